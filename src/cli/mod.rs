@@ -1,0 +1,90 @@
+//! Command-line definitions and glue only: parse arguments, call the library, print, and map
+//! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
+
+mod rules_cmd;
+mod scan_cmd;
+
+use std::io::{IsTerminal, Write};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Audit Kubernetes manifests and EKS cluster definitions against the guide, the CIS Amazon EKS
+/// Benchmark and the Pod Security Standards.
+#[derive(Debug, Parser)]
+#[command(name = "ladrillo", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan manifests (files, directories, `-` for stdin) and report findings.
+    Scan(scan_cmd::ScanArgs),
+    /// List every rule.
+    Rules(rules_cmd::RulesArgs),
+    /// Show the documentation of one rule (by code or name).
+    Explain(rules_cmd::ExplainArgs),
+}
+
+/// When to colour text output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output written to stdout.
+    #[must_use]
+    pub fn enabled(self, to_file: bool) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => {
+                !to_file
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        }
+    }
+}
+
+/// Runs the CLI and returns the process exit code.
+#[must_use]
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Scan(args) => scan_cmd::run(&args),
+        Command::Rules(args) => rules_cmd::rules(&args),
+        Command::Explain(args) => rules_cmd::explain(&args),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> bool {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            eprintln!("error: cannot write output: {e}");
+            false
+        }
+    }
+}
+
+/// Prints an error line to stderr.
+pub(crate) fn error(message: impl std::fmt::Display) {
+    eprintln!("error: {message}");
+}

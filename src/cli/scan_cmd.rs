@@ -1,0 +1,165 @@
+//! `ladrillo scan`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::ColorChoice;
+use crate::report::{self, Format, ReportOptions};
+use crate::scan::{self, ScanSettings};
+use crate::settings::{Config, FailOn, Selector};
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files, directories (walked recursively, .gitignore-aware) or `-` for stdin.
+    #[arg(default_value = ".")]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Write the report to a file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Config file (default: `.ladrillo.yaml` found from the first path upwards).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `.ladrillo.yaml`.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Rules to run, replacing the default set: codes, names, groups or `all` (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Rules not to run: codes, names or groups (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Exit 1 only for findings at or above this severity (`none` never fails).
+    #[arg(long, value_name = "SEVERITY")]
+    pub fail_on: Option<String>,
+    /// Also list findings covered by a waiver, with its reason.
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Evaluate waiver expiry dates as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// When to use colour in text output.
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
+    /// Worker threads (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+pub fn run(args: &ScanArgs) -> i32 {
+    match prepare(args) {
+        Ok((settings, fail_on)) => execute(args, &settings, fail_on),
+        Err(messages) => {
+            for m in messages {
+                super::error(m);
+            }
+            2
+        }
+    }
+}
+
+fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
+    if let Some(n) = args.jobs {
+        // Only fails if a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let mut errors = Vec::new();
+    let parse = |list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
+        list.iter()
+            .filter(|s| !s.trim().is_empty())
+            .filter_map(|s| Selector::parse(s).map_err(|e| errors.push(e)).ok())
+            .collect()
+    };
+    let select = parse(&args.select, &mut errors);
+    let ignore = parse(&args.ignore, &mut errors);
+    let today = match &args.date {
+        Some(d) => d
+            .parse::<jiff::civil::Date>()
+            .map_err(|_| errors.push(format!("--date `{d}` is not a date (YYYY-MM-DD)")))
+            .ok(),
+        None => Some(jiff::Zoned::now().date()),
+    };
+    let cli_fail_on =
+        args.fail_on.as_deref().map(FailOn::parse).transpose().map_err(|e| errors.push(e)).ok().flatten();
+    let config_path = if args.no_config {
+        None
+    } else {
+        args.config.clone().or_else(|| {
+            let start =
+                args.paths.iter().find(|p| *p != "-").map_or(Path::new("."), |p| Path::new(p.as_str()));
+            Config::discover(start)
+        })
+    };
+    let config = match config_path {
+        None => Config::default(),
+        Some(p) => match Config::load(&p) {
+            Ok(c) => c,
+            Err(errs) => {
+                errors.extend(errs.iter().map(ToString::to_string));
+                Config::default()
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut settings = ScanSettings::new(config, &select, &ignore, today.unwrap_or_default());
+    if let Some(f) = cli_fail_on {
+        settings.fail_on = f;
+    }
+    settings.progress = std::io::stderr().is_terminal();
+    let fail_on = settings.fail_on;
+    Ok((settings, fail_on))
+}
+
+fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
+    if let Some(out) = &args.output {
+        if let Some(input) = overwrites_input(out, &args.paths) {
+            super::error(format!(
+                "--output {} would overwrite the input {input}; choose another file",
+                out.display()
+            ));
+            return 2;
+        }
+    }
+    let result = scan::scan_paths(&args.paths, settings);
+    let options = ReportOptions {
+        show_suppressed: args.show_suppressed,
+        color: args.color.enabled(args.output.is_some()),
+    };
+    let text = report::render(&result, args.format, options);
+    let written = match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| super::error(format!("cannot write {}: {e}", path.display())))
+            .is_ok(),
+        None => super::print_stdout(&text),
+    };
+    if !written {
+        return 2;
+    }
+    if args.format != Format::Text && !result.errors.is_empty() {
+        // Machine formats go to stdout; still tell a person why the run exits 2.
+        for e in &result.errors {
+            super::error(e);
+        }
+    }
+    result.exit_code(fail_on)
+}
+
+/// The input an output path would overwrite, if any.
+fn overwrites_input(out: &Path, paths: &[String]) -> Option<String> {
+    let out = std::fs::canonicalize(out).ok()?;
+    paths.iter().filter(|p| *p != "-").find_map(|p| {
+        let p_abs = std::fs::canonicalize(p).ok()?;
+        let hit = if p_abs.is_dir() {
+            out.starts_with(&p_abs) && crate::source::is_manifest_like(&out)
+        } else {
+            out == p_abs
+        };
+        hit.then(|| p.clone())
+    })
+}

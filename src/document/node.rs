@@ -1,0 +1,394 @@
+//! The document tree: a JSON-like value where every node keeps its source span. Rules read this
+//! tree (never typed structs, which drop unknown fields), and report field paths that map back
+//! to exact positions.
+
+use std::fmt;
+
+use super::span::Span;
+
+/// One node of a parsed document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+    /// A non-core tag such as CloudFormation's `!Ref`, without the leading `!`.
+    pub tag: Option<Box<str>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Map),
+}
+
+/// A mapping that keeps its source order and the span of each key.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Map {
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Map {
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    #[must_use]
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        // Later duplicates win, as they do for kubectl; duplicates are reported by the parser.
+        self.entries.iter().rev().find(|e| e.key == key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Node)> {
+        self.entries.iter().map(|e| (e.key.as_str(), &e.value))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl Node {
+    #[must_use]
+    pub fn new(span: Span, value: Value) -> Self {
+        Self { span, value, tag: None }
+    }
+
+    /// A node that has no source text (objects from a live API, generated defaults).
+    #[must_use]
+    pub fn synthetic(value: Value) -> Self {
+        Self::new(Span::default(), value)
+    }
+
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.as_map()?.get(key)
+    }
+
+    /// Follows a path of map keys.
+    #[must_use]
+    pub fn at(&self, keys: &[&str]) -> Option<&Node> {
+        keys.iter().try_fold(self, |node, key| node.get(key))
+    }
+
+    #[must_use]
+    pub fn as_map(&self) -> Option<&Map> {
+        match &self.value {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_i64(&self) -> Option<i64> {
+        match self.value {
+            Value::Int(i) => Some(i),
+            #[allow(clippy::cast_possible_truncation)]
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(f as i64),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// Items of a sequence; absent, null or non-sequence values give none.
+    pub fn items(&self) -> impl Iterator<Item = &Node> {
+        self.as_seq().unwrap_or(&[]).iter()
+    }
+
+    /// Entries of a mapping; absent, null or non-mapping values give none.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Node)> {
+        self.as_map().into_iter().flat_map(Map::iter)
+    }
+
+    /// The JSON type name, for messages about wrong types.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Int(_) | Value::Float(_) => "number",
+            Value::Str(_) => "string",
+            Value::Seq(_) => "array",
+            Value::Map(_) => "object",
+        }
+    }
+
+    /// A scalar rendered as text (strings unquoted), for messages. Collections give `None`.
+    #[must_use]
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Null => Some("null".into()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Str(s) => Some(s.clone()),
+            Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+
+    /// Number of nodes in this subtree (used to bound alias expansion).
+    #[must_use]
+    pub fn size(&self) -> usize {
+        1 + match &self.value {
+            Value::Seq(s) => s.iter().map(Node::size).sum(),
+            Value::Map(m) => m.entries.iter().map(|e| e.value.size()).sum(),
+            _ => 0,
+        }
+    }
+
+    /// Converts to JSON. Non-finite floats become strings, as JSON cannot carry them.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => {
+                serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
+            }
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(m) => {
+                J::Object(m.entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect())
+            }
+        }
+    }
+
+    /// Builds a tree without spans from JSON (objects from an API server or admission request).
+    #[must_use]
+    pub fn from_json(value: &serde_json::Value) -> Node {
+        use serde_json::Value as J;
+        let v = match value {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => {
+                n.as_i64().map_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN)), Value::Int)
+            }
+            J::String(s) => Value::Str(s.clone()),
+            J::Array(a) => Value::Seq(a.iter().map(Node::from_json).collect()),
+            J::Object(o) => Value::Map(Map {
+                entries: o
+                    .iter()
+                    .map(|(k, v)| Entry {
+                        key: k.clone(),
+                        key_span: Span::default(),
+                        value: Node::from_json(v),
+                    })
+                    .collect(),
+            }),
+        };
+        Node::synthetic(v)
+    }
+
+    /// Where a field path points: the span to highlight, and how much of the path exists.
+    ///
+    /// A scalar field is highlighted from its key to its value (`privileged: true`); a collection
+    /// by its key; a sequence item that is a mapping by its first entry. When the path does not
+    /// exist, the nearest existing ancestor is used and `missing` names what is absent.
+    #[must_use]
+    pub fn locate(&self, path: &FieldPath) -> Located {
+        let mut node = self;
+        let mut span = head_span(self, None);
+        for (i, seg) in path.segments.iter().enumerate() {
+            let next = match seg {
+                Segment::Key(k) => {
+                    node.as_map().and_then(|m| m.entry(k)).map(|e| (&e.value, Some(e.key_span)))
+                }
+                Segment::Index(ix) => node.as_seq().and_then(|s| s.get(*ix)).map(|n| (n, None)),
+            };
+            match next {
+                Some((child, key_span)) => {
+                    span = head_span(child, key_span);
+                    node = child;
+                }
+                None => {
+                    return Located {
+                        span,
+                        missing: Some(FieldPath { segments: path.segments[i..].to_vec() }),
+                    };
+                }
+            }
+        }
+        Located { span, missing: None }
+    }
+}
+
+fn head_span(node: &Node, key_span: Option<Span>) -> Span {
+    match (&node.value, key_span) {
+        (Value::Map(_) | Value::Seq(_), Some(k)) => k,
+        (_, Some(k)) if k != Span::default() => k.join(node.span),
+        (Value::Map(m), None) => {
+            m.entries.first().map_or(node.span, |e| head_span(&e.value, Some(e.key_span)))
+        }
+        _ => node.span,
+    }
+}
+
+/// The result of [`Node::locate`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Located {
+    pub span: Span,
+    /// The part of the path that does not exist, if any.
+    pub missing: Option<FieldPath>,
+}
+
+/// One step of a field path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+/// A path to a field, written `spec.containers[0].securityContext.privileged`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldPath {
+    pub segments: Vec<Segment>,
+}
+
+impl FieldPath {
+    #[must_use]
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// Parses the dotted form: keys separated by `.`, indices as `[N]`.
+    #[must_use]
+    pub fn parse(s: &str) -> Self {
+        let mut segments = Vec::new();
+        for part in s.split('.').filter(|p| !p.is_empty()) {
+            let (key, rest) = part.find('[').map_or((part, ""), |i| (&part[..i], &part[i..]));
+            if !key.is_empty() {
+                segments.push(Segment::Key(key.to_string()));
+            }
+            for ix in rest.split('[').filter_map(|p| p.strip_suffix(']')) {
+                if let Ok(n) = ix.parse() {
+                    segments.push(Segment::Index(n));
+                }
+            }
+        }
+        Self { segments }
+    }
+
+    #[must_use]
+    pub fn key(mut self, key: &str) -> Self {
+        self.segments.push(Segment::Key(key.to_string()));
+        self
+    }
+
+    #[must_use]
+    pub fn index(mut self, ix: usize) -> Self {
+        self.segments.push(Segment::Index(ix));
+        self
+    }
+
+    /// Appends several keys.
+    #[must_use]
+    pub fn keys(mut self, keys: &[&str]) -> Self {
+        self.segments.extend(keys.iter().map(|k| Segment::Key((*k).to_string())));
+        self
+    }
+
+    #[must_use]
+    pub fn join(mut self, other: &FieldPath) -> Self {
+        self.segments.extend(other.segments.iter().cloned());
+        self
+    }
+
+    #[must_use]
+    pub fn is_root(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// RFC 6901 JSON pointer form (`/spec/containers/0`).
+    #[must_use]
+    pub fn json_pointer(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.segments {
+            out.push('/');
+            match seg {
+                Segment::Key(k) => out.push_str(&k.replace('~', "~0").replace('/', "~1")),
+                Segment::Index(i) => out.push_str(&i.to_string()),
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for seg in &self.segments {
+            match seg {
+                Segment::Key(k) => {
+                    if !first {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(k)?;
+                }
+                Segment::Index(i) => write!(f, "[{i}]")?,
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_path_round_trips() {
+        let p = FieldPath::parse("spec.containers[0].securityContext.privileged");
+        assert_eq!(p.to_string(), "spec.containers[0].securityContext.privileged");
+        assert_eq!(p.json_pointer(), "/spec/containers/0/securityContext/privileged");
+        assert_eq!(FieldPath::root().key("a/b").json_pointer(), "/a~1b");
+    }
+}

@@ -1,0 +1,112 @@
+//! Source files and byte spans. Positions are computed on demand from a per-file line index, so
+//! documents carry only two `u32`s per node.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A half-open byte range in one source file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    #[must_use]
+    pub fn new(start: usize, end: usize) -> Self {
+        let clamp = |v: usize| u32::try_from(v).unwrap_or(u32::MAX);
+        Self { start: clamp(start), end: clamp(end.max(start)) }
+    }
+
+    /// The smallest span covering both.
+    #[must_use]
+    pub fn join(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    #[must_use]
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode code points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A file (or standard input) that was read, with its text and line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or `-` for standard input), used in every report.
+    pub display: String,
+    /// The path on disk, if any.
+    pub path: Option<PathBuf>,
+    pub text: String,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    #[must_use]
+    pub fn new(display: impl Into<String>, path: Option<&Path>, text: String) -> Arc<Self> {
+        let mut line_starts = vec![0u32];
+        line_starts
+            .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        Arc::new(Self { display: display.into(), path: path.map(Path::to_path_buf), text, line_starts })
+    }
+
+    /// Line and column of a byte offset (clamped to the text).
+    #[must_use]
+    pub fn position(&self, offset: u32) -> Position {
+        let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.line_starts[line] as usize;
+        let mut end = offset as usize;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[start..end].chars().count() + 1;
+        Position { line: line + 1, column }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    #[must_use]
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else { return "" };
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
+        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// Byte offset where a 1-based line starts.
+    #[must_use]
+    pub fn line_start(&self, line: usize) -> Option<u32> {
+        self.line_starts.get(line.wrapping_sub(1)).copied()
+    }
+
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_code_points() {
+        let f = SourceFile::new("x", None, "a: 1\nñb: 2\n".to_string());
+        assert_eq!(f.position(0), Position { line: 1, column: 1 });
+        assert_eq!(f.position(5), Position { line: 2, column: 1 });
+        // 'b' after the two-byte 'ñ' is the second code point on line 2.
+        assert_eq!(f.position(7), Position { line: 2, column: 2 });
+        assert_eq!(f.line_text(2), "ñb: 2");
+        assert_eq!(f.line_text(9), "");
+    }
+}

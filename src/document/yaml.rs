@@ -1,0 +1,608 @@
+//! YAML (and JSON, a subset of it) to document trees, reading scalars the way Kubernetes does.
+//!
+//! kubectl converts YAML with `sigs.k8s.io/yaml`, which resolves plain scalars by YAML 1.1 rules:
+//! `yes`/`on`/`y` are booleans, `0644` is octal 420, underscores vanish from numbers and `<<` merge
+//! keys are expanded. We build the tree from parser events so every node keeps its byte span, and
+//! we note what YAML 1.2 would read differently and duplicate keys, so they can be reported.
+//! Alias expansion is bounded so an alias bomb cannot exhaust memory.
+
+use std::collections::HashMap;
+
+use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+
+use super::node::{Entry, Map, Node, Value};
+use super::span::Span;
+
+/// Upper bound on nodes produced by alias expansion per stream, beyond the source's own size.
+const ALIAS_BUDGET: usize = 1_000_000;
+
+/// The documents of one YAML stream, plus everything worth telling the user about it.
+#[derive(Debug, Default)]
+pub struct Stream {
+    pub documents: Vec<Document>,
+    pub errors: Vec<SyntaxError>,
+    pub notes: Vec<Note>,
+}
+
+/// One document of a stream; `root` is `Null` for an empty document.
+#[derive(Debug)]
+pub struct Document {
+    /// 0-based position in the stream.
+    pub index: usize,
+    pub root: Node,
+}
+
+/// A document that could not be read; its span marks where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub span: Span,
+    pub message: String,
+}
+
+/// Something legal but worth a finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub span: Span,
+    pub kind: NoteKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoteKind {
+    /// A key given twice in one mapping; the later value is the one Kubernetes keeps.
+    DuplicateKey { key: String, first: Span },
+    /// A plain scalar that YAML 1.1 (Kubernetes) and YAML 1.2 read differently.
+    Yaml11Scalar { text: String, read_as: String },
+}
+
+/// Parses a YAML or JSON stream.
+#[must_use]
+pub fn parse(text: &str) -> Stream {
+    let options = granit_parser::options! {};
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut builder = Builder::new(text.len());
+    let mut stream = Stream::default();
+    loop {
+        match parser.next_event() {
+            None => break,
+            Some(Ok((event, span))) => {
+                if let Err(e) = builder.event(event, span, &mut stream) {
+                    stream.errors.push(e);
+                    builder.abandon();
+                    if !recover(&mut parser, &mut stream) {
+                        break;
+                    }
+                }
+            }
+            Some(Err(e)) => {
+                stream.errors.push(scan_error(&e, text));
+                builder.abandon();
+                if !recover(&mut parser, &mut stream) {
+                    break;
+                }
+            }
+        }
+    }
+    stream
+}
+
+fn recover<'a>(parser: &mut Parser<'a, granit_parser::StrInput<'a>>, stream: &mut Stream) -> bool {
+    match parser.proceed_next_document() {
+        Ok(more) => more,
+        Err(e) => {
+            // Only unrecoverable source failures land here; the first error already explains it.
+            if stream.errors.is_empty() {
+                stream.errors.push(SyntaxError { span: Span::default(), message: e.info() });
+            }
+            false
+        }
+    }
+}
+
+fn scan_error(e: &ScanError, text: &str) -> SyntaxError {
+    let offset = e.marker().byte_offset().unwrap_or_else(|| char_to_byte(text, e.marker().index()));
+    SyntaxError { span: Span::new(offset, offset), message: e.info() }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
+
+enum Frame {
+    Seq { span: Span, anchor: usize, tag: Option<Box<str>>, items: Vec<Node> },
+    Map(MapFrame),
+}
+
+struct MapFrame {
+    span: Span,
+    anchor: usize,
+    tag: Option<Box<str>>,
+    entries: Vec<Entry>,
+    /// Key index, built once a mapping is large enough for linear search to hurt.
+    index: Option<HashMap<String, usize>>,
+    pending_key: Option<PendingKey>,
+    merges: Vec<Node>,
+}
+
+struct PendingKey {
+    key: String,
+    span: Span,
+    merge: bool,
+}
+
+struct Builder {
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Node>,
+    doc_index: usize,
+    in_document: bool,
+    root: Option<Node>,
+    budget: usize,
+}
+
+impl Builder {
+    fn new(source_len: usize) -> Self {
+        Self {
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            doc_index: 0,
+            in_document: false,
+            root: None,
+            budget: ALIAS_BUDGET.saturating_add(source_len),
+        }
+    }
+
+    fn abandon(&mut self) {
+        self.stack.clear();
+        self.anchors.clear();
+        self.root = None;
+        if self.in_document {
+            self.doc_index += 1;
+            self.in_document = false;
+        }
+    }
+
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        span: granit_parser::Span,
+        out: &mut Stream,
+    ) -> Result<(), SyntaxError> {
+        let sp = to_span(&span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.in_document = true;
+                self.root = None;
+                self.anchors.clear();
+            }
+            Event::DocumentEnd => {
+                let root = self.root.take().unwrap_or_else(|| Node::new(sp, Value::Null));
+                out.documents.push(Document { index: self.doc_index, root });
+                self.doc_index += 1;
+                self.in_document = false;
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let merge = style == ScalarStyle::Plain && text == "<<" && tag.is_none();
+                let node = scalar(&text, style, tag.as_deref(), sp, out)?;
+                self.complete_key_aware(node, anchor, merge, out)?;
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                self.stack.push(Frame::Seq {
+                    span: sp,
+                    anchor,
+                    tag: custom_tag(tag.as_deref()),
+                    items: Vec::new(),
+                });
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                self.stack.push(Frame::Map(MapFrame {
+                    span: sp,
+                    anchor,
+                    tag: custom_tag(tag.as_deref()),
+                    entries: Vec::new(),
+                    index: None,
+                    pending_key: None,
+                    merges: Vec::new(),
+                }));
+            }
+            Event::SequenceEnd => {
+                if let Some(Frame::Seq { span, anchor, tag, items }) = self.stack.pop() {
+                    let end = items.last().map_or(sp, |n| n.span);
+                    let mut node = Node::new(span.join(end), Value::Seq(items));
+                    node.tag = tag;
+                    self.complete(node, anchor, out)?;
+                }
+            }
+            Event::MappingEnd => {
+                if let Some(Frame::Map(frame)) = self.stack.pop() {
+                    let anchor = frame.anchor;
+                    let node = finish_map(frame, sp)?;
+                    self.complete(node, anchor, out)?;
+                }
+            }
+            Event::Alias(id) => {
+                let target = self.anchors.get(&id).ok_or_else(|| SyntaxError {
+                    span: sp,
+                    message: "alias refers to an unknown anchor".into(),
+                })?;
+                let size = target.size();
+                if size > self.budget {
+                    return Err(SyntaxError {
+                        span: sp,
+                        message: format!(
+                            "alias expansion exceeds {ALIAS_BUDGET} nodes (an alias bomb?); refusing to expand"
+                        ),
+                    });
+                }
+                self.budget -= size;
+                let node = target.clone();
+                self.complete(node, 0, out)?;
+            }
+            Event::UnresolvedAlias(name) => {
+                return Err(SyntaxError { span: sp, message: format!("unknown anchor `{name}`") });
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn complete(&mut self, node: Node, anchor: usize, out: &mut Stream) -> Result<(), SyntaxError> {
+        self.complete_key_aware(node, anchor, false, out)
+    }
+
+    fn complete_key_aware(
+        &mut self,
+        node: Node,
+        anchor: usize,
+        merge: bool,
+        out: &mut Stream,
+    ) -> Result<(), SyntaxError> {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map(frame)) => match frame.pending_key.take() {
+                None => {
+                    let key = key_text(&node)?;
+                    frame.pending_key = Some(PendingKey { key, span: node.span, merge });
+                }
+                Some(k) if k.merge => frame.merges.push(node),
+                Some(k) => insert(frame, k, node, out),
+            },
+        }
+        Ok(())
+    }
+}
+
+fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) {
+    if frame.index.is_none() && frame.entries.len() >= 32 {
+        frame.index = Some(frame.entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i)).collect());
+    }
+    let existing = match &frame.index {
+        Some(ix) => ix.get(&key.key).copied(),
+        None => frame.entries.iter().position(|e| e.key == key.key),
+    };
+    if let Some(i) = existing {
+        let first = frame.entries[i].key_span;
+        out.notes.push(Note { span: key.span, kind: NoteKind::DuplicateKey { key: key.key.clone(), first } });
+        frame.entries[i] = Entry { key: key.key, key_span: key.span, value };
+        return;
+    }
+    if let Some(ix) = &mut frame.index {
+        ix.insert(key.key.clone(), frame.entries.len());
+    }
+    frame.entries.push(Entry { key: key.key, key_span: key.span, value });
+}
+
+fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
+    let MapFrame { span, tag, mut entries, merges, .. } = frame;
+    for source in merges {
+        let maps: Vec<&Map> = match &source.value {
+            Value::Map(m) => vec![m],
+            Value::Seq(items) => items
+                .iter()
+                .map(|n| n.as_map().ok_or(()))
+                .collect::<Result<_, _>>()
+                .map_err(|()| merge_error(source.span))?,
+            _ => return Err(merge_error(source.span)),
+        };
+        for m in maps {
+            for e in &m.entries {
+                // Keys written in the mapping itself, and earlier merge sources, win.
+                if !entries.iter().any(|x| x.key == e.key) {
+                    entries.push(e.clone());
+                }
+            }
+        }
+    }
+    let last = entries.iter().map(|e| e.value.span.end).max().unwrap_or(end.end);
+    let mut node =
+        Node::new(Span { start: span.start, end: last.max(span.start) }, Value::Map(Map { entries }));
+    node.tag = tag;
+    Ok(node)
+}
+
+fn merge_error(span: Span) -> SyntaxError {
+    SyntaxError { span, message: "a `<<` merge key needs a mapping or a sequence of mappings".into() }
+}
+
+fn key_text(node: &Node) -> Result<String, SyntaxError> {
+    match &node.value {
+        Value::Str(s) => Ok(s.clone()),
+        Value::Null => Ok("null".into()),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Int(i) => Ok(i.to_string()),
+        Value::Float(f) => Ok(format_float(*f)),
+        Value::Seq(_) | Value::Map(_) => Err(SyntaxError {
+            span: node.span,
+            message: "a mapping key must be a scalar; Kubernetes cannot read collection keys".into(),
+        }),
+    }
+}
+
+fn format_float(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { f.to_string() }
+}
+
+fn to_span(span: &granit_parser::Span) -> Span {
+    let start = span.start.byte_offset().unwrap_or(0);
+    let end = span.end.byte_offset().unwrap_or(start);
+    Span::new(start, end)
+}
+
+fn custom_tag(tag: Option<&Tag>) -> Option<Box<str>> {
+    let tag = tag?;
+    if tag.is_yaml_core_schema() {
+        return None;
+    }
+    let suffix = tag.suffix();
+    Some(if tag.handle() == "!" { suffix.into() } else { format!("{}{}", tag.handle(), suffix).into() })
+}
+
+fn scalar(
+    text: &str,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+    span: Span,
+    out: &mut Stream,
+) -> Result<Node, SyntaxError> {
+    let core = tag.and_then(Tag::core_suffix);
+    let value = match (core, style) {
+        (Some("str"), _) => Value::Str(text.to_string()),
+        (Some("null"), _) => Value::Null,
+        (Some("bool" | "int" | "float"), _) => {
+            let v = resolve_plain(text).0;
+            let ok = matches!(
+                (core, &v),
+                (Some("bool"), Value::Bool(_))
+                    | (Some("int"), Value::Int(_))
+                    | (Some("float"), Value::Float(_) | Value::Int(_))
+            );
+            if !ok {
+                return Err(SyntaxError {
+                    span,
+                    message: format!("`{text}` is not a valid !!{}", core.unwrap_or("")),
+                });
+            }
+            v
+        }
+        (_, ScalarStyle::Plain) => {
+            let (v, differs) = resolve_plain(text);
+            if differs {
+                out.notes.push(Note {
+                    span,
+                    kind: NoteKind::Yaml11Scalar { text: text.to_string(), read_as: describe(&v) },
+                });
+            }
+            v
+        }
+        _ => Value::Str(text.to_string()),
+    };
+    let mut node = Node::new(span, value);
+    node.tag = custom_tag(tag);
+    Ok(node)
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Int(i) => format!("the number {i}"),
+        Value::Float(f) => format!("the number {}", format_float(*f)),
+        Value::Null => "null".into(),
+        _ => "a string".into(),
+    }
+}
+
+/// Resolves a plain scalar by YAML 1.1 rules (go-yaml v2 `resolve`), and says whether YAML 1.2's
+/// core schema would read it differently.
+#[must_use]
+pub fn resolve_plain(s: &str) -> (Value, bool) {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return (Value::Null, false),
+        "true" | "True" | "TRUE" => return (Value::Bool(true), false),
+        "false" | "False" | "FALSE" => return (Value::Bool(false), false),
+        "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" => return (Value::Bool(true), true),
+        "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" => return (Value::Bool(false), true),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return (Value::Float(f64::INFINITY), false);
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return (Value::Float(f64::NEG_INFINITY), false),
+        ".nan" | ".NaN" | ".NAN" => return (Value::Float(f64::NAN), false),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
+        return (Value::Str(s.to_string()), false);
+    }
+    let plain: String = s.chars().filter(|&c| c != '_').collect();
+    let had_underscore = plain.len() != s.len();
+    if let Some((v, base)) = parse_go_int(&plain) {
+        // YAML 1.2 reads `0644` as 644 and `0b1`/`1_000` as strings.
+        let differs = had_underscore
+            || base == 2
+            || (base == 8 && !plain.trim_start_matches(['+', '-']).starts_with("0o"));
+        return (Value::Int(v), differs);
+    }
+    if is_yaml_float(&plain) {
+        if let Ok(f) = plain.parse::<f64>() {
+            return (Value::Float(f), had_underscore);
+        }
+    }
+    (Value::Str(s.to_string()), false)
+}
+
+/// Go's `strconv.ParseInt(s, 0, 64)` after underscores were removed: optional sign, `0x`, `0o`,
+/// `0b` prefixes and leading-zero octal. Returns the value and the base.
+fn parse_go_int(s: &str) -> Option<(i64, u32)> {
+    let (neg, body) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = body.get(..2).map(str::to_ascii_lowercase);
+    let (digits, base) = match lower.as_deref() {
+        Some("0x") => (&body[2..], 16),
+        Some("0o") => (&body[2..], 8),
+        Some("0b") => (&body[2..], 2),
+        _ if body.len() > 1 && body.starts_with('0') => (&body[1..], 8),
+        _ => (body, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(digits, base).ok()?;
+    let v = if neg { -magnitude } else { magnitude };
+    i64::try_from(v).ok().map(|v| (v, base))
+}
+
+/// go-yaml v2's float pattern: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
+fn is_yaml_float(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    } else {
+        if digits(&mut i) == 0 {
+            return false;
+        }
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            digits(&mut i);
+        }
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Node {
+        let s = parse(text);
+        assert!(s.errors.is_empty(), "{:?}", s.errors);
+        s.documents.into_iter().next().unwrap().root
+    }
+
+    #[test]
+    fn yaml11_scalars_as_kubernetes_reads_them() {
+        let n = one(
+            "a: yes\nb: off\nc: 0644\nd: 1_000\ne: 0x1F\nf: 08\ng: '0644'\nh: 0o10\ni: y\nj: 1.5\nk: ~\n",
+        );
+        assert_eq!(n.get("a").unwrap().as_bool(), Some(true));
+        assert_eq!(n.get("b").unwrap().as_bool(), Some(false));
+        assert_eq!(n.get("c").unwrap().as_i64(), Some(420));
+        assert_eq!(n.get("d").unwrap().as_i64(), Some(1000));
+        assert_eq!(n.get("e").unwrap().as_i64(), Some(31));
+        assert_eq!(n.get("f").unwrap().value, Value::Float(8.0));
+        assert_eq!(n.get("g").unwrap().as_str(), Some("0644"));
+        assert_eq!(n.get("h").unwrap().as_i64(), Some(8));
+        assert_eq!(n.get("i").unwrap().as_bool(), Some(true));
+        assert_eq!(n.get("j").unwrap().value, Value::Float(1.5));
+        assert!(n.get("k").unwrap().is_null());
+    }
+
+    #[test]
+    fn notes_yaml11_differences_and_duplicates() {
+        let s = parse("a: no\nb: 0644\nc: true\na: 1\n");
+        let kinds: Vec<_> = s.notes.iter().map(|n| &n.kind).collect();
+        assert_eq!(kinds.len(), 3, "{kinds:?}");
+        assert!(matches!(kinds[2], NoteKind::DuplicateKey { key, .. } if key == "a"));
+        assert_eq!(s.documents[0].root.get("a").unwrap().as_i64(), Some(1));
+    }
+
+    #[test]
+    fn merge_keys_expand_and_explicit_keys_win() {
+        let n = one("base: &b {a: 1, b: 2}\nm:\n  <<: *b\n  b: 3\n");
+        let m = n.get("m").unwrap();
+        assert_eq!(m.get("a").unwrap().as_i64(), Some(1));
+        assert_eq!(m.get("b").unwrap().as_i64(), Some(3));
+        // `y` is a YAML 1.1 boolean, so as a key it becomes "true", as kubectl reads it.
+        assert!(one("y: 1\n").get("true").is_some());
+        let quoted = one("m:\n  \"<<\": 1\n");
+        assert_eq!(quoted.get("m").unwrap().get("<<").unwrap().as_i64(), Some(1));
+    }
+
+    #[test]
+    fn keys_are_stringified() {
+        let n = one("on: 1\n1.0: 2\n");
+        assert!(n.get("true").is_some());
+        assert!(n.get("1").is_some());
+    }
+
+    #[test]
+    fn json_is_read() {
+        let n = one("{\n\t\"a\": [1, \"x\", true, null],\n\t\"b\": {\"c\": 1.5e3}\n}\n");
+        assert_eq!(n.get("a").unwrap().as_seq().unwrap().len(), 4);
+        assert_eq!(n.at(&["b", "c"]).unwrap().value, Value::Float(1500.0));
+    }
+
+    #[test]
+    fn broken_document_does_not_stop_the_next() {
+        let s = parse("a: [1, 2\n---\nb: 1\n");
+        assert_eq!(s.errors.len(), 1);
+        assert!(s.documents.iter().any(|d| d.root.get("b").is_some()));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let s = parse(&text);
+        assert_eq!(s.errors.len(), 1);
+        assert!(s.errors[0].message.contains("alias"), "{}", s.errors[0].message);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = "[".repeat(100_000);
+        let s = parse(&text);
+        assert!(!s.errors.is_empty());
+        let block: String = (0..2000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let s = parse(&block);
+        assert!(!s.errors.is_empty());
+    }
+}

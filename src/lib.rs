@@ -1,0 +1,15 @@
+//! ladrillo: audit, understand and generate secure Amazon EKS clusters.
+//!
+//! The crate reads as its pipeline: [`source`] (files, stdin) → [`document`] (trees with spans) →
+//! [`model`] (Kubernetes objects, workloads) → [`rules`] and analyses → [`finding`] →
+//! [`report`] (text, JSON, SARIF, JUnit). The `ladrillo` binary is a thin shell over [`cli`].
+
+pub mod cli;
+pub mod document;
+pub mod finding;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod scan;
+pub mod settings;
+pub mod source;

@@ -1,0 +1,5 @@
+//! The `ladrillo` binary: a thin shell over the library.
+
+fn main() {
+    std::process::exit(ladrillo::cli::run());
+}

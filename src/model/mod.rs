@@ -1,0 +1,8 @@
+//! Typed views over documents: Kubernetes objects and the workloads inside them. Room is left
+//! for the EKS cluster model (fed by eksctl, Terraform, CloudFormation and AWS JSON) beside them.
+
+pub mod object;
+pub mod workload;
+
+pub use object::{Object, ObjectRef, ObjectSet, Origin};
+pub use workload::{Container, ContainerKind, Level, Setting, Workload};

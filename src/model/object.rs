@@ -1,0 +1,216 @@
+//! Kubernetes objects: identity (apiVersion, kind, namespace, name), where they came from, and
+//! their document tree. Objects from a live API or an admission request have no source file.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::{FieldPath, Located, Node, SourceFile, Span};
+
+/// Where an object was read from.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    pub file: Arc<SourceFile>,
+    /// 0-based document index in the file's stream.
+    pub document: usize,
+    /// Path of the object inside its document (`items[3]` for members of a `List`).
+    pub path_in_document: FieldPath,
+}
+
+/// One Kubernetes object.
+#[derive(Debug)]
+pub struct Object {
+    /// Position in the run's [`ObjectSet`].
+    pub index: usize,
+    pub api_version: String,
+    pub kind: String,
+    /// `metadata.name`, or `metadata.generateName` when only that is set, or empty.
+    pub name: String,
+    /// `metadata.namespace` as written; `None` when absent (kubectl then uses its context).
+    pub namespace: Option<String>,
+    pub origin: Option<Origin>,
+    pub root: Node,
+}
+
+/// The identity of an object, as reports show it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ObjectRef {
+    #[serde(rename = "apiVersion")]
+    pub api_version: String,
+    pub kind: String,
+    pub namespace: Option<String>,
+    pub name: String,
+}
+
+impl std::fmt::Display for ObjectRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.namespace {
+            Some(ns) => write!(f, "{} {}/{}", self.kind, ns, self.name),
+            None => write!(f, "{} {}", self.kind, self.name),
+        }
+    }
+}
+
+/// Kinds that are not namespaced (a manifest's namespace on them is ignored by the API server).
+const CLUSTER_SCOPED: &[&str] = &[
+    "APIService",
+    "CertificateSigningRequest",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "CSIDriver",
+    "CSINode",
+    "CustomResourceDefinition",
+    "IngressClass",
+    "MutatingWebhookConfiguration",
+    "Namespace",
+    "Node",
+    "PersistentVolume",
+    "PodSecurityPolicy",
+    "PriorityClass",
+    "RuntimeClass",
+    "StorageClass",
+    "ValidatingAdmissionPolicy",
+    "ValidatingAdmissionPolicyBinding",
+    "ValidatingWebhookConfiguration",
+    "VolumeAttachment",
+];
+
+impl Object {
+    /// Reads the identity of a document root. `Ok(None)` when the document is not a Kubernetes
+    /// object at all (no `apiVersion` and no `kind`); an error when it is half of one.
+    pub fn from_root(root: Node, origin: Option<Origin>) -> Result<Option<Object>, (Span, String)> {
+        if root.as_map().is_none() {
+            return Ok(None);
+        }
+        let api_version = root.get("apiVersion");
+        let kind = root.get("kind");
+        if api_version.is_none() && kind.is_none() {
+            return Ok(None);
+        }
+        let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, String)> {
+            match n {
+                Some(v) => v.as_str().filter(|s| !s.is_empty()).map(str::to_string).ok_or_else(|| {
+                    (v.span, format!("`{field}` must be a non-empty string, found {}", v.type_name()))
+                }),
+                None => Err((root.locate(&FieldPath::root()).span, format!("object has no `{field}`"))),
+            }
+        };
+        let api_version = text(api_version, "apiVersion")?;
+        let kind = text(kind, "kind")?;
+        let meta = root.get("metadata");
+        let name = meta
+            .and_then(|m| m.get("name").or_else(|| m.get("generateName")))
+            .and_then(Node::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let namespace = if CLUSTER_SCOPED.contains(&kind.as_str()) {
+            None
+        } else {
+            meta.and_then(|m| m.get("namespace")).and_then(Node::as_str).map(str::to_string)
+        };
+        Ok(Some(Object { index: 0, api_version, kind, name, namespace, origin, root }))
+    }
+
+    #[must_use]
+    pub fn object_ref(&self) -> ObjectRef {
+        ObjectRef {
+            api_version: self.api_version.clone(),
+            kind: self.kind.clone(),
+            namespace: self.namespace.clone(),
+            name: self.name.clone(),
+        }
+    }
+
+    /// The API group (`apps` for `apps/v1`, empty for the core group).
+    #[must_use]
+    pub fn group(&self) -> &str {
+        self.api_version.rsplit_once('/').map_or("", |(g, _)| g)
+    }
+
+    #[must_use]
+    pub fn is(&self, group: &str, kind: &str) -> bool {
+        self.kind == kind && self.group() == group
+    }
+
+    #[must_use]
+    pub fn is_cluster_scoped(&self) -> bool {
+        CLUSTER_SCOPED.contains(&self.kind.as_str())
+    }
+
+    /// The namespace the object lands in when applied without `-n` (`default` when unset).
+    #[must_use]
+    pub fn effective_namespace(&self) -> Option<&str> {
+        if self.is_cluster_scoped() { None } else { Some(self.namespace.as_deref().unwrap_or("default")) }
+    }
+
+    #[must_use]
+    pub fn metadata(&self) -> Option<&Node> {
+        self.root.get("metadata")
+    }
+
+    #[must_use]
+    pub fn labels(&self) -> Option<&Node> {
+        self.root.at(&["metadata", "labels"])
+    }
+
+    #[must_use]
+    pub fn annotations(&self) -> Option<&Node> {
+        self.root.at(&["metadata", "annotations"])
+    }
+
+    #[must_use]
+    pub fn label(&self, key: &str) -> Option<&str> {
+        self.labels()?.get(key)?.as_str()
+    }
+
+    #[must_use]
+    pub fn spec(&self) -> Option<&Node> {
+        self.root.get("spec")
+    }
+
+    /// Where a field of this object is, for reports.
+    #[must_use]
+    pub fn locate(&self, path: &FieldPath) -> Located {
+        self.root.locate(path)
+    }
+
+    /// The span to show for the object as a whole: its name, else its kind.
+    #[must_use]
+    pub fn head(&self) -> Span {
+        let name = FieldPath::root().keys(&["metadata", "name"]);
+        let located = self.locate(&name);
+        if located.missing.is_none() {
+            located.span
+        } else {
+            self.locate(&FieldPath::root().key("kind")).span
+        }
+    }
+}
+
+/// All objects of one run, in input order. Cross-object analyses (RBAC, NetworkPolicy,
+/// disruption budgets) read the whole set.
+#[derive(Debug, Default)]
+pub struct ObjectSet {
+    pub objects: Vec<Object>,
+}
+
+impl ObjectSet {
+    pub fn iter(&self) -> impl Iterator<Item = &Object> {
+        self.objects.iter()
+    }
+
+    /// Objects of one kind in one API group.
+    pub fn of_kind<'a>(&'a self, group: &'a str, kind: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
+        self.objects.iter().filter(move |o| o.is(group, kind))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+}

@@ -1,0 +1,91 @@
+//! The JSON report: a stable, documented shape (see `docs/output.md`).
+
+use serde::Serialize;
+
+use crate::finding::{Finding, InputError, Suppression};
+use crate::model::ObjectRef;
+use crate::scan::{ScanResult, Summary};
+
+/// Version of the JSON shape; bumped on incompatible changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Report<'a> {
+    schema_version: u32,
+    tool: Tool,
+    findings: Vec<JsonFinding<'a>>,
+    suppressed: Vec<JsonFinding<'a>>,
+    errors: &'a [InputError],
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+/// One finding as JSON.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    pub rule: &'static str,
+    pub name: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub object: Option<&'a ObjectRef>,
+    pub path: String,
+    pub help: Option<&'a str>,
+    pub references: &'static [&'static str],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub notes: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<&'a Suppression>,
+    pub fingerprint: String,
+}
+
+impl<'a> JsonFinding<'a> {
+    #[must_use]
+    pub fn new(f: &'a Finding) -> Self {
+        let start = f.location.start();
+        let end = f.location.end();
+        Self {
+            rule: f.rule.code,
+            name: f.rule.name,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            file: f.location.file_name(),
+            line: start.map(|p| p.line),
+            column: start.map(|p| p.column),
+            end_line: end.map(|p| p.line),
+            end_column: end.map(|p| p.column),
+            object: f.object.as_ref(),
+            path: f.path_text(),
+            help: f.help.as_deref(),
+            references: f.rule.references,
+            notes: &f.notes,
+            suppressed: f.suppressed.as_ref(),
+            fingerprint: super::fingerprint(f),
+        }
+    }
+}
+
+/// Renders the JSON report (pretty-printed, newline-terminated).
+#[must_use]
+pub fn render(result: &ScanResult) -> String {
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool { name: "ladrillo", version: env!("CARGO_PKG_VERSION") },
+        findings: result.active().map(JsonFinding::new).collect(),
+        suppressed: result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new).collect(),
+        errors: &result.errors,
+        summary: &result.summary,
+    };
+    let mut s = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,46 @@
+//! JUnit XML for CI dashboards: one test suite per file; every finding is a failed test case
+//! (named by rule and object), every input error an errored one.
+
+use std::collections::BTreeMap;
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::scan::ScanResult;
+
+#[must_use]
+pub fn render(result: &ScanResult) -> String {
+    let mut suites: BTreeMap<String, TestSuite> = BTreeMap::new();
+    fn suite<'s>(suites: &'s mut BTreeMap<String, TestSuite>, name: &str) -> &'s mut TestSuite {
+        suites.entry(name.to_string()).or_insert_with(|| TestSuite::new(name.to_string()))
+    }
+    for f in result.active() {
+        let file = f.location.file_name().unwrap_or("(no file)");
+        let target = f.object.as_ref().map_or_else(|| file.to_string(), ToString::to_string);
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+        status.set_message(f.message.clone()).set_type(f.severity.as_str());
+        let mut description = String::new();
+        if let Some(p) = f.location.start() {
+            description.push_str(&format!("{file}:{}:{}\n", p.line, p.column));
+        }
+        if !f.path_text().is_empty() {
+            description.push_str(&format!("field: {}\n", f.path_text()));
+        }
+        if let Some(h) = &f.help {
+            description.push_str(&format!("help: {h}\n"));
+        }
+        status.set_description(description);
+        let mut case = TestCase::new(format!("{} {}: {target}", f.rule.code, f.rule.name), status);
+        case.set_classname(file.to_string());
+        suite(&mut suites, file).add_test_case(case);
+    }
+    for e in &result.errors {
+        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+        status.set_message(e.to_string()).set_type("input-error");
+        let mut case = TestCase::new(format!("read {}", e.file), status);
+        case.set_classname(e.file.clone());
+        suite(&mut suites, &e.file).add_test_case(case);
+    }
+    let mut report = Report::new("ladrillo scan");
+    report.add_test_suites(suites.into_values());
+    report.to_string().unwrap_or_default()
+}

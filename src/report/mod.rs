@@ -1,0 +1,63 @@
+//! Reports: one file per output format. Each renders a [`ScanResult`] to a string; writing it
+//! to stdout or `--output` is the CLI's job.
+
+pub mod json;
+pub mod junit;
+pub mod sarif;
+pub mod text;
+
+use crate::finding::Finding;
+use crate::scan::ScanResult;
+
+/// Output formats of `ladrillo scan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Junit,
+}
+
+/// What to include beyond active findings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportOptions {
+    pub show_suppressed: bool,
+    pub color: bool,
+}
+
+/// Renders a scan result in a format.
+#[must_use]
+pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> String {
+    match format {
+        Format::Text => text::render(result, options),
+        Format::Json => json::render(result),
+        Format::Sarif => sarif::render(result),
+        Format::Junit => junit::render(result),
+    }
+}
+
+/// A stable fingerprint of a finding: rule, object and field, not its line (so it survives
+/// edits elsewhere in the file). FNV-1a, 64 bits.
+#[must_use]
+pub fn fingerprint(f: &Finding) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(f.rule.code);
+    feed(f.location.file_name().unwrap_or(""));
+    if let Some(o) = &f.object {
+        feed(&o.api_version);
+        feed(&o.kind);
+        feed(o.namespace.as_deref().unwrap_or(""));
+        feed(&o.name);
+    }
+    feed(&f.path_text());
+    if f.object.is_none() {
+        feed(&f.message);
+    }
+    format!("{h:016x}")
+}

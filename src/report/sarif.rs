@@ -1,0 +1,167 @@
+//! SARIF 2.1.0 for code-scanning services. A handful of serde structs: the format is frozen.
+//! Columns are Unicode code points (`columnKind`); objects without a file get a logical location.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{self, RuleMeta};
+use crate::scan::ScanResult;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: serde_json::Value,
+    column_kind: &'static str,
+    results: Vec<serde_json::Value>,
+    invocations: Vec<serde_json::Value>,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+/// GitHub code scanning reads `security-severity` (0–10) to bucket results.
+fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "1.0",
+    }
+}
+
+fn rule_descriptor(m: &RuleMeta) -> serde_json::Value {
+    let docs = m.docs_text();
+    json!({
+        "id": m.code,
+        "name": m.name,
+        "shortDescription": { "text": m.summary() },
+        "fullDescription": { "text": m.section("Why is this bad?").unwrap_or_else(|| m.summary().to_string()) },
+        "help": { "text": docs, "markdown": docs },
+        "helpUri": format!("https://github.com/ladrillo-dev/ladrillo/blob/main/docs/rules.md#{}", m.name),
+        "defaultConfiguration": { "level": level(m.severity) },
+        "properties": {
+            "tags": std::iter::once("security".to_string()).chain(m.references.iter().map(|r| (*r).to_string())).collect::<Vec<_>>(),
+            "security-severity": security_severity(m.severity),
+            "precision": "very-high",
+        },
+    })
+}
+
+/// Percent-encodes what may not appear in a relative URI reference.
+fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn result(f: &Finding, index: usize) -> serde_json::Value {
+    let mut message = f.message.clone();
+    if let Some(h) = &f.help {
+        message.push_str(". Fix: ");
+        message.push_str(h);
+    }
+    let mut location = serde_json::Map::new();
+    if let (Some(file), Some(start), Some(end)) =
+        (f.location.file_name(), f.location.start(), f.location.end())
+    {
+        location.insert(
+            "physicalLocation".into(),
+            json!({
+                "artifactLocation": { "uri": uri(file) },
+                "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
+            }),
+        );
+    }
+    if let Some(o) = &f.object {
+        let mut name = o.to_string();
+        if let Some(p) = &f.path {
+            name.push_str(&format!(" {p}"));
+        }
+        location.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": name, "kind": "object" }]));
+    }
+    let mut r = json!({
+        "ruleId": f.rule.code,
+        "ruleIndex": index,
+        "level": level(f.severity),
+        "message": { "text": message },
+        "locations": [serde_json::Value::Object(location)],
+        "partialFingerprints": { "ladrillo/v1": super::fingerprint(f) },
+        "properties": { "name": f.rule.name, "severity": f.severity.as_str() },
+    });
+    if let Some(s) = &f.suppressed {
+        r["suppressions"] = json!([{
+            "kind": if s.by == "annotation" { "inSource" } else { "external" },
+            "justification": s.reason,
+        }]);
+    }
+    r
+}
+
+#[must_use]
+pub fn render(scan: &ScanResult) -> String {
+    let all = rules::all();
+    let rules: Vec<serde_json::Value> = all.iter().map(|r| rule_descriptor(r.meta())).collect();
+    let results = scan
+        .findings
+        .iter()
+        .map(|f| result(f, all.iter().position(|r| r.meta().code == f.rule.code).unwrap_or(0)))
+        .collect();
+    let notifications: Vec<serde_json::Value> = scan
+        .errors
+        .iter()
+        .map(|e| {
+            let mut n = json!({ "level": "error", "message": { "text": e.message } });
+            let mut phys = json!({ "artifactLocation": { "uri": uri(&e.file) } });
+            if let (Some(l), Some(c)) = (e.line, e.column) {
+                phys["region"] = json!({ "startLine": l, "startColumn": c });
+            }
+            n["locations"] = json!([{ "physicalLocation": phys }]);
+            n
+        })
+        .collect();
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: json!({ "driver": {
+                "name": "ladrillo",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/ladrillo-dev/ladrillo",
+                "rules": rules,
+            }}),
+            column_kind: "unicodeCodePoints",
+            results,
+            invocations: vec![json!({
+                "executionSuccessful": scan.errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            })],
+        }],
+    };
+    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    s.push('\n');
+    s
+}

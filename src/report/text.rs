@@ -1,0 +1,132 @@
+//! The text report: one rustc-style diagnostic per finding with the offending lines, then a
+//! summary line. Colour only when asked (the CLI decides from the terminal and NO_COLOR).
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::finding::{Finding, InputError, Severity};
+use crate::scan::ScanResult;
+
+use super::ReportOptions;
+
+/// Lines of context shown around a finding at most.
+const MAX_LINES: usize = 6;
+
+#[must_use]
+pub fn render(result: &ScanResult, options: ReportOptions) -> String {
+    let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for e in &result.errors {
+        let _ = writeln!(out, "{}\n", render_error(&renderer, e));
+    }
+    for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
+        let _ = writeln!(out, "{}\n", render_finding(&renderer, f));
+    }
+    out.push_str(&summary_line(result));
+    out.push('\n');
+    out
+}
+
+fn level(sev: Severity) -> Level<'static> {
+    match sev {
+        Severity::Critical => Level::ERROR.with_name(Some("critical")),
+        Severity::High => Level::ERROR.with_name(Some("high")),
+        Severity::Medium => Level::WARNING.with_name(Some("medium")),
+        Severity::Low => Level::NOTE.with_name(Some("low")),
+        Severity::Info => Level::INFO.with_name(Some("info")),
+    }
+}
+
+/// Renders one finding.
+#[must_use]
+pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
+    let title = format!("{}: {}", f.rule.name, f.message);
+    let mut group = Group::with_title(level(f.severity).primary_title(title.as_str()).id(f.rule.code));
+    let label = match &f.missing {
+        Some(m) => format!("`{m}` is not set here"),
+        None => f.path_text(),
+    };
+    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span));
+    if let (Some(file), Some((text, line, range))) = (f.location.file.as_ref(), excerpt.as_ref()) {
+        group = group.element(
+            Snippet::source(text.as_str())
+                .line_start(*line)
+                .path(file.display.as_str())
+                .annotation(AnnotationKind::Primary.span(range.clone()).label(label.as_str())),
+        );
+    }
+    let mut footer = Vec::new();
+    if let Some(o) = &f.object {
+        footer.push(format!("object: {o}"));
+        if f.location.file.is_none() && f.path.is_some() {
+            footer.push(format!("field: {}", f.path_text()));
+        }
+    }
+    footer.extend(f.notes.iter().cloned());
+    if let Some(s) = &f.suppressed {
+        footer.push(format!("suppressed by {}: {}", s.by, s.reason));
+    }
+    let mut groups = vec![footer.iter().fold(group, |g, n| g.element(Level::NOTE.message(n.as_str())))];
+    if let Some(h) = &f.help {
+        groups.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+    }
+    renderer.render(&groups)
+}
+
+/// The lines around a span: (text, first line number, span relative to the text).
+fn excerpt(
+    file: &crate::document::SourceFile,
+    span: crate::document::Span,
+) -> (String, usize, std::ops::Range<usize>) {
+    let start = file.position(span.start).line;
+    let end = file.position(span.end).line.max(start).min(start + MAX_LINES - 1);
+    let base = file.line_start(start).unwrap_or(0) as usize;
+    let text: Vec<&str> = (start..=end).map(|l| file.line_text(l)).collect();
+    let text = text.join("\n");
+    let rel_start = (span.start as usize).saturating_sub(base).min(text.len());
+    let rel_end = (span.end as usize).saturating_sub(base).clamp(rel_start, text.len());
+    (text, start, rel_start..rel_end)
+}
+
+fn render_error(renderer: &Renderer, e: &InputError) -> String {
+    let title = e.message.as_str();
+    let group = Level::ERROR.primary_title(title);
+    match (e.line, e.column) {
+        (Some(line), Some(col)) => {
+            let header = format!("{}:{line}:{col}", e.file);
+            renderer.render(&[group.element(annotate_snippets::Origin::path(header.as_str()))])
+        }
+        _ => renderer.render(&[group.element(annotate_snippets::Origin::path(e.file.as_str()))]),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+/// `found 3 findings (1 critical, 2 high) in 2 objects from 1 file` and friends.
+#[must_use]
+pub fn summary_line(result: &ScanResult) -> String {
+    let s = &result.summary;
+    let mut line = if s.findings == 0 {
+        "no findings".to_string()
+    } else {
+        let parts: Vec<String> = Severity::ALL
+            .iter()
+            .filter_map(|sev| s.by_severity.get(sev.as_str()).map(|n| format!("{n} {sev}")))
+            .collect();
+        format!("found {} ({})", plural(s.findings, "finding"), parts.join(", "))
+    };
+    let _ = write!(line, " in {} from {}", plural(s.objects, "object"), plural(s.files, "file"));
+    if s.suppressed > 0 {
+        let _ = write!(line, "; {} suppressed", s.suppressed);
+    }
+    if s.skipped_documents > 0 {
+        let _ = write!(line, "; {} not Kubernetes objects", plural(s.skipped_documents, "document"));
+    }
+    if s.errors > 0 {
+        let _ = write!(line, "; {}", plural(s.errors, "input error"));
+    }
+    line
+}

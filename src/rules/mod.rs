@@ -1,0 +1,296 @@
+//! The rule engine: rule metadata and documentation declared next to the check, one rule per
+//! file, grouped by what they protect. Rules only report; selection, severity overrides and
+//! waivers are applied once, by the scan, never inside a rule.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::{FieldPath, SourceFile, Span};
+use crate::finding::{Finding, Location, Severity};
+use crate::model::{Object, ObjectSet, Workload};
+
+pub mod hygiene;
+pub mod input;
+pub mod network;
+pub mod pod;
+pub mod registry;
+pub mod reliability;
+pub mod secrets;
+
+pub use registry::{all, find};
+
+/// What a rule protects; also the folder it lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    /// Pod and container security settings.
+    Pod,
+    /// Hard-coded credentials and secret handling.
+    Secrets,
+    /// Services, exposure and network segmentation.
+    Network,
+    /// Availability and operability.
+    Reliability,
+    /// Labels, namespaces and hygiene.
+    Hygiene,
+    /// How the input itself is written (duplicate keys, ambiguous scalars, waivers).
+    Input,
+}
+
+impl Group {
+    pub const ALL: [Group; 6] =
+        [Self::Pod, Self::Secrets, Self::Network, Self::Reliability, Self::Hygiene, Self::Input];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pod => "pod",
+            Self::Secrets => "secrets",
+            Self::Network => "network",
+            Self::Reliability => "reliability",
+            Self::Hygiene => "hygiene",
+            Self::Input => "input",
+        }
+    }
+}
+
+/// Everything known about a rule besides its check.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// Stable code, never reused: group prefix + 3 digits.
+    pub code: &'static str,
+    /// Kebab-case name of the flagged pattern.
+    pub name: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    /// Sections of the guide the rule implements (`G4.3`).
+    pub guide: &'static [&'static str],
+    /// Standards and peer checks, written `scheme:id` (see `docs/rules.md`).
+    pub references: &'static [&'static str],
+    /// Markdown documentation: first line is the summary, then `## Why is this bad?`,
+    /// `## How to fix` and `## Example` sections.
+    #[serde(skip)]
+    pub docs: &'static str,
+    /// Whether the rule runs without being selected.
+    pub default_enabled: bool,
+}
+
+impl RuleMeta {
+    /// The first line of the documentation.
+    #[must_use]
+    pub fn summary(&self) -> &'static str {
+        self.docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    }
+
+    /// A named section of the documentation (`"Why is this bad?"`), without its heading.
+    #[must_use]
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let marker = format!("## {heading}");
+        let start = self.docs.find(&marker)? + marker.len();
+        let rest = &self.docs[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_string())
+    }
+
+    /// The documentation with its lines dedented (doc comments start with a space).
+    #[must_use]
+    pub fn docs_text(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// Declares a rule: a unit struct whose doc comment becomes its documentation.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            group: $group:ident,
+            severity: $sev:ident,
+            guide: [$($guide:literal),* $(,)?],
+            references: [$($reference:literal),* $(,)?],
+            $(default_enabled: $enabled:literal,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        $vis struct $name;
+
+        impl $crate::rules::Declared for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                    code: $code,
+                    name: $rname,
+                    group: $crate::rules::Group::$group,
+                    severity: $crate::finding::Severity::$sev,
+                    guide: &[$($guide),*],
+                    references: &[$($reference),*],
+                    docs: concat!($($doc, "\n"),*),
+                    default_enabled: $crate::__default_enabled!($($enabled)?),
+                };
+                &META
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __default_enabled {
+    () => {
+        true
+    };
+    ($v:literal) => {
+        $v
+    };
+}
+
+/// Implemented by [`declare_rule!`].
+pub trait Declared {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A check. Each hook has a no-op default; a rule implements the ones it needs.
+pub trait Rule: Declared + Send + Sync {
+    /// Called once per object.
+    fn check_object(&self, _cx: &mut Context<'_>, _object: &Object) {}
+    /// Called once per pod-bearing object.
+    fn check_workload(&self, _cx: &mut Context<'_>, _workload: &Workload<'_>) {}
+    /// Called once with every object of the run (cross-object rules).
+    fn check_set(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
+}
+
+/// Collects findings for one rule over one object (or the whole set).
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub options: &'a RuleOptions,
+    findings: Vec<Finding>,
+}
+
+/// Settings rules may read (from `.ladrillo.yaml` and flags).
+#[derive(Clone, Debug, Default)]
+pub struct RuleOptions {}
+
+impl<'a> Context<'a> {
+    #[must_use]
+    pub fn new(options: &'a RuleOptions) -> Self {
+        Self { options, findings: Vec::new() }
+    }
+
+    /// Reports a finding at a field of an object; a missing field is shown at its nearest
+    /// existing parent. The finding is recorded when the returned builder is dropped.
+    pub fn report(
+        &mut self,
+        rule: &dyn Declared,
+        object: &Object,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
+        let located = object.locate(&path);
+        let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
+        let meta = rule.meta();
+        Report {
+            cx: self,
+            finding: Some(Finding {
+                rule: meta,
+                severity: meta.severity,
+                message: message.into(),
+                help: None,
+                location: Location::new(file, located.span),
+                object: Some(object.object_ref()),
+                path: Some(path),
+                missing: located.missing,
+                notes: Vec::new(),
+                suppressed: None,
+                object_index: Some(object.index),
+            }),
+        }
+    }
+
+    /// Reports a finding at a place in a file that is not (or not only) an object field.
+    pub fn report_at(
+        &mut self,
+        rule: &dyn Declared,
+        file: Option<Arc<SourceFile>>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
+        let meta = rule.meta();
+        Report {
+            cx: self,
+            finding: Some(Finding {
+                rule: meta,
+                severity: meta.severity,
+                message: message.into(),
+                help: None,
+                location: Location::new(file, span),
+                object: None,
+                path: None,
+                missing: None,
+                notes: Vec::new(),
+                suppressed: None,
+                object_index: None,
+            }),
+        }
+    }
+
+    #[must_use]
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+/// A finding being built; recorded on drop so a rule cannot forget to emit it.
+pub struct Report<'c, 'a> {
+    cx: &'c mut Context<'a>,
+    finding: Option<Finding>,
+}
+
+impl Report<'_, '_> {
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        if let Some(f) = &mut self.finding {
+            f.help = Some(help.into());
+        }
+        self
+    }
+
+    /// Overrides the rule's default severity for this finding (e.g. a sensitive host path).
+    pub fn severity(mut self, severity: Severity) -> Self {
+        if let Some(f) = &mut self.finding {
+            f.severity = severity;
+        }
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        if let Some(f) = &mut self.finding {
+            f.notes.push(note.into());
+        }
+        self
+    }
+
+    pub fn object(mut self, object: &Object) -> Self {
+        if let Some(f) = &mut self.finding {
+            f.object = Some(object.object_ref());
+            f.object_index = Some(object.index);
+        }
+        self
+    }
+}
+
+impl Drop for Report<'_, '_> {
+    fn drop(&mut self) {
+        if let Some(f) = self.finding.take() {
+            self.cx.findings.push(f);
+        }
+    }
+}

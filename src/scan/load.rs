@@ -1,0 +1,91 @@
+//! One source file to Kubernetes objects: documents are parsed, `List` kinds are expanded into
+//! their items, and parser notes become findings. Half-objects (a `kind` without `apiVersion`)
+//! are errors; documents that are not Kubernetes objects at all are counted as skipped.
+
+use std::sync::Arc;
+
+use crate::document::{FieldPath, Node, SourceFile, Span, Value, yaml};
+use crate::finding::InputError;
+use crate::model::{Object, Origin};
+
+/// What one file yielded.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: usize,
+    pub objects: Vec<Object>,
+    pub errors: Vec<InputError>,
+    pub notes: Vec<yaml::Note>,
+    /// Documents that are not Kubernetes objects (Helm values, kustomize patches, …).
+    pub skipped: Vec<Span>,
+}
+
+/// Parses a file and extracts its objects.
+#[must_use]
+pub fn load(file: &Arc<SourceFile>) -> Loaded {
+    let stream = yaml::parse(&file.text);
+    let mut out = Loaded {
+        errors: stream.errors.iter().map(|e| InputError::at(file, e.span, &e.message)).collect(),
+        ..Loaded::default()
+    };
+    out.notes = stream.notes;
+    for doc in stream.documents {
+        if doc.root.is_null() {
+            continue;
+        }
+        out.documents += 1;
+        collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
+    }
+    out
+}
+
+fn collect(
+    file: &Arc<SourceFile>,
+    document: usize,
+    path: FieldPath,
+    root: Node,
+    defaults: Option<(&str, &str)>,
+    out: &mut Loaded,
+) {
+    let root = with_defaults(root, defaults);
+    let span = root.span;
+    let list_kind =
+        root.get("kind").and_then(Node::as_str).filter(|k| k.ends_with("List")).map(str::to_string);
+    if let Some(kind) = list_kind {
+        if let Some(Value::Seq(_)) = root.get("items").map(|n| &n.value) {
+            let api = root.get("apiVersion").and_then(Node::as_str).unwrap_or("v1").to_string();
+            let item_kind = kind.strip_suffix("List").unwrap_or_default().to_string();
+            let Value::Map(mut map) = root.value else { return };
+            let Some(pos) = map.entries.iter().rposition(|e| e.key == "items") else { return };
+            let Value::Seq(items) = map.entries.swap_remove(pos).value.value else { return };
+            for (i, item) in items.into_iter().enumerate() {
+                // Items of typed lists (`PodList`) omit their own kind and apiVersion.
+                let typed = (!item_kind.is_empty()).then_some((api.as_str(), item_kind.as_str()));
+                collect(file, document, path.clone().key("items").index(i), item, typed, out);
+            }
+            return;
+        }
+    }
+    let origin = Origin { file: Arc::clone(file), document, path_in_document: path };
+    match Object::from_root(root, Some(origin)) {
+        Ok(Some(o)) => out.objects.push(o),
+        Ok(None) => out.skipped.push(span),
+        Err((span, message)) => out.errors.push(InputError::at(file, span, message)),
+    }
+}
+
+fn with_defaults(mut root: Node, defaults: Option<(&str, &str)>) -> Node {
+    let (Some((api, kind)), Value::Map(map)) = (defaults, &mut root.value) else { return root };
+    for (key, value) in [("apiVersion", api), ("kind", kind)] {
+        if map.get(key).is_none() {
+            map.entries.push(crate::document::Entry {
+                key: key.to_string(),
+                key_span: Span::default(),
+                value: Node::new(
+                    Span::new(root.span.start as usize, root.span.start as usize),
+                    Value::Str(value.to_string()),
+                ),
+            });
+        }
+    }
+    root
+}

@@ -1,0 +1,296 @@
+//! `ladrillo scan`: read every input in parallel, build the object set, run the selected rules,
+//! apply severity overrides and waivers, and return sorted findings with input errors and a
+//! summary. Pure apart from reading files: reports are rendered elsewhere.
+
+pub mod load;
+pub mod waivers;
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::document::{SourceFile, yaml::NoteKind};
+use crate::finding::{Finding, InputError, Severity};
+use crate::model::{Object, ObjectSet, Workload};
+use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};
+use crate::rules::{self, Context, Rule, RuleOptions};
+use crate::settings::{Config, FailOn, Selector};
+use crate::source::{self, Input};
+
+/// Everything a scan needs besides its inputs.
+#[derive(Debug)]
+pub struct ScanSettings {
+    pub rules: Vec<&'static dyn Rule>,
+    pub severity_overrides: Vec<(&'static str, Severity)>,
+    pub config: Config,
+    pub fail_on: FailOn,
+    pub today: Date,
+    pub options: RuleOptions,
+    pub progress: bool,
+}
+
+impl ScanSettings {
+    /// Resolves the rule selection: config `select` (or the defaults), CLI `--select` replacing
+    /// it, then config `ignore` and CLI `--ignore` removed.
+    #[must_use]
+    pub fn new(config: Config, cli_select: &[Selector], cli_ignore: &[Selector], today: Date) -> Self {
+        let select: &[Selector] = if cli_select.is_empty() { &config.select } else { cli_select };
+        let rules = rules::all()
+            .iter()
+            .copied()
+            .filter(|r| {
+                if select.is_empty() {
+                    r.meta().default_enabled
+                } else {
+                    select.iter().any(|s| s.matches(*r))
+                }
+            })
+            .filter(|r| !config.ignore.iter().chain(cli_ignore).any(|s| s.matches(*r)))
+            .collect();
+        let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
+        Self {
+            rules,
+            severity_overrides,
+            fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
+            config,
+            today,
+            options: RuleOptions::default(),
+            progress: false,
+        }
+    }
+
+    fn enabled(&self, rule: &dyn Rule) -> bool {
+        self.rules.iter().any(|r| r.meta().code == rule.meta().code)
+    }
+}
+
+/// The outcome of a scan.
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    /// Every finding, suppressed ones included (marked), sorted.
+    pub findings: Vec<Finding>,
+    pub errors: Vec<InputError>,
+    pub summary: Summary,
+}
+
+/// Counts for the summary line and machine outputs.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub objects: usize,
+    /// Documents that are not Kubernetes objects and were not checked.
+    pub skipped_documents: usize,
+    pub rules: usize,
+    pub findings: usize,
+    pub suppressed: usize,
+    pub errors: usize,
+    pub by_severity: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl ScanResult {
+    /// Findings not covered by a waiver.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.suppressed.is_none())
+    }
+
+    /// Process exit code: 2 on input errors, 1 on findings at or above the threshold, else 0.
+    #[must_use]
+    pub fn exit_code(&self, fail_on: FailOn) -> i32 {
+        if !self.errors.is_empty() {
+            return 2;
+        }
+        match fail_on {
+            FailOn::Never => 0,
+            FailOn::Severity(min) => i32::from(self.active().any(|f| f.severity >= min)),
+        }
+    }
+}
+
+/// Scans paths (files, directories, `-`).
+#[must_use]
+pub fn scan_paths(paths: &[String], settings: &ScanSettings) -> ScanResult {
+    let (inputs, mut errors) = source::discover(paths, &settings.config.exclude_set());
+    let bar = progress(settings.progress, inputs.len());
+    let read: Vec<Result<Arc<SourceFile>, InputError>> = inputs
+        .par_iter()
+        .map(|i: &Input| {
+            let r = source::read(i);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut files = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut result = scan_files(&files, settings);
+    result.summary.files += errors.len();
+    errors.append(&mut result.errors);
+    result.errors = errors;
+    result.summary.errors = result.errors.len();
+    result
+}
+
+fn progress(enabled: bool, len: usize) -> indicatif::ProgressBar {
+    if !enabled || len < 200 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Scans source files already read.
+#[must_use]
+pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanResult {
+    let loaded: Vec<load::Loaded> = files.par_iter().map(load::load).collect();
+    let mut summary = Summary { files: files.len(), rules: settings.rules.len(), ..Summary::default() };
+    let mut errors = Vec::new();
+    let mut set = ObjectSet::default();
+    let mut notes = Vec::new();
+    for (file, l) in files.iter().zip(loaded) {
+        summary.documents += l.documents;
+        summary.skipped_documents += l.skipped.len();
+        errors.extend(l.errors);
+        let first = set.objects.len();
+        for mut o in l.objects {
+            o.index = set.objects.len();
+            set.objects.push(o);
+        }
+        notes.extend(l.notes.into_iter().map(|n| (Arc::clone(file), first, n)));
+    }
+    summary.objects = set.len();
+
+    // Per-object rules and annotation waivers, in parallel over objects.
+    let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = set
+        .objects
+        .par_iter()
+        .map(|o| {
+            let (ws, errs) = waivers::object_waivers(o);
+            (run_object_rules(o, settings), ws, errs)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut object_waivers = Vec::new();
+    for (i, (f, w, e)) in per_object.into_iter().enumerate() {
+        findings.extend(f);
+        errors.extend(e);
+        if !w.is_empty() {
+            object_waivers.push((i, w));
+        }
+    }
+    for rule in &settings.rules {
+        let mut cx = Context::new(&settings.options);
+        rule.check_set(&mut cx, &set);
+        findings.extend(cx.into_findings());
+    }
+    findings.extend(note_findings(&notes, &set, settings));
+
+    for f in &mut findings {
+        if let Some((_, s)) = settings.severity_overrides.iter().find(|(c, _)| *c == f.rule.code) {
+            f.severity = *s;
+        }
+    }
+    // Annotation waivers see every finding about their object, set-level ones included.
+    let mut waiver_findings = Vec::new();
+    for (i, mut ws) in object_waivers {
+        waiver_findings.extend(waivers::apply_object(
+            &set.objects[i],
+            &mut ws,
+            &mut findings,
+            settings.today,
+        ));
+    }
+    waiver_findings.extend(waivers::apply_config(
+        &settings.config.waivers,
+        settings.config.file.as_ref(),
+        &mut findings,
+        &set.objects,
+        settings.today,
+    ));
+    findings.extend(waiver_findings.into_iter().filter(|f| settings.enabled_code(f.rule.code)));
+
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    summary.findings = findings.iter().filter(|f| f.suppressed.is_none()).count();
+    summary.suppressed = findings.len() - summary.findings;
+    for f in findings.iter().filter(|f| f.suppressed.is_none()) {
+        *summary.by_severity.entry(f.severity.as_str()).or_default() += 1;
+    }
+    summary.errors = errors.len();
+    ScanResult { findings, errors, summary }
+}
+
+impl ScanSettings {
+    fn enabled_code(&self, code: &str) -> bool {
+        self.rules.iter().any(|r| r.meta().code == code)
+    }
+}
+
+fn run_object_rules(object: &Object, settings: &ScanSettings) -> Vec<Finding> {
+    let mut cx = Context::new(&settings.options);
+    let workload = Workload::of(object);
+    for rule in &settings.rules {
+        rule.check_object(&mut cx, object);
+        if let Some(w) = &workload {
+            rule.check_workload(&mut cx, w);
+        }
+    }
+    cx.into_findings()
+}
+
+fn note_findings(
+    notes: &[(Arc<SourceFile>, usize, crate::document::yaml::Note)],
+    set: &ObjectSet,
+    settings: &ScanSettings,
+) -> Vec<Finding> {
+    let mut cx = Context::new(&settings.options);
+    for (file, first, note) in notes {
+        let object = set.objects[*first..]
+            .iter()
+            .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
+            .find(|o| o.root.span.start <= note.span.start && note.span.start <= o.root.span.end);
+        let (rule, message): (&dyn Rule, String) = match &note.kind {
+            NoteKind::DuplicateKey { key, first } => {
+                let p = file.position(first.start);
+                (
+                    &DuplicateKey,
+                    format!(
+                        "key `{key}` is repeated (first at line {}); Kubernetes keeps only this last value",
+                        p.line
+                    ),
+                )
+            }
+            NoteKind::Yaml11Scalar { text, read_as } => (
+                &AmbiguousScalar,
+                format!(
+                    "unquoted `{text}` is read by Kubernetes as {read_as}, by YAML 1.2 tools differently"
+                ),
+            ),
+        };
+        if !settings.enabled(rule) {
+            continue;
+        }
+        let report = cx.report_at(rule, Some(Arc::clone(file)), note.span, message);
+        let report = match &note.kind {
+            NoteKind::DuplicateKey { .. } => report.help("remove one of the two entries"),
+            NoteKind::Yaml11Scalar { .. } => {
+                report.help("quote the value if it is a string, or write it unambiguously")
+            }
+        };
+        if let Some(o) = object {
+            let _ = report.object(o);
+        }
+    }
+    cx.into_findings()
+}

@@ -1,0 +1,188 @@
+//! Waivers: `ladrillo.dev/ignore` annotations on objects (or their pod templates) and
+//! `waivers:` in `.ladrillo.yaml`. A waiver needs a reason and may carry an expiry date; invalid
+//! or expired waivers suppress nothing and are reported, and so are waivers that match nothing.
+
+use jiff::civil::Date;
+
+use crate::document::{FieldPath, Node};
+use crate::finding::{Finding, InputError, Suppression};
+use crate::model::{Object, Workload};
+use crate::rules::input::{invalid_waiver::InvalidWaiver, unused_waiver::UnusedWaiver};
+use crate::rules::{self, Context, Rule, RuleOptions};
+use crate::settings::{ConfigWaiver, unknown_rule};
+
+pub const IGNORE: &str = "ladrillo.dev/ignore";
+pub const IGNORE_REASON: &str = "ladrillo.dev/ignore-reason";
+pub const IGNORE_UNTIL: &str = "ladrillo.dev/ignore-until";
+
+/// A waiver read from an object's annotations.
+#[derive(Debug)]
+pub struct ObjectWaiver {
+    pub rules: Vec<&'static dyn Rule>,
+    pub path: FieldPath,
+    pub reason: Option<String>,
+    pub until: Option<String>,
+    pub used: bool,
+}
+
+/// Reads the waivers of an object: its own annotations and, for workloads, its pod template's.
+/// Unknown rule names are input errors.
+pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
+    let mut waivers = Vec::new();
+    let mut errors = Vec::new();
+    let mut places = vec![FieldPath::root().key("metadata")];
+    if let Some(w) = Workload::of(object) {
+        if !w.template_path().is_root() {
+            places.push(w.template_path().key("metadata"));
+        }
+    }
+    for meta_path in places {
+        let annotations = meta_path.clone().key("annotations");
+        let Some(node) = node_at(&object.root, &annotations) else { continue };
+        let Some(value) = node.get(IGNORE) else { continue };
+        let text = value.scalar_text().unwrap_or_default();
+        let mut rules_found = Vec::new();
+        for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            match rules::find(name) {
+                Some(r) => rules_found.push(r),
+                None => {
+                    if let Some(origin) = &object.origin {
+                        errors.push(InputError::at(
+                            &origin.file,
+                            value.span,
+                            format!("in `{IGNORE}`: {}", unknown_rule(name)),
+                        ));
+                    }
+                }
+            }
+        }
+        waivers.push(ObjectWaiver {
+            rules: rules_found,
+            path: annotations.clone().key(IGNORE),
+            reason: node.get(IGNORE_REASON).and_then(Node::scalar_text).filter(|s| !s.trim().is_empty()),
+            until: node.get(IGNORE_UNTIL).and_then(Node::scalar_text),
+            used: false,
+        });
+    }
+    (waivers, errors)
+}
+
+fn node_at<'a>(root: &'a Node, path: &FieldPath) -> Option<&'a Node> {
+    path.segments.iter().try_fold(root, |n, seg| match seg {
+        crate::document::Segment::Key(k) => n.get(k),
+        crate::document::Segment::Index(i) => n.as_seq()?.get(*i),
+    })
+}
+
+/// Why a waiver does not apply, if it does not.
+#[must_use]
+pub fn invalid_reason(reason: Option<&str>, until: Option<&str>, today: Date) -> Option<String> {
+    if reason.is_none() {
+        return Some("it has no reason".into());
+    }
+    let until = until?;
+    match until.trim().parse::<Date>() {
+        Err(_) => Some(format!("its expiry `{until}` is not a date (YYYY-MM-DD)")),
+        Ok(d) if d < today => Some(format!("it expired on {d}")),
+        Ok(_) => None,
+    }
+}
+
+/// Applies one object's annotation waivers to its findings, and reports invalid and unused ones.
+pub fn apply_object(
+    object: &Object,
+    waivers: &mut [ObjectWaiver],
+    findings: &mut [Finding],
+    today: Date,
+) -> Vec<Finding> {
+    let options = RuleOptions::default();
+    let mut cx = Context::new(&options);
+    for w in waivers.iter_mut() {
+        if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
+            cx.report(&InvalidWaiver, object, w.path.clone(), format!("waiver does not apply: {why}"))
+                .help(format!("add `{IGNORE_REASON}` and a future `{IGNORE_UNTIL}`, or remove the waiver"));
+            continue;
+        }
+        for f in
+            findings.iter_mut().filter(|f| f.suppressed.is_none() && f.object_index == Some(object.index))
+        {
+            if w.rules.iter().any(|r| r.meta().code == f.rule.code) {
+                f.suppressed = Some(Suppression {
+                    by: "annotation",
+                    reason: w.reason.clone().unwrap_or_default(),
+                    until: w.until.clone(),
+                });
+                w.used = true;
+            }
+        }
+        if !w.used && !w.rules.is_empty() {
+            let names: Vec<_> = w.rules.iter().map(|r| r.meta().name).collect();
+            cx.report(
+                &UnusedWaiver,
+                object,
+                w.path.clone(),
+                format!("waiver for {} matched no finding", names.join(", ")),
+            )
+            .help("remove the waiver, or fix the rule names it lists");
+        }
+    }
+    cx.into_findings()
+}
+
+/// Applies config waivers to all findings; returns findings about invalid and unused waivers.
+pub fn apply_config(
+    waivers: &[ConfigWaiver],
+    config_file: Option<&std::sync::Arc<crate::document::SourceFile>>,
+    findings: &mut [Finding],
+    objects: &[Object],
+    today: Date,
+) -> Vec<Finding> {
+    let options = RuleOptions::default();
+    let mut cx = Context::new(&options);
+    for w in waivers {
+        if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
+            cx.report_at(
+                &InvalidWaiver,
+                config_file.cloned(),
+                w.span,
+                format!("waiver does not apply: {why}"),
+            )
+            .help("give the waiver a `reason` and a future `until`, or remove it");
+            continue;
+        }
+        let mut used = false;
+        for f in findings.iter_mut().filter(|f| f.suppressed.is_none()) {
+            if !w.rules.iter().any(|r| r.meta().code == f.rule.code) {
+                continue;
+            }
+            let object = f.object_index.and_then(|i| objects.get(i));
+            let ok_kind = w.kind.as_deref().is_none_or(|k| object.is_some_and(|o| o.kind == k));
+            let ok_ns = w
+                .namespace
+                .as_ref()
+                .is_none_or(|g| object.and_then(|o| o.namespace.as_deref()).is_some_and(|n| g.is_match(n)));
+            let ok_name = w.name.as_ref().is_none_or(|g| object.is_some_and(|o| g.is_match(&o.name)));
+            let ok_file =
+                w.file.as_ref().is_none_or(|g| f.location.file_name().is_some_and(|n| g.is_match(n)));
+            if ok_kind && ok_ns && ok_name && ok_file {
+                f.suppressed = Some(Suppression {
+                    by: "config",
+                    reason: w.reason.clone().unwrap_or_default(),
+                    until: w.until.clone(),
+                });
+                used = true;
+            }
+        }
+        if !used {
+            let names: Vec<_> = w.rules.iter().map(|r| r.meta().name).collect();
+            cx.report_at(
+                &UnusedWaiver,
+                config_file.cloned(),
+                w.span,
+                format!("waiver for {} matched no finding", names.join(", ")),
+            )
+            .help("remove the waiver, or fix what it matches");
+        }
+    }
+    cx.into_findings()
+}

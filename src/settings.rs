@@ -1,0 +1,314 @@
+//! `.ladrillo.yaml`: rule selection, severity overrides, path excludes and waivers. Read with
+//! the same span-keeping parser as manifests, so every config error names file, line and column;
+//! unknown keys and unknown rule names are errors (fail closed).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::document::{Node, SourceFile, Span, yaml};
+use crate::finding::{InputError, Severity};
+use crate::rules::{self, Group, Rule};
+
+/// Name of the config file looked up from the scanned path upwards.
+pub const CONFIG_FILE: &str = ".ladrillo.yaml";
+
+/// The config file as written.
+#[derive(Debug, Default)]
+pub struct Config {
+    pub file: Option<Arc<SourceFile>>,
+    pub select: Vec<Selector>,
+    pub ignore: Vec<Selector>,
+    pub severity: Vec<(&'static dyn Rule, Severity)>,
+    pub fail_on: Option<FailOn>,
+    pub exclude: Vec<String>,
+    pub waivers: Vec<ConfigWaiver>,
+}
+
+/// A rule selector: `all`, a group, a rule code or a rule name.
+#[derive(Clone, Copy, Debug)]
+pub enum Selector {
+    All,
+    Group(Group),
+    Rule(&'static dyn Rule),
+}
+
+impl std::fmt::Debug for dyn Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.meta().name)
+    }
+}
+
+impl Selector {
+    /// Parses a selector; unknown ones are errors with suggestions.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s == "all" {
+            return Ok(Self::All);
+        }
+        if let Some(g) = Group::ALL.into_iter().find(|g| g.as_str() == s) {
+            return Ok(Self::Group(g));
+        }
+        if let Some(r) = rules::find(s) {
+            return Ok(Self::Rule(r));
+        }
+        Err(unknown_rule(s))
+    }
+
+    #[must_use]
+    pub fn matches(&self, rule: &dyn Rule) -> bool {
+        match self {
+            Self::All => true,
+            Self::Group(g) => rule.meta().group == *g,
+            Self::Rule(r) => r.meta().code == rule.meta().code,
+        }
+    }
+}
+
+/// The message for an unknown rule, with close matches.
+#[must_use]
+pub fn unknown_rule(s: &str) -> String {
+    let close = rules::registry::suggest(s);
+    if close.is_empty() {
+        format!("unknown rule `{s}` (see `ladrillo rules`)")
+    } else {
+        format!(
+            "unknown rule `{s}`; did you mean {}?",
+            close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" or ")
+        )
+    }
+}
+
+/// The exit threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Severity(Severity),
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s {
+            "none" | "never" => Ok(Self::Never),
+            "any" => Ok(Self::Severity(Severity::Info)),
+            _ => Severity::parse(s).map(Self::Severity).ok_or_else(|| {
+                format!("`{s}` is not a severity (critical, high, medium, low, info, or none)")
+            }),
+        }
+    }
+}
+
+/// A waiver in the config file.
+#[derive(Clone, Debug)]
+pub struct ConfigWaiver {
+    pub rules: Vec<&'static dyn Rule>,
+    pub kind: Option<String>,
+    pub namespace: Option<globset::GlobMatcher>,
+    pub name: Option<globset::GlobMatcher>,
+    pub file: Option<globset::GlobMatcher>,
+    pub reason: Option<String>,
+    pub until: Option<String>,
+    /// Where the waiver is written, for reports.
+    pub span: Span,
+}
+
+impl Config {
+    /// Finds `.ladrillo.yaml` in `start` (or its directory) and its ancestors.
+    #[must_use]
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let abs = std::fs::canonicalize(start).ok()?;
+        let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+        while let Some(d) = dir {
+            let candidate = d.join(CONFIG_FILE);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
+    /// Reads and validates a config file. All problems are collected.
+    pub fn load(path: &Path) -> Result<Config, Vec<InputError>> {
+        let input =
+            crate::source::Input::File { display: path.display().to_string(), path: path.to_path_buf() };
+        let file = crate::source::read(&input).map_err(|e| vec![e])?;
+        Self::parse(&file)
+    }
+
+    /// Parses config text.
+    pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<InputError>> {
+        let stream = yaml::parse(&file.text);
+        let mut errors: Vec<InputError> =
+            stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect();
+        let mut config = Config { file: Some(Arc::clone(file)), ..Config::default() };
+        let root = match stream.documents.into_iter().next() {
+            Some(d) if !d.root.is_null() => d.root,
+            _ => return if errors.is_empty() { Ok(config) } else { Err(errors) },
+        };
+        let mut err = |span: Span, msg: String| errors.push(InputError::at(file, span, msg));
+        let Some(map) = root.as_map() else {
+            err(root.span, "the config must be a mapping".into());
+            return Err(errors);
+        };
+        for entry in &map.entries {
+            let v = &entry.value;
+            match entry.key.as_str() {
+                "select" => config.select = selectors(v, &mut err),
+                "ignore" => config.ignore = selectors(v, &mut err),
+                "severity" => {
+                    for e in v.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {
+                        let rule = rules::find(&e.key);
+                        let sev = e.value.as_str().and_then(Severity::parse);
+                        match (rule, sev) {
+                            (Some(r), Some(s)) => config.severity.push((r, s)),
+                            (None, _) => err(e.key_span, unknown_rule(&e.key)),
+                            (_, None) => err(
+                                e.value.span,
+                                "expected a severity: critical, high, medium, low or info".into(),
+                            ),
+                        }
+                    }
+                    if v.as_map().is_none() {
+                        err(v.span, "`severity` must map rule names to severities".into());
+                    }
+                }
+                "fail-on" => match v.as_str().map(FailOn::parse) {
+                    Some(Ok(f)) => config.fail_on = Some(f),
+                    Some(Err(m)) => err(v.span, m),
+                    None => err(v.span, "`fail-on` must be a severity or `none`".into()),
+                },
+                "exclude" => {
+                    for s in strings(v, "exclude", &mut err) {
+                        match Glob::new(&s.0) {
+                            Ok(_) => config.exclude.push(s.0),
+                            Err(e) => err(s.1, format!("invalid glob: {e}")),
+                        }
+                    }
+                }
+                "waivers" => {
+                    if v.as_seq().is_none() {
+                        err(v.span, "`waivers` must be a list".into());
+                    }
+                    for w in v.items() {
+                        if let Some(w) = waiver(w, &mut err) {
+                            config.waivers.push(w);
+                        }
+                    }
+                }
+                other => err(
+                    entry.key_span,
+                    unknown_key(other, &["select", "ignore", "severity", "fail-on", "exclude", "waivers"]),
+                ),
+            }
+        }
+        if errors.is_empty() { Ok(config) } else { Err(errors) }
+    }
+
+    /// Globs of paths never scanned.
+    pub fn exclude_set(&self) -> GlobSet {
+        let mut b = GlobSetBuilder::new();
+        for g in &self.exclude {
+            if let Ok(g) = Glob::new(g) {
+                b.add(g);
+            }
+        }
+        b.build().unwrap_or_else(|_| GlobSet::empty())
+    }
+}
+
+fn unknown_key(key: &str, known: &[&str]) -> String {
+    let close = known.iter().min_by_key(|k| rules::registry::edit_distance(key, k));
+    match close.filter(|k| rules::registry::edit_distance(key, k) <= 3) {
+        Some(k) => format!("unknown key `{key}`; did you mean `{k}`?"),
+        None => format!("unknown key `{key}`; expected one of {}", known.join(", ")),
+    }
+}
+
+fn strings(v: &Node, what: &str, err: &mut impl FnMut(Span, String)) -> Vec<(String, Span)> {
+    if let Some(s) = v.as_str() {
+        return vec![(s.to_string(), v.span)];
+    }
+    let Some(items) = v.as_seq() else {
+        err(v.span, format!("`{what}` must be a list of strings"));
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|i| match i.as_str() {
+            Some(s) => Some((s.to_string(), i.span)),
+            None => {
+                err(i.span, format!("`{what}` entries must be strings"));
+                None
+            }
+        })
+        .collect()
+}
+
+fn selectors(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Selector> {
+    strings(v, "select/ignore", err)
+        .into_iter()
+        .filter_map(|(s, span)| Selector::parse(&s).map_err(|m| err(span, m)).ok())
+        .collect()
+}
+
+fn glob(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<globset::GlobMatcher> {
+    let s = v.as_str().or_else(|| {
+        err(v.span, "expected a string".into());
+        None
+    })?;
+    Glob::new(s).map(|g| g.compile_matcher()).map_err(|e| err(v.span, format!("invalid glob: {e}"))).ok()
+}
+
+fn waiver(w: &Node, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {
+    let Some(map) = w.as_map() else {
+        err(w.span, "a waiver must be a mapping with `rules` and `reason`".into());
+        return None;
+    };
+    let mut out = ConfigWaiver {
+        rules: Vec::new(),
+        kind: None,
+        namespace: None,
+        name: None,
+        file: None,
+        reason: None,
+        until: None,
+        span: map.entries.first().map_or(w.span, |e| e.key_span),
+    };
+    let mut ok = true;
+    for e in &map.entries {
+        let v = &e.value;
+        match e.key.as_str() {
+            "rules" => {
+                for (s, span) in strings(v, "rules", err) {
+                    match rules::find(&s) {
+                        Some(r) => out.rules.push(r),
+                        None => {
+                            err(span, unknown_rule(&s));
+                            ok = false;
+                        }
+                    }
+                }
+            }
+            "kind" => out.kind = v.as_str().map(str::to_string),
+            "namespace" => out.namespace = glob(v, err),
+            "name" => out.name = glob(v, err),
+            "file" => out.file = glob(v, err),
+            "reason" => out.reason = v.scalar_text().filter(|s| !s.trim().is_empty()),
+            "until" => out.until = v.scalar_text(),
+            other => {
+                err(
+                    e.key_span,
+                    unknown_key(other, &["rules", "kind", "namespace", "name", "file", "reason", "until"]),
+                );
+                ok = false;
+            }
+        }
+    }
+    if out.rules.is_empty() && ok {
+        err(out.span, "a waiver needs `rules`: the rule names it waives".into());
+        ok = false;
+    }
+    ok.then_some(out)
+}

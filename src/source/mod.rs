@@ -1,0 +1,163 @@
+//! Input sources: paths named on the command line (files, directories walked with `.gitignore`
+//! awareness, `-` for standard input) read into [`SourceFile`]s. Reading never panics: every
+//! unreadable, binary, oversized or non-UTF-8 input becomes an [`InputError`] with its position.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::GlobSet;
+
+use crate::document::{SourceFile, Span};
+use crate::finding::InputError;
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// File extensions read when walking a directory.
+pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+
+/// Something to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File { display: String, path: PathBuf },
+}
+
+impl Input {
+    #[must_use]
+    pub fn display(&self) -> &str {
+        match self {
+            Self::Stdin => "-",
+            Self::File { display, .. } => display,
+        }
+    }
+}
+
+/// Expands command-line paths into inputs. Directories are walked recursively in a stable
+/// order, honouring `.gitignore`, `.ignore` and `.ladrilloignore` and skipping hidden entries;
+/// only manifest-like files are kept. Files named explicitly are always read.
+#[must_use]
+pub fn discover(paths: &[String], exclude: &GlobSet) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for arg in paths {
+        if arg == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(InputError::file(arg.clone(), io_message(&e))),
+            Ok(m) if m.is_dir() => walk(path, exclude, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk(root: &Path, exclude: &GlobSet, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .add_custom_ignore_filename(".ladrilloignore")
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .build();
+    for entry in walker {
+        match entry {
+            Err(e) => errors.push(InputError::file(root.display().to_string(), e.to_string())),
+            Ok(entry) => {
+                let path = entry.path();
+                if !entry.file_type().is_some_and(|t| t.is_file()) || !is_manifest_like(path) {
+                    continue;
+                }
+                let rel = path.strip_prefix(root).unwrap_or(path);
+                if exclude.is_match(path) || exclude.is_match(rel) {
+                    continue;
+                }
+                inputs.push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
+            }
+        }
+    }
+}
+
+/// Whether a file name looks like something ladrillo reads.
+#[must_use]
+pub fn is_manifest_like(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| MANIFEST_EXTENSIONS.iter().any(|m| m.eq_ignore_ascii_case(e)))
+}
+
+/// Reads an input into a source file.
+pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
+    let display = input.display().to_string();
+    let bytes = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(MAX_FILE_SIZE + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| InputError::file(&display, io_message(&e)))?;
+            buf
+        }
+        Input::File { path, .. } => {
+            let meta = std::fs::metadata(path).map_err(|e| InputError::file(&display, io_message(&e)))?;
+            if meta.len() > MAX_FILE_SIZE {
+                return Err(too_large(&display));
+            }
+            std::fs::read(path).map_err(|e| InputError::file(&display, io_message(&e)))?
+        }
+    };
+    let path = match input {
+        Input::File { path, .. } => Some(path.as_path()),
+        Input::Stdin => None,
+    };
+    from_bytes(display, path, bytes)
+}
+
+/// Validates and wraps raw bytes (also used by tests and other front ends).
+pub fn from_bytes(
+    display: String,
+    path: Option<&Path>,
+    bytes: Vec<u8>,
+) -> Result<Arc<SourceFile>, InputError> {
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(&display));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::file(display, "file is UTF-16 encoded; save it as UTF-8"));
+    }
+    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+        let file =
+            SourceFile::new(display.clone(), path, String::from_utf8_lossy(&bytes[..nul]).into_owned());
+        return Err(InputError::at(
+            &file,
+            Span::new(nul, nul),
+            "binary file (contains a NUL byte); not a manifest",
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(display, path, text)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let file = SourceFile::new(display, path, String::from_utf8_lossy(&bytes[..valid]).into_owned());
+            Err(InputError::at(&file, Span::new(valid, valid), "file is not valid UTF-8"))
+        }
+    }
+}
+
+fn too_large(display: &str) -> InputError {
+    InputError::file(
+        display,
+        format!("file is larger than {} MiB; refusing to read it", MAX_FILE_SIZE / (1024 * 1024)),
+    )
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}

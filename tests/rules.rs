@@ -1,0 +1,128 @@
+//! Per-rule fixtures: `tests/fixtures/<group>/<rule-name>.<ext>`. A `# expect: <rule-name>`
+//! comment marks a line where the rule must fire (a comment on its own line applies to the next
+//! line); `# expect: <rule-name> "<text>"` also requires the message to contain the text. Every
+//! unmatched expectation and every unexpected finding is collected before the test fails. The
+//! rendered text report of each fixture is snapshotted.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use ladrillo::report::{self, Format, ReportOptions};
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
+struct Expect {
+    line: usize,
+    rule: String,
+    text: Option<String>,
+}
+
+fn expectations(text: &str) -> Vec<Expect> {
+    let mut out = Vec::new();
+    let mut pending: Vec<(String, Option<String>)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let comment_only = trimmed.starts_with('#') || trimmed.starts_with("//");
+        let mut here = Vec::new();
+        for part in line.split("# expect: ").skip(1).chain(line.split("// expect: ").skip(1)) {
+            let part = part.trim();
+            let (rule, text) = match part.split_once(' ') {
+                Some((r, t)) => (r.to_string(), Some(unquote(t.trim()))),
+                None => (part.to_string(), None),
+            };
+            here.push((rule, text));
+        }
+        if comment_only {
+            pending.extend(here);
+            continue;
+        }
+        for (rule, text) in pending.drain(..).chain(here) {
+            out.push(Expect { line: i + 1, rule, text });
+        }
+    }
+    out
+}
+
+fn unquote(t: &str) -> String {
+    let inner = t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t);
+    inner.replace("\\\"", "\"")
+}
+
+pub fn fixtures() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = glob_dir(&common::root().join("tests/fixtures"));
+    files.sort();
+    files
+}
+
+fn glob_dir(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(glob_dir(&p));
+        } else if p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn rule_fixtures() {
+    let mut failures = Vec::new();
+    let mut snapshots = BTreeMap::new();
+    for path in fixtures() {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let rel = path.strip_prefix(common::root()).unwrap().display().to_string();
+        let text = common::read(&path);
+        let Some(rule) = ladrillo::rules::find(&name) else {
+            failures.push(format!("{rel}: no rule named `{name}`"));
+            continue;
+        };
+        let settings = common::settings(&[rule.meta().name]);
+        let result = ladrillo::scan::scan_files(&[common::source(&rel, &text)], &settings);
+        for e in &result.errors {
+            failures.push(format!("{rel}: input error {e}"));
+        }
+        let mut expected = expectations(&text);
+        let mut unexpected = Vec::new();
+        for f in result.active() {
+            let line = f.location.start().map_or(0, |p| p.line);
+            let pos = expected.iter().position(|e| {
+                e.line == line
+                    && e.rule == f.rule.name
+                    && e.text.as_deref().is_none_or(|t| f.message.contains(t))
+            });
+            match pos {
+                Some(i) => {
+                    expected.remove(i);
+                }
+                None => unexpected.push(format!("{rel}:{line}: unexpected {}: {}", f.rule.name, f.message)),
+            }
+        }
+        failures.extend(unexpected);
+        for e in expected {
+            failures.push(format!(
+                "{rel}:{}: expected {}{} but it did not fire",
+                e.line,
+                e.rule,
+                e.text.map(|t| format!(" with \"{t}\"")).unwrap_or_default()
+            ));
+        }
+        let rendered = report::render(&result, Format::Text, ReportOptions::default());
+        snapshots.insert(rel.replace(['/', '.'], "_"), rendered);
+    }
+    assert!(failures.is_empty(), "{} fixture mismatches:\n{}", failures.len(), failures.join("\n"));
+    for (name, rendered) in snapshots {
+        insta::assert_snapshot!(name, rendered);
+    }
+}
+
+#[test]
+fn expectation_comments_are_read() {
+    let e = expectations("a: 1 # expect: x\n# expect: y \"msg\"\nb: 2\n");
+    assert_eq!(e.len(), 2);
+    assert_eq!((e[0].line, e[0].rule.as_str()), (1, "x"));
+    assert_eq!((e[1].line, e[1].rule.as_str(), e[1].text.as_deref()), (3, "y", Some("msg")));
+}
