@@ -4,6 +4,7 @@
 //! [`model`] (Kubernetes objects, workloads) → [`rules`] and analyses → [`finding`] →
 //! [`report`] (text, JSON, SARIF, JUnit). The `ladrillo` binary is a thin shell over [`cli`].
 
+pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod finding;

@@ -117,14 +117,14 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
 }
 
 fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
-    if let Some(out) = &args.output {
-        if let Some(input) = overwrites_input(out, &args.paths) {
-            super::error(format!(
-                "--output {} would overwrite the input {input}; choose another file",
-                out.display()
-            ));
-            return 2;
-        }
+    if let Some(out) = &args.output
+        && let Some(input) = overwrites_input(out, &args.paths)
+    {
+        super::error(format!(
+            "--output {} would overwrite the input {input}; choose another file",
+            out.display()
+        ));
+        return 2;
     }
     let result = scan::scan_paths(&args.paths, settings);
     let options = ReportOptions {

@@ -443,10 +443,10 @@ pub fn resolve_plain(s: &str) -> (Value, bool) {
             || (base == 8 && !plain.trim_start_matches(['+', '-']).starts_with("0o"));
         return (Value::Int(v), differs);
     }
-    if is_yaml_float(&plain) {
-        if let Ok(f) = plain.parse::<f64>() {
-            return (Value::Float(f), had_underscore);
-        }
+    if is_yaml_float(&plain)
+        && let Ok(f) = plain.parse::<f64>()
+    {
+        return (Value::Float(f), had_underscore);
     }
     (Value::Str(s.to_string()), false)
 }

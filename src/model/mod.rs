@@ -1,6 +1,7 @@
 //! Typed views over documents: Kubernetes objects and the workloads inside them. Room is left
 //! for the EKS cluster model (fed by eksctl, Terraform, CloudFormation and AWS JSON) beside them.
 
+pub mod cluster;
 pub mod object;
 pub mod workload;
 

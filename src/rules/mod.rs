@@ -10,10 +10,13 @@ use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::{Object, ObjectSet, Workload};
 
+pub mod eks;
 pub mod hygiene;
 pub mod input;
 pub mod network;
 pub mod pod;
+pub mod pss;
+pub mod rbac;
 pub mod registry;
 pub mod reliability;
 pub mod secrets;
@@ -26,10 +29,16 @@ pub use registry::{all, find};
 pub enum Group {
     /// Pod and container security settings.
     Pod,
+    /// Pod Security Standards admission levels (namespace labels, exact evaluation).
+    Pss,
+    /// RBAC permissions and privilege escalation.
+    Rbac,
     /// Hard-coded credentials and secret handling.
     Secrets,
     /// Services, exposure and network segmentation.
     Network,
+    /// The EKS cluster: control plane, identity, node groups, add-ons.
+    Eks,
     /// Availability and operability.
     Reliability,
     /// Labels, namespaces and hygiene.
@@ -39,13 +48,25 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 6] =
-        [Self::Pod, Self::Secrets, Self::Network, Self::Reliability, Self::Hygiene, Self::Input];
+    pub const ALL: [Group; 9] = [
+        Self::Pod,
+        Self::Pss,
+        Self::Rbac,
+        Self::Secrets,
+        Self::Network,
+        Self::Eks,
+        Self::Reliability,
+        Self::Hygiene,
+        Self::Input,
+    ];
 
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Pod => "pod",
+            Self::Pss => "pss",
+            Self::Rbac => "rbac",
+            Self::Eks => "eks",
             Self::Secrets => "secrets",
             Self::Network => "network",
             Self::Reliability => "reliability",
@@ -178,7 +199,10 @@ pub struct Context<'a> {
 
 /// Settings rules may read (from `.ladrillo.yaml` and flags).
 #[derive(Clone, Debug, Default)]
-pub struct RuleOptions {}
+pub struct RuleOptions {
+    /// The day the scan evaluates dates against (`--date`, default today).
+    pub today: jiff::civil::Date,
+}
 
 impl<'a> Context<'a> {
     #[must_use]

@@ -11,8 +11,11 @@ pub fn all() -> &'static [&'static dyn Rule] {
     ALL.get_or_init(|| {
         let mut v: Vec<&'static dyn Rule> = [
             super::pod::RULES,
+            super::pss::RULES,
+            super::rbac::RULES,
             super::secrets::RULES,
             super::network::RULES,
+            super::eks::RULES,
             super::reliability::RULES,
             super::hygiene::RULES,
             super::input::RULES,

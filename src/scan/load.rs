@@ -50,20 +50,20 @@ fn collect(
     let span = root.span;
     let list_kind =
         root.get("kind").and_then(Node::as_str).filter(|k| k.ends_with("List")).map(str::to_string);
-    if let Some(kind) = list_kind {
-        if let Some(Value::Seq(_)) = root.get("items").map(|n| &n.value) {
-            let api = root.get("apiVersion").and_then(Node::as_str).unwrap_or("v1").to_string();
-            let item_kind = kind.strip_suffix("List").unwrap_or_default().to_string();
-            let Value::Map(mut map) = root.value else { return };
-            let Some(pos) = map.entries.iter().rposition(|e| e.key == "items") else { return };
-            let Value::Seq(items) = map.entries.swap_remove(pos).value.value else { return };
-            for (i, item) in items.into_iter().enumerate() {
-                // Items of typed lists (`PodList`) omit their own kind and apiVersion.
-                let typed = (!item_kind.is_empty()).then_some((api.as_str(), item_kind.as_str()));
-                collect(file, document, path.clone().key("items").index(i), item, typed, out);
-            }
-            return;
+    if let Some(kind) = list_kind
+        && let Some(Value::Seq(_)) = root.get("items").map(|n| &n.value)
+    {
+        let api = root.get("apiVersion").and_then(Node::as_str).unwrap_or("v1").to_string();
+        let item_kind = kind.strip_suffix("List").unwrap_or_default().to_string();
+        let Value::Map(mut map) = root.value else { return };
+        let Some(pos) = map.entries.iter().rposition(|e| e.key == "items") else { return };
+        let Value::Seq(items) = map.entries.swap_remove(pos).value.value else { return };
+        for (i, item) in items.into_iter().enumerate() {
+            // Items of typed lists (`PodList`) omit their own kind and apiVersion.
+            let typed = (!item_kind.is_empty()).then_some((api.as_str(), item_kind.as_str()));
+            collect(file, document, path.clone().key("items").index(i), item, typed, out);
         }
+        return;
     }
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };
     match Object::from_root(root, Some(origin)) {

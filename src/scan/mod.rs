@@ -56,7 +56,7 @@ impl ScanSettings {
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions::default(),
+            options: RuleOptions { today },
             progress: false,
         }
     }

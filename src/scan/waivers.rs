@@ -31,10 +31,10 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
     let mut waivers = Vec::new();
     let mut errors = Vec::new();
     let mut places = vec![FieldPath::root().key("metadata")];
-    if let Some(w) = Workload::of(object) {
-        if !w.template_path().is_root() {
-            places.push(w.template_path().key("metadata"));
-        }
+    if let Some(w) = Workload::of(object)
+        && !w.template_path().is_root()
+    {
+        places.push(w.template_path().key("metadata"));
     }
     for meta_path in places {
         let annotations = meta_path.clone().key("annotations");

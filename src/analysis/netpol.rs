@@ -1,0 +1,1 @@
+//! NetworkPolicy reachability (to be implemented).

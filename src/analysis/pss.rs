@@ -1,0 +1,1 @@
+//! Pod Security Standards evaluation (to be implemented).

@@ -1,0 +1,1 @@
+//! RBAC effective permissions (to be implemented).

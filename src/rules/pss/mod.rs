@@ -1,0 +1,5 @@
+//! Rules of the `pss` group.
+
+use super::Rule;
+
+pub(crate) static RULES: &[&dyn Rule] = &[];

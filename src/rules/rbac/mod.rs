@@ -1,0 +1,5 @@
+//! Rules of the `rbac` group.
+
+use super::Rule;
+
+pub(crate) static RULES: &[&dyn Rule] = &[];
