@@ -32,7 +32,7 @@ struct RuleJson<'a> {
     name: &'a str,
     group: &'a str,
     severity: &'a str,
-    summary: &'a str,
+    summary: String,
     guide: &'a [&'a str],
     references: &'a [&'a str],
     default_enabled: bool,

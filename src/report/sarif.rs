@@ -53,7 +53,6 @@ fn rule_descriptor(m: &RuleMeta) -> serde_json::Value {
         "shortDescription": { "text": m.summary() },
         "fullDescription": { "text": m.section("Why is this bad?").unwrap_or_else(|| m.summary().to_string()) },
         "help": { "text": docs, "markdown": docs },
-        "helpUri": format!("https://github.com/ladrillo-dev/ladrillo/blob/main/docs/rules.md#{}", m.name),
         "defaultConfiguration": { "level": level(m.severity) },
         "properties": {
             "tags": std::iter::once("security".to_string()).chain(m.references.iter().map(|r| (*r).to_string())).collect::<Vec<_>>(),
@@ -150,7 +149,6 @@ pub fn render(scan: &ScanResult) -> String {
             tool: json!({ "driver": {
                 "name": "ladrillo",
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/ladrillo-dev/ladrillo",
                 "rules": rules,
             }}),
             column_kind: "unicodeCodePoints",

@@ -10,6 +10,7 @@ use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::{Object, ObjectSet, Workload};
 
+pub mod docs;
 pub mod eks;
 pub mod hygiene;
 pub mod input;
@@ -98,10 +99,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first line of the documentation.
+    /// The first paragraph of the documentation, on one line.
     #[must_use]
-    pub fn summary(&self) -> &'static str {
-        self.docs.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    pub fn summary(&self) -> String {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// A named section of the documentation (`"Why is this bad?"`), without its heading.

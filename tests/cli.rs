@@ -1,0 +1,185 @@
+//! The binary end to end: exit codes, errors on bad input and options, stdin, output files.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn ladrillo() -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+const CLEAN_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: app\n";
+const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n    - name: app\n      securityContext:\n        privileged: true\n";
+
+#[test]
+fn exit_0_when_clean() {
+    ladrillo()
+        .args(["scan", "--select", "privileged-container,run-as-root", "--no-config", "-"])
+        .write_stdin(CLEAN_POD)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no findings in 1 object from 1 file"));
+}
+
+#[test]
+fn exit_1_on_findings_and_fail_on_threshold() {
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-:9:9"));
+    // A critical finding passes a gate that only fails on... nothing.
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--fail-on", "none", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(0);
+    ladrillo()
+        .args(["scan", "--select", "run-as-root", "--fail-on", "critical", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unknown_rule_is_a_usage_error_with_suggestion() {
+    ladrillo()
+        .args(["scan", "--select", "privileged-contianer", "--no-config", "-"])
+        .write_stdin(CLEAN_POD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule `privileged-contianer`; did you mean `privileged-container`?",
+        ));
+    ladrillo().args(["explain", "nope-nope"]).assert().code(2);
+    ladrillo().args(["scan", "--fail-on", "severe", "-"]).write_stdin(CLEAN_POD).assert().code(2);
+}
+
+#[test]
+fn parse_error_names_position_and_other_files_are_still_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-broken.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: [oops\n").unwrap();
+    std::fs::write(dir.path().join("b-good.yaml"), PRIVILEGED_POD).unwrap();
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--no-config"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout(
+            predicate::str::contains("a-broken.yaml:3:11").and(predicate::str::contains("runs privileged")),
+        );
+}
+
+#[test]
+fn missing_path_is_an_error() {
+    ladrillo()
+        .args(["scan", "--no-config", "does/not/exist.yaml"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("--> does/not/exist.yaml"));
+}
+
+#[test]
+fn walks_directories_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/pod.yml"), PRIVILEGED_POD).unwrap();
+    std::fs::write(dir.path().join("ignored.yaml"), PRIVILEGED_POD).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not yaml: [").unwrap();
+    std::fs::write(dir.path().join(".gitignore"), "ignored.yaml\n").unwrap();
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--no-config", "-f", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"files\": 1").and(predicate::str::contains("sub/pod.yml")));
+}
+
+#[test]
+fn config_file_is_found_and_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).unwrap();
+    std::fs::write(
+        dir.path().join(".ladrillo.yaml"),
+        "select: [privileged-container]\nfail-on: high\nseverity:\n  privileged-container: medium\n",
+    )
+    .unwrap();
+    // The override lowers the finding below the gate.
+    ladrillo()
+        .arg("scan")
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("medium[POD001]"));
+    std::fs::write(dir.path().join(".ladrillo.yaml"), "select: [privileged-container]\nfial-on: high\n")
+        .unwrap();
+    ladrillo().arg("scan").arg(dir.path()).assert().code(2).stderr(predicate::str::contains(
+        ".ladrillo.yaml:2:1: unknown key `fial-on`; did you mean `fail-on`?",
+    ));
+    std::fs::write(dir.path().join(".ladrillo.yaml"), "ignore: [privileged-containr]\n").unwrap();
+    ladrillo().arg("scan").arg(dir.path()).assert().code(2).stderr(predicate::str::contains("unknown rule"));
+}
+
+#[test]
+fn config_waivers_need_a_reason_and_unused_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).unwrap();
+    std::fs::write(
+        dir.path().join(".ladrillo.yaml"),
+        "select: [privileged-container, unused-waiver, invalid-waiver]\nwaivers:\n  - rules: [privileged-container]\n    name: bad\n    reason: debug pod, removed next sprint\n    until: 2099-01-01\n  - rules: [privileged-container]\n    name: other\n    reason: stale\n",
+    )
+    .unwrap();
+    ladrillo().args(["scan", "--show-suppressed"]).arg(dir.path()).assert().code(1).stdout(
+        predicate::str::contains("suppressed by config: debug pod, removed next sprint").and(
+            predicate::str::contains("unused-waiver: waiver for privileged-container matched no finding"),
+        ),
+    );
+}
+
+#[test]
+fn output_file_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("pod.yaml");
+    std::fs::write(&input, PRIVILEGED_POD).unwrap();
+    ladrillo().args(["scan", "--no-config", "-o"]).arg(&input).arg(&input).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), PRIVILEGED_POD);
+    let out = dir.path().join("report.sarif");
+    ladrillo()
+        .args(["scan", "--no-config", "-f", "sarif", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("\"version\": \"2.1.0\""));
+}
+
+#[test]
+fn rules_and_explain() {
+    ladrillo().arg("rules").assert().code(0).stdout(predicate::str::contains("POD001  privileged-container"));
+    let out = ladrillo().args(["rules", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v.as_array().unwrap().iter().any(|r| r["name"] == "privileged-container" && r["code"] == "POD001")
+    );
+    ladrillo()
+        .args(["explain", "pod001"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("## Why is this bad?"));
+}
+
+#[test]
+fn kubernetes_lists_are_expanded() {
+    let list = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: a\n    spec:\n      containers:\n        - name: c\n          securityContext:\n            privileged: true\n";
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--no-config", "-"])
+        .write_stdin(list)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-:12:13").and(predicate::str::contains("Pod a")));
+}

@@ -1,0 +1,104 @@
+//! Hostile input: every case ends in a clear error with a position, never a panic or a hang,
+//! and never stops other files from being scanned.
+
+mod common;
+
+use ladrillo::scan::scan_files;
+
+fn errors_for(bytes: &[u8]) -> Vec<String> {
+    match ladrillo::source::from_bytes("hostile.yaml".into(), None, bytes.to_vec()) {
+        Err(e) => vec![e.to_string()],
+        Ok(file) => {
+            let good = common::source("good.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n");
+            let r = scan_files(&[file, good], &common::settings(&["all"]));
+            assert_eq!(r.summary.files, 2);
+            assert!(r.summary.objects >= 1, "the good file was not scanned");
+            r.errors.iter().map(ToString::to_string).collect()
+        }
+    }
+}
+
+#[test]
+fn invalid_yaml() {
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: [a\n  labels: {\n");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("hostile.yaml:"), "{e:?}");
+}
+
+#[test]
+fn binary_file() {
+    let e = errors_for(b"\x7fELF\x02\x01\x01\x00\x00\x00");
+    assert_eq!(e, ["hostile.yaml:1:8: binary file (contains a NUL byte); not a manifest"]);
+}
+
+#[test]
+fn non_utf8() {
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: caf\xe9\n");
+    assert_eq!(e, ["hostile.yaml:4:12: file is not valid UTF-8"]);
+    let e = errors_for(b"\xff\xfea\x00p\x00");
+    assert!(e[0].contains("UTF-16"), "{e:?}");
+}
+
+#[test]
+fn huge_file_is_refused() {
+    let big = vec![b'a'; (ladrillo::source::MAX_FILE_SIZE + 1) as usize];
+    let e = errors_for(&big);
+    assert!(e[0].contains("larger than"), "{e:?}");
+}
+
+#[test]
+fn deep_nesting() {
+    let flow = "a: ".to_string() + &"[".repeat(50_000) + &"]".repeat(50_000);
+    let e = errors_for(flow.as_bytes());
+    assert_eq!(e.len(), 1, "{e:?}");
+    let block: String = (0..5_000).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+    let e = errors_for(block.as_bytes());
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn billion_laughs() {
+    let mut text =
+        String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (prev, name) in
+        ["a", "b", "c", "d", "e", "f", "g", "h"].iter().zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        text.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    let e = errors_for(text.as_bytes());
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("alias expansion"), "{e:?}");
+}
+
+#[test]
+fn odd_but_valid_documents_are_not_errors() {
+    for text in
+        ["", "---\n---\n", "# only a comment\n", "- just\n- a list\n", "plain scalar\n", "{}\n", "~\n"]
+    {
+        let e = errors_for(text.as_bytes());
+        assert!(e.is_empty(), "{text:?}: {e:?}");
+    }
+}
+
+#[test]
+fn half_objects_are_errors() {
+    let e = errors_for(b"kind: Pod\nmetadata:\n  name: x\n");
+    assert_eq!(e, ["hostile.yaml:1:1: object has no `apiVersion`"]);
+    let e = errors_for(b"apiVersion: v1\nkind: 42\n");
+    assert_eq!(e, ["hostile.yaml:2:7: `kind` must be a non-empty string, found number"]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+        let _ = errors_for(&bytes);
+    }
+
+    #[test]
+    fn yaml_like_text_never_panics(text in "[a-z:{}\\[\\]\\-&*!<>#|'\" \n,.0-9]{0,300}") {
+        let _ = errors_for(text.as_bytes());
+    }
+}

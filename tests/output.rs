@@ -1,0 +1,140 @@
+//! Every output format, snapshotted on the same input; SARIF validated against the official
+//! OASIS schema; JSON checked for the documented shape.
+
+mod common;
+
+use ladrillo::report::{self, Format, ReportOptions};
+use ladrillo::scan::ScanResult;
+
+const INPUT: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  annotations:
+    ladrillo.dev/ignore: run-as-root
+    ladrillo.dev/ignore-reason: image runs as root until the base image is rebuilt
+    ladrillo.dev/ignore-until: 2027-01-31
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken
+spec:
+  containers:
+    - name: app
+      securityContext:
+        runAsNonRoot: false
+";
+
+fn result() -> ScanResult {
+    common::scan_text(INPUT, &["privileged-container", "run-as-root", "unused-waiver", "invalid-waiver"])
+}
+
+#[test]
+fn text_report() {
+    let r = result();
+    insta::assert_snapshot!(report::render(&r, Format::Text, ReportOptions::default()));
+    insta::assert_snapshot!(
+        "text_with_suppressed",
+        report::render(&r, Format::Text, ReportOptions { show_suppressed: true, color: false })
+    );
+}
+
+#[test]
+fn json_report_has_the_documented_shape() {
+    let r = result();
+    let text = report::render(&r, Format::Json, ReportOptions::default());
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for f in v["findings"].as_array().unwrap() {
+        for key in [
+            "rule",
+            "name",
+            "severity",
+            "message",
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "object",
+            "path",
+            "help",
+            "references",
+        ] {
+            assert!(f.get(key).is_some(), "finding lacks `{key}`: {f}");
+        }
+        for key in ["apiVersion", "kind", "namespace", "name"] {
+            assert!(f["object"].get(key).is_some(), "object lacks `{key}`");
+        }
+    }
+    assert_eq!(v["suppressed"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        v["suppressed"][0]["suppressed"]["reason"],
+        "image runs as root until the base image is rebuilt"
+    );
+    assert!(v["errors"].as_array().unwrap().is_empty());
+    assert_eq!(v["summary"]["objects"], 2);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn sarif_report_is_valid_sarif_2_1_0() {
+    let r = result();
+    let text = report::render(&r, Format::Sarif, ReportOptions::default());
+    let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&common::read(&common::root().join("tests/data/sarif-schema-2.1.0.json")))
+            .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "SARIF schema violations:\n{}", errors.join("\n"));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].is_u64()));
+    assert!(results.iter().any(|r| r.get("suppressions").is_some()));
+    // Rule descriptors are listed so that ruleIndex points at the right one.
+    for res in results {
+        let idx = res["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(sarif["runs"][0]["tool"]["driver"]["rules"][idx]["id"], res["ruleId"]);
+    }
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len();
+    insta::assert_snapshot!(redact_rules(&sarif, rules));
+}
+
+/// The full rule list changes with every new rule; the snapshot keeps results and invocation.
+fn redact_rules(sarif: &serde_json::Value, count: usize) -> String {
+    let mut s = sarif.clone();
+    assert!(count > 0);
+    s["runs"][0]["tool"]["driver"]["rules"] = serde_json::json!("[rule descriptors]");
+    for r in s["runs"][0]["results"].as_array_mut().unwrap() {
+        r["ruleIndex"] = serde_json::json!("[index]");
+    }
+    serde_json::to_string_pretty(&s).unwrap()
+}
+
+#[test]
+fn junit_report() {
+    let r = result();
+    insta::assert_snapshot!(report::render(&r, Format::Junit, ReportOptions::default()));
+}
+
+#[test]
+fn errors_appear_in_every_format() {
+    let files = [common::source("bad.yaml", "a: [1, 2\n"), common::source("good.yaml", INPUT)];
+    let r = ladrillo::scan::scan_files(&files, &common::settings(&["privileged-container"]));
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(r.exit_code(ladrillo::settings::FailOn::Never), 2);
+    for format in [Format::Text, Format::Json, Format::Sarif, Format::Junit] {
+        let out = report::render(&r, format, ReportOptions::default());
+        assert!(out.contains("bad.yaml"), "{format:?} does not name the bad file");
+        assert!(out.contains("privileged"), "{format:?} lost the good file's finding");
+    }
+}
