@@ -203,11 +203,21 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
     }
     // Annotation waivers see every finding about their object, set-level ones included.
     let mut waiver_findings = Vec::new();
+    let mut by_object: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    if !object_waivers.is_empty() {
+        for (i, f) in findings.iter().enumerate() {
+            if let Some(o) = f.object_index {
+                by_object.entry(o).or_default().push(i);
+            }
+        }
+    }
     for (i, mut ws) in object_waivers {
+        let of_object = by_object.get(&i).map_or(&[][..], Vec::as_slice);
         waiver_findings.extend(waivers::apply_object(
             &set.objects[i],
             &mut ws,
             &mut findings,
+            of_object,
             settings.today,
         ));
     }

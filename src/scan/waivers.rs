@@ -93,6 +93,7 @@ pub fn apply_object(
     object: &Object,
     waivers: &mut [ObjectWaiver],
     findings: &mut [Finding],
+    of_object: &[usize],
     today: Date,
 ) -> Vec<Finding> {
     let options = RuleOptions::default();
@@ -103,10 +104,9 @@ pub fn apply_object(
                 .help(format!("add `{IGNORE_REASON}` and a future `{IGNORE_UNTIL}`, or remove the waiver"));
             continue;
         }
-        for f in
-            findings.iter_mut().filter(|f| f.suppressed.is_none() && f.object_index == Some(object.index))
-        {
-            if w.rules.iter().any(|r| r.meta().code == f.rule.code) {
+        for &i in of_object {
+            let f = &mut findings[i];
+            if f.suppressed.is_none() && w.rules.iter().any(|r| r.meta().code == f.rule.code) {
                 f.suppressed = Some(Suppression {
                     by: "annotation",
                     reason: w.reason.clone().unwrap_or_default(),
