@@ -126,23 +126,27 @@ pub struct InputError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The file and span, for showing the offending line.
+    #[serde(skip)]
+    pub source: Option<(Arc<SourceFile>, Span)>,
 }
 
 impl InputError {
     #[must_use]
-    pub fn at(file: &SourceFile, span: Span, message: impl Into<String>) -> Self {
+    pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Self {
         let p = file.position(span.start);
         Self {
             file: file.display.clone(),
             line: Some(p.line),
             column: Some(p.column),
             message: message.into(),
+            source: Some((Arc::clone(file), span)),
         }
     }
 
     #[must_use]
     pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line: None, column: None, message: message.into() }
+        Self { file: file.into(), line: None, column: None, message: message.into(), source: None }
     }
 }
 

@@ -90,15 +90,20 @@ fn excerpt(
 }
 
 fn render_error(renderer: &Renderer, e: &InputError) -> String {
-    let title = e.message.as_str();
-    let group = Level::ERROR.primary_title(title);
-    match (e.line, e.column) {
-        (Some(line), Some(col)) => {
-            let header = format!("{}:{line}:{col}", e.file);
-            renderer.render(&[group.element(annotate_snippets::Origin::path(header.as_str()))])
-        }
-        _ => renderer.render(&[group.element(annotate_snippets::Origin::path(e.file.as_str()))]),
+    let group = Level::ERROR.primary_title(e.message.as_str());
+    if let Some((file, span)) = &e.source {
+        let (text, line, range) = excerpt(file, *span);
+        // A zero-width span (end of input, a NUL byte) still gets a visible caret.
+        let range =
+            if range.is_empty() && range.end < text.len() { range.start..range.start + 1 } else { range };
+        return renderer.render(&[group.element(
+            Snippet::source(text.as_str())
+                .line_start(line)
+                .path(file.display.as_str())
+                .annotation(AnnotationKind::Primary.span(range)),
+        )]);
     }
+    renderer.render(&[group.element(annotate_snippets::Origin::path(e.file.as_str()))])
 }
 
 fn plural(n: usize, word: &str) -> String {
