@@ -127,12 +127,26 @@ fn junit_report() {
 }
 
 #[test]
+fn html_report_escapes_everything() {
+    let text = INPUT.replace("name: web", "name: \"<script>alert(1)</script>\"");
+    let r = common::scan_text(&text, &["privileged-container"]);
+    let html = report::render(&r, Format::Html, ReportOptions::default());
+    assert!(!html.contains("<script>"), "unescaped input in HTML");
+    assert!(html.contains("&lt;script&gt;"));
+    insta::assert_snapshot!(report::render(
+        &result(),
+        Format::Html,
+        ReportOptions { show_suppressed: true, color: false }
+    ));
+}
+
+#[test]
 fn errors_appear_in_every_format() {
     let files = [common::source("bad.yaml", "a: [1, 2\n"), common::source("good.yaml", INPUT)];
     let r = ladrillo::scan::scan_files(&files, &common::settings(&["privileged-container"]));
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.exit_code(ladrillo::settings::FailOn::Never), 2);
-    for format in [Format::Text, Format::Json, Format::Sarif, Format::Junit] {
+    for format in [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html] {
         let out = report::render(&r, format, ReportOptions::default());
         assert!(out.contains("bad.yaml"), "{format:?} does not name the bad file");
         assert!(out.contains("privileged"), "{format:?} lost the good file's finding");

@@ -1,6 +1,7 @@
 //! Reports: one file per output format. Each renders a [`ScanResult`] to a string; writing it
 //! to stdout or `--output` is the CLI's job.
 
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod sarif;
@@ -16,6 +17,7 @@ pub enum Format {
     Json,
     Sarif,
     Junit,
+    Html,
 }
 
 /// What to include beyond active findings.
@@ -33,6 +35,7 @@ pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> St
         Format::Json => json::render(result),
         Format::Sarif => sarif::render(result),
         Format::Junit => junit::render(result),
+        Format::Html => html::render(result, options),
     }
 }
 
