@@ -170,7 +170,7 @@ pub fn lookup(name: &str) -> Option<&'static InstanceType> {
     t.index.get(key.as_str()).map(|&i| &t.types[i])
 }
 
-/// Known names close to a mistyped one, best first (at most five).
+/// Known names close to a mistyped one, best first (at most three).
 #[must_use]
 pub fn suggest(name: &str) -> Vec<&'static str> {
     let key = name.trim().to_ascii_lowercase();
@@ -184,7 +184,7 @@ pub fn suggest(name: &str) -> Vec<&'static str> {
         })
         .collect();
     scored.sort();
-    scored.into_iter().take(5).map(|(_, n)| n).collect()
+    scored.into_iter().take(3).map(|(_, n)| n).collect()
 }
 
 /// An error in an embedded table, with its line.
