@@ -1,0 +1,207 @@
+//! `ladrillo max-pods`: VPC CNI max pods per EC2 instance type, as EKS managed node groups set it.
+
+use std::fmt::Write as _;
+
+use clap::{ArgGroup, Args, ValueEnum};
+use serde::Serialize;
+
+use crate::analysis::maxpods::{self, Ceiling, InstanceType, MaxPods, Networking};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum MaxPodsFormat {
+    /// A table with the inputs of the formula.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+    /// `instance-type<TAB>max-pods` lines, no header (`110|250` when the vCPU count decides).
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["instance_types", "all"])))]
+pub struct MaxPodsArgs {
+    /// EC2 instance types, e.g. `m5.large t3.medium`.
+    #[arg(value_name = "INSTANCE_TYPE")]
+    pub instance_types: Vec<String>,
+    /// Every known instance type.
+    #[arg(long, conflicts_with = "instance_types")]
+    pub all: bool,
+    /// VPC CNI prefix delegation (`ENABLE_PREFIX_DELEGATION=true`; Nitro instances only).
+    #[arg(long)]
+    pub prefix_delegation: bool,
+    /// VPC CNI custom networking (`AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG=true`): the primary ENI has
+    /// no pods.
+    #[arg(long)]
+    pub custom_networking: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: MaxPodsFormat,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    prefix_delegation: bool,
+    custom_networking: bool,
+    ceiling: &'static str,
+    instance_types: Vec<Row<'a>>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    instance_type: &'a str,
+    vcpus: Option<u32>,
+    enis: Option<u32>,
+    ipv4_per_eni: Option<u32>,
+    /// The formula before the ceiling.
+    uncapped: Option<u32>,
+    /// Null when undetermined; `if_vcpus` or `note` then says why.
+    max_pods: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    if_vcpus: Option<IfVcpus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct IfVcpus {
+    up_to_30: u32,
+    over_30: u32,
+}
+
+const NOTE_VCPUS: &str = "vCPU count unknown: the first value applies up to 30 vCPUs, the second above 30";
+const NOTE_NO_ENI: &str = "ENI data unknown: only the secondary-IP value is published for this type";
+
+pub fn run(args: &MaxPodsArgs) -> i32 {
+    let types: Vec<&'static InstanceType> = if args.all {
+        maxpods::all().iter().collect()
+    } else {
+        let mut found = Vec::new();
+        let mut unknown = false;
+        for name in &args.instance_types {
+            match maxpods::lookup(name) {
+                Some(t) => found.push(t),
+                None => {
+                    unknown = true;
+                    super::error(unknown_type(name));
+                }
+            }
+        }
+        if unknown {
+            return 2;
+        }
+        found
+    };
+    let net =
+        Networking { prefix_delegation: args.prefix_delegation, custom_networking: args.custom_networking };
+    let ceiling = Ceiling::ManagedNodeGroup;
+    let text = match args.format {
+        MaxPodsFormat::Tsv => types.iter().fold(String::new(), |mut s, t| {
+            let _ = writeln!(s, "{}\t{}", t.name, t.max_pods(net, ceiling));
+            s
+        }),
+        MaxPodsFormat::Json => {
+            let report = Report {
+                prefix_delegation: net.prefix_delegation,
+                custom_networking: net.custom_networking,
+                ceiling: "managed-node-group",
+                instance_types: types.iter().map(|t| row(t, net, ceiling)).collect(),
+            };
+            serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+        }
+        MaxPodsFormat::Text => text_table(&types, net, ceiling),
+    };
+    if super::print_stdout(&text) { 0 } else { 2 }
+}
+
+fn unknown_type(name: &str) -> String {
+    let close = maxpods::suggest(name);
+    if close.is_empty() {
+        format!("unknown instance type \"{name}\" (`ladrillo max-pods --all` lists the known ones)")
+    } else {
+        format!("unknown instance type \"{name}\"; did you mean {}?", close.join(", "))
+    }
+}
+
+fn row(t: &'static InstanceType, net: Networking, ceiling: Ceiling) -> Row<'static> {
+    let result = t.max_pods(net, ceiling);
+    let (if_vcpus, note) = match result {
+        MaxPods::Exact(_) => (None, None),
+        MaxPods::DependsOnVcpus { up_to_30_vcpus, over_30_vcpus } => {
+            (Some(IfVcpus { up_to_30: up_to_30_vcpus, over_30: over_30_vcpus }), Some(NOTE_VCPUS))
+        }
+        MaxPods::Unknown => (None, Some(NOTE_NO_ENI)),
+    };
+    Row {
+        instance_type: t.name,
+        vcpus: t.vcpus,
+        enis: t.enis,
+        ipv4_per_eni: t.ipv4_per_eni,
+        uncapped: t.uncapped(net),
+        max_pods: result.exact(),
+        if_vcpus,
+        note,
+    }
+}
+
+fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling) -> String {
+    let mode = match (net.prefix_delegation, net.custom_networking) {
+        (false, false) => "secondary IP mode",
+        (true, false) => "prefix delegation",
+        (false, true) => "custom networking",
+        (true, true) => "prefix delegation with custom networking",
+    };
+    let mut out =
+        format!("VPC CNI max pods, {mode}, EKS managed node group ceiling (110; 250 above 30 vCPUs)\n\n");
+    let header = ["INSTANCE TYPE", "VCPUS", "ENIS", "IPV4/ENI", "UNCAPPED", "MAX PODS"];
+    let cell = |v: Option<u32>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
+    let rows: Vec<[String; 6]> = types
+        .iter()
+        .map(|t| {
+            let max = match t.max_pods(net, ceiling) {
+                MaxPods::DependsOnVcpus { up_to_30_vcpus, over_30_vcpus } => {
+                    format!("{up_to_30_vcpus} or {over_30_vcpus} *")
+                }
+                MaxPods::Unknown => "unknown †".to_string(),
+                exact => exact.to_string(),
+            };
+            [
+                t.name.to_string(),
+                cell(t.vcpus),
+                cell(t.enis),
+                cell(t.ipv4_per_eni),
+                cell(t.uncapped(net)),
+                max,
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut line = |cells: [&str; 6]| {
+        let mut l = format!("{:<w$}", cells[0], w = widths[0]);
+        for (c, w) in cells.iter().zip(widths).skip(1) {
+            let _ = write!(l, "  {c:>w$}");
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(header);
+    for r in &rows {
+        line(r.each_ref().map(String::as_str));
+    }
+    let results: Vec<MaxPods> = types.iter().map(|t| t.max_pods(net, ceiling)).collect();
+    if results.iter().any(|r| matches!(r, MaxPods::DependsOnVcpus { .. })) {
+        let _ = writeln!(out, "\n* {NOTE_VCPUS}");
+    }
+    if results.contains(&MaxPods::Unknown) {
+        let _ = writeln!(out, "\n† {NOTE_NO_ENI}");
+    }
+    if net.prefix_delegation {
+        out.push_str("\nPrefix delegation needs a Nitro instance and VPC CNI 1.9.0 or later.\n");
+    }
+    out
+}
