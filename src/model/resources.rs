@@ -1,0 +1,80 @@
+//! Container compute resources (`cpu`, `memory` requests and limits) as the API server settles
+//! them: a request left unset defaults to the limit, a pod-level `spec.resources` covers every
+//! container, and a `LimitRange` of type `Container` in the namespace fills in defaults.
+
+use crate::document::Node;
+
+use super::{Container, ObjectSet, Workload};
+
+/// Requests or limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Requests,
+    Limits,
+}
+
+impl Bound {
+    #[must_use]
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Requests => "requests",
+            Self::Limits => "limits",
+        }
+    }
+}
+
+/// What provides a resource bound for a container, when it is not the container itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Provided {
+    /// The container sets it (for requests: or sets the limit, which the request defaults to).
+    Container,
+    /// The pod-level `spec.resources`.
+    Pod,
+    /// A LimitRange default in the same namespace, by name.
+    LimitRange(String),
+}
+
+/// Where the container's `resource` (`cpu`, `memory`) bound comes from, or `None` when unset.
+#[must_use]
+pub fn provided(
+    set: &ObjectSet,
+    w: &Workload<'_>,
+    c: &Container<'_>,
+    bound: Bound,
+    resource: &str,
+) -> Option<Provided> {
+    let set_in = |node: Option<&Node>, b: Bound| {
+        node.and_then(|n| n.at(&["resources", b.field(), resource])).is_some_and(|v| !v.is_null())
+    };
+    let own =
+        set_in(Some(c.node), bound) || (bound == Bound::Requests && set_in(Some(c.node), Bound::Limits));
+    if own {
+        return Some(Provided::Container);
+    }
+    if set_in(w.spec, bound) {
+        return Some(Provided::Pod);
+    }
+    limit_range_default(set, w.object.effective_namespace(), bound, resource).map(Provided::LimitRange)
+}
+
+/// The name of a LimitRange in `namespace` that defaults `resource` for containers. A `default`
+/// limit also serves as the default request when `defaultRequest` is unset.
+fn limit_range_default(
+    set: &ObjectSet,
+    namespace: Option<&str>,
+    bound: Bound,
+    resource: &str,
+) -> Option<String> {
+    let fields: &[&str] = match bound {
+        Bound::Requests => &["defaultRequest", "default"],
+        Bound::Limits => &["default"],
+    };
+    set.of_kind("", "LimitRange").filter(|lr| lr.effective_namespace() == namespace).find_map(|lr| {
+        let limits = lr.spec().and_then(|s| s.get("limits"))?;
+        limits
+            .items()
+            .filter(|l| l.get("type").and_then(Node::as_str) == Some("Container"))
+            .any(|l| fields.iter().any(|f| l.at(&[f, resource]).is_some_and(|v| !v.is_null())))
+            .then(|| lr.name.clone())
+    })
+}
