@@ -78,3 +78,87 @@ fn limit_range_default(
             .then(|| lr.name.clone())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::yaml;
+    use crate::model::Object;
+
+    fn set(text: &str) -> ObjectSet {
+        let objects = yaml::parse(text)
+            .documents
+            .into_iter()
+            .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
+            .enumerate()
+            .map(|(index, o)| Object { index, ..o })
+            .collect();
+        ObjectSet { objects }
+    }
+
+    fn provided_for(set: &ObjectSet, bound: Bound, resource: &str) -> Vec<Option<Provided>> {
+        let w = set.iter().find_map(Workload::of).expect("a workload");
+        w.containers().map(|c| provided(set, &w, &c, bound, resource)).collect()
+    }
+
+    const POD: &str = "
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: team}
+spec:
+  containers:
+    - name: own
+      resources: {requests: {cpu: 100m}}
+    - name: limit-only
+      resources: {limits: {cpu: 200m}}
+    - name: nothing
+    - name: null-value
+      resources: {requests: {cpu: null}}
+";
+
+    #[test]
+    fn container_values_and_limits_as_default_requests() {
+        let s = set(POD);
+        assert_eq!(
+            provided_for(&s, Bound::Requests, "cpu"),
+            vec![Some(Provided::Container), Some(Provided::Container), None, None]
+        );
+        // A request does not stand in for a limit.
+        assert_eq!(provided_for(&s, Bound::Limits, "cpu"), vec![None, Some(Provided::Container), None, None]);
+    }
+
+    #[test]
+    fn pod_level_resources_cover_every_container() {
+        let text = POD.replace("spec:\n", "spec:\n  resources: {limits: {memory: 1Gi}}\n");
+        let s = set(&text);
+        assert!(provided_for(&s, Bound::Limits, "memory").iter().all(|p| *p == Some(Provided::Pod)));
+        assert!(provided_for(&s, Bound::Requests, "memory").iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn limit_range_defaults_apply_in_their_namespace_only() {
+        let range = |ns: &str| {
+            format!(
+                "---
+apiVersion: v1
+kind: LimitRange
+metadata: {{name: lr-{ns}, namespace: {ns}}}
+spec:
+  limits:
+    - type: Pod
+      max: {{memory: 2Gi}}
+    - type: Container
+      default: {{memory: 256Mi}}
+"
+            )
+        };
+        let s = set(&format!("{POD}{}", range("team")));
+        let lr = Some(Provided::LimitRange("lr-team".into()));
+        assert_eq!(provided_for(&s, Bound::Limits, "memory"), vec![lr.clone(); 4]);
+        // A default limit is also the default request.
+        assert_eq!(provided_for(&s, Bound::Requests, "memory"), vec![lr; 4]);
+        assert!(provided_for(&s, Bound::Limits, "cpu")[2].is_none());
+        let s = set(&format!("{POD}{}", range("other")));
+        assert!(provided_for(&s, Bound::Limits, "memory").iter().all(Option::is_none));
+    }
+}

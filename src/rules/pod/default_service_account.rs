@@ -37,7 +37,8 @@ crate::declare_rule! {
 
 impl Rule for DefaultServiceAccount {
     fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
-        if w.service_account() != "default" {
+        // A template without a pod spec is incomplete input; there is no pod to judge.
+        if w.spec.is_none() || w.service_account() != "default" {
             return;
         }
         // The deprecated `serviceAccount` field is read when `serviceAccountName` is absent.

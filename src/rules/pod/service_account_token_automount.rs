@@ -46,7 +46,8 @@ crate::declare_rule! {
 
 impl Rule for ServiceAccountTokenAutomount {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        for w in set.iter().filter_map(Workload::of) {
+        // A template without a pod spec is incomplete input; there is no pod to judge.
+        for w in set.iter().filter_map(Workload::of).filter(|w| w.spec.is_some()) {
             let account = w.service_account();
             let on_pod = w.spec.and_then(|s| s.get("automountServiceAccountToken")).filter(|n| !n.is_null());
             let mut note = None;
