@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// capabilities: the kernel's `no_new_privs` flag is not set. The field defaults to allowing
     /// it, and there is no pod-level setting. It is always true, whatever is written, when the
     /// container runs privileged or adds `SYS_ADMIN` (the API server rejects `false` together
-    /// with `privileged: true`). Pods with `spec.os.name: windows` are skipped, as the Pod Security Standards do.
+    /// with `privileged: true`). Pods with `spec.os.name: windows` are skipped, as the Pod
+    /// Security Standards do.
     ///
     /// ## How to fix
     /// Set `securityContext.allowPrivilegeEscalation: false` on every container, and remove
@@ -46,45 +47,36 @@ impl Rule for PrivilegeEscalationAllowed {
             return;
         }
         for c in w.containers() {
+            // What makes escalation possible whatever the field says, and how to undo it.
             let forced = if c.own(&["privileged"]).is_some_and(|s| s.node.as_bool() == Some(true)) {
-                Some("it runs privileged")
+                Some((
+                    "it runs privileged",
+                    "remove privileged: true, then set allowPrivilegeEscalation: false",
+                ))
             } else if capability::adds_sys_admin(&c) {
-                Some("it adds SYS_ADMIN")
+                Some((
+                    "it adds SYS_ADMIN",
+                    "remove SYS_ADMIN from capabilities.add, then set allowPrivilegeEscalation: false",
+                ))
             } else {
                 None
             };
             let setting = c.own(&["allowPrivilegeEscalation"]);
-            let (path, why) = match (setting.as_ref().map(|s| s.node.as_bool()), forced) {
-                (Some(Some(false)), None) => continue,
+            let why = match (setting.as_ref().map(|s| s.node.as_bool()), forced) {
                 // A non-boolean value is invalid input, not a known insecure setting.
-                (Some(None), _) => continue,
-                (Some(Some(false)), Some(forced)) => (
-                    setting.map(|s| s.path),
-                    format!("allowPrivilegeEscalation is always true when {forced}, whatever is set"),
-                ),
-                (Some(Some(true)), forced) => (
-                    setting.map(|s| s.path),
-                    match forced {
-                        Some(f) => format!("allowPrivilegeEscalation is true (and always is when {f})"),
-                        None => "allowPrivilegeEscalation is true".to_string(),
-                    },
-                ),
-                (None, forced) => (
-                    None,
-                    match forced {
-                        Some(f) => format!("allowPrivilegeEscalation is always true when {f}"),
-                        None => "allowPrivilegeEscalation is not set and defaults to true".to_string(),
-                    },
-                ),
-            };
-            let path = path.unwrap_or_else(|| c.sc_path(&["allowPrivilegeEscalation"]));
-            let help = match forced {
-                Some("it runs privileged") => {
-                    "remove privileged: true, then set allowPrivilegeEscalation: false"
+                (Some(Some(false)), None) | (Some(None), _) => continue,
+                (Some(Some(false)), Some((f, _))) => {
+                    format!("allowPrivilegeEscalation is always true when {f}, whatever is set")
                 }
-                Some(_) => "remove SYS_ADMIN from capabilities.add, then set allowPrivilegeEscalation: false",
-                None => "set securityContext.allowPrivilegeEscalation: false",
+                (Some(Some(true)), Some((f, _))) => {
+                    format!("allowPrivilegeEscalation is true (and always is when {f})")
+                }
+                (Some(Some(true)), None) => "allowPrivilegeEscalation is true".to_string(),
+                (None, Some((f, _))) => format!("allowPrivilegeEscalation is always true when {f}"),
+                (None, None) => "allowPrivilegeEscalation is not set and defaults to true".to_string(),
             };
+            let path = setting.map_or_else(|| c.sc_path(&["allowPrivilegeEscalation"]), |s| s.path);
+            let help = forced.map_or("set securityContext.allowPrivilegeEscalation: false", |(_, fix)| fix);
             cx.report(self, w.object, path, format!("{} allows privilege escalation: {why}", c.describe()))
                 .help(help);
         }
