@@ -147,6 +147,16 @@ impl<'a> Workload<'a> {
             .unwrap_or("default")
     }
 
+    /// Whether the pods run to completion rather than serve: Jobs, CronJobs, and pods whose
+    /// `restartPolicy` is `Never` or `OnFailure`.
+    #[must_use]
+    pub fn runs_to_completion(&self) -> bool {
+        let policy = self.spec.and_then(|s| s.get("restartPolicy")).and_then(Node::as_str);
+        self.object.is("batch", "Job")
+            || self.object.is("batch", "CronJob")
+            || matches!(policy, Some("Never" | "OnFailure"))
+    }
+
     /// Whether the pod declares a Windows OS (`spec.os.name: windows`).
     #[must_use]
     pub fn is_windows(&self) -> bool {

@@ -1,0 +1,164 @@
+//! Container compute resources (`cpu`, `memory` requests and limits) as the API server settles
+//! them: a request left unset defaults to the limit, a pod-level `spec.resources` covers every
+//! container, and a `LimitRange` of type `Container` in the namespace fills in defaults.
+
+use crate::document::Node;
+
+use super::{Container, ObjectSet, Workload};
+
+/// Requests or limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Requests,
+    Limits,
+}
+
+impl Bound {
+    #[must_use]
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Requests => "requests",
+            Self::Limits => "limits",
+        }
+    }
+}
+
+/// What provides a resource bound for a container, when it is not the container itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Provided {
+    /// The container sets it (for requests: or sets the limit, which the request defaults to).
+    Container,
+    /// The pod-level `spec.resources`.
+    Pod,
+    /// A LimitRange default in the same namespace, by name.
+    LimitRange(String),
+}
+
+/// Where the container's `resource` (`cpu`, `memory`) bound comes from, or `None` when unset.
+#[must_use]
+pub fn provided(
+    set: &ObjectSet,
+    w: &Workload<'_>,
+    c: &Container<'_>,
+    bound: Bound,
+    resource: &str,
+) -> Option<Provided> {
+    let set_in = |node: Option<&Node>, b: Bound| {
+        node.and_then(|n| n.at(&["resources", b.field(), resource])).is_some_and(|v| !v.is_null())
+    };
+    let own =
+        set_in(Some(c.node), bound) || (bound == Bound::Requests && set_in(Some(c.node), Bound::Limits));
+    if own {
+        return Some(Provided::Container);
+    }
+    if set_in(w.spec, bound) {
+        return Some(Provided::Pod);
+    }
+    limit_range_default(set, w.object.effective_namespace(), bound, resource).map(Provided::LimitRange)
+}
+
+/// The name of a LimitRange in `namespace` that defaults `resource` for containers. A `default`
+/// limit also serves as the default request when `defaultRequest` is unset.
+fn limit_range_default(
+    set: &ObjectSet,
+    namespace: Option<&str>,
+    bound: Bound,
+    resource: &str,
+) -> Option<String> {
+    let fields: &[&str] = match bound {
+        Bound::Requests => &["defaultRequest", "default"],
+        Bound::Limits => &["default"],
+    };
+    set.of_kind("", "LimitRange").filter(|lr| lr.effective_namespace() == namespace).find_map(|lr| {
+        let limits = lr.spec().and_then(|s| s.get("limits"))?;
+        limits
+            .items()
+            .filter(|l| l.get("type").and_then(Node::as_str) == Some("Container"))
+            .any(|l| fields.iter().any(|f| l.at(&[f, resource]).is_some_and(|v| !v.is_null())))
+            .then(|| lr.name.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::yaml;
+    use crate::model::Object;
+
+    fn set(text: &str) -> ObjectSet {
+        let objects = yaml::parse(text)
+            .documents
+            .into_iter()
+            .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
+            .enumerate()
+            .map(|(index, o)| Object { index, ..o })
+            .collect();
+        ObjectSet { objects }
+    }
+
+    fn provided_for(set: &ObjectSet, bound: Bound, resource: &str) -> Vec<Option<Provided>> {
+        let w = set.iter().find_map(Workload::of).expect("a workload");
+        w.containers().map(|c| provided(set, &w, &c, bound, resource)).collect()
+    }
+
+    const POD: &str = "
+apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: team}
+spec:
+  containers:
+    - name: own
+      resources: {requests: {cpu: 100m}}
+    - name: limit-only
+      resources: {limits: {cpu: 200m}}
+    - name: nothing
+    - name: null-value
+      resources: {requests: {cpu: null}}
+";
+
+    #[test]
+    fn container_values_and_limits_as_default_requests() {
+        let s = set(POD);
+        assert_eq!(
+            provided_for(&s, Bound::Requests, "cpu"),
+            vec![Some(Provided::Container), Some(Provided::Container), None, None]
+        );
+        // A request does not stand in for a limit.
+        assert_eq!(provided_for(&s, Bound::Limits, "cpu"), vec![None, Some(Provided::Container), None, None]);
+    }
+
+    #[test]
+    fn pod_level_resources_cover_every_container() {
+        let text = POD.replace("spec:\n", "spec:\n  resources: {limits: {memory: 1Gi}}\n");
+        let s = set(&text);
+        assert!(provided_for(&s, Bound::Limits, "memory").iter().all(|p| *p == Some(Provided::Pod)));
+        assert!(provided_for(&s, Bound::Requests, "memory").iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn limit_range_defaults_apply_in_their_namespace_only() {
+        let range = |ns: &str| {
+            format!(
+                "---
+apiVersion: v1
+kind: LimitRange
+metadata: {{name: lr-{ns}, namespace: {ns}}}
+spec:
+  limits:
+    - type: Pod
+      max: {{memory: 2Gi}}
+    - type: Container
+      default: {{memory: 256Mi}}
+"
+            )
+        };
+        let s = set(&format!("{POD}{}", range("team")));
+        let lr = Some(Provided::LimitRange("lr-team".into()));
+        assert_eq!(provided_for(&s, Bound::Limits, "memory"), vec![lr.clone(); 4]);
+        // A default limit is also the default request.
+        assert_eq!(provided_for(&s, Bound::Requests, "memory"), vec![lr; 4]);
+        assert!(provided_for(&s, Bound::Limits, "cpu")[2].is_none());
+        let s = set(&format!("{POD}{}", range("other")));
+        assert!(provided_for(&s, Bound::Limits, "memory").iter().all(Option::is_none));
+    }
+}

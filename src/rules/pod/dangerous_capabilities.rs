@@ -1,0 +1,84 @@
+use crate::finding::Severity;
+use crate::model::{Workload, capability};
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags containers that add capabilities beyond the Pod Security Standards baseline set.
+    ///
+    /// The baseline set is `AUDIT_WRITE`, `CHOWN`, `DAC_OVERRIDE`, `FOWNER`, `FSETID`, `KILL`,
+    /// `MKNOD`, `NET_BIND_SERVICE`, `SETFCAP`, `SETGID`, `SETPCAP`, `SETUID` and `SYS_CHROOT`.
+    ///
+    /// ## Why is this bad?
+    /// Capabilities are slices of root's power. `SYS_ADMIN` is close to full root: it allows
+    /// mounting filesystems, and with them most known container escapes; the guide asks for "no
+    /// capabilities such as SYS_ADMIN" (G4.3). `ALL` grants every capability, including
+    /// `SYS_ADMIN`. Others such as `NET_ADMIN`, `NET_RAW`, `SYS_PTRACE` or `SYS_MODULE` let a
+    /// container rewrite node networking, spoof packets, read other processes or load kernel
+    /// modules. Findings for `SYS_ADMIN` and `ALL` are critical, the rest high.
+    ///
+    /// Names are compared as the container runtime reads them: case-insensitively and with or
+    /// without the `CAP_` prefix, so `sys_admin` is flagged too. Exact Pod Security Admission
+    /// evaluation, where spelling matters, is the job of the `pss` rules.
+    ///
+    /// ## How to fix
+    /// Remove the capability from `securityContext.capabilities.add`. If the workload really needs
+    /// it (a CNI or storage driver), run it in a dedicated namespace with a waiver that says why.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// securityContext:
+    ///   capabilities:
+    ///     add: ["SYS_ADMIN"]   # flagged
+    /// ```
+    pub struct DangerousCapabilities {
+        code: "POD003",
+        name: "dangerous-capabilities",
+        group: Pod,
+        severity: High,
+        guide: ["G4.3"],
+        references: [
+            "pss:baseline:capabilities_baseline",
+            "checkov:CKV_K8S_25",
+            "checkov:CKV_K8S_39",
+            "trivy:KSV-0005",
+            "trivy:KSV-0022",
+            "kubescape:C-0046",
+        ],
+    }
+}
+
+impl Rule for DangerousCapabilities {
+    fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
+        // Windows pods cannot set Linux capabilities (the API server rejects them).
+        if w.is_windows() {
+            return;
+        }
+        for c in w.containers() {
+            for (i, written) in capability::listed(&c, "add") {
+                if capability::is_baseline(written) {
+                    continue;
+                }
+                let name = capability::normalize(written);
+                let shown = if name == written { name.clone() } else { format!("\"{written}\" ({name})") };
+                let path = c.sc_path(&["capabilities", "add"]).index(i);
+                let message = match (name.as_str(), name == written) {
+                    ("ALL", true) => format!("{} adds ALL capabilities", c.describe()),
+                    ("ALL", false) => format!("{} adds all capabilities with \"{written}\"", c.describe()),
+                    _ => format!("{} adds capability {shown}", c.describe()),
+                };
+                let report = cx
+                    .report(self, w.object, path, message)
+                    .help("remove it from capabilities.add; the baseline set covers most applications");
+                match name.as_str() {
+                    "SYS_ADMIN" => report
+                        .severity(Severity::Critical)
+                        .note("SYS_ADMIN is nearly root on the node; the guide asks for no SYS_ADMIN (G4.3)"),
+                    "ALL" => report
+                        .severity(Severity::Critical)
+                        .note("ALL includes SYS_ADMIN; the guide asks for no SYS_ADMIN (G4.3)"),
+                    _ => report,
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+use crate::document::Node;
+use crate::model::Workload;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags container ports bound on the node with a non-zero `hostPort`.
+    ///
+    /// ## Why is this bad?
+    /// A host port opens the container on the node's own address, outside Services: it bypasses
+    /// the load balancer and security groups set up for the Service, is easy to forget, limits the
+    /// pod to one replica per node and pins the pod to nodes where the port is free. The Pod
+    /// Security Standards baseline forbids it.
+    ///
+    /// ## How to fix
+    /// Remove `hostPort` and expose the port through a Service (`ClusterIP`, or a load balancer
+    /// when it must be reachable from outside).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ports:
+    ///   - containerPort: 8080
+    ///     hostPort: 8080   # flagged
+    /// ```
+    pub struct HostPort {
+        code: "POD010",
+        name: "host-port",
+        group: Pod,
+        severity: Medium,
+        guide: ["G4.3"],
+        references: [
+            "pss:baseline:hostPorts",
+            "checkov:CKV_K8S_26",
+            "trivy:KSV-0024",
+            "kubescape:C-0044",
+        ],
+    }
+}
+
+impl Rule for HostPort {
+    fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
+        for c in w.containers() {
+            let ports = c.node.get("ports").into_iter().flat_map(Node::items).enumerate();
+            for (i, port) in ports {
+                let Some(host_port) = port.get("hostPort").and_then(Node::as_i64).filter(|p| *p != 0) else {
+                    continue;
+                };
+                let path = c.path.clone().key("ports").index(i).key("hostPort");
+                cx.report(self, w.object, path, format!("{} binds host port {host_port}", c.describe()))
+                    .help("remove hostPort and expose the port through a Service");
+            }
+        }
+    }
+}
