@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod object;
+pub mod selector;
 pub mod workload;
 
 pub use object::{Object, ObjectRef, ObjectSet, Origin};

@@ -47,7 +47,7 @@ pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
         Some(m) => format!("`{m}` is not set here"),
         None => f.path_text(),
     };
-    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span));
+    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span, &f.redact));
     if let (Some(file), Some((text, line, range))) = (f.location.file.as_ref(), excerpt.as_ref()) {
         group = group.element(
             Snippet::source(text.as_str())
@@ -74,19 +74,39 @@ pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
     renderer.render(&groups)
 }
 
-/// The lines around a span: (text, first line number, span relative to the text).
+/// The lines around a span: (text, first line number, span relative to the text), with the
+/// `redact` spans masked.
 fn excerpt(
     file: &crate::document::SourceFile,
     span: crate::document::Span,
+    redact: &[crate::document::Span],
 ) -> (String, usize, std::ops::Range<usize>) {
     let start = file.position(span.start).line;
     let end = file.position(span.end).line.max(start).min(start + MAX_LINES - 1);
     let base = file.line_start(start).unwrap_or(0) as usize;
     let text: Vec<&str> = (start..=end).map(|l| file.line_text(l)).collect();
-    let text = text.join("\n");
+    let text = mask(&text.join("\n"), base, redact);
     let rel_start = (span.start as usize).saturating_sub(base).min(text.len());
     let rel_end = (span.end as usize).saturating_sub(base).clamp(rel_start, text.len());
     (text, start, rel_start..rel_end)
+}
+
+/// Replaces every character of `text` (which starts at byte `base` of its file) that falls in a
+/// redacted span by `*`s of the same byte length, so annotation offsets stay valid.
+fn mask(text: &str, base: usize, redact: &[crate::document::Span]) -> String {
+    if redact.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(i, c)| {
+            let at = base + i;
+            if c != '\n' && redact.iter().any(|r| r.range().contains(&at)) {
+                "*".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn render_error(renderer: &Renderer, e: &InputError) -> String {
