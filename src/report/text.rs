@@ -91,8 +91,9 @@ fn excerpt(
     (text, start, rel_start..rel_end)
 }
 
-/// Replaces every character of `text` (which starts at byte `base` of its file) that falls in a
-/// redacted span by `*`s of the same byte length, so annotation offsets stay valid.
+/// Replaces every non-blank character of `text` (which starts at byte `base` of its file) that
+/// falls in a redacted span by `*`s of the same byte length, so annotation offsets stay valid and
+/// indentation stays readable.
 fn mask(text: &str, base: usize, redact: &[crate::document::Span]) -> String {
     if redact.is_empty() {
         return text.to_string();
@@ -100,7 +101,7 @@ fn mask(text: &str, base: usize, redact: &[crate::document::Span]) -> String {
     text.char_indices()
         .map(|(i, c)| {
             let at = base + i;
-            if c != '\n' && redact.iter().any(|r| r.range().contains(&at)) {
+            if !c.is_whitespace() && redact.iter().any(|r| r.range().contains(&at)) {
                 "*".repeat(c.len_utf8())
             } else {
                 c.to_string()
