@@ -82,7 +82,7 @@ impl Rule for SingleReplica {
                     format!("{what} may run a single replica: HorizontalPodAutoscaler \"{name}\" has minReplicas {min}"),
                 )
                 .object(o)
-                .note(format!("the field shown is HorizontalPodAutoscaler \"{name}\"'s: it sets the replicas"))
+                .note(format!("shown at HorizontalPodAutoscaler \"{name}\", which sets its replicas"))
                 .help(format!("set minReplicas to 2 or more on HorizontalPodAutoscaler \"{name}\""));
             }
         }
