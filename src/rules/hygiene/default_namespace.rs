@@ -5,7 +5,9 @@ use crate::model::Object;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags namespaced objects that set `metadata.namespace: default` explicitly. Objects with
+    /// Flags objects placed explicitly in the `default` namespace.
+    ///
+    /// Only namespaced objects that set `metadata.namespace: default` are flagged. Objects with
     /// no namespace are not flagged: kustomize (`namespace:`), Helm (`--namespace`) and
     /// `kubectl apply -n` set it at deploy time, so its absence says nothing. The API server's own
     /// `kubernetes` Service and its endpoints are not flagged.

@@ -28,8 +28,10 @@ const SYSTEM_WORKLOADS: &[&str] = &[
 ];
 
 crate::declare_rule! {
-    /// Flags workloads (every pod-bearing kind) whose namespace is `kube-system`, except the
-    /// ones EKS and its common add-ons install there (`aws-node`, `kube-proxy`, `coredns`, the
+    /// Flags user workloads placed in the `kube-system` namespace.
+    ///
+    /// Every pod-bearing kind whose namespace is `kube-system` is flagged, except the ones EKS
+    /// and its common add-ons install there (`aws-node`, `kube-proxy`, `coredns`, the
     /// EBS/EFS/FSx/S3 CSI drivers, `eks-pod-identity-agent`, `aws-load-balancer-controller`,
     /// `cluster-autoscaler`, `metrics-server`, the Secrets Store CSI driver and its AWS
     /// provider).

@@ -7,8 +7,10 @@ use crate::rules::{Context, Rule};
 const NAME_LABEL: &str = "app.kubernetes.io/name";
 
 crate::declare_rule! {
-    /// Flags workloads (every pod-bearing kind) whose own `metadata.labels` lack
-    /// `app.kubernetes.io/name`, the first of Kubernetes' recommended labels.
+    /// Flags workloads without the `app.kubernetes.io/name` label.
+    ///
+    /// Every pod-bearing kind is checked for `app.kubernetes.io/name` in its own
+    /// `metadata.labels`: the first of Kubernetes' recommended labels.
     ///
     /// ## Why is this bad?
     /// Without a common application label, dashboards, cost reports, network policies and

@@ -12,8 +12,10 @@ const LB_TYPE: &str = "service.beta.kubernetes.io/aws-load-balancer-type";
 const SOURCE_RANGES: &str = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
 crate::declare_rule! {
-    /// Flags Services of type `LoadBalancer` that get an internet-facing AWS load balancer open
-    /// to every address (high), and Services of type `NodePort` (medium).
+    /// Flags internet-facing load balancers open to every address, and NodePort Services.
+    ///
+    /// Services of type `LoadBalancer` that get an internet-facing AWS load balancer open to
+    /// every address are high; Services of type `NodePort` are medium.
     ///
     /// A load balancer is internet-facing when `service.beta.kubernetes.io/aws-load-balancer-scheme`
     /// is `internet-facing`, or, without that annotation, when the in-tree AWS cloud provider

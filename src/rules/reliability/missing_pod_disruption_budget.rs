@@ -7,9 +7,11 @@ use crate::model::{ObjectSet, Workload};
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags Deployments and StatefulSets that run more than one replica (or are scaled by a
-    /// HorizontalPodAutoscaler) when no PodDisruptionBudget of the scanned objects, in the same
-    /// namespace, selects their pod template's labels. Selectors are matched with `matchLabels`
+    /// Flags replicated Deployments and StatefulSets that no PodDisruptionBudget covers.
+    ///
+    /// A Deployment or StatefulSet that runs more than one replica (or is scaled by a
+    /// HorizontalPodAutoscaler) is flagged when no PodDisruptionBudget of the scanned objects, in
+    /// the same namespace, selects its pod template's labels. Selectors are matched with `matchLabels`
     /// and `matchExpressions`; an empty `policy/v1` selector selects every pod of its namespace.
     /// A budget whose selector cannot be read counts as covering (its coverage is unknown).
     ///

@@ -6,9 +6,11 @@ use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags Deployments and StatefulSets whose `spec.replicas` is 1 or unset (the default is 1),
-    /// unless a HorizontalPodAutoscaler of the scanned objects targets them (`scaleTargetRef`
-    /// kind and name, same namespace) with `minReplicas` above 1. With such an autoscaler the
+    /// Flags Deployments and StatefulSets that run a single replica.
+    ///
+    /// They are flagged when `spec.replicas` is 1 or unset (the default is 1), unless a
+    /// HorizontalPodAutoscaler of the scanned objects targets them (`scaleTargetRef` kind and
+    /// name, same namespace) with `minReplicas` above 1. With such an autoscaler the
     /// `replicas` field is not what runs; with one whose `minReplicas` is 1 (its default) the
     /// workload can still shrink to one pod. `replicas: 0` (scaled down on purpose) is not
     /// flagged.

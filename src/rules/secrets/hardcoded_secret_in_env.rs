@@ -6,10 +6,12 @@ use crate::model::Workload;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags container environment variables whose literal `value` is a credential: an AWS access
-    /// key id or secret access key, a private key, a GitHub or Slack token, a JWT, a URL with a
-    /// password, or a password, token or API key under a credential-like name
-    /// (`DB_PASSWORD`, `API_KEY`, `CLIENT_SECRET`…). Placeholders and references (`$(VAR)`,
+    /// Flags credentials written literally into container environment variables.
+    ///
+    /// An env var is flagged when its literal `value` is a credential: an AWS access key id or
+    /// secret access key, a private key, a GitHub or Slack token, a JWT, a URL with a password,
+    /// or a password, token or API key under a credential-like name (`DB_PASSWORD`, `API_KEY`,
+    /// `CLIENT_SECRET`…). Placeholders and references (`$(VAR)`,
     /// `${VAR}`, `<changeme>`, file paths) are not flagged. AWS keys and private keys are
     /// critical, other credentials high. The finding names the variable, never the value.
     ///

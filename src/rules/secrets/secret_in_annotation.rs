@@ -21,8 +21,10 @@ const REFERENCE_DOMAINS: &[&str] = &[
 ];
 
 crate::declare_rule! {
-    /// Flags annotations (of any object, and of workloads' pod templates) whose value is a
-    /// credential, and the `kubectl.kubernetes.io/last-applied-configuration` annotation when it
+    /// Flags credentials in annotations, including Secret data kept by `kubectl apply`.
+    ///
+    /// Annotations of any object, and of workloads' pod templates, are flagged when their value
+    /// is a credential; `kubectl.kubernetes.io/last-applied-configuration` is flagged when it
     /// holds a Secret with `data` or `stringData`. Token formats (AWS keys, private keys, GitHub,
     /// Slack, JWT, URLs with a password) are found in any annotation; generic passwords and tokens
     /// need a credential-like annotation name (`example.com/api-token`). Annotations of tools that

@@ -6,9 +6,10 @@ use crate::model::Object;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags ConfigMap entries that hold a credential. `data` values are checked like environment
-    /// variables, with the key as the name, and embedded files (`.env`, properties, INI, YAML,
-    /// JSON) line by line; `binaryData` values are base64-decoded and checked for private keys
+    /// Flags credentials stored in ConfigMaps.
+    ///
+    /// `data` values are checked like environment variables, with the key as the name, and
+    /// embedded files (`.env`, properties, INI, YAML, JSON) line by line; `binaryData` values are base64-decoded and checked for private keys
     /// and token formats (AWS access key ids, GitHub, Slack, JWT). The finding names the key and
     /// the kind of secret, never the value.
     ///
