@@ -903,4 +903,14 @@ mod tests {
         assert!(decode_base64("not base64!").is_none());
         assert!(decode_base64("aGVsbG8=x").is_none());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(name in "\\PC{0,20}", value in "\\PC{0,200}") {
+            let _ = scan(Some(&name), &value);
+            let _ = scan_formats(&value);
+            let _ = decode_base64(&value);
+            let _ = is_placeholder(&value);
+        }
+    }
 }
