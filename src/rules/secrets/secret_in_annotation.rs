@@ -9,9 +9,11 @@ use crate::rules::{Context, Rule};
 /// Where `kubectl apply` (client-side) keeps the last applied manifest.
 const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
 
-/// Annotation domains whose values name or point at secrets (Vault paths, ARNs, issuer names)
-/// rather than hold them: only token formats are looked for there, not credential-like names.
+/// Annotation domains whose values name, point at or hash secrets (Vault paths, ARNs, issuer
+/// names, Helm's `checksum/secret` digests) rather than hold them: only token formats are looked
+/// for there, not credential-like names.
 const REFERENCE_DOMAINS: &[&str] = &[
+    "checksum",
     "vault.hashicorp.com",
     "external-secrets.io",
     "eks.amazonaws.com",
@@ -28,8 +30,8 @@ crate::declare_rule! {
     /// holds a Secret with `data` or `stringData`. Token formats (AWS keys, private keys, GitHub,
     /// Slack, JWT, URLs with a password) are found in any annotation; generic passwords and tokens
     /// need a credential-like annotation name (`example.com/api-token`). Annotations of tools that
-    /// reference secrets (Vault agent, External Secrets, `*.kubernetes.io`) are only checked for
-    /// token formats. The finding names the annotation, never the value.
+    /// reference secrets (Vault agent, External Secrets, `*.kubernetes.io`, Helm's `checksum/`)
+    /// are only checked for token formats. The finding names the annotation, never the value.
     ///
     /// ## Why is this bad?
     /// Annotations are metadata: they are shown by `kubectl describe`, copied into events, read by
