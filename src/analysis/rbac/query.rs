@@ -43,7 +43,9 @@ impl Graph {
     /// Every binding rule granting the request at `at`.
     #[must_use]
     pub fn grants(&self, request: &Request, at: &Where, names: Names) -> Vec<Grant> {
-        let namespaced = is_namespaced(request);
+        // `get namespaces NAME` is made in namespace NAME, so RoleBindings there apply to it.
+        let namespace_object = matches!(&request.target, Target::Resource { group, resource, name: Some(_), .. } if group.is_empty() && resource == "namespaces");
+        let namespaced = is_namespaced(request) || namespace_object;
         let mut out = Vec::new();
         for (id, b) in self.bindings.iter().enumerate() {
             let applies = match (b.kind, at) {
@@ -131,6 +133,10 @@ impl Graph {
             }
             let Some(role) = self.role_of(b) else { continue };
             for &r in &role.effective {
+                // A RoleBinding never grants non-resource URLs.
+                if b.kind == BindingKind::RoleBinding && self.rule(r).resources.is_empty() {
+                    continue;
+                }
                 out.push(EffectiveRule {
                     scope: Graph::scope_of(b),
                     binding: b.to_string(),
@@ -203,4 +209,67 @@ pub struct EffectiveRule {
     #[serde(rename = "ruleFrom", skip_serializing_if = "Option::is_none")]
     pub rule_from: Option<String>,
     pub rule: PolicyRule,
+}
+
+/// Builds a request from command-line words: `VERB RESOURCE[/SUBRESOURCE]` where RESOURCE is a
+/// built-in name (`pods`), `NAME.GROUP` (`deployments.apps`, `widgets.example.com`) or a
+/// non-resource URL (`/metrics`), with an optional object name and namespace.
+///
+/// Without a namespace, a namespaced resource is asked about in any namespace; `get namespaces
+/// NAME` is asked in namespace NAME, as the API server does.
+pub fn parse_request(
+    verb: &str,
+    resource: &str,
+    name: Option<&str>,
+    namespace: Option<&str>,
+) -> Result<(Request, Where), String> {
+    if verb.is_empty() {
+        return Err("the verb is empty".into());
+    }
+    if resource.starts_with('/') {
+        let req = Request { verb: verb.to_string(), target: Target::NonResource(resource.to_string()) };
+        return Ok((req, Where::Cluster));
+    }
+    let (res, sub) = match resource.split_once('/') {
+        Some((r, s)) if !s.is_empty() && !s.contains('/') => (r, Some(s)),
+        Some(_) => return Err(format!("resource `{resource}` must be RESOURCE or RESOURCE/SUBRESOURCE")),
+        None => (resource, None),
+    };
+    let (res, group) = match res.split_once('.') {
+        Some((r, g)) => (r.to_string(), g.to_string()),
+        None => match resources::group_of(res) {
+            Some(g) => (res.to_string(), g.to_string()),
+            None => {
+                return Err(format!(
+                    "unknown resource `{res}`; name a built-in resource in the plural (`pods`) or write RESOURCE.GROUP (`widgets.example.com`)"
+                ));
+            }
+        },
+    };
+    if res.is_empty() {
+        return Err(format!("resource `{resource}` has an empty name"));
+    }
+    let req = Request {
+        verb: verb.to_string(),
+        target: Target::Resource {
+            group: group.clone(),
+            resource: res.clone(),
+            subresource: sub.map(str::to_string),
+            name: name.map(str::to_string),
+        },
+    };
+    let at = match namespace {
+        _ if !is_namespaced(&req) => {
+            if res == "namespaces" && namespace.is_none() {
+                name.map_or(Where::Cluster, |n| Where::Namespace(n.to_string()))
+            } else if res == "namespaces" {
+                namespace.map_or(Where::Cluster, |n| Where::Namespace(n.to_string()))
+            } else {
+                Where::Cluster
+            }
+        }
+        Some(ns) => Where::Namespace(ns.to_string()),
+        None => Where::Anywhere,
+    };
+    Ok((req, at))
 }
