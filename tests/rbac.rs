@@ -60,7 +60,9 @@ fn rbac_answers() {
                 let want: BTreeSet<String> =
                     q.get("expect").unwrap().items().filter_map(Node::as_str).map(str::to_string).collect();
                 if got != want {
-                    failures.push(format!("{rel} query {i} (who-can {verb} {resource}): expected {want:?}, got {got:?}"));
+                    failures.push(format!(
+                        "{rel} query {i} (who-can {verb} {resource}): expected {want:?}, got {got:?}"
+                    ));
                 }
             } else {
                 let subject = q.get("can-i").and_then(Node::as_str).unwrap();
@@ -79,7 +81,9 @@ fn rbac_answers() {
                 let got = !graph.allowed(&id, &req, &at, Names::Exact).is_empty();
                 let want = q.get("expect").and_then(Node::as_bool).unwrap();
                 if got != want {
-                    failures.push(format!("{rel} query {i} (can-i {subject} {verb} {resource}): expected {want}, got {got}"));
+                    failures.push(format!(
+                        "{rel} query {i} (can-i {subject} {verb} {resource}): expected {want}, got {got}"
+                    ));
                 }
             }
         }

@@ -121,7 +121,9 @@ fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), Stri
         return graph
             .identity_of_arn(text)
             .map(|(id, source)| (format!("{text} (mapped by {source})"), id))
-            .ok_or_else(|| format!("IAM principal `{text}` is not mapped by any aws-auth entry in the inputs"));
+            .ok_or_else(|| {
+                format!("IAM principal `{text}` is not mapped by any aws-auth entry in the inputs")
+            });
     }
     let subject = identity::parse_subject(text)?;
     Ok((subject.to_string(), graph.identity_of(&subject)))
@@ -130,7 +132,8 @@ fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), Stri
 fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
     match command {
         RbacCommand::WhoCan { verb, resource, paths, name, namespace, common } => {
-            let (req, at) = parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
+            let (req, at) =
+                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
             let set = load_set(paths)?;
             let graph = Graph::of(&set);
             let entries = graph.who_can(&req, &at);
@@ -148,8 +151,15 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                     Some(ns) => format!("{} {ns}/{}", e.kind, e.name),
                     None => format!("{} {}", e.kind, e.name),
                 };
-                let from = e.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
-                out.push_str(&format!("  {who}  {}  {} → {}{from}: {}\n", e.scope, e.binding, e.role, e.rule.describe()));
+                let from =
+                    e.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                out.push_str(&format!(
+                    "  {who}  {}  {} → {}{from}: {}\n",
+                    e.scope,
+                    e.binding,
+                    e.role,
+                    e.rule.describe()
+                ));
                 if let Some(via) = &e.via {
                     out.push_str(&format!("      via {via}\n"));
                 }
@@ -157,7 +167,8 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             Ok((out, 0))
         }
         RbacCommand::CanI { subject, verb, resource, paths, name, namespace, common } => {
-            let (req, at) = parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
+            let (req, at) =
+                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
             let set = load_set(paths)?;
             let graph = Graph::of(&set);
             let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
@@ -209,7 +220,11 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), code));
             }
-            let mut out = format!("{}: {label} {} {req} {place}\n", if allowed { "yes" } else { "no" }, if allowed { "can" } else { "cannot" });
+            let mut out = format!(
+                "{}: {label} {} {req} {place}\n",
+                if allowed { "yes" } else { "no" },
+                if allowed { "can" } else { "cannot" }
+            );
             for g in &grants {
                 let b = &graph.bindings[g.binding];
                 let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
@@ -219,7 +234,11 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 out.push_str(&format!("  allowed only in namespaces: {}\n", elsewhere.join(", ")));
             }
             if !allowed {
-                out.push_str(&format!("  identity: user {}, groups {}\n", id.user.as_deref().unwrap_or("(any member)"), id.groups.join(", ")));
+                out.push_str(&format!(
+                    "  identity: user {}, groups {}\n",
+                    id.user.as_deref().unwrap_or("(any member)"),
+                    id.groups.join(", ")
+                ));
             }
             Ok((out, code))
         }
@@ -239,8 +258,15 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 rules.len()
             );
             for r in &rules {
-                let from = r.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
-                out.push_str(&format!("  {}  {}  {} → {}{from}\n", r.rule.describe(), r.scope, r.binding, r.role));
+                let from =
+                    r.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                out.push_str(&format!(
+                    "  {}  {}  {} → {}{from}\n",
+                    r.rule.describe(),
+                    r.scope,
+                    r.binding,
+                    r.role
+                ));
             }
             Ok((out, 0))
         }

@@ -139,7 +139,11 @@ impl PolicyRule {
             out.push_str(&format!(" nonResourceURLs={}", list(&self.non_resource_urls)));
         }
         if !self.api_groups.is_empty() || !self.resources.is_empty() {
-            out.push_str(&format!(" apiGroups={} resources={}", list(&self.api_groups), list(&self.resources)));
+            out.push_str(&format!(
+                " apiGroups={} resources={}",
+                list(&self.api_groups),
+                list(&self.resources)
+            ));
         }
         if !self.resource_names.is_empty() {
             out.push_str(&format!(" resourceNames={}", list(&self.resource_names)));

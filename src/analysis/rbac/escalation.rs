@@ -68,7 +68,12 @@ static BIND: &[Probe] = &[Probe {
     needs: Some(&WRITE_BINDINGS),
 }];
 static IMPERSONATE: &[Probe] = &[
-    Probe { verbs: &["impersonate"], group: "", resources: &[("users", None), ("groups", None)], needs: None },
+    Probe {
+        verbs: &["impersonate"],
+        group: "",
+        resources: &[("users", None), ("groups", None)],
+        needs: None,
+    },
     Probe { verbs: &["impersonate"], group: "", resources: &[("serviceaccounts", None)], needs: None },
 ];
 static BINDING_WRITE: &[Probe] = &[Probe {
@@ -83,7 +88,12 @@ static POD_CREATE: &[Probe] = &[
     Probe {
         verbs: WRITE,
         group: "apps",
-        resources: &[("deployments", None), ("replicasets", None), ("statefulsets", None), ("daemonsets", None)],
+        resources: &[
+            ("deployments", None),
+            ("replicasets", None),
+            ("statefulsets", None),
+            ("daemonsets", None),
+        ],
         needs: None,
     },
     Probe { verbs: WRITE, group: "batch", resources: &[("jobs", None), ("cronjobs", None)], needs: None },
@@ -189,7 +199,9 @@ impl Primitive {
             Self::ClusterAdmin => "full control of the cluster",
             Self::Escalate => "adds any permission to roles it can update, up to cluster-admin",
             Self::Bind => "binds any role to itself, cluster-admin included",
-            Self::Impersonate => "acts as other identities (as system:masters when users or groups are not restricted)",
+            Self::Impersonate => {
+                "acts as other identities (as system:masters when users or groups are not restricted)"
+            }
             Self::BindingWrite => "grants the permissions it holds to any subject",
             Self::PodCreate => "runs pods as any ServiceAccount of the namespace and uses its token",
             Self::PodExec => "runs commands in running containers and takes their tokens and secrets",
@@ -217,6 +229,23 @@ pub struct Hit {
     pub missing: Option<String>,
     /// Which probe of the primitive matched.
     probe: usize,
+}
+
+impl Hit {
+    /// A hit found by a caller's own search (e.g. a full-wildcard rule).
+    #[must_use]
+    pub fn new(primitive: Primitive, binding: BindingId, rule: RuleRef, scope: Scope) -> Self {
+        Self {
+            primitive,
+            binding,
+            rule,
+            scope,
+            request: "* on *".into(),
+            named_only: false,
+            missing: None,
+            probe: 0,
+        }
+    }
 }
 
 impl Graph {
@@ -279,7 +308,8 @@ impl Graph {
                 && b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref()))
                 && self.role_of(b).is_some_and(|role| {
                     role.effective.iter().any(|&r| {
-                        probe_request(needs, &scope, |req| self.rule(r).allows(req, Names::AnyObject)).is_some()
+                        probe_request(needs, &scope, |req| self.rule(r).allows(req, Names::AnyObject))
+                            .is_some()
                     })
                 })
         });
@@ -322,14 +352,21 @@ impl Graph {
     pub fn chain(&self, subject: &str, hit: &Hit) -> String {
         let b = &self.bindings[hit.binding];
         let role = self.role_of(b).map(ToString::to_string).unwrap_or_default();
-        let from = self.rule_origin(b, hit.rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
+        let from =
+            self.rule_origin(b, hit.rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
         let names = if hit.named_only { " (only the objects in resourceNames)" } else { "" };
         format!(
             "chain: {subject} → {b} → {role}{from} → rule {} allows {} {}{names} → {}",
             self.rule(hit.rule).describe(),
             hit.request,
             hit.scope,
-            hit.primitive.yields()
+            match (hit.primitive, &hit.scope) {
+                (Primitive::ClusterAdmin, Scope::Namespace(_)) => "full control of the namespace",
+                (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
+                    "acts as the ServiceAccounts in scope, with their permissions"
+                }
+                (p, _) => p.yields(),
+            }
         )
     }
 

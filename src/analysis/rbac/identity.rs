@@ -37,7 +37,11 @@ impl fmt::Display for Subject {
 impl Subject {
     #[must_use]
     pub fn service_account(namespace: &str, name: &str) -> Self {
-        Self { kind: SubjectKind::ServiceAccount, name: name.to_string(), namespace: Some(namespace.to_string()) }
+        Self {
+            kind: SubjectKind::ServiceAccount,
+            name: name.to_string(),
+            namespace: Some(namespace.to_string()),
+        }
     }
 
     /// Users and groups the platform itself uses (`system:*`, EKS's `eks:*`); ServiceAccounts are
@@ -128,7 +132,9 @@ pub fn parse_subject(text: &str) -> Result<Subject, String> {
         "group" => Subject { kind: SubjectKind::Group, name: rest.to_string(), namespace: None },
         "serviceaccount" | "sa" => {
             let (ns, name) = rest.split_once('/').or_else(|| rest.split_once(':')).ok_or_else(|| {
-                format!("ServiceAccount subject `{text}` must name its namespace: ServiceAccount:NAMESPACE/NAME")
+                format!(
+                    "ServiceAccount subject `{text}` must name its namespace: ServiceAccount:NAMESPACE/NAME"
+                )
             })?;
             Subject::service_account(ns, name)
         }
@@ -180,14 +186,20 @@ impl IdentityMapping {
     /// written: they only ever match bindings that name them literally.
     #[must_use]
     pub fn identity(&self) -> Identity {
-        let mut id = Identity { user: Some(self.username.clone().unwrap_or_else(|| self.arn.clone())), groups: self.groups.clone() };
+        let mut id = Identity {
+            user: Some(self.username.clone().unwrap_or_else(|| self.arn.clone())),
+            groups: self.groups.clone(),
+        };
         id.add_group("system:authenticated");
         id
     }
 
     #[must_use]
     pub fn label(&self) -> String {
-        format!("{:?} {}", self.kind, self.arn).replace("Role ", "IAM role ").replace("User ", "IAM user ")
+        match self.kind {
+            IamKind::Role => format!("IAM role {}", self.arn),
+            IamKind::User => format!("IAM user {}", self.arn),
+        }
     }
 }
 
@@ -200,14 +212,21 @@ pub fn aws_auth_mappings(set: &ObjectSet) -> Vec<IdentityMapping> {
         if object.name != "aws-auth" || object.effective_namespace() != Some("kube-system") {
             continue;
         }
-        for (field, arn_key, kind) in [("mapRoles", "rolearn", IamKind::Role), ("mapUsers", "userarn", IamKind::User)] {
+        for (field, arn_key, kind) in
+            [("mapRoles", "rolearn", IamKind::Role), ("mapUsers", "userarn", IamKind::User)]
+        {
             let Some(text) = object.root.at(&["data", field]).and_then(Node::as_str) else { continue };
             let stream = yaml::parse(text);
             let Some(doc) = stream.documents.first() else { continue };
             for (i, entry) in doc.root.items().enumerate() {
                 let Some(arn) = entry.get(arn_key).and_then(Node::as_str) else { continue };
-                let groups =
-                    entry.get("groups").into_iter().flat_map(Node::items).filter_map(Node::as_str).map(str::to_string).collect();
+                let groups = entry
+                    .get("groups")
+                    .into_iter()
+                    .flat_map(Node::items)
+                    .filter_map(Node::as_str)
+                    .map(str::to_string)
+                    .collect();
                 out.push(IdentityMapping {
                     arn: arn.to_string(),
                     kind,
@@ -228,8 +247,14 @@ mod tests {
 
     #[test]
     fn subjects_parse() {
-        assert_eq!(parse_subject("ServiceAccount:ci/deployer").unwrap(), Subject::service_account("ci", "deployer"));
-        assert_eq!(parse_subject("User:system:serviceaccount:a:b").unwrap(), Subject::service_account("a", "b"));
+        assert_eq!(
+            parse_subject("ServiceAccount:ci/deployer").unwrap(),
+            Subject::service_account("ci", "deployer")
+        );
+        assert_eq!(
+            parse_subject("User:system:serviceaccount:a:b").unwrap(),
+            Subject::service_account("a", "b")
+        );
         assert_eq!(parse_subject("Group:system:masters").unwrap().name, "system:masters");
         assert!(parse_subject("alice").is_err());
         assert!(parse_subject("ServiceAccount:nonamespace").is_err());
@@ -240,7 +265,13 @@ mod tests {
         let id = Identity::of(&Subject::service_account("ci", "x"));
         assert_eq!(id.user.as_deref(), Some("system:serviceaccount:ci:x"));
         assert!(id.groups.contains(&"system:serviceaccounts:ci".to_string()));
-        assert!(id.matches(&Subject { kind: SubjectKind::ServiceAccount, name: "x".into(), namespace: None }, Some("ci")));
-        assert!(!id.matches(&Subject { kind: SubjectKind::ServiceAccount, name: "x".into(), namespace: None }, None));
+        assert!(id.matches(
+            &Subject { kind: SubjectKind::ServiceAccount, name: "x".into(), namespace: None },
+            Some("ci")
+        ));
+        assert!(!id.matches(
+            &Subject { kind: SubjectKind::ServiceAccount, name: "x".into(), namespace: None },
+            None
+        ));
     }
 }

@@ -122,7 +122,8 @@ impl Selector {
             .flat_map(Node::items)
             .map(|e| {
                 let s = |k: &str| e.get(k).and_then(Node::as_str).unwrap_or_default().to_string();
-                let values = e.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
+                let values =
+                    e.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
                 (s("key"), s("operator"), values)
             })
             .collect();
@@ -212,12 +213,18 @@ impl Graph {
         g
     }
 
-    fn add_object(&mut self, o: &Object, index: Option<usize>, seen: &mut BTreeSet<(BindingKind, String, String)>) {
+    fn add_object(
+        &mut self,
+        o: &Object,
+        index: Option<usize>,
+        seen: &mut BTreeSet<(BindingKind, String, String)>,
+    ) {
         let rbac = o.group() == "rbac.authorization.k8s.io";
         match o.kind.as_str() {
             "Role" | "ClusterRole" if rbac => {
                 let kind = if o.kind == "Role" { RoleKind::Role } else { RoleKind::ClusterRole };
-                let namespace = (kind == RoleKind::Role).then(|| o.effective_namespace().unwrap_or("default").to_string());
+                let namespace = (kind == RoleKind::Role)
+                    .then(|| o.effective_namespace().unwrap_or("default").to_string());
                 let exists = match &namespace {
                     None => self.cluster_roles.contains_key(&o.name),
                     Some(ns) => self.roles_by_ns.contains_key(&(ns.clone(), o.name.clone())),
@@ -238,7 +245,13 @@ impl Graph {
                         .flat_map(Node::entries)
                         .map(|(k, v)| (k.to_string(), v.scalar_text().unwrap_or_default()))
                         .collect(),
-                    own_rules: o.root.get("rules").into_iter().flat_map(Node::items).map(parse_rule).collect(),
+                    own_rules: o
+                        .root
+                        .get("rules")
+                        .into_iter()
+                        .flat_map(Node::items)
+                        .map(parse_rule)
+                        .collect(),
                     aggregation: o
                         .root
                         .at(&["aggregationRule", "clusterRoleSelectors"])
@@ -263,10 +276,13 @@ impl Graph {
                 }
             }
             "RoleBinding" | "ClusterRoleBinding" if rbac => {
-                let kind =
-                    if o.kind == "RoleBinding" { BindingKind::RoleBinding } else { BindingKind::ClusterRoleBinding };
-                let namespace =
-                    (kind == BindingKind::RoleBinding).then(|| o.effective_namespace().unwrap_or("default").to_string());
+                let kind = if o.kind == "RoleBinding" {
+                    BindingKind::RoleBinding
+                } else {
+                    BindingKind::ClusterRoleBinding
+                };
+                let namespace = (kind == BindingKind::RoleBinding)
+                    .then(|| o.effective_namespace().unwrap_or("default").to_string());
                 let key = (kind, namespace.clone().unwrap_or_default(), o.name.clone());
                 if seen.contains(&key) && index.is_none() {
                     return;
@@ -296,15 +312,21 @@ impl Graph {
                     namespace,
                     object: index,
                     role_kind,
-                    role_name: role_ref.and_then(|r| r.get("name")).and_then(Node::as_str).unwrap_or_default().to_string(),
+                    role_name: role_ref
+                        .and_then(|r| r.get("name"))
+                        .and_then(Node::as_str)
+                        .unwrap_or_default()
+                        .to_string(),
                     role: None,
                     subjects,
                 };
                 if seen.insert(key.clone()) {
                     self.bindings.push(binding);
-                } else if let Some(b) = self.bindings.iter_mut().find(|b| {
-                    (b.kind, b.namespace.clone().unwrap_or_default(), b.name.clone()) == key
-                }) {
+                } else if let Some(b) = self
+                    .bindings
+                    .iter_mut()
+                    .find(|b| (b.kind, b.namespace.clone().unwrap_or_default(), b.name.clone()) == key)
+                {
                     *b = binding;
                 }
             }
@@ -338,7 +360,9 @@ impl Graph {
                     .iter()
                     .enumerate()
                     .filter(|(other, o)| {
-                        *other != id && o.kind == RoleKind::ClusterRole && sels.iter().any(|s| s.matches(&o.labels))
+                        *other != id
+                            && o.kind == RoleKind::ClusterRole
+                            && sels.iter().any(|s| s.matches(&o.labels))
                     })
                     .map(|(other, _)| other)
                     .collect();
@@ -380,7 +404,13 @@ impl Graph {
         // Every namespace in use has a `default` ServiceAccount.
         let namespaces: BTreeSet<String> = set
             .iter()
-            .filter_map(|o| if o.kind == "Namespace" { Some(o.name.clone()) } else { o.effective_namespace().map(str::to_string) })
+            .filter_map(|o| {
+                if o.kind == "Namespace" {
+                    Some(o.name.clone())
+                } else {
+                    o.effective_namespace().map(str::to_string)
+                }
+            })
             .collect();
         for ns in namespaces {
             sas.entry((ns.clone(), "default".into())).or_insert(ServiceAccountInfo {
@@ -400,10 +430,17 @@ impl Graph {
                 object: None,
                 automount: None,
             });
-            let pod_automount = w.spec.and_then(|s| s.get("automountServiceAccountToken")).and_then(Node::as_bool);
-            let projected = w.spec.into_iter().flat_map(|s| s.get("volumes").into_iter().flat_map(Node::items)).any(|v| {
-                v.at(&["projected", "sources"]).into_iter().flat_map(Node::items).any(|s| s.get("serviceAccountToken").is_some())
-            });
+            let pod_automount =
+                w.spec.and_then(|s| s.get("automountServiceAccountToken")).and_then(Node::as_bool);
+            let projected =
+                w.spec.into_iter().flat_map(|s| s.get("volumes").into_iter().flat_map(Node::items)).any(
+                    |v| {
+                        v.at(&["projected", "sources"])
+                            .into_iter()
+                            .flat_map(Node::items)
+                            .any(|s| s.get("serviceAccountToken").is_some())
+                    },
+                );
             let key = ["serviceAccountName", "serviceAccount"]
                 .into_iter()
                 .find(|k| w.spec.and_then(|s| s.get(k)).is_some());
@@ -454,6 +491,14 @@ impl fmt::Display for Role {
             f.write_str(" (default)")?;
         }
         Ok(())
+    }
+}
+
+impl Binding {
+    /// `RoleBinding "x"` / `ClusterRoleBinding "x"`, for messages.
+    #[must_use]
+    pub fn kind_text(&self) -> String {
+        format!("{:?} \"{}\"", self.kind, self.name)
     }
 }
 

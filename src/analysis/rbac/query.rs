@@ -50,7 +50,9 @@ impl Graph {
         for (id, b) in self.bindings.iter().enumerate() {
             let applies = match (b.kind, at) {
                 (BindingKind::ClusterRoleBinding, _) => true,
-                (BindingKind::RoleBinding, Where::Namespace(ns)) => namespaced && b.namespace.as_ref() == Some(ns),
+                (BindingKind::RoleBinding, Where::Namespace(ns)) => {
+                    namespaced && b.namespace.as_ref() == Some(ns)
+                }
                 (BindingKind::RoleBinding, Where::Anywhere) => namespaced,
                 (BindingKind::RoleBinding, Where::Cluster) => false,
             };
@@ -97,12 +99,21 @@ impl Graph {
                 }
             }
         }
-        out.sort_by(|a, b| (&a.kind, &a.namespace, &a.name, &a.binding).cmp(&(&b.kind, &b.namespace, &b.name, &b.binding)));
+        out.sort_by(|a, b| {
+            (&a.kind, &a.namespace, &a.name, &a.binding).cmp(&(&b.kind, &b.namespace, &b.name, &b.binding))
+        });
         out.dedup();
         out
     }
 
-    fn who_can_entry(&self, g: &Grant, kind: &str, name: &str, namespace: Option<String>, via: Option<String>) -> WhoCan {
+    fn who_can_entry(
+        &self,
+        g: &Grant,
+        kind: &str,
+        name: &str,
+        namespace: Option<String>,
+        via: Option<String>,
+    ) -> WhoCan {
         let b = &self.bindings[g.binding];
         WhoCan {
             kind: kind.to_string(),
