@@ -91,3 +91,105 @@ fn rbac_answers() {
     assert!(count >= 40, "only {count} queries found");
     assert!(failures.is_empty(), "{} RBAC answer mismatches:\n{}", failures.len(), failures.join("\n"));
 }
+
+mod cli {
+    use assert_cmd::Command;
+    use predicates::str::contains;
+
+    fn ladrillo() -> Command {
+        let mut c = Command::cargo_bin("ladrillo").unwrap();
+        c.current_dir(env!("CARGO_MANIFEST_DIR"));
+        c
+    }
+
+    #[test]
+    fn who_can_names_binding_and_role() {
+        ladrillo()
+            .args(["rbac", "who-can", "create", "pods/exec", "-n", "dev", "tests/rbac/default-roles.yaml"])
+            .assert()
+            .code(0)
+            .stdout(contains(
+                "User hank  in namespace dev  RoleBinding dev/hank-edit → ClusterRole edit (default)",
+            ))
+            .stdout(contains("via ConfigMap kube-system/aws-auth mapRoles[0]"));
+    }
+
+    #[test]
+    fn who_can_json() {
+        let out = ladrillo()
+            .args([
+                "rbac",
+                "who-can",
+                "get",
+                "secrets",
+                "-n",
+                "team-a",
+                "--format",
+                "json",
+                "tests/rbac/namespace-scoping.yaml",
+            ])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let subjects = v["subjects"].as_array().unwrap();
+        assert!(subjects.iter().any(|s| s["kind"] == "User"
+            && s["name"] == "gina"
+            && s["binding"] == "RoleBinding team-a/reader"));
+    }
+
+    #[test]
+    fn can_i_exit_codes() {
+        ladrillo()
+            .args([
+                "rbac",
+                "can-i",
+                "User:gina",
+                "get",
+                "secrets",
+                "-n",
+                "team-a",
+                "tests/rbac/namespace-scoping.yaml",
+            ])
+            .assert()
+            .code(0)
+            .stdout(contains("yes: User gina can get secrets in namespace team-a"));
+        ladrillo()
+            .args(["rbac", "can-i", "User:gina", "get", "secrets", "tests/rbac/namespace-scoping.yaml"])
+            .assert()
+            .code(1)
+            .stdout(contains("allowed only in namespaces: team-a"));
+    }
+
+    #[test]
+    fn rules_lists_effective_rules() {
+        ladrillo()
+            .args(["rbac", "rules", "ServiceAccount:team-a/robot", "tests/rbac/namespace-scoping.yaml"])
+            .assert()
+            .code(0)
+            .stdout(contains("verbs=[get] apiGroups=[\"\"] resources=[secrets, nodes, namespaces]  in namespace team-a  RoleBinding team-a/reader → ClusterRole reader"));
+    }
+
+    #[test]
+    fn input_errors_exit_2() {
+        ladrillo().args(["rbac", "who-can", "get", "pods", "no/such/file.yaml"]).assert().code(2);
+        ladrillo()
+            .args(["rbac", "who-can", "get", "widgets", "tests/rbac/aggregation.yaml"])
+            .assert()
+            .code(2)
+            .stderr(contains("widgets.example.com"));
+        ladrillo()
+            .args(["rbac", "can-i", "alice", "get", "pods", "tests/rbac/aggregation.yaml"])
+            .assert()
+            .code(2)
+            .stderr(contains("User:NAME"));
+        ladrillo()
+            .write_stdin("kind: Role\nmetadata: {name: x}\n")
+            .args(["rbac", "rules", "User:a", "-"])
+            .assert()
+            .code(2)
+            .stderr(contains("-:1:1"));
+    }
+}

@@ -108,7 +108,7 @@ impl Identity {
     pub fn matches(&self, subject: &Subject, binding_namespace: Option<&str>) -> bool {
         match subject.kind {
             SubjectKind::User => self.user.as_deref() == Some(subject.name.as_str()),
-            SubjectKind::Group => self.groups.iter().any(|g| *g == subject.name),
+            SubjectKind::Group => self.groups.contains(&subject.name),
             SubjectKind::ServiceAccount => {
                 let Some(ns) = subject.namespace.as_deref().filter(|n| !n.is_empty()).or(binding_namespace)
                 else {
