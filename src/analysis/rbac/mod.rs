@@ -184,8 +184,10 @@ impl Graph {
         set.analysis(|s| Graph::build_with(s, &[]))
     }
 
-    /// Builds the graph from a set plus identity mappings from elsewhere (EKS access entries from
-    /// the cluster model); aws-auth ConfigMaps in the set are always read.
+    /// Builds the graph from a set plus identity mappings from elsewhere; aws-auth ConfigMaps in
+    /// the set are always read. This is the seam for EKS access entries: once the cluster model
+    /// exposes them, their principals and Kubernetes groups come in here (access policies such as
+    /// `AmazonEKSClusterAdminPolicy` would map to the equivalent default ClusterRole).
     #[must_use]
     pub fn build_with(set: &ObjectSet, extra_mappings: &[IdentityMapping]) -> Graph {
         let mut g = Graph::default();
@@ -577,5 +579,23 @@ mod tests {
         assert!(edit.effective.len() > view.effective.len());
         assert!(admin.effective.len() > edit.effective.len());
         assert!(g.bindings.iter().any(|b| b.name == "cluster-admin" && b.role.is_some()));
+    }
+
+    #[test]
+    fn extra_identity_mappings_are_honoured() {
+        // The seam for EKS access entries from the cluster model.
+        let mapping = IdentityMapping {
+            arn: "arn:aws:iam::111122223333:role/ops".into(),
+            kind: IamKind::Role,
+            username: None,
+            groups: vec!["system:masters".into()],
+            source: "access entry".into(),
+            object: None,
+        };
+        let g = Graph::build_with(&ObjectSet::default(), &[mapping]);
+        let (id, source) = g.identity_of_arn("arn:aws:iam::111122223333:role/ops").unwrap();
+        assert_eq!(source, "access entry");
+        let req = Request::resource("delete", "", "nodes", None);
+        assert!(!g.allowed(&id, &req, &query::Where::Cluster, Names::Exact).is_empty());
     }
 }

@@ -44,7 +44,9 @@ crate::declare_rule! {
 impl Rule for PodCreateTokenTheft {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
+        // Each identity's primitives are computed once per scan.
         let mut sa_hits: HashMap<(String, String), Vec<Hit>> = HashMap::new();
+        let mut held_by: HashMap<Subject, Vec<Primitive>> = HashMap::new();
         for (id, b) in graph.bindings.iter().enumerate() {
             let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
             let Some(create) = graph.binding_hit(id, Primitive::PodCreate) else { continue };
@@ -52,8 +54,16 @@ impl Rule for PodCreateTokenTheft {
                 if subject.is_system() {
                     continue;
                 }
-                let held: Vec<Primitive> =
-                    graph.dangerous_hits(&graph.identity_of(subject)).iter().map(|h| h.primitive).collect();
+                let held = held_by
+                    .entry(subject.clone())
+                    .or_insert_with(|| {
+                        graph
+                            .dangerous_hits(&graph.identity_of(subject))
+                            .iter()
+                            .map(|h| h.primitive)
+                            .collect()
+                    })
+                    .clone();
                 let mut best: Option<(Subject, Vec<Hit>)> = None;
                 for sa in &graph.service_accounts {
                     let in_scope = match &create.scope {

@@ -1,6 +1,8 @@
 //! RBAC017: workloads whose mounted ServiceAccount token carries an escalation primitive.
 
-use crate::analysis::rbac::escalation::Primitive;
+use std::collections::HashMap;
+
+use crate::analysis::rbac::escalation::{Hit, Primitive};
 use crate::analysis::rbac::{Graph, Identity, Subject};
 use crate::finding::Severity;
 use crate::model::ObjectSet;
@@ -40,9 +42,11 @@ crate::declare_rule! {
 impl Rule for WorkloadTokenEscalation {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
+        let mut by_sa: HashMap<Subject, Vec<Hit>> = HashMap::new();
         for w in graph.workloads.iter().filter(|w| w.token_mounted) {
             let sa = Subject::service_account(&w.namespace, &w.service_account);
-            let hits = graph.dangerous_hits(&Identity::of(&sa));
+            let hits =
+                by_sa.entry(sa.clone()).or_insert_with(|| graph.dangerous_hits(&Identity::of(&sa))).clone();
             let Some(first) = hits.first() else { continue };
             let object = &set.objects[w.object];
             let mut report = cx
