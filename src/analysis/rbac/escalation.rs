@@ -318,10 +318,12 @@ impl Graph {
         }
     }
 
-    /// The first grant of a primitive to an identity, through any binding, preconditions checked;
-    /// a hit whose precondition is unmet is returned only when no complete one exists.
+    /// The widest grant of a primitive to an identity, through any binding, preconditions
+    /// checked: a cluster-wide complete hit, else a namespaced complete one, else one whose
+    /// precondition is unmet.
     #[must_use]
     pub fn identity_hit(&self, identity: &Identity, p: Primitive) -> Option<Hit> {
+        let mut namespaced = None;
         let mut partial = None;
         for (id, b) in self.bindings.iter().enumerate() {
             if !b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref())) {
@@ -329,13 +331,18 @@ impl Graph {
             }
             if let Some(mut hit) = self.binding_hit(id, p) {
                 self.check_preconditions(identity, &mut hit);
-                if hit.missing.is_none() {
-                    return Some(hit);
+                match (&hit.missing, &hit.scope) {
+                    (None, Scope::Cluster) => return Some(hit),
+                    (None, Scope::Namespace(_)) => {
+                        namespaced.get_or_insert(hit);
+                    }
+                    (Some(_), _) => {
+                        partial.get_or_insert(hit);
+                    }
                 }
-                partial.get_or_insert(hit);
             }
         }
-        partial
+        namespaced.or(partial)
     }
 
     /// The primitives an identity holds completely (preconditions met).

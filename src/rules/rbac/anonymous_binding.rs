@@ -7,8 +7,9 @@ use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags bindings whose subjects are `system:anonymous`, `system:unauthenticated` or
-    /// `system:authenticated`.
+    /// Flags bindings to anonymous, unauthenticated or all authenticated identities.
+    ///
+    /// The subjects are `system:anonymous`, `system:unauthenticated` and `system:authenticated`.
     ///
     /// ## Why is this bad?
     /// `system:anonymous` and `system:unauthenticated` are anyone who can reach the API endpoint,

@@ -9,8 +9,9 @@ use crate::rules::{Context, Rule};
 use super::support::who;
 
 crate::declare_rule! {
-    /// Flags `cluster-admin`, or any role granting `*` on `*`, bound to users, groups or
-    /// ServiceAccounts, and IAM principals mapped to `system:masters` in aws-auth.
+    /// Flags cluster-admin (or any `*` on `*` role) bound to non-system subjects.
+    ///
+    /// Also flags IAM principals that aws-auth maps to `system:masters`.
     ///
     /// ## Why is this bad?
     /// Full rights on every resource are rarely needed and make every credential of the subject a

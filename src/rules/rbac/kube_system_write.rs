@@ -9,8 +9,9 @@ use crate::rules::{Context, Rule};
 use super::support::{is_kube_system_sa, who};
 
 crate::declare_rule! {
-    /// Flags users, groups and ServiceAccounts of other namespaces that can create, change or
-    /// delete objects in `kube-system`.
+    /// Flags subjects outside the platform that can change objects in `kube-system`.
+    ///
+    /// Users, groups and ServiceAccounts of other namespaces are covered.
     ///
     /// ## Why is this bad?
     /// `kube-system` holds the cluster's own components (CNI, DNS, kube-proxy, the aws-auth

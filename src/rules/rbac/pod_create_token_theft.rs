@@ -11,8 +11,10 @@ use crate::rules::{Context, Rule};
 use super::support::who;
 
 crate::declare_rule! {
-    /// Flags subjects that can create pods (or pod controllers) in a namespace holding a
-    /// ServiceAccount with dangerous permissions the subject lacks.
+    /// Flags subjects that can create pods where a more privileged ServiceAccount lives.
+    ///
+    /// Pod controllers (Deployments, Jobs, …) count as pods; "more privileged" means the
+    /// ServiceAccount holds a dangerous permission the subject lacks.
     ///
     /// ## Why is this bad?
     /// A pod may run as any ServiceAccount of its namespace, and no permission on the
@@ -46,7 +48,7 @@ impl Rule for PodCreateTokenTheft {
         let graph = Graph::of(set);
         // Each identity's primitives are computed once per scan.
         let mut sa_hits: HashMap<(String, String), Vec<Hit>> = HashMap::new();
-        let mut held_by: HashMap<Subject, Vec<Primitive>> = HashMap::new();
+        let mut held_by: HashMap<Subject, Vec<(Primitive, Scope)>> = HashMap::new();
         for (id, b) in graph.bindings.iter().enumerate() {
             let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
             let Some(create) = graph.binding_hit(id, Primitive::PodCreate) else { continue };
@@ -60,7 +62,7 @@ impl Rule for PodCreateTokenTheft {
                         graph
                             .dangerous_hits(&graph.identity_of(subject))
                             .iter()
-                            .map(|h| h.primitive)
+                            .map(|h| (h.primitive, h.scope.clone()))
                             .collect()
                     })
                     .clone();
@@ -77,8 +79,16 @@ impl Rule for PodCreateTokenTheft {
                     let hits = sa_hits
                         .entry((sa.namespace.clone(), sa.name.clone()))
                         .or_insert_with(|| graph.dangerous_hits(&Identity::of(&sa_subject)));
-                    let gained: Vec<Hit> =
-                        hits.iter().filter(|h| !held.contains(&h.primitive)).cloned().collect();
+                    // Gained: a primitive the subject lacks, or holds only in a narrower scope.
+                    let gained: Vec<Hit> = hits
+                        .iter()
+                        .filter(|h| {
+                            !held.iter().any(|(p, scope)| {
+                                *p == h.primitive && (*scope == Scope::Cluster || *scope == h.scope)
+                            })
+                        })
+                        .cloned()
+                        .collect();
                     if !gained.is_empty() && best.as_ref().is_none_or(|(_, g)| gained.len() > g.len()) {
                         best = Some((sa_subject, gained));
                     }
