@@ -2,6 +2,7 @@
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
 mod max_pods_cmd;
+mod rbac_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -28,6 +29,8 @@ pub enum Command {
     Explain(rules_cmd::ExplainArgs),
     /// VPC CNI max pods per EC2 instance type, as EKS managed node groups set it.
     MaxPods(max_pods_cmd::MaxPodsArgs),
+    /// RBAC questions answered offline: who-can, can-i, rules.
+    Rbac(rbac_cmd::RbacArgs),
 }
 
 /// When to colour text output.
@@ -72,6 +75,7 @@ pub fn run() -> i32 {
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),
+        Command::Rbac(args) => rbac_cmd::run(&args),
     }
 }
 
