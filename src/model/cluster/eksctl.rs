@@ -114,7 +114,7 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
                 policies.push("AmazonEKSVPCResourceController".to_string());
             }
             ClusterRole {
-                arn: Field::default(None, r.place(&p("iam.serviceRoleARN")), WHY_ROLE),
+                arn: Field::unknown(r.place(&p("iam.serviceRoleARN")), "eksctl creates the role"),
                 policies: Field::default(policies, r.place(&p("iam.serviceRoleARN")), WHY_ROLE),
             }
         }

@@ -136,23 +136,23 @@ fn entry_span(n: &Node, key: &str) -> Span {
     })
 }
 
-/// Maps a span inside a block scalar's content back to the file: content line `k` is file line
-/// `k + 1` after the indicator line, shifted by the block's indentation. Quoted and plain
-/// strings (whose escapes move offsets) give `None`, and the caller uses the whole value.
+/// Maps a span inside a literal block scalar (`|`) back to the file: content line `k` is `k`
+/// lines below the first content line, shifted by the block's indentation. Quoted, plain and
+/// folded strings (whose escapes or folding move offsets) give `None`; the caller then uses the
+/// whole value.
 fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option<Span> {
-    let raw = file.text.get(node.span.range())?;
-    if !raw.starts_with('|') {
+    let before = file.text.get(..node.span.start as usize)?.trim_end();
+    let indicator = before.rsplit('\n').next()?.split_whitespace().last()?;
+    if !indicator.starts_with('|') {
         return None;
     }
     let first_line = file.position(node.span.start).line;
-    let body_start = file.line_start(first_line + 1)? as usize;
-    let indent = file.text[body_start..].lines().find(|l| !l.trim().is_empty())?.len()
-        - file.text[body_start..].lines().find(|l| !l.trim().is_empty())?.trim_start().len();
+    let indent = (node.span.start - file.line_start(first_line)?) as usize;
     let map = |off: u32| -> Option<u32> {
         let off = (off as usize).min(text.len());
         let line = text[..off].matches('\n').count();
         let col = off - text[..off].rfind('\n').map_or(0, |i| i + 1);
-        let start = file.line_start(first_line + 1 + line)? as usize;
+        let start = file.line_start(first_line + line)? as usize;
         u32::try_from(start + indent + col).ok()
     };
     Some(Span { start: map(inner.start)?, end: map(inner.end)? })

@@ -518,3 +518,6 @@ impl NodeGroup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
