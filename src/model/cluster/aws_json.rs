@@ -41,6 +41,7 @@ impl Cluster {
     pub fn from_describe_cluster(file: &Arc<SourceFile>, root: &Node) -> (Cluster, Vec<InputError>) {
         let head = root.locate(&p("cluster.name")).span;
         let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
+        r.anchor = 1;
         let at = r.place(&p("cluster.name"));
         let mut c = Cluster::unknown(SourceKind::AwsJson, at, NOT_IN_OUTPUT);
         c.name = r.string(&p("cluster.name"), None);
@@ -122,6 +123,7 @@ fn logging(r: &mut Reader<'_>) -> Field<Vec<LogType>> {
 pub fn node_group(file: &Arc<SourceFile>, root: &Node) -> (NodeGroup, Option<String>, Vec<InputError>) {
     let head = root.locate(&p("nodegroup.nodegroupName")).span;
     let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
+    r.anchor = 1;
     let at = r.place(&p("nodegroup.nodegroupName"));
     let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not part of describe-nodegroup output");
     ng.name = r.string(&p("nodegroup.nodegroupName"), None);

@@ -69,6 +69,7 @@ impl Cluster {
         let file = object.origin.as_ref().map(|o| std::sync::Arc::clone(&o.file));
         let link = ObjectLink { object: object.object_ref(), index: object.index };
         let mut r = Reader::new(file, &object.root, object.head(), Some(link));
+        r.head_key = Some("metadata");
         let c = read_cluster(&mut r);
         (c, r.errors)
     }

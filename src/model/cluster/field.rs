@@ -114,8 +114,7 @@ impl<T> Field<T> {
     #[must_use]
     pub fn default_note(&self) -> Option<String> {
         match self {
-            Self::Default { at, why, .. } if at.path.is_root() => Some(format!("not set: {why}")),
-            Self::Default { at, why, .. } => Some(format!("`{}` is not set: {why}", at.path)),
+            Self::Default { why, .. } => Some(format!("default: {why}")),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::document::{FieldPath, Node, SourceFile, Span, Value};
+use crate::document::{FieldPath, Node, Segment, SourceFile, Span, Value};
 use crate::finding::InputError;
 
 use super::{Field, ObjectLink, Place, Spanned, Tag};
@@ -18,6 +18,12 @@ pub struct Reader<'a> {
     pub head: Span,
     pub object: Option<ObjectLink>,
     pub errors: Vec<InputError>,
+    /// Absent fields whose nearest existing parent is this deep or less point at `head`
+    /// (1 for AWS JSON, where the root's only key wraps the cluster).
+    pub anchor: usize,
+    /// A top-level key that also stands for the document's head when it is the nearest
+    /// existing parent (`metadata` in eksctl, whose name is the head).
+    pub head_key: Option<&'static str>,
 }
 
 /// A default: the value and why it applies (the form's documentation, cited).
@@ -31,7 +37,7 @@ impl<'a> Reader<'a> {
         head: Span,
         object: Option<ObjectLink>,
     ) -> Self {
-        Self { file, root, head, object, errors: Vec::new() }
+        Self { file, root, head, object, errors: Vec::new(), anchor: 0, head_key: None }
     }
 
     /// The place of a field: its value, or its nearest existing parent when absent.
@@ -39,7 +45,13 @@ impl<'a> Reader<'a> {
     pub fn place(&self, path: &FieldPath) -> Place {
         let located = self.root.locate(path);
         let span = match &located.missing {
-            Some(m) if m.segments.len() == path.segments.len() => self.head,
+            Some(m) if path.segments.len() - m.segments.len() <= self.anchor => self.head,
+            Some(m)
+                if path.segments.len() - m.segments.len() == 1
+                    && self.head_key.is_some_and(|k| path.segments[0] == Segment::Key(k.to_string())) =>
+            {
+                self.head
+            }
             _ => located.span,
         };
         Place {
@@ -57,8 +69,8 @@ impl<'a> Reader<'a> {
         let mut node = self.root;
         for seg in &path.segments {
             node = match seg {
-                crate::document::Segment::Key(k) => node.get(k)?,
-                crate::document::Segment::Index(i) => node.as_seq()?.get(*i)?,
+                Segment::Key(k) => node.get(k)?,
+                Segment::Index(i) => node.as_seq()?.get(*i)?,
             };
         }
         (!node.is_null()).then_some(node)
