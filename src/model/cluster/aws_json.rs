@@ -129,7 +129,7 @@ pub fn node_group(file: &Arc<SourceFile>, root: &Node) -> (NodeGroup, Option<Str
     ng.name = r.string(&p("nodegroup.nodegroupName"), None);
     let cluster = r.string(&p("nodegroup.clusterName"), None).value().cloned();
     ng.instance_types = r.strings(&p("nodegroup.instanceTypes"), None);
-    ng.ami_family = r.string(&p("nodegroup.amiType"), None);
+    ng.ami_family = r.string(&p("nodegroup.amiType"), None).map(|t| super::ami_family(&t));
     ng.subnets = r.strings(&p("nodegroup.subnets"), None);
     if r.get(&p("nodegroup.launchTemplate")).is_none() {
         ng.volume.size_gib = r.int(&p("nodegroup.diskSize"), None);

@@ -206,7 +206,7 @@ fn karpenter(pool: &Object, class: Option<&Object>, errors: &mut Vec<InputError>
             &p("spec.metadataOptions.httpPutResponseHopLimit"),
             Some((1, "Karpenter uses hop limit 1 by default")),
         );
-        ng.ami_family = c.string(&p("spec.amiFamily"), None);
+        ng.ami_family = c.string(&p("spec.amiFamily"), None).map(|f| super::ami_family(&f));
         if let Some(list) = c.list(&p("spec.blockDeviceMappings")) {
             let root = list
                 .iter()

@@ -299,7 +299,8 @@ pub struct NodeGroup {
     pub at: Place,
     pub name: Field<String>,
     pub instance_types: Field<Vec<String>>,
-    /// eksctl AMI family (`AmazonLinux2023`) or EKS AMI type (`AL2023_x86_64_STANDARD`).
+    /// AMI family in eksctl's vocabulary (`AmazonLinux2023`, `Bottlerocket`, `WindowsServer2022…`);
+    /// other forms map to it with [`ami_family`].
     pub ami_family: Field<String>,
     pub availability_zones: Field<Vec<String>>,
     pub subnets: Field<Vec<String>>,
@@ -370,6 +371,32 @@ pub struct Taint {
     pub effect: String,
 }
 
+/// Maps an EKS AMI type (`AL2023_x86_64_STANDARD`, used by the EKS API, Terraform and
+/// CloudFormation) or a Karpenter family (`AL2023`) to eksctl's family name; other names are
+/// kept as they are.
+#[must_use]
+pub fn ami_family(name: &str) -> String {
+    let upper = name.to_ascii_uppercase();
+    let family = if upper.starts_with("AL2023") {
+        "AmazonLinux2023"
+    } else if upper.starts_with("AL2_") || upper == "AL2" {
+        "AmazonLinux2"
+    } else if upper.starts_with("BOTTLEROCKET") {
+        "Bottlerocket"
+    } else if upper.starts_with("WINDOWS_CORE_2019") {
+        "WindowsServer2019CoreContainer"
+    } else if upper.starts_with("WINDOWS_FULL_2019") {
+        "WindowsServer2019FullContainer"
+    } else if upper.starts_with("WINDOWS_CORE_2022") {
+        "WindowsServer2022CoreContainer"
+    } else if upper.starts_with("WINDOWS_FULL_2022") {
+        "WindowsServer2022FullContainer"
+    } else {
+        return name.to_string();
+    };
+    family.to_string()
+}
+
 /// A top-level document recognised as AWS CLI output (`{"cluster": …}`, `{"nodegroup": …}`).
 #[derive(Clone, Debug)]
 pub struct AwsDocument {
@@ -383,6 +410,30 @@ pub struct AwsDocument {
 pub struct Clusters {
     pub clusters: Vec<Cluster>,
     pub errors: Vec<InputError>,
+}
+
+impl Clusters {
+    /// Reads source files and builds their clusters, as a scan does (for tests and tools that
+    /// need the model without running rules).
+    #[must_use]
+    pub fn from_files(files: &[Arc<SourceFile>]) -> Clusters {
+        let mut set = ObjectSet::default();
+        let mut aws = Vec::new();
+        let mut errors = Vec::new();
+        for f in files {
+            let loaded = crate::scan::load::load(f);
+            errors.extend(loaded.errors);
+            aws.extend(loaded.aws);
+            for mut o in loaded.objects {
+                o.index = set.objects.len();
+                set.objects.push(o);
+            }
+        }
+        let mut out = build(&set, &aws);
+        errors.append(&mut out.errors);
+        out.errors = errors;
+        out
+    }
 }
 
 /// Builds the clusters of a run: one per eksctl `ClusterConfig` and per `describe-cluster`

@@ -204,6 +204,9 @@ const DESCRIBE: &str = r#"{
 
 #[test]
 fn describe_cluster_is_recognised_and_read() {
+    let file = SourceFile::new("d.json", None, DESCRIBE.to_string());
+    let loaded = crate::scan::load::load(&file);
+    assert_eq!((loaded.aws.len(), loaded.skipped.len(), loaded.objects.len()), (1, 0, 0));
     let (_, cs) = build_text(DESCRIBE);
     assert!(cs.errors.is_empty(), "{:?}", cs.errors);
     let c = &cs.clusters[0];
@@ -236,6 +239,7 @@ fn describe_nodegroup_joins_its_cluster() {
     assert_eq!(n.ssh.source_security_groups.value().map(Vec::len), Some(0));
     assert!(n.volume.encrypted.is_unknown() && n.imds.v2_required.is_unknown());
     assert_eq!(n.taints.value().map(|t| t[0].effect.as_str()), Some("NoSchedule"));
+    assert_eq!(n.ami_family.value().map(String::as_str), Some("AmazonLinux2023"));
     // A node group alone makes a cluster of its own, named after its cluster.
     let (_, alone) = build_text(ng);
     assert_eq!(alone.clusters[0].name.value().map(String::as_str), Some("prod"));

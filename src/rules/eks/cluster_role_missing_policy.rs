@@ -44,3 +44,27 @@ impl Rule for ClusterRoleMissingPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::cluster::{Field, Place, SourceKind};
+    use crate::rules::RuleOptions;
+
+    fn findings(policies: Field<Vec<String>>) -> usize {
+        let mut c = Cluster::unknown(SourceKind::Terraform, Place::nowhere(), "test");
+        c.cluster_role.policies = policies;
+        let options = RuleOptions::default();
+        let mut cx = Context::new(&options);
+        ClusterRoleMissingPolicy.check_cluster(&mut cx, &c);
+        cx.into_findings().len()
+    }
+
+    #[test]
+    fn fires_only_on_known_policies_without_the_cluster_policy() {
+        let known = |p: &[&str]| Field::known(p.iter().map(ToString::to_string).collect(), Place::nowhere());
+        assert_eq!(findings(known(&["arn:aws:iam::aws:policy/AmazonEKSServicePolicy"])), 1);
+        assert_eq!(findings(known(&["arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"])), 0);
+        assert_eq!(findings(Field::unknown(Place::nowhere(), "unresolved")), 0);
+    }
+}

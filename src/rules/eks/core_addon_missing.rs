@@ -44,7 +44,12 @@ impl Rule for CoreAddonMissing {
             self,
             c,
             &c.addons,
-            format!("{} lacks the {} {}", c.describe(), if missing.len() == 1 { "add-on" } else { "add-ons" }, missing.join(", ")),
+            format!(
+                "{} lacks the {} {}",
+                c.describe(),
+                if missing.len() == 1 { "add-on" } else { "add-ons" },
+                missing.join(", ")
+            ),
         )
         .help("install the missing add-ons as EKS managed add-ons");
     }

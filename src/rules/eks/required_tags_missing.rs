@@ -50,3 +50,18 @@ impl Rule for RequiredTagsMissing {
             .help("add the required tags to the cluster");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::SourceFile;
+    use crate::settings::Config;
+
+    #[test]
+    fn required_tags_are_read_from_the_config_and_other_keys_stay_errors() {
+        let ok = Config::parse(&SourceFile::new("c", None, "required-tags: [Owner, Environment]\n".into()));
+        assert_eq!(ok.expect("valid").required_tags, ["Owner", "Environment"]);
+        let bad = Config::parse(&SourceFile::new("c", None, "required-tag: [Owner]\n".into()));
+        let errors = bad.expect_err("unknown key");
+        assert_eq!(errors[0].to_string(), "c:1:1: unknown key `required-tag`; did you mean `required-tags`?");
+    }
+}
