@@ -14,6 +14,7 @@
 
 pub mod aws_json;
 pub mod eksctl;
+mod eksctl_keys;
 mod field;
 pub mod in_cluster;
 mod normal;

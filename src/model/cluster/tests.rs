@@ -171,12 +171,24 @@ metadata: {name: c, region: r, version: 1.30}
 vpc:
   clusterEndpoints:
     publicAccess: \"no\"
+secretEncryption: {keyARN: x}
+managedNodeGroups:
+  - name: ng
+    volumeEncryption: true
 ";
     let (_, cs) = build_text(text);
     let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
-    assert_eq!(msgs.len(), 2, "{msgs:?}");
-    assert!(msgs[0].starts_with("c.yaml:3:41: `metadata.version` must be a quoted string"), "{msgs:?}");
-    assert!(msgs[1].starts_with("c.yaml:6:19: `vpc.clusterEndpoints.publicAccess` must be a boolean"));
+    assert_eq!(msgs.len(), 4, "{msgs:?}");
+    assert_eq!(
+        msgs[0],
+        "c.yaml:7:1: unknown eksctl field `secretEncryption`; did you mean `secretsEncryption`?"
+    );
+    assert_eq!(
+        msgs[1],
+        "c.yaml:10:5: unknown eksctl field `volumeEncryption` in `managedNodeGroups[0]`; did you mean `volumeEncrypted`?"
+    );
+    assert!(msgs[2].starts_with("c.yaml:3:41: `metadata.version` must be a quoted string"), "{msgs:?}");
+    assert!(msgs[3].starts_with("c.yaml:6:19: `vpc.clusterEndpoints.publicAccess` must be a boolean"));
     assert!(cs.clusters[0].endpoint.public_access.is_unknown());
 }
 
