@@ -454,7 +454,7 @@ pub fn build(set: &ObjectSet, aws: &[AwsDocument]) -> Clusters {
         out.errors.extend(errs);
     }
     for d in aws.iter().filter(|d| d.root.get("nodegroup").is_some()) {
-        let (ng, cluster_name, errs) = aws_json::node_group(&d.file, &d.root);
+        let (ng, cluster_name, errs) = NodeGroup::from_describe_nodegroup(&d.file, &d.root);
         out.errors.extend(errs);
         let target = out.clusters.iter_mut().find(|c| {
             c.source == SourceKind::AwsJson
