@@ -346,3 +346,74 @@ accessConfig: {authenticationMode: CONFIG_MAP}
     let (_, m) = build_text(MINIMAL);
     assert!(!differences(&m.clusters[0], &b.clusters[0]).is_empty());
 }
+
+/// Every node of a rich config replaced by values of every type: adapters report errors or
+/// unknowns, never panic.
+#[test]
+fn adapters_survive_every_value_of_the_wrong_type() {
+    use crate::document::{Map, Node, Value};
+    fn paths(n: &Node, at: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        out.push(at.clone());
+        let children: Vec<&Node> = match &n.value {
+            Value::Seq(s) => s.iter().collect(),
+            Value::Map(m) => m.entries.iter().map(|e| &e.value).collect(),
+            _ => Vec::new(),
+        };
+        for (i, c) in children.into_iter().enumerate() {
+            let mut p = at.clone();
+            p.push(i);
+            paths(c, p, out);
+        }
+    }
+    fn at_mut<'a>(n: &'a mut Node, path: &[usize]) -> &'a mut Node {
+        match path.split_first() {
+            None => n,
+            Some((i, rest)) => match &mut n.value {
+                Value::Seq(s) => at_mut(&mut s[*i], rest),
+                Value::Map(m) => at_mut(&mut m.entries[*i].value, rest),
+                _ => unreachable!(),
+            },
+        }
+    }
+    let text = format!(
+        "{}\n---\n{DESCRIBE}\n---\n{}",
+        include_str!("../../../tests/cluster_model/prod.eksctl.yaml"),
+        include_str!("../../../tests/cluster_model/prod.describe-nodegroup.json")
+    );
+    let file = SourceFile::new("f.yaml", None, text.clone());
+    let loaded = crate::scan::load::load(&file);
+    let alternatives = [
+        Value::Null,
+        Value::Bool(true),
+        Value::Int(-1),
+        Value::Float(1.5),
+        Value::Str("x".into()),
+        Value::Seq(vec![Node::synthetic(Value::Int(1))]),
+        Value::Map(Map::default()),
+    ];
+    let object = &loaded.objects[0];
+    let mut all = Vec::new();
+    paths(&object.root, Vec::new(), &mut all);
+    for p in all.iter().skip(1) {
+        for alt in &alternatives {
+            let mut root = object.root.clone();
+            at_mut(&mut root, p).value = alt.clone();
+            if let Ok(Some(o)) = crate::model::Object::from_root(root, object.origin.clone()) {
+                let _ = Cluster::from_eksctl(&o);
+            }
+        }
+    }
+    assert_eq!(loaded.aws.len(), 2);
+    for doc in &loaded.aws {
+        let mut all = Vec::new();
+        paths(&doc.root, Vec::new(), &mut all);
+        for p in all.iter().skip(1) {
+            for alt in &alternatives {
+                let mut root = doc.root.clone();
+                at_mut(&mut root, p).value = alt.clone();
+                let _ = Cluster::from_describe_cluster(&file, &root);
+                let _ = NodeGroup::from_describe_nodegroup(&file, &root);
+            }
+        }
+    }
+}
