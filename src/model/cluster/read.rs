@@ -27,7 +27,7 @@ pub struct Reader<'a> {
 }
 
 /// A default: the value and why it applies (the form's documentation, cited).
-pub type Default<T> = Option<(T, &'static str)>;
+pub type Fallback<T> = Option<(T, &'static str)>;
 
 impl<'a> Reader<'a> {
     #[must_use]
@@ -76,7 +76,7 @@ impl<'a> Reader<'a> {
         (!node.is_null()).then_some(node)
     }
 
-    fn absent<T>(&self, path: &FieldPath, default: Default<T>) -> Field<T> {
+    fn absent<T>(&self, path: &FieldPath, default: Fallback<T>) -> Field<T> {
         match default {
             Some((v, why)) => Field::default(v, self.place(path), why),
             None => Field::unknown(self.place(path), "not set"),
@@ -95,7 +95,7 @@ impl<'a> Reader<'a> {
         Field::unknown(self.place(path), format!("not {expected}"))
     }
 
-    pub fn bool(&mut self, path: &FieldPath, default: Default<bool>) -> Field<bool> {
+    pub fn bool(&mut self, path: &FieldPath, default: Fallback<bool>) -> Field<bool> {
         match self.get(path) {
             None => self.absent(path, default),
             Some(n) => match n.as_bool() {
@@ -105,7 +105,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn int(&mut self, path: &FieldPath, default: Default<i64>) -> Field<i64> {
+    pub fn int(&mut self, path: &FieldPath, default: Fallback<i64>) -> Field<i64> {
         match self.get(path) {
             None => self.absent(path, default),
             Some(n) => match n.as_i64() {
@@ -115,7 +115,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn string(&mut self, path: &FieldPath, default: Default<&str>) -> Field<String> {
+    pub fn string(&mut self, path: &FieldPath, default: Fallback<&str>) -> Field<String> {
         match self.get(path) {
             None => self.absent(path, default.map(|(v, w)| (v.to_string(), w))),
             Some(n) => match scalar(n) {
@@ -130,7 +130,7 @@ impl<'a> Reader<'a> {
         self.string(path, None).map(Some).or_absent(self, path, why)
     }
 
-    pub fn strings(&mut self, path: &FieldPath, default: Default<Vec<String>>) -> Field<Vec<String>> {
+    pub fn strings(&mut self, path: &FieldPath, default: Fallback<Vec<String>>) -> Field<Vec<String>> {
         self.spanned_strings(path, default).map(|v| v.into_iter().map(|s| s.value).collect())
     }
 
@@ -138,7 +138,7 @@ impl<'a> Reader<'a> {
     pub fn spanned_strings(
         &mut self,
         path: &FieldPath,
-        default: Default<Vec<String>>,
+        default: Fallback<Vec<String>>,
     ) -> Field<Vec<Spanned<String>>> {
         let Some(n) = self.get(path) else {
             let at = self.place(path);
@@ -159,7 +159,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string-to-string map (tags, labels) with the place of each entry.
-    pub fn string_map(&mut self, path: &FieldPath, default: Default<()>) -> Field<Vec<Spanned<Tag>>> {
+    pub fn string_map(&mut self, path: &FieldPath, default: Fallback<()>) -> Field<Vec<Spanned<Tag>>> {
         let Some(n) = self.get(path) else {
             return self.absent(path, default.map(|((), w)| (Vec::new(), w)));
         };
