@@ -306,6 +306,7 @@ impl<'a> Context<'a> {
                 notes: Vec::new(),
                 suppressed: None,
                 object_index: link.map(|l| l.index),
+                redact: Vec::new(),
             }),
         }
     }
