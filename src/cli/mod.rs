@@ -1,6 +1,7 @@
 //! Command-line definitions and glue only: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
+mod netpol_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Rules(rules_cmd::RulesArgs),
     /// Show the documentation of one rule (by code or name).
     Explain(rules_cmd::ExplainArgs),
+    /// NetworkPolicy reachability: who can reach whom, and why.
+    Netpol(netpol_cmd::NetpolArgs),
 }
 
 /// When to colour text output.
@@ -68,6 +71,7 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan_cmd::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
+        Command::Netpol(args) => netpol_cmd::run(&args),
     }
 }
 

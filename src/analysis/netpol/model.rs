@@ -1,0 +1,450 @@
+//! The NetworkPolicy model built once from an object set: pod-bearing workloads (pod template
+//! labels, named container ports), namespaces (labels known or not), and policies parsed into
+//! rules, peers and ports. A policy the API server would reject is kept out of the model and
+//! listed in `invalid` with the reason and field, so callers can say why it was ignored.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::document::{FieldPath, Node, Value};
+use crate::model::{Object, ObjectSet, Workload};
+
+use super::conns::{Cidr, ConnSet, Family, IpSet, Protocol};
+use super::selector::{KnownLabels, Labels, NAMESPACE_NAME_LABEL, Selector};
+
+/// A pod-bearing workload as NetworkPolicy sees it.
+#[derive(Clone, Debug)]
+pub struct Pods {
+    pub id: WorkloadId,
+    /// Index of the object in the set.
+    pub object: usize,
+    pub labels: Labels,
+    /// Named container ports: (name, protocol, number).
+    pub named_ports: Vec<(String, Protocol, u16)>,
+}
+
+/// `namespace/name[Kind]`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WorkloadId {
+    pub namespace: String,
+    pub name: String,
+    pub kind: String,
+}
+
+impl fmt::Display for WorkloadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}[{}]", self.namespace, self.name, self.kind)
+    }
+}
+
+/// A namespace some workload or policy lives in, or that is declared.
+#[derive(Clone, Debug)]
+pub struct Namespace {
+    pub labels: KnownLabels,
+    /// The `Namespace` object, when the input has one.
+    pub object: Option<usize>,
+}
+
+/// Which traffic direction a policy governs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Direction {
+    Ingress,
+    Egress,
+}
+
+impl Direction {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ingress => "ingress",
+            Self::Egress => "egress",
+        }
+    }
+}
+
+/// A parsed, valid NetworkPolicy.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub object: usize,
+    pub namespace: String,
+    pub name: String,
+    pub pod_selector: Selector,
+    /// Effective `policyTypes` (defaulted as the API server does).
+    pub ingress_type: bool,
+    pub egress_type: bool,
+    pub ingress: Vec<PolicyRule>,
+    pub egress: Vec<PolicyRule>,
+}
+
+impl Policy {
+    /// Whether the policy governs a direction (its pods are isolated for it).
+    #[must_use]
+    pub fn governs(&self, d: Direction) -> bool {
+        match d {
+            Direction::Ingress => self.ingress_type,
+            Direction::Egress => self.egress_type,
+        }
+    }
+
+    #[must_use]
+    pub fn rules(&self, d: Direction) -> &[PolicyRule] {
+        match d {
+            Direction::Ingress => &self.ingress,
+            Direction::Egress => &self.egress,
+        }
+    }
+
+    /// `namespace/name`.
+    #[must_use]
+    pub fn display(&self) -> String {
+        format!("{}/{}", self.namespace, self.name)
+    }
+}
+
+/// One ingress or egress rule.
+#[derive(Clone, Debug)]
+pub struct PolicyRule {
+    /// `spec.ingress[0]`.
+    pub path: FieldPath,
+    /// `None`: `from`/`to` absent or empty, every peer (pods and addresses).
+    pub peers: Option<Vec<Peer>>,
+    /// `None`: `ports` absent or empty, every connection.
+    pub ports: Option<Vec<PortSpec>>,
+}
+
+/// One element of `from`/`to`.
+#[derive(Clone, Debug)]
+pub enum Peer {
+    /// `podSelector` and/or `namespaceSelector`. `namespaces: None` means the policy's own
+    /// namespace; `pods: None` means every pod of the selected namespaces.
+    Pods { namespaces: Option<Selector>, pods: Option<Selector>, path: FieldPath },
+    /// `ipBlock`: addresses outside the cluster (see the module docs of `netpol`).
+    Block { cidr: String, set: IpSet, path: FieldPath },
+}
+
+/// One element of `ports`.
+#[derive(Clone, Debug)]
+pub enum PortSpec {
+    /// A number or range, or (`lo = 1, hi = 65535`) every port of the protocol.
+    Numbers { protocol: Protocol, lo: u16, hi: u16 },
+    /// A container port name, resolved against the destination pods.
+    Named { protocol: Protocol, name: String },
+}
+
+impl PortSpec {
+    /// The connections this port allows towards a destination (`None`: outside the cluster).
+    #[must_use]
+    pub fn conns(&self, dst: Option<&Pods>) -> ConnSet {
+        match self {
+            Self::Numbers { protocol, lo, hi } => ConnSet::ports(*protocol, u128::from(*lo), u128::from(*hi)),
+            Self::Named { protocol, name } => dst
+                .into_iter()
+                .flat_map(|p| &p.named_ports)
+                .filter(|(n, pr, _)| n == name && pr == protocol)
+                .fold(ConnSet::none(), |acc, (_, pr, num)| {
+                    acc.union(&ConnSet::ports(*pr, u128::from(*num), u128::from(*num)))
+                }),
+        }
+    }
+}
+
+impl PolicyRule {
+    /// The connections the rule allows towards a destination, before peer matching.
+    #[must_use]
+    pub fn conns(&self, dst: Option<&Pods>) -> ConnSet {
+        match &self.ports {
+            None => ConnSet::all(),
+            Some(ports) => ports.iter().fold(ConnSet::none(), |acc, p| acc.union(&p.conns(dst))),
+        }
+    }
+}
+
+/// A NetworkPolicy the API server would reject; ignored by the analysis.
+#[derive(Clone, Debug)]
+pub struct InvalidPolicy {
+    pub object: usize,
+    pub path: FieldPath,
+    pub message: String,
+}
+
+/// Everything the analysis needs, built once.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    pub workloads: Vec<Pods>,
+    pub namespaces: BTreeMap<String, Namespace>,
+    pub policies: Vec<Policy>,
+    pub invalid: Vec<InvalidPolicy>,
+    /// Address families that appear in some `ipBlock`; IPv4 is always present.
+    pub families: Vec<Family>,
+}
+
+impl Model {
+    /// Builds the model. Pure: reads only the object set.
+    #[must_use]
+    pub fn build(set: &ObjectSet) -> Model {
+        let mut m = Model::default();
+        let mut seen = std::collections::HashSet::new();
+        for o in set.iter() {
+            if o.is("", "Namespace") {
+                let mut labels = string_map(o.labels());
+                labels.insert(NAMESPACE_NAME_LABEL.to_string(), o.name.clone());
+                m.namespaces
+                    .entry(o.name.clone())
+                    .or_insert(Namespace { labels: KnownLabels::complete(labels), object: Some(o.index) });
+            } else if o.is("", "PodTemplate") {
+                // A template runs no pods of its own.
+            } else if let Some(w) = Workload::of(o) {
+                let id = WorkloadId {
+                    namespace: o.effective_namespace().unwrap_or("default").to_string(),
+                    name: o.name.clone(),
+                    kind: o.kind.clone(),
+                };
+                // The same object given twice would only repeat every line.
+                if seen.insert(id.clone()) {
+                    m.workloads.push(Pods {
+                        id,
+                        object: o.index,
+                        labels: string_map(w.pod_labels()),
+                        named_ports: named_ports(&w),
+                    });
+                }
+            } else if o.is("networking.k8s.io", "NetworkPolicy") {
+                match parse_policy(o) {
+                    Ok(p) => m.policies.push(p),
+                    Err((path, message)) => m.invalid.push(InvalidPolicy { object: o.index, path, message }),
+                }
+            }
+        }
+        let referenced: Vec<String> = m
+            .workloads
+            .iter()
+            .map(|w| w.id.namespace.clone())
+            .chain(m.policies.iter().map(|p| p.namespace.clone()))
+            .collect();
+        for ns in referenced {
+            m.namespaces.entry(ns.clone()).or_insert_with(|| Namespace {
+                // Only the label the API server sets on every namespace is known.
+                labels: KnownLabels {
+                    labels: [(NAMESPACE_NAME_LABEL.to_string(), ns)].into_iter().collect(),
+                    complete: false,
+                },
+                object: None,
+            });
+        }
+        m.families = vec![Family::V4];
+        let v6 = m.policies.iter().flat_map(|p| p.ingress.iter().chain(&p.egress)).any(|r| {
+            r.peers.iter().flatten().any(|p| matches!(p, Peer::Block { set, .. } if !set.v6.is_empty()))
+        });
+        if v6 {
+            m.families.push(Family::V6);
+        }
+        m.workloads.sort_by(|a, b| a.id.cmp(&b.id));
+        m
+    }
+
+    /// Namespaces referenced by workloads or policies but absent from the input.
+    pub fn unknown_namespaces(&self) -> impl Iterator<Item = &str> {
+        self.namespaces.iter().filter(|(_, n)| !n.labels.complete).map(|(k, _)| k.as_str())
+    }
+
+    /// Indices of the valid policies selecting a workload (any direction).
+    pub fn selecting<'a>(&'a self, w: &'a Pods) -> impl Iterator<Item = usize> + 'a {
+        self.policies
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.namespace == w.id.namespace && p.pod_selector.matches(&w.labels))
+            .map(|(i, _)| i)
+    }
+
+    /// A workload by exact id.
+    #[must_use]
+    pub fn workload(&self, id: &WorkloadId) -> Option<usize> {
+        self.workloads.iter().position(|w| &w.id == id)
+    }
+}
+
+/// A string-to-string map (labels); non-string scalars are read as text.
+fn string_map(node: Option<&Node>) -> Labels {
+    node.into_iter()
+        .flat_map(Node::entries)
+        .filter(|(_, v)| !v.is_null())
+        .filter_map(|(k, v)| Some((k.to_string(), v.scalar_text()?)))
+        .collect()
+}
+
+fn named_ports(w: &Workload<'_>) -> Vec<(String, Protocol, u16)> {
+    let mut out = Vec::new();
+    for c in w.containers().filter(|c| c.kind != crate::model::ContainerKind::Ephemeral) {
+        for p in c.node.get("ports").into_iter().flat_map(Node::items) {
+            let name = p.get("name").and_then(Node::as_str).filter(|s| !s.is_empty());
+            let number = p.get("containerPort").and_then(Node::as_i64).and_then(|n| u16::try_from(n).ok());
+            let protocol = p.get("protocol").and_then(Node::as_str).map_or(Some(Protocol::Tcp), Protocol::parse);
+            if let (Some(name), Some(number), Some(protocol)) = (name, number, protocol) {
+                out.push((name.to_string(), protocol, number));
+            }
+        }
+    }
+    out
+}
+
+type Invalid = (FieldPath, String);
+
+fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
+    let spec_path = FieldPath::root().key("spec");
+    let spec = o.spec().filter(|s| s.as_map().is_some()).ok_or((spec_path.clone(), "NetworkPolicy has no `spec`".to_string()))?;
+    let selector_path = spec_path.clone().key("podSelector");
+    // `podSelector` is required by the API; `{}` selects every pod of the namespace.
+    let pod_selector = match spec.get("podSelector") {
+        None => return Err((selector_path, "`spec.podSelector` is required (use `{}` for every pod)".into())),
+        Some(n) => Selector::from_node(n).map_err(|(_, m)| (selector_path, m))?,
+    };
+    let rules = |key: &str| -> Result<Vec<PolicyRule>, Invalid> {
+        let peer_key = if key == "ingress" { "from" } else { "to" };
+        let mut out = Vec::new();
+        for (i, r) in spec.get(key).into_iter().flat_map(Node::items).enumerate() {
+            let path = spec_path.clone().key(key).index(i);
+            out.push(parse_rule(r, path, peer_key)?);
+        }
+        Ok(out)
+    };
+    let ingress = rules("ingress")?;
+    let egress = rules("egress")?;
+    let types: Vec<(String, FieldPath)> = spec
+        .get("policyTypes")
+        .into_iter()
+        .flat_map(Node::items)
+        .enumerate()
+        .map(|(i, n)| (n.scalar_text().unwrap_or_default(), spec_path.clone().key("policyTypes").index(i)))
+        .collect();
+    let (ingress_type, egress_type) = if types.is_empty() {
+        (true, !egress.is_empty())
+    } else {
+        for (t, path) in &types {
+            if t != "Ingress" && t != "Egress" {
+                return Err((path.clone(), format!("policy type `{t}` is not Ingress or Egress")));
+            }
+        }
+        (types.iter().any(|(t, _)| t == "Ingress"), types.iter().any(|(t, _)| t == "Egress"))
+    };
+    Ok(Policy {
+        object: o.index,
+        namespace: o.effective_namespace().unwrap_or("default").to_string(),
+        name: o.name.clone(),
+        pod_selector,
+        ingress_type,
+        egress_type,
+        ingress,
+        egress,
+    })
+}
+
+fn parse_rule(r: &Node, path: FieldPath, peer_key: &str) -> Result<PolicyRule, Invalid> {
+    if !r.is_null() && r.as_map().is_none() {
+        return Err((path, "a rule must be an object".into()));
+    }
+    let list = |key: &str| r.get(key).and_then(Node::as_seq).filter(|s| !s.is_empty());
+    let peers = match list(peer_key) {
+        None => None,
+        Some(items) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, p)| parse_peer(p, path.clone().key(peer_key).index(i)))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    let ports = match list("ports") {
+        None => None,
+        Some(items) => Some(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, p)| parse_port(p, path.clone().key("ports").index(i)))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    };
+    Ok(PolicyRule { path, peers, ports })
+}
+
+fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
+    let sel = |key: &str| -> Result<Option<Selector>, Invalid> {
+        match p.get(key) {
+            None => Ok(None),
+            // A null selector is an absent one: `podSelector:` with nothing after it.
+            Some(n) if n.is_null() => Ok(None),
+            Some(n) => Selector::from_node(n).map(Some).map_err(|(_, m)| (path.clone().key(key), m)),
+        }
+    };
+    let pods = sel("podSelector")?;
+    let namespaces = sel("namespaceSelector")?;
+    let block = p.get("ipBlock").filter(|n| !n.is_null());
+    match (block, &pods, &namespaces) {
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+            Err((path, "a peer with `ipBlock` cannot also have `podSelector` or `namespaceSelector`".into()))
+        }
+        (Some(b), None, None) => {
+            let bpath = path.clone().key("ipBlock");
+            let cidr_text = b.get("cidr").and_then(Node::as_str).ok_or((bpath.clone(), "`ipBlock` needs a `cidr`".to_string()))?;
+            let cidr = Cidr::parse(cidr_text).map_err(|m| (bpath.clone().key("cidr"), m))?;
+            let mut set = cidr.to_set();
+            for (i, e) in b.get("except").into_iter().flat_map(Node::items).enumerate() {
+                let epath = bpath.clone().key("except").index(i);
+                let ex = e.as_str().ok_or((epath.clone(), "`except` entries must be strings".to_string())).and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), m)))?;
+                if ex.family != cidr.family || ex.first < cidr.first || ex.last > cidr.last {
+                    return Err((epath, format!("except block is not inside `{cidr_text}`")));
+                }
+                set = set.subtract(&ex.to_set());
+            }
+            Ok(Peer::Block { cidr: cidr_text.to_string(), set, path })
+        }
+        (None, None, None) => Err((path, "a peer needs `podSelector`, `namespaceSelector` or `ipBlock`".into())),
+        (None, _, _) => Ok(Peer::Pods { namespaces, pods, path }),
+    }
+}
+
+fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
+    let protocol = match p.get("protocol").filter(|n| !n.is_null()) {
+        None => Protocol::Tcp,
+        Some(n) => n
+            .as_str()
+            .filter(|s| ["TCP", "UDP", "SCTP"].contains(s))
+            .and_then(Protocol::parse)
+            .ok_or((path.clone().key("protocol"), "protocol must be TCP, UDP or SCTP".to_string()))?,
+    };
+    let end = p.get("endPort").filter(|n| !n.is_null());
+    let port = p.get("port").filter(|n| !n.is_null());
+    let number = |n: &Node, key: &str| -> Result<u16, Invalid> {
+        n.as_i64()
+            .and_then(|v| u16::try_from(v).ok())
+            .filter(|v| *v >= 1)
+            .ok_or((path.clone().key(key), format!("`{key}` must be a port number between 1 and 65535")))
+    };
+    match port.map(|n| &n.value) {
+        None => {
+            if end.is_some() {
+                return Err((path.key("endPort"), "`endPort` needs a numeric `port`".into()));
+            }
+            Ok(PortSpec::Numbers { protocol, lo: 1, hi: 65535 })
+        }
+        Some(Value::Str(name)) => {
+            if end.is_some() {
+                return Err((path.key("endPort"), "`endPort` cannot be used with a named port".into()));
+            }
+            if name.is_empty() || !name.chars().any(|c| c.is_ascii_alphabetic()) {
+                return Err((path.key("port"), format!("`{name}` is not a port name (quote-free numbers are ports)")));
+            }
+            Ok(PortSpec::Named { protocol, name: name.clone() })
+        }
+        Some(_) => {
+            let lo = number(port.unwrap_or(p), "port")?;
+            let hi = match end {
+                None => lo,
+                Some(e) => number(e, "endPort")?,
+            };
+            if hi < lo {
+                return Err((path.key("endPort"), format!("`endPort` {hi} is below `port` {lo}")));
+            }
+            Ok(PortSpec::Numbers { protocol, lo, hi })
+        }
+    }
+}
