@@ -241,18 +241,27 @@ impl Model {
         }
     }
 
-    /// Namespaces of the endpoints whose labels are unknown (the cause of any uncertainty).
+    /// Namespaces whose unknown labels make some connection from `src` to `dst` uncertain:
+    /// the destination's for the source's egress rules, the source's for the destination's
+    /// ingress rules.
     #[must_use]
     pub fn unknown_in(&self, src: Endpoint, dst: Endpoint) -> Vec<String> {
-        let mut out: Vec<String> = [src, dst]
-            .into_iter()
-            .filter_map(|e| match e {
-                Endpoint::Workload(i) => Some(&self.workloads[i].id.namespace),
-                Endpoint::Ips(..) => None,
-            })
-            .filter(|ns| self.namespaces.get(*ns).is_none_or(|n| !n.labels.complete))
-            .cloned()
-            .collect();
+        let mut out = Vec::new();
+        let ns = |e: Endpoint| match e {
+            Endpoint::Workload(i) => Some(self.workloads[i].id.namespace.clone()),
+            Endpoint::Ips(..) => None,
+        };
+        if let Endpoint::Workload(i) = src
+            && !self.side(i, Direction::Egress, dst).allowed.uncertain().is_empty()
+        {
+            out.extend(ns(dst));
+        }
+        if let Endpoint::Workload(j) = dst
+            && !self.side(j, Direction::Ingress, src).allowed.uncertain().is_empty()
+        {
+            out.extend(ns(src));
+        }
+        out.sort();
         out.dedup();
         out
     }
