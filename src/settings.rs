@@ -24,6 +24,8 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub exclude: Vec<String>,
     pub waivers: Vec<ConfigWaiver>,
+    /// NetworkPolicy reachability assertions (`reachability: {deny: [...], allow: [...]}`).
+    pub reachability: Vec<crate::analysis::netpol::assertions::Assertion>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -197,9 +199,15 @@ impl Config {
                         }
                     }
                 }
+                "reachability" => {
+                    config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
+                }
                 other => err(
                     entry.key_span,
-                    unknown_key(other, &["select", "ignore", "severity", "fail-on", "exclude", "waivers"]),
+                    unknown_key(
+                        other,
+                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "reachability"],
+                    ),
                 ),
             }
         }

@@ -202,6 +202,8 @@ pub struct Context<'a> {
 pub struct RuleOptions {
     /// The day the scan evaluates dates against (`--date`, default today).
     pub today: jiff::civil::Date,
+    /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
+    pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
 }
 
 impl<'a> Context<'a> {

@@ -50,13 +50,17 @@ impl ScanSettings {
             .filter(|r| !config.ignore.iter().chain(cli_ignore).any(|s| s.matches(*r)))
             .collect();
         let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
+        let reachability = Arc::new(crate::analysis::netpol::assertions::Reachability {
+            file: config.file.clone(),
+            assertions: config.reachability.clone(),
+        });
         Self {
             rules,
             severity_overrides,
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions { today },
+            options: RuleOptions { today, reachability },
             progress: false,
         }
     }

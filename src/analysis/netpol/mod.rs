@@ -14,6 +14,7 @@
 //! - IPv6 ranges appear only when some `ipBlock` names an IPv6 block.
 //! - A policy the API server would reject is ignored and listed in [`Model::invalid`].
 
+pub mod assertions;
 pub mod conns;
 pub mod eval;
 pub mod explain;
