@@ -100,10 +100,15 @@ fn explain_cmd(args: &ExplainArgs) -> i32 {
             return 2;
         }
     };
-    let ends = explain::resolve(&model, &args.src).and_then(|s| Ok((s, explain::resolve(&model, &args.dst)?)));
+    let ends =
+        explain::resolve(&model, &args.src).and_then(|s| Ok((s, explain::resolve(&model, &args.dst)?)));
     match ends {
         Ok((src, dst)) => {
-            if super::print_stdout(&explain::explain(&model, &set, src, dst, port)) { 0 } else { 2 }
+            if super::print_stdout(&explain::explain(&model, &set, src, dst, port)) {
+                0
+            } else {
+                2
+            }
         }
         Err(m) => {
             super::error(m);

@@ -73,7 +73,10 @@ impl Target {
                 .filter(|(_, w)| {
                     namespace.as_ref().is_none_or(|n| *n == w.id.namespace)
                         && namespace_selector.as_ref().is_none_or(|s| {
-                            model.namespaces.get(&w.id.namespace).is_some_and(|ns| s.matches_known(&ns.labels) == Match::Yes)
+                            model
+                                .namespaces
+                                .get(&w.id.namespace)
+                                .is_some_and(|ns| s.matches_known(&ns.labels) == Match::Yes)
                         })
                         && pods.matches(&w.labels)
                 })
@@ -140,7 +143,9 @@ impl Assertion {
                 let possible = !allowed.possible.intersect(&wanted).is_empty();
                 let bad = match (self.expect, self.port) {
                     (Expect::Deny, _) => possible.then_some(!definite),
-                    (Expect::Allow, Some((n, p))) => (!allowed.definite.allows(p, n)).then_some(allowed.possible.allows(p, n)),
+                    (Expect::Allow, Some((n, p))) => {
+                        (!allowed.definite.allows(p, n)).then_some(allowed.possible.allows(p, n))
+                    }
                     (Expect::Allow, None) => (!definite).then_some(possible),
                 };
                 if let Some(uncertain) = bad {
@@ -171,7 +176,10 @@ pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
             "deny" => Expect::Deny,
             "allow" => Expect::Allow,
             other => {
-                err(e.key_span, format!("unknown key `{other}` in `reachability`; expected `deny` or `allow`"));
+                err(
+                    e.key_span,
+                    format!("unknown key `{other}` in `reachability`; expected `deny` or `allow`"),
+                );
                 continue;
             }
         };
@@ -210,7 +218,10 @@ fn assertion(item: &Node, expect: Expect, err: &mut impl FnMut(Span, String)) ->
                 }
             },
             other => {
-                err(e.key_span, format!("unknown key `{other}` in an assertion; expected `from`, `to` or `port`"));
+                err(
+                    e.key_span,
+                    format!("unknown key `{other}` in an assertion; expected `from`, `to` or `port`"),
+                );
                 ok = false;
             }
         }
@@ -238,9 +249,13 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
             return None;
         }
         let text = c.as_str().unwrap_or_default();
-        return Cidr::parse(text).map(|cidr| Target::Cidr { cidr, text: text.to_string() }).map_err(|m| err(c.span, m)).ok();
+        return Cidr::parse(text)
+            .map(|cidr| Target::Cidr { cidr, text: text.to_string() })
+            .map_err(|m| err(c.span, m))
+            .ok();
     }
-    let (mut namespace, mut namespace_selector, mut pods, mut ok) = (None, None, Selector::everything(), true);
+    let (mut namespace, mut namespace_selector, mut pods, mut ok) =
+        (None, None, Selector::everything(), true);
     for e in &map.entries {
         let sel = |n: &Node| -> Result<Selector, (Span, String)> {
             match n.as_str() {
@@ -273,7 +288,9 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
             other => {
                 err(
                     e.key_span,
-                    format!("unknown key `{other}` in an endpoint; expected `namespace`, `namespaceSelector`, `pods` or `cidr`"),
+                    format!(
+                        "unknown key `{other}` in an endpoint; expected `namespace`, `namespaceSelector`, `pods` or `cidr`"
+                    ),
                 );
                 ok = false;
             }
@@ -294,9 +311,7 @@ pub fn parse_target_text(text: &str) -> Result<Target, String> {
     if let Ok(cidr) = Cidr::parse(t) {
         return Ok(Target::Cidr { cidr, text: t.to_string() });
     }
-    if t.contains('/')
-        && t.split('/').next().is_some_and(|p| p.parse::<std::net::IpAddr>().is_ok())
-    {
+    if t.contains('/') && t.split('/').next().is_some_and(|p| p.parse::<std::net::IpAddr>().is_ok()) {
         return Cidr::parse(t).map(|cidr| Target::Cidr { cidr, text: t.to_string() });
     }
     // A namespace is a DNS label: text before the first `/` with no dot or operator is one;
@@ -310,7 +325,6 @@ pub fn parse_target_text(text: &str) -> Result<Target, String> {
     let pods = Selector::parse(selector)?;
     Ok(Target::Pods { namespace, namespace_selector: None, pods, text: t.to_string() })
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -210,8 +210,10 @@ impl Cidr {
     /// Parses `10.0.0.0/8` or `fd00::/8`. Host bits set are accepted (as the API does for
     /// some versions) and masked off.
     pub fn parse(s: &str) -> Result<Cidr, String> {
-        let (addr, prefix) =
-            s.trim().split_once('/').ok_or_else(|| format!("`{s}` is not a CIDR (expected ADDRESS/PREFIX)"))?;
+        let (addr, prefix) = s
+            .trim()
+            .split_once('/')
+            .ok_or_else(|| format!("`{s}` is not a CIDR (expected ADDRESS/PREFIX)"))?;
         let addr: IpAddr = addr.parse().map_err(|_| format!("`{s}` is not a CIDR: bad address"))?;
         let prefix: u8 = prefix.parse().map_err(|_| format!("`{s}` is not a CIDR: bad prefix length"))?;
         let (family, bits, value) = match addr {
@@ -280,12 +282,18 @@ mod tests {
     #[test]
     fn cidrs() {
         let c = Cidr::parse("10.1.2.3/8").unwrap();
-        assert_eq!((addr_text(c.family, c.first), addr_text(c.family, c.last)), ("10.0.0.0".into(), "10.255.255.255".into()));
+        assert_eq!(
+            (addr_text(c.family, c.first), addr_text(c.family, c.last)),
+            ("10.0.0.0".into(), "10.255.255.255".into())
+        );
         let all = Cidr::parse("0.0.0.0/0").unwrap();
         assert_eq!((all.first, all.last), (0, u128::from(u32::MAX)));
         let v6 = Cidr::parse("::/0").unwrap();
         assert_eq!((v6.first, v6.last), (0, u128::MAX));
-        assert_eq!(addr_text(Family::V6, Cidr::parse("fd00::/8").unwrap().last), "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+        assert_eq!(
+            addr_text(Family::V6, Cidr::parse("fd00::/8").unwrap().last),
+            "fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
+        );
         assert!(Cidr::parse("10.0.0.0/33").is_err());
         assert!(Cidr::parse("10.0.0.0").is_err());
         assert!(Cidr::parse("nope/3").is_err());

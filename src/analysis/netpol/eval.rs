@@ -35,7 +35,10 @@ impl Allowed {
 
     #[must_use]
     pub fn intersect(&self, o: &Allowed) -> Allowed {
-        Allowed { definite: self.definite.intersect(&o.definite), possible: self.possible.intersect(&o.possible) }
+        Allowed {
+            definite: self.definite.intersect(&o.definite),
+            possible: self.possible.intersect(&o.possible),
+        }
     }
 
     /// What is possible but not certain.

@@ -42,7 +42,9 @@ pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
         .collect();
     match found.as_slice() {
         [i] => Ok(Endpoint::Workload(*i)),
-        [] => Err(format!("no workload `{t}` in the input (write namespace/name[Kind], an address or a CIDR)")),
+        [] => {
+            Err(format!("no workload `{t}` in the input (write namespace/name[Kind], an address or a CIDR)"))
+        }
         many => Err(format!(
             "`{t}` is ambiguous: {}",
             many.iter().map(|&i| model.workloads[i].id.to_string()).collect::<Vec<_>>().join(", ")
@@ -53,25 +55,38 @@ pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
 /// Parses `80`, `80/TCP`, `53/udp`.
 pub fn parse_port(text: &str) -> Result<(u16, Protocol), String> {
     let (num, proto) = text.split_once('/').unwrap_or((text, "TCP"));
-    let n: u16 = num.trim().parse().ok().filter(|n| *n >= 1).ok_or_else(|| format!("`{text}` is not PORT or PORT/PROTOCOL"))?;
+    let n: u16 = num
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| format!("`{text}` is not PORT or PORT/PROTOCOL"))?;
     let p = Protocol::parse(proto.trim()).ok_or_else(|| format!("`{proto}` is not TCP, UDP or SCTP"))?;
     Ok((n, p))
 }
 
 /// The explanation as text.
 #[must_use]
-pub fn explain(model: &Model, set: &ObjectSet, src: Endpoint, dst: Endpoint, port: Option<(u16, Protocol)>) -> String {
+pub fn explain(
+    model: &Model,
+    set: &ObjectSet,
+    src: Endpoint,
+    dst: Endpoint,
+    port: Option<(u16, Protocol)>,
+) -> String {
     let mut out = String::new();
     let allowed = model.allowed(src, dst);
     let _ = writeln!(out, "{} => {} : {}", model.endpoint_text(src), model.endpoint_text(dst), allowed);
-    let sides = [
-        (src, Direction::Egress, dst),
-        (dst, Direction::Ingress, src),
-    ];
+    let sides = [(src, Direction::Egress, dst), (dst, Direction::Ingress, src)];
     let mut blocking = Vec::new();
     for (me, dir, other) in sides {
         let Endpoint::Workload(i) = me else {
-            let _ = writeln!(out, "{} of {}: outside the cluster, not governed by NetworkPolicy", dir.as_str(), model.endpoint_text(me));
+            let _ = writeln!(
+                out,
+                "{} of {}: outside the cluster, not governed by NetworkPolicy",
+                dir.as_str(),
+                model.endpoint_text(me)
+            );
             continue;
         };
         let side = model.side(i, dir, other);
@@ -88,7 +103,12 @@ pub fn explain(model: &Model, set: &ObjectSet, src: Endpoint, dst: Endpoint, por
         } else if allowed.possible.allows(p, n) {
             format!(
                 "possibly allowed: depends on labels of namespace {} not in the input",
-                model.unknown_in(src, dst).iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ")
+                model
+                    .unknown_in(src, dst)
+                    .iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             )
         } else {
             format!("blocked by {}", blocking.join(" and "))
@@ -102,11 +122,23 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
     let dir = side.direction.as_str();
     let who = model.endpoint_text(me);
     if side.isolating.is_empty() {
-        let _ = writeln!(out, "{dir} of {who}: not isolated (no NetworkPolicy governing {dir} selects it): All Connections");
+        let _ = writeln!(
+            out,
+            "{dir} of {who}: not isolated (no NetworkPolicy governing {dir} selects it): All Connections"
+        );
         return;
     }
-    let names: Vec<String> =
-        side.isolating.iter().map(|&p| format!("{} ({})", model.policies[p].display(), place(model, set, p, &FieldPath::root().keys(&["spec", "podSelector"])))).collect();
+    let names: Vec<String> = side
+        .isolating
+        .iter()
+        .map(|&p| {
+            format!(
+                "{} ({})",
+                model.policies[p].display(),
+                place(model, set, p, &FieldPath::root().keys(&["spec", "podSelector"]))
+            )
+        })
+        .collect();
     let _ = writeln!(out, "{dir} of {who}: isolated by {}", names.join(", "));
     if side.hits.is_empty() {
         let _ = writeln!(out, "  no {dir} rules: nothing allowed");
@@ -116,7 +148,9 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
         let rule = &p.rules(side.direction)[h.rule];
         let at = place(model, set, h.policy, &rule.path);
         let what = match h.matched {
-            Match::Yes if h.conns.is_empty() => "matches, but its named ports resolve to nothing here".to_string(),
+            Match::Yes if h.conns.is_empty() => {
+                "matches, but its named ports resolve to nothing here".to_string()
+            }
             Match::Yes => format!("allows {}", h.conns),
             Match::Maybe => format!("possibly allows {} (namespace labels not in the input)", h.conns),
             Match::No => "does not match this peer".to_string(),

@@ -278,7 +278,8 @@ fn named_ports(w: &Workload<'_>) -> Vec<(String, Protocol, u16)> {
         for p in c.node.get("ports").into_iter().flat_map(Node::items) {
             let name = p.get("name").and_then(Node::as_str).filter(|s| !s.is_empty());
             let number = p.get("containerPort").and_then(Node::as_i64).and_then(|n| u16::try_from(n).ok());
-            let protocol = p.get("protocol").and_then(Node::as_str).map_or(Some(Protocol::Tcp), Protocol::parse);
+            let protocol =
+                p.get("protocol").and_then(Node::as_str).map_or(Some(Protocol::Tcp), Protocol::parse);
             if let (Some(name), Some(number), Some(protocol)) = (name, number, protocol) {
                 out.push((name.to_string(), protocol, number));
             }
@@ -291,11 +292,16 @@ type Invalid = (FieldPath, String);
 
 fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     let spec_path = FieldPath::root().key("spec");
-    let spec = o.spec().filter(|s| s.as_map().is_some()).ok_or((spec_path.clone(), "NetworkPolicy has no `spec`".to_string()))?;
+    let spec = o
+        .spec()
+        .filter(|s| s.as_map().is_some())
+        .ok_or((spec_path.clone(), "NetworkPolicy has no `spec`".to_string()))?;
     let selector_path = spec_path.clone().key("podSelector");
     // `podSelector` is required by the API; `{}` selects every pod of the namespace.
     let pod_selector = match spec.get("podSelector") {
-        None => return Err((selector_path, "`spec.podSelector` is required (use `{}` for every pod)".into())),
+        None => {
+            return Err((selector_path, "`spec.podSelector` is required (use `{}` for every pod)".into()));
+        }
         Some(n) => Selector::from_node(n).map_err(|(_, m)| (selector_path, m))?,
     };
     let rules = |key: &str| -> Result<Vec<PolicyRule>, Invalid> {
@@ -384,12 +390,18 @@ fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
         }
         (Some(b), None, None) => {
             let bpath = path.clone().key("ipBlock");
-            let cidr_text = b.get("cidr").and_then(Node::as_str).ok_or((bpath.clone(), "`ipBlock` needs a `cidr`".to_string()))?;
+            let cidr_text = b
+                .get("cidr")
+                .and_then(Node::as_str)
+                .ok_or((bpath.clone(), "`ipBlock` needs a `cidr`".to_string()))?;
             let cidr = Cidr::parse(cidr_text).map_err(|m| (bpath.clone().key("cidr"), m))?;
             let mut set = cidr.to_set();
             for (i, e) in b.get("except").into_iter().flat_map(Node::items).enumerate() {
                 let epath = bpath.clone().key("except").index(i);
-                let ex = e.as_str().ok_or((epath.clone(), "`except` entries must be strings".to_string())).and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), m)))?;
+                let ex = e
+                    .as_str()
+                    .ok_or((epath.clone(), "`except` entries must be strings".to_string()))
+                    .and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), m)))?;
                 if ex.family != cidr.family || ex.first < cidr.first || ex.last > cidr.last {
                     return Err((epath, format!("except block is not inside `{cidr_text}`")));
                 }
@@ -397,7 +409,9 @@ fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
             }
             Ok(Peer::Block { cidr: cidr_text.to_string(), set, path })
         }
-        (None, None, None) => Err((path, "a peer needs `podSelector`, `namespaceSelector` or `ipBlock`".into())),
+        (None, None, None) => {
+            Err((path, "a peer needs `podSelector`, `namespaceSelector` or `ipBlock`".into()))
+        }
         (None, _, _) => Ok(Peer::Pods { namespaces, pods, path }),
     }
 }
@@ -431,7 +445,10 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
                 return Err((path.key("endPort"), "`endPort` cannot be used with a named port".into()));
             }
             if name.is_empty() || !name.chars().any(|c| c.is_ascii_alphabetic()) {
-                return Err((path.key("port"), format!("`{name}` is not a port name (quote-free numbers are ports)")));
+                return Err((
+                    path.key("port"),
+                    format!("`{name}` is not a port name (quote-free numbers are ports)"),
+                ));
             }
             Ok(PortSpec::Named { protocol, name: name.clone() })
         }

@@ -12,12 +12,7 @@ use super::model::Model;
 /// One line: `ns/a[Deployment] => ns/b[Deployment] : TCP 80`.
 #[must_use]
 pub fn line(model: &Model, c: &Connection) -> String {
-    let mut s = format!(
-        "{} => {} : {}",
-        model.endpoint_text(c.src),
-        model.endpoint_text(c.dst),
-        c.allowed
-    );
+    let mut s = format!("{} => {} : {}", model.endpoint_text(c.src), model.endpoint_text(c.dst), c.allowed);
     if !c.allowed.uncertain().is_empty() {
         let ns = model.unknown_in(c.src, c.dst);
         let _ = write!(s, " [depends on labels of namespace {} not in the input]", quoted(&ns));
@@ -45,7 +40,10 @@ fn conns_json(c: &ConnSet) -> serde_json::Value {
     for p in Protocol::ALL {
         let r = c.ports_of(p);
         if !r.is_empty() {
-            ports.insert(p.as_str().into(), json!(r.spans().iter().map(|&(lo, hi)| [lo, hi]).collect::<Vec<_>>()));
+            ports.insert(
+                p.as_str().into(),
+                json!(r.spans().iter().map(|&(lo, hi)| [lo, hi]).collect::<Vec<_>>()),
+            );
         }
     }
     json!({ "all": c.is_all(), "text": c.to_string(), "ports": ports })
@@ -116,11 +114,14 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
     }
     out.push('\n');
     let head = "from \\ to".to_string();
-    let mut widths: Vec<usize> = (0..n).map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(1).max(format!("[{}]", j + 1).len())).collect();
+    let mut widths: Vec<usize> = (0..n)
+        .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(1).max(format!("[{}]", j + 1).len()))
+        .collect();
     let first = head.len().max(format!("[{n}]").len());
     widths.insert(0, first);
     let mut row_text = |cols: Vec<String>| {
-        let line: Vec<String> = cols.iter().enumerate().map(|(k, c)| format!("{c:<w$}", w = widths[k])).collect();
+        let line: Vec<String> =
+            cols.iter().enumerate().map(|(k, c)| format!("{c:<w$}", w = widths[k])).collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     };

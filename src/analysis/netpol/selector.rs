@@ -90,21 +90,28 @@ impl Selector {
         if node.is_null() {
             return Ok(Self::everything());
         }
-        let map = node.as_map().ok_or((node.span, format!("a label selector must be an object, found {}", node.type_name())))?;
+        let map = node
+            .as_map()
+            .ok_or((node.span, format!("a label selector must be an object, found {}", node.type_name())))?;
         let mut requirements = Vec::new();
         if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
             let m = ml.as_map().ok_or((ml.span, "`matchLabels` must be an object".to_string()))?;
             for e in &m.entries {
-                let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or((
-                    e.value.span,
-                    format!("label value for `{}` must be a string", e.key),
-                ))?;
+                let v = e
+                    .value
+                    .scalar_text()
+                    .filter(|_| !e.value.is_null())
+                    .ok_or((e.value.span, format!("label value for `{}` must be a string", e.key)))?;
                 requirements.push(Requirement { key: e.key.clone(), op: Operator::In, values: vec![v] });
             }
         }
         for ex in map.get("matchExpressions").into_iter().flat_map(Node::items) {
-            let key = ex.get("key").and_then(Node::as_str).ok_or((ex.span, "a match expression needs a string `key`".to_string()))?;
-            let op_node = ex.get("operator").ok_or((ex.span, "a match expression needs an `operator`".to_string()))?;
+            let key = ex
+                .get("key")
+                .and_then(Node::as_str)
+                .ok_or((ex.span, "a match expression needs a string `key`".to_string()))?;
+            let op_node =
+                ex.get("operator").ok_or((ex.span, "a match expression needs an `operator`".to_string()))?;
             let op = match op_node.as_str() {
                 Some("In") => Operator::In,
                 Some("NotIn") => Operator::NotIn,
@@ -117,12 +124,8 @@ impl Selector {
                     ));
                 }
             };
-            let values: Vec<String> = ex
-                .get("values")
-                .into_iter()
-                .flat_map(Node::items)
-                .filter_map(Node::scalar_text)
-                .collect();
+            let values: Vec<String> =
+                ex.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
             match op {
                 Operator::In | Operator::NotIn if values.is_empty() => {
                     return Err((ex.span, format!("operator {op:?} needs at least one value")));
@@ -291,7 +294,9 @@ mod tests {
 
     #[test]
     fn match_labels_and_expressions_are_anded() {
-        let s = sel("matchLabels: {app: web}\nmatchExpressions:\n- {key: tier, operator: In, values: [a, b]}\n- {key: legacy, operator: DoesNotExist}\n- {key: env, operator: NotIn, values: [dev]}\n- {key: team, operator: Exists}");
+        let s = sel(
+            "matchLabels: {app: web}\nmatchExpressions:\n- {key: tier, operator: In, values: [a, b]}\n- {key: legacy, operator: DoesNotExist}\n- {key: env, operator: NotIn, values: [dev]}\n- {key: team, operator: Exists}",
+        );
         assert!(s.matches(&labels(&[("app", "web"), ("tier", "a"), ("team", "x")])));
         assert!(s.matches(&labels(&[("app", "web"), ("tier", "b"), ("team", "x"), ("env", "prod")])));
         assert!(!s.matches(&labels(&[("app", "web"), ("tier", "c"), ("team", "x")])));
@@ -304,17 +309,27 @@ mod tests {
     fn partial_labels_give_maybe() {
         let partial = KnownLabels { labels: labels(&[(NAMESPACE_NAME_LABEL, "shop")]), complete: false };
         assert_eq!(sel("matchLabels: {team: a}").matches_known(&partial), Match::Maybe);
-        assert_eq!(sel("matchLabels: {kubernetes.io/metadata.name: shop}").matches_known(&partial), Match::Yes);
-        assert_eq!(sel("matchLabels: {kubernetes.io/metadata.name: other, team: a}").matches_known(&partial), Match::No);
+        assert_eq!(
+            sel("matchLabels: {kubernetes.io/metadata.name: shop}").matches_known(&partial),
+            Match::Yes
+        );
+        assert_eq!(
+            sel("matchLabels: {kubernetes.io/metadata.name: other, team: a}").matches_known(&partial),
+            Match::No
+        );
     }
 
     #[test]
     fn invalid_selectors_are_errors() {
-        let root = yaml::parse("matchExpressions:\n- {key: a, operator: Is, values: [x]}").documents.remove(0).root;
+        let root =
+            yaml::parse("matchExpressions:\n- {key: a, operator: Is, values: [x]}").documents.remove(0).root;
         assert!(Selector::from_node(&root).is_err());
         let root = yaml::parse("matchExpressions:\n- {key: a, operator: In}").documents.remove(0).root;
         assert!(Selector::from_node(&root).is_err());
-        let root = yaml::parse("matchExpressions:\n- {key: a, operator: Exists, values: [x]}").documents.remove(0).root;
+        let root = yaml::parse("matchExpressions:\n- {key: a, operator: Exists, values: [x]}")
+            .documents
+            .remove(0)
+            .root;
         assert!(Selector::from_node(&root).is_err());
     }
 

@@ -42,8 +42,16 @@ impl Rule for IngressFromAnywhere {
             let object = &set.objects[p.object];
             for rule in &p.ingress {
                 let Some(peers) = &rule.peers else {
-                    cx.report(self, object, rule.path.clone(), format!("ingress rule allows every source ({})", rule.conns(None).to_string().replace("All Connections", "all connections")))
-                        .help("add `from` naming the pods or CIDRs that need access");
+                    cx.report(
+                        self,
+                        object,
+                        rule.path.clone(),
+                        format!(
+                            "ingress rule allows every source ({})",
+                            rule.conns(None).to_string().replace("All Connections", "all connections")
+                        ),
+                    )
+                    .help("add `from` naming the pods or CIDRs that need access");
                     continue;
                 };
                 for peer in peers {
@@ -55,8 +63,13 @@ impl Rule for IngressFromAnywhere {
                                 .help("narrow `namespaceSelector` to the client namespaces and add a `podSelector` for the client pods");
                         }
                         Peer::Block { cidr, path, .. } if Cidr::parse(cidr).is_ok_and(|c| c.prefix == 0) => {
-                            cx.report(self, object, path.clone().keys(&["ipBlock", "cidr"]), format!("ingress rule allows every address (`{cidr}`)"))
-                                .help("list only the outside CIDRs that need access");
+                            cx.report(
+                                self,
+                                object,
+                                path.clone().keys(&["ipBlock", "cidr"]),
+                                format!("ingress rule allows every address (`{cidr}`)"),
+                            )
+                            .help("list only the outside CIDRs that need access");
                         }
                         _ => {}
                     }

@@ -33,8 +33,13 @@ crate::declare_rule! {
 impl Rule for InvalidNetworkPolicy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         for bad in Model::build(set).invalid {
-            cx.report(self, &set.objects[bad.object], bad.path, format!("the API server rejects this NetworkPolicy: {}", bad.message))
-                .help("fix the field; until then the policy isolates nothing");
+            cx.report(
+                self,
+                &set.objects[bad.object],
+                bad.path,
+                format!("the API server rejects this NetworkPolicy: {}", bad.message),
+            )
+            .help("fix the field; until then the policy isolates nothing");
         }
     }
 }

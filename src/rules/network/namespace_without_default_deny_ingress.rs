@@ -66,7 +66,9 @@ pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, 
                 if direction == Direction::Ingress { "Ingress" } else { "Egress" }
             ));
         if !declared {
-            let _ = r.note(format!("reported at the first workload of \"{ns}\": the input has no Namespace object for it"));
+            let _ = r.note(format!(
+                "reported at the first workload of \"{ns}\": the input has no Namespace object for it"
+            ));
         }
     }
 }

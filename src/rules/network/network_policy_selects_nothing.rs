@@ -36,7 +36,8 @@ impl Rule for NetworkPolicySelectsNothing {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let model = Model::build(set);
         for p in &model.policies {
-            let mut in_namespace = model.workloads.iter().filter(|w| w.id.namespace == p.namespace).peekable();
+            let mut in_namespace =
+                model.workloads.iter().filter(|w| w.id.namespace == p.namespace).peekable();
             if p.pod_selector.is_empty() || in_namespace.peek().is_none() {
                 continue;
             }

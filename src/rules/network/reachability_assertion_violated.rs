@@ -56,7 +56,10 @@ impl Rule for ReachabilityAssertionViolated {
                         self,
                         reach.file.clone(),
                         a.span,
-                        format!("`{side}` of the {kind} assertion {} matches nothing in the scan", a.describe()),
+                        format!(
+                            "`{side}` of the {kind} assertion {} matches nothing in the scan",
+                            a.describe()
+                        ),
                     )
                     .severity(Severity::Medium)
                     .help("correct the selector or namespace; an assertion about nothing always holds");
@@ -65,17 +68,34 @@ impl Rule for ReachabilityAssertionViolated {
                     for v in violations {
                         let (src, dst) = (model.endpoint_text(v.src), model.endpoint_text(v.dst));
                         let message = match (a.expect, v.uncertain) {
-                            (Expect::Deny, false) => format!("{src} => {dst} : {} breaks the deny assertion {}", v.allowed.definite, a.describe()),
-                            (Expect::Deny, true) => format!("{src} => {dst} may be allowed ({}), against the deny assertion {}", v.allowed.uncertain(), a.describe()),
-                            (Expect::Allow, false) => format!("{src} cannot reach {dst} (allowed: {}), against the allow assertion {}", v.allowed.definite, a.describe()),
-                            (Expect::Allow, true) => format!("{src} => {dst} is only possibly allowed, not certainly, for the allow assertion {}", a.describe()),
+                            (Expect::Deny, false) => format!(
+                                "{src} => {dst} : {} breaks the deny assertion {}",
+                                v.allowed.definite,
+                                a.describe()
+                            ),
+                            (Expect::Deny, true) => format!(
+                                "{src} => {dst} may be allowed ({}), against the deny assertion {}",
+                                v.allowed.uncertain(),
+                                a.describe()
+                            ),
+                            (Expect::Allow, false) => format!(
+                                "{src} cannot reach {dst} (allowed: {}), against the allow assertion {}",
+                                v.allowed.definite,
+                                a.describe()
+                            ),
+                            (Expect::Allow, true) => format!(
+                                "{src} => {dst} is only possibly allowed, not certainly, for the allow assertion {}",
+                                a.describe()
+                            ),
                         };
                         let mut r = cx.report_at(self, reach.file.clone(), a.span, message).help(format!(
-                            "change the NetworkPolicies (see `ladrillo netpol explain {src} {dst}`) or the assertion"
+                            "change the NetworkPolicies (see `ladrillo netpol explain '{src}' '{dst}'`) or the assertion"
                         ));
                         if v.uncertain {
                             let ns = model.unknown_in(v.src, v.dst).join("\", \"");
-                            r = r.severity(Severity::Medium).note(format!("depends on labels of namespace \"{ns}\", which the input does not declare"));
+                            r = r.severity(Severity::Medium).note(format!(
+                                "depends on labels of namespace \"{ns}\", which the input does not declare"
+                            ));
                         }
                         if let Endpoint::Workload(i) = v.dst {
                             let _ = r.object(&set.objects[model.workloads[i].object]);
