@@ -21,6 +21,8 @@ pub struct Pods {
     pub labels: Labels,
     /// Named container ports: (name, protocol, number).
     pub named_ports: Vec<(String, Protocol, u16)>,
+    /// Indices of the valid policies whose pod selector selects these pods.
+    pub selected_by: Vec<usize>,
 }
 
 /// `namespace/name[Kind]`.
@@ -206,6 +208,7 @@ impl Model {
                         object: o.index,
                         labels: string_map(w.pod_labels()),
                         named_ports: named_ports(&w),
+                        selected_by: Vec::new(),
                     });
                 }
             } else if o.is("networking.k8s.io", "NetworkPolicy") {
@@ -239,6 +242,15 @@ impl Model {
             m.families.push(Family::V6);
         }
         m.workloads.sort_by(|a, b| a.id.cmp(&b.id));
+        for w in &mut m.workloads {
+            w.selected_by = m
+                .policies
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.namespace == w.id.namespace && p.pod_selector.matches(&w.labels))
+                .map(|(i, _)| i)
+                .collect();
+        }
         m
     }
 
@@ -249,11 +261,7 @@ impl Model {
 
     /// Indices of the valid policies selecting a workload (any direction).
     pub fn selecting<'a>(&'a self, w: &'a Pods) -> impl Iterator<Item = usize> + 'a {
-        self.policies
-            .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.namespace == w.id.namespace && p.pod_selector.matches(&w.labels))
-            .map(|(i, _)| i)
+        w.selected_by.iter().copied()
     }
 
     /// A workload by exact id.

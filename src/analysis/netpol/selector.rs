@@ -143,15 +143,19 @@ impl Selector {
     /// Whether the selector matches fully known labels.
     #[must_use]
     pub fn matches(&self, labels: &Labels) -> bool {
-        self.matches_known(&KnownLabels { labels: labels.clone(), complete: true }) == Match::Yes
+        self.eval(labels, true) == Match::Yes
     }
 
     /// Three-valued match against possibly partial labels.
     #[must_use]
     pub fn matches_known(&self, l: &KnownLabels) -> Match {
+        self.eval(&l.labels, l.complete)
+    }
+
+    fn eval(&self, labels: &Labels, complete: bool) -> Match {
         self.requirements.iter().fold(Match::Yes, |acc, r| {
-            let value = l.labels.get(&r.key);
-            let m = if value.is_none() && !l.complete {
+            let value = labels.get(&r.key);
+            let m = if value.is_none() && !complete {
                 Match::Maybe
             } else {
                 let ok = match r.op {
