@@ -79,6 +79,7 @@ impl Model {
 
     fn peer_matches(&self, policy: &Policy, peer: &Peer, other: Endpoint) -> Match {
         match (peer, other) {
+            (Peer::Pods { .. }, Endpoint::Workload(i)) if self.workloads[i].host_network => Match::No,
             (Peer::Pods { namespaces, pods, .. }, Endpoint::Workload(i)) => {
                 let w = &self.workloads[i];
                 let ns_match = match namespaces {

@@ -121,6 +121,15 @@ pub fn explain(
 fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint, side: &Side) {
     let dir = side.direction.as_str();
     let who = model.endpoint_text(me);
+    if let Endpoint::Workload(i) = me
+        && model.workloads[i].host_network
+    {
+        let _ = writeln!(
+            out,
+            "{dir} of {who}: host network pods are not isolated by NetworkPolicy: All Connections"
+        );
+        return;
+    }
     if side.isolating.is_empty() {
         let _ = writeln!(
             out,

@@ -11,6 +11,9 @@
 //! - A namespace absent from the input has only its `kubernetes.io/metadata.name` label known.
 //!   A namespace selector that depends on its other labels gives "possibly": such connections
 //!   are reported apart, never guessed.
+//! - Pods with `hostNetwork: true` use their node's address. Kubernetes leaves policy for them
+//!   undefined; as most implementations do, pod and namespace selectors pass them by, so
+//!   policies neither isolate them nor name them as peers.
 //! - IPv6 ranges appear only when some `ipBlock` names an IPv6 block.
 //! - A policy the API server would reject is ignored and listed in [`Model::invalid`].
 

@@ -23,6 +23,9 @@ pub struct Pods {
     pub named_ports: Vec<(String, Protocol, u16)>,
     /// Indices of the valid policies whose pod selector selects these pods.
     pub selected_by: Vec<usize>,
+    /// `hostNetwork: true`: the pods use the node's address, and NetworkPolicy pod and
+    /// namespace selectors pass them by (the common behaviour; Kubernetes leaves it undefined).
+    pub host_network: bool,
 }
 
 /// `namespace/name[Kind]`.
@@ -209,6 +212,8 @@ impl Model {
                         labels: string_map(w.pod_labels()),
                         named_ports: named_ports(&w),
                         selected_by: Vec::new(),
+                        host_network: w.spec.and_then(|s| s.get("hostNetwork")).and_then(Node::as_bool)
+                            == Some(true),
                     });
                 }
             } else if o.is("networking.k8s.io", "NetworkPolicy") {
@@ -242,7 +247,7 @@ impl Model {
             m.families.push(Family::V6);
         }
         m.workloads.sort_by(|a, b| a.id.cmp(&b.id));
-        for w in &mut m.workloads {
+        for w in m.workloads.iter_mut().filter(|w| !w.host_network) {
             w.selected_by = m
                 .policies
                 .iter()

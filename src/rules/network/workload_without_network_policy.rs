@@ -42,6 +42,19 @@ impl Rule for WorkloadWithoutNetworkPolicy {
                 continue;
             }
             let object = &set.objects[w.object];
+            if w.host_network {
+                // Policies pass host network pods by; say so rather than suggest a policy.
+                let path = crate::model::Workload::of(object)
+                    .map_or_else(FieldPath::root, |wl| wl.spec_path(&["hostNetwork"]));
+                cx.report(
+                    self,
+                    object,
+                    path,
+                    format!("the pods of {} use the host network, where NetworkPolicy does not isolate them", w.id),
+                )
+                .help("run the pods without `hostNetwork: true`, or restrict their traffic with node security groups");
+                continue;
+            }
             cx.report(
                 self,
                 object,
