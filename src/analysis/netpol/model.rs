@@ -305,16 +305,18 @@ type Invalid = (FieldPath, String);
 
 fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     let spec_path = FieldPath::root().key("spec");
-    let spec = o
-        .spec()
-        .filter(|s| s.as_map().is_some())
-        .ok_or((spec_path.clone(), "NetworkPolicy has no `spec`".to_string()))?;
+    // An absent or null spec decodes to the empty one: every pod, ingress, nothing allowed.
+    let empty = Node::synthetic(Value::Map(crate::document::Map::default()));
+    let spec = match o.spec() {
+        None => &empty,
+        Some(s) if s.is_null() => &empty,
+        Some(s) if s.as_map().is_some() => s,
+        Some(s) => return Err((spec_path, format!("`spec` must be an object, found {}", s.type_name()))),
+    };
     let selector_path = spec_path.clone().key("podSelector");
-    // `podSelector` is required by the API; `{}` selects every pod of the namespace.
+    // An absent `podSelector` decodes to the empty selector, as `{}`: every pod of the namespace.
     let pod_selector = match spec.get("podSelector") {
-        None => {
-            return Err((selector_path, "`spec.podSelector` is required (use `{}` for every pod)".into()));
-        }
+        None => Selector::everything(),
         Some(n) => Selector::from_node(n).map_err(|(_, m)| (selector_path, m))?,
     };
     let rules = |key: &str| -> Result<Vec<PolicyRule>, Invalid> {
@@ -476,5 +478,58 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
             }
             Ok(PortSpec::Numbers { protocol, lo, hi })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(text: &str) -> Model {
+        let file = crate::source::from_bytes("t.yaml".into(), None, text.as_bytes().to_vec()).unwrap();
+        let mut set = ObjectSet::default();
+        for mut o in crate::scan::load::load(&file).objects {
+            o.index = set.objects.len();
+            set.objects.push(o);
+        }
+        Model::build(&set)
+    }
+
+    #[test]
+    fn absent_spec_and_selector_decode_to_empty() {
+        let m = build(
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a}\n---\n\
+             apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: b, namespace: x}\nspec: {egress: [{}]}\n---\n\
+             apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: c}\nspec: nope\n",
+        );
+        assert_eq!(m.policies.len(), 2);
+        let a = &m.policies[0];
+        assert_eq!(
+            (a.namespace.as_str(), a.pod_selector.is_empty(), a.ingress_type, a.egress_type),
+            ("default", true, true, false)
+        );
+        let b = &m.policies[1];
+        assert_eq!((b.ingress_type, b.egress_type, b.egress.len()), (true, true, 1));
+        assert!(b.egress[0].peers.is_none() && b.egress[0].ports.is_none());
+        assert_eq!(m.invalid.len(), 1);
+        assert!(m.invalid[0].message.contains("must be an object"));
+    }
+
+    #[test]
+    fn namespaces_known_and_unknown() {
+        let m = build(
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: {team: x}}\n---\n\
+             apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: b}\nspec: {containers: [{name: c, ports: [{name: web, containerPort: 80}, {name: dns, containerPort: 53, protocol: UDP}]}]}\n",
+        );
+        let a = &m.namespaces["a"];
+        assert!(a.labels.complete);
+        assert_eq!(a.labels.labels.get(NAMESPACE_NAME_LABEL).map(String::as_str), Some("a"));
+        assert_eq!(a.labels.labels.get("team").map(String::as_str), Some("x"));
+        assert!(!m.namespaces["b"].labels.complete);
+        assert_eq!(m.unknown_namespaces().collect::<Vec<_>>(), vec!["b"]);
+        assert_eq!(
+            m.workloads[0].named_ports,
+            vec![("web".to_string(), Protocol::Tcp, 80), ("dns".to_string(), Protocol::Udp, 53)]
+        );
     }
 }
