@@ -289,3 +289,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// The listing agrees with pairwise evaluation: merged address lines cover pieces that all
+    /// allow the same, and omitted workload pairs allow nothing.
+    #[test]
+    fn listing_matches_pairwise_evaluation(s in scenario()) {
+        let m = model(&render(&s, None));
+        let lines = m.reach();
+        for c in &lines {
+            prop_assert!(!c.allowed.possible.is_empty());
+            for (src, dst) in pairs(&m, &m) {
+                let inside = |e: Endpoint, range: Endpoint| match (e, range) {
+                    (Endpoint::Ips(f, lo, hi), Endpoint::Ips(g, rlo, rhi)) => f == g && rlo <= lo && hi <= rhi,
+                    _ => e == range,
+                };
+                if inside(src, c.src) && inside(dst, c.dst) {
+                    prop_assert_eq!(&m.allowed(src, dst), &c.allowed);
+                }
+            }
+        }
+        for i in 0..m.workloads.len() {
+            for j in 0..m.workloads.len() {
+                let (a, b) = (Endpoint::Workload(i), Endpoint::Workload(j));
+                if i != j && !lines.iter().any(|c| c.src == a && c.dst == b) {
+                    prop_assert!(m.allowed(a, b).possible.is_empty());
+                }
+            }
+        }
+    }
+}
