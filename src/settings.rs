@@ -26,6 +26,8 @@ pub struct Config {
     pub waivers: Vec<ConfigWaiver>,
     /// Tags every EKS cluster must carry.
     pub required_tags: Vec<String>,
+    /// NetworkPolicy reachability assertions (`reachability: {deny: [...], allow: [...]}`).
+    pub reachability: Vec<crate::analysis::netpol::assertions::Assertion>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -203,11 +205,23 @@ impl Config {
                     config.required_tags =
                         strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
                 }
+                "reachability" => {
+                    config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
+                }
                 other => err(
                     entry.key_span,
                     unknown_key(
                         other,
-                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "required-tags"],
+                        &[
+                            "select",
+                            "ignore",
+                            "severity",
+                            "fail-on",
+                            "exclude",
+                            "waivers",
+                            "required-tags",
+                            "reachability",
+                        ],
                     ),
                 ),
             }

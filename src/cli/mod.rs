@@ -2,6 +2,7 @@
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
 mod max_pods_cmd;
+mod netpol_cmd;
 mod rbac_cmd;
 mod rules_cmd;
 mod scan_cmd;
@@ -31,6 +32,8 @@ pub enum Command {
     MaxPods(max_pods_cmd::MaxPodsArgs),
     /// RBAC questions answered offline: who-can, can-i, rules.
     Rbac(rbac_cmd::RbacArgs),
+    /// NetworkPolicy reachability: who can reach whom, and why.
+    Netpol(netpol_cmd::NetpolArgs),
 }
 
 /// When to colour text output.
@@ -76,6 +79,7 @@ pub fn run() -> i32 {
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),
         Command::Rbac(args) => rbac_cmd::run(&args),
+        Command::Netpol(args) => netpol_cmd::run(&args),
     }
 }
 

@@ -214,6 +214,8 @@ pub struct RuleOptions {
     pub today: jiff::civil::Date,
     /// Tags every cluster must carry (`required-tags` in `.ladrillo.yaml`).
     pub required_tags: Vec<String>,
+    /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
+    pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
 }
 
 impl<'a> Context<'a> {

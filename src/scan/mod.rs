@@ -51,13 +51,17 @@ impl ScanSettings {
             .collect();
         let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
         let required_tags = config.required_tags.clone();
+        let reachability = Arc::new(crate::analysis::netpol::assertions::Reachability {
+            file: config.file.clone(),
+            assertions: config.reachability.clone(),
+        });
         Self {
             rules,
             severity_overrides,
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions { today, required_tags },
+            options: RuleOptions { today, required_tags, reachability },
             progress: false,
         }
     }

@@ -40,8 +40,7 @@ const WHY_POD_IMDS: &str = "`disablePodIMDS` defaults to false";
 const WHY_PRIVATE_NET: &str = "`privateNetworking` defaults to false: public subnets";
 const WHY_PRIVATE_NET_CLUSTER: &str =
     "a fully private cluster requires private networking on every node group";
-const WHY_ENCRYPTED: &str =
-    "`volumeEncrypted` unset inherits the AMI snapshot, and EKS AMIs are unencrypted";
+const WHY_ENCRYPTED: &str = "`volumeEncrypted` unset inherits the AMI snapshot, and EKS AMIs are unencrypted";
 const WHY_VOLUME_TYPE: &str = "eksctl uses gp3";
 const WHY_VOLUME_SIZE: &str = "eksctl uses 80 GiB";
 const WHY_AMI: &str = "eksctl uses AmazonLinux2023";
