@@ -93,7 +93,7 @@ pub struct Module {
     pub files: Vec<Arc<SourceFile>>,
     /// Top-level blocks, by file name then source order.
     pub blocks: Vec<Block>,
-    /// Syntax errors and redefinitions.
+    /// Syntax errors (redefined arguments among them) and redefined locals.
     pub errors: Vec<InputError>,
     /// `*.tfvars` files in the directory that Terraform does not load by itself.
     pub unused_tfvars: Vec<Arc<SourceFile>>,
@@ -145,14 +145,12 @@ impl Module {
             cache: RefCell::default(),
             depth: Cell::new(0),
             budget: Cell::new(NODE_BUDGET),
-            errors: RefCell::default(),
         };
         for (file, body) in &parsed {
             for block in body.blocks() {
                 module.blocks.push(eval.block(file, block));
             }
         }
-        module.errors.append(&mut eval.errors.borrow_mut());
         module
     }
 
@@ -291,11 +289,10 @@ struct Eval<'a> {
     vars: HashMap<String, Node>,
     locals: HashMap<String, &'a Expression>,
     resources: HashSet<(String, String)>,
-    /// Local name → value; `None` while being evaluated (a cycle reads as unknown).
-    cache: RefCell<HashMap<String, Option<Node>>>,
+    /// Local name → value and its size; `None` while being evaluated (a cycle reads as unknown).
+    cache: RefCell<HashMap<String, Option<(Node, usize)>>>,
     depth: Cell<u32>,
     budget: Cell<usize>,
-    errors: RefCell<Vec<InputError>>,
 }
 
 impl Eval<'_> {
@@ -307,7 +304,6 @@ impl Eval<'_> {
             cache: RefCell::default(),
             depth: Cell::new(0),
             budget: Cell::new(NODE_BUDGET),
-            errors: RefCell::default(),
         }
     }
 
@@ -321,37 +317,27 @@ impl Eval<'_> {
             labels: block.labels.iter().map(|l| l.as_str().to_string()).collect(),
             span,
             head,
-            body: self.body(file, &block.body, span),
+            body: self.body(&block.body, span),
         }
     }
 
     /// A body as a map: attributes by key, nested blocks as lists under their type.
-    fn body(&self, file: &Arc<SourceFile>, body: &HclBody, span: Span) -> Node {
+    fn body(&self, body: &HclBody, span: Span) -> Node {
         let mut map = Map::default();
         for structure in body {
             match structure {
-                Structure::Attribute(attr) => {
-                    let key = attr.key.as_str().to_string();
-                    let key_span = span_of(&attr.key);
-                    if let Some(first) = map.entries.iter().find(|e| e.key == key) {
-                        // Terraform refuses a body that sets an argument twice.
-                        let line = file.position(first.key_span.start).line;
-                        self.errors.borrow_mut().push(InputError::at(
-                            file,
-                            key_span,
-                            format!("argument `{key}` is set twice (first at line {line})"),
-                        ));
-                        continue;
-                    }
-                    map.entries.push(Entry { key, key_span, value: self.expr(&attr.value) });
-                }
+                Structure::Attribute(attr) => map.entries.push(Entry {
+                    key: attr.key.as_str().to_string(),
+                    key_span: span_of(&attr.key),
+                    value: self.expr(&attr.value),
+                }),
                 Structure::Block(block) => {
                     let block_span = span_of(block);
                     let (key, key_span, value) = if block.ident.as_str() == "dynamic" {
                         let key = block.labels.first().map_or_else(String::new, |l| l.as_str().to_string());
                         (key, span_of(&block.ident), Node::unknown(block_span))
                     } else {
-                        let value = self.body(file, &block.body, block_span);
+                        let value = self.body(&block.body, block_span);
                         (block.ident.as_str().to_string(), span_of(&block.ident), value)
                     };
                     match map.entries.iter_mut().find(|e| e.key == key) {
@@ -493,7 +479,10 @@ impl Eval<'_> {
         };
         match root.as_str() {
             "var" => {
-                let value = self.vars.get(first).cloned().unwrap_or_else(|| Node::unknown(span));
+                let value = match self.vars.get(first) {
+                    Some(v) if self.spend(v.size()) => v.clone(),
+                    _ => return Node::unknown(span),
+                };
                 self.apply(value.respanned(span), &ops[1..], span)
             }
             "local" => {
@@ -533,7 +522,11 @@ impl Eval<'_> {
 
     fn local(&self, name: &str, span: Span) -> Node {
         if let Some(cached) = self.cache.borrow().get(name) {
-            return cached.clone().unwrap_or_else(|| Node::unknown(span));
+            // Copies count against the budget, so repeated locals cannot grow without bound.
+            return match cached {
+                Some((value, size)) if self.spend(*size) => value.clone(),
+                _ => Node::unknown(span),
+            };
         }
         let Some(expr) = self.locals.get(name) else { return Node::unknown(span) };
         if self.depth.get() >= MAX_LOCAL_DEPTH {
@@ -543,7 +536,8 @@ impl Eval<'_> {
         self.depth.set(self.depth.get() + 1);
         let value = self.expr(expr);
         self.depth.set(self.depth.get() - 1);
-        self.cache.borrow_mut().insert(name.to_string(), Some(value.clone()));
+        let size = value.size();
+        self.cache.borrow_mut().insert(name.to_string(), Some((value.clone(), size)));
         value
     }
 
