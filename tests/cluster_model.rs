@@ -11,6 +11,7 @@ const FORMS: &[(&str, &[&str])] = &[
     ("eksctl", &["prod.eksctl.yaml"]),
     ("describe", &["prod.describe-cluster.json", "prod.describe-nodegroup.json"]),
     ("terraform", &["prod.tf"]),
+    ("cloudformation", &["prod.cfn.yaml"]),
 ];
 
 fn build(files: &[&str]) -> Cluster {
