@@ -806,3 +806,6 @@ fn module_taints(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Taint>> {
     }
     Field::known(out, r.place(path))
 }
+
+#[cfg(test)]
+mod tests;
