@@ -74,16 +74,26 @@ pub fn is_template(root: &Node) -> bool {
 /// Reads a template document.
 #[must_use]
 pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
-    let parameters: HashMap<&str, Option<&Node>> =
-        root.get("Parameters").into_iter().flat_map(Node::entries).map(|(k, p)| (k, p.get("Default"))).collect();
-    let resource_ids: Vec<&str> = root.get("Resources").into_iter().flat_map(Node::entries).map(|(k, _)| k).collect();
+    let parameters: HashMap<&str, Option<&Node>> = root
+        .get("Parameters")
+        .into_iter()
+        .flat_map(Node::entries)
+        .map(|(k, p)| (k, p.get("Default")))
+        .collect();
+    let resource_ids: Vec<&str> =
+        root.get("Resources").into_iter().flat_map(Node::entries).map(|(k, _)| k).collect();
     let resolver = Resolver { parameters, resources: resource_ids };
     let mut resources = Vec::new();
     if let Some(map) = root.get("Resources").and_then(Node::as_map) {
         for entry in &map.entries {
             let res = &entry.value;
             let properties = res.get("Properties").map_or_else(
-                || Node::new(Span::new(res.span.end as usize, res.span.end as usize), Value::Map(Map::default())),
+                || {
+                    Node::new(
+                        Span::new(res.span.end as usize, res.span.end as usize),
+                        Value::Map(Map::default()),
+                    )
+                },
                 |p| resolver.resolve(p, 0).unwrap_or_else(|| Node::new(p.span, Value::Map(Map::default()))),
             );
             resources.push(Resource {
@@ -128,7 +138,9 @@ impl Resolver<'_> {
             return self.call(name, arg, node.span);
         }
         let value = match &node.value {
-            Value::Seq(items) => Value::Seq(items.iter().filter_map(|n| self.resolve(n, depth + 1)).collect()),
+            Value::Seq(items) => {
+                Value::Seq(items.iter().filter_map(|n| self.resolve(n, depth + 1)).collect())
+            }
             Value::Map(m) => Value::Map(Map {
                 entries: m
                     .entries
@@ -348,7 +360,8 @@ Resources:
 
     #[test]
     fn deep_nesting_stays_bounded() {
-        let mut text = String::from("Resources:\n  X:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: ");
+        let mut text =
+            String::from("Resources:\n  X:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: ");
         text.push_str(&"[".repeat(400));
         text.push_str(&"]".repeat(400));
         text.push('\n');

@@ -553,9 +553,9 @@ impl Eval<'_> {
                     .ok()
                     .and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned()),
                 TraversalOperator::Index(e) => match self.expr(e) {
-                    Node { value: Value::Int(i), tag: None, .. } => usize::try_from(i)
-                        .ok()
-                        .and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned()),
+                    Node { value: Value::Int(i), tag: None, .. } => {
+                        usize::try_from(i).ok().and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned())
+                    }
                     Node { value: Value::Str(k), tag: None, .. } => value.get(&k).cloned(),
                     _ => None,
                 },

@@ -100,7 +100,10 @@ fn evaluates_references_as_far_as_they_go() {
     let enc = b.get("encryption_config").unwrap().items().next().unwrap();
     let key = enc.get("provider").unwrap().items().next().unwrap().get("key_arn").unwrap();
     assert_eq!(key.reference_address(), Some("aws_kms_key.this.arn"));
-    assert_eq!(m.resource_at("aws_kms_key.this.arn").map(Block::address).as_deref(), Some("aws_kms_key.this"));
+    assert_eq!(
+        m.resource_at("aws_kms_key.this.arn").map(Block::address).as_deref(),
+        Some("aws_kms_key.this")
+    );
     assert!(b.get("enabled_cluster_log_types").unwrap().is_unknown());
     assert_eq!(b.at(&["tags", "env"]).and_then(Node::as_str), Some("dev"));
     assert_eq!(b.get("description").unwrap().reference_address(), Some("aws_kms_key.this.arn"));
@@ -170,7 +173,13 @@ resource "aws_launch_template" "n" {
     let b = &m.resources("aws_launch_template").next().unwrap().body;
     assert_eq!(b.get("block_device_mappings").unwrap().items().count(), 2);
     assert_eq!(
-        b.at(&["metadata_options"]).unwrap().items().next().unwrap().get("http_tokens").and_then(Node::as_str),
+        b.at(&["metadata_options"])
+            .unwrap()
+            .items()
+            .next()
+            .unwrap()
+            .get("http_tokens")
+            .and_then(Node::as_str),
         Some("required")
     );
     assert!(b.get("tag_specifications").unwrap().is_unknown());
@@ -241,7 +250,10 @@ fn hostile_input_is_an_error_or_bounded() {
 fn huge_file_loads_in_linear_time() {
     let mut text = String::new();
     for i in 0..20_000 {
-        let _ = writeln!(text, "resource \"aws_kms_key\" \"k{i}\" {{\n  enable_key_rotation = true\n  description = \"key ${{local.x}}\"\n}}");
+        let _ = writeln!(
+            text,
+            "resource \"aws_kms_key\" \"k{i}\" {{\n  enable_key_rotation = true\n  description = \"key ${{local.x}}\"\n}}"
+        );
     }
     text.push_str("locals { x = \"y\" }\n");
     let start = std::time::Instant::now();

@@ -35,7 +35,8 @@ const WHY_INSTANCE: &str = "EKS uses t3.medium when `InstanceTypes` is unset (ek
 const WHY_DISK: &str = "`DiskSize` defaults to 20 GiB without a launch template (eks-facts §5.2)";
 const WHY_SPOT: &str = "`CapacityType` defaults to ON_DEMAND (eks-facts §5.2)";
 const WHY_SSH: &str = "no `RemoteAccess`: no SSH access (eks-facts §5.2)";
-const WHY_SSH_OPEN: &str = "`RemoteAccess` without `SourceSecurityGroups` opens SSH to 0.0.0.0/0 (eks-facts §5.2)";
+const WHY_SSH_OPEN: &str =
+    "`RemoteAccess` without `SourceSecurityGroups` opens SSH to 0.0.0.0/0 (eks-facts §5.2)";
 const WHY_ENCRYPTED: &str = "EBS volumes are not encrypted unless `Encrypted: true` (eks-facts §5.3, §6)";
 const WHY_ADDON_VERSION: &str = "EKS installs the add-on's default version";
 const WHY_ENTRY_TYPE: &str = "`Type` defaults to STANDARD (eks-facts §5.5)";
@@ -101,7 +102,8 @@ fn reader<'a>(t: &Template, res: &'a Resource) -> Reader<'a> {
 
 fn cluster(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Cluster {
     let mut r = reader(t, res);
-    let mut c = Cluster::unknown(SourceKind::CloudFormation, r.place(&p("Name")), "not expressed in CloudFormation");
+    let mut c =
+        Cluster::unknown(SourceKind::CloudFormation, r.place(&p("Name")), "not expressed in CloudFormation");
     c.at.span = res.id_span;
     c.name = match r.get(&p("Name")) {
         Some(_) => r.string(&p("Name"), None),
@@ -111,16 +113,20 @@ fn cluster(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Cluste
     c.version = r.string(&p("Version"), None);
     let vpc = "ResourcesVpcConfig";
     c.endpoint.public_access = r.bool(&p(&format!("{vpc}.EndpointPublicAccess")), Some((true, WHY_PUBLIC)));
-    c.endpoint.private_access = r.bool(&p(&format!("{vpc}.EndpointPrivateAccess")), Some((false, WHY_PRIVATE)));
-    c.endpoint.public_cidrs =
-        r.spanned_strings(&p(&format!("{vpc}.PublicAccessCidrs")), Some((vec!["0.0.0.0/0".into()], WHY_CIDRS)));
+    c.endpoint.private_access =
+        r.bool(&p(&format!("{vpc}.EndpointPrivateAccess")), Some((false, WHY_PRIVATE)));
+    c.endpoint.public_cidrs = r.spanned_strings(
+        &p(&format!("{vpc}.PublicAccessCidrs")),
+        Some((vec!["0.0.0.0/0".into()], WHY_CIDRS)),
+    );
     c.secrets_key = if r.get(&p("EncryptionConfig")).is_some() {
         r.string_or_reference(&p("EncryptionConfig[0].Provider.KeyArn"), None).map(Some)
     } else {
         Field::default(None, r.place(&p("EncryptionConfig")), WHY_SECRETS)
     };
     c.logging = logging(&mut r);
-    let mode = r.string(&p("AccessConfig.AuthenticationMode"), Some((AuthMode::ConfigMap.as_str(), WHY_AUTH)));
+    let mode =
+        r.string(&p("AccessConfig.AuthenticationMode"), Some((AuthMode::ConfigMap.as_str(), WHY_AUTH)));
     c.access.mode = match mode {
         Field::Unknown { at, reason } => Field::Unknown { at, reason },
         f => match f.value().and_then(|s| AuthMode::parse(s)) {
@@ -150,7 +156,11 @@ fn logging(r: &mut Reader<'_>) -> Field<Vec<LogType>> {
             Some(Some(lt)) => out.push(lt),
             Some(None) => {
                 if let Some(f) = &r.file {
-                    r.errors.push(InputError::at(f, ty.at().span, format!("unknown log type `{}`", ty.value().map_or("", |v| v))));
+                    r.errors.push(InputError::at(
+                        f,
+                        ty.at().span,
+                        format!("unknown log type `{}`", ty.value().map_or("", |v| v)),
+                    ));
                 }
             }
             None => return Field::unknown(r.place(&tp), "a log type is computed"),
@@ -172,7 +182,9 @@ fn tag_list(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Spanned<Tag>>> {
         let key = r.string(&tp.clone().key("Key"), None);
         let value = r.string(&tp.clone().key("Value"), Some(("", "empty")));
         match (key.value(), value.value()) {
-            (Some(k), Some(v)) => out.push(Spanned { value: Tag { key: k.clone(), value: v.clone() }, at: r.place(&tp) }),
+            (Some(k), Some(v)) => {
+                out.push(Spanned { value: Tag { key: k.clone(), value: v.clone() }, at: r.place(&tp) })
+            }
             _ => return Field::unknown(r.place(&tp), "a tag is computed"),
         }
     }
@@ -184,7 +196,9 @@ fn role_policies(t: &Template, role_arn: Option<&Node>, at: &Place) -> Field<Vec
         .and_then(Node::reference_address)
         .and_then(|a| t.resource_at(a))
         .filter(|r| r.kind == "AWS::IAM::Role");
-    let Some(role) = role else { return Field::unknown(at.clone(), "the role is not defined in this template") };
+    let Some(role) = role else {
+        return Field::unknown(at.clone(), "the role is not defined in this template");
+    };
     let mut out = Vec::new();
     for n in role.properties.get("ManagedPolicyArns").into_iter().flat_map(Node::items) {
         match n.as_str().filter(|_| n.is_literal()) {
@@ -198,15 +212,24 @@ fn role_policies(t: &Template, role_arn: Option<&Node>, at: &Place) -> Field<Vec
 fn oidc(t: &Template, cluster_id: &str, at: &Place) -> Field<bool> {
     let issuer = format!("{cluster_id}.OpenIdConnectIssuerUrl");
     let providers: Vec<&Resource> = t.resources("AWS::IAM::OIDCProvider").collect();
-    match providers.iter().find(|r| r.properties.get("Url").and_then(Node::reference_address) == Some(issuer.as_str())) {
+    match providers
+        .iter()
+        .find(|r| r.properties.get("Url").and_then(Node::reference_address) == Some(issuer.as_str()))
+    {
         Some(res) => Field::known(true, reader(t, res).place(&p("Url"))),
-        None if !providers.is_empty() => Field::unknown(at.clone(), "an OIDC provider exists whose URL is not this cluster's issuer"),
+        None if !providers.is_empty() => {
+            Field::unknown(at.clone(), "an OIDC provider exists whose URL is not this cluster's issuer")
+        }
         None => Field::default(false, at.clone(), WHY_OIDC),
     }
 }
 
 fn list_field<T>(c: &Cluster, items: Vec<T>) -> Field<Vec<T>> {
-    if items.is_empty() { Field::default(items, c.at.clone(), WHY_NONE) } else { Field::known(items, c.at.clone()) }
+    if items.is_empty() {
+        Field::default(items, c.at.clone(), WHY_NONE)
+    } else {
+        Field::known(items, c.at.clone())
+    }
 }
 
 fn opt(r: &mut Reader<'_>, path: &FieldPath) -> Field<Option<String>> {
@@ -216,7 +239,12 @@ fn opt(r: &mut Reader<'_>, path: &FieldPath) -> Field<Option<String>> {
     r.string(path, None).map(Some)
 }
 
-fn addons_field(t: &Template, c: &Cluster, res: &[&Resource], errors: &mut Vec<InputError>) -> Field<Vec<Addon>> {
+fn addons_field(
+    t: &Template,
+    c: &Cluster,
+    res: &[&Resource],
+    errors: &mut Vec<InputError>,
+) -> Field<Vec<Addon>> {
     let mut out = Vec::new();
     for a in res {
         let mut r = reader(t, a);
@@ -232,14 +260,20 @@ fn addons_field(t: &Template, c: &Cluster, res: &[&Resource], errors: &mut Vec<I
     list_field(c, out)
 }
 
-fn access_entries(t: &Template, c: &Cluster, res: &[&Resource], errors: &mut Vec<InputError>) -> Field<Vec<AccessEntry>> {
+fn access_entries(
+    t: &Template,
+    c: &Cluster,
+    res: &[&Resource],
+    errors: &mut Vec<InputError>,
+) -> Field<Vec<AccessEntry>> {
     let mut out = Vec::new();
     for e in res {
         let mut r = reader(t, e);
         let mut policies = Vec::new();
         for (pp, _) in r.list(&p("AccessPolicies")).unwrap_or_default() {
             let scope_type = r.string(&pp.clone().keys(&["AccessScope", "Type"]), None);
-            let namespaces = r.strings(&pp.clone().keys(&["AccessScope", "Namespaces"]), Some((Vec::new(), WHY_NONE)));
+            let namespaces =
+                r.strings(&pp.clone().keys(&["AccessScope", "Namespaces"]), Some((Vec::new(), WHY_NONE)));
             let scope = match scope_type.value().map(String::as_str) {
                 Some("cluster") => scope_type.map(|_| AccessScope::Cluster),
                 Some("namespace") => match namespaces.value() {
@@ -248,7 +282,11 @@ fn access_entries(t: &Template, c: &Cluster, res: &[&Resource], errors: &mut Vec
                 },
                 _ => Field::unknown(scope_type.at().clone(), "unrecognised access scope"),
             };
-            policies.push(AccessPolicy { at: r.place(&pp), policy_arn: r.string(&pp.clone().key("PolicyArn"), None), scope });
+            policies.push(AccessPolicy {
+                at: r.place(&pp),
+                policy_arn: r.string(&pp.clone().key("PolicyArn"), None),
+                scope,
+            });
         }
         out.push(AccessEntry {
             at: r.place(&p("PrincipalArn")),
@@ -286,7 +324,11 @@ fn pod_identities(
         for (path, _) in r.list(&p("PodIdentityAssociations")).unwrap_or_default() {
             out.push(PodIdentityAssociation {
                 at: r.place(&path),
-                namespace: Field::default("kube-system".into(), r.place(&path), "add-on associations live in kube-system"),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&path),
+                    "add-on associations live in kube-system",
+                ),
                 service_account: r.string(&path.clone().key("ServiceAccount"), None),
                 role_arn: opt(&mut r, &path.clone().key("RoleArn")),
             });
@@ -298,7 +340,11 @@ fn pod_identities(
 
 fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> NodeGroup {
     let mut r = reader(t, res);
-    let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, r.place(&p("NodegroupName")), "not expressed in CloudFormation");
+    let mut ng = NodeGroup::unknown(
+        NodeGroupKind::Managed,
+        r.place(&p("NodegroupName")),
+        "not expressed in CloudFormation",
+    );
     ng.at.span = res.id_span;
     ng.name = match r.get(&p("NodegroupName")) {
         Some(_) => r.string(&p("NodegroupName"), None),
@@ -316,7 +362,8 @@ fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Nod
         desired: r.int(&p("ScalingConfig.DesiredSize"), None),
         max: r.int(&p("ScalingConfig.MaxSize"), None),
     };
-    ng.labels = r.string_map(&p("Labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.labels =
+        r.string_map(&p("Labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
     ng.taints = taints(&mut r);
     ng.tags = r.string_map(&p("Tags"), Some(((), WHY_TAGS)));
     let lt_node = res.properties.get("LaunchTemplate");
@@ -354,7 +401,10 @@ fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Nod
                 hop_limit: Field::unknown(at.clone(), FROM_TEMPLATE),
                 pods_blocked: Field::unknown(at.clone(), FROM_TEMPLATE),
             };
-            ng.ssh = Ssh { enabled: Field::unknown(at.clone(), FROM_TEMPLATE), source_security_groups: Field::unknown(at, FROM_TEMPLATE) };
+            ng.ssh = Ssh {
+                enabled: Field::unknown(at.clone(), FROM_TEMPLATE),
+                source_security_groups: Field::unknown(at, FROM_TEMPLATE),
+            };
         }
         (Some(_), Some(lt)) => {
             let mut lr = reader(t, lt);
@@ -366,20 +416,31 @@ fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Nod
                 encrypted: if lr.get(&p(&format!("{d}.BlockDeviceMappings"))).is_some() {
                     lr.bool(&p(&format!("{ebs}.Encrypted")), Some((false, WHY_ENCRYPTED)))
                 } else {
-                    Field::unknown(lr.place(&p(&format!("{d}.BlockDeviceMappings"))), "the AMI's volume settings apply")
+                    Field::unknown(
+                        lr.place(&p(&format!("{d}.BlockDeviceMappings"))),
+                        "the AMI's volume settings apply",
+                    )
                 },
                 kms_key: opt(&mut lr, &p(&format!("{ebs}.KmsKeyId"))),
             };
             // Without `HttpTokens` EC2 applies the AMI's IMDS support (eks-facts §5.3).
             ng.imds = Imds {
-                v2_required: lr.string(&p(&format!("{d}.MetadataOptions.HttpTokens")), None).map(|v| v == "required"),
+                v2_required: lr
+                    .string(&p(&format!("{d}.MetadataOptions.HttpTokens")), None)
+                    .map(|v| v == "required"),
                 hop_limit: lr.int(&p(&format!("{d}.MetadataOptions.HttpPutResponseHopLimit")), None),
-                pods_blocked: Field::unknown(lr.place(&p(&format!("{d}.MetadataOptions"))), "not expressed in CloudFormation"),
+                pods_blocked: Field::unknown(
+                    lr.place(&p(&format!("{d}.MetadataOptions"))),
+                    "not expressed in CloudFormation",
+                ),
             };
             ng.ssh = if lr.get(&p(&format!("{d}.KeyName"))).is_some() {
                 Ssh {
                     enabled: lr.string(&p(&format!("{d}.KeyName")), None).map(|_| true),
-                    source_security_groups: Field::unknown(lr.place(&p(&format!("{d}.KeyName"))), "set by the template's security groups"),
+                    source_security_groups: Field::unknown(
+                        lr.place(&p(&format!("{d}.KeyName"))),
+                        "set by the template's security groups",
+                    ),
                 }
             } else {
                 remote_access(&mut r)
@@ -394,11 +455,15 @@ fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Nod
 fn remote_access(r: &mut Reader<'_>) -> Ssh {
     if r.get(&p("RemoteAccess")).is_none() {
         let at = r.place(&p("RemoteAccess"));
-        return Ssh { enabled: Field::default(false, at.clone(), WHY_SSH), source_security_groups: Field::default(Vec::new(), at, WHY_SSH) };
+        return Ssh {
+            enabled: Field::default(false, at.clone(), WHY_SSH),
+            source_security_groups: Field::default(Vec::new(), at, WHY_SSH),
+        };
     }
     Ssh {
         enabled: r.string(&p("RemoteAccess.Ec2SshKey"), None).map(|_| true),
-        source_security_groups: r.strings(&p("RemoteAccess.SourceSecurityGroups"), Some((Vec::new(), WHY_SSH_OPEN))),
+        source_security_groups: r
+            .strings(&p("RemoteAccess.SourceSecurityGroups"), Some((Vec::new(), WHY_SSH_OPEN))),
     }
 }
 
@@ -414,7 +479,9 @@ fn taints(r: &mut Reader<'_>) -> Field<Vec<Taint>> {
         let value = r.opt_string(&tp.clone().key("Value"), WHY_NONE);
         let effect = r.string(&tp.clone().key("Effect"), None);
         match (key.value(), value.value(), effect.value()) {
-            (Some(k), Some(v), Some(e)) => out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) }),
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
             _ => return Field::unknown(r.place(&tp), "incomplete taint"),
         }
     }
@@ -423,7 +490,11 @@ fn taints(r: &mut Reader<'_>) -> Field<Vec<Taint>> {
 
 fn fargate(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> NodeGroup {
     let mut r = reader(t, res);
-    let mut ng = NodeGroup::unknown(NodeGroupKind::Fargate, r.place(&p("FargateProfileName")), "does not apply to Fargate");
+    let mut ng = NodeGroup::unknown(
+        NodeGroupKind::Fargate,
+        r.place(&p("FargateProfileName")),
+        "does not apply to Fargate",
+    );
     ng.name = r.string(&p("FargateProfileName"), None);
     ng.subnets = r.strings(&p("Subnets"), None);
     ng.private_networking = Field::default(true, ng.at.clone(), "Fargate pods run only in private subnets");

@@ -18,8 +18,8 @@ use super::aws_json::eks_effect;
 use super::read::Reader;
 use super::{
     AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, CLUSTER_ADMIN_POLICY, Cluster, Field, Imds,
-    LogType, NodeGroup, NodeGroupKind, Place, PodIdentityAssociation, Scaling, SourceKind, Ssh, Taint, Volume,
-    ami_family,
+    LogType, NodeGroup, NodeGroupKind, Place, PodIdentityAssociation, Scaling, SourceKind, Ssh, Taint,
+    Volume, ami_family,
 };
 
 const WHY_PUBLIC: &str = "`endpoint_public_access` defaults to true (eks-facts §5.1)";
@@ -33,7 +33,8 @@ const WHY_BOOTSTRAP_NO_BLOCK: &str =
 const WHY_BOOTSTRAP_BLOCK: &str =
     "with `access_config` and the argument omitted, the provider sends false (eks-facts §5.1)";
 const WHY_NONE: &str = "none in the Terraform module";
-const WHY_OIDC: &str = "no `aws_iam_openid_connect_provider` for the cluster issuer in the module (eks-facts §5.6)";
+const WHY_OIDC: &str =
+    "no `aws_iam_openid_connect_provider` for the cluster issuer in the module (eks-facts §5.6)";
 const WHY_TAGS: &str = "no tags";
 const WHY_INSTANCE: &str = "EKS uses t3.medium when `instance_types` is unset (eks-facts §5.2)";
 const WHY_DISK: &str = "`disk_size` defaults to 20 GiB without a launch template (eks-facts §5.2)";
@@ -49,7 +50,8 @@ const WHY_ADDON_VERSION: &str = "EKS installs the add-on's default version";
 const WHY_ENTRY_TYPE: &str = "`type` defaults to STANDARD (eks-facts §5.5)";
 const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false (eks-facts §5.9)";
 const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true (eks-facts §5.9)";
-const WHY_M_CIDRS: &str = "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0 (eks-facts §5.9)";
+const WHY_M_CIDRS: &str =
+    "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0 (eks-facts §5.9)";
 const WHY_M_LOGS: &str = "the eks module enables audit, api and authenticator logs (eks-facts §5.9)";
 const WHY_M_KEY: &str = "the eks module creates a KMS key for secrets (`create_kms_key`, eks-facts §5.9)";
 const WHY_M_AUTH: &str = "the eks module defaults to API_AND_CONFIG_MAP (eks-facts §5.9)";
@@ -58,14 +60,14 @@ const WHY_M_BOOTSTRAP: &str =
 const WHY_M_IRSA: &str = "the eks module's `enable_irsa` defaults to true (eks-facts §5.9)";
 const WHY_M_ADDONS: &str =
     "the eks module installs no add-ons by default and disables self-managed ones (eks-facts §5.9)";
-const WHY_M_ROLE: &str = "the eks module creates the cluster role with AmazonEKSClusterPolicy (eks-facts §5.9)";
+const WHY_M_ROLE: &str =
+    "the eks module creates the cluster role with AmazonEKSClusterPolicy (eks-facts §5.9)";
 const WHY_M_AMI: &str = "the node group sub-module uses AL2023_x86_64_STANDARD (eks-facts §5.9)";
 const WHY_M_SPOT: &str = "the node group sub-module uses ON_DEMAND (eks-facts §5.9)";
 const WHY_M_SIZE: &str = "the node group sub-module uses min 1, desired 1, max 3 (eks-facts §5.9)";
 const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2 (eks-facts §5.9)";
 const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1 (eks-facts §5.9)";
-const WHY_M_VOLUME: &str =
-    "`block_device_mappings = null`: no volume encryption unless set (eks-facts §5.9)";
+const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set (eks-facts §5.9)";
 const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name` (eks-facts §5.9)";
 
 /// The registry source of the terraform-aws-modules/eks root module.
@@ -92,12 +94,14 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     let owner = |b: &Block, clusters: &[(Option<String>, Cluster)]| -> Option<usize> {
         let node = b.get("cluster_name")?;
         if let Some(addr) = node.reference_address() {
-            return clusters.iter().position(|(a, _)| a.as_deref().is_some_and(|a| addr.starts_with(&format!("{a}."))));
+            return clusters
+                .iter()
+                .position(|(a, _)| a.as_deref().is_some_and(|a| addr.starts_with(&format!("{a}."))));
         }
-        if let Some(name) = node.as_str() {
-            if let Some(i) = clusters.iter().position(|(_, c)| c.name.value().is_some_and(|n| n == name)) {
-                return Some(i);
-            }
+        if let Some(name) = node.as_str().filter(|_| node.is_literal())
+            && let Some(i) = clusters.iter().position(|(_, c)| c.name.value().is_some_and(|n| n == name))
+        {
+            return Some(i);
         }
         (clusters.len() == 1).then_some(0)
     };
@@ -116,11 +120,15 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     for i in 0..out.len() {
         let Some(addr) = out[i].0.clone() else { continue };
         let mine = |b: &&Block| owner(b, &out) == Some(i);
-        let addons: Vec<&Block> = module.resources("aws_eks_addon").filter(|b| exists(b)).filter(mine).collect();
+        let addons: Vec<&Block> =
+            module.resources("aws_eks_addon").filter(|b| exists(b)).filter(mine).collect();
         let entries: Vec<&Block> =
             module.resources("aws_eks_access_entry").filter(|b| exists(b)).filter(mine).collect();
-        let associations: Vec<&Block> =
-            module.resources("aws_eks_access_policy_association").filter(|b| exists(b)).filter(mine).collect();
+        let associations: Vec<&Block> = module
+            .resources("aws_eks_access_policy_association")
+            .filter(|b| exists(b))
+            .filter(mine)
+            .collect();
         let pods: Vec<&Block> =
             module.resources("aws_eks_pod_identity_association").filter(|b| exists(b)).filter(mine).collect();
         let c = &mut out[i].1;
@@ -136,7 +144,8 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
 fn exists(b: &Block) -> bool {
     let zero_count = b.get("count").and_then(Node::as_i64) == Some(0);
     let empty_each = b.get("for_each").is_some_and(|n| {
-        n.is_literal() && (n.as_seq().is_some_and(<[Node]>::is_empty) || n.as_map().is_some_and(|m| m.is_empty()))
+        n.is_literal()
+            && (n.as_seq().is_some_and(<[Node]>::is_empty) || n.as_map().is_some_and(|m| m.is_empty()))
     });
     !(zero_count || empty_each)
 }
@@ -160,9 +169,12 @@ fn resource_cluster(module: &Module, b: &Block, errors: &mut Vec<InputError>) ->
     c.region = region(module, &c.at);
     c.version = r.string(&p("version"), None);
     c.endpoint.public_access = r.bool(&p("vpc_config[0].endpoint_public_access"), Some((true, WHY_PUBLIC)));
-    c.endpoint.private_access = r.bool(&p("vpc_config[0].endpoint_private_access"), Some((false, WHY_PRIVATE)));
-    c.endpoint.public_cidrs =
-        r.spanned_strings(&p("vpc_config[0].public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_CIDRS)));
+    c.endpoint.private_access =
+        r.bool(&p("vpc_config[0].endpoint_private_access"), Some((false, WHY_PRIVATE)));
+    c.endpoint.public_cidrs = r.spanned_strings(
+        &p("vpc_config[0].public_access_cidrs"),
+        Some((vec!["0.0.0.0/0".into()], WHY_CIDRS)),
+    );
     c.secrets_key = if r.get(&p("encryption_config")).is_some() {
         r.string_or_reference(&p("encryption_config[0].provider[0].key_arn"), None).map(Some)
     } else {
@@ -171,7 +183,10 @@ fn resource_cluster(module: &Module, b: &Block, errors: &mut Vec<InputError>) ->
     c.logging = log_types(&mut r, &p("enabled_cluster_log_types"), Some((Vec::new(), WHY_LOGGING)));
     c.access.mode = auth_mode(&mut r, &p("access_config[0].authentication_mode"), WHY_AUTH);
     c.access.bootstrap_creator_admin = if r.get(&p("access_config")).is_some() {
-        r.bool(&p("access_config[0].bootstrap_cluster_creator_admin_permissions"), Some((false, WHY_BOOTSTRAP_BLOCK)))
+        r.bool(
+            &p("access_config[0].bootstrap_cluster_creator_admin_permissions"),
+            Some((false, WHY_BOOTSTRAP_BLOCK)),
+        )
     } else {
         Field::default(true, r.place(&p("access_config")), WHY_BOOTSTRAP_NO_BLOCK)
     };
@@ -274,9 +289,10 @@ fn policy_name(arn: &str) -> String {
 
 fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
     let issuer = format!("{cluster_addr}.identity");
-    let found = module.resources("aws_iam_openid_connect_provider").filter(|b| exists(b)).find(|b| {
-        b.get("url").and_then(Node::reference_address).is_some_and(|a| a.starts_with(&issuer))
-    });
+    let found = module
+        .resources("aws_iam_openid_connect_provider")
+        .filter(|b| exists(b))
+        .find(|b| b.get("url").and_then(Node::reference_address).is_some_and(|a| a.starts_with(&issuer)));
     match found {
         Some(b) => Field::known(true, reader(b).place(&p("url"))),
         None if module.resources("aws_iam_openid_connect_provider").next().is_some() => {
@@ -287,7 +303,11 @@ fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
 }
 
 fn list_field<T>(c: &Cluster, items: Vec<T>) -> Field<Vec<T>> {
-    if items.is_empty() { Field::default(items, c.at.clone(), WHY_NONE) } else { Field::known(items, c.at.clone()) }
+    if items.is_empty() {
+        Field::default(items, c.at.clone(), WHY_NONE)
+    } else {
+        Field::known(items, c.at.clone())
+    }
 }
 
 fn resource_addons(c: &Cluster, blocks: &[&Block], errors: &mut Vec<InputError>) -> Field<Vec<Addon>> {
@@ -321,7 +341,8 @@ fn access_entries(
     associations: &[&Block],
     errors: &mut Vec<InputError>,
 ) -> Field<Vec<AccessEntry>> {
-    let key = |n: Option<&Node>| n.and_then(|n| n.reference_address().or_else(|| n.as_str())).map(str::to_string);
+    let key =
+        |n: Option<&Node>| n.and_then(|n| n.reference_address().or_else(|| n.as_str())).map(str::to_string);
     let mut out = Vec::new();
     for b in entries {
         let mut r = reader(b);
@@ -368,11 +389,7 @@ fn access_policy(r: &mut Reader<'_>, base: &FieldPath, arn_key: &str, scope_key:
         },
         _ => Field::unknown(scope_type.at().clone(), "unrecognised access scope"),
     };
-    AccessPolicy {
-        at: r.place(base),
-        policy_arn: r.string(&base.clone().join(&p(arn_key)), None),
-        scope,
-    }
+    AccessPolicy { at: r.place(base), policy_arn: r.string(&base.clone().join(&p(arn_key)), None), scope }
 }
 
 fn pod_identities(
@@ -397,7 +414,11 @@ fn pod_identities(
         for (path, _) in r.list(&p("pod_identity_association")).unwrap_or_default() {
             out.push(PodIdentityAssociation {
                 at: r.place(&path),
-                namespace: Field::default("kube-system".into(), r.place(&path), "add-on associations live in kube-system"),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&path),
+                    "add-on associations live in kube-system",
+                ),
                 service_account: r.string(&path.clone().key("service_account"), None),
                 role_arn: opt_ref(&mut r, &path.clone().key("role_arn")),
             });
@@ -424,7 +445,8 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
         desired: r.int(&p("scaling_config[0].desired_size"), None),
         max: r.int(&p("scaling_config[0].max_size"), None),
     };
-    ng.labels = r.string_map(&p("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.labels =
+        r.string_map(&p("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
     ng.taints = taints(&mut r, &p("taint"), "key", "value", "effect");
     ng.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
     let template = launch_template(module, &r, b);
@@ -437,8 +459,14 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
                 kms_key: Field::unknown(r.place(&p("disk_size")), "EKS's own launch template decides"),
             };
             ng.imds = Imds {
-                v2_required: Field::unknown(r.place(&p("launch_template")), "EKS's own launch template decides"),
-                hop_limit: Field::unknown(r.place(&p("launch_template")), "undocumented for EKS's own launch template (eks-facts §5.3)"),
+                v2_required: Field::unknown(
+                    r.place(&p("launch_template")),
+                    "EKS's own launch template decides",
+                ),
+                hop_limit: Field::unknown(
+                    r.place(&p("launch_template")),
+                    "undocumented for EKS's own launch template (eks-facts §5.3)",
+                ),
                 pods_blocked: Field::unknown(r.place(&p("launch_template")), "not expressed in Terraform"),
             };
             ng.ssh = remote_access(&mut r);
@@ -477,13 +505,20 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
                     v2_required: lr
                         .string(&p("metadata_options[0].http_tokens"), Some(("optional", WHY_LT_TOKENS)))
                         .map(|t| t == "required"),
-                    hop_limit: lr.int(&p("metadata_options[0].http_put_response_hop_limit"), Some((1, WHY_LT_HOPS))),
-                    pods_blocked: Field::unknown(lr.place(&p("metadata_options")), "not expressed in Terraform"),
+                    hop_limit: lr
+                        .int(&p("metadata_options[0].http_put_response_hop_limit"), Some((1, WHY_LT_HOPS))),
+                    pods_blocked: Field::unknown(
+                        lr.place(&p("metadata_options")),
+                        "not expressed in Terraform",
+                    ),
                 }
             } else {
                 let at = lr.place(&p("metadata_options"));
                 Imds {
-                    v2_required: Field::unknown(at.clone(), "the AMI's IMDS support applies (eks-facts §5.3)"),
+                    v2_required: Field::unknown(
+                        at.clone(),
+                        "the AMI's IMDS support applies (eks-facts §5.3)",
+                    ),
                     hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies (eks-facts §5.3)"),
                     pods_blocked: Field::unknown(at, "not expressed in Terraform"),
                 }
@@ -491,7 +526,10 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
             ng.ssh = if lr.get(&p("key_name")).is_some() {
                 Ssh {
                     enabled: lr.string(&p("key_name"), None).map(|_| true),
-                    source_security_groups: Field::unknown(lr.place(&p("key_name")), "set by the template's security groups"),
+                    source_security_groups: Field::unknown(
+                        lr.place(&p("key_name")),
+                        "set by the template's security groups",
+                    ),
                 }
             } else {
                 remote_access(&mut r)
@@ -518,7 +556,10 @@ fn launch_template<'a>(module: &'a Module, r: &Reader<'_>, b: &Block) -> LaunchT
         };
     };
     let target = ["id", "name"].iter().find_map(|k| lt.get(k)).and_then(Node::reference_address);
-    match target.and_then(|a| module.resource_at(a)).filter(|t| t.resource_type() == Some("aws_launch_template")) {
+    match target
+        .and_then(|a| module.resource_at(a))
+        .filter(|t| t.resource_type() == Some("aws_launch_template"))
+    {
         Some(t) => LaunchTemplate::Block(t),
         None => LaunchTemplate::Unknown(r.place(&p("launch_template"))),
     }
@@ -534,7 +575,8 @@ fn remote_access(r: &mut Reader<'_>) -> Ssh {
     }
     Ssh {
         enabled: r.string(&p("remote_access[0].ec2_ssh_key"), None).map(|_| true),
-        source_security_groups: r.strings(&p("remote_access[0].source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
+        source_security_groups: r
+            .strings(&p("remote_access[0].source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
     }
 }
 
@@ -549,7 +591,9 @@ fn taints(r: &mut Reader<'_>, path: &FieldPath, key: &str, value: &str, effect: 
         let v = r.opt_string(&tp.clone().key(value), WHY_NONE);
         let e = r.string(&tp.clone().key(effect), None);
         match (k.value(), v.value(), e.value()) {
-            (Some(k), Some(v), Some(e)) => out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) }),
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
             _ => return Field::unknown(r.place(&tp), "incomplete taint"),
         }
     }
@@ -584,10 +628,14 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
         Some(n) if n.get("provider_key_arn").is_some() => {
             r.string_or_reference(&p("encryption_config.provider_key_arn"), None).map(Some)
         }
-        Some(n) if !n.is_literal() => r.symbolic(n, &p("encryption_config")).unwrap_or_else(|| unreachable(&c)),
+        Some(n) if !n.is_literal() => {
+            r.symbolic(n, &p("encryption_config")).unwrap_or_else(|| unreachable(&c))
+        }
         _ => match r.bool(&p("create_kms_key"), Some((true, WHY_M_KEY))) {
             f if f.is_true() => f.map(|_| Some("created by the eks module".to_string())),
-            f if f.is_false() => Field::unknown(f.at().clone(), "no key given while `create_kms_key = false`"),
+            f if f.is_false() => {
+                Field::unknown(f.at().clone(), "no key given while `create_kms_key = false`")
+            }
             f => f.map(|_| None),
         },
     };
@@ -603,9 +651,12 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
     c.access.entries = module_access_entries(&mut r, &c);
     c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
-    c.identity.pod_identity = Field::unknown(c.at.clone(), "pod identity associations of the eks module are not read");
+    c.identity.pod_identity =
+        Field::unknown(c.at.clone(), "pod identity associations of the eks module are not read");
     c.addons = module_addons(&mut r);
-    c.cluster_role = if r.get(&p("iam_role_arn")).is_some() && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true() {
+    c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
+        && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
+    {
         super::ClusterRole {
             arn: r.string(&p("iam_role_arn"), None).map(Some),
             policies: Field::unknown(r.place(&p("iam_role_arn")), "an existing role is used"),
@@ -618,11 +669,17 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     };
     c.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
     let groups = p("eks_managed_node_groups");
-    let names: Vec<String> = b.get("eks_managed_node_groups").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    let names: Vec<String> = b
+        .get("eks_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .map(|(k, _)| k.to_string())
+        .collect();
     for name in names {
         c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
     }
-    let profiles: Vec<String> = b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    let profiles: Vec<String> =
+        b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
     for name in profiles {
         let path = p("fargate_profiles").key(&name);
         let at = r.place(&path);
@@ -646,15 +703,18 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
     {
         return f;
     }
-    let names: Vec<String> = r.get(&base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    let names: Vec<String> =
+        r.get(&base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
     let mut out = Vec::new();
     for name in &names {
         let path = base.clone().key(name);
         let pol_base = path.clone().key("policy_associations");
         let pol_names: Vec<String> =
             r.get(&pol_base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
-        let policies =
-            pol_names.iter().map(|pn| access_policy(r, &pol_base.clone().key(pn), "policy_arn", "access_scope")).collect();
+        let policies = pol_names
+            .iter()
+            .map(|pn| access_policy(r, &pol_base.clone().key(pn), "policy_arn", "access_scope"))
+            .collect();
         out.push(AccessEntry {
             at: r.place(&path),
             principal_arn: r.string(&path.clone().key("principal_arn"), None),
@@ -665,7 +725,8 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
         });
     }
     let creator = p("enable_cluster_creator_admin_permissions");
-    let admin = r.bool(&creator, Some((false, "the eks module adds no creator entry by default (eks-facts §5.9)")));
+    let admin =
+        r.bool(&creator, Some((false, "the eks module adds no creator entry by default (eks-facts §5.9)")));
     if admin.is_true() {
         let at = r.place(&creator);
         out.push(AccessEntry {
@@ -718,7 +779,8 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
     let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not expressed by the eks module");
     ng.name = r.string(&k("name"), Some((key, "the map key names the node group")));
     ng.instance_types = r.strings(&k("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
-    ng.ami_family = r.string(&k("ami_type"), Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))).map(|t| ami_family(&t));
+    ng.ami_family =
+        r.string(&k("ami_type"), Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))).map(|t| ami_family(&t));
     ng.subnets = r.strings(&k("subnet_ids"), None);
     ng.spot = r.string(&k("capacity_type"), Some(("ON_DEMAND", WHY_M_SPOT))).map(|t| t == "SPOT");
     ng.scaling = Scaling {
@@ -726,7 +788,8 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
         desired: r.int(&k("desired_size"), Some((1, WHY_M_SIZE))),
         max: r.int(&k("max_size"), Some((3, WHY_M_SIZE))),
     };
-    ng.labels = r.string_map(&k("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.labels =
+        r.string_map(&k("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
     ng.taints = module_taints(r, &k("taints"));
     ng.tags = r.string_map(&k("tags"), Some(((), WHY_TAGS)));
     ng.imds = Imds {
@@ -772,7 +835,8 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
     ng.ssh = if r.get(&k("remote_access")).is_some() {
         Ssh {
             enabled: r.string(&k("remote_access.ec2_ssh_key"), None).map(|_| true),
-            source_security_groups: r.strings(&k("remote_access.source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
+            source_security_groups: r
+                .strings(&k("remote_access.source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
         }
     } else if r.get(&k("key_name")).is_some() {
         Ssh {
@@ -781,7 +845,10 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
         }
     } else {
         let at = r.place(path);
-        Ssh { enabled: Field::default(false, at.clone(), WHY_M_SSH), source_security_groups: Field::default(Vec::new(), at, WHY_M_SSH) }
+        Ssh {
+            enabled: Field::default(false, at.clone(), WHY_M_SSH),
+            source_security_groups: Field::default(Vec::new(), at, WHY_M_SSH),
+        }
     };
     ng
 }
@@ -800,7 +867,9 @@ fn module_taints(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Taint>> {
         let value = r.opt_string(&tp.clone().key("value"), WHY_NONE);
         let effect = r.string(&tp.clone().key("effect"), None);
         match (key.value(), value.value(), effect.value()) {
-            (Some(k), Some(v), Some(e)) => out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) }),
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
             _ => return Field::unknown(r.place(&tp), "incomplete taint"),
         }
     }

@@ -49,7 +49,10 @@ module "eks" {
     let ng = &c.node_groups[0];
     assert_eq!(ng.name.value().map(String::as_str), Some("general"));
     assert_eq!(ng.ami_family.value().map(String::as_str), Some("AmazonLinux2023"));
-    assert_eq!((ng.scaling.min.value(), ng.scaling.desired.value(), ng.scaling.max.value()), (Some(&1), Some(&1), Some(&3)));
+    assert_eq!(
+        (ng.scaling.min.value(), ng.scaling.desired.value(), ng.scaling.max.value()),
+        (Some(&1), Some(&1), Some(&3))
+    );
     assert!(ng.imds.v2_required.is_true() && ng.imds.hop_limit.is(|h| *h == 1));
     assert!(ng.volume.encrypted.is_false() && ng.volume.encrypted.is_default());
     assert!(ng.ssh.enabled.is_false());
@@ -80,7 +83,10 @@ module "eks" {
     );
     let entries: Vec<_> = c.access.entries.items().collect();
     assert_eq!(entries.len(), 2);
-    assert_eq!(entries[0].principal_arn.value().map(String::as_str), Some("arn:aws:iam::111122223333:role/viewers"));
+    assert_eq!(
+        entries[0].principal_arn.value().map(String::as_str),
+        Some("arn:aws:iam::111122223333:role/viewers")
+    );
     assert_eq!(entries[0].policies[0].scope.value(), Some(&AccessScope::Namespaces(vec!["default".into()])));
     assert!(entries[1].principal_arn.is_unknown());
     assert_eq!(entries[1].policies[0].scope.value(), Some(&AccessScope::Cluster));
@@ -190,7 +196,8 @@ fn resources_link_to_their_cluster() {
     assert_eq!(all.len(), 2, "a count = 0 cluster does not exist");
     let (a, b) = (&all[0], &all[1]);
     assert_eq!(a.name.value().map(String::as_str), Some("alpha"));
-    let names = |c: &Cluster| c.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>();
+    let names =
+        |c: &Cluster| c.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>();
     assert_eq!(names(a), ["by-ref"]);
     assert_eq!(names(b), ["by-name"]);
     assert!(a.identity.oidc_provider.is_true() && a.identity.oidc_provider.is_known());
