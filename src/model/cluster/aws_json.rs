@@ -118,9 +118,18 @@ fn logging(r: &mut Reader<'_>) -> Field<Vec<LogType>> {
     Field::known(on, r.place(&path))
 }
 
-/// Reads `aws eks describe-nodegroup` output: the node group and the name of its cluster.
-#[must_use]
-pub fn node_group(file: &Arc<SourceFile>, root: &Node) -> (NodeGroup, Option<String>, Vec<InputError>) {
+impl NodeGroup {
+    /// Reads `aws eks describe-nodegroup` output: the node group and the name of its cluster.
+    #[must_use]
+    pub fn from_describe_nodegroup(
+        file: &Arc<SourceFile>,
+        root: &Node,
+    ) -> (NodeGroup, Option<String>, Vec<InputError>) {
+        node_group(file, root)
+    }
+}
+
+fn node_group(file: &Arc<SourceFile>, root: &Node) -> (NodeGroup, Option<String>, Vec<InputError>) {
     let head = root.locate(&p("nodegroup.nodegroupName")).span;
     let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
     r.anchor = 1;

@@ -70,6 +70,7 @@ impl Cluster {
         let link = ObjectLink { object: object.object_ref(), index: object.index };
         let mut r = Reader::new(file, &object.root, object.head(), Some(link));
         r.head_key = Some("metadata");
+        super::eksctl_keys::check(&mut r);
         let c = read_cluster(&mut r);
         (c, r.errors)
     }

@@ -155,7 +155,12 @@ fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option
         let start = file.line_start(first_line + line)? as usize;
         u32::try_from(start + indent + col).ok()
     };
-    Some(Span { start: map(inner.start)?, end: map(inner.end)? })
+    let span = Span { start: map(inner.start)?, end: map(inner.end)? };
+    // The mapped text must be the text the inner parser saw (indentation indicators, tabs or a
+    // less-indented first line would shift it); otherwise use the whole value.
+    let outer = file.text.get(span.range())?;
+    let seen = text.get(inner.range())?;
+    (outer.lines().next() == seen.lines().next()).then_some(span)
 }
 
 fn karpenter(pool: &Object, class: Option<&Object>, errors: &mut Vec<InputError>) -> NodeGroup {

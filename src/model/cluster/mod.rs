@@ -15,6 +15,7 @@
 pub mod aws_json;
 pub mod cloudformation;
 pub mod eksctl;
+mod eksctl_keys;
 mod field;
 pub mod in_cluster;
 mod normal;
@@ -475,7 +476,7 @@ pub fn build_with(
         out.errors.extend(errs);
     }
     for d in aws.iter().filter(|d| d.root.get("nodegroup").is_some()) {
-        let (ng, cluster_name, errs) = aws_json::node_group(&d.file, &d.root);
+        let (ng, cluster_name, errs) = NodeGroup::from_describe_nodegroup(&d.file, &d.root);
         out.errors.extend(errs);
         let target = out.clusters.iter_mut().find(|c| {
             c.source == SourceKind::AwsJson

@@ -29,7 +29,7 @@ pub struct Reader<'a> {
 }
 
 /// A default: the value and why it applies (the form's documentation, cited).
-pub type Default<T> = Option<(T, &'static str)>;
+pub type Fallback<T> = Option<(T, &'static str)>;
 
 impl<'a> Reader<'a> {
     #[must_use]
@@ -101,7 +101,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn absent<T>(&self, path: &FieldPath, default: Default<T>) -> Field<T> {
+    fn absent<T>(&self, path: &FieldPath, default: Fallback<T>) -> Field<T> {
         match default {
             Some((v, why)) => Field::default(v, self.place(path), why),
             None => Field::unknown(self.place(path), "not set"),
@@ -120,7 +120,7 @@ impl<'a> Reader<'a> {
         Field::unknown(self.place(path), format!("not {expected}"))
     }
 
-    pub fn bool(&mut self, path: &FieldPath, default: Default<bool>) -> Field<bool> {
+    pub fn bool(&mut self, path: &FieldPath, default: Fallback<bool>) -> Field<bool> {
         match self.get(path) {
             None => self.absent(path, default),
             Some(n) if !n.is_literal() => self.opaque(n, path),
@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn int(&mut self, path: &FieldPath, default: Default<i64>) -> Field<i64> {
+    pub fn int(&mut self, path: &FieldPath, default: Fallback<i64>) -> Field<i64> {
         match self.get(path) {
             None => self.absent(path, default),
             Some(n) if !n.is_literal() => self.opaque(n, path),
@@ -142,7 +142,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn string(&mut self, path: &FieldPath, default: Default<&str>) -> Field<String> {
+    pub fn string(&mut self, path: &FieldPath, default: Fallback<&str>) -> Field<String> {
         match self.get(path) {
             None => self.absent(path, default.map(|(v, w)| (v.to_string(), w))),
             Some(n) if !n.is_literal() => self.opaque(n, path),
@@ -158,7 +158,7 @@ impl<'a> Reader<'a> {
         self.string(path, None).map(Some).or_absent(self, path, why)
     }
 
-    pub fn strings(&mut self, path: &FieldPath, default: Default<Vec<String>>) -> Field<Vec<String>> {
+    pub fn strings(&mut self, path: &FieldPath, default: Fallback<Vec<String>>) -> Field<Vec<String>> {
         self.spanned_strings(path, default).map(|v| v.into_iter().map(|s| s.value).collect())
     }
 
@@ -166,7 +166,7 @@ impl<'a> Reader<'a> {
     pub fn spanned_strings(
         &mut self,
         path: &FieldPath,
-        default: Default<Vec<String>>,
+        default: Fallback<Vec<String>>,
     ) -> Field<Vec<Spanned<String>>> {
         let Some(n) = self.get(path) else {
             let at = self.place(path);
@@ -193,7 +193,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string-to-string map (tags, labels) with the place of each entry.
-    pub fn string_map(&mut self, path: &FieldPath, default: Default<()>) -> Field<Vec<Spanned<Tag>>> {
+    pub fn string_map(&mut self, path: &FieldPath, default: Fallback<()>) -> Field<Vec<Spanned<Tag>>> {
         let Some(n) = self.get(path) else {
             return self.absent(path, default.map(|((), w)| (Vec::new(), w)));
         };

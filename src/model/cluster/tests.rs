@@ -171,12 +171,24 @@ metadata: {name: c, region: r, version: 1.30}
 vpc:
   clusterEndpoints:
     publicAccess: \"no\"
+secretEncryption: {keyARN: x}
+managedNodeGroups:
+  - name: ng
+    volumeEncryption: true
 ";
     let (_, cs) = build_text(text);
     let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
-    assert_eq!(msgs.len(), 2, "{msgs:?}");
-    assert!(msgs[0].starts_with("c.yaml:3:41: `metadata.version` must be a quoted string"), "{msgs:?}");
-    assert!(msgs[1].starts_with("c.yaml:6:19: `vpc.clusterEndpoints.publicAccess` must be a boolean"));
+    assert_eq!(msgs.len(), 4, "{msgs:?}");
+    assert_eq!(
+        msgs[0],
+        "c.yaml:7:1: unknown eksctl field `secretEncryption`; did you mean `secretsEncryption`?"
+    );
+    assert_eq!(
+        msgs[1],
+        "c.yaml:10:5: unknown eksctl field `volumeEncryption` in `managedNodeGroups[0]`; did you mean `volumeEncrypted`?"
+    );
+    assert!(msgs[2].starts_with("c.yaml:3:41: `metadata.version` must be a quoted string"), "{msgs:?}");
+    assert!(msgs[3].starts_with("c.yaml:6:19: `vpc.clusterEndpoints.publicAccess` must be a boolean"));
     assert!(cs.clusters[0].endpoint.public_access.is_unknown());
 }
 
@@ -333,4 +345,75 @@ accessConfig: {authenticationMode: CONFIG_MAP}
     assert_eq!(differences(&a.clusters[0], &b.clusters[0]), Vec::<String>::new());
     let (_, m) = build_text(MINIMAL);
     assert!(!differences(&m.clusters[0], &b.clusters[0]).is_empty());
+}
+
+/// Every node of a rich config replaced by values of every type: adapters report errors or
+/// unknowns, never panic.
+#[test]
+fn adapters_survive_every_value_of_the_wrong_type() {
+    use crate::document::{Map, Node, Value};
+    fn paths(n: &Node, at: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        out.push(at.clone());
+        let children: Vec<&Node> = match &n.value {
+            Value::Seq(s) => s.iter().collect(),
+            Value::Map(m) => m.entries.iter().map(|e| &e.value).collect(),
+            _ => Vec::new(),
+        };
+        for (i, c) in children.into_iter().enumerate() {
+            let mut p = at.clone();
+            p.push(i);
+            paths(c, p, out);
+        }
+    }
+    fn at_mut<'a>(n: &'a mut Node, path: &[usize]) -> &'a mut Node {
+        match path.split_first() {
+            None => n,
+            Some((i, rest)) => match &mut n.value {
+                Value::Seq(s) => at_mut(&mut s[*i], rest),
+                Value::Map(m) => at_mut(&mut m.entries[*i].value, rest),
+                _ => unreachable!(),
+            },
+        }
+    }
+    let text = format!(
+        "{}\n---\n{DESCRIBE}\n---\n{}",
+        include_str!("../../../tests/cluster_model/prod.eksctl.yaml"),
+        include_str!("../../../tests/cluster_model/prod.describe-nodegroup.json")
+    );
+    let file = SourceFile::new("f.yaml", None, text.clone());
+    let loaded = crate::scan::load::load(&file);
+    let alternatives = [
+        Value::Null,
+        Value::Bool(true),
+        Value::Int(-1),
+        Value::Float(1.5),
+        Value::Str("x".into()),
+        Value::Seq(vec![Node::synthetic(Value::Int(1))]),
+        Value::Map(Map::default()),
+    ];
+    let object = &loaded.objects[0];
+    let mut all = Vec::new();
+    paths(&object.root, Vec::new(), &mut all);
+    for p in all.iter().skip(1) {
+        for alt in &alternatives {
+            let mut root = object.root.clone();
+            at_mut(&mut root, p).value = alt.clone();
+            if let Ok(Some(o)) = crate::model::Object::from_root(root, object.origin.clone()) {
+                let _ = Cluster::from_eksctl(&o);
+            }
+        }
+    }
+    assert_eq!(loaded.aws.len(), 2);
+    for doc in &loaded.aws {
+        let mut all = Vec::new();
+        paths(&doc.root, Vec::new(), &mut all);
+        for p in all.iter().skip(1) {
+            for alt in &alternatives {
+                let mut root = doc.root.clone();
+                at_mut(&mut root, p).value = alt.clone();
+                let _ = Cluster::from_describe_cluster(&file, &root);
+                let _ = NodeGroup::from_describe_nodegroup(&file, &root);
+            }
+        }
+    }
 }

@@ -2,8 +2,7 @@ use crate::model::cluster::Cluster;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags clusters without the CloudWatch Container Insights add-on
-    /// (`amazon-cloudwatch-observability`).
+    /// Flags clusters without the Container Insights add-on (`amazon-cloudwatch-observability`).
     ///
     /// ## Why is this bad?
     /// Without node and pod metrics and container logs in CloudWatch there is nothing to alert

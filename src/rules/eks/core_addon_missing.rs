@@ -2,8 +2,7 @@ use crate::model::cluster::{Cluster, tables};
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags clusters without one of the core EKS add-ons: `vpc-cni`, `coredns`, `kube-proxy`
-    /// and `aws-ebs-csi-driver`.
+    /// Flags clusters missing a core add-on: vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver.
     ///
     /// ## Why is this bad?
     /// Pod networking, DNS and Services need the first three; as EKS managed add-ons they are

@@ -2,8 +2,7 @@ use crate::model::cluster::Cluster;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags node groups whose sizes contradict each other: minimum above desired, desired
-    /// above maximum, or minimum above maximum.
+    /// Flags node groups whose minimum, desired and maximum sizes contradict each other.
     ///
     /// ## Why is this bad?
     /// EKS and Auto Scaling reject such sizes, so the stack fails to create or update; when a

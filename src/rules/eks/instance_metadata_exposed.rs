@@ -2,8 +2,7 @@ use crate::model::cluster::Cluster;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags node groups that allow IMDSv1, or let pods reach the instance metadata service
-    /// through a hop limit above 1.
+    /// Flags node groups that allow IMDSv1 or let pods reach the instance metadata service.
     ///
     /// ## Why is this bad?
     /// IMDSv1 answers plain GET requests, so any SSRF in a pod hands out the node role's

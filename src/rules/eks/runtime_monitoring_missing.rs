@@ -2,8 +2,7 @@ use crate::model::cluster::{Cluster, NodeGroupKind};
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags clusters with EC2 nodes but without the GuardDuty runtime monitoring add-on
-    /// (`aws-guardduty-agent`).
+    /// Flags clusters with EC2 nodes but no GuardDuty runtime monitoring agent add-on.
     ///
     /// ## Why is this bad?
     /// Audit logs show API calls, not what runs inside containers: reverse shells, crypto
