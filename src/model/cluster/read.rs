@@ -94,7 +94,7 @@ impl<'a> Reader<'a> {
 
     /// A string, or the address of a reference to another resource (an ARN that the referenced
     /// resource will have): for fields whose only use is to link or to tell that something is set.
-    pub fn string_or_reference(&mut self, path: &FieldPath, default: Default<&str>) -> Field<String> {
+    pub fn string_or_reference(&mut self, path: &FieldPath, default: Fallback<&str>) -> Field<String> {
         match self.get(path).and_then(Node::reference_address) {
             Some(a) => Field::known(a.to_string(), self.place(path)),
             None => self.string(path, default),

@@ -212,7 +212,7 @@ fn region(module: &Module, at: &Place) -> Field<String> {
 fn log_types(
     r: &mut Reader<'_>,
     path: &FieldPath,
-    default: super::read::Default<Vec<String>>,
+    default: super::read::Fallback<Vec<String>>,
 ) -> Field<Vec<LogType>> {
     let types = r.spanned_strings(path, default);
     let mut out = Vec::new();
