@@ -289,16 +289,19 @@ fn policy_name(arn: &str) -> String {
 
 fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
     let issuer = format!("{cluster_addr}.identity");
-    let found = module
-        .resources("aws_iam_openid_connect_provider")
-        .filter(|b| exists(b))
-        .find(|b| b.get("url").and_then(Node::reference_address).is_some_and(|a| a.starts_with(&issuer)));
-    match found {
-        Some(b) => Field::known(true, reader(b).place(&p("url"))),
-        None if module.resources("aws_iam_openid_connect_provider").next().is_some() => {
-            Field::unknown(at.clone(), "an OIDC provider exists whose issuer is not this cluster's reference")
-        }
-        None => Field::default(false, at.clone(), WHY_OIDC),
+    let providers: Vec<&Block> =
+        module.resources("aws_iam_openid_connect_provider").filter(|b| exists(b)).collect();
+    let url = |b: &Block| b.get("url").and_then(Node::reference_address).map(str::to_string);
+    if let Some(b) = providers.iter().find(|b| url(b).is_some_and(|a| a.starts_with(&issuer))) {
+        return Field::known(true, reader(b).place(&p("url")));
+    }
+    // A provider for another cluster of the module is not this cluster's; one whose URL is
+    // literal or computed might be.
+    let other_cluster = |b: &&Block| url(b).is_some_and(|a| a.starts_with("aws_eks_cluster."));
+    if providers.iter().all(other_cluster) {
+        Field::default(false, at.clone(), WHY_OIDC)
+    } else {
+        Field::unknown(at.clone(), "an OIDC provider exists whose issuer may be this cluster's")
     }
 }
 
@@ -651,8 +654,7 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
     c.access.entries = module_access_entries(&mut r, &c);
     c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
-    c.identity.pod_identity =
-        Field::unknown(c.at.clone(), "pod identity associations of the eks module are not read");
+    c.identity.pod_identity = module_pod_identities(&mut r, &c);
     c.addons = module_addons(&mut r);
     c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
         && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
@@ -750,6 +752,38 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
     } else {
         Field::default(out, c.at.clone(), WHY_NONE)
     }
+}
+
+/// Pod Identity associations given to the module's add-ons (`addons.<name>.pod_identity_association`).
+fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdentityAssociation>> {
+    let base = p("addons");
+    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), c.at.clone(), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, &base) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in names {
+        let path = base.clone().key(&name).key("pod_identity_association");
+        if let Some(node) = r.get(&path)
+            && !node.is_literal()
+        {
+            return Field::unknown(r.place(&path), "computed, not known from the files");
+        }
+        for (ip, _) in r.list(&path).unwrap_or_default() {
+            out.push(PodIdentityAssociation {
+                at: r.place(&ip),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&ip),
+                    "add-on associations live in kube-system",
+                ),
+                service_account: r.string(&ip.clone().key("service_account"), None),
+                role_arn: opt_ref(r, &ip.clone().key("role_arn")),
+            });
+        }
+    }
+    list_field(c, out)
 }
 
 fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
