@@ -201,7 +201,7 @@ fn resources_link_to_their_cluster() {
     assert_eq!(names(a), ["by-ref"]);
     assert_eq!(names(b), ["by-name"]);
     assert!(a.identity.oidc_provider.is_true() && a.identity.oidc_provider.is_known());
-    assert!(b.identity.oidc_provider.is_unknown(), "a provider for another issuer: cannot tell");
+    assert!(b.identity.oidc_provider.is_false(), "a provider for another cluster is not this one's");
     assert_eq!(a.cluster_role.policies.value(), Some(&vec!["AmazonEKSClusterPolicy".to_string()]));
     assert!(a.cluster_role.arn.is_unknown(), "an ARN that exists only after apply");
     assert!(b.cluster_role.policies.is_unknown());
