@@ -85,7 +85,9 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     for block in module.resources("aws_eks_cluster").filter(|b| exists(b)) {
         out.push((Some(block.address()), resource_cluster(module, block, &mut errors)));
     }
-    for block in module.blocks_of("module").filter(|b| is_eks_module(b) && exists(b)) {
+    // `create = false` makes the eks module (or one of its node groups) create nothing.
+    let created = |b: &Block| b.get("create").and_then(Node::as_bool) != Some(false);
+    for block in module.blocks_of("module").filter(|b| is_eks_module(b) && exists(b) && created(b)) {
         out.push((None, module_cluster(block, &mut errors)));
     }
     if out.is_empty() {
@@ -675,6 +677,7 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
         .get("eks_managed_node_groups")
         .into_iter()
         .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
         .map(|(k, _)| k.to_string())
         .collect();
     for name in names {

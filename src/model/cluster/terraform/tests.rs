@@ -269,3 +269,31 @@ Resources:
     assert_eq!(c.node_groups.len(), 1);
     assert!(c.region.is_unknown() && c.version.is_unknown());
 }
+
+#[test]
+fn eks_module_create_false_creates_nothing() {
+    let all = clusters(&[(
+        "m/main.tf",
+        r#"
+module "off" {
+  source = "terraform-aws-modules/eks/aws"
+  name   = "off"
+  create = false
+}
+module "on" {
+  source = "terraform-aws-modules/eks/aws"
+  name   = "on"
+  eks_managed_node_groups = {
+    kept    = {}
+    dropped = { create = false }
+  }
+}
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+"#,
+    )]);
+    assert_eq!(all.len(), 1);
+    let names: Vec<_> = all[0].node_groups.iter().filter_map(|n| n.name.value().cloned()).collect();
+    assert_eq!(names, ["kept"]);
+}
