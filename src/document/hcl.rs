@@ -37,7 +37,7 @@ const MAX_LOCAL_DEPTH: u32 = 64;
 /// expression, not a chain of locals that nest each other.
 const MAX_EVAL_DEPTH: u32 = 128;
 
-/// One top-level block (or a nested one inside [`Block::body`] when it is a module block).
+/// One top-level block of a module; nested blocks are inside [`Block::body`].
 #[derive(Debug)]
 pub struct Block {
     pub file: Arc<SourceFile>,
@@ -69,7 +69,10 @@ impl Block {
     /// The resource type for `resource` and `data` blocks.
     #[must_use]
     pub fn resource_type(&self) -> Option<&str> {
-        matches!(self.kind.as_str(), "resource" | "data").then(|| self.labels.first().map(String::as_str))?
+        match self.kind.as_str() {
+            "resource" | "data" => self.labels.first().map(String::as_str),
+            _ => None,
+        }
     }
 
     /// The block name (second label of a resource, first of a module or variable).
