@@ -683,6 +683,29 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     for name in names {
         c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
     }
+    // Self-managed groups: their sub-module's defaults are not in eks-facts, so only what is
+    // written is read.
+    let self_managed: Vec<String> = b
+        .get("self_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for name in self_managed {
+        let path = p("self_managed_node_groups").key(&name);
+        let mut ng = NodeGroup::unknown(
+            NodeGroupKind::SelfManaged,
+            r.place(&path),
+            "not read for self-managed groups",
+        );
+        ng.name =
+            r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the node group")));
+        if r.get(&path.clone().key("instance_type")).is_some() {
+            ng.instance_types = r.string(&path.clone().key("instance_type"), None).map(|t| vec![t]);
+        }
+        c.node_groups.push(ng);
+    }
     let profiles: Vec<String> =
         b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
     for name in profiles {

@@ -287,6 +287,9 @@ module "on" {
     kept    = {}
     dropped = { create = false }
   }
+  self_managed_node_groups = {
+    legacy = { instance_type = "m5.large" }
+  }
 }
 module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
@@ -295,5 +298,6 @@ module "vpc" {
     )]);
     assert_eq!(all.len(), 1);
     let names: Vec<_> = all[0].node_groups.iter().filter_map(|n| n.name.value().cloned()).collect();
-    assert_eq!(names, ["kept"]);
+    assert_eq!(names, ["kept", "legacy"]);
+    assert_eq!(all[0].node_groups[1].instance_types.value(), Some(&vec!["m5.large".to_string()]));
 }
