@@ -1,6 +1,7 @@
 //! Command-line definitions and glue only: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
+mod pss_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -21,6 +22,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan manifests (files, directories, `-` for stdin) and report findings.
     Scan(scan_cmd::ScanArgs),
+    /// Evaluate pod-bearing objects against a Pod Security Standards level and version.
+    Pss(pss_cmd::PssArgs),
     /// List every rule.
     Rules(rules_cmd::RulesArgs),
     /// Show the documentation of one rule (by code or name).
@@ -66,6 +69,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Scan(args) => scan_cmd::run(&args),
+        Command::Pss(args) => pss_cmd::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
     }

@@ -202,6 +202,12 @@ pub struct Context<'a> {
 pub struct RuleOptions {
     /// The day the scan evaluates dates against (`--date`, default today).
     pub today: jiff::civil::Date,
+    /// The Pod Security policy for workloads whose namespace has no known enforce label
+    /// (`pss:` in `.ladrillo.yaml`; restricted, latest by default).
+    pub pss: crate::analysis::pss::Policy,
+    /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
+    /// reports it in more detail.
+    pub selected_rules: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {

@@ -23,6 +23,8 @@ pub struct ModeLabels {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabelProblem {
     pub key: String,
+    /// The label value as text (empty when it is not a string).
+    pub value: String,
     pub message: String,
 }
 
@@ -53,6 +55,7 @@ impl NamespacePolicy {
                 _ => {
                     out.problems.push(LabelProblem {
                         key: key.to_string(),
+                        value: value.scalar_text().unwrap_or_default(),
                         message: "is not a Pod Security label (the admission controller ignores it)".into(),
                     });
                     continue;
@@ -62,13 +65,21 @@ impl NamespacePolicy {
             if is_version {
                 let parsed = text.parse::<Version>();
                 if let Err(e) = &parsed {
-                    out.problems.push(LabelProblem { key: key.to_string(), message: e.clone() });
+                    out.problems.push(LabelProblem {
+                        key: key.to_string(),
+                        value: text.to_string(),
+                        message: e.clone(),
+                    });
                 }
                 labels.version = Some(parsed);
             } else {
                 let parsed = text.parse::<Level>();
                 if let Err(e) = &parsed {
-                    out.problems.push(LabelProblem { key: key.to_string(), message: e.clone() });
+                    out.problems.push(LabelProblem {
+                        key: key.to_string(),
+                        value: text.to_string(),
+                        message: e.clone(),
+                    });
                 }
                 labels.level = Some(parsed);
             }

@@ -84,6 +84,16 @@ pub struct Violation {
 }
 
 impl Violation {
+    /// Whether every rule covering this violation is among `selected` (rule names); a
+    /// violation no rule covers never is.
+    #[must_use]
+    pub fn covered(&self, selected: &[&str]) -> bool {
+        !self.covered_by.is_empty()
+            && self.covered_by.iter().all(|name| {
+                crate::rules::find(name).is_some_and(|r| selected.contains(&r.meta().name))
+            })
+    }
+
     /// `reason (detail)`, or the reason alone when there is no detail.
     #[must_use]
     pub fn full(&self) -> String {
