@@ -40,7 +40,12 @@ impl Rule for NamespaceWithoutPssEnforce {
             return;
         }
         let key = format!("{PSS_LABEL_PREFIX}enforce");
-        let path = FieldPath::root().keys(&["metadata", "labels", &key]);
+        // At the labels when there are some, else at the name.
+        let path = if object.labels().is_some() {
+            FieldPath::root().keys(&["metadata", "labels", &key])
+        } else {
+            FieldPath::root().keys(&["metadata", "name"])
+        };
         cx.report(
             self,
             object,

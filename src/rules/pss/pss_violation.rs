@@ -64,7 +64,7 @@ impl Rule for PssViolation {
                 }
                 Some(p) => (
                     p.enforce_policy(default),
-                    format!("namespace \"{ns}\" has no enforce label; the configured default applies"),
+                    format!("namespace \"{ns}\" has no enforce level label; the configured default level applies"),
                 ),
                 None => (
                     default,
