@@ -6,8 +6,8 @@
 mod checks;
 mod message;
 pub mod namespace;
-mod policy;
 mod pod;
+mod policy;
 
 pub use checks::{CheckId, Site, Violation};
 pub use namespace::{NamespacePolicy, PSS_LABEL_PREFIX};
@@ -72,8 +72,40 @@ pub fn evaluate_object(object: &Object, policy: Policy) -> Option<Evaluation> {
     }
     Some(match Workload::of(object) {
         Some(w) => evaluate(&w, policy),
-        None => Evaluation { policy, violations: Vec::new(), invalid: Vec::new() },
+        None => Evaluation { policy, violations: Vec::new(), invalid: template_path_errors(object) },
     })
+}
+
+/// Why a controller has no pod template: nothing when a field on the way is unset, an error
+/// when one is not an object (`spec: 3`).
+fn template_path_errors(object: &Object) -> Vec<InvalidField> {
+    let keys: &[&str] = if object.kind == "CronJob" {
+        &["spec", "jobTemplate", "spec", "template"]
+    } else if object.kind == "PodTemplate" {
+        &["template"]
+    } else {
+        &["spec", "template"]
+    };
+    let mut node = &object.root;
+    let mut path = crate::document::FieldPath::root();
+    for key in keys {
+        match node.get(key) {
+            None => return Vec::new(),
+            Some(n) if n.is_null() => return Vec::new(),
+            Some(n) if n.as_map().is_none() => {
+                return vec![InvalidField {
+                    path: path.key(key),
+                    expected: "an object",
+                    found: pod::found(n),
+                }];
+            }
+            Some(n) => {
+                node = n;
+                path = path.key(key);
+            }
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
