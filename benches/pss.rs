@@ -11,13 +11,13 @@ use ladrillo::model::{Object, Workload};
 
 /// A Deployment whose template varies with `i`.
 fn manifest(i: usize) -> String {
-    let privileged = i % 7 == 0;
-    let pod_sc = if i % 3 == 0 {
+    let privileged = i.is_multiple_of(7);
+    let pod_sc = if i.is_multiple_of(3) {
         "securityContext: {runAsNonRoot: true, runAsUser: 10001, seccompProfile: {type: RuntimeDefault}}"
     } else {
         "securityContext: {fsGroup: 2000}"
     };
-    let host_network = i % 11 == 0;
+    let host_network = i.is_multiple_of(11);
     format!(
         "apiVersion: apps/v1
 kind: Deployment
@@ -55,8 +55,8 @@ spec:
         - {{name: token, projected: {{sources: [{{serviceAccountToken: {{path: token}}}}]}}}}
 ",
         ns = i % 13,
-        host_port = if i % 5 == 0 { 9090 } else { 0 },
-        user = if i % 4 == 0 { 0 } else { 1000 },
+        host_port = if i.is_multiple_of(5) { 9090 } else { 0 },
+        user = if i.is_multiple_of(4) { 0 } else { 1000 },
     )
 }
 
