@@ -217,6 +217,12 @@ pub struct RuleOptions {
     pub required_tags: Vec<String>,
     /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
     pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
+    /// The Pod Security policy for workloads whose namespace has no known enforce label
+    /// (`pss:` in `.ladrillo.yaml`; restricted, latest by default).
+    pub pss: crate::analysis::pss::Policy,
+    /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
+    /// reports it in more detail.
+    pub selected_rules: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {

@@ -37,7 +37,7 @@ impl ScanSettings {
     #[must_use]
     pub fn new(config: Config, cli_select: &[Selector], cli_ignore: &[Selector], today: Date) -> Self {
         let select: &[Selector] = if cli_select.is_empty() { &config.select } else { cli_select };
-        let rules = rules::all()
+        let rules: Vec<&'static dyn Rule> = rules::all()
             .iter()
             .copied()
             .filter(|r| {
@@ -55,13 +55,20 @@ impl ScanSettings {
             file: config.file.clone(),
             assertions: config.reachability.clone(),
         });
+        let options = RuleOptions {
+            today,
+            required_tags,
+            reachability,
+            pss: config.pss.unwrap_or_default(),
+            selected_rules: rules.iter().map(|r| r.meta().name).collect(),
+        };
         Self {
             rules,
             severity_overrides,
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions { today, required_tags, reachability },
+            options,
             progress: false,
         }
     }
