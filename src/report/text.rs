@@ -28,6 +28,9 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
         let _ = writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans));
     }
+    for c in &result.summary.capacity {
+        let _ = writeln!(out, "capacity: cluster \"{}\", {}", c.cluster, c.describe());
+    }
     out.push_str(&summary_line(result));
     out.push('\n');
     out

@@ -199,6 +199,9 @@ pub trait Rule: Declared + Send + Sync {
     fn check_set(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
     /// Called once per EKS cluster built from the inputs (eksctl, AWS JSON, Terraform, …).
     fn check_cluster(&self, _cx: &mut Context<'_>, _cluster: &Cluster) {}
+    /// Called once per cluster with every object of the run, when the run has exactly one
+    /// cluster (workloads are not tied to a cluster otherwise).
+    fn check_cluster_objects(&self, _cx: &mut Context<'_>, _cluster: &Cluster, _set: &ObjectSet) {}
 }
 
 /// Collects findings for one rule over one object (or the whole set).

@@ -100,6 +100,9 @@ pub struct Summary {
     pub suppressed: usize,
     pub errors: usize,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
+    /// Pod capacity of each node group of the clusters in the input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub capacity: Vec<crate::analysis::capacity::NodeGroupCapacity>,
 }
 
 impl ScanResult {
@@ -225,8 +228,12 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         let mut cx = Context::new(&settings.options);
         for rule in &settings.rules {
             rule.check_cluster(&mut cx, c);
+            if clusters.clusters.len() == 1 {
+                rule.check_cluster_objects(&mut cx, c, &set);
+            }
         }
         findings.extend(cx.into_findings());
+        summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
     }
     findings.extend(note_findings(&notes, &set, settings));
 

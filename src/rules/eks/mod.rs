@@ -13,6 +13,7 @@ pub mod core_addon_missing;
 pub mod incoherent_scaling;
 pub mod incompatible_addon_version;
 pub mod instance_metadata_exposed;
+pub mod insufficient_pod_capacity;
 pub mod nodes_in_public_subnets;
 pub mod private_endpoint_disabled;
 pub mod public_endpoint;
@@ -53,4 +54,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &container_insights_missing::ContainerInsightsMissing,
     &runtime_monitoring_missing::RuntimeMonitoringMissing,
     &unencrypted_storage_class::UnencryptedStorageClass,
+    &insufficient_pod_capacity::InsufficientPodCapacity,
 ];

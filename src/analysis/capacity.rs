@@ -1,0 +1,174 @@
+//! Pod capacity of an EKS cluster's node groups (nodes × VPC CNI max pods) against the pods the
+//! workloads of the same scan ask for. Only what is known is counted: an unknown instance type,
+//! maximum size or replica count makes the answer unknown, never a shortage.
+
+use serde::Serialize;
+
+use super::maxpods::{self, Ceiling, MaxPods, Networking};
+use crate::model::cluster::{Cluster, NodeGroup, NodeGroupKind};
+use crate::model::{ObjectSet, Workload};
+
+/// DaemonSets every EKS node runs whether or not the scan contains them (the VPC CNI and
+/// kube-proxy add-ons); the max-pods formula's `+ 2` reserves their slots.
+const NODE_DAEMONS: &[&str] = &["aws-node", "kube-proxy"];
+
+/// What one node group can hold.
+#[derive(Clone, Debug, Serialize)]
+pub struct NodeGroupCapacity {
+    pub cluster: String,
+    pub node_group: String,
+    pub kind: &'static str,
+    /// The instance type with the fewest pods per node, when known.
+    pub instance_type: Option<String>,
+    pub max_nodes: Option<i64>,
+    /// Max pods per node (the larger value when it depends on an unknown vCPU count).
+    pub pods_per_node: Option<u32>,
+    /// `max_nodes × pods_per_node`; `None` when unknown or unbounded.
+    pub capacity: Option<u64>,
+    /// Why the capacity is unknown or unbounded, if it is.
+    pub note: Option<String>,
+}
+
+impl NodeGroupCapacity {
+    /// `workers: 5 nodes × 17 pods (t3.medium) = 85 pods`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match (self.max_nodes, self.pods_per_node, self.capacity) {
+            (Some(n), Some(p), Some(c)) => format!(
+                "{} \"{}\": {n} nodes × {p} pods{} = {c} pods",
+                self.kind,
+                self.node_group,
+                self.instance_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default()
+            ),
+            _ => format!(
+                "{} \"{}\": {}",
+                self.kind,
+                self.node_group,
+                self.note.as_deref().unwrap_or("unknown")
+            ),
+        }
+    }
+}
+
+/// The capacity of one node group, assuming the VPC CNI's default secondary-IP mode.
+#[must_use]
+pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
+    let mut out = NodeGroupCapacity {
+        cluster: cluster.name.value().cloned().unwrap_or_default(),
+        node_group: ng.name.value().cloned().unwrap_or_default(),
+        kind: ng.kind.describe(),
+        instance_type: None,
+        max_nodes: ng.scaling.max.value().copied(),
+        pods_per_node: None,
+        capacity: None,
+        note: None,
+    };
+    let ceiling = match ng.kind {
+        NodeGroupKind::Fargate => {
+            out.note = Some("unbounded: Fargate runs each pod on its own node".into());
+            return out;
+        }
+        NodeGroupKind::Karpenter => {
+            out.note = Some("unbounded: Karpenter adds nodes on demand".into());
+            return out;
+        }
+        NodeGroupKind::Managed => Ceiling::ManagedNodeGroup,
+        NodeGroupKind::SelfManaged => Ceiling::None,
+    };
+    let Some(types) = ng.instance_types.value().filter(|t| !t.is_empty()) else {
+        out.note = Some("unknown: instance types are not known".into());
+        return out;
+    };
+    let mut smallest: Option<(u32, &str)> = None;
+    for t in types {
+        let per_node = maxpods::lookup(t).map(|it| it.max_pods(Networking::default(), ceiling));
+        let per_node = match per_node {
+            Some(MaxPods::Exact(n)) => n,
+            Some(MaxPods::DependsOnVcpus { over_30_vcpus, .. }) => over_30_vcpus,
+            _ => {
+                out.note = Some(format!("unknown: no ENI data for instance type {t}"));
+                return out;
+            }
+        };
+        if smallest.is_none_or(|(n, _)| per_node < n) {
+            smallest = Some((per_node, t));
+        }
+    }
+    let Some((per_node, t)) = smallest else { return out };
+    out.instance_type = Some(t.to_string());
+    out.pods_per_node = Some(per_node);
+    match out.max_nodes {
+        Some(n) if n >= 0 => out.capacity = Some(u64::try_from(n).unwrap_or(0) * u64::from(per_node)),
+        _ => out.note = Some("unknown: the maximum size is not known".into()),
+    }
+    out
+}
+
+/// Pods the workloads of a scan ask for.
+#[derive(Clone, Debug, Default)]
+pub struct Demand {
+    /// Pods of non-DaemonSet workloads, largest first: (description, pods).
+    pub workloads: Vec<(String, u64)>,
+    pub total: u64,
+    /// DaemonSets, each taking one slot on every node (the EKS node daemons included).
+    pub daemonsets: Vec<String>,
+    /// Workloads whose pod count could not be read.
+    pub unknown: Vec<String>,
+}
+
+/// What the workloads of the set ask for.
+#[must_use]
+pub fn demand(set: &ObjectSet) -> Demand {
+    let mut d = Demand::default();
+    for o in set.iter() {
+        let Some(w) = Workload::of(o) else { continue };
+        let what = format!("{} {}", o.kind, o.name);
+        let pods = match o.kind.as_str() {
+            "DaemonSet" => {
+                d.daemonsets.push(o.name.clone());
+                continue;
+            }
+            "PodTemplate" => continue,
+            "Pod" => Some(1),
+            "Job" | "CronJob" => {
+                let spec =
+                    if o.kind == "CronJob" { o.root.at(&["spec", "jobTemplate", "spec"]) } else { o.spec() };
+                match spec.and_then(|s| s.get("parallelism")) {
+                    None => Some(1),
+                    Some(p) => p.as_i64(),
+                }
+            }
+            _ => match o.spec().and_then(|s| s.get("replicas")) {
+                None => Some(1),
+                Some(r) => r.as_i64(),
+            },
+        };
+        let _ = w;
+        match pods.and_then(|p| u64::try_from(p).ok()) {
+            Some(p) => {
+                d.total += p;
+                d.workloads.push((what, p));
+            }
+            None => d.unknown.push(what),
+        }
+    }
+    for daemon in NODE_DAEMONS {
+        if !d.daemonsets.iter().any(|n| n == daemon) {
+            d.daemonsets.push((*daemon).to_string());
+        }
+    }
+    d.workloads.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    d
+}
+
+/// The capacity left for non-DaemonSet pods: every node gives up one slot per DaemonSet.
+#[must_use]
+pub fn usable(groups: &[NodeGroupCapacity], daemonsets: usize) -> Option<u64> {
+    let mut total = 0u64;
+    for g in groups {
+        let (Some(nodes), Some(per_node)) = (g.max_nodes, g.pods_per_node) else { return None };
+        let free = u64::from(per_node).saturating_sub(daemonsets as u64);
+        total += u64::try_from(nodes).unwrap_or(0) * free;
+    }
+    Some(total)
+}
