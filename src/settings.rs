@@ -24,6 +24,8 @@ pub struct Config {
     pub fail_on: Option<FailOn>,
     pub exclude: Vec<String>,
     pub waivers: Vec<ConfigWaiver>,
+    /// Tags every EKS cluster must carry.
+    pub required_tags: Vec<String>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -197,9 +199,16 @@ impl Config {
                         }
                     }
                 }
+                "required-tags" => {
+                    config.required_tags =
+                        strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
+                }
                 other => err(
                     entry.key_span,
-                    unknown_key(other, &["select", "ignore", "severity", "fail-on", "exclude", "waivers"]),
+                    unknown_key(
+                        other,
+                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "required-tags"],
+                    ),
                 ),
             }
         }

@@ -2,7 +2,10 @@
 //! comment marks a line where the rule must fire (a comment on its own line applies to the next
 //! line); `# expect: <rule-name> "<text>"` also requires the message to contain the text. Every
 //! unmatched expectation and every unexpected finding is collected before the test fails. The
-//! rendered text report of each fixture is snapshotted.
+//! rendered text report of each fixture is snapshotted. JSON cannot hold comments, so a `.json`
+//! fixture keeps its expectations in a sibling `.expect` file, one `<line> <rule-name>
+//! ["<text>"]` per line (`#` starts a comment); its documents may be separated by `---` lines.
+//! A sibling `.config` file, when present, is read as `.ladrillo.yaml` for that fixture.
 
 mod common;
 
@@ -44,6 +47,24 @@ fn expectations(text: &str) -> Vec<Expect> {
     out
 }
 
+/// Expectations from a sibling `.expect` file (for JSON fixtures).
+fn expect_file(path: &Path) -> Vec<Expect> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut parts = line.splitn(3, ' ');
+        let n = parts.next().and_then(|n| n.parse().ok());
+        let rule = parts.next().map(str::to_string);
+        match (n, rule) {
+            (Some(line), Some(rule)) => {
+                out.push(Expect { line, rule, text: parts.next().map(|t| unquote(t.trim())) });
+            }
+            _ => panic!("{}: bad expectation `{line}`", path.display()),
+        }
+    }
+    out
+}
+
 fn unquote(t: &str) -> String {
     let inner = t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t);
     inner.replace("\\\"", "\"")
@@ -80,12 +101,19 @@ fn rule_fixtures() {
             failures.push(format!("{rel}: no rule named `{name}`"));
             continue;
         };
-        let settings = common::settings(&[rule.meta().name]);
+        let settings = match std::fs::read_to_string(path.with_extension("config")) {
+            // A sibling `.config` file holds `.ladrillo.yaml` settings the rule reads.
+            Ok(config) => common::settings_with(&config, &[rule.meta().name]),
+            Err(_) => common::settings(&[rule.meta().name]),
+        };
         let result = ladrillo::scan::scan_files(&[common::source(&rel, &text)], &settings);
         for e in &result.errors {
             failures.push(format!("{rel}: input error {e}"));
         }
         let mut expected = expectations(&text);
+        if path.extension().is_some_and(|e| e == "json") {
+            expected.extend(expect_file(&path.with_extension("expect")));
+        }
         let mut unexpected = Vec::new();
         for f in result.active() {
             let line = f.location.start().map_or(0, |p| p.line);

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
+use crate::model::cluster::{Cluster, Field, Place};
 use crate::model::{Object, ObjectSet, Workload};
 
 pub mod docs;
@@ -195,6 +196,8 @@ pub trait Rule: Declared + Send + Sync {
     fn check_workload(&self, _cx: &mut Context<'_>, _workload: &Workload<'_>) {}
     /// Called once with every object of the run (cross-object rules).
     fn check_set(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
+    /// Called once per EKS cluster built from the inputs (eksctl, AWS JSON, Terraform, …).
+    fn check_cluster(&self, _cx: &mut Context<'_>, _cluster: &Cluster) {}
 }
 
 /// Collects findings for one rule over one object (or the whole set).
@@ -209,6 +212,8 @@ pub struct Context<'a> {
 pub struct RuleOptions {
     /// The day the scan evaluates dates against (`--date`, default today).
     pub today: jiff::civil::Date,
+    /// Tags every cluster must carry (`required-tags` in `.ladrillo.yaml`).
+    pub required_tags: Vec<String>,
 }
 
 impl<'a> Context<'a> {
@@ -271,6 +276,51 @@ impl<'a> Context<'a> {
                 suppressed: None,
                 object_index: None,
             }),
+        }
+    }
+
+    /// Reports a finding about a cluster at a place of the model: the value's file and span (or
+    /// its nearest parent when absent), and the object it belongs to when there is one.
+    pub fn report_cluster(
+        &mut self,
+        rule: &dyn Declared,
+        cluster: &Cluster,
+        at: &Place,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
+        let meta = rule.meta();
+        let link = at.object.as_ref().or(cluster.at.object.as_ref());
+        Report {
+            cx: self,
+            finding: Some(Finding {
+                rule: meta,
+                severity: meta.severity,
+                message: message.into(),
+                help: None,
+                location: Location::new(at.file.clone(), at.span),
+                object: link.map(|l| l.object.clone()),
+                path: (!at.path.is_root()).then(|| at.path.clone()),
+                missing: at.missing.clone(),
+                notes: Vec::new(),
+                suppressed: None,
+                object_index: link.map(|l| l.index),
+            }),
+        }
+    }
+
+    /// Reports a finding at a field of a cluster; when the value is a default, a note says which
+    /// default applies.
+    pub fn report_field<T>(
+        &mut self,
+        rule: &dyn Declared,
+        cluster: &Cluster,
+        field: &Field<T>,
+        message: impl Into<String>,
+    ) -> Report<'_, 'a> {
+        let report = self.report_cluster(rule, cluster, field.at(), message);
+        match field.default_note() {
+            Some(n) => report.note(n),
+            None => report,
         }
     }
 

@@ -1,11 +1,13 @@
 //! One source file to Kubernetes objects: documents are parsed, `List` kinds are expanded into
 //! their items, and parser notes become findings. Half-objects (a `kind` without `apiVersion`)
-//! are errors; documents that are not Kubernetes objects at all are counted as skipped.
+//! are errors; AWS CLI output (`describe-cluster`, `describe-nodegroup`) is kept for the cluster
+//! model; other documents that are not Kubernetes objects are counted as skipped.
 
 use std::sync::Arc;
 
 use crate::document::{FieldPath, Node, SourceFile, Span, Value, yaml};
 use crate::finding::InputError;
+use crate::model::cluster::{AwsDocument, aws_json};
 use crate::model::{Object, Origin};
 
 /// What one file yielded.
@@ -17,6 +19,8 @@ pub struct Loaded {
     pub notes: Vec<yaml::Note>,
     /// Documents that are not Kubernetes objects (Helm values, kustomize patches, …).
     pub skipped: Vec<Span>,
+    /// `aws eks describe-cluster` / `describe-nodegroup` output, read into cluster models.
+    pub aws: Vec<AwsDocument>,
 }
 
 /// Parses a file and extracts its objects.
@@ -63,6 +67,11 @@ fn collect(
             let typed = (!item_kind.is_empty()).then_some((api.as_str(), item_kind.as_str()));
             collect(file, document, path.clone().key("items").index(i), item, typed, out);
         }
+        return;
+    }
+    // AWS CLI output (`{"cluster": …}`) is a cluster input, not a skipped document.
+    if path.is_root() && aws_json::recognize(&root) {
+        out.aws.push(AwsDocument { file: Arc::clone(file), document, root });
         return;
     }
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };

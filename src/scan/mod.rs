@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::document::{SourceFile, yaml::NoteKind};
 use crate::finding::{Finding, InputError, Severity};
-use crate::model::{Object, ObjectSet, Workload};
+use crate::model::{Object, ObjectSet, Workload, cluster};
 use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};
 use crate::rules::{self, Context, Rule, RuleOptions};
 use crate::settings::{Config, FailOn, Selector};
@@ -50,13 +50,14 @@ impl ScanSettings {
             .filter(|r| !config.ignore.iter().chain(cli_ignore).any(|s| s.matches(*r)))
             .collect();
         let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
+        let required_tags = config.required_tags.clone();
         Self {
             rules,
             severity_overrides,
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions { today },
+            options: RuleOptions { today, required_tags },
             progress: false,
         }
     }
@@ -158,10 +159,12 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
     let mut errors = Vec::new();
     let mut set = ObjectSet::default();
     let mut notes = Vec::new();
+    let mut aws = Vec::new();
     for (file, l) in files.iter().zip(loaded) {
         summary.documents += l.documents;
         summary.skipped_documents += l.skipped.len();
         errors.extend(l.errors);
+        aws.extend(l.aws);
         let first = set.objects.len();
         for mut o in l.objects {
             o.index = set.objects.len();
@@ -192,6 +195,15 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
     for rule in &settings.rules {
         let mut cx = Context::new(&settings.options);
         rule.check_set(&mut cx, &set);
+        findings.extend(cx.into_findings());
+    }
+    let clusters = cluster::build(&set, &aws);
+    errors.extend(clusters.errors);
+    for c in &clusters.clusters {
+        let mut cx = Context::new(&settings.options);
+        for rule in &settings.rules {
+            rule.check_cluster(&mut cx, c);
+        }
         findings.extend(cx.into_findings());
     }
     findings.extend(note_findings(&notes, &set, settings));

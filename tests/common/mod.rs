@@ -22,6 +22,13 @@ pub fn settings(select: &[&str]) -> ScanSettings {
     ScanSettings::new(Config::default(), &select, &[], test_day())
 }
 
+/// Settings from `.ladrillo.yaml` text, with the given rules selected.
+pub fn settings_with(config: &str, select: &[&str]) -> ScanSettings {
+    let config = Config::parse(&source(".ladrillo.yaml", config)).expect("valid config");
+    let select: Vec<Selector> = select.iter().map(|s| Selector::parse(s).expect("known rule")).collect();
+    ScanSettings::new(config, &select, &[], test_day())
+}
+
 pub fn source(display: &str, text: &str) -> Arc<SourceFile> {
     ladrillo::source::from_bytes(display.to_string(), None, text.as_bytes().to_vec()).expect("valid source")
 }

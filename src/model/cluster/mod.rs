@@ -1,2 +1,575 @@
-//! The EKS cluster model, one per cluster definition, fed by one adapter per input form
-//! (eksctl, Terraform, CloudFormation, AWS JSON). To be implemented.
+//! The EKS cluster model: one [`Cluster`] per cluster definition, whatever its form. Adapters
+//! (eksctl `ClusterConfig`, `aws eks describe-*` JSON, Terraform, CloudFormation) fill the same
+//! structs; rules read only this model, so one rule serves every form.
+//!
+//! Every value is a [`Field`]: known (with the file, span and field path it was read from),
+//! defaulted (absent, the form's documented default applies at the nearest parent; `why` cites
+//! the default), or unknown (never reported as insecure). A list that the form cannot express
+//! (add-ons in `describe-cluster`) is an unknown `Field<Vec<_>>`, not an empty one. Findings
+//! point at [`Field::at`]: the exact value, or the nearest parent when it is absent.
+//!
+//! Objects that live inside the cluster — the `kube-system/aws-auth` ConfigMap and Karpenter
+//! `NodePool`/`EC2NodeClass` objects — are attached by [`build`] to the run's only cluster, or
+//! to a cluster of their own (everything else unknown) when the run has none or several.
+
+pub mod aws_json;
+pub mod eksctl;
+mod eksctl_keys;
+mod field;
+pub mod in_cluster;
+mod normal;
+pub mod read;
+pub mod tables;
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::{Node, SourceFile};
+use crate::finding::InputError;
+use crate::model::ObjectSet;
+
+pub use field::{Field, ObjectLink, Place, Spanned, UNKNOWN_KEY};
+pub use normal::{differences, normalized};
+
+/// The input form a cluster was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// eksctl `ClusterConfig` (`eksctl.io/v1alpha5`).
+    Eksctl,
+    /// `aws eks describe-cluster` / `describe-nodegroup` output.
+    AwsJson,
+    Terraform,
+    CloudFormation,
+    /// No cluster definition in the run: only in-cluster objects (aws-auth, Karpenter).
+    InCluster,
+}
+
+/// One EKS cluster.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cluster {
+    #[serde(skip)]
+    pub source: SourceKind,
+    /// The cluster's head in its source (its name), where cluster-wide findings point.
+    #[serde(skip)]
+    pub at: Place,
+    pub name: Field<String>,
+    pub region: Field<String>,
+    /// Kubernetes minor version, `"1.34"`.
+    pub version: Field<String>,
+    pub endpoint: Endpoint,
+    /// ARN of the customer KMS key encrypting Kubernetes secrets; `None` when there is none.
+    pub secrets_key: Field<Option<String>>,
+    /// Control-plane log types sent to CloudWatch.
+    pub logging: Field<Vec<LogType>>,
+    pub access: Access,
+    pub identity: Identity,
+    pub addons: Field<Vec<Addon>>,
+    pub cluster_role: ClusterRole,
+    pub node_groups: Vec<NodeGroup>,
+    pub tags: Field<Vec<Spanned<Tag>>>,
+}
+
+/// The Kubernetes API endpoint.
+#[derive(Clone, Debug, Serialize)]
+pub struct Endpoint {
+    pub public_access: Field<bool>,
+    pub private_access: Field<bool>,
+    /// CIDRs allowed to reach the public endpoint.
+    pub public_cidrs: Field<Vec<Spanned<String>>>,
+}
+
+/// A control-plane log type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LogType {
+    Api,
+    Audit,
+    Authenticator,
+    ControllerManager,
+    Scheduler,
+}
+
+impl LogType {
+    pub const ALL: [LogType; 5] =
+        [Self::Api, Self::Audit, Self::Authenticator, Self::ControllerManager, Self::Scheduler];
+
+    /// The name EKS uses (`controllerManager`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Api => "api",
+            Self::Audit => "audit",
+            Self::Authenticator => "authenticator",
+            Self::ControllerManager => "controllerManager",
+            Self::Scheduler => "scheduler",
+        }
+    }
+
+    /// Parses an EKS log type name (case-insensitive, as eksctl accepts).
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+/// Who can authenticate, and as what.
+#[derive(Clone, Debug, Serialize)]
+pub struct Access {
+    pub mode: Field<AuthMode>,
+    /// Whether EKS grants cluster admin to the principal that creates the cluster.
+    pub bootstrap_creator_admin: Field<bool>,
+    pub entries: Field<Vec<AccessEntry>>,
+    /// `aws-auth` mappings: eksctl `iamIdentityMappings` and `kube-system/aws-auth` ConfigMaps.
+    pub aws_auth: Field<Vec<AwsAuthMapping>>,
+}
+
+/// The cluster authentication mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuthMode {
+    ConfigMap,
+    Api,
+    ApiAndConfigMap,
+}
+
+impl AuthMode {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ConfigMap => "CONFIG_MAP",
+            Self::Api => "API",
+            Self::ApiAndConfigMap => "API_AND_CONFIG_MAP",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::ConfigMap, Self::Api, Self::ApiAndConfigMap].into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// Whether access entries are honoured.
+    #[must_use]
+    pub fn uses_access_entries(self) -> bool {
+        self != Self::ConfigMap
+    }
+}
+
+/// An EKS access entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct AccessEntry {
+    #[serde(skip)]
+    pub at: Place,
+    pub principal_arn: Field<String>,
+    /// `STANDARD`, `EC2_LINUX`, …
+    pub kind: Field<String>,
+    pub username: Field<Option<String>>,
+    pub groups: Field<Vec<String>>,
+    pub policies: Vec<AccessPolicy>,
+}
+
+/// An access policy associated with an access entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct AccessPolicy {
+    #[serde(skip)]
+    pub at: Place,
+    pub policy_arn: Field<String>,
+    pub scope: Field<AccessScope>,
+}
+
+/// Where an access policy applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum AccessScope {
+    Cluster,
+    Namespaces(Vec<String>),
+}
+
+/// The ARN of the EKS access policy equivalent to `cluster-admin`.
+pub const CLUSTER_ADMIN_POLICY: &str = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+
+/// One `mapRoles`, `mapUsers` or `mapAccounts` item of `aws-auth`.
+#[derive(Clone, Debug, Serialize)]
+pub struct AwsAuthMapping {
+    #[serde(skip)]
+    pub at: Place,
+    pub kind: MappingKind,
+    /// Role or user ARN, or the account id for `mapAccounts`.
+    pub arn: Field<String>,
+    pub username: Field<Option<String>>,
+    pub groups: Field<Vec<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MappingKind {
+    Role,
+    User,
+    Account,
+}
+
+/// Workload identity: IRSA (OIDC provider + service-account roles) and EKS Pod Identity.
+#[derive(Clone, Debug, Serialize)]
+pub struct Identity {
+    /// Whether an IAM OIDC provider is registered for the cluster issuer (IRSA possible).
+    pub oidc_provider: Field<bool>,
+    pub service_accounts: Field<Vec<ServiceAccountRole>>,
+    pub pod_identity: Field<Vec<PodIdentityAssociation>>,
+}
+
+/// An IRSA service account.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceAccountRole {
+    #[serde(skip)]
+    pub at: Place,
+    pub namespace: Field<String>,
+    pub name: Field<String>,
+    pub role_arn: Field<Option<String>>,
+}
+
+/// An EKS Pod Identity association.
+#[derive(Clone, Debug, Serialize)]
+pub struct PodIdentityAssociation {
+    #[serde(skip)]
+    pub at: Place,
+    pub namespace: Field<String>,
+    pub service_account: Field<String>,
+    pub role_arn: Field<Option<String>>,
+}
+
+/// An EKS add-on.
+#[derive(Clone, Debug, Serialize)]
+pub struct Addon {
+    #[serde(skip)]
+    pub at: Place,
+    pub name: Field<String>,
+    /// The pinned version (`v1.20.4-eksbuild.1`), `latest`, or `None` for the default version.
+    pub version: Field<Option<String>>,
+    pub service_account_role_arn: Field<Option<String>>,
+    pub configuration_values: Field<Option<String>>,
+}
+
+/// The IAM role of the control plane.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClusterRole {
+    pub arn: Field<Option<String>>,
+    /// Names or ARNs of the managed policies attached to it.
+    pub policies: Field<Vec<String>>,
+}
+
+/// A key and value tag.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tag {
+    pub key: String,
+    pub value: String,
+}
+
+/// What runs the nodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NodeGroupKind {
+    /// EKS managed node group.
+    Managed,
+    /// Self-managed Auto Scaling group (eksctl `nodeGroups`).
+    SelfManaged,
+    /// Fargate profile.
+    Fargate,
+    /// Karpenter `NodePool` (with its `EC2NodeClass`).
+    Karpenter,
+}
+
+impl NodeGroupKind {
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Managed => "managed node group",
+            Self::SelfManaged => "node group",
+            Self::Fargate => "Fargate profile",
+            Self::Karpenter => "Karpenter node pool",
+        }
+    }
+}
+
+/// A group of nodes: managed or self-managed node group, Fargate profile, Karpenter node pool.
+/// Fields that do not apply to a kind (IMDS on Fargate) are unknown.
+#[derive(Clone, Debug, Serialize)]
+pub struct NodeGroup {
+    pub kind: NodeGroupKind,
+    #[serde(skip)]
+    pub at: Place,
+    pub name: Field<String>,
+    pub instance_types: Field<Vec<String>>,
+    /// AMI family in eksctl's vocabulary (`AmazonLinux2023`, `Bottlerocket`, `WindowsServer2022…`);
+    /// other forms map to it with [`ami_family`].
+    pub ami_family: Field<String>,
+    pub availability_zones: Field<Vec<String>>,
+    pub subnets: Field<Vec<String>>,
+    /// Whether the nodes are in private subnets without public IPs.
+    pub private_networking: Field<bool>,
+    pub volume: Volume,
+    pub imds: Imds,
+    pub ssh: Ssh,
+    pub spot: Field<bool>,
+    pub scaling: Scaling,
+    pub labels: Field<Vec<Tag>>,
+    pub taints: Field<Vec<Taint>>,
+    pub tags: Field<Vec<Spanned<Tag>>>,
+}
+
+impl NodeGroup {
+    /// `managed node group "workers"`, for messages.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self.name.value() {
+            Some(n) => format!("{} \"{n}\"", self.kind.describe()),
+            None => self.kind.describe().to_string(),
+        }
+    }
+}
+
+/// The root volume of the nodes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Volume {
+    pub volume_type: Field<String>,
+    pub size_gib: Field<i64>,
+    pub encrypted: Field<bool>,
+    pub kms_key: Field<Option<String>>,
+}
+
+/// Instance metadata service settings.
+#[derive(Clone, Debug, Serialize)]
+pub struct Imds {
+    /// `httpTokens: required` (IMDSv1 disabled).
+    pub v2_required: Field<bool>,
+    /// `httpPutResponseHopLimit`.
+    pub hop_limit: Field<i64>,
+    /// IMDS blocked for pods that do not use the host network (eksctl `disablePodIMDS`).
+    pub pods_blocked: Field<bool>,
+}
+
+/// SSH (remote) access to the nodes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ssh {
+    pub enabled: Field<bool>,
+    /// Security groups allowed to connect; empty means open to `0.0.0.0/0`.
+    pub source_security_groups: Field<Vec<String>>,
+}
+
+/// Auto Scaling sizes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scaling {
+    pub min: Field<i64>,
+    pub desired: Field<i64>,
+    pub max: Field<i64>,
+}
+
+/// A node taint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Taint {
+    pub key: String,
+    pub value: Option<String>,
+    pub effect: String,
+}
+
+/// Maps an EKS AMI type (`AL2023_x86_64_STANDARD`, used by the EKS API, Terraform and
+/// CloudFormation) or a Karpenter family (`AL2023`) to eksctl's family name; other names are
+/// kept as they are.
+#[must_use]
+pub fn ami_family(name: &str) -> String {
+    let upper = name.to_ascii_uppercase();
+    let family = if upper.starts_with("AL2023") {
+        "AmazonLinux2023"
+    } else if upper.starts_with("AL2_") || upper == "AL2" {
+        "AmazonLinux2"
+    } else if upper.starts_with("BOTTLEROCKET") {
+        "Bottlerocket"
+    } else if upper.starts_with("WINDOWS_CORE_2019") {
+        "WindowsServer2019CoreContainer"
+    } else if upper.starts_with("WINDOWS_FULL_2019") {
+        "WindowsServer2019FullContainer"
+    } else if upper.starts_with("WINDOWS_CORE_2022") {
+        "WindowsServer2022CoreContainer"
+    } else if upper.starts_with("WINDOWS_FULL_2022") {
+        "WindowsServer2022FullContainer"
+    } else {
+        return name.to_string();
+    };
+    family.to_string()
+}
+
+/// A top-level document recognised as AWS CLI output (`{"cluster": …}`, `{"nodegroup": …}`).
+#[derive(Clone, Debug)]
+pub struct AwsDocument {
+    pub file: Arc<SourceFile>,
+    pub document: usize,
+    pub root: Node,
+}
+
+/// Every cluster of a run, with the input errors found while reading them.
+#[derive(Debug, Default)]
+pub struct Clusters {
+    pub clusters: Vec<Cluster>,
+    pub errors: Vec<InputError>,
+}
+
+impl Clusters {
+    /// Reads source files and builds their clusters, as a scan does (for tests and tools that
+    /// need the model without running rules).
+    #[must_use]
+    pub fn from_files(files: &[Arc<SourceFile>]) -> Clusters {
+        let mut set = ObjectSet::default();
+        let mut aws = Vec::new();
+        let mut errors = Vec::new();
+        for f in files {
+            let loaded = crate::scan::load::load(f);
+            errors.extend(loaded.errors);
+            aws.extend(loaded.aws);
+            for mut o in loaded.objects {
+                o.index = set.objects.len();
+                set.objects.push(o);
+            }
+        }
+        let mut out = build(&set, &aws);
+        errors.append(&mut out.errors);
+        out.errors = errors;
+        out
+    }
+}
+
+/// Builds the clusters of a run: one per eksctl `ClusterConfig` and per `describe-cluster`
+/// document; `describe-nodegroup` documents join the cluster of the same name (or one of their
+/// own); aws-auth ConfigMaps and Karpenter objects join the only cluster (or one of their own).
+#[must_use]
+pub fn build(set: &ObjectSet, aws: &[AwsDocument]) -> Clusters {
+    let mut out = Clusters::default();
+    for o in set.iter().filter(|o| eksctl::is_cluster_config(o)) {
+        let (c, errs) = Cluster::from_eksctl(o);
+        out.clusters.push(c);
+        out.errors.extend(errs);
+    }
+    for d in aws.iter().filter(|d| d.root.get("cluster").is_some()) {
+        let (c, errs) = Cluster::from_describe_cluster(&d.file, &d.root);
+        out.clusters.push(c);
+        out.errors.extend(errs);
+    }
+    for d in aws.iter().filter(|d| d.root.get("nodegroup").is_some()) {
+        let (ng, cluster_name, errs) = NodeGroup::from_describe_nodegroup(&d.file, &d.root);
+        out.errors.extend(errs);
+        let target = out.clusters.iter_mut().find(|c| {
+            c.source == SourceKind::AwsJson
+                && cluster_name.is_some()
+                && c.name.value() == cluster_name.as_ref()
+        });
+        match target {
+            Some(c) => c.node_groups.push(ng),
+            None => {
+                let mut c =
+                    Cluster::unknown(SourceKind::AwsJson, ng.at.clone(), "no describe-cluster output");
+                if let Some(n) = cluster_name {
+                    c.name = Field::known(n, ng.at.clone());
+                }
+                c.node_groups.push(ng);
+                out.clusters.push(c);
+            }
+        }
+    }
+    let (mappings, node_groups, errs) = in_cluster::read(set);
+    out.errors.extend(errs);
+    if mappings.is_empty() && node_groups.is_empty() {
+        return out;
+    }
+    if out.clusters.len() != 1 {
+        let at = mappings.first().map(|m| m.at.clone()).or_else(|| node_groups.first().map(|n| n.at.clone()));
+        out.clusters.push(Cluster::unknown(
+            SourceKind::InCluster,
+            at.unwrap_or_default(),
+            "no single cluster definition in the scan",
+        ));
+    }
+    let Some(c) = out.clusters.last_mut() else { return out };
+    if !mappings.is_empty() {
+        let mut all: Vec<AwsAuthMapping> = c.access.aws_auth.items().cloned().collect();
+        all.extend(mappings);
+        let at = c.access.aws_auth.at().clone();
+        c.access.aws_auth = Field::known(all, at);
+    }
+    c.node_groups.extend(node_groups);
+    out
+}
+
+impl Cluster {
+    /// A cluster about which nothing is known yet; adapters fill what their form says.
+    #[must_use]
+    pub fn unknown(source: SourceKind, at: Place, reason: &str) -> Self {
+        macro_rules! u {
+            () => {
+                Field::unknown(at.clone(), reason)
+            };
+        }
+        Cluster {
+            source,
+            at: at.clone(),
+            name: u!(),
+            region: u!(),
+            version: u!(),
+            endpoint: Endpoint { public_access: u!(), private_access: u!(), public_cidrs: u!() },
+            secrets_key: u!(),
+            logging: u!(),
+            access: Access { mode: u!(), bootstrap_creator_admin: u!(), entries: u!(), aws_auth: u!() },
+            identity: Identity { oidc_provider: u!(), service_accounts: u!(), pod_identity: u!() },
+            addons: u!(),
+            cluster_role: ClusterRole { arn: u!(), policies: u!() },
+            node_groups: Vec::new(),
+            tags: u!(),
+        }
+    }
+
+    /// `cluster "prod"`, for messages.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self.name.value() {
+            Some(n) => format!("cluster \"{n}\""),
+            None => "cluster".to_string(),
+        }
+    }
+
+    /// The add-on of a name, when the add-on list is determined.
+    #[must_use]
+    pub fn addon(&self, name: &str) -> Option<&Addon> {
+        self.addons.items().find(|a| a.name.value().is_some_and(|n| n == name))
+    }
+}
+
+impl NodeGroup {
+    /// A node group about which nothing is known yet.
+    #[must_use]
+    pub fn unknown(kind: NodeGroupKind, at: Place, reason: &str) -> Self {
+        macro_rules! u {
+            () => {
+                Field::unknown(at.clone(), reason)
+            };
+        }
+        NodeGroup {
+            kind,
+            at: at.clone(),
+            name: u!(),
+            instance_types: u!(),
+            ami_family: u!(),
+            availability_zones: u!(),
+            subnets: u!(),
+            private_networking: u!(),
+            volume: Volume { volume_type: u!(), size_gib: u!(), encrypted: u!(), kms_key: u!() },
+            imds: Imds { v2_required: u!(), hop_limit: u!(), pods_blocked: u!() },
+            ssh: Ssh { enabled: u!(), source_security_groups: u!() },
+            spot: u!(),
+            scaling: Scaling { min: u!(), desired: u!(), max: u!() },
+            labels: u!(),
+            taints: u!(),
+            tags: u!(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,54 @@
-//! Rules of the `eks` group.
+//! Rules of the `eks` group: checks over the EKS cluster model (control plane, identity and
+//! access, node groups, add-ons), whatever form the cluster was written in.
 
 use super::Rule;
 
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub mod broad_cluster_admin;
+pub mod cluster_creator_admin;
+pub mod cluster_role_missing_policy;
+pub mod config_map_authentication;
+pub mod container_insights_missing;
+pub mod control_plane_logs_missing;
+pub mod core_addon_missing;
+pub mod incoherent_scaling;
+pub mod incompatible_addon_version;
+pub mod instance_metadata_exposed;
+pub mod nodes_in_public_subnets;
+pub mod private_endpoint_disabled;
+pub mod public_endpoint;
+pub mod public_endpoint_open_to_internet;
+pub mod required_tags_missing;
+pub mod runtime_monitoring_missing;
+pub mod secrets_without_customer_key;
+pub mod single_zone_node_group;
+pub mod spot_without_diversity;
+pub mod ssh_open_to_internet;
+pub mod unencrypted_node_volume;
+pub mod unsupported_kubernetes_version;
+pub mod workload_identity_missing;
+
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &secrets_without_customer_key::SecretsWithoutCustomerKey,
+    &public_endpoint_open_to_internet::PublicEndpointOpenToInternet,
+    &public_endpoint::PublicEndpoint,
+    &private_endpoint_disabled::PrivateEndpointDisabled,
+    &control_plane_logs_missing::ControlPlaneLogsMissing,
+    &workload_identity_missing::WorkloadIdentityMissing,
+    &nodes_in_public_subnets::NodesInPublicSubnets,
+    &single_zone_node_group::SingleZoneNodeGroup,
+    &unencrypted_node_volume::UnencryptedNodeVolume,
+    &instance_metadata_exposed::InstanceMetadataExposed,
+    &ssh_open_to_internet::SshOpenToInternet,
+    &unsupported_kubernetes_version::UnsupportedKubernetesVersion,
+    &config_map_authentication::ConfigMapAuthentication,
+    &cluster_creator_admin::ClusterCreatorAdmin,
+    &broad_cluster_admin::BroadClusterAdmin,
+    &core_addon_missing::CoreAddonMissing,
+    &incompatible_addon_version::IncompatibleAddonVersion,
+    &incoherent_scaling::IncoherentScaling,
+    &spot_without_diversity::SpotWithoutDiversity,
+    &cluster_role_missing_policy::ClusterRoleMissingPolicy,
+    &required_tags_missing::RequiredTagsMissing,
+    &container_insights_missing::ContainerInsightsMissing,
+    &runtime_monitoring_missing::RuntimeMonitoringMissing,
+];

@@ -1,0 +1,419 @@
+//! Adapter tests: defaults applied, values and spans read, AWS JSON recognised.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::document::{Position, SourceFile};
+use crate::model::ObjectSet;
+
+fn build_text(text: &str) -> (Arc<SourceFile>, Clusters) {
+    let file = SourceFile::new("c.yaml", None, text.to_string());
+    let loaded = crate::scan::load::load(&file);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let mut set = ObjectSet::default();
+    for mut o in loaded.objects {
+        o.index = set.objects.len();
+        set.objects.push(o);
+    }
+    (Arc::clone(&file), build(&set, &loaded.aws))
+}
+
+fn pos(at: &Place) -> (usize, usize) {
+    let Position { line, column } = at.file.as_ref().expect("file").position(at.span.start);
+    (line, column)
+}
+
+const MINIMAL: &str = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: mi-cluster
+  region: us-east-1
+managedNodeGroups:
+  - name: workers
+    instanceType: t3.medium
+    desiredCapacity: 3
+    minSize: 1
+    maxSize: 5
+";
+
+#[test]
+fn eksctl_defaults_apply_where_fields_are_absent() {
+    let (_, cs) = build_text(MINIMAL);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let c = &cs.clusters[0];
+    assert_eq!(c.source, SourceKind::Eksctl);
+    assert_eq!(c.name.value().map(String::as_str), Some("mi-cluster"));
+    assert!(c.version.is_default() && c.version.value().map(String::as_str) == Some("1.34"));
+    assert!(c.endpoint.public_access.is_default() && c.endpoint.public_access.is_true());
+    assert!(c.endpoint.private_access.is_false());
+    assert_eq!(c.endpoint.public_cidrs.items().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["0.0.0.0/0"]);
+    assert!(c.secrets_key.is_default() && c.secrets_key.value() == Some(&None));
+    assert_eq!(c.logging.value().map(Vec::len), Some(0));
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::ApiAndConfigMap));
+    assert!(c.access.bootstrap_creator_admin.is_true());
+    assert!(c.identity.oidc_provider.is_false());
+    let addons: Vec<_> = c.addons.items().filter_map(|a| a.name.value().cloned()).collect();
+    assert_eq!(addons, ["vpc-cni", "kube-proxy", "coredns", "metrics-server"]);
+    assert_eq!(c.cluster_role.policies.value().map(|p| p[0].as_str()), Some("AmazonEKSClusterPolicy"));
+    let ng = &c.node_groups[0];
+    assert_eq!(ng.kind, NodeGroupKind::Managed);
+    assert_eq!(ng.instance_types.value(), Some(&vec!["t3.medium".to_string()]));
+    assert!(ng.volume.encrypted.is_default() && ng.volume.encrypted.is_false());
+    assert_eq!(ng.volume.volume_type.value().map(String::as_str), Some("gp3"));
+    assert_eq!(ng.volume.size_gib.value(), Some(&80));
+    assert!(ng.imds.v2_required.is_true() && ng.imds.hop_limit.is_unknown());
+    assert!(ng.private_networking.is_false() && ng.ssh.enabled.is_false());
+    assert_eq!(
+        (ng.scaling.min.value(), ng.scaling.desired.value(), ng.scaling.max.value()),
+        (Some(&1), Some(&3), Some(&5))
+    );
+    assert_eq!(ng.ami_family.value().map(String::as_str), Some("AmazonLinux2023"));
+}
+
+#[test]
+fn absent_fields_point_at_the_nearest_parent_and_known_ones_at_their_value() {
+    let (_, cs) = build_text(MINIMAL);
+    let c = &cs.clusters[0];
+    // No `vpc` at all: the cluster's name stands in for the root.
+    let at = c.endpoint.public_access.at();
+    assert_eq!(pos(at), (4, 3));
+    assert_eq!(at.path.to_string(), "vpc.clusterEndpoints.publicAccess");
+    assert_eq!(
+        at.missing.as_ref().map(ToString::to_string).as_deref(),
+        Some("vpc.clusterEndpoints.publicAccess")
+    );
+    assert!(c.endpoint.public_access.default_note().is_some_and(|n| n.contains("eks-facts")));
+    // A missing node-group field points at the group's first line.
+    let ng = &c.node_groups[0];
+    assert_eq!(pos(ng.volume.encrypted.at()), (7, 5));
+    assert_eq!(pos(ng.scaling.max.at()), (11, 5));
+    assert!(at.object.as_ref().is_some_and(|l| l.object.kind == "ClusterConfig"));
+}
+
+#[test]
+fn eksctl_values_and_errors_are_read() {
+    let text = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata:
+  name: c
+  region: eu-west-1
+  version: \"1.33\"
+  tags: {Owner: team-a}
+vpc:
+  clusterEndpoints: {publicAccess: false, privateAccess: true}
+  publicAccessCIDRs: [\"10.0.0.0/8\"]
+secretsEncryption:
+  keyARN: arn:aws:kms:eu-west-1:111122223333:key/abc
+cloudWatch:
+  clusterLogging:
+    enableTypes: [\"all\"]
+iam:
+  withOIDC: true
+accessConfig:
+  authenticationMode: API
+  bootstrapClusterCreatorAdminPermissions: false
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/admins
+      accessPolicies:
+        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy
+          accessScope: {type: cluster}
+addonsConfig: {disableDefaultAddons: true}
+addons:
+  - name: vpc-cni
+    version: v1.20.4-eksbuild.1
+nodeGroups:
+  - name: ng
+    privateNetworking: true
+    volumeEncrypted: yes
+    disableIMDSv1: false
+    ssh: {allow: true}
+    availabilityZones: [eu-west-1a]
+    taints: [{key: dedicated, value: gpu, effect: NoSchedule}]
+fargateProfiles:
+  - name: fp
+    selectors: [{namespace: default}]
+";
+    let (_, cs) = build_text(text);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let c = &cs.clusters[0];
+    assert!(c.version.is_known() && c.version.value().map(String::as_str) == Some("1.33"));
+    assert_eq!(pos(c.endpoint.public_access.at()), (9, 22));
+    assert!(c.endpoint.public_access.is_false() && c.endpoint.private_access.is_true());
+    assert_eq!(pos(&c.endpoint.public_cidrs.value().unwrap()[0].at), (10, 23));
+    assert!(c.secrets_key.is(|k| k.as_deref().is_some_and(|k| k.contains(":key/"))));
+    assert_eq!(c.logging.value().map(Vec::len), Some(5));
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::Api));
+    let e = &c.access.entries.value().unwrap()[0];
+    assert_eq!(e.policies[0].scope.value(), Some(&AccessScope::Cluster));
+    assert_eq!(e.policies[0].policy_arn.value().map(String::as_str), Some(CLUSTER_ADMIN_POLICY));
+    assert!(c.identity.oidc_provider.is_true());
+    assert_eq!(c.addons.value().map(Vec::len), Some(1));
+    assert_eq!(c.tags.items().map(|t| t.value.key.as_str()).collect::<Vec<_>>(), ["Owner"]);
+    let ng = &c.node_groups[0];
+    assert_eq!(ng.kind, NodeGroupKind::SelfManaged);
+    assert!(ng.volume.encrypted.is_known() && ng.volume.encrypted.is_true());
+    assert!(ng.imds.v2_required.is_false() && ng.ssh.enabled.is_true());
+    assert_eq!(ng.availability_zones.value().map(Vec::len), Some(1));
+    assert_eq!(ng.taints.value().map(|t| t[0].effect.as_str()), Some("NoSchedule"));
+    let fp = &c.node_groups[1];
+    assert_eq!(fp.kind, NodeGroupKind::Fargate);
+    assert!(fp.private_networking.is_true() && fp.imds.v2_required.is_unknown());
+}
+
+#[test]
+fn eksctl_type_errors_name_the_position() {
+    let text = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: c, region: r, version: 1.30}
+vpc:
+  clusterEndpoints:
+    publicAccess: \"no\"
+secretEncryption: {keyARN: x}
+managedNodeGroups:
+  - name: ng
+    volumeEncryption: true
+";
+    let (_, cs) = build_text(text);
+    let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(msgs.len(), 4, "{msgs:?}");
+    assert_eq!(
+        msgs[0],
+        "c.yaml:7:1: unknown eksctl field `secretEncryption`; did you mean `secretsEncryption`?"
+    );
+    assert_eq!(
+        msgs[1],
+        "c.yaml:10:5: unknown eksctl field `volumeEncryption` in `managedNodeGroups[0]`; did you mean `volumeEncrypted`?"
+    );
+    assert!(msgs[2].starts_with("c.yaml:3:41: `metadata.version` must be a quoted string"), "{msgs:?}");
+    assert!(msgs[3].starts_with("c.yaml:6:19: `vpc.clusterEndpoints.publicAccess` must be a boolean"));
+    assert!(cs.clusters[0].endpoint.public_access.is_unknown());
+}
+
+const DESCRIBE: &str = r#"{
+  "cluster": {
+    "name": "prod",
+    "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/prod",
+    "version": "1.31",
+    "roleArn": "arn:aws:iam::111122223333:role/eks",
+    "resourcesVpcConfig": {
+      "endpointPublicAccess": true,
+      "endpointPrivateAccess": false,
+      "publicAccessCidrs": ["0.0.0.0/0"]
+    },
+    "logging": {"clusterLogging": [
+      {"types": ["api", "audit"], "enabled": true},
+      {"types": ["authenticator", "controllerManager", "scheduler"], "enabled": false}
+    ]},
+    "identity": {"oidc": {"issuer": "https://oidc.eks.eu-west-1.amazonaws.com/id/X"}},
+    "accessConfig": {"authenticationMode": "CONFIG_MAP", "bootstrapClusterCreatorAdminPermissions": true},
+    "tags": {}
+  }
+}
+"#;
+
+#[test]
+fn describe_cluster_is_recognised_and_read() {
+    let file = SourceFile::new("d.json", None, DESCRIBE.to_string());
+    let loaded = crate::scan::load::load(&file);
+    assert_eq!((loaded.aws.len(), loaded.skipped.len(), loaded.objects.len()), (1, 0, 0));
+    let (_, cs) = build_text(DESCRIBE);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let c = &cs.clusters[0];
+    assert_eq!(c.source, SourceKind::AwsJson);
+    assert_eq!(c.region.value().map(String::as_str), Some("eu-west-1"));
+    assert_eq!(c.version.value().map(String::as_str), Some("1.31"));
+    assert_eq!(pos(c.endpoint.public_access.at()), (8, 7));
+    assert_eq!(c.logging.value(), Some(&vec![LogType::Api, LogType::Audit]));
+    assert!(c.secrets_key.is_default() && c.secrets_key.value() == Some(&None));
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::ConfigMap));
+    assert!(c.identity.oidc_provider.is_unknown() && c.addons.is_unknown() && c.access.entries.is_unknown());
+    assert!(c.at.object.is_none());
+}
+
+#[test]
+fn describe_nodegroup_joins_its_cluster() {
+    let ng = r#"---
+{"nodegroup": {"nodegroupName": "workers", "clusterName": "prod",
+  "scalingConfig": {"minSize": 1, "maxSize": 5, "desiredSize": 3},
+  "instanceTypes": ["t3.medium"], "subnets": ["subnet-a", "subnet-b"], "capacityType": "SPOT",
+  "remoteAccess": {"ec2SshKey": "k"}, "diskSize": 20, "amiType": "AL2023_x86_64_STANDARD",
+  "taints": [{"key": "a", "value": "b", "effect": "NO_SCHEDULE"}]}}
+"#;
+    let (_, cs) = build_text(&format!("{DESCRIBE}{ng}"));
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    assert_eq!(cs.clusters.len(), 1);
+    let n = &cs.clusters[0].node_groups[0];
+    assert_eq!(n.name.value().map(String::as_str), Some("workers"));
+    assert!(n.spot.is_true() && n.ssh.enabled.is_true());
+    assert_eq!(n.ssh.source_security_groups.value().map(Vec::len), Some(0));
+    assert!(n.volume.encrypted.is_unknown() && n.imds.v2_required.is_unknown());
+    assert_eq!(n.taints.value().map(|t| t[0].effect.as_str()), Some("NoSchedule"));
+    assert_eq!(n.ami_family.value().map(String::as_str), Some("AmazonLinux2023"));
+    // A node group alone makes a cluster of its own, named after its cluster.
+    let (_, alone) = build_text(ng);
+    assert_eq!(alone.clusters[0].name.value().map(String::as_str), Some("prod"));
+    assert!(alone.clusters[0].version.is_unknown());
+}
+
+#[test]
+fn aws_auth_mappings_point_inside_the_block_scalar() {
+    let text = "\
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: aws-auth, namespace: kube-system}
+data:
+  mapRoles: |
+    - rolearn: arn:aws:iam::111122223333:role/nodes
+      username: system:node:{{EC2PrivateDNSName}}
+      groups: [system:bootstrappers, system:nodes]
+    - rolearn: arn:aws:iam::111122223333:root
+      groups:
+        - system:masters
+  mapAccounts: |
+    - \"111122223333\"
+";
+    let (_, cs) = build_text(text);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let c = &cs.clusters[0];
+    assert_eq!(c.source, SourceKind::InCluster);
+    let maps = c.access.aws_auth.value().unwrap();
+    assert_eq!(maps.len(), 3);
+    assert_eq!(pos(&maps[1].at), (9, 7));
+    assert_eq!(pos(maps[1].arn.at()), (9, 7));
+    assert_eq!(pos(maps[1].groups.at()), (10, 7));
+    assert_eq!(maps[1].groups.value(), Some(&vec!["system:masters".to_string()]));
+    assert_eq!(maps[2].kind, MappingKind::Account);
+    assert!(maps[1].at.object.as_ref().is_some_and(|l| l.object.kind == "ConfigMap"));
+    assert!(c.version.is_unknown());
+}
+
+#[test]
+fn aws_auth_joins_the_only_cluster_and_karpenter_pools_are_node_groups() {
+    let text = format!(
+        "{MINIMAL}---
+apiVersion: v1
+kind: ConfigMap
+metadata: {{name: aws-auth, namespace: kube-system}}
+data:
+  mapUsers: |
+    - userarn: arn:aws:iam::111122223333:user/ops
+      groups: [system:masters]
+---
+apiVersion: karpenter.sh/v1
+kind: NodePool
+metadata: {{name: default}}
+spec:
+  template:
+    spec:
+      nodeClassRef: {{group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}}
+      requirements:
+        - {{key: karpenter.sh/capacity-type, operator: In, values: [spot]}}
+---
+apiVersion: karpenter.k8s.aws/v1
+kind: EC2NodeClass
+metadata: {{name: default}}
+spec:
+  amiFamily: AL2023
+  metadataOptions: {{httpTokens: optional, httpPutResponseHopLimit: 2}}
+"
+    );
+    let (_, cs) = build_text(&text);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    assert_eq!(cs.clusters.len(), 1);
+    let c = &cs.clusters[0];
+    assert_eq!(c.access.aws_auth.value().map(Vec::len), Some(1));
+    let k = c.node_groups.iter().find(|n| n.kind == NodeGroupKind::Karpenter).unwrap();
+    assert!(k.spot.is_true() && k.imds.v2_required.is_false());
+    assert_eq!(k.imds.hop_limit.value(), Some(&2));
+    assert_eq!(pos(k.imds.hop_limit.at()), (36, 43));
+}
+
+#[test]
+fn eksctl_and_describe_forms_agree() {
+    let eksctl = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: prod, region: eu-west-1, version: \"1.31\"}
+cloudWatch: {clusterLogging: {enableTypes: [api, audit]}}
+accessConfig: {authenticationMode: CONFIG_MAP}
+";
+    let (_, a) = build_text(eksctl);
+    let (_, b) = build_text(DESCRIBE);
+    assert_eq!(differences(&a.clusters[0], &b.clusters[0]), Vec::<String>::new());
+    let (_, m) = build_text(MINIMAL);
+    assert!(!differences(&m.clusters[0], &b.clusters[0]).is_empty());
+}
+
+/// Every node of a rich config replaced by values of every type: adapters report errors or
+/// unknowns, never panic.
+#[test]
+fn adapters_survive_every_value_of_the_wrong_type() {
+    use crate::document::{Map, Node, Value};
+    fn paths(n: &Node, at: Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        out.push(at.clone());
+        let children: Vec<&Node> = match &n.value {
+            Value::Seq(s) => s.iter().collect(),
+            Value::Map(m) => m.entries.iter().map(|e| &e.value).collect(),
+            _ => Vec::new(),
+        };
+        for (i, c) in children.into_iter().enumerate() {
+            let mut p = at.clone();
+            p.push(i);
+            paths(c, p, out);
+        }
+    }
+    fn at_mut<'a>(n: &'a mut Node, path: &[usize]) -> &'a mut Node {
+        match path.split_first() {
+            None => n,
+            Some((i, rest)) => match &mut n.value {
+                Value::Seq(s) => at_mut(&mut s[*i], rest),
+                Value::Map(m) => at_mut(&mut m.entries[*i].value, rest),
+                _ => unreachable!(),
+            },
+        }
+    }
+    let text = format!(
+        "{}\n---\n{DESCRIBE}\n---\n{}",
+        include_str!("../../../tests/cluster_model/prod.eksctl.yaml"),
+        include_str!("../../../tests/cluster_model/prod.describe-nodegroup.json")
+    );
+    let file = SourceFile::new("f.yaml", None, text.clone());
+    let loaded = crate::scan::load::load(&file);
+    let alternatives = [
+        Value::Null,
+        Value::Bool(true),
+        Value::Int(-1),
+        Value::Float(1.5),
+        Value::Str("x".into()),
+        Value::Seq(vec![Node::synthetic(Value::Int(1))]),
+        Value::Map(Map::default()),
+    ];
+    let object = &loaded.objects[0];
+    let mut all = Vec::new();
+    paths(&object.root, Vec::new(), &mut all);
+    for p in all.iter().skip(1) {
+        for alt in &alternatives {
+            let mut root = object.root.clone();
+            at_mut(&mut root, p).value = alt.clone();
+            if let Ok(Some(o)) = crate::model::Object::from_root(root, object.origin.clone()) {
+                let _ = Cluster::from_eksctl(&o);
+            }
+        }
+    }
+    assert_eq!(loaded.aws.len(), 2);
+    for doc in &loaded.aws {
+        let mut all = Vec::new();
+        paths(&doc.root, Vec::new(), &mut all);
+        for p in all.iter().skip(1) {
+            for alt in &alternatives {
+                let mut root = doc.root.clone();
+                at_mut(&mut root, p).value = alt.clone();
+                let _ = Cluster::from_describe_cluster(&file, &root);
+                let _ = NodeGroup::from_describe_nodegroup(&file, &root);
+            }
+        }
+    }
+}

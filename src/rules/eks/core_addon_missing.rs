@@ -1,0 +1,55 @@
+use crate::model::cluster::{Cluster, tables};
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags clusters missing a core add-on: vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver.
+    ///
+    /// ## Why is this bad?
+    /// Pod networking, DNS and Services need the first three; as EKS managed add-ons they are
+    /// patched and version-checked by EKS, while self-managed copies drift. Without the EBS CSI
+    /// driver, `PersistentVolumeClaim`s on EBS (and encrypted `gp3` storage classes) cannot be
+    /// provisioned. eksctl installs the first three by default, not the EBS CSI driver.
+    ///
+    /// ## How to fix
+    /// List the add-ons in the cluster definition (eksctl `addons`, Terraform `aws_eks_addon`),
+    /// the EBS CSI driver with an IRSA or Pod Identity role carrying `AmazonEBSCSIDriverPolicy`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// addons:              # flagged: no aws-ebs-csi-driver
+    ///   - name: vpc-cni
+    /// ```
+    pub struct CoreAddonMissing {
+        code: "EKS016",
+        name: "core-addon-missing",
+        group: Eks,
+        severity: Low,
+        guide: ["G3.3", "G2.4"],
+        references: [],
+    }
+}
+
+impl Rule for CoreAddonMissing {
+    fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
+        if c.addons.is_unknown() {
+            return;
+        }
+        let missing: Vec<&str> =
+            tables::CORE_ADDONS.iter().copied().filter(|n| c.addon(n).is_none()).collect();
+        if missing.is_empty() {
+            return;
+        }
+        cx.report_field(
+            self,
+            c,
+            &c.addons,
+            format!(
+                "{} lacks the {} {}",
+                c.describe(),
+                if missing.len() == 1 { "add-on" } else { "add-ons" },
+                missing.join(", ")
+            ),
+        )
+        .help("install the missing add-ons as EKS managed add-ons");
+    }
+}

@@ -1,0 +1,51 @@
+use crate::model::cluster::Cluster;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags node groups that allow IMDSv1 or let pods reach the instance metadata service.
+    ///
+    /// ## Why is this bad?
+    /// IMDSv1 answers plain GET requests, so any SSRF in a pod hands out the node role's
+    /// credentials. With IMDSv2 and a hop limit of 2 or more, pods on the pod network can still
+    /// fetch a token and the node's credentials, bypassing IRSA or Pod Identity.
+    ///
+    /// ## How to fix
+    /// Require IMDSv2 (`httpTokens: required`; eksctl `disableIMDSv1: true`) and keep the hop
+    /// limit at 1 unless a pod truly needs IMDS (eksctl `disablePodIMDS: true` blocks pods).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// managedNodeGroups:
+    ///   - name: workers
+    ///     disableIMDSv1: false   # flagged
+    /// ```
+    pub struct InstanceMetadataExposed {
+        code: "EKS010",
+        name: "instance-metadata-exposed",
+        group: Eks,
+        severity: High,
+        guide: ["G3.2"],
+        references: ["checkov:CKV_AWS_79", "checkov:CKV_AWS_341"],
+    }
+}
+
+impl Rule for InstanceMetadataExposed {
+    fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
+        for ng in &c.node_groups {
+            if ng.imds.v2_required.is_false() {
+                cx.report_field(self, c, &ng.imds.v2_required, format!("{} allows IMDSv1", ng.describe()))
+                    .help("require IMDSv2 tokens (eksctl `disableIMDSv1: true`, `httpTokens: required`)");
+            } else if ng.imds.hop_limit.is(|h| *h > 1) && !ng.imds.pods_blocked.is_true() {
+                let hops = ng.imds.hop_limit.value().copied().unwrap_or_default();
+                cx.report_field(
+                    self,
+                    c,
+                    &ng.imds.hop_limit,
+                    format!("{} lets pods reach instance metadata (hop limit {hops})", ng.describe()),
+                )
+                .severity(crate::finding::Severity::Medium)
+                .help("set the metadata hop limit to 1 unless pods need the node's metadata");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+use crate::model::cluster::{Cluster, NodeGroupKind};
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags clusters with EC2 nodes but no GuardDuty runtime monitoring agent add-on.
+    ///
+    /// ## Why is this bad?
+    /// Audit logs show API calls, not what runs inside containers: reverse shells, crypto
+    /// miners and privilege escalation on the node are only seen by a runtime agent. GuardDuty
+    /// can also deploy the agent itself (automated agent management) and Falco is an
+    /// alternative, neither visible in a cluster definition, hence the low severity.
+    ///
+    /// ## How to fix
+    /// Enable GuardDuty EKS Runtime Monitoring and add the `aws-guardduty-agent` add-on (it
+    /// does not run on Fargate), or waive the rule where another runtime tool is deployed.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// addons:   # flagged: no aws-guardduty-agent
+    ///   - name: vpc-cni
+    /// managedNodeGroups:
+    ///   - name: workers
+    /// ```
+    pub struct RuntimeMonitoringMissing {
+        code: "EKS023",
+        name: "runtime-monitoring-missing",
+        group: Eks,
+        severity: Low,
+        guide: ["G4.8"],
+        references: [],
+    }
+}
+
+impl Rule for RuntimeMonitoringMissing {
+    fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
+        let ec2_nodes = c.node_groups.iter().any(|n| n.kind != NodeGroupKind::Fargate);
+        if ec2_nodes && !c.addons.is_unknown() && c.addon("aws-guardduty-agent").is_none() {
+            cx.report_field(self, c, &c.addons, format!("{} has no GuardDuty runtime monitoring agent", c.describe()))
+                .help("enable GuardDuty Runtime Monitoring with the aws-guardduty-agent add-on, or waive this where another runtime tool runs");
+        }
+    }
+}

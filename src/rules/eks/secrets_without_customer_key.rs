@@ -1,0 +1,47 @@
+use crate::model::cluster::Cluster;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags clusters whose Kubernetes secrets are not encrypted with a customer KMS key.
+    ///
+    /// ## Why is this bad?
+    /// Since Kubernetes 1.28 EKS encrypts API data with an AWS-owned key, but only a customer
+    /// managed KMS key gives you control of who can decrypt secrets, an audit trail of every
+    /// use in CloudTrail, rotation, and the ability to revoke access. CIS 5.3.1 requires it.
+    ///
+    /// ## How to fix
+    /// Encrypt secrets with a symmetric customer KMS key in the cluster's region: eksctl
+    /// `secretsEncryption.keyARN`, Terraform `encryption_config`, CloudFormation
+    /// `EncryptionConfig`. It can be added to an existing cluster, and cannot be removed.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// apiVersion: eksctl.io/v1alpha5
+    /// kind: ClusterConfig
+    /// metadata:
+    ///   name: prod   # flagged: no secretsEncryption
+    ///   region: eu-west-1
+    /// ```
+    pub struct SecretsWithoutCustomerKey {
+        code: "EKS001",
+        name: "secrets-without-customer-key",
+        group: Eks,
+        severity: Medium,
+        guide: ["G4.6", "G4.7"],
+        references: ["cis-eks-1.8:5.3.1", "checkov:CKV_AWS_58", "trivy:AVD-AWS-0039"],
+    }
+}
+
+impl Rule for SecretsWithoutCustomerKey {
+    fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
+        if c.secrets_key.is(Option::is_none) {
+            cx.report_field(
+                self,
+                c,
+                &c.secrets_key,
+                format!("{} does not encrypt secrets with a customer KMS key", c.describe()),
+            )
+            .help("encrypt secrets with a customer-managed KMS key (eksctl `secretsEncryption.keyARN`)");
+        }
+    }
+}

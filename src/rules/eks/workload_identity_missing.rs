@@ -1,0 +1,44 @@
+use crate::model::cluster::Cluster;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags clusters with neither IRSA (an OIDC provider) nor EKS Pod Identity.
+    ///
+    /// ## Why is this bad?
+    /// Without a workload identity mechanism, pods that call AWS use the node's instance role:
+    /// every pod on the node gets every permission any of them needs, and long-lived access keys
+    /// creep into manifests. eksctl does not create the OIDC provider unless asked.
+    ///
+    /// ## How to fix
+    /// Create the IAM OIDC provider (eksctl `iam.withOIDC: true`) and give each application its
+    /// own role through IRSA, or use EKS Pod Identity (the `eks-pod-identity-agent` add-on and
+    /// `iam.podIdentityAssociations`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// iam:
+    ///   withOIDC: false   # flagged
+    /// ```
+    pub struct WorkloadIdentityMissing {
+        code: "EKS006",
+        name: "workload-identity-missing",
+        group: Eks,
+        severity: Medium,
+        guide: ["G3.2"],
+        references: ["cis-eks-1.8:5.2.1"],
+    }
+}
+
+impl Rule for WorkloadIdentityMissing {
+    fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
+        if c.identity.oidc_provider.is_false() && c.identity.pod_identity.is(Vec::is_empty) {
+            cx.report_field(
+                self,
+                c,
+                &c.identity.oidc_provider,
+                format!("{} has no OIDC provider for IRSA and no Pod Identity associations", c.describe()),
+            )
+            .help("enable IRSA (eksctl `iam.withOIDC: true`) or EKS Pod Identity, and give pods their own roles");
+        }
+    }
+}
