@@ -103,6 +103,8 @@ pub struct Finding {
     pub suppressed: Option<Suppression>,
     /// Index of the object in the run's set, for waivers.
     pub object_index: Option<usize>,
+    /// Spans of secret values in the source file; reports that show source text mask them.
+    pub redact: Vec<Span>,
 }
 
 impl Finding {

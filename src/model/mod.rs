@@ -6,6 +6,7 @@ pub mod cluster;
 pub mod image;
 pub mod object;
 pub mod resources;
+pub mod selector;
 pub mod workload;
 
 pub use image::{ImageRef, MutableTag};

@@ -1,10 +1,12 @@
 //! The text report: one rustc-style diagnostic per finding with the offending lines, then a
 //! summary line. Colour only when asked (the CLI decides from the terminal and NO_COLOR).
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::document::Span;
 use crate::finding::{Finding, InputError, Severity};
 use crate::scan::ScanResult;
 
@@ -20,8 +22,16 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     for e in &result.errors {
         let _ = writeln!(out, "{}\n", render_error(&renderer, e));
     }
+    // A secret found by one finding is masked in every excerpt of its file.
+    let mut redact: HashMap<&str, Vec<Span>> = HashMap::new();
+    for f in &result.findings {
+        if let Some(file) = f.location.file_name() {
+            redact.entry(file).or_default().extend(&f.redact);
+        }
+    }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
-        let _ = writeln!(out, "{}\n", render_finding(&renderer, f));
+        let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
+        let _ = writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans));
     }
     out.push_str(&summary_line(result));
     out.push('\n');
@@ -38,16 +48,22 @@ fn level(sev: Severity) -> Level<'static> {
     }
 }
 
-/// Renders one finding.
+/// Renders one finding, masking its own redacted spans.
 #[must_use]
 pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
+    render_finding_masked(renderer, f, &f.redact)
+}
+
+/// Renders one finding, masking the given spans of its file in the excerpt.
+#[must_use]
+pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) -> String {
     let title = format!("{}: {}", f.rule.name, f.message);
     let mut group = Group::with_title(level(f.severity).primary_title(title.as_str()).id(f.rule.code));
     let label = match &f.missing {
         Some(m) => format!("`{m}` is not set here"),
         None => f.path_text(),
     };
-    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span));
+    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span, redact));
     if let (Some(file), Some((text, line, range))) = (f.location.file.as_ref(), excerpt.as_ref()) {
         group = group.element(
             Snippet::source(text.as_str())
@@ -74,19 +90,45 @@ pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
     renderer.render(&groups)
 }
 
-/// The lines around a span: (text, first line number, span relative to the text).
+/// The lines around a span: (text, first line number, span relative to the text), with the
+/// `redact` spans masked.
 fn excerpt(
     file: &crate::document::SourceFile,
-    span: crate::document::Span,
+    span: Span,
+    redact: &[Span],
 ) -> (String, usize, std::ops::Range<usize>) {
     let start = file.position(span.start).line;
-    let end = file.position(span.end).line.max(start).min(start + MAX_LINES - 1);
+    let mut end = file.position(span.end);
+    // A span that ends in the indentation of a line (block scalars) does not show that line.
+    if end.line > start && file.line_text(end.line).chars().take(end.column - 1).all(char::is_whitespace) {
+        end.line -= 1;
+    }
+    let end = end.line.max(start).min(start + MAX_LINES - 1);
     let base = file.line_start(start).unwrap_or(0) as usize;
     let text: Vec<&str> = (start..=end).map(|l| file.line_text(l)).collect();
-    let text = text.join("\n");
+    let text = mask(&text.join("\n"), base, redact);
     let rel_start = (span.start as usize).saturating_sub(base).min(text.len());
     let rel_end = (span.end as usize).saturating_sub(base).clamp(rel_start, text.len());
     (text, start, rel_start..rel_end)
+}
+
+/// Replaces every non-blank character of `text` (which starts at byte `base` of its file) that
+/// falls in a redacted span by `*`s of the same byte length, so annotation offsets stay valid and
+/// indentation stays readable.
+fn mask(text: &str, base: usize, redact: &[Span]) -> String {
+    if redact.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(i, c)| {
+            let at = base + i;
+            if !c.is_whitespace() && redact.iter().any(|r| r.range().contains(&at)) {
+                "*".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn render_error(renderer: &Renderer, e: &InputError) -> String {

@@ -248,6 +248,7 @@ impl<'a> Context<'a> {
                 notes: Vec::new(),
                 suppressed: None,
                 object_index: Some(object.index),
+                redact: Vec::new(),
             }),
         }
     }
@@ -275,6 +276,7 @@ impl<'a> Context<'a> {
                 notes: Vec::new(),
                 suppressed: None,
                 object_index: None,
+                redact: Vec::new(),
             }),
         }
     }
@@ -355,6 +357,16 @@ impl Report<'_, '_> {
     pub fn note(mut self, note: impl Into<String>) -> Self {
         if let Some(f) = &mut self.finding {
             f.notes.push(note.into());
+        }
+        self
+    }
+
+    /// Marks a span of the source (a secret value) that no report may show.
+    pub fn redact(mut self, span: Span) -> Self {
+        if let Some(f) = &mut self.finding
+            && span != Span::default()
+        {
+            f.redact.push(span);
         }
         self
     }

@@ -1,5 +1,13 @@
-//! Rules of the `hygiene` group.
+//! Labels, namespaces and hygiene.
 
 use super::Rule;
 
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub mod default_namespace;
+pub mod kube_system_workload;
+pub mod missing_recommended_labels;
+
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &default_namespace::DefaultNamespace,
+    &kube_system_workload::KubeSystemWorkload,
+    &missing_recommended_labels::MissingRecommendedLabels,
+];

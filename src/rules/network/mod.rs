@@ -1,5 +1,7 @@
-//! Rules of the `network` group.
+//! Services, exposure and network segmentation.
 
 use super::Rule;
 
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub mod exposed_service;
+
+pub(crate) static RULES: &[&dyn Rule] = &[&exposed_service::ExposedService];
