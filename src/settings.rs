@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::document::{Node, SourceFile, Span, yaml};
 use crate::finding::{InputError, Severity};
+use crate::analysis::pss::Policy;
 use crate::rules::{self, Group, Rule};
 
 /// Name of the config file looked up from the scanned path upwards.
@@ -26,6 +27,8 @@ pub struct Config {
     pub waivers: Vec<ConfigWaiver>,
     /// Tags every EKS cluster must carry.
     pub required_tags: Vec<String>,
+    /// The Pod Security policy for workloads whose namespace has no known enforce label.
+    pub pss: Option<Policy>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -203,11 +206,12 @@ impl Config {
                     config.required_tags =
                         strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
                 }
+                "pss" => config.pss = pss_section(v, &mut err),
                 other => err(
                     entry.key_span,
                     unknown_key(
                         other,
-                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "required-tags"],
+                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "required-tags", "pss"],
                     ),
                 ),
             }
@@ -225,6 +229,38 @@ impl Config {
         }
         b.build().unwrap_or_else(|_| GlobSet::empty())
     }
+}
+
+/// `pss: {level: restricted, version: latest}`; unset keys keep their defaults.
+fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Policy> {
+    let Some(map) = v.as_map() else {
+        err(v.span, "`pss` must be a mapping with `level` and `version`".into());
+        return None;
+    };
+    let mut policy = Policy::default();
+    let mut ok = true;
+    for e in &map.entries {
+        let text = e.value.as_str();
+        let parsed = match e.key.as_str() {
+            "level" => text.ok_or_else(String::new).and_then(|t| t.parse().map(|l| policy.level = l)),
+            "version" => text.ok_or_else(String::new).and_then(|t| t.parse().map(|x| policy.version = x)),
+            other => {
+                err(e.key_span, unknown_key(other, &["level", "version"]));
+                ok = false;
+                continue;
+            }
+        };
+        if let Err(m) = parsed {
+            let what = if e.key == "level" {
+                "`level` must be one of privileged, baseline, restricted".to_string()
+            } else {
+                "`version` must be \"latest\" or \"v1.x\"".to_string()
+            };
+            err(e.value.span, if m.is_empty() { what } else { format!("{what}; found `{}`", text.unwrap_or_default()) });
+            ok = false;
+        }
+    }
+    ok.then_some(policy)
 }
 
 fn unknown_key(key: &str, known: &[&str]) -> String {

@@ -3,6 +3,7 @@
 
 mod init_cmd;
 mod max_pods_cmd;
+mod pss_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -23,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan manifests (files, directories, `-` for stdin) and report findings.
     Scan(scan_cmd::ScanArgs),
+    /// Evaluate pod-bearing objects against a Pod Security Standards level and version.
+    Pss(pss_cmd::PssArgs),
     /// List every rule.
     Rules(rules_cmd::RulesArgs),
     /// Show the documentation of one rule (by code or name).
@@ -73,6 +76,7 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Scan(args) => scan_cmd::run(&args),
+        Command::Pss(args) => pss_cmd::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),

@@ -134,7 +134,7 @@ fn mask(text: &str, base: usize, redact: &[Span]) -> String {
 fn render_error(renderer: &Renderer, e: &InputError) -> String {
     let group = Level::ERROR.primary_title(e.message.as_str());
     if let Some((file, span)) = &e.source {
-        let (text, line, range) = excerpt(file, *span);
+        let (text, line, range) = excerpt(file, *span, &[]);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
         let range =
             if range.is_empty() && range.end < text.len() { range.start..range.start + 1 } else { range };

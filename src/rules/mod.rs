@@ -214,6 +214,12 @@ pub struct RuleOptions {
     pub today: jiff::civil::Date,
     /// Tags every cluster must carry (`required-tags` in `.ladrillo.yaml`).
     pub required_tags: Vec<String>,
+    /// The Pod Security policy for workloads whose namespace has no known enforce label
+    /// (`pss:` in `.ladrillo.yaml`; restricted, latest by default).
+    pub pss: crate::analysis::pss::Policy,
+    /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
+    /// reports it in more detail.
+    pub selected_rules: Vec<&'static str>,
 }
 
 impl<'a> Context<'a> {
@@ -306,6 +312,7 @@ impl<'a> Context<'a> {
                 notes: Vec::new(),
                 suppressed: None,
                 object_index: link.map(|l| l.index),
+                redact: Vec::new(),
             }),
         }
     }

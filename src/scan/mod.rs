@@ -37,7 +37,7 @@ impl ScanSettings {
     #[must_use]
     pub fn new(config: Config, cli_select: &[Selector], cli_ignore: &[Selector], today: Date) -> Self {
         let select: &[Selector] = if cli_select.is_empty() { &config.select } else { cli_select };
-        let rules = rules::all()
+        let rules: Vec<&'static dyn Rule> = rules::all()
             .iter()
             .copied()
             .filter(|r| {
@@ -50,14 +50,19 @@ impl ScanSettings {
             .filter(|r| !config.ignore.iter().chain(cli_ignore).any(|s| s.matches(*r)))
             .collect();
         let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
-        let required_tags = config.required_tags.clone();
+        let options = RuleOptions {
+            today,
+            required_tags: config.required_tags.clone(),
+            pss: config.pss.unwrap_or_default(),
+            selected_rules: rules.iter().map(|r| r.meta().name).collect(),
+        };
         Self {
             rules,
             severity_overrides,
             fail_on: config.fail_on.unwrap_or(FailOn::Severity(Severity::Info)),
             config,
             today,
-            options: RuleOptions { today, required_tags },
+            options,
             progress: false,
         }
     }

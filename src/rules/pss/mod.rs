@@ -1,5 +1,16 @@
-//! Rules of the `pss` group.
+//! Pod Security Standards: workloads evaluated exactly at their namespace's enforced level and
+//! version, and namespaces whose Pod Security labels are missing, privileged or invalid.
 
 use super::Rule;
 
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub mod invalid_pss_label;
+pub mod namespace_without_pss_enforce;
+pub mod privileged_pss_namespace;
+pub mod pss_violation;
+
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &pss_violation::PssViolation,
+    &namespace_without_pss_enforce::NamespaceWithoutPssEnforce,
+    &privileged_pss_namespace::PrivilegedPssNamespace,
+    &invalid_pss_label::InvalidPssLabel,
+];

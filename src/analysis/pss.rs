@@ -1,1 +1,0 @@
-//! Pod Security Standards evaluation (to be implemented).

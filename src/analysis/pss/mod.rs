@@ -1,0 +1,128 @@
+//! Pod Security Standards evaluation with the semantics of the upstream admission controller:
+//! every check with its versioned variants, the baseline checks restricted replaces, and the
+//! forbidden reasons worded as the API server words them. Pure: an object in, a verdict out, so
+//! the scan, the `pss` command and an admission webhook share it.
+
+mod checks;
+mod message;
+pub mod namespace;
+mod policy;
+mod pod;
+
+pub use checks::{CheckId, Site, Violation};
+pub use namespace::{NamespacePolicy, PSS_LABEL_PREFIX};
+pub use pod::InvalidField;
+pub use policy::{Level, NEWEST, Policy, Version};
+
+use crate::model::{Object, Workload};
+
+/// The verdict on one pod (or pod template) under one policy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evaluation {
+    pub policy: Policy,
+    /// Forbidden results, in evaluation order.
+    pub violations: Vec<Violation>,
+    /// Fields with a type the API server refuses; when any, no check was run.
+    pub invalid: Vec<InvalidField>,
+}
+
+impl Evaluation {
+    #[must_use]
+    pub fn allowed(&self) -> bool {
+        self.violations.is_empty() && self.invalid.is_empty()
+    }
+
+    /// One line per problem: `reason (detail)` for each violation, or the invalid fields.
+    #[must_use]
+    pub fn reasons(&self) -> Vec<String> {
+        if self.invalid.is_empty() {
+            self.violations.iter().map(Violation::full).collect()
+        } else {
+            self.invalid.iter().map(|e| format!("invalid object: {e}")).collect()
+        }
+    }
+
+    /// The full form the API server puts after `violates PodSecurity "<policy>": `.
+    #[must_use]
+    pub fn message(&self) -> String {
+        self.reasons().join(", ")
+    }
+}
+
+/// Evaluates a pod-bearing workload. Pod controllers are judged by their pod template.
+#[must_use]
+pub fn evaluate(workload: &Workload<'_>, policy: Policy) -> Evaluation {
+    let (pod, invalid) = pod::read(workload);
+    let violations = if invalid.is_empty() {
+        checks::active(policy.level, policy.version.effective())
+            .filter_map(|(id, variant)| checks::run(id, variant, &pod))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Evaluation { policy, violations, invalid }
+}
+
+/// Evaluates any object: `None` when its kind carries no pods. A controller without a pod
+/// template is allowed, as upstream allows it.
+#[must_use]
+pub fn evaluate_object(object: &Object, policy: Policy) -> Option<Evaluation> {
+    if !Workload::is_pod_bearing(object) {
+        return None;
+    }
+    Some(match Workload::of(object) {
+        Some(w) => evaluate(&w, policy),
+        None => Evaluation { policy, violations: Vec::new(), invalid: Vec::new() },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::yaml;
+
+    fn object(text: &str) -> Object {
+        let root = yaml::parse(text).documents.remove(0).root;
+        Object::from_root(root, None).unwrap().unwrap()
+    }
+
+    #[test]
+    fn default_pod_under_restricted_latest() {
+        let o = object("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n");
+        let e = evaluate_object(&o, Policy::default()).unwrap();
+        assert_eq!(
+            e.message(),
+            "allowPrivilegeEscalation != false (container \"c\" must set \
+             securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container \"c\" \
+             must set securityContext.capabilities.drop=[\"ALL\"]), runAsNonRoot != true (pod or \
+             container \"c\" must set securityContext.runAsNonRoot=true), seccompProfile (pod or \
+             container \"c\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \
+             \"Localhost\")"
+        );
+        let baseline = Policy::new(Level::Baseline, Version::Latest);
+        assert!(evaluate_object(&o, baseline).unwrap().allowed());
+    }
+
+    #[test]
+    fn wrong_types_make_the_object_invalid() {
+        let o = object(
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  template:\n    spec:\n      \
+             containers:\n      - name: c\n        securityContext:\n          privileged: \"true\"\n",
+        );
+        let e = evaluate_object(&o, Policy::default()).unwrap();
+        assert!(!e.allowed());
+        assert_eq!(
+            e.reasons(),
+            ["invalid object: spec.template.spec.containers[0].securityContext.privileged must be a \
+              boolean, found string"]
+        );
+    }
+
+    #[test]
+    fn controllers_without_template_are_allowed() {
+        let o = object("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n");
+        assert!(evaluate_object(&o, Policy::default()).unwrap().allowed());
+        let cm = object("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+        assert!(evaluate_object(&cm, Policy::default()).is_none());
+    }
+}
