@@ -4,6 +4,7 @@
 mod init_cmd;
 mod max_pods_cmd;
 mod pss_cmd;
+mod rbac_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -35,6 +36,8 @@ pub enum Command {
     /// Generate a hardened EKS cluster bundle (eksctl, Terraform, manifests, IAM) that passes
     /// its own audit; `--from cluster.yaml` hardens an existing eksctl config.
     Init(Box<init_cmd::InitArgs>),
+    /// RBAC questions answered offline: who-can, can-i, rules.
+    Rbac(rbac_cmd::RbacArgs),
 }
 
 /// When to colour text output.
@@ -81,6 +84,7 @@ pub fn run() -> i32 {
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),
         Command::Init(args) => init_cmd::run(&args),
+        Command::Rbac(args) => rbac_cmd::run(&args),
     }
 }
 

@@ -192,9 +192,43 @@ impl Object {
 #[derive(Debug, Default)]
 pub struct ObjectSet {
     pub objects: Vec<Object>,
+    /// Analyses built from the complete set, at most once each (see [`ObjectSet::analysis`]).
+    pub cache: AnalysisCache,
+}
+
+/// Whole-set analyses (the RBAC graph, …) shared by every rule of a run, one per type. Filled
+/// lazily once the set is complete; objects must not change afterwards.
+#[derive(Default)]
+pub struct AnalysisCache {
+    slots: std::sync::Mutex<Vec<Arc<dyn std::any::Any + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for AnalysisCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AnalysisCache")
+    }
 }
 
 impl ObjectSet {
+    /// The analysis of type `T` for this set, built by `build` on first use. Rules share it
+    /// through this cache instead of rebuilding it once per rule.
+    pub fn analysis<T: std::any::Any + Send + Sync>(&self, build: impl FnOnce(&ObjectSet) -> T) -> Arc<T> {
+        let find = |slots: &[Arc<dyn std::any::Any + Send + Sync>]| {
+            slots.iter().find_map(|s| Arc::clone(s).downcast::<T>().ok())
+        };
+        if let Some(t) = find(&self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) {
+            return t;
+        }
+        // Built without holding the lock, so a builder may ask for another analysis.
+        let built = Arc::new(build(self));
+        let mut slots = self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(t) = find(&slots) {
+            return t;
+        }
+        slots.push(Arc::clone(&built) as Arc<dyn std::any::Any + Send + Sync>);
+        built
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Object> {
         self.objects.iter()
     }

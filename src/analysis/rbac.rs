@@ -1,1 +1,0 @@
-//! RBAC effective permissions (to be implemented).

@@ -1,0 +1,417 @@
+//! Privilege-escalation primitives: permissions that let a subject gain more than it was given
+//! (bind, escalate, impersonate, token theft, node proxy, …), each with the preconditions the API
+//! server enforces, and the chain that explains a finding: subject → binding → role → rule →
+//! what it yields.
+
+use super::authz::{Names, Request};
+use super::identity::{Identity, Subject};
+use super::query::is_namespaced;
+use super::{BindingId, Graph, RuleRef, Scope};
+
+/// One way to escalate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Primitive {
+    /// `*` verbs on `*` resources in `*` groups, cluster-wide.
+    ClusterAdmin,
+    Escalate,
+    Bind,
+    Impersonate,
+    BindingWrite,
+    PodCreate,
+    PodExec,
+    NodeProxy,
+    /// Read Secrets in every namespace.
+    SecretsRead,
+    TokenCreate,
+    CsrApprove,
+    WebhookWrite,
+}
+
+/// Requests that exercise a primitive: any verb on any resource of the list.
+struct Probe {
+    verbs: &'static [&'static str],
+    group: &'static str,
+    resources: &'static [(&'static str, Option<&'static str>)],
+    /// What must also be allowed, in the same scope, for the permission to yield anything.
+    needs: Option<&'static Probe>,
+}
+
+const WRITE: &[&str] = &["create", "update", "patch"];
+
+static WRITE_ROLES: Probe = Probe {
+    verbs: &["create", "update", "patch"],
+    group: "rbac.authorization.k8s.io",
+    resources: &[("roles", None), ("clusterroles", None)],
+    needs: None,
+};
+static WRITE_BINDINGS: Probe = Probe {
+    verbs: WRITE,
+    group: "rbac.authorization.k8s.io",
+    resources: &[("rolebindings", None), ("clusterrolebindings", None)],
+    needs: None,
+};
+static APPROVE_SIGNERS: Probe =
+    Probe { verbs: &["approve"], group: "certificates.k8s.io", resources: &[("signers", None)], needs: None };
+static SIGN_SIGNERS: Probe =
+    Probe { verbs: &["sign"], group: "certificates.k8s.io", resources: &[("signers", None)], needs: None };
+
+static ESCALATE: &[Probe] = &[Probe {
+    verbs: &["escalate"],
+    group: "rbac.authorization.k8s.io",
+    resources: &[("roles", None), ("clusterroles", None)],
+    needs: Some(&WRITE_ROLES),
+}];
+static BIND: &[Probe] = &[Probe {
+    verbs: &["bind"],
+    group: "rbac.authorization.k8s.io",
+    resources: &[("roles", None), ("clusterroles", None)],
+    needs: Some(&WRITE_BINDINGS),
+}];
+static IMPERSONATE: &[Probe] = &[
+    Probe {
+        verbs: &["impersonate"],
+        group: "",
+        resources: &[("users", None), ("groups", None)],
+        needs: None,
+    },
+    Probe { verbs: &["impersonate"], group: "", resources: &[("serviceaccounts", None)], needs: None },
+];
+static BINDING_WRITE: &[Probe] = &[Probe {
+    verbs: WRITE,
+    group: "rbac.authorization.k8s.io",
+    resources: &[("rolebindings", None), ("clusterrolebindings", None)],
+    needs: None,
+}];
+static POD_CREATE: &[Probe] = &[
+    Probe { verbs: &["create"], group: "", resources: &[("pods", None)], needs: None },
+    Probe { verbs: WRITE, group: "", resources: &[("replicationcontrollers", None)], needs: None },
+    Probe {
+        verbs: WRITE,
+        group: "apps",
+        resources: &[
+            ("deployments", None),
+            ("replicasets", None),
+            ("statefulsets", None),
+            ("daemonsets", None),
+        ],
+        needs: None,
+    },
+    Probe { verbs: WRITE, group: "batch", resources: &[("jobs", None), ("cronjobs", None)], needs: None },
+];
+// `get` counts: exec and attach over WebSocket upgrade with a GET request.
+static POD_EXEC: &[Probe] = &[Probe {
+    verbs: &["create", "get"],
+    group: "",
+    resources: &[("pods", Some("exec")), ("pods", Some("attach")), ("pods", Some("portforward"))],
+    needs: None,
+}];
+static NODE_PROXY: &[Probe] = &[Probe {
+    verbs: &["get", "create", "update", "patch", "delete"],
+    group: "",
+    resources: &[("nodes", Some("proxy"))],
+    needs: None,
+}];
+static SECRETS_READ: &[Probe] =
+    &[Probe { verbs: &["get", "list", "watch"], group: "", resources: &[("secrets", None)], needs: None }];
+static TOKEN_CREATE: &[Probe] =
+    &[Probe { verbs: &["create"], group: "", resources: &[("serviceaccounts", Some("token"))], needs: None }];
+static CSR_APPROVE: &[Probe] = &[
+    Probe {
+        verbs: &["update", "patch"],
+        group: "certificates.k8s.io",
+        resources: &[("certificatesigningrequests", Some("approval"))],
+        needs: Some(&APPROVE_SIGNERS),
+    },
+    Probe {
+        verbs: &["update", "patch"],
+        group: "certificates.k8s.io",
+        resources: &[("certificatesigningrequests", Some("status"))],
+        needs: Some(&SIGN_SIGNERS),
+    },
+];
+static WEBHOOK_WRITE: &[Probe] = &[Probe {
+    verbs: &["create", "update", "patch", "delete"],
+    group: "admissionregistration.k8s.io",
+    resources: &[("mutatingwebhookconfigurations", None), ("validatingwebhookconfigurations", None)],
+    needs: None,
+}];
+
+impl Primitive {
+    /// The primitives that make a ServiceAccount "more privileged" than a subject, and that make
+    /// a workload's token dangerous.
+    pub const DANGEROUS: [Primitive; 9] = [
+        Self::ClusterAdmin,
+        Self::Escalate,
+        Self::Bind,
+        Self::Impersonate,
+        Self::SecretsRead,
+        Self::NodeProxy,
+        Self::TokenCreate,
+        Self::CsrApprove,
+        Self::WebhookWrite,
+    ];
+
+    fn probes(self) -> &'static [Probe] {
+        match self {
+            Self::ClusterAdmin => &[],
+            Self::Escalate => ESCALATE,
+            Self::Bind => BIND,
+            Self::Impersonate => IMPERSONATE,
+            Self::BindingWrite => BINDING_WRITE,
+            Self::PodCreate => POD_CREATE,
+            Self::PodExec => POD_EXEC,
+            Self::NodeProxy => NODE_PROXY,
+            Self::SecretsRead => SECRETS_READ,
+            Self::TokenCreate => TOKEN_CREATE,
+            Self::CsrApprove => CSR_APPROVE,
+            Self::WebhookWrite => WEBHOOK_WRITE,
+        }
+    }
+
+    /// Only a cluster-wide grant counts (reading secrets in one namespace is ordinary).
+    fn cluster_only(self) -> bool {
+        matches!(self, Self::ClusterAdmin | Self::SecretsRead)
+    }
+
+    /// What the subject can do, for messages: `can bind roles`.
+    #[must_use]
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::ClusterAdmin => "has cluster-admin rights",
+            Self::Escalate => "can escalate roles",
+            Self::Bind => "can bind roles",
+            Self::Impersonate => "can impersonate",
+            Self::BindingWrite => "can write role bindings",
+            Self::PodCreate => "can create pods",
+            Self::PodExec => "can exec into pods",
+            Self::NodeProxy => "can proxy to nodes",
+            Self::SecretsRead => "can read secrets",
+            Self::TokenCreate => "can create ServiceAccount tokens",
+            Self::CsrApprove => "can approve or sign certificate requests",
+            Self::WebhookWrite => "can write admission webhook configurations",
+        }
+    }
+
+    /// What holding it yields, for the chain.
+    #[must_use]
+    pub fn yields(self) -> &'static str {
+        match self {
+            Self::ClusterAdmin => "full control of the cluster",
+            Self::Escalate => "adds any permission to roles it can update, up to cluster-admin",
+            Self::Bind => "binds any role to itself, cluster-admin included",
+            Self::Impersonate => {
+                "acts as other identities (as system:masters when users or groups are not restricted)"
+            }
+            Self::BindingWrite => "grants the permissions it holds to any subject",
+            Self::PodCreate => "runs pods as any ServiceAccount of the namespace and uses its token",
+            Self::PodExec => "runs commands in running containers and takes their tokens and secrets",
+            Self::NodeProxy => "reaches the kubelet API of every node, and through it every pod",
+            Self::SecretsRead => "reads every Secret, tokens and credentials included",
+            Self::TokenCreate => "mints tokens for ServiceAccounts and acts as them",
+            Self::CsrApprove => "gets client certificates issued for other identities",
+            Self::WebhookWrite => "intercepts or rewrites API requests, or removes admission controls",
+        }
+    }
+}
+
+/// Where a primitive is granted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub primitive: Primitive,
+    pub binding: BindingId,
+    pub rule: RuleRef,
+    pub scope: Scope,
+    /// The request the rule allows (`bind clusterroles.rbac.authorization.k8s.io`).
+    pub request: String,
+    /// Whether a restriction to `resourceNames` limits it to some objects.
+    pub named_only: bool,
+    /// The unmet precondition, when the permission yields nothing by itself.
+    pub missing: Option<String>,
+    /// Which probe of the primitive matched.
+    probe: usize,
+}
+
+impl Hit {
+    /// A hit found by a caller's own search (e.g. a full-wildcard rule).
+    #[must_use]
+    pub fn new(primitive: Primitive, binding: BindingId, rule: RuleRef, scope: Scope) -> Self {
+        Self {
+            primitive,
+            binding,
+            rule,
+            scope,
+            request: "* on *".into(),
+            named_only: false,
+            missing: None,
+            probe: 0,
+        }
+    }
+}
+
+impl Graph {
+    /// The first rule of a binding's role granting the primitive within the binding's scope
+    /// (preconditions not checked; see [`Graph::check_preconditions`]).
+    #[must_use]
+    pub fn binding_hit(&self, binding: BindingId, p: Primitive) -> Option<Hit> {
+        let b = &self.bindings[binding];
+        let scope = Graph::scope_of(b);
+        if p.cluster_only() && scope != Scope::Cluster {
+            return None;
+        }
+        let role = self.role_of(b)?;
+        for &r in &role.effective {
+            let rule = self.rule(r);
+            if p == Primitive::ClusterAdmin {
+                if rule.is_full_wildcard() {
+                    return Some(Hit {
+                        primitive: p,
+                        binding,
+                        rule: r,
+                        scope,
+                        request: "* on *".into(),
+                        named_only: false,
+                        missing: None,
+                        probe: 0,
+                    });
+                }
+                continue;
+            }
+            for (index, probe) in p.probes().iter().enumerate() {
+                if let Some(req) = probe_request(probe, &scope, |req| rule.allows(req, Names::AnyObject)) {
+                    return Some(Hit {
+                        primitive: p,
+                        binding,
+                        rule: r,
+                        scope,
+                        named_only: !rule.resource_names.is_empty(),
+                        request: req.to_string(),
+                        missing: probe.needs.map(describe_probe),
+                        probe: index,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Clears `missing` on a hit when the identity also holds the precondition in a scope that
+    /// covers the hit's.
+    pub fn check_preconditions(&self, identity: &Identity, hit: &mut Hit) {
+        if hit.missing.is_none() {
+            return;
+        }
+        let Some(needs) = hit.primitive.probes().get(hit.probe).and_then(|p| p.needs) else { return };
+        let held = self.bindings.iter().any(|b| {
+            let scope = Graph::scope_of(b);
+            let covers = scope == Scope::Cluster || scope == hit.scope || hit.scope == Scope::Cluster;
+            covers
+                && b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref()))
+                && self.role_of(b).is_some_and(|role| {
+                    role.effective.iter().any(|&r| {
+                        probe_request(needs, &scope, |req| self.rule(r).allows(req, Names::AnyObject))
+                            .is_some()
+                    })
+                })
+        });
+        if held {
+            hit.missing = None;
+        }
+    }
+
+    /// The widest grant of a primitive to an identity, through any binding, preconditions
+    /// checked: a cluster-wide complete hit, else a namespaced complete one, else one whose
+    /// precondition is unmet.
+    #[must_use]
+    pub fn identity_hit(&self, identity: &Identity, p: Primitive) -> Option<Hit> {
+        let mut namespaced = None;
+        let mut partial = None;
+        for (id, b) in self.bindings.iter().enumerate() {
+            if !b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref())) {
+                continue;
+            }
+            if let Some(mut hit) = self.binding_hit(id, p) {
+                self.check_preconditions(identity, &mut hit);
+                match (&hit.missing, &hit.scope) {
+                    (None, Scope::Cluster) => return Some(hit),
+                    (None, Scope::Namespace(_)) => {
+                        namespaced.get_or_insert(hit);
+                    }
+                    (Some(_), _) => {
+                        partial.get_or_insert(hit);
+                    }
+                }
+            }
+        }
+        namespaced.or(partial)
+    }
+
+    /// The primitives an identity holds completely (preconditions met).
+    #[must_use]
+    pub fn dangerous_hits(&self, identity: &Identity) -> Vec<Hit> {
+        Primitive::DANGEROUS
+            .iter()
+            .filter_map(|p| self.identity_hit(identity, *p).filter(|h| h.missing.is_none()))
+            .collect()
+    }
+
+    /// `subject → binding → role → rule → what it yields`, for finding notes.
+    #[must_use]
+    pub fn chain(&self, subject: &str, hit: &Hit) -> String {
+        let b = &self.bindings[hit.binding];
+        let role = self.role_of(b).map(ToString::to_string).unwrap_or_default();
+        let from =
+            self.rule_origin(b, hit.rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
+        let names = if hit.named_only { " (only the objects in resourceNames)" } else { "" };
+        format!(
+            "chain: {subject} → {b} → {role}{from} → rule {} allows {} {}{names} → {}",
+            self.rule(hit.rule).describe(),
+            hit.request,
+            hit.scope,
+            match (hit.primitive, &hit.scope) {
+                (Primitive::ClusterAdmin, Scope::Namespace(_)) => "full control of the namespace",
+                (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
+                    "acts as the ServiceAccounts in scope, with their permissions"
+                }
+                (p, _) => p.yields(),
+            }
+        )
+    }
+
+    /// The chain for a subject named in a binding.
+    #[must_use]
+    pub fn subject_chain(&self, subject: &Subject, hit: &Hit) -> String {
+        self.chain(&subject.to_string(), hit)
+    }
+}
+
+/// The first request of a probe the predicate allows, within what a binding scope can grant.
+fn probe_request(probe: &Probe, scope: &Scope, allows: impl Fn(&Request) -> bool) -> Option<Request> {
+    for (resource, sub) in probe.resources {
+        for verb in probe.verbs {
+            let req = Request::resource(verb, probe.group, resource, *sub);
+            // A RoleBinding cannot grant cluster-scoped resources.
+            if matches!(scope, Scope::Namespace(_)) && !is_namespaced(&req) {
+                continue;
+            }
+            if allows(&req) {
+                return Some(req);
+            }
+        }
+    }
+    None
+}
+
+fn describe_probe(probe: &Probe) -> String {
+    let resources: Vec<String> = probe
+        .resources
+        .iter()
+        .map(|(r, s)| {
+            let g = if probe.group.is_empty() { String::new() } else { format!(".{}", probe.group) };
+            match s {
+                Some(s) => format!("{r}{g}/{s}"),
+                None => format!("{r}{g}"),
+            }
+        })
+        .collect();
+    format!("{} on {}", probe.verbs.join("/"), resources.join(" or "))
+}

@@ -1,0 +1,601 @@
+//! RBAC effective permissions, offline: a graph of Roles, ClusterRoles (aggregation resolved),
+//! bindings, ServiceAccounts, workloads and EKS IAM mappings, built once per object set from the
+//! manifests plus the cluster's default roles, then queried with the authorizer's exact matching
+//! (who can, can I, a subject's rules) and searched for privilege-escalation paths.
+
+pub mod authz;
+pub mod escalation;
+pub mod identity;
+pub mod query;
+pub mod resources;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::{FieldPath, Node, yaml};
+use crate::model::{Object, ObjectSet, Workload};
+
+pub use authz::{Names, PolicyRule, Request, Target};
+pub use identity::{IamKind, Identity, IdentityMapping, Subject, SubjectKind};
+
+/// The default roles and bindings every cluster has (Kubernetes v1.31 bootstrap policy).
+pub const DEFAULTS_YAML: &str = include_str!("defaults.yaml");
+
+pub type RoleId = usize;
+pub type BindingId = usize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum RoleKind {
+    Role,
+    ClusterRole,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum BindingKind {
+    RoleBinding,
+    ClusterRoleBinding,
+}
+
+/// A Role or ClusterRole.
+#[derive(Debug)]
+pub struct Role {
+    pub kind: RoleKind,
+    pub name: String,
+    pub namespace: Option<String>,
+    /// Index in the object set; `None` for a built-in default.
+    pub object: Option<usize>,
+    pub labels: BTreeMap<String, String>,
+    /// The `rules` as written.
+    pub own_rules: Vec<PolicyRule>,
+    /// `aggregationRule.clusterRoleSelectors`, when the ClusterRole is aggregated.
+    pub aggregation: Option<Vec<Selector>>,
+    /// Effective rules: its own, or for an aggregated role those of every selected ClusterRole.
+    pub effective: Vec<RuleRef>,
+}
+
+/// A rule of some role: `roles[role].own_rules[index]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleRef {
+    pub role: RoleId,
+    pub index: usize,
+}
+
+/// A RoleBinding or ClusterRoleBinding.
+#[derive(Debug)]
+pub struct Binding {
+    pub kind: BindingKind,
+    pub name: String,
+    pub namespace: Option<String>,
+    pub object: Option<usize>,
+    pub role_kind: RoleKind,
+    pub role_name: String,
+    /// The role it grants, when it exists (in the manifests or the defaults).
+    pub role: Option<RoleId>,
+    pub subjects: Vec<Subject>,
+}
+
+/// A ServiceAccount known to exist: declared, or the `default` of a namespace in use.
+#[derive(Clone, Debug)]
+pub struct ServiceAccountInfo {
+    pub namespace: String,
+    pub name: String,
+    pub object: Option<usize>,
+    /// `automountServiceAccountToken` on the ServiceAccount, when set.
+    pub automount: Option<bool>,
+}
+
+/// A pod-bearing object and the ServiceAccount its pods run as.
+#[derive(Clone, Debug)]
+pub struct WorkloadInfo {
+    pub object: usize,
+    pub namespace: String,
+    pub service_account: String,
+    /// Whether the pods get an API token: automount (pod setting, else the ServiceAccount's,
+    /// else true) or a projected `serviceAccountToken` volume.
+    pub token_mounted: bool,
+    /// Path to `serviceAccountName` (or the pod spec when unset).
+    pub path: FieldPath,
+}
+
+/// One clause of a label selector (matchLabels and matchExpressions together).
+#[derive(Clone, Debug, Default)]
+pub struct Selector {
+    pub match_labels: Vec<(String, String)>,
+    /// `(key, operator, values)`.
+    pub expressions: Vec<(String, String, Vec<String>)>,
+}
+
+impl Selector {
+    fn parse(node: &Node) -> Self {
+        let match_labels = node
+            .get("matchLabels")
+            .into_iter()
+            .flat_map(Node::entries)
+            .map(|(k, v)| (k.to_string(), v.scalar_text().unwrap_or_default()))
+            .collect();
+        let expressions = node
+            .get("matchExpressions")
+            .into_iter()
+            .flat_map(Node::items)
+            .map(|e| {
+                let s = |k: &str| e.get(k).and_then(Node::as_str).unwrap_or_default().to_string();
+                let values =
+                    e.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
+                (s("key"), s("operator"), values)
+            })
+            .collect();
+        Self { match_labels, expressions }
+    }
+
+    /// Label selector semantics; an empty selector selects everything.
+    #[must_use]
+    pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
+        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
+            && self.expressions.iter().all(|(k, op, values)| match op.as_str() {
+                "In" => labels.get(k).is_some_and(|v| values.contains(v)),
+                "NotIn" => labels.get(k).is_none_or(|v| !values.contains(v)),
+                "Exists" => labels.contains_key(k),
+                "DoesNotExist" => !labels.contains_key(k),
+                _ => false,
+            })
+    }
+}
+
+/// Where a grant applies.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Every namespace and the cluster-scoped resources (a ClusterRoleBinding).
+    Cluster,
+    /// One namespace (a RoleBinding).
+    Namespace(String),
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Cluster => f.write_str("cluster-wide"),
+            Self::Namespace(ns) => write!(f, "in namespace {ns}"),
+        }
+    }
+}
+
+/// The RBAC graph of one object set.
+#[derive(Debug, Default)]
+pub struct Graph {
+    pub roles: Vec<Role>,
+    pub bindings: Vec<Binding>,
+    pub service_accounts: Vec<ServiceAccountInfo>,
+    pub workloads: Vec<WorkloadInfo>,
+    /// IAM principals mapped to Kubernetes identities (aws-auth, plus any given to
+    /// [`Graph::build_with`]).
+    pub mappings: Vec<IdentityMapping>,
+    cluster_roles: HashMap<String, RoleId>,
+    roles_by_ns: HashMap<(String, String), RoleId>,
+}
+
+impl Graph {
+    /// The graph of a set, built once and shared by every rule of the run.
+    #[must_use]
+    pub fn of(set: &ObjectSet) -> Arc<Graph> {
+        set.analysis(|s| Graph::build_with(s, &[]))
+    }
+
+    /// Builds the graph from a set plus identity mappings from elsewhere; aws-auth ConfigMaps in
+    /// the set are always read. This is the seam for EKS access entries: once the cluster model
+    /// exposes them, their principals and Kubernetes groups come in here (access policies such as
+    /// `AmazonEKSClusterAdminPolicy` would map to the equivalent default ClusterRole).
+    #[must_use]
+    pub fn build_with(set: &ObjectSet, extra_mappings: &[IdentityMapping]) -> Graph {
+        let mut g = Graph::default();
+        // Manifests first, so a manifest replaces a default of the same kind and name.
+        let mut seen_cluster_bindings = BTreeSet::new();
+        for o in set.iter() {
+            g.add_object(o, Some(o.index), &mut seen_cluster_bindings);
+        }
+        for o in defaults().iter() {
+            g.add_object(o, None, &mut seen_cluster_bindings);
+        }
+        g.resolve_aggregation();
+        for b in &mut g.bindings {
+            b.role = match b.role_kind {
+                RoleKind::ClusterRole => g.cluster_roles.get(&b.role_name).copied(),
+                RoleKind::Role => b
+                    .namespace
+                    .as_ref()
+                    .and_then(|ns| g.roles_by_ns.get(&(ns.clone(), b.role_name.clone())).copied()),
+            };
+        }
+        g.add_service_accounts(set);
+        g.mappings = identity::aws_auth_mappings(set);
+        g.mappings.extend(extra_mappings.iter().cloned());
+        g
+    }
+
+    fn add_object(
+        &mut self,
+        o: &Object,
+        index: Option<usize>,
+        seen: &mut BTreeSet<(BindingKind, String, String)>,
+    ) {
+        let rbac = o.group() == "rbac.authorization.k8s.io";
+        match o.kind.as_str() {
+            "Role" | "ClusterRole" if rbac => {
+                let kind = if o.kind == "Role" { RoleKind::Role } else { RoleKind::ClusterRole };
+                let namespace = (kind == RoleKind::Role)
+                    .then(|| o.effective_namespace().unwrap_or("default").to_string());
+                let exists = match &namespace {
+                    None => self.cluster_roles.contains_key(&o.name),
+                    Some(ns) => self.roles_by_ns.contains_key(&(ns.clone(), o.name.clone())),
+                };
+                // A later manifest wins over an earlier one, as with `kubectl apply`; defaults never
+                // replace manifests.
+                if exists && index.is_none() {
+                    return;
+                }
+                let role = Role {
+                    kind,
+                    name: o.name.clone(),
+                    namespace: namespace.clone(),
+                    object: index,
+                    labels: o
+                        .labels()
+                        .into_iter()
+                        .flat_map(Node::entries)
+                        .map(|(k, v)| (k.to_string(), v.scalar_text().unwrap_or_default()))
+                        .collect(),
+                    own_rules: o
+                        .root
+                        .get("rules")
+                        .into_iter()
+                        .flat_map(Node::items)
+                        .map(parse_rule)
+                        .collect(),
+                    aggregation: o
+                        .root
+                        .at(&["aggregationRule", "clusterRoleSelectors"])
+                        .filter(|_| kind == RoleKind::ClusterRole)
+                        .map(|n| n.items().map(Selector::parse).collect()),
+                    effective: Vec::new(),
+                };
+                let id = match &namespace {
+                    None => self.cluster_roles.get(&o.name).copied(),
+                    Some(ns) => self.roles_by_ns.get(&(ns.clone(), o.name.clone())).copied(),
+                };
+                match id {
+                    Some(id) => self.roles[id] = role,
+                    None => {
+                        let id = self.roles.len();
+                        match namespace {
+                            None => self.cluster_roles.insert(o.name.clone(), id),
+                            Some(ns) => self.roles_by_ns.insert((ns, o.name.clone()), id),
+                        };
+                        self.roles.push(role);
+                    }
+                }
+            }
+            "RoleBinding" | "ClusterRoleBinding" if rbac => {
+                let kind = if o.kind == "RoleBinding" {
+                    BindingKind::RoleBinding
+                } else {
+                    BindingKind::ClusterRoleBinding
+                };
+                let namespace = (kind == BindingKind::RoleBinding)
+                    .then(|| o.effective_namespace().unwrap_or("default").to_string());
+                let key = (kind, namespace.clone().unwrap_or_default(), o.name.clone());
+                if seen.contains(&key) && index.is_none() {
+                    return;
+                }
+                let role_ref = o.root.get("roleRef");
+                let role_kind = match role_ref.and_then(|r| r.get("kind")).and_then(Node::as_str) {
+                    Some("Role") => RoleKind::Role,
+                    Some("ClusterRole") => RoleKind::ClusterRole,
+                    _ => return,
+                };
+                // A ClusterRoleBinding can only grant a ClusterRole.
+                if kind == BindingKind::ClusterRoleBinding && role_kind == RoleKind::Role {
+                    return;
+                }
+                let mut subjects: Vec<Subject> =
+                    o.root.get("subjects").into_iter().flat_map(Node::items).map(parse_subject).collect();
+                // The authorizer reads a ServiceAccount subject without a namespace as the
+                // RoleBinding's own namespace.
+                for s in &mut subjects {
+                    if s.kind == SubjectKind::ServiceAccount && s.namespace.is_none() {
+                        s.namespace.clone_from(&namespace);
+                    }
+                }
+                let binding = Binding {
+                    kind,
+                    name: o.name.clone(),
+                    namespace,
+                    object: index,
+                    role_kind,
+                    role_name: role_ref
+                        .and_then(|r| r.get("name"))
+                        .and_then(Node::as_str)
+                        .unwrap_or_default()
+                        .to_string(),
+                    role: None,
+                    subjects,
+                };
+                if seen.insert(key.clone()) {
+                    self.bindings.push(binding);
+                } else if let Some(b) = self
+                    .bindings
+                    .iter_mut()
+                    .find(|b| (b.kind, b.namespace.clone().unwrap_or_default(), b.name.clone()) == key)
+                {
+                    *b = binding;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Fills `effective` for every role: aggregated ClusterRoles take the union of the rules of
+    /// every ClusterRole their selectors match, to a fixed point (aggregates of aggregates).
+    fn resolve_aggregation(&mut self) {
+        let mut effective: Vec<BTreeSet<RuleRef>> = self
+            .roles
+            .iter()
+            .enumerate()
+            .map(|(id, r)| {
+                if r.aggregation.is_some() {
+                    BTreeSet::new()
+                } else {
+                    (0..r.own_rules.len()).map(|index| RuleRef { role: id, index }).collect()
+                }
+            })
+            .collect();
+        let members: Vec<(RoleId, Vec<RoleId>)> = self
+            .roles
+            .iter()
+            .enumerate()
+            .filter_map(|(id, r)| {
+                let sels = r.aggregation.as_ref()?;
+                let m = self
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(other, o)| {
+                        *other != id
+                            && o.kind == RoleKind::ClusterRole
+                            && sels.iter().any(|s| s.matches(&o.labels))
+                    })
+                    .map(|(other, _)| other)
+                    .collect();
+                Some((id, m))
+            })
+            .collect();
+        for _ in 0..=self.roles.len() {
+            let mut changed = false;
+            for (id, m) in &members {
+                let union: BTreeSet<RuleRef> = m.iter().flat_map(|o| effective[*o].iter().copied()).collect();
+                if union.len() != effective[*id].len() {
+                    effective[*id] = union;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (role, eff) in self.roles.iter_mut().zip(effective) {
+            role.effective = eff.into_iter().collect();
+        }
+    }
+
+    fn add_service_accounts(&mut self, set: &ObjectSet) {
+        let mut sas: BTreeMap<(String, String), ServiceAccountInfo> = BTreeMap::new();
+        for o in set.of_kind("", "ServiceAccount") {
+            let ns = o.effective_namespace().unwrap_or("default").to_string();
+            sas.insert(
+                (ns.clone(), o.name.clone()),
+                ServiceAccountInfo {
+                    namespace: ns,
+                    name: o.name.clone(),
+                    object: Some(o.index),
+                    automount: o.root.get("automountServiceAccountToken").and_then(Node::as_bool),
+                },
+            );
+        }
+        // Every namespace in use has a `default` ServiceAccount.
+        let namespaces: BTreeSet<String> = set
+            .iter()
+            .filter_map(|o| {
+                if o.kind == "Namespace" {
+                    Some(o.name.clone())
+                } else {
+                    o.effective_namespace().map(str::to_string)
+                }
+            })
+            .collect();
+        for ns in namespaces {
+            sas.entry((ns.clone(), "default".into())).or_insert(ServiceAccountInfo {
+                namespace: ns,
+                name: "default".into(),
+                object: None,
+                automount: None,
+            });
+        }
+        for o in set.iter() {
+            let Some(w) = Workload::of(o) else { continue };
+            let ns = o.effective_namespace().unwrap_or("default").to_string();
+            let sa = w.service_account().to_string();
+            let info = sas.entry((ns.clone(), sa.clone())).or_insert(ServiceAccountInfo {
+                namespace: ns.clone(),
+                name: sa.clone(),
+                object: None,
+                automount: None,
+            });
+            let pod_automount =
+                w.spec.and_then(|s| s.get("automountServiceAccountToken")).and_then(Node::as_bool);
+            let projected =
+                w.spec.into_iter().flat_map(|s| s.get("volumes").into_iter().flat_map(Node::items)).any(
+                    |v| {
+                        v.at(&["projected", "sources"])
+                            .into_iter()
+                            .flat_map(Node::items)
+                            .any(|s| s.get("serviceAccountToken").is_some())
+                    },
+                );
+            let key = ["serviceAccountName", "serviceAccount"]
+                .into_iter()
+                .find(|k| w.spec.and_then(|s| s.get(k)).is_some());
+            self.workloads.push(WorkloadInfo {
+                object: o.index,
+                namespace: ns,
+                service_account: sa,
+                token_mounted: pod_automount.or(info.automount).unwrap_or(true) || projected,
+                path: key.map_or_else(|| w.spec_path(&[]), |k| w.spec_path(&[k])),
+            });
+        }
+        self.service_accounts = sas.into_values().collect();
+    }
+
+    #[must_use]
+    pub fn rule(&self, r: RuleRef) -> &PolicyRule {
+        &self.roles[r.role].own_rules[r.index]
+    }
+
+    /// The role a binding grants, if it exists.
+    #[must_use]
+    pub fn role_of(&self, b: &Binding) -> Option<&Role> {
+        b.role.map(|r| &self.roles[r])
+    }
+
+    #[must_use]
+    pub fn cluster_role(&self, name: &str) -> Option<&Role> {
+        self.cluster_roles.get(name).map(|id| &self.roles[*id])
+    }
+
+    /// Where a binding's grants apply.
+    #[must_use]
+    pub fn scope_of(b: &Binding) -> Scope {
+        match (&b.kind, &b.namespace) {
+            (BindingKind::RoleBinding, Some(ns)) => Scope::Namespace(ns.clone()),
+            _ => Scope::Cluster,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.namespace {
+            Some(ns) => write!(f, "Role {ns}/{}", self.name),
+            None => write!(f, "ClusterRole {}", self.name),
+        }?;
+        if self.object.is_none() {
+            f.write_str(" (default)")?;
+        }
+        Ok(())
+    }
+}
+
+impl Binding {
+    /// `RoleBinding "x"` / `ClusterRoleBinding "x"`, for messages.
+    #[must_use]
+    pub fn kind_text(&self) -> String {
+        format!("{:?} \"{}\"", self.kind, self.name)
+    }
+}
+
+impl fmt::Display for Binding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.namespace {
+            Some(ns) => write!(f, "RoleBinding {ns}/{}", self.name),
+            None => write!(f, "ClusterRoleBinding {}", self.name),
+        }?;
+        if self.object.is_none() {
+            f.write_str(" (default)")?;
+        }
+        Ok(())
+    }
+}
+
+fn strings(node: Option<&Node>) -> Vec<String> {
+    node.into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect()
+}
+
+fn parse_rule(node: &Node) -> PolicyRule {
+    PolicyRule {
+        verbs: strings(node.get("verbs")),
+        api_groups: strings(node.get("apiGroups")),
+        resources: strings(node.get("resources")),
+        resource_names: strings(node.get("resourceNames")),
+        non_resource_urls: strings(node.get("nonResourceURLs")),
+    }
+}
+
+fn parse_subject(node: &Node) -> Subject {
+    let s = |k: &str| node.get(k).and_then(Node::as_str).map(str::to_string);
+    let kind = match s("kind").as_deref() {
+        Some("Group") => SubjectKind::Group,
+        Some("ServiceAccount") => SubjectKind::ServiceAccount,
+        _ => SubjectKind::User,
+    };
+    Subject {
+        kind,
+        name: s("name").unwrap_or_default(),
+        namespace: s("namespace").filter(|n| !n.is_empty() && kind == SubjectKind::ServiceAccount),
+    }
+}
+
+/// The embedded default objects, parsed once per process.
+fn defaults() -> &'static ObjectSet {
+    static DEFAULTS: std::sync::OnceLock<ObjectSet> = std::sync::OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        let stream = yaml::parse(DEFAULTS_YAML);
+        let objects = stream
+            .documents
+            .into_iter()
+            .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
+            .enumerate()
+            .map(|(i, mut o)| {
+                o.index = i;
+                o
+            })
+            .collect();
+        ObjectSet { objects, ..ObjectSet::default() }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_parse_and_aggregate() {
+        let g = Graph::build_with(&ObjectSet::default(), &[]);
+        assert!(defaults().len() >= 20);
+        let admin = g.cluster_role("admin").unwrap();
+        let edit = g.cluster_role("edit").unwrap();
+        let view = g.cluster_role("view").unwrap();
+        assert!(view.effective.len() >= 10);
+        assert!(edit.effective.len() > view.effective.len());
+        assert!(admin.effective.len() > edit.effective.len());
+        assert!(g.bindings.iter().any(|b| b.name == "cluster-admin" && b.role.is_some()));
+    }
+
+    #[test]
+    fn extra_identity_mappings_are_honoured() {
+        // The seam for EKS access entries from the cluster model.
+        let mapping = IdentityMapping {
+            arn: "arn:aws:iam::111122223333:role/ops".into(),
+            kind: IamKind::Role,
+            username: None,
+            groups: vec!["system:masters".into()],
+            source: "access entry".into(),
+            object: None,
+        };
+        let g = Graph::build_with(&ObjectSet::default(), &[mapping]);
+        let (id, source) = g.identity_of_arn("arn:aws:iam::111122223333:role/ops").unwrap();
+        assert_eq!(source, "access entry");
+        let req = Request::resource("delete", "", "nodes", None);
+        assert!(!g.allowed(&id, &req, &query::Where::Cluster, Names::Exact).is_empty());
+    }
+}

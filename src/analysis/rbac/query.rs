@@ -1,0 +1,286 @@
+//! Questions asked of the graph: which bindings grant a request (and so who can do it), whether
+//! an identity can, and every rule an identity holds. Each answer names the binding, the role and
+//! the rule responsible.
+
+use serde::Serialize;
+
+use super::authz::{Names, PolicyRule, Request, Target};
+use super::identity::{Identity, Subject};
+use super::resources;
+use super::{BindingId, BindingKind, Graph, RuleRef, Scope};
+
+/// Where a request is made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Where {
+    /// In one namespace: ClusterRoleBindings and that namespace's RoleBindings apply.
+    Namespace(String),
+    /// At cluster level (cluster-scoped resources, non-resource URLs, or a namespaced resource
+    /// in every namespace): only ClusterRoleBindings apply.
+    Cluster,
+    /// In any namespace: every binding applies, each within its own scope.
+    Anywhere,
+}
+
+/// One binding rule that grants a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub binding: BindingId,
+    pub rule: RuleRef,
+    pub scope: Scope,
+}
+
+/// Whether a request can be made inside a namespace at all (RoleBindings can only grant those).
+/// Unknown resources (custom resources) are taken as namespaced.
+#[must_use]
+pub fn is_namespaced(request: &Request) -> bool {
+    match &request.target {
+        Target::NonResource(_) => false,
+        Target::Resource { group, resource, .. } => resources::is_namespaced(group, resource).unwrap_or(true),
+    }
+}
+
+impl Graph {
+    /// Every binding rule granting the request at `at`.
+    #[must_use]
+    pub fn grants(&self, request: &Request, at: &Where, names: Names) -> Vec<Grant> {
+        // `get namespaces NAME` is made in namespace NAME, so RoleBindings there apply to it.
+        let namespace_object = matches!(&request.target, Target::Resource { group, resource, name: Some(_), .. } if group.is_empty() && resource == "namespaces");
+        let namespaced = is_namespaced(request) || namespace_object;
+        let mut out = Vec::new();
+        for (id, b) in self.bindings.iter().enumerate() {
+            let applies = match (b.kind, at) {
+                (BindingKind::ClusterRoleBinding, _) => true,
+                (BindingKind::RoleBinding, Where::Namespace(ns)) => {
+                    namespaced && b.namespace.as_ref() == Some(ns)
+                }
+                (BindingKind::RoleBinding, Where::Anywhere) => namespaced,
+                (BindingKind::RoleBinding, Where::Cluster) => false,
+            };
+            let Some(role) = self.role_of(b).filter(|_| applies) else { continue };
+            for &r in &role.effective {
+                if self.rule(r).allows(request, names) {
+                    out.push(Grant { binding: id, rule: r, scope: Graph::scope_of(b) });
+                }
+            }
+        }
+        out
+    }
+
+    /// The grants that apply to an identity.
+    #[must_use]
+    pub fn allowed(&self, identity: &Identity, request: &Request, at: &Where, names: Names) -> Vec<Grant> {
+        self.grants(request, at, names)
+            .into_iter()
+            .filter(|g| {
+                let b = &self.bindings[g.binding];
+                b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref()))
+            })
+            .collect()
+    }
+
+    /// Who can make a request: one entry per binding subject and rule, plus IAM principals mapped
+    /// into a granted group or user name.
+    #[must_use]
+    pub fn who_can(&self, request: &Request, at: &Where) -> Vec<WhoCan> {
+        let mut out = Vec::new();
+        for g in self.grants(request, at, Names::Exact) {
+            let b = &self.bindings[g.binding];
+            for s in &b.subjects {
+                out.push(self.who_can_entry(&g, s.kind_name(), &s.name, s.namespace.clone(), None));
+            }
+            for m in &self.mappings {
+                let id = m.identity();
+                if b.subjects.iter().any(|s| id.matches(s, b.namespace.as_deref())) {
+                    let kind = match m.kind {
+                        super::IamKind::Role => "IAMRole",
+                        super::IamKind::User => "IAMUser",
+                    };
+                    out.push(self.who_can_entry(&g, kind, &m.arn, None, Some(m.source.clone())));
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (&a.kind, &a.namespace, &a.name, &a.binding).cmp(&(&b.kind, &b.namespace, &b.name, &b.binding))
+        });
+        out.dedup();
+        out
+    }
+
+    fn who_can_entry(
+        &self,
+        g: &Grant,
+        kind: &str,
+        name: &str,
+        namespace: Option<String>,
+        via: Option<String>,
+    ) -> WhoCan {
+        let b = &self.bindings[g.binding];
+        WhoCan {
+            kind: kind.to_string(),
+            name: name.to_string(),
+            namespace,
+            binding: b.to_string(),
+            role: self.role_of(b).map(ToString::to_string).unwrap_or_default(),
+            rule_from: self.rule_origin(b, g.rule),
+            rule: self.rule(g.rule).clone(),
+            scope: g.scope.clone(),
+            via,
+        }
+    }
+
+    /// The aggregated-from role, when a rule reached the binding's role through aggregation.
+    #[must_use]
+    pub fn rule_origin(&self, b: &super::Binding, r: RuleRef) -> Option<String> {
+        (b.role != Some(r.role)).then(|| self.roles[r.role].to_string())
+    }
+
+    /// Every rule an identity holds, with the binding and role that give it.
+    #[must_use]
+    pub fn rules_of(&self, identity: &Identity) -> Vec<EffectiveRule> {
+        let mut out = Vec::new();
+        for b in &self.bindings {
+            if !b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref())) {
+                continue;
+            }
+            let Some(role) = self.role_of(b) else { continue };
+            for &r in &role.effective {
+                // A RoleBinding never grants non-resource URLs.
+                if b.kind == BindingKind::RoleBinding && self.rule(r).resources.is_empty() {
+                    continue;
+                }
+                out.push(EffectiveRule {
+                    scope: Graph::scope_of(b),
+                    binding: b.to_string(),
+                    role: role.to_string(),
+                    rule_from: self.rule_origin(b, r),
+                    rule: self.rule(r).clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The identity a subject has, with groups from IAM mappings when the subject is a mapped
+    /// user name.
+    #[must_use]
+    pub fn identity_of(&self, subject: &Subject) -> Identity {
+        let mut id = Identity::of(subject);
+        if subject.kind == super::SubjectKind::User {
+            for m in self.mappings.iter().filter(|m| m.username.as_deref() == Some(subject.name.as_str())) {
+                for g in &m.groups {
+                    id.add_group(g);
+                }
+            }
+        }
+        id
+    }
+
+    /// The identity of an IAM principal through the mappings.
+    #[must_use]
+    pub fn identity_of_arn(&self, arn: &str) -> Option<(Identity, String)> {
+        self.mappings.iter().find(|m| m.arn == arn).map(|m| (m.identity(), m.source.clone()))
+    }
+}
+
+impl Subject {
+    #[must_use]
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            super::SubjectKind::User => "User",
+            super::SubjectKind::Group => "Group",
+            super::SubjectKind::ServiceAccount => "ServiceAccount",
+        }
+    }
+}
+
+/// An answer line of `who-can`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WhoCan {
+    pub kind: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+    pub scope: Scope,
+    pub binding: String,
+    pub role: String,
+    #[serde(rename = "ruleFrom", skip_serializing_if = "Option::is_none")]
+    pub rule_from: Option<String>,
+    pub rule: PolicyRule,
+    /// The IAM mapping that gives this principal the bound identity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+}
+
+/// A rule held by a subject.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EffectiveRule {
+    pub scope: Scope,
+    pub binding: String,
+    pub role: String,
+    #[serde(rename = "ruleFrom", skip_serializing_if = "Option::is_none")]
+    pub rule_from: Option<String>,
+    pub rule: PolicyRule,
+}
+
+/// Builds a request from command-line words: `VERB RESOURCE[/SUBRESOURCE]` where RESOURCE is a
+/// built-in name (`pods`), `NAME.GROUP` (`deployments.apps`, `widgets.example.com`) or a
+/// non-resource URL (`/metrics`), with an optional object name and namespace.
+///
+/// Without a namespace, a namespaced resource is asked about in any namespace; `get namespaces
+/// NAME` is asked in namespace NAME, as the API server does.
+pub fn parse_request(
+    verb: &str,
+    resource: &str,
+    name: Option<&str>,
+    namespace: Option<&str>,
+) -> Result<(Request, Where), String> {
+    if verb.is_empty() {
+        return Err("the verb is empty".into());
+    }
+    if resource.starts_with('/') {
+        let req = Request { verb: verb.to_string(), target: Target::NonResource(resource.to_string()) };
+        return Ok((req, Where::Cluster));
+    }
+    let (res, sub) = match resource.split_once('/') {
+        Some((r, s)) if !s.is_empty() && !s.contains('/') => (r, Some(s)),
+        Some(_) => return Err(format!("resource `{resource}` must be RESOURCE or RESOURCE/SUBRESOURCE")),
+        None => (resource, None),
+    };
+    let (res, group) = match res.split_once('.') {
+        Some((r, g)) => (r.to_string(), g.to_string()),
+        None => match resources::group_of(res) {
+            Some(g) => (res.to_string(), g.to_string()),
+            None => {
+                return Err(format!(
+                    "unknown resource `{res}`; name a built-in resource in the plural (`pods`) or write RESOURCE.GROUP (`widgets.example.com`)"
+                ));
+            }
+        },
+    };
+    if res.is_empty() {
+        return Err(format!("resource `{resource}` has an empty name"));
+    }
+    let req = Request {
+        verb: verb.to_string(),
+        target: Target::Resource {
+            group: group.clone(),
+            resource: res.clone(),
+            subresource: sub.map(str::to_string),
+            name: name.map(str::to_string),
+        },
+    };
+    let at = match namespace {
+        _ if !is_namespaced(&req) => {
+            if res == "namespaces" && namespace.is_none() {
+                name.map_or(Where::Cluster, |n| Where::Namespace(n.to_string()))
+            } else if res == "namespaces" {
+                namespace.map_or(Where::Cluster, |n| Where::Namespace(n.to_string()))
+            } else {
+                Where::Cluster
+            }
+        }
+        Some(ns) => Where::Namespace(ns.to_string()),
+        None => Where::Anywhere,
+    };
+    Ok((req, at))
+}

@@ -1,0 +1,282 @@
+//! `ladrillo rbac`: who can do what, whether a subject can, and a subject's effective rules,
+//! answered offline from manifests (plus the cluster's default roles and aws-auth mappings).
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::analysis::rbac::query::{Where, parse_request};
+use crate::analysis::rbac::{Graph, Identity, identity};
+use crate::model::ObjectSet;
+use crate::scan::load;
+use crate::settings::Config;
+use crate::source;
+
+#[derive(Debug, Args)]
+pub struct RbacArgs {
+    #[command(subcommand)]
+    pub command: RbacCommand,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RbacFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Options shared by every `rbac` question.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t)]
+    pub format: RbacFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RbacCommand {
+    /// List the subjects that can make a request, with the binding and role that grant it.
+    WhoCan {
+        /// Verb: get, list, create, update, patch, delete, bind, escalate, impersonate, …
+        verb: String,
+        /// RESOURCE[/SUBRESOURCE]: `pods/exec`, `deployments.apps`, `/metrics`.
+        resource: String,
+        /// Files, directories or `-` for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Object name (matters for rules with resourceNames).
+        #[arg(long)]
+        name: Option<String>,
+        /// Namespace of the request (default: any namespace).
+        #[arg(short, long)]
+        namespace: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Answer whether a subject can make a request, and why. Exits 0 for yes, 1 for no.
+    CanI {
+        /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
+        subject: String,
+        verb: String,
+        resource: String,
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long)]
+        name: Option<String>,
+        /// Namespace of the request (default: cluster-wide, i.e. every namespace).
+        #[arg(short, long)]
+        namespace: Option<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// List a subject's effective rules, each with its role and binding.
+    Rules {
+        subject: String,
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+pub fn run(args: &RbacArgs) -> i32 {
+    match answer(&args.command) {
+        Ok((text, code)) => {
+            if super::print_stdout(&text) {
+                code
+            } else {
+                2
+            }
+        }
+        Err(messages) => {
+            for m in messages {
+                super::error(m);
+            }
+            2
+        }
+    }
+}
+
+/// Reads the inputs as the scan does; any input error stops the command.
+fn load_set(paths: &[String]) -> Result<ObjectSet, Vec<String>> {
+    let (inputs, mut errors) = source::discover(paths, &Config::default().exclude_set());
+    let mut set = ObjectSet::default();
+    for input in &inputs {
+        match source::read(input) {
+            Err(e) => errors.push(e),
+            Ok(file) => {
+                let loaded = load::load(&file);
+                errors.extend(loaded.errors);
+                for mut o in loaded.objects {
+                    o.index = set.objects.len();
+                    set.objects.push(o);
+                }
+            }
+        }
+    }
+    if errors.is_empty() { Ok(set) } else { Err(errors.iter().map(ToString::to_string).collect()) }
+}
+
+fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), String> {
+    if text.starts_with("arn:") {
+        return graph
+            .identity_of_arn(text)
+            .map(|(id, source)| (format!("{text} (mapped by {source})"), id))
+            .ok_or_else(|| {
+                format!("IAM principal `{text}` is not mapped by any aws-auth entry in the inputs")
+            });
+    }
+    let subject = identity::parse_subject(text)?;
+    Ok((subject.to_string(), graph.identity_of(&subject)))
+}
+
+fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
+    match command {
+        RbacCommand::WhoCan { verb, resource, paths, name, namespace, common } => {
+            let (req, at) =
+                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
+            let set = load_set(paths)?;
+            let graph = Graph::of(&set);
+            let entries = graph.who_can(&req, &at);
+            let place = where_text(&at);
+            if common.format == RbacFormat::Json {
+                let v = json!({ "request": req.to_string(), "where": place, "subjects": entries });
+                return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), 0));
+            }
+            if entries.is_empty() {
+                return Ok((format!("nobody can {req} {place}\n"), 0));
+            }
+            let mut out = format!("who can {req} {place}:\n");
+            for e in &entries {
+                let who = match &e.namespace {
+                    Some(ns) => format!("{} {ns}/{}", e.kind, e.name),
+                    None => format!("{} {}", e.kind, e.name),
+                };
+                let from =
+                    e.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                out.push_str(&format!(
+                    "  {who}  {}  {} → {}{from}: {}\n",
+                    e.scope,
+                    e.binding,
+                    e.role,
+                    e.rule.describe()
+                ));
+                if let Some(via) = &e.via {
+                    out.push_str(&format!("      via {via}\n"));
+                }
+            }
+            Ok((out, 0))
+        }
+        RbacCommand::CanI { subject, verb, resource, paths, name, namespace, common } => {
+            let (req, at) =
+                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
+            let set = load_set(paths)?;
+            let graph = Graph::of(&set);
+            let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
+            // Without a namespace, "can" means everywhere: only cluster-wide grants count, and the
+            // namespaces where it is allowed are listed.
+            let strict = if at == Where::Anywhere { Where::Cluster } else { at.clone() };
+            let grants = graph.allowed(&id, &req, &strict, crate::analysis::rbac::Names::Exact);
+            let elsewhere: Vec<String> = if at == Where::Anywhere && grants.is_empty() {
+                let mut ns: Vec<String> = graph
+                    .allowed(&id, &req, &Where::Anywhere, crate::analysis::rbac::Names::Exact)
+                    .iter()
+                    .filter_map(|g| match &g.scope {
+                        crate::analysis::rbac::Scope::Namespace(n) => Some(n.clone()),
+                        crate::analysis::rbac::Scope::Cluster => None,
+                    })
+                    .collect();
+                ns.sort();
+                ns.dedup();
+                ns
+            } else {
+                Vec::new()
+            };
+            let allowed = !grants.is_empty();
+            let place = where_text(&strict);
+            let reasons: Vec<serde_json::Value> = grants
+                .iter()
+                .map(|g| {
+                    let b = &graph.bindings[g.binding];
+                    json!({
+                        "scope": g.scope,
+                        "binding": b.to_string(),
+                        "role": graph.role_of(b).map(ToString::to_string),
+                        "ruleFrom": graph.rule_origin(b, g.rule),
+                        "rule": graph.rule(g.rule),
+                    })
+                })
+                .collect();
+            let code = i32::from(!allowed);
+            if common.format == RbacFormat::Json {
+                let v = json!({
+                    "subject": label,
+                    "user": id.user,
+                    "groups": id.groups,
+                    "request": req.to_string(),
+                    "where": place,
+                    "allowed": allowed,
+                    "grants": reasons,
+                    "allowedInNamespaces": elsewhere,
+                });
+                return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), code));
+            }
+            let mut out = format!(
+                "{}: {label} {} {req} {place}\n",
+                if allowed { "yes" } else { "no" },
+                if allowed { "can" } else { "cannot" }
+            );
+            for g in &grants {
+                let b = &graph.bindings[g.binding];
+                let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
+                out.push_str(&format!("  {} → {role}: {}\n", b, graph.rule(g.rule).describe()));
+            }
+            if !elsewhere.is_empty() {
+                out.push_str(&format!("  allowed only in namespaces: {}\n", elsewhere.join(", ")));
+            }
+            if !allowed {
+                out.push_str(&format!(
+                    "  identity: user {}, groups {}\n",
+                    id.user.as_deref().unwrap_or("(any member)"),
+                    id.groups.join(", ")
+                ));
+            }
+            Ok((out, code))
+        }
+        RbacCommand::Rules { subject, paths, common } => {
+            let set = load_set(paths)?;
+            let graph = Graph::of(&set);
+            let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
+            let rules = graph.rules_of(&id);
+            if common.format == RbacFormat::Json {
+                let v = json!({ "subject": label, "user": id.user, "groups": id.groups, "rules": rules });
+                return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), 0));
+            }
+            let mut out = format!(
+                "{label} (user {}, groups {}) has {} rules:\n",
+                id.user.as_deref().unwrap_or("(any member)"),
+                id.groups.join(", "),
+                rules.len()
+            );
+            for r in &rules {
+                let from =
+                    r.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                out.push_str(&format!(
+                    "  {}  {}  {} → {}{from}\n",
+                    r.rule.describe(),
+                    r.scope,
+                    r.binding,
+                    r.role
+                ));
+            }
+            Ok((out, 0))
+        }
+    }
+}
+
+fn where_text(at: &Where) -> String {
+    match at {
+        Where::Namespace(ns) => format!("in namespace {ns}"),
+        Where::Cluster => "cluster-wide".into(),
+        Where::Anywhere => "in any namespace".into(),
+    }
+}

@@ -1,0 +1,73 @@
+//! RBAC003: bindings that grant permissions to anonymous or to every signed-in identity.
+
+use crate::analysis::rbac::{Graph, SubjectKind};
+use crate::document::FieldPath;
+use crate::finding::Severity;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags bindings to anonymous, unauthenticated or all authenticated identities.
+    ///
+    /// The subjects are `system:anonymous`, `system:unauthenticated` and `system:authenticated`.
+    ///
+    /// ## Why is this bad?
+    /// `system:anonymous` and `system:unauthenticated` are anyone who can reach the API endpoint,
+    /// without credentials. `system:authenticated` is every identity the cluster accepts: on EKS
+    /// every mapped IAM principal, every node and every ServiceAccount of every pod. The defaults
+    /// give these groups only discovery; anything more reaches far beyond its intended audience.
+    ///
+    /// ## How to fix
+    /// Bind the role to the users, groups or ServiceAccounts that need it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: ClusterRoleBinding
+    /// subjects:
+    ///   - {kind: Group, name: system:unauthenticated}   # flagged
+    /// ```
+    pub struct AnonymousBinding {
+        code: "RBAC003",
+        name: "anonymous-binding",
+        group: Rbac,
+        severity: Critical,
+        guide: ["G4.1", "G5.4"],
+        references: [],
+    }
+}
+
+impl Rule for AnonymousBinding {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let graph = Graph::of(set);
+        for b in &graph.bindings {
+            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let role = graph.role_of(b).map_or_else(
+                || format!("{:?} {} (not found)", b.role_kind, b.role_name),
+                ToString::to_string,
+            );
+            for (i, s) in b.subjects.iter().enumerate() {
+                let everyone_signed_in = s.kind == SubjectKind::Group && s.name == "system:authenticated";
+                if !s.is_anonymous() && !everyone_signed_in {
+                    continue;
+                }
+                let path = FieldPath::root().key("subjects").index(i);
+                let audience = if everyone_signed_in {
+                    "every authenticated identity"
+                } else {
+                    "anyone, without credentials"
+                };
+                let report = cx
+                    .report(
+                        self,
+                        object,
+                        path,
+                        format!("{} grants {role} to {audience} ({s})", b.kind_text()),
+                    )
+                    .help("bind the role to the specific users, groups or ServiceAccounts that need it");
+                if everyone_signed_in {
+                    let _ = report.severity(Severity::Medium);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! RBAC002: cluster-admin (or a role equal to it) bound to subjects that are not the platform's.
+
+use crate::analysis::rbac::{BindingKind, Graph};
+use crate::document::FieldPath;
+use crate::finding::Severity;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+use super::support::who;
+
+crate::declare_rule! {
+    /// Flags cluster-admin (or any `*` on `*` role) bound to non-system subjects.
+    ///
+    /// Also flags IAM principals that aws-auth maps to `system:masters`.
+    ///
+    /// ## Why is this bad?
+    /// Full rights on every resource are rarely needed and make every credential of the subject a
+    /// cluster takeover: a leaked CI token, a compromised pod running as the ServiceAccount, an IAM
+    /// role assumed by too many people. `system:masters` is worse still: it bypasses RBAC entirely
+    /// and cannot be revoked by editing bindings. A RoleBinding to such a role gives the same full
+    /// control over one namespace.
+    ///
+    /// ## How to fix
+    /// Bind a role with the permissions the subject needs; keep cluster-admin for break-glass
+    /// identities. On EKS, replace `system:masters` mappings by access entries with scoped policies.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: ClusterRoleBinding
+    /// roleRef: {kind: ClusterRole, name: cluster-admin}
+    /// subjects:
+    ///   - {kind: ServiceAccount, name: ci, namespace: tools}   # flagged
+    /// ```
+    pub struct ClusterAdminBinding {
+        code: "RBAC002",
+        name: "cluster-admin-binding",
+        group: Rbac,
+        severity: Critical,
+        guide: ["G4.1", "G4.2", "G5.4"],
+        references: ["cis-eks-1.8:4.1.1"],
+    }
+}
+
+impl Rule for ClusterAdminBinding {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let graph = Graph::of(set);
+        for (id, b) in graph.bindings.iter().enumerate() {
+            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(role) = graph.role_of(b) else { continue };
+            let Some(&rule) = role.effective.iter().find(|&&r| graph.rule(r).is_full_wildcard()) else {
+                continue;
+            };
+            let hit = crate::analysis::rbac::escalation::Hit::new(
+                crate::analysis::rbac::escalation::Primitive::ClusterAdmin,
+                id,
+                rule,
+                Graph::scope_of(b),
+            );
+            for (i, subject) in b.subjects.iter().enumerate() {
+                if subject.is_system() {
+                    continue;
+                }
+                let path = FieldPath::root().key("subjects").index(i);
+                let (message, severity) = match b.kind {
+                    BindingKind::ClusterRoleBinding => {
+                        (format!("{} is bound to {}, full control of the cluster", who(subject), role), None)
+                    }
+                    BindingKind::RoleBinding => (
+                        format!(
+                            "{} is bound to {}, full control of namespace {}",
+                            who(subject),
+                            role,
+                            b.namespace.as_deref().unwrap_or("default")
+                        ),
+                        Some(Severity::High),
+                    ),
+                };
+                let report = cx
+                    .report(self, object, path, message)
+                    .help("bind a role with only the permissions this subject needs")
+                    .note(graph.subject_chain(subject, &hit));
+                if let Some(s) = severity {
+                    let _ = report.severity(s);
+                }
+            }
+        }
+        for m in graph.mappings.iter().filter(|m| m.groups.iter().any(|g| g == "system:masters")) {
+            let Some((index, path)) = &m.object else { continue };
+            cx.report(
+                self,
+                &set.objects[*index],
+                path.clone(),
+                format!("{} is mapped to group system:masters ({}), full control of the cluster", m.label(), m.source),
+            )
+            .help("map the principal to a group bound to a scoped role, or use an EKS access entry with a scoped policy")
+            .note("system:masters is authorized before RBAC: no binding can limit or revoke it");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! RBAC009: Flags subjects that can exec into, attach to or port-forward to pods.
+
+use crate::analysis::rbac::Scope;
+use crate::analysis::rbac::escalation::Primitive;
+use crate::finding::Severity;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+use super::support::{Spec, report_primitive};
+
+crate::declare_rule! {
+    /// Flags subjects that can exec into, attach to or port-forward to pods.
+    ///
+    /// ## Why is this bad?
+    /// `pods/exec` and `pods/attach` run commands inside running containers, where the container's
+    /// ServiceAccount token, mounted secrets and cloud credentials are readable; `pods/portforward`
+    /// reaches ports the network never exposed. `get` is enough for exec and attach over WebSocket, so it
+    /// counts as well as `create`.
+    ///
+    /// ## How to fix
+    /// Grant exec only for break-glass access, in one namespace, to named people.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// rules:
+    ///   - apiGroups: [""]
+    ///     resources: [pods/exec]
+    ///     verbs: [create]   # flagged
+    /// ```
+    pub struct PodExec {
+        code: "RBAC009",
+        name: "pod-exec",
+        group: Rbac,
+        severity: Medium,
+        guide: ["G4.1", "G5.4"],
+        references: [],
+    }
+}
+
+impl Rule for PodExec {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let spec = Spec {
+            primitive: Primitive::PodExec,
+            help: "remove pods/exec, pods/attach and pods/portforward from roles of everyday identities",
+            severity: |h| (h.scope == Scope::Cluster).then_some(Severity::High),
+        };
+        report_primitive(self, cx, set, &spec);
+    }
+}

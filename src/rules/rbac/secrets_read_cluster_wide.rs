@@ -1,0 +1,45 @@
+//! RBAC011: Flags subjects that can read Secrets in every namespace.
+
+use crate::analysis::rbac::escalation::Primitive;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+use super::support::{Spec, report_primitive};
+
+crate::declare_rule! {
+    /// Flags subjects that can read Secrets in every namespace.
+    ///
+    /// ## Why is this bad?
+    /// `get`, `list` or `watch` on Secrets through a ClusterRoleBinding reads every Secret of the
+    /// cluster, ServiceAccount tokens and registry and cloud credentials included: those identities are
+    /// then the subject's too. `list` and `watch` return the values, not just names.
+    ///
+    /// ## How to fix
+    /// Bind secret access with RoleBindings in the namespaces that need it, limited by `resourceNames`.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: ClusterRoleBinding
+    /// roleRef: {kind: ClusterRole, name: secret-reader}   # get/list secrets
+    /// subjects: [{kind: Group, name: devs}]               # flagged
+    /// ```
+    pub struct SecretsReadClusterWide {
+        code: "RBAC011",
+        name: "secrets-read-cluster-wide",
+        group: Rbac,
+        severity: High,
+        guide: ["G4.1", "G4.6"],
+        references: ["cis-eks-1.8:4.1.2"],
+    }
+}
+
+impl Rule for SecretsReadClusterWide {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let spec = Spec {
+            primitive: Primitive::SecretsRead,
+            help: "grant secret access per namespace with a RoleBinding, limited to named secrets",
+            severity: |_| None,
+        };
+        report_primitive(self, cx, set, &spec);
+    }
+}

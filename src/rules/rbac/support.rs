@@ -1,0 +1,68 @@
+//! Shared driver for the RBAC escalation rules: every rule asks the same graph (built once per
+//! scan and cached on the object set) about one primitive, and reports on the binding subject
+//! with the chain subject → binding → role → rule → what it yields as a note.
+
+use crate::analysis::rbac::escalation::{Hit, Primitive};
+use crate::analysis::rbac::{Graph, Subject, SubjectKind};
+use crate::document::FieldPath;
+use crate::finding::Severity;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Declared};
+
+/// How a primitive rule words and grades its findings.
+pub(crate) struct Spec {
+    pub primitive: Primitive,
+    pub help: &'static str,
+    /// Severity for a complete hit; `None` keeps the rule's default.
+    pub severity: fn(&Hit) -> Option<Severity>,
+}
+
+/// Text for a subject at the start of a message: `subject ServiceAccount ci/deployer`.
+pub(crate) fn who(subject: &Subject) -> String {
+    format!("subject {subject}")
+}
+
+/// Reports every non-system subject of a manifest binding whose role grants the primitive.
+/// A hit whose precondition the subject lacks is reported as low, saying what is missing.
+pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, spec: &Spec) {
+    let graph = Graph::of(set);
+    for (id, b) in graph.bindings.iter().enumerate() {
+        let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+        let Some(hit) = graph.binding_hit(id, spec.primitive) else { continue };
+        for (i, subject) in b.subjects.iter().enumerate() {
+            if subject.is_system() {
+                continue;
+            }
+            let mut hit = hit.clone();
+            graph.check_preconditions(&graph.identity_of(subject), &mut hit);
+            let message = format!("{} {} {}", who(subject), spec.primitive.action(), hit.scope);
+            let path = FieldPath::root().key("subjects").index(i);
+            let report = cx
+                .report(rule, object, path, message)
+                .help(spec.help)
+                .note(graph.subject_chain(subject, &hit));
+            match &hit.missing {
+                Some(missing) => {
+                    let _ = report.severity(Severity::Low).note(format!(
+                        "yields nothing by itself: the subject also needs {missing} in the same scope"
+                    ));
+                }
+                None => {
+                    if let Some(s) = (spec.severity)(&hit) {
+                        let _ = report.severity(s);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// ServiceAccounts of kube-system are add-ons and controllers of the platform.
+pub(crate) fn is_kube_system_sa(subject: &Subject) -> bool {
+    subject.kind == SubjectKind::ServiceAccount && subject.namespace.as_deref() == Some("kube-system")
+}
+
+/// Whether a subject names people (users and groups) rather than workloads.
+pub(crate) fn is_human(subject: &Subject) -> bool {
+    subject.kind != SubjectKind::ServiceAccount && !subject.is_system()
+}
