@@ -29,6 +29,8 @@ pub struct Config {
     pub required_tags: Vec<String>,
     /// The Pod Security policy for workloads whose namespace has no known enforce label.
     pub pss: Option<Policy>,
+    /// NetworkPolicy reachability assertions (`reachability: {deny: [...], allow: [...]}`).
+    pub reachability: Vec<crate::analysis::netpol::assertions::Assertion>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -207,11 +209,24 @@ impl Config {
                         strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
                 }
                 "pss" => config.pss = pss_section(v, &mut err),
+                "reachability" => {
+                    config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
+                }
                 other => err(
                     entry.key_span,
                     unknown_key(
                         other,
-                        &["select", "ignore", "severity", "fail-on", "exclude", "waivers", "required-tags", "pss"],
+                        &[
+                            "select",
+                            "ignore",
+                            "severity",
+                            "fail-on",
+                            "exclude",
+                            "waivers",
+                            "required-tags",
+                            "pss",
+                            "reachability",
+                        ],
                     ),
                 ),
             }

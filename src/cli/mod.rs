@@ -5,6 +5,7 @@ mod init_cmd;
 mod max_pods_cmd;
 mod pss_cmd;
 mod rbac_cmd;
+mod netpol_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -38,6 +39,8 @@ pub enum Command {
     Init(Box<init_cmd::InitArgs>),
     /// RBAC questions answered offline: who-can, can-i, rules.
     Rbac(rbac_cmd::RbacArgs),
+    /// NetworkPolicy reachability: who can reach whom, and why.
+    Netpol(netpol_cmd::NetpolArgs),
 }
 
 /// When to colour text output.
@@ -85,6 +88,7 @@ pub fn run() -> i32 {
         Command::MaxPods(args) => max_pods_cmd::run(&args),
         Command::Init(args) => init_cmd::run(&args),
         Command::Rbac(args) => rbac_cmd::run(&args),
+        Command::Netpol(args) => netpol_cmd::run(&args),
     }
 }
 

@@ -220,6 +220,8 @@ pub struct RuleOptions {
     /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
     /// reports it in more detail.
     pub selected_rules: Vec<&'static str>,
+    /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
+    pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
 }
 
 impl<'a> Context<'a> {

@@ -1,1 +1,0 @@
-//! NetworkPolicy reachability (to be implemented).

@@ -1,0 +1,321 @@
+//! Evaluating the model: which connections one endpoint may open to another. A connection
+//! needs the source's egress and the destination's ingress; each side is "everything" unless a
+//! policy governing that direction selects the pods, and then the union of the matching rules.
+//! Results carry a definite set and a possible set (which adds what depends on namespace
+//! labels absent from the input).
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use super::conns::{ConnSet, Family, addr_text, full_range};
+use super::model::{Direction, Model, Peer, Pods, Policy, PolicyRule};
+use super::selector::Match;
+
+/// One side of a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    /// A workload, by index in [`Model::workloads`].
+    Workload(usize),
+    /// Addresses outside the cluster, inclusive.
+    Ips(Family, u128, u128),
+}
+
+/// Allowed connections: `definite ⊆ possible`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Allowed {
+    pub definite: ConnSet,
+    pub possible: ConnSet,
+}
+
+impl Allowed {
+    #[must_use]
+    pub fn all() -> Self {
+        Self { definite: ConnSet::all(), possible: ConnSet::all() }
+    }
+
+    #[must_use]
+    pub fn intersect(&self, o: &Allowed) -> Allowed {
+        Allowed {
+            definite: self.definite.intersect(&o.definite),
+            possible: self.possible.intersect(&o.possible),
+        }
+    }
+
+    /// What is possible but not certain.
+    #[must_use]
+    pub fn uncertain(&self) -> ConnSet {
+        self.possible.subtract(&self.definite)
+    }
+}
+
+/// How one rule of one policy applies to a peer.
+#[derive(Clone, Debug)]
+pub struct RuleHit {
+    pub policy: usize,
+    pub rule: usize,
+    pub matched: Match,
+    /// Connections the rule allows to the destination (before matching).
+    pub conns: ConnSet,
+}
+
+/// One side's verdict with the reasons.
+#[derive(Clone, Debug)]
+pub struct Side {
+    pub direction: Direction,
+    /// Policies governing this direction that select the workload; empty: not isolated.
+    pub isolating: Vec<usize>,
+    /// Rules of those policies and how each matched the other endpoint.
+    pub hits: Vec<RuleHit>,
+    pub allowed: Allowed,
+}
+
+impl Model {
+    /// How a policy rule matches an endpoint (the peer side of the rule).
+    #[must_use]
+    pub fn rule_matches(&self, policy: &Policy, rule: &PolicyRule, other: Endpoint) -> Match {
+        let Some(peers) = &rule.peers else { return Match::Yes };
+        peers.iter().fold(Match::No, |acc, p| acc.or(self.peer_matches(policy, p, other)))
+    }
+
+    fn peer_matches(&self, policy: &Policy, peer: &Peer, other: Endpoint) -> Match {
+        match (peer, other) {
+            (Peer::Pods { .. }, Endpoint::Workload(i)) if self.workloads[i].host_network => Match::No,
+            (Peer::Pods { namespaces, pods, .. }, Endpoint::Workload(i)) => {
+                let w = &self.workloads[i];
+                let ns_match = match namespaces {
+                    None => bool_match(w.id.namespace == policy.namespace),
+                    Some(sel) => self
+                        .namespaces
+                        .get(&w.id.namespace)
+                        .map_or(Match::Maybe, |ns| sel.matches_known(&ns.labels)),
+                };
+                let pod_match = pods.as_ref().map_or(Match::Yes, |s| bool_match(s.matches(&w.labels)));
+                ns_match.and(pod_match)
+            }
+            // Pod addresses are not known statically; an ipBlock selects outside addresses only.
+            (Peer::Block { .. }, Endpoint::Workload(_)) | (Peer::Pods { .. }, Endpoint::Ips(..)) => Match::No,
+            (Peer::Block { set, .. }, Endpoint::Ips(fam, lo, hi)) => {
+                let r = match fam {
+                    Family::V4 => &set.v4,
+                    Family::V6 => &set.v6,
+                };
+                let want = super::ranges::Ranges::interval(lo, hi);
+                if want.is_subset(r) {
+                    Match::Yes
+                } else if want.intersect(r).is_empty() {
+                    Match::No
+                } else {
+                    // Only for ranges given by hand that straddle a block edge.
+                    Match::Maybe
+                }
+            }
+        }
+    }
+
+    /// What the workload `me` allows in one direction with `other` on the far side.
+    #[must_use]
+    pub fn side(&self, me: usize, direction: Direction, other: Endpoint) -> Side {
+        let w = &self.workloads[me];
+        let isolating: Vec<usize> =
+            self.selecting(w).filter(|&i| self.policies[i].governs(direction)).collect();
+        if isolating.is_empty() {
+            return Side { direction, isolating, hits: Vec::new(), allowed: Allowed::all() };
+        }
+        // Named ports resolve on the destination: `me` for ingress, the peer for egress.
+        let dst: Option<&Pods> = match (direction, other) {
+            (Direction::Ingress, _) => Some(w),
+            (Direction::Egress, Endpoint::Workload(j)) => Some(&self.workloads[j]),
+            (Direction::Egress, Endpoint::Ips(..)) => None,
+        };
+        let mut hits = Vec::new();
+        let mut allowed = Allowed::default();
+        for &pi in &isolating {
+            let p = &self.policies[pi];
+            for (ri, rule) in p.rules(direction).iter().enumerate() {
+                let matched = self.rule_matches(p, rule, other);
+                let conns = rule.conns(dst);
+                if matched == Match::Yes {
+                    allowed.definite = allowed.definite.union(&conns);
+                }
+                if matched.possible() {
+                    allowed.possible = allowed.possible.union(&conns);
+                }
+                hits.push(RuleHit { policy: pi, rule: ri, matched, conns });
+            }
+        }
+        Side { direction, isolating, hits, allowed }
+    }
+
+    /// Connections allowed from `src` to `dst`.
+    #[must_use]
+    pub fn allowed(&self, src: Endpoint, dst: Endpoint) -> Allowed {
+        let egress = match src {
+            Endpoint::Workload(i) => self.side(i, Direction::Egress, dst).allowed,
+            Endpoint::Ips(..) => Allowed::all(),
+        };
+        let ingress = match dst {
+            Endpoint::Workload(j) => self.side(j, Direction::Ingress, src).allowed,
+            Endpoint::Ips(..) => Allowed::all(),
+        };
+        egress.intersect(&ingress)
+    }
+
+    /// The outside address space cut at every ipBlock edge, so each piece is either inside
+    /// or outside every block.
+    #[must_use]
+    pub fn address_pieces(&self) -> Vec<Endpoint> {
+        let mut out = Vec::new();
+        for &fam in &self.families {
+            let (min, max) = full_range(fam);
+            let mut cuts = vec![min];
+            for p in &self.policies {
+                for r in p.ingress.iter().chain(&p.egress) {
+                    for peer in r.peers.iter().flatten() {
+                        if let Peer::Block { set, .. } = peer {
+                            let ranges = match fam {
+                                Family::V4 => &set.v4,
+                                Family::V6 => &set.v6,
+                            };
+                            for &(lo, hi) in ranges.spans() {
+                                cuts.push(lo);
+                                if hi < max {
+                                    cuts.push(hi + 1);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for (i, &lo) in cuts.iter().enumerate() {
+                let hi = cuts.get(i + 1).map_or(max, |n| n - 1);
+                out.push(Endpoint::Ips(fam, lo, hi));
+            }
+        }
+        out
+    }
+
+    /// Every pair with some connection possibly allowed, address pieces merged where adjacent
+    /// pieces allow the same, sorted (workloads by id, then addresses by family and value).
+    #[must_use]
+    pub fn reach(&self) -> Vec<Connection> {
+        let pieces = self.address_pieces();
+        let mut out = Vec::new();
+        for i in 0..self.workloads.len() {
+            for j in 0..self.workloads.len() {
+                if i == j {
+                    continue;
+                }
+                let a = self.allowed(Endpoint::Workload(i), Endpoint::Workload(j));
+                push(&mut out, Endpoint::Workload(i), Endpoint::Workload(j), a);
+            }
+            let outgoing: Vec<(Endpoint, Allowed)> =
+                pieces.iter().map(|&p| (p, self.allowed(Endpoint::Workload(i), p))).collect();
+            for (p, a) in merge(outgoing) {
+                push(&mut out, Endpoint::Workload(i), p, a);
+            }
+            let incoming: Vec<(Endpoint, Allowed)> =
+                pieces.iter().map(|&p| (p, self.allowed(p, Endpoint::Workload(i)))).collect();
+            for (p, a) in merge(incoming) {
+                push(&mut out, p, Endpoint::Workload(i), a);
+            }
+        }
+        out.sort_by(|a, b| self.cmp_endpoint(a.src, b.src).then_with(|| self.cmp_endpoint(a.dst, b.dst)));
+        out
+    }
+
+    /// Orders endpoints: workloads by id first, then addresses by family and first address.
+    #[must_use]
+    pub fn cmp_endpoint(&self, a: Endpoint, b: Endpoint) -> Ordering {
+        match (a, b) {
+            (Endpoint::Workload(x), Endpoint::Workload(y)) => self.workloads[x].id.cmp(&self.workloads[y].id),
+            (Endpoint::Workload(_), Endpoint::Ips(..)) => Ordering::Less,
+            (Endpoint::Ips(..), Endpoint::Workload(_)) => Ordering::Greater,
+            (Endpoint::Ips(f1, l1, h1), Endpoint::Ips(f2, l2, h2)) => (f1, l1, h1).cmp(&(f2, l2, h2)),
+        }
+    }
+
+    /// `namespace/name[Kind]` or `first-last`.
+    #[must_use]
+    pub fn endpoint_text(&self, e: Endpoint) -> String {
+        match e {
+            Endpoint::Workload(i) => self.workloads[i].id.to_string(),
+            Endpoint::Ips(f, lo, hi) => format!("{}-{}", addr_text(f, lo), addr_text(f, hi)),
+        }
+    }
+
+    /// Namespaces whose unknown labels make some connection from `src` to `dst` uncertain:
+    /// the destination's for the source's egress rules, the source's for the destination's
+    /// ingress rules.
+    #[must_use]
+    pub fn unknown_in(&self, src: Endpoint, dst: Endpoint) -> Vec<String> {
+        let mut out = Vec::new();
+        let ns = |e: Endpoint| match e {
+            Endpoint::Workload(i) => Some(self.workloads[i].id.namespace.clone()),
+            Endpoint::Ips(..) => None,
+        };
+        if let Endpoint::Workload(i) = src
+            && !self.side(i, Direction::Egress, dst).allowed.uncertain().is_empty()
+        {
+            out.extend(ns(dst));
+        }
+        if let Endpoint::Workload(j) = dst
+            && !self.side(j, Direction::Ingress, src).allowed.uncertain().is_empty()
+        {
+            out.extend(ns(src));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+fn bool_match(b: bool) -> Match {
+    if b { Match::Yes } else { Match::No }
+}
+
+/// One line of the reachability listing.
+#[derive(Clone, Debug)]
+pub struct Connection {
+    pub src: Endpoint,
+    pub dst: Endpoint,
+    pub allowed: Allowed,
+}
+
+fn push(out: &mut Vec<Connection>, src: Endpoint, dst: Endpoint, allowed: Allowed) {
+    if !allowed.possible.is_empty() {
+        out.push(Connection { src, dst, allowed });
+    }
+}
+
+/// Merges adjacent address pieces of one family that allow the same connections.
+fn merge(pieces: Vec<(Endpoint, Allowed)>) -> Vec<(Endpoint, Allowed)> {
+    let mut out: Vec<(Endpoint, Allowed)> = Vec::new();
+    for (e, a) in pieces {
+        if let (Some((Endpoint::Ips(lf, _, lhi), la)), Endpoint::Ips(f, lo, hi)) = (out.last_mut(), e)
+            && *lf == f
+            && lhi.checked_add(1) == Some(lo)
+            && *la == a
+        {
+            *lhi = hi;
+            continue;
+        }
+        out.push((e, a));
+    }
+    out
+}
+
+impl fmt::Display for Allowed {
+    /// The definite set, with what is only possible after it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let extra = self.uncertain();
+        if extra.is_empty() {
+            write!(f, "{}", self.definite)
+        } else if self.definite.is_empty() {
+            write!(f, "possibly {extra}")
+        } else {
+            write!(f, "{} (possibly also {extra})", self.definite)
+        }
+    }
+}

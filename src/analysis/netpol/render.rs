@@ -1,0 +1,137 @@
+//! Renderings of a reachability listing: one line per allowed pair (`SRC => DST : CONNS`),
+//! JSON, and a matrix.
+
+use std::fmt::Write as _;
+
+use serde_json::json;
+
+use super::conns::{ConnSet, Protocol};
+use super::eval::{Connection, Endpoint};
+use super::model::Model;
+
+/// One line: `ns/a[Deployment] => ns/b[Deployment] : TCP 80`.
+#[must_use]
+pub fn line(model: &Model, c: &Connection) -> String {
+    let mut s = format!("{} => {} : {}", model.endpoint_text(c.src), model.endpoint_text(c.dst), c.allowed);
+    if !c.allowed.uncertain().is_empty() {
+        let ns = model.unknown_in(c.src, c.dst);
+        let _ = write!(s, " [depends on labels of namespace {} not in the input]", quoted(&ns));
+    }
+    s
+}
+
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ")
+}
+
+/// The text listing, one line per connection.
+#[must_use]
+pub fn text(model: &Model, conns: &[Connection]) -> String {
+    let mut out = String::new();
+    for c in conns {
+        out.push_str(&line(model, c));
+        out.push('\n');
+    }
+    out
+}
+
+fn conns_json(c: &ConnSet) -> serde_json::Value {
+    let mut ports = serde_json::Map::new();
+    for p in Protocol::ALL {
+        let r = c.ports_of(p);
+        if !r.is_empty() {
+            ports.insert(
+                p.as_str().into(),
+                json!(r.spans().iter().map(|&(lo, hi)| [lo, hi]).collect::<Vec<_>>()),
+            );
+        }
+    }
+    json!({ "all": c.is_all(), "text": c.to_string(), "ports": ports })
+}
+
+/// JSON: an array of `{src, dst, connections, possible, unknownNamespaces}`.
+#[must_use]
+pub fn json(model: &Model, conns: &[Connection]) -> String {
+    let items: Vec<serde_json::Value> = conns
+        .iter()
+        .map(|c| {
+            let uncertain = c.allowed.uncertain();
+            json!({
+                "src": model.endpoint_text(c.src),
+                "dst": model.endpoint_text(c.dst),
+                "connections": conns_json(&c.allowed.definite),
+                "possible": if uncertain.is_empty() { serde_json::Value::Null } else { conns_json(&uncertain) },
+                "unknownNamespaces": if uncertain.is_empty() { Vec::new() } else { model.unknown_in(c.src, c.dst) },
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+/// A matrix: numbered endpoints as rows (sources) and columns (destinations). Cells are
+/// `all`, `-` (nothing), or the connections; `?` marks what only possibly is allowed.
+#[must_use]
+pub fn matrix(model: &Model, conns: &[Connection]) -> String {
+    let mut endpoints: Vec<Endpoint> = (0..model.workloads.len()).map(Endpoint::Workload).collect();
+    for c in conns {
+        for e in [c.src, c.dst] {
+            if !endpoints.contains(&e) {
+                endpoints.push(e);
+            }
+        }
+    }
+    endpoints.sort_by(|a, b| model.cmp_endpoint(*a, *b));
+    let n = endpoints.len();
+    let pos = |e: Endpoint| endpoints.iter().position(|x| *x == e).unwrap_or(0);
+    let mut cells = vec![vec!["-".to_string(); n]; n];
+    for (i, row) in cells.iter_mut().enumerate() {
+        row[i] = ".".into();
+    }
+    for c in conns {
+        let a = &c.allowed;
+        let mut cell = if a.definite.is_all() {
+            "all".to_string()
+        } else if a.definite.is_empty() {
+            String::new()
+        } else {
+            a.definite.to_string()
+        };
+        let extra = a.uncertain();
+        if !extra.is_empty() {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push('?');
+            cell.push_str(&if extra.is_all() { "all".to_string() } else { extra.to_string() });
+        }
+        cells[pos(c.src)][pos(c.dst)] = cell;
+    }
+    let mut out = String::new();
+    for (i, e) in endpoints.iter().enumerate() {
+        let _ = writeln!(out, "[{}] {}", i + 1, model.endpoint_text(*e));
+    }
+    out.push('\n');
+    let head = "from \\ to".to_string();
+    let mut widths: Vec<usize> = (0..n)
+        .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(1).max(format!("[{}]", j + 1).len()))
+        .collect();
+    let first = head.len().max(format!("[{n}]").len());
+    widths.insert(0, first);
+    let mut row_text = |cols: Vec<String>| {
+        let line: Vec<String> =
+            cols.iter().enumerate().map(|(k, c)| format!("{c:<w$}", w = widths[k])).collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    };
+    let mut header = vec![head];
+    header.extend((0..n).map(|j| format!("[{}]", j + 1)));
+    row_text(header);
+    for (i, row) in cells.into_iter().enumerate() {
+        let mut cols = vec![format!("[{}]", i + 1)];
+        cols.extend(row);
+        row_text(cols);
+    }
+    out
+}

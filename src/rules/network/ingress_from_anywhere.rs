@@ -1,0 +1,80 @@
+use crate::analysis::netpol::Model;
+use crate::analysis::netpol::conns::Cidr;
+use crate::analysis::netpol::model::Peer;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags NetworkPolicy ingress rules open to every namespace or to every address.
+    ///
+    /// ## Why is this bad?
+    /// A rule without `from`, a peer `namespaceSelector: {}` (without a narrowing
+    /// `podSelector`), or an `ipBlock` of `0.0.0.0/0` or `::/0` lets every pod of the cluster,
+    /// or the whole internet, reach the selected pods. That is rarely the segmentation the
+    /// policy was written for; often it is a copied example.
+    ///
+    /// ## How to fix
+    /// Name the clients: a `podSelector` (with a `namespaceSelector` for other namespaces) or
+    /// the outside CIDRs that need access. Waive the finding for workloads that are public on
+    /// purpose, such as an ingress controller.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ingress:
+    ///   - from:
+    ///       - namespaceSelector: {}   # flagged: every namespace
+    ///       - ipBlock: {cidr: 0.0.0.0/0}   # flagged: every address
+    /// ```
+    pub struct IngressFromAnywhere {
+        code: "NET105",
+        name: "ingress-from-anywhere",
+        group: Network,
+        severity: Medium,
+        guide: ["G4.4"],
+        references: [],
+    }
+}
+
+impl Rule for IngressFromAnywhere {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let model = Model::build(set);
+        for p in model.policies.iter().filter(|p| p.ingress_type) {
+            let object = &set.objects[p.object];
+            for rule in &p.ingress {
+                let Some(peers) = &rule.peers else {
+                    cx.report(
+                        self,
+                        object,
+                        rule.path.clone(),
+                        format!(
+                            "ingress rule allows every source ({})",
+                            rule.conns(None).to_string().replace("All Connections", "all connections")
+                        ),
+                    )
+                    .help("add `from` naming the pods or CIDRs that need access");
+                    continue;
+                };
+                for peer in peers {
+                    match peer {
+                        Peer::Pods { namespaces: Some(ns), pods, path }
+                            if ns.is_empty() && pods.as_ref().is_none_or(|s| s.is_empty()) =>
+                        {
+                            cx.report(self, object, path.clone().key("namespaceSelector"), "ingress rule allows every pod of every namespace")
+                                .help("narrow `namespaceSelector` to the client namespaces and add a `podSelector` for the client pods");
+                        }
+                        Peer::Block { cidr, path, .. } if Cidr::parse(cidr).is_ok_and(|c| c.prefix == 0) => {
+                            cx.report(
+                                self,
+                                object,
+                                path.clone().keys(&["ipBlock", "cidr"]),
+                                format!("ingress rule allows every address (`{cidr}`)"),
+                            )
+                            .help("list only the outside CIDRs that need access");
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}

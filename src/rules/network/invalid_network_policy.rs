@@ -1,0 +1,45 @@
+use crate::analysis::netpol::Model;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags NetworkPolicies the API server would reject.
+    ///
+    /// ## Why is this bad?
+    /// A policy with an unknown selector operator, a peer that mixes `ipBlock` with selectors,
+    /// an `endPort` below its `port` or a malformed CIDR is refused at apply time, so the
+    /// isolation it describes never exists. The reachability analysis ignores such a policy and
+    /// this rule says why.
+    ///
+    /// ## How to fix
+    /// Correct the field named in the message.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// ports:
+    ///   - port: 8080
+    ///     endPort: 80   # flagged: below port
+    /// ```
+    pub struct InvalidNetworkPolicy {
+        code: "NET107",
+        name: "invalid-network-policy",
+        group: Network,
+        severity: Medium,
+        guide: ["G4.4"],
+        references: [],
+    }
+}
+
+impl Rule for InvalidNetworkPolicy {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        for bad in Model::build(set).invalid {
+            cx.report(
+                self,
+                &set.objects[bad.object],
+                bad.path,
+                format!("the API server rejects this NetworkPolicy: {}", bad.message),
+            )
+            .help("fix the field; until then the policy isolates nothing");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+use crate::analysis::netpol::Model;
+use crate::document::FieldPath;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags NetworkPolicies whose pod selector matches no workload of their namespace.
+    ///
+    /// ## Why is this bad?
+    /// A policy that selects no pod isolates nothing: a label typo or a renamed app leaves the
+    /// workload it was written for open while the policy looks like protection in review.
+    /// Only namespaces that have workloads in the scan are checked, so a scan of policies
+    /// alone does not fire.
+    ///
+    /// ## How to fix
+    /// Make `spec.podSelector` match the pod template labels of the workload it protects, or
+    /// delete the policy.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// spec:
+    ///   podSelector:
+    ///     matchLabels: {app: bakend}   # flagged: the pods are labelled app=backend
+    /// ```
+    pub struct NetworkPolicySelectsNothing {
+        code: "NET104",
+        name: "network-policy-selects-nothing",
+        group: Network,
+        severity: Low,
+        guide: ["G4.4"],
+        references: ["kube-linter:dangling-networkpolicy"],
+    }
+}
+
+impl Rule for NetworkPolicySelectsNothing {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let model = Model::build(set);
+        for p in &model.policies {
+            let mut in_namespace =
+                model.workloads.iter().filter(|w| w.id.namespace == p.namespace).peekable();
+            if p.pod_selector.is_empty() || in_namespace.peek().is_none() {
+                continue;
+            }
+            if in_namespace.any(|w| p.pod_selector.matches(&w.labels)) {
+                continue;
+            }
+            cx.report(
+                self,
+                &set.objects[p.object],
+                FieldPath::parse("spec.podSelector"),
+                format!(
+                    "podSelector `{}` matches no workload in namespace \"{}\" of the scan",
+                    p.pod_selector, p.namespace
+                ),
+            )
+            .help("make the podSelector match the pod template labels of the workload to protect, or remove the policy");
+        }
+    }
+}

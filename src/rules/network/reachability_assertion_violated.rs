@@ -1,0 +1,108 @@
+use std::sync::Arc;
+
+use crate::analysis::netpol::assertions::{Expect, Outcome};
+use crate::analysis::netpol::{Endpoint, Model};
+use crate::finding::Severity;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags reachability assertions of `.ladrillo.yaml` that the NetworkPolicies break.
+    ///
+    /// ## Why is this bad?
+    /// The assertions state the segmentation the cluster must have, such as the guide's
+    /// "backend reachable only from frontend". A violated `deny` means a connection the design
+    /// forbids is open; a violated `allow` means a flow the application needs is blocked. An
+    /// assertion whose endpoints match no workload is reported too, so a typo cannot pass.
+    /// Connections that depend on namespace labels absent from the input are reported at a
+    /// lower severity, as possible violations.
+    ///
+    /// ## How to fix
+    /// Change the NetworkPolicies (or the assertion, if the design changed). `ladrillo netpol
+    /// explain SRC DST PORT` names the policies and rules involved.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// # .ladrillo.yaml
+    /// reachability:
+    ///   deny:
+    ///     - {from: "shop/app=worker", to: "shop/app=backend"}
+    ///   allow:
+    ///     - {from: "shop/app=frontend", to: "shop/app=backend", port: 8080}
+    /// ```
+    pub struct ReachabilityAssertionViolated {
+        code: "NET106",
+        name: "reachability-assertion-violated",
+        group: Network,
+        severity: High,
+        guide: ["G4.4"],
+        references: [],
+    }
+}
+
+impl Rule for ReachabilityAssertionViolated {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let reach = Arc::clone(&cx.options.reachability);
+        if reach.assertions.is_empty() {
+            return;
+        }
+        let model = Model::build(set);
+        for a in &reach.assertions {
+            let kind = if a.expect == Expect::Deny { "deny" } else { "allow" };
+            match a.check(&model) {
+                Outcome::Holds => {}
+                Outcome::Empty(side) => {
+                    cx.report_at(
+                        self,
+                        reach.file.clone(),
+                        a.span,
+                        format!(
+                            "`{side}` of the {kind} assertion {} matches nothing in the scan",
+                            a.describe()
+                        ),
+                    )
+                    .severity(Severity::Medium)
+                    .help("correct the selector or namespace; an assertion about nothing always holds");
+                }
+                Outcome::Violated(violations) => {
+                    for v in violations {
+                        let (src, dst) = (model.endpoint_text(v.src), model.endpoint_text(v.dst));
+                        let message = match (a.expect, v.uncertain) {
+                            (Expect::Deny, false) => format!(
+                                "{src} => {dst} : {} breaks the deny assertion {}",
+                                v.allowed.definite,
+                                a.describe()
+                            ),
+                            (Expect::Deny, true) => format!(
+                                "{src} => {dst} may be allowed ({}), against the deny assertion {}",
+                                v.allowed.uncertain(),
+                                a.describe()
+                            ),
+                            (Expect::Allow, false) => format!(
+                                "{src} cannot reach {dst} (allowed: {}), against the allow assertion {}",
+                                v.allowed.definite,
+                                a.describe()
+                            ),
+                            (Expect::Allow, true) => format!(
+                                "{src} => {dst} is only possibly allowed, not certainly, for the allow assertion {}",
+                                a.describe()
+                            ),
+                        };
+                        let mut r = cx.report_at(self, reach.file.clone(), a.span, message).help(format!(
+                            "change the NetworkPolicies (see `ladrillo netpol explain '{src}' '{dst}'`) or the assertion"
+                        ));
+                        if v.uncertain {
+                            let ns = model.unknown_in(v.src, v.dst).join("\", \"");
+                            r = r.severity(Severity::Medium).note(format!(
+                                "depends on labels of namespace \"{ns}\", which the input does not declare"
+                            ));
+                        }
+                        if let Endpoint::Workload(i) = v.dst {
+                            let _ = r.object(&set.objects[model.workloads[i].object]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+use crate::analysis::netpol::Model;
+use crate::document::FieldPath;
+use crate::model::ObjectSet;
+use crate::rules::{Context, Rule};
+
+crate::declare_rule! {
+    /// Flags workloads that no NetworkPolicy selects.
+    ///
+    /// ## Why is this bad?
+    /// A pod that no NetworkPolicy selects is not isolated in either direction: every pod of
+    /// the cluster and every outside address can connect to it, and it can connect anywhere.
+    /// Segmentation as the guide asks for (backend reachable only from frontend) needs each
+    /// workload covered by a policy, if only a namespace-wide default deny.
+    ///
+    /// ## How to fix
+    /// Add a default-deny policy to the namespace (`podSelector: {}`), or a policy whose
+    /// `podSelector` matches the workload's pod labels and allows only the traffic it needs.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: Deployment
+    /// metadata: {name: api, namespace: shop}   # flagged when no policy selects app=api
+    /// spec:
+    ///   template:
+    ///     metadata: {labels: {app: api}}
+    /// ```
+    pub struct WorkloadWithoutNetworkPolicy {
+        code: "NET103",
+        name: "workload-without-network-policy",
+        group: Network,
+        severity: Medium,
+        guide: ["G4.4"],
+        references: ["cis-eks-1.8:4.3.2", "kube-linter:non-isolated-pod"],
+    }
+}
+
+impl Rule for WorkloadWithoutNetworkPolicy {
+    fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let model = Model::build(set);
+        for w in &model.workloads {
+            if model.selecting(w).next().is_some() {
+                continue;
+            }
+            let object = &set.objects[w.object];
+            if w.host_network {
+                // Policies pass host network pods by; say so rather than suggest a policy.
+                let path = crate::model::Workload::of(object)
+                    .map_or_else(FieldPath::root, |wl| wl.spec_path(&["hostNetwork"]));
+                cx.report(
+                    self,
+                    object,
+                    path,
+                    format!("the pods of {} use the host network, where NetworkPolicy does not isolate them", w.id),
+                )
+                .help("run the pods without `hostNetwork: true`, or restrict their traffic with node security groups");
+                continue;
+            }
+            cx.report(
+                self,
+                object,
+                FieldPath::parse("metadata.name"),
+                format!("no NetworkPolicy selects the pods of {}: they accept and open any connection", w.id),
+            )
+            .help("add a default-deny NetworkPolicy to the namespace, or one whose podSelector matches these pod labels");
+        }
+    }
+}
