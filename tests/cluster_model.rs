@@ -1,6 +1,6 @@
 //! One cluster, several forms, one model: each form of `tests/cluster_model/prod.*` must build a
 //! cluster whose normalised (span-free) form agrees with every other form wherever both know a
-//! value. Terraform and CloudFormation forms join this list as their adapters land.
+//! value.
 
 mod common;
 
@@ -10,6 +10,8 @@ use ladrillo::model::cluster::{Cluster, Clusters, differences, normalized};
 const FORMS: &[(&str, &[&str])] = &[
     ("eksctl", &["prod.eksctl.yaml"]),
     ("describe", &["prod.describe-cluster.json", "prod.describe-nodegroup.json"]),
+    ("terraform", &["prod.tf"]),
+    ("cloudformation", &["prod.cfn.yaml"]),
 ];
 
 fn build(files: &[&str]) -> Cluster {

@@ -6,6 +6,8 @@
 //! fixture keeps its expectations in a sibling `.expect` file, one `<line> <rule-name>
 //! ["<text>"]` per line (`#` starts a comment); its documents may be separated by `---` lines.
 //! A sibling `.config` file, when present, is read as `.ladrillo.yaml` for that fixture.
+//! Terraform fixtures (`.tf`) use `# expect:` comments like YAML; a fixture named
+//! `<rule>.<form>.<ext>` (`public-endpoint.cfn.yaml`) is another form for the same rule.
 
 mod common;
 
@@ -82,7 +84,7 @@ fn glob_dir(dir: &Path) -> Vec<PathBuf> {
         let p = entry.path();
         if p.is_dir() {
             out.extend(glob_dir(&p));
-        } else if p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json") {
+        } else if p.extension().is_some_and(|e| e == "yaml" || e == "yml" || e == "json" || e == "tf") {
             out.push(p);
         }
     }
@@ -94,7 +96,9 @@ fn rule_fixtures() {
     let mut failures = Vec::new();
     let mut snapshots = BTreeMap::new();
     for path in fixtures() {
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        // `<rule>.cfn.yaml`: a form suffix lets one rule have several fixtures of one extension.
+        let file_name = path.file_name().unwrap().to_string_lossy().to_string();
+        let name = file_name.split('.').next().unwrap_or_default().to_string();
         let rel = path.strip_prefix(common::root()).unwrap().display().to_string();
         let text = common::read(&path);
         let Some(rule) = ladrillo::rules::find(&name) else {

@@ -1,8 +1,12 @@
-//! Text to documents with spans: YAML/JSON streams become [`node::Node`] trees whose every node
-//! knows its byte range in a [`span::SourceFile`].
+//! Text to documents with spans: YAML/JSON streams and Terraform modules become [`node::Node`]
+//! trees whose every node knows its byte range in a [`span::SourceFile`]; CloudFormation templates
+//! are read from YAML/JSON trees. Values a file does not state are marked ([`symbolic`]).
 
+pub mod cloudformation;
+pub mod hcl;
 pub mod node;
 pub mod span;
+pub mod symbolic;
 pub mod yaml;
 
 pub use node::{Entry, FieldPath, Located, Map, Node, Segment, Value};

@@ -1,11 +1,15 @@
 //! One source file to Kubernetes objects: documents are parsed, `List` kinds are expanded into
 //! their items, and parser notes become findings. Half-objects (a `kind` without `apiVersion`)
-//! are errors; AWS CLI output (`describe-cluster`, `describe-nodegroup`) is kept for the cluster
-//! model; other documents that are not Kubernetes objects are counted as skipped.
+//! are errors; AWS CLI output (`describe-cluster`, `describe-nodegroup`) and CloudFormation
+//! templates are kept for the cluster model; other documents that are not Kubernetes objects are
+//! counted as skipped. Terraform files are loaded per directory ([`terraform`]): all `.tf` files
+//! of a directory form one module.
 
 use std::sync::Arc;
 
-use crate::document::{FieldPath, Node, SourceFile, Span, Value, yaml};
+use std::collections::BTreeMap;
+
+use crate::document::{FieldPath, Node, SourceFile, Span, Value, cloudformation, hcl, yaml};
 use crate::finding::InputError;
 use crate::model::cluster::{AwsDocument, aws_json};
 use crate::model::{Object, Origin};
@@ -21,6 +25,8 @@ pub struct Loaded {
     pub skipped: Vec<Span>,
     /// `aws eks describe-cluster` / `describe-nodegroup` output, read into cluster models.
     pub aws: Vec<AwsDocument>,
+    /// CloudFormation templates.
+    pub templates: Vec<cloudformation::Template>,
 }
 
 /// Parses a file and extracts its objects.
@@ -39,7 +45,36 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
         out.documents += 1;
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
     }
+    // Scalar and duplicate-key notes speak of how Kubernetes reads YAML; CloudFormation has
+    // its own reader, so they are not reported inside templates.
+    if !out.templates.is_empty() {
+        let spans: Vec<Span> = out.templates.iter().map(|t| t.span).collect();
+        out.notes.retain(|n| !spans.iter().any(|s| s.start <= n.span.start && n.span.start <= s.end));
+    }
     out
+}
+
+/// Whether a file is Terraform (`.tf`, `.tfvars`), by its path or displayed name.
+#[must_use]
+pub fn is_terraform(file: &SourceFile) -> bool {
+    let name = file.path.as_deref().and_then(|p| p.to_str()).unwrap_or(&file.display);
+    hcl::is_terraform_file(name)
+}
+
+/// Loads Terraform files as modules, one per directory (in directory order). Files named one by
+/// one still join the module of their directory when several are given.
+#[must_use]
+pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
+    let shown_dir = |f: &SourceFile| f.display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d).to_string();
+    let mut dirs: BTreeMap<String, Vec<Arc<SourceFile>>> = BTreeMap::new();
+    for f in files {
+        let key = match f.path.as_deref().and_then(std::path::Path::parent) {
+            Some(parent) => parent.display().to_string(),
+            None => shown_dir(f),
+        };
+        dirs.entry(key).or_default().push(Arc::clone(f));
+    }
+    dirs.into_values().map(|files| hcl::Module::load(shown_dir(&files[0]), &files)).collect()
 }
 
 fn collect(
@@ -72,6 +107,10 @@ fn collect(
     // AWS CLI output (`{"cluster": …}`) is a cluster input, not a skipped document.
     if path.is_root() && aws_json::recognize(&root) {
         out.aws.push(AwsDocument { file: Arc::clone(file), document, root });
+        return;
+    }
+    if path.is_root() && cloudformation::is_template(&root) {
+        out.templates.push(cloudformation::read(file, document, &root));
         return;
     }
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };

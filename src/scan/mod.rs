@@ -163,18 +163,29 @@ fn progress(enabled: bool, len: usize) -> indicatif::ProgressBar {
 
 /// Scans source files already read.
 #[must_use]
-pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanResult {
-    let loaded: Vec<load::Loaded> = files.par_iter().map(load::load).collect();
-    let mut summary = Summary { files: files.len(), rules: settings.rules.len(), ..Summary::default() };
+pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanResult {
+    // Terraform is read per directory (a module), everything else per file.
+    let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
+        all_files.iter().cloned().partition(|f| load::is_terraform(f));
+    let (loaded, modules): (Vec<load::Loaded>, Vec<crate::document::hcl::Module>) =
+        rayon::join(|| files.par_iter().map(load::load).collect(), || load::terraform(&tf_files));
+    let mut summary = Summary { files: all_files.len(), rules: settings.rules.len(), ..Summary::default() };
     let mut errors = Vec::new();
     let mut set = ObjectSet::default();
     let mut notes = Vec::new();
     let mut aws = Vec::new();
+    let mut templates = Vec::new();
+    for m in &modules {
+        summary.documents += m.files.len() + m.unused_tfvars.len();
+        summary.skipped_documents += m.unused_tfvars.len();
+        errors.extend(m.errors.iter().cloned());
+    }
     for (file, l) in files.iter().zip(loaded) {
         summary.documents += l.documents;
         summary.skipped_documents += l.skipped.len();
         errors.extend(l.errors);
         aws.extend(l.aws);
+        templates.extend(l.templates);
         let first = set.objects.len();
         for mut o in l.objects {
             o.index = set.objects.len();
@@ -207,7 +218,7 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
         rule.check_set(&mut cx, &set);
         findings.extend(cx.into_findings());
     }
-    let clusters = cluster::build(&set, &aws);
+    let clusters = cluster::build_with(&set, &aws, &modules, &templates);
     errors.extend(clusters.errors);
     for c in &clusters.clusters {
         let mut cx = Context::new(&settings.options);

@@ -14,8 +14,9 @@ use crate::finding::InputError;
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 
-/// File extensions read when walking a directory.
-pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+/// File extensions read when walking a directory: YAML/JSON documents (Kubernetes, eksctl,
+/// CloudFormation, AWS CLI output) and Terraform (`.tf`, `.tfvars`, loaded per directory).
+pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "tf", "tfvars"];
 
 /// Something to read.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -184,7 +184,7 @@ fn taints(r: &mut Reader<'_>) -> Field<Vec<Taint>> {
 }
 
 /// The EKS API writes effects `NO_SCHEDULE`; Kubernetes (and eksctl) `NoSchedule`.
-fn eks_effect(e: &str) -> String {
+pub(super) fn eks_effect(e: &str) -> String {
     match e {
         "NO_SCHEDULE" => "NoSchedule".into(),
         "NO_EXECUTE" => "NoExecute".into(),

@@ -13,6 +13,7 @@
 //! to a cluster of their own (everything else unknown) when the run has none or several.
 
 pub mod aws_json;
+pub mod cloudformation;
 pub mod eksctl;
 mod eksctl_keys;
 mod field;
@@ -20,6 +21,7 @@ pub mod in_cluster;
 mod normal;
 pub mod read;
 pub mod tables;
+pub mod terraform;
 
 use std::sync::Arc;
 
@@ -420,17 +422,25 @@ impl Clusters {
     pub fn from_files(files: &[Arc<SourceFile>]) -> Clusters {
         let mut set = ObjectSet::default();
         let mut aws = Vec::new();
+        let mut templates = Vec::new();
         let mut errors = Vec::new();
-        for f in files {
+        let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
+            files.iter().cloned().partition(|f| crate::scan::load::is_terraform(f));
+        let modules = crate::scan::load::terraform(&tf_files);
+        for m in &modules {
+            errors.extend(m.errors.iter().cloned());
+        }
+        for f in &files {
             let loaded = crate::scan::load::load(f);
             errors.extend(loaded.errors);
             aws.extend(loaded.aws);
+            templates.extend(loaded.templates);
             for mut o in loaded.objects {
                 o.index = set.objects.len();
                 set.objects.push(o);
             }
         }
-        let mut out = build(&set, &aws);
+        let mut out = build_with(&set, &aws, &modules, &templates);
         errors.append(&mut out.errors);
         out.errors = errors;
         out
@@ -442,6 +452,18 @@ impl Clusters {
 /// own); aws-auth ConfigMaps and Karpenter objects join the only cluster (or one of their own).
 #[must_use]
 pub fn build(set: &ObjectSet, aws: &[AwsDocument]) -> Clusters {
+    build_with(set, aws, &[], &[])
+}
+
+/// [`build`] with Terraform modules and CloudFormation templates too: one cluster per
+/// `aws_eks_cluster` resource, terraform-aws-modules/eks `module` block and `AWS::EKS::Cluster`.
+#[must_use]
+pub fn build_with(
+    set: &ObjectSet,
+    aws: &[AwsDocument],
+    terraform: &[crate::document::hcl::Module],
+    cloudformation: &[crate::document::cloudformation::Template],
+) -> Clusters {
     let mut out = Clusters::default();
     for o in set.iter().filter(|o| eksctl::is_cluster_config(o)) {
         let (c, errs) = Cluster::from_eksctl(o);
@@ -473,6 +495,16 @@ pub fn build(set: &ObjectSet, aws: &[AwsDocument]) -> Clusters {
                 out.clusters.push(c);
             }
         }
+    }
+    for m in terraform {
+        let (clusters, errs) = terraform::clusters(m);
+        out.clusters.extend(clusters);
+        out.errors.extend(errs);
+    }
+    for t in cloudformation {
+        let (clusters, errs) = cloudformation::clusters(t);
+        out.clusters.extend(clusters);
+        out.errors.extend(errs);
     }
     let (mappings, node_groups, errs) = in_cluster::read(set);
     out.errors.extend(errs);

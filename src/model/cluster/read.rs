@@ -1,6 +1,8 @@
 //! Typed reads from a document tree into model fields, shared by the adapters of tree-shaped
 //! forms (eksctl YAML, AWS JSON, CloudFormation): each read yields a known value with its place,
 //! the form's default, or unknown; a value of the wrong type is an input error and unknown.
+//! Values the document marks unknown or as a reference to another resource (Terraform,
+//! CloudFormation; see `document::symbolic`) read as unknown, never as absent or mistyped.
 
 use std::sync::Arc;
 
@@ -63,7 +65,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The node at a path; absent and `null` are both `None`.
+    /// The node at a path; absent and `null` are both `None`. An unknown value is `Some`.
     #[must_use]
     pub fn get(&self, path: &FieldPath) -> Option<&'a Node> {
         let mut node = self.root;
@@ -73,7 +75,30 @@ impl<'a> Reader<'a> {
                 Segment::Index(i) => node.as_seq()?.get(*i)?,
             };
         }
-        (!node.is_null()).then_some(node)
+        (!node.is_null() || node.is_unknown()).then_some(node)
+    }
+
+    /// Unknown for a value the document cannot tell (unknown, or a reference where a literal is
+    /// needed), at its place.
+    #[must_use]
+    pub fn symbolic<T>(&self, node: &Node, path: &FieldPath) -> Option<Field<T>> {
+        (!node.is_literal()).then(|| self.opaque(node, path))
+    }
+
+    fn opaque<T>(&self, node: &Node, path: &FieldPath) -> Field<T> {
+        match node.reference_address() {
+            Some(a) => Field::unknown(self.place(path), format!("refers to `{a}`")),
+            None => Field::unknown(self.place(path), "computed, not known from the files"),
+        }
+    }
+
+    /// A string, or the address of a reference to another resource (an ARN that the referenced
+    /// resource will have): for fields whose only use is to link or to tell that something is set.
+    pub fn string_or_reference(&mut self, path: &FieldPath, default: Fallback<&str>) -> Field<String> {
+        match self.get(path).and_then(Node::reference_address) {
+            Some(a) => Field::known(a.to_string(), self.place(path)),
+            None => self.string(path, default),
+        }
     }
 
     fn absent<T>(&self, path: &FieldPath, default: Fallback<T>) -> Field<T> {
@@ -98,6 +123,7 @@ impl<'a> Reader<'a> {
     pub fn bool(&mut self, path: &FieldPath, default: Fallback<bool>) -> Field<bool> {
         match self.get(path) {
             None => self.absent(path, default),
+            Some(n) if !n.is_literal() => self.opaque(n, path),
             Some(n) => match n.as_bool() {
                 Some(b) => Field::known(b, self.place(path)),
                 None => self.wrong(n, path, "a boolean"),
@@ -108,6 +134,7 @@ impl<'a> Reader<'a> {
     pub fn int(&mut self, path: &FieldPath, default: Fallback<i64>) -> Field<i64> {
         match self.get(path) {
             None => self.absent(path, default),
+            Some(n) if !n.is_literal() => self.opaque(n, path),
             Some(n) => match n.as_i64() {
                 Some(i) => Field::known(i, self.place(path)),
                 None => self.wrong(n, path, "an integer"),
@@ -118,6 +145,7 @@ impl<'a> Reader<'a> {
     pub fn string(&mut self, path: &FieldPath, default: Fallback<&str>) -> Field<String> {
         match self.get(path) {
             None => self.absent(path, default.map(|(v, w)| (v.to_string(), w))),
+            Some(n) if !n.is_literal() => self.opaque(n, path),
             Some(n) => match scalar(n) {
                 Some(s) => Field::known(s, self.place(path)),
                 None => self.wrong(n, path, "a string"),
@@ -146,10 +174,16 @@ impl<'a> Reader<'a> {
                 .map(|(v, w)| (v.into_iter().map(|s| Spanned { value: s, at: at.clone() }).collect(), w));
             return self.absent(path, default);
         };
+        if let Some(f) = self.symbolic(n, path) {
+            return f;
+        }
         let Some(items) = n.as_seq() else { return self.wrong(n, path, "a list of strings") };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let p = path.clone().index(i);
+            if let Some(f) = self.symbolic(item, &p) {
+                return f.map(|()| Vec::new());
+            }
             match scalar(item) {
                 Some(s) => out.push(Spanned { value: s, at: self.place(&p) }),
                 None => return self.wrong(item, &p, "a string"),
@@ -163,10 +197,16 @@ impl<'a> Reader<'a> {
         let Some(n) = self.get(path) else {
             return self.absent(path, default.map(|((), w)| (Vec::new(), w)));
         };
+        if let Some(f) = self.symbolic(n, path) {
+            return f;
+        }
         let Some(map) = n.as_map() else { return self.wrong(n, path, "a mapping of strings") };
         let mut out = Vec::new();
         for e in &map.entries {
             let p = path.clone().key(&e.key);
+            if let Some(f) = self.symbolic(&e.value, &p) {
+                return f.map(|()| Vec::new());
+            }
             let value = if e.value.is_null() { Some(String::new()) } else { scalar(&e.value) };
             match value {
                 Some(v) => {
@@ -178,9 +218,13 @@ impl<'a> Reader<'a> {
         Field::known(out, self.place(path))
     }
 
-    /// Items of a list at a path, with their paths; a non-list is an input error.
+    /// Items of a list at a path, with their paths; a non-list is an input error. An unknown
+    /// list gives none (callers that must tell "none" from "unknown" check [`Node::is_unknown`]).
     pub fn list(&mut self, path: &FieldPath) -> Option<Vec<(FieldPath, &'a Node)>> {
         let n = self.get(path)?;
+        if !n.is_literal() {
+            return None;
+        }
         match n.as_seq() {
             Some(items) => {
                 Some(items.iter().enumerate().map(|(i, item)| (path.clone().index(i), item)).collect())

@@ -1,0 +1,586 @@
+//! Terraform modules: the `.tf` files of one directory parsed with spans, their blocks
+//! (`resource`, `data`, `module`, `variable`, `locals`, `output`, `provider`, …) evaluated into
+//! [`Node`] trees so adapters and rules navigate them like YAML.
+//!
+//! Evaluation stops at plain references. Literals, lists, objects, `var.x`, `local.x`, resource
+//! attributes (as symbolic references, see [`super::symbolic`]) and string templates whose parts
+//! are known are evaluated; functions, conditionals, operators, `for` expressions, splats, data
+//! sources, module outputs, `each`/`count`/`path`/`self` are unknown, never guessed.
+//!
+//! Variables take the value Terraform itself would load without command-line flags: the last of
+//! `terraform.tfvars` then `*.auto.tfvars` (in name order) in the same directory, else the
+//! `default`; otherwise unknown. Other `*.tfvars` files apply only when named with `-var-file`,
+//! so they are not used and are reported back as [`Module::unused_tfvars`].
+//!
+//! Nested blocks become lists of objects under their type (`vpc_config[0].subnet_ids`), as in
+//! Terraform's own plan JSON; a `dynamic` block makes its type unknown.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use hcl_edit::expr::{Expression, ObjectKey, Traversal, TraversalOperator, UnaryOperator};
+use hcl_edit::structure::{Body as HclBody, Structure};
+use hcl_edit::template::{Element, Template};
+
+use super::node::{Entry, Map, Node, Value};
+use super::span::{SourceFile, Span};
+use crate::finding::InputError;
+
+/// Evaluation gives up (unknown) past this many nodes per module, against blow-up through
+/// locals that repeat each other.
+const NODE_BUDGET: usize = 2_000_000;
+/// Locals referring to locals deeper than this are unknown (against stack exhaustion).
+const MAX_LOCAL_DEPTH: u32 = 64;
+
+/// One top-level block (or a nested one inside [`Block::body`] when it is a module block).
+#[derive(Debug)]
+pub struct Block {
+    pub file: Arc<SourceFile>,
+    /// `resource`, `data`, `module`, `variable`, `locals`, `output`, `provider`, `terraform`, …
+    pub kind: String,
+    pub labels: Vec<String>,
+    /// The whole block.
+    pub span: Span,
+    /// The block's head (`resource "aws_eks_cluster" "this"`), where findings about it point.
+    pub head: Span,
+    /// Attributes and nested blocks, evaluated.
+    pub body: Node,
+}
+
+impl Block {
+    /// The Terraform address: `aws_eks_cluster.this`, `data.aws_iam_policy.x`, `module.eks`,
+    /// `var.name`, or the kind for unlabelled blocks.
+    #[must_use]
+    pub fn address(&self) -> String {
+        match self.kind.as_str() {
+            "resource" => self.labels.join("."),
+            "data" => format!("data.{}", self.labels.join(".")),
+            "variable" => format!("var.{}", self.labels.join(".")),
+            _ if self.labels.is_empty() => self.kind.clone(),
+            kind => format!("{kind}.{}", self.labels.join(".")),
+        }
+    }
+
+    /// The resource type for `resource` and `data` blocks.
+    #[must_use]
+    pub fn resource_type(&self) -> Option<&str> {
+        matches!(self.kind.as_str(), "resource" | "data").then(|| self.labels.first().map(String::as_str))?
+    }
+
+    /// The block name (second label of a resource, first of a module or variable).
+    #[must_use]
+    pub fn name(&self) -> Option<&str> {
+        match self.kind.as_str() {
+            "resource" | "data" => self.labels.get(1),
+            _ => self.labels.first(),
+        }
+        .map(String::as_str)
+    }
+
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.body.get(key)
+    }
+}
+
+/// A Terraform module: every `.tf` file of one directory.
+#[derive(Debug, Default)]
+pub struct Module {
+    /// The directory as shown in reports.
+    pub dir: String,
+    pub files: Vec<Arc<SourceFile>>,
+    /// Top-level blocks, by file name then source order.
+    pub blocks: Vec<Block>,
+    /// Syntax errors (redefined arguments among them) and redefined locals.
+    pub errors: Vec<InputError>,
+    /// `*.tfvars` files in the directory that Terraform does not load by itself.
+    pub unused_tfvars: Vec<Arc<SourceFile>>,
+}
+
+impl Module {
+    /// Parses and evaluates the given files (`.tf`, `.tfvars`) as one module.
+    #[must_use]
+    pub fn load(dir: impl Into<String>, files: &[Arc<SourceFile>]) -> Module {
+        let mut files: Vec<Arc<SourceFile>> = files.to_vec();
+        files.sort_by(|a, b| a.display.cmp(&b.display));
+        let mut module = Module { dir: dir.into(), ..Module::default() };
+        let mut parsed = Vec::new();
+        let mut tfvars = Vec::new();
+        for file in files {
+            match file_kind(&file) {
+                FileKind::Config => {
+                    if let Some(body) = parse(&file, &mut module.errors) {
+                        parsed.push((Arc::clone(&file), body));
+                    }
+                    module.files.push(file);
+                }
+                FileKind::AutoVars(order) => tfvars.push((order, file)),
+                FileKind::OtherVars => module.unused_tfvars.push(file),
+            }
+        }
+        tfvars.sort_by(|a, b| (a.0, &a.1.display).cmp(&(b.0, &b.1.display)));
+
+        let index = Index::build(&parsed, &mut module.errors);
+        let literal = Eval::literal_only();
+        let mut var_values: HashMap<String, Node> = HashMap::new();
+        for (name, expr) in &index.variables {
+            // Defaults cannot refer to anything, so they are read as literals.
+            let value = expr.map_or_else(|| Node::unknown(Span::default()), |e| literal.expr(e));
+            var_values.insert(name.clone(), value);
+        }
+        for (_, file) in tfvars {
+            if let Some(body) = parse(&file, &mut module.errors) {
+                for attr in body.attributes() {
+                    var_values.insert(attr.key.as_str().to_string(), literal.expr(&attr.value));
+                }
+            }
+            module.files.push(file);
+        }
+        let eval = Eval {
+            vars: var_values,
+            locals: index.locals,
+            resources: index.resources,
+            cache: RefCell::default(),
+            depth: Cell::new(0),
+            budget: Cell::new(NODE_BUDGET),
+        };
+        for (file, body) in &parsed {
+            for block in body.blocks() {
+                module.blocks.push(eval.block(file, block));
+            }
+        }
+        module
+    }
+
+    /// Blocks of one kind (`resource`, `module`, …).
+    pub fn blocks_of<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
+        self.blocks.iter().filter(move |b| b.kind == kind)
+    }
+
+    /// Managed resources of one type.
+    pub fn resources<'a>(&'a self, ty: &'a str) -> impl Iterator<Item = &'a Block> + 'a {
+        self.blocks_of("resource").filter(move |b| b.resource_type() == Some(ty))
+    }
+
+    /// The managed resource a reference address points at (`aws_kms_key.this.arn` →
+    /// `aws_kms_key.this`).
+    #[must_use]
+    pub fn resource_at(&self, address: &str) -> Option<&Block> {
+        let (ty, name, _) = split_address(address)?;
+        self.blocks_of("resource").find(|b| b.resource_type() == Some(ty) && b.name() == Some(name))
+    }
+}
+
+/// Splits a reference address into resource type, name and the rest (`arn`, `[0].arn`).
+#[must_use]
+pub fn split_address(address: &str) -> Option<(&str, &str, &str)> {
+    let (ty, rest) = address.split_once('.')?;
+    let end = rest.find(['.', '[']).unwrap_or(rest.len());
+    let (name, rest) = rest.split_at(end);
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    (!ty.is_empty() && !name.is_empty()).then_some((ty, name, rest))
+}
+
+enum FileKind {
+    Config,
+    /// Loaded automatically; the number orders `terraform.tfvars` before `*.auto.tfvars`.
+    AutoVars(u8),
+    OtherVars,
+}
+
+fn file_kind(file: &SourceFile) -> FileKind {
+    let name = file
+        .path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .map_or_else(|| file_name(&file.display), str::to_string)
+        .to_ascii_lowercase();
+    if name == "terraform.tfvars" {
+        FileKind::AutoVars(0)
+    } else if name.ends_with(".auto.tfvars") {
+        FileKind::AutoVars(1)
+    } else if name.ends_with(".tfvars") {
+        FileKind::OtherVars
+    } else {
+        FileKind::Config
+    }
+}
+
+fn file_name(display: &str) -> String {
+    display.rsplit(['/', '\\']).next().unwrap_or(display).to_string()
+}
+
+/// Whether a path names a Terraform file (`.tf` or `.tfvars`).
+#[must_use]
+pub fn is_terraform_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".tf") || lower.ends_with(".tfvars")
+}
+
+fn parse(file: &Arc<SourceFile>, errors: &mut Vec<InputError>) -> Option<HclBody> {
+    match hcl_edit::parser::parse_body(&file.text) {
+        Ok(body) => Some(body),
+        Err(e) => {
+            let offset = e.location().offset();
+            let message = e.message().lines().next().unwrap_or("syntax error").trim().to_string();
+            errors.push(InputError::at(file, Span::new(offset, offset), format!("invalid HCL: {message}")));
+            None
+        }
+    }
+}
+
+fn span_of(x: &impl hcl_edit::Span) -> Span {
+    x.span().map_or_else(Span::default, |r| Span::new(r.start, r.end))
+}
+
+/// Names the module defines, gathered before evaluation.
+struct Index<'a> {
+    /// Variable name → default expression.
+    variables: Vec<(String, Option<&'a Expression>)>,
+    locals: HashMap<String, &'a Expression>,
+    resources: HashSet<(String, String)>,
+}
+
+impl<'a> Index<'a> {
+    fn build(parsed: &'a [(Arc<SourceFile>, HclBody)], errors: &mut Vec<InputError>) -> Self {
+        let mut index = Index { variables: Vec::new(), locals: HashMap::new(), resources: HashSet::new() };
+        let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+        for (file, body) in parsed {
+            for block in body.blocks() {
+                let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
+                let kind = block.ident.as_str();
+                match (kind, labels.as_slice()) {
+                    ("variable", [name]) => index
+                        .variables
+                        .push(((*name).to_string(), block.body.get_attribute("default").map(|a| &a.value))),
+                    ("resource", [ty, name]) => {
+                        index.resources.insert(((*ty).to_string(), (*name).to_string()));
+                    }
+                    ("locals", []) => {
+                        for attr in block.body.attributes() {
+                            let name = attr.key.as_str().to_string();
+                            let here = span_of(attr);
+                            if let Some((f, line)) = seen.get(&format!("local.{name}")) {
+                                errors.push(InputError::at(
+                                    file,
+                                    here,
+                                    format!("local value `{name}` is already defined at {f}:{line}"),
+                                ));
+                                continue;
+                            }
+                            let line = file.position(here.start).line;
+                            seen.insert(format!("local.{name}"), (file.display.clone(), line));
+                            index.locals.insert(name, &attr.value);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        index
+    }
+}
+
+/// Evaluates expressions of one module; locals are evaluated once and cached.
+struct Eval<'a> {
+    vars: HashMap<String, Node>,
+    locals: HashMap<String, &'a Expression>,
+    resources: HashSet<(String, String)>,
+    /// Local name → value and its size; `None` while being evaluated (a cycle reads as unknown).
+    cache: RefCell<HashMap<String, Option<(Node, usize)>>>,
+    depth: Cell<u32>,
+    budget: Cell<usize>,
+}
+
+impl Eval<'_> {
+    fn literal_only() -> Eval<'static> {
+        Eval {
+            vars: HashMap::new(),
+            locals: HashMap::new(),
+            resources: HashSet::new(),
+            cache: RefCell::default(),
+            depth: Cell::new(0),
+            budget: Cell::new(NODE_BUDGET),
+        }
+    }
+
+    fn block(&self, file: &Arc<SourceFile>, block: &hcl_edit::structure::Block) -> Block {
+        let span = span_of(block);
+        let head_end = block.labels.last().map_or_else(|| span_of(&block.ident), span_of);
+        let head = span_of(&block.ident).join(head_end);
+        Block {
+            file: Arc::clone(file),
+            kind: block.ident.as_str().to_string(),
+            labels: block.labels.iter().map(|l| l.as_str().to_string()).collect(),
+            span,
+            head,
+            body: self.body(&block.body, span),
+        }
+    }
+
+    /// A body as a map: attributes by key, nested blocks as lists under their type.
+    fn body(&self, body: &HclBody, span: Span) -> Node {
+        let mut map = Map::default();
+        for structure in body {
+            match structure {
+                Structure::Attribute(attr) => map.entries.push(Entry {
+                    key: attr.key.as_str().to_string(),
+                    key_span: span_of(&attr.key),
+                    value: self.expr(&attr.value),
+                }),
+                Structure::Block(block) => {
+                    let block_span = span_of(block);
+                    let (key, key_span, value) = if block.ident.as_str() == "dynamic" {
+                        let key = block.labels.first().map_or_else(String::new, |l| l.as_str().to_string());
+                        (key, span_of(&block.ident), Node::unknown(block_span))
+                    } else {
+                        let value = self.body(&block.body, block_span);
+                        (block.ident.as_str().to_string(), span_of(&block.ident), value)
+                    };
+                    match map.entries.iter_mut().find(|e| e.key == key) {
+                        Some(Entry { value: Node { value: Value::Seq(items), span, .. }, .. })
+                            if !value.is_unknown() =>
+                        {
+                            *span = span.join(block_span);
+                            items.push(value);
+                        }
+                        Some(entry) => entry.value = Node::unknown(entry.value.span.join(block_span)),
+                        None => {
+                            let value = if value.is_unknown() {
+                                value
+                            } else {
+                                Node::new(block_span, Value::Seq(vec![value]))
+                            };
+                            map.entries.push(Entry { key, key_span, value });
+                        }
+                    }
+                }
+            }
+        }
+        self.spend(1 + map.entries.len());
+        Node::new(span, Value::Map(map))
+    }
+
+    fn spend(&self, n: usize) -> bool {
+        let left = self.budget.get();
+        self.budget.set(left.saturating_sub(n));
+        left >= n
+    }
+
+    fn expr(&self, expr: &Expression) -> Node {
+        let span = span_of(expr);
+        if !self.spend(1) {
+            return Node::unknown(span);
+        }
+        let value = match expr {
+            Expression::Null(_) => Value::Null,
+            Expression::Bool(b) => Value::Bool(*b.value()),
+            Expression::Number(n) => {
+                let n = n.value();
+                match n.as_i64() {
+                    Some(i) => Value::Int(i),
+                    None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+                }
+            }
+            Expression::String(s) => Value::Str(s.value().clone()),
+            Expression::Array(items) => Value::Seq(items.iter().map(|e| self.expr(e)).collect()),
+            Expression::Object(object) => {
+                let mut map = Map::default();
+                for (key, value) in object.iter() {
+                    let key_span = span_of(key);
+                    let key = match key {
+                        ObjectKey::Ident(id) => id.as_str().to_string(),
+                        ObjectKey::Expression(e) => match self.expr(e) {
+                            Node { value: Value::Str(s), tag: None, .. } => s,
+                            Node { value: Value::Int(i), tag: None, .. } => i.to_string(),
+                            Node { value: Value::Bool(b), tag: None, .. } => b.to_string(),
+                            // One unknown key makes the whole object unknown: a missing entry
+                            // must not read as an absent field.
+                            _ => return Node::unknown(span),
+                        },
+                    };
+                    map.entries.retain(|e| e.key != key);
+                    map.entries.push(Entry { key, key_span, value: self.expr(value.expr()) });
+                }
+                Value::Map(map)
+            }
+            Expression::StringTemplate(t) => return self.template(t, span),
+            Expression::HeredocTemplate(h) => return self.template(&h.template, span),
+            Expression::Parenthesis(p) => return self.expr(p.inner()).respanned_root(span),
+            Expression::Traversal(t) => return self.traversal(t, span),
+            Expression::UnaryOp(op) => {
+                let inner = self.expr(&op.expr);
+                match (op.operator.value(), &inner.value, inner.tag.is_none()) {
+                    (UnaryOperator::Neg, Value::Int(i), true) => {
+                        i.checked_neg().map_or_else(|| Value::Float(-(*i as f64)), Value::Int)
+                    }
+                    (UnaryOperator::Neg, Value::Float(f), true) => Value::Float(-f),
+                    (UnaryOperator::Not, Value::Bool(b), true) => Value::Bool(!b),
+                    _ => return Node::unknown(span),
+                }
+            }
+            Expression::Variable(_)
+            | Expression::Conditional(_)
+            | Expression::FuncCall(_)
+            | Expression::BinaryOp(_)
+            | Expression::ForExpr(_) => return Node::unknown(span),
+        };
+        Node::new(span, value)
+    }
+
+    /// A template with only literals and known scalar interpolations is a string; a template
+    /// that is a single interpolation is that value (as in HCL); anything else is unknown.
+    fn template(&self, template: &Template, span: Span) -> Node {
+        let elements: Vec<&Element> = template.iter().collect();
+        if let [Element::Interpolation(i)] = elements.as_slice() {
+            return self.expr(&i.expr).respanned_root(span);
+        }
+        let mut out = String::new();
+        for element in elements {
+            match element {
+                Element::Literal(s) => out.push_str(s.value()),
+                Element::Interpolation(i) => {
+                    if i.strip != hcl_edit::template::Strip::None {
+                        return Node::unknown(span);
+                    }
+                    let part = self.expr(&i.expr);
+                    match (&part.value, part.tag.is_none()) {
+                        (Value::Str(s), true) => out.push_str(s),
+                        (Value::Int(n), true) => {
+                            let _ = write!(out, "{n}");
+                        }
+                        (Value::Float(f), true) => {
+                            let _ = write!(out, "{f}");
+                        }
+                        (Value::Bool(b), true) => {
+                            let _ = write!(out, "{b}");
+                        }
+                        _ => return Node::unknown(span),
+                    }
+                }
+                Element::Directive(_) => return Node::unknown(span),
+            }
+        }
+        Node::new(span, Value::Str(out))
+    }
+
+    fn traversal(&self, t: &Traversal, span: Span) -> Node {
+        let ops: Vec<&TraversalOperator> = t.operators.iter().map(|o| o.value()).collect();
+        let Expression::Variable(root) = &t.expr else {
+            let base = self.expr(&t.expr);
+            return self.apply(base, &ops, span);
+        };
+        let first = match ops.first() {
+            Some(TraversalOperator::GetAttr(name)) => name.as_str(),
+            _ => return Node::unknown(span),
+        };
+        match root.as_str() {
+            "var" => {
+                let value = match self.vars.get(first) {
+                    Some(v) if self.spend(v.size()) => v.clone(),
+                    _ => return Node::unknown(span),
+                };
+                self.apply(value.respanned(span), &ops[1..], span)
+            }
+            "local" => {
+                let value = self.local(first, span);
+                self.apply(value.respanned(span), &ops[1..], span)
+            }
+            ty if self.resources.contains(&(ty.to_string(), first.to_string())) => {
+                let mut address = format!("{ty}.{first}");
+                for op in &ops[1..] {
+                    match op {
+                        TraversalOperator::GetAttr(a) => {
+                            let _ = write!(address, ".{}", a.as_str());
+                        }
+                        TraversalOperator::LegacyIndex(i) => {
+                            let _ = write!(address, "[{}]", i.value());
+                        }
+                        TraversalOperator::Index(e) => match self.expr(e) {
+                            Node { value: Value::Int(i), tag: None, .. } => {
+                                let _ = write!(address, "[{i}]");
+                            }
+                            Node { value: Value::Str(s), tag: None, .. } => {
+                                let _ = write!(address, "[{s:?}]");
+                            }
+                            _ => address.push_str("[?]"),
+                        },
+                        TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => {
+                            address.push_str("[*]");
+                        }
+                    }
+                }
+                Node::reference(span, address)
+            }
+            // data sources, module outputs, each/count/path/self/terraform, unknown names
+            _ => Node::unknown(span),
+        }
+    }
+
+    fn local(&self, name: &str, span: Span) -> Node {
+        if let Some(cached) = self.cache.borrow().get(name) {
+            // Copies count against the budget, so repeated locals cannot grow without bound.
+            return match cached {
+                Some((value, size)) if self.spend(*size) => value.clone(),
+                _ => Node::unknown(span),
+            };
+        }
+        let Some(expr) = self.locals.get(name) else { return Node::unknown(span) };
+        if self.depth.get() >= MAX_LOCAL_DEPTH {
+            return Node::unknown(span);
+        }
+        self.cache.borrow_mut().insert(name.to_string(), None);
+        self.depth.set(self.depth.get() + 1);
+        let value = self.expr(expr);
+        self.depth.set(self.depth.get() - 1);
+        let size = value.size();
+        self.cache.borrow_mut().insert(name.to_string(), Some((value.clone(), size)));
+        value
+    }
+
+    /// Applies attribute and index steps to a known value; anything not found is unknown.
+    fn apply(&self, mut value: Node, ops: &[&TraversalOperator], span: Span) -> Node {
+        for op in ops {
+            if !value.is_literal() {
+                return Node::unknown(span);
+            }
+            let next = match op {
+                TraversalOperator::GetAttr(a) => value.get(a.as_str()).cloned(),
+                TraversalOperator::LegacyIndex(i) => usize::try_from(*i.value())
+                    .ok()
+                    .and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned()),
+                TraversalOperator::Index(e) => match self.expr(e) {
+                    Node { value: Value::Int(i), tag: None, .. } => {
+                        usize::try_from(i).ok().and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned())
+                    }
+                    Node { value: Value::Str(k), tag: None, .. } => value.get(&k).cloned(),
+                    _ => None,
+                },
+                TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => None,
+            };
+            match next {
+                Some(n) => value = n,
+                None => return Node::unknown(span),
+            }
+        }
+        value
+    }
+}
+
+trait RespanRoot {
+    fn respanned_root(self, span: Span) -> Self;
+}
+
+impl RespanRoot for Node {
+    /// Moves only the root node (parentheses and `"${x}"` around a value).
+    fn respanned_root(mut self, span: Span) -> Self {
+        self.span = span;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+//! Tests for Terraform module loading and evaluation.
+
+use super::*;
+
+fn file(name: &str, text: &str) -> Arc<SourceFile> {
+    SourceFile::new(name, None, text.to_string())
+}
+
+fn module(files: &[(&str, &str)]) -> Module {
+    let files: Vec<Arc<SourceFile>> = files.iter().map(|(n, t)| file(n, t)).collect();
+    Module::load("m", &files)
+}
+
+const MAIN: &str = r#"
+locals {
+  name   = "prod-${var.env}"
+  tags   = { team = "platform", env = var.env }
+  cycle  = local.cycle
+  first  = local.subnets[0]
+  subnets = ["a", "b"]
+}
+
+resource "aws_kms_key" "this" {
+  enable_key_rotation = true
+}
+
+resource "aws_eks_cluster" "this" {
+  name     = local.name
+  role_arn = aws_iam_role.cluster.arn
+  version  = var.k8s_version
+
+  vpc_config {
+    subnet_ids              = local.subnets
+    endpoint_public_access  = var.public
+    endpoint_private_access = !var.public
+    public_access_cidrs     = [for c in var.cidrs : c]
+  }
+
+  encryption_config {
+    provider {
+      key_arn = aws_kms_key.this.arn
+    }
+    resources = ["secrets"]
+  }
+
+  enabled_cluster_log_types = concat(["api"], var.extra_logs)
+  tags                      = local.tags
+  description               = "${aws_kms_key.this.arn}"
+  other                     = "${aws_kms_key.this.arn}-x"
+  ami                       = data.aws_ami.eks.id
+  subnet                    = module.vpc.private_subnets[0]
+  loop                      = local.cycle
+  first                     = local.first
+  missing                   = var.nope
+  neg                       = -5
+  count_ref                 = count.index
+  cond                      = var.public ? 1 : 2
+}
+
+resource "aws_iam_role" "cluster" {
+  name = "r"
+}
+"#;
+
+const VARS: &str = r#"
+variable "env" {
+  default = "dev"
+}
+variable "k8s_version" {
+  type    = string
+  default = "1.33"
+}
+variable "public" {
+  type = bool
+}
+variable "cidrs" {
+  default = ["10.0.0.0/8"]
+}
+variable "extra_logs" {
+  default = []
+}
+"#;
+
+#[test]
+fn evaluates_references_as_far_as_they_go() {
+    let m = module(&[("m/main.tf", MAIN), ("m/variables.tf", VARS)]);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    let cluster = m.resources("aws_eks_cluster").next().unwrap();
+    assert_eq!(cluster.address(), "aws_eks_cluster.this");
+    let b = &cluster.body;
+    assert_eq!(b.get("name").and_then(Node::as_str), Some("prod-dev"));
+    assert_eq!(b.get("version").and_then(Node::as_str), Some("1.33"));
+    assert_eq!(b.get("role_arn").unwrap().reference_address(), Some("aws_iam_role.cluster.arn"));
+    let vpc = b.at(&["vpc_config"]).unwrap().items().next().unwrap();
+    assert_eq!(vpc.get("subnet_ids").unwrap().items().count(), 2);
+    // No default and no tfvars: unknown, and so is anything computed from it.
+    assert!(vpc.get("endpoint_public_access").unwrap().is_unknown());
+    assert!(vpc.get("endpoint_private_access").unwrap().is_unknown());
+    assert!(vpc.get("public_access_cidrs").unwrap().is_unknown());
+    let enc = b.get("encryption_config").unwrap().items().next().unwrap();
+    let key = enc.get("provider").unwrap().items().next().unwrap().get("key_arn").unwrap();
+    assert_eq!(key.reference_address(), Some("aws_kms_key.this.arn"));
+    assert_eq!(
+        m.resource_at("aws_kms_key.this.arn").map(Block::address).as_deref(),
+        Some("aws_kms_key.this")
+    );
+    assert!(b.get("enabled_cluster_log_types").unwrap().is_unknown());
+    assert_eq!(b.at(&["tags", "env"]).and_then(Node::as_str), Some("dev"));
+    assert_eq!(b.get("description").unwrap().reference_address(), Some("aws_kms_key.this.arn"));
+    for unknown in ["other", "ami", "subnet", "loop", "missing", "count_ref", "cond"] {
+        assert!(b.get(unknown).unwrap().is_unknown(), "{unknown}");
+    }
+    assert_eq!(b.get("first").and_then(Node::as_str), Some("a"));
+    assert_eq!(b.get("neg").and_then(Node::as_i64), Some(-5));
+}
+
+#[test]
+fn values_from_elsewhere_point_at_their_use() {
+    let m = module(&[("m/main.tf", MAIN), ("m/variables.tf", VARS)]);
+    let cluster = m.resources("aws_eks_cluster").next().unwrap();
+    let version = cluster.get("version").unwrap();
+    assert_eq!(&cluster.file.text[version.span.range()], "var.k8s_version");
+    let tags = cluster.get("tags").unwrap();
+    assert_eq!(&MAIN[tags.span.range()], "local.tags");
+    assert_eq!(&MAIN[tags.get("team").unwrap().span.range()], "local.tags");
+    let p = cluster.file.position(cluster.head.start);
+    assert_eq!(&MAIN[cluster.head.range()], r#"resource "aws_eks_cluster" "this""#);
+    assert_eq!(p.column, 1);
+}
+
+#[test]
+fn tfvars_terraform_loads_by_itself_win_in_order() {
+    let m = module(&[
+        ("m/variables.tf", VARS),
+        ("m/main.tf", MAIN),
+        ("m/terraform.tfvars", "public = true\nenv = \"stage\"\n"),
+        ("m/z.auto.tfvars", "env = \"prod\"\n"),
+        ("m/prod.tfvars", "public = false\n"),
+    ]);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    let b = &m.resources("aws_eks_cluster").next().unwrap().body;
+    let vpc = b.get("vpc_config").unwrap().items().next().unwrap();
+    assert_eq!(vpc.get("endpoint_public_access").and_then(Node::as_bool), Some(true));
+    assert_eq!(vpc.get("endpoint_private_access").and_then(Node::as_bool), Some(false));
+    assert_eq!(b.get("name").and_then(Node::as_str), Some("prod-prod"));
+    assert_eq!(m.unused_tfvars.len(), 1);
+    assert_eq!(m.unused_tfvars[0].display, "m/prod.tfvars");
+}
+
+#[test]
+fn nested_blocks_are_lists_and_dynamic_blocks_unknown() {
+    let m = module(&[(
+        "m/lt.tf",
+        r#"
+resource "aws_launch_template" "n" {
+  block_device_mappings {
+    device_name = "/dev/xvda"
+    ebs { encrypted = true }
+  }
+  block_device_mappings {
+    device_name = "/dev/xvdb"
+  }
+  dynamic "tag_specifications" {
+    for_each = var.x
+    content { resource_type = "instance" }
+  }
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+"#,
+    )]);
+    let b = &m.resources("aws_launch_template").next().unwrap().body;
+    assert_eq!(b.get("block_device_mappings").unwrap().items().count(), 2);
+    assert_eq!(
+        b.at(&["metadata_options"])
+            .unwrap()
+            .items()
+            .next()
+            .unwrap()
+            .get("http_tokens")
+            .and_then(Node::as_str),
+        Some("required")
+    );
+    assert!(b.get("tag_specifications").unwrap().is_unknown());
+    let path = crate::document::FieldPath::parse("block_device_mappings[0].ebs[0].encrypted");
+    let located = b.locate(&path);
+    assert!(located.missing.is_none());
+    assert_eq!(&m.blocks[0].file.text[located.span.range()], "encrypted = true");
+}
+
+#[test]
+fn syntax_errors_name_line_and_column() {
+    let m = module(&[("m/bad.tf", "resource \"a\" \"b\" {\n  x = \n}\n"), ("m/ok.tf", "locals { a = 1 }\n")]);
+    assert_eq!(m.errors.len(), 1);
+    let e = &m.errors[0];
+    assert_eq!(e.file, "m/bad.tf");
+    assert!(e.line.is_some() && e.column.is_some(), "{e}");
+    assert!(e.message.starts_with("invalid HCL"), "{e}");
+    assert_eq!((e.line, e.column), (Some(2), Some(7)), "{e}");
+    // The other file still loads.
+    assert_eq!(m.blocks.len(), 1);
+
+    let m = module(&[("m/a.tf", "resource \"x\" \"y\" {\n  a = 1\n  a = 2\n}\n")]);
+    assert_eq!(m.errors.len(), 1);
+    assert_eq!((m.errors[0].line, m.errors[0].column), (Some(3), Some(3)));
+    assert!(m.errors[0].message.contains("redefined attribute"), "{}", m.errors[0]);
+
+    let m = module(&[("m/a.tf", "locals { a = 1 }\n"), ("m/b.tf", "locals {\n a = 2\n}\n")]);
+    assert_eq!(m.errors.len(), 1);
+    assert!(m.errors[0].message.contains("already defined at m/a.tf:1"), "{}", m.errors[0]);
+}
+
+#[test]
+fn hostile_input_is_an_error_or_bounded() {
+    // Deep nesting: the parser refuses past its limit rather than overflowing the stack.
+    let deep = format!("a = {}1{}\n", "[".repeat(5000), "]".repeat(5000));
+    let m = module(&[("m/deep.tf", &deep)]);
+    assert_eq!(m.errors.len(), 1);
+    // Unterminated string and stray bytes.
+    for text in ["a = \"abc\n", "}}}}", "resource \"x\" {", "a = <<EOT\nno end\n", "\u{feff}a = 1\n"] {
+        let _ = module(&[("m/x.tf", text)]);
+    }
+    // Locals that double at each step stay within the node budget.
+    let mut text = String::from("locals {\n  l0 = [1, 2, 3, 4, 5, 6, 7, 8]\n");
+    for i in 1..40 {
+        let _ = writeln!(text, "  l{i} = [local.l{p}, local.l{p}, local.l{p}, local.l{p}]", p = i - 1);
+    }
+    text.push_str("}\nresource \"x\" \"y\" { v = local.l39 }\n");
+    let m = module(&[("m/big.tf", &text)]);
+    let v = m.resources("x").next().unwrap().get("v").unwrap();
+    assert!(v.contains_unknown());
+    // A long chain of locals: in definition order it resolves; backwards it is too deep to
+    // follow and stays unknown rather than exhausting the stack.
+    let mut forward = String::from("locals {\n  c0 = 1\n");
+    let mut backward = String::from("locals {\n");
+    for i in 1..5000 {
+        let _ = writeln!(forward, "  c{i} = local.c{}", i - 1);
+        let _ = writeln!(backward, "  c{} = local.c{i}", i - 1);
+    }
+    forward.push_str("}\nresource \"x\" \"y\" { v = local.c4999 }\n");
+    backward.push_str("  c4999 = 1\n}\nresource \"x\" \"y\" { v = local.c0 }\n");
+    let m = module(&[("m/chain.tf", &forward)]);
+    assert_eq!(m.resources("x").next().unwrap().get("v").and_then(Node::as_i64), Some(1));
+    let m = module(&[("m/chain.tf", &backward)]);
+    assert!(m.resources("x").next().unwrap().get("v").unwrap().is_unknown());
+}
+
+#[test]
+fn huge_file_loads_in_linear_time() {
+    let mut text = String::new();
+    for i in 0..20_000 {
+        let _ = writeln!(
+            text,
+            "resource \"aws_kms_key\" \"k{i}\" {{\n  enable_key_rotation = true\n  description = \"key ${{local.x}}\"\n}}"
+        );
+    }
+    text.push_str("locals { x = \"y\" }\n");
+    let start = std::time::Instant::now();
+    let m = module(&[("m/huge.tf", &text)]);
+    assert_eq!(m.resources("aws_kms_key").count(), 20_000);
+    assert_eq!(m.blocks[0].get("description").and_then(Node::as_str), Some("key y"));
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn addresses_split() {
+    assert_eq!(split_address("aws_kms_key.this.arn"), Some(("aws_kms_key", "this", "arn")));
+    assert_eq!(split_address("aws_kms_key.this[0].arn"), Some(("aws_kms_key", "this", "[0].arn")));
+    assert_eq!(split_address("aws_kms_key.this"), Some(("aws_kms_key", "this", "")));
+    assert_eq!(split_address("x"), None);
+}

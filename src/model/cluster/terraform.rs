@@ -1,0 +1,880 @@
+//! Terraform → [`Cluster`]: one cluster per `aws_eks_cluster` resource and per
+//! terraform-aws-modules/eks `module` block (v21 variable names and defaults), with the node
+//! groups, launch templates, add-ons, access entries, Fargate profiles, OIDC providers and role
+//! policy attachments of the same module linked to it. Absent arguments take the AWS provider's
+//! (or the module's) documented default, cited from eks-facts §5; values Terraform only knows at
+//! apply time stay unknown.
+//!
+//! A resource belongs to a cluster when its `cluster_name` refers to that cluster's resource,
+//! or names it literally; when the module defines a single cluster, every EKS resource joins it.
+
+use std::sync::Arc;
+
+use crate::document::hcl::{Block, Module};
+use crate::document::{FieldPath, Node};
+use crate::finding::InputError;
+
+use super::aws_json::eks_effect;
+use super::read::Reader;
+use super::{
+    AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, CLUSTER_ADMIN_POLICY, Cluster, Field, Imds,
+    LogType, NodeGroup, NodeGroupKind, Place, PodIdentityAssociation, Scaling, SourceKind, Ssh, Taint,
+    Volume, ami_family,
+};
+
+const WHY_PUBLIC: &str = "`endpoint_public_access` defaults to true (eks-facts §5.1)";
+const WHY_PRIVATE: &str = "`endpoint_private_access` defaults to false (eks-facts §5.1)";
+const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0 (eks-facts §5.1)";
+const WHY_SECRETS: &str = "no `encryption_config`: secrets use no customer key (eks-facts §5.1)";
+const WHY_LOGGING: &str = "`enabled_cluster_log_types` defaults to none (eks-facts §5.1)";
+const WHY_AUTH: &str = "EKS uses CONFIG_MAP when `authentication_mode` is omitted (eks-facts §5.1)";
+const WHY_BOOTSTRAP_NO_BLOCK: &str =
+    "without `access_config`, EKS grants the cluster creator admin (eks-facts §5.1)";
+const WHY_BOOTSTRAP_BLOCK: &str =
+    "with `access_config` and the argument omitted, the provider sends false (eks-facts §5.1)";
+const WHY_NONE: &str = "none in the Terraform module";
+const WHY_OIDC: &str =
+    "no `aws_iam_openid_connect_provider` for the cluster issuer in the module (eks-facts §5.6)";
+const WHY_TAGS: &str = "no tags";
+const WHY_INSTANCE: &str = "EKS uses t3.medium when `instance_types` is unset (eks-facts §5.2)";
+const WHY_DISK: &str = "`disk_size` defaults to 20 GiB without a launch template (eks-facts §5.2)";
+const WHY_SPOT: &str = "`capacity_type` defaults to ON_DEMAND (eks-facts §5.2)";
+const WHY_SSH: &str = "no `remote_access` block: no SSH access (eks-facts §5.2)";
+const WHY_SSH_OPEN: &str =
+    "`remote_access` without `source_security_group_ids` opens SSH to 0.0.0.0/0 (eks-facts §5.2)";
+const WHY_LT_ENCRYPTED: &str =
+    "launch template volumes are not encrypted unless `encrypted = true` (eks-facts §5.3)";
+const WHY_LT_TOKENS: &str = "`metadata_options` without `http_tokens` allows IMDSv1 (eks-facts §5.3)";
+const WHY_LT_HOPS: &str = "`http_put_response_hop_limit` defaults to 1 (eks-facts §5.3)";
+const WHY_ADDON_VERSION: &str = "EKS installs the add-on's default version";
+const WHY_ENTRY_TYPE: &str = "`type` defaults to STANDARD (eks-facts §5.5)";
+const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false (eks-facts §5.9)";
+const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true (eks-facts §5.9)";
+const WHY_M_CIDRS: &str =
+    "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0 (eks-facts §5.9)";
+const WHY_M_LOGS: &str = "the eks module enables audit, api and authenticator logs (eks-facts §5.9)";
+const WHY_M_KEY: &str = "the eks module creates a KMS key for secrets (`create_kms_key`, eks-facts §5.9)";
+const WHY_M_AUTH: &str = "the eks module defaults to API_AND_CONFIG_MAP (eks-facts §5.9)";
+const WHY_M_BOOTSTRAP: &str =
+    "the eks module always sends `bootstrap_cluster_creator_admin_permissions = false` (eks-facts §5.9)";
+const WHY_M_IRSA: &str = "the eks module's `enable_irsa` defaults to true (eks-facts §5.9)";
+const WHY_M_ADDONS: &str =
+    "the eks module installs no add-ons by default and disables self-managed ones (eks-facts §5.9)";
+const WHY_M_ROLE: &str =
+    "the eks module creates the cluster role with AmazonEKSClusterPolicy (eks-facts §5.9)";
+const WHY_M_AMI: &str = "the node group sub-module uses AL2023_x86_64_STANDARD (eks-facts §5.9)";
+const WHY_M_SPOT: &str = "the node group sub-module uses ON_DEMAND (eks-facts §5.9)";
+const WHY_M_SIZE: &str = "the node group sub-module uses min 1, desired 1, max 3 (eks-facts §5.9)";
+const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2 (eks-facts §5.9)";
+const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1 (eks-facts §5.9)";
+const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set (eks-facts §5.9)";
+const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name` (eks-facts §5.9)";
+
+/// The registry source of the terraform-aws-modules/eks root module.
+const EKS_MODULE: &str = "terraform-aws-modules/eks/aws";
+
+fn p(s: &str) -> FieldPath {
+    FieldPath::parse(s)
+}
+
+/// The clusters a Terraform module defines.
+#[must_use]
+pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
+    let mut errors = Vec::new();
+    let mut out: Vec<(Option<String>, Cluster)> = Vec::new();
+    for block in module.resources("aws_eks_cluster").filter(|b| exists(b)) {
+        out.push((Some(block.address()), resource_cluster(module, block, &mut errors)));
+    }
+    for block in module.blocks_of("module").filter(|b| is_eks_module(b) && exists(b)) {
+        out.push((None, module_cluster(block, &mut errors)));
+    }
+    if out.is_empty() {
+        return (Vec::new(), errors);
+    }
+    let owner = |b: &Block, clusters: &[(Option<String>, Cluster)]| -> Option<usize> {
+        let node = b.get("cluster_name")?;
+        if let Some(addr) = node.reference_address() {
+            return clusters
+                .iter()
+                .position(|(a, _)| a.as_deref().is_some_and(|a| addr.starts_with(&format!("{a}."))));
+        }
+        if let Some(name) = node.as_str().filter(|_| node.is_literal())
+            && let Some(i) = clusters.iter().position(|(_, c)| c.name.value().is_some_and(|n| n == name))
+        {
+            return Some(i);
+        }
+        (clusters.len() == 1).then_some(0)
+    };
+    let mut node_groups = Vec::new();
+    for b in module.resources("aws_eks_node_group").filter(|b| exists(b)) {
+        node_groups.push((owner(b, &out), node_group(module, b, &mut errors)));
+    }
+    for b in module.resources("aws_eks_fargate_profile").filter(|b| exists(b)) {
+        node_groups.push((owner(b, &out), fargate(b, &mut errors)));
+    }
+    for (i, ng) in node_groups {
+        if let Some(i) = i {
+            out[i].1.node_groups.push(ng);
+        }
+    }
+    for i in 0..out.len() {
+        let Some(addr) = out[i].0.clone() else { continue };
+        let mine = |b: &&Block| owner(b, &out) == Some(i);
+        let addons: Vec<&Block> =
+            module.resources("aws_eks_addon").filter(|b| exists(b)).filter(mine).collect();
+        let entries: Vec<&Block> =
+            module.resources("aws_eks_access_entry").filter(|b| exists(b)).filter(mine).collect();
+        let associations: Vec<&Block> = module
+            .resources("aws_eks_access_policy_association")
+            .filter(|b| exists(b))
+            .filter(mine)
+            .collect();
+        let pods: Vec<&Block> =
+            module.resources("aws_eks_pod_identity_association").filter(|b| exists(b)).filter(mine).collect();
+        let c = &mut out[i].1;
+        c.addons = resource_addons(c, &addons, &mut errors);
+        c.access.entries = access_entries(c, &entries, &associations, &mut errors);
+        c.identity.pod_identity = pod_identities(c, &pods, &addons, &mut errors);
+        c.identity.oidc_provider = oidc(module, &addr, &c.at);
+    }
+    (out.into_iter().map(|(_, c)| c).collect(), errors)
+}
+
+/// False only for a literal `count = 0` (or an empty literal `for_each`).
+fn exists(b: &Block) -> bool {
+    let zero_count = b.get("count").and_then(Node::as_i64) == Some(0);
+    let empty_each = b.get("for_each").is_some_and(|n| {
+        n.is_literal()
+            && (n.as_seq().is_some_and(<[Node]>::is_empty) || n.as_map().is_some_and(|m| m.is_empty()))
+    });
+    !(zero_count || empty_each)
+}
+
+fn is_eks_module(b: &Block) -> bool {
+    b.get("source").and_then(Node::as_str).is_some_and(|s| {
+        let s = s.trim_end_matches('/');
+        s == EKS_MODULE || s.ends_with("/terraform-aws-eks") || s.ends_with("/terraform-aws-eks.git")
+    })
+}
+
+fn reader<'a>(b: &'a Block) -> Reader<'a> {
+    Reader::new(Some(Arc::clone(&b.file)), &b.body, b.head, None)
+}
+
+fn resource_cluster(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> Cluster {
+    let mut r = reader(b);
+    let at = r.place(&p("name"));
+    let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed in Terraform");
+    c.name = r.string(&p("name"), None);
+    c.region = region(module, &c.at);
+    c.version = r.string(&p("version"), None);
+    c.endpoint.public_access = r.bool(&p("vpc_config[0].endpoint_public_access"), Some((true, WHY_PUBLIC)));
+    c.endpoint.private_access =
+        r.bool(&p("vpc_config[0].endpoint_private_access"), Some((false, WHY_PRIVATE)));
+    c.endpoint.public_cidrs = r.spanned_strings(
+        &p("vpc_config[0].public_access_cidrs"),
+        Some((vec!["0.0.0.0/0".into()], WHY_CIDRS)),
+    );
+    c.secrets_key = if r.get(&p("encryption_config")).is_some() {
+        r.string_or_reference(&p("encryption_config[0].provider[0].key_arn"), None).map(Some)
+    } else {
+        Field::default(None, r.place(&p("encryption_config")), WHY_SECRETS)
+    };
+    c.logging = log_types(&mut r, &p("enabled_cluster_log_types"), Some((Vec::new(), WHY_LOGGING)));
+    c.access.mode = auth_mode(&mut r, &p("access_config[0].authentication_mode"), WHY_AUTH);
+    c.access.bootstrap_creator_admin = if r.get(&p("access_config")).is_some() {
+        r.bool(
+            &p("access_config[0].bootstrap_cluster_creator_admin_permissions"),
+            Some((false, WHY_BOOTSTRAP_BLOCK)),
+        )
+    } else {
+        Field::default(true, r.place(&p("access_config")), WHY_BOOTSTRAP_NO_BLOCK)
+    };
+    c.cluster_role.arn = r.string(&p("role_arn"), None).map(Some);
+    c.cluster_role.policies = role_policies(module, b.get("role_arn"), &r.place(&p("role_arn")));
+    c.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
+    errors.append(&mut r.errors);
+    c
+}
+
+/// The region of the default `provider "aws"` block, when literal.
+fn region(module: &Module, at: &Place) -> Field<String> {
+    let provider = module.blocks_of("provider").find(|b| b.name() == Some("aws") && b.get("alias").is_none());
+    match provider {
+        Some(b) if b.get("region").is_some() => {
+            let mut r = reader(b);
+            r.string(&p("region"), None)
+        }
+        _ => Field::unknown(at.clone(), "set by the provider configuration or environment"),
+    }
+}
+
+fn log_types(
+    r: &mut Reader<'_>,
+    path: &FieldPath,
+    default: super::read::Fallback<Vec<String>>,
+) -> Field<Vec<LogType>> {
+    let types = r.spanned_strings(path, default);
+    let mut out = Vec::new();
+    for t in types.items() {
+        match LogType::parse(&t.value) {
+            Some(lt) => out.push(lt),
+            None => {
+                if let Some(f) = &r.file {
+                    r.errors.push(InputError::at(
+                        f,
+                        t.at.span,
+                        format!(
+                            "unknown log type `{}`; expected api, audit, authenticator, controllerManager or scheduler",
+                            t.value
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    types.map(|_| out)
+}
+
+fn auth_mode(r: &mut Reader<'_>, path: &FieldPath, why: &'static str) -> Field<AuthMode> {
+    let mode = r.string(path, Some((AuthMode::ConfigMap.as_str(), why)));
+    match mode {
+        Field::Unknown { at, reason } => Field::Unknown { at, reason },
+        f => match f.value().and_then(|s| AuthMode::parse(s)) {
+            Some(m) => f.map(|_| m),
+            None => Field::unknown(f.at().clone(), "unrecognised authentication mode"),
+        },
+    }
+}
+
+/// Managed policies attached to the role a `role_arn` refers to (`aws_iam_role.x.arn`), by
+/// `aws_iam_role_policy_attachment` or the role's `managed_policy_arns`.
+fn role_policies(module: &Module, role_arn: Option<&Node>, at: &Place) -> Field<Vec<String>> {
+    let Some(addr) = role_arn.and_then(Node::reference_address) else {
+        return Field::unknown(at.clone(), "the role is not defined in this module");
+    };
+    let Some(role) = module.resource_at(addr).filter(|r| r.resource_type() == Some("aws_iam_role")) else {
+        return Field::unknown(at.clone(), "the role is not defined in this module");
+    };
+    let role_addr = format!("{}.", role.address());
+    let mut policies = Vec::new();
+    for n in role.get("managed_policy_arns").into_iter().flat_map(Node::items) {
+        match n.as_str().filter(|_| n.is_literal()) {
+            Some(s) => policies.push(policy_name(s)),
+            None => return Field::unknown(at.clone(), "a managed policy ARN is computed"),
+        }
+    }
+    for a in module.resources("aws_iam_role_policy_attachment").filter(|b| exists(b)) {
+        let to_role = a.get("role").is_some_and(|n| {
+            n.reference_address().is_some_and(|r| r.starts_with(&role_addr))
+                || n.as_str().is_some_and(|s| Some(s) == role.get("name").and_then(Node::as_str))
+        });
+        if !to_role {
+            continue;
+        }
+        match a.get("policy_arn").and_then(Node::as_str) {
+            Some(s) if a.get("policy_arn").is_some_and(Node::is_literal) => policies.push(policy_name(s)),
+            _ => return Field::unknown(at.clone(), "an attached policy ARN is computed"),
+        }
+    }
+    Field::known(policies, at.clone())
+}
+
+/// AWS managed policies by name (`AmazonEKSClusterPolicy`), as eksctl names them; others by ARN.
+fn policy_name(arn: &str) -> String {
+    arn.strip_prefix("arn:aws:iam::aws:policy/").unwrap_or(arn).to_string()
+}
+
+fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
+    let issuer = format!("{cluster_addr}.identity");
+    let found = module
+        .resources("aws_iam_openid_connect_provider")
+        .filter(|b| exists(b))
+        .find(|b| b.get("url").and_then(Node::reference_address).is_some_and(|a| a.starts_with(&issuer)));
+    match found {
+        Some(b) => Field::known(true, reader(b).place(&p("url"))),
+        None if module.resources("aws_iam_openid_connect_provider").next().is_some() => {
+            Field::unknown(at.clone(), "an OIDC provider exists whose issuer is not this cluster's reference")
+        }
+        None => Field::default(false, at.clone(), WHY_OIDC),
+    }
+}
+
+fn list_field<T>(c: &Cluster, items: Vec<T>) -> Field<Vec<T>> {
+    if items.is_empty() {
+        Field::default(items, c.at.clone(), WHY_NONE)
+    } else {
+        Field::known(items, c.at.clone())
+    }
+}
+
+fn resource_addons(c: &Cluster, blocks: &[&Block], errors: &mut Vec<InputError>) -> Field<Vec<Addon>> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let mut r = reader(b);
+        out.push(Addon {
+            at: r.place(&p("addon_name")),
+            name: r.string(&p("addon_name"), None),
+            version: r.opt_string(&p("addon_version"), WHY_ADDON_VERSION),
+            service_account_role_arn: opt_ref(&mut r, &p("service_account_role_arn")),
+            configuration_values: r.opt_string(&p("configuration_values"), WHY_NONE),
+        });
+        errors.append(&mut r.errors);
+    }
+    list_field(c, out)
+}
+
+/// An optional ARN: absent is none; a reference to a resource of the module is unknown (the
+/// ARN exists only after apply).
+fn opt_ref(r: &mut Reader<'_>, path: &FieldPath) -> Field<Option<String>> {
+    if r.get(path).is_none() {
+        return Field::default(None, r.place(path), WHY_NONE);
+    }
+    r.string(path, None).map(Some)
+}
+
+fn access_entries(
+    c: &Cluster,
+    entries: &[&Block],
+    associations: &[&Block],
+    errors: &mut Vec<InputError>,
+) -> Field<Vec<AccessEntry>> {
+    let key =
+        |n: Option<&Node>| n.and_then(|n| n.reference_address().or_else(|| n.as_str())).map(str::to_string);
+    let mut out = Vec::new();
+    for b in entries {
+        let mut r = reader(b);
+        let principal = key(b.get("principal_arn"));
+        let mut policies = Vec::new();
+        for a in associations.iter().filter(|a| {
+            let k = key(a.get("principal_arn"));
+            k.is_some() && (k == principal || principal_refers_to_entry(a, b))
+        }) {
+            let mut ar = reader(a);
+            policies.push(access_policy(&mut ar, &FieldPath::root(), "policy_arn", "access_scope[0]"));
+            errors.append(&mut ar.errors);
+        }
+        out.push(AccessEntry {
+            at: r.place(&p("principal_arn")),
+            principal_arn: r.string(&p("principal_arn"), None),
+            kind: r.string(&p("type"), Some(("STANDARD", WHY_ENTRY_TYPE))),
+            username: r.opt_string(&p("user_name"), WHY_NONE),
+            groups: r.strings(&p("kubernetes_groups"), Some((Vec::new(), WHY_NONE))),
+            policies,
+        });
+        errors.append(&mut r.errors);
+    }
+    list_field(c, out)
+}
+
+/// `principal_arn = aws_eks_access_entry.x.principal_arn` in an association.
+fn principal_refers_to_entry(association: &Block, entry: &Block) -> bool {
+    association
+        .get("principal_arn")
+        .and_then(Node::reference_address)
+        .is_some_and(|a| a.starts_with(&format!("{}.", entry.address())))
+}
+
+fn access_policy(r: &mut Reader<'_>, base: &FieldPath, arn_key: &str, scope_key: &str) -> AccessPolicy {
+    let scope_path = base.clone().join(&p(scope_key));
+    let scope_type = r.string(&scope_path.clone().key("type"), None);
+    let namespaces = r.strings(&scope_path.clone().key("namespaces"), Some((Vec::new(), WHY_NONE)));
+    let scope = match scope_type.value().map(String::as_str) {
+        Some("cluster") => scope_type.map(|_| AccessScope::Cluster),
+        Some("namespace") => match namespaces.value() {
+            Some(ns) => scope_type.map(|_| AccessScope::Namespaces(ns.clone())),
+            None => Field::unknown(namespaces.at().clone(), "namespaces are computed"),
+        },
+        _ => Field::unknown(scope_type.at().clone(), "unrecognised access scope"),
+    };
+    AccessPolicy { at: r.place(base), policy_arn: r.string(&base.clone().join(&p(arn_key)), None), scope }
+}
+
+fn pod_identities(
+    c: &Cluster,
+    blocks: &[&Block],
+    addons: &[&Block],
+    errors: &mut Vec<InputError>,
+) -> Field<Vec<PodIdentityAssociation>> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let mut r = reader(b);
+        out.push(PodIdentityAssociation {
+            at: r.place(&p("service_account")),
+            namespace: r.string(&p("namespace"), None),
+            service_account: r.string(&p("service_account"), None),
+            role_arn: opt_ref(&mut r, &p("role_arn")),
+        });
+        errors.append(&mut r.errors);
+    }
+    for b in addons {
+        let mut r = reader(b);
+        for (path, _) in r.list(&p("pod_identity_association")).unwrap_or_default() {
+            out.push(PodIdentityAssociation {
+                at: r.place(&path),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&path),
+                    "add-on associations live in kube-system",
+                ),
+                service_account: r.string(&path.clone().key("service_account"), None),
+                role_arn: opt_ref(&mut r, &path.clone().key("role_arn")),
+            });
+        }
+        errors.append(&mut r.errors);
+    }
+    list_field(c, out)
+}
+
+fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeGroup {
+    let mut r = reader(b);
+    let at = r.place(&p("node_group_name"));
+    let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not expressed in Terraform");
+    ng.name = r.string(&p("node_group_name"), None);
+    ng.instance_types = r.strings(&p("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
+    ng.ami_family = match r.get(&p("ami_type")) {
+        Some(_) => r.string(&p("ami_type"), None).map(|t| ami_family(&t)),
+        None => Field::unknown(r.place(&p("ami_type")), "EKS chooses the AMI type (eks-facts §5.2)"),
+    };
+    ng.subnets = r.strings(&p("subnet_ids"), None);
+    ng.spot = r.string(&p("capacity_type"), Some(("ON_DEMAND", WHY_SPOT))).map(|t| t == "SPOT");
+    ng.scaling = Scaling {
+        min: r.int(&p("scaling_config[0].min_size"), None),
+        desired: r.int(&p("scaling_config[0].desired_size"), None),
+        max: r.int(&p("scaling_config[0].max_size"), None),
+    };
+    ng.labels =
+        r.string_map(&p("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.taints = taints(&mut r, &p("taint"), "key", "value", "effect");
+    ng.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
+    let template = launch_template(module, &r, b);
+    match template {
+        LaunchTemplate::None => {
+            ng.volume = Volume {
+                volume_type: Field::unknown(r.place(&p("disk_size")), "chosen by EKS"),
+                size_gib: r.int(&p("disk_size"), Some((20, WHY_DISK))),
+                encrypted: Field::unknown(r.place(&p("disk_size")), "EKS's own launch template decides"),
+                kms_key: Field::unknown(r.place(&p("disk_size")), "EKS's own launch template decides"),
+            };
+            ng.imds = Imds {
+                v2_required: Field::unknown(
+                    r.place(&p("launch_template")),
+                    "EKS's own launch template decides",
+                ),
+                hop_limit: Field::unknown(
+                    r.place(&p("launch_template")),
+                    "undocumented for EKS's own launch template (eks-facts §5.3)",
+                ),
+                pods_blocked: Field::unknown(r.place(&p("launch_template")), "not expressed in Terraform"),
+            };
+            ng.ssh = remote_access(&mut r);
+        }
+        LaunchTemplate::Unknown(at) => {
+            ng.volume = Volume {
+                volume_type: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                size_gib: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                encrypted: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                kms_key: Field::unknown(at.clone(), "set by a launch template outside this module"),
+            };
+            ng.imds = Imds {
+                v2_required: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                hop_limit: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                pods_blocked: Field::unknown(at.clone(), "not expressed in Terraform"),
+            };
+            ng.ssh = Ssh {
+                enabled: Field::unknown(at.clone(), "set by a launch template outside this module"),
+                source_security_groups: Field::unknown(at, "set by a launch template outside this module"),
+            };
+        }
+        LaunchTemplate::Block(lt) => {
+            let mut lr = reader(lt);
+            ng.volume = Volume {
+                volume_type: lr.string(&p("block_device_mappings[0].ebs[0].volume_type"), None),
+                size_gib: lr.int(&p("block_device_mappings[0].ebs[0].volume_size"), None),
+                encrypted: if lr.get(&p("block_device_mappings")).is_some() {
+                    lr.bool(&p("block_device_mappings[0].ebs[0].encrypted"), Some((false, WHY_LT_ENCRYPTED)))
+                } else {
+                    Field::unknown(lr.place(&p("block_device_mappings")), "the AMI's volume settings apply")
+                },
+                kms_key: opt_ref(&mut lr, &p("block_device_mappings[0].ebs[0].kms_key_id")),
+            };
+            ng.imds = if lr.get(&p("metadata_options")).is_some() {
+                Imds {
+                    v2_required: lr
+                        .string(&p("metadata_options[0].http_tokens"), Some(("optional", WHY_LT_TOKENS)))
+                        .map(|t| t == "required"),
+                    hop_limit: lr
+                        .int(&p("metadata_options[0].http_put_response_hop_limit"), Some((1, WHY_LT_HOPS))),
+                    pods_blocked: Field::unknown(
+                        lr.place(&p("metadata_options")),
+                        "not expressed in Terraform",
+                    ),
+                }
+            } else {
+                let at = lr.place(&p("metadata_options"));
+                Imds {
+                    v2_required: Field::unknown(
+                        at.clone(),
+                        "the AMI's IMDS support applies (eks-facts §5.3)",
+                    ),
+                    hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies (eks-facts §5.3)"),
+                    pods_blocked: Field::unknown(at, "not expressed in Terraform"),
+                }
+            };
+            ng.ssh = if lr.get(&p("key_name")).is_some() {
+                Ssh {
+                    enabled: lr.string(&p("key_name"), None).map(|_| true),
+                    source_security_groups: Field::unknown(
+                        lr.place(&p("key_name")),
+                        "set by the template's security groups",
+                    ),
+                }
+            } else {
+                remote_access(&mut r)
+            };
+            errors.append(&mut lr.errors);
+        }
+    }
+    errors.append(&mut r.errors);
+    ng
+}
+
+enum LaunchTemplate<'a> {
+    None,
+    Unknown(Place),
+    Block(&'a Block),
+}
+
+fn launch_template<'a>(module: &'a Module, r: &Reader<'_>, b: &Block) -> LaunchTemplate<'a> {
+    let Some(lt) = b.get("launch_template").and_then(|n| n.items().next()) else {
+        return if b.get("launch_template").is_some_and(Node::is_unknown) {
+            LaunchTemplate::Unknown(r.place(&p("launch_template")))
+        } else {
+            LaunchTemplate::None
+        };
+    };
+    let target = ["id", "name"].iter().find_map(|k| lt.get(k)).and_then(Node::reference_address);
+    match target
+        .and_then(|a| module.resource_at(a))
+        .filter(|t| t.resource_type() == Some("aws_launch_template"))
+    {
+        Some(t) => LaunchTemplate::Block(t),
+        None => LaunchTemplate::Unknown(r.place(&p("launch_template"))),
+    }
+}
+
+fn remote_access(r: &mut Reader<'_>) -> Ssh {
+    if r.get(&p("remote_access")).is_none() {
+        let at = r.place(&p("remote_access"));
+        return Ssh {
+            enabled: Field::default(false, at.clone(), WHY_SSH),
+            source_security_groups: Field::default(Vec::new(), at, WHY_SSH),
+        };
+    }
+    Ssh {
+        enabled: r.string(&p("remote_access[0].ec2_ssh_key"), None).map(|_| true),
+        source_security_groups: r
+            .strings(&p("remote_access[0].source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
+    }
+}
+
+fn taints(r: &mut Reader<'_>, path: &FieldPath, key: &str, value: &str, effect: &str) -> Field<Vec<Taint>> {
+    if r.get(path).is_some_and(Node::is_unknown) {
+        return Field::unknown(r.place(path), "computed, not known from the files");
+    }
+    let Some(items) = r.list(path) else { return Field::default(Vec::new(), r.place(path), WHY_NONE) };
+    let mut out = Vec::new();
+    for (tp, _) in items {
+        let k = r.string(&tp.clone().key(key), None);
+        let v = r.opt_string(&tp.clone().key(value), WHY_NONE);
+        let e = r.string(&tp.clone().key(effect), None);
+        match (k.value(), v.value(), e.value()) {
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
+            _ => return Field::unknown(r.place(&tp), "incomplete taint"),
+        }
+    }
+    Field::known(out, r.place(path))
+}
+
+fn fargate(b: &Block, errors: &mut Vec<InputError>) -> NodeGroup {
+    let mut r = reader(b);
+    let at = r.place(&p("fargate_profile_name"));
+    let mut ng = NodeGroup::unknown(NodeGroupKind::Fargate, at.clone(), "does not apply to Fargate");
+    ng.name = r.string(&p("fargate_profile_name"), None);
+    ng.subnets = r.strings(&p("subnet_ids"), None);
+    ng.private_networking = Field::default(true, at, "Fargate pods run only in private subnets");
+    ng.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
+    errors.append(&mut r.errors);
+    ng
+}
+
+/// A terraform-aws-modules/eks v21 `module` block, with the module's defaults (eks-facts §5.9).
+fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
+    let mut r = reader(b);
+    let at = r.place(&p("name"));
+    let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed by the eks module");
+    c.name = r.string(&p("name"), None);
+    c.version = r.string(&p("kubernetes_version"), None);
+    c.endpoint.public_access = r.bool(&p("endpoint_public_access"), Some((false, WHY_M_PUBLIC)));
+    c.endpoint.private_access = r.bool(&p("endpoint_private_access"), Some((true, WHY_M_PRIVATE)));
+    c.endpoint.public_cidrs =
+        r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS)));
+    c.secrets_key = match b.get("encryption_config") {
+        Some(n) if n.is_null() && !n.is_unknown() => Field::known(None, r.place(&p("encryption_config"))),
+        Some(n) if n.get("provider_key_arn").is_some() => {
+            r.string_or_reference(&p("encryption_config.provider_key_arn"), None).map(Some)
+        }
+        Some(n) if !n.is_literal() => {
+            r.symbolic(n, &p("encryption_config")).unwrap_or_else(|| unreachable(&c))
+        }
+        _ => match r.bool(&p("create_kms_key"), Some((true, WHY_M_KEY))) {
+            f if f.is_true() => f.map(|_| Some("created by the eks module".to_string())),
+            f if f.is_false() => {
+                Field::unknown(f.at().clone(), "no key given while `create_kms_key = false`")
+            }
+            f => f.map(|_| None),
+        },
+    };
+    c.logging = log_types(
+        &mut r,
+        &p("enabled_log_types"),
+        Some((vec!["audit".into(), "api".into(), "authenticator".into()], WHY_M_LOGS)),
+    );
+    c.access.mode = match r.get(&p("authentication_mode")) {
+        None => Field::default(AuthMode::ApiAndConfigMap, r.place(&p("authentication_mode")), WHY_M_AUTH),
+        Some(_) => auth_mode(&mut r, &p("authentication_mode"), WHY_M_AUTH),
+    };
+    c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
+    c.access.entries = module_access_entries(&mut r, &c);
+    c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
+    c.identity.pod_identity =
+        Field::unknown(c.at.clone(), "pod identity associations of the eks module are not read");
+    c.addons = module_addons(&mut r);
+    c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
+        && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
+    {
+        super::ClusterRole {
+            arn: r.string(&p("iam_role_arn"), None).map(Some),
+            policies: Field::unknown(r.place(&p("iam_role_arn")), "an existing role is used"),
+        }
+    } else {
+        super::ClusterRole {
+            arn: Field::unknown(c.at.clone(), "the eks module creates the role"),
+            policies: Field::default(vec!["AmazonEKSClusterPolicy".into()], c.at.clone(), WHY_M_ROLE),
+        }
+    };
+    c.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
+    let groups = p("eks_managed_node_groups");
+    let names: Vec<String> = b
+        .get("eks_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for name in names {
+        c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
+    }
+    let profiles: Vec<String> =
+        b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    for name in profiles {
+        let path = p("fargate_profiles").key(&name);
+        let at = r.place(&path);
+        let mut ng = NodeGroup::unknown(NodeGroupKind::Fargate, at.clone(), "does not apply to Fargate");
+        ng.name = r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the profile")));
+        ng.private_networking = Field::default(true, at, "Fargate pods run only in private subnets");
+        c.node_groups.push(ng);
+    }
+    errors.append(&mut r.errors);
+    c
+}
+
+fn unreachable(c: &Cluster) -> Field<Option<String>> {
+    Field::unknown(c.at.clone(), "computed, not known from the files")
+}
+
+fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEntry>> {
+    let base = p("access_entries");
+    if let Some(n) = r.get(&base)
+        && let Some(f) = r.symbolic::<Vec<AccessEntry>>(n, &base)
+    {
+        return f;
+    }
+    let names: Vec<String> =
+        r.get(&base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in &names {
+        let path = base.clone().key(name);
+        let pol_base = path.clone().key("policy_associations");
+        let pol_names: Vec<String> =
+            r.get(&pol_base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+        let policies = pol_names
+            .iter()
+            .map(|pn| access_policy(r, &pol_base.clone().key(pn), "policy_arn", "access_scope"))
+            .collect();
+        out.push(AccessEntry {
+            at: r.place(&path),
+            principal_arn: r.string(&path.clone().key("principal_arn"), None),
+            kind: r.string(&path.clone().key("type"), Some(("STANDARD", WHY_ENTRY_TYPE))),
+            username: r.opt_string(&path.clone().key("user_name"), WHY_NONE),
+            groups: r.strings(&path.clone().key("kubernetes_groups"), Some((Vec::new(), WHY_NONE))),
+            policies,
+        });
+    }
+    let creator = p("enable_cluster_creator_admin_permissions");
+    let admin =
+        r.bool(&creator, Some((false, "the eks module adds no creator entry by default (eks-facts §5.9)")));
+    if admin.is_true() {
+        let at = r.place(&creator);
+        out.push(AccessEntry {
+            at: at.clone(),
+            principal_arn: Field::unknown(at.clone(), "the identity that runs Terraform"),
+            kind: Field::default("STANDARD".into(), at.clone(), WHY_ENTRY_TYPE),
+            username: Field::default(None, at.clone(), WHY_NONE),
+            groups: Field::default(Vec::new(), at.clone(), WHY_NONE),
+            policies: vec![AccessPolicy {
+                at: at.clone(),
+                policy_arn: Field::known(CLUSTER_ADMIN_POLICY.into(), at.clone()),
+                scope: Field::known(AccessScope::Cluster, at),
+            }],
+        });
+    }
+    if admin.is_unknown() {
+        return Field::unknown(admin.at().clone(), "unknown whether the creator gets an entry");
+    }
+    if r.get(&base).is_some() || !out.is_empty() {
+        Field::known(out, r.place(&base))
+    } else {
+        Field::default(out, c.at.clone(), WHY_NONE)
+    }
+}
+
+fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
+    let base = p("addons");
+    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), r.place(&base), WHY_M_ADDONS) };
+    if let Some(f) = r.symbolic(n, &base) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for key in names {
+        let path = base.clone().key(&key);
+        out.push(Addon {
+            at: r.place(&path),
+            name: r.string(&path.clone().key("name"), Some((key.as_str(), "the map key names the add-on"))),
+            version: r.opt_string(&path.clone().key("addon_version"), WHY_ADDON_VERSION),
+            service_account_role_arn: opt_ref(r, &path.clone().key("service_account_role_arn")),
+            configuration_values: r.opt_string(&path.clone().key("configuration_values"), WHY_NONE),
+        });
+    }
+    Field::known(out, r.place(&base))
+}
+
+fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGroup {
+    let k = |s: &str| path.clone().join(&p(s));
+    let at = r.place(path);
+    let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not expressed by the eks module");
+    ng.name = r.string(&k("name"), Some((key, "the map key names the node group")));
+    ng.instance_types = r.strings(&k("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
+    ng.ami_family =
+        r.string(&k("ami_type"), Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))).map(|t| ami_family(&t));
+    ng.subnets = r.strings(&k("subnet_ids"), None);
+    ng.spot = r.string(&k("capacity_type"), Some(("ON_DEMAND", WHY_M_SPOT))).map(|t| t == "SPOT");
+    ng.scaling = Scaling {
+        min: r.int(&k("min_size"), Some((1, WHY_M_SIZE))),
+        desired: r.int(&k("desired_size"), Some((1, WHY_M_SIZE))),
+        max: r.int(&k("max_size"), Some((3, WHY_M_SIZE))),
+    };
+    ng.labels =
+        r.string_map(&k("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.taints = module_taints(r, &k("taints"));
+    ng.tags = r.string_map(&k("tags"), Some(((), WHY_TAGS)));
+    ng.imds = Imds {
+        v2_required: r
+            .string(&k("metadata_options.http_tokens"), Some(("required", WHY_M_TOKENS)))
+            .map(|t| t == "required"),
+        hop_limit: r.int(&k("metadata_options.http_put_response_hop_limit"), Some((1, WHY_M_HOPS))),
+        pods_blocked: Field::unknown(r.place(&k("metadata_options")), "not expressed by the eks module"),
+    };
+    let bdm = k("block_device_mappings");
+    ng.volume = match r.get(&bdm) {
+        None => {
+            let at = r.place(&bdm);
+            Volume {
+                volume_type: Field::unknown(at.clone(), "the AMI's volume settings apply"),
+                size_gib: Field::unknown(at.clone(), "the AMI's volume settings apply"),
+                encrypted: Field::default(false, at.clone(), WHY_M_VOLUME),
+                kms_key: Field::default(None, at, WHY_M_VOLUME),
+            }
+        }
+        Some(n) => {
+            // A map of device name → {device_name, ebs = {...}}: read the first device.
+            let first = n.entries().next().map(|(d, _)| bdm.clone().key(d).key("ebs"));
+            match first {
+                Some(ebs) => Volume {
+                    volume_type: r.string(&ebs.clone().key("volume_type"), None),
+                    size_gib: r.int(&ebs.clone().key("volume_size"), None),
+                    encrypted: r.bool(&ebs.clone().key("encrypted"), Some((false, WHY_LT_ENCRYPTED))),
+                    kms_key: opt_ref(r, &ebs.clone().key("kms_key_id")),
+                },
+                None => {
+                    let at = r.place(&bdm);
+                    Volume {
+                        volume_type: Field::unknown(at.clone(), "computed, not known from the files"),
+                        size_gib: Field::unknown(at.clone(), "computed, not known from the files"),
+                        encrypted: Field::unknown(at.clone(), "computed, not known from the files"),
+                        kms_key: Field::unknown(at, "computed, not known from the files"),
+                    }
+                }
+            }
+        }
+    };
+    ng.ssh = if r.get(&k("remote_access")).is_some() {
+        Ssh {
+            enabled: r.string(&k("remote_access.ec2_ssh_key"), None).map(|_| true),
+            source_security_groups: r
+                .strings(&k("remote_access.source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
+        }
+    } else if r.get(&k("key_name")).is_some() {
+        Ssh {
+            enabled: r.string(&k("key_name"), None).map(|_| true),
+            source_security_groups: Field::unknown(r.place(&k("key_name")), "set by the node security group"),
+        }
+    } else {
+        let at = r.place(path);
+        Ssh {
+            enabled: Field::default(false, at.clone(), WHY_M_SSH),
+            source_security_groups: Field::default(Vec::new(), at, WHY_M_SSH),
+        }
+    };
+    ng
+}
+
+/// The module's taints: a map of name → `{key, value, effect}`.
+fn module_taints(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Taint>> {
+    let Some(n) = r.get(path) else { return Field::default(Vec::new(), r.place(path), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, path) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in names {
+        let tp = path.clone().key(&name);
+        let key = r.string(&tp.clone().key("key"), None);
+        let value = r.opt_string(&tp.clone().key("value"), WHY_NONE);
+        let effect = r.string(&tp.clone().key("effect"), None);
+        match (key.value(), value.value(), effect.value()) {
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
+            _ => return Field::unknown(r.place(&tp), "incomplete taint"),
+        }
+    }
+    Field::known(out, r.place(path))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,271 @@
+//! Terraform and CloudFormation adapters: defaults, links between resources, unknowns.
+
+use std::sync::Arc;
+
+use crate::document::SourceFile;
+use crate::model::cluster::{AccessScope, AuthMode, Cluster, Clusters, Field, LogType};
+
+fn clusters(files: &[(&str, &str)]) -> Vec<Cluster> {
+    let sources: Vec<Arc<SourceFile>> =
+        files.iter().map(|(n, t)| SourceFile::new(*n, None, (*t).to_string())).collect();
+    let Clusters { clusters, errors } = Clusters::from_files(&sources);
+    assert!(errors.is_empty(), "{errors:?}");
+    clusters
+}
+
+fn one(name: &str, text: &str) -> Cluster {
+    let mut all = clusters(&[(name, text)]);
+    assert_eq!(all.len(), 1);
+    all.remove(0)
+}
+
+#[test]
+fn eks_module_v21_defaults() {
+    let c = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source             = "terraform-aws-modules/eks/aws"
+  version            = "~> 21.0"
+  name               = "prod"
+  kubernetes_version = "1.33"
+  eks_managed_node_groups = {
+    general = {
+      instance_types = ["m6i.large"]
+    }
+  }
+}
+"#,
+    );
+    assert_eq!(c.name.value().map(String::as_str), Some("prod"));
+    assert!(c.endpoint.public_access.is_default() && c.endpoint.public_access.is_false());
+    assert!(c.endpoint.private_access.is_true());
+    assert_eq!(c.logging.value(), Some(&vec![LogType::Api, LogType::Audit, LogType::Authenticator]));
+    assert!(c.secrets_key.is(Option::is_some));
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::ApiAndConfigMap));
+    assert!(c.access.bootstrap_creator_admin.is_false());
+    assert!(c.identity.oidc_provider.is_true());
+    assert!(c.addons.is(Vec::is_empty));
+    let ng = &c.node_groups[0];
+    assert_eq!(ng.name.value().map(String::as_str), Some("general"));
+    assert_eq!(ng.ami_family.value().map(String::as_str), Some("AmazonLinux2023"));
+    assert_eq!(
+        (ng.scaling.min.value(), ng.scaling.desired.value(), ng.scaling.max.value()),
+        (Some(&1), Some(&1), Some(&3))
+    );
+    assert!(ng.imds.v2_required.is_true() && ng.imds.hop_limit.is(|h| *h == 1));
+    assert!(ng.volume.encrypted.is_false() && ng.volume.encrypted.is_default());
+    assert!(ng.ssh.enabled.is_false());
+}
+
+#[test]
+fn eks_module_creator_admin_and_access_entries() {
+    let c = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source                                   = "terraform-aws-modules/eks/aws"
+  name                                     = "prod"
+  enable_cluster_creator_admin_permissions = true
+  access_entries = {
+    viewers = {
+      principal_arn = "arn:aws:iam::111122223333:role/viewers"
+      policy_associations = {
+        view = {
+          policy_arn   = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy"
+          access_scope = { type = "namespace", namespaces = ["default"] }
+        }
+      }
+    }
+  }
+}
+"#,
+    );
+    let entries: Vec<_> = c.access.entries.items().collect();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(
+        entries[0].principal_arn.value().map(String::as_str),
+        Some("arn:aws:iam::111122223333:role/viewers")
+    );
+    assert_eq!(entries[0].policies[0].scope.value(), Some(&AccessScope::Namespaces(vec!["default".into()])));
+    assert!(entries[1].principal_arn.is_unknown());
+    assert_eq!(entries[1].policies[0].scope.value(), Some(&AccessScope::Cluster));
+}
+
+const TWO: &str = r#"
+resource "aws_eks_cluster" "a" {
+  name     = "alpha"
+  role_arn = aws_iam_role.cluster.arn
+  vpc_config { subnet_ids = ["s-1", "s-2"] }
+  access_config {
+    authentication_mode = "API"
+  }
+}
+
+resource "aws_eks_cluster" "b" {
+  name     = "beta"
+  role_arn = "arn:aws:iam::111122223333:role/other"
+  vpc_config {
+    subnet_ids             = ["s-1", "s-2"]
+    endpoint_public_access = var.public
+  }
+}
+
+resource "aws_eks_cluster" "gone" {
+  count    = 0
+  name     = "gone"
+  role_arn = "x"
+  vpc_config { subnet_ids = ["s-1"] }
+}
+
+variable "public" {}
+
+resource "aws_iam_role" "cluster" {
+  name = "cluster"
+}
+
+resource "aws_iam_role_policy_attachment" "c" {
+  role       = aws_iam_role.cluster.name
+  policy_arn = "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"
+}
+
+resource "aws_iam_openid_connect_provider" "a" {
+  url            = aws_eks_cluster.a.identity[0].oidc[0].issuer
+  client_id_list = ["sts.amazonaws.com"]
+}
+
+resource "aws_eks_node_group" "by_ref" {
+  cluster_name    = aws_eks_cluster.a.name
+  node_group_name = "by-ref"
+  node_role_arn   = "r"
+  subnet_ids      = ["s-1"]
+  scaling_config {
+    min_size     = 1
+    desired_size = 1
+    max_size     = 1
+  }
+}
+
+resource "aws_eks_node_group" "by_name" {
+  cluster_name    = "beta"
+  node_group_name = "by-name"
+  node_role_arn   = "r"
+  subnet_ids      = ["s-1"]
+  scaling_config {
+    min_size     = 1
+    desired_size = 1
+    max_size     = 1
+  }
+}
+
+resource "aws_eks_node_group" "nowhere" {
+  cluster_name    = var.cluster
+  node_group_name = "nowhere"
+  node_role_arn   = "r"
+  subnet_ids      = ["s-1"]
+  scaling_config {
+    min_size     = 1
+    desired_size = 1
+    max_size     = 1
+  }
+}
+
+resource "aws_eks_access_entry" "admin" {
+  cluster_name  = aws_eks_cluster.a.name
+  principal_arn = "arn:aws:iam::111122223333:role/admin"
+}
+
+resource "aws_eks_access_policy_association" "admin" {
+  cluster_name  = aws_eks_cluster.a.name
+  principal_arn = aws_eks_access_entry.admin.principal_arn
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy"
+  access_scope {
+    type = "cluster"
+  }
+}
+
+resource "aws_eks_addon" "cni" {
+  cluster_name = aws_eks_cluster.b.name
+  addon_name   = "vpc-cni"
+}
+"#;
+
+#[test]
+fn resources_link_to_their_cluster() {
+    let all = clusters(&[("m/main.tf", TWO)]);
+    assert_eq!(all.len(), 2, "a count = 0 cluster does not exist");
+    let (a, b) = (&all[0], &all[1]);
+    assert_eq!(a.name.value().map(String::as_str), Some("alpha"));
+    let names =
+        |c: &Cluster| c.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>();
+    assert_eq!(names(a), ["by-ref"]);
+    assert_eq!(names(b), ["by-name"]);
+    assert!(a.identity.oidc_provider.is_true() && a.identity.oidc_provider.is_known());
+    assert!(b.identity.oidc_provider.is_unknown(), "a provider for another issuer: cannot tell");
+    assert_eq!(a.cluster_role.policies.value(), Some(&vec!["AmazonEKSClusterPolicy".to_string()]));
+    assert!(a.cluster_role.arn.is_unknown(), "an ARN that exists only after apply");
+    assert!(b.cluster_role.policies.is_unknown());
+    let entry = a.access.entries.items().next().unwrap();
+    assert_eq!(entry.policies.len(), 1);
+    assert_eq!(entry.policies[0].scope.value(), Some(&AccessScope::Cluster));
+    assert!(a.addons.is(Vec::is_empty) && a.addons.is_default());
+    assert_eq!(b.addons.items().count(), 1);
+    // Without access_config EKS grants the creator admin; with the block the provider sends false.
+    assert!(b.access.bootstrap_creator_admin.is_true());
+    assert!(a.access.bootstrap_creator_admin.is_false());
+    assert!(matches!(b.endpoint.public_access, Field::Unknown { .. }));
+}
+
+#[test]
+fn cloudformation_links_and_identity() {
+    let c = one(
+        "t.yaml",
+        r#"
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: prod
+      RoleArn: !GetAtt Role.Arn
+      ResourcesVpcConfig: {SubnetIds: [a, b]}
+      AccessConfig: {AuthenticationMode: API_AND_CONFIG_MAP}
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonEKSClusterPolicy]
+  Oidc:
+    Type: AWS::IAM::OIDCProvider
+    Properties:
+      Url: !GetAtt Cluster.OpenIdConnectIssuerUrl
+  Admin:
+    Type: AWS::EKS::AccessEntry
+    Properties:
+      ClusterName: !Ref Cluster
+      PrincipalArn: arn:aws:iam::111122223333:role/admin
+      AccessPolicies:
+        - PolicyArn: arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy
+          AccessScope: {Type: cluster}
+  Pods:
+    Type: AWS::EKS::PodIdentityAssociation
+    Properties:
+      ClusterName: !Ref Cluster
+      Namespace: default
+      ServiceAccount: app
+      RoleArn: !GetAtt Role.Arn
+  Fargate:
+    Type: AWS::EKS::FargateProfile
+    Properties:
+      ClusterName: prod
+      FargateProfileName: system
+"#,
+    );
+    assert!(c.identity.oidc_provider.is_true());
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::ApiAndConfigMap));
+    assert!(c.access.bootstrap_creator_admin.is_true() && c.access.bootstrap_creator_admin.is_default());
+    assert_eq!(c.cluster_role.policies.value(), Some(&vec!["AmazonEKSClusterPolicy".to_string()]));
+    assert_eq!(c.access.entries.items().next().unwrap().policies.len(), 1);
+    let pia = c.identity.pod_identity.items().next().unwrap();
+    assert!(pia.role_arn.is_unknown());
+    assert_eq!(c.node_groups.len(), 1);
+    assert!(c.region.is_unknown() && c.version.is_unknown());
+}
