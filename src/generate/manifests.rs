@@ -9,7 +9,8 @@ use super::{File, Profile};
 
 /// The example application of the guide (G3.7 names its Deployment `mi-app`).
 pub const APP: &str = "mi-app";
-/// Where Cluster Autoscaler runs: its own namespace, not kube-system.
+/// Where Cluster Autoscaler runs: a namespace of its own, closed by default-deny policies
+/// (kube-system cannot be: EKS's own pods there need traffic no generic policy can describe).
 pub const AUTOSCALER_NAMESPACE: &str = "cluster-autoscaler";
 /// Port the example application listens on.
 const APP_PORT: u32 = 8080;
@@ -285,10 +286,9 @@ fn cluster_autoscaler(p: &Profile) -> String {
     );
     y.push_str("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: cluster-autoscaler\nrules:\n");
     let rules: &[(&[&str], &[&str], &[&str], &[&str])] = &[
-        (&[""], &["events", "endpoints"], &[], &["create", "patch"]),
+        (&[""], &["events"], &[], &["create", "patch"]),
         (&[""], &["pods/eviction"], &[], &["create"]),
         (&[""], &["pods/status"], &[], &["update"]),
-        (&[""], &["endpoints"], &["cluster-autoscaler"], &["get", "update"]),
         (&[""], &["nodes"], &[], &["get", "list", "update", "watch"]),
         (
             &[""],
@@ -318,7 +318,9 @@ fn cluster_autoscaler(p: &Profile) -> String {
     }
     let _ = write!(
         y,
-        "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: cluster-autoscaler\n\
+        "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: cluster-autoscaler\n  annotations:\n\
+         \x20   ladrillo.dev/ignore: kube-system-write\n\
+         \x20   ladrillo.dev/ignore-reason: \"draining a node evicts its pods in every namespace, kube-system included (pods/eviction, pods/status, events)\"\n\
          roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-autoscaler\nsubjects:\n\
          \x20 - kind: ServiceAccount\n    name: cluster-autoscaler\n    namespace: {ns}\n"
     );
@@ -338,7 +340,7 @@ fn cluster_autoscaler(p: &Profile) -> String {
     let _ = write!(
         y,
         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: cluster-autoscaler\n  namespace: {ns}\n  labels:\n\
-         \x20   app.kubernetes.io/name: cluster-autoscaler\n  annotations:\n{WAIVE_DIGEST}spec:\n  replicas: 1\n  selector:\n\
+         \x20   app.kubernetes.io/name: cluster-autoscaler\n  annotations:\n{WAIVE_DIGEST}spec:\n  replicas: 2\n  selector:\n\
          \x20   matchLabels:\n      app.kubernetes.io/name: cluster-autoscaler\n  template:\n    metadata:\n      labels:\n\
          \x20       app.kubernetes.io/name: cluster-autoscaler\n    spec:\n      serviceAccountName: cluster-autoscaler\n\
          \x20     automountServiceAccountToken: false\n"
@@ -371,6 +373,12 @@ fn cluster_autoscaler(p: &Profile) -> String {
          \x20                   - key: ca.crt\n                      path: ca.crt\n              - downwardAPI:\n\
          \x20                 items:\n                    - path: namespace\n                      fieldRef:\n\
          \x20                       apiVersion: v1\n                        fieldPath: metadata.namespace\n"
+    );
+    let _ = write!(
+        y,
+        "---\n# Two replicas with leader election; a drain keeps one running.\n\
+         apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: cluster-autoscaler\n  namespace: {ns}\nspec:\n\
+         \x20 maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: cluster-autoscaler\n"
     );
     y
 }
