@@ -500,12 +500,29 @@ pub struct File {
 #[must_use]
 pub fn bundle(p: &Profile) -> Vec<File> {
     let mut files = Vec::new();
+    files.push(File { path: ".ladrillo.yaml".into(), contents: ladrillo_config(p) });
     files.push(File { path: "README.md".into(), contents: readme::readme(p) });
     files.push(File { path: "eksctl/cluster.yaml".into(), contents: eksctl::cluster_yaml(p) });
     files.extend(iam::files(p));
     files.extend(manifests::files(p));
     files.extend(terraform::files(p));
     files
+}
+
+/// The bundle's own `.ladrillo.yaml`: every rule runs, and the only exception is one the user
+/// asked for (a public endpoint restricted to their CIDRs), recorded with its reason.
+fn ladrillo_config(p: &Profile) -> String {
+    let mut y = String::from("# Settings for `ladrillo scan` in this bundle: every rule runs.\nselect: [all]\n");
+    if let Endpoint::Restricted(cidrs) = &p.endpoint {
+        y.push_str("waivers:\n  # CIS 5.4.2 wants no public endpoint; --public-access-cidrs asked for one, limited to\n");
+        y.push_str("  # these ranges (CIS 5.4.1 holds). Regenerate without it to drop this waiver.\n");
+        y.push_str("  - rules: [public-endpoint]\n");
+        y.push_str(&format!(
+            "    reason: {}\n",
+            text::q(&format!("public endpoint requested with --public-access-cidrs, open only to {}", cidrs.join(", ")))
+        ));
+    }
+    y
 }
 
 fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut Vec<String>) {
