@@ -329,3 +329,29 @@ fn terraform_is_fmt_clean_where_terraform_is_installed() {
         assert!(fmt.status.success(), "{extra:?}:\n{}", String::from_utf8_lossy(&fmt.stdout));
     }
 }
+
+fn clusters_of(files: &[PathBuf]) -> Vec<ladrillo::model::cluster::Cluster> {
+    let sources: Vec<_> = files.iter().map(|f| common::source(&f.display().to_string(), &common::read(f))).collect();
+    let built = ladrillo::model::cluster::Clusters::from_files(&sources);
+    assert!(built.errors.is_empty(), "{:?}", built.errors);
+    built.clusters
+}
+
+#[test]
+fn the_terraform_is_the_same_cluster_as_the_eksctl_file() {
+    for extra in MATRIX {
+        let (_dir, out) = init(extra);
+        let eksctl = clusters_of(&[out.join("eksctl/cluster.yaml")]);
+        let tf: Vec<PathBuf> =
+            ["versions.tf", "variables.tf", "main.tf", "outputs.tf"].iter().map(|f| out.join("terraform").join(f)).collect();
+        let terraform = clusters_of(&tf);
+        assert_eq!((eksctl.len(), terraform.len()), (1, 1), "{extra:?}");
+        let mut diff = ladrillo::model::cluster::differences(&eksctl[0], &terraform[0]);
+        // Without --kms-key-arn, eksctl names the key the README creates and Terraform the key
+        // it creates itself: two keys by design. With the flag both name the same ARN.
+        if !extra.contains(&"--kms-key-arn") {
+            diff.retain(|d| !(d.starts_with(".secrets_key:") && d.ends_with("\"aws_kms_key.secrets.arn\"")));
+        }
+        assert!(diff.is_empty(), "{extra:?}: eksctl and Terraform disagree:\n{}", diff.join("\n"));
+    }
+}

@@ -26,6 +26,7 @@ pub fn addons(p: &Profile) -> Vec<(&'static str, Option<&'static str>)> {
         ("vpc-cni", Some(p.version.vpc_cni)),
         ("coredns", Some(p.version.coredns)),
         ("kube-proxy", Some(p.version.kube_proxy)),
+        ("metrics-server", None),
         ("eks-pod-identity-agent", None),
         ("aws-ebs-csi-driver", None),
         ("amazon-cloudwatch-observability", None),
@@ -129,7 +130,13 @@ pub fn cluster_yaml(p: &Profile) -> String {
     let _ = writeln!(y, "    # Developers get a Kubernetes group; manifests/ binds it read-only per namespace (guide:G4.1).");
     let _ = writeln!(y, "    - principalARN: {}", q(&p.developer_role_arn));
     y.push_str("      type: STANDARD\n");
-    let _ = writeln!(y, "      kubernetesGroups: {}\n", flow(&[DEVELOPERS_GROUP]));
+    let _ = writeln!(y, "      kubernetesGroups: {}", flow(&[DEVELOPERS_GROUP]));
+    if p.karpenter {
+        let _ = writeln!(y, "    # Nodes Karpenter launches join with their own role (created first, see README.md).");
+        let _ = writeln!(y, "    - principalARN: {}", q(&p.role_arn(&super::terraform::karpenter_node_role(p))));
+        y.push_str("      type: EC2_LINUX\n");
+    }
+    y.push('\n');
 
     let _ = writeln!(y, "# EKS managed add-ons at builds published for Kubernetes {} (guide:G2.1, G3.3);", p.version.version);
     let _ = writeln!(y, "# add-ons without a version get EKS's default build for the cluster version.");
@@ -156,6 +163,9 @@ pub fn cluster_yaml(p: &Profile) -> String {
             }
             "aws-guardduty-agent" => {
                 let _ = writeln!(y, "    # GuardDuty Runtime Monitoring: threat detection on the nodes (guide:G4.8).");
+            }
+            "metrics-server" => {
+                let _ = writeln!(y, "    # Resource metrics for the HorizontalPodAutoscaler (guide:G3.7).");
             }
             "eks-pod-identity-agent" => {
                 let _ = writeln!(y, "    # EKS Pod Identity, the successor of IRSA, for future workloads (guide:G3.2).");

@@ -111,11 +111,7 @@ fn variables(p: &Profile) -> String {
     variable(&mut t, "node_min_size", "number", "Minimum nodes.", Some(p.min.to_string()));
     variable(&mut t, "node_desired_size", "number", "Desired nodes.", Some(p.desired.to_string()));
     variable(&mut t, "node_max_size", "number", "Maximum nodes.", Some(p.max.to_string()));
-    let mut tags = p.tags.clone();
-    if tags.is_empty() {
-        tags.insert("cluster".into(), p.name.clone());
-    }
-    variable(&mut t, "tags", "map(string)", "Tags on every resource (guide:G5.3).", Some(hmap(&tags)));
+    variable(&mut t, "tags", "map(string)", "Tags on every resource (guide:G5.3).", Some(hmap(&p.tags)));
     t.truncate(t.trim_end().len());
     t.push('\n');
     t
@@ -183,7 +179,7 @@ fn main(p: &Profile) -> String {
     let _ = writeln!(t, "  retention_in_days = {LOG_RETENTION_DAYS}\n}}\n");
 
     t.push_str("resource \"aws_eks_cluster\" \"this\" {\n  name = var.cluster_name\n  role_arn = aws_iam_role.cluster.arn\n");
-    t.push_str("  version = var.kubernetes_version\n");
+    t.push_str("  version = var.kubernetes_version\n  tags = var.tags\n");
     let _ = writeln!(t, "  enabled_cluster_log_types = {}\n", hlist(&LOG_TYPES));
     t.push_str("  vpc_config {\n    subnet_ids = var.private_subnet_ids\n");
     match &p.endpoint {
@@ -297,8 +293,6 @@ fn main(p: &Profile) -> String {
                 "resource \"aws_iam_role_policy_attachment\" \"karpenter_{id}\" {{\n  role = aws_iam_role.karpenter_node.name\n  policy_arn = \"arn:${{local.partition}}:iam::aws:policy/{policy}\"\n}}\n\n"
             );
         }
-        t.push_str("resource \"aws_eks_access_entry\" \"karpenter_node\" {\n  cluster_name = aws_eks_cluster.this.name\n");
-        t.push_str("  principal_arn = aws_iam_role.karpenter_node.arn\n  type = \"EC2_LINUX\"\n}\n\n");
     }
 
     // Add-ons.
@@ -322,7 +316,7 @@ fn main(p: &Profile) -> String {
             "amazon-cloudwatch-observability" => {
                 t.push_str("  service_account_role_arn = aws_iam_role.cloudwatch_agent.arn\n\n  depends_on = [aws_eks_node_group.NG]\n");
             }
-            "coredns" | "aws-guardduty-agent" => t.push_str("\n  depends_on = [aws_eks_node_group.NG]\n"),
+            "coredns" | "metrics-server" | "aws-guardduty-agent" => t.push_str("\n  depends_on = [aws_eks_node_group.NG]\n"),
             _ => {}
         }
         t.push_str("}\n\n");
@@ -336,6 +330,11 @@ fn main(p: &Profile) -> String {
     t.push_str("# Developers: a Kubernetes group bound read-only per namespace in manifests/rbac.yaml (guide:G4.1).\n");
     t.push_str("resource \"aws_eks_access_entry\" \"developers\" {\n  cluster_name = aws_eks_cluster.this.name\n  principal_arn = var.developer_role_arn\n  type = \"STANDARD\"\n");
     let _ = writeln!(t, "  kubernetes_groups = [\"{DEVELOPERS_GROUP}\"]\n}}");
+    if p.karpenter {
+        t.push_str("\n# Nodes Karpenter launches join through an EC2 access entry.\n");
+        t.push_str("resource \"aws_eks_access_entry\" \"karpenter_node\" {\n  cluster_name = aws_eks_cluster.this.name\n");
+        t.push_str("  principal_arn = aws_iam_role.karpenter_node.arn\n  type = \"EC2_LINUX\"\n}\n");
+    }
     t.replace("aws_eks_node_group.NG", &format!("aws_eks_node_group.{}", ident(&p.nodegroup)))
 }
 
