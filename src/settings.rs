@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
+use crate::analysis::pss::Policy;
 use crate::document::{Node, SourceFile, Span, yaml};
 use crate::finding::{InputError, Severity};
-use crate::analysis::pss::Policy;
 use crate::rules::{self, Group, Rule};
 
 /// Name of the config file looked up from the scanned path upwards.
@@ -271,7 +271,10 @@ fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Policy> {
             } else {
                 "`version` must be \"latest\" or \"v1.x\"".to_string()
             };
-            err(e.value.span, if m.is_empty() { what } else { format!("{what}; found `{}`", text.unwrap_or_default()) });
+            err(
+                e.value.span,
+                if m.is_empty() { what } else { format!("{what}; found `{}`", text.unwrap_or_default()) },
+            );
             ok = false;
         }
     }

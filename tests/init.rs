@@ -78,7 +78,8 @@ fn scan_json(dir: &Path) -> Value {
         .arg(dir)
         .output()
         .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// Waivers the bundle carries on purpose, each with its reason in the file.
@@ -151,7 +152,13 @@ fn refuses_a_non_empty_directory_and_never_deletes() {
     let stale = dir.path().join("manifests/app.yaml");
     std::fs::create_dir_all(stale.parent().unwrap()).unwrap();
     std::fs::write(&stale, "old").unwrap();
-    ladrillo().arg("init").args(GUIDE).args(["--date", DAY, "--force", "--out"]).arg(dir.path()).assert().success();
+    ladrillo()
+        .arg("init")
+        .args(GUIDE)
+        .args(["--date", DAY, "--force", "--out"])
+        .arg(dir.path())
+        .assert()
+        .success();
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
     assert!(std::fs::read_to_string(&stale).unwrap().contains("kind: Deployment"));
 }
@@ -184,7 +191,11 @@ fn invalid_flags_are_clear_errors() {
             .stderr(predicate::str::contains(*message));
         assert!(!dir.path().join("b").exists(), "{extra:?} wrote files");
     }
-    ladrillo().args(["init", "--region", "us-east-1", "--date", DAY]).assert().code(2).stderr(predicate::str::contains("--name is required"));
+    ladrillo()
+        .args(["init", "--region", "us-east-1", "--date", DAY])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--name is required"));
 }
 
 #[test]
@@ -230,7 +241,8 @@ fn the_eksctl_file_validates_against_the_eksctl_schema() {
         let (_dir, out) = init(extra);
         let doc = yaml_documents(&out.join("eksctl/cluster.yaml"));
         assert_eq!(doc.len(), 1);
-        let errors: Vec<String> = validator.iter_errors(&doc[0]).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let errors: Vec<String> =
+            validator.iter_errors(&doc[0]).map(|e| format!("{e} at {}", e.instance_path())).collect();
         assert!(errors.is_empty(), "{extra:?}: {errors:#?}");
     }
 }
@@ -274,13 +286,16 @@ impl jsonschema::Retrieve for LocalSchemas {
 fn schema_file(api_version: &str, kind: &str) -> String {
     let kind = kind.to_ascii_lowercase();
     match api_version.split_once('/') {
-        Some((group, version)) => format!("{kind}-{}-{version}.json", group.split('.').next().unwrap_or(group)),
+        Some((group, version)) => {
+            format!("{kind}-{}-{version}.json", group.split('.').next().unwrap_or(group))
+        }
         None => format!("{kind}-{api_version}.json"),
     }
 }
 
 /// Kinds defined by CustomResourceDefinitions, which the Kubernetes schemas do not cover.
-const CRD_GROUPS: &[&str] = &["secrets-store.csi.x-k8s.io", "karpenter.sh", "karpenter.k8s.aws", "kustomize.config.k8s.io"];
+const CRD_GROUPS: &[&str] =
+    &["secrets-store.csi.x-k8s.io", "karpenter.sh", "karpenter.k8s.aws", "kustomize.config.k8s.io"];
 
 #[test]
 fn every_manifest_validates_against_the_kubernetes_schema_of_its_version() {
@@ -331,7 +346,8 @@ fn terraform_is_fmt_clean_where_terraform_is_installed() {
 }
 
 fn clusters_of(files: &[PathBuf]) -> Vec<ladrillo::model::cluster::Cluster> {
-    let sources: Vec<_> = files.iter().map(|f| common::source(&f.display().to_string(), &common::read(f))).collect();
+    let sources: Vec<_> =
+        files.iter().map(|f| common::source(&f.display().to_string(), &common::read(f))).collect();
     let built = ladrillo::model::cluster::Clusters::from_files(&sources);
     assert!(built.errors.is_empty(), "{:?}", built.errors);
     built.clusters
@@ -342,8 +358,10 @@ fn the_terraform_is_the_same_cluster_as_the_eksctl_file() {
     for extra in MATRIX {
         let (_dir, out) = init(extra);
         let eksctl = clusters_of(&[out.join("eksctl/cluster.yaml")]);
-        let tf: Vec<PathBuf> =
-            ["versions.tf", "variables.tf", "main.tf", "outputs.tf"].iter().map(|f| out.join("terraform").join(f)).collect();
+        let tf: Vec<PathBuf> = ["versions.tf", "variables.tf", "main.tf", "outputs.tf"]
+            .iter()
+            .map(|f| out.join("terraform").join(f))
+            .collect();
         let terraform = clusters_of(&tf);
         assert_eq!((eksctl.len(), terraform.len()), (1, 1), "{extra:?}");
         let mut diff = ladrillo::model::cluster::differences(&eksctl[0], &terraform[0]);

@@ -61,7 +61,8 @@ fn pss_cases() {
                 }
                 continue;
             }
-            let expect = doc.root.get("expect").and_then(Node::as_map).unwrap_or_else(|| panic!("{at}: no expect"));
+            let expect =
+                doc.root.get("expect").and_then(Node::as_map).unwrap_or_else(|| panic!("{at}: no expect"));
             let mut covered: Vec<(Level, Version)> = Vec::new();
             let mut privileged_given = false;
             for (key, reasons) in expect.iter() {
@@ -91,7 +92,8 @@ fn pss_cases() {
                 }
             }
             if !privileged_given {
-                let e = pss::evaluate_object(&object, Policy::new(Level::Privileged, Version::Latest)).unwrap();
+                let e =
+                    pss::evaluate_object(&object, Policy::new(Level::Privileged, Version::Latest)).unwrap();
                 if !e.allowed() {
                     failures.push(format!("{at}: privileged denies: {:?}", e.reasons()));
                 }
@@ -99,7 +101,12 @@ fn pss_cases() {
         }
     }
     assert!(count > 0, "no cases found in {}", dir.display());
-    assert!(failures.is_empty(), "{} of the PSS expectations failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of the PSS expectations failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n  containers:\n    - name: c\n      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, privileged: true}\n";
@@ -113,7 +120,9 @@ fn scan_leaves_a_check_to_the_workload_rule_that_covers_it() {
     let alone = messages(&common::scan_text(PRIVILEGED_POD, &["pss-violation"]));
     assert_eq!(
         alone,
-        ["pss-violation: violates PodSecurity \"restricted:latest\": privileged (container \"c\" must not set securityContext.privileged=true)"]
+        [
+            "pss-violation: violates PodSecurity \"restricted:latest\": privileged (container \"c\" must not set securityContext.privileged=true)"
+        ]
     );
     let both = messages(&common::scan_text(PRIVILEGED_POD, &["pss-violation", "privileged-container"]));
     assert_eq!(both, ["privileged-container: container \"c\" runs privileged"]);
@@ -142,9 +151,14 @@ fn pss_config_section_sets_the_default_policy() {
     let c = config("pss: {version: v1.25}\n").unwrap();
     assert_eq!(c.pss, Some(Policy::new(Level::Restricted, Version::V1(25))));
     assert_eq!(
-        ladrillo::scan::ScanSettings::new(ladrillo::settings::Config::default(), &[], &[], common::test_day())
-            .options
-            .pss,
+        ladrillo::scan::ScanSettings::new(
+            ladrillo::settings::Config::default(),
+            &[],
+            &[],
+            common::test_day()
+        )
+        .options
+        .pss,
         Policy::default()
     );
 }
@@ -162,7 +176,10 @@ fn pss_config_errors_have_positions() {
     let errors = config("pss: restricted\n").unwrap_err();
     assert_eq!(errors, [".ladrillo.yaml:1:6: `pss` must be a mapping with `level` and `version`"]);
     let errors = config("pss: {level: strict}\n").unwrap_err();
-    assert_eq!(errors[0], ".ladrillo.yaml:1:14: `level` must be one of privileged, baseline, restricted; found `strict`");
+    assert_eq!(
+        errors[0],
+        ".ladrillo.yaml:1:14: `level` must be one of privileged, baseline, restricted; found `strict`"
+    );
 }
 
 #[test]
@@ -180,7 +197,13 @@ mod cli {
     use assert_cmd::Command;
 
     fn pss(args: &[&str], stdin: &str) -> (i32, String) {
-        let out = Command::cargo_bin("ladrillo").unwrap().arg("pss").args(args).write_stdin(stdin).output().unwrap();
+        let out = Command::cargo_bin("ladrillo")
+            .unwrap()
+            .arg("pss")
+            .args(args)
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
         (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
     }
 
@@ -190,7 +213,8 @@ mod cli {
     fn exit_codes_and_json() {
         let (code, out) = pss(&["--level", "baseline", "-"], DEFAULT_POD);
         assert_eq!(code, 0, "{out}");
-        let (code, out) = pss(&["--level", "restricted", "--version", "v1.7", "--format", "json", "-"], DEFAULT_POD);
+        let (code, out) =
+            pss(&["--level", "restricted", "--version", "v1.7", "--format", "json", "-"], DEFAULT_POD);
         assert_eq!(code, 1);
         let json: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(

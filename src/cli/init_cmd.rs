@@ -135,7 +135,10 @@ pub fn run(args: &InitArgs) -> i32 {
     }
     let mut out = String::new();
     if !changes.is_empty() {
-        out.push_str(&format!("hardened {}:\n", args.from.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default()));
+        out.push_str(&format!(
+            "hardened {}:\n",
+            args.from.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+        ));
         for c in &changes {
             out.push_str(&format!("  - {c}\n"));
         }
@@ -166,7 +169,9 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
         r.node_type.clone_from(&args.node_type);
         r.instance_types.clear();
     }
-    for (dst, src) in [(&mut r.nodes, args.nodes), (&mut r.nodes_min, args.nodes_min), (&mut r.nodes_max, args.nodes_max)] {
+    for (dst, src) in
+        [(&mut r.nodes, args.nodes), (&mut r.nodes_min, args.nodes_min), (&mut r.nodes_max, args.nodes_max)]
+    {
         if src.is_some() {
             *dst = src;
         }

@@ -3,9 +3,9 @@
 
 mod init_cmd;
 mod max_pods_cmd;
+mod netpol_cmd;
 mod pss_cmd;
 mod rbac_cmd;
-mod netpol_cmd;
 mod rules_cmd;
 mod scan_cmd;
 

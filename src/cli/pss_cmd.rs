@@ -112,11 +112,7 @@ pub fn run(args: &PssArgs) -> i32 {
     for e in &report.errors {
         super::error(e);
     }
-    if !report.errors.is_empty() {
-        2
-    } else {
-        i32::from(report.results.iter().any(|r| !r.allowed))
-    }
+    if !report.errors.is_empty() { 2 } else { i32::from(report.results.iter().any(|r| !r.allowed)) }
 }
 
 fn text(report: &PssReport, policy: Policy) -> String {

@@ -19,7 +19,8 @@ pub struct Hardened {
 
 /// Reads and hardens an eksctl file.
 pub fn from_file(path: &Path) -> Result<Hardened, Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
     from_text(&path.display().to_string(), &text)
 }
 
@@ -98,7 +99,9 @@ pub fn harden(root: &Node) -> Hardened {
     // Secrets encryption.
     match root.at(&["secretsEncryption", "keyARN"]).and_then(Node::as_str) {
         Some(k) => r.kms_key_arn = Some(k.to_string()),
-        None => change("secretsEncryption: none → a customer KMS key with rotation (CIS 5.3.1, guide:G4.6)".into()),
+        None => change(
+            "secretsEncryption: none → a customer KMS key with rotation (CIS 5.3.1, guide:G4.6)".into(),
+        ),
     }
     let logs = strings(root.at(&["cloudWatch", "clusterLogging", "enableTypes"]));
     let all_logs = logs.iter().any(|l| l == "*" || l == "all")
@@ -119,11 +122,16 @@ pub fn harden(root: &Node) -> Hardened {
             mode.unwrap_or("API_AND_CONFIG_MAP (the default)")
         ));
     }
-    if root.at(&["accessConfig", "bootstrapClusterCreatorAdminPermissions"]).and_then(Node::as_bool) != Some(false) {
+    if root.at(&["accessConfig", "bootstrapClusterCreatorAdminPermissions"]).and_then(Node::as_bool)
+        != Some(false)
+    {
         change("accessConfig.bootstrapClusterCreatorAdminPermissions: true → false, admins by explicit access entry (CIS 4.1.1)".into());
     }
     if root.get("iamIdentityMappings").is_some() {
-        change("iamIdentityMappings: dropped; the aws-auth ConfigMap is replaced by access entries (guide:G4.2)".into());
+        change(
+            "iamIdentityMappings: dropped; the aws-auth ConfigMap is replaced by access entries (guide:G4.2)"
+                .into(),
+        );
     }
 
     // Node groups: the first one is carried over, managed.
@@ -131,7 +139,9 @@ pub fn harden(root: &Node) -> Hardened {
     let unmanaged = root.get("nodeGroups").map(|n| n.items().collect::<Vec<_>>()).unwrap_or_default();
     let ng = managed.first().or(unmanaged.first()).copied();
     if managed.is_empty() && !unmanaged.is_empty() {
-        change("nodeGroups: self-managed → managedNodeGroups, updated and drained by EKS (guide:G5.1)".into());
+        change(
+            "nodeGroups: self-managed → managedNodeGroups, updated and drained by EKS (guide:G5.1)".into(),
+        );
     }
     if managed.len() + unmanaged.len() > 1 {
         change(format!(
@@ -150,7 +160,11 @@ pub fn harden(root: &Node) -> Hardened {
                 r.spot = false;
                 change("spot: true with fewer than two instance types → on-demand (one interruption would take every node, guide:G5.6)".into());
             }
-            r.node_type = ng.get("instanceType").and_then(Node::as_str).map(str::to_string).or_else(|| types.first().cloned());
+            r.node_type = ng
+                .get("instanceType")
+                .and_then(Node::as_str)
+                .map(str::to_string)
+                .or_else(|| types.first().cloned());
         }
         r.nodes = uint(ng.get("desiredCapacity"));
         r.nodes_min = uint(ng.get("minSize"));
@@ -210,7 +224,16 @@ mod tests {
         assert_eq!((h.request.nodes_min, h.request.nodes, h.request.nodes_max), (Some(2), Some(3), Some(6)));
         assert!(h.request.public_access_cidrs.is_empty());
         let all = h.changes.join("\n");
-        for needle in ["metadata.version: 1.27", "private endpoint only", "secretsEncryption", "withOIDC", "iamIdentityMappings", "self-managed", "ssh.allow", "volumeEncrypted"] {
+        for needle in [
+            "metadata.version: 1.27",
+            "private endpoint only",
+            "secretsEncryption",
+            "withOIDC",
+            "iamIdentityMappings",
+            "self-managed",
+            "ssh.allow",
+            "volumeEncrypted",
+        ] {
             assert!(all.contains(needle), "{needle} missing from:\n{all}");
         }
     }

@@ -15,7 +15,10 @@ pub const PLACEHOLDER_OIDC_ID: &str = "EXAMPLED539D4633E53DE1B71EXAMPLE";
 pub fn files(p: &Profile) -> Vec<File> {
     let mut out = Vec::new();
     for role in p.irsa_roles() {
-        out.push(File { path: format!("iam/{}-trust.json", role.key), contents: pretty(&trust_policy(p, &role)) });
+        out.push(File {
+            path: format!("iam/{}-trust.json", role.key),
+            contents: pretty(&trust_policy(p, &role)),
+        });
         if role.custom_policy {
             out.push(File {
                 path: format!("iam/{}-policy.json", role.key),

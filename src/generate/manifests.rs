@@ -140,7 +140,10 @@ fn rbac(p: &Profile) -> String {
          # nothing in kube-system (guide:G4.1, CIS 4.1.1-4.1.4).\n",
     );
     for ns in &p.namespaces {
-        let _ = write!(y, "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer-read-only\n  namespace: {ns}\nrules:\n");
+        let _ = write!(
+            y,
+            "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: developer-read-only\n  namespace: {ns}\nrules:\n"
+        );
         for (group, resources) in DEVELOPER_RULES {
             let _ = writeln!(y, "  - apiGroups: [{}]", q(group));
             let _ = writeln!(y, "    resources: {}", super::text::flow(resources));
@@ -292,7 +295,14 @@ fn cluster_autoscaler(p: &Profile) -> String {
         (&[""], &["nodes"], &[], &["get", "list", "update", "watch"]),
         (
             &[""],
-            &["namespaces", "persistentvolumeclaims", "persistentvolumes", "pods", "replicationcontrollers", "services"],
+            &[
+                "namespaces",
+                "persistentvolumeclaims",
+                "persistentvolumes",
+                "pods",
+                "replicationcontrollers",
+                "services",
+            ],
             &[],
             &["get", "list", "watch"],
         ),

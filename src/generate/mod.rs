@@ -212,7 +212,9 @@ impl Profile {
             }
         }
         if zones.len() == 1 {
-            errors.push("--zones needs at least two availability zones, for nodes that survive a zone outage".into());
+            errors.push(
+                "--zones needs at least two availability zones, for nodes that survive a zone outage".into(),
+            );
         }
         zones.sort();
 
@@ -225,7 +227,8 @@ impl Profile {
         let node_type = req.node_type.as_deref().map(str::trim);
         if !req.instance_types.is_empty() {
             if !req.spot {
-                errors.push("--instance-types is for spot node groups: add --spot, or use --node-type".into());
+                errors
+                    .push("--instance-types is for spot node groups: add --spot, or use --node-type".into());
             }
             if node_type.is_some() {
                 errors.push("give either --node-type or --instance-types, not both".into());
@@ -250,15 +253,20 @@ impl Profile {
         }
 
         let desired = req.nodes.unwrap_or_else(|| {
-            DEFAULT_NODES.clamp(req.nodes_min.unwrap_or(0), req.nodes_max.unwrap_or(u32::MAX).max(req.nodes_min.unwrap_or(0)))
+            DEFAULT_NODES.clamp(
+                req.nodes_min.unwrap_or(0),
+                req.nodes_max.unwrap_or(u32::MAX).max(req.nodes_min.unwrap_or(0)),
+            )
         });
         let min = req.nodes_min.unwrap_or(desired);
         let max = req.nodes_max.unwrap_or(desired);
         if min > desired {
-            errors.push(format!("--nodes-min ({min}) is above --nodes ({desired}): keep min ≤ desired ≤ max"));
+            errors
+                .push(format!("--nodes-min ({min}) is above --nodes ({desired}): keep min ≤ desired ≤ max"));
         }
         if desired > max {
-            errors.push(format!("--nodes ({desired}) is above --nodes-max ({max}): keep min ≤ desired ≤ max"));
+            errors
+                .push(format!("--nodes ({desired}) is above --nodes-max ({max}): keep min ≤ desired ≤ max"));
         }
         if max == 0 {
             errors.push("--nodes-max must be at least 1".into());
@@ -296,7 +304,9 @@ impl Profile {
         {
             errors.push(format!("--kms-key-arn: {e}"));
         }
-        for (flag, arn) in [("--admin-role-arn", &req.admin_role_arn), ("--developer-role-arn", &req.developer_role_arn)] {
+        for (flag, arn) in
+            [("--admin-role-arn", &req.admin_role_arn), ("--developer-role-arn", &req.developer_role_arn)]
+        {
             if let Some(a) = arn
                 && let Err(e) = check_role_arn(a.trim())
             {
@@ -308,7 +318,8 @@ impl Profile {
         for (k, v) in &req.tags {
             let (k, v) = (k.trim(), v.trim());
             if k.is_empty() || k.len() > 128 || v.len() > 256 {
-                errors.push(format!("--tags: `{k}={v}` needs a key of 1–128 and a value of 0–256 characters"));
+                errors
+                    .push(format!("--tags: `{k}={v}` needs a key of 1–128 and a value of 0–256 characters"));
             } else if k.to_ascii_lowercase().starts_with("aws:") {
                 errors.push(format!("--tags: `{k}` uses the reserved prefix aws:"));
             } else if tags.insert(k.to_string(), v.to_string()).is_some() {
@@ -512,14 +523,18 @@ pub fn bundle(p: &Profile) -> Vec<File> {
 /// The bundle's own `.ladrillo.yaml`: every rule runs, and the only exception is one the user
 /// asked for (a public endpoint restricted to their CIDRs), recorded with its reason.
 fn ladrillo_config(p: &Profile) -> String {
-    let mut y = String::from("# Settings for `ladrillo scan` in this bundle: every rule runs.\nselect: [all]\n");
+    let mut y =
+        String::from("# Settings for `ladrillo scan` in this bundle: every rule runs.\nselect: [all]\n");
     if let Endpoint::Restricted(cidrs) = &p.endpoint {
         y.push_str("waivers:\n  # CIS 5.4.2 wants no public endpoint; --public-access-cidrs asked for one, limited to\n");
         y.push_str("  # these ranges (CIS 5.4.1 holds). Regenerate without it to drop this waiver.\n");
         y.push_str("  - rules: [public-endpoint]\n");
         y.push_str(&format!(
             "    reason: {}\n",
-            text::q(&format!("public endpoint requested with --public-access-cidrs, open only to {}", cidrs.join(", ")))
+            text::q(&format!(
+                "public endpoint requested with --public-access-cidrs, open only to {}",
+                cidrs.join(", ")
+            ))
         ));
     }
     y
@@ -529,7 +544,8 @@ fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut V
     let t = t.trim().to_ascii_lowercase();
     if maxpods::lookup(&t).is_none() {
         let hint = maxpods::suggest(&t);
-        let hint = if hint.is_empty() { String::new() } else { format!(" (did you mean {}?)", hint.join(", ")) };
+        let hint =
+            if hint.is_empty() { String::new() } else { format!(" (did you mean {}?)", hint.join(", ")) };
         errors.push(format!("{flag}: `{t}` is not a known EC2 instance type{hint}"));
     } else if !out.contains(&t) {
         out.push(t);
@@ -590,9 +606,12 @@ fn is_zone_of(z: &str, region: &str) -> bool {
 fn check_cidr(c: &str) -> Result<(), String> {
     let (ip, len) = c.split_once('/').ok_or_else(|| format!("`{c}` is not a CIDR (a.b.c.d/n)"))?;
     let ip: std::net::Ipv4Addr = ip.parse().map_err(|_| format!("`{c}` is not an IPv4 CIDR"))?;
-    let len: u32 = len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| format!("`{c}` has an invalid prefix length"))?;
+    let len: u32 =
+        len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| format!("`{c}` has an invalid prefix length"))?;
     if len < 8 {
-        return Err(format!("`{c}` opens the API endpoint to a large part of the internet; use your own ranges"));
+        return Err(format!(
+            "`{c}` opens the API endpoint to a large part of the internet; use your own ranges"
+        ));
     }
     let mask = u32::MAX.checked_shl(32 - len).unwrap_or(0);
     if u32::from(ip) & !mask != 0 {
@@ -614,7 +633,10 @@ fn check_kms_arn(arn: &str, region: &str) -> Result<(), String> {
         return Err(format!("`{arn}` is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"));
     }
     if parts[3] != region {
-        return Err(format!("the key is in {}, but EKS needs a key in the cluster's region {region}", parts[3]));
+        return Err(format!(
+            "the key is in {}, but EKS needs a key in the cluster's region {region}",
+            parts[3]
+        ));
     }
     Ok(())
 }
@@ -641,7 +663,10 @@ fn check_namespace(n: &str) -> Result<(), String> {
     if !ok {
         return Err(format!("`{n}` is not a namespace name (lowercase letters, digits and hyphens)"));
     }
-    if n == "default" || n.starts_with("kube-") || [manifests::AUTOSCALER_NAMESPACE, "karpenter", "amazon-cloudwatch"].contains(&n) {
+    if n == "default"
+        || n.starts_with("kube-")
+        || [manifests::AUTOSCALER_NAMESPACE, "karpenter", "amazon-cloudwatch"].contains(&n)
+    {
         return Err(format!("`{n}` is reserved; application namespaces must be your own"));
     }
     Ok(())

@@ -93,7 +93,7 @@ mod tests {
             .enumerate()
             .map(|(index, o)| Object { index, ..o })
             .collect();
-        ObjectSet { objects }
+        ObjectSet { objects, ..ObjectSet::default() }
     }
 
     fn provided_for(set: &ObjectSet, bound: Bound, resource: &str) -> Vec<Option<Provided>> {

@@ -6,8 +6,8 @@
 mod checks;
 mod message;
 pub mod namespace;
-mod policy;
 mod pod;
+mod policy;
 
 pub use checks::{CheckId, Site, Violation};
 pub use namespace::{NamespacePolicy, PSS_LABEL_PREFIX};

@@ -125,9 +125,13 @@ mod tests {
     #[test]
     fn resolves_enforce_with_defaults_and_fail_closed() {
         let d = Policy::default();
-        let p = ns("{pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.29}");
+        let p = ns(
+            "{pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.29}",
+        );
         assert_eq!(p.enforce_policy(d), Policy::new(Level::Baseline, Version::V1(29)));
-        let p = ns("{pod-security.kubernetes.io/enforce: strict, pod-security.kubernetes.io/enforce-version: 1.29}");
+        let p = ns(
+            "{pod-security.kubernetes.io/enforce: strict, pod-security.kubernetes.io/enforce-version: 1.29}",
+        );
         assert_eq!(p.enforce_policy(Policy::new(Level::Baseline, Version::V1(20))), Policy::default());
         assert_eq!(p.problems.len(), 2);
         let p = ns("{pod-security.kubernetes.io/enforce-verison: v1.29, team: a}");

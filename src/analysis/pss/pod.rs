@@ -323,9 +323,9 @@ fn container<'a>(r: &mut Reader<'_>, kind: ContainerKind, index: usize, c: &'a N
     let sc_at = At::Container(kind, index, &["securityContext"]);
     let ctx = r.context(sc, sc_at);
     let caps_at = At::Container(kind, index, &["securityContext", "capabilities"]);
-    let capabilities = r.map(r_field(sc, "capabilities"), caps_at).map(|caps| {
-        (r.strings(Some(caps), "add", caps_at), r.strings(Some(caps), "drop", caps_at))
-    });
+    let capabilities = r
+        .map(r_field(sc, "capabilities"), caps_at)
+        .map(|caps| (r.strings(Some(caps), "add", caps_at), r.strings(Some(caps), "drop", caps_at)));
     let mut host_ports = Vec::new();
     for (i, p) in r.list(Some(c), "ports", at).iter().enumerate() {
         if p.as_map().is_none() {

@@ -64,7 +64,9 @@ impl Rule for PssViolation {
                 }
                 Some(p) => (
                     p.enforce_policy(default),
-                    format!("namespace \"{ns}\" has no enforce level label; the configured default level applies"),
+                    format!(
+                        "namespace \"{ns}\" has no enforce level label; the configured default level applies"
+                    ),
                 ),
                 None => (
                     default,
@@ -76,13 +78,8 @@ impl Rule for PssViolation {
             }
             let evaluation = pss::evaluate(&w, policy);
             for invalid in &evaluation.invalid {
-                cx.report(
-                    self,
-                    object,
-                    invalid.path.clone(),
-                    format!("pods cannot be admitted: {invalid}"),
-                )
-                .help("fix the field's type; the API server refuses the object as written");
+                cx.report(self, object, invalid.path.clone(), format!("pods cannot be admitted: {invalid}"))
+                    .help("fix the field's type; the API server refuses the object as written");
             }
             let controller = object.kind != "Pod";
             for v in &evaluation.violations {
@@ -134,7 +131,9 @@ fn help(check: CheckId) -> &'static str {
         CheckId::SeccompProfileBaseline => "do not set the seccomp profile to Unconfined",
         CheckId::Sysctls => "set only the safe sysctls the level allows",
         CheckId::WindowsHostProcess => "remove windowsOptions.hostProcess",
-        CheckId::AllowPrivilegeEscalation => "set securityContext.allowPrivilegeEscalation: false in each container",
+        CheckId::AllowPrivilegeEscalation => {
+            "set securityContext.allowPrivilegeEscalation: false in each container"
+        }
         CheckId::CapabilitiesRestricted => {
             "set capabilities.drop: [\"ALL\"] and add at most NET_BIND_SERVICE in each container"
         }
@@ -144,6 +143,8 @@ fn help(check: CheckId) -> &'static str {
         }
         CheckId::RunAsNonRoot => "set securityContext.runAsNonRoot: true on the pod",
         CheckId::RunAsUser => "use a non-zero runAsUser",
-        CheckId::SeccompProfileRestricted => "set securityContext.seccompProfile.type: RuntimeDefault on the pod",
+        CheckId::SeccompProfileRestricted => {
+            "set securityContext.seccompProfile.type: RuntimeDefault on the pod"
+        }
     }
 }

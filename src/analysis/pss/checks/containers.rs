@@ -98,7 +98,8 @@ pub(super) fn allow_privilege_escalation(pod: &Pod<'_>, variant: u32) -> Option<
     let site = bad.first()?.site(&["securityContext", "allowPrivilegeEscalation"]);
     let names: Vec<&str> = bad.iter().map(|c| c.name).collect();
     let detail = format!("{} must set securityContext.allowPrivilegeEscalation=false", containers(&names));
-    let mut v = violation(CheckId::AllowPrivilegeEscalation, "allowPrivilegeEscalation != false", detail, site);
+    let mut v =
+        violation(CheckId::AllowPrivilegeEscalation, "allowPrivilegeEscalation != false", detail, site);
     v.covered_by = vec!["privilege-escalation-allowed"];
     Some(v)
 }
@@ -145,7 +146,8 @@ pub(super) fn capabilities_restricted(pod: &Pod<'_>, variant: u32) -> Option<Vio
         ));
         covered_by.push("dangerous-capabilities");
     }
-    let mut v = violation(CheckId::CapabilitiesRestricted, "unrestricted capabilities", parts.join("; "), site?);
+    let mut v =
+        violation(CheckId::CapabilitiesRestricted, "unrestricted capabilities", parts.join("; "), site?);
     v.covered_by = covered_by;
     Some(v)
 }

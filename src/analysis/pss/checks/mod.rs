@@ -89,9 +89,10 @@ impl Violation {
     #[must_use]
     pub fn covered(&self, selected: &[&str]) -> bool {
         !self.covered_by.is_empty()
-            && self.covered_by.iter().all(|name| {
-                crate::rules::find(name).is_some_and(|r| selected.contains(&r.meta().name))
-            })
+            && self
+                .covered_by
+                .iter()
+                .all(|name| crate::rules::find(name).is_some_and(|r| selected.contains(&r.meta().name)))
     }
 
     /// `reason (detail)`, or the reason alone when there is no detail.
@@ -128,12 +129,9 @@ impl Site {
             Self::Container { kind, index, keys } => {
                 workload.spec_path(&[kind.field()]).index(*index).keys(keys)
             }
-            Self::HostPort { kind, index, port } => workload
-                .spec_path(&[kind.field()])
-                .index(*index)
-                .key("ports")
-                .index(*port)
-                .key("hostPort"),
+            Self::HostPort { kind, index, port } => {
+                workload.spec_path(&[kind.field()]).index(*index).key("ports").index(*port).key("hostPort")
+            }
             Self::Volume(i) => workload.spec_path(&["volumes"]).index(*i),
             Self::Sysctl(i) => workload.spec_path(&["securityContext", "sysctls"]).index(*i).key("name"),
             Self::Annotation(key) => workload.template_path().keys(&["metadata", "annotations", key]),
@@ -296,6 +294,9 @@ mod tests {
         assert!(ids(Level::Baseline, 37).iter().all(|c| !c.contains("restricted")));
         assert!(ids(Level::Privileged, 37).is_empty());
         assert!(!ids(Level::Restricted, 7).contains(&"allowPrivilegeEscalation"));
-        assert_eq!(active(Level::Baseline, 30).find(|(c, _)| *c == CheckId::Sysctls), Some((CheckId::Sysctls, 29)));
+        assert_eq!(
+            active(Level::Baseline, 30).find(|(c, _)| *c == CheckId::Sysctls),
+            Some((CheckId::Sysctls, 29))
+        );
     }
 }

@@ -105,7 +105,11 @@ pub(super) fn se_linux_options<'a>(pod: &Pod<'a>, variant: u32) -> Option<Violat
     Some(Violation {
         check: CheckId::SeLinuxOptions,
         reason: "seLinuxOptions",
-        detail: format!("{} set forbidden securityContext.seLinuxOptions: {}", setters.text(), parts.join("; ")),
+        detail: format!(
+            "{} set forbidden securityContext.seLinuxOptions: {}",
+            setters.text(),
+            parts.join("; ")
+        ),
         site,
         covered_by: Vec::new(),
     })
@@ -217,5 +221,11 @@ pub(super) fn seccomp_profile_restricted(pod: &Pod<'_>, variant: u32) -> Option<
         );
         (detail, implicit_site?)
     };
-    Some(Violation { check: CheckId::SeccompProfileRestricted, reason: "seccompProfile", detail, site, covered_by: Vec::new() })
+    Some(Violation {
+        check: CheckId::SeccompProfileRestricted,
+        reason: "seccompProfile",
+        detail,
+        site,
+        covered_by: Vec::new(),
+    })
 }

@@ -87,5 +87,11 @@ pub(super) fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     );
     // Only hostPath volumes: the same problem the hostPath rule reports.
     let covered_by = if types == ["hostPath"] { vec!["host-path-volume"] } else { Vec::new() };
-    Some(Violation { check: CheckId::RestrictedVolumes, reason: "restricted volume types", detail, site: site?, covered_by })
+    Some(Violation {
+        check: CheckId::RestrictedVolumes,
+        reason: "restricted volume types",
+        detail,
+        site: site?,
+        covered_by,
+    })
 }
