@@ -105,24 +105,33 @@ fn rule_fixtures() {
             failures.push(format!("{rel}: no rule named `{name}`"));
             continue;
         };
-        let settings = match std::fs::read_to_string(path.with_extension("config")) {
-            // A sibling `.config` file holds `.ladrillo.yaml` settings the rule reads.
-            Ok(config) => common::settings_with(&config, &[rule.meta().name]),
-            Err(_) => common::settings(&[rule.meta().name]),
+        let config = std::fs::read_to_string(path.with_extension("config")).ok();
+        let settings = match &config {
+            // A sibling `.config` file holds `.ladrillo.yaml` settings the rule reads; findings
+            // about the config itself are expected by `# expect:` comments in it.
+            Some(config) => common::settings_with(config, &[rule.meta().name]),
+            None => common::settings(&[rule.meta().name]),
         };
         let result = ladrillo::scan::scan_files(&[common::source(&rel, &text)], &settings);
         for e in &result.errors {
             failures.push(format!("{rel}: input error {e}"));
         }
-        let mut expected = expectations(&text);
+        let mut expected: Vec<(&str, Expect)> =
+            expectations(&text).into_iter().map(|e| (rel.as_str(), e)).collect();
         if path.extension().is_some_and(|e| e == "json") {
-            expected.extend(expect_file(&path.with_extension("expect")));
+            expected
+                .extend(expect_file(&path.with_extension("expect")).into_iter().map(|e| (rel.as_str(), e)));
+        }
+        if let Some(config) = &config {
+            expected.extend(expectations(config).into_iter().map(|e| (".ladrillo.yaml", e)));
         }
         let mut unexpected = Vec::new();
         for f in result.active() {
             let line = f.location.start().map_or(0, |p| p.line);
-            let pos = expected.iter().position(|e| {
-                e.line == line
+            let file = f.location.file_name().unwrap_or_default();
+            let pos = expected.iter().position(|(in_file, e)| {
+                *in_file == file
+                    && e.line == line
                     && e.rule == f.rule.name
                     && e.text.as_deref().is_none_or(|t| f.message.contains(t))
             });
@@ -134,9 +143,9 @@ fn rule_fixtures() {
             }
         }
         failures.extend(unexpected);
-        for e in expected {
+        for (in_file, e) in expected {
             failures.push(format!(
-                "{rel}:{}: expected {}{} but it did not fire",
+                "{rel} ({in_file}):{}: expected {}{} but it did not fire",
                 e.line,
                 e.rule,
                 e.text.map(|t| format!(" with \"{t}\"")).unwrap_or_default()

@@ -139,9 +139,13 @@ fn no_output_contains_a_secret() {
         outputs.push((format!("notes of {}", f.rule.code), f.notes.join("\n")));
         outputs.push((format!("path of {}", f.rule.code), f.path_text()));
     }
-    for (format, name) in
-        [(Format::Text, "text"), (Format::Json, "json"), (Format::Sarif, "sarif"), (Format::Junit, "junit")]
-    {
+    for (format, name) in [
+        (Format::Text, "text"),
+        (Format::Json, "json"),
+        (Format::Sarif, "sarif"),
+        (Format::Junit, "junit"),
+        (Format::Html, "html"),
+    ] {
         for color in [false, true] {
             let options = ReportOptions { show_suppressed: true, color };
             outputs.push((format!("{name} report"), report::render(&result, format, options)));

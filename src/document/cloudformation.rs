@@ -8,7 +8,7 @@
 //! part is known. Pseudo parameters and every other intrinsic (`If`, `Join`, `Select`,
 //! `ImportValue`, `FindInMap`, …) are unknown, never guessed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::node::{Entry, Map, Node, Value};
@@ -80,7 +80,7 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
         .flat_map(Node::entries)
         .map(|(k, p)| (k, p.get("Default")))
         .collect();
-    let resource_ids: Vec<&str> =
+    let resource_ids: HashSet<&str> =
         root.get("Resources").into_iter().flat_map(Node::entries).map(|(k, _)| k).collect();
     let resolver = Resolver { parameters, resources: resource_ids };
     let mut resources = Vec::new();
@@ -111,7 +111,7 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
 
 struct Resolver<'a> {
     parameters: HashMap<&'a str, Option<&'a Node>>,
-    resources: Vec<&'a str>,
+    resources: HashSet<&'a str>,
 }
 
 /// An intrinsic function call in short (`!Ref x`) or long (`{Ref: x}`) form.
@@ -174,7 +174,7 @@ impl Resolver<'_> {
                     _ => scalar(arg).unwrap_or_default(),
                 };
                 let id = address.split_once('.').map_or(address.as_str(), |(id, _)| id);
-                Some(if self.resources.contains(&id) && address.contains('.') {
+                Some(if self.resources.contains(id) && address.contains('.') {
                     Node::reference(span, address)
                 } else {
                     Node::unknown(span)
@@ -196,7 +196,7 @@ impl Resolver<'_> {
                 _ => Node::unknown(span),
             });
         }
-        if self.resources.contains(&target) {
+        if self.resources.contains(target) {
             return Some(Node::reference(span, target));
         }
         Some(Node::unknown(span))
@@ -371,5 +371,18 @@ Resources:
             let t = read(&file, 0, &doc.root);
             assert_eq!(t.resources.len(), 1);
         }
+    }
+
+    #[test]
+    fn huge_template_reads_every_resource() {
+        let mut text = String::from("Parameters:\n  P: {Type: String, Default: v}\nResources:\n");
+        for i in 0..5000 {
+            text.push_str(&format!("  K{i}:\n    Type: AWS::KMS::Key\n    Properties:\n      Description: !Sub \"${{P}}-{i}\"\n      Policy: !GetAtt K{i}.Arn\n"));
+        }
+        let t = template(&text);
+        assert_eq!(t.resources.len(), 5000);
+        let last = &t.resources[4999].properties;
+        assert_eq!(last.get("Description").and_then(Node::as_str), Some("v-4999"));
+        assert_eq!(last.get("Policy").unwrap().reference_address(), Some("K4999.Arn"));
     }
 }

@@ -33,8 +33,11 @@ use crate::finding::InputError;
 const NODE_BUDGET: usize = 2_000_000;
 /// Locals referring to locals deeper than this are unknown (against stack exhaustion).
 const MAX_LOCAL_DEPTH: u32 = 64;
+/// Values nested deeper than this, counting through locals, are unknown: the parser bounds one
+/// expression, not a chain of locals that nest each other.
+const MAX_EVAL_DEPTH: u32 = 128;
 
-/// One top-level block (or a nested one inside [`Block::body`] when it is a module block).
+/// One top-level block of a module; nested blocks are inside [`Block::body`].
 #[derive(Debug)]
 pub struct Block {
     pub file: Arc<SourceFile>,
@@ -66,7 +69,10 @@ impl Block {
     /// The resource type for `resource` and `data` blocks.
     #[must_use]
     pub fn resource_type(&self) -> Option<&str> {
-        matches!(self.kind.as_str(), "resource" | "data").then(|| self.labels.first().map(String::as_str))?
+        match self.kind.as_str() {
+            "resource" | "data" => self.labels.first().map(String::as_str),
+            _ => None,
+        }
     }
 
     /// The block name (second label of a resource, first of a module or variable).
@@ -144,6 +150,7 @@ impl Module {
             resources: index.resources,
             cache: RefCell::default(),
             depth: Cell::new(0),
+            nest: Cell::new(0),
             budget: Cell::new(NODE_BUDGET),
         };
         for (file, body) in &parsed {
@@ -292,6 +299,8 @@ struct Eval<'a> {
     /// Local name → value and its size; `None` while being evaluated (a cycle reads as unknown).
     cache: RefCell<HashMap<String, Option<(Node, usize)>>>,
     depth: Cell<u32>,
+    /// Current expression nesting, through locals and variables.
+    nest: Cell<u32>,
     budget: Cell<usize>,
 }
 
@@ -303,6 +312,7 @@ impl Eval<'_> {
             resources: HashSet::new(),
             cache: RefCell::default(),
             depth: Cell::new(0),
+            nest: Cell::new(0),
             budget: Cell::new(NODE_BUDGET),
         }
     }
@@ -372,9 +382,16 @@ impl Eval<'_> {
 
     fn expr(&self, expr: &Expression) -> Node {
         let span = span_of(expr);
-        if !self.spend(1) {
+        if self.nest.get() >= MAX_EVAL_DEPTH || !self.spend(1) {
             return Node::unknown(span);
         }
+        self.nest.set(self.nest.get() + 1);
+        let node = self.expr_at(expr, span);
+        self.nest.set(self.nest.get() - 1);
+        node
+    }
+
+    fn expr_at(&self, expr: &Expression, span: Span) -> Node {
         let value = match expr {
             Expression::Null(_) => Value::Null,
             Expression::Bool(b) => Value::Bool(*b.value()),

@@ -54,6 +54,7 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     }
     let shown: Vec<&Finding> =
         result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()).collect();
+    let redact = super::redactions_by_file(result);
     let mut current: Option<Option<&str>> = None;
     for f in shown {
         let file = f.location.file_name();
@@ -61,13 +62,14 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
             let _ = writeln!(h, "<h2>{}</h2>", escape(file.unwrap_or("(no file)")));
             current = Some(file);
         }
-        finding(&mut h, f);
+        let spans = file.and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
+        finding(&mut h, f, spans);
     }
     h.push_str("</body></html>\n");
     h
 }
 
-fn finding(h: &mut String, f: &Finding) {
+fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span]) {
     let class = if f.suppressed.is_some() { "f suppressed" } else { "f" };
     let _ = write!(
         h,
@@ -90,7 +92,9 @@ fn finding(h: &mut String, f: &Finding) {
     }
     let _ = write!(h, "<div class=\"meta\">{}</div>", meta.join(" · "));
     if let (Some(file), Some(p)) = (&f.location.file, f.location.start()) {
-        let _ = write!(h, "<pre>{:>5} | {}</pre>", p.line, escape(file.line_text(p.line)));
+        let base = file.line_start(p.line).unwrap_or(0) as usize;
+        let line = super::text::mask(file.line_text(p.line), base, redact);
+        let _ = write!(h, "<pre>{:>5} | {}</pre>", p.line, escape(&line));
     }
     if let Some(help) = &f.help {
         let _ = write!(h, "<div>Fix: {}</div>", escape(help));

@@ -39,6 +39,22 @@ pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> St
     }
 }
 
+/// Spans of secret values per file, gathered from every finding (suppressed ones too): any
+/// report that shows source text masks all of them, whichever finding it is showing.
+#[must_use]
+pub fn redactions_by_file(
+    result: &ScanResult,
+) -> std::collections::HashMap<&str, Vec<crate::document::Span>> {
+    let mut redact: std::collections::HashMap<&str, Vec<crate::document::Span>> =
+        std::collections::HashMap::new();
+    for f in &result.findings {
+        if let (Some(file), false) = (f.location.file_name(), f.redact.is_empty()) {
+            redact.entry(file).or_default().extend(&f.redact);
+        }
+    }
+    redact
+}
+
 /// A stable fingerprint of a finding: rule, object and field, not its line (so it survives
 /// edits elsewhere in the file). FNV-1a, 64 bits.
 #[must_use]

@@ -1,7 +1,6 @@
 //! The text report: one rustc-style diagnostic per finding with the offending lines, then a
 //! summary line. Colour only when asked (the CLI decides from the terminal and NO_COLOR).
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -19,15 +18,11 @@ const MAX_LINES: usize = 6;
 pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for e in &result.errors {
-        let _ = writeln!(out, "{}\n", render_error(&renderer, e));
-    }
     // A secret found by one finding is masked in every excerpt of its file.
-    let mut redact: HashMap<&str, Vec<Span>> = HashMap::new();
-    for f in &result.findings {
-        if let Some(file) = f.location.file_name() {
-            redact.entry(file).or_default().extend(&f.redact);
-        }
+    let redact = super::redactions_by_file(result);
+    for e in &result.errors {
+        let spans = redact.get(e.file.as_str()).map_or(&[][..], Vec::as_slice);
+        let _ = writeln!(out, "{}\n", render_error(&renderer, e, spans));
     }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
@@ -115,7 +110,7 @@ fn excerpt(
 /// Replaces every non-blank character of `text` (which starts at byte `base` of its file) that
 /// falls in a redacted span by `*`s of the same byte length, so annotation offsets stay valid and
 /// indentation stays readable.
-fn mask(text: &str, base: usize, redact: &[Span]) -> String {
+pub(crate) fn mask(text: &str, base: usize, redact: &[Span]) -> String {
     if redact.is_empty() {
         return text.to_string();
     }
@@ -131,10 +126,10 @@ fn mask(text: &str, base: usize, redact: &[Span]) -> String {
         .collect()
 }
 
-fn render_error(renderer: &Renderer, e: &InputError) -> String {
+fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String {
     let group = Level::ERROR.primary_title(e.message.as_str());
     if let Some((file, span)) = &e.source {
-        let (text, line, range) = excerpt(file, *span, &[]);
+        let (text, line, range) = excerpt(file, *span, redact);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
         let range =
             if range.is_empty() && range.end < text.len() { range.start..range.start + 1 } else { range };

@@ -13,6 +13,7 @@ use crate::model::{Object, ObjectSet, Workload};
 
 pub mod docs;
 pub mod eks;
+pub mod guide_map;
 pub mod hygiene;
 pub mod input;
 pub mod network;

@@ -9,6 +9,8 @@ use std::sync::Arc;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::document::{FieldPath, Node, SourceFile, Span, Value, cloudformation, hcl, yaml};
 use crate::finding::InputError;
 use crate::model::cluster::{AwsDocument, aws_json};
@@ -74,7 +76,8 @@ pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
         };
         dirs.entry(key).or_default().push(Arc::clone(f));
     }
-    dirs.into_values().map(|files| hcl::Module::load(shown_dir(&files[0]), &files)).collect()
+    let dirs: Vec<Vec<Arc<SourceFile>>> = dirs.into_values().collect();
+    dirs.par_iter().map(|files| hcl::Module::load(shown_dir(&files[0]), files)).collect()
 }
 
 fn collect(

@@ -270,3 +270,17 @@ fn addresses_split() {
     assert_eq!(split_address("aws_kms_key.this"), Some(("aws_kms_key", "this", "")));
     assert_eq!(split_address("x"), None);
 }
+
+#[test]
+fn nested_values_through_chained_locals_stay_within_the_stack() {
+    // Each local nests 60 levels and refers to the next: evaluation depth is bounded overall,
+    // not per expression.
+    let mut text = String::from("locals {\n");
+    for i in 0..200 {
+        let _ = writeln!(text, "  l{i} = {}local.l{}{}", "[".repeat(60), i + 1, "]".repeat(60));
+    }
+    text.push_str("  l200 = 1\n}\nresource \"x\" \"y\" { v = local.l0 }\n");
+    let m = module(&[("m/deep.tf", &text)]);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    assert!(m.resources("x").next().unwrap().get("v").unwrap().contains_unknown());
+}

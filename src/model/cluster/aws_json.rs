@@ -11,8 +11,7 @@ use crate::finding::InputError;
 use super::read::Reader;
 use super::{AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind, Scaling, SourceKind, Ssh, Taint};
 
-const WHY_NO_KEY: &str =
-    "describe-cluster omits `encryptionConfig` when no customer key is set (eks-facts §7)";
+const WHY_NO_KEY: &str = "describe-cluster omits `encryptionConfig` when no customer key is set";
 const WHY_NO_LOGS: &str = "no log type is enabled";
 const WHY_NO_TAGS: &str = "no tags";
 const NOT_IN_OUTPUT: &str = "not part of describe-cluster output";

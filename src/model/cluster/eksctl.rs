@@ -19,36 +19,35 @@ pub const DEFAULT_VERSION: &str = "1.34";
 /// Add-ons eksctl installs unless `addonsConfig.disableDefaultAddons` (eks-facts §1.4).
 pub const DEFAULT_ADDONS: &[&str] = &["vpc-cni", "kube-proxy", "coredns", "metrics-server"];
 
-const WHY_VERSION: &str = "eksctl creates Kubernetes 1.34 (eks-facts §1.2, `DefaultVersion`)";
-const WHY_PUBLIC: &str = "eksctl enables the public endpoint (eks-facts §1.2)";
-const WHY_PRIVATE: &str = "eksctl leaves the private endpoint off (eks-facts §1.2)";
-const WHY_PRIVATE_CLUSTER: &str = "`privateCluster.enabled` makes the endpoint private-only (eks-facts §1.2)";
-const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0 (eks-facts §1.2)";
-const WHY_SECRETS: &str = "eksctl configures no customer KMS key for secrets (eks-facts §1.2)";
-const WHY_LOGGING: &str = "eksctl enables no control-plane logs (eks-facts §1.2)";
-const WHY_AUTH: &str = "eksctl uses API_AND_CONFIG_MAP (eks-facts §1.2)";
-const WHY_BOOTSTRAP: &str = "EKS grants the cluster creator admin by default (eks-facts §1.2, §11)";
+const WHY_VERSION: &str = "eksctl creates Kubernetes 1.34 (`DefaultVersion`)";
+const WHY_PUBLIC: &str = "eksctl enables the public endpoint";
+const WHY_PRIVATE: &str = "eksctl leaves the private endpoint off";
+const WHY_PRIVATE_CLUSTER: &str = "`privateCluster.enabled` makes the endpoint private-only";
+const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0";
+const WHY_SECRETS: &str = "eksctl configures no customer KMS key for secrets";
+const WHY_LOGGING: &str = "eksctl enables no control-plane logs";
+const WHY_AUTH: &str = "eksctl uses API_AND_CONFIG_MAP";
+const WHY_BOOTSTRAP: &str = "EKS grants the cluster creator admin by default";
 const WHY_NONE: &str = "none configured";
-const WHY_OIDC: &str = "`iam.withOIDC` defaults to false: no OIDC provider (eks-facts §1.2)";
-const WHY_ADDONS: &str = "eksctl installs vpc-cni, kube-proxy, coredns and metrics-server (eks-facts §1.4)";
+const WHY_OIDC: &str = "`iam.withOIDC` defaults to false: no OIDC provider";
+const WHY_ADDONS: &str = "eksctl installs vpc-cni, kube-proxy, coredns and metrics-server";
 const WHY_ADDON_VERSION: &str = "eksctl installs the add-on's default version for the cluster";
 const WHY_ROLE: &str =
-    "eksctl creates the cluster role with AmazonEKSClusterPolicy (eks-facts §1.4, `pkg/cfn/builder/iam.go`)";
-const WHY_TAGS: &str = "no tags (eks-facts §1.2)";
-const WHY_IMDS: &str = "`disableIMDSv1` defaults to true: IMDSv2 required (eks-facts §1.3)";
-const WHY_POD_IMDS: &str = "`disablePodIMDS` defaults to false (eks-facts §1.3)";
-const WHY_PRIVATE_NET: &str = "`privateNetworking` defaults to false: public subnets (eks-facts §1.3)";
+    "eksctl creates the cluster role with AmazonEKSClusterPolicy (`pkg/cfn/builder/iam.go`)";
+const WHY_TAGS: &str = "no tags";
+const WHY_IMDS: &str = "`disableIMDSv1` defaults to true: IMDSv2 required";
+const WHY_POD_IMDS: &str = "`disablePodIMDS` defaults to false";
+const WHY_PRIVATE_NET: &str = "`privateNetworking` defaults to false: public subnets";
 const WHY_PRIVATE_NET_CLUSTER: &str =
-    "a fully private cluster requires private networking on every node group (eks-facts §1.2)";
-const WHY_ENCRYPTED: &str =
-    "`volumeEncrypted` unset inherits the AMI snapshot, and EKS AMIs are unencrypted (eks-facts §1.3, §14.6)";
-const WHY_VOLUME_TYPE: &str = "eksctl uses gp3 (eks-facts §1.3)";
-const WHY_VOLUME_SIZE: &str = "eksctl uses 80 GiB (eks-facts §1.3)";
-const WHY_AMI: &str = "eksctl uses AmazonLinux2023 (eks-facts §1.3)";
-const WHY_SSH: &str = "`ssh.allow` defaults to false (eks-facts §1.3)";
-const WHY_SPOT: &str = "`spot` defaults to false (eks-facts §1.3)";
-const WHY_INSTANCE: &str = "eksctl uses m5.large (eks-facts §1.3)";
-const WHY_SIZE: &str = "eksctl uses 2 nodes (min 2, desired 2, max 2) (eks-facts §1.3, §1.5)";
+    "a fully private cluster requires private networking on every node group";
+const WHY_ENCRYPTED: &str = "`volumeEncrypted` unset inherits the AMI snapshot, and EKS AMIs are unencrypted";
+const WHY_VOLUME_TYPE: &str = "eksctl uses gp3";
+const WHY_VOLUME_SIZE: &str = "eksctl uses 80 GiB";
+const WHY_AMI: &str = "eksctl uses AmazonLinux2023";
+const WHY_SSH: &str = "`ssh.allow` defaults to false";
+const WHY_SPOT: &str = "`spot` defaults to false";
+const WHY_INSTANCE: &str = "eksctl uses m5.large";
+const WHY_SIZE: &str = "eksctl uses 2 nodes (min 2, desired 2, max 2)";
 const WHY_ZONES: &str = "the node group uses the cluster's `availabilityZones`";
 const WHY_EMPTY: &str = "none set";
 
@@ -259,7 +258,7 @@ fn identity(r: &mut Reader<'_>) -> Identity {
             at: r.place(&path),
             namespace: r.string(
                 &path.clone().keys(&["metadata", "namespace"]),
-                Some(("default", "eksctl uses the `default` namespace (eks-facts §1.2)")),
+                Some(("default", "eksctl uses the `default` namespace")),
             ),
             name: r.string(&path.clone().keys(&["metadata", "name"]), None),
             role_arn: r.opt_string(&path.clone().key("attachRoleARN"), "eksctl creates the role"),
@@ -434,7 +433,7 @@ fn node_group(
         // Unmanaged groups use spot when part of the capacity above the base is not on-demand.
         let pct = r.int(
             &k("instancesDistribution.onDemandPercentageAboveBaseCapacity"),
-            Some((100, "eksctl uses 100 (eks-facts §1.3)")),
+            Some((100, "eksctl uses 100")),
         );
         pct.map(|v| v < 100)
     } else {

@@ -85,7 +85,9 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     for block in module.resources("aws_eks_cluster").filter(|b| exists(b)) {
         out.push((Some(block.address()), resource_cluster(module, block, &mut errors)));
     }
-    for block in module.blocks_of("module").filter(|b| is_eks_module(b) && exists(b)) {
+    // `create = false` makes the eks module (or one of its node groups) create nothing.
+    let created = |b: &Block| b.get("create").and_then(Node::as_bool) != Some(false);
+    for block in module.blocks_of("module").filter(|b| is_eks_module(b) && exists(b) && created(b)) {
         out.push((None, module_cluster(block, &mut errors)));
     }
     if out.is_empty() {
@@ -289,16 +291,19 @@ fn policy_name(arn: &str) -> String {
 
 fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
     let issuer = format!("{cluster_addr}.identity");
-    let found = module
-        .resources("aws_iam_openid_connect_provider")
-        .filter(|b| exists(b))
-        .find(|b| b.get("url").and_then(Node::reference_address).is_some_and(|a| a.starts_with(&issuer)));
-    match found {
-        Some(b) => Field::known(true, reader(b).place(&p("url"))),
-        None if module.resources("aws_iam_openid_connect_provider").next().is_some() => {
-            Field::unknown(at.clone(), "an OIDC provider exists whose issuer is not this cluster's reference")
-        }
-        None => Field::default(false, at.clone(), WHY_OIDC),
+    let providers: Vec<&Block> =
+        module.resources("aws_iam_openid_connect_provider").filter(|b| exists(b)).collect();
+    let url = |b: &Block| b.get("url").and_then(Node::reference_address).map(str::to_string);
+    if let Some(b) = providers.iter().find(|b| url(b).is_some_and(|a| a.starts_with(&issuer))) {
+        return Field::known(true, reader(b).place(&p("url")));
+    }
+    // A provider for another cluster of the module is not this cluster's; one whose URL is
+    // literal or computed might be.
+    let other_cluster = |b: &&Block| url(b).is_some_and(|a| a.starts_with("aws_eks_cluster."));
+    if providers.iter().all(other_cluster) {
+        Field::default(false, at.clone(), WHY_OIDC)
+    } else {
+        Field::unknown(at.clone(), "an OIDC provider exists whose issuer may be this cluster's")
     }
 }
 
@@ -651,8 +656,7 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
     c.access.entries = module_access_entries(&mut r, &c);
     c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
-    c.identity.pod_identity =
-        Field::unknown(c.at.clone(), "pod identity associations of the eks module are not read");
+    c.identity.pod_identity = module_pod_identities(&mut r, &c);
     c.addons = module_addons(&mut r);
     c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
         && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
@@ -673,10 +677,34 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
         .get("eks_managed_node_groups")
         .into_iter()
         .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
         .map(|(k, _)| k.to_string())
         .collect();
     for name in names {
         c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
+    }
+    // Self-managed groups: their sub-module's defaults are not in eks-facts, so only what is
+    // written is read.
+    let self_managed: Vec<String> = b
+        .get("self_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for name in self_managed {
+        let path = p("self_managed_node_groups").key(&name);
+        let mut ng = NodeGroup::unknown(
+            NodeGroupKind::SelfManaged,
+            r.place(&path),
+            "not read for self-managed groups",
+        );
+        ng.name =
+            r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the node group")));
+        if r.get(&path.clone().key("instance_type")).is_some() {
+            ng.instance_types = r.string(&path.clone().key("instance_type"), None).map(|t| vec![t]);
+        }
+        c.node_groups.push(ng);
     }
     let profiles: Vec<String> =
         b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
@@ -750,6 +778,38 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
     } else {
         Field::default(out, c.at.clone(), WHY_NONE)
     }
+}
+
+/// Pod Identity associations given to the module's add-ons (`addons.<name>.pod_identity_association`).
+fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdentityAssociation>> {
+    let base = p("addons");
+    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), c.at.clone(), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, &base) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in names {
+        let path = base.clone().key(&name).key("pod_identity_association");
+        if let Some(node) = r.get(&path)
+            && !node.is_literal()
+        {
+            return Field::unknown(r.place(&path), "computed, not known from the files");
+        }
+        for (ip, _) in r.list(&path).unwrap_or_default() {
+            out.push(PodIdentityAssociation {
+                at: r.place(&ip),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&ip),
+                    "add-on associations live in kube-system",
+                ),
+                service_account: r.string(&ip.clone().key("service_account"), None),
+                role_arn: opt_ref(r, &ip.clone().key("role_arn")),
+            });
+        }
+    }
+    list_field(c, out)
 }
 
 fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {

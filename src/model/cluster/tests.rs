@@ -83,7 +83,12 @@ fn absent_fields_point_at_the_nearest_parent_and_known_ones_at_their_value() {
         at.missing.as_ref().map(ToString::to_string).as_deref(),
         Some("vpc.clusterEndpoints.publicAccess")
     );
-    assert!(c.endpoint.public_access.default_note().is_some_and(|n| n.contains("eks-facts")));
+    assert!(
+        c.endpoint
+            .public_access
+            .default_note()
+            .is_some_and(|n| n.contains("eksctl enables the public endpoint"))
+    );
     // A missing node-group field points at the group's first line.
     let ng = &c.node_groups[0];
     assert_eq!(pos(ng.volume.encrypted.at()), (7, 5));

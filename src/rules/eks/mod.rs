@@ -24,6 +24,7 @@ pub mod single_zone_node_group;
 pub mod spot_without_diversity;
 pub mod ssh_open_to_internet;
 pub mod unencrypted_node_volume;
+pub mod unencrypted_storage_class;
 pub mod unsupported_kubernetes_version;
 pub mod workload_identity_missing;
 
@@ -51,4 +52,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &required_tags_missing::RequiredTagsMissing,
     &container_insights_missing::ContainerInsightsMissing,
     &runtime_monitoring_missing::RuntimeMonitoringMissing,
+    &unencrypted_storage_class::UnencryptedStorageClass,
 ];

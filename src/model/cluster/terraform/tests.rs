@@ -201,7 +201,7 @@ fn resources_link_to_their_cluster() {
     assert_eq!(names(a), ["by-ref"]);
     assert_eq!(names(b), ["by-name"]);
     assert!(a.identity.oidc_provider.is_true() && a.identity.oidc_provider.is_known());
-    assert!(b.identity.oidc_provider.is_unknown(), "a provider for another issuer: cannot tell");
+    assert!(b.identity.oidc_provider.is_false(), "a provider for another cluster is not this one's");
     assert_eq!(a.cluster_role.policies.value(), Some(&vec!["AmazonEKSClusterPolicy".to_string()]));
     assert!(a.cluster_role.arn.is_unknown(), "an ARN that exists only after apply");
     assert!(b.cluster_role.policies.is_unknown());
@@ -268,4 +268,36 @@ Resources:
     assert!(pia.role_arn.is_unknown());
     assert_eq!(c.node_groups.len(), 1);
     assert!(c.region.is_unknown() && c.version.is_unknown());
+}
+
+#[test]
+fn eks_module_create_false_creates_nothing() {
+    let all = clusters(&[(
+        "m/main.tf",
+        r#"
+module "off" {
+  source = "terraform-aws-modules/eks/aws"
+  name   = "off"
+  create = false
+}
+module "on" {
+  source = "terraform-aws-modules/eks/aws"
+  name   = "on"
+  eks_managed_node_groups = {
+    kept    = {}
+    dropped = { create = false }
+  }
+  self_managed_node_groups = {
+    legacy = { instance_type = "m5.large" }
+  }
+}
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+"#,
+    )]);
+    assert_eq!(all.len(), 1);
+    let names: Vec<_> = all[0].node_groups.iter().filter_map(|n| n.name.value().cloned()).collect();
+    assert_eq!(names, ["kept", "legacy"]);
+    assert_eq!(all[0].node_groups[1].instance_types.value(), Some(&vec!["m5.large".to_string()]));
 }

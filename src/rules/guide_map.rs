@@ -1,0 +1,205 @@
+//! `docs/guide-map.md`: each practice of the guide and what in ladrillo implements it. Rule
+//! lists come from rule metadata (`guide:` sections), the rest from the table below, so the map
+//! stays true as rules are added; a test compares the committed file with a fresh generation.
+
+use std::fmt::Write as _;
+
+use super::all;
+
+/// A practice of the guide (numbered as in the guide's sections) and what else implements it.
+struct Practice {
+    id: &'static str,
+    practice: &'static str,
+    /// Commands, generated files or notes beyond rules; "not yet: …" when nothing does.
+    also: &'static str,
+}
+
+const PRACTICES: &[Practice] = &[
+    Practice {
+        id: "G1.1",
+        practice: "Kubernetes automates containers; EKS runs it on AWS.",
+        also: "Context only.",
+    },
+    Practice {
+        id: "G1.2",
+        practice: "Security by design, from the start.",
+        also: "`ladrillo scan` in CI on every change; `ladrillo init` starts from a hardened bundle.",
+    },
+    Practice {
+        id: "G1.3",
+        practice: "Control plane managed by AWS, worker nodes, integrations with ELB, VPC, IAM.",
+        also: "The EKS cluster model reads eksctl, Terraform, CloudFormation and `aws eks describe-*` JSON.",
+    },
+    Practice { id: "G2.1", practice: "Supported Kubernetes version; compatible add-ons.", also: "" },
+    Practice {
+        id: "G2.2",
+        practice: "VPC-native networking with the Amazon VPC CNI.",
+        also: "`ladrillo max-pods` (see G2.3).",
+    },
+    Practice {
+        id: "G2.3",
+        practice: "Max pods per node from ENIs and IPs per ENI.",
+        also: "`ladrillo max-pods TYPE... | --all [--prefix-delegation] [--custom-networking]` computes \
+               `ENIs × (IPv4 per ENI − 1) + 2` with EKS's caps. **The guide's numbers are wrong**: its formula \
+               (ENIs × IPs per ENI) overcounts; t3.medium is **17**, not 18, and m5.large **29**, not 30.",
+    },
+    Practice {
+        id: "G2.4",
+        practice: "EBS/EFS CSI storage; gp3 StorageClass with `encrypted: \"true\"`, `reclaimPolicy: Delete`.",
+        also: "",
+    },
+    Practice {
+        id: "G2.5",
+        practice: "Stateful data on persistent volumes with replicas across AZs.",
+        also: "",
+    },
+    Practice { id: "G3.1", practice: "Dedicated IAM cluster role with AmazonEKSClusterPolicy.", also: "" },
+    Practice { id: "G3.2", practice: "No long-lived access keys; pods use IRSA.", also: "" },
+    Practice {
+        id: "G3.3",
+        practice: "Create the cluster with eksctl (the guide's one-line command) or a config file with add-ons.",
+        also: "`examples/guide-cluster/` is the guide's command as a config: `ladrillo scan` finds its insecure \
+               defaults (public endpoint open to 0.0.0.0/0, no private endpoint, no logs, public subnets, no OIDC, \
+               no KMS key, unencrypted volumes).",
+    },
+    Practice {
+        id: "G3.4",
+        practice: "kubeconfig from eksctl; nodes Ready.",
+        also: "Operational step; not checked (no live cluster access yet).",
+    },
+    Practice { id: "G3.5", practice: "CloudWatch Container Insights; alerts on CPU/memory.", also: "" },
+    Practice { id: "G3.6", practice: "Node autoscaling with Cluster Autoscaler.", also: "" },
+    Practice { id: "G3.7", practice: "Pod autoscaling with HPA (min 3, max 10, 50% CPU).", also: "" },
+    Practice {
+        id: "G4.1",
+        practice: "Least-privilege RBAC; no create/delete in kube-system.",
+        also: "`ladrillo rbac who-can | can-i | rules` answer who can do what, offline.",
+    },
+    Practice {
+        id: "G4.2",
+        practice: "Map IAM identities to Kubernetes groups; MFA through AWS.",
+        also: "aws-auth mappings feed the RBAC graph (`ladrillo rbac who-can` lists the IAM principals behind a group).",
+    },
+    Practice { id: "G4.3", practice: "Pod Security Admission: no root, no SYS_ADMIN.", also: "" },
+    Practice {
+        id: "G4.4",
+        practice: "NetworkPolicies: backend only from frontend.",
+        also: "`ladrillo netpol reach | explain` computes exact reachability; `reachability:` assertions in \
+               `.ladrillo.yaml` make \"backend only from frontend\" a CI check.",
+    },
+    Practice {
+        id: "G4.5",
+        practice: "Image scanning in CI/CD (Trivy, Clair); node CVE assessment.",
+        also: "Not yet: ladrillo checks image references (tags, digests, pull policy) but does not scan image \
+               contents; run an image scanner beside it.",
+    },
+    Practice {
+        id: "G4.6",
+        practice: "No secrets in YAML; Secrets Manager / Secrets Store CSI; rotation.",
+        also: "Secret values are never printed: reports mask them.",
+    },
+    Practice { id: "G4.7", practice: "Encryption at rest (EBS) and TLS for the API server.", also: "" },
+    Practice { id: "G4.8", practice: "Runtime threat detection: Falco or GuardDuty.", also: "" },
+    Practice {
+        id: "G5.1",
+        practice: "Node groups over several AZs; managed node groups with rolling updates.",
+        also: "",
+    },
+    Practice {
+        id: "G5.2",
+        practice: "Audit logs (CloudTrail, Control Tower) for compliance.",
+        also: "Control-plane audit logs are checked; CloudTrail and Control Tower are account-level and out of reach of cluster definitions.",
+    },
+    Practice {
+        id: "G5.3",
+        practice: "Mandatory tags for traceability.",
+        also: "List them in `required-tags:` in `.ladrillo.yaml`.",
+    },
+    Practice {
+        id: "G5.4",
+        practice: "Risks: IAM privilege escalation; services exposed without a load balancer.",
+        also: "",
+    },
+    Practice { id: "G5.5", practice: "Infrastructure as code with Terraform (`aws_eks_cluster`).", also: "" },
+    Practice { id: "G5.6", practice: "Spot in diversified node groups; Karpenter.", also: "" },
+    Practice {
+        id: "G6.1",
+        practice: "ML pipelines (Kubeflow, SageMaker, GPU nodes).",
+        also: "Out of scope: workload-specific; the generic workload rules apply to their pods.",
+    },
+    Practice {
+        id: "G6.2",
+        practice: "Blockchain nodes via Helm; KMS-encrypted transactions.",
+        also: "Out of scope: application-specific; render charts and scan the output (`helm template … | ladrillo scan -`).",
+    },
+    Practice {
+        id: "G6.3",
+        practice: "Adversarial robustness testing; smart-contract audits.",
+        also: "Out of scope for a configuration auditor.",
+    },
+    Practice {
+        id: "G7.1",
+        practice: "Microservices behind LoadBalancer Services and the ALB Ingress Controller.",
+        also: "",
+    },
+    Practice {
+        id: "G7.2",
+        practice: "Node kernel tuning with sysctls; container GC.",
+        also: "Not yet: node-level kubelet/sysctl settings are not modelled.",
+    },
+    Practice { id: "G7.3", practice: "Load tests (Locust).", also: "Out of scope: operational testing." },
+    Practice {
+        id: "G7.4",
+        practice: "Fargate for serverless pods.",
+        also: "Fargate profiles are part of the cluster model.",
+    },
+    Practice {
+        id: "G7.5",
+        practice: "Blue-green upgrades; canary with Istio (mTLS).",
+        also: "Not yet: Istio mTLS (PeerAuthentication) is not checked.",
+    },
+    Practice {
+        id: "G8.1",
+        practice: "Strict RBAC, encryption everywhere, continuous monitoring.",
+        also: "The whole rule set; see the groups in rules.md.",
+    },
+];
+
+/// The guide map in Markdown.
+#[must_use]
+pub fn guide_map_markdown() -> String {
+    let mut out = String::from("# The guide, mapped to ladrillo\n\n");
+    out.push_str(
+        "<!-- Generated from src/rules/guide_map.rs and the rules' `guide:` sections by \
+         `LADRILLO_UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n",
+    );
+    out.push_str(
+        "Each practice of the guide *\"Implementación Segura de un Clúster Kubernetes en AWS EKS\"*, \
+         numbered by section (`guide:G4.3` in rule metadata), with the rules that check it and what \
+         else implements it. Where the guide is wrong or outdated, ladrillo follows the facts and says so here.\n\n",
+    );
+    out.push_str("| Practice | Rules | Also |\n|---|---|---|\n");
+    for p in PRACTICES {
+        let rules: Vec<String> = all()
+            .iter()
+            .filter(|r| r.meta().guide.contains(&p.id))
+            .map(|r| format!("[`{}`](rules.md#{})", r.meta().name, r.meta().name))
+            .collect();
+        let also = if p.also.is_empty() && rules.is_empty() { "Not yet." } else { p.also };
+        let _ = writeln!(
+            out,
+            "| **{}** {} | {} | {} |",
+            p.id,
+            p.practice.replace('|', "\\|"),
+            if rules.is_empty() { "—".to_string() } else { rules.join(", ") },
+            also.replace('|', "\\|")
+        );
+    }
+    out
+}
+
+/// Practice ids known to the map, for checking rule metadata.
+#[must_use]
+pub fn practice_ids() -> Vec<&'static str> {
+    PRACTICES.iter().map(|p| p.id).collect()
+}
