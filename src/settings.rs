@@ -27,10 +27,10 @@ pub struct Config {
     pub waivers: Vec<ConfigWaiver>,
     /// Tags every EKS cluster must carry.
     pub required_tags: Vec<String>,
-    /// The Pod Security policy for workloads whose namespace has no known enforce label.
-    pub pss: Option<Policy>,
     /// NetworkPolicy reachability assertions (`reachability: {deny: [...], allow: [...]}`).
     pub reachability: Vec<crate::analysis::netpol::assertions::Assertion>,
+    /// The Pod Security policy for workloads whose namespace has no known enforce label.
+    pub pss: Option<Policy>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -208,10 +208,10 @@ impl Config {
                     config.required_tags =
                         strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
                 }
-                "pss" => config.pss = pss_section(v, &mut err),
                 "reachability" => {
                     config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
                 }
+                "pss" => config.pss = pss_section(v, &mut err),
                 other => err(
                     entry.key_span,
                     unknown_key(
@@ -224,8 +224,8 @@ impl Config {
                             "exclude",
                             "waivers",
                             "required-tags",
-                            "pss",
                             "reachability",
+                            "pss",
                         ],
                     ),
                 ),

@@ -114,7 +114,9 @@ fn every_rule_has_a_fixture_and_every_fixture_a_rule() {
     for group in std::fs::read_dir(&fixtures).unwrap().flatten() {
         for f in std::fs::read_dir(group.path()).into_iter().flatten().flatten() {
             let path = f.path();
-            let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+            // `<rule>.<ext>` or `<rule>.<variant>.<ext>` (`ssh-open-to-internet.cfn.yaml`).
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let stem = name.split('.').next().unwrap_or_default().to_string();
             if rules::find(&stem).is_none() {
                 problems.push(format!("{}: fixture for no rule", path.display()));
             }

@@ -215,14 +215,14 @@ pub struct RuleOptions {
     pub today: jiff::civil::Date,
     /// Tags every cluster must carry (`required-tags` in `.ladrillo.yaml`).
     pub required_tags: Vec<String>,
+    /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
+    pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
     /// The Pod Security policy for workloads whose namespace has no known enforce label
     /// (`pss:` in `.ladrillo.yaml`; restricted, latest by default).
     pub pss: crate::analysis::pss::Policy,
     /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
     /// reports it in more detail.
     pub selected_rules: Vec<&'static str>,
-    /// NetworkPolicy reachability assertions from `.ladrillo.yaml`.
-    pub reachability: Arc<crate::analysis::netpol::assertions::Reachability>,
 }
 
 impl<'a> Context<'a> {

@@ -50,16 +50,17 @@ impl ScanSettings {
             .filter(|r| !config.ignore.iter().chain(cli_ignore).any(|s| s.matches(*r)))
             .collect();
         let severity_overrides = config.severity.iter().map(|(r, s)| (r.meta().code, *s)).collect();
+        let required_tags = config.required_tags.clone();
         let reachability = Arc::new(crate::analysis::netpol::assertions::Reachability {
             file: config.file.clone(),
             assertions: config.reachability.clone(),
         });
         let options = RuleOptions {
             today,
-            required_tags: config.required_tags.clone(),
+            required_tags,
+            reachability,
             pss: config.pss.unwrap_or_default(),
             selected_rules: rules.iter().map(|r| r.meta().name).collect(),
-            reachability,
         };
         Self {
             rules,

@@ -47,6 +47,36 @@ impl Evaluation {
     pub fn message(&self) -> String {
         self.reasons().join(", ")
     }
+
+    /// The short form (reasons without details) used when dry-running a namespace's pods.
+    #[must_use]
+    pub fn short_message(&self) -> String {
+        if self.invalid.is_empty() {
+            let reason =
+                |v: &Violation| if v.reason.is_empty() { "unknown forbidden reason" } else { v.reason };
+            self.violations.iter().map(reason).collect::<Vec<_>>().join(", ")
+        } else {
+            self.message()
+        }
+    }
+
+    /// The denial of a Pod under enforce: `pods "<name>" is forbidden: violates PodSecurity …`
+    /// (the name part is dropped when the request carries none). `None` when allowed.
+    #[must_use]
+    pub fn forbidden_message(&self, name: Option<&str>) -> Option<String> {
+        if self.allowed() {
+            return None;
+        }
+        let pods = name.map_or_else(|| "pods".to_string(), |n| format!("pods \"{n}\""));
+        Some(format!("{pods} is forbidden: violates PodSecurity \"{}\": {}", self.policy, self.message()))
+    }
+
+    /// The warning (or audit annotation) for a policy the pod breaks: `would violate PodSecurity …`.
+    #[must_use]
+    pub fn warning(&self) -> Option<String> {
+        (!self.allowed())
+            .then(|| format!("would violate PodSecurity \"{}\": {}", self.policy, self.message()))
+    }
 }
 
 /// Evaluates a pod-bearing workload. Pod controllers are judged by their pod template.
@@ -72,8 +102,40 @@ pub fn evaluate_object(object: &Object, policy: Policy) -> Option<Evaluation> {
     }
     Some(match Workload::of(object) {
         Some(w) => evaluate(&w, policy),
-        None => Evaluation { policy, violations: Vec::new(), invalid: Vec::new() },
+        None => Evaluation { policy, violations: Vec::new(), invalid: template_path_errors(object) },
     })
+}
+
+/// Why a controller has no pod template: nothing when a field on the way is unset, an error
+/// when one is not an object (`spec: 3`).
+fn template_path_errors(object: &Object) -> Vec<InvalidField> {
+    let keys: &[&str] = if object.kind == "CronJob" {
+        &["spec", "jobTemplate", "spec", "template"]
+    } else if object.kind == "PodTemplate" {
+        &["template"]
+    } else {
+        &["spec", "template"]
+    };
+    let mut node = &object.root;
+    let mut path = crate::document::FieldPath::root();
+    for key in keys {
+        match node.get(key) {
+            None => return Vec::new(),
+            Some(n) if n.is_null() => return Vec::new(),
+            Some(n) if n.as_map().is_none() => {
+                return vec![InvalidField {
+                    path: path.key(key),
+                    expected: "an object",
+                    found: pod::found(n),
+                }];
+            }
+            Some(n) => {
+                node = n;
+                path = path.key(key);
+            }
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
@@ -99,8 +161,24 @@ mod tests {
              container \"c\" must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \
              \"Localhost\")"
         );
+        assert_eq!(
+            e.short_message(),
+            "allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile"
+        );
+        let v17 = evaluate_object(&o, Policy::new(Level::Restricted, Version::V1(7))).unwrap();
+        assert_eq!(
+            v17.forbidden_message(Some("p")).unwrap(),
+            "pods \"p\" is forbidden: violates PodSecurity \"restricted:v1.7\": runAsNonRoot != true (pod or \
+             container \"c\" must set securityContext.runAsNonRoot=true)"
+        );
+        assert!(
+            v17.warning().unwrap().starts_with("would violate PodSecurity \"restricted:v1.7\": runAsNonRoot")
+        );
         let baseline = Policy::new(Level::Baseline, Version::Latest);
-        assert!(evaluate_object(&o, baseline).unwrap().allowed());
+        let allowed = evaluate_object(&o, baseline).unwrap();
+        assert!(
+            allowed.allowed() && allowed.forbidden_message(None).is_none() && allowed.warning().is_none()
+        );
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn with<'k>(at: At<'_>, keys: &'k [&'k str]) -> At<'k> {
     }
 }
 
-fn found(node: &Node) -> String {
+pub(crate) fn found(node: &Node) -> String {
     match &node.value {
         Value::Int(_) | Value::Float(_) => format!("number {}", node.scalar_text().unwrap_or_default()),
         _ => node.type_name().to_string(),
@@ -287,8 +287,12 @@ pub(crate) fn read<'a>(workload: &'a Workload<'a>) -> (Pod<'a>, Vec<InvalidField
         } else if s.as_map().is_none() {
             r.invalid(r.path(at, &[]).index(i), "an object", s);
         } else {
-            let name = r.str(Some(s), "name", at).unwrap_or("");
-            pod.sysctls.push(name);
+            let name = s.get("name").filter(|n| !n.is_null());
+            match name.map(|n| (n, n.as_str())) {
+                None => pod.sysctls.push(""),
+                Some((_, Some(name))) => pod.sysctls.push(name),
+                Some((n, None)) => r.invalid(r.path(at, &[]).index(i).key("name"), "a string", n),
+            }
         }
     }
 
@@ -297,7 +301,13 @@ pub(crate) fn read<'a>(workload: &'a Workload<'a>) -> (Pod<'a>, Vec<InvalidField
             r.invalid(workload.spec_path(&["volumes"]).index(i), "an object", v);
             continue;
         }
-        let name = r.str(Some(v), "name", At::Spec(&["volumes"])).unwrap_or("");
+        let name = match v.get("name").filter(|n| !n.is_null()) {
+            None => "",
+            Some(n) => n.as_str().unwrap_or_else(|| {
+                r.invalid(workload.spec_path(&["volumes"]).index(i).key("name"), "a string", n);
+                ""
+            }),
+        };
         let sources = v.entries().filter(|(k, n)| *k != "name" && !n.is_null()).map(|(k, _)| k).collect();
         pod.volumes.push(Volume { name, sources });
     }

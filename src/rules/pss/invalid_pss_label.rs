@@ -5,8 +5,7 @@ use crate::model::Object;
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags `pod-security.kubernetes.io/*` namespace labels with an invalid value or an
-    /// unknown name.
+    /// Flags invalid or misspelt `pod-security.kubernetes.io/*` namespace labels.
     ///
     /// ## Why is this bad?
     /// The API server refuses a namespace whose Pod Security level or version label is invalid

@@ -7,8 +7,7 @@ use crate::model::{ObjectSet, Workload};
 use crate::rules::{Context, Rule};
 
 crate::declare_rule! {
-    /// Flags workloads whose pods the Pod Security admission controller would reject under the
-    /// level and version their namespace enforces.
+    /// Flags workloads whose pods Pod Security admission would reject in their namespace.
     ///
     /// Each workload is evaluated exactly as the API server evaluates its pods, at the
     /// `pod-security.kubernetes.io/enforce` (and `enforce-version`) label of its namespace when
