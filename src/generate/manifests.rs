@@ -272,6 +272,10 @@ fn secret_provider_class(p: &Profile) -> String {
     )
 }
 
+/// An RBAC rule: API groups, resources, resource names, verbs.
+type PolicyRule =
+    (&'static [&'static str], &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+
 fn cluster_autoscaler(p: &Profile) -> String {
     let ns = AUTOSCALER_NAMESPACE;
     let role = p.role_arn(&format!("{}-cluster-autoscaler", p.name));
@@ -288,7 +292,7 @@ fn cluster_autoscaler(p: &Profile) -> String {
         q(&role)
     );
     y.push_str("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: cluster-autoscaler\nrules:\n");
-    let rules: &[(&[&str], &[&str], &[&str], &[&str])] = &[
+    let rules: &[PolicyRule] = &[
         (&[""], &["events"], &[], &["create", "patch"]),
         (&[""], &["pods/eviction"], &[], &["create"]),
         (&[""], &["pods/status"], &[], &["update"]),
