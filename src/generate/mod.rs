@@ -244,6 +244,12 @@ impl Profile {
                 &mut errors,
             );
         }
+        if instance_types.iter().any(|t| terraform::is_arm(t)) && !instance_types.iter().all(|t| terraform::is_arm(t)) {
+            errors.push(format!(
+                "--instance-types mixes arm64 (Graviton) and x86_64 types ({}); one node group runs one architecture",
+                instance_types.join(", ")
+            ));
+        }
         if req.spot && instance_types.len() < 2 && req.instance_types.len() < 2 {
             errors.push(
                 "--spot needs at least two instance types (--instance-types m5.large,m5a.large) so one \

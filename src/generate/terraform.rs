@@ -410,9 +410,19 @@ fn hcl_value(v: &Value, level: usize, p: &Profile) -> String {
     let pad = "  ".repeat(level);
     let inner = "  ".repeat(level + 1);
     let string = |s: &str| {
-        hq(s).replace(&p.account_id, "${local.account_id}").replace("arn:aws:", "arn:${local.partition}:")
+        let mut out = hq(s)
+            .replace(&p.account_id, "${local.account_id}")
+            .replace("arn:aws:", "arn:${local.partition}:")
+            .replace(&format!(":{}:", p.region), ":${var.region}:");
+        // The cluster name where policies scope to it, so a changed variable keeps them right.
+        for prefix in ["cluster/", "cluster-autoscaler/", "kubernetes.io/cluster/", "secret:"] {
+            out = out.replace(&format!("{prefix}{}", p.name), &format!("{prefix}${{var.cluster_name}}"));
+        }
+        out = out.replace(&format!("role/{}-", p.name), "role/${var.cluster_name}-");
+        out
     };
     match v {
+        Value::String(s) if *s == p.region => "var.region".to_string(),
         Value::String(s) => string(s),
         Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
             let items: Vec<String> = a.iter().map(|x| hcl_value(x, level, p)).collect();
