@@ -373,3 +373,23 @@ fn the_terraform_is_the_same_cluster_as_the_eksctl_file() {
         assert!(diff.is_empty(), "{extra:?}: eksctl and Terraform disagree:\n{}", diff.join("\n"));
     }
 }
+
+/// Every file of the guide's bundle, for review of wording and layout (`cargo insta review`).
+#[test]
+fn the_guide_bundle_snapshot() {
+    let request = ladrillo::generate::Request {
+        name: Some("mi-cluster".into()),
+        region: Some("us-east-1".into()),
+        nodegroup_name: Some("workers".into()),
+        node_type: Some("t3.medium".into()),
+        nodes: Some(3),
+        nodes_min: Some(1),
+        nodes_max: Some(5),
+        ..ladrillo::generate::Request::default()
+    };
+    let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();
+    for file in ladrillo::generate::bundle(&profile) {
+        let name = format!("guide-{}", file.path.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(name, file.contents);
+    }
+}

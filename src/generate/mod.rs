@@ -244,7 +244,9 @@ impl Profile {
                 &mut errors,
             );
         }
-        if instance_types.iter().any(|t| terraform::is_arm(t)) && !instance_types.iter().all(|t| terraform::is_arm(t)) {
+        if instance_types.iter().any(|t| terraform::is_arm(t))
+            && !instance_types.iter().all(|t| terraform::is_arm(t))
+        {
             errors.push(format!(
                 "--instance-types mixes arm64 (Graviton) and x86_64 types ({}); one node group runs one architecture",
                 instance_types.join(", ")
