@@ -5,22 +5,8 @@ use super::{CheckId, Site, Violation};
 use crate::analysis::pss::message::{Setters, containers, join_quote, sorted_distinct};
 use crate::analysis::pss::pod::Pod;
 
-/// Capabilities a baseline container may add.
-const BASELINE_CAPABILITIES: &[&str] = &[
-    "AUDIT_WRITE",
-    "CHOWN",
-    "DAC_OVERRIDE",
-    "FOWNER",
-    "FSETID",
-    "KILL",
-    "MKNOD",
-    "NET_BIND_SERVICE",
-    "SETFCAP",
-    "SETGID",
-    "SETPCAP",
-    "SETUID",
-    "SYS_CHROOT",
-];
+/// Capabilities a baseline container may add (compared exactly, as admission does).
+use crate::model::capability::BASELINE as BASELINE_CAPABILITIES;
 
 fn violation(check: CheckId, reason: &'static str, detail: String, site: Site) -> Violation {
     Violation { check, reason, detail, site, covered_by: Vec::new() }
