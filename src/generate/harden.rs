@@ -239,6 +239,22 @@ mod tests {
     }
 
     #[test]
+    fn restricted_cidrs_a_private_cluster_and_safe_settings_are_kept() {
+        let restricted = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: a\n  region: us-east-1\n  version: \"1.35\"\nvpc:\n  publicAccessCIDRs: [\"203.0.113.0/24\"]\nmanagedNodeGroups:\n  - name: ng\n    spot: true\n    instanceTypes: [m5.large, m5a.large]\n    privateNetworking: true\n    volumeEncrypted: true\n    disablePodIMDS: true\n";
+        let h = from_text("a.yaml", restricted).unwrap();
+        assert_eq!(h.request.public_access_cidrs, vec!["203.0.113.0/24"]);
+        assert_eq!(h.request.version.as_deref(), Some("1.35"));
+        assert!(h.request.spot);
+        assert_eq!(h.request.instance_types, vec!["m5.large", "m5a.large"]);
+        let all = h.changes.join("\n");
+        assert!(!all.contains("privateNetworking") && !all.contains("volumeEncrypted"), "{all}");
+        let private = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: b\n  region: us-east-1\nprivateCluster:\n  enabled: true\n";
+        let h = from_text("b.yaml", private).unwrap();
+        assert!(h.request.private);
+        assert!(!h.changes.join("\n").contains("vpc.clusterEndpoints"));
+    }
+
+    #[test]
     fn not_a_cluster_config_is_an_error() {
         let e = from_text("x.yaml", "apiVersion: v1\nkind: Pod\n").unwrap_err();
         assert!(e[0].contains("no eksctl ClusterConfig"), "{e:?}");
