@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod finding;
+pub mod generate;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -1,6 +1,7 @@
 //! Command-line definitions and glue only: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
+mod init_cmd;
 mod max_pods_cmd;
 mod netpol_cmd;
 mod pss_cmd;
@@ -33,6 +34,9 @@ pub enum Command {
     Explain(rules_cmd::ExplainArgs),
     /// VPC CNI max pods per EC2 instance type, as EKS managed node groups set it.
     MaxPods(max_pods_cmd::MaxPodsArgs),
+    /// Generate a hardened EKS cluster bundle (eksctl, Terraform, manifests, IAM) that passes
+    /// its own audit; `--from cluster.yaml` hardens an existing eksctl config.
+    Init(Box<init_cmd::InitArgs>),
     /// RBAC questions answered offline: who-can, can-i, rules.
     Rbac(rbac_cmd::RbacArgs),
     /// NetworkPolicy reachability: who can reach whom, and why.
@@ -82,6 +86,7 @@ pub fn run() -> i32 {
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),
+        Command::Init(args) => init_cmd::run(&args),
         Command::Rbac(args) => rbac_cmd::run(&args),
         Command::Netpol(args) => netpol_cmd::run(&args),
     }

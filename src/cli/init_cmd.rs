@@ -1,0 +1,239 @@
+//! `ladrillo init`: validate flags (or harden an eksctl file), generate the bundle, and write
+//! it. The only code of `init` that touches the filesystem: it creates directories, refuses a
+//! non-empty `--out` without `--force`, with `--force` overwrites only the bundle's own files,
+//! and never deletes anything.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::generate::{self, Profile, Request};
+
+#[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)]
+pub struct InitArgs {
+    /// Harden an existing eksctl ClusterConfig instead of starting from flags; flags given too
+    /// override the file.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Cluster name.
+    #[arg(long, short = 'n')]
+    pub name: Option<String>,
+    /// AWS region, e.g. us-east-1.
+    #[arg(long, short = 'r')]
+    pub region: Option<String>,
+    /// Kubernetes version (default: the newest ladrillo knows, in EKS standard support).
+    #[arg(long)]
+    pub version: Option<String>,
+    /// Availability zones (at least two), e.g. us-east-1a,us-east-1b.
+    #[arg(long, value_delimiter = ',')]
+    pub zones: Vec<String>,
+    /// Name of the managed node group [default: workers].
+    #[arg(long)]
+    pub nodegroup_name: Option<String>,
+    /// Instance type of the nodes [default: m5.large].
+    #[arg(long, short = 't')]
+    pub node_type: Option<String>,
+    /// Desired number of nodes [default: 2].
+    #[arg(long, short = 'N')]
+    pub nodes: Option<u32>,
+    /// Minimum number of nodes [default: --nodes].
+    #[arg(long, short = 'm')]
+    pub nodes_min: Option<u32>,
+    /// Maximum number of nodes [default: --nodes].
+    #[arg(long, short = 'M')]
+    pub nodes_max: Option<u32>,
+    /// Spot capacity (needs --instance-types with two or more types).
+    #[arg(long)]
+    pub spot: bool,
+    /// Instance types of a spot node group, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub instance_types: Vec<String>,
+    /// Karpenter NodePool and EC2NodeClass instead of Cluster Autoscaler.
+    #[arg(long)]
+    pub karpenter: bool,
+    /// Fully private cluster: no public endpoint, AWS APIs through VPC endpoints.
+    #[arg(long)]
+    pub private: bool,
+    /// Keep a public endpoint, reachable only from these CIDRs (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CIDRS")]
+    pub public_access_cidrs: Vec<String>,
+    /// Existing KMS key for Secrets encryption (default: the bundle creates one).
+    #[arg(long, value_name = "ARN")]
+    pub kms_key_arn: Option<String>,
+    /// AWS account id used in ARNs (default: a placeholder to replace).
+    #[arg(long, value_name = "ID")]
+    pub account_id: Option<String>,
+    /// IAM role given cluster admin through an access entry.
+    #[arg(long, value_name = "ARN")]
+    pub admin_role_arn: Option<String>,
+    /// IAM role mapped to the read-only `developers` group.
+    #[arg(long, value_name = "ARN")]
+    pub developer_role_arn: Option<String>,
+    /// Tags for every AWS resource: key=value,key=value.
+    #[arg(long, value_delimiter = ',', value_name = "K=V")]
+    pub tags: Vec<String>,
+    /// Application namespaces to create [default: mi-app].
+    #[arg(long, value_delimiter = ',')]
+    pub namespaces: Vec<String>,
+    /// Output directory.
+    #[arg(long, short = 'o', default_value = "ladrillo-cluster", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Write into a non-empty directory, overwriting the bundle's files (never deleting others).
+    #[arg(long)]
+    pub force: bool,
+    /// Validate as of this day (YYYY-MM-DD) instead of today: it decides which Kubernetes
+    /// versions are still in standard support.
+    #[arg(long, value_name = "DATE", hide = true)]
+    pub date: Option<String>,
+}
+
+pub fn run(args: &InitArgs) -> i32 {
+    let today = match &args.date {
+        Some(d) => match d.trim().parse::<jiff::civil::Date>() {
+            Ok(d) => d,
+            Err(e) => {
+                super::error(format!("--date `{d}` is not a date (YYYY-MM-DD): {e}"));
+                return 2;
+            }
+        },
+        None => jiff::Zoned::now().date(),
+    };
+    let (mut request, changes) = match &args.from {
+        Some(path) => match generate::harden::from_file(path) {
+            Ok(h) => (h.request, h.changes),
+            Err(messages) => {
+                for m in messages {
+                    super::error(m);
+                }
+                return 2;
+            }
+        },
+        None => (Request::default(), Vec::new()),
+    };
+    let mut errors = Vec::new();
+    apply_flags(args, &mut request, &mut errors);
+    if !errors.is_empty() {
+        for e in errors {
+            super::error(e);
+        }
+        return 2;
+    }
+    let profile = match Profile::new(&request, today) {
+        Ok(p) => p,
+        Err(messages) => {
+            for m in messages {
+                super::error(m);
+            }
+            return 2;
+        }
+    };
+    let files = generate::bundle(&profile);
+    if let Err(e) = write(&args.out, &files, args.force) {
+        super::error(e);
+        return 2;
+    }
+    let mut out = String::new();
+    if !changes.is_empty() {
+        out.push_str(&format!(
+            "hardened {}:\n",
+            args.from.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
+        ));
+        for c in &changes {
+            out.push_str(&format!("  - {c}\n"));
+        }
+    }
+    out.push_str(&format!("wrote {} files to {}\n", files.len(), args.out.display()));
+    for p in profile.placeholders() {
+        out.push_str(&format!("warning: {p}\n"));
+    }
+    out.push_str(&format!("next: read {}\n", args.out.join("README.md").display()));
+    if super::print_stdout(&out) { 0 } else { 2 }
+}
+
+fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
+    let set = |dst: &mut Option<String>, src: &Option<String>| {
+        if src.is_some() {
+            dst.clone_from(src);
+        }
+    };
+    set(&mut r.name, &args.name);
+    set(&mut r.region, &args.region);
+    set(&mut r.version, &args.version);
+    set(&mut r.nodegroup_name, &args.nodegroup_name);
+    set(&mut r.kms_key_arn, &args.kms_key_arn);
+    set(&mut r.account_id, &args.account_id);
+    set(&mut r.admin_role_arn, &args.admin_role_arn);
+    set(&mut r.developer_role_arn, &args.developer_role_arn);
+    if args.node_type.is_some() {
+        r.node_type.clone_from(&args.node_type);
+        r.instance_types.clear();
+    }
+    for (dst, src) in
+        [(&mut r.nodes, args.nodes), (&mut r.nodes_min, args.nodes_min), (&mut r.nodes_max, args.nodes_max)]
+    {
+        if src.is_some() {
+            *dst = src;
+        }
+    }
+    let nonempty = |v: &[String]| v.iter().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>();
+    if !args.zones.is_empty() {
+        r.zones = nonempty(&args.zones);
+    }
+    if !args.instance_types.is_empty() {
+        r.instance_types = nonempty(&args.instance_types);
+        r.node_type = None;
+    }
+    if !args.public_access_cidrs.is_empty() {
+        r.public_access_cidrs = nonempty(&args.public_access_cidrs);
+    }
+    if !args.namespaces.is_empty() {
+        r.namespaces = nonempty(&args.namespaces);
+    }
+    r.spot |= args.spot;
+    r.karpenter |= args.karpenter;
+    r.private |= args.private;
+    if args.private && args.public_access_cidrs.is_empty() {
+        // A fully private cluster has no public endpoint to restrict.
+        r.public_access_cidrs.clear();
+    }
+    for t in nonempty(&args.tags) {
+        match t.split_once('=') {
+            Some((k, v)) => {
+                r.tags.retain(|(key, _)| key != k.trim());
+                r.tags.push((k.trim().to_string(), v.trim().to_string()));
+            }
+            None => errors.push(format!("--tags: `{t}` is not key=value")),
+        }
+    }
+}
+
+/// Writes the bundle. Refuses a non-empty directory unless `force`; never removes a file.
+fn write(out: &Path, files: &[generate::File], force: bool) -> Result<(), String> {
+    match std::fs::read_dir(out) {
+        Ok(mut entries) => {
+            if entries.next().is_some() && !force {
+                return Err(format!(
+                    "{} is not empty; choose another --out, or add --force to overwrite the bundle's files there (nothing else is touched)",
+                    out.display()
+                ));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+            return Err(format!("{} exists and is not a directory", out.display()));
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
+    }
+    for f in files {
+        let path = out.join(&f.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        if path.is_dir() {
+            return Err(format!("{} is a directory; the bundle needs a file there", path.display()));
+        }
+        std::fs::write(&path, &f.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
