@@ -16,6 +16,8 @@ const NODE_DAEMONS: &[&str] = &["aws-node", "kube-proxy"];
 #[derive(Clone, Debug, Serialize)]
 pub struct NodeGroupCapacity {
     pub cluster: String,
+    /// The file the node group is defined in, when there is one.
+    pub file: Option<String>,
     pub node_group: String,
     pub kind: &'static str,
     /// The instance type with the fewest pods per node, when known.
@@ -55,6 +57,7 @@ impl NodeGroupCapacity {
 pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
     let mut out = NodeGroupCapacity {
         cluster: cluster.name.value().cloned().unwrap_or_default(),
+        file: ng.at.file.as_ref().map(|f| f.display.clone()),
         node_group: ng.name.value().cloned().unwrap_or_default(),
         kind: ng.kind.describe(),
         instance_type: None,

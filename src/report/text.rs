@@ -29,7 +29,8 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
         let _ = writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans));
     }
     for c in &result.summary.capacity {
-        let _ = writeln!(out, "capacity: cluster \"{}\", {}", c.cluster, c.describe());
+        let file = c.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
+        let _ = writeln!(out, "capacity: cluster \"{}\"{file}, {}", c.cluster, c.describe());
     }
     out.push_str(&summary_line(result));
     out.push('\n');
