@@ -91,6 +91,8 @@ def main():
         runs = []
         for t in sorted(glob.glob(os.path.join(out, "runs", f"{tool}.*.time"))):
             base = t[: -len(".time")]
+            if not os.path.exists(base + ".status"):
+                continue  # still running
             r = parse_time(t)
             r["status"] = int(open(base + ".status").read().strip() or -1)
             r["tree_rss_kib"] = int(open(base + ".treerss").read().strip() or 0)
@@ -110,6 +112,8 @@ def main():
             "findings": runs[-1]["findings"],
             "files_reported": runs[-1]["files_reported"],
             "exit_status": sorted({r["status"] for r in runs}),
+            # 0/1 = clean/findings for all three tools; anything else, or no report, is a failed run.
+            "failed": any(r["status"] not in (0, 1) or r["findings"] is None for r in runs),
         }
     base = rows.get("ladrillo")
     lines = [
@@ -125,15 +129,18 @@ def main():
         fx = f"{r['wall_s'] / base['wall_s']:.1f}" if base and tool != "ladrillo" else "1"
         cx = f"{r['cpu_s'] / base['cpu_s']:.1f}" if base and tool != "ladrillo" else "1"
         tree = f"{r['tree_rss_mib']:.0f}" if r["tree_rss_mib"] else "-"  # too short-lived to sample
+        name = r["version"] + (f" **failed** (exit {r['exit_status']}, no report)" if r["failed"] else "")
         lines.append(
-            f"| {r['version']} | {len(r['runs'])} | {r['wall_s']:.2f} | {corpus['files'] / r['wall_s']:,.0f} | "
+            f"| {name} | {len(r['runs'])} | {r['wall_s']:.2f} | {corpus['files'] / r['wall_s']:,.0f} | "
             f"{corpus['objects'] / r['wall_s']:,.0f} | {r['cpu_s']:.2f} | {r['max_rss_mib']:.0f} | "
             f"{tree} | {r['findings']} | {fx} | {cx} |"
         )
     lines.append("")
     if base:
         for tool, need in TARGETS.items():
-            if tool in rows:
+            if tool in rows and rows[tool]["failed"]:
+                lines.append(f"- target ≥ {need}× faster than {tool}: no result ({tool} failed)")
+            elif tool in rows:
                 got = rows[tool]["wall_s"] / base["wall_s"]
                 lines.append(f"- target ≥ {need}× faster than {tool} (wall): {got:.1f}× "
                              f"{'met' if got >= need else 'MISSED'}")
