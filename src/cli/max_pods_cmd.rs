@@ -20,6 +20,11 @@ pub enum MaxPodsFormat {
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("which").required(true).args(["instance_types", "all"])))]
+#[command(after_help = "\
+Secondary IP: ENIs × (IPv4 per ENI − 1) + 2. Prefix delegation: ENIs × (IPv4 per ENI − 1) × 16 + 2. \
+Custom networking: one ENI fewer. EKS managed node groups on EKS AMIs cap the result at 110, or 250 \
+above 30 vCPUs, in every mode; self-managed AL2023 nodes (nodeadm) apply no cap (UNCAPPED column). \
+Data: EC2 tables from amazon-eks-ami, amazon-vpc-cni-k8s and the cluster autoscaler, built in.")]
 pub struct MaxPodsArgs {
     /// EC2 instance types, e.g. `m5.large t3.medium`.
     #[arg(value_name = "INSTANCE_TYPE")]
