@@ -1,6 +1,6 @@
 //! `ladrillo scan`.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -131,15 +131,26 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),
     };
-    let text = report::render(&result, args.format, options);
     let written = match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| super::error(format!("cannot write {}: {e}", path.display())))
-            .is_ok(),
-        None => super::print_stdout(&text),
+        Some(path) => std::fs::File::create(path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(&result, args.format, options, &mut w)?;
+            w.flush()
+        }),
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            report::write(&result, args.format, options, &mut w).and_then(|()| w.flush())
+        }
     };
-    if !written {
-        return 2;
+    match written {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            let what = args.output.as_ref().map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
+            super::error(format!("cannot write {what}: {e}"));
+            return 2;
+        }
     }
     if args.format != Format::Text && !result.errors.is_empty() {
         // Machine formats go to stdout; still tell a person why the run exits 2.

@@ -10,11 +10,12 @@ use crate::scan::{ScanResult, Summary};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Serialize)]
-struct Report<'a> {
+#[serde(bound(serialize = "super::Lazy<A>: Serialize, super::Lazy<B>: Serialize"))]
+struct Report<'a, A, B> {
     schema_version: u32,
     tool: Tool,
-    findings: Vec<JsonFinding<'a>>,
-    suppressed: Vec<JsonFinding<'a>>,
+    findings: super::Lazy<A>,
+    suppressed: super::Lazy<B>,
     errors: &'a [InputError],
     summary: &'a Summary,
 }
@@ -77,15 +78,21 @@ impl<'a> JsonFinding<'a> {
 /// Renders the JSON report (pretty-printed, newline-terminated).
 #[must_use]
 pub fn render(result: &ScanResult) -> String {
+    let mut out = Vec::new();
+    let _ = write(result, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams the JSON report (pretty-printed, newline-terminated).
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let report = Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool { name: "ladrillo", version: env!("CARGO_PKG_VERSION") },
-        findings: result.active().map(JsonFinding::new).collect(),
-        suppressed: result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new).collect(),
+        findings: super::Lazy(|| result.active().map(JsonFinding::new)),
+        suppressed: super::Lazy(|| result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new)),
         errors: &result.errors,
         summary: &result.summary,
     };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }

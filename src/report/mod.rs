@@ -30,12 +30,35 @@ pub struct ReportOptions {
 /// Renders a scan result in a format.
 #[must_use]
 pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(result, format, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes a scan result in a format. Text, JSON and SARIF are streamed finding by finding, so
+/// memory does not grow with the size of the report.
+pub fn write(result: &ScanResult, format: Format, options: ReportOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Text => text::render(result, options),
-        Format::Json => json::render(result),
-        Format::Sarif => sarif::render(result),
-        Format::Junit => junit::render(result),
-        Format::Html => html::render(result, options),
+        Format::Text => text::write(result, options, out),
+        Format::Json => json::write(result, out),
+        Format::Sarif => sarif::write(result, out),
+        Format::Junit => out.write_all(junit::render(result).as_bytes()),
+        Format::Html => out.write_all(html::render(result, options).as_bytes()),
+    }
+}
+
+/// A sequence serialized from an iterator, without collecting it first.
+pub(crate) struct Lazy<F>(pub F);
+
+impl<I, F> serde::Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 

@@ -10,19 +10,21 @@ use crate::scan::ScanResult;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Log {
+#[serde(bound(serialize = "Run<R>: Serialize"))]
+struct Log<R> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Run>,
+    runs: [Run<R>; 1],
 }
 
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run {
+#[serde(rename_all = "camelCase", bound(serialize = "super::Lazy<R>: Serialize"))]
+struct Run<R> {
     tool: serde_json::Value,
     column_kind: &'static str,
-    results: Vec<serde_json::Value>,
+    /// Built one result at a time while writing, so a large report is never held whole.
+    results: super::Lazy<R>,
     invocations: Vec<serde_json::Value>,
 }
 
@@ -122,13 +124,20 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
 
 #[must_use]
 pub fn render(scan: &ScanResult) -> String {
+    let mut out = Vec::new();
+    let _ = write(scan, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams the SARIF log (pretty-printed, newline-terminated).
+pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let all = rules::all();
     let rules: Vec<serde_json::Value> = all.iter().map(|r| rule_descriptor(r.meta())).collect();
-    let results = scan
-        .findings
-        .iter()
-        .map(|f| result(f, all.iter().position(|r| r.meta().code == f.rule.code).unwrap_or(0)))
-        .collect();
+    let index: std::collections::HashMap<&str, usize> =
+        all.iter().enumerate().map(|(i, r)| (r.meta().code, i)).collect();
+    let results = super::Lazy(|| {
+        scan.findings.iter().map(|f| result(f, index.get(f.rule.code).copied().unwrap_or(0)))
+    });
     let notifications: Vec<serde_json::Value> = scan
         .errors
         .iter()
@@ -145,7 +154,7 @@ pub fn render(scan: &ScanResult) -> String {
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: vec![Run {
+        runs: [Run {
             tool: json!({ "driver": {
                 "name": "ladrillo",
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
@@ -159,7 +168,6 @@ pub fn render(scan: &ScanResult) -> String {
             })],
         }],
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(std::io::Error::other)?;
+    out.write_all(b"\n")
 }

@@ -16,25 +16,29 @@ const MAX_LINES: usize = 6;
 
 #[must_use]
 pub fn render(result: &ScanResult, options: ReportOptions) -> String {
+    let mut out = Vec::new();
+    let _ = write(result, options, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams the text report, one diagnostic at a time.
+pub fn write(result: &ScanResult, options: ReportOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
-    let mut out = String::new();
     // A secret found by one finding is masked in every excerpt of its file.
     let redact = super::redactions_by_file(result);
     for e in &result.errors {
         let spans = redact.get(e.file.as_str()).map_or(&[][..], Vec::as_slice);
-        let _ = writeln!(out, "{}\n", render_error(&renderer, e, spans));
+        writeln!(out, "{}\n", render_error(&renderer, e, spans))?;
     }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-        let _ = writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans));
+        writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans))?;
     }
     for c in &result.summary.capacity {
         let file = c.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
-        let _ = writeln!(out, "capacity: cluster \"{}\"{file}, {}", c.cluster, c.describe());
+        writeln!(out, "capacity: cluster \"{}\"{file}, {}", c.cluster, c.describe())?;
     }
-    out.push_str(&summary_line(result));
-    out.push('\n');
-    out
+    writeln!(out, "{}", summary_line(result))
 }
 
 fn level(sev: Severity) -> Level<'static> {
