@@ -114,7 +114,13 @@ impl Identity {
                 else {
                     return false;
                 };
-                self.user.as_deref() == Some(&format!("system:serviceaccount:{ns}:{}", subject.name))
+                // `system:serviceaccount:<ns>:<name>`, compared without building the string.
+                self.user
+                    .as_deref()
+                    .and_then(|u| u.strip_prefix("system:serviceaccount:"))
+                    .and_then(|rest| rest.strip_prefix(ns))
+                    .and_then(|rest| rest.strip_prefix(':'))
+                    == Some(subject.name.as_str())
             }
         }
     }
