@@ -498,7 +498,7 @@ fn strings(node: Option<&Node>) -> Vec<String> {
 
 /// Reads `aggregationRule.clusterRoleSelectors`; items are ORed, an empty one selects every
 /// ClusterRole, and an item that cannot be read is set aside with its path.
-fn aggregation_selectors(list: &Node) -> (Vec<LabelSelector>, Vec<InvalidSelector>) {
+pub fn aggregation_selectors(list: &Node) -> (Vec<LabelSelector>, Vec<InvalidSelector>) {
     let (mut valid, mut invalid) = (Vec::new(), Vec::new());
     for (i, item) in list.items().enumerate() {
         match LabelSelector::from_node(item) {
