@@ -1,13 +1,18 @@
-//! Kubernetes label selectors (`matchLabels` + `matchExpressions`) and label sets, for analyses
-//! that relate objects to pods: disruption budgets, services, network policies, autoscalers.
-//! Semantics follow `k8s.io/apimachinery/pkg/labels`: every requirement must hold.
+//! Kubernetes label selectors (`matchLabels` + `matchExpressions`: In, NotIn, Exists,
+//! DoesNotExist, ANDed) and label sets, for every analysis that relates objects to pods or roles:
+//! disruption budgets, network policies, ClusterRole aggregation. Semantics follow
+//! `k8s.io/apimachinery/pkg/labels`; matching is also three-valued, so that labels only partly
+//! known (a namespace not in the input) give "maybe". Also parses kubectl's string form.
 
 use std::collections::BTreeMap;
 
-use crate::document::Node;
+use crate::document::{Node, Span};
 
 /// A set of labels (`metadata.labels`), key → value.
 pub type Labels = BTreeMap<String, String>;
+
+/// The label the API server sets on every namespace (Kubernetes ≥ 1.21).
+pub const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
 
 /// Reads a labels map; absent, null or non-map nodes give an empty set. Non-string values
 /// (which the API server would reject) are kept in their scalar text form.
@@ -17,6 +22,46 @@ pub fn labels_of(node: Option<&Node>) -> Labels {
         .flat_map(Node::entries)
         .filter_map(|(k, v)| v.scalar_text().map(|v| (k.to_string(), v)))
         .collect()
+}
+
+/// Labels of a namespace or pod: all of them, or only some keys when the object is not in the input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KnownLabels {
+    pub labels: Labels,
+    /// Whether keys absent from `labels` are known to be absent.
+    pub complete: bool,
+}
+
+impl KnownLabels {
+    #[must_use]
+    pub fn complete(labels: Labels) -> Self {
+        Self { labels, complete: true }
+    }
+}
+
+/// Three-valued match result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Match {
+    No,
+    Maybe,
+    Yes,
+}
+
+impl Match {
+    #[must_use]
+    pub fn and(self, o: Match) -> Match {
+        self.min(o)
+    }
+
+    #[must_use]
+    pub fn or(self, o: Match) -> Match {
+        self.max(o)
+    }
+
+    #[must_use]
+    pub fn possible(self) -> bool {
+        self != Match::No
+    }
 }
 
 /// The operator of a `matchExpressions` requirement.
@@ -37,81 +82,102 @@ pub struct Requirement {
 }
 
 impl Requirement {
+    /// Three-valued: a key absent from labels that are not complete may be there.
     #[must_use]
-    pub fn matches(&self, labels: &Labels) -> bool {
+    pub fn matches_known(&self, labels: &Labels, complete: bool) -> Match {
         let value = labels.get(&self.key);
-        match self.operator {
+        if value.is_none() && !complete {
+            return Match::Maybe;
+        }
+        let ok = match self.operator {
             Operator::In => value.is_some_and(|v| self.values.contains(v)),
             Operator::NotIn => value.is_none_or(|v| !self.values.contains(v)),
             Operator::Exists => value.is_some(),
             Operator::DoesNotExist => value.is_none(),
-        }
+        };
+        if ok { Match::Yes } else { Match::No }
     }
 }
 
-/// A parsed `LabelSelector`. An empty selector (`{}`) matches every label set; an absent one is
-/// represented by `None` at the call site and matches nothing.
+/// A parsed `LabelSelector`; `matchLabels` entries become `In` requirements with one value. An
+/// empty selector (`{}`) matches every label set. What an absent or null selector means depends
+/// on the field: see [`LabelSelector::from_field`] and [`LabelSelector::from_node`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelSelector {
-    /// `matchLabels`, as `In` requirements with one value.
     pub requirements: Vec<Requirement>,
 }
 
-/// Why a selector could not be read; such a selector's coverage is unknown.
+/// Why a selector could not be read (the API server would reject it), with the span of the bad
+/// part. Such a selector's coverage is unknown; callers report it or treat it as unknown.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SelectorError(pub String);
+pub struct SelectorError {
+    pub span: Span,
+    pub message: String,
+}
 
 impl std::fmt::Display for SelectorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 
+impl std::error::Error for SelectorError {}
+
+fn err(span: Span, message: impl Into<String>) -> SelectorError {
+    SelectorError { span, message: message.into() }
+}
+
 impl LabelSelector {
-    /// Reads a selector field. `Ok(None)` when the field is absent or null (selects nothing).
+    /// The selector that matches everything (`{}`).
+    #[must_use]
+    pub fn everything() -> Self {
+        Self::default()
+    }
+
+    /// Whether the selector has no requirement (and so matches everything).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.requirements.is_empty()
+    }
+
+    /// Reads an optional `*metav1.LabelSelector` field where absent or null selects nothing
+    /// (PodDisruptionBudget `spec.selector`, a NetworkPolicy peer's selectors): `Ok(None)`.
     pub fn from_field(node: Option<&Node>) -> Result<Option<Self>, SelectorError> {
         match node {
             None => Ok(None),
             Some(n) if n.is_null() => Ok(None),
-            Some(n) => Self::parse(n).map(Some),
+            Some(n) => Self::from_node(n).map(Some),
         }
     }
 
-    /// Reads a `LabelSelector` object (`matchLabels`, `matchExpressions`).
-    pub fn parse(node: &Node) -> Result<Self, SelectorError> {
-        let map = node
-            .as_map()
-            .ok_or_else(|| SelectorError(format!("selector is a {}, not an object", node.type_name())))?;
+    /// Reads a `LabelSelector` object. A null node decodes to the empty selector, as a
+    /// non-pointer selector field does (NetworkPolicy `spec.podSelector`, an item of
+    /// `aggregationRule.clusterRoleSelectors`).
+    pub fn from_node(node: &Node) -> Result<Self, SelectorError> {
+        if node.is_null() {
+            return Ok(Self::everything());
+        }
+        let map = node.as_map().ok_or_else(|| {
+            err(node.span, format!("a label selector must be an object, found {}", node.type_name()))
+        })?;
         let mut requirements = Vec::new();
-        for (key, value) in map.iter() {
-            match key {
-                "matchLabels" => {
-                    if !value.is_null() && value.as_map().is_none() {
-                        return Err(SelectorError("`matchLabels` is not an object".into()));
-                    }
-                    for (k, v) in value.entries() {
-                        let v = v
-                            .scalar_text()
-                            .ok_or_else(|| SelectorError(format!("`matchLabels.{k}` is not a string")))?;
-                        requirements.push(Requirement {
-                            key: k.to_string(),
-                            operator: Operator::In,
-                            values: vec![v],
-                        });
-                    }
-                }
-                "matchExpressions" => {
-                    if !value.is_null() && value.as_seq().is_none() {
-                        return Err(SelectorError("`matchExpressions` is not a list".into()));
-                    }
-                    for (i, e) in value.items().enumerate() {
-                        requirements.push(
-                            parse_expression(e)
-                                .map_err(|m| SelectorError(format!("`matchExpressions[{i}]`: {m}")))?,
-                        );
-                    }
-                }
-                _ => {}
+        if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
+            let m = ml.as_map().ok_or_else(|| err(ml.span, "`matchLabels` must be an object"))?;
+            for e in &m.entries {
+                let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
+                    err(e.value.span, format!("label value for `{}` must be a string", e.key))
+                })?;
+                requirements.push(Requirement {
+                    key: e.key.clone(),
+                    operator: Operator::In,
+                    values: vec![v],
+                });
+            }
+        }
+        if let Some(me) = map.get("matchExpressions").filter(|n| !n.is_null()) {
+            let items = me.as_seq().ok_or_else(|| err(me.span, "`matchExpressions` must be a list"))?;
+            for ex in items {
+                requirements.push(expression(ex)?);
             }
         }
         Ok(Self { requirements })
@@ -127,55 +193,249 @@ impl LabelSelector {
         Self { requirements }
     }
 
-    /// Whether the selector has no requirement (and so matches everything).
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.requirements.is_empty()
-    }
-
+    /// Whether the selector matches fully known labels.
     #[must_use]
     pub fn matches(&self, labels: &Labels) -> bool {
-        self.requirements.iter().all(|r| r.matches(labels))
+        self.eval(labels, true) == Match::Yes
+    }
+
+    /// Three-valued match against possibly partial labels.
+    #[must_use]
+    pub fn matches_known(&self, l: &KnownLabels) -> Match {
+        self.eval(&l.labels, l.complete)
+    }
+
+    fn eval(&self, labels: &Labels, complete: bool) -> Match {
+        self.requirements.iter().fold(Match::Yes, |acc, r| acc.and(r.matches_known(labels, complete)))
+    }
+
+    /// Parses kubectl's selector syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`,
+    /// `k`, `!k`, separated by commas. The empty string is the empty selector.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut requirements = Vec::new();
+        for part in split_top(text) {
+            let part = part.trim();
+            if part.is_empty() {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                return Err(format!("empty requirement in selector `{text}`"));
+            }
+            let (key, operator, values) = if let Some(k) = part.strip_prefix('!') {
+                (key(k)?, Operator::DoesNotExist, vec![])
+            } else if let Some((k, v)) = part.split_once("!=") {
+                (key(k)?, Operator::NotIn, vec![value(v)?])
+            } else if let Some((k, v)) = part.split_once("==").or_else(|| part.split_once('=')) {
+                (key(k)?, Operator::In, vec![value(v)?])
+            } else if let Some((k, rest)) = split_word(part, " notin ") {
+                (key(k)?, Operator::NotIn, set(rest)?)
+            } else if let Some((k, rest)) = split_word(part, " in ") {
+                (key(k)?, Operator::In, set(rest)?)
+            } else {
+                (key(part)?, Operator::Exists, vec![])
+            };
+            requirements.push(Requirement { key, operator, values });
+        }
+        Ok(Self { requirements })
     }
 }
 
-fn parse_expression(e: &Node) -> Result<Requirement, String> {
-    let key = e.get("key").and_then(Node::as_str).filter(|k| !k.is_empty()).ok_or("no `key`")?;
-    let op = e.get("operator").and_then(Node::as_str).ok_or("no `operator`")?;
-    let operator = match op {
-        "In" => Operator::In,
-        "NotIn" => Operator::NotIn,
-        "Exists" => Operator::Exists,
-        "DoesNotExist" => Operator::DoesNotExist,
-        other => return Err(format!("unknown operator `{other}`")),
+/// One item of `matchExpressions`: In and NotIn need values, Exists and DoesNotExist take none.
+fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
+    let key = ex
+        .get("key")
+        .and_then(Node::as_str)
+        .ok_or_else(|| err(ex.span, "a match expression needs a string `key`"))?;
+    if key.is_empty() {
+        return Err(err(ex.span, "a match expression needs a non-empty `key`"));
+    }
+    let op_node = ex.get("operator").ok_or_else(|| err(ex.span, "a match expression needs an `operator`"))?;
+    let operator = match op_node.as_str() {
+        Some("In") => Operator::In,
+        Some("NotIn") => Operator::NotIn,
+        Some("Exists") => Operator::Exists,
+        Some("DoesNotExist") => Operator::DoesNotExist,
+        _ => return Err(err(op_node.span, "operator must be In, NotIn, Exists or DoesNotExist")),
     };
     let values: Vec<String> =
-        e.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
+        ex.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
     match operator {
         Operator::In | Operator::NotIn if values.is_empty() => {
-            Err(format!("operator `{op}` needs at least one value"))
+            Err(err(ex.span, format!("operator {operator:?} needs at least one value")))
         }
         Operator::Exists | Operator::DoesNotExist if !values.is_empty() => {
-            Err(format!("operator `{op}` takes no values"))
+            Err(err(ex.span, format!("operator {operator:?} takes no values")))
         }
         _ => Ok(Requirement { key: key.to_string(), operator, values }),
     }
 }
 
+impl std::fmt::Display for LabelSelector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.requirements.is_empty() {
+            return f.write_str("{}");
+        }
+        for (i, r) in self.requirements.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            match (r.operator, r.values.as_slice()) {
+                (Operator::In, [v]) => write!(f, "{}={v}", r.key)?,
+                (Operator::NotIn, [v]) => write!(f, "{}!={v}", r.key)?,
+                (Operator::In, vs) => write!(f, "{} in ({})", r.key, vs.join(","))?,
+                (Operator::NotIn, vs) => write!(f, "{} notin ({})", r.key, vs.join(","))?,
+                (Operator::Exists, _) => f.write_str(&r.key)?,
+                (Operator::DoesNotExist, _) => write!(f, "!{}", r.key)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Splits on commas outside parentheses.
+fn split_top(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+fn split_word<'a>(part: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
+    let i = part.find(word)?;
+    Some((&part[..i], &part[i + word.len()..]))
+}
+
+fn key(k: &str) -> Result<String, String> {
+    let k = k.trim();
+    if k.is_empty() || k.contains(|c: char| c.is_whitespace() || "=!(),".contains(c)) {
+        return Err(format!("`{k}` is not a label key"));
+    }
+    Ok(k.to_string())
+}
+
+fn value(v: &str) -> Result<String, String> {
+    let v = v.trim();
+    if v.contains(|c: char| c.is_whitespace() || "=!(),".contains(c)) {
+        return Err(format!("`{v}` is not a label value"));
+    }
+    Ok(v.to_string())
+}
+
+fn set(rest: &str) -> Result<Vec<String>, String> {
+    let inner = rest
+        .trim()
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .ok_or_else(|| format!("expected a parenthesised value list, found `{}`", rest.trim()))?;
+    let values = inner.split(',').map(value).collect::<Result<Vec<_>, _>>()?;
+    if values.iter().all(String::is_empty) {
+        return Err("a value list needs at least one value".into());
+    }
+    Ok(values)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn node(yaml: &str) -> Node {
-        crate::document::yaml::parse(yaml).documents.remove(0).root
-    }
+    use crate::document::yaml;
 
     fn labels(pairs: &[(&str, &str)]) -> Labels {
         pairs.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect()
     }
 
-    fn sel(yaml: &str) -> LabelSelector {
-        LabelSelector::parse(&node(yaml)).expect("valid selector")
+    fn node(yaml: &str) -> Node {
+        yaml::parse(yaml).documents.remove(0).root
+    }
+
+    fn sel(text: &str) -> LabelSelector {
+        let root = yaml::parse(text).documents.into_iter().next().unwrap().root;
+        LabelSelector::from_node(&root).unwrap()
+    }
+
+    #[test]
+    fn empty_selector_matches_everything() {
+        assert!(sel("{}").matches(&labels(&[])));
+        assert_eq!(sel("{}").matches_known(&KnownLabels::default()), Match::Yes);
+    }
+
+    #[test]
+    fn match_labels_and_expressions_are_anded() {
+        let s = sel(
+            "matchLabels: {app: web}\nmatchExpressions:\n- {key: tier, operator: In, values: [a, b]}\n- {key: legacy, operator: DoesNotExist}\n- {key: env, operator: NotIn, values: [dev]}\n- {key: team, operator: Exists}",
+        );
+        assert!(s.matches(&labels(&[("app", "web"), ("tier", "a"), ("team", "x")])));
+        assert!(s.matches(&labels(&[("app", "web"), ("tier", "b"), ("team", "x"), ("env", "prod")])));
+        assert!(!s.matches(&labels(&[("app", "web"), ("tier", "c"), ("team", "x")])));
+        assert!(!s.matches(&labels(&[("app", "web"), ("tier", "a"), ("team", "x"), ("legacy", "1")])));
+        assert!(!s.matches(&labels(&[("app", "web"), ("tier", "a"), ("team", "x"), ("env", "dev")])));
+        assert!(!s.matches(&labels(&[("app", "web"), ("tier", "a")])));
+    }
+
+    #[test]
+    fn partial_labels_give_maybe() {
+        let partial = KnownLabels { labels: labels(&[(NAMESPACE_NAME_LABEL, "shop")]), complete: false };
+        assert_eq!(sel("matchLabels: {team: a}").matches_known(&partial), Match::Maybe);
+        assert_eq!(
+            sel("matchLabels: {kubernetes.io/metadata.name: shop}").matches_known(&partial),
+            Match::Yes
+        );
+        assert_eq!(
+            sel("matchLabels: {kubernetes.io/metadata.name: other, team: a}").matches_known(&partial),
+            Match::No
+        );
+    }
+
+    #[test]
+    fn invalid_selectors_are_errors() {
+        let root =
+            yaml::parse("matchExpressions:\n- {key: a, operator: Is, values: [x]}").documents.remove(0).root;
+        assert!(LabelSelector::from_node(&root).is_err());
+        let root = yaml::parse("matchExpressions:\n- {key: a, operator: In}").documents.remove(0).root;
+        assert!(LabelSelector::from_node(&root).is_err());
+        let root = yaml::parse("matchExpressions:\n- {key: a, operator: Exists, values: [x]}")
+            .documents
+            .remove(0)
+            .root;
+        assert!(LabelSelector::from_node(&root).is_err());
+    }
+
+    #[test]
+    fn errors_carry_the_span_of_the_bad_part() {
+        let root = node("matchExpressions:\n- {key: a, operator: Is}\n");
+        let e = LabelSelector::from_node(&root).unwrap_err();
+        let op = &root.get("matchExpressions").unwrap().items().next().unwrap().get("operator").unwrap();
+        assert_eq!(e.span, op.span);
+        assert_eq!(e.to_string(), "operator must be In, NotIn, Exists or DoesNotExist");
+    }
+
+    #[test]
+    fn null_node_is_empty_but_null_field_is_absent() {
+        let root = node("selector: null\n");
+        assert_eq!(LabelSelector::from_node(root.get("selector").unwrap()), Ok(LabelSelector::everything()));
+        assert_eq!(LabelSelector::from_field(root.get("selector")), Ok(None));
+    }
+
+    #[test]
+    fn kubectl_syntax() {
+        let s = LabelSelector::parse("app=web, tier in (a,b),env!=dev,!legacy,team").unwrap();
+        assert_eq!(s.to_string(), "app=web,tier in (a,b),env!=dev,!legacy,team");
+        assert!(s.matches(&labels(&[("app", "web"), ("tier", "b"), ("team", "x")])));
+        assert!(LabelSelector::parse("").unwrap().is_empty());
+        assert!(LabelSelector::parse("a in b").is_err());
+        assert!(LabelSelector::parse("a=b,").is_err());
+        assert!(LabelSelector::parse("=b").is_err());
+        assert_eq!(LabelSelector::parse("x notin (1)").unwrap().requirements[0].operator, Operator::NotIn);
     }
 
     #[test]
@@ -221,16 +481,19 @@ mod tests {
     }
 
     #[test]
-    fn invalid_selectors_are_errors() {
+    fn invalid_selectors_are_errors_too() {
         for bad in [
             "matchExpressions: [{key: a, operator: Equals, values: [x]}]",
             "matchExpressions: [{key: a, operator: In}]",
             "matchExpressions: [{key: a, operator: Exists, values: [x]}]",
             "matchExpressions: [{operator: Exists}]",
             "matchLabels: [a]",
+            "matchLabels: {app: null}",
+            "matchExpressions: {key: a, operator: Exists}",
+            "matchExpressions: [{key: '', operator: Exists}]",
             "[a]",
         ] {
-            assert!(LabelSelector::parse(&node(bad)).is_err(), "{bad}");
+            assert!(LabelSelector::from_node(&node(bad)).is_err(), "{bad}");
         }
     }
 

@@ -22,7 +22,7 @@ use super::conns::{Cidr, ConnSet, Protocol};
 use super::eval::{Allowed, Endpoint};
 use super::explain::parse_port;
 use super::model::Model;
-use super::selector::{Match, Selector};
+use crate::model::selector::{LabelSelector, Match};
 
 /// The `reachability` section with the file it was read from.
 #[derive(Clone, Debug, Default)]
@@ -50,8 +50,16 @@ pub struct Assertion {
 /// One side of an assertion.
 #[derive(Clone, Debug)]
 pub enum Target {
-    Pods { namespace: Option<String>, namespace_selector: Option<Selector>, pods: Selector, text: String },
-    Cidr { cidr: Cidr, text: String },
+    Pods {
+        namespace: Option<String>,
+        namespace_selector: Option<LabelSelector>,
+        pods: LabelSelector,
+        text: String,
+    },
+    Cidr {
+        cidr: Cidr,
+        text: String,
+    },
 }
 
 impl Target {
@@ -255,12 +263,12 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
             .ok();
     }
     let (mut namespace, mut namespace_selector, mut pods, mut ok) =
-        (None, None, Selector::everything(), true);
+        (None, None, LabelSelector::everything(), true);
     for e in &map.entries {
-        let sel = |n: &Node| -> Result<Selector, (Span, String)> {
+        let sel = |n: &Node| -> Result<LabelSelector, (Span, String)> {
             match n.as_str() {
-                Some(s) => Selector::parse(s).map_err(|m| (n.span, m)),
-                None => Selector::from_node(n),
+                Some(s) => LabelSelector::parse(s).map_err(|m| (n.span, m)),
+                None => LabelSelector::from_node(n).map_err(|e| (e.span, e.message)),
             }
         };
         match e.key.as_str() {
@@ -322,7 +330,7 @@ pub fn parse_target_text(text: &str) -> Result<Target, String> {
         }
         _ => (None, t),
     };
-    let pods = Selector::parse(selector)?;
+    let pods = LabelSelector::parse(selector)?;
     Ok(Target::Pods { namespace, namespace_selector: None, pods, text: t.to_string() })
 }
 

@@ -9,7 +9,7 @@ use std::fmt;
 
 use super::conns::{ConnSet, Family, addr_text, full_range};
 use super::model::{Direction, Model, Peer, Pods, Policy, PolicyRule};
-use super::selector::Match;
+use crate::model::selector::Match;
 
 /// One side of a connection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -9,7 +9,7 @@ use crate::model::ObjectSet;
 use super::conns::{Cidr, Protocol};
 use super::eval::{Endpoint, Side};
 use super::model::{Direction, Model};
-use super::selector::Match;
+use crate::model::selector::Match;
 
 /// Finds an endpoint: `ns/name[Kind]`, `ns/name`, `name`, an address or a CIDR.
 pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {

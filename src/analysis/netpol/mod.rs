@@ -24,9 +24,8 @@ pub mod explain;
 pub mod model;
 pub mod ranges;
 pub mod render;
-pub mod selector;
 
+pub use crate::model::selector::{LabelSelector, Match};
 pub use conns::{ConnSet, Protocol};
 pub use eval::{Allowed, Connection, Endpoint};
 pub use model::{Direction, Model, Pods, Policy, WorkloadId};
-pub use selector::{Match, Selector};

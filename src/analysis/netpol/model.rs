@@ -10,7 +10,7 @@ use crate::document::{FieldPath, Node, Value};
 use crate::model::{Object, ObjectSet, Workload};
 
 use super::conns::{Cidr, ConnSet, Family, IpSet, Protocol};
-use super::selector::{KnownLabels, Labels, NAMESPACE_NAME_LABEL, Selector};
+use crate::model::selector::{KnownLabels, LabelSelector, Labels, NAMESPACE_NAME_LABEL};
 
 /// A pod-bearing workload as NetworkPolicy sees it.
 #[derive(Clone, Debug)]
@@ -73,7 +73,7 @@ pub struct Policy {
     pub object: usize,
     pub namespace: String,
     pub name: String,
-    pub pod_selector: Selector,
+    pub pod_selector: LabelSelector,
     /// Effective `policyTypes` (defaulted as the API server does).
     pub ingress_type: bool,
     pub egress_type: bool,
@@ -122,7 +122,7 @@ pub struct PolicyRule {
 pub enum Peer {
     /// `podSelector` and/or `namespaceSelector`. `namespaces: None` means the policy's own
     /// namespace; `pods: None` means every pod of the selected namespaces.
-    Pods { namespaces: Option<Selector>, pods: Option<Selector>, path: FieldPath },
+    Pods { namespaces: Option<LabelSelector>, pods: Option<LabelSelector>, path: FieldPath },
     /// `ipBlock`: addresses outside the cluster (see the module docs of `netpol`).
     Block { cidr: String, set: IpSet, path: FieldPath },
 }
@@ -316,8 +316,8 @@ fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     let selector_path = spec_path.clone().key("podSelector");
     // An absent `podSelector` decodes to the empty selector, as `{}`: every pod of the namespace.
     let pod_selector = match spec.get("podSelector") {
-        None => Selector::everything(),
-        Some(n) => Selector::from_node(n).map_err(|(_, m)| (selector_path, m))?,
+        None => LabelSelector::everything(),
+        Some(n) => LabelSelector::from_node(n).map_err(|e| (selector_path, e.message))?,
     };
     let rules = |key: &str| -> Result<Vec<PolicyRule>, Invalid> {
         let peer_key = if key == "ingress" { "from" } else { "to" };
@@ -388,13 +388,9 @@ fn parse_rule(r: &Node, path: FieldPath, peer_key: &str) -> Result<PolicyRule, I
 }
 
 fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
-    let sel = |key: &str| -> Result<Option<Selector>, Invalid> {
-        match p.get(key) {
-            None => Ok(None),
-            // A null selector is an absent one: `podSelector:` with nothing after it.
-            Some(n) if n.is_null() => Ok(None),
-            Some(n) => Selector::from_node(n).map(Some).map_err(|(_, m)| (path.clone().key(key), m)),
-        }
+    // A null selector is an absent one: `podSelector:` with nothing after it.
+    let sel = |key: &str| -> Result<Option<LabelSelector>, Invalid> {
+        LabelSelector::from_field(p.get(key)).map_err(|e| (path.clone().key(key), e.message))
     };
     let pods = sel("podSelector")?;
     let namespaces = sel("namespaceSelector")?;

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::{FieldPath, Node, yaml};
+use crate::model::selector::LabelSelector;
 use crate::model::{Object, ObjectSet, Workload};
 
 pub use authz::{Names, PolicyRule, Request, Target};
@@ -50,8 +51,10 @@ pub struct Role {
     pub labels: BTreeMap<String, String>,
     /// The `rules` as written.
     pub own_rules: Vec<PolicyRule>,
-    /// `aggregationRule.clusterRoleSelectors`, when the ClusterRole is aggregated.
-    pub aggregation: Option<Vec<Selector>>,
+    /// `aggregationRule.clusterRoleSelectors`, when the ClusterRole is aggregated (valid ones only).
+    pub aggregation: Option<Vec<LabelSelector>>,
+    /// `clusterRoleSelectors` items that cannot be read.
+    pub invalid_selectors: Vec<InvalidSelector>,
     /// Effective rules: its own, or for an aggregated role those of every selected ClusterRole.
     pub effective: Vec<RuleRef>,
 }
@@ -100,48 +103,12 @@ pub struct WorkloadInfo {
     pub path: FieldPath,
 }
 
-/// One clause of a label selector (matchLabels and matchExpressions together).
-#[derive(Clone, Debug, Default)]
-pub struct Selector {
-    pub match_labels: Vec<(String, String)>,
-    /// `(key, operator, values)`.
-    pub expressions: Vec<(String, String, Vec<String>)>,
-}
-
-impl Selector {
-    fn parse(node: &Node) -> Self {
-        let match_labels = node
-            .get("matchLabels")
-            .into_iter()
-            .flat_map(Node::entries)
-            .map(|(k, v)| (k.to_string(), v.scalar_text().unwrap_or_default()))
-            .collect();
-        let expressions = node
-            .get("matchExpressions")
-            .into_iter()
-            .flat_map(Node::items)
-            .map(|e| {
-                let s = |k: &str| e.get(k).and_then(Node::as_str).unwrap_or_default().to_string();
-                let values =
-                    e.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
-                (s("key"), s("operator"), values)
-            })
-            .collect();
-        Self { match_labels, expressions }
-    }
-
-    /// Label selector semantics; an empty selector selects everything.
-    #[must_use]
-    pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
-        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
-            && self.expressions.iter().all(|(k, op, values)| match op.as_str() {
-                "In" => labels.get(k).is_some_and(|v| values.contains(v)),
-                "NotIn" => labels.get(k).is_none_or(|v| !values.contains(v)),
-                "Exists" => labels.contains_key(k),
-                "DoesNotExist" => !labels.contains_key(k),
-                _ => false,
-            })
-    }
+/// An `aggregationRule.clusterRoleSelectors` item the API server would reject. It aggregates
+/// nothing here (the server refuses the whole ClusterRole) and is listed for reporting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidSelector {
+    pub path: FieldPath,
+    pub message: String,
 }
 
 /// Where a grant applies.
@@ -236,6 +203,17 @@ impl Graph {
                 if exists && index.is_none() {
                     return;
                 }
+                let (aggregation, invalid_selectors) = match o
+                    .root
+                    .at(&["aggregationRule", "clusterRoleSelectors"])
+                    .filter(|_| kind == RoleKind::ClusterRole)
+                {
+                    Some(n) => {
+                        let (sels, invalid) = aggregation_selectors(n);
+                        (Some(sels), invalid)
+                    }
+                    None => (None, Vec::new()),
+                };
                 let role = Role {
                     kind,
                     name: o.name.clone(),
@@ -254,11 +232,8 @@ impl Graph {
                         .flat_map(Node::items)
                         .map(parse_rule)
                         .collect(),
-                    aggregation: o
-                        .root
-                        .at(&["aggregationRule", "clusterRoleSelectors"])
-                        .filter(|_| kind == RoleKind::ClusterRole)
-                        .map(|n| n.items().map(Selector::parse).collect()),
+                    aggregation,
+                    invalid_selectors,
                     effective: Vec::new(),
                 };
                 let id = match &namespace {
@@ -521,6 +496,22 @@ fn strings(node: Option<&Node>) -> Vec<String> {
     node.into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect()
 }
 
+/// Reads `aggregationRule.clusterRoleSelectors`; items are ORed, an empty one selects every
+/// ClusterRole, and an item that cannot be read is set aside with its path.
+pub fn aggregation_selectors(list: &Node) -> (Vec<LabelSelector>, Vec<InvalidSelector>) {
+    let (mut valid, mut invalid) = (Vec::new(), Vec::new());
+    for (i, item) in list.items().enumerate() {
+        match LabelSelector::from_node(item) {
+            Ok(s) => valid.push(s),
+            Err(e) => invalid.push(InvalidSelector {
+                path: FieldPath::root().keys(&["aggregationRule", "clusterRoleSelectors"]).index(i),
+                message: e.message,
+            }),
+        }
+    }
+    (valid, invalid)
+}
+
 fn parse_rule(node: &Node) -> PolicyRule {
     PolicyRule {
         verbs: strings(node.get("verbs")),
@@ -579,6 +570,38 @@ mod tests {
         assert!(edit.effective.len() > view.effective.len());
         assert!(admin.effective.len() > edit.effective.len());
         assert!(g.bindings.iter().any(|b| b.name == "cluster-admin" && b.role.is_some()));
+    }
+
+    #[test]
+    fn invalid_aggregation_selectors_aggregate_nothing_and_are_listed() {
+        let text = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: agg}\n\
+                    aggregationRule: {clusterRoleSelectors: [\
+                    {matchExpressions: [{key: team, operator: Exists, values: [a]}]}, \
+                    {matchLabels: {team: a}}]}\n\
+                    ---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n\
+                    metadata: {name: a, labels: {team: a}}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]\n\
+                    ---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n\
+                    metadata: {name: b, labels: {team: b}}\nrules: [{apiGroups: [''], resources: [nodes], verbs: [get]}]\n";
+        let objects = yaml::parse(text)
+            .documents
+            .into_iter()
+            .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
+            .enumerate()
+            .map(|(i, mut o)| {
+                o.index = i;
+                o
+            })
+            .collect();
+        let g = Graph::build_with(&ObjectSet { objects, ..ObjectSet::default() }, &[]);
+        let agg = g.cluster_role("agg").unwrap();
+        assert_eq!(agg.aggregation.as_ref().map(Vec::len), Some(1));
+        assert_eq!(agg.invalid_selectors.len(), 1);
+        assert_eq!(agg.invalid_selectors[0].path.to_string(), "aggregationRule.clusterRoleSelectors[0]");
+        assert_eq!(agg.invalid_selectors[0].message, "operator Exists takes no values");
+        // Only `a` joins: the invalid selector (Exists team) would also have matched `b`.
+        let a = g.cluster_role("a").unwrap();
+        assert_eq!(agg.effective.len(), 1);
+        assert_eq!(g.roles[agg.effective[0].role].name, a.name);
     }
 
     #[test]

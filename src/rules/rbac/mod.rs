@@ -10,6 +10,7 @@ pub mod cluster_admin_binding;
 pub mod csr_approve;
 pub mod escalate_verb;
 pub mod impersonate_verb;
+pub mod invalid_aggregation_rule;
 pub mod kube_system_write;
 pub mod node_proxy;
 pub mod pod_create_token_theft;
@@ -41,4 +42,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &user_create_delete::UserCreateDelete,
     &kube_system_write::KubeSystemWrite,
     &workload_token_escalation::WorkloadTokenEscalation,
+    &invalid_aggregation_rule::InvalidAggregationRule,
 ];
