@@ -147,7 +147,10 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         // A closed pipe (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            let what = args.output.as_ref().map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
+            let what = args
+                .output
+                .as_ref()
+                .map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
             super::error(format!("cannot write {what}: {e}"));
             return 2;
         }

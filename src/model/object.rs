@@ -200,8 +200,10 @@ pub struct ObjectSet {
 /// lazily once the set is complete; objects must not change afterwards.
 #[derive(Default)]
 pub struct AnalysisCache {
-    slots: std::sync::Mutex<Vec<Arc<dyn std::any::Any + Send + Sync>>>,
+    slots: std::sync::Mutex<Vec<(std::any::TypeId, Arc<Slot>)>>,
 }
+
+type Slot = std::sync::OnceLock<Arc<dyn std::any::Any + Send + Sync>>;
 
 impl std::fmt::Debug for AnalysisCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -211,22 +213,24 @@ impl std::fmt::Debug for AnalysisCache {
 
 impl ObjectSet {
     /// The analysis of type `T` for this set, built by `build` on first use. Rules share it
-    /// through this cache instead of rebuilding it once per rule.
+    /// through this cache instead of rebuilding it once per rule; rules running in parallel
+    /// wait for the one build rather than repeating it.
     pub fn analysis<T: std::any::Any + Send + Sync>(&self, build: impl FnOnce(&ObjectSet) -> T) -> Arc<T> {
-        let find = |slots: &[Arc<dyn std::any::Any + Send + Sync>]| {
-            slots.iter().find_map(|s| Arc::clone(s).downcast::<T>().ok())
+        let id = std::any::TypeId::of::<T>();
+        let slot = {
+            let mut slots = self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            match slots.iter().find(|(t, _)| *t == id) {
+                Some((_, s)) => Arc::clone(s),
+                None => {
+                    let s = Arc::new(Slot::new());
+                    slots.push((id, Arc::clone(&s)));
+                    s
+                }
+            }
         };
-        if let Some(t) = find(&self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) {
-            return t;
-        }
-        // Built without holding the lock, so a builder may ask for another analysis.
-        let built = Arc::new(build(self));
-        let mut slots = self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(t) = find(&slots) {
-            return t;
-        }
-        slots.push(Arc::clone(&built) as Arc<dyn std::any::Any + Send + Sync>);
-        built
+        // Built outside the list's lock, so a builder may ask for another analysis.
+        let value = slot.get_or_init(|| Arc::new(build(self)) as Arc<dyn std::any::Any + Send + Sync>);
+        Arc::clone(value).downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Object> {

@@ -69,14 +69,17 @@ fn limit_range_default(
         Bound::Requests => &["defaultRequest", "default"],
         Bound::Limits => &["default"],
     };
-    set.of_kind("", "LimitRange").filter(|lr| lr.effective_namespace() == namespace).find_map(|lr| {
-        let limits = lr.spec().and_then(|s| s.get("limits"))?;
-        limits
-            .items()
-            .filter(|l| l.get("type").and_then(Node::as_str) == Some("Container"))
-            .any(|l| fields.iter().any(|f| l.at(&[f, resource]).is_some_and(|v| !v.is_null())))
-            .then(|| lr.name.clone())
-    })
+    let index = set.analysis(|s| LimitRanges(s.of_kind("", "LimitRange").map(|o| o.index).collect()));
+    index.0.iter().map(|&i| &set.objects[i]).filter(|lr| lr.effective_namespace() == namespace).find_map(
+        |lr| {
+            let limits = lr.spec().and_then(|s| s.get("limits"))?;
+            limits
+                .items()
+                .filter(|l| l.get("type").and_then(Node::as_str) == Some("Container"))
+                .any(|l| fields.iter().any(|f| l.at(&[f, resource]).is_some_and(|v| !v.is_null())))
+                .then(|| lr.name.clone())
+        },
+    )
 }
 
 #[cfg(test)]
@@ -162,3 +165,6 @@ spec:
         assert!(provided_for(&s, Bound::Limits, "memory").iter().all(Option::is_none));
     }
 }
+
+/// The LimitRanges of a set, found once and shared by every container that asks.
+struct LimitRanges(Vec<usize>);

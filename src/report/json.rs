@@ -89,7 +89,9 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
         schema_version: SCHEMA_VERSION,
         tool: Tool { name: "ladrillo", version: env!("CARGO_PKG_VERSION") },
         findings: super::Lazy(|| result.active().map(JsonFinding::new)),
-        suppressed: super::Lazy(|| result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new)),
+        suppressed: super::Lazy(|| {
+            result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new)
+        }),
         errors: &result.errors,
         summary: &result.summary,
     };

@@ -38,7 +38,12 @@ pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> St
 
 /// Writes a scan result in a format. Text, JSON and SARIF are streamed finding by finding, so
 /// memory does not grow with the size of the report.
-pub fn write(result: &ScanResult, format: Format, options: ReportOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    result: &ScanResult,
+    format: Format,
+    options: ReportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Text => text::write(result, options, out),
         Format::Json => json::write(result, out),

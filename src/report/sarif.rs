@@ -135,9 +135,8 @@ pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result
     let rules: Vec<serde_json::Value> = all.iter().map(|r| rule_descriptor(r.meta())).collect();
     let index: std::collections::HashMap<&str, usize> =
         all.iter().enumerate().map(|(i, r)| (r.meta().code, i)).collect();
-    let results = super::Lazy(|| {
-        scan.findings.iter().map(|f| result(f, index.get(f.rule.code).copied().unwrap_or(0)))
-    });
+    let results =
+        super::Lazy(|| scan.findings.iter().map(|f| result(f, index.get(f.rule.code).copied().unwrap_or(0))));
     let notifications: Vec<serde_json::Value> = scan
         .errors
         .iter()

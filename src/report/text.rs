@@ -22,7 +22,11 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
 }
 
 /// Streams the text report, one diagnostic at a time.
-pub fn write(result: &ScanResult, options: ReportOptions, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    result: &ScanResult,
+    options: ReportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     // A secret found by one finding is masked in every excerpt of its file.
     let redact = super::redactions_by_file(result);

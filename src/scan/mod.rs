@@ -217,11 +217,17 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
             object_waivers.push((i, w));
         }
     }
-    for rule in &settings.rules {
-        let mut cx = Context::new(&settings.options);
-        rule.check_set(&mut cx, &set);
-        findings.extend(cx.into_findings());
-    }
+    // Cross-object rules in parallel; shared analyses are built once (see `ObjectSet::analysis`).
+    let per_rule: Vec<Vec<Finding>> = settings
+        .rules
+        .par_iter()
+        .map(|rule| {
+            let mut cx = Context::new(&settings.options);
+            rule.check_set(&mut cx, &set);
+            cx.into_findings()
+        })
+        .collect();
+    findings.extend(per_rule.into_iter().flatten());
     let clusters = cluster::build_with(&set, &aws, &modules, &templates);
     errors.extend(clusters.errors);
     for c in &clusters.clusters {
