@@ -82,6 +82,9 @@ fn limit_range_default(
     )
 }
 
+/// The LimitRanges of a set, found once and shared by every container that asks.
+struct LimitRanges(Vec<usize>);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +168,3 @@ spec:
         assert!(provided_for(&s, Bound::Limits, "memory").iter().all(Option::is_none));
     }
 }
-
-/// The LimitRanges of a set, found once and shared by every container that asks.
-struct LimitRanges(Vec<usize>);
