@@ -202,6 +202,9 @@ pub trait Rule: Declared + Send + Sync {
     /// Called once per cluster with every object of the run, when the run has exactly one
     /// cluster (workloads are not tied to a cluster otherwise).
     fn check_cluster_objects(&self, _cx: &mut Context<'_>, _cluster: &Cluster, _set: &ObjectSet) {}
+    /// Called once per input file that holds no Kubernetes object (Terraform, CloudFormation,
+    /// eksctl configs, AWS JSON, Helm values, …), with its text.
+    fn check_source(&self, _cx: &mut Context<'_>, _file: &std::sync::Arc<SourceFile>) {}
 }
 
 /// Collects findings for one rule over one object (or the whole set).

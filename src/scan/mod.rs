@@ -199,6 +199,25 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
     }
     summary.objects = set.len();
 
+    // Files with no Kubernetes object (IaC, eksctl, AWS JSON, values files) get the
+    // source-level rules; manifests are covered by the object rules.
+    let manifests: std::collections::HashSet<&str> = set
+        .iter()
+        .filter(|o| o.group() != "eksctl.io")
+        .filter_map(|o| o.origin.as_ref().map(|or| or.file.display.as_str()))
+        .collect();
+    let per_source: Vec<Vec<Finding>> = all_files
+        .par_iter()
+        .filter(|f| !manifests.contains(f.display.as_str()))
+        .map(|f| {
+            let mut cx = Context::new(&settings.options);
+            for rule in &settings.rules {
+                rule.check_source(&mut cx, f);
+            }
+            cx.into_findings()
+        })
+        .collect();
+
     // Per-object rules and annotation waivers, in parallel over objects.
     let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = set
         .objects
@@ -228,6 +247,7 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         })
         .collect();
     findings.extend(per_rule.into_iter().flatten());
+    findings.extend(per_source.into_iter().flatten());
     let clusters = cluster::build_with(&set, &aws, &modules, &templates);
     errors.extend(clusters.errors);
     for c in &clusters.clusters {

@@ -476,14 +476,14 @@ pub fn credential_name(name: &str) -> Option<Kind> {
 }
 
 /// Whether a name is one AWS uses for the secret access key.
-fn aws_secret_name(name: &str) -> bool {
+pub(crate) fn aws_secret_name(name: &str) -> bool {
     let w = words(name);
     let has = |x: &str| w.iter().any(|s| s == x);
     has("secret") && (has("aws") || has("access"))
 }
 
 /// 40 characters of `[A-Za-z0-9/+]`, mixing letters and digits.
-fn aws_secret_shape(value: &str) -> bool {
+pub(crate) fn aws_secret_shape(value: &str) -> bool {
     value.len() == 40
         && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'/' || b == b'+')
         && value.bytes().any(|b| b.is_ascii_digit())
@@ -641,7 +641,7 @@ pub fn is_placeholder(v: &str) -> bool {
 }
 
 /// A `name = value` / `name: value` / `"name": "value"` line of an embedded file.
-fn assignment(line: &str) -> Option<(&str, &str)> {
+pub(crate) fn assignment(line: &str) -> Option<(&str, &str)> {
     let line = line.trim();
     let line = line.strip_prefix("export ").unwrap_or(line).trim_start_matches("- ");
     if line.starts_with('#') || line.starts_with("//") || line.starts_with(';') {

@@ -8,11 +8,13 @@ pub mod detect;
 pub mod hardcoded_secret_in_env;
 pub mod secret_in_annotation;
 pub mod secret_in_configmap;
+pub mod static_aws_key;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
     &hardcoded_secret_in_env::HardcodedSecretInEnv,
     &secret_in_configmap::SecretInConfigmap,
     &secret_in_annotation::SecretInAnnotation,
+    &static_aws_key::StaticAwsKey,
 ];
 
 /// Severity of a set of detections (most severe first), and notes for all but the first.
