@@ -68,14 +68,18 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
     let mut errors = Vec::new();
-    let parse = |list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
+    // An empty name (`--select ""` from an unset variable, a stray comma) is a typo, not "all".
+    let parse = |flag: &str, list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
+        if list.iter().any(|s| s.trim().is_empty()) {
+            errors.push(format!("empty rule name in --{flag} (see `ladrillo rules`)"));
+        }
         list.iter()
             .filter(|s| !s.trim().is_empty())
             .filter_map(|s| Selector::parse(s).map_err(|e| errors.push(e)).ok())
             .collect()
     };
-    let select = parse(&args.select, &mut errors);
-    let ignore = parse(&args.ignore, &mut errors);
+    let select = parse("select", &args.select, &mut errors);
+    let ignore = parse("ignore", &args.ignore, &mut errors);
     let today = match &args.date {
         Some(d) => d
             .parse::<jiff::civil::Date>()

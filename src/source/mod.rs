@@ -129,11 +129,14 @@ pub fn from_bytes(
         return Err(InputError::file(display, "file is UTF-16 encoded; save it as UTF-8"));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        let file =
-            SourceFile::new(display.clone(), path, String::from_utf8_lossy(&bytes[..nul]).into_owned());
+        // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
+        let head = &bytes[..nul];
+        let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);
+        let text = String::from_utf8_lossy(&head[..end]).into_owned();
+        let file = SourceFile::new(display.clone(), path, text);
         return Err(InputError::at(
             &file,
-            Span::new(nul, nul),
+            Span::new(end, end),
             "binary file (contains a NUL byte); not a manifest",
         ));
     }

@@ -1,0 +1,46 @@
+//! Problems found by hostile use of the command line, each pinned so it stays fixed.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn ladrillo() -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+/// Invalid UTF-8 before a NUL byte made the error span land inside a replacement character and
+/// the text report panicked.
+#[test]
+fn binary_with_invalid_utf8_before_nul_is_an_error_not_a_panic() {
+    let mut bytes = b"apiVersion: v1\n\xe9\x80".to_vec();
+    bytes.extend_from_slice(b"abc\x00rest");
+    let err = ladrillo::source::from_bytes("bin.yaml".into(), None, bytes).unwrap_err();
+    assert_eq!(err.to_string(), "bin.yaml:2:1: binary file (contains a NUL byte); not a manifest");
+    let mut bytes = vec![0xC3u8; 70];
+    bytes.extend_from_slice(b"\xff\x00");
+    for format in ["text", "json", "sarif", "junit", "html"] {
+        ladrillo()
+            .args(["scan", "--no-config", "--format", format, "-"])
+            .write_stdin(bytes.clone())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("panicked").not())
+            .stdout(predicate::str::contains("binary file"));
+    }
+}
+
+/// `--select ""` (an unset shell variable) silently ran every rule.
+#[test]
+fn empty_rule_names_are_errors() {
+    for args in [["--select", ""], ["--select", "POD001,"], ["--ignore", ""], ["--ignore", ",POD001"]] {
+        ladrillo()
+            .args(["scan", "--no-config", args[0], args[1], "-"])
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("empty rule name"));
+    }
+}
