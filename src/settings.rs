@@ -51,6 +51,9 @@ impl Selector {
     /// Parses a selector; unknown ones are errors with suggestions.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
+        if s.is_empty() {
+            return Err("empty rule name (see `ladrillo rules`)".into());
+        }
         if s == "all" {
             return Ok(Self::All);
         }
@@ -149,6 +152,21 @@ impl Config {
         let stream = yaml::parse(&file.text);
         let mut errors: Vec<InputError> =
             stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect();
+        // Unlike in manifests, a repeated key or a second document in the config is a typo that
+        // would silently drop settings.
+        for note in &stream.notes {
+            if let yaml::NoteKind::DuplicateKey { key, first } = &note.kind {
+                let line = file.position(first.start).line;
+                errors.push(InputError::at(
+                    file,
+                    note.span,
+                    format!("key `{key}` is repeated (first at line {line})"),
+                ));
+            }
+        }
+        if let Some(second) = stream.documents.iter().skip(1).find(|d| !d.root.is_null()) {
+            errors.push(InputError::at(file, second.root.span, "the config must be a single YAML document"));
+        }
         let mut config = Config { file: Some(Arc::clone(file)), ..Config::default() };
         let root = match stream.documents.into_iter().next() {
             Some(d) if !d.root.is_null() => d.root,

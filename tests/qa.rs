@@ -44,3 +44,36 @@ fn empty_rule_names_are_errors() {
             .stderr(predicate::str::contains("empty rule name"));
     }
 }
+
+fn config_errors(text: &str) -> Vec<String> {
+    let file = common::source(".ladrillo.yaml", text);
+    ladrillo::settings::Config::parse(&file).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+}
+
+/// A key given twice in `.ladrillo.yaml` silently kept only the last value.
+#[test]
+fn duplicate_config_keys_are_errors() {
+    assert_eq!(
+        config_errors("select: [POD001]\nselect: [POD002]\n"),
+        [".ladrillo.yaml:2:1: key `select` is repeated (first at line 1)"]
+    );
+    assert_eq!(
+        config_errors("waivers:\n  - rules: [POD001]\n    reason: a\n    reason: b\n"),
+        [".ladrillo.yaml:4:5: key `reason` is repeated (first at line 3)"]
+    );
+}
+
+/// A second YAML document in `.ladrillo.yaml` was silently ignored.
+#[test]
+fn a_second_config_document_is_an_error() {
+    assert_eq!(
+        config_errors("select: [POD001]\n---\nignore: [POD002]\n"),
+        [".ladrillo.yaml:3:1: the config must be a single YAML document"]
+    );
+}
+
+/// `select: [""]` suggested unrelated rule names.
+#[test]
+fn empty_rule_name_message() {
+    assert_eq!(ladrillo::settings::Selector::parse(" ").unwrap_err(), "empty rule name (see `ladrillo rules`)");
+}
