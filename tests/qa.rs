@@ -77,3 +77,35 @@ fn a_second_config_document_is_an_error() {
 fn empty_rule_name_message() {
     assert_eq!(ladrillo::settings::Selector::parse(" ").unwrap_err(), "empty rule name (see `ladrillo rules`)");
 }
+
+/// `pss`, `rbac` and `netpol` read Terraform files as YAML: valid `.tf` files were input errors
+/// (exit 2) and invalid ones passed silently.
+#[test]
+fn kubernetes_commands_read_terraform_as_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_eks_cluster\" \"x\" {\n  name = \"a\" # a comment\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: x}]\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let commands: [&[&str]; 3] =
+        [&["pss", "--level", "privileged"], &["rbac", "who-can", "get", "pods"], &["netpol", "reach"]];
+    for args in commands {
+        ladrillo().args(args).arg(d).assert().code(0).stderr(predicate::str::contains("error").not());
+    }
+    std::fs::write(dir.path().join("bad.tf"), "resource \"a\" \"b\" {\n  name =\n").unwrap();
+    for args in commands {
+        ladrillo()
+            .args(args)
+            .arg(d)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("bad.tf:2:").and(predicate::str::contains("main.tf").not()));
+    }
+}

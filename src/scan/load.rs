@@ -34,6 +34,10 @@ pub struct Loaded {
 /// Parses a file and extracts its objects.
 #[must_use]
 pub fn load(file: &Arc<SourceFile>) -> Loaded {
+    // Terraform holds no Kubernetes objects (the scan reads it per module, see `terraform`).
+    if is_terraform(file) {
+        return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
+    }
     let stream = yaml::parse(&file.text);
     let mut out = Loaded {
         errors: stream.errors.iter().map(|e| InputError::at(file, e.span, &e.message)).collect(),
