@@ -109,3 +109,15 @@ fn kubernetes_commands_read_terraform_as_terraform() {
             .stderr(predicate::str::contains("bad.tf:2:").and(predicate::str::contains("main.tf").not()));
     }
 }
+
+/// `ServiceAccount:/x` and `-n ''` were accepted and answered about a namespace named "".
+#[test]
+fn rbac_empty_namespaces_are_errors() {
+    use ladrillo::analysis::rbac::{identity::parse_subject, query::parse_request};
+    assert_eq!(
+        parse_subject("ServiceAccount:/x").unwrap_err(),
+        "subject `ServiceAccount:/x` has an empty namespace"
+    );
+    assert_eq!(parse_request("get", "pods", None, Some("")).unwrap_err(), "the namespace is empty");
+    assert_eq!(parse_request("get", "pods", Some(""), None).unwrap_err(), "the object name is empty");
+}
