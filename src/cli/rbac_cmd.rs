@@ -56,10 +56,14 @@ pub enum RbacCommand {
     CanI {
         /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
         subject: String,
+        /// Verb: get, list, create, update, patch, delete, bind, escalate, impersonate, …
         verb: String,
+        /// RESOURCE[/SUBRESOURCE]: `pods/exec`, `deployments.apps`, `/metrics`.
         resource: String,
+        /// Files, directories or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
+        /// Object name (matters for rules with resourceNames).
         #[arg(long)]
         name: Option<String>,
         /// Namespace of the request (default: cluster-wide, i.e. every namespace).
@@ -70,7 +74,9 @@ pub enum RbacCommand {
     },
     /// List a subject's effective rules, each with its role and binding.
     Rules {
+        /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
         subject: String,
+        /// Files, directories or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
