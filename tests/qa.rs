@@ -121,3 +121,10 @@ fn rbac_empty_namespaces_are_errors() {
     assert_eq!(parse_request("get", "pods", None, Some("")).unwrap_err(), "the namespace is empty");
     assert_eq!(parse_request("get", "pods", Some(""), None).unwrap_err(), "the object name is empty");
 }
+
+/// `-f` is the format everywhere else; `max-pods` and `rules` refused it.
+#[test]
+fn short_format_flag_everywhere() {
+    ladrillo().args(["max-pods", "-f", "tsv", "m5.large"]).assert().code(0).stdout("m5.large\t29\n");
+    ladrillo().args(["rules", "-f", "json"]).assert().code(0).stdout(predicate::str::starts_with("["));
+}
