@@ -51,9 +51,6 @@ impl Selector {
     /// Parses a selector; unknown ones are errors with suggestions.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if s.is_empty() {
-            return Err("empty rule name (see `ladrillo rules`)".into());
-        }
         if s == "all" {
             return Ok(Self::All);
         }
@@ -79,6 +76,9 @@ impl Selector {
 /// The message for an unknown rule, with close matches.
 #[must_use]
 pub fn unknown_rule(s: &str) -> String {
+    if s.trim().is_empty() {
+        return "empty rule name (see `ladrillo rules`)".into();
+    }
     let close = rules::registry::suggest(s);
     if close.is_empty() {
         format!("unknown rule `{s}` (see `ladrillo rules`)")

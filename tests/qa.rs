@@ -128,3 +128,9 @@ fn short_format_flag_everywhere() {
     ladrillo().args(["max-pods", "-f", "tsv", "m5.large"]).assert().code(0).stdout("m5.large\t29\n");
     ladrillo().args(["rules", "-f", "json"]).assert().code(0).stdout(predicate::str::starts_with("["));
 }
+
+/// `ladrillo explain ""` suggested unrelated rules.
+#[test]
+fn explain_empty_name() {
+    ladrillo().args(["explain", ""]).assert().code(2).stderr("error: empty rule name (see `ladrillo rules`)\n");
+}
