@@ -212,3 +212,14 @@ fn credential_values_are_masked_in_syntax_error_excerpts() {
     let out = render_all(&result);
     assert!(!out.contains(value), "{out}");
 }
+
+/// The ambiguous-scalar message quoted a Secret's value (a numeric PIN read as octal).
+#[test]
+fn ambiguous_secret_values_are_not_quoted() {
+    let text = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  pin: 0175316\n";
+    let result = common::scan_text(text, &["ambiguous-scalar"]);
+    assert_eq!(result.findings.len(), 1);
+    let out = render_all(&result);
+    assert!(!out.contains("0175316"), "{out}");
+    assert!(!out.contains("64206"), "{out}"); // what YAML 1.1 reads
+}

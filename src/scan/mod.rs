@@ -323,6 +323,19 @@ fn note_findings(
                     ),
                 )
             }
+            // A Secret's value is not quoted back, not even as what it reads as.
+            NoteKind::Yaml11Scalar { .. }
+                if object.is_some_and(|o| {
+                    o.kind == "Secret"
+                        && secret_value_spans(o).iter().any(|s| s.range().contains(&(note.span.start as usize)))
+                }) =>
+            {
+                (
+                    &AmbiguousScalar,
+                    "an unquoted value of this Secret is read differently by Kubernetes (YAML 1.1) and YAML 1.2 tools"
+                        .to_string(),
+                )
+            }
             NoteKind::Yaml11Scalar { text, read_as } => (
                 &AmbiguousScalar,
                 format!(
