@@ -102,3 +102,31 @@ proptest::proptest! {
         let _ = errors_for(text.as_bytes());
     }
 }
+
+/// A `.json` file is JSON, as kubectl reads it: a trailing comma or a comment, which YAML would
+/// accept, is an error with its position, and the file's objects are not checked.
+#[test]
+fn json_files_are_strict_json() {
+    let bad = ladrillo::source::from_bytes(
+        "bad.json".into(),
+        None,
+        b"{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"x\",}}\n".to_vec(),
+    )
+    .unwrap();
+    let good = common::source("good.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n");
+    let r = scan_files(&[bad, good], &common::settings(&["all"]));
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("bad.json:2:27: invalid JSON: "), "{e:?}");
+    assert_eq!(r.summary.objects, 1);
+    // Valid JSON is read as before.
+    let ok = ladrillo::source::from_bytes(
+        "ok.json".into(),
+        None,
+        b"{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}\n".to_vec(),
+    )
+    .unwrap();
+    let r = scan_files(&[ok], &common::settings(&["all"]));
+    assert_eq!(r.summary.objects, 1);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+}

@@ -134,3 +134,21 @@ fn short_format_flag_everywhere() {
 fn explain_empty_name() {
     ladrillo().args(["explain", ""]).assert().code(2).stderr("error: empty rule name (see `ladrillo rules`)\n");
 }
+
+/// An error at a multi-byte character (here invalid JSON starting with `é`) got a one-byte caret
+/// that split the character, and the text report panicked.
+#[test]
+fn error_caret_on_a_multibyte_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    std::fs::write(&path, "é\n").unwrap();
+    ladrillo()
+        .args(["scan", "--no-config"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("bad.json:1:1"))
+        .stderr(predicate::str::contains("panicked").not());
+    std::fs::write(&path, "---\n{\"b\": \"x\"}\n---\n{\"a\": 1}\n").unwrap();
+    ladrillo().args(["scan", "--no-config"]).arg(&path).assert().code(0);
+}

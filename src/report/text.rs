@@ -133,8 +133,10 @@ fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String 
         redact.extend(credential_values(file, *span));
         let (text, line, range) = excerpt(file, *span, &redact);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
-        let range =
-            if range.is_empty() && range.end < text.len() { range.start..range.start + 1 } else { range };
+        let range = match text.get(range.start..).and_then(|t| t.chars().next()) {
+            Some(c) if range.is_empty() => range.start..range.start + c.len_utf8(),
+            _ => range,
+        };
         return renderer.render(&[group.element(
             Snippet::source(text.as_str())
                 .line_start(line)
