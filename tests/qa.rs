@@ -152,3 +152,14 @@ fn error_caret_on_a_multibyte_character() {
     std::fs::write(&path, "---\n{\"b\": \"x\"}\n---\n{\"a\": 1}\n").unwrap();
     ladrillo().args(["scan", "--no-config"]).arg(&path).assert().code(0);
 }
+
+/// The summary said "1 document not Kubernetes objects".
+#[test]
+fn summary_grammar_for_one_skipped_document() {
+    ladrillo()
+        .args(["scan", "--no-config", "-"])
+        .write_stdin("a: 1\n")
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 objects from 1 file; 1 document not a Kubernetes object\n");
+}
