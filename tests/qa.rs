@@ -163,3 +163,22 @@ fn summary_grammar_for_one_skipped_document() {
         .code(0)
         .stdout("no findings in 0 objects from 1 file; 1 document not a Kubernetes object\n");
 }
+
+/// A misspelt waiver annotation (`ignore-untill`) was ignored, so the waiver never expired.
+#[test]
+fn unknown_ladrillo_annotations_are_errors() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ladrillo.dev/ignore: POD001\n    ladrillo.dev/ignore-reason: needed\n    ladrillo.dev/ignore-untill: \"2020-01-01\"\nspec:\n  template:\n    metadata:\n      annotations:\n        ladrillo.dev/ignor: POD002\n  containers: []\n";
+    let r = common::scan_text(text, &["POD001"]);
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        ["test.yaml:8:5: unknown annotation `ladrillo.dev/ignore-untill`; did you mean `ladrillo.dev/ignore-until`?"]
+    );
+    let deploy = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      annotations:\n        ladrillo.dev/ignor: POD002\n    spec:\n      containers: []\n";
+    let r = common::scan_text(deploy, &["POD001"]);
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        ["test.yaml:9:9: unknown annotation `ladrillo.dev/ignor`; did you mean `ladrillo.dev/ignore`?"]
+    );
+}
