@@ -47,7 +47,12 @@ fn empty_rule_names_are_errors() {
 
 fn config_errors(text: &str) -> Vec<String> {
     let file = common::source(".ladrillo.yaml", text);
-    ladrillo::settings::Config::parse(&file).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+    ladrillo::settings::Config::parse(&file)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// A key given twice in `.ladrillo.yaml` silently kept only the last value.
@@ -75,7 +80,10 @@ fn a_second_config_document_is_an_error() {
 /// `select: [""]` suggested unrelated rule names.
 #[test]
 fn empty_rule_name_message() {
-    assert_eq!(ladrillo::settings::Selector::parse(" ").unwrap_err(), "empty rule name (see `ladrillo rules`)");
+    assert_eq!(
+        ladrillo::settings::Selector::parse(" ").unwrap_err(),
+        "empty rule name (see `ladrillo rules`)"
+    );
 }
 
 /// `pss`, `rbac` and `netpol` read Terraform files as YAML: valid `.tf` files were input errors
@@ -132,7 +140,11 @@ fn short_format_flag_everywhere() {
 /// `ladrillo explain ""` suggested unrelated rules.
 #[test]
 fn explain_empty_name() {
-    ladrillo().args(["explain", ""]).assert().code(2).stderr("error: empty rule name (see `ladrillo rules`)\n");
+    ladrillo()
+        .args(["explain", ""])
+        .assert()
+        .code(2)
+        .stderr("error: empty rule name (see `ladrillo rules`)\n");
 }
 
 /// An error at a multi-byte character (here invalid JSON starting with `é`) got a one-byte caret
@@ -172,7 +184,9 @@ fn unknown_ladrillo_annotations_are_errors() {
     let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         e,
-        ["test.yaml:8:5: unknown annotation `ladrillo.dev/ignore-untill`; did you mean `ladrillo.dev/ignore-until`?"]
+        [
+            "test.yaml:8:5: unknown annotation `ladrillo.dev/ignore-untill`; did you mean `ladrillo.dev/ignore-until`?"
+        ]
     );
     let deploy = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      annotations:\n        ladrillo.dev/ignor: POD002\n    spec:\n      containers: []\n";
     let r = common::scan_text(deploy, &["POD001"]);
@@ -181,4 +195,24 @@ fn unknown_ladrillo_annotations_are_errors() {
         e,
         ["test.yaml:9:9: unknown annotation `ladrillo.dev/ignor`; did you mean `ladrillo.dev/ignore`?"]
     );
+}
+
+/// A file named twice, or inside a directory also named, was scanned twice: every finding twice.
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    let file = dir.path().join("p.yaml");
+    let (inputs, errors) = ladrillo::source::discover(
+        &[
+            dir.path().display().to_string(),
+            file.display().to_string(),
+            format!("{}/./p.yaml", dir.path().display()),
+            "-".into(),
+            "-".into(),
+        ],
+        &globset::GlobSet::empty(),
+    );
+    assert!(errors.is_empty());
+    assert_eq!(inputs.len(), 2, "{inputs:?}");
 }

@@ -206,7 +206,8 @@ fn secret_object_values_are_masked_in_every_excerpt() {
 #[test]
 fn credential_values_are_masked_in_syntax_error_excerpts() {
     let value = "Qw7Zk2Lm9Rt4Vx";
-    let text = format!("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: {value}: [\n");
+    let text =
+        format!("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: {value}: [\n");
     let result = common::scan_text(&text, &["all"]);
     assert_eq!(result.errors.len(), 1);
     let out = render_all(&result);

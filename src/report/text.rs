@@ -186,7 +186,8 @@ pub fn summary_line(result: &ScanResult) -> String {
         let _ = write!(line, "; {} suppressed", s.suppressed);
     }
     if s.skipped_documents > 0 {
-        let what = if s.skipped_documents == 1 { "not a Kubernetes object" } else { "not Kubernetes objects" };
+        let what =
+            if s.skipped_documents == 1 { "not a Kubernetes object" } else { "not Kubernetes objects" };
         let _ = write!(line, "; {} {what}", plural(s.skipped_documents, "document"));
     }
     if s.errors > 0 {

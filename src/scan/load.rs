@@ -83,7 +83,8 @@ fn json_error(file: &Arc<SourceFile>) -> Option<InputError> {
         let doc = &text[at..end];
         let mut values = serde_json::Deserializer::from_str(doc).into_iter::<serde::de::IgnoredAny>();
         if let Some(e) = values.find_map(Result::err) {
-            let line_start: usize = doc.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+            let line_start: usize =
+                doc.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
             let mut offset = (at + line_start + e.column().saturating_sub(1)).min(text.len());
             while !text.is_char_boundary(offset) {
                 offset -= 1;

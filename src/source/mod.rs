@@ -54,6 +54,15 @@ pub fn discover(paths: &[String], exclude: &GlobSet) -> (Vec<Input>, Vec<InputEr
             Ok(_) => inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
         }
     }
+    // A file named twice (or also found in a named directory) is read once: its findings and
+    // objects would otherwise all be doubled.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| match i {
+        Input::Stdin => seen.insert(None),
+        Input::File { path, .. } => {
+            seen.insert(Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
+        }
+    });
     (inputs, errors)
 }
 
