@@ -216,3 +216,14 @@ fn a_file_named_twice_is_read_once() {
     assert!(errors.is_empty());
     assert_eq!(inputs.len(), 2, "{inputs:?}");
 }
+
+/// A rule's "Why is this bad?" section ran on to the end of its documentation, every line
+/// indented by a space (SARIF `fullDescription`).
+#[test]
+fn rule_sections_end_at_the_next_heading() {
+    for r in ladrillo::rules::all() {
+        let why = r.meta().section("Why is this bad?").unwrap();
+        assert!(!why.contains("## "), "{}: {why}", r.meta().code);
+        assert!(!why.lines().any(|l| l.starts_with(' ')), "{}: {why}", r.meta().code);
+    }
+}
