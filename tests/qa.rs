@@ -227,3 +227,14 @@ fn rule_sections_end_at_the_next_heading() {
         assert!(!why.lines().any(|l| l.starts_with(' ')), "{}: {why}", r.meta().code);
     }
 }
+
+/// `--jobs 0` was quietly read as 1.
+#[test]
+fn zero_jobs_is_an_error() {
+    ladrillo()
+        .args(["scan", "--no-config", "-j", "0", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--jobs"));
+}

@@ -46,8 +46,8 @@ pub struct ScanArgs {
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
     /// Worker threads (default: one per core).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 pub fn run(args: &ScanArgs) -> i32 {
@@ -65,7 +65,7 @@ pub fn run(args: &ScanArgs) -> i32 {
 fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     if let Some(n) = args.jobs {
         // Only fails if a pool already exists, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(usize::from(n)).build_global();
     }
     let mut errors = Vec::new();
     // An empty name (`--select ""` from an unset variable, a stray comma) is a typo, not "all".
