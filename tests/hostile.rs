@@ -130,3 +130,23 @@ fn json_files_are_strict_json() {
     assert_eq!(r.summary.objects, 1);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
 }
+
+/// A Kubernetes object without a name is rejected by the API server; it was checked as `Pod ""`.
+#[test]
+fn objects_without_a_name_are_errors() {
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n");
+    assert_eq!(e, ["hostile.yaml:1:1: object has no `metadata.name`"]);
+    let e = errors_for(b"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels: {a: b}\n");
+    assert_eq!(e, ["hostile.yaml:3:1: object has no `metadata.name`"]);
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: 5\n");
+    assert_eq!(e, ["hostile.yaml:4:9: `metadata.name` must be a non-empty string, found number"]);
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata: x\n");
+    assert_eq!(e, ["hostile.yaml:3:11: `metadata` must be an object, found string"]);
+    // generateName is a name; tool configs without metadata are not Kubernetes API objects.
+    for ok in [
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: run-\n",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n",
+    ] {
+        assert!(errors_for(ok.as_bytes()).is_empty(), "{ok}");
+    }
+}
