@@ -150,3 +150,13 @@ fn objects_without_a_name_are_errors() {
         assert!(errors_for(ok.as_bytes()).is_empty(), "{ok}");
     }
 }
+
+/// A Helm `Chart.yaml` (apiVersion, name, version; no kind) made every chart directory exit 2.
+#[test]
+fn helm_chart_metadata_is_not_a_half_object() {
+    let e = errors_for(b"apiVersion: v2\nname: web\nversion: 1.2.3\nappVersion: \"1.0\"\n");
+    assert!(e.is_empty(), "{e:?}");
+    // A real half object still is one.
+    let e = errors_for(b"apiVersion: v1\nmetadata:\n  name: x\n");
+    assert_eq!(e, ["hostile.yaml:1:1: object has no `kind`"]);
+}

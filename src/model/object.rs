@@ -80,7 +80,8 @@ const CLUSTER_SCOPED: &[&str] = &[
 fn object_name(root: &Node, api_version: &str) -> Result<String, (Span, String)> {
     let Some(meta) = root.get("metadata") else {
         let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
-        let kubernetes = !group.contains('.') || (group.ends_with(".k8s.io") && !group.starts_with("kustomize."));
+        let kubernetes =
+            !group.contains('.') || (group.ends_with(".k8s.io") && !group.starts_with("kustomize."));
         return if kubernetes {
             Err((root.locate(&FieldPath::root()).span, "object has no `metadata.name`".into()))
         } else {
@@ -96,7 +97,10 @@ fn object_name(root: &Node, api_version: &str) -> Result<String, (Span, String)>
     };
     match name.as_str().filter(|s| !s.is_empty()) {
         Some(n) => Ok(n.to_string()),
-        None => Err((name.span, format!("`metadata.name` must be a non-empty string, found {}", name.type_name()))),
+        None => Err((
+            name.span,
+            format!("`metadata.name` must be a non-empty string, found {}", name.type_name()),
+        )),
     }
 }
 
@@ -110,6 +114,14 @@ impl Object {
         let api_version = root.get("apiVersion");
         let kind = root.get("kind");
         if api_version.is_none() && kind.is_none() {
+            return Ok(None);
+        }
+        // A Helm chart's `Chart.yaml` has an apiVersion but is not a Kubernetes object.
+        if kind.is_none()
+            && root.get("metadata").is_none()
+            && root.get("name").is_some()
+            && root.get("version").is_some()
+        {
             return Ok(None);
         }
         let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, String)> {
