@@ -238,3 +238,22 @@ fn zero_jobs_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("--jobs"));
 }
+
+/// Symlinked manifests inside a scanned directory were skipped without a word, and broken or
+/// looping links too.
+#[cfg(unix)]
+#[test]
+fn symlinked_manifests_in_directories_are_read_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("real.txt"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    std::os::unix::fs::symlink("real.txt", d.join("link.yaml")).unwrap();
+    std::os::unix::fs::symlink("b.yaml", d.join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("a.yaml", d.join("b.yaml")).unwrap();
+    std::os::unix::fs::symlink("missing", d.join("gone.yaml")).unwrap();
+    let (inputs, errors) = ladrillo::source::discover(&[d.display().to_string()], &globset::GlobSet::empty());
+    let names: Vec<&str> = inputs.iter().map(|i| i.display().rsplit('/').next().unwrap()).collect();
+    assert_eq!(names, ["link.yaml"]);
+    let errors: Vec<String> = errors.iter().map(|e| e.file.rsplit('/').next().unwrap().to_string()).collect();
+    assert_eq!(errors, ["a.yaml", "b.yaml", "gone.yaml"]);
+}

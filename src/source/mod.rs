@@ -77,11 +77,25 @@ fn walk(root: &Path, exclude: &GlobSet, inputs: &mut Vec<Input>, errors: &mut Ve
             Err(e) => errors.push(InputError::file(root.display().to_string(), e.to_string())),
             Ok(entry) => {
                 let path = entry.path();
-                if !entry.file_type().is_some_and(|t| t.is_file()) || !is_manifest_like(path) {
+                if !is_manifest_like(path) {
                     continue;
                 }
                 let rel = path.strip_prefix(root).unwrap_or(path);
                 if exclude.is_match(path) || exclude.is_match(rel) {
+                    continue;
+                }
+                // A linked manifest is read like any other; a broken or looping link is an
+                // error, not a silent skip. Linked directories are not walked.
+                if entry.path_is_symlink() {
+                    match std::fs::metadata(path) {
+                        Ok(m) if m.is_file() => {}
+                        Ok(_) => continue,
+                        Err(e) => {
+                            errors.push(InputError::file(path.display().to_string(), io_message(&e)));
+                            continue;
+                        }
+                    }
+                } else if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
                 inputs.push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
