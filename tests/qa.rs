@@ -257,3 +257,20 @@ fn symlinked_manifests_in_directories_are_read_or_reported() {
     let errors: Vec<String> = errors.iter().map(|e| e.file.rsplit('/').next().unwrap().to_string()).collect();
     assert_eq!(errors, ["a.yaml", "b.yaml", "gone.yaml"]);
 }
+
+/// `rbac who-can gett secrets` answered as if `gett` were a verb (only wildcard rules match it).
+#[test]
+fn rbac_warns_about_unknown_verbs() {
+    let rbac = common::root().join("tests/rbac");
+    ladrillo()
+        .args(["rbac", "who-can", "gett", "secrets"])
+        .arg(&rbac)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: `gett` is not a verb Kubernetes defines"));
+    ladrillo()
+        .args(["rbac", "can-i", "User:alice", "get", "secrets"])
+        .arg(&rbac)
+        .assert()
+        .stderr(predicate::str::contains("warning").not());
+}
