@@ -180,7 +180,12 @@ impl Config {
         for entry in &map.entries {
             let v = &entry.value;
             match entry.key.as_str() {
-                "select" => config.select = selectors(v, &mut err),
+                "select" => {
+                    config.select = selectors(v, &mut err);
+                    if v.as_seq().is_some_and(<[Node]>::is_empty) {
+                        err(v.span, "`select` is empty; remove it to run the default rules".into());
+                    }
+                }
                 "ignore" => config.ignore = selectors(v, &mut err),
                 "severity" => {
                     for e in v.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {

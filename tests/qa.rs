@@ -274,3 +274,17 @@ fn rbac_warns_about_unknown_verbs() {
         .assert()
         .stderr(predicate::str::contains("warning").not());
 }
+
+/// `select: []` (or `select:` with nothing) in the config quietly ran the default set.
+#[test]
+fn an_empty_config_select_is_an_error() {
+    assert_eq!(
+        config_errors("select: []\n"),
+        [".ladrillo.yaml:1:9: `select` is empty; remove it to run the default rules"]
+    );
+    assert_eq!(
+        config_errors("select:\n"),
+        [".ladrillo.yaml:1:7: `select/ignore` must be a list of strings"]
+    );
+    assert!(config_errors("ignore: []\n").is_empty());
+}
