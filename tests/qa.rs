@@ -282,9 +282,32 @@ fn an_empty_config_select_is_an_error() {
         config_errors("select: []\n"),
         [".ladrillo.yaml:1:9: `select` is empty; remove it to run the default rules"]
     );
-    assert_eq!(
-        config_errors("select:\n"),
-        [".ladrillo.yaml:1:7: `select/ignore` must be a list of strings"]
-    );
+    assert_eq!(config_errors("select:\n"), [".ladrillo.yaml:1:7: `select/ignore` must be a list of strings"]);
     assert!(config_errors("ignore: []\n").is_empty());
+}
+
+/// `--output` named the config file (`--config my.yml -o my.yml`, or the discovered
+/// `.ladrillo.yaml`) and overwrote it.
+#[test]
+fn output_never_overwrites_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = "select: [POD001]\n";
+    std::fs::write(d.join("my.yml"), config).unwrap();
+    std::fs::write(d.join(".ladrillo.yaml"), config).unwrap();
+    std::fs::write(d.join("app.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    ladrillo()
+        .current_dir(d)
+        .args(["scan", "--config", "my.yml", "-o", "my.yml", "app.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the config my.yml"));
+    ladrillo()
+        .current_dir(d)
+        .args(["scan", "-o", ".ladrillo.yaml", "app.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the config"));
+    assert_eq!(std::fs::read_to_string(d.join("my.yml")).unwrap(), config);
+    assert_eq!(std::fs::read_to_string(d.join(".ladrillo.yaml")).unwrap(), config);
 }

@@ -130,6 +130,18 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         ));
         return 2;
     }
+    if let Some(out) = &args.output
+        && let Some(config) = settings.config.file.as_ref().and_then(|f| f.path.as_deref())
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(out), std::fs::canonicalize(config))
+        && a == b
+    {
+        super::error(format!(
+            "--output {} would overwrite the config {}; choose another file",
+            out.display(),
+            config.display()
+        ));
+        return 2;
+    }
     let result = scan::scan_paths(&args.paths, settings);
     let options = ReportOptions {
         show_suppressed: args.show_suppressed,
