@@ -160,3 +160,16 @@ fn helm_chart_metadata_is_not_a_half_object() {
     let e = errors_for(b"apiVersion: v1\nmetadata:\n  name: x\n");
     assert_eq!(e, ["hostile.yaml:1:1: object has no `kind`"]);
 }
+
+/// Items of a `List` that are not objects were counted as skipped documents, without a word.
+#[test]
+fn list_items_that_are_not_objects_are_errors() {
+    let e = errors_for(b"apiVersion: v1\nkind: List\nitems:\n- 5\n- {}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n");
+    assert_eq!(
+        e,
+        [
+            "hostile.yaml:4:3: a List item must be a Kubernetes object, found number",
+            "hostile.yaml:5:3: a List item must be a Kubernetes object (with apiVersion and kind)",
+        ]
+    );
+}

@@ -159,9 +159,21 @@ fn collect(
         out.templates.push(cloudformation::read(file, document, &root));
         return;
     }
+    let in_list = !path.is_root();
+    let what = root.type_name();
+    let is_map = root.as_map().is_some();
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };
     match Object::from_root(root, Some(origin)) {
         Ok(Some(o)) => out.objects.push(o),
+        // kubectl rejects a List with an item it cannot decode.
+        Ok(None) if in_list => {
+            let message = if is_map {
+                "a List item must be a Kubernetes object (with apiVersion and kind)".to_string()
+            } else {
+                format!("a List item must be a Kubernetes object, found {what}")
+            };
+            out.errors.push(InputError::at(file, span, message));
+        }
         Ok(None) => out.skipped.push(span),
         Err((span, message)) => out.errors.push(InputError::at(file, span, message)),
     }
