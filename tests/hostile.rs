@@ -119,6 +119,11 @@ fn json_files_are_strict_json() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].starts_with("bad.json:2:27: invalid JSON: "), "{e:?}");
     assert_eq!(r.summary.objects, 1);
+    // JSON that holds nothing ladrillo reads (a tsconfig with a trailing comma) stays skipped.
+    let other = ladrillo::source::from_bytes("tsconfig.json".into(), None, b"{\"strict\": true,}\n".to_vec())
+        .unwrap();
+    let r = scan_files(&[other], &common::settings(&["all"]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
     // Valid JSON is read as before.
     let ok = ladrillo::source::from_bytes(
         "ok.json".into(),

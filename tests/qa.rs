@@ -153,13 +153,14 @@ fn explain_empty_name() {
 fn error_caret_on_a_multibyte_character() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bad.json");
-    std::fs::write(&path, "é\n").unwrap();
+    let pod = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}";
+    std::fs::write(&path, format!("{pod}\né\n")).unwrap();
     ladrillo()
         .args(["scan", "--no-config"])
         .arg(&path)
         .assert()
         .code(2)
-        .stdout(predicate::str::contains("bad.json:1:1"))
+        .stdout(predicate::str::contains("bad.json:2:1"))
         .stderr(predicate::str::contains("panicked").not());
     std::fs::write(&path, "---\n{\"b\": \"x\"}\n---\n{\"a\": 1}\n").unwrap();
     ladrillo().args(["scan", "--no-config"]).arg(&path).assert().code(0);

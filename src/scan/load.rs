@@ -38,11 +38,6 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
     if is_terraform(file) {
         return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
     }
-    // A `.json` file is read as JSON by kubectl and AWS tools: what only YAML accepts (a trailing
-    // comma, a comment) is an error there, so it is one here.
-    if let Some(e) = json_error(file) {
-        return Loaded { errors: vec![e], ..Loaded::default() };
-    }
     let stream = yaml::parse(&file.text);
     let mut out = Loaded {
         errors: stream.errors.iter().map(|e| InputError::at(file, e.span, &e.message)).collect(),
@@ -55,6 +50,13 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
         }
         out.documents += 1;
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
+    }
+    // A `.json` file with something to check is read as JSON by kubectl and AWS tools: what only
+    // YAML accepts (a trailing comma, a comment) is an error there, so it is one here.
+    if !(out.objects.is_empty() && out.aws.is_empty() && out.templates.is_empty())
+        && let Some(e) = json_error(file)
+    {
+        return Loaded { errors: vec![e], ..Loaded::default() };
     }
     // Scalar and duplicate-key notes speak of how Kubernetes reads YAML; CloudFormation has
     // its own reader, so they are not reported inside templates.
