@@ -76,6 +76,9 @@ impl Selector {
 /// The message for an unknown rule, with close matches.
 #[must_use]
 pub fn unknown_rule(s: &str) -> String {
+    if s.trim().is_empty() {
+        return "empty rule name (see `ladrillo rules`)".into();
+    }
     let close = rules::registry::suggest(s);
     if close.is_empty() {
         format!("unknown rule `{s}` (see `ladrillo rules`)")
@@ -149,6 +152,21 @@ impl Config {
         let stream = yaml::parse(&file.text);
         let mut errors: Vec<InputError> =
             stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect();
+        // Unlike in manifests, a repeated key or a second document in the config is a typo that
+        // would silently drop settings.
+        for note in &stream.notes {
+            if let yaml::NoteKind::DuplicateKey { key, first } = &note.kind {
+                let line = file.position(first.start).line;
+                errors.push(InputError::at(
+                    file,
+                    note.span,
+                    format!("key `{key}` is repeated (first at line {line})"),
+                ));
+            }
+        }
+        if let Some(second) = stream.documents.iter().skip(1).find(|d| !d.root.is_null()) {
+            errors.push(InputError::at(file, second.root.span, "the config must be a single YAML document"));
+        }
         let mut config = Config { file: Some(Arc::clone(file)), ..Config::default() };
         let root = match stream.documents.into_iter().next() {
             Some(d) if !d.root.is_null() => d.root,
@@ -162,7 +180,12 @@ impl Config {
         for entry in &map.entries {
             let v = &entry.value;
             match entry.key.as_str() {
-                "select" => config.select = selectors(v, &mut err),
+                "select" => {
+                    config.select = selectors(v, &mut err);
+                    if v.as_seq().is_some_and(<[Node]>::is_empty) {
+                        err(v.span, "`select` is empty; remove it to run the default rules".into());
+                    }
+                }
                 "ignore" => config.ignore = selectors(v, &mut err),
                 "severity" => {
                     for e in v.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {

@@ -102,3 +102,79 @@ proptest::proptest! {
         let _ = errors_for(text.as_bytes());
     }
 }
+
+/// A `.json` file is JSON, as kubectl reads it: a trailing comma or a comment, which YAML would
+/// accept, is an error with its position, and the file's objects are not checked.
+#[test]
+fn json_files_are_strict_json() {
+    let bad = ladrillo::source::from_bytes(
+        "bad.json".into(),
+        None,
+        b"{\"apiVersion\": \"v1\", \"kind\": \"Pod\",\n \"metadata\": {\"name\": \"x\",}}\n".to_vec(),
+    )
+    .unwrap();
+    let good = common::source("good.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\n");
+    let r = scan_files(&[bad, good], &common::settings(&["all"]));
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("bad.json:2:27: invalid JSON: "), "{e:?}");
+    assert_eq!(r.summary.objects, 1);
+    // JSON that holds nothing ladrillo reads (a tsconfig with a trailing comma) stays skipped.
+    let other = ladrillo::source::from_bytes("tsconfig.json".into(), None, b"{\"strict\": true,}\n".to_vec())
+        .unwrap();
+    let r = scan_files(&[other], &common::settings(&["all"]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    // Valid JSON is read as before.
+    let ok = ladrillo::source::from_bytes(
+        "ok.json".into(),
+        None,
+        b"{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}\n".to_vec(),
+    )
+    .unwrap();
+    let r = scan_files(&[ok], &common::settings(&["all"]));
+    assert_eq!(r.summary.objects, 1);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+}
+
+/// A Kubernetes object without a name is rejected by the API server; it was checked as `Pod ""`.
+#[test]
+fn objects_without_a_name_are_errors() {
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nspec:\n  containers: []\n");
+    assert_eq!(e, ["hostile.yaml:1:1: object has no `metadata.name`"]);
+    let e = errors_for(b"apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels: {a: b}\n");
+    assert_eq!(e, ["hostile.yaml:3:1: object has no `metadata.name`"]);
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata:\n  name: 5\n");
+    assert_eq!(e, ["hostile.yaml:4:9: `metadata.name` must be a non-empty string, found number"]);
+    let e = errors_for(b"apiVersion: v1\nkind: Pod\nmetadata: x\n");
+    assert_eq!(e, ["hostile.yaml:3:11: `metadata` must be an object, found string"]);
+    // generateName is a name; tool configs without metadata are not Kubernetes API objects.
+    for ok in [
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: run-\n",
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml]\n",
+    ] {
+        assert!(errors_for(ok.as_bytes()).is_empty(), "{ok}");
+    }
+}
+
+/// A Helm `Chart.yaml` (apiVersion, name, version; no kind) made every chart directory exit 2.
+#[test]
+fn helm_chart_metadata_is_not_a_half_object() {
+    let e = errors_for(b"apiVersion: v2\nname: web\nversion: 1.2.3\nappVersion: \"1.0\"\n");
+    assert!(e.is_empty(), "{e:?}");
+    // A real half object still is one.
+    let e = errors_for(b"apiVersion: v1\nmetadata:\n  name: x\n");
+    assert_eq!(e, ["hostile.yaml:1:1: object has no `kind`"]);
+}
+
+/// Items of a `List` that are not objects were counted as skipped documents, without a word.
+#[test]
+fn list_items_that_are_not_objects_are_errors() {
+    let e = errors_for(b"apiVersion: v1\nkind: List\nitems:\n- 5\n- {}\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: a}\n");
+    assert_eq!(
+        e,
+        [
+            "hostile.yaml:4:3: a List item must be a Kubernetes object, found number",
+            "hostile.yaml:5:3: a List item must be a Kubernetes object (with apiVersion and kind)",
+        ]
+    );
+}

@@ -177,3 +177,50 @@ fn no_output_contains_a_secret() {
     assert!(rendered.contains("value: ****"));
     assert!(rendered.contains("(AKIA…)"));
 }
+
+fn render_all(result: &ladrillo::scan::ScanResult) -> String {
+    [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html]
+        .into_iter()
+        .map(|f| report::render(result, f, ReportOptions { show_suppressed: true, color: false }))
+        .collect()
+}
+
+/// A finding on a line of a Secret's `data` or `stringData` (a repeated key) showed the value in
+/// the text and HTML excerpts.
+#[test]
+fn secret_object_values_are_masked_in_every_excerpt() {
+    let value = "Qw7Zk2Lm9Rt4Vx";
+    let text = format!(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: {value}1\n  password: {value}2\ndata:\n  token: {}\n  token: {}\n",
+        b64(&format!("{value}3")),
+        b64(&format!("{value}4"))
+    );
+    let result = common::scan_text(&text, &["all"]);
+    assert!(result.findings.iter().any(|f| f.rule.name == "duplicate-key"));
+    let out = render_all(&result);
+    assert!(!out.contains(value), "{out}");
+    assert!(!out.contains(&b64(&format!("{value}4"))), "{out}");
+}
+
+/// A syntax error on a line holding a credential showed it in the error excerpt.
+#[test]
+fn credential_values_are_masked_in_syntax_error_excerpts() {
+    let value = "Qw7Zk2Lm9Rt4Vx";
+    let text =
+        format!("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  password: {value}: [\n");
+    let result = common::scan_text(&text, &["all"]);
+    assert_eq!(result.errors.len(), 1);
+    let out = render_all(&result);
+    assert!(!out.contains(value), "{out}");
+}
+
+/// The ambiguous-scalar message quoted a Secret's value (a numeric PIN read as octal).
+#[test]
+fn ambiguous_secret_values_are_not_quoted() {
+    let text = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  pin: 0175316\n";
+    let result = common::scan_text(text, &["ambiguous-scalar"]);
+    assert_eq!(result.findings.len(), 1);
+    let out = render_all(&result);
+    assert!(!out.contains("0175316"), "{out}");
+    assert!(!out.contains("64206"), "{out}"); // what YAML 1.1 reads
+}

@@ -40,7 +40,7 @@ pub struct MaxPodsArgs {
     #[arg(long)]
     pub custom_networking: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(short, long, value_enum, default_value_t)]
     pub format: MaxPodsFormat,
 }
 

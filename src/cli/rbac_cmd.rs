@@ -56,10 +56,14 @@ pub enum RbacCommand {
     CanI {
         /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
         subject: String,
+        /// Verb: get, list, create, update, patch, delete, bind, escalate, impersonate, …
         verb: String,
+        /// RESOURCE[/SUBRESOURCE]: `pods/exec`, `deployments.apps`, `/metrics`.
         resource: String,
+        /// Files, directories or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
+        /// Object name (matters for rules with resourceNames).
         #[arg(long)]
         name: Option<String>,
         /// Namespace of the request (default: cluster-wide, i.e. every namespace).
@@ -70,7 +74,9 @@ pub enum RbacCommand {
     },
     /// List a subject's effective rules, each with its role and binding.
     Rules {
+        /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
         subject: String,
+        /// Files, directories or `-` for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         #[command(flatten)]
@@ -129,7 +135,43 @@ fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), Stri
     Ok((subject.to_string(), graph.identity_of(&subject)))
 }
 
+/// Verbs of the Kubernetes API and its built-in authorizers. Others are legal (webhooks and
+/// aggregated APIs define their own) but are most often typos, so they get a warning.
+const KNOWN_VERBS: &[&str] = &[
+    "get",
+    "list",
+    "watch",
+    "create",
+    "update",
+    "patch",
+    "delete",
+    "deletecollection",
+    "bind",
+    "escalate",
+    "impersonate",
+    "approve",
+    "sign",
+    "attest",
+    "use",
+    "proxy",
+    "*",
+    // Non-resource URLs take the HTTP verbs.
+    "post",
+    "put",
+    "head",
+    "options",
+];
+
+fn warn_unknown_verb(verb: &str) {
+    if !KNOWN_VERBS.contains(&verb) {
+        eprintln!("warning: `{verb}` is not a verb Kubernetes defines; only rules that name it or `*` match");
+    }
+}
+
 fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
+    if let RbacCommand::WhoCan { verb, .. } | RbacCommand::CanI { verb, .. } = command {
+        warn_unknown_verb(verb);
+    }
     match command {
         RbacCommand::WhoCan { verb, resource, paths, name, namespace, common } => {
             let (req, at) =

@@ -16,7 +16,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(short, long, value_enum, default_value_t)]
     pub format: ListFormat,
 }
 

@@ -46,8 +46,8 @@ pub struct ScanArgs {
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
     /// Worker threads (default: one per core).
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 pub fn run(args: &ScanArgs) -> i32 {
@@ -65,17 +65,21 @@ pub fn run(args: &ScanArgs) -> i32 {
 fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     if let Some(n) = args.jobs {
         // Only fails if a pool already exists, which cannot happen this early.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(usize::from(n)).build_global();
     }
     let mut errors = Vec::new();
-    let parse = |list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
+    // An empty name (`--select ""` from an unset variable, a stray comma) is a typo, not "all".
+    let parse = |flag: &str, list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
+        if list.iter().any(|s| s.trim().is_empty()) {
+            errors.push(format!("empty rule name in --{flag} (see `ladrillo rules`)"));
+        }
         list.iter()
             .filter(|s| !s.trim().is_empty())
             .filter_map(|s| Selector::parse(s).map_err(|e| errors.push(e)).ok())
             .collect()
     };
-    let select = parse(&args.select, &mut errors);
-    let ignore = parse(&args.ignore, &mut errors);
+    let select = parse("select", &args.select, &mut errors);
+    let ignore = parse("ignore", &args.ignore, &mut errors);
     let today = match &args.date {
         Some(d) => d
             .parse::<jiff::civil::Date>()
@@ -123,6 +127,18 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         super::error(format!(
             "--output {} would overwrite the input {input}; choose another file",
             out.display()
+        ));
+        return 2;
+    }
+    if let Some(out) = &args.output
+        && let Some(config) = settings.config.file.as_ref().and_then(|f| f.path.as_deref())
+        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(out), std::fs::canonicalize(config))
+        && a == b
+    {
+        super::error(format!(
+            "--output {} would overwrite the config {}; choose another file",
+            out.display(),
+            config.display()
         ));
         return 2;
     }

@@ -227,6 +227,15 @@ pub fn is_terraform_file(name: &str) -> bool {
     lower.ends_with(".tf") || lower.ends_with(".tfvars")
 }
 
+/// The syntax errors of one Terraform file, for commands that read no Terraform but must not
+/// pass a broken file silently.
+#[must_use]
+pub fn syntax_errors(file: &Arc<SourceFile>) -> Vec<InputError> {
+    let mut errors = Vec::new();
+    let _ = parse(file, &mut errors);
+    errors
+}
+
 fn parse(file: &Arc<SourceFile>, errors: &mut Vec<InputError>) -> Option<HclBody> {
     match hcl_edit::parser::parse_body(&file.text) {
         Ok(body) => Some(body),

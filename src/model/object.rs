@@ -75,6 +75,35 @@ const CLUSTER_SCOPED: &[&str] = &[
     "VolumeAttachment",
 ];
 
+/// `metadata.name` (or `generateName`): the API server rejects an object without one. Tool
+/// configs that borrow the object shape (kustomize's `Kustomization`) may have no metadata at all.
+fn object_name(root: &Node, api_version: &str) -> Result<String, (Span, String)> {
+    let Some(meta) = root.get("metadata") else {
+        let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+        let kubernetes =
+            !group.contains('.') || (group.ends_with(".k8s.io") && !group.starts_with("kustomize."));
+        return if kubernetes {
+            Err((root.locate(&FieldPath::root()).span, "object has no `metadata.name`".into()))
+        } else {
+            Ok(String::new())
+        };
+    };
+    if meta.as_map().is_none() {
+        return Err((meta.span, format!("`metadata` must be an object, found {}", meta.type_name())));
+    }
+    let Some(name) = meta.get("name").or_else(|| meta.get("generateName")) else {
+        let key = root.as_map().and_then(|m| m.entries.iter().find(|e| e.key == "metadata"));
+        return Err((key.map_or(meta.span, |e| e.key_span), "object has no `metadata.name`".into()));
+    };
+    match name.as_str().filter(|s| !s.is_empty()) {
+        Some(n) => Ok(n.to_string()),
+        None => Err((
+            name.span,
+            format!("`metadata.name` must be a non-empty string, found {}", name.type_name()),
+        )),
+    }
+}
+
 impl Object {
     /// Reads the identity of a document root. `Ok(None)` when the document is not a Kubernetes
     /// object at all (no `apiVersion` and no `kind`); an error when it is half of one.
@@ -85,6 +114,14 @@ impl Object {
         let api_version = root.get("apiVersion");
         let kind = root.get("kind");
         if api_version.is_none() && kind.is_none() {
+            return Ok(None);
+        }
+        // A Helm chart's `Chart.yaml` has an apiVersion but is not a Kubernetes object.
+        if kind.is_none()
+            && root.get("metadata").is_none()
+            && root.get("name").is_some()
+            && root.get("version").is_some()
+        {
             return Ok(None);
         }
         let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, String)> {
@@ -98,11 +135,7 @@ impl Object {
         let api_version = text(api_version, "apiVersion")?;
         let kind = text(kind, "kind")?;
         let meta = root.get("metadata");
-        let name = meta
-            .and_then(|m| m.get("name").or_else(|| m.get("generateName")))
-            .and_then(Node::as_str)
-            .unwrap_or_default()
-            .to_string();
+        let name = object_name(&root, &api_version)?;
         let namespace = if CLUSTER_SCOPED.contains(&kind.as_str()) {
             None
         } else {

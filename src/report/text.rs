@@ -141,10 +141,14 @@ pub(crate) fn mask(text: &str, base: usize, redact: &[Span]) -> String {
 fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String {
     let group = Level::ERROR.primary_title(e.message.as_str());
     if let Some((file, span)) = &e.source {
-        let (text, line, range) = excerpt(file, *span, redact);
+        let mut redact = redact.to_vec();
+        redact.extend(credential_values(file, *span));
+        let (text, line, range) = excerpt(file, *span, &redact);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
-        let range =
-            if range.is_empty() && range.end < text.len() { range.start..range.start + 1 } else { range };
+        let range = match text.get(range.start..).and_then(|t| t.chars().next()) {
+            Some(c) if range.is_empty() => range.start..range.start + c.len_utf8(),
+            _ => range,
+        };
         return renderer.render(&[group.element(
             Snippet::source(text.as_str())
                 .line_start(line)
@@ -153,6 +157,23 @@ fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String 
         )]);
     }
     renderer.render(&[group.element(annotate_snippets::Origin::path(e.file.as_str()))])
+}
+
+/// Values after a credential-like key (`password: …`) on the lines an error excerpt shows: the
+/// file could not be read, so no secret finding marked them.
+fn credential_values(file: &crate::document::SourceFile, span: Span) -> Vec<Span> {
+    let first = file.position(span.start).line;
+    (first..first + MAX_LINES)
+        .filter(|&l| l <= file.line_count())
+        .filter_map(|l| {
+            let text = file.line_text(l);
+            let colon = text.find(':')?;
+            let key = text[..colon].trim().trim_start_matches("- ").trim_matches(|c| c == '"' || c == '\'');
+            crate::rules::secrets::detect::credential_name(key)?;
+            let start = file.line_start(l)? as usize;
+            Some(Span::new(start + colon + 1, start + text.len()))
+        })
+        .collect()
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -177,7 +198,9 @@ pub fn summary_line(result: &ScanResult) -> String {
         let _ = write!(line, "; {} suppressed", s.suppressed);
     }
     if s.skipped_documents > 0 {
-        let _ = write!(line, "; {} not Kubernetes objects", plural(s.skipped_documents, "document"));
+        let what =
+            if s.skipped_documents == 1 { "not a Kubernetes object" } else { "not Kubernetes objects" };
+        let _ = write!(line, "; {} {what}", plural(s.skipped_documents, "document"));
     }
     if s.errors > 0 {
         let _ = write!(line, "; {}", plural(s.errors, "input error"));

@@ -117,8 +117,9 @@ impl RuleMeta {
     #[must_use]
     pub fn section(&self, heading: &str) -> Option<String> {
         let marker = format!("## {heading}");
-        let start = self.docs.find(&marker)? + marker.len();
-        let rest = &self.docs[start..];
+        let docs = self.docs_text();
+        let start = docs.find(&marker)? + marker.len();
+        let rest = &docs[start..];
         let end = rest.find("\n## ").unwrap_or(rest.len());
         Some(rest[..end].trim().to_string())
     }

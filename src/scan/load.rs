@@ -34,6 +34,10 @@ pub struct Loaded {
 /// Parses a file and extracts its objects.
 #[must_use]
 pub fn load(file: &Arc<SourceFile>) -> Loaded {
+    // Terraform holds no Kubernetes objects (the scan reads it per module, see `terraform`).
+    if is_terraform(file) {
+        return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
+    }
     let stream = yaml::parse(&file.text);
     let mut out = Loaded {
         errors: stream.errors.iter().map(|e| InputError::at(file, e.span, &e.message)).collect(),
@@ -47,6 +51,13 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
         out.documents += 1;
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
     }
+    // A `.json` file with something to check is read as JSON by kubectl and AWS tools: what only
+    // YAML accepts (a trailing comma, a comment) is an error there, so it is one here.
+    if !(out.objects.is_empty() && out.aws.is_empty() && out.templates.is_empty())
+        && let Some(e) = json_error(file)
+    {
+        return Loaded { errors: vec![e], ..Loaded::default() };
+    }
     // Scalar and duplicate-key notes speak of how Kubernetes reads YAML; CloudFormation has
     // its own reader, so they are not reported inside templates.
     if !out.templates.is_empty() {
@@ -54,6 +65,40 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
         out.notes.retain(|n| !spans.iter().any(|s| s.start <= n.span.start && n.span.start <= s.end));
     }
     out
+}
+
+/// The first JSON syntax error of a `.json` file: a stream of JSON values, in documents that
+/// may be separated by `---` lines as in YAML.
+fn json_error(file: &Arc<SourceFile>) -> Option<InputError> {
+    let name = file.path.as_deref().and_then(|p| p.to_str()).unwrap_or(&file.display);
+    if !name.to_ascii_lowercase().ends_with(".json") {
+        return None;
+    }
+    let text = file.text.as_str();
+    let mut at = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
+    while at <= text.len() {
+        if text[at..].starts_with("---") {
+            at = text[at..].find('\n').map_or(text.len() + 1, |i| at + i + 1);
+            continue;
+        }
+        let end = text[at..].find("\n---").map_or(text.len(), |i| at + i + 1);
+        let doc = &text[at..end];
+        let mut values = serde_json::Deserializer::from_str(doc).into_iter::<serde::de::IgnoredAny>();
+        if let Some(e) = values.find_map(Result::err) {
+            let line_start: usize =
+                doc.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
+            let mut offset = (at + line_start + e.column().saturating_sub(1)).min(text.len());
+            while !text.is_char_boundary(offset) {
+                offset -= 1;
+            }
+            let message = e.to_string();
+            let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
+            return Some(InputError::at(file, Span::new(offset, offset), format!("invalid JSON: {message}")));
+        }
+        // Past the `---` line.
+        at = text[end..].find('\n').map_or(text.len() + 1, |i| end + i + 1);
+    }
+    None
 }
 
 /// Whether a file is Terraform (`.tf`, `.tfvars`), by its path or displayed name.
@@ -116,9 +161,21 @@ fn collect(
         out.templates.push(cloudformation::read(file, document, &root));
         return;
     }
+    let in_list = !path.is_root();
+    let what = root.type_name();
+    let is_map = root.as_map().is_some();
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };
     match Object::from_root(root, Some(origin)) {
         Ok(Some(o)) => out.objects.push(o),
+        // kubectl rejects a List with an item it cannot decode.
+        Ok(None) if in_list => {
+            let message = if is_map {
+                "a List item must be a Kubernetes object (with apiVersion and kind)".to_string()
+            } else {
+                format!("a List item must be a Kubernetes object, found {what}")
+            };
+            out.errors.push(InputError::at(file, span, message));
+        }
         Ok(None) => out.skipped.push(span),
         Err((span, message)) => out.errors.push(InputError::at(file, span, message)),
     }

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::document::{SourceFile, yaml::NoteKind};
+use crate::document::{SourceFile, Span, yaml::NoteKind};
 use crate::finding::{Finding, InputError, Severity};
 use crate::model::{Object, ObjectSet, Workload, cluster};
 use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};
@@ -262,6 +262,14 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
     }
     findings.extend(note_findings(&notes, &set, settings));
+    // A Secret's values are never shown, whichever finding shows one of its lines.
+    for f in &mut findings {
+        if let Some(o) = f.object_index.and_then(|i| set.objects.get(i))
+            && o.kind == "Secret"
+        {
+            f.redact.extend(secret_value_spans(o));
+        }
+    }
 
     for f in &mut findings {
         if let Some((_, s)) = settings.severity_overrides.iter().find(|(c, _)| *c == f.rule.code) {
@@ -348,6 +356,19 @@ fn note_findings(
                     ),
                 )
             }
+            // A Secret's value is not quoted back, not even as what it reads as.
+            NoteKind::Yaml11Scalar { .. }
+                if object.is_some_and(|o| {
+                    o.kind == "Secret"
+                        && secret_value_spans(o).iter().any(|s| s.range().contains(&(note.span.start as usize)))
+                }) =>
+            {
+                (
+                    &AmbiguousScalar,
+                    "an unquoted value of this Secret is read differently by Kubernetes (YAML 1.1) and YAML 1.2 tools"
+                        .to_string(),
+                )
+            }
             NoteKind::Yaml11Scalar { text, read_as } => (
                 &AmbiguousScalar,
                 format!(
@@ -370,4 +391,26 @@ fn note_findings(
         }
     }
     cx.into_findings()
+}
+
+/// Everything in a Secret's `data` and `stringData` but the keys that are kept (a repeated key's
+/// earlier value included).
+fn secret_value_spans(o: &Object) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for field in ["data", "stringData"] {
+        let Some(node) = o.root.get(field) else { continue };
+        let Some(map) = node.as_map() else {
+            spans.push(node.span);
+            continue;
+        };
+        let mut keys: Vec<Span> = map.entries.iter().map(|e| e.key_span).collect();
+        keys.sort_by_key(|k| k.start);
+        let mut at = node.span.start;
+        for k in keys {
+            spans.push(Span { start: at, end: k.start });
+            at = (k.end + 1).min(node.span.end); // past the `:`
+        }
+        spans.push(Span { start: at, end: node.span.end });
+    }
+    spans
 }

@@ -39,6 +39,23 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
     for meta_path in places {
         let annotations = meta_path.clone().key("annotations");
         let Some(node) = node_at(&object.root, &annotations) else { continue };
+        // A misspelt waiver annotation would silently waive forever or not at all.
+        if let (Some(map), Some(origin)) = (node.as_map(), &object.origin) {
+            for e in map.entries.iter().filter(|e| e.key.starts_with("ladrillo.dev/")) {
+                if [IGNORE, IGNORE_REASON, IGNORE_UNTIL].contains(&e.key.as_str()) {
+                    continue;
+                }
+                let close = [IGNORE, IGNORE_REASON, IGNORE_UNTIL]
+                    .into_iter()
+                    .min_by_key(|k| rules::registry::edit_distance(&e.key, k))
+                    .unwrap_or(IGNORE);
+                errors.push(InputError::at(
+                    &origin.file,
+                    e.key_span,
+                    format!("unknown annotation `{}`; did you mean `{close}`?", e.key),
+                ));
+            }
+        }
         let Some(value) = node.get(IGNORE) else { continue };
         let text = value.scalar_text().unwrap_or_default();
         let mut rules_found = Vec::new();

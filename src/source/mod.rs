@@ -54,6 +54,15 @@ pub fn discover(paths: &[String], exclude: &GlobSet) -> (Vec<Input>, Vec<InputEr
             Ok(_) => inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
         }
     }
+    // A file named twice (or also found in a named directory) is read once: its findings and
+    // objects would otherwise all be doubled.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| match i {
+        Input::Stdin => seen.insert(None),
+        Input::File { path, .. } => {
+            seen.insert(Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
+        }
+    });
     (inputs, errors)
 }
 
@@ -68,11 +77,25 @@ fn walk(root: &Path, exclude: &GlobSet, inputs: &mut Vec<Input>, errors: &mut Ve
             Err(e) => errors.push(InputError::file(root.display().to_string(), e.to_string())),
             Ok(entry) => {
                 let path = entry.path();
-                if !entry.file_type().is_some_and(|t| t.is_file()) || !is_manifest_like(path) {
+                if !is_manifest_like(path) {
                     continue;
                 }
                 let rel = path.strip_prefix(root).unwrap_or(path);
                 if exclude.is_match(path) || exclude.is_match(rel) {
+                    continue;
+                }
+                // A linked manifest is read like any other; a broken or looping link is an
+                // error, not a silent skip. Linked directories are not walked.
+                if entry.path_is_symlink() {
+                    match std::fs::metadata(path) {
+                        Ok(m) if m.is_file() => {}
+                        Ok(_) => continue,
+                        Err(e) => {
+                            errors.push(InputError::file(path.display().to_string(), io_message(&e)));
+                            continue;
+                        }
+                    }
+                } else if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
                 inputs.push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
@@ -129,11 +152,14 @@ pub fn from_bytes(
         return Err(InputError::file(display, "file is UTF-16 encoded; save it as UTF-8"));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
-        let file =
-            SourceFile::new(display.clone(), path, String::from_utf8_lossy(&bytes[..nul]).into_owned());
+        // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
+        let head = &bytes[..nul];
+        let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);
+        let text = String::from_utf8_lossy(&head[..end]).into_owned();
+        let file = SourceFile::new(display.clone(), path, text);
         return Err(InputError::at(
             &file,
-            Span::new(nul, nul),
+            Span::new(end, end),
             "binary file (contains a NUL byte); not a manifest",
         ));
     }

@@ -117,7 +117,7 @@ mod tests {
     use crate::document::yaml;
 
     fn ns(labels: &str) -> NamespacePolicy {
-        let text = format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n  labels: {labels}\n");
+        let text = format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns\n  labels: {labels}\n");
         let root = yaml::parse(&text).documents.remove(0).root;
         NamespacePolicy::of(&Object::from_root(root, None).unwrap().unwrap())
     }

@@ -153,6 +153,9 @@ pub fn parse_subject(text: &str) -> Result<Subject, String> {
     if subject.name.is_empty() {
         return Err(format!("subject `{text}` has an empty name"));
     }
+    if subject.namespace.as_deref() == Some("") {
+        return Err(format!("subject `{text}` has an empty namespace"));
+    }
     // `User:system:serviceaccount:ns:name` is the ServiceAccount itself.
     if subject.kind == SubjectKind::User
         && let Some(sa) = subject.name.strip_prefix("system:serviceaccount:")

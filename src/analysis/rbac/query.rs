@@ -237,6 +237,12 @@ pub fn parse_request(
     if verb.is_empty() {
         return Err("the verb is empty".into());
     }
+    if namespace == Some("") {
+        return Err("the namespace is empty".into());
+    }
+    if name == Some("") {
+        return Err("the object name is empty".into());
+    }
     if resource.starts_with('/') {
         let req = Request { verb: verb.to_string(), target: Target::NonResource(resource.to_string()) };
         return Ok((req, Where::Cluster));

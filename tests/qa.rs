@@ -1,0 +1,314 @@
+//! Problems found by hostile use of the command line, each pinned so it stays fixed.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn ladrillo() -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c
+}
+
+/// Invalid UTF-8 before a NUL byte made the error span land inside a replacement character and
+/// the text report panicked.
+#[test]
+fn binary_with_invalid_utf8_before_nul_is_an_error_not_a_panic() {
+    let mut bytes = b"apiVersion: v1\n\xe9\x80".to_vec();
+    bytes.extend_from_slice(b"abc\x00rest");
+    let err = ladrillo::source::from_bytes("bin.yaml".into(), None, bytes).unwrap_err();
+    assert_eq!(err.to_string(), "bin.yaml:2:1: binary file (contains a NUL byte); not a manifest");
+    let mut bytes = vec![0xC3u8; 70];
+    bytes.extend_from_slice(b"\xff\x00");
+    for format in ["text", "json", "sarif", "junit", "html"] {
+        ladrillo()
+            .args(["scan", "--no-config", "--format", format, "-"])
+            .write_stdin(bytes.clone())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("panicked").not())
+            .stdout(predicate::str::contains("binary file"));
+    }
+}
+
+/// `--select ""` (an unset shell variable) silently ran every rule.
+#[test]
+fn empty_rule_names_are_errors() {
+    for args in [["--select", ""], ["--select", "POD001,"], ["--ignore", ""], ["--ignore", ",POD001"]] {
+        ladrillo()
+            .args(["scan", "--no-config", args[0], args[1], "-"])
+            .write_stdin("")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("empty rule name"));
+    }
+}
+
+fn config_errors(text: &str) -> Vec<String> {
+    let file = common::source(".ladrillo.yaml", text);
+    ladrillo::settings::Config::parse(&file)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// A key given twice in `.ladrillo.yaml` silently kept only the last value.
+#[test]
+fn duplicate_config_keys_are_errors() {
+    assert_eq!(
+        config_errors("select: [POD001]\nselect: [POD002]\n"),
+        [".ladrillo.yaml:2:1: key `select` is repeated (first at line 1)"]
+    );
+    assert_eq!(
+        config_errors("waivers:\n  - rules: [POD001]\n    reason: a\n    reason: b\n"),
+        [".ladrillo.yaml:4:5: key `reason` is repeated (first at line 3)"]
+    );
+}
+
+/// A second YAML document in `.ladrillo.yaml` was silently ignored.
+#[test]
+fn a_second_config_document_is_an_error() {
+    assert_eq!(
+        config_errors("select: [POD001]\n---\nignore: [POD002]\n"),
+        [".ladrillo.yaml:3:1: the config must be a single YAML document"]
+    );
+}
+
+/// `select: [""]` suggested unrelated rule names.
+#[test]
+fn empty_rule_name_message() {
+    assert_eq!(
+        ladrillo::settings::Selector::parse(" ").unwrap_err(),
+        "empty rule name (see `ladrillo rules`)"
+    );
+}
+
+/// `pss`, `rbac` and `netpol` read Terraform files as YAML: valid `.tf` files were input errors
+/// (exit 2) and invalid ones passed silently.
+#[test]
+fn kubernetes_commands_read_terraform_as_terraform() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "resource \"aws_eks_cluster\" \"x\" {\n  name = \"a\" # a comment\n}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: x}]\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let commands: [&[&str]; 3] =
+        [&["pss", "--level", "privileged"], &["rbac", "who-can", "get", "pods"], &["netpol", "reach"]];
+    for args in commands {
+        ladrillo().args(args).arg(d).assert().code(0).stderr(predicate::str::contains("error").not());
+    }
+    std::fs::write(dir.path().join("bad.tf"), "resource \"a\" \"b\" {\n  name =\n").unwrap();
+    for args in commands {
+        ladrillo()
+            .args(args)
+            .arg(d)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("bad.tf:2:").and(predicate::str::contains("main.tf").not()));
+    }
+}
+
+/// `ServiceAccount:/x` and `-n ''` were accepted and answered about a namespace named "".
+#[test]
+fn rbac_empty_namespaces_are_errors() {
+    use ladrillo::analysis::rbac::{identity::parse_subject, query::parse_request};
+    assert_eq!(
+        parse_subject("ServiceAccount:/x").unwrap_err(),
+        "subject `ServiceAccount:/x` has an empty namespace"
+    );
+    assert_eq!(parse_request("get", "pods", None, Some("")).unwrap_err(), "the namespace is empty");
+    assert_eq!(parse_request("get", "pods", Some(""), None).unwrap_err(), "the object name is empty");
+}
+
+/// `-f` is the format everywhere else; `max-pods` and `rules` refused it.
+#[test]
+fn short_format_flag_everywhere() {
+    ladrillo().args(["max-pods", "-f", "tsv", "m5.large"]).assert().code(0).stdout("m5.large\t29\n");
+    ladrillo().args(["rules", "-f", "json"]).assert().code(0).stdout(predicate::str::starts_with("["));
+}
+
+/// `ladrillo explain ""` suggested unrelated rules.
+#[test]
+fn explain_empty_name() {
+    ladrillo()
+        .args(["explain", ""])
+        .assert()
+        .code(2)
+        .stderr("error: empty rule name (see `ladrillo rules`)\n");
+}
+
+/// An error at a multi-byte character (here invalid JSON starting with `é`) got a one-byte caret
+/// that split the character, and the text report panicked.
+#[test]
+fn error_caret_on_a_multibyte_character() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    let pod = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}";
+    std::fs::write(&path, format!("{pod}\né\n")).unwrap();
+    ladrillo()
+        .args(["scan", "--no-config"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("bad.json:2:1"))
+        .stderr(predicate::str::contains("panicked").not());
+    std::fs::write(&path, "---\n{\"b\": \"x\"}\n---\n{\"a\": 1}\n").unwrap();
+    ladrillo().args(["scan", "--no-config"]).arg(&path).assert().code(0);
+}
+
+/// The summary said "1 document not Kubernetes objects".
+#[test]
+fn summary_grammar_for_one_skipped_document() {
+    ladrillo()
+        .args(["scan", "--no-config", "-"])
+        .write_stdin("a: 1\n")
+        .assert()
+        .code(0)
+        .stdout("no findings in 0 objects from 1 file; 1 document not a Kubernetes object\n");
+}
+
+/// A misspelt waiver annotation (`ignore-untill`) was ignored, so the waiver never expired.
+#[test]
+fn unknown_ladrillo_annotations_are_errors() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ladrillo.dev/ignore: POD001\n    ladrillo.dev/ignore-reason: needed\n    ladrillo.dev/ignore-untill: \"2020-01-01\"\nspec:\n  template:\n    metadata:\n      annotations:\n        ladrillo.dev/ignor: POD002\n  containers: []\n";
+    let r = common::scan_text(text, &["POD001"]);
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        [
+            "test.yaml:8:5: unknown annotation `ladrillo.dev/ignore-untill`; did you mean `ladrillo.dev/ignore-until`?"
+        ]
+    );
+    let deploy = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      annotations:\n        ladrillo.dev/ignor: POD002\n    spec:\n      containers: []\n";
+    let r = common::scan_text(deploy, &["POD001"]);
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        e,
+        ["test.yaml:9:9: unknown annotation `ladrillo.dev/ignor`; did you mean `ladrillo.dev/ignore`?"]
+    );
+}
+
+/// A file named twice, or inside a directory also named, was scanned twice: every finding twice.
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    let file = dir.path().join("p.yaml");
+    let (inputs, errors) = ladrillo::source::discover(
+        &[
+            dir.path().display().to_string(),
+            file.display().to_string(),
+            format!("{}/./p.yaml", dir.path().display()),
+            "-".into(),
+            "-".into(),
+        ],
+        &globset::GlobSet::empty(),
+    );
+    assert!(errors.is_empty());
+    assert_eq!(inputs.len(), 2, "{inputs:?}");
+}
+
+/// A rule's "Why is this bad?" section ran on to the end of its documentation, every line
+/// indented by a space (SARIF `fullDescription`).
+#[test]
+fn rule_sections_end_at_the_next_heading() {
+    for r in ladrillo::rules::all() {
+        let why = r.meta().section("Why is this bad?").unwrap();
+        assert!(!why.contains("## "), "{}: {why}", r.meta().code);
+        assert!(!why.lines().any(|l| l.starts_with(' ')), "{}: {why}", r.meta().code);
+    }
+}
+
+/// `--jobs 0` was quietly read as 1.
+#[test]
+fn zero_jobs_is_an_error() {
+    ladrillo()
+        .args(["scan", "--no-config", "-j", "0", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--jobs"));
+}
+
+/// Symlinked manifests inside a scanned directory were skipped without a word, and broken or
+/// looping links too.
+#[cfg(unix)]
+#[test]
+fn symlinked_manifests_in_directories_are_read_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("real.txt"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    std::os::unix::fs::symlink("real.txt", d.join("link.yaml")).unwrap();
+    std::os::unix::fs::symlink("b.yaml", d.join("a.yaml")).unwrap();
+    std::os::unix::fs::symlink("a.yaml", d.join("b.yaml")).unwrap();
+    std::os::unix::fs::symlink("missing", d.join("gone.yaml")).unwrap();
+    let (inputs, errors) = ladrillo::source::discover(&[d.display().to_string()], &globset::GlobSet::empty());
+    let names: Vec<&str> = inputs.iter().map(|i| i.display().rsplit('/').next().unwrap()).collect();
+    assert_eq!(names, ["link.yaml"]);
+    let errors: Vec<String> = errors.iter().map(|e| e.file.rsplit('/').next().unwrap().to_string()).collect();
+    assert_eq!(errors, ["a.yaml", "b.yaml", "gone.yaml"]);
+}
+
+/// `rbac who-can gett secrets` answered as if `gett` were a verb (only wildcard rules match it).
+#[test]
+fn rbac_warns_about_unknown_verbs() {
+    let rbac = common::root().join("tests/rbac");
+    ladrillo()
+        .args(["rbac", "who-can", "gett", "secrets"])
+        .arg(&rbac)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning: `gett` is not a verb Kubernetes defines"));
+    ladrillo()
+        .args(["rbac", "can-i", "User:alice", "get", "secrets"])
+        .arg(&rbac)
+        .assert()
+        .stderr(predicate::str::contains("warning").not());
+}
+
+/// `select: []` (or `select:` with nothing) in the config quietly ran the default set.
+#[test]
+fn an_empty_config_select_is_an_error() {
+    assert_eq!(
+        config_errors("select: []\n"),
+        [".ladrillo.yaml:1:9: `select` is empty; remove it to run the default rules"]
+    );
+    assert_eq!(config_errors("select:\n"), [".ladrillo.yaml:1:7: `select/ignore` must be a list of strings"]);
+    assert!(config_errors("ignore: []\n").is_empty());
+}
+
+/// `--output` named the config file (`--config my.yml -o my.yml`, or the discovered
+/// `.ladrillo.yaml`) and overwrote it.
+#[test]
+fn output_never_overwrites_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = "select: [POD001]\n";
+    std::fs::write(d.join("my.yml"), config).unwrap();
+    std::fs::write(d.join(".ladrillo.yaml"), config).unwrap();
+    std::fs::write(d.join("app.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
+    ladrillo()
+        .current_dir(d)
+        .args(["scan", "--config", "my.yml", "-o", "my.yml", "app.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the config my.yml"));
+    ladrillo()
+        .current_dir(d)
+        .args(["scan", "-o", ".ladrillo.yaml", "app.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("would overwrite the config"));
+    assert_eq!(std::fs::read_to_string(d.join("my.yml")).unwrap(), config);
+    assert_eq!(std::fs::read_to_string(d.join(".ladrillo.yaml")).unwrap(), config);
+}
