@@ -236,6 +236,14 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
             object_waivers.push((i, w));
         }
     }
+    let clusters = cluster::build_with(&set, &aws, &modules, &templates);
+    errors.extend(clusters.errors);
+    // EKS access entries authenticate IAM principals as Kubernetes groups: the RBAC graph is
+    // built with them before any rule asks for it.
+    let access = crate::analysis::rbac::access_entry_mappings(&clusters.clusters);
+    if !access.is_empty() {
+        let _ = crate::analysis::rbac::Graph::seed(&set, &access);
+    }
     // Cross-object rules in parallel; shared analyses are built once (see `ObjectSet::analysis`).
     let per_rule: Vec<Vec<Finding>> = settings
         .rules
@@ -248,8 +256,6 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         .collect();
     findings.extend(per_rule.into_iter().flatten());
     findings.extend(per_source.into_iter().flatten());
-    let clusters = cluster::build_with(&set, &aws, &modules, &templates);
-    errors.extend(clusters.errors);
     for c in &clusters.clusters {
         let mut cx = Context::new(&settings.options);
         for rule in &settings.rules {

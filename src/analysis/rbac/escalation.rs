@@ -380,7 +380,19 @@ impl Graph {
     /// The chain for a subject named in a binding.
     #[must_use]
     pub fn subject_chain(&self, subject: &Subject, hit: &Hit) -> String {
-        self.chain(&subject.to_string(), hit)
+        let b = &self.bindings[hit.binding];
+        let mut chain = self.chain(&subject.to_string(), hit);
+        // IAM principals that authenticate into the subject (aws-auth, EKS access entries).
+        let principals: Vec<String> = self
+            .mappings
+            .iter()
+            .filter(|m| m.identity().matches(subject, b.namespace.as_deref()))
+            .map(|m| format!("{} ({})", m.arn, m.source))
+            .collect();
+        if !principals.is_empty() {
+            chain.push_str(&format!("; IAM principals in it: {}", principals.join(", ")));
+        }
+        chain
     }
 }
 

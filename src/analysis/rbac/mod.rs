@@ -151,6 +151,12 @@ impl Graph {
         set.analysis(|s| Graph::build_with(s, &[]))
     }
 
+    /// Builds the set's graph with identity mappings from outside the object set (EKS access
+    /// entries), so every later [`Graph::of`] of this set sees them. Call before any rule asks.
+    pub fn seed(set: &ObjectSet, extra_mappings: &[IdentityMapping]) -> Arc<Graph> {
+        set.analysis(|s| Graph::build_with(s, extra_mappings))
+    }
+
     /// Builds the graph from a set plus identity mappings from elsewhere; aws-auth ConfigMaps in
     /// the set are always read. This is the seam for EKS access entries: once the cluster model
     /// exposes them, their principals and Kubernetes groups come in here (access policies such as
@@ -621,4 +627,31 @@ mod tests {
         let req = Request::resource("delete", "", "nodes", None);
         assert!(!g.allowed(&id, &req, &query::Where::Cluster, Names::Exact).is_empty());
     }
+}
+
+/// The IAM principals of EKS access entries with the Kubernetes user name and groups they
+/// authenticate as. Access policies (`AmazonEKSClusterAdminPolicy`, …) are authorized by EKS
+/// outside RBAC and are checked by the cluster rules, not modelled here.
+#[must_use]
+pub fn access_entry_mappings(clusters: &[crate::model::cluster::Cluster]) -> Vec<IdentityMapping> {
+    let mut out = Vec::new();
+    for c in clusters {
+        for e in c.access.entries.value().into_iter().flatten() {
+            let Some(arn) = e.principal_arn.value() else { continue };
+            let kind = if arn.contains(":user/") { identity::IamKind::User } else { identity::IamKind::Role };
+            let at = e.at.file.as_ref().map(|f| {
+                let p = f.position(e.at.span.start);
+                format!(" ({}:{})", f.display, p.line)
+            });
+            out.push(IdentityMapping {
+                arn: arn.clone(),
+                kind,
+                username: e.username.value().cloned().flatten(),
+                groups: e.groups.value().cloned().unwrap_or_default(),
+                source: format!("EKS access entry{}", at.unwrap_or_default()),
+                object: None,
+            });
+        }
+    }
+    out
 }
