@@ -561,6 +561,33 @@ fn defaults() -> &'static ObjectSet {
     })
 }
 
+/// The IAM principals of EKS access entries with the Kubernetes user name and groups they
+/// authenticate as. Access policies (`AmazonEKSClusterAdminPolicy`, …) are authorized by EKS
+/// outside RBAC and are checked by the cluster rules, not modelled here.
+#[must_use]
+pub fn access_entry_mappings(clusters: &[crate::model::cluster::Cluster]) -> Vec<IdentityMapping> {
+    let mut out = Vec::new();
+    for c in clusters {
+        for e in c.access.entries.value().into_iter().flatten() {
+            let Some(arn) = e.principal_arn.value() else { continue };
+            let kind = if arn.contains(":user/") { identity::IamKind::User } else { identity::IamKind::Role };
+            let at = e.at.file.as_ref().map(|f| {
+                let p = f.position(e.at.span.start);
+                format!(" ({}:{})", f.display, p.line)
+            });
+            out.push(IdentityMapping {
+                arn: arn.clone(),
+                kind,
+                username: e.username.value().cloned().flatten(),
+                groups: e.groups.value().cloned().unwrap_or_default(),
+                source: format!("EKS access entry{}", at.unwrap_or_default()),
+                object: None,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -627,31 +654,4 @@ mod tests {
         let req = Request::resource("delete", "", "nodes", None);
         assert!(!g.allowed(&id, &req, &query::Where::Cluster, Names::Exact).is_empty());
     }
-}
-
-/// The IAM principals of EKS access entries with the Kubernetes user name and groups they
-/// authenticate as. Access policies (`AmazonEKSClusterAdminPolicy`, …) are authorized by EKS
-/// outside RBAC and are checked by the cluster rules, not modelled here.
-#[must_use]
-pub fn access_entry_mappings(clusters: &[crate::model::cluster::Cluster]) -> Vec<IdentityMapping> {
-    let mut out = Vec::new();
-    for c in clusters {
-        for e in c.access.entries.value().into_iter().flatten() {
-            let Some(arn) = e.principal_arn.value() else { continue };
-            let kind = if arn.contains(":user/") { identity::IamKind::User } else { identity::IamKind::Role };
-            let at = e.at.file.as_ref().map(|f| {
-                let p = f.position(e.at.span.start);
-                format!(" ({}:{})", f.display, p.line)
-            });
-            out.push(IdentityMapping {
-                arn: arn.clone(),
-                kind,
-                username: e.username.value().cloned().flatten(),
-                groups: e.groups.value().cloned().unwrap_or_default(),
-                source: format!("EKS access entry{}", at.unwrap_or_default()),
-                object: None,
-            });
-        }
-    }
-    out
 }
