@@ -257,6 +257,10 @@ fn addons_field(
         });
         errors.append(&mut r.errors);
     }
+    // A name the template does not resolve (a parameter) may be any add-on.
+    if let Some(a) = out.iter().find(|a| a.name.is_unknown()) {
+        return Field::unknown(a.at.clone(), "an add-on's name is resolved only when the stack is created");
+    }
     list_field(c, out)
 }
 

@@ -328,6 +328,10 @@ fn resource_addons(c: &Cluster, blocks: &[&Block], errors: &mut Vec<InputError>)
         });
         errors.append(&mut r.errors);
     }
+    // A name known only at apply (`for_each` with `addon_name = each.key`) may be any add-on.
+    if let Some(a) = out.iter().find(|a| a.name.is_unknown()) {
+        return Field::unknown(a.at.clone(), "an add-on's name is known only at apply");
+    }
     list_field(c, out)
 }
 

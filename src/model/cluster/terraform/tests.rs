@@ -301,3 +301,46 @@ module "vpc" {
     assert_eq!(names, ["kept", "legacy"]);
     assert_eq!(all[0].node_groups[1].instance_types.value(), Some(&vec!["m5.large".to_string()]));
 }
+
+#[test]
+fn addon_names_known_only_at_apply_make_the_add_on_list_unknown() {
+    let tf = one(
+        "m/main.tf",
+        r#"
+resource "aws_eks_cluster" "this" {
+  name     = "prod"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["a", "b"]
+  }
+}
+resource "aws_eks_addon" "all" {
+  for_each     = toset(["vpc-cni", "coredns"])
+  cluster_name = aws_eks_cluster.this.name
+  addon_name   = each.key
+}
+"#,
+    );
+    assert!(tf.addons.is_unknown());
+    let cfn = one(
+        "t.yaml",
+        r#"
+Parameters:
+  AddonName: {Type: String}
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: prod
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig: {SubnetIds: [a, b]}
+  Known:
+    Type: AWS::EKS::Addon
+    Properties: {ClusterName: !Ref Cluster, AddonName: vpc-cni}
+  Chosen:
+    Type: AWS::EKS::Addon
+    Properties: {ClusterName: !Ref Cluster, AddonName: !Ref AddonName}
+"#,
+    );
+    assert!(cfn.addons.is_unknown());
+}
