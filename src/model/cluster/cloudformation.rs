@@ -15,6 +15,7 @@ use crate::finding::InputError;
 
 use super::aws_json::eks_effect;
 use super::read::Reader;
+use super::terraform::is_eks_issuer;
 use super::{
     AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, Cluster, Field, Imds, LogType, NodeGroup,
     NodeGroupKind, Place, PodIdentityAssociation, Scaling, SourceKind, Spanned, Ssh, Tag, Taint, Volume,
@@ -211,7 +212,14 @@ fn role_policies(t: &Template, role_arn: Option<&Node>, at: &Place) -> Field<Vec
 
 fn oidc(t: &Template, cluster_id: &str, at: &Place) -> Field<bool> {
     let issuer = format!("{cluster_id}.OpenIdConnectIssuerUrl");
-    let providers: Vec<&Resource> = t.resources("AWS::IAM::OIDCProvider").collect();
+    // A provider whose literal URL is not an EKS issuer (a CI provider) is no cluster's.
+    let providers: Vec<&Resource> = t
+        .resources("AWS::IAM::OIDCProvider")
+        .filter(|r| {
+            let url = r.properties.get("Url");
+            url.filter(|n| n.is_literal()).and_then(Node::as_str).is_none_or(is_eks_issuer)
+        })
+        .collect();
     match providers
         .iter()
         .find(|r| r.properties.get("Url").and_then(Node::reference_address) == Some(issuer.as_str()))
@@ -256,6 +264,10 @@ fn addons_field(
             configuration_values: opt(&mut r, &p("ConfigurationValues")),
         });
         errors.append(&mut r.errors);
+    }
+    // A name the template does not resolve (a parameter) may be any add-on.
+    if let Some(a) = out.iter().find(|a| a.name.is_unknown()) {
+        return Field::unknown(a.at.clone(), "an add-on's name is resolved only when the stack is created");
     }
     list_field(c, out)
 }

@@ -297,14 +297,26 @@ fn oidc(module: &Module, cluster_addr: &str, at: &Place) -> Field<bool> {
     if let Some(b) = providers.iter().find(|b| url(b).is_some_and(|a| a.starts_with(&issuer))) {
         return Field::known(true, reader(b).place(&p("url")));
     }
-    // A provider for another cluster of the module is not this cluster's; one whose URL is
-    // literal or computed might be.
-    let other_cluster = |b: &&Block| url(b).is_some_and(|a| a.starts_with("aws_eks_cluster."));
+    // A provider for another cluster of the module is not this cluster's, nor one whose literal
+    // URL is not an EKS issuer (a CI provider); a computed URL or a literal issuer might be.
+    let other_cluster = |b: &&Block| {
+        url(b).is_some_and(|a| a.starts_with("aws_eks_cluster."))
+            || b.get("url")
+                .filter(|n| n.is_literal())
+                .and_then(Node::as_str)
+                .is_some_and(|u| !is_eks_issuer(u))
+    };
     if providers.iter().all(other_cluster) {
         Field::default(false, at.clone(), WHY_OIDC)
     } else {
         Field::unknown(at.clone(), "an OIDC provider exists whose issuer may be this cluster's")
     }
+}
+
+/// Whether a URL can be an EKS cluster's OIDC issuer (`https://oidc.eks.<region>.amazonaws.com/id/…`).
+pub(super) fn is_eks_issuer(url: &str) -> bool {
+    let host = url.strip_prefix("https://").unwrap_or(url);
+    host.starts_with("oidc.eks.")
 }
 
 fn list_field<T>(c: &Cluster, items: Vec<T>) -> Field<Vec<T>> {
@@ -327,6 +339,10 @@ fn resource_addons(c: &Cluster, blocks: &[&Block], errors: &mut Vec<InputError>)
             configuration_values: r.opt_string(&p("configuration_values"), WHY_NONE),
         });
         errors.append(&mut r.errors);
+    }
+    // A name known only at apply (`for_each` with `addon_name = each.key`) may be any add-on.
+    if let Some(a) = out.iter().find(|a| a.name.is_unknown()) {
+        return Field::unknown(a.at.clone(), "an add-on's name is known only at apply");
     }
     list_field(c, out)
 }

@@ -301,3 +301,96 @@ module "vpc" {
     assert_eq!(names, ["kept", "legacy"]);
     assert_eq!(all[0].node_groups[1].instance_types.value(), Some(&vec!["m5.large".to_string()]));
 }
+
+#[test]
+fn addon_names_known_only_at_apply_make_the_add_on_list_unknown() {
+    let tf = one(
+        "m/main.tf",
+        r#"
+resource "aws_eks_cluster" "this" {
+  name     = "prod"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["a", "b"]
+  }
+}
+resource "aws_eks_addon" "all" {
+  for_each     = toset(["vpc-cni", "coredns"])
+  cluster_name = aws_eks_cluster.this.name
+  addon_name   = each.key
+}
+"#,
+    );
+    assert!(tf.addons.is_unknown());
+    let cfn = one(
+        "t.yaml",
+        r#"
+Parameters:
+  AddonName: {Type: String}
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: prod
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig: {SubnetIds: [a, b]}
+  Known:
+    Type: AWS::EKS::Addon
+    Properties: {ClusterName: !Ref Cluster, AddonName: vpc-cni}
+  Chosen:
+    Type: AWS::EKS::Addon
+    Properties: {ClusterName: !Ref Cluster, AddonName: !Ref AddonName}
+"#,
+    );
+    assert!(cfn.addons.is_unknown());
+}
+
+#[test]
+fn a_ci_oidc_provider_is_not_a_cluster_issuer() {
+    let tf = |url: &str| {
+        one(
+            "m/main.tf",
+            &format!(
+                r#"
+resource "aws_eks_cluster" "this" {{
+  name     = "prod"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {{
+    subnet_ids = ["a", "b"]
+  }}
+}}
+resource "aws_iam_openid_connect_provider" "other" {{
+  url            = {url}
+  client_id_list = ["sts.amazonaws.com"]
+}}
+"#
+            ),
+        )
+    };
+    let github = tf(r#""https://token.actions.githubusercontent.com""#);
+    assert!(github.identity.oidc_provider.is_false() && github.identity.oidc_provider.is_default());
+    assert!(tf(r#""https://oidc.eks.eu-west-1.amazonaws.com/id/ABC""#).identity.oidc_provider.is_unknown());
+    assert!(tf("var.issuer").identity.oidc_provider.is_unknown());
+    let cfn = |url: &str| {
+        one(
+            "t.yaml",
+            &format!(
+                r#"
+Resources:
+  Cluster:
+    Type: AWS::EKS::Cluster
+    Properties:
+      Name: prod
+      RoleArn: arn:aws:iam::111122223333:role/eks
+      ResourcesVpcConfig: {{SubnetIds: [a, b]}}
+  Other:
+    Type: AWS::IAM::OIDCProvider
+    Properties:
+      Url: {url}
+"#
+            ),
+        )
+    };
+    assert!(cfn("https://token.actions.githubusercontent.com").identity.oidc_provider.is_false());
+    assert!(cfn("!ImportValue issuer").identity.oidc_provider.is_unknown());
+}
