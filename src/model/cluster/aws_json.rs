@@ -50,6 +50,10 @@ impl Cluster {
             None => Field::unknown(arn.at().clone(), "no cluster ARN"),
         };
         c.version = r.string(&p("cluster.version"), None);
+        c.auto_mode = r.bool(
+            &p("cluster.computeConfig.enabled"),
+            Some((false, "describe-cluster shows `computeConfig` only for Auto Mode")),
+        );
         c.endpoint.public_access = r.bool(&p("cluster.resourcesVpcConfig.endpointPublicAccess"), None);
         c.endpoint.private_access = r.bool(&p("cluster.resourcesVpcConfig.endpointPrivateAccess"), None);
         c.endpoint.public_cidrs = r.spanned_strings(&p("cluster.resourcesVpcConfig.publicAccessCidrs"), None);

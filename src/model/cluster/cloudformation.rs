@@ -22,25 +22,24 @@ use super::{
     ami_family,
 };
 
-const WHY_PUBLIC: &str = "`EndpointPublicAccess` defaults to true (eks-facts §6)";
-const WHY_PRIVATE: &str = "`EndpointPrivateAccess` defaults to false (eks-facts §6)";
-const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0 (eks-facts §5.1, §6)";
-const WHY_SECRETS: &str = "no `EncryptionConfig`: secrets use no customer key (eks-facts §6)";
-const WHY_LOGGING: &str = "no `Logging`: no control-plane logs (eks-facts §6)";
-const WHY_AUTH: &str = "`AuthenticationMode` defaults to CONFIG_MAP (eks-facts §6)";
-const WHY_BOOTSTRAP: &str = "`BootstrapClusterCreatorAdminPermissions` defaults to true (eks-facts §6)";
+const WHY_PUBLIC: &str = "`EndpointPublicAccess` defaults to true";
+const WHY_PRIVATE: &str = "`EndpointPrivateAccess` defaults to false";
+const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0";
+const WHY_SECRETS: &str = "no `EncryptionConfig`: secrets use no customer key";
+const WHY_LOGGING: &str = "no `Logging`: no control-plane logs";
+const WHY_AUTH: &str = "`AuthenticationMode` defaults to CONFIG_MAP";
+const WHY_BOOTSTRAP: &str = "`BootstrapClusterCreatorAdminPermissions` defaults to true";
 const WHY_NONE: &str = "none in the template";
 const WHY_OIDC: &str = "no `AWS::IAM::OIDCProvider` for the cluster issuer in the template";
 const WHY_TAGS: &str = "no tags";
-const WHY_INSTANCE: &str = "EKS uses t3.medium when `InstanceTypes` is unset (eks-facts §5.2)";
-const WHY_DISK: &str = "`DiskSize` defaults to 20 GiB without a launch template (eks-facts §5.2)";
-const WHY_SPOT: &str = "`CapacityType` defaults to ON_DEMAND (eks-facts §5.2)";
-const WHY_SSH: &str = "no `RemoteAccess`: no SSH access (eks-facts §5.2)";
-const WHY_SSH_OPEN: &str =
-    "`RemoteAccess` without `SourceSecurityGroups` opens SSH to 0.0.0.0/0 (eks-facts §5.2)";
-const WHY_ENCRYPTED: &str = "EBS volumes are not encrypted unless `Encrypted: true` (eks-facts §5.3, §6)";
+const WHY_INSTANCE: &str = "EKS uses t3.medium when `InstanceTypes` is unset";
+const WHY_DISK: &str = "`DiskSize` defaults to 20 GiB without a launch template";
+const WHY_SPOT: &str = "`CapacityType` defaults to ON_DEMAND";
+const WHY_SSH: &str = "no `RemoteAccess`: no SSH access";
+const WHY_SSH_OPEN: &str = "`RemoteAccess` without `SourceSecurityGroups` opens SSH to 0.0.0.0/0";
+const WHY_ENCRYPTED: &str = "EBS volumes are not encrypted unless `Encrypted: true`";
 const WHY_ADDON_VERSION: &str = "EKS installs the add-on's default version";
-const WHY_ENTRY_TYPE: &str = "`Type` defaults to STANDARD (eks-facts §5.5)";
+const WHY_ENTRY_TYPE: &str = "`Type` defaults to STANDARD";
 const FROM_TEMPLATE: &str = "set by a launch template outside this template";
 
 fn p(s: &str) -> FieldPath {
@@ -112,6 +111,8 @@ fn cluster(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Cluste
     };
     c.region = Field::unknown(c.at.clone(), "the stack's region");
     c.version = r.string(&p("Version"), None);
+    c.auto_mode =
+        r.bool(&p("ComputeConfig.Enabled"), Some((false, "Auto Mode is off unless `ComputeConfig.Enabled`")));
     let vpc = "ResourcesVpcConfig";
     c.endpoint.public_access = r.bool(&p(&format!("{vpc}.EndpointPublicAccess")), Some((true, WHY_PUBLIC)));
     c.endpoint.private_access =
@@ -365,7 +366,7 @@ fn node_group(t: &Template, res: &Resource, errors: &mut Vec<InputError>) -> Nod
     ng.instance_types = r.strings(&p("InstanceTypes"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
     ng.ami_family = match r.get(&p("AmiType")) {
         Some(_) => r.string(&p("AmiType"), None).map(|a| ami_family(&a)),
-        None => Field::unknown(r.place(&p("AmiType")), "EKS chooses the AMI type (eks-facts §5.2)"),
+        None => Field::unknown(r.place(&p("AmiType")), "EKS chooses the AMI type"),
     };
     ng.subnets = r.strings(&p("Subnets"), None);
     ng.spot = r.string(&p("CapacityType"), Some(("ON_DEMAND", WHY_SPOT))).map(|c| c == "SPOT");

@@ -104,6 +104,10 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
     c.access = access(r);
     c.identity = identity(r);
     c.addons = addons(r);
+    c.auto_mode = r.bool(
+        &p("autoModeConfig.enabled"),
+        Some((false, "Auto Mode is off unless `autoModeConfig.enabled`")),
+    );
     c.cluster_role = match r.get(&p("iam.serviceRoleARN")) {
         Some(_) => ClusterRole {
             arn: r.opt_string(&p("iam.serviceRoleARN"), WHY_NONE),

@@ -71,6 +71,8 @@ pub struct Cluster {
     pub cluster_role: ClusterRole,
     pub node_groups: Vec<NodeGroup>,
     pub tags: Field<Vec<Spanned<Tag>>>,
+    /// EKS Auto Mode: AWS runs the compute, networking, DNS, kube-proxy and block storage.
+    pub auto_mode: Field<bool>,
 }
 
 /// The Kubernetes API endpoint.
@@ -554,6 +556,7 @@ impl Cluster {
             cluster_role: ClusterRole { arn: u!(), policies: u!() },
             node_groups: Vec::new(),
             tags: u!(),
+            auto_mode: u!(),
         }
     }
 

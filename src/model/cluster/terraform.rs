@@ -22,53 +22,45 @@ use super::{
     Volume, ami_family,
 };
 
-const WHY_PUBLIC: &str = "`endpoint_public_access` defaults to true (eks-facts §5.1)";
-const WHY_PRIVATE: &str = "`endpoint_private_access` defaults to false (eks-facts §5.1)";
-const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0 (eks-facts §5.1)";
-const WHY_SECRETS: &str = "no `encryption_config`: secrets use no customer key (eks-facts §5.1)";
-const WHY_LOGGING: &str = "`enabled_cluster_log_types` defaults to none (eks-facts §5.1)";
-const WHY_AUTH: &str = "EKS uses CONFIG_MAP when `authentication_mode` is omitted (eks-facts §5.1)";
-const WHY_BOOTSTRAP_NO_BLOCK: &str =
-    "without `access_config`, EKS grants the cluster creator admin (eks-facts §5.1)";
-const WHY_BOOTSTRAP_BLOCK: &str =
-    "with `access_config` and the argument omitted, the provider sends false (eks-facts §5.1)";
+const WHY_PUBLIC: &str = "`endpoint_public_access` defaults to true";
+const WHY_PRIVATE: &str = "`endpoint_private_access` defaults to false";
+const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0";
+const WHY_SECRETS: &str = "no `encryption_config`: secrets use no customer key";
+const WHY_LOGGING: &str = "`enabled_cluster_log_types` defaults to none";
+const WHY_AUTH: &str = "EKS uses CONFIG_MAP when `authentication_mode` is omitted";
+const WHY_BOOTSTRAP_NO_BLOCK: &str = "without `access_config`, EKS grants the cluster creator admin";
+const WHY_BOOTSTRAP_BLOCK: &str = "with `access_config` and the argument omitted, the provider sends false";
 const WHY_NONE: &str = "none in the Terraform module";
-const WHY_OIDC: &str =
-    "no `aws_iam_openid_connect_provider` for the cluster issuer in the module (eks-facts §5.6)";
+const WHY_OIDC: &str = "no `aws_iam_openid_connect_provider` for the cluster issuer in the module";
 const WHY_TAGS: &str = "no tags";
-const WHY_INSTANCE: &str = "EKS uses t3.medium when `instance_types` is unset (eks-facts §5.2)";
-const WHY_DISK: &str = "`disk_size` defaults to 20 GiB without a launch template (eks-facts §5.2)";
-const WHY_SPOT: &str = "`capacity_type` defaults to ON_DEMAND (eks-facts §5.2)";
-const WHY_SSH: &str = "no `remote_access` block: no SSH access (eks-facts §5.2)";
-const WHY_SSH_OPEN: &str =
-    "`remote_access` without `source_security_group_ids` opens SSH to 0.0.0.0/0 (eks-facts §5.2)";
-const WHY_LT_ENCRYPTED: &str =
-    "launch template volumes are not encrypted unless `encrypted = true` (eks-facts §5.3)";
-const WHY_LT_TOKENS: &str = "`metadata_options` without `http_tokens` allows IMDSv1 (eks-facts §5.3)";
-const WHY_LT_HOPS: &str = "`http_put_response_hop_limit` defaults to 1 (eks-facts §5.3)";
+const WHY_INSTANCE: &str = "EKS uses t3.medium when `instance_types` is unset";
+const WHY_DISK: &str = "`disk_size` defaults to 20 GiB without a launch template";
+const WHY_SPOT: &str = "`capacity_type` defaults to ON_DEMAND";
+const WHY_SSH: &str = "no `remote_access` block: no SSH access";
+const WHY_SSH_OPEN: &str = "`remote_access` without `source_security_group_ids` opens SSH to 0.0.0.0/0";
+const WHY_LT_ENCRYPTED: &str = "launch template volumes are not encrypted unless `encrypted = true`";
+const WHY_LT_TOKENS: &str = "`metadata_options` without `http_tokens` allows IMDSv1";
+const WHY_LT_HOPS: &str = "`http_put_response_hop_limit` defaults to 1";
 const WHY_ADDON_VERSION: &str = "EKS installs the add-on's default version";
-const WHY_ENTRY_TYPE: &str = "`type` defaults to STANDARD (eks-facts §5.5)";
-const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false (eks-facts §5.9)";
-const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true (eks-facts §5.9)";
-const WHY_M_CIDRS: &str =
-    "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0 (eks-facts §5.9)";
-const WHY_M_LOGS: &str = "the eks module enables audit, api and authenticator logs (eks-facts §5.9)";
-const WHY_M_KEY: &str = "the eks module creates a KMS key for secrets (`create_kms_key`, eks-facts §5.9)";
-const WHY_M_AUTH: &str = "the eks module defaults to API_AND_CONFIG_MAP (eks-facts §5.9)";
+const WHY_ENTRY_TYPE: &str = "`type` defaults to STANDARD";
+const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false";
+const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true";
+const WHY_M_CIDRS: &str = "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0";
+const WHY_M_LOGS: &str = "the eks module enables audit, api and authenticator logs";
+const WHY_M_KEY: &str = "the eks module creates a KMS key for secrets (`create_kms_key`)";
+const WHY_M_AUTH: &str = "the eks module defaults to API_AND_CONFIG_MAP";
 const WHY_M_BOOTSTRAP: &str =
-    "the eks module always sends `bootstrap_cluster_creator_admin_permissions = false` (eks-facts §5.9)";
-const WHY_M_IRSA: &str = "the eks module's `enable_irsa` defaults to true (eks-facts §5.9)";
-const WHY_M_ADDONS: &str =
-    "the eks module installs no add-ons by default and disables self-managed ones (eks-facts §5.9)";
-const WHY_M_ROLE: &str =
-    "the eks module creates the cluster role with AmazonEKSClusterPolicy (eks-facts §5.9)";
-const WHY_M_AMI: &str = "the node group sub-module uses AL2023_x86_64_STANDARD (eks-facts §5.9)";
-const WHY_M_SPOT: &str = "the node group sub-module uses ON_DEMAND (eks-facts §5.9)";
-const WHY_M_SIZE: &str = "the node group sub-module uses min 1, desired 1, max 3 (eks-facts §5.9)";
-const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2 (eks-facts §5.9)";
-const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1 (eks-facts §5.9)";
-const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set (eks-facts §5.9)";
-const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name` (eks-facts §5.9)";
+    "the eks module always sends `bootstrap_cluster_creator_admin_permissions = false`";
+const WHY_M_IRSA: &str = "the eks module's `enable_irsa` defaults to true";
+const WHY_M_ADDONS: &str = "the eks module installs no add-ons by default and disables self-managed ones";
+const WHY_M_ROLE: &str = "the eks module creates the cluster role with AmazonEKSClusterPolicy";
+const WHY_M_AMI: &str = "the node group sub-module uses AL2023_x86_64_STANDARD";
+const WHY_M_SPOT: &str = "the node group sub-module uses ON_DEMAND";
+const WHY_M_SIZE: &str = "the node group sub-module uses min 1, desired 1, max 3";
+const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2";
+const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1";
+const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set";
+const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name`";
 
 /// The registry source of the terraform-aws-modules/eks root module.
 const EKS_MODULE: &str = "terraform-aws-modules/eks/aws";
@@ -171,6 +163,10 @@ fn resource_cluster(module: &Module, b: &Block, errors: &mut Vec<InputError>) ->
     c.region = region(module, &c.at);
     c.version = r.string(&p("version"), None);
     c.endpoint.public_access = r.bool(&p("vpc_config[0].endpoint_public_access"), Some((true, WHY_PUBLIC)));
+    c.auto_mode = r.bool(
+        &p("compute_config[0].enabled"),
+        Some((false, "Auto Mode is off unless `compute_config.enabled`")),
+    );
     c.endpoint.private_access =
         r.bool(&p("vpc_config[0].endpoint_private_access"), Some((false, WHY_PRIVATE)));
     c.endpoint.public_cidrs = r.spanned_strings(
@@ -457,7 +453,7 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
     ng.instance_types = r.strings(&p("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
     ng.ami_family = match r.get(&p("ami_type")) {
         Some(_) => r.string(&p("ami_type"), None).map(|t| ami_family(&t)),
-        None => Field::unknown(r.place(&p("ami_type")), "EKS chooses the AMI type (eks-facts §5.2)"),
+        None => Field::unknown(r.place(&p("ami_type")), "EKS chooses the AMI type"),
     };
     ng.subnets = r.strings(&p("subnet_ids"), None);
     ng.spot = r.string(&p("capacity_type"), Some(("ON_DEMAND", WHY_SPOT))).map(|t| t == "SPOT");
@@ -486,7 +482,7 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
                 ),
                 hop_limit: Field::unknown(
                     r.place(&p("launch_template")),
-                    "undocumented for EKS's own launch template (eks-facts §5.3)",
+                    "undocumented for EKS's own launch template",
                 ),
                 pods_blocked: Field::unknown(r.place(&p("launch_template")), "not expressed in Terraform"),
             };
@@ -536,11 +532,8 @@ fn node_group(module: &Module, b: &Block, errors: &mut Vec<InputError>) -> NodeG
             } else {
                 let at = lr.place(&p("metadata_options"));
                 Imds {
-                    v2_required: Field::unknown(
-                        at.clone(),
-                        "the AMI's IMDS support applies (eks-facts §5.3)",
-                    ),
-                    hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies (eks-facts §5.3)"),
+                    v2_required: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
+                    hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
                     pods_blocked: Field::unknown(at, "not expressed in Terraform"),
                 }
             };
@@ -641,6 +634,10 @@ fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     c.name = r.string(&p("name"), None);
     c.version = r.string(&p("kubernetes_version"), None);
     c.endpoint.public_access = r.bool(&p("endpoint_public_access"), Some((false, WHY_M_PUBLIC)));
+    c.auto_mode = r.bool(
+        &p("compute_config.enabled"),
+        Some((false, "the eks module leaves Auto Mode off unless `compute_config.enabled`")),
+    );
     c.endpoint.private_access = r.bool(&p("endpoint_private_access"), Some((true, WHY_M_PRIVATE)));
     c.endpoint.public_cidrs =
         r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS)));
@@ -769,8 +766,7 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
         });
     }
     let creator = p("enable_cluster_creator_admin_permissions");
-    let admin =
-        r.bool(&creator, Some((false, "the eks module adds no creator entry by default (eks-facts §5.9)")));
+    let admin = r.bool(&creator, Some((false, "the eks module adds no creator entry by default")));
     if admin.is_true() {
         let at = r.place(&creator);
         out.push(AccessEntry {

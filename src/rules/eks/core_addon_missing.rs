@@ -31,7 +31,8 @@ crate::declare_rule! {
 
 impl Rule for CoreAddonMissing {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
-        if c.addons.is_unknown() {
+        // Auto Mode runs networking, DNS, kube-proxy and block storage itself; unknown is no answer.
+        if c.addons.is_unknown() || !c.auto_mode.is_false() {
             return;
         }
         let missing: Vec<&str> =

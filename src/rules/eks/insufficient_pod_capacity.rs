@@ -40,7 +40,8 @@ crate::declare_rule! {
 
 impl Rule for InsufficientPodCapacity {
     fn check_cluster_objects(&self, cx: &mut Context<'_>, c: &Cluster, set: &ObjectSet) {
-        if c.node_groups.is_empty() {
+        // Auto Mode (like Karpenter) adds nodes on demand.
+        if c.node_groups.is_empty() || c.auto_mode.is_true() {
             return;
         }
         let groups: Vec<_> = c.node_groups.iter().map(|ng| capacity::node_group(c, ng)).collect();
