@@ -93,6 +93,17 @@ pub fn clusters(t: &Template) -> (Vec<Cluster>, Vec<InputError>) {
         c.identity.pod_identity = pod_identities(t, c, &pods, &addons, &mut errors);
         c.identity.oidc_provider = oidc(t, &id, &c.at);
     }
+    // GuardDuty is account-wide: a managed runtime agent enabled here covers every cluster.
+    for res in t.resources("AWS::GuardDuty::Detector") {
+        let mut features = res.properties.get("Features").into_iter().flat_map(Node::items);
+        if features
+            .any(|f| super::guardduty_manages_agent(f, ["Name", "Status", "AdditionalConfiguration", "Name"]))
+        {
+            for (_, c) in &mut out {
+                c.guardduty_managed_agent = Field::known(true, reader(t, res).place(&p("Features")));
+            }
+        }
+    }
     (out.into_iter().map(|(_, c)| c).collect(), errors)
 }
 

@@ -73,6 +73,9 @@ pub struct Cluster {
     pub tags: Field<Vec<Spanned<Tag>>>,
     /// EKS Auto Mode: AWS runs the compute, networking, DNS, kube-proxy and block storage.
     pub auto_mode: Field<bool>,
+    /// GuardDuty EKS Runtime Monitoring with the agent managed by GuardDuty (account-level, seen
+    /// only when the same Terraform module or CloudFormation template enables it).
+    pub guardduty_managed_agent: Field<bool>,
 }
 
 /// The Kubernetes API endpoint.
@@ -557,6 +560,7 @@ impl Cluster {
             node_groups: Vec::new(),
             tags: u!(),
             auto_mode: u!(),
+            guardduty_managed_agent: u!(),
         }
     }
 
@@ -608,3 +612,26 @@ impl NodeGroup {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a GuardDuty feature (Terraform `aws_guardduty_detector_feature` body, or one item of a
+/// CloudFormation `AWS::GuardDuty::Detector` `Features` list, with the given key names) turns on
+/// EKS Runtime Monitoring with the agent managed by GuardDuty.
+#[must_use]
+pub fn guardduty_manages_agent(feature: &crate::document::Node, keys: [&str; 4]) -> bool {
+    let [name, status, extra, extra_name] = keys;
+    let enabled = |n: &crate::document::Node| {
+        n.get(status)
+            .and_then(crate::document::Node::as_str)
+            .is_some_and(|s| s.eq_ignore_ascii_case("ENABLED"))
+    };
+    let runtime = feature
+        .get(name)
+        .and_then(crate::document::Node::as_str)
+        .is_some_and(|n| n == "RUNTIME_MONITORING" || n == "EKS_RUNTIME_MONITORING");
+    runtime
+        && enabled(feature)
+        && feature.get(extra).into_iter().flat_map(crate::document::Node::items).any(|c| {
+            c.get(extra_name).and_then(crate::document::Node::as_str) == Some("EKS_ADDON_MANAGEMENT")
+                && enabled(c)
+        })
+}

@@ -131,6 +131,14 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
         c.identity.pod_identity = pod_identities(c, &pods, &addons, &mut errors);
         c.identity.oidc_provider = oidc(module, &addr, &c.at);
     }
+    // GuardDuty is account-wide: a managed runtime agent enabled here covers every cluster.
+    if let Some(b) = module.resources("aws_guardduty_detector_feature").filter(|b| exists(b)).find(|b| {
+        super::guardduty_manages_agent(&b.body, ["name", "status", "additional_configuration", "name"])
+    }) {
+        for (_, c) in &mut out {
+            c.guardduty_managed_agent = Field::known(true, reader(b).place(&p("name")));
+        }
+    }
     (out.into_iter().map(|(_, c)| c).collect(), errors)
 }
 

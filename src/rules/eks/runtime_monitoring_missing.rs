@@ -34,7 +34,12 @@ crate::declare_rule! {
 impl Rule for RuntimeMonitoringMissing {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         let ec2_nodes = c.node_groups.iter().any(|n| n.kind != NodeGroupKind::Fargate);
-        if ec2_nodes && !c.addons.is_unknown() && c.addon("aws-guardduty-agent").is_none() {
+        // GuardDuty may install and manage the agent itself (EKS_ADDON_MANAGEMENT).
+        if ec2_nodes
+            && !c.addons.is_unknown()
+            && c.addon("aws-guardduty-agent").is_none()
+            && !c.guardduty_managed_agent.is_true()
+        {
             cx.report_field(self, c, &c.addons, format!("{} has no GuardDuty runtime monitoring agent", c.describe()))
                 .help("enable GuardDuty Runtime Monitoring with the aws-guardduty-agent add-on, or waive this where another runtime tool runs");
         }
