@@ -183,3 +183,37 @@ fn kubernetes_lists_are_expanded() {
         .code(1)
         .stdout(predicate::str::contains("-:12:13").and(predicate::str::contains("Pod a")));
 }
+
+#[test]
+fn rbac_reads_eks_access_entries_and_policies() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cluster.yaml"),
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\naccessConfig:\n  authenticationMode: API\n  accessEntries:\n    - principalARN: arn:aws:iam::111122223333:role/shop-devs\n      accessPolicies:\n        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          accessScope:\n            type: namespace\n            namespaces: [shop]\n",
+    )
+    .unwrap();
+    let can_i = |ns: &str| {
+        let mut c = ladrillo();
+        c.args([
+            "rbac",
+            "can-i",
+            "arn:aws:iam::111122223333:role/shop-devs",
+            "delete",
+            "deployments",
+            "-n",
+            ns,
+        ])
+        .arg(dir.path());
+        c
+    };
+    can_i("shop").assert().code(0).stdout(predicate::str::contains("(EKS access policy) → ClusterRole edit"));
+    can_i("prod").assert().code(1);
+    ladrillo()
+        .args(["rbac", "who-can", "delete", "deployments", "-n", "shop"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "IAMRole arn:aws:iam::111122223333:role/shop-devs  in namespace shop",
+        ));
+}

@@ -119,7 +119,16 @@ fn load_set(paths: &[String]) -> Result<ObjectSet, Vec<String>> {
             }
         }
     }
-    if errors.is_empty() { Ok(set) } else { Err(errors.iter().map(ToString::to_string).collect()) }
+    if !errors.is_empty() {
+        return Err(errors.iter().map(ToString::to_string).collect());
+    }
+    // EKS access entries of eksctl configs in the inputs authenticate IAM principals too.
+    let clusters = crate::model::cluster::build(&set, &[]);
+    let access = crate::analysis::rbac::access_entry_mappings(&clusters.clusters);
+    if !access.is_empty() {
+        let _ = Graph::seed(&set, &access);
+    }
+    Ok(set)
 }
 
 fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), String> {

@@ -188,6 +188,10 @@ pub struct IdentityMapping {
     /// The aws-auth object and field, when the mapping comes from the object set.
     #[serde(skip)]
     pub object: Option<(usize, FieldPath)>,
+    /// EKS access policies of an access entry, as the default ClusterRole each is equivalent to
+    /// and the namespaces it is limited to (`None`: cluster-wide).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub access_policies: Vec<(String, Option<Vec<String>>)>,
 }
 
 impl IdentityMapping {
@@ -237,6 +241,7 @@ pub fn aws_auth_mappings(set: &ObjectSet) -> Vec<IdentityMapping> {
                     .map(str::to_string)
                     .collect();
                 out.push(IdentityMapping {
+                    access_policies: Vec::new(),
                     arn: arn.to_string(),
                     kind,
                     username: entry.get("username").and_then(Node::as_str).map(str::to_string),

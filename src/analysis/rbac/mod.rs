@@ -172,6 +172,9 @@ impl Graph {
         for o in defaults().iter() {
             g.add_object(o, None, &mut seen_cluster_bindings);
         }
+        for o in &access_policy_bindings(extra_mappings) {
+            g.add_object(o, None, &mut seen_cluster_bindings);
+        }
         g.resolve_aggregation();
         for b in &mut g.bindings {
             b.role = match b.role_kind {
@@ -492,11 +495,19 @@ impl fmt::Display for Binding {
             None => write!(f, "ClusterRoleBinding {}", self.name),
         }?;
         if self.object.is_none() {
-            f.write_str(" (default)")?;
+            // Bindings without a manifest are the cluster's defaults or stand for EKS access policies.
+            f.write_str(if self.name.starts_with(ACCESS_POLICY_PREFIX) {
+                " (EKS access policy)"
+            } else {
+                " (default)"
+            })?;
         }
         Ok(())
     }
 }
+
+/// Name prefix of the bindings that stand for EKS access policies.
+const ACCESS_POLICY_PREFIX: &str = "eks-access-policy:";
 
 fn strings(node: Option<&Node>) -> Vec<String> {
     node.into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect()
@@ -561,9 +572,51 @@ fn defaults() -> &'static ObjectSet {
     })
 }
 
+/// The default ClusterRole an EKS access policy is equivalent to (AWS documents each policy by
+/// the Kubernetes role it matches).
+fn policy_role(arn: &str) -> Option<&'static str> {
+    match arn.rsplit('/').next()? {
+        "AmazonEKSClusterAdminPolicy" => Some("cluster-admin"),
+        "AmazonEKSAdminPolicy" => Some("admin"),
+        "AmazonEKSEditPolicy" => Some("edit"),
+        "AmazonEKSViewPolicy" => Some("view"),
+        _ => None,
+    }
+}
+
+/// Bindings equivalent to the access policies of the mappings, as objects without a source.
+fn access_policy_bindings(mappings: &[IdentityMapping]) -> Vec<Object> {
+    let mut out = Vec::new();
+    for m in mappings {
+        let group = format!("eks:access-entry:{}", m.arn);
+        for (role, scope) in &m.access_policies {
+            let subjects = serde_json::json!([{ "kind": "Group", "name": group, "apiGroup": "rbac.authorization.k8s.io" }]);
+            let role_ref = serde_json::json!({ "apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": role });
+            let name = format!("{ACCESS_POLICY_PREFIX}{role}:{}", m.arn);
+            let docs: Vec<serde_json::Value> = match scope {
+                None => vec![serde_json::json!({
+                    "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding",
+                    "metadata": { "name": name }, "roleRef": role_ref, "subjects": subjects,
+                })],
+                Some(namespaces) => namespaces
+                    .iter()
+                    .map(|ns| serde_json::json!({
+                        "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+                        "metadata": { "name": name, "namespace": ns }, "roleRef": role_ref, "subjects": subjects,
+                    }))
+                    .collect(),
+            };
+            out.extend(
+                docs.iter().filter_map(|d| Object::from_root(Node::from_json(d), None).ok().flatten()),
+            );
+        }
+    }
+    out
+}
+
 /// The IAM principals of EKS access entries with the Kubernetes user name and groups they
-/// authenticate as. Access policies (`AmazonEKSClusterAdminPolicy`, …) are authorized by EKS
-/// outside RBAC and are checked by the cluster rules, not modelled here.
+/// authenticate as, and their access policies as the equivalent default ClusterRoles (EKS
+/// authorizes those outside RBAC; the graph treats them as bindings without a manifest).
 #[must_use]
 pub fn access_entry_mappings(clusters: &[crate::model::cluster::Cluster]) -> Vec<IdentityMapping> {
     let mut out = Vec::new();
@@ -575,13 +628,31 @@ pub fn access_entry_mappings(clusters: &[crate::model::cluster::Cluster]) -> Vec
                 let p = f.position(e.at.span.start);
                 format!(" ({}:{})", f.display, p.line)
             });
+            let mut groups = e.groups.value().cloned().unwrap_or_default();
+            let access_policies: Vec<(String, Option<Vec<String>>)> = e
+                .policies
+                .iter()
+                .filter_map(|p| {
+                    let role = policy_role(p.policy_arn.value()?)?;
+                    let scope = match p.scope.value()? {
+                        crate::model::cluster::AccessScope::Cluster => None,
+                        crate::model::cluster::AccessScope::Namespaces(ns) => Some(ns.clone()),
+                    };
+                    Some((role.to_string(), scope))
+                })
+                .collect();
+            if !access_policies.is_empty() {
+                // Access policies are bound to this entry alone, through a group of its own.
+                groups.push(format!("eks:access-entry:{arn}"));
+            }
             out.push(IdentityMapping {
                 arn: arn.clone(),
                 kind,
                 username: e.username.value().cloned().flatten(),
-                groups: e.groups.value().cloned().unwrap_or_default(),
+                groups,
                 source: format!("EKS access entry{}", at.unwrap_or_default()),
                 object: None,
+                access_policies,
             });
         }
     }
@@ -641,6 +712,7 @@ mod tests {
     fn extra_identity_mappings_are_honoured() {
         // The seam for EKS access entries from the cluster model.
         let mapping = IdentityMapping {
+            access_policies: Vec::new(),
             arn: "arn:aws:iam::111122223333:role/ops".into(),
             kind: IamKind::Role,
             username: None,
