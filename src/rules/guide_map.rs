@@ -78,7 +78,7 @@ const PRACTICES: &[Practice] = &[
     Practice {
         id: "G4.2",
         practice: "Map IAM identities to Kubernetes groups; MFA through AWS.",
-        also: "aws-auth mappings feed the RBAC graph (`ladrillo rbac who-can` lists the IAM principals behind a group).",
+        also: "aws-auth mappings and EKS access entries (groups and access policies) feed the RBAC graph: `ladrillo rbac who-can` lists the IAM principals behind each grant.",
     },
     Practice { id: "G4.3", practice: "Pod Security Admission: no root, no SYS_ADMIN.", also: "" },
     Practice {
