@@ -193,7 +193,17 @@ pub fn summary_line(result: &ScanResult) -> String {
             .collect();
         format!("found {} ({})", plural(s.findings, "finding"), parts.join(", "))
     };
-    let _ = write!(line, " in {} from {}", plural(s.objects, "object"), plural(s.files, "file"));
+    if s.clusters > 0 {
+        let _ = write!(
+            line,
+            " in {} and {} from {}",
+            plural(s.objects, "object"),
+            plural(s.clusters, "cluster"),
+            plural(s.files, "file")
+        );
+    } else {
+        let _ = write!(line, " in {} from {}", plural(s.objects, "object"), plural(s.files, "file"));
+    }
     if s.suppressed > 0 {
         let _ = write!(line, "; {} suppressed", s.suppressed);
     }

@@ -93,6 +93,8 @@ pub struct Summary {
     pub files: usize,
     pub documents: usize,
     pub objects: usize,
+    /// EKS clusters built from eksctl, Terraform, CloudFormation or AWS JSON inputs.
+    pub clusters: usize,
     /// Documents that are not Kubernetes objects and were not checked.
     pub skipped_documents: usize,
     pub rules: usize,
@@ -266,6 +268,7 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         }
         findings.extend(cx.into_findings());
         summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
+        summary.clusters += 1;
     }
     findings.extend(note_findings(&notes, &set, settings));
     // A Secret's values are never shown, whichever finding shows one of its lines.
