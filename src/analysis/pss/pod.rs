@@ -308,7 +308,12 @@ pub(crate) fn read<'a>(workload: &'a Workload<'a>) -> (Pod<'a>, Vec<InvalidField
                 ""
             }),
         };
-        let sources = v.entries().filter(|(k, n)| *k != "name" && !n.is_null()).map(|(k, _)| k).collect();
+        let mut sources: Vec<&str> =
+            v.entries().filter(|(k, n)| *k != "name" && !n.is_null()).map(|(k, _)| k).collect();
+        // The API server defaults a volume that names no source to an empty `emptyDir`.
+        if sources.is_empty() {
+            sources.push("emptyDir");
+        }
         pod.volumes.push(Volume { name, sources });
     }
 
