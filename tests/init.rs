@@ -198,15 +198,14 @@ fn invalid_flags_are_clear_errors() {
         .stderr(predicate::str::contains("--name is required"));
 }
 
+/// An eksctl config with most of the insecure defaults and choices `--from` must fix.
+const INSECURE_EKSCTL: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: legacy\n  region: eu-west-1\n  version: \"1.27\"\n  tags:\n    team: data\nvpc:\n  publicAccessCIDRs: [\"0.0.0.0/0\"]\niamIdentityMappings:\n  - arn: arn:aws:iam::111122223333:root\n    groups: [\"system:masters\"]\nnodeGroups:\n  - name: ng-1\n    instanceType: m5.xlarge\n    desiredCapacity: 3\n    minSize: 2\n    maxSize: 6\n    volumeEncrypted: false\n    ssh:\n      allow: true\n";
+
 #[test]
 fn hardening_an_insecure_eksctl_config_gives_a_clean_bundle() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("cluster.yaml");
-    std::fs::write(
-        &config,
-        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: legacy\n  region: eu-west-1\n  version: \"1.27\"\n  tags:\n    team: data\nvpc:\n  publicAccessCIDRs: [\"0.0.0.0/0\"]\niamIdentityMappings:\n  - arn: arn:aws:iam::111122223333:root\n    groups: [\"system:masters\"]\nnodeGroups:\n  - name: ng-1\n    instanceType: m5.xlarge\n    desiredCapacity: 3\n    minSize: 2\n    maxSize: 6\n    volumeEncrypted: false\n    ssh:\n      allow: true\n",
-    )
-    .unwrap();
+    std::fs::write(&config, INSECURE_EKSCTL).unwrap();
     // The input itself is insecure: the scan says so.
     let before = scan_json(dir.path());
     assert!(before["summary"]["findings"].as_u64().unwrap() >= 5, "{:#}", before["summary"]);
@@ -372,6 +371,61 @@ fn the_terraform_is_the_same_cluster_as_the_eksctl_file() {
         }
         assert!(diff.is_empty(), "{extra:?}: eksctl and Terraform disagree:\n{}", diff.join("\n"));
     }
+}
+
+/// The files of a bundle directory, path → contents.
+fn bundle_files(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    walk(dir).into_iter().map(|f| (f.clone(), common::read(&dir.join(&f)))).collect()
+}
+
+/// How `other` differs from `base`, file by file, as unified diffs (new files in full).
+fn bundle_diff(
+    base: &std::collections::BTreeMap<String, String>,
+    other: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let mut out = String::new();
+    for (path, text) in other {
+        match base.get(path) {
+            Some(b) if b == text => {}
+            Some(b) => {
+                let diff = similar::TextDiff::from_lines(b.as_str(), text.as_str());
+                out.push_str(&diff.unified_diff().context_radius(2).header(path, path).to_string());
+            }
+            None => out.push_str(&format!("+++ new file {path}\n{text}")),
+        }
+    }
+    for path in base.keys().filter(|p| !other.contains_key(*p)) {
+        out.push_str(&format!("--- no file {path}\n"));
+    }
+    out
+}
+
+/// Byte-for-byte golden output of every matrix combination and of `--from`: each snapshot is
+/// the difference from the guide's bundle, whose every file is snapshotted in full below, so
+/// together they pin every byte of every bundle.
+#[test]
+fn every_matrix_bundle_is_golden() {
+    let (_g, guide) = init(&[]);
+    let base = bundle_files(&guide);
+    for (i, extra) in MATRIX.iter().enumerate().skip(1) {
+        let (_dir, out) = init(extra);
+        let diff = bundle_diff(&base, &bundle_files(&out));
+        insta::with_settings!({ description => extra.join(" "), omit_expression => true }, {
+            insta::assert_snapshot!(format!("matrix-{i}"), diff);
+        });
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cluster.yaml");
+    std::fs::write(&config, INSECURE_EKSCTL).unwrap();
+    let out = dir.path().join("hardened");
+    ladrillo()
+        .args(["init", "--from"])
+        .arg(&config)
+        .args(["--date", DAY, "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    insta::assert_snapshot!("from-insecure", bundle_diff(&base, &bundle_files(&out)));
 }
 
 /// Every file of the guide's bundle, for review of wording and layout (`cargo insta review`).
