@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use ladrillo::document::SourceFile;
-use ladrillo::scan::{self, ScanSettings, load};
+use ladrillo::input::file;
+use ladrillo::scan::{self, ScanSettings};
 use ladrillo::settings::Config;
 use ladrillo::source;
 use rayon::prelude::*;
@@ -59,7 +60,7 @@ fn bench_scan(c: &mut Criterion) {
     g.sampling_mode(SamplingMode::Flat).sample_size(10).measurement_time(Duration::from_secs(20));
     g.throughput(Throughput::Elements(objects));
     g.bench_function("parse", |b| {
-        b.iter(|| files.par_iter().map(|f| load::load(f).objects.len()).sum::<usize>());
+        b.iter(|| files.par_iter().map(|f| file::load(f).objects.len()).sum::<usize>());
     });
     g.bench_function("scan_files", |b| b.iter(|| scan::scan_files(&files, &settings).findings.len()));
     g.bench_function("scan_paths", |b| {

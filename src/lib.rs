@@ -1,14 +1,16 @@
 //! ladrillo: audit, understand and generate secure Amazon EKS clusters.
 //!
 //! The crate reads as its pipeline: [`source`] (files, stdin) → [`document`] (trees with spans) →
-//! [`model`] (Kubernetes objects, workloads) → [`rules`] and analyses → [`finding`] →
-//! [`report`] (text, JSON, SARIF, JUnit). The `ladrillo` binary is a thin shell over [`cli`].
+//! [`model`] (Kubernetes objects, workloads, clusters), loaded once by [`input`] → [`analysis`] and
+//! [`rules`] → [`finding`] → [`scan`] (selection, overrides, waivers) → [`report`] (text, JSON,
+//! SARIF, JUnit, HTML). The `ladrillo` binary is a thin shell over [`cli`].
 
 pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod finding;
 pub mod generate;
+pub mod input;
 pub mod model;
 pub mod report;
 pub mod rules;

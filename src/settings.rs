@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::Glob;
 
 use crate::analysis::pss::Policy;
 use crate::document::{Node, SourceFile, Span, yaml};
@@ -255,17 +255,6 @@ impl Config {
             }
         }
         if errors.is_empty() { Ok(config) } else { Err(errors) }
-    }
-
-    /// Globs of paths never scanned.
-    pub fn exclude_set(&self) -> GlobSet {
-        let mut b = GlobSetBuilder::new();
-        for g in &self.exclude {
-            if let Ok(g) = Glob::new(g) {
-                b.add(g);
-            }
-        }
-        b.build().unwrap_or_else(|_| GlobSet::empty())
     }
 }
 

@@ -184,36 +184,70 @@ fn kubernetes_lists_are_expanded() {
         .stdout(predicate::str::contains("-:12:13").and(predicate::str::contains("Pod a")));
 }
 
+/// `rbac` reads the inputs through the same loader as `scan`: access entries and their policies
+/// authenticate and authorize their principals whether eksctl, Terraform or CloudFormation
+/// declares them (`describe-cluster` output has no access entries).
 #[test]
-fn rbac_reads_eks_access_entries_and_policies() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("cluster.yaml"),
-        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\naccessConfig:\n  authenticationMode: API\n  accessEntries:\n    - principalARN: arn:aws:iam::111122223333:role/shop-devs\n      accessPolicies:\n        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          accessScope:\n            type: namespace\n            namespaces: [shop]\n",
-    )
-    .unwrap();
-    let can_i = |ns: &str| {
-        let mut c = ladrillo();
-        c.args([
-            "rbac",
-            "can-i",
-            "arn:aws:iam::111122223333:role/shop-devs",
-            "delete",
-            "deployments",
-            "-n",
-            ns,
-        ])
-        .arg(dir.path());
-        c
-    };
-    can_i("shop").assert().code(0).stdout(predicate::str::contains("(EKS access policy) → ClusterRole edit"));
-    can_i("prod").assert().code(1);
-    ladrillo()
-        .args(["rbac", "who-can", "delete", "deployments", "-n", "shop"])
-        .arg(dir.path())
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains(
-            "IAMRole arn:aws:iam::111122223333:role/shop-devs  in namespace shop",
-        ));
+fn rbac_reads_eks_access_entries_and_policies_of_every_form() {
+    const TF: &str = r#"
+resource "aws_eks_cluster" "this" {
+  name     = "prod"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids = ["subnet-0aaa"]
+  }
+  access_config {
+    authentication_mode = "API"
+  }
+}
+
+resource "aws_eks_access_entry" "devs" {
+  cluster_name  = aws_eks_cluster.this.name
+  principal_arn = "arn:aws:iam::111122223333:role/shop-devs"
+}
+
+resource "aws_eks_access_policy_association" "devs" {
+  cluster_name  = aws_eks_cluster.this.name
+  principal_arn = aws_eks_access_entry.devs.principal_arn
+  policy_arn    = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"
+  access_scope {
+    type       = "namespace"
+    namespaces = ["shop"]
+  }
+}
+"#;
+    const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      Name: prod\n      RoleArn: arn:aws:iam::111122223333:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-0aaa]\n      AccessConfig:\n        AuthenticationMode: API\n  Devs:\n    Type: AWS::EKS::AccessEntry\n    Properties:\n      ClusterName: !Ref Cluster\n      PrincipalArn: arn:aws:iam::111122223333:role/shop-devs\n      AccessPolicies:\n        - PolicyArn: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          AccessScope: {Type: namespace, Namespaces: [shop]}\n";
+    const EKSCTL: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\naccessConfig:\n  authenticationMode: API\n  accessEntries:\n    - principalARN: arn:aws:iam::111122223333:role/shop-devs\n      accessPolicies:\n        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          accessScope:\n            type: namespace\n            namespaces: [shop]\n";
+    for (name, text) in [("cluster.yaml", EKSCTL), ("main.tf", TF), ("cluster.cfn.yaml", CFN)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), text).unwrap();
+        let can_i = |ns: &str| {
+            let mut c = ladrillo();
+            c.args([
+                "rbac",
+                "can-i",
+                "arn:aws:iam::111122223333:role/shop-devs",
+                "delete",
+                "deployments",
+                "-n",
+                ns,
+            ])
+            .arg(dir.path());
+            c
+        };
+        can_i("shop")
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("(EKS access policy) → ClusterRole edit"));
+        can_i("prod").assert().code(1);
+        ladrillo()
+            .args(["rbac", "who-can", "delete", "deployments", "-n", "shop"])
+            .arg(dir.path())
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains(format!(
+                "via EKS access entry ({}",
+                dir.path().join(name).display()
+            )));
+    }
 }

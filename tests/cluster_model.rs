@@ -22,7 +22,7 @@ fn build(files: &[&str]) -> Cluster {
             common::source(f, &common::read(&path))
         })
         .collect();
-    let Clusters { mut clusters, errors } = Clusters::from_files(&sources);
+    let Clusters { mut clusters, errors } = ladrillo::input::clusters(&sources);
     assert!(errors.is_empty(), "{files:?}: {errors:?}");
     assert_eq!(clusters.len(), 1, "{files:?} should describe one cluster");
     clusters.remove(0)

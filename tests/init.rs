@@ -347,7 +347,7 @@ fn terraform_is_fmt_clean_where_terraform_is_installed() {
 fn clusters_of(files: &[PathBuf]) -> Vec<ladrillo::model::cluster::Cluster> {
     let sources: Vec<_> =
         files.iter().map(|f| common::source(&f.display().to_string(), &common::read(f))).collect();
-    let built = ladrillo::model::cluster::Clusters::from_files(&sources);
+    let built = ladrillo::input::clusters(&sources);
     assert!(built.errors.is_empty(), "{:?}", built.errors);
     built.clusters
 }

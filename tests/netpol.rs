@@ -9,13 +9,9 @@ use ladrillo::model::ObjectSet;
 
 fn model_of(rel: &str, text: &str) -> (ObjectSet, Model) {
     let file = common::source(rel, text);
-    let loaded = ladrillo::scan::load::load(&file);
+    let loaded = ladrillo::input::file::load(&file);
     assert!(loaded.errors.is_empty(), "{rel}: {:?}", loaded.errors);
-    let mut set = ObjectSet::default();
-    for mut o in loaded.objects {
-        o.index = set.objects.len();
-        set.objects.push(o);
-    }
+    let set: ObjectSet = loaded.objects.into_iter().collect();
     let model = Model::build(&set);
     (set, model)
 }

@@ -176,13 +176,9 @@ fn render(s: &Scenario, extra: Option<&Pol>) -> String {
 }
 
 fn model(text: &str) -> Model {
-    let loaded = ladrillo::scan::load::load(&common::source("gen.yaml", text));
+    let loaded = ladrillo::input::file::load(&common::source("gen.yaml", text));
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let mut set = ObjectSet::default();
-    for mut o in loaded.objects {
-        o.index = set.objects.len();
-        set.objects.push(o);
-    }
+    let set: ObjectSet = loaded.objects.into_iter().collect();
     let m = Model::build(&set);
     assert!(m.invalid.is_empty(), "generated an invalid policy: {:?}\n{text}", m.invalid);
     m

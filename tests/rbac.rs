@@ -12,14 +12,9 @@ use ladrillo::document::{Node, yaml};
 use ladrillo::model::ObjectSet;
 
 fn load(rel: &str, text: &str) -> ObjectSet {
-    let loaded = ladrillo::scan::load::load(&common::source(rel, text));
+    let loaded = ladrillo::input::file::load(&common::source(rel, text));
     assert!(loaded.errors.is_empty(), "{rel}: {:?}", loaded.errors);
-    let mut set = ObjectSet::default();
-    for mut o in loaded.objects {
-        o.index = set.objects.len();
-        set.objects.push(o);
-    }
-    set
+    loaded.objects.into_iter().collect()
 }
 
 fn words(q: &Node, key: &str) -> (String, String) {

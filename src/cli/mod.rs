@@ -2,6 +2,7 @@
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
 mod init_cmd;
+mod input_args;
 mod max_pods_cmd;
 mod netpol_cmd;
 mod pss_cmd;

@@ -3,14 +3,10 @@
 use std::sync::Arc;
 
 use clap::{Args, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
+use super::input_args::InputArgs;
 use crate::analysis::netpol::{Endpoint, Model, explain, render};
-use crate::document::SourceFile;
-use crate::finding::InputError;
 use crate::model::ObjectSet;
-use crate::scan::load;
-use crate::source;
 
 #[derive(Debug, Args)]
 pub struct NetpolArgs {
@@ -44,6 +40,8 @@ pub struct ReachArgs {
     /// Only connections from or to this workload (`namespace/name[Kind]`, `namespace/name` or `name`).
     #[arg(long, value_name = "WORKLOAD")]
     pub focus: Option<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -57,6 +55,8 @@ pub struct ExplainArgs {
     /// Files or directories to read (repeatable; default `.`).
     #[arg(short = 'f', long = "file", value_name = "PATH")]
     pub files: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 pub fn run(args: &NetpolArgs) -> i32 {
@@ -67,7 +67,7 @@ pub fn run(args: &NetpolArgs) -> i32 {
 }
 
 fn reach(args: &ReachArgs) -> i32 {
-    let Some((_, model)) = load_model(&args.paths) else { return 2 };
+    let Some((_, model)) = load_model(&args.paths, &args.input) else { return 2 };
     let mut conns = model.reach();
     if let Some(f) = &args.focus {
         match explain::resolve(&model, f) {
@@ -92,7 +92,7 @@ fn reach(args: &ReachArgs) -> i32 {
 
 fn explain_cmd(args: &ExplainArgs) -> i32 {
     let paths = if args.files.is_empty() { vec![".".to_string()] } else { args.files.clone() };
-    let Some((set, model)) = load_model(&paths) else { return 2 };
+    let Some((set, model)) = load_model(&paths, &args.input) else { return 2 };
     let port = match args.port.as_deref().map(explain::parse_port).transpose() {
         Ok(p) => p,
         Err(m) => {
@@ -117,19 +117,29 @@ fn explain_cmd(args: &ExplainArgs) -> i32 {
     }
 }
 
-/// Reads inputs as the scan does; input errors are printed and stop the command. Invalid
+/// Reads inputs as every command does; input errors are printed and stop the command (a
+/// reachability answer computed without one of the policies could be wrong either way). Invalid
 /// policies are ignored with a warning naming where they are wrong.
-fn load_model(paths: &[String]) -> Option<(ObjectSet, Model)> {
-    let (set, errors) = load_set(paths);
-    if !errors.is_empty() {
-        for e in &errors {
+fn load_model(paths: &[String], input: &InputArgs) -> Option<(ObjectSet, Arc<Model>)> {
+    let inputs = match input.load(paths) {
+        Ok(i) => i,
+        Err(messages) => {
+            for m in messages {
+                super::error(m);
+            }
+            return None;
+        }
+    };
+    if !inputs.errors.is_empty() {
+        for e in &inputs.errors {
             super::error(e);
         }
         return None;
     }
-    let model = Model::build(&set);
+    let set = inputs.set;
+    let model = Model::of(&set);
     for bad in &model.invalid {
-        let o = &set.objects[bad.object];
+        let Some(o) = set.get(bad.object) else { continue };
         let at = o.origin.as_ref().map_or_else(String::new, |or| {
             let p = or.file.position(o.locate(&bad.path).span.start);
             format!("{}:{}:{}: ", or.file.display, p.line, p.column)
@@ -137,24 +147,4 @@ fn load_model(paths: &[String]) -> Option<(ObjectSet, Model)> {
         eprintln!("warning: {at}{} is ignored: {} ({})", o.object_ref(), bad.message, bad.path);
     }
     Some((set, model))
-}
-
-fn load_set(paths: &[String]) -> (ObjectSet, Vec<InputError>) {
-    let (inputs, mut errors) = source::discover(paths, &globset::GlobSet::empty());
-    let files: Vec<Result<Arc<SourceFile>, InputError>> = inputs.par_iter().map(source::read).collect();
-    let mut set = ObjectSet::default();
-    for f in files {
-        match f {
-            Err(e) => errors.push(e),
-            Ok(file) => {
-                let l = load::load(&file);
-                errors.extend(l.errors);
-                for mut o in l.objects {
-                    o.index = set.objects.len();
-                    set.objects.push(o);
-                }
-            }
-        }
-    }
-    (set, errors)
 }

@@ -1,17 +1,14 @@
 //! `ladrillo pss`: evaluate every pod-bearing object against one Pod Security Standards level
 //! and version, and say, as the API server would, why each denied object is denied.
 
-use std::sync::Arc;
-
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::input_args::InputArgs;
 use crate::analysis::pss::{self, Level, Policy, Version};
-use crate::document::SourceFile;
 use crate::finding::InputError;
+use crate::input::Inputs;
 use crate::model::ObjectRef;
-use crate::scan::load;
-use crate::source;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum PssFormat {
@@ -34,6 +31,8 @@ pub struct PssArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t)]
     pub format: PssFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
@@ -62,34 +61,25 @@ pub struct PssReport {
     pub errors: Vec<InputError>,
 }
 
-/// Reads the inputs and evaluates every pod-bearing object.
+/// Evaluates every pod-bearing object of the inputs. Input errors do not stop the command: each
+/// verdict is about one object, so the others are still evaluated and the errors listed.
 #[must_use]
-pub fn evaluate_paths(paths: &[String], policy: Policy) -> PssReport {
-    let (inputs, mut errors) = source::discover(paths, &globset::GlobSet::empty());
-    let mut report = PssReport::default();
-    for input in &inputs {
-        match source::read(input) {
-            Ok(file) => evaluate_file(&file, policy, &mut report),
-            Err(e) => errors.push(e),
-        }
-    }
-    errors.append(&mut report.errors);
-    report.errors = errors;
-    report
-}
-
-fn evaluate_file(file: &Arc<SourceFile>, policy: Policy, report: &mut PssReport) {
-    let loaded = load::load(file);
-    report.errors.extend(loaded.errors);
-    for object in &loaded.objects {
+pub fn evaluate(inputs: Inputs, policy: Policy) -> PssReport {
+    let Inputs { set, errors, .. } = inputs;
+    let mut report = PssReport { errors, ..PssReport::default() };
+    for object in set.iter() {
         let Some(evaluation) = pss::evaluate_object(object, policy) else { continue };
+        let origin = object.origin.as_ref();
         for invalid in &evaluation.invalid {
             let span = object.locate(&invalid.path).span;
-            report.errors.push(InputError::at(file, span, invalid.to_string()));
+            report.errors.push(match origin {
+                Some(o) => InputError::at(&o.file, span, invalid.to_string()),
+                None => InputError::file(object.object_ref().to_string(), invalid.to_string()),
+            });
         }
         report.results.push(PssResult {
-            file: file.display.clone(),
-            line: file.position(object.root.span.start).line,
+            file: origin.map(|o| o.file.display.clone()).unwrap_or_default(),
+            line: origin.map_or(0, |o| o.file.position(object.root.span.start).line),
             object: object.object_ref(),
             level: policy.level.to_string(),
             version: policy.version.to_string(),
@@ -97,11 +87,21 @@ fn evaluate_file(file: &Arc<SourceFile>, policy: Policy, report: &mut PssReport)
             reasons: evaluation.reasons(),
         });
     }
+    report
 }
 
 pub fn run(args: &PssArgs) -> i32 {
     let policy = Policy::new(args.level, args.version);
-    let report = evaluate_paths(&args.paths, policy);
+    let inputs = match args.input.load(&args.paths) {
+        Ok(i) => i,
+        Err(messages) => {
+            for m in messages {
+                super::error(m);
+            }
+            return 2;
+        }
+    };
+    let report = evaluate(inputs, policy);
     let text = match args.format {
         PssFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
         PssFormat::Text => text(&report, policy),

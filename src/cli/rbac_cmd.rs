@@ -4,12 +4,10 @@
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
+use super::input_args::InputArgs;
 use crate::analysis::rbac::query::{Where, parse_request};
 use crate::analysis::rbac::{Graph, Identity, identity};
 use crate::model::ObjectSet;
-use crate::scan::load;
-use crate::settings::Config;
-use crate::source;
 
 #[derive(Debug, Args)]
 pub struct RbacArgs {
@@ -30,6 +28,8 @@ pub struct Common {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t)]
     pub format: RbacFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -102,33 +102,14 @@ pub fn run(args: &RbacArgs) -> i32 {
     }
 }
 
-/// Reads the inputs as the scan does; any input error stops the command.
-fn load_set(paths: &[String]) -> Result<ObjectSet, Vec<String>> {
-    let (inputs, mut errors) = source::discover(paths, &Config::default().exclude_set());
-    let mut set = ObjectSet::default();
-    for input in &inputs {
-        match source::read(input) {
-            Err(e) => errors.push(e),
-            Ok(file) => {
-                let loaded = load::load(&file);
-                errors.extend(loaded.errors);
-                for mut o in loaded.objects {
-                    o.index = set.objects.len();
-                    set.objects.push(o);
-                }
-            }
-        }
+/// Reads the inputs as every command does. Any input error stops the command: an answer
+/// computed without one of the files (a binding, a role) could be wrong either way.
+fn load_set(paths: &[String], input: &InputArgs) -> Result<ObjectSet, Vec<String>> {
+    let inputs = input.load(paths)?;
+    if !inputs.errors.is_empty() {
+        return Err(inputs.errors.iter().map(ToString::to_string).collect());
     }
-    if !errors.is_empty() {
-        return Err(errors.iter().map(ToString::to_string).collect());
-    }
-    // EKS access entries of eksctl configs in the inputs authenticate IAM principals too.
-    let clusters = crate::model::cluster::build(&set, &[]);
-    let access = crate::analysis::rbac::access_entry_mappings(&clusters.clusters);
-    if !access.is_empty() {
-        let _ = Graph::seed(&set, &access);
-    }
-    Ok(set)
+    Ok(inputs.set)
 }
 
 fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), String> {
@@ -185,7 +166,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
         RbacCommand::WhoCan { verb, resource, paths, name, namespace, common } => {
             let (req, at) =
                 parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
-            let set = load_set(paths)?;
+            let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
             let entries = graph.who_can(&req, &at);
             let place = where_text(&at);
@@ -220,7 +201,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
         RbacCommand::CanI { subject, verb, resource, paths, name, namespace, common } => {
             let (req, at) =
                 parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
-            let set = load_set(paths)?;
+            let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
             let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
             // Without a namespace, "can" means everywhere: only cluster-wide grants count, and the
@@ -294,7 +275,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             Ok((out, code))
         }
         RbacCommand::Rules { subject, paths, common } => {
-            let set = load_set(paths)?;
+            let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
             let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
             let rules = graph.rules_of(&id);

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::ColorChoice;
+use super::input_args::InputArgs;
+use crate::input::Inputs;
 use crate::report::{self, Format, ReportOptions};
 use crate::scan::{self, ScanSettings};
 use crate::settings::{Config, FailOn, Selector};
@@ -21,12 +23,8 @@ pub struct ScanArgs {
     /// Write the report to a file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Config file (default: `.ladrillo.yaml` found from the first path upwards).
-    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
-    pub config: Option<PathBuf>,
-    /// Ignore any `.ladrillo.yaml`.
-    #[arg(long)]
-    pub no_config: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Rules to run, replacing the default set: codes, names, groups or `all` (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -89,25 +87,10 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     };
     let cli_fail_on =
         args.fail_on.as_deref().map(FailOn::parse).transpose().map_err(|e| errors.push(e)).ok().flatten();
-    let config_path = if args.no_config {
-        None
-    } else {
-        args.config.clone().or_else(|| {
-            let start =
-                args.paths.iter().find(|p| *p != "-").map_or(Path::new("."), |p| Path::new(p.as_str()));
-            Config::discover(start)
-        })
-    };
-    let config = match config_path {
-        None => Config::default(),
-        Some(p) => match Config::load(&p) {
-            Ok(c) => c,
-            Err(errs) => {
-                errors.extend(errs.iter().map(ToString::to_string));
-                Config::default()
-            }
-        },
-    };
+    let config = args.input.config(&args.paths).unwrap_or_else(|errs| {
+        errors.extend(errs);
+        Config::default()
+    });
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -142,7 +125,9 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         ));
         return 2;
     }
-    let result = scan::scan_paths(&args.paths, settings);
+    let mut options = args.input.options(&settings.config);
+    options.progress = settings.progress;
+    let result = scan::scan(Inputs::from_paths(&args.paths, &options), settings);
     let options = ReportOptions {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),

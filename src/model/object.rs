@@ -220,19 +220,24 @@ impl Object {
     }
 }
 
-/// All objects of one run, in input order. Cross-object analyses (RBAC, NetworkPolicy,
-/// disruption budgets) read the whole set.
+/// All objects of one run, in input order, and the EKS clusters their inputs define.
+/// Cross-object analyses (RBAC, NetworkPolicy, disruption budgets) read the whole set.
+///
+/// The set numbers its objects ([`ObjectSet::push`] sets [`Object::index`]) and owns the cache
+/// of analyses built from it: any change to the set empties the cache, so an analysis never
+/// describes an older set.
 #[derive(Debug, Default)]
 pub struct ObjectSet {
-    pub objects: Vec<Object>,
+    objects: Vec<Object>,
+    clusters: Vec<crate::model::cluster::Cluster>,
     /// Analyses built from the complete set, at most once each (see [`ObjectSet::analysis`]).
-    pub cache: AnalysisCache,
+    cache: AnalysisCache,
 }
 
-/// Whole-set analyses (the RBAC graph, …) shared by every rule of a run, one per type. Filled
-/// lazily once the set is complete; objects must not change afterwards.
+/// Whole-set analyses (the RBAC graph, the NetworkPolicy model, …) shared by every rule of a run,
+/// one per type, filled lazily on first use.
 #[derive(Default)]
-pub struct AnalysisCache {
+struct AnalysisCache {
     slots: std::sync::Mutex<Vec<(std::any::TypeId, Arc<Slot>)>>,
 }
 
@@ -266,6 +271,40 @@ impl ObjectSet {
         Arc::clone(value).downcast::<T>().unwrap_or_else(|_| unreachable!("slots are keyed by type"))
     }
 
+    /// Adds an object at the end of the set and returns its index (also set in the object).
+    pub fn push(&mut self, mut object: Object) -> usize {
+        self.cache = AnalysisCache::default();
+        let index = self.objects.len();
+        object.index = index;
+        self.objects.push(object);
+        index
+    }
+
+    /// The EKS clusters defined by the run's inputs (built by the input loader from this set and
+    /// the cluster definitions beside it).
+    #[must_use]
+    pub fn clusters(&self) -> &[crate::model::cluster::Cluster] {
+        &self.clusters
+    }
+
+    /// Sets the clusters of the run; analyses built before are dropped.
+    pub fn set_clusters(&mut self, clusters: Vec<crate::model::cluster::Cluster>) {
+        self.cache = AnalysisCache::default();
+        self.clusters = clusters;
+    }
+
+    /// The object at an index.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<&Object> {
+        self.objects.get(index)
+    }
+
+    /// Every object, in input order (an object's [`Object::index`] is its position here).
+    #[must_use]
+    pub fn objects(&self) -> &[Object] {
+        &self.objects
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Object> {
         self.objects.iter()
     }
@@ -283,5 +322,23 @@ impl ObjectSet {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
+    }
+}
+
+impl FromIterator<Object> for ObjectSet {
+    fn from_iter<I: IntoIterator<Item = Object>>(iter: I) -> Self {
+        let mut set = ObjectSet::default();
+        for o in iter {
+            set.push(o);
+        }
+        set
+    }
+}
+
+impl Extend<Object> for ObjectSet {
+    fn extend<I: IntoIterator<Item = Object>>(&mut self, iter: I) {
+        for o in iter {
+            self.push(o);
+        }
     }
 }

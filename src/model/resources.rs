@@ -70,7 +70,7 @@ fn limit_range_default(
         Bound::Limits => &["default"],
     };
     let index = set.analysis(|s| LimitRanges(s.of_kind("", "LimitRange").map(|o| o.index).collect()));
-    index.0.iter().map(|&i| &set.objects[i]).filter(|lr| lr.effective_namespace() == namespace).find_map(
+    index.0.iter().filter_map(|&i| set.get(i)).filter(|lr| lr.effective_namespace() == namespace).find_map(
         |lr| {
             let limits = lr.spec().and_then(|s| s.get("limits"))?;
             limits
@@ -92,14 +92,11 @@ mod tests {
     use crate::model::Object;
 
     fn set(text: &str) -> ObjectSet {
-        let objects = yaml::parse(text)
+        yaml::parse(text)
             .documents
             .into_iter()
             .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
-            .enumerate()
-            .map(|(index, o)| Object { index, ..o })
-            .collect();
-        ObjectSet { objects, ..ObjectSet::default() }
+            .collect()
     }
 
     fn provided_for(set: &ObjectSet, bound: Bound, resource: &str) -> Vec<Option<Provided>> {

@@ -1,8 +1,7 @@
-//! `ladrillo scan`: read every input in parallel, build the object set, run the selected rules,
+//! `ladrillo scan`: load the inputs ([`crate::input`]), run the selected rules,
 //! apply severity overrides and waivers, and return sorted findings with input errors and a
 //! summary. Pure apart from reading files: reports are rendered elsewhere.
 
-pub mod load;
 pub mod waivers;
 
 use std::sync::Arc;
@@ -13,11 +12,11 @@ use serde::Serialize;
 
 use crate::document::{SourceFile, Span, yaml::NoteKind};
 use crate::finding::{Finding, InputError, Severity};
-use crate::model::{Object, ObjectSet, Workload, cluster};
+use crate::input::{FileNote, Inputs};
+use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};
 use crate::rules::{self, Context, Rule, RuleOptions};
 use crate::settings::{Config, FailOn, Selector};
-use crate::source::{self, Input};
 
 /// Everything a scan needs besides its inputs.
 #[derive(Debug)]
@@ -71,6 +70,12 @@ impl ScanSettings {
             options,
             progress: false,
         }
+    }
+
+    /// How paths are read: the config's excludes, the progress bar.
+    #[must_use]
+    pub fn input_options(&self) -> crate::input::Options {
+        crate::input::Options { exclude: self.config.exclude.clone(), progress: self.progress }
     }
 
     fn enabled(&self, rule: &dyn Rule) -> bool {
@@ -129,77 +134,27 @@ impl ScanResult {
 /// Scans paths (files, directories, `-`).
 #[must_use]
 pub fn scan_paths(paths: &[String], settings: &ScanSettings) -> ScanResult {
-    let (inputs, mut errors) = source::discover(paths, &settings.config.exclude_set());
-    let bar = progress(settings.progress, inputs.len());
-    let read: Vec<Result<Arc<SourceFile>, InputError>> = inputs
-        .par_iter()
-        .map(|i: &Input| {
-            let r = source::read(i);
-            bar.inc(1);
-            r
-        })
-        .collect();
-    bar.finish_and_clear();
-    let mut files = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    let mut result = scan_files(&files, settings);
-    result.summary.files += errors.len();
-    errors.append(&mut result.errors);
-    result.errors = errors;
-    result.summary.errors = result.errors.len();
-    result
-}
-
-fn progress(enabled: bool, len: usize) -> indicatif::ProgressBar {
-    if !enabled || len < 200 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar
+    scan(Inputs::from_paths(paths, &settings.input_options()), settings)
 }
 
 /// Scans source files already read.
 #[must_use]
-pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanResult {
-    // Terraform is read per directory (a module), everything else per file.
-    let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
-        all_files.iter().cloned().partition(|f| load::is_terraform(f));
-    let (loaded, modules): (Vec<load::Loaded>, Vec<crate::document::hcl::Module>) =
-        rayon::join(|| files.par_iter().map(load::load).collect(), || load::terraform(&tf_files));
-    let mut summary = Summary { files: all_files.len(), rules: settings.rules.len(), ..Summary::default() };
-    let mut errors = Vec::new();
-    let mut set = ObjectSet::default();
-    let mut notes = Vec::new();
-    let mut aws = Vec::new();
-    let mut templates = Vec::new();
-    for m in &modules {
-        summary.documents += m.files.len() + m.unused_tfvars.len();
-        summary.skipped_documents += m.unused_tfvars.len();
-        errors.extend(m.errors.iter().cloned());
-    }
-    for (file, l) in files.iter().zip(loaded) {
-        summary.documents += l.documents;
-        summary.skipped_documents += l.skipped.len();
-        errors.extend(l.errors);
-        aws.extend(l.aws);
-        templates.extend(l.templates);
-        let first = set.objects.len();
-        for mut o in l.objects {
-            o.index = set.objects.len();
-            set.objects.push(o);
-        }
-        notes.extend(l.notes.into_iter().map(|n| (Arc::clone(file), first, n)));
-    }
-    summary.objects = set.len();
+pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanResult {
+    scan(Inputs::from_files(files), settings)
+}
+
+/// Runs the selected rules over loaded inputs, then applies severity overrides and waivers.
+#[must_use]
+pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
+    let Inputs { files: all_files, set, notes, mut errors, stats } = inputs;
+    let mut summary = Summary {
+        files: stats.files,
+        documents: stats.documents,
+        skipped_documents: stats.skipped_documents,
+        objects: set.len(),
+        rules: settings.rules.len(),
+        ..Summary::default()
+    };
 
     // Files with no Kubernetes object (IaC, eksctl, AWS JSON, values files) get the
     // source-level rules; manifests are covered by the object rules.
@@ -222,7 +177,7 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
 
     // Per-object rules and annotation waivers, in parallel over objects.
     let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = set
-        .objects
+        .objects()
         .par_iter()
         .map(|o| {
             let (ws, errs) = waivers::object_waivers(o);
@@ -238,14 +193,6 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
             object_waivers.push((i, w));
         }
     }
-    let clusters = cluster::build_with(&set, &aws, &modules, &templates);
-    errors.extend(clusters.errors);
-    // EKS access entries authenticate IAM principals as Kubernetes groups: the RBAC graph is
-    // built with them before any rule asks for it.
-    let access = crate::analysis::rbac::access_entry_mappings(&clusters.clusters);
-    if !access.is_empty() {
-        let _ = crate::analysis::rbac::Graph::seed(&set, &access);
-    }
     // Cross-object rules in parallel; shared analyses are built once (see `ObjectSet::analysis`).
     let per_rule: Vec<Vec<Finding>> = settings
         .rules
@@ -258,11 +205,12 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         .collect();
     findings.extend(per_rule.into_iter().flatten());
     findings.extend(per_source.into_iter().flatten());
-    for c in &clusters.clusters {
+    let clusters = set.clusters();
+    for c in clusters {
         let mut cx = Context::new(&settings.options);
         for rule in &settings.rules {
             rule.check_cluster(&mut cx, c);
-            if clusters.clusters.len() == 1 {
+            if clusters.len() == 1 {
                 rule.check_cluster_objects(&mut cx, c, &set);
             }
         }
@@ -273,7 +221,7 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
     findings.extend(note_findings(&notes, &set, settings));
     // A Secret's values are never shown, whichever finding shows one of its lines.
     for f in &mut findings {
-        if let Some(o) = f.object_index.and_then(|i| set.objects.get(i))
+        if let Some(o) = f.object_index.and_then(|i| set.get(i))
             && o.kind == "Secret"
         {
             f.redact.extend(secret_value_spans(o));
@@ -296,9 +244,10 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         }
     }
     for (i, mut ws) in object_waivers {
+        let Some(object) = set.get(i) else { continue };
         let of_object = by_object.get(&i).map_or(&[][..], Vec::as_slice);
         waiver_findings.extend(waivers::apply_object(
-            &set.objects[i],
+            object,
             &mut ws,
             &mut findings,
             of_object,
@@ -309,20 +258,51 @@ pub fn scan_files(all_files: &[Arc<SourceFile>], settings: &ScanSettings) -> Sca
         &settings.config.waivers,
         settings.config.file.as_ref(),
         &mut findings,
-        &set.objects,
+        set.objects(),
         settings.today,
     ));
     findings.extend(waiver_findings.into_iter().filter(|f| settings.enabled_code(f.rule.code)));
 
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    summary.findings = findings.iter().filter(|f| f.suppressed.is_none()).count();
-    summary.suppressed = findings.len() - summary.findings;
-    for f in findings.iter().filter(|f| f.suppressed.is_none()) {
-        *summary.by_severity.entry(f.severity.as_str()).or_default() += 1;
-    }
+    summary.count(&findings);
     summary.errors = errors.len();
     ScanResult { findings, errors, summary }
+}
+
+/// Findings about one object of `inputs`, the other inputs being its context (its Namespace,
+/// the roles, bindings and policies around it, the cluster): the selected rules run as in
+/// [`scan`], with its severity overrides and waivers, and only what they report about the object
+/// (or inside its text) is kept. Input errors are all kept. For callers that judge one object at
+/// a time: an admission webhook, an audit-log reader.
+#[must_use]
+pub fn scan_object(inputs: Inputs, index: usize, settings: &ScanSettings) -> ScanResult {
+    let within =
+        inputs.set.get(index).and_then(|o| Some((Arc::clone(&o.origin.as_ref()?.file), o.root.span)));
+    let mut result = scan(inputs, settings);
+    result.findings.retain(|f| {
+        f.object_index == Some(index)
+            || f.object_index.is_none()
+                && within.as_ref().is_some_and(|(file, span)| {
+                    f.location.file.as_ref().is_some_and(|lf| Arc::ptr_eq(lf, file))
+                        && span.start <= f.location.span.start
+                        && f.location.span.end <= span.end
+                })
+    });
+    result.summary.count(&result.findings);
+    result
+}
+
+impl Summary {
+    /// Counts active and suppressed findings, by severity.
+    fn count(&mut self, findings: &[Finding]) {
+        self.findings = findings.iter().filter(|f| f.suppressed.is_none()).count();
+        self.suppressed = findings.len() - self.findings;
+        self.by_severity.clear();
+        for f in findings.iter().filter(|f| f.suppressed.is_none()) {
+            *self.by_severity.entry(f.severity.as_str()).or_default() += 1;
+        }
+    }
 }
 
 impl ScanSettings {
@@ -343,14 +323,13 @@ fn run_object_rules(object: &Object, settings: &ScanSettings) -> Vec<Finding> {
     cx.into_findings()
 }
 
-fn note_findings(
-    notes: &[(Arc<SourceFile>, usize, crate::document::yaml::Note)],
-    set: &ObjectSet,
-    settings: &ScanSettings,
-) -> Vec<Finding> {
+fn note_findings(notes: &[FileNote], set: &ObjectSet, settings: &ScanSettings) -> Vec<Finding> {
     let mut cx = Context::new(&settings.options);
-    for (file, first, note) in notes {
-        let object = set.objects[*first..]
+    for FileNote { file, first_object, note } in notes {
+        let object = set
+            .objects()
+            .get(*first_object..)
+            .unwrap_or_default()
             .iter()
             .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
             .find(|o| o.root.span.start <= note.span.start && note.span.start <= o.root.span.end);

@@ -171,7 +171,9 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
 
 /// `file:line:column` of a field of a policy.
 fn place(model: &Model, set: &ObjectSet, policy: usize, path: &FieldPath) -> String {
-    let o = &set.objects[model.policies[policy].object];
+    let Some(o) = model.policies.get(policy).and_then(|p| set.get(p.object)) else {
+        return "no source".into();
+    };
     let Some(origin) = &o.origin else { return "no source".into() };
     let span = o.locate(path).span;
     let p = origin.file.position(span.start);

@@ -184,6 +184,12 @@ pub struct Model {
 }
 
 impl Model {
+    /// The model of a set, built once and shared by every rule of the run.
+    #[must_use]
+    pub fn of(set: &ObjectSet) -> std::sync::Arc<Model> {
+        set.analysis(Model::build)
+    }
+
     /// Builds the model. Pure: reads only the object set.
     #[must_use]
     pub fn build(set: &ObjectSet) -> Model {
@@ -483,11 +489,7 @@ mod tests {
 
     fn build(text: &str) -> Model {
         let file = crate::source::from_bytes("t.yaml".into(), None, text.as_bytes().to_vec()).unwrap();
-        let mut set = ObjectSet::default();
-        for mut o in crate::scan::load::load(&file).objects {
-            o.index = set.objects.len();
-            set.objects.push(o);
-        }
+        let set: ObjectSet = crate::input::file::load(&file).objects.into_iter().collect();
         Model::build(&set)
     }
 

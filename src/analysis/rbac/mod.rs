@@ -145,22 +145,16 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// The graph of a set, built once and shared by every rule of the run.
+    /// The graph of a set, built once and shared by every rule of the run: its objects, the
+    /// cluster's default roles, and the EKS access entries of the set's clusters.
     #[must_use]
     pub fn of(set: &ObjectSet) -> Arc<Graph> {
-        set.analysis(|s| Graph::build_with(s, &[]))
+        set.analysis(|s| Graph::build_with(s, &access_entry_mappings(s.clusters())))
     }
 
-    /// Builds the set's graph with identity mappings from outside the object set (EKS access
-    /// entries), so every later [`Graph::of`] of this set sees them. Call before any rule asks.
-    pub fn seed(set: &ObjectSet, extra_mappings: &[IdentityMapping]) -> Arc<Graph> {
-        set.analysis(|s| Graph::build_with(s, extra_mappings))
-    }
-
-    /// Builds the graph from a set plus identity mappings from elsewhere; aws-auth ConfigMaps in
-    /// the set are always read. This is the seam for EKS access entries: once the cluster model
-    /// exposes them, their principals and Kubernetes groups come in here (access policies such as
-    /// `AmazonEKSClusterAdminPolicy` would map to the equivalent default ClusterRole).
+    /// Builds the graph from a set plus identity mappings from elsewhere (EKS access entries,
+    /// whose access policies map to the equivalent default ClusterRoles); aws-auth ConfigMaps in
+    /// the set are always read.
     #[must_use]
     pub fn build_with(set: &ObjectSet, extra_mappings: &[IdentityMapping]) -> Graph {
         let mut g = Graph::default();
@@ -558,17 +552,7 @@ fn defaults() -> &'static ObjectSet {
     static DEFAULTS: std::sync::OnceLock<ObjectSet> = std::sync::OnceLock::new();
     DEFAULTS.get_or_init(|| {
         let stream = yaml::parse(DEFAULTS_YAML);
-        let objects = stream
-            .documents
-            .into_iter()
-            .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
-            .enumerate()
-            .map(|(i, mut o)| {
-                o.index = i;
-                o
-            })
-            .collect();
-        ObjectSet { objects, ..ObjectSet::default() }
+        stream.documents.into_iter().filter_map(|d| Object::from_root(d.root, None).ok().flatten()).collect()
     })
 }
 
@@ -686,17 +670,12 @@ mod tests {
                     metadata: {name: a, labels: {team: a}}\nrules: [{apiGroups: [''], resources: [pods], verbs: [get]}]\n\
                     ---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n\
                     metadata: {name: b, labels: {team: b}}\nrules: [{apiGroups: [''], resources: [nodes], verbs: [get]}]\n";
-        let objects = yaml::parse(text)
+        let set: ObjectSet = yaml::parse(text)
             .documents
             .into_iter()
             .filter_map(|d| Object::from_root(d.root, None).ok().flatten())
-            .enumerate()
-            .map(|(i, mut o)| {
-                o.index = i;
-                o
-            })
             .collect();
-        let g = Graph::build_with(&ObjectSet { objects, ..ObjectSet::default() }, &[]);
+        let g = Graph::build_with(&set, &[]);
         let agg = g.cluster_role("agg").unwrap();
         assert_eq!(agg.aggregation.as_ref().map(Vec::len), Some(1));
         assert_eq!(agg.invalid_selectors.len(), 1);

@@ -420,38 +420,6 @@ pub struct Clusters {
     pub errors: Vec<InputError>,
 }
 
-impl Clusters {
-    /// Reads source files and builds their clusters, as a scan does (for tests and tools that
-    /// need the model without running rules).
-    #[must_use]
-    pub fn from_files(files: &[Arc<SourceFile>]) -> Clusters {
-        let mut set = ObjectSet::default();
-        let mut aws = Vec::new();
-        let mut templates = Vec::new();
-        let mut errors = Vec::new();
-        let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
-            files.iter().cloned().partition(|f| crate::scan::load::is_terraform(f));
-        let modules = crate::scan::load::terraform(&tf_files);
-        for m in &modules {
-            errors.extend(m.errors.iter().cloned());
-        }
-        for f in &files {
-            let loaded = crate::scan::load::load(f);
-            errors.extend(loaded.errors);
-            aws.extend(loaded.aws);
-            templates.extend(loaded.templates);
-            for mut o in loaded.objects {
-                o.index = set.objects.len();
-                set.objects.push(o);
-            }
-        }
-        let mut out = build_with(&set, &aws, &modules, &templates);
-        errors.append(&mut out.errors);
-        out.errors = errors;
-        out
-    }
-}
-
 /// Builds the clusters of a run: one per eksctl `ClusterConfig` and per `describe-cluster`
 /// document; `describe-nodegroup` documents join the cluster of the same name (or one of their
 /// own); aws-auth ConfigMaps and Karpenter objects join the only cluster (or one of their own).

@@ -8,13 +8,9 @@ use crate::model::ObjectSet;
 
 fn build_text(text: &str) -> (Arc<SourceFile>, Clusters) {
     let file = SourceFile::new("c.yaml", None, text.to_string());
-    let loaded = crate::scan::load::load(&file);
+    let loaded = crate::input::file::load(&file);
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
-    let mut set = ObjectSet::default();
-    for mut o in loaded.objects {
-        o.index = set.objects.len();
-        set.objects.push(o);
-    }
+    let set: ObjectSet = loaded.objects.into_iter().collect();
     (Arc::clone(&file), build(&set, &loaded.aws))
 }
 
@@ -222,7 +218,7 @@ const DESCRIBE: &str = r#"{
 #[test]
 fn describe_cluster_is_recognised_and_read() {
     let file = SourceFile::new("d.json", None, DESCRIBE.to_string());
-    let loaded = crate::scan::load::load(&file);
+    let loaded = crate::input::file::load(&file);
     assert_eq!((loaded.aws.len(), loaded.skipped.len(), loaded.objects.len()), (1, 0, 0));
     let (_, cs) = build_text(DESCRIBE);
     assert!(cs.errors.is_empty(), "{:?}", cs.errors);
@@ -386,7 +382,7 @@ fn adapters_survive_every_value_of_the_wrong_type() {
         include_str!("../../../tests/cluster_model/prod.describe-nodegroup.json")
     );
     let file = SourceFile::new("f.yaml", None, text.clone());
-    let loaded = crate::scan::load::load(&file);
+    let loaded = crate::input::file::load(&file);
     let alternatives = [
         Value::Null,
         Value::Bool(true),

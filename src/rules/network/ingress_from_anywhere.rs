@@ -37,9 +37,9 @@ crate::declare_rule! {
 
 impl Rule for IngressFromAnywhere {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let model = Model::build(set);
+        let model = Model::of(set);
         for p in model.policies.iter().filter(|p| p.ingress_type) {
-            let object = &set.objects[p.object];
+            let Some(object) = set.get(p.object) else { continue };
             for rule in &p.ingress {
                 let Some(peers) = &rule.peers else {
                     cx.report(

@@ -32,11 +32,12 @@ crate::declare_rule! {
 
 impl Rule for InvalidNetworkPolicy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        for bad in Model::build(set).invalid {
+        for bad in &Model::of(set).invalid {
+            let Some(object) = set.get(bad.object) else { continue };
             cx.report(
                 self,
-                &set.objects[bad.object],
-                bad.path,
+                object,
+                bad.path.clone(),
                 format!("the API server rejects this NetworkPolicy: {}", bad.message),
             )
             .help("fix the field; until then the policy isolates nothing");

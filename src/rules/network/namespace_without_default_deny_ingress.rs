@@ -45,7 +45,7 @@ impl Rule for NamespaceWithoutDefaultDenyIngress {
 /// Shared by the ingress and egress rules: reports each namespace of the input (declared or
 /// holding workloads) that no policy default-denies in `direction`.
 pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, direction: Direction) {
-    let model = Model::build(set);
+    let model = Model::of(set);
     for ns in model.namespaces.keys() {
         let denied = model.policies.iter().any(|p| {
             &p.namespace == ns
@@ -76,8 +76,8 @@ pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, 
 /// Where to report about a namespace: its Namespace object, else its first workload.
 fn anchor<'s>(model: &Model, set: &'s ObjectSet, ns: &str) -> Option<(&'s Object, FieldPath, bool)> {
     if let Some(i) = model.namespaces.get(ns).and_then(|n| n.object) {
-        return Some((&set.objects[i], FieldPath::parse("metadata.name"), true));
+        return Some((set.get(i)?, FieldPath::parse("metadata.name"), true));
     }
     let first = model.workloads.iter().filter(|w| w.id.namespace == ns).map(|w| w.object).min()?;
-    Some((&set.objects[first], FieldPath::parse("metadata.namespace"), false))
+    Some((set.get(first)?, FieldPath::parse("metadata.namespace"), false))
 }

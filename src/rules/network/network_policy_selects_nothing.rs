@@ -34,7 +34,7 @@ crate::declare_rule! {
 
 impl Rule for NetworkPolicySelectsNothing {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let model = Model::build(set);
+        let model = Model::of(set);
         for p in &model.policies {
             let mut in_namespace =
                 model.workloads.iter().filter(|w| w.id.namespace == p.namespace).peekable();
@@ -44,9 +44,10 @@ impl Rule for NetworkPolicySelectsNothing {
             if in_namespace.any(|w| p.pod_selector.matches(&w.labels)) {
                 continue;
             }
+            let Some(object) = set.get(p.object) else { continue };
             cx.report(
                 self,
-                &set.objects[p.object],
+                object,
                 FieldPath::parse("spec.podSelector"),
                 format!(
                     "podSelector `{}` matches no workload in namespace \"{}\" of the scan",

@@ -46,7 +46,7 @@ impl Rule for ReachabilityAssertionViolated {
         if reach.assertions.is_empty() {
             return;
         }
-        let model = Model::build(set);
+        let model = Model::of(set);
         for a in &reach.assertions {
             let kind = if a.expect == Expect::Deny { "deny" } else { "allow" };
             match a.check(&model) {
@@ -97,8 +97,10 @@ impl Rule for ReachabilityAssertionViolated {
                                 "depends on labels of namespace \"{ns}\", which the input does not declare"
                             ));
                         }
-                        if let Endpoint::Workload(i) = v.dst {
-                            let _ = r.object(&set.objects[model.workloads[i].object]);
+                        if let Endpoint::Workload(i) = v.dst
+                            && let Some(o) = model.workloads.get(i).and_then(|w| set.get(w.object))
+                        {
+                            let _ = r.object(o);
                         }
                     }
                 }

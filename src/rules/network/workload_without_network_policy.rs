@@ -36,12 +36,12 @@ crate::declare_rule! {
 
 impl Rule for WorkloadWithoutNetworkPolicy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let model = Model::build(set);
+        let model = Model::of(set);
         for w in &model.workloads {
             if model.selecting(w).next().is_some() {
                 continue;
             }
-            let object = &set.objects[w.object];
+            let Some(object) = set.get(w.object) else { continue };
             if w.host_network {
                 // Policies pass host network pods by; say so rather than suggest a policy.
                 let path = crate::model::Workload::of(object)

@@ -40,7 +40,7 @@ impl Rule for AnonymousBinding {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
         for b in &graph.bindings {
-            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let role = graph.role_of(b).map_or_else(
                 || format!("{:?} {} (not found)", b.role_kind, b.role_name),
                 ToString::to_string,

@@ -45,7 +45,7 @@ impl Rule for ClusterAdminBinding {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
         for (id, b) in graph.bindings.iter().enumerate() {
-            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let Some(role) = graph.role_of(b) else { continue };
             let Some(&rule) = role.effective.iter().find(|&&r| graph.rule(r).is_full_wildcard()) else {
                 continue;
@@ -86,9 +86,10 @@ impl Rule for ClusterAdminBinding {
         }
         for m in graph.mappings.iter().filter(|m| m.groups.iter().any(|g| g == "system:masters")) {
             let Some((index, path)) = &m.object else { continue };
+            let Some(object) = set.get(*index) else { continue };
             cx.report(
                 self,
-                &set.objects[*index],
+                object,
                 path.clone(),
                 format!("{} is mapped to group system:masters ({}), full control of the cluster", m.label(), m.source),
             )

@@ -46,7 +46,7 @@ impl Rule for KubeSystemWrite {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
         for b in &graph.bindings {
-            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             if b.kind == BindingKind::RoleBinding && b.namespace.as_deref() != Some("kube-system") {
                 continue;
             }

@@ -50,7 +50,7 @@ impl Rule for PodCreateTokenTheft {
         let mut sa_hits: HashMap<(String, String), Vec<Hit>> = HashMap::new();
         let mut held_by: HashMap<Subject, Vec<(Primitive, Scope)>> = HashMap::new();
         for (id, b) in graph.bindings.iter().enumerate() {
-            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let Some(create) = graph.binding_hit(id, Primitive::PodCreate) else { continue };
             for (i, subject) in b.subjects.iter().enumerate() {
                 if subject.is_system() {

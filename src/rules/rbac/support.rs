@@ -30,7 +30,7 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
     // not once per escalation primitive it implies.
     let admin_reported = cx.options.selected_rules.contains(&"cluster-admin-binding");
     for (id, b) in graph.bindings.iter().enumerate() {
-        let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+        let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
         if admin_reported
             && graph
                 .role_of(b)

@@ -43,7 +43,7 @@ impl Rule for UserCreateDelete {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let graph = Graph::of(set);
         for b in &graph.bindings {
-            let Some(object) = b.object.map(|i| &set.objects[i]) else { continue };
+            let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let Some(role) = graph.role_of(b) else { continue };
             // Full wildcards are cluster-admin-binding's finding.
             if role.effective.iter().any(|&r| graph.rule(r).is_full_wildcard()) {

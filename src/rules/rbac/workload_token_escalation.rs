@@ -48,7 +48,7 @@ impl Rule for WorkloadTokenEscalation {
             let hits =
                 by_sa.entry(sa.clone()).or_insert_with(|| graph.dangerous_hits(&Identity::of(&sa))).clone();
             let Some(first) = hits.first() else { continue };
-            let object = &set.objects[w.object];
+            let Some(object) = set.get(w.object) else { continue };
             let mut report = cx
                 .report(
                     self,

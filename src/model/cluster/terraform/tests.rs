@@ -8,7 +8,7 @@ use crate::model::cluster::{AccessScope, AuthMode, Cluster, Clusters, Field, Log
 fn clusters(files: &[(&str, &str)]) -> Vec<Cluster> {
     let sources: Vec<Arc<SourceFile>> =
         files.iter().map(|(n, t)| SourceFile::new(*n, None, (*t).to_string())).collect();
-    let Clusters { clusters, errors } = Clusters::from_files(&sources);
+    let Clusters { clusters, errors } = crate::input::clusters(&sources);
     assert!(errors.is_empty(), "{errors:?}");
     clusters
 }

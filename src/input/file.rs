@@ -125,7 +125,10 @@ pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
     dirs.par_iter().map(|files| hcl::Module::load(shown_dir(&files[0]), files)).collect()
 }
 
-fn collect(
+/// Reads one document root (or a node standing for one): a `List` is expanded into its items,
+/// AWS CLI output and CloudFormation templates are kept for the cluster model, other documents
+/// that are not objects are skipped.
+pub fn collect(
     file: &Arc<SourceFile>,
     document: usize,
     path: FieldPath,

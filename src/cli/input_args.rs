@@ -1,0 +1,51 @@
+//! Options about reading inputs, shared by every command that reads manifests (`scan`, `rbac`,
+//! `netpol`, `pss`), and the one way they find `.ladrillo.yaml`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::input;
+use crate::settings::Config;
+
+#[derive(Debug, Default, Args)]
+pub struct InputArgs {
+    /// Config file (default: `.ladrillo.yaml` found from the first path upwards).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any `.ladrillo.yaml`.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+impl InputArgs {
+    /// The config named by `--config`, else `.ladrillo.yaml` found from the first path upwards,
+    /// else the defaults. A config that cannot be read is an error (every problem listed).
+    pub fn config(&self, paths: &[String]) -> Result<Config, Vec<String>> {
+        let path = if self.no_config {
+            None
+        } else {
+            self.config.clone().or_else(|| {
+                let start =
+                    paths.iter().find(|p| *p != "-").map_or(Path::new("."), |p| Path::new(p.as_str()));
+                Config::discover(start)
+            })
+        };
+        match path {
+            None => Ok(Config::default()),
+            Some(p) => Config::load(&p).map_err(|errs| errs.iter().map(ToString::to_string).collect()),
+        }
+    }
+
+    /// How to read the paths, given the config.
+    #[must_use]
+    pub fn options(&self, config: &Config) -> input::Options {
+        input::Options { exclude: config.exclude.clone(), ..input::Options::default() }
+    }
+
+    /// Reads the config and loads the paths with it.
+    pub fn load(&self, paths: &[String]) -> Result<input::Inputs, Vec<String>> {
+        let config = self.config(paths)?;
+        Ok(input::Inputs::from_paths(paths, &self.options(&config)))
+    }
+}

@@ -1,0 +1,237 @@
+//! The input loader, one for every command: paths (walked with excludes), files already read,
+//! in-memory text and sub-documents → the run's [`ObjectSet`] (Kubernetes objects and the EKS
+//! clusters their inputs define), parser notes, input errors and counts.
+//!
+//! ```text
+//! paths ──discover/read──┐
+//! text (API, stdin) ─────┼─→ files ─parse─→ objects, AWS JSON, CloudFormation, Terraform modules
+//! files already read ────┘                          │
+//! documents (a Node of a larger text) ──────────────┤
+//!                                                   └─→ ObjectSet { objects, clusters }
+//! ```
+//!
+//! Inputs need not come from files: [`Loader::text`] takes text with a name of the caller's
+//! choosing (objects read from the Kubernetes API), and [`Loader::document`] takes one node of a
+//! text already parsed (the `request.object` of an AdmissionReview, the `requestObject` of an
+//! audit event), so findings point into the text the caller holds.
+
+pub mod file;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::document::{FieldPath, Node, SourceFile, cloudformation, hcl, yaml};
+use crate::finding::InputError;
+use crate::model::ObjectSet;
+use crate::model::cluster::{self, AwsDocument};
+use crate::source;
+
+/// How paths are turned into inputs.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Globs of paths never read (`exclude` in `.ladrillo.yaml`).
+    pub exclude: Vec<String>,
+    /// Show a progress bar while reading many files.
+    pub progress: bool,
+}
+
+/// Everything read from a run's inputs.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Every file read (objects' files, cluster definitions, files with nothing to check).
+    pub files: Vec<Arc<SourceFile>>,
+    /// The Kubernetes objects and the EKS clusters of the run.
+    pub set: ObjectSet,
+    /// Parser notes (duplicate keys, YAML 1.1 scalars), each with its file and the index of the
+    /// file's first object.
+    pub notes: Vec<FileNote>,
+    /// Inputs that could not be read or parsed, with their positions.
+    pub errors: Vec<InputError>,
+    pub stats: Stats,
+}
+
+/// A parser note of one file.
+#[derive(Debug)]
+pub struct FileNote {
+    pub file: Arc<SourceFile>,
+    /// Index in the set of the file's first object (objects of a file are contiguous).
+    pub first_object: usize,
+    pub note: yaml::Note,
+}
+
+/// Counts for summaries.
+#[derive(Clone, Debug, Default)]
+pub struct Stats {
+    /// Inputs named or found, read or not.
+    pub files: usize,
+    /// Non-empty documents (and Terraform files).
+    pub documents: usize,
+    /// Documents that are neither objects nor cluster definitions (Helm values, unused tfvars).
+    pub skipped_documents: usize,
+}
+
+impl Inputs {
+    /// Reads paths (files, directories, `-` for stdin) and loads them.
+    #[must_use]
+    pub fn from_paths(paths: &[String], options: &Options) -> Inputs {
+        let mut loader = Loader::default();
+        loader.paths(paths, options);
+        loader.finish()
+    }
+
+    /// Loads files already read.
+    #[must_use]
+    pub fn from_files(files: &[Arc<SourceFile>]) -> Inputs {
+        let mut loader = Loader::default();
+        for f in files {
+            loader.file(Arc::clone(f));
+        }
+        loader.finish()
+    }
+}
+
+/// Reads source files and builds their clusters, as a scan does (for tests and tools that need
+/// the cluster model without running rules).
+#[must_use]
+pub fn clusters(files: &[Arc<SourceFile>]) -> cluster::Clusters {
+    let inputs = Inputs::from_files(files);
+    cluster::Clusters { clusters: inputs.set.clusters().to_vec(), errors: inputs.errors }
+}
+
+/// Collects inputs of any origin, then loads them all at once ([`Loader::finish`]).
+#[derive(Debug, Default)]
+pub struct Loader {
+    files: Vec<Arc<SourceFile>>,
+    documents: Vec<(Arc<SourceFile>, usize, FieldPath, Node)>,
+    errors: Vec<InputError>,
+    unread: usize,
+}
+
+impl Loader {
+    /// Adds paths named on a command line: files, directories (walked, see [`source::discover`])
+    /// and `-` for standard input. Files are read in parallel; what cannot be read is an error.
+    pub fn paths(&mut self, paths: &[String], options: &Options) {
+        let (inputs, errors) = source::discover(paths, &exclude_set(&options.exclude));
+        self.unread += errors.len();
+        self.errors.extend(errors);
+        let bar = progress(options.progress, inputs.len());
+        let read: Vec<Result<Arc<SourceFile>, InputError>> = inputs
+            .par_iter()
+            .map(|i| {
+                let r = source::read(i);
+                bar.inc(1);
+                r
+            })
+            .collect();
+        bar.finish_and_clear();
+        for r in read {
+            match r {
+                Ok(f) => self.files.push(f),
+                Err(e) => {
+                    self.unread += 1;
+                    self.errors.push(e);
+                }
+            }
+        }
+    }
+
+    /// Adds a file already read.
+    pub fn file(&mut self, file: Arc<SourceFile>) {
+        self.files.push(file);
+    }
+
+    /// Adds text that does not come from a file (objects read from the Kubernetes API, …), under
+    /// a name that reports show in place of a path (`cluster:deployments.apps`). The text is
+    /// checked as a file is (size, encoding) and read as YAML or JSON; a name ending in `.tf`
+    /// is read as Terraform.
+    pub fn text(&mut self, name: impl Into<String>, text: impl Into<Vec<u8>>) {
+        match source::from_bytes(name.into(), None, text.into()) {
+            Ok(f) => self.files.push(f),
+            Err(e) => {
+                self.unread += 1;
+                self.errors.push(e);
+            }
+        }
+    }
+
+    /// Adds one node of a text the caller has parsed (an AdmissionReview's `request.object`, an
+    /// audit event's `requestObject`): it is read as a whole document would be (a `List` is
+    /// expanded), and findings point into `file` at the node's spans. `path` is where the node
+    /// sits in its document, `document` the document's index in `file`.
+    pub fn document(&mut self, file: Arc<SourceFile>, document: usize, path: FieldPath, node: Node) {
+        self.documents.push((file, document, path, node));
+    }
+
+    /// Loads everything added: parses files in parallel (Terraform per directory), builds the
+    /// object set and the clusters.
+    #[must_use]
+    pub fn finish(self) -> Inputs {
+        let Loader { files: all_files, documents, mut errors, unread } = self;
+        // Terraform is read per directory (a module), everything else per file.
+        let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
+            all_files.iter().cloned().partition(|f| file::is_terraform(f));
+        let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
+            rayon::join(|| files.par_iter().map(file::load).collect(), || file::terraform(&tf_files));
+        let mut stats = Stats { files: all_files.len() + unread, ..Stats::default() };
+        let mut set = ObjectSet::default();
+        let mut notes = Vec::new();
+        let mut aws: Vec<AwsDocument> = Vec::new();
+        let mut templates: Vec<cloudformation::Template> = Vec::new();
+        for m in &modules {
+            stats.documents += m.files.len() + m.unused_tfvars.len();
+            stats.skipped_documents += m.unused_tfvars.len();
+            errors.extend(m.errors.iter().cloned());
+        }
+        let in_memory = documents.into_iter().map(|(f, document, path, node)| {
+            let mut l = file::Loaded::default();
+            if !node.is_null() {
+                l.documents = 1;
+                file::collect(&f, document, path, node, None, &mut l);
+            }
+            (f, l)
+        });
+        for (f, l) in files.iter().cloned().zip(loaded).chain(in_memory) {
+            stats.documents += l.documents;
+            stats.skipped_documents += l.skipped.len();
+            errors.extend(l.errors);
+            aws.extend(l.aws);
+            templates.extend(l.templates);
+            let first_object = set.len();
+            set.extend(l.objects);
+            notes.extend(l.notes.into_iter().map(|note| FileNote {
+                file: Arc::clone(&f),
+                first_object,
+                note,
+            }));
+        }
+        let clusters = cluster::build_with(&set, &aws, &modules, &templates);
+        errors.extend(clusters.errors);
+        set.set_clusters(clusters.clusters);
+        Inputs { files: all_files, set, notes, errors, stats }
+    }
+}
+
+/// The exclude globs as one matcher; invalid globs were refused when the config was read.
+#[must_use]
+pub fn exclude_set(globs: &[String]) -> globset::GlobSet {
+    let mut b = globset::GlobSetBuilder::new();
+    for g in globs {
+        if let Ok(g) = globset::Glob::new(g) {
+            b.add(g);
+        }
+    }
+    b.build().unwrap_or_else(|_| globset::GlobSet::empty())
+}
+
+fn progress(enabled: bool, len: usize) -> indicatif::ProgressBar {
+    if !enabled || len < 200 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}

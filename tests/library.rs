@@ -1,0 +1,135 @@
+//! The library entry points other front ends build on: the input loader with in-memory inputs
+//! (objects from the Kubernetes API, an AdmissionReview's object, an audit event's
+//! requestObject), a scan over loaded inputs, and one object judged in its context.
+
+mod common;
+
+use ladrillo::document::{FieldPath, Node, yaml};
+use ladrillo::finding::Severity;
+use ladrillo::input::Loader;
+use ladrillo::scan;
+
+const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\n  namespace: shop\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n";
+
+#[test]
+fn text_without_a_file_is_read_like_a_file_and_named_as_given() {
+    let mut loader = Loader::default();
+    loader.text("cluster:pods", PRIVILEGED_POD);
+    let result = scan::scan(loader.finish(), &common::settings(&["privileged-container"]));
+    assert!(result.errors.is_empty(), "{:?}", result.errors);
+    assert_eq!(result.summary.objects, 1);
+    let f = result.active().next().expect("a finding");
+    assert_eq!(f.location.file_name(), Some("cluster:pods"));
+    assert_eq!(f.location.start().map(|p| p.line), Some(11));
+    assert!(f.location.file.as_ref().is_some_and(|file| file.path.is_none()));
+}
+
+#[test]
+fn text_without_a_file_is_checked_like_a_file() {
+    let mut loader = Loader::default();
+    loader.text("cluster:binary", b"kind: Pod\0".to_vec());
+    let inputs = loader.finish();
+    assert_eq!(inputs.errors.len(), 1);
+    assert_eq!(inputs.errors[0].file, "cluster:binary");
+    assert_eq!(inputs.stats.files, 1);
+}
+
+const REVIEW: &str = r#"{
+  "apiVersion": "admission.k8s.io/v1",
+  "kind": "AdmissionReview",
+  "request": {
+    "uid": "705ab4f5-6393-11e8-b7cc-42010a800002",
+    "namespace": "shop",
+    "object": {
+      "apiVersion": "v1",
+      "kind": "Pod",
+      "metadata": {"name": "bad", "namespace": "shop"},
+      "spec": {
+        "containers": [
+          {"name": "app", "image": "nginx:1.27", "securityContext": {"privileged": true}}
+        ]
+      }
+    }
+  }
+}
+"#;
+
+/// The node of a request's object, as a webhook or an audit-log reader holds it.
+fn request_object(text: &str) -> (std::sync::Arc<ladrillo::document::SourceFile>, FieldPath, Node) {
+    let file = common::source("admission:shop/bad", text);
+    let stream = yaml::parse(&file.text);
+    let root = stream.documents.into_iter().next().expect("a document").root;
+    let path = FieldPath::root().keys(&["request", "object"]);
+    let node = root.get("request").and_then(|r| r.get("object")).cloned().expect("request.object");
+    (file, path, node)
+}
+
+#[test]
+fn a_node_of_a_parsed_text_is_an_object_whose_findings_point_into_that_text() {
+    let (file, path, node) = request_object(REVIEW);
+    let mut loader = Loader::default();
+    loader.document(file, 0, path.clone(), node);
+    let inputs = loader.finish();
+    assert_eq!(inputs.set.len(), 1);
+    let pod = &inputs.set.objects()[0];
+    assert_eq!((pod.kind.as_str(), pod.name.as_str()), ("Pod", "bad"));
+    assert_eq!(pod.origin.as_ref().map(|o| o.path_in_document.to_string()), Some(path.to_string()));
+    let result = scan::scan(inputs, &common::settings(&["privileged-container"]));
+    let f = result.active().next().expect("a finding");
+    assert_eq!(f.location.file_name(), Some("admission:shop/bad"));
+    // `"privileged": true` is on line 13 of the review.
+    assert_eq!(f.location.start().map(|p| p.line), Some(13));
+    assert_eq!(f.object.as_ref().map(|o| o.name.as_str()), Some("bad"));
+}
+
+fn namespace(name: &str, enforce: Option<&str>) -> String {
+    let labels = enforce.map_or_else(String::new, |level| {
+        format!("  labels:\n    pod-security.kubernetes.io/enforce: {level}\n")
+    });
+    format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {name}\n{labels}")
+}
+
+/// Judges the Pod of the review in a namespace with the given enforce label.
+fn judge(enforce: Option<&str>, settings: &scan::ScanSettings) -> scan::ScanResult {
+    let (file, path, node) = request_object(REVIEW);
+    let mut loader = Loader::default();
+    loader.text("cluster:namespaces/shop", namespace("shop", enforce));
+    loader.document(file, 0, path, node);
+    let inputs = loader.finish();
+    let pod = inputs.set.iter().position(|o| o.kind == "Pod").expect("the pod");
+    scan::scan_object(inputs, pod, settings)
+}
+
+#[test]
+fn one_object_is_judged_at_the_level_of_its_namespace_and_only_it_is_reported() {
+    let settings = common::settings(&["pss"]);
+    // A privileged namespace admits the pod: nothing about it, and nothing about the namespace
+    // (`privileged-pss-namespace` would fire on the Namespace, which is context here).
+    let relaxed = judge(Some("privileged"), &settings);
+    assert!(relaxed.findings.is_empty(), "{:?}", relaxed.findings);
+    let strict = judge(Some("restricted"), &settings);
+    assert!(strict.summary.findings > 0);
+    assert!(
+        strict.findings.iter().all(|f| f.object.as_ref().is_some_and(|o| o.kind == "Pod")),
+        "{:?}",
+        strict.findings.iter().map(|f| (&f.object, &f.message)).collect::<Vec<_>>()
+    );
+    assert!(strict.findings.iter().any(|f| f.rule.code == "PSS001" && f.message.contains("privileged")));
+}
+
+#[test]
+fn one_object_gets_the_scans_severity_overrides_and_waivers() {
+    let settings =
+        common::settings_with("severity:\n  privileged-container: low\n", &["privileged-container"]);
+    let result = judge(None, &settings);
+    assert_eq!(result.findings.len(), 1);
+    assert_eq!(result.findings[0].severity, Severity::Low);
+    assert_eq!(result.summary.by_severity.get("low"), Some(&1));
+
+    let waived = common::settings_with(
+        "waivers:\n  - rules: [privileged-container]\n    name: bad\n    reason: the CNI agent needs it\n",
+        &["privileged-container"],
+    );
+    let result = judge(None, &waived);
+    assert_eq!((result.summary.findings, result.summary.suppressed), (0, 1));
+}
