@@ -15,6 +15,22 @@ use crate::rules::{self, Group, Rule};
 /// Name of the config file looked up from the scanned path upwards.
 pub const CONFIG_FILE: &str = ".ladrillo.yaml";
 
+/// The top-level keys of the config file.
+pub const KEYS: &[&str] = &[
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "exclude",
+    "waivers",
+    "required-tags",
+    "reachability",
+    "pss",
+];
+
+/// The keys of the `pss` section.
+pub const PSS_KEYS: &[&str] = &["level", "version", "kubernetes-version"];
+
 /// The config file as written.
 #[derive(Debug, Default)]
 pub struct Config {
@@ -31,6 +47,8 @@ pub struct Config {
     pub reachability: Vec<crate::analysis::netpol::assertions::Assertion>,
     /// The Pod Security policy for workloads whose namespace has no known enforce label.
     pub pss: Option<Policy>,
+    /// The Kubernetes release (`1.N`) whose Pod Security admission is emulated.
+    pub pss_kubernetes_version: Option<u32>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -234,63 +252,58 @@ impl Config {
                 "reachability" => {
                     config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
                 }
-                "pss" => config.pss = pss_section(v, &mut err),
-                other => err(
-                    entry.key_span,
-                    unknown_key(
-                        other,
-                        &[
-                            "select",
-                            "ignore",
-                            "severity",
-                            "fail-on",
-                            "exclude",
-                            "waivers",
-                            "required-tags",
-                            "reachability",
-                            "pss",
-                        ],
-                    ),
-                ),
+                "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, &mut err),
+                other => err(entry.key_span, unknown_key(other, KEYS)),
             }
         }
         if errors.is_empty() { Ok(config) } else { Err(errors) }
     }
 }
 
-/// `pss: {level: restricted, version: latest}`; unset keys keep their defaults.
-fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Policy> {
+/// `pss: {level: restricted, version: latest, kubernetes-version: "1.30"}`; unset keys keep
+/// their defaults.
+fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Option<Policy>, Option<u32>) {
     let Some(map) = v.as_map() else {
         err(v.span, "`pss` must be a mapping with `level` and `version`".into());
-        return None;
+        return (None, None);
     };
     let mut policy = Policy::default();
+    let mut release = None;
     let mut ok = true;
     for e in &map.entries {
         let text = e.value.as_str();
         let parsed = match e.key.as_str() {
             "level" => text.ok_or_else(String::new).and_then(|t| t.parse().map(|l| policy.level = l)),
             "version" => text.ok_or_else(String::new).and_then(|t| t.parse().map(|x| policy.version = x)),
+            // A string only: unquoted, YAML reads `1.30` as the number 1.3.
+            "kubernetes-version" => text
+                .ok_or_else(String::new)
+                .and_then(|t| crate::analysis::pss::parse_release(t).map(|r| release = Some(r))),
             other => {
-                err(e.key_span, unknown_key(other, &["level", "version"]));
+                err(e.key_span, unknown_key(other, PSS_KEYS));
                 ok = false;
                 continue;
             }
         };
         if let Err(m) = parsed {
-            let what = if e.key == "level" {
-                "`level` must be one of privileged, baseline, restricted".to_string()
-            } else {
-                "`version` must be \"latest\" or \"v1.x\"".to_string()
+            let what = match e.key.as_str() {
+                "level" => "`level` must be one of privileged, baseline, restricted",
+                "version" => "`version` must be \"latest\" or \"v1.x\"",
+                _ => "`kubernetes-version` must be a quoted Kubernetes release such as \"1.30\"",
             };
+            let found = e.value.scalar_text().unwrap_or_default();
             err(
                 e.value.span,
-                if m.is_empty() { what } else { format!("{what}; found `{}`", text.unwrap_or_default()) },
+                if m.is_empty() && found.is_empty() {
+                    what.to_string()
+                } else {
+                    format!("{what}; found `{found}`")
+                },
             );
             ok = false;
         }
     }
-    ok.then_some(policy)
+    if ok { (Some(policy), release) } else { (None, None) }
 }
 
 fn unknown_key(key: &str, known: &[&str]) -> String {

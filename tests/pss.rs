@@ -121,7 +121,7 @@ fn scan_leaves_a_check_to_the_workload_rule_that_covers_it() {
     assert_eq!(
         alone,
         [
-            "pss-violation: violates PodSecurity \"restricted:latest\": privileged (container \"c\" must not set securityContext.privileged=true)"
+            "pss-violation: does not meet the target Pod Security level \"restricted:latest\": privileged (container \"c\" must not set securityContext.privileged=true)"
         ]
     );
     let both = messages(&common::scan_text(PRIVILEGED_POD, &["pss-violation", "privileged-container"]));
@@ -173,6 +173,15 @@ fn pss_config_errors_have_positions() {
             ".ladrillo.yaml:3:12: `version` must be \"latest\" or \"v1.x\"; found `v1.030`",
         ]
     );
+    let errors = config("pss: {kubernetes-version: 1.30}\n").unwrap_err();
+    assert_eq!(
+        errors,
+        [
+            ".ladrillo.yaml:1:27: `kubernetes-version` must be a quoted Kubernetes release such as \"1.30\"; found `1.3`"
+        ]
+    );
+    let c = config("pss: {kubernetes-version: \"1.30\"}\n").unwrap();
+    assert_eq!((c.pss, c.pss_kubernetes_version), (Some(Policy::default()), Some(30)));
     let errors = config("pss: restricted\n").unwrap_err();
     assert_eq!(errors, [".ladrillo.yaml:1:6: `pss` must be a mapping with `level` and `version`"]);
     let errors = config("pss: {level: strict}\n").unwrap_err();
@@ -243,5 +252,26 @@ mod cli {
             "-:1: Pod web/p: denied by restricted:v1.7\n  runAsNonRoot != true (pod or container \"c\" must set \
              securityContext.runAsNonRoot=true)\n1 object evaluated at restricted:v1.7: 0 allowed, 1 denied\n"
         );
+    }
+
+    #[test]
+    fn kubernetes_version_emulates_an_older_api_server() {
+        // hostUsers: false relaxes runAsNonRoot from policy v1.35, which a 1.34 server lacks.
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: false\n  \
+                   securityContext: {seccompProfile: {type: RuntimeDefault}}\n  containers:\n    - name: c\n      \
+                   securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n";
+        let (code, out) = pss(&["-"], pod);
+        assert_eq!(code, 0, "{out}");
+        let (code, out) = pss(&["--kubernetes-version", "1.34", "-"], pod);
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("runAsNonRoot != true"), "{out}");
+        assert!(
+            out.ends_with("evaluated at restricted:latest on Kubernetes 1.34: 0 allowed, 1 denied\n"),
+            "{out}"
+        );
+        let (code, _) = pss(&["--kubernetes-version", "1.35", "-"], pod);
+        assert_eq!(code, 0);
+        let (code, _) = pss(&["--kubernetes-version", "35", "-"], pod);
+        assert_eq!(code, 2);
     }
 }

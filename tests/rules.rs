@@ -95,6 +95,8 @@ fn glob_dir(dir: &Path) -> Vec<PathBuf> {
 fn rule_fixtures() {
     let mut failures = Vec::new();
     let mut snapshots = BTreeMap::new();
+    let mut seen_severities: BTreeMap<&str, std::collections::BTreeSet<ladrillo::finding::Severity>> =
+        BTreeMap::new();
     for path in fixtures() {
         // `<rule>.cfn.yaml`: a form suffix lets one rule have several fixtures of one extension.
         let file_name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -127,6 +129,14 @@ fn rule_fixtures() {
         }
         let mut unexpected = Vec::new();
         for f in result.active() {
+            let meta = ladrillo::rules::find(f.rule.name).expect("a rule").meta();
+            seen_severities.entry(f.rule.name).or_default().insert(f.severity);
+            if f.severity != meta.severity && !meta.also_severity.contains(&f.severity) {
+                failures.push(format!(
+                    "{rel}: {} reports severity {} but declares {} (add it to `also_severity`)",
+                    f.rule.name, f.severity, meta.severity
+                ));
+            }
             let line = f.location.start().map_or(0, |p| p.line);
             let file = f.location.file_name().unwrap_or_default();
             let pos = expected.iter().position(|(in_file, e)| {
@@ -153,6 +163,16 @@ fn rule_fixtures() {
         }
         let rendered = report::render(&result, Format::Text, ReportOptions::default());
         snapshots.insert(rel.replace(['/', '.'], "_"), rendered);
+    }
+    // Every severity a rule declares is shown by one of its fixtures, so the docs cannot claim
+    // severities the rule no longer reports.
+    for rule in ladrillo::rules::all() {
+        let m = rule.meta();
+        for s in std::iter::once(&m.severity).chain(m.also_severity) {
+            if !seen_severities.get(m.name).is_some_and(|seen| seen.contains(s)) {
+                failures.push(format!("{}: no fixture finding has its declared severity {s}", m.name));
+            }
+        }
     }
     assert!(failures.is_empty(), "{} fixture mismatches:\n{}", failures.len(), failures.join("\n"));
     for (name, rendered) in snapshots {

@@ -28,6 +28,10 @@ pub struct PssArgs {
     /// The policy version: `latest` or `v1.N`.
     #[arg(long, default_value = "latest", value_parser = parse_version)]
     pub version: Version,
+    /// Evaluate as the API server of this Kubernetes release does (`1.30`): it knows no check
+    /// newer than itself, so `latest` means its own release. Default: the newest checks.
+    #[arg(long, value_name = "1.N", value_parser = pss::parse_release)]
+    pub kubernetes_version: Option<u32>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t)]
     pub format: PssFormat,
@@ -64,11 +68,11 @@ pub struct PssReport {
 /// Evaluates every pod-bearing object of the inputs. Input errors do not stop the command: each
 /// verdict is about one object, so the others are still evaluated and the errors listed.
 #[must_use]
-pub fn evaluate(inputs: Inputs, policy: Policy) -> PssReport {
+pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssReport {
     let Inputs { set, errors, .. } = inputs;
     let mut report = PssReport { errors, ..PssReport::default() };
     for object in set.iter() {
-        let Some(evaluation) = pss::evaluate_object(object, policy) else { continue };
+        let Some(evaluation) = pss::evaluate_object_on(object, policy, release) else { continue };
         let origin = object.origin.as_ref();
         for invalid in &evaluation.invalid {
             let span = object.locate(&invalid.path).span;
@@ -101,10 +105,10 @@ pub fn run(args: &PssArgs) -> i32 {
             return 2;
         }
     };
-    let report = evaluate(inputs, policy);
+    let report = evaluate(inputs, policy, args.kubernetes_version);
     let text = match args.format {
         PssFormat::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
-        PssFormat::Text => text(&report, policy),
+        PssFormat::Text => text(&report, policy, args.kubernetes_version),
     };
     if !super::print_stdout(&text) {
         return 2;
@@ -115,7 +119,7 @@ pub fn run(args: &PssArgs) -> i32 {
     if !report.errors.is_empty() { 2 } else { i32::from(report.results.iter().any(|r| !r.allowed)) }
 }
 
-fn text(report: &PssReport, policy: Policy) -> String {
+fn text(report: &PssReport, policy: Policy, release: Option<u32>) -> String {
     let mut out = String::new();
     for r in &report.results {
         let verdict = if r.allowed { "allowed" } else { "denied" };
@@ -125,8 +129,9 @@ fn text(report: &PssReport, policy: Policy) -> String {
         }
     }
     let denied = report.results.iter().filter(|r| !r.allowed).count();
+    let on = release.map(|r| format!(" on Kubernetes 1.{r}")).unwrap_or_default();
     out.push_str(&format!(
-        "{} {} evaluated at {policy}: {} allowed, {denied} denied\n",
+        "{} {} evaluated at {policy}{on}: {} allowed, {denied} denied\n",
         report.results.len(),
         if report.results.len() == 1 { "object" } else { "objects" },
         report.results.len() - denied

@@ -32,6 +32,8 @@ struct RuleJson<'a> {
     name: &'a str,
     group: &'a str,
     severity: &'a str,
+    /// Other severities some findings have.
+    also_severity: Vec<&'a str>,
     summary: String,
     guide: &'a [&'a str],
     references: &'a [&'a str],
@@ -45,6 +47,7 @@ fn to_json(m: &RuleMeta) -> RuleJson<'_> {
         name: m.name,
         group: m.group.as_str(),
         severity: m.severity.as_str(),
+        also_severity: m.also_severity.iter().map(|s| s.as_str()).collect(),
         summary: m.summary(),
         guide: m.guide,
         references: m.references,
@@ -87,7 +90,7 @@ pub fn explain(args: &ExplainArgs) -> i32 {
     };
     let m = rule.meta();
     let mut out = format!("{} ({})\n\n", m.name, m.code);
-    out.push_str(&format!("Severity: {}\nGroup: {}\n", m.severity, m.group.as_str()));
+    out.push_str(&format!("Severity: {}\nGroup: {}\n", m.severity_text(), m.group.as_str()));
     if !m.guide.is_empty() {
         out.push_str(&format!("Guide: {}\n", m.guide.join(", ")));
     }

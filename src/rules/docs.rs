@@ -13,12 +13,20 @@ pub fn rules_markdown() -> String {
     out.push_str(
         "<!-- Generated from the rule metadata in src/rules by `LADRILLO_UPDATE_DOCS=1 cargo test --test docs`. Do not edit. -->\n\n",
     );
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "ladrillo has {} rules. `ladrillo rules` lists them and `ladrillo explain RULE` prints one. Rules marked\n\
-         *opt-in* run only when selected (`--select RULE`, `--select all`, or `select:` in `.ladrillo.yaml`).\n",
+        "ladrillo has {} rules. `ladrillo rules` lists them and `ladrillo explain RULE` prints one.",
         all().len()
     );
+    if all().iter().any(|r| !r.meta().default_enabled) {
+        out.push_str(
+            " Rules marked\n*opt-in* run only when selected (`--select RULE`, `--select all`, or `select:` in \
+             `.ladrillo.yaml`).",
+        );
+    } else {
+        out.push_str(" Every rule runs\nunless deselected.");
+    }
+    out.push_str("\n\n");
     out.push_str(REFERENCE_FORMS);
     for group in Group::ALL {
         let rules: Vec<_> = all().iter().filter(|r| r.meta().group == group).collect();
@@ -36,15 +44,20 @@ pub fn rules_markdown() -> String {
                 m.code,
                 m.name,
                 m.name,
-                m.severity,
+                m.severity_text(),
                 m.summary()
             );
         }
         for r in &rules {
             let m = r.meta();
             let _ = writeln!(out, "\n### {}\n", m.name);
-            let _ =
-                writeln!(out, "**{}** · severity **{}** · group `{}`", m.code, m.severity, m.group.as_str());
+            let _ = writeln!(
+                out,
+                "**{}** · severity **{}** · group `{}`",
+                m.code,
+                m.severity_text(),
+                m.group.as_str()
+            );
             if !m.default_enabled {
                 out.push_str(" · opt-in");
             }

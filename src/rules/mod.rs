@@ -88,6 +88,8 @@ pub struct RuleMeta {
     pub name: &'static str,
     pub group: Group,
     pub severity: Severity,
+    /// Other severities some of its findings have (the docs say when).
+    pub also_severity: &'static [Severity],
     /// Sections of the guide the rule implements (`G4.3`).
     pub guide: &'static [&'static str],
     /// Standards and peer checks, written `scheme:id` (see `docs/rules.md`).
@@ -111,6 +113,16 @@ impl RuleMeta {
             .take_while(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The severity, with the others some findings have: `high (some findings medium)`.
+    #[must_use]
+    pub fn severity_text(&self) -> String {
+        if self.also_severity.is_empty() {
+            return self.severity.to_string();
+        }
+        let others: Vec<&str> = self.also_severity.iter().map(|s| s.as_str()).collect();
+        format!("{} (some findings {})", self.severity, others.join(" or "))
     }
 
     /// A named section of the documentation (`"Why is this bad?"`), without its heading.
@@ -147,6 +159,7 @@ macro_rules! declare_rule {
             name: $rname:literal,
             group: $group:ident,
             severity: $sev:ident,
+            $(also_severity: [$($also:ident),* $(,)?],)?
             guide: [$($guide:literal),* $(,)?],
             references: [$($reference:literal),* $(,)?],
             $(default_enabled: $enabled:literal,)?
@@ -163,6 +176,7 @@ macro_rules! declare_rule {
                     name: $rname,
                     group: $crate::rules::Group::$group,
                     severity: $crate::finding::Severity::$sev,
+                    also_severity: &[$($($crate::finding::Severity::$also),*)?],
                     guide: &[$($guide),*],
                     references: &[$($reference),*],
                     docs: concat!($($doc, "\n"),*),
@@ -227,6 +241,10 @@ pub struct RuleOptions {
     /// The Pod Security policy for workloads whose namespace has no known enforce label
     /// (`pss:` in `.ladrillo.yaml`; restricted, latest by default).
     pub pss: crate::analysis::pss::Policy,
+    /// Whether `pss` was set in `.ladrillo.yaml` (else it is ladrillo's default target).
+    pub pss_configured: bool,
+    /// The Kubernetes release (`1.N`) whose Pod Security admission is emulated.
+    pub pss_kubernetes_version: Option<u32>,
     /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
     /// reports it in more detail.
     pub selected_rules: Vec<&'static str>,

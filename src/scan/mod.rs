@@ -59,6 +59,8 @@ impl ScanSettings {
             required_tags,
             reachability,
             pss: config.pss.unwrap_or_default(),
+            pss_configured: config.pss.is_some(),
+            pss_kubernetes_version: config.pss_kubernetes_version,
             selected_rules: rules.iter().map(|r| r.meta().name).collect(),
         };
         Self {

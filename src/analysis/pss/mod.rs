@@ -10,9 +10,9 @@ mod pod;
 mod policy;
 
 pub use checks::{CheckId, Site, Violation};
-pub use namespace::{NamespacePolicy, PSS_LABEL_PREFIX};
+pub use namespace::{MODES, NamespacePolicy, PSS_LABEL_PREFIX};
 pub use pod::InvalidField;
-pub use policy::{Level, NEWEST, Policy, Version};
+pub use policy::{Level, NEWEST, Policy, Version, parse_release};
 
 use crate::model::{Object, Workload};
 
@@ -82,9 +82,16 @@ impl Evaluation {
 /// Evaluates a pod-bearing workload. Pod controllers are judged by their pod template.
 #[must_use]
 pub fn evaluate(workload: &Workload<'_>, policy: Policy) -> Evaluation {
+    evaluate_on(workload, policy, None)
+}
+
+/// Evaluates a workload as the API server of Kubernetes `1.<release>` would (see
+/// [`Version::effective_on`]); `None` is the newest evaluator.
+#[must_use]
+pub fn evaluate_on(workload: &Workload<'_>, policy: Policy, release: Option<u32>) -> Evaluation {
     let (pod, invalid) = pod::read(workload);
     let violations = if invalid.is_empty() {
-        checks::active(policy.level, policy.version.effective())
+        checks::active(policy.level, policy.version.effective_on(release))
             .filter_map(|(id, variant)| checks::run(id, variant, &pod))
             .collect()
     } else {
@@ -97,11 +104,17 @@ pub fn evaluate(workload: &Workload<'_>, policy: Policy) -> Evaluation {
 /// template is allowed, as upstream allows it.
 #[must_use]
 pub fn evaluate_object(object: &Object, policy: Policy) -> Option<Evaluation> {
+    evaluate_object_on(object, policy, None)
+}
+
+/// [`evaluate_object`] on the API server of Kubernetes `1.<release>`.
+#[must_use]
+pub fn evaluate_object_on(object: &Object, policy: Policy, release: Option<u32>) -> Option<Evaluation> {
     if !Workload::is_pod_bearing(object) {
         return None;
     }
     Some(match Workload::of(object) {
-        Some(w) => evaluate(&w, policy),
+        Some(w) => evaluate_on(&w, policy, release),
         None => Evaluation { policy, violations: Vec::new(), invalid: template_path_errors(object) },
     })
 }

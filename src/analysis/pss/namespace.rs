@@ -109,6 +109,25 @@ impl NamespacePolicy {
         };
         Policy { level, version }
     }
+
+    /// The policy of the `audit` or `warn` mode when its level label is set and valid; `None`
+    /// when the mode is left at the cluster default (privileged on EKS and upstream) or its
+    /// level is invalid (read as privileged: audit and warn fail open). An unset or invalid
+    /// version is `latest`.
+    #[must_use]
+    pub fn mode_policy(&self, mode: &str) -> Option<Policy> {
+        let labels = match mode {
+            "audit" => &self.audit,
+            "warn" => &self.warn,
+            _ => return None,
+        };
+        let level = *labels.level.as_ref()?.as_ref().ok()?;
+        let version = match &labels.version {
+            Some(Ok(v)) => *v,
+            _ => Version::Latest,
+        };
+        (level != Level::Privileged).then_some(Policy { level, version })
+    }
 }
 
 #[cfg(test)]
@@ -137,5 +156,19 @@ mod tests {
         let p = ns("{pod-security.kubernetes.io/enforce-verison: v1.29, team: a}");
         assert!(!p.has_enforce());
         assert_eq!(p.problems.len(), 1);
+    }
+
+    #[test]
+    fn audit_and_warn_fail_open() {
+        let p =
+            ns("{pod-security.kubernetes.io/warn: restricted, pod-security.kubernetes.io/audit: strict, \
+                    pod-security.kubernetes.io/audit-version: v1.25}");
+        assert_eq!(p.mode_policy("warn"), Some(Policy::new(Level::Restricted, Version::Latest)));
+        assert_eq!(p.mode_policy("audit"), None);
+        let p = ns(
+            "{pod-security.kubernetes.io/audit: baseline, pod-security.kubernetes.io/audit-version: v1.25}",
+        );
+        assert_eq!(p.mode_policy("audit"), Some(Policy::new(Level::Baseline, Version::V1(25))));
+        assert_eq!(p.mode_policy("warn"), None);
     }
 }

@@ -67,6 +67,28 @@ impl Version {
             Self::V1(n) => n.min(NEWEST),
         }
     }
+
+    /// The minor version checks are selected with on the API server of Kubernetes
+    /// `1.<release>`: that server knows no check variant newer than its own release, so
+    /// `latest` and newer versions are evaluated at it. `None` is the newest evaluator.
+    #[must_use]
+    pub fn effective_on(self, release: Option<u32>) -> u32 {
+        release.map_or(self.effective(), |r| self.effective().min(r))
+    }
+}
+
+/// A Kubernetes release `1.N` (or `v1.N`), as given to emulate an older API server.
+pub fn parse_release(s: &str) -> Result<u32, String> {
+    const ERR: &str = "must be a Kubernetes release such as 1.30";
+    let minor = s.strip_prefix('v').unwrap_or(s).strip_prefix("1.").ok_or(ERR)?;
+    // A patch release (`1.30.2`) has the same checks as its minor release.
+    let minor = minor.split_once('.').map_or(minor, |(m, patch)| {
+        if patch.bytes().all(|b| b.is_ascii_digit()) && !patch.is_empty() { m } else { "" }
+    });
+    if minor.is_empty() || !minor.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ERR.into());
+    }
+    minor.parse().map_err(|_| ERR.into())
 }
 
 impl PartialOrd for Version {
@@ -163,5 +185,19 @@ mod tests {
         assert_eq!(Version::V1(22).effective(), 22);
         assert!(Version::Latest > Version::V1(1000));
         assert!(Level::Baseline < Level::Restricted);
+    }
+
+    #[test]
+    fn an_older_release_knows_no_newer_variants() {
+        assert_eq!(Version::Latest.effective_on(Some(30)), 30);
+        assert_eq!(Version::V1(35).effective_on(Some(30)), 30);
+        assert_eq!(Version::V1(25).effective_on(Some(30)), 25);
+        assert_eq!(Version::Latest.effective_on(Some(99)), NEWEST);
+        assert_eq!(Version::Latest.effective_on(None), NEWEST);
+        assert_eq!(parse_release("1.30"), Ok(30));
+        assert_eq!(parse_release("v1.29.4"), Ok(29));
+        for bad in ["30", "1.", "2.1", "1.x", "1.30.", "latest"] {
+            assert!(parse_release(bad).is_err(), "{bad}");
+        }
     }
 }

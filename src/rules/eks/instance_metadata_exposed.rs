@@ -24,6 +24,7 @@ crate::declare_rule! {
         name: "instance-metadata-exposed",
         group: Eks,
         severity: High,
+        also_severity: [Medium],
         guide: ["G3.2"],
         references: ["checkov:CKV_AWS_79", "checkov:CKV_AWS_341"],
     }

@@ -27,6 +27,7 @@ crate::declare_rule! {
         name: "ssh-open-to-internet",
         group: Eks,
         severity: High,
+        also_severity: [Medium],
         guide: ["G5.4"],
         references: ["checkov:CKV_AWS_100"],
     }

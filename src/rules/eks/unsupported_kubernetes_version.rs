@@ -27,6 +27,7 @@ crate::declare_rule! {
         name: "unsupported-kubernetes-version",
         group: Eks,
         severity: Medium,
+        also_severity: [High],
         guide: ["G2.1", "G7.5"],
         references: ["checkov:CKV_AWS_339"],
     }

@@ -51,6 +51,7 @@ crate::declare_rule! {
         name: "exposed-service",
         group: Network,
         severity: High,
+        also_severity: [Medium],
         guide: ["G5.4", "G7.1"],
         references: ["kube-linter:exposed-services"],
     }

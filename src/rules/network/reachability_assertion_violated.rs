@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "reachability-assertion-violated",
         group: Network,
         severity: High,
+        also_severity: [Medium],
         guide: ["G4.4"],
         references: [],
     }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "dangerous-capabilities",
         group: Pod,
         severity: High,
+        also_severity: [Critical],
         guide: ["G4.3"],
         references: [
             "pss:baseline:capabilities_baseline",

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "host-path-volume",
         group: Pod,
         severity: Medium,
+        also_severity: [Critical],
         guide: ["G4.3"],
         references: [
             "pss:baseline:hostPathVolumes",

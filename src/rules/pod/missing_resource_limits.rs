@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "missing-resource-limits",
         group: Pod,
         severity: Medium,
+        also_severity: [Low],
         guide: ["G5.1"],
         references: [
             "checkov:CKV_K8S_11",

@@ -30,6 +30,7 @@ crate::declare_rule! {
         name: "invalid-pss-label",
         group: Pss,
         severity: High,
+        also_severity: [Medium],
         guide: ["G4.3"],
         references: ["pss:baseline", "pss:restricted"],
     }

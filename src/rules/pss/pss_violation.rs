@@ -1,26 +1,42 @@
 use std::collections::HashMap;
 
-use crate::analysis::pss::{self, CheckId, Level, NamespacePolicy, Policy};
+use crate::analysis::pss::{self, CheckId, Level, NamespacePolicy};
 use crate::document::FieldPath;
 use crate::finding::Severity;
 use crate::model::{ObjectSet, Workload};
 use crate::rules::{Context, Rule};
 
+use super::target::{self, Target};
+
 crate::declare_rule! {
-    /// Flags workloads whose pods Pod Security admission would reject in their namespace.
+    /// Flags workloads whose pods break the Pod Security level of their namespace: the enforced one, or the target level when none is known to be enforced.
     ///
-    /// Each workload is evaluated exactly as the API server evaluates its pods, at the
-    /// `pod-security.kubernetes.io/enforce` (and `enforce-version`) label of its namespace when
-    /// the Namespace is in the input, else at the configured default (`pss:` in `.ladrillo.yaml`,
-    /// restricted at the latest version unless set). One finding per failed check; a check whose
-    /// problems another selected rule already reports field by field (for example
-    /// `privileged-container`) is left to that rule.
+    /// Each workload is evaluated exactly as the API server evaluates its pods, at one of two
+    /// policies, and the finding says which:
+    ///
+    /// - **Enforced**: the Namespace is in the input with a `pod-security.kubernetes.io/enforce`
+    ///   label. The finding reads `violates PodSecurity "baseline:v1.33": …` — this is what
+    ///   admission does: the pods are rejected.
+    /// - **Target**: the Namespace is in the input without an enforce label, or is not in the
+    ///   input at all. Admission then applies the cluster default, which on EKS is `privileged`:
+    ///   every pod is admitted. The workload is checked against the target level instead — `pss:`
+    ///   in `.ladrillo.yaml`, else restricted at the latest version — and the finding reads
+    ///   `does not meet the target Pod Security level "restricted:latest": …`, with a note saying
+    ///   which level was assumed and why. It states what the guide asks for, not what admission
+    ///   would do.
+    ///
+    /// One finding per failed check; a check whose problems another selected rule already reports
+    /// field by field (for example `privileged-container`) is left to that rule. Severity is high
+    /// for checks of the baseline level and medium for the checks only restricted adds.
+    /// `pss.kubernetes-version` evaluates as an older API server does (it knows no newer checks).
     ///
     /// ## Why is this bad?
-    /// A Deployment, Job or DaemonSet whose pod template breaks the enforced level is accepted
-    /// with a warning, but every pod it creates is rejected: the rollout silently never comes
-    /// up. A bare Pod is rejected outright. And the settings the checks ask for are the ones the
-    /// guide requires: no root, no privilege escalation, no host namespaces, capabilities dropped.
+    /// Under an enforced level, a Deployment, Job or DaemonSet whose pod template breaks it is
+    /// accepted with a warning, but every pod it creates is rejected: the rollout silently never
+    /// comes up. A bare Pod is rejected outright. Under the target level, nothing stops the pod:
+    /// the settings the checks ask for are the ones the guide requires — no root, no privilege
+    /// escalation, no host namespaces, capabilities dropped — and label the namespace to enforce
+    /// them (see `namespace-without-pss-enforce`).
     ///
     /// ## How to fix
     /// Change the pod template as each reason says (the wording is the API server's), or, for a
@@ -38,6 +54,7 @@ crate::declare_rule! {
         name: "pss-violation",
         group: Pss,
         severity: High,
+        also_severity: [Medium],
         guide: ["G4.3"],
         references: ["pss:baseline", "pss:restricted", "cis-eks-1.8:4.2.1", "cis-eks-1.8:4.2.5"],
     }
@@ -45,78 +62,56 @@ crate::declare_rule! {
 
 impl Rule for PssViolation {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let namespaces: HashMap<&str, NamespacePolicy> =
-            set.of_kind("", "Namespace").map(|n| (n.name.as_str(), NamespacePolicy::of(n))).collect();
-        let default = cx.options.pss;
+        let namespaces = namespace_policies(set);
         for object in set.iter() {
             let Some(w) = Workload::of(object) else { continue };
             let ns = object.effective_namespace().unwrap_or("default");
-            let (policy, source) = match namespaces.get(ns) {
-                Some(p) if p.has_enforce() => {
-                    let policy = p.enforce_policy(default);
-                    let how = if matches!(p.enforce.level, Some(Err(_))) {
-                        "has an invalid enforce label, which the API server reads as restricted"
-                    } else {
-                        "enforces it"
-                    };
-                    (policy, format!("namespace \"{ns}\" {how}"))
-                }
-                Some(p) => (
-                    p.enforce_policy(default),
-                    format!(
-                        "namespace \"{ns}\" has no enforce level label; the configured default level applies"
-                    ),
-                ),
-                None => (
-                    default,
-                    format!("namespace \"{ns}\" is not in the input; the configured default applies"),
-                ),
-            };
-            if policy.level == Level::Privileged {
+            let target = target::resolve(ns, namespaces.get(ns), cx.options);
+            if target.policy.level == Level::Privileged {
                 continue;
             }
-            let evaluation = pss::evaluate(&w, policy);
+            let evaluation = pss::evaluate_on(&w, target.policy, cx.options.pss_kubernetes_version);
             for invalid in &evaluation.invalid {
                 cx.report(self, object, invalid.path.clone(), format!("pods cannot be admitted: {invalid}"))
                     .help("fix the field's type; the API server refuses the object as written");
             }
-            let controller = object.kind != "Pod";
             for v in &evaluation.violations {
                 if v.covered(&cx.options.selected_rules) {
                     continue;
                 }
-                report(self, cx, &w, v, policy, &source, controller);
+                report(self, cx, &w, v, &target);
             }
         }
     }
 }
 
-fn report(
-    rule: &PssViolation,
-    cx: &mut Context<'_>,
-    w: &Workload<'_>,
-    v: &pss::Violation,
-    policy: Policy,
-    source: &str,
-    controller: bool,
-) {
+/// The Pod Security labels of every Namespace in the input, by name.
+pub(crate) fn namespace_policies(set: &ObjectSet) -> HashMap<&str, NamespacePolicy> {
+    set.of_kind("", "Namespace").map(|n| (n.name.as_str(), NamespacePolicy::of(n))).collect()
+}
+
+fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::Violation, target: &Target) {
     let path: FieldPath = v.site.path(w);
     let severity = if v.check.level() == Level::Baseline { Severity::High } else { Severity::Medium };
+    let emulation = target::emulation_note(cx.options);
     let mut r = cx
-        .report(rule, w.object, path, format!("violates PodSecurity \"{policy}\": {}", v.full()))
+        .report(rule, w.object, path, format!("{}: {}", target::wording(target), v.full()))
         .severity(severity)
         .help(help(v.check))
-        .note(format!("{source}; check pss:{}:{}", v.check.level(), v.check.control()));
-    if controller {
+        .note(format!("{}; check pss:{}:{}", target.why, v.check.level(), v.check.control()));
+    if target.enforced && w.object.kind != "Pod" {
         r = r.note(format!(
             "the API server accepts the {} with a warning and rejects every pod it creates",
             w.object.kind
         ));
     }
+    if let Some(note) = emulation {
+        r = r.note(note);
+    }
     drop(r);
 }
 
-fn help(check: CheckId) -> &'static str {
+pub(crate) fn help(check: CheckId) -> &'static str {
     match check {
         CheckId::AppArmorProfile => "use AppArmor profile type RuntimeDefault or Localhost",
         CheckId::CapabilitiesBaseline => "add only capabilities from the baseline list (or none)",

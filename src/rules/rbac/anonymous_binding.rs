@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "anonymous-binding",
         group: Rbac,
         severity: Critical,
+        also_severity: [Medium],
         guide: ["G4.1", "G5.4"],
         references: [],
     }

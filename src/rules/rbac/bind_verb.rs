@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "bind-verb",
         group: Rbac,
         severity: Critical,
+        also_severity: [High, Low],
         guide: ["G4.1", "G5.4"],
         references: ["cis-eks-1.8:4.1.8"],
     }

@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "cluster-admin-binding",
         group: Rbac,
         severity: Critical,
+        also_severity: [High],
         guide: ["G4.1", "G4.2", "G5.4"],
         references: ["cis-eks-1.8:4.1.1"],
     }

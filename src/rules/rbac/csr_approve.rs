@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "csr-approve",
         group: Rbac,
         severity: High,
+        also_severity: [Low],
         guide: ["G4.1", "G5.4"],
         references: [],
     }

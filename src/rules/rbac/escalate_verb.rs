@@ -30,6 +30,7 @@ crate::declare_rule! {
         name: "escalate-verb",
         group: Rbac,
         severity: Critical,
+        also_severity: [Low],
         guide: ["G4.1", "G5.4"],
         references: ["cis-eks-1.8:4.1.8"],
     }

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "impersonate-verb",
         group: Rbac,
         severity: Critical,
+        also_severity: [High, Medium],
         guide: ["G4.1", "G5.4"],
         references: ["cis-eks-1.8:4.1.8"],
     }

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "pod-exec",
         group: Rbac,
         severity: Medium,
+        also_severity: [High],
         guide: ["G4.1", "G5.4"],
         references: [],
     }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         name: "token-create",
         group: Rbac,
         severity: High,
+        also_severity: [Medium],
         guide: ["G4.1", "G5.4"],
         references: ["cis-eks-1.8:4.1.12"],
     }

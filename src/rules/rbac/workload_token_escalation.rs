@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "workload-token-escalation",
         group: Rbac,
         severity: High,
+        also_severity: [Critical],
         guide: ["G4.1", "G5.4"],
         references: ["cis-eks-1.8:4.1.6"],
     }

@@ -41,6 +41,7 @@ crate::declare_rule! {
         name: "hardcoded-secret-in-env",
         group: Secrets,
         severity: High,
+        also_severity: [Critical],
         guide: ["G4.6", "G3.2"],
         references: ["cis-eks-1.8:4.4.2", "kube-linter:env-var-secret", "kubescape:C-0012"],
     }

@@ -56,6 +56,7 @@ crate::declare_rule! {
         name: "secret-in-annotation",
         group: Secrets,
         severity: High,
+        also_severity: [Critical],
         guide: ["G4.6"],
         references: ["cis-eks-1.8:4.4.2"],
     }

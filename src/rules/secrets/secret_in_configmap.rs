@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "secret-in-configmap",
         group: Secrets,
         severity: High,
+        also_severity: [Critical],
         guide: ["G4.6"],
         references: ["cis-eks-1.8:4.4.2", "trivy:KSV-0109", "kubescape:C-0012"],
     }
