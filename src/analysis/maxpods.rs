@@ -33,8 +33,29 @@ pub struct InstanceType {
     pub ipv4_per_eni: Option<u32>,
     /// vCPUs, when known.
     pub vcpus: Option<u32>,
+    /// CPU architecture, when known (the same table as the vCPUs).
+    pub architecture: Option<Architecture>,
     /// The published secondary-IP value from `eni-max-pods.txt`, when listed there.
     pub published_max_pods: Option<u32>,
+}
+
+/// The CPU architecture of an instance type, as `instance-vcpus.tsv` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Architecture {
+    /// x86-64 (`amd64`).
+    Amd64,
+    /// 64-bit Arm, AWS Graviton (`arm64`).
+    Arm64,
+}
+
+impl Architecture {
+    fn parse(name: &str) -> Option<Self> {
+        match name {
+            "amd64" => Some(Self::Amd64),
+            "arm64" => Some(Self::Arm64),
+            _ => None,
+        }
+    }
 }
 
 /// VPC CNI settings that change the count.
@@ -224,6 +245,7 @@ fn build_table(
             enis: None,
             ipv4_per_eni: None,
             vcpus: None,
+            architecture: None,
             published_max_pods: None,
         });
     };
@@ -260,8 +282,13 @@ fn build_table(
             continue; // column header
         }
         let value = parse_u32(VCPUS, n, "vcpus", value)?;
+        let arch = cols.nth(2).map(str::trim).unwrap_or_default();
+        let architecture = Architecture::parse(arch)
+            .ok_or_else(|| data_error(VCPUS, n, format!("unknown architecture {arch:?}")))?;
         entry(&mut by_name, name);
-        by_name.get_mut(name).expect("just inserted").vcpus = Some(value);
+        let t = by_name.get_mut(name).expect("just inserted");
+        t.vcpus = Some(value);
+        t.architecture = Some(architecture);
     }
 
     let mut types: Vec<InstanceType> = by_name.into_values().collect();
@@ -297,6 +324,10 @@ mod tests {
         assert_eq!(all().len(), 1391);
         assert_eq!(all().iter().filter(|t| t.enis.is_some()).count(), 1384);
         assert_eq!(all().iter().filter(|t| t.vcpus.is_some()).count(), 1108);
+        assert!(all().iter().all(|t| t.vcpus.is_some() == t.architecture.is_some()));
+        assert_eq!(get("m6g.large").architecture, Some(Architecture::Arm64));
+        assert_eq!(get("a1.large").architecture, Some(Architecture::Arm64));
+        assert_eq!(get("g4dn.xlarge").architecture, Some(Architecture::Amd64));
         assert_eq!(all().iter().filter(|t| t.published_max_pods.is_some()).count(), 1391);
         assert!(all().windows(2).all(|w| w[0].name < w[1].name));
     }
