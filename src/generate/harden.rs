@@ -60,14 +60,14 @@ pub fn harden(root: &Node) -> Hardened {
     r.region = meta.and_then(|m| m.get("region")).and_then(Node::as_str).map(str::to_string);
     let version = meta.and_then(|m| m.get("version")).and_then(Node::scalar_text);
     match version.as_deref() {
-        Some(v) if super::version_facts(v).is_some() => r.version = Some(v.to_string()),
+        Some(v) if super::facts::version(v).is_some() => r.version = Some(v.to_string()),
         Some(v) => change(format!(
             "metadata.version: {v} → {} (ladrillo generates for versions in EKS standard support, guide:G2.1)",
-            super::DEFAULT_VERSION
+            super::facts::default_version().name()
         )),
         None => change(format!(
             "metadata.version: unset → {} (pin a supported version; add-ons are pinned to it, guide:G2.1)",
-            super::DEFAULT_VERSION
+            super::facts::default_version().name()
         )),
     }
     if let Some(tags) = meta.and_then(|m| m.get("tags")) {
@@ -105,7 +105,7 @@ pub fn harden(root: &Node) -> Hardened {
     }
     let logs = strings(root.at(&["cloudWatch", "clusterLogging", "enableTypes"]));
     let all_logs = logs.iter().any(|l| l == "*" || l == "all")
-        || super::eksctl::LOG_TYPES.iter().all(|t| logs.iter().any(|l| l == t));
+        || super::facts::log_types().iter().all(|t| logs.iter().any(|l| l == t));
     if !all_logs {
         change(format!(
             "cloudWatch.clusterLogging.enableTypes: [{}] → all five types, kept 365 days (CIS 2.1.1, 2.1.2; guide:G5.2)",

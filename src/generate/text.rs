@@ -1,5 +1,7 @@
-//! Quoting for the text the generators emit: YAML and JSON share double-quoted strings; HCL
-//! also escapes its template sequences.
+//! Quoting and small layouts for the text the sections emit: YAML and JSON share double-quoted
+//! strings; HCL also escapes its template sequences.
+
+use serde_json::Value;
 
 /// A double-quoted YAML/JSON string.
 pub fn q(s: &str) -> String {
@@ -24,8 +26,67 @@ pub fn hlist(items: &[impl AsRef<str>]) -> String {
 }
 
 /// Pretty JSON with a trailing newline (key order as built: callers insert in a fixed order).
-pub fn json(v: &serde_json::Value) -> String {
+pub fn json(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// A JSON value as YAML block lines at an indent (maps and sequences nested, strings quoted).
+#[must_use]
+pub fn yaml_lines(v: &Value, indent: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    emit(v, indent, &mut out);
+    out
+}
+
+fn key(k: &str) -> String {
+    if k.chars().all(|c| c.is_ascii_alphanumeric()) { k.to_string() } else { q(k) }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => q(s),
+        other => other.to_string(),
+    }
+}
+
+fn emit(v: &Value, indent: usize, out: &mut Vec<String>) {
+    let pad = " ".repeat(indent);
+    match v {
+        Value::Object(m) => {
+            for (k, val) in m {
+                match val {
+                    Value::Object(c) if !c.is_empty() => {
+                        out.push(format!("{pad}{}:", key(k)));
+                        emit(val, indent + 2, out);
+                    }
+                    Value::Array(a) if !a.is_empty() => {
+                        out.push(format!("{pad}{}:", key(k)));
+                        emit(val, indent + 2, out);
+                    }
+                    _ => out.push(format!("{pad}{}: {}", key(k), scalar(val))),
+                }
+            }
+        }
+        Value::Array(a) => {
+            for item in a {
+                match item {
+                    Value::Object(_) | Value::Array(_) => {
+                        let mut inner = Vec::new();
+                        emit(item, indent + 2, &mut inner);
+                        for (i, line) in inner.into_iter().enumerate() {
+                            if i == 0 {
+                                out.push(format!("{pad}- {}", line.get(indent + 2..).unwrap_or_default()));
+                            } else {
+                                out.push(line);
+                            }
+                        }
+                    }
+                    _ => out.push(format!("{pad}- {}", scalar(item))),
+                }
+            }
+        }
+        other => out.push(format!("{pad}{}", scalar(other))),
+    }
 }

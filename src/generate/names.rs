@@ -1,0 +1,102 @@
+//! Names and settings more than one section writes: a change here changes every file that
+//! uses them together (eksctl, Terraform, `iam/`, `manifests/`, README).
+
+use super::profile::Profile;
+
+/// The account id AWS uses in its documentation; stands in for the user's when unknown.
+pub const PLACEHOLDER_ACCOUNT: &str = "111122223333";
+/// The OIDC provider id is only known once the cluster exists; AWS's documentation example id
+/// stands in for it.
+pub const PLACEHOLDER_OIDC_ID: &str = "EXAMPLED539D4633E53DE1B71EXAMPLE";
+
+/// Default node group settings: those of `eksctl create cluster` (eks-facts §1.5).
+pub const DEFAULT_NODEGROUP: &str = "workers";
+pub const DEFAULT_NODE_TYPE: &str = "m5.large";
+pub const DEFAULT_NODES: u32 = 2;
+/// Namespace of the example application when none is given.
+pub const DEFAULT_NAMESPACE: &str = "mi-app";
+
+/// The example application of the guide (G3.7 names its Deployment `mi-app`).
+pub const APP: &str = "mi-app";
+/// Where Cluster Autoscaler runs: a namespace of its own, closed by default-deny policies
+/// (kube-system cannot be: EKS's own pods there need traffic no generic policy can describe).
+pub const AUTOSCALER_NAMESPACE: &str = "cluster-autoscaler";
+/// Namespaces of the bundle's own components, which application namespaces may not take.
+pub const SYSTEM_NAMESPACES: [&str; 3] = [AUTOSCALER_NAMESPACE, "karpenter", "amazon-cloudwatch"];
+/// Kubernetes group the developer access entry maps to; RBAC in `manifests/` binds it.
+pub const DEVELOPERS_GROUP: &str = "developers";
+
+/// CloudWatch retention for control-plane logs, in days (CIS 2.1.2 asks that logs be kept).
+pub const LOG_RETENTION_DAYS: u32 = 365;
+/// Root volume size of nodes, GiB (eksctl's default).
+pub const VOLUME_SIZE: u32 = 80;
+
+impl Profile {
+    /// The KMS key ARN eksctl is given: the user's, or the alias the README tells them to create.
+    #[must_use]
+    pub fn kms_reference(&self) -> String {
+        self.kms_key_arn.clone().unwrap_or_else(|| {
+            format!("arn:aws:kms:{}:{}:alias/{}", self.region, self.account_id, self.kms_alias())
+        })
+    }
+
+    /// The alias of the key the bundle creates (without `alias/`).
+    #[must_use]
+    pub fn kms_alias(&self) -> String {
+        format!("{}-eks-secrets", self.name)
+    }
+
+    /// The namespace of the example application.
+    #[must_use]
+    pub fn app_namespace(&self) -> &str {
+        self.namespaces.first().map_or(DEFAULT_NAMESPACE, String::as_str)
+    }
+
+    /// The application's secret prefix in Secrets Manager.
+    #[must_use]
+    pub fn app_secret_prefix(&self) -> String {
+        format!("{}/{APP}/", self.name)
+    }
+
+    /// The Cluster Autoscaler minor matches the cluster's (kubernetes/autoscaler README).
+    #[must_use]
+    pub fn autoscaler_image(&self) -> String {
+        format!("registry.k8s.io/autoscaling/cluster-autoscaler:v1.{}.0", self.version.minor)
+    }
+
+    /// Name of the IAM role Karpenter's nodes use.
+    #[must_use]
+    pub fn karpenter_node_role(&self) -> String {
+        format!("{}-karpenter-node", self.name)
+    }
+
+    /// ARN of an IAM role in the user's account.
+    #[must_use]
+    pub fn role_arn(&self, name: &str) -> String {
+        format!("arn:aws:iam::{}:role/{name}", self.account_id)
+    }
+
+    /// IAM role name of an IRSA role (`mi-cluster-cluster-autoscaler`).
+    #[must_use]
+    pub fn irsa_role_name(&self, key: &str) -> String {
+        format!("{}-{key}", self.name)
+    }
+
+    /// The OIDC issuer host and path, without `https://`.
+    #[must_use]
+    pub fn oidc_issuer(&self) -> String {
+        format!("oidc.eks.{}.amazonaws.com/id/{PLACEHOLDER_OIDC_ID}", self.region)
+    }
+
+    /// Things the user must fill in before creating the cluster, for the CLI and the README.
+    #[must_use]
+    pub fn placeholders(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.account_known {
+            out.push(format!(
+                "the AWS account id {PLACEHOLDER_ACCOUNT} is a placeholder: rerun with --account-id"
+            ));
+        }
+        out
+    }
+}

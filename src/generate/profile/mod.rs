@@ -1,0 +1,474 @@
+//! What the user asked for ([`Request`]: flags, or a hardened `--from` file) and its validated
+//! form ([`Profile`]), with defaults applied. Every problem is reported, not only the first.
+
+mod checks;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::facts::{self, Version};
+use super::names::{
+    DEFAULT_NAMESPACE, DEFAULT_NODE_TYPE, DEFAULT_NODEGROUP, DEFAULT_NODES, PLACEHOLDER_ACCOUNT,
+};
+use crate::analysis::maxpods::{self, Architecture};
+
+pub use checks::is_region;
+
+/// What the user asked for, before validation (flags, or a hardened `--from` file).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Request {
+    pub name: Option<String>,
+    pub region: Option<String>,
+    pub version: Option<String>,
+    pub zones: Vec<String>,
+    pub nodegroup_name: Option<String>,
+    pub node_type: Option<String>,
+    pub nodes: Option<u32>,
+    pub nodes_min: Option<u32>,
+    pub nodes_max: Option<u32>,
+    pub spot: bool,
+    pub instance_types: Vec<String>,
+    pub karpenter: bool,
+    pub private: bool,
+    pub public_access_cidrs: Vec<String>,
+    pub kms_key_arn: Option<String>,
+    pub account_id: Option<String>,
+    pub admin_role_arn: Option<String>,
+    pub developer_role_arn: Option<String>,
+    pub tags: Vec<(String, String)>,
+    pub namespaces: Vec<String>,
+}
+
+/// How the API server endpoint is reached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Endpoint {
+    /// Private endpoint only.
+    Private,
+    /// Private endpoint, plus a public one restricted to these CIDRs.
+    Restricted(Vec<String>),
+}
+
+/// A validated request: everything the sections need, with defaults applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub name: String,
+    pub region: String,
+    pub version: Version,
+    /// Availability zones; empty lets eksctl choose (it takes at least two).
+    pub zones: Vec<String>,
+    pub nodegroup: String,
+    /// Instance types; more than one only with spot capacity.
+    pub instance_types: Vec<String>,
+    /// The one CPU architecture of every instance type.
+    pub architecture: Architecture,
+    pub spot: bool,
+    pub desired: u32,
+    pub min: u32,
+    pub max: u32,
+    pub karpenter: bool,
+    /// Fully private cluster (no internet egress from nodes; VPC endpoints).
+    pub private: bool,
+    pub endpoint: Endpoint,
+    /// A KMS key the user already has; `None` means the bundle creates one.
+    pub kms_key_arn: Option<String>,
+    pub account_id: String,
+    pub account_known: bool,
+    pub admin_role_arn: String,
+    pub developer_role_arn: String,
+    pub tags: BTreeMap<String, String>,
+    pub namespaces: Vec<String>,
+}
+
+/// The node group part of a profile.
+struct Nodes {
+    instance_types: Vec<String>,
+    architecture: Architecture,
+    desired: u32,
+    min: u32,
+    max: u32,
+}
+
+impl Profile {
+    /// Validates a request as of `today` (which decides whether a version is still in standard
+    /// support). Every problem is reported, not only the first.
+    pub fn new(req: &Request, today: Date) -> Result<Self, Vec<String>> {
+        let mut errors = Vec::new();
+        let name = cluster_name(req, &mut errors);
+        let region = region(req, &mut errors);
+        let version = version(req.version.as_deref(), today).map_err(|e| errors.push(e)).ok();
+        let zones = zones(&req.zones, &region, &mut errors);
+        let nodegroup = req.nodegroup_name.as_deref().unwrap_or(DEFAULT_NODEGROUP).trim().to_string();
+        if let Err(e) = checks::cluster_name(&nodegroup) {
+            errors.push(format!("--nodegroup-name: {e}"));
+        }
+        let nodes = nodes(req, &mut errors);
+        let endpoint = endpoint(req, &mut errors);
+        let account_id = account_id(req, &mut errors);
+        let kms_key_arn = req.kms_key_arn.as_deref().map(str::trim).map(str::to_string);
+        if let Some(k) = &kms_key_arn
+            && let Err(e) = checks::kms_arn(k, &region)
+        {
+            errors.push(format!("--kms-key-arn: {e}"));
+        }
+        for (flag, arn) in
+            [("--admin-role-arn", &req.admin_role_arn), ("--developer-role-arn", &req.developer_role_arn)]
+        {
+            if let Some(a) = arn
+                && let Err(e) = checks::role_arn(a.trim())
+            {
+                errors.push(format!("{flag}: {e}"));
+            }
+        }
+        let tags = tags(&req.tags, &mut errors);
+        let namespaces = namespaces(&req.namespaces, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+
+        let account_known = account_id.is_some();
+        let account_id = account_id.unwrap_or_else(|| PLACEHOLDER_ACCOUNT.to_string());
+        let role = |given: &Option<String>, suffix: &str| {
+            given.as_deref().map_or_else(
+                || format!("arn:aws:iam::{account_id}:role/{name}-{suffix}"),
+                |a| a.trim().to_string(),
+            )
+        };
+        Ok(Self {
+            admin_role_arn: role(&req.admin_role_arn, "eks-admins"),
+            developer_role_arn: role(&req.developer_role_arn, "eks-developers"),
+            name,
+            region,
+            version: version.unwrap_or_else(facts::default_version),
+            zones,
+            nodegroup,
+            instance_types: nodes.instance_types,
+            architecture: nodes.architecture,
+            spot: req.spot,
+            desired: nodes.desired,
+            min: nodes.min,
+            max: nodes.max,
+            karpenter: req.karpenter,
+            private: req.private,
+            endpoint,
+            kms_key_arn,
+            account_id,
+            account_known,
+            tags,
+            namespaces,
+        })
+    }
+}
+
+fn cluster_name(req: &Request, errors: &mut Vec<String>) -> String {
+    match req.name.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push("--name is required (the cluster name, e.g. --name mi-cluster)".to_string());
+            String::new()
+        }
+        Some(n) => {
+            if let Err(e) = checks::cluster_name(n) {
+                errors.push(e);
+            }
+            n.to_string()
+        }
+    }
+}
+
+fn region(req: &Request, errors: &mut Vec<String>) -> String {
+    match req.region.as_deref().map(str::trim) {
+        None | Some("") => {
+            errors.push("--region is required (e.g. --region us-east-1)".to_string());
+            String::new()
+        }
+        Some(r) => {
+            if !checks::is_region(r) {
+                errors.push(format!(
+                    "--region `{r}` is not an AWS region name (expected e.g. us-east-1, eu-west-3)"
+                ));
+            }
+            r.to_string()
+        }
+    }
+}
+
+/// The requested version (default: the newest), refused once out of standard support.
+fn version(requested: Option<&str>, today: Date) -> Result<Version, String> {
+    let v = requested.map_or_else(|| facts::default_version().name(), str::to_string);
+    let known = || facts::versions().map(|f| f.name()).collect::<Vec<_>>().join(", ");
+    let facts = facts::version(&v).ok_or_else(|| {
+        format!("--version `{v}` is not a Kubernetes version ladrillo can generate for (known: {})", known())
+    })?;
+    if today > facts.end_of_standard() {
+        let current: Vec<String> =
+            facts::versions().filter(|f| today <= f.end_of_standard()).map(|f| f.name()).collect();
+        return Err(format!(
+            "--version {v} left EKS standard support on {}; use {}",
+            facts.end_of_standard(),
+            if current.is_empty() { "a newer ladrillo".to_string() } else { current.join(" or ") }
+        ));
+    }
+    Ok(facts)
+}
+
+fn zones(requested: &[String], region: &str, errors: &mut Vec<String>) -> Vec<String> {
+    let mut zones: Vec<String> = Vec::new();
+    for z in requested {
+        let z = z.trim().to_string();
+        if !checks::is_zone_of(&z, region) {
+            errors.push(format!("--zones: `{z}` is not an availability zone of region `{region}`"));
+        } else if zones.contains(&z) {
+            errors.push(format!("--zones: `{z}` is given twice"));
+        } else {
+            zones.push(z);
+        }
+    }
+    if zones.len() == 1 {
+        errors.push(
+            "--zones needs at least two availability zones, for nodes that survive a zone outage".into(),
+        );
+    }
+    zones.sort();
+    zones
+}
+
+fn nodes(req: &Request, errors: &mut Vec<String>) -> Nodes {
+    let (instance_types, architecture) = instance_types(req, errors);
+    let desired = req.nodes.unwrap_or_else(|| {
+        DEFAULT_NODES.clamp(
+            req.nodes_min.unwrap_or(0),
+            req.nodes_max.unwrap_or(u32::MAX).max(req.nodes_min.unwrap_or(0)),
+        )
+    });
+    let min = req.nodes_min.unwrap_or(desired);
+    let max = req.nodes_max.unwrap_or(desired);
+    if min > desired {
+        errors.push(format!("--nodes-min ({min}) is above --nodes ({desired}): keep min ≤ desired ≤ max"));
+    }
+    if desired > max {
+        errors.push(format!("--nodes ({desired}) is above --nodes-max ({max}): keep min ≤ desired ≤ max"));
+    }
+    if max == 0 {
+        errors.push("--nodes-max must be at least 1".into());
+    }
+    if max > 1000 {
+        errors.push(format!("--nodes-max ({max}) is above the 1000 nodes a managed node group can hold"));
+    }
+    Nodes { instance_types, architecture, desired, min, max }
+}
+
+/// The node group's instance types and their one architecture (from the instance table: the
+/// AMI type depends on it, so a type whose architecture is unknown is refused).
+fn instance_types(req: &Request, errors: &mut Vec<String>) -> (Vec<String>, Architecture) {
+    let mut types: Vec<String> = Vec::new();
+    let node_type = req.node_type.as_deref().map(str::trim);
+    let flag = if req.instance_types.is_empty() {
+        push_instance_type(&mut types, node_type.unwrap_or(DEFAULT_NODE_TYPE), "--node-type", errors);
+        "--node-type"
+    } else {
+        if !req.spot {
+            errors.push("--instance-types is for spot node groups: add --spot, or use --node-type".into());
+        }
+        if node_type.is_some() {
+            errors.push("give either --node-type or --instance-types, not both".into());
+        }
+        for t in &req.instance_types {
+            push_instance_type(&mut types, t, "--instance-types", errors);
+        }
+        "--instance-types"
+    };
+    let mut architectures = Vec::new();
+    for t in &types {
+        match facts::architecture(t) {
+            Some(a) => architectures.push(a),
+            None => errors.push(format!(
+                "{flag}: the CPU architecture of `{t}` is not in ladrillo's instance table \
+                 (data/instance-vcpus.tsv) and the node group's AMI depends on it; choose another type"
+            )),
+        }
+    }
+    let architecture = architectures.first().copied().unwrap_or(Architecture::Amd64);
+    if architectures.iter().any(|a| *a != architecture) {
+        errors.push(format!(
+            "--instance-types mixes arm64 (Graviton) and x86_64 types ({}); one node group runs one architecture",
+            types.join(", ")
+        ));
+    }
+    if req.spot && types.len() < 2 && req.instance_types.len() < 2 {
+        errors.push(
+            "--spot needs at least two instance types (--instance-types m5.large,m5a.large) so one \
+             interruption does not take every node"
+                .into(),
+        );
+    }
+    (types, architecture)
+}
+
+fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut Vec<String>) {
+    let t = t.trim().to_ascii_lowercase();
+    if maxpods::lookup(&t).is_none() {
+        let hint = maxpods::suggest(&t);
+        let hint =
+            if hint.is_empty() { String::new() } else { format!(" (did you mean {}?)", hint.join(", ")) };
+        errors.push(format!("{flag}: `{t}` is not a known EC2 instance type{hint}"));
+    } else if !out.contains(&t) {
+        out.push(t);
+    }
+}
+
+fn endpoint(req: &Request, errors: &mut Vec<String>) -> Endpoint {
+    let mut cidrs: Vec<String> = Vec::new();
+    for c in &req.public_access_cidrs {
+        let c = c.trim();
+        match checks::cidr(c) {
+            Ok(()) if !cidrs.iter().any(|x| x == c) => cidrs.push(c.to_string()),
+            Ok(()) => {}
+            Err(e) => errors.push(format!("--public-access-cidrs: {e}")),
+        }
+    }
+    cidrs.sort();
+    if req.private && !cidrs.is_empty() {
+        errors.push("--private has no public endpoint: drop --public-access-cidrs".into());
+    }
+    if cidrs.is_empty() { Endpoint::Private } else { Endpoint::Restricted(cidrs) }
+}
+
+fn account_id(req: &Request, errors: &mut Vec<String>) -> Option<String> {
+    match req.account_id.as_deref().map(str::trim) {
+        Some(a) if a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => Some(a.to_string()),
+        Some(a) => {
+            errors.push(format!("--account-id `{a}` is not a 12-digit AWS account id"));
+            None
+        }
+        None => None,
+    }
+}
+
+fn tags(requested: &[(String, String)], errors: &mut Vec<String>) -> BTreeMap<String, String> {
+    let mut tags = BTreeMap::new();
+    for (k, v) in requested {
+        let (k, v) = (k.trim(), v.trim());
+        if k.is_empty() || k.len() > 128 || v.len() > 256 {
+            errors.push(format!("--tags: `{k}={v}` needs a key of 1–128 and a value of 0–256 characters"));
+        } else if k.to_ascii_lowercase().starts_with("aws:") {
+            errors.push(format!("--tags: `{k}` uses the reserved prefix aws:"));
+        } else if tags.insert(k.to_string(), v.to_string()).is_some() {
+            errors.push(format!("--tags: `{k}` is given twice"));
+        }
+    }
+    if tags.len() > 40 {
+        errors.push("--tags: at most 40 tags (AWS allows 50 and eksctl adds its own)".into());
+    }
+    tags
+}
+
+fn namespaces(requested: &[String], errors: &mut Vec<String>) -> Vec<String> {
+    let mut namespaces: Vec<String> = Vec::new();
+    for n in requested {
+        let n = n.trim();
+        if let Err(e) = checks::namespace(n) {
+            errors.push(format!("--namespaces: {e}"));
+        } else if namespaces.iter().any(|x| x == n) {
+            errors.push(format!("--namespaces: `{n}` is given twice"));
+        } else {
+            namespaces.push(n.to_string());
+        }
+    }
+    if namespaces.is_empty() {
+        namespaces.push(DEFAULT_NAMESPACE.to_string());
+    }
+    namespaces
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn today() -> Date {
+        date(2026, 11, 24)
+    }
+
+    fn guide() -> Request {
+        Request {
+            name: Some("mi-cluster".into()),
+            region: Some("us-east-1".into()),
+            nodegroup_name: Some("workers".into()),
+            node_type: Some("t3.medium".into()),
+            nodes: Some(3),
+            nodes_min: Some(1),
+            nodes_max: Some(5),
+            ..Request::default()
+        }
+    }
+
+    #[test]
+    fn the_guide_command_validates() {
+        let p = Profile::new(&guide(), today()).unwrap();
+        assert_eq!((p.min, p.desired, p.max), (1, 3, 5));
+        assert_eq!(p.version, facts::default_version());
+        assert_eq!(p.endpoint, Endpoint::Private);
+        assert_eq!(p.namespaces, vec![DEFAULT_NAMESPACE]);
+        assert_eq!(p.architecture, Architecture::Amd64);
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let req = Request {
+            region: Some("useast1".into()),
+            node_type: Some("t3.medum".into()),
+            nodes: Some(9),
+            nodes_max: Some(5),
+            version: Some("1.21".into()),
+            public_access_cidrs: vec!["0.0.0.0/0".into()],
+            ..guide()
+        };
+        let errors = Profile::new(&req, today()).unwrap_err();
+        let all = errors.join("\n");
+        assert!(all.contains("not an AWS region"), "{all}");
+        assert!(all.contains("did you mean t3.medium"), "{all}");
+        assert!(all.contains("min ≤ desired ≤ max"), "{all}");
+        assert!(all.contains("--version `1.21`"), "{all}");
+        assert!(all.contains("0.0.0.0/0"), "{all}");
+    }
+
+    #[test]
+    fn versions_out_of_standard_support_are_refused() {
+        let req = Request { version: Some("1.33".into()), ..guide() };
+        let e = Profile::new(&req, today()).unwrap_err().join("\n");
+        assert!(e.contains("left EKS standard support on 2026-07-29; use 1.35 or 1.34"), "{e}");
+        assert!(Profile::new(&req, date(2026, 7, 1)).is_ok());
+    }
+
+    #[test]
+    fn spot_needs_several_types() {
+        let req = Request { spot: true, ..guide() };
+        assert!(Profile::new(&req, today()).is_err());
+        let req = Request {
+            spot: true,
+            node_type: None,
+            instance_types: vec!["t3.medium".into(), "t3a.medium".into()],
+            ..guide()
+        };
+        assert_eq!(Profile::new(&req, today()).unwrap().instance_types, vec!["t3.medium", "t3a.medium"]);
+    }
+
+    #[test]
+    fn the_architecture_comes_from_the_instance_table() {
+        let arm = Request { node_type: Some("m6g.large".into()), ..guide() };
+        assert_eq!(Profile::new(&arm, today()).unwrap().architecture, Architecture::Arm64);
+        let mixed = Request {
+            spot: true,
+            node_type: None,
+            instance_types: vec!["m6g.large".into(), "m5.large".into()],
+            ..guide()
+        };
+        assert!(Profile::new(&mixed, today()).unwrap_err().join("\n").contains("mixes arm64"));
+        // Known to the max-pods tables, but not to the architecture column.
+        let unknown = maxpods::all().iter().find(|t| t.architecture.is_none()).unwrap();
+        let req = Request { node_type: Some(unknown.name.into()), ..guide() };
+        let e = Profile::new(&req, today()).unwrap_err().join("\n");
+        assert!(e.contains("CPU architecture") && e.contains(unknown.name), "{e}");
+    }
+}

@@ -1,0 +1,59 @@
+//! `manifests/network-policies.yaml`: every namespace closed, then what must flow.
+
+use std::fmt::Write as _;
+
+use super::APP_PORT;
+use crate::generate::names::AUTOSCALER_NAMESPACE;
+use crate::generate::profile::Profile;
+
+pub fn yaml(p: &Profile) -> String {
+    let mut y = String::from(
+        "# Every namespace starts closed: no ingress, no egress, except DNS to kube-dns (guide:G4.4,\n\
+         # CIS 4.3.2, 5.4.4). The VPC CNI network policy agent enforces these (eksctl/cluster.yaml).\n",
+    );
+    for ns in super::all_namespaces(p) {
+        default_deny(&mut y, ns);
+    }
+    app(&mut y, p.app_namespace());
+    if !p.karpenter {
+        autoscaler(&mut y);
+    }
+    y
+}
+
+fn default_deny(y: &mut String, ns: &str) {
+    let _ = write!(
+        y,
+        "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-all\n  namespace: {ns}\n\
+         spec:\n  podSelector: {{}}\n  policyTypes:\n    - Ingress\n    - Egress\n"
+    );
+    let _ = write!(
+        y,
+        "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-dns-egress\n  namespace: {ns}\n\
+         spec:\n  podSelector: {{}}\n  policyTypes:\n    - Egress\n  egress:\n    - to:\n        - namespaceSelector:\n\
+         \x20           matchLabels:\n              kubernetes.io/metadata.name: kube-system\n          podSelector:\n\
+         \x20           matchLabels:\n              k8s-app: kube-dns\n      ports:\n        - protocol: UDP\n          port: 53\n\
+         \x20       - protocol: TCP\n          port: 53\n"
+    );
+}
+
+fn app(y: &mut String, ns: &str) {
+    let _ = write!(
+        y,
+        "---\n# The guide's example (G4.4): backend pods accept traffic only from frontend pods.\n\
+         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: backend-allow-from-frontend\n  namespace: {ns}\n\
+         spec:\n  podSelector:\n    matchLabels:\n      app: backend\n  policyTypes:\n    - Ingress\n  ingress:\n    - from:\n\
+         \x20       - podSelector:\n            matchLabels:\n              app: frontend\n      ports:\n        - protocol: TCP\n\
+         \x20         port: {APP_PORT}\n"
+    );
+}
+
+fn autoscaler(y: &mut String) {
+    let _ = write!(
+        y,
+        "---\n# Cluster Autoscaler talks to the API server and to the AWS APIs, over HTTPS only.\n\
+         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-https-egress\n  namespace: {AUTOSCALER_NAMESPACE}\n\
+         spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: cluster-autoscaler\n  policyTypes:\n    - Egress\n\
+         \x20 egress:\n    - ports:\n        - protocol: TCP\n          port: 443\n"
+    );
+}
