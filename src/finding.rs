@@ -1,4 +1,5 @@
-//! Findings: what a rule reports, where, about which object, and whether a waiver covers it.
+//! Findings: what a rule reports, where, about which object, and whether a waiver covers it;
+//! and the metadata of the rules that report them.
 
 use std::sync::Arc;
 
@@ -6,12 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{FieldPath, Position, SourceFile, Span};
 use crate::model::ObjectRef;
-use crate::rules::RuleMeta;
 
 /// How bad a finding is. Ordered from least to most severe.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -121,42 +119,125 @@ impl Finding {
     }
 }
 
-/// An input that could not be read or parsed, with its position when known.
-#[derive(Clone, Debug, Serialize)]
-pub struct InputError {
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-    /// The file and span, for showing the offending line.
+/// What a rule protects; also the folder it lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Group {
+    /// Pod and container security settings.
+    Pod,
+    /// Pod Security Standards admission levels (namespace labels, exact evaluation).
+    Pss,
+    /// RBAC permissions and privilege escalation.
+    Rbac,
+    /// Hard-coded credentials and secret handling.
+    Secrets,
+    /// Services, exposure and network segmentation.
+    Network,
+    /// The EKS cluster: control plane, identity, node groups, add-ons.
+    Eks,
+    /// Availability and operability.
+    Reliability,
+    /// Labels, namespaces and hygiene.
+    Hygiene,
+    /// How the input itself is written (duplicate keys, ambiguous scalars, waivers).
+    Input,
+}
+
+impl Group {
+    pub const ALL: [Group; 9] = [
+        Self::Pod,
+        Self::Pss,
+        Self::Rbac,
+        Self::Secrets,
+        Self::Network,
+        Self::Eks,
+        Self::Reliability,
+        Self::Hygiene,
+        Self::Input,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pod => "pod",
+            Self::Pss => "pss",
+            Self::Rbac => "rbac",
+            Self::Eks => "eks",
+            Self::Secrets => "secrets",
+            Self::Network => "network",
+            Self::Reliability => "reliability",
+            Self::Hygiene => "hygiene",
+            Self::Input => "input",
+        }
+    }
+}
+
+/// Everything known about a rule besides its check.
+#[derive(Debug, Serialize)]
+pub struct RuleMeta {
+    /// Stable code, never reused: group prefix + 3 digits.
+    pub code: &'static str,
+    /// Kebab-case name of the flagged pattern.
+    pub name: &'static str,
+    pub group: Group,
+    pub severity: Severity,
+    /// Other severities some of its findings have (the docs say when).
+    pub also_severity: &'static [Severity],
+    /// Sections of the guide the rule implements (`G4.3`).
+    pub guide: &'static [&'static str],
+    /// Standards and peer checks, written `scheme:id` (see `docs/rules.md`).
+    pub references: &'static [&'static str],
+    /// Markdown documentation: first line is the summary, then `## Why is this bad?`,
+    /// `## How to fix` and `## Example` sections.
     #[serde(skip)]
-    pub source: Option<(Arc<SourceFile>, Span)>,
+    pub docs: &'static str,
+    /// Whether the rule runs without being selected.
+    pub default_enabled: bool,
 }
 
-impl InputError {
+impl RuleMeta {
+    /// The first paragraph of the documentation, on one line.
     #[must_use]
-    pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Self {
-        let p = file.position(span.start);
-        Self {
-            file: file.display.clone(),
-            line: Some(p.line),
-            column: Some(p.column),
-            message: message.into(),
-            source: Some((Arc::clone(file), span)),
-        }
+    pub fn summary(&self) -> String {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
+    /// The severity, with the others some findings have: `high (some findings medium)`.
     #[must_use]
-    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line: None, column: None, message: message.into(), source: None }
-    }
-}
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
+    pub fn severity_text(&self) -> String {
+        if self.also_severity.is_empty() {
+            return self.severity.to_string();
         }
+        let others: Vec<&str> = self.also_severity.iter().map(|s| s.as_str()).collect();
+        format!("{} (some findings {})", self.severity, others.join(" or "))
+    }
+
+    /// A named section of the documentation (`"Why is this bad?"`), without its heading.
+    #[must_use]
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let marker = format!("## {heading}");
+        let docs = self.docs_text();
+        let start = docs.find(&marker)? + marker.len();
+        let rest = &docs[start..];
+        let end = rest.find("\n## ").unwrap_or(rest.len());
+        Some(rest[..end].trim().to_string())
+    }
+
+    /// The documentation with its lines dedented (doc comments start with a space).
+    #[must_use]
+    pub fn docs_text(&self) -> String {
+        self.docs
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod diagnostic;
 pub mod document;
 pub mod finding;
 pub mod generate;

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use globset::Glob;
 
 use crate::analysis::pss::Policy;
+use crate::diagnostic::InputError;
 use crate::document::{Node, SourceFile, Span, yaml};
-use crate::finding::{InputError, Severity};
+use crate::finding::Severity;
 use crate::rules::{self, Group, Rule};
 
 /// Name of the config file looked up from the scanned path upwards.
@@ -307,8 +308,7 @@ fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Option<Policy>,
 }
 
 fn unknown_key(key: &str, known: &[&str]) -> String {
-    let close = known.iter().min_by_key(|k| rules::registry::edit_distance(key, k));
-    match close.filter(|k| rules::registry::edit_distance(key, k) <= 3) {
+    match crate::diagnostic::closest(key, known, 3) {
         Some(k) => format!("unknown key `{key}`; did you mean `{k}`?"),
         None => format!("unknown key `{key}`; expected one of {}", known.join(", ")),
     }

@@ -199,7 +199,7 @@ pub fn suggest(name: &str) -> Vec<&'static str> {
     let mut scored: Vec<(usize, &'static str)> = all()
         .iter()
         .filter_map(|t| {
-            let d = crate::rules::registry::edit_distance(&key, t.name);
+            let d = crate::diagnostic::edit_distance(&key, t.name);
             let same_family = !family.is_empty() && t.name.split('.').next() == Some(family);
             (d <= 2 || (same_family && d <= 4)).then_some((d, t.name))
         })

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::input_args::InputArgs;
 use crate::analysis::pss::{self, Level, Policy, Version};
-use crate::finding::InputError;
+use crate::diagnostic::InputError;
 use crate::input::Inputs;
 use crate::model::ObjectRef;
 

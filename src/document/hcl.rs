@@ -26,7 +26,7 @@ use hcl_edit::template::{Element, Template};
 
 use super::node::{Entry, Map, Node, Value};
 use super::span::{SourceFile, Span};
-use crate::finding::InputError;
+use crate::diagnostic::InputError;
 
 /// Evaluation gives up (unknown) past this many nodes per module, against blow-up through
 /// locals that repeat each other.

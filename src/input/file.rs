@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile, Span, Value, cloudformation, hcl, yaml};
-use crate::finding::InputError;
 use crate::model::cluster::{AwsDocument, aws_json};
 use crate::model::{Object, Origin};
 

@@ -21,8 +21,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile, cloudformation, hcl, yaml};
-use crate::finding::InputError;
 use crate::model::ObjectSet;
 use crate::model::cluster::{self, AwsDocument};
 use crate::source;

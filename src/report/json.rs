@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, InputError, Suppression};
+use crate::diagnostic::InputError;
+use crate::finding::{Finding, Suppression};
 use crate::model::ObjectRef;
 use crate::scan::{ScanResult, Summary};
 

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::diagnostic::InputError;
 use crate::document::Span;
-use crate::finding::{Finding, InputError, Severity};
+use crate::finding::{Finding, Severity};
 use crate::scan::ScanResult;
 
 use super::ReportOptions;

@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
-
 use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::cluster::{Cluster, Field, Place};
@@ -24,130 +22,8 @@ pub mod registry;
 pub mod reliability;
 pub mod secrets;
 
+pub use crate::finding::{Group, RuleMeta};
 pub use registry::{all, find};
-
-/// What a rule protects; also the folder it lives in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Group {
-    /// Pod and container security settings.
-    Pod,
-    /// Pod Security Standards admission levels (namespace labels, exact evaluation).
-    Pss,
-    /// RBAC permissions and privilege escalation.
-    Rbac,
-    /// Hard-coded credentials and secret handling.
-    Secrets,
-    /// Services, exposure and network segmentation.
-    Network,
-    /// The EKS cluster: control plane, identity, node groups, add-ons.
-    Eks,
-    /// Availability and operability.
-    Reliability,
-    /// Labels, namespaces and hygiene.
-    Hygiene,
-    /// How the input itself is written (duplicate keys, ambiguous scalars, waivers).
-    Input,
-}
-
-impl Group {
-    pub const ALL: [Group; 9] = [
-        Self::Pod,
-        Self::Pss,
-        Self::Rbac,
-        Self::Secrets,
-        Self::Network,
-        Self::Eks,
-        Self::Reliability,
-        Self::Hygiene,
-        Self::Input,
-    ];
-
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pod => "pod",
-            Self::Pss => "pss",
-            Self::Rbac => "rbac",
-            Self::Eks => "eks",
-            Self::Secrets => "secrets",
-            Self::Network => "network",
-            Self::Reliability => "reliability",
-            Self::Hygiene => "hygiene",
-            Self::Input => "input",
-        }
-    }
-}
-
-/// Everything known about a rule besides its check.
-#[derive(Debug, Serialize)]
-pub struct RuleMeta {
-    /// Stable code, never reused: group prefix + 3 digits.
-    pub code: &'static str,
-    /// Kebab-case name of the flagged pattern.
-    pub name: &'static str,
-    pub group: Group,
-    pub severity: Severity,
-    /// Other severities some of its findings have (the docs say when).
-    pub also_severity: &'static [Severity],
-    /// Sections of the guide the rule implements (`G4.3`).
-    pub guide: &'static [&'static str],
-    /// Standards and peer checks, written `scheme:id` (see `docs/rules.md`).
-    pub references: &'static [&'static str],
-    /// Markdown documentation: first line is the summary, then `## Why is this bad?`,
-    /// `## How to fix` and `## Example` sections.
-    #[serde(skip)]
-    pub docs: &'static str,
-    /// Whether the rule runs without being selected.
-    pub default_enabled: bool,
-}
-
-impl RuleMeta {
-    /// The first paragraph of the documentation, on one line.
-    #[must_use]
-    pub fn summary(&self) -> String {
-        self.docs
-            .lines()
-            .map(str::trim)
-            .skip_while(|l| l.is_empty())
-            .take_while(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// The severity, with the others some findings have: `high (some findings medium)`.
-    #[must_use]
-    pub fn severity_text(&self) -> String {
-        if self.also_severity.is_empty() {
-            return self.severity.to_string();
-        }
-        let others: Vec<&str> = self.also_severity.iter().map(|s| s.as_str()).collect();
-        format!("{} (some findings {})", self.severity, others.join(" or "))
-    }
-
-    /// A named section of the documentation (`"Why is this bad?"`), without its heading.
-    #[must_use]
-    pub fn section(&self, heading: &str) -> Option<String> {
-        let marker = format!("## {heading}");
-        let docs = self.docs_text();
-        let start = docs.find(&marker)? + marker.len();
-        let rest = &docs[start..];
-        let end = rest.find("\n## ").unwrap_or(rest.len());
-        Some(rest[..end].trim().to_string())
-    }
-
-    /// The documentation with its lines dedented (doc comments start with a space).
-    #[must_use]
-    pub fn docs_text(&self) -> String {
-        self.docs
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim()
-            .to_string()
-    }
-}
 
 /// Declares a rule: a unit struct whose doc comment becomes its documentation.
 #[macro_export]

@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use super::Rule;
+use crate::diagnostic::edit_distance;
 
 /// All rules, sorted by code.
 #[must_use]
@@ -42,19 +43,4 @@ pub fn suggest(key: &str) -> Vec<&'static str> {
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, n)| n).collect()
-}
-
-/// Levenshtein distance, for suggestions.
-#[must_use]
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

@@ -10,8 +10,9 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::diagnostic::InputError;
 use crate::document::{SourceFile, Span, yaml::NoteKind};
-use crate::finding::{Finding, InputError, Severity};
+use crate::finding::{Finding, Severity};
 use crate::input::{FileNote, Inputs};
 use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};

@@ -4,8 +4,9 @@
 
 use jiff::civil::Date;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node};
-use crate::finding::{Finding, InputError, Suppression};
+use crate::finding::{Finding, Suppression};
 use crate::model::{Object, Workload};
 use crate::rules::input::{invalid_waiver::InvalidWaiver, unused_waiver::UnusedWaiver};
 use crate::rules::{self, Context, Rule, RuleOptions};
@@ -45,10 +46,9 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
                 if [IGNORE, IGNORE_REASON, IGNORE_UNTIL].contains(&e.key.as_str()) {
                     continue;
                 }
-                let close = [IGNORE, IGNORE_REASON, IGNORE_UNTIL]
-                    .into_iter()
-                    .min_by_key(|k| rules::registry::edit_distance(&e.key, k))
-                    .unwrap_or(IGNORE);
+                let close =
+                    crate::diagnostic::closest(&e.key, &[IGNORE, IGNORE_REASON, IGNORE_UNTIL], usize::MAX)
+                        .unwrap_or(IGNORE);
                 errors.push(InputError::at(
                     &origin.file,
                     e.key_span,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use globset::GlobSet;
 
+use crate::diagnostic::InputError;
 use crate::document::{SourceFile, Span};
-use crate::finding::InputError;
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;

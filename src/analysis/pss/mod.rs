@@ -9,7 +9,7 @@ pub mod namespace;
 mod pod;
 mod policy;
 
-pub use checks::{CheckId, Site, Violation};
+pub use checks::{Cause, CheckId, Site, Violation};
 pub use namespace::{MODES, NamespacePolicy, PSS_LABEL_PREFIX};
 pub use pod::InvalidField;
 pub use policy::{Level, NEWEST, Policy, Version, parse_release};

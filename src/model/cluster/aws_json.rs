@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile};
-use crate::finding::InputError;
 
 use super::read::Reader;
 use super::{AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind, Scaling, SourceKind, Ssh, Taint};

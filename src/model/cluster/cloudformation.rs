@@ -9,9 +9,9 @@
 
 use std::sync::Arc;
 
+use crate::diagnostic::InputError;
 use crate::document::cloudformation::{Resource, Template};
 use crate::document::{FieldPath, Node};
-use crate::finding::InputError;
 
 use super::aws_json::eks_effect;
 use super::read::Reader;

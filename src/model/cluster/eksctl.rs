@@ -2,8 +2,8 @@
 //! where a field is absent. Every default cites `eks-facts.md` (§1.2 cluster fields, §1.3 node
 //! group fields, §1.4 what eksctl creates implicitly), which reads eksctl's `defaults.go`.
 
+use crate::diagnostic::InputError;
 use crate::document::FieldPath;
-use crate::finding::InputError;
 use crate::model::Object;
 
 use super::read::{Reader, scalar};

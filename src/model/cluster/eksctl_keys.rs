@@ -3,8 +3,8 @@
 //! rejects unknown fields, so a misspelt key (`secretEncryption`) is an input error here too,
 //! rather than a silently absent setting.
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node};
-use crate::finding::InputError;
 
 use super::read::Reader;
 
@@ -293,10 +293,7 @@ pub fn check(r: &mut Reader<'_>) {
                     continue;
                 }
                 let Some(file) = &r.file else { continue };
-                let close = keys
-                    .iter()
-                    .filter(|k| crate::rules::registry::edit_distance(&e.key, k) <= 3)
-                    .min_by_key(|k| crate::rules::registry::edit_distance(&e.key, k));
+                let close = crate::diagnostic::closest(&e.key, keys, 3);
                 let place = if p.is_root() { String::new() } else { format!(" in `{p}`") };
                 let hint = close.map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
                 r.errors.push(InputError::at(

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile, Span, yaml};
-use crate::finding::InputError;
 use crate::model::{Object, ObjectSet};
 
 use super::read::Reader;

@@ -27,8 +27,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::diagnostic::InputError;
 use crate::document::{Node, SourceFile};
-use crate::finding::InputError;
 use crate::model::ObjectSet;
 
 pub use field::{Field, ObjectLink, Place, Spanned, UNKNOWN_KEY};

@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
+use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, Segment, SourceFile, Span, Value};
-use crate::finding::InputError;
 
 use super::{Field, ObjectLink, Place, Spanned, Tag};
 

@@ -1,9 +1,15 @@
 use std::collections::HashMap;
 
-use crate::analysis::pss::{self, CheckId, Level, NamespacePolicy};
+use crate::analysis::pss::{self, Cause, CheckId, Level, NamespacePolicy};
 use crate::document::FieldPath;
 use crate::finding::Severity;
 use crate::model::{ObjectSet, Workload};
+use crate::rules::pod::{
+    capabilities_not_dropped::CapabilitiesNotDropped, dangerous_capabilities::DangerousCapabilities,
+    host_ipc::HostIpc, host_network::HostNetwork, host_path_volume::HostPathVolume, host_pid::HostPid,
+    host_port::HostPort, privilege_escalation_allowed::PrivilegeEscalationAllowed,
+    privileged_container::PrivilegedContainer, run_as_root::RunAsRoot,
+};
 use crate::rules::{Context, Rule};
 
 use super::target::{self, Target};
@@ -76,7 +82,7 @@ impl Rule for PssViolation {
                     .help("fix the field's type; the API server refuses the object as written");
             }
             for v in &evaluation.violations {
-                if v.covered(&cx.options.selected_rules) {
+                if covered(v, &cx.options.selected_rules) {
                     continue;
                 }
                 report(self, cx, &w, v, &target);
@@ -88,6 +94,28 @@ impl Rule for PssViolation {
 /// The Pod Security labels of every Namespace in the input, by name.
 pub(crate) fn namespace_policies(set: &ObjectSet) -> HashMap<&str, NamespacePolicy> {
     set.of_kind("", "Namespace").map(|n| (n.name.as_str(), NamespacePolicy::of(n))).collect()
+}
+
+/// The rule that reports a cause field by field.
+fn rule_for(cause: Cause) -> &'static dyn Rule {
+    match cause {
+        Cause::HostNetwork => &HostNetwork,
+        Cause::HostPid => &HostPid,
+        Cause::HostIpc => &HostIpc,
+        Cause::HostPort => &HostPort,
+        Cause::HostPathVolume => &HostPathVolume,
+        Cause::Privileged => &PrivilegedContainer,
+        Cause::AddedCapabilities => &DangerousCapabilities,
+        Cause::CapabilitiesNotDropped => &CapabilitiesNotDropped,
+        Cause::PrivilegeEscalation => &PrivilegeEscalationAllowed,
+        Cause::RunAsRoot => &RunAsRoot,
+    }
+}
+
+/// Whether the rules reporting every cause of a violation all run (a violation without named
+/// causes never is): the violation is then left to them.
+pub(crate) fn covered(v: &pss::Violation, selected: &[&str]) -> bool {
+    !v.causes.is_empty() && v.causes.iter().all(|c| selected.contains(&rule_for(*c).meta().name))
 }
 
 fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::Violation, target: &Target) {

@@ -2,7 +2,7 @@ use crate::analysis::pss::{self, Level, MODES};
 use crate::model::{ObjectSet, Workload};
 use crate::rules::{Context, Rule};
 
-use super::pss_violation::{help, namespace_policies};
+use super::pss_violation::{covered, help, namespace_policies};
 use super::target;
 
 crate::declare_rule! {
@@ -83,7 +83,7 @@ impl Rule for PssWarnViolation {
                     _ => "would get a warning and an audit record: it would violate",
                 };
                 for v in &evaluation.violations {
-                    if reported.contains(&v.check) || v.covered(&cx.options.selected_rules) {
+                    if reported.contains(&v.check) || covered(v, &cx.options.selected_rules) {
                         continue;
                     }
                     let emulation = target::emulation_note(cx.options);

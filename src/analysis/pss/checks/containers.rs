@@ -1,7 +1,7 @@
 //! Container security-context checks: privileged, capabilities, procMount, privilege
 //! escalation, runAsNonRoot and runAsUser.
 
-use super::{CheckId, Site, Violation};
+use super::{Cause, CheckId, Site, Violation};
 use crate::analysis::pss::message::{Setters, containers, join_quote, sorted_distinct};
 use crate::analysis::pss::pod::Pod;
 
@@ -9,7 +9,7 @@ use crate::analysis::pss::pod::Pod;
 use crate::model::capability::BASELINE as BASELINE_CAPABILITIES;
 
 fn violation(check: CheckId, reason: &'static str, detail: String, site: Site) -> Violation {
-    Violation { check, reason, detail, site, covered_by: Vec::new() }
+    Violation { check, reason, detail, site, causes: Vec::new() }
 }
 
 pub(super) fn capabilities_baseline(pod: &Pod<'_>, _: u32) -> Option<Violation> {
@@ -31,7 +31,7 @@ pub(super) fn capabilities_baseline(pod: &Pod<'_>, _: u32) -> Option<Violation> 
         join_quote(&sorted_distinct(caps))
     );
     let mut v = violation(CheckId::CapabilitiesBaseline, "non-default capabilities", detail, site?);
-    v.covered_by = vec!["dangerous-capabilities"];
+    v.causes = vec![Cause::AddedCapabilities];
     Some(v)
 }
 
@@ -41,7 +41,7 @@ pub(super) fn privileged(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     let names: Vec<&str> = bad.iter().map(|c| c.name).collect();
     let detail = format!("{} must not set securityContext.privileged=true", containers(&names));
     let mut v = violation(CheckId::Privileged, "privileged", detail, site);
-    v.covered_by = vec!["privileged-container"];
+    v.causes = vec![Cause::Privileged];
     Some(v)
 }
 
@@ -86,7 +86,7 @@ pub(super) fn allow_privilege_escalation(pod: &Pod<'_>, variant: u32) -> Option<
     let detail = format!("{} must set securityContext.allowPrivilegeEscalation=false", containers(&names));
     let mut v =
         violation(CheckId::AllowPrivilegeEscalation, "allowPrivilegeEscalation != false", detail, site);
-    v.covered_by = vec!["privilege-escalation-allowed"];
+    v.causes = vec![Cause::PrivilegeEscalation];
     Some(v)
 }
 
@@ -116,13 +116,13 @@ pub(super) fn capabilities_restricted(pod: &Pod<'_>, variant: u32) -> Option<Vio
         }
     }
     let mut parts = Vec::new();
-    let mut covered_by = Vec::new();
+    let mut causes = Vec::new();
     if !missing_drop.is_empty() {
         parts.push(format!(
             "{} must set securityContext.capabilities.drop=[\"ALL\"]",
             containers(&missing_drop)
         ));
-        covered_by.push("capabilities-not-dropped");
+        causes.push(Cause::CapabilitiesNotDropped);
     }
     if !adding.is_empty() {
         parts.push(format!(
@@ -130,11 +130,11 @@ pub(super) fn capabilities_restricted(pod: &Pod<'_>, variant: u32) -> Option<Vio
             containers(&adding),
             join_quote(&sorted_distinct(caps))
         ));
-        covered_by.push("dangerous-capabilities");
+        causes.push(Cause::AddedCapabilities);
     }
     let mut v =
         violation(CheckId::CapabilitiesRestricted, "unrestricted capabilities", parts.join("; "), site?);
-    v.covered_by = covered_by;
+    v.causes = causes;
     Some(v)
 }
 
@@ -171,7 +171,7 @@ pub(super) fn run_as_non_root(pod: &Pod<'_>, variant: u32) -> Option<Violation> 
         (format!("pod or {} must set securityContext.runAsNonRoot=true", containers(&implicit)), site)
     };
     let mut v = violation(CheckId::RunAsNonRoot, "runAsNonRoot != true", detail, site);
-    v.covered_by = vec!["run-as-root"];
+    v.causes = vec![Cause::RunAsRoot];
     Some(v)
 }
 
@@ -191,6 +191,6 @@ pub(super) fn run_as_user(pod: &Pod<'_>, variant: u32) -> Option<Violation> {
     setters.pod(pod_bad).containers(&names);
     let detail = format!("{} must not set runAsUser=0", setters.text());
     let mut v = violation(CheckId::RunAsUser, "runAsUser=0", detail, site);
-    v.covered_by = vec!["run-as-root"];
+    v.causes = vec![Cause::RunAsRoot];
     Some(v)
 }

@@ -1,15 +1,15 @@
 //! Checks on what a pod shares with its node: host namespaces, host ports, probe and lifecycle
 //! hosts, sysctls and Windows host processes.
 
-use super::{CheckId, Site, Violation};
+use super::{Cause, CheckId, Site, Violation};
 use crate::analysis::pss::message::{Setters, containers, join_quote, plural, sorted_distinct};
 use crate::analysis::pss::pod::Pod;
 
 pub(super) fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     let set = [
-        (pod.host_network, "hostNetwork", "host-network"),
-        (pod.host_pid, "hostPID", "host-pid"),
-        (pod.host_ipc, "hostIPC", "host-ipc"),
+        (pod.host_network, "hostNetwork", Cause::HostNetwork),
+        (pod.host_pid, "hostPID", Cause::HostPid),
+        (pod.host_ipc, "hostIPC", Cause::HostIpc),
     ];
     let on: Vec<_> = set.iter().filter(|(on, ..)| *on).collect();
     let site: &'static [&'static str] = match on.first()?.1 {
@@ -22,7 +22,7 @@ pub(super) fn host_namespaces(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         reason: "host namespaces",
         detail: on.iter().map(|(_, f, _)| format!("{f}=true")).collect::<Vec<_>>().join(", "),
         site: Site::Spec(site),
-        covered_by: on.iter().map(|(.., rule)| *rule).collect(),
+        causes: on.iter().map(|(.., cause)| *cause).collect(),
     })
 }
 
@@ -49,7 +49,7 @@ pub(super) fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         reason: "hostPort",
         detail,
         site: site?,
-        covered_by: vec!["host-port"],
+        causes: vec![Cause::HostPort],
     })
 }
 
@@ -76,7 +76,7 @@ pub(super) fn host_probes_and_host_lifecycle(pod: &Pod<'_>, _: u32) -> Option<Vi
         reason: "probe or lifecycle host",
         detail,
         site: site?,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -113,7 +113,7 @@ pub(super) fn sysctls(pod: &Pod<'_>, variant: u32) -> Option<Violation> {
         reason: "forbidden sysctls",
         detail: bad.join(", "),
         site: site?,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -133,6 +133,6 @@ pub(super) fn windows_host_process(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         reason: "hostProcess",
         detail: format!("{} must not set securityContext.windowsOptions.hostProcess=true", setters.text()),
         site,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }

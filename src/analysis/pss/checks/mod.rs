@@ -78,23 +78,32 @@ pub struct Violation {
     pub detail: String,
     /// The first offending field (or where a missing one belongs).
     pub site: Site,
-    /// Names of rules that report the same problems field by field; a scan that runs all of
-    /// them leaves this violation to them. Empty when no rule covers it.
-    pub covered_by: Vec<&'static str>,
+    /// What the violation is made of, when the check can say it in terms other reports use
+    /// (the PSS rule leaves a violation to the rules that report all its causes field by field).
+    /// Empty when the check names no such cause.
+    pub causes: Vec<Cause>,
+}
+
+/// A cause of a violation that is a security problem of its own (a privileged container, a
+/// host namespace), named independently of the check that found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cause {
+    HostNetwork,
+    HostPid,
+    HostIpc,
+    HostPort,
+    HostPathVolume,
+    Privileged,
+    /// Capabilities added beyond the allowed ones.
+    AddedCapabilities,
+    /// `capabilities.drop` without `ALL`.
+    CapabilitiesNotDropped,
+    PrivilegeEscalation,
+    /// Running as UID 0, or not required to run as non-root.
+    RunAsRoot,
 }
 
 impl Violation {
-    /// Whether every rule covering this violation is among `selected` (rule names); a
-    /// violation no rule covers never is.
-    #[must_use]
-    pub fn covered(&self, selected: &[&str]) -> bool {
-        !self.covered_by.is_empty()
-            && self
-                .covered_by
-                .iter()
-                .all(|name| crate::rules::find(name).is_some_and(|r| selected.contains(&r.meta().name)))
-    }
-
     /// `reason (detail)`, or the reason alone when there is no detail.
     #[must_use]
     pub fn full(&self) -> String {

@@ -51,7 +51,7 @@ pub(super) fn app_armor_profile(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         reason: plural("forbidden AppArmor profile", "forbidden AppArmor profiles", values.len()),
         detail: format!("{} must not set AppArmor profile type to {}", setters.text(), join_quote(&values)),
         site: site?,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -111,7 +111,7 @@ pub(super) fn se_linux_options<'a>(pod: &Pod<'a>, variant: u32) -> Option<Violat
             parts.join("; ")
         ),
         site,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -144,7 +144,7 @@ pub(super) fn seccomp_profile_baseline(pod: &Pod<'_>, variant: u32) -> Option<Vi
             join_quote(&sorted_distinct(values))
         ),
         site: site?,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -173,7 +173,7 @@ fn seccomp_annotations(pod: &Pod<'_>) -> Option<Violation> {
             forbidden.join(", ")
         ),
         site: site?,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }
 
@@ -226,6 +226,6 @@ pub(super) fn seccomp_profile_restricted(pod: &Pod<'_>, variant: u32) -> Option<
         reason: "seccompProfile",
         detail,
         site,
-        covered_by: Vec::new(),
+        causes: Vec::new(),
     })
 }

@@ -1,6 +1,6 @@
 //! Volume checks: no hostPath in baseline, only ephemeral and projected sources in restricted.
 
-use super::{CheckId, Site, Violation};
+use super::{Cause, CheckId, Site, Violation};
 use crate::analysis::pss::message::{join_quote, plural, sorted_distinct};
 use crate::analysis::pss::pod::Pod;
 
@@ -60,7 +60,7 @@ pub(super) fn host_path_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         reason: "hostPath volumes",
         detail: volume_list(&bad),
         site: site?,
-        covered_by: vec!["host-path-volume"],
+        causes: vec![Cause::HostPathVolume],
     })
 }
 
@@ -86,12 +86,12 @@ pub(super) fn restricted_volumes(pod: &Pod<'_>, _: u32) -> Option<Violation> {
         join_quote(&types)
     );
     // Only hostPath volumes: the same problem the hostPath rule reports.
-    let covered_by = if types == ["hostPath"] { vec!["host-path-volume"] } else { Vec::new() };
+    let causes = if types == ["hostPath"] { vec![Cause::HostPathVolume] } else { Vec::new() };
     Some(Violation {
         check: CheckId::RestrictedVolumes,
         reason: "restricted volume types",
         detail,
         site: site?,
-        covered_by,
+        causes,
     })
 }
