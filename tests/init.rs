@@ -229,6 +229,32 @@ fn hardening_an_insecure_eksctl_config_gives_a_clean_bundle() {
     assert_clean(&out, "--from");
 }
 
+/// `--from` reads the file as `scan` does: a value eksctl would reject stops `init` with its
+/// position instead of being dropped, and nothing is written.
+#[test]
+fn from_a_mistyped_config_is_an_error_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("cluster.yml");
+    std::fs::write(&config, INSECURE_EKSCTL.replace("desiredCapacity: 3", "desiredCapacity: three")).unwrap();
+    ladrillo()
+        .args(["init", "--from"])
+        .arg(&config)
+        .args(["--date", DAY, "--out"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cluster.yml:17:22"));
+    assert!(!dir.path().join("out").exists());
+    ladrillo()
+        .args(["init", "--from"])
+        .arg(dir.path().join("missing.yaml"))
+        .args(["--date", DAY, "--out"])
+        .arg(dir.path().join("out"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.yaml"));
+}
+
 #[test]
 fn the_eksctl_file_validates_against_the_eksctl_schema() {
     let mut schema: Value =

@@ -1,13 +1,17 @@
-//! `ladrillo init --from cluster.yaml`: reads an existing eksctl `ClusterConfig`, keeps the
-//! user's choices where they are safe (name, region, version, zones, node sizes and types,
-//! restricted public CIDRs, KMS key, tags) and lists every change made, with its reason. The
-//! result is a [`Request`], so the bundle is generated exactly as from flags.
+//! `ladrillo init --from cluster.yaml`: reads an existing eksctl `ClusterConfig` exactly as
+//! `scan` does (the input loader and the cluster model: a mistyped or unknown field is an error
+//! with its file, line and column), keeps the user's choices where they are safe (name, region,
+//! version, zones, node sizes and types, restricted public CIDRs, KMS key, tags) and lists every
+//! change made, with its reason. The result is a [`Request`], so the bundle is generated exactly
+//! as from flags.
 
 use std::path::Path;
 
-use crate::document::{Node, SourceFile, yaml};
-
-use super::Request;
+use super::facts;
+use super::profile::Request;
+use crate::input::{Inputs, Loader, Options};
+use crate::model::Object;
+use crate::model::cluster::{AuthMode, Cluster, Field, NodeGroup, NodeGroupKind, Place, SourceKind};
 
 /// A hardened request and what was changed on the way.
 #[derive(Debug, Default)]
@@ -19,194 +23,220 @@ pub struct Hardened {
 
 /// Reads and hardens an eksctl file.
 pub fn from_file(path: &Path) -> Result<Hardened, Vec<String>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| vec![format!("cannot read {}: {e}", path.display())])?;
-    from_text(&path.display().to_string(), &text)
+    let name = path.display().to_string();
+    from_inputs(&name, &Inputs::from_paths(std::slice::from_ref(&name), &Options::default()))
 }
 
 /// Hardens eksctl YAML text (`name` is the file name used in errors).
 pub fn from_text(name: &str, text: &str) -> Result<Hardened, Vec<String>> {
-    let file = SourceFile::new(name, None, text.to_string());
-    let stream = yaml::parse(text);
-    if let Some(e) = stream.errors.first() {
-        let p = file.position(e.span.start);
-        return Err(vec![format!("{name}:{}:{}: {}", p.line, p.column, e.message)]);
+    let mut loader = Loader::default();
+    loader.text(name, text.as_bytes().to_vec());
+    from_inputs(name, &loader.finish())
+}
+
+fn from_inputs(name: &str, inputs: &Inputs) -> Result<Hardened, Vec<String>> {
+    if !inputs.errors.is_empty() {
+        return Err(inputs.errors.iter().map(ToString::to_string).collect());
     }
-    let Some(doc) = stream.documents.iter().find(|d| {
-        d.root.get("kind").and_then(Node::as_str) == Some("ClusterConfig")
-            && d.root.get("apiVersion").and_then(Node::as_str).is_some_and(|a| a.starts_with("eksctl.io/"))
-    }) else {
-        return Err(vec![format!("{name}: no eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5) found")]);
-    };
-    Ok(harden(&doc.root))
-}
-
-fn strings(n: Option<&Node>) -> Vec<String> {
-    n.map(|n| n.items().filter_map(Node::as_str).map(str::to_string).collect()).unwrap_or_default()
-}
-
-fn uint(n: Option<&Node>) -> Option<u32> {
-    n.and_then(Node::as_i64).and_then(|v| u32::try_from(v).ok())
-}
-
-/// Hardens a parsed `ClusterConfig`.
-#[must_use]
-pub fn harden(root: &Node) -> Hardened {
-    let mut r = Request::default();
-    let mut changes = Vec::new();
-    let mut change = |s: String| changes.push(s);
-    let meta = root.get("metadata");
-    r.name = meta.and_then(|m| m.get("name")).and_then(Node::as_str).map(str::to_string);
-    r.region = meta.and_then(|m| m.get("region")).and_then(Node::as_str).map(str::to_string);
-    let version = meta.and_then(|m| m.get("version")).and_then(Node::scalar_text);
-    match version.as_deref() {
-        Some(v) if super::facts::version(v).is_some() => r.version = Some(v.to_string()),
-        Some(v) => change(format!(
-            "metadata.version: {v} → {} (ladrillo generates for versions in EKS standard support, guide:G2.1)",
-            super::facts::default_version().name()
-        )),
-        None => change(format!(
-            "metadata.version: unset → {} (pin a supported version; add-ons are pinned to it, guide:G2.1)",
-            super::facts::default_version().name()
-        )),
-    }
-    if let Some(tags) = meta.and_then(|m| m.get("tags")) {
-        for (k, v) in tags.entries() {
-            r.tags.push((k.to_string(), v.scalar_text().unwrap_or_default()));
+    let configs: Vec<&Cluster> =
+        inputs.set.clusters().iter().filter(|c| c.source == SourceKind::Eksctl).collect();
+    match configs.as_slice() {
+        [] => Err(vec![format!("{name}: no eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5) found")]),
+        [cluster] => {
+            let object = cluster.at.object.as_ref().and_then(|link| inputs.set.get(link.index));
+            harden(cluster, object)
         }
+        more => Err(vec![format!(
+            "{name}: {} eksctl ClusterConfigs found; give a file with the one to harden",
+            more.len()
+        )]),
     }
-    r.zones = strings(root.get("availabilityZones"));
+}
 
-    // Endpoint.
-    let private_cluster = root.at(&["privateCluster", "enabled"]).and_then(Node::as_bool) == Some(true);
-    let public = root.at(&["vpc", "clusterEndpoints", "publicAccess"]).and_then(Node::as_bool);
-    let cidrs = strings(root.at(&["vpc", "publicAccessCIDRs"]));
+/// `file:line:column: message` at a value's place.
+fn error_at(at: &Place, message: &str) -> String {
+    match &at.file {
+        Some(f) => {
+            let p = f.position(at.span.start);
+            format!("{}:{}:{}: {message}", f.display, p.line, p.column)
+        }
+        None => message.to_string(),
+    }
+}
+
+/// A value written in the file (not eksctl's default, not unknown).
+fn written<T>(f: &Field<T>) -> Option<&T> {
+    if f.is_known() { f.value() } else { None }
+}
+
+/// Hardens a cluster read from an eksctl `ClusterConfig` (`object`, for the eksctl-only
+/// `privateCluster` setting the model folds into the endpoint).
+fn harden(c: &Cluster, object: Option<&Object>) -> Result<Hardened, Vec<String>> {
+    let mut h = Hardened::default();
+    let mut errors = Vec::new();
+    h.request.name = c.name.value().cloned();
+    h.request.region = c.region.value().cloned();
+    version(c, &mut h);
+    if let Some(tags) = written(&c.tags) {
+        h.request.tags = tags.iter().map(|t| (t.value.key.clone(), t.value.value.clone())).collect();
+    }
+    let private_cluster =
+        object.and_then(|o| o.root.at(&["privateCluster", "enabled"])).and_then(|n| n.as_bool());
+    endpoint(c, private_cluster == Some(true), &mut h);
+    control_plane(c, &mut h);
+    node_groups(c, &mut h, &mut errors);
+    if errors.is_empty() { Ok(h) } else { Err(errors) }
+}
+
+fn version(c: &Cluster, h: &mut Hardened) {
+    let default = facts::default_version().name();
+    match written(&c.version) {
+        Some(v) if facts::version(v).is_some() => h.request.version = Some(v.clone()),
+        Some(v) => h.changes.push(format!(
+            "metadata.version: {v} → {default} (ladrillo generates for versions in EKS standard support, guide:G2.1)"
+        )),
+        None => h.changes.push(format!(
+            "metadata.version: unset → {default} (pin a supported version; add-ons are pinned to it, guide:G2.1)"
+        )),
+    }
+}
+
+fn endpoint(c: &Cluster, private_cluster: bool, h: &mut Hardened) {
+    let cidrs: Vec<String> = written(&c.endpoint.public_cidrs)
+        .map(|v| v.iter().map(|s| s.value.clone()).collect())
+        .unwrap_or_default();
     let open = cidrs.is_empty() || cidrs.iter().any(|c| c.ends_with("/0"));
     if private_cluster {
-        r.private = true;
-    } else if public == Some(false) {
+        h.request.private = true;
+    } else if written(&c.endpoint.public_access) == Some(&false) {
         // Already private; nothing to restrict.
     } else if open {
-        change(format!(
+        h.changes.push(format!(
             "vpc.clusterEndpoints: public endpoint open to {} → private endpoint only (CIS 5.4.1, 5.4.2; guide:G5.4)",
             if cidrs.is_empty() { "0.0.0.0/0 (the default)".to_string() } else { cidrs.join(", ") }
         ));
     } else {
-        r.public_access_cidrs = cidrs;
-        change("vpc.clusterEndpoints.privateAccess: → true, keeping the public endpoint for the given CIDRs (CIS 5.4.2)".into());
+        h.request.public_access_cidrs = cidrs;
+        h.changes.push(
+            "vpc.clusterEndpoints.privateAccess: → true, keeping the public endpoint for the given CIDRs (CIS 5.4.2)"
+                .into(),
+        );
     }
+}
 
-    // Secrets encryption.
-    match root.at(&["secretsEncryption", "keyARN"]).and_then(Node::as_str) {
-        Some(k) => r.kms_key_arn = Some(k.to_string()),
-        None => change(
+/// Secrets encryption, logs, OIDC and access.
+fn control_plane(c: &Cluster, h: &mut Hardened) {
+    match c.secrets_key.value() {
+        Some(Some(k)) => h.request.kms_key_arn = Some(k.clone()),
+        _ => h.changes.push(
             "secretsEncryption: none → a customer KMS key with rotation (CIS 5.3.1, guide:G4.6)".into(),
         ),
     }
-    let logs = strings(root.at(&["cloudWatch", "clusterLogging", "enableTypes"]));
-    let all_logs = logs.iter().any(|l| l == "*" || l == "all")
-        || super::facts::log_types().iter().all(|t| logs.iter().any(|l| l == t));
-    if !all_logs {
-        change(format!(
+    let logs = c.logging.value().cloned().unwrap_or_default();
+    if !crate::model::cluster::LogType::ALL.iter().all(|t| logs.contains(t)) {
+        let names: Vec<&str> = logs.iter().map(|l| l.as_str()).collect();
+        h.changes.push(format!(
             "cloudWatch.clusterLogging.enableTypes: [{}] → all five types, kept 365 days (CIS 2.1.1, 2.1.2; guide:G5.2)",
-            logs.join(", ")
+            names.join(", ")
         ));
     }
-    if root.at(&["iam", "withOIDC"]).and_then(Node::as_bool) != Some(true) {
-        change("iam.withOIDC: false → true, with one IRSA role per workload (guide:G3.2, CIS 5.2.1)".into());
+    if !c.identity.oidc_provider.is(|v| *v) {
+        h.changes.push(
+            "iam.withOIDC: false → true, with one IRSA role per workload (guide:G3.2, CIS 5.2.1)".into(),
+        );
     }
-    let mode = root.at(&["accessConfig", "authenticationMode"]).and_then(Node::as_str);
-    if mode != Some("API") {
-        change(format!(
+    if !c.access.mode.is(|m| *m == AuthMode::Api) {
+        h.changes.push(format!(
             "accessConfig.authenticationMode: {} → API, access entries instead of aws-auth (CIS 4.1.7, guide:G4.2)",
-            mode.unwrap_or("API_AND_CONFIG_MAP (the default)")
+            written(&c.access.mode).map_or("API_AND_CONFIG_MAP (the default)", |m| m.as_str())
         ));
     }
-    if root.at(&["accessConfig", "bootstrapClusterCreatorAdminPermissions"]).and_then(Node::as_bool)
-        != Some(false)
-    {
-        change("accessConfig.bootstrapClusterCreatorAdminPermissions: true → false, admins by explicit access entry (CIS 4.1.1)".into());
+    if !c.access.bootstrap_creator_admin.is(|v| !*v) {
+        h.changes.push("accessConfig.bootstrapClusterCreatorAdminPermissions: true → false, admins by explicit access entry (CIS 4.1.1)".into());
     }
-    if root.get("iamIdentityMappings").is_some() {
-        change(
+    if written(&c.access.aws_auth).is_some_and(|m| !m.is_empty()) {
+        h.changes.push(
             "iamIdentityMappings: dropped; the aws-auth ConfigMap is replaced by access entries (guide:G4.2)"
                 .into(),
         );
     }
+}
 
-    // Node groups: the first one is carried over, managed.
-    let managed = root.get("managedNodeGroups").map(|n| n.items().collect::<Vec<_>>()).unwrap_or_default();
-    let unmanaged = root.get("nodeGroups").map(|n| n.items().collect::<Vec<_>>()).unwrap_or_default();
-    let ng = managed.first().or(unmanaged.first()).copied();
-    if managed.is_empty() && !unmanaged.is_empty() {
-        change(
+/// The first node group is carried over, managed.
+fn node_groups(c: &Cluster, h: &mut Hardened, errors: &mut Vec<String>) {
+    let of = |kind| c.node_groups.iter().filter(move |n| n.kind == kind);
+    let (managed, unmanaged) = (of(NodeGroupKind::Managed).count(), of(NodeGroupKind::SelfManaged).count());
+    if managed == 0 && unmanaged > 0 {
+        h.changes.push(
             "nodeGroups: self-managed → managedNodeGroups, updated and drained by EKS (guide:G5.1)".into(),
         );
     }
-    if managed.len() + unmanaged.len() > 1 {
-        change(format!(
+    if managed + unmanaged > 1 {
+        h.changes.push(format!(
             "node groups: only the first of {} is carried over; add the others with the same settings",
-            managed.len() + unmanaged.len()
+            managed + unmanaged
         ));
     }
-    if let Some(ng) = ng {
-        r.nodegroup_name = ng.get("name").and_then(Node::as_str).map(str::to_string);
-        r.spot = ng.get("spot").and_then(Node::as_bool) == Some(true);
-        let types = strings(ng.get("instanceTypes"));
-        if r.spot && types.len() >= 2 {
-            r.instance_types = types;
-        } else {
-            if r.spot {
-                r.spot = false;
-                change("spot: true with fewer than two instance types → on-demand (one interruption would take every node, guide:G5.6)".into());
-            }
-            r.node_type = ng
-                .get("instanceType")
-                .and_then(Node::as_str)
-                .map(str::to_string)
-                .or_else(|| types.first().cloned());
+    let Some(ng) = of(NodeGroupKind::Managed).next().or_else(|| of(NodeGroupKind::SelfManaged).next()) else {
+        return;
+    };
+    let r = &mut h.request;
+    r.nodegroup_name = ng.name.value().cloned();
+    r.spot = ng.spot.is(|v| *v);
+    let types = written(&ng.instance_types).cloned().unwrap_or_default();
+    if r.spot && types.len() >= 2 {
+        r.instance_types = types;
+    } else {
+        if r.spot {
+            r.spot = false;
+            h.changes.push("spot: true with fewer than two instance types → on-demand (one interruption would take every node, guide:G5.6)".into());
         }
-        r.nodes = uint(ng.get("desiredCapacity"));
-        r.nodes_min = uint(ng.get("minSize"));
-        r.nodes_max = uint(ng.get("maxSize"));
-        let zones = strings(ng.get("availabilityZones"));
-        if r.zones.is_empty() && zones.len() >= 2 {
-            r.zones = zones;
+        r.node_type = types.first().cloned();
+    }
+    let count = |f: &Field<i64>, key: &str, errors: &mut Vec<String>| {
+        let v = written(f)?;
+        let n = u32::try_from(*v).ok();
+        if n.is_none() {
+            errors.push(error_at(f.at(), &format!("{key}: {v} is not a number of nodes")));
         }
-        let checks: [(&str, bool, &str); 5] = [
-            (
-                "privateNetworking",
-                ng.get("privateNetworking").and_then(Node::as_bool) != Some(true),
-                "false → true, nodes in private subnets (CIS 5.4.3)",
-            ),
-            (
-                "volumeEncrypted",
-                ng.get("volumeEncrypted").and_then(Node::as_bool) != Some(true),
-                "unset → true, encrypted gp3 root volumes (guide:G4.7)",
-            ),
-            (
-                "disableIMDSv1",
-                ng.get("disableIMDSv1").and_then(Node::as_bool) == Some(false),
-                "false → true, IMDSv2 only (guide:G3.2)",
-            ),
-            (
-                "disablePodIMDS",
-                ng.get("disablePodIMDS").and_then(Node::as_bool) != Some(true),
-                "false → true, pods cannot take the node's role (guide:G3.2)",
-            ),
-            (
-                "ssh.allow",
-                ng.at(&["ssh", "allow"]).and_then(Node::as_bool) == Some(true),
-                "true → false, SSM instead of SSH",
-            ),
-        ];
-        for (field, applies, what) in checks {
-            if applies {
-                change(format!("node group {}: {field}: {what}", r.nodegroup_name.as_deref().unwrap_or("?")));
-            }
+        n
+    };
+    r.nodes = count(&ng.scaling.desired, "desiredCapacity", errors);
+    r.nodes_min = count(&ng.scaling.min, "minSize", errors);
+    r.nodes_max = count(&ng.scaling.max, "maxSize", errors);
+    if let Some(zones) = ng.availability_zones.value() {
+        r.zones.clone_from(zones);
+    }
+    node_settings(ng, h);
+}
+
+/// The node settings the bundle always hardens, listed when the file had them otherwise.
+fn node_settings(ng: &NodeGroup, h: &mut Hardened) {
+    let checks: [(&str, bool, &str); 5] = [
+        (
+            "privateNetworking",
+            !ng.private_networking.is(|v| *v),
+            "false → true, nodes in private subnets (CIS 5.4.3)",
+        ),
+        (
+            "volumeEncrypted",
+            !ng.volume.encrypted.is(|v| *v),
+            "unset → true, encrypted gp3 root volumes (guide:G4.7)",
+        ),
+        ("disableIMDSv1", ng.imds.v2_required.is(|v| !*v), "false → true, IMDSv2 only (guide:G3.2)"),
+        (
+            "disablePodIMDS",
+            !ng.imds.pods_blocked.is(|v| *v),
+            "false → true, pods cannot take the node's role (guide:G3.2)",
+        ),
+        ("ssh.allow", ng.ssh.enabled.is(|v| *v), "true → false, SSM instead of SSH"),
+    ];
+    let name = h.request.nodegroup_name.as_deref().unwrap_or("?").to_string();
+    for (field, applies, what) in checks {
+        if applies {
+            h.changes.push(format!("node group {name}: {field}: {what}"));
         }
     }
-    Hardened { request: r, changes }
 }
 
 #[cfg(test)]
@@ -256,7 +286,25 @@ mod tests {
 
     #[test]
     fn not_a_cluster_config_is_an_error() {
-        let e = from_text("x.yaml", "apiVersion: v1\nkind: Pod\n").unwrap_err();
+        let e = from_text("x.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap_err();
         assert!(e[0].contains("no eksctl ClusterConfig"), "{e:?}");
+    }
+
+    /// What `scan` rejects, `--from` rejects, with the position: nothing is silently dropped.
+    #[test]
+    fn mistyped_values_are_errors_with_their_position() {
+        for (text, needle) in [
+            ("  - name: ng\n    desiredCapacity: three\n", "x.yaml:9:22"),
+            ("  - name: ng\n    spot: \"yes please\"\n", "x.yaml:9:11"),
+            ("  - name: ng\n    minSize: -1\n", "x.yaml:9:5: minSize: -1 is not a number of nodes"),
+            ("  - name: ng\n    instanceTypes: m5.large\n", "x.yaml:9:20"),
+            ("  - name: ng\n    volumeEncypted: true\n", "x.yaml:9:5"),
+        ] {
+            let doc = format!(
+                "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: a\n  region: us-east-1\n  version: \"1.35\"\nmanagedNodeGroups:\n{text}"
+            );
+            let e = from_text("x.yaml", &doc).expect_err(text).join("\n");
+            assert!(e.contains(needle), "{text}: {e}");
+        }
     }
 }
