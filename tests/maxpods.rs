@@ -1,5 +1,7 @@
-//! Max pods: every embedded instance type against the formula recomputed here from the shared source
-//! tables, the published `eni-max-pods.txt` values, the worked examples, and the CLI.
+//! Max pods: every embedded instance type against the formula and ceiling recomputed here from the
+//! source tables in `data/`, the published `eni-max-pods.txt` values, the worked examples, and the
+//! CLI. `data/` must equal the upstream copies in `../shared/data` when they are beside the
+//! repository (they are in CI).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,12 +10,9 @@ use assert_cmd::Command;
 use ladrillo::analysis::maxpods::{self, Ceiling, MaxPods, Networking};
 use predicates::prelude::*;
 
-/// The shared source tables, beside the repository (`../shared/data`), if present.
-fn shared_data() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared/data"), root.join("../../shared/data")]
-        .into_iter()
-        .find(|p| p.join("instance-info.jsonl").is_file())
+/// The source tables as copied into the repository (`data/`, see its README).
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
 struct Source {
@@ -23,11 +22,8 @@ struct Source {
     vcpus: BTreeMap<String, u32>,
 }
 
-fn read_source() -> Option<Source> {
-    let Some(dir) = shared_data() else {
-        eprintln!("skipped: ../shared/data not found beside the repository");
-        return None;
-    };
+fn read_source() -> Source {
+    let dir = data_dir();
     let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
     let mut info = BTreeMap::new();
     for line in read("instance-info.jsonl").lines().filter(|l| !l.trim().is_empty()) {
@@ -48,7 +44,40 @@ fn read_source() -> Option<Source> {
         let cols: Vec<&str> = line.split('\t').collect();
         vcpus.insert(cols[0].to_string(), cols[1].parse().expect("vcpus"));
     }
-    Some(Source { info, published, vcpus })
+    Source { info, published, vcpus }
+}
+
+/// "More than 30 vCPUs?" as the size name answers it, written out independently of the library:
+/// `large` 2, `xlarge` 4, `Nxlarge` and `metal-Nxl` 4·N; a bare `metal` is at least the largest
+/// other size of its family.
+fn over_30_vcpus(src: &Source, name: &str) -> Option<bool> {
+    let from_name = |name: &str| -> Option<u32> {
+        let size = name.split('.').nth(1)?;
+        match size {
+            "large" => Some(2),
+            "xlarge" => Some(4),
+            _ => {
+                let n = size
+                    .strip_suffix("xlarge")
+                    .or_else(|| size.strip_prefix("metal-")?.strip_suffix("xl"))?;
+                n.parse::<u32>().ok().map(|n| 4 * n)
+            }
+        }
+    };
+    if let Some(&v) = src.vcpus.get(name) {
+        return Some(v > 30);
+    }
+    if let Some(v) = from_name(name) {
+        return Some(v > 30);
+    }
+    let (family, size) = name.split_once('.')?;
+    let largest = src
+        .published
+        .keys()
+        .filter(|n| n.as_str() != name && n.split_once('.').map(|f| f.0) == Some(family))
+        .filter_map(|n| src.vcpus.get(n).copied().or_else(|| from_name(n)))
+        .max()?;
+    (size == "metal" && largest > 30).then_some(true)
 }
 
 /// The EKS managed node group value, written out independently of the library.
@@ -62,13 +91,13 @@ fn expected(src: &Source, name: &str, pd: bool, cn: bool) -> Option<(u32, Option
         None if !pd && !cn => *src.published.get(name)?,
         None => return None,
     };
-    let capped = src.vcpus.get(name).map(|&v| raw.min(if v > 30 { 250 } else { 110 }));
+    let capped = over_30_vcpus(src, name).map(|over| raw.min(if over { 250 } else { 110 }));
     Some((raw, capped))
 }
 
 #[test]
 fn every_type_matches_the_formula_from_the_source_tables() {
-    let Some(src) = read_source() else { return };
+    let src = read_source();
     let names: Vec<&str> = maxpods::all().iter().map(|t| t.name).collect();
     let source_names: Vec<&str> = src.published.keys().map(String::as_str).collect();
     assert_eq!(names, source_names, "embedded types differ from eni-max-pods.txt");
@@ -100,7 +129,7 @@ fn every_type_matches_the_formula_from_the_source_tables() {
 
 #[test]
 fn secondary_ip_formula_equals_the_published_table() {
-    let Some(src) = read_source() else { return };
+    let src = read_source();
     for (name, &value) in &src.published {
         let t = maxpods::lookup(name).expect("embedded");
         assert_eq!(t.uncapped(Networking::default()), Some(value), "{name}");
@@ -175,10 +204,13 @@ fn cli_tsv_all_lists_every_type() {
     assert!(lines.contains(&"t3.medium\t17"));
     assert!(lines.contains(&"m5.large\t29"));
     assert!(lines.contains(&"m5.24xlarge\t250"));
+    // vCPUs derived from the size name, and the lower ceiling when even that does not tell.
+    assert!(lines.contains(&"c7i.32xlarge\t250"));
+    assert!(lines.contains(&"bmn-sf1.metal\t110"));
     for l in &lines {
         let (name, value) = l.split_once('\t').expect("two columns");
         assert!(maxpods::lookup(name).is_some(), "{l}");
-        assert!(value.split('|').all(|v| v.parse::<u32>().is_ok()), "{l}");
+        assert!(value.parse::<u32>().is_ok(), "one number per type: {l}");
     }
 }
 
@@ -191,4 +223,40 @@ fn cli_unknown_type_is_an_error_with_suggestions() {
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("unknown instance type \"m5.larg\"; did you mean m5.large"));
     cli().args(["max-pods"]).assert().code(2);
+}
+
+#[test]
+fn repository_data_equals_the_shared_upstream_copies() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let Some(shared) = ["../shared/data", "../../shared/data"]
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.join("instance-info.jsonl").is_file())
+    else {
+        assert!(std::env::var_os("CI").is_none(), "../shared/data is missing beside the repository");
+        eprintln!("not compared: ../shared/data not found");
+        return;
+    };
+    for file in ["instance-info.jsonl", "eni-max-pods.txt", "instance-vcpus.tsv"] {
+        let ours = std::fs::read(data_dir().join(file)).unwrap();
+        let theirs = std::fs::read(shared.join(file)).unwrap();
+        assert!(ours == theirs, "data/{file} differs from {}", shared.join(file).display());
+    }
+}
+
+#[test]
+fn cli_says_when_the_vcpu_count_is_derived() {
+    cli()
+        .args(["max-pods", "c7i.32xlarge", "c5a.metal"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^c7i\.32xlarge +128~ .* 250$").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^c5a\.metal +≥96 .* 250$").unwrap())
+        .stdout(predicate::str::contains("derived from the size name"));
+    let out = cli().args(["max-pods", "-f", "json", "c7i.32xlarge"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = &v["instance_types"][0];
+    assert_eq!((row["vcpus"].clone(), row["max_pods"].clone()), (serde_json::Value::Null, 250.into()));
+    assert_eq!(row["vcpus_derived"]["count"], 128);
+    assert_eq!(row["vcpus_derived"]["at_least"], false);
 }

@@ -162,6 +162,12 @@ fn rule_fixtures() {
             ));
         }
         let rendered = report::render(&result, Format::Text, ReportOptions::default());
+        // An unknown name is said to be unknown, never printed as an empty string.
+        for line in rendered.lines().filter(|l| l.starts_with("capacity:")) {
+            if line.contains("\"\"") {
+                failures.push(format!("{rel}: empty name in `{line}`"));
+            }
+        }
         snapshots.insert(rel.replace(['/', '.'], "_"), rendered);
     }
     // Every severity a rule declares is shown by one of its fixtures, so the docs cannot claim

@@ -15,10 +15,14 @@ const NODE_DAEMONS: &[&str] = &["aws-node", "kube-proxy"];
 /// What one node group can hold.
 #[derive(Clone, Debug, Serialize)]
 pub struct NodeGroupCapacity {
-    pub cluster: String,
+    /// The cluster's name; `None` when the input does not say it.
+    pub cluster: Option<String>,
     /// The file the node group is defined in, when there is one.
     pub file: Option<String>,
-    pub node_group: String,
+    /// The line it starts at in that file.
+    pub line: Option<usize>,
+    /// The node group's name; `None` when the input does not say it (AWS generates one).
+    pub node_group: Option<String>,
     pub kind: &'static str,
     /// The instance type with the fewest pods per node, when known.
     pub instance_type: Option<String>,
@@ -32,22 +36,30 @@ pub struct NodeGroupCapacity {
 }
 
 impl NodeGroupCapacity {
-    /// `workers: 5 nodes × 17 pods (t3.medium) = 85 pods`.
+    /// `managed node group "workers": 5 nodes × 17 pods (t3.medium) = 85 pods`; a node group
+    /// without a known name is named by its line.
     #[must_use]
     pub fn describe(&self) -> String {
+        let which = match (&self.node_group, self.line) {
+            (Some(name), _) => format!("{} \"{name}\"", self.kind),
+            (None, Some(line)) => format!("{} at line {line} (name not set in the input)", self.kind),
+            (None, None) => format!("{} (name not set in the input)", self.kind),
+        };
         match (self.max_nodes, self.pods_per_node, self.capacity) {
             (Some(n), Some(p), Some(c)) => format!(
-                "{} \"{}\": {n} nodes × {p} pods{} = {c} pods",
-                self.kind,
-                self.node_group,
+                "{which}: {n} nodes × {p} pods{} = {c} pods",
                 self.instance_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default()
             ),
-            _ => format!(
-                "{} \"{}\": {}",
-                self.kind,
-                self.node_group,
-                self.note.as_deref().unwrap_or("unknown")
-            ),
+            _ => format!("{which}: {}", self.note.as_deref().unwrap_or("unknown")),
+        }
+    }
+
+    /// `cluster "prod"`, or `a cluster (name not set in the input)`.
+    #[must_use]
+    pub fn describe_cluster(&self) -> String {
+        match &self.cluster {
+            Some(name) => format!("cluster \"{name}\""),
+            None => "cluster (name not set in the input)".to_string(),
         }
     }
 }
@@ -56,9 +68,10 @@ impl NodeGroupCapacity {
 #[must_use]
 pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
     let mut out = NodeGroupCapacity {
-        cluster: cluster.name.value().cloned().unwrap_or_default(),
+        cluster: cluster.name.value().filter(|n| !n.is_empty()).cloned(),
         file: ng.at.file.as_ref().map(|f| f.display.clone()),
-        node_group: ng.name.value().cloned().unwrap_or_default(),
+        line: ng.at.file.as_ref().map(|f| f.position(ng.at.span.start).line),
+        node_group: ng.name.value().filter(|n| !n.is_empty()).cloned(),
         kind: ng.kind.describe(),
         instance_type: None,
         max_nodes: ng.scaling.max.value().copied(),

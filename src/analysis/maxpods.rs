@@ -31,10 +31,13 @@ pub struct InstanceType {
     pub enis: Option<u32>,
     /// IPv4 addresses per ENI, when known.
     pub ipv4_per_eni: Option<u32>,
-    /// vCPUs, when known.
+    /// vCPUs, when listed in the vCPU table.
     pub vcpus: Option<u32>,
     /// CPU architecture, when known (the same table as the vCPUs).
     pub architecture: Option<Architecture>,
+    /// What decides the managed-node-group ceiling: the listed count, else one derived from
+    /// the size name.
+    pub vcpu_basis: Vcpus,
     /// The published secondary-IP value from `eni-max-pods.txt`, when listed there.
     pub published_max_pods: Option<u32>,
 }
@@ -56,6 +59,67 @@ impl Architecture {
             _ => None,
         }
     }
+}
+
+/// The vCPU count that decides the managed-node-group ceiling (only "more than 30?" matters),
+/// and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vcpus {
+    /// Listed in the vCPU table.
+    Listed(u32),
+    /// Derived from the size name ([`size_vcpus`]).
+    FromSize(u32),
+    /// A bare `metal` size: at least as many as the largest other size of its family.
+    AtLeast {
+        count: u32,
+        sibling: &'static str,
+    },
+    Unknown,
+}
+
+impl Vcpus {
+    /// Whether the count is above the threshold of the higher ceiling, if that is known.
+    #[must_use]
+    pub fn over_threshold(self) -> Option<bool> {
+        match self {
+            Self::Listed(n) | Self::FromSize(n) => Some(n > CAP_VCPU_THRESHOLD),
+            Self::AtLeast { count, .. } => (count > CAP_VCPU_THRESHOLD).then_some(true),
+            Self::Unknown => None,
+        }
+    }
+
+    /// How the count was found, for notes; `None` when listed.
+    #[must_use]
+    pub fn derivation(self) -> Option<String> {
+        match self {
+            Self::Listed(_) => None,
+            Self::FromSize(n) => Some(format!("{n} vCPUs derived from the size name (4 per xlarge)")),
+            Self::AtLeast { count, sibling } => Some(format!(
+                "at least {count} vCPUs: bare metal is at least the family's largest size, {sibling}"
+            )),
+            Self::Unknown => Some("vCPU count unknown".into()),
+        }
+    }
+}
+
+/// vCPUs named by an instance size: `large` 2, `xlarge` 4, `Nxlarge` and `metal-Nxl` 4·N. Other
+/// sizes (`medium`, bare `metal`, …) do not say.
+#[must_use]
+pub fn size_vcpus(instance_type: &str) -> Option<u32> {
+    let size = instance_type.split_once('.')?.1;
+    let quarters = match size {
+        "large" => return Some(2),
+        "xlarge" => 1,
+        _ => {
+            let n =
+                size.strip_suffix("xlarge").or_else(|| size.strip_prefix("metal-")?.strip_suffix("xl"))?;
+            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            n.parse::<u32>().ok()?
+        }
+    };
+    quarters.checked_mul(4)
 }
 
 /// VPC CNI settings that change the count.
@@ -149,11 +213,11 @@ impl InstanceType {
     #[must_use]
     pub fn max_pods(&self, net: Networking, ceiling: Ceiling) -> MaxPods {
         let Some(raw) = self.uncapped(net) else { return MaxPods::Unknown };
-        match (ceiling, self.vcpus) {
+        match (ceiling, self.vcpu_basis.over_threshold()) {
             (Ceiling::None, _) => MaxPods::Exact(raw),
             (Ceiling::AutoMode, _) => MaxPods::Exact(raw.min(CAP_LOW_CPU)),
-            (Ceiling::ManagedNodeGroup, Some(v)) => {
-                MaxPods::Exact(cap_for(ceiling, v).map_or(raw, |c| raw.min(c)))
+            (Ceiling::ManagedNodeGroup, Some(over)) => {
+                MaxPods::Exact(raw.min(if over { CAP_HIGH_CPU } else { CAP_LOW_CPU }))
             }
             // Below the lower ceiling both ceilings give the same answer.
             (Ceiling::ManagedNodeGroup, None) if raw <= CAP_LOW_CPU => MaxPods::Exact(raw),
@@ -246,6 +310,7 @@ fn build_table(
             ipv4_per_eni: None,
             vcpus: None,
             architecture: None,
+            vcpu_basis: Vcpus::Unknown,
             published_max_pods: None,
         });
     };
@@ -293,8 +358,42 @@ fn build_table(
 
     let mut types: Vec<InstanceType> = by_name.into_values().collect();
     types.sort_by(|a, b| a.name.cmp(b.name));
+    derive_vcpus(&mut types);
     let index = types.iter().enumerate().map(|(i, t)| (t.name, i)).collect();
     Ok(Table { types, index })
+}
+
+/// Fills [`InstanceType::vcpu_basis`]: the listed count, else the size name's, else for a bare
+/// `metal` size the largest other size of the family.
+fn derive_vcpus(types: &mut [InstanceType]) {
+    for t in types.iter_mut() {
+        t.vcpu_basis = match (t.vcpus, size_vcpus(t.name)) {
+            (Some(n), _) => Vcpus::Listed(n),
+            (None, Some(n)) => Vcpus::FromSize(n),
+            (None, None) => Vcpus::Unknown,
+        };
+    }
+    let mut largest: HashMap<&'static str, (u32, &'static str)> = HashMap::new();
+    for t in types.iter() {
+        let (Some((family, _)), Vcpus::Listed(n) | Vcpus::FromSize(n)) =
+            (t.name.split_once('.'), t.vcpu_basis)
+        else {
+            continue;
+        };
+        let entry = largest.entry(family).or_insert((n, t.name));
+        if n > entry.0 {
+            *entry = (n, t.name);
+        }
+    }
+    for t in types.iter_mut() {
+        if t.vcpu_basis != Vcpus::Unknown {
+            continue;
+        }
+        let Some((family, "metal")) = t.name.split_once('.') else { continue };
+        if let Some(&(count, sibling)) = largest.get(family) {
+            t.vcpu_basis = Vcpus::AtLeast { count, sibling };
+        }
+    }
 }
 
 /// One line of `instance-info.jsonl`.
@@ -369,16 +468,81 @@ mod tests {
     }
 
     #[test]
+    fn size_names_agree_with_every_listed_vcpu_count_on_the_ceiling() {
+        let mut checked = 0;
+        for t in all() {
+            let (Some(listed), Some(derived)) = (t.vcpus, size_vcpus(t.name)) else { continue };
+            assert_eq!(listed > 30, derived > 30, "{}: listed {listed}, size name {derived}", t.name);
+            checked += 1;
+        }
+        // Every listed type whose size is large, xlarge, Nxlarge or metal-Nxl.
+        assert_eq!(checked, 994);
+        assert_eq!(size_vcpus("c7i.32xlarge"), Some(128));
+        assert_eq!(size_vcpus("r8g.metal-24xl"), Some(96));
+        assert_eq!(size_vcpus("m5.large"), Some(2));
+        for none in ["t3.medium", "c5.metal", "m5.xxlarge", "x.2Xlarge", "nodot", "a.metal-xl"] {
+            assert_eq!(size_vcpus(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn bare_metal_is_at_least_its_largest_sibling_for_every_listed_metal() {
+        let mut checked = 0;
+        for t in all().iter().filter(|t| t.name.ends_with(".metal")) {
+            let Some(listed) = t.vcpus else { continue };
+            let family = t.name.split_once('.').unwrap().0;
+            let largest = all()
+                .iter()
+                .filter(|s| s.name != t.name && s.name.split_once('.').unwrap().0 == family)
+                .filter_map(|s| s.vcpus.or_else(|| size_vcpus(s.name)))
+                .max();
+            if let Some(largest) = largest {
+                assert_eq!(largest > 30, listed > 30, "{}", t.name);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 50);
+    }
+
+    #[test]
+    fn unlisted_vcpus_are_derived_from_the_size_name() {
+        let d = Networking::default();
+        let t = get("c7i.32xlarge");
+        assert_eq!((t.vcpus, t.vcpu_basis), (None, Vcpus::FromSize(128)));
+        assert_eq!(t.max_pods(d, Ceiling::ManagedNodeGroup), MaxPods::Exact(250));
+        let metal = get("c5a.metal");
+        assert_eq!(metal.vcpu_basis, Vcpus::AtLeast { count: 96, sibling: "c5a.24xlarge" });
+        assert_eq!(metal.max_pods(d, Ceiling::ManagedNodeGroup), MaxPods::Exact(250));
+        let undetermined: Vec<&str> = all()
+            .iter()
+            .filter(|t| matches!(t.max_pods(d, Ceiling::ManagedNodeGroup), MaxPods::DependsOnVcpus { .. }))
+            .map(|t| t.name)
+            .collect();
+        assert_eq!(
+            undetermined,
+            [
+                "bmn-sf1.metal",
+                "mac-m3ultra.metal",
+                "mac-m4max.metal",
+                "u-12tb1.metal",
+                "u-18tb1.metal",
+                "u-24tb1.metal",
+                "u-9tb1.metal"
+            ]
+        );
+    }
+
+    #[test]
     fn unknown_vcpus_are_certain_only_below_110() {
         let small = all()
             .iter()
-            .find(|t| t.vcpus.is_none() && t.uncapped(Networking::default()).unwrap() <= 110)
+            .find(|t| t.vcpu_basis == Vcpus::Unknown && t.uncapped(Networking::default()).unwrap() <= 110)
             .expect("a small type without vCPU data");
         let raw = small.uncapped(Networking::default()).unwrap();
         assert_eq!(small.max_pods(Networking::default(), Ceiling::ManagedNodeGroup), MaxPods::Exact(raw));
         let big = all()
             .iter()
-            .find(|t| t.vcpus.is_none() && t.uncapped(Networking::default()).unwrap() > 250)
+            .find(|t| t.vcpu_basis == Vcpus::Unknown && t.uncapped(Networking::default()).unwrap() > 250)
             .expect("a large type without vCPU data");
         assert_eq!(
             big.max_pods(Networking::default(), Ceiling::ManagedNodeGroup),

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use clap::{ArgGroup, Args, ValueEnum};
 use serde::Serialize;
 
-use crate::analysis::maxpods::{self, Ceiling, InstanceType, MaxPods, Networking};
+use crate::analysis::maxpods::{self, Ceiling, InstanceType, MaxPods, Networking, Vcpus};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum MaxPodsFormat {
@@ -14,7 +14,8 @@ pub enum MaxPodsFormat {
     Text,
     /// One JSON document.
     Json,
-    /// `instance-type<TAB>max-pods` lines, no header (`110|250` when the vCPU count decides).
+    /// `instance-type<TAB>max-pods` lines, no header, one number per type. When not even the
+    /// size name tells the vCPU count, the lower ceiling (110), which never overstates.
     Tsv,
 }
 
@@ -55,7 +56,11 @@ struct Report<'a> {
 #[derive(Serialize)]
 struct Row<'a> {
     instance_type: &'a str,
+    /// Listed in the vCPU table.
     vcpus: Option<u32>,
+    /// When not listed: the count derived from the size name, which decides the ceiling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vcpus_derived: Option<VcpusDerived>,
     enis: Option<u32>,
     ipv4_per_eni: Option<u32>,
     /// The formula before the ceiling.
@@ -69,12 +74,20 @@ struct Row<'a> {
 }
 
 #[derive(Serialize)]
+struct VcpusDerived {
+    /// The count, or its lower bound when `at_least`.
+    count: u32,
+    at_least: bool,
+    how: String,
+}
+
+#[derive(Serialize)]
 struct IfVcpus {
     up_to_30: u32,
     over_30: u32,
 }
 
-const NOTE_VCPUS: &str = "vCPU count unknown: the first value applies up to 30 vCPUs, the second above 30";
+const NOTE_VCPUS: &str = "vCPU count unknown, even from the size name: the first value applies up to 30 vCPUs, the second above 30";
 const NOTE_NO_ENI: &str = "ENI data unknown: only the secondary-IP value is published for this type";
 
 pub fn run(args: &MaxPodsArgs) -> i32 {
@@ -102,7 +115,12 @@ pub fn run(args: &MaxPodsArgs) -> i32 {
     let ceiling = Ceiling::ManagedNodeGroup;
     let text = match args.format {
         MaxPodsFormat::Tsv => types.iter().fold(String::new(), |mut s, t| {
-            let _ = writeln!(s, "{}\t{}", t.name, t.max_pods(net, ceiling));
+            let value = match t.max_pods(net, ceiling) {
+                MaxPods::Exact(n) => n.to_string(),
+                MaxPods::DependsOnVcpus { up_to_30_vcpus, .. } => up_to_30_vcpus.to_string(),
+                MaxPods::Unknown => "unknown".to_string(),
+            };
+            let _ = writeln!(s, "{}\t{value}", t.name);
             s
         }),
         MaxPodsFormat::Json => {
@@ -140,6 +158,19 @@ fn row(t: &'static InstanceType, net: Networking, ceiling: Ceiling) -> Row<'stat
     Row {
         instance_type: t.name,
         vcpus: t.vcpus,
+        vcpus_derived: match t.vcpu_basis {
+            Vcpus::FromSize(count) => Some(VcpusDerived {
+                count,
+                at_least: false,
+                how: t.vcpu_basis.derivation().unwrap_or_default(),
+            }),
+            Vcpus::AtLeast { count, .. } => Some(VcpusDerived {
+                count,
+                at_least: true,
+                how: t.vcpu_basis.derivation().unwrap_or_default(),
+            }),
+            Vcpus::Listed(_) | Vcpus::Unknown => None,
+        },
         enis: t.enis,
         ipv4_per_eni: t.ipv4_per_eni,
         uncapped: t.uncapped(net),
@@ -170,14 +201,13 @@ fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling
                 MaxPods::Unknown => "unknown †".to_string(),
                 exact => exact.to_string(),
             };
-            [
-                t.name.to_string(),
-                cell(t.vcpus),
-                cell(t.enis),
-                cell(t.ipv4_per_eni),
-                cell(t.uncapped(net)),
-                max,
-            ]
+            let vcpus = match t.vcpu_basis {
+                Vcpus::Listed(n) => n.to_string(),
+                Vcpus::FromSize(n) => format!("{n}~"),
+                Vcpus::AtLeast { count, .. } => format!("≥{count}"),
+                Vcpus::Unknown => "-".to_string(),
+            };
+            [t.name.to_string(), vcpus, cell(t.enis), cell(t.ipv4_per_eni), cell(t.uncapped(net)), max]
         })
         .collect();
     let mut widths = header.map(str::len);
@@ -199,6 +229,14 @@ fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling
         line(r.each_ref().map(String::as_str));
     }
     let results: Vec<MaxPods> = types.iter().map(|t| t.max_pods(net, ceiling)).collect();
+    if types.iter().any(|t| matches!(t.vcpu_basis, Vcpus::FromSize(_))) {
+        out.push_str("\n~ vCPU count not listed: derived from the size name (large 2, xlarge 4, Nxlarge and metal-Nxl 4·N)\n");
+    }
+    if types.iter().any(|t| matches!(t.vcpu_basis, Vcpus::AtLeast { .. })) {
+        out.push_str(
+            "\n≥ vCPU count not listed: bare metal has at least the vCPUs of its family's largest size\n",
+        );
+    }
     if results.iter().any(|r| matches!(r, MaxPods::DependsOnVcpus { .. })) {
         let _ = writeln!(out, "\n* {NOTE_VCPUS}");
     }

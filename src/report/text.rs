@@ -41,7 +41,7 @@ pub fn write(
     }
     for c in &result.summary.capacity {
         let file = c.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
-        writeln!(out, "capacity: cluster \"{}\"{file}, {}", c.cluster, c.describe())?;
+        writeln!(out, "capacity: {}{file}, {}", c.describe_cluster(), c.describe())?;
     }
     writeln!(out, "{}", summary_line(result))
 }
