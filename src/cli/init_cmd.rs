@@ -1,7 +1,7 @@
 //! `ladrillo init`: validate flags (or harden an eksctl file), generate the bundle, and write
-//! it. The only code of `init` that touches the filesystem: it creates directories, refuses a
-//! non-empty `--out` without `--force`, with `--force` overwrites only the bundle's own files,
-//! and never deletes anything.
+//! it with `bundle_writer`: a non-empty `--out` is refused without `--force`; with `--force` only
+//! the bundle's own files are replaced, nothing is deleted, and no link inside `--out` is
+//! followed.
 
 use std::path::{Path, PathBuf};
 
@@ -129,7 +129,7 @@ pub fn run(args: &InitArgs) -> i32 {
         }
     };
     let files = generate::bundle(&profile);
-    if let Err(e) = write(&args.out, &files, args.force) {
+    if let Err(e) = super::bundle_writer::write(&args.out, &files, args.force) {
         super::error(e);
         return 2;
     }
@@ -206,34 +206,4 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
             None => errors.push(format!("--tags: `{t}` is not key=value")),
         }
     }
-}
-
-/// Writes the bundle. Refuses a non-empty directory unless `force`; never removes a file.
-fn write(out: &Path, files: &[generate::File], force: bool) -> Result<(), String> {
-    match std::fs::read_dir(out) {
-        Ok(mut entries) => {
-            if entries.next().is_some() && !force {
-                return Err(format!(
-                    "{} is not empty; choose another --out, or add --force to overwrite the bundle's files there (nothing else is touched)",
-                    out.display()
-                ));
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
-            return Err(format!("{} exists and is not a directory", out.display()));
-        }
-        Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
-    }
-    for f in files {
-        let path = out.join(&f.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        if path.is_dir() {
-            return Err(format!("{} is a directory; the bundle needs a file there", path.display()));
-        }
-        std::fs::write(&path, &f.contents).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
 }

@@ -1,10 +1,12 @@
 //! Command-line definitions and glue only: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
+mod bundle_writer;
 mod init_cmd;
 mod input_args;
 mod max_pods_cmd;
 mod netpol_cmd;
+mod output_guard;
 mod pss_cmd;
 mod rbac_cmd;
 mod rules_cmd;

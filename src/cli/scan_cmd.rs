@@ -1,12 +1,13 @@
 //! `ladrillo scan`.
 
 use std::io::{IsTerminal, Write as _};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::ColorChoice;
 use super::input_args::InputArgs;
+use super::output_guard::OutputGuard;
 use crate::input::Inputs;
 use crate::report::{self, Format, ReportOptions};
 use crate::scan::{self, ScanSettings};
@@ -104,30 +105,20 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
 }
 
 fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
-    if let Some(out) = &args.output
-        && let Some(input) = overwrites_input(out, &args.paths)
-    {
-        super::error(format!(
-            "--output {} would overwrite the input {input}; choose another file",
-            out.display()
-        ));
-        return 2;
-    }
-    if let Some(out) = &args.output
-        && let Some(config) = settings.config.file.as_ref().and_then(|f| f.path.as_deref())
-        && let (Ok(a), Ok(b)) = (std::fs::canonicalize(out), std::fs::canonicalize(config))
-        && a == b
-    {
-        super::error(format!(
-            "--output {} would overwrite the config {}; choose another file",
-            out.display(),
-            config.display()
-        ));
+    let guard = args.output.as_deref().map(OutputGuard::new);
+    let config = settings.config.file.as_ref().and_then(|f| f.path.as_deref());
+    if let Some(Err(e)) = guard.as_ref().map(|g| g.check_arguments(&args.paths, config)) {
+        super::error(e);
         return 2;
     }
     let mut options = args.input.options(&settings.config);
     options.progress = settings.progress;
-    let result = scan::scan(Inputs::from_paths(&args.paths, &options), settings);
+    let inputs = Inputs::from_paths(&args.paths, &options);
+    if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
+        super::error(e);
+        return 2;
+    }
+    let result = scan::scan(inputs, settings);
     let options = ReportOptions {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),
@@ -163,18 +154,4 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         }
     }
     result.exit_code(fail_on)
-}
-
-/// The input an output path would overwrite, if any.
-fn overwrites_input(out: &Path, paths: &[String]) -> Option<String> {
-    let out = std::fs::canonicalize(out).ok()?;
-    paths.iter().filter(|p| *p != "-").find_map(|p| {
-        let p_abs = std::fs::canonicalize(p).ok()?;
-        let hit = if p_abs.is_dir() {
-            out.starts_with(&p_abs) && crate::source::is_manifest_like(&out)
-        } else {
-            out == p_abs
-        };
-        hit.then(|| p.clone())
-    })
 }

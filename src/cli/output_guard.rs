@@ -1,0 +1,71 @@
+//! Refuses a report path that is one of the run's inputs. Files are compared by identity
+//! (device and inode through `same-file`), not by path, so a hard link, a symbolic link or
+//! `/dev/stdin` (`/proc/self/fd/0`) naming an input is caught before anything is written.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use same_file::Handle;
+
+use crate::document::SourceFile;
+
+/// The report file, when it already exists (a file that does not exist is no one's input).
+pub struct OutputGuard<'a> {
+    path: &'a Path,
+    existing: Option<Handle>,
+}
+
+impl<'a> OutputGuard<'a> {
+    #[must_use]
+    pub fn new(path: &'a Path) -> Self {
+        Self { path, existing: Handle::from_path(path).ok() }
+    }
+
+    fn refuse(&self, what: &str) -> String {
+        format!("--output {} would overwrite {what}; choose another file", self.path.display())
+    }
+
+    /// Before reading: the paths named on the command line, standard input and the config.
+    pub fn check_arguments(&self, paths: &[String], config: Option<&Path>) -> Result<(), String> {
+        if let Some(out) = &self.existing {
+            if Handle::stdin().is_ok_and(|stdin| stdin == *out) {
+                return Err(self.refuse("standard input, which is the same file"));
+            }
+            for p in paths.iter().filter(|p| *p != "-") {
+                if Handle::from_path(p).is_ok_and(|h| h == *out) {
+                    return Err(self.refuse(&format!("the input {p}")));
+                }
+            }
+            if let Some(c) = config
+                && Handle::from_path(c).is_ok_and(|h| h == *out)
+            {
+                return Err(self.refuse(&format!("the config {}", c.display())));
+            }
+        }
+        // A report written into a scanned directory would be read by the next scan.
+        let out = std::fs::canonicalize(self.path).ok();
+        for p in paths.iter().filter(|p| *p != "-") {
+            if let (Some(out), Ok(dir)) = (&out, std::fs::canonicalize(p))
+                && dir.is_dir()
+                && out.starts_with(&dir)
+                && crate::source::is_manifest_like(out)
+            {
+                return Err(self.refuse(&format!("an input in {p}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// After reading: every file the run read, whatever name it was reached by.
+    pub fn check_files(&self, files: &[Arc<SourceFile>]) -> Result<(), String> {
+        let Some(out) = &self.existing else { return Ok(()) };
+        for f in files {
+            if let Some(path) = &f.path
+                && Handle::from_path(path).is_ok_and(|h| h == *out)
+            {
+                return Err(self.refuse(&format!("the input {}, which is the same file", f.display)));
+            }
+        }
+        Ok(())
+    }
+}
