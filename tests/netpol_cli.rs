@@ -33,7 +33,7 @@ fn reach_focus_keeps_lines_of_one_workload() {
         text,
         "shop/backend[Deployment] => shop/frontend[Deployment] : All Connections\n\
          shop/backend[Deployment] => shop/worker[Deployment] : All Connections\n\
-         shop/backend[Deployment] => 0.0.0.0-255.255.255.255 : All Connections\n\
+         shop/backend[Deployment] => 0.0.0.0/0 : All Connections\n\
          shop/frontend[Deployment] => shop/backend[Deployment] : TCP 8080\n"
     );
     ladrillo()
@@ -62,7 +62,7 @@ fn reach_json_and_matrix() {
         .args(["netpol", "reach", "tests/netpol/backend-only-from-frontend.yaml", "--format", "matrix"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("[4] 0.0.0.0-255.255.255.255"))
+        .stdout(predicate::str::contains("[4] 0.0.0.0/0"))
         .stdout(predicate::str::contains("[2]        TCP 8080  .    all  all"));
 }
 
@@ -72,7 +72,7 @@ fn explain_names_the_rules_and_gives_a_verdict() {
         .args(["netpol", "explain", "shop/worker", "shop/backend[Deployment]", "8080/TCP"])
         .args(["-f", "tests/netpol/backend-only-from-frontend.yaml"])
         .assert()
-        .success()
+        .code(1)
         .stdout(predicate::str::contains(
             "ingress of shop/backend[Deployment]: isolated by shop/backend-from-frontend (tests/netpol/backend-only-from-frontend.yaml:41:3)",
         ))
@@ -83,13 +83,13 @@ fn explain_names_the_rules_and_gives_a_verdict() {
         .args(["-f", "tests/netpol/ipblock-except.yaml"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("edge/proxy[Deployment] => 10.2.3.4-10.2.3.4 : TCP 5432"))
+        .stdout(predicate::str::contains("edge/proxy[Deployment] => 10.2.3.4 : TCP 5432"))
         .stdout(predicate::str::contains("verdict: TCP 5432 allowed"));
     ladrillo()
         .args(["netpol", "explain", "jobs/batch", "db/postgres", "5433"])
         .args(["-f", "tests/netpol/unknown-namespace.yaml"])
         .assert()
-        .success()
+        .code(1)
         .stdout(predicate::str::contains(
             "verdict: TCP 5433 possibly allowed: depends on labels of namespace \"jobs\"",
         ));
@@ -139,4 +139,71 @@ fn bad_assertions_are_config_errors_with_positions() {
         .stderr(predicate::str::contains(".ladrillo.yaml:3:14: expected a parenthesised value list"))
         .stderr(predicate::str::contains(".ladrillo.yaml:3:32: unknown key `prot`"))
         .stderr(predicate::str::contains(".ladrillo.yaml:4:3: unknown key `maybe` in `reachability`"));
+}
+
+#[test]
+fn explain_exit_codes_follow_rbac_can_i() {
+    // Without a port: 0 when some connection is allowed, 1 when none is.
+    ladrillo()
+        .args(["netpol", "explain", "shop/frontend", "shop/backend"])
+        .args(["-f", "tests/netpol/backend-only-from-frontend.yaml"])
+        .assert()
+        .code(0);
+    ladrillo()
+        .args(["netpol", "explain", "shop/worker", "shop/backend"])
+        .args(["-f", "tests/netpol/backend-only-from-frontend.yaml"])
+        .assert()
+        .code(1);
+    ladrillo()
+        .args(["netpol", "explain", "shop/nobody", "shop/backend"])
+        .args(["-f", "tests/netpol/backend-only-from-frontend.yaml"])
+        .assert()
+        .code(2);
+    // A range that is not one CIDR is printed as first-last and accepted back.
+    ladrillo()
+        .args(["netpol", "explain", "0.0.0.0-9.255.255.255", "edge/proxy", "8443"])
+        .args(["-f", "tests/netpol/ipblock-except.yaml"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0.0.0.0-9.255.255.255 => edge/proxy[Deployment] : TCP 8443"));
+}
+
+#[test]
+fn host_network_pods_are_said_not_to_be_selected() {
+    ladrillo()
+        .args(["netpol", "explain", "ops/agent", "ops/api"])
+        .args(["-f", "tests/netpol/host-network.yaml"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "egress of ops/agent[DaemonSet]: runs on the host network, and NetworkPolicies do not select host-network pods",
+        ));
+    ladrillo()
+        .args(["netpol", "reach", "tests/netpol/host-network.yaml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("note: ops/agent[DaemonSet] runs on the host network"));
+}
+
+/// A policy the API server rejects cannot block anything: it is left out and named.
+#[test]
+fn explain_ignores_a_policy_the_api_server_rejects() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: data, labels: {app: db}}\nspec: {containers: [{name: c, image: i}]}\n\
+         ---\napiVersion: v1\nkind: Pod\nmetadata: {name: client, namespace: data}\nspec: {containers: [{name: c, image: i}]}\n\
+         ---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: data}\n\
+         spec:\n  podSelector: {}\n  ingress:\n    - from: [{ipBlock: {cidr: 10.0.0.0/8, except: [10.0.0.0/8]}}]\n",
+    )
+    .unwrap();
+    ladrillo()
+        .args(["netpol", "explain", "data/client", "data/db", "5432", "-f"])
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("verdict: TCP 5432 allowed"))
+        .stderr(predicate::str::contains(
+            "NetworkPolicy data/deny-all is ignored: except block is not a strict subset of `10.0.0.0/8`",
+        ));
 }

@@ -18,7 +18,9 @@ pub struct NetpolArgs {
 pub enum NetpolCommand {
     /// List the connections NetworkPolicies allow between workloads and address ranges.
     Reach(ReachArgs),
-    /// Name the policies and rules that allow or block traffic from SRC to DST.
+    /// Name the policies and rules that allow or block traffic from SRC to DST. Exits 0 when
+    /// it is allowed (on PORT, or on some connection), 1 when not (blocked, or allowed only
+    /// for namespace labels the input does not declare), 2 on errors, as `rbac can-i` does.
     Explain(ExplainArgs),
 }
 
@@ -104,11 +106,10 @@ fn explain_cmd(args: &ExplainArgs) -> i32 {
         explain::resolve(&model, &args.src).and_then(|s| Ok((s, explain::resolve(&model, &args.dst)?)));
     match ends {
         Ok((src, dst)) => {
-            if super::print_stdout(&explain::explain(&model, &set, src, dst, port)) {
-                0
-            } else {
-                2
+            if !super::print_stdout(&explain::explain(&model, &set, src, dst, port)) {
+                return 2;
             }
+            i32::from(!explain::is_allowed(&model, src, dst, port))
         }
         Err(m) => {
             super::error(m);

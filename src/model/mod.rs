@@ -7,6 +7,7 @@ pub mod image;
 pub mod object;
 pub mod resources;
 pub mod selector;
+pub mod validation;
 pub mod workload;
 
 pub use image::{ImageRef, MutableTag};

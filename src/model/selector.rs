@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use super::validation;
 use crate::document::{Node, Span};
 
 /// A set of labels (`metadata.labels`), key → value.
@@ -167,6 +168,8 @@ impl LabelSelector {
                 let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
                     err(e.value.span, format!("label value for `{}` must be a string", e.key))
                 })?;
+                validation::label_key(&e.key).map_err(|m| err(e.key_span, m))?;
+                validation::label_value(&v).map_err(|m| err(e.value.span, m))?;
                 requirements.push(Requirement {
                     key: e.key.clone(),
                     operator: Operator::In,
@@ -249,6 +252,8 @@ fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
     if key.is_empty() {
         return Err(err(ex.span, "a match expression needs a non-empty `key`"));
     }
+    let key_span = ex.get("key").map_or(ex.span, |k| k.span);
+    validation::label_key(key).map_err(|m| err(key_span, m))?;
     let op_node = ex.get("operator").ok_or_else(|| err(ex.span, "a match expression needs an `operator`"))?;
     let operator = match op_node.as_str() {
         Some("In") => Operator::In,
@@ -259,6 +264,9 @@ fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
     };
     let values: Vec<String> =
         ex.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
+    for (v, node) in values.iter().zip(ex.get("values").into_iter().flat_map(Node::items)) {
+        validation::label_value(v).map_err(|m| err(node.span, m))?;
+    }
     match operator {
         Operator::In | Operator::NotIn if values.is_empty() => {
             Err(err(ex.span, format!("operator {operator:?} needs at least one value")))

@@ -258,9 +258,58 @@ pub fn addr_text(family: Family, v: u128) -> String {
     }
 }
 
+/// An address range as people write it: one address (`203.0.113.5`), a CIDR when the range is
+/// exactly one (`10.0.0.0/8`), else `first-last`.
+#[must_use]
+pub fn range_text(family: Family, first: u128, last: u128) -> String {
+    if first == last {
+        return addr_text(family, first);
+    }
+    let bits: u32 = match family {
+        Family::V4 => 32,
+        Family::V6 => 128,
+    };
+    let size = last.wrapping_sub(first).wrapping_add(1);
+    // A CIDR block: a power-of-two size (all addresses when it wraps to 0) starting on a multiple of it.
+    let host_bits = if size == 0 { Some(128) } else { size.is_power_of_two().then(|| size.trailing_zeros()) };
+    match host_bits {
+        Some(h) if h <= bits && (h == 128 || first & ((1u128 << h) - 1) == 0) => {
+            format!("{}/{}", addr_text(family, first), bits - h)
+        }
+        _ => format!("{}-{}", addr_text(family, first), addr_text(family, last)),
+    }
+}
+
+/// Parses `first-last` (as [`range_text`] writes ranges that are not one CIDR).
+pub fn parse_range(s: &str) -> Option<(Family, u128, u128)> {
+    let (a, b) = s.trim().split_once('-')?;
+    match (a.trim().parse::<IpAddr>().ok()?, b.trim().parse::<IpAddr>().ok()?) {
+        (IpAddr::V4(a), IpAddr::V4(b)) if a <= b => {
+            Some((Family::V4, u128::from(u32::from(a)), u128::from(u32::from(b))))
+        }
+        (IpAddr::V6(a), IpAddr::V6(b)) if a <= b => Some((Family::V6, u128::from(a), u128::from(b))),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_print_as_addresses_cidrs_or_intervals() {
+        let c = |s: &str| Cidr::parse(s).unwrap();
+        let text = |s: &str| range_text(c(s).family, c(s).first, c(s).last);
+        for cidr in ["10.0.0.0/8", "0.0.0.0/0", "192.168.1.0/24", "::/0", "fd00::/8", "10.1.2.2/31"] {
+            assert_eq!(text(cidr), cidr);
+        }
+        assert_eq!(text("203.0.113.5/32"), "203.0.113.5");
+        assert_eq!(text("2001:db8::1/128"), "2001:db8::1");
+        let (f, a, b) = (Family::V4, c("0.0.0.0/8").first, c("10.0.0.0/8").first - 1);
+        assert_eq!(range_text(f, a, b), "0.0.0.0-9.255.255.255");
+        assert_eq!(parse_range("0.0.0.0-9.255.255.255"), Some((f, a, b)));
+        assert_eq!(parse_range("10.0.0.1-10.0.0.0"), None);
+    }
 
     #[test]
     fn display_forms() {

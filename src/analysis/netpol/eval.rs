@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use super::conns::{ConnSet, Family, addr_text, full_range};
+use super::conns::{ConnSet, Family, full_range, range_text};
 use super::model::{Direction, Model, Peer, Pods, Policy, PolicyRule};
 use crate::model::selector::Match;
 
@@ -241,7 +241,7 @@ impl Model {
     pub fn endpoint_text(&self, e: Endpoint) -> String {
         match e {
             Endpoint::Workload(i) => self.workloads[i].id.to_string(),
-            Endpoint::Ips(f, lo, hi) => format!("{}-{}", addr_text(f, lo), addr_text(f, hi)),
+            Endpoint::Ips(f, lo, hi) => range_text(f, lo, hi),
         }
     }
 

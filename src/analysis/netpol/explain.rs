@@ -11,7 +11,8 @@ use super::eval::{Endpoint, Side};
 use super::model::{Direction, Model};
 use crate::model::selector::Match;
 
-/// Finds an endpoint: `ns/name[Kind]`, `ns/name`, `name`, an address or a CIDR.
+/// Finds an endpoint: `ns/name[Kind]`, `ns/name`, `name`, an address, a CIDR or a range
+/// `first-last`.
 pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
     let t = text.trim();
     if let Ok(addr) = t.parse::<std::net::IpAddr>() {
@@ -20,6 +21,9 @@ pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
     }
     if let Ok(c) = Cidr::parse(t) {
         return Ok(Endpoint::Ips(c.family, c.first, c.last));
+    }
+    if let Some((family, first, last)) = super::conns::parse_range(t) {
+        return Ok(Endpoint::Ips(family, first, last));
     }
     let (path, kind) = match t.strip_suffix(']').and_then(|s| s.split_once('[')) {
         Some((p, k)) => (p, Some(k)),
@@ -63,6 +67,22 @@ pub fn parse_port(text: &str) -> Result<(u16, Protocol), String> {
         .ok_or_else(|| format!("`{text}` is not PORT or PORT/PROTOCOL"))?;
     let p = Protocol::parse(proto.trim()).ok_or_else(|| format!("`{proto}` is not TCP, UDP or SCTP"))?;
     Ok((n, p))
+}
+
+/// What NetworkPolicy means for a pod on the host network.
+pub const HOST_NETWORK_NOTE: &str = "runs on the host network, and NetworkPolicies do not select host-network \
+     pods (Kubernetes leaves them to the network plugin; most treat their traffic as the node's), so it \
+     is shown unrestricted";
+
+/// Whether the traffic is known to be allowed: on that port when one is given, else on some
+/// connection. What depends on namespace labels not in the input is not known to be allowed.
+#[must_use]
+pub fn is_allowed(model: &Model, src: Endpoint, dst: Endpoint, port: Option<(u16, Protocol)>) -> bool {
+    let allowed = model.allowed(src, dst);
+    match port {
+        Some((n, p)) => allowed.definite.allows(p, n),
+        None => !allowed.definite.is_empty(),
+    }
 }
 
 /// The explanation as text.
@@ -124,10 +144,7 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
     if let Endpoint::Workload(i) = me
         && model.workloads[i].host_network
     {
-        let _ = writeln!(
-            out,
-            "{dir} of {who}: host network pods are not isolated by NetworkPolicy: All Connections"
-        );
+        let _ = writeln!(out, "{dir} of {who}: {HOST_NETWORK_NOTE}: All Connections");
         return;
     }
     if side.isolating.is_empty() {

@@ -419,8 +419,10 @@ fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
                     .as_str()
                     .ok_or((epath.clone(), "`except` entries must be strings".to_string()))
                     .and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), m)))?;
-                if ex.family != cidr.family || ex.first < cidr.first || ex.last > cidr.last {
-                    return Err((epath, format!("except block is not inside `{cidr_text}`")));
+                // The API server wants a strict subset: an except equal to the cidr is rejected.
+                let equal = ex.first == cidr.first && ex.last == cidr.last;
+                if ex.family != cidr.family || ex.first < cidr.first || ex.last > cidr.last || equal {
+                    return Err((epath, format!("except block is not a strict subset of `{cidr_text}`")));
                 }
                 set = set.subtract(&ex.to_set());
             }
@@ -461,12 +463,7 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
             if end.is_some() {
                 return Err((path.key("endPort"), "`endPort` cannot be used with a named port".into()));
             }
-            if name.is_empty() || !name.chars().any(|c| c.is_ascii_alphabetic()) {
-                return Err((
-                    path.key("port"),
-                    format!("`{name}` is not a port name (quote-free numbers are ports)"),
-                ));
-            }
+            crate::model::validation::port_name(name).map_err(|m| (path.key("port"), m))?;
             Ok(PortSpec::Named { protocol, name: name.clone() })
         }
         Some(_) => {

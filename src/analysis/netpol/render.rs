@@ -24,7 +24,7 @@ fn quoted(names: &[String]) -> String {
     names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ")
 }
 
-/// The text listing, one line per connection.
+/// The text listing, one line per connection, then a note on each host-network workload listed.
 #[must_use]
 pub fn text(model: &Model, conns: &[Connection]) -> String {
     let mut out = String::new();
@@ -32,7 +32,19 @@ pub fn text(model: &Model, conns: &[Connection]) -> String {
         out.push_str(&line(model, c));
         out.push('\n');
     }
+    for w in host_network(model, conns) {
+        let _ = writeln!(out, "note: {} {}", model.endpoint_text(w), super::explain::HOST_NETWORK_NOTE);
+    }
     out
+}
+
+/// The host-network workloads among the endpoints of the connections, in model order.
+fn host_network(model: &Model, conns: &[Connection]) -> Vec<Endpoint> {
+    (0..model.workloads.len())
+        .filter(|&i| model.workloads[i].host_network)
+        .map(Endpoint::Workload)
+        .filter(|e| conns.iter().any(|c| c.src == *e || c.dst == *e))
+        .collect()
 }
 
 fn conns_json(c: &ConnSet) -> serde_json::Value {
@@ -49,16 +61,23 @@ fn conns_json(c: &ConnSet) -> serde_json::Value {
     json!({ "all": c.is_all(), "text": c.to_string(), "ports": ports })
 }
 
-/// JSON: an array of `{src, dst, connections, possible, unknownNamespaces}`.
+/// JSON: an array of `{src, dst, hostNetwork, connections, possible, unknownNamespaces}`
+/// (`hostNetwork` lists the endpoints that run on the host network).
 #[must_use]
 pub fn json(model: &Model, conns: &[Connection]) -> String {
     let items: Vec<serde_json::Value> = conns
         .iter()
         .map(|c| {
             let uncertain = c.allowed.uncertain();
+            let host: Vec<String> = [c.src, c.dst]
+                .into_iter()
+                .filter(|e| matches!(e, Endpoint::Workload(i) if model.workloads[*i].host_network))
+                .map(|e| model.endpoint_text(e))
+                .collect();
             json!({
                 "src": model.endpoint_text(c.src),
                 "dst": model.endpoint_text(c.dst),
+                "hostNetwork": host,
                 "connections": conns_json(&c.allowed.definite),
                 "possible": if uncertain.is_empty() { serde_json::Value::Null } else { conns_json(&uncertain) },
                 "unknownNamespaces": if uncertain.is_empty() { Vec::new() } else { model.unknown_in(c.src, c.dst) },

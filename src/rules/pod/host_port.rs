@@ -5,6 +5,9 @@ use crate::rules::{Context, Rule};
 crate::declare_rule! {
     /// Flags container ports bound on the node with a non-zero `hostPort`.
     ///
+    /// A `hostPort` outside 1–65535 (such as `-1`) is reported as invalid: the API server
+    /// validates port numbers and rejects the pod.
+    ///
     /// ## Why is this bad?
     /// A host port opens the container on the node's own address, outside Services: it bypasses
     /// the load balancer and security groups set up for the Service, is easy to forget, limits the
@@ -45,6 +48,20 @@ impl Rule for HostPort {
                     continue;
                 };
                 let path = c.path.clone().key("ports").index(i).key("hostPort");
+                // The API server validates the number before anything else: no pod exists with it.
+                if let Err(why) = crate::model::validation::port_number(host_port) {
+                    cx.report(
+                        self,
+                        w.object,
+                        path,
+                        format!(
+                            "{} has an invalid hostPort, so the API server rejects the pod: {why}",
+                            c.describe()
+                        ),
+                    )
+                    .help("remove hostPort (or use a port from 1 to 65535, which opens it on the node)");
+                    continue;
+                }
                 cx.report(self, w.object, path, format!("{} binds host port {host_port}", c.describe()))
                     .help("remove hostPort and expose the port through a Service");
             }
