@@ -1,0 +1,371 @@
+//! The terraform-aws-modules/eks module (v21 variable names and defaults, eks-facts §5.9) →
+//! [`Cluster`]: one cluster per `module` block whose `source` is the registry module or its
+//! Git repository, with its managed and self-managed node groups, Fargate profiles, add-ons and
+//! access entries. Values the module computes stay unknown.
+
+use crate::diagnostic::InputError;
+use crate::document::hcl::Block;
+use crate::document::{FieldPath, Node};
+
+use super::{
+    WHY_ADDON_VERSION, WHY_ENTRY_TYPE, WHY_INSTANCE, WHY_LT_ENCRYPTED, WHY_NONE, WHY_SSH_OPEN, WHY_TAGS,
+    access_policy, auth_mode, list_field, log_types, opt_ref, p, reader,
+};
+use crate::model::cluster::aws_json::eks_effect;
+use crate::model::cluster::read::Reader;
+use crate::model::cluster::{
+    AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, CLUSTER_ADMIN_POLICY, Cluster, ClusterRole,
+    Field, Imds, NodeGroup, NodeGroupKind, PodIdentityAssociation, Scaling, SourceKind, Ssh, Taint, Volume,
+    ami_family,
+};
+
+const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false";
+const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true";
+const WHY_M_CIDRS: &str = "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0";
+const WHY_M_LOGS: &str = "the eks module enables audit, api and authenticator logs";
+const WHY_M_KEY: &str = "the eks module creates a KMS key for secrets (`create_kms_key`)";
+const WHY_M_AUTH: &str = "the eks module defaults to API_AND_CONFIG_MAP";
+const WHY_M_BOOTSTRAP: &str =
+    "the eks module always sends `bootstrap_cluster_creator_admin_permissions = false`";
+const WHY_M_IRSA: &str = "the eks module's `enable_irsa` defaults to true";
+const WHY_M_ADDONS: &str = "the eks module installs no add-ons by default and disables self-managed ones";
+const WHY_M_ROLE: &str = "the eks module creates the cluster role with AmazonEKSClusterPolicy";
+const WHY_M_AMI: &str = "the node group sub-module uses AL2023_x86_64_STANDARD";
+const WHY_M_SPOT: &str = "the node group sub-module uses ON_DEMAND";
+const WHY_M_SIZE: &str = "the node group sub-module uses min 1, desired 1, max 3";
+const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2";
+const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1";
+const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set";
+const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name`";
+
+/// The registry source of the terraform-aws-modules/eks root module.
+const EKS_MODULE: &str = "terraform-aws-modules/eks/aws";
+
+pub(super) fn is_eks_module(b: &Block) -> bool {
+    b.get("source").and_then(Node::as_str).is_some_and(|s| {
+        let s = s.trim_end_matches('/');
+        s == EKS_MODULE || s.ends_with("/terraform-aws-eks") || s.ends_with("/terraform-aws-eks.git")
+    })
+}
+
+/// A terraform-aws-modules/eks v21 `module` block, with the module's defaults (eks-facts §5.9).
+pub(super) fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
+    let mut r = reader(b);
+    let at = r.place(&p("name"));
+    let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed by the eks module");
+    c.name = r.string(&p("name"), None);
+    c.version = r.string(&p("kubernetes_version"), None);
+    c.endpoint.public_access = r.bool(&p("endpoint_public_access"), Some((false, WHY_M_PUBLIC)));
+    c.auto_mode = r.bool(
+        &p("compute_config.enabled"),
+        Some((false, "the eks module leaves Auto Mode off unless `compute_config.enabled`")),
+    );
+    c.endpoint.private_access = r.bool(&p("endpoint_private_access"), Some((true, WHY_M_PRIVATE)));
+    c.endpoint.public_cidrs =
+        r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS)));
+    c.secrets_key = match b.get("encryption_config") {
+        Some(n) if n.is_null() && !n.is_unknown() => Field::known(None, r.place(&p("encryption_config"))),
+        Some(n) if n.get("provider_key_arn").is_some() => {
+            r.string_or_reference(&p("encryption_config.provider_key_arn"), None).map(Some)
+        }
+        Some(n) if !n.is_literal() => {
+            r.symbolic(n, &p("encryption_config")).unwrap_or_else(|| unreachable(&c))
+        }
+        _ => match r.bool(&p("create_kms_key"), Some((true, WHY_M_KEY))) {
+            f if f.is_true() => f.map(|_| Some("created by the eks module".to_string())),
+            f if f.is_false() => {
+                Field::unknown(f.at().clone(), "no key given while `create_kms_key = false`")
+            }
+            f => f.map(|_| None),
+        },
+    };
+    c.logging = log_types(
+        &mut r,
+        &p("enabled_log_types"),
+        Some((vec!["audit".into(), "api".into(), "authenticator".into()], WHY_M_LOGS)),
+    );
+    c.access.mode = match r.get(&p("authentication_mode")) {
+        None => Field::default(AuthMode::ApiAndConfigMap, r.place(&p("authentication_mode")), WHY_M_AUTH),
+        Some(_) => auth_mode(&mut r, &p("authentication_mode"), WHY_M_AUTH),
+    };
+    c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
+    c.access.entries = module_access_entries(&mut r, &c);
+    c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
+    c.identity.pod_identity = module_pod_identities(&mut r, &c);
+    c.addons = module_addons(&mut r);
+    c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
+        && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
+    {
+        ClusterRole {
+            arn: r.string(&p("iam_role_arn"), None).map(Some),
+            policies: Field::unknown(r.place(&p("iam_role_arn")), "an existing role is used"),
+        }
+    } else {
+        ClusterRole {
+            arn: Field::unknown(c.at.clone(), "the eks module creates the role"),
+            policies: Field::default(vec!["AmazonEKSClusterPolicy".into()], c.at.clone(), WHY_M_ROLE),
+        }
+    };
+    c.tags = r.string_map(&p("tags"), Some(((), WHY_TAGS)));
+    let groups = p("eks_managed_node_groups");
+    let names: Vec<String> = b
+        .get("eks_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for name in names {
+        c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
+    }
+    // Self-managed groups: their sub-module's defaults are not in eks-facts, so only what is
+    // written is read.
+    let self_managed: Vec<String> = b
+        .get("self_managed_node_groups")
+        .into_iter()
+        .flat_map(Node::entries)
+        .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
+        .map(|(k, _)| k.to_string())
+        .collect();
+    for name in self_managed {
+        let path = p("self_managed_node_groups").key(&name);
+        let mut ng = NodeGroup::unknown(
+            NodeGroupKind::SelfManaged,
+            r.place(&path),
+            "not read for self-managed groups",
+        );
+        ng.name =
+            r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the node group")));
+        if r.get(&path.clone().key("instance_type")).is_some() {
+            ng.instance_types = r.string(&path.clone().key("instance_type"), None).map(|t| vec![t]);
+        }
+        c.node_groups.push(ng);
+    }
+    let profiles: Vec<String> =
+        b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    for name in profiles {
+        let path = p("fargate_profiles").key(&name);
+        let at = r.place(&path);
+        let mut ng = NodeGroup::unknown(NodeGroupKind::Fargate, at.clone(), "does not apply to Fargate");
+        ng.name = r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the profile")));
+        ng.private_networking = Field::default(true, at, "Fargate pods run only in private subnets");
+        c.node_groups.push(ng);
+    }
+    errors.append(&mut r.errors);
+    c
+}
+
+fn unreachable(c: &Cluster) -> Field<Option<String>> {
+    Field::unknown(c.at.clone(), "computed, not known from the files")
+}
+
+fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEntry>> {
+    let base = p("access_entries");
+    if let Some(n) = r.get(&base)
+        && let Some(f) = r.symbolic::<Vec<AccessEntry>>(n, &base)
+    {
+        return f;
+    }
+    let names: Vec<String> =
+        r.get(&base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in &names {
+        let path = base.clone().key(name);
+        let pol_base = path.clone().key("policy_associations");
+        let pol_names: Vec<String> =
+            r.get(&pol_base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
+        let policies = pol_names
+            .iter()
+            .map(|pn| access_policy(r, &pol_base.clone().key(pn), "policy_arn", "access_scope"))
+            .collect();
+        out.push(AccessEntry {
+            at: r.place(&path),
+            principal_arn: r.string(&path.clone().key("principal_arn"), None),
+            kind: r.string(&path.clone().key("type"), Some(("STANDARD", WHY_ENTRY_TYPE))),
+            username: r.opt_string(&path.clone().key("user_name"), WHY_NONE),
+            groups: r.strings(&path.clone().key("kubernetes_groups"), Some((Vec::new(), WHY_NONE))),
+            policies,
+        });
+    }
+    let creator = p("enable_cluster_creator_admin_permissions");
+    let admin = r.bool(&creator, Some((false, "the eks module adds no creator entry by default")));
+    if admin.is_true() {
+        let at = r.place(&creator);
+        out.push(AccessEntry {
+            at: at.clone(),
+            principal_arn: Field::unknown(at.clone(), "the identity that runs Terraform"),
+            kind: Field::default("STANDARD".into(), at.clone(), WHY_ENTRY_TYPE),
+            username: Field::default(None, at.clone(), WHY_NONE),
+            groups: Field::default(Vec::new(), at.clone(), WHY_NONE),
+            policies: vec![AccessPolicy {
+                at: at.clone(),
+                policy_arn: Field::known(CLUSTER_ADMIN_POLICY.into(), at.clone()),
+                scope: Field::known(AccessScope::Cluster, at),
+            }],
+        });
+    }
+    if admin.is_unknown() {
+        return Field::unknown(admin.at().clone(), "unknown whether the creator gets an entry");
+    }
+    if r.get(&base).is_some() || !out.is_empty() {
+        Field::known(out, r.place(&base))
+    } else {
+        Field::default(out, c.at.clone(), WHY_NONE)
+    }
+}
+
+/// Pod Identity associations given to the module's add-ons (`addons.<name>.pod_identity_association`).
+fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdentityAssociation>> {
+    let base = p("addons");
+    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), c.at.clone(), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, &base) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in names {
+        let path = base.clone().key(&name).key("pod_identity_association");
+        if let Some(node) = r.get(&path)
+            && !node.is_literal()
+        {
+            return Field::unknown(r.place(&path), "computed, not known from the files");
+        }
+        for (ip, _) in r.list(&path).unwrap_or_default() {
+            out.push(PodIdentityAssociation {
+                at: r.place(&ip),
+                namespace: Field::default(
+                    "kube-system".into(),
+                    r.place(&ip),
+                    "add-on associations live in kube-system",
+                ),
+                service_account: r.string(&ip.clone().key("service_account"), None),
+                role_arn: opt_ref(r, &ip.clone().key("role_arn")),
+            });
+        }
+    }
+    list_field(c, out)
+}
+
+fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
+    let base = p("addons");
+    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), r.place(&base), WHY_M_ADDONS) };
+    if let Some(f) = r.symbolic(n, &base) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for key in names {
+        let path = base.clone().key(&key);
+        out.push(Addon {
+            at: r.place(&path),
+            name: r.string(&path.clone().key("name"), Some((key.as_str(), "the map key names the add-on"))),
+            version: r.opt_string(&path.clone().key("addon_version"), WHY_ADDON_VERSION),
+            service_account_role_arn: opt_ref(r, &path.clone().key("service_account_role_arn")),
+            configuration_values: r.opt_string(&path.clone().key("configuration_values"), WHY_NONE),
+        });
+    }
+    Field::known(out, r.place(&base))
+}
+
+fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGroup {
+    let k = |s: &str| path.clone().join(&p(s));
+    let at = r.place(path);
+    let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not expressed by the eks module");
+    ng.name = r.string(&k("name"), Some((key, "the map key names the node group")));
+    ng.instance_types = r.strings(&k("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
+    ng.ami_family =
+        r.string(&k("ami_type"), Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))).map(|t| ami_family(&t));
+    ng.subnets = r.strings(&k("subnet_ids"), None);
+    ng.spot = r.string(&k("capacity_type"), Some(("ON_DEMAND", WHY_M_SPOT))).map(|t| t == "SPOT");
+    ng.scaling = Scaling {
+        min: r.int(&k("min_size"), Some((1, WHY_M_SIZE))),
+        desired: r.int(&k("desired_size"), Some((1, WHY_M_SIZE))),
+        max: r.int(&k("max_size"), Some((3, WHY_M_SIZE))),
+    };
+    ng.labels =
+        r.string_map(&k("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
+    ng.taints = module_taints(r, &k("taints"));
+    ng.tags = r.string_map(&k("tags"), Some(((), WHY_TAGS)));
+    ng.imds = Imds {
+        v2_required: r
+            .string(&k("metadata_options.http_tokens"), Some(("required", WHY_M_TOKENS)))
+            .map(|t| t == "required"),
+        hop_limit: r.int(&k("metadata_options.http_put_response_hop_limit"), Some((1, WHY_M_HOPS))),
+        pods_blocked: Field::unknown(r.place(&k("metadata_options")), "not expressed by the eks module"),
+    };
+    let bdm = k("block_device_mappings");
+    ng.volume = match r.get(&bdm) {
+        None => {
+            let at = r.place(&bdm);
+            Volume {
+                volume_type: Field::unknown(at.clone(), "the AMI's volume settings apply"),
+                size_gib: Field::unknown(at.clone(), "the AMI's volume settings apply"),
+                encrypted: Field::default(false, at.clone(), WHY_M_VOLUME),
+                kms_key: Field::default(None, at, WHY_M_VOLUME),
+            }
+        }
+        Some(n) => {
+            // A map of device name → {device_name, ebs = {...}}: read the first device.
+            let first = n.entries().next().map(|(d, _)| bdm.clone().key(d).key("ebs"));
+            match first {
+                Some(ebs) => Volume {
+                    volume_type: r.string(&ebs.clone().key("volume_type"), None),
+                    size_gib: r.int(&ebs.clone().key("volume_size"), None),
+                    encrypted: r.bool(&ebs.clone().key("encrypted"), Some((false, WHY_LT_ENCRYPTED))),
+                    kms_key: opt_ref(r, &ebs.clone().key("kms_key_id")),
+                },
+                None => {
+                    let at = r.place(&bdm);
+                    Volume {
+                        volume_type: Field::unknown(at.clone(), "computed, not known from the files"),
+                        size_gib: Field::unknown(at.clone(), "computed, not known from the files"),
+                        encrypted: Field::unknown(at.clone(), "computed, not known from the files"),
+                        kms_key: Field::unknown(at, "computed, not known from the files"),
+                    }
+                }
+            }
+        }
+    };
+    ng.ssh = if r.get(&k("remote_access")).is_some() {
+        Ssh {
+            enabled: r.string(&k("remote_access.ec2_ssh_key"), None).map(|_| true),
+            source_security_groups: r
+                .strings(&k("remote_access.source_security_group_ids"), Some((Vec::new(), WHY_SSH_OPEN))),
+        }
+    } else if r.get(&k("key_name")).is_some() {
+        Ssh {
+            enabled: r.string(&k("key_name"), None).map(|_| true),
+            source_security_groups: Field::unknown(r.place(&k("key_name")), "set by the node security group"),
+        }
+    } else {
+        let at = r.place(path);
+        Ssh {
+            enabled: Field::default(false, at.clone(), WHY_M_SSH),
+            source_security_groups: Field::default(Vec::new(), at, WHY_M_SSH),
+        }
+    };
+    ng
+}
+
+/// The module's taints: a map of name → `{key, value, effect}`.
+fn module_taints(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Taint>> {
+    let Some(n) = r.get(path) else { return Field::default(Vec::new(), r.place(path), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, path) {
+        return f;
+    }
+    let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
+    let mut out = Vec::new();
+    for name in names {
+        let tp = path.clone().key(&name);
+        let key = r.string(&tp.clone().key("key"), None);
+        let value = r.opt_string(&tp.clone().key("value"), WHY_NONE);
+        let effect = r.string(&tp.clone().key("effect"), None);
+        match (key.value(), value.value(), effect.value()) {
+            (Some(k), Some(v), Some(e)) => {
+                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
+            }
+            _ => return Field::unknown(r.place(&tp), "incomplete taint"),
+        }
+    }
+    Field::known(out, r.place(path))
+}
