@@ -14,6 +14,7 @@
 
 pub mod aws_json;
 pub mod cloudformation;
+mod eks_api;
 pub mod eksctl;
 mod eksctl_keys;
 mod field;

@@ -6,12 +6,10 @@
 use crate::diagnostic::InputError;
 use crate::document::hcl::Block;
 use crate::document::{FieldPath, Node};
-
-use super::{
-    WHY_ADDON_VERSION, WHY_ENTRY_TYPE, WHY_INSTANCE, WHY_LT_ENCRYPTED, WHY_NONE, WHY_SSH_OPEN, WHY_TAGS,
-    access_policy, auth_mode, list_field, log_types, opt_ref, p, reader,
+use crate::model::cluster::eks_api::{
+    self, AccessPolicyKeys, WHY_ADDON_VERSION, access_policy, addon_association, auth_mode, list_field,
+    log_types, opt_ref, p, taint,
 };
-use crate::model::cluster::aws_json::eks_effect;
 use crate::model::cluster::read::Reader;
 use crate::model::cluster::{
     AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, CLUSTER_ADMIN_POLICY, Cluster, ClusterRole,
@@ -19,6 +17,16 @@ use crate::model::cluster::{
     ami_family,
 };
 
+use super::{WHY_ENTRY_TYPE, WHY_INSTANCE, WHY_LT_ENCRYPTED, WHY_NONE, WHY_SSH_OPEN, reader};
+
+const WHY_TAGS: &str = "no tags";
+/// `access_entries.<name>.policy_associations.<name>`.
+const MODULE_POLICY: AccessPolicyKeys = AccessPolicyKeys {
+    arn: "policy_arn",
+    scope: "access_scope",
+    scope_type: "type",
+    namespaces: "namespaces",
+};
 const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false";
 const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true";
 const WHY_M_CIDRS: &str = "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0";
@@ -49,7 +57,7 @@ pub(super) fn is_eks_module(b: &Block) -> bool {
 }
 
 /// A terraform-aws-modules/eks v21 `module` block, with the module's defaults (eks-facts §5.9).
-pub(super) fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
+pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     let mut r = reader(b);
     let at = r.place(&p("name"));
     let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed by the eks module");
@@ -82,6 +90,7 @@ pub(super) fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster
     c.logging = log_types(
         &mut r,
         &p("enabled_log_types"),
+        None,
         Some((vec!["audit".into(), "api".into(), "authenticator".into()], WHY_M_LOGS)),
     );
     c.access.mode = match r.get(&p("authentication_mode")) {
@@ -145,11 +154,9 @@ pub(super) fn module_cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster
         b.get("fargate_profiles").into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
     for name in profiles {
         let path = p("fargate_profiles").key(&name);
-        let at = r.place(&path);
-        let mut ng = NodeGroup::unknown(NodeGroupKind::Fargate, at.clone(), "does not apply to Fargate");
-        ng.name = r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the profile")));
-        ng.private_networking = Field::default(true, at, "Fargate pods run only in private subnets");
-        c.node_groups.push(ng);
+        let name =
+            r.string(&path.clone().key("name"), Some((name.as_str(), "the map key names the profile")));
+        c.node_groups.push(eks_api::fargate_profile(r.place(&path), name));
     }
     errors.append(&mut r.errors);
     c
@@ -176,7 +183,7 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
             r.get(&pol_base).into_iter().flat_map(Node::entries).map(|(k, _)| k.to_string()).collect();
         let policies = pol_names
             .iter()
-            .map(|pn| access_policy(r, &pol_base.clone().key(pn), "policy_arn", "access_scope"))
+            .map(|pn| access_policy(&MODULE_POLICY, r, &pol_base.clone().key(pn), WHY_NONE))
             .collect();
         out.push(AccessEntry {
             at: r.place(&path),
@@ -231,19 +238,10 @@ fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdenti
             return Field::unknown(r.place(&path), "computed, not known from the files");
         }
         for (ip, _) in r.list(&path).unwrap_or_default() {
-            out.push(PodIdentityAssociation {
-                at: r.place(&ip),
-                namespace: Field::default(
-                    "kube-system".into(),
-                    r.place(&ip),
-                    "add-on associations live in kube-system",
-                ),
-                service_account: r.string(&ip.clone().key("service_account"), None),
-                role_arn: opt_ref(r, &ip.clone().key("role_arn")),
-            });
+            out.push(addon_association(r, &ip, "service_account", "role_arn", WHY_NONE));
         }
     }
-    list_field(c, out)
+    list_field(c, out, WHY_NONE)
 }
 
 fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
@@ -260,7 +258,7 @@ fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
             at: r.place(&path),
             name: r.string(&path.clone().key("name"), Some((key.as_str(), "the map key names the add-on"))),
             version: r.opt_string(&path.clone().key("addon_version"), WHY_ADDON_VERSION),
-            service_account_role_arn: opt_ref(r, &path.clone().key("service_account_role_arn")),
+            service_account_role_arn: opt_ref(r, &path.clone().key("service_account_role_arn"), WHY_NONE),
             configuration_values: r.opt_string(&path.clone().key("configuration_values"), WHY_NONE),
         });
     }
@@ -312,7 +310,7 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
                     volume_type: r.string(&ebs.clone().key("volume_type"), None),
                     size_gib: r.int(&ebs.clone().key("volume_size"), None),
                     encrypted: r.bool(&ebs.clone().key("encrypted"), Some((false, WHY_LT_ENCRYPTED))),
-                    kms_key: opt_ref(r, &ebs.clone().key("kms_key_id")),
+                    kms_key: opt_ref(r, &ebs.clone().key("kms_key_id"), WHY_NONE),
                 },
                 None => {
                     let at = r.place(&bdm);
@@ -357,14 +355,9 @@ fn module_taints(r: &mut Reader<'_>, path: &FieldPath) -> Field<Vec<Taint>> {
     let mut out = Vec::new();
     for name in names {
         let tp = path.clone().key(&name);
-        let key = r.string(&tp.clone().key("key"), None);
-        let value = r.opt_string(&tp.clone().key("value"), WHY_NONE);
-        let effect = r.string(&tp.clone().key("effect"), None);
-        match (key.value(), value.value(), effect.value()) {
-            (Some(k), Some(v), Some(e)) => {
-                out.push(Taint { key: k.clone(), value: v.clone(), effect: eks_effect(e) })
-            }
-            _ => return Field::unknown(r.place(&tp), "incomplete taint"),
+        match taint(r, &tp, ["key", "value", "effect"], WHY_NONE) {
+            Some(t) => out.push(t),
+            None => return Field::unknown(r.place(&tp), "incomplete taint"),
         }
     }
     Field::known(out, r.place(path))
