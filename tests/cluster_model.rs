@@ -1,6 +1,7 @@
 //! One cluster, several forms, one model: each form of `tests/cluster_model/prod.*` must build a
 //! cluster whose normalised (span-free) form agrees with every other form wherever both know a
-//! value.
+//! value. `full.*` does the same for every resource the Terraform and CloudFormation adapters
+//! link to a cluster (launch templates, add-ons, access policies, Pod Identity, OIDC, Fargate).
 
 mod common;
 
@@ -13,6 +14,9 @@ const FORMS: &[(&str, &[&str])] = &[
     ("terraform", &["prod.tf"]),
     ("cloudformation", &["prod.cfn.yaml"]),
 ];
+
+/// One cluster with every linked resource, in the two forms that spell the EKS API as resources.
+const FULL: &[(&str, &[&str])] = &[("terraform", &["full.tf"]), ("cloudformation", &["full.cfn.yaml"])];
 
 fn build(files: &[&str]) -> Cluster {
     let sources: Vec<_> = files
@@ -28,9 +32,8 @@ fn build(files: &[&str]) -> Cluster {
     clusters.remove(0)
 }
 
-#[test]
-fn every_form_gives_the_same_model() {
-    let built: Vec<(&str, Cluster)> = FORMS.iter().map(|(name, files)| (*name, build(files))).collect();
+fn disagreements(forms: &[(&str, &[&str])]) -> Vec<String> {
+    let built: Vec<(&str, Cluster)> = forms.iter().map(|(name, files)| (*name, build(files))).collect();
     let mut failures = Vec::new();
     for (i, (a_name, a)) in built.iter().enumerate() {
         for (b_name, b) in &built[i + 1..] {
@@ -39,15 +42,80 @@ fn every_form_gives_the_same_model() {
             }
         }
     }
+    failures
+}
+
+/// Guards against a vacuous agreement: the values compared must be determined in each form.
+fn assert_determined(forms: &[(&str, &[&str])], pointers: &[&str]) {
+    for (name, files) in forms {
+        let n = normalized(&build(files));
+        for pointer in pointers {
+            let v = n.pointer(pointer).unwrap_or_else(|| panic!("{name}: no {pointer}"));
+            assert!(v.get("$unknown").is_none(), "{name}: {pointer} is unknown: {v}");
+        }
+    }
+}
+
+#[test]
+fn every_form_gives_the_same_model() {
+    let failures = disagreements(FORMS);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
+fn linked_resources_give_the_same_model() {
+    let failures = disagreements(FULL);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Node groups sort by kind, then name: Fargate `system`, managed `custom`, managed `general`.
+    assert_determined(
+        FULL,
+        &[
+            "/name",
+            "/endpoint/public_cidrs",
+            "/secrets_key",
+            "/logging",
+            "/access/bootstrap_creator_admin",
+            "/access/entries/0/groups",
+            "/access/entries/0/username",
+            "/access/entries/0/policies/0/scope",
+            "/access/entries/0/policies/1/policy_arn",
+            "/access/entries/1/kind",
+            "/identity/oidc_provider",
+            "/identity/pod_identity/0/role_arn",
+            "/identity/pod_identity/1/namespace",
+            "/addons/0/version",
+            "/addons/0/service_account_role_arn",
+            "/addons/1/configuration_values",
+            "/cluster_role/policies",
+            "/tags",
+            "/guardduty_managed_agent",
+            "/node_groups/0/name",
+            "/node_groups/0/subnets",
+            "/node_groups/0/private_networking",
+            "/node_groups/1/volume/encrypted",
+            "/node_groups/1/volume/size_gib",
+            "/node_groups/1/volume/kms_key",
+            "/node_groups/1/imds/v2_required",
+            "/node_groups/1/imds/hop_limit",
+            "/node_groups/1/ssh/enabled",
+            "/node_groups/2/ami_family",
+            "/node_groups/2/spot",
+            "/node_groups/2/labels",
+            "/node_groups/2/tags",
+            "/node_groups/2/taints",
+            "/node_groups/2/ssh/source_security_groups",
+        ],
+    );
+    let n = normalized(&build(&["full.tf"]));
+    assert_eq!(n.pointer("/node_groups/2/taints/1/value"), Some(&serde_json::Value::Null));
+    assert_eq!(n.pointer("/identity/pod_identity").and_then(|v| v.as_array()).map(Vec::len), Some(2));
+}
+
+#[test]
 fn forms_agree_on_the_facts_that_matter() {
-    // Guard against a vacuous agreement: the values compared must be determined in each form.
-    for (name, files) in FORMS {
-        let n = normalized(&build(files));
-        for pointer in [
+    assert_determined(
+        FORMS,
+        &[
             "/name",
             "/version",
             "/endpoint/public_access",
@@ -60,11 +128,8 @@ fn forms_agree_on_the_facts_that_matter() {
             "/node_groups/0/instance_types",
             "/node_groups/0/spot",
             "/node_groups/0/taints",
-        ] {
-            let v = n.pointer(pointer).unwrap_or_else(|| panic!("{name}: no {pointer}"));
-            assert!(v.get("$unknown").is_none(), "{name}: {pointer} is unknown: {v}");
-        }
-    }
+        ],
+    );
 }
 
 #[test]

@@ -226,4 +226,3 @@ fn exists(b: &Block) -> bool {
     });
     !(zero_count || empty_each)
 }
-

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::document::SourceFile;
-use crate::model::cluster::{AccessScope, AuthMode, Cluster, Clusters, Field, LogType};
+use crate::model::cluster::{AccessScope, AuthMode, Cluster, Clusters, Field, LogType, NodeGroupKind, Taint};
 
 fn clusters(files: &[(&str, &str)]) -> Vec<Cluster> {
     let sources: Vec<Arc<SourceFile>> =
@@ -90,6 +90,66 @@ module "eks" {
     assert_eq!(entries[0].policies[0].scope.value(), Some(&AccessScope::Namespaces(vec!["default".into()])));
     assert!(entries[1].principal_arn.is_unknown());
     assert_eq!(entries[1].policies[0].scope.value(), Some(&AccessScope::Cluster));
+}
+
+#[test]
+fn eks_module_node_groups_profiles_and_add_on_identities() {
+    let c = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source = "terraform-aws-modules/eks/aws"
+  name   = "prod"
+  addons = {
+    vpc-cni = {
+      addon_version = "v1.19.0-eksbuild.1"
+      pod_identity_association = [{
+        role_arn        = "arn:aws:iam::111122223333:role/cni"
+        service_account = "aws-node"
+      }]
+    }
+  }
+  eks_managed_node_groups = {
+    general = {
+      taints = {
+        gpu = { key = "gpu", value = "true", effect = "NO_SCHEDULE" }
+      }
+      metadata_options      = { http_tokens = "optional", http_put_response_hop_limit = 2 }
+      block_device_mappings = { xvda = { device_name = "/dev/xvda", ebs = { volume_size = 100, encrypted = true } } }
+      remote_access         = { ec2_ssh_key = "ops" }
+    }
+    off = { create = false }
+  }
+  self_managed_node_groups = {
+    legacy = { instance_type = "m5.large" }
+  }
+  fargate_profiles = {
+    system = { selectors = [{ namespace = "kube-system" }] }
+  }
+}
+"#,
+    );
+    let pods: Vec<_> = c.identity.pod_identity.items().collect();
+    assert_eq!(pods.len(), 1);
+    assert_eq!(pods[0].namespace.value().map(String::as_str), Some("kube-system"));
+    assert_eq!(pods[0].service_account.value().map(String::as_str), Some("aws-node"));
+    let names: Vec<_> = c.node_groups.iter().map(|n| (n.kind, n.name.value().cloned())).collect();
+    assert_eq!(
+        names,
+        [
+            (NodeGroupKind::Managed, Some("general".into())),
+            (NodeGroupKind::SelfManaged, Some("legacy".into())),
+            (NodeGroupKind::Fargate, Some("system".into())),
+        ]
+    );
+    let ng = &c.node_groups[0];
+    let taint = Taint { key: "gpu".into(), value: Some("true".into()), effect: "NoSchedule".into() };
+    assert_eq!(ng.taints.value(), Some(&vec![taint]));
+    assert!(ng.imds.v2_required.is_false() && ng.imds.hop_limit.is(|h| *h == 2));
+    assert!(ng.volume.encrypted.is_true() && ng.volume.size_gib.is(|s| *s == 100));
+    assert!(ng.ssh.enabled.is_true() && ng.ssh.source_security_groups.is(Vec::is_empty));
+    assert_eq!(c.node_groups[1].instance_types.value(), Some(&vec!["m5.large".to_string()]));
+    assert!(c.node_groups[2].private_networking.is_true());
 }
 
 const TWO: &str = r#"
