@@ -247,7 +247,7 @@ fn hostile_input_is_an_error_or_bounded() {
 }
 
 #[test]
-fn huge_file_loads_in_linear_time() {
+fn huge_file_loads_with_locals_resolved_everywhere() {
     let mut text = String::new();
     for i in 0..20_000 {
         let _ = writeln!(
@@ -256,11 +256,10 @@ fn huge_file_loads_in_linear_time() {
         );
     }
     text.push_str("locals { x = \"y\" }\n");
-    let start = std::time::Instant::now();
+    // No timing here (tests never assert on time): a quadratic load would show as a slow suite.
     let m = module(&[("m/huge.tf", &text)]);
     assert_eq!(m.resources("aws_kms_key").count(), 20_000);
     assert_eq!(m.blocks[0].get("description").and_then(Node::as_str), Some("key y"));
-    assert!(start.elapsed() < std::time::Duration::from_secs(30));
 }
 
 #[test]
