@@ -17,9 +17,17 @@ pub fn is_aws_auth(o: &Object) -> bool {
     o.is("", "ConfigMap") && o.name == "aws-auth" && o.namespace.as_deref().is_none_or(|n| n == "kube-system")
 }
 
+/// A Karpenter `NodePool` as a node group, with the cluster its `EC2NodeClass` names.
+pub struct Pool {
+    pub node_group: NodeGroup,
+    /// The value of the `karpenter.sh/discovery` tag the class selects subnets or security groups
+    /// by: the cluster's name, by the convention of Karpenter's getting-started guide.
+    pub cluster: Option<Field<String>>,
+}
+
 /// aws-auth mappings and Karpenter node pools found in the object set.
 #[must_use]
-pub fn read(set: &ObjectSet) -> (Vec<AwsAuthMapping>, Vec<NodeGroup>, Vec<InputError>) {
+pub fn read(set: &ObjectSet) -> (Vec<AwsAuthMapping>, Vec<Pool>, Vec<InputError>) {
     let mut errors = Vec::new();
     let mut mappings = Vec::new();
     for o in set.iter().filter(|o| is_aws_auth(o)) {
@@ -31,9 +39,27 @@ pub fn read(set: &ObjectSet) -> (Vec<AwsAuthMapping>, Vec<NodeGroup>, Vec<InputE
             o.root.at(&["spec", "template", "spec", "nodeClassRef", "name"]).and_then(Node::as_str);
         let class =
             set.of_kind("karpenter.k8s.aws", "EC2NodeClass").find(|c| Some(c.name.as_str()) == class_name);
-        pools.push(karpenter(o, class, &mut errors));
+        let cluster = class.and_then(discovery_tag);
+        pools.push(Pool { node_group: karpenter(o, class, &mut errors), cluster });
     }
     (mappings, pools, errors)
+}
+
+/// The `karpenter.sh/discovery` tag value an `EC2NodeClass` selects subnets or security groups
+/// by, with its place.
+fn discovery_tag(class: &Object) -> Option<Field<String>> {
+    let file = class.origin.as_ref().map(|o| Arc::clone(&o.file));
+    let mut r = Reader::new(file, &class.root, class.head(), link(class));
+    for terms in ["subnetSelectorTerms", "securityGroupSelectorTerms"] {
+        let items = r.list(&FieldPath::root().keys(&["spec", terms])).unwrap_or_default();
+        for (tp, term) in items {
+            if let Some(value) = term.at(&["tags", "karpenter.sh/discovery"]).and_then(Node::as_str) {
+                let at = r.place(&tp.keys(&["tags", "karpenter.sh/discovery"]));
+                return Some(Field::known(value.to_string(), at));
+            }
+        }
+    }
+    None
 }
 
 fn link(o: &Object) -> Option<ObjectLink> {

@@ -480,8 +480,9 @@ pub fn build_with(
         out.clusters.extend(clusters);
         out.errors.extend(errs);
     }
-    let (mappings, node_groups, errs) = in_cluster::read(set);
+    let (mappings, pools, errs) = in_cluster::read(set);
     out.errors.extend(errs);
+    let node_groups = attach_named_pools(&mut out.clusters, pools);
     if mappings.is_empty() && node_groups.is_empty() {
         return out;
     }
@@ -502,6 +503,35 @@ pub fn build_with(
     }
     c.node_groups.extend(node_groups);
     out
+}
+
+/// Karpenter pools whose EC2NodeClass names their cluster join every cluster of that name in
+/// the scan (its eksctl and Terraform forms alike), or a cluster of their own with that name;
+/// the others are returned.
+fn attach_named_pools(clusters: &mut Vec<Cluster>, pools: Vec<in_cluster::Pool>) -> Vec<NodeGroup> {
+    let mut unnamed = Vec::new();
+    for pool in pools {
+        let Some(name) = pool.cluster else {
+            unnamed.push(pool.node_group);
+            continue;
+        };
+        let mut joined = false;
+        for c in clusters.iter_mut().filter(|c| c.name.value() == name.value()) {
+            c.node_groups.push(pool.node_group.clone());
+            joined = true;
+        }
+        if !joined {
+            let mut c = Cluster::unknown(
+                SourceKind::InCluster,
+                pool.node_group.at.clone(),
+                "named by Karpenter objects only",
+            );
+            c.name = name;
+            c.node_groups.push(pool.node_group);
+            clusters.push(c);
+        }
+    }
+    unnamed
 }
 
 impl Cluster {

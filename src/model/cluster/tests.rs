@@ -332,6 +332,43 @@ spec:
     assert_eq!(pos(k.imds.hop_limit.at()), (36, 43));
 }
 
+/// A pool whose EC2NodeClass selects by `karpenter.sh/discovery: <cluster>` joins every cluster
+/// of that name (two forms of one cluster here), or a cluster of its own with that name.
+#[test]
+fn karpenter_pools_join_the_cluster_their_discovery_tag_names() {
+    let pool = |cluster: &str| {
+        format!(
+            "---
+apiVersion: karpenter.sh/v1
+kind: NodePool
+metadata: {{name: pool-{cluster}}}
+spec:
+  template:
+    spec:
+      nodeClassRef: {{group: karpenter.k8s.aws, kind: EC2NodeClass, name: class-{cluster}}}
+---
+apiVersion: karpenter.k8s.aws/v1
+kind: EC2NodeClass
+metadata: {{name: class-{cluster}}}
+spec:
+  subnetSelectorTerms:
+    - tags: {{karpenter.sh/discovery: {cluster}}}
+"
+        )
+    };
+    let second = MINIMAL.replace("name: workers", "name: others");
+    let text = format!("{MINIMAL}---\n{second}{}{}", pool("mi-cluster"), pool("elsewhere"));
+    let (_, cs) = build_text(&text);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let names =
+        |c: &Cluster| c.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>();
+    assert_eq!(cs.clusters.len(), 3);
+    assert_eq!(names(&cs.clusters[0]), ["workers", "pool-mi-cluster"]);
+    assert_eq!(names(&cs.clusters[1]), ["others", "pool-mi-cluster"]);
+    assert_eq!(cs.clusters[2].name.value().map(String::as_str), Some("elsewhere"));
+    assert_eq!(names(&cs.clusters[2]), ["pool-elsewhere"]);
+}
+
 #[test]
 fn eksctl_and_describe_forms_agree() {
     let eksctl = "\
