@@ -30,7 +30,11 @@ const GUIDE: &[&str] = &[
     "5",
 ];
 
-/// Flag combinations on top of the guide's command.
+/// How the operator reaches the API server, a choice the guide's command does not make: added
+/// to every run that does not give `--private` or `--public-access-cidrs` itself.
+const ENDPOINT: &[&str] = &["--public-access-cidrs", "203.0.113.0/24"];
+
+/// Flag combinations on top of the guide's command (and [`ENDPOINT`]).
 const MATRIX: &[&[&str]] = &[
     &[],
     &["--private"],
@@ -41,6 +45,7 @@ const MATRIX: &[&[&str]] = &[
     &["--kms-key-arn", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
     &["--account-id", "123456789012", "--tags", "env=prod,owner=platform", "--namespaces", "shop,payments"],
     &["--node-type", "m6g.large", "--karpenter", "--private", "--namespaces", "team-a"],
+    &["--version", "1.32", "--extended-support"],
 ];
 
 fn ladrillo() -> Command {
@@ -49,9 +54,15 @@ fn ladrillo() -> Command {
     c
 }
 
-/// The guide's flags without those `extra` gives again.
+/// The guide's flags without those `extra` gives again, and the endpoint when `extra` does not
+/// choose one.
 fn guide_with(extra: &[&str]) -> Vec<&'static str> {
-    GUIDE.chunks(2).filter(|pair| !extra.contains(&pair[0])).flatten().copied().collect()
+    let mut args: Vec<&str> =
+        GUIDE.chunks(2).filter(|pair| !extra.contains(&pair[0])).flatten().copied().collect();
+    if !extra.iter().any(|a| *a == "--private" || *a == "--public-access-cidrs") {
+        args.extend(ENDPOINT);
+    }
+    args
 }
 
 /// Runs `ladrillo init` with the guide's flags plus `extra` into a fresh directory.
@@ -83,7 +94,13 @@ fn scan_json(dir: &Path) -> Value {
 }
 
 /// Waivers the bundle carries on purpose, each with its reason in the file.
-const EXPECTED_WAIVERS: &[&str] = &["image-without-digest", "kube-system-write", "public-endpoint"];
+const EXPECTED_WAIVERS: &[&str] = &[
+    "image-without-digest",
+    "kube-system-write",
+    "public-endpoint",
+    "network-policy-selects-nothing",
+    "unsupported-kubernetes-version",
+];
 
 fn assert_clean(dir: &Path, label: &str) {
     let report = scan_json(dir);
@@ -103,8 +120,38 @@ fn assert_clean(dir: &Path, label: &str) {
 fn the_guide_command_and_a_matrix_of_flags_scan_clean() {
     for extra in MATRIX {
         let (_dir, out) = init(extra);
-        assert_clean(&out, &format!("{extra:?}"));
+        let label = format!("{extra:?}");
+        assert_clean(&out, &label);
+        no_replicas_beside_an_hpa(&out, &label);
+        // Every node group, Karpenter's pools included, is shown with the cluster it belongs to.
+        let report = scan_json(&out);
+        for c in report["summary"]["capacity"].as_array().unwrap() {
+            assert_eq!(c["cluster"], "mi-cluster", "{label}: {c:#}");
+        }
     }
+}
+
+/// An HPA owns its target's replica count: `replicas` beside it would reset it at every apply.
+fn no_replicas_beside_an_hpa(out: &Path, label: &str) {
+    let docs: Vec<Value> = walk(&out.join("manifests"))
+        .iter()
+        .flat_map(|f| yaml_documents(&out.join("manifests").join(f)))
+        .collect();
+    let mut targets = 0;
+    for hpa in docs.iter().filter(|d| d["kind"] == "HorizontalPodAutoscaler") {
+        let target = &hpa["spec"]["scaleTargetRef"];
+        let workload = docs
+            .iter()
+            .find(|d| {
+                d["kind"] == target["kind"]
+                    && d["metadata"]["name"] == target["name"]
+                    && d["metadata"]["namespace"] == hpa["metadata"]["namespace"]
+            })
+            .unwrap_or_else(|| panic!("{label}: the HPA's target is not in the bundle: {target}"));
+        assert!(workload["spec"].get("replicas").is_none(), "{label}: replicas beside an HPA");
+        targets += 1;
+    }
+    assert!(targets >= 1, "{label}: no HPA checked");
 }
 
 #[test]
@@ -142,7 +189,7 @@ fn refuses_a_non_empty_directory_and_never_deletes() {
     std::fs::write(&mine, "mine").unwrap();
     ladrillo()
         .arg("init")
-        .args(GUIDE)
+        .args(guide_with(&[]))
         .args(["--date", DAY, "--out"])
         .arg(dir.path())
         .assert()
@@ -154,7 +201,7 @@ fn refuses_a_non_empty_directory_and_never_deletes() {
     std::fs::write(&stale, "old").unwrap();
     ladrillo()
         .arg("init")
-        .args(GUIDE)
+        .args(guide_with(&[]))
         .args(["--date", DAY, "--force", "--out"])
         .arg(dir.path())
         .assert()
@@ -169,7 +216,13 @@ fn invalid_flags_are_clear_errors() {
         (&["--nodes", "9"], "keep min ≤ desired ≤ max"),
         (&["--node-type", "t3.medum"], "did you mean t3.medium"),
         (&["--region", "us-east"], "not an AWS region"),
-        (&["--version", "1.31"], "left EKS standard support"),
+        (
+            &["--version", "1.33"],
+            "left EKS standard support on 2026-07-29; use 1.35 or 1.34, or add --extended-support",
+        ),
+        (&["--version", "1.30", "--extended-support"], "left EKS extended support on 2026-07-23"),
+        (&["--private", "--region", "eu-south-1"], "fully private clusters in eu-south-1"),
+        (&["--public-access-cidrs", "10.0.0.0/16"], "not a public address range"),
         (&["--version", "2.0"], "not a Kubernetes version"),
         (&["--public-access-cidrs", "0.0.0.0/0"], "large part of the internet"),
         (&["--zones", "us-east-1a"], "at least two availability zones"),
@@ -196,6 +249,21 @@ fn invalid_flags_are_clear_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--name is required"));
+    // The guide's command alone does not say how the operator reaches the API server.
+    let dir = tempfile::tempdir().unwrap();
+    ladrillo()
+        .arg("init")
+        .args(GUIDE)
+        .args(["--date", DAY, "--out"])
+        .arg(dir.path().join("b"))
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("choose how you will reach the API server")
+                .and(predicate::str::contains("--public-access-cidrs"))
+                .and(predicate::str::contains("--private")),
+        );
+    assert!(!dir.path().join("b").exists());
 }
 
 /// An eksctl config with most of the insecure defaults and choices `--from` must fix.
@@ -210,16 +278,26 @@ fn hardening_an_insecure_eksctl_config_gives_a_clean_bundle() {
     let before = scan_json(dir.path());
     assert!(before["summary"]["findings"].as_u64().unwrap() >= 5, "{:#}", before["summary"]);
     let out = dir.path().join("hardened");
+    // The file's open endpoint needs the operator's choice.
     ladrillo()
         .args(["init", "--from"])
         .arg(&config)
         .args(["--date", DAY, "--out"])
         .arg(&out)
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose how you will reach the API server"));
+    ladrillo()
+        .args(["init", "--from"])
+        .arg(&config)
+        .args(ENDPOINT)
+        .args(["--date", DAY, "--out"])
+        .arg(&out)
+        .assert()
         .success()
         .stdout(
             predicate::str::contains("hardened")
-                .and(predicate::str::contains("private endpoint only"))
+                .and(predicate::str::contains("open only to the ranges given with --public-access-cidrs"))
                 .and(predicate::str::contains("iamIdentityMappings"))
                 .and(predicate::str::contains("ssh.allow")),
         );
@@ -253,6 +331,33 @@ fn from_a_mistyped_config_is_an_error_with_its_position() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.yaml"));
+}
+
+/// The example application is reachable by what is meant to call it, a frontend labelled
+/// `app: frontend` in its namespace (both the backend's ingress and the frontend's egress are
+/// open), and by nothing else.
+#[test]
+fn the_example_application_is_reachable_from_its_frontend_only() {
+    for (extra, ns) in [(&[][..], "mi-app"), (&["--namespaces", "shop,payments"][..], "shop")] {
+        let (dir, out) = init(extra);
+        let pod = |name: &str, labels: &str| {
+            format!(
+                "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  namespace: {ns}\n  labels: {{{labels}}}\nspec:\n  containers:\n    - name: c\n      image: example\n"
+            )
+        };
+        let callers = dir.path().join("callers.yaml");
+        std::fs::write(&callers, pod("frontend", "app: frontend") + &pod("other", "app: other")).unwrap();
+        let explain = |src: &str| {
+            ladrillo()
+                .args(["netpol", "explain", &format!("{ns}/{src}"), &format!("{ns}/mi-app"), "8080", "-f"])
+                .arg(out.join("manifests"))
+                .arg("-f")
+                .arg(&callers)
+                .assert()
+        };
+        explain("frontend").code(0);
+        explain("other").code(1);
+    }
 }
 
 #[test]
@@ -447,6 +552,7 @@ fn every_matrix_bundle_is_golden() {
     ladrillo()
         .args(["init", "--from"])
         .arg(&config)
+        .args(ENDPOINT)
         .args(["--date", DAY, "--out"])
         .arg(&out)
         .assert()
@@ -465,6 +571,7 @@ fn the_guide_bundle_snapshot() {
         nodes: Some(3),
         nodes_min: Some(1),
         nodes_max: Some(5),
+        public_access_cidrs: ENDPOINT[1..].iter().map(|c| (*c).to_string()).collect(),
         ..ladrillo::generate::Request::default()
     };
     let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();

@@ -25,6 +25,10 @@ pub struct InitArgs {
     /// Kubernetes version (default: the newest ladrillo knows, in EKS standard support).
     #[arg(long)]
     pub version: Option<String>,
+    /// Accept a version in EKS extended support (charged extra per cluster hour), and let the
+    /// cluster enter extended support instead of being upgraded when standard support ends.
+    #[arg(long)]
+    pub extended_support: bool,
     /// Availability zones (at least two), e.g. us-east-1a,us-east-1b.
     #[arg(long, value_delimiter = ',')]
     pub zones: Vec<String>,
@@ -52,10 +56,12 @@ pub struct InitArgs {
     /// Karpenter NodePool and EC2NodeClass instead of Cluster Autoscaler.
     #[arg(long)]
     pub karpenter: bool,
-    /// Fully private cluster: no public endpoint, AWS APIs through VPC endpoints.
+    /// Fully private cluster: no public endpoint, no internet egress, AWS APIs through VPC
+    /// endpoints; reached from inside the VPC. This or --public-access-cidrs is required.
     #[arg(long)]
     pub private: bool,
-    /// Keep a public endpoint, reachable only from these CIDRs (comma-separated).
+    /// A public endpoint reachable only from these public CIDRs (comma-separated), from which you
+    /// run eksctl and kubectl. This or --private is required.
     #[arg(long, value_delimiter = ',', value_name = "CIDRS")]
     pub public_access_cidrs: Vec<String>,
     /// Existing KMS key for Secrets encryption (default: the bundle creates one).
@@ -186,11 +192,14 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
     }
     if !args.public_access_cidrs.is_empty() {
         r.public_access_cidrs = nonempty(&args.public_access_cidrs);
+        // A restricted public endpoint given on the command line replaces a fully private file.
+        r.private = args.private;
     }
     if !args.namespaces.is_empty() {
         r.namespaces = nonempty(&args.namespaces);
     }
     r.spot |= args.spot;
+    r.extended_support |= args.extended_support;
     r.karpenter |= args.karpenter;
     r.private |= args.private;
     if args.private && args.public_access_cidrs.is_empty() {

@@ -101,7 +101,10 @@ fn version(c: &Cluster, h: &mut Hardened) {
     }
 }
 
+/// A fully private cluster stays so and restricted CIDRs are kept; any other endpoint needs the
+/// operator's choice (`--public-access-cidrs` or `--private`), which `Profile` then requires.
 fn endpoint(c: &Cluster, private_cluster: bool, h: &mut Hardened) {
+    const CHOICE: &str = "open only to the ranges given with --public-access-cidrs, or a fully private cluster with --private (CIS 5.4.1, 5.4.2; guide:G5.4)";
     let cidrs: Vec<String> = written(&c.endpoint.public_cidrs)
         .map(|v| v.iter().map(|s| s.value.clone()).collect())
         .unwrap_or_default();
@@ -109,10 +112,12 @@ fn endpoint(c: &Cluster, private_cluster: bool, h: &mut Hardened) {
     if private_cluster {
         h.request.private = true;
     } else if written(&c.endpoint.public_access) == Some(&false) {
-        // Already private; nothing to restrict.
+        h.changes.push(format!(
+            "vpc.clusterEndpoints: private endpoint only, which eksctl cannot create outside a fully private cluster → {CHOICE}"
+        ));
     } else if open {
         h.changes.push(format!(
-            "vpc.clusterEndpoints: public endpoint open to {} → private endpoint only (CIS 5.4.1, 5.4.2; guide:G5.4)",
+            "vpc.clusterEndpoints: public endpoint open to {} → {CHOICE}",
             if cidrs.is_empty() { "0.0.0.0/0 (the default)".to_string() } else { cidrs.join(", ") }
         ));
     } else {
@@ -256,7 +261,7 @@ mod tests {
         let all = h.changes.join("\n");
         for needle in [
             "metadata.version: 1.27",
-            "private endpoint only",
+            "public endpoint open to 0.0.0.0/0 → open only to the ranges given with --public-access-cidrs",
             "secretsEncryption",
             "withOIDC",
             "iamIdentityMappings",

@@ -69,6 +69,7 @@ mod tests {
             name: Some("mi-cluster".into()),
             region: Some("us-east-1".into()),
             node_type: Some("t3.medium".into()),
+            private: true,
             ..Request::default()
         };
         Profile::new(&req, date(2026, 11, 24)).unwrap()

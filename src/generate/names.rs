@@ -1,7 +1,7 @@
 //! Names and settings more than one section writes: a change here changes every file that
 //! uses them together (eksctl, Terraform, `iam/`, `manifests/`, README).
 
-use super::profile::Profile;
+use super::profile::{Endpoint, Profile};
 
 /// The account id AWS uses in its documentation; stands in for the user's when unknown.
 pub const PLACEHOLDER_ACCOUNT: &str = "111122223333";
@@ -25,6 +25,18 @@ pub const AUTOSCALER_NAMESPACE: &str = "cluster-autoscaler";
 pub const SYSTEM_NAMESPACES: [&str; 3] = [AUTOSCALER_NAMESPACE, "karpenter", "amazon-cloudwatch"];
 /// Kubernetes group the developer access entry maps to; RBAC in `manifests/` binds it.
 pub const DEVELOPERS_GROUP: &str = "developers";
+
+/// Port the example application listens on (its image's).
+pub const APP_PORT: u32 = 8080;
+/// The example application's image (NGINX's unprivileged build, from ECR Public: no Docker Hub
+/// rate limit, and an upstream ECR pull-through caches can mirror without credentials).
+pub const APP_IMAGE: &str = "public.ecr.aws/nginx/nginx-unprivileged:1.29-alpine";
+
+/// ECR pull-through cache rules a fully private cluster pulls the bundle's images through:
+/// (repository prefix in the account's registry, upstream registry). Both upstreams need no
+/// credentials (AWS CLI `ecr create-pull-through-cache-rule`).
+pub const PULL_THROUGH: [(&str, &str); 2] =
+    [("ecr-public", "public.ecr.aws"), ("registry-k8s-io", "registry.k8s.io")];
 
 /// CloudWatch retention for control-plane logs, in days (CIS 2.1.2 asks that logs be kept).
 pub const LOG_RETENTION_DAYS: u32 = 365;
@@ -61,7 +73,36 @@ impl Profile {
     /// The Cluster Autoscaler minor matches the cluster's (kubernetes/autoscaler README).
     #[must_use]
     pub fn autoscaler_image(&self) -> String {
-        format!("registry.k8s.io/autoscaling/cluster-autoscaler:v1.{}.0", self.version.minor)
+        self.image(&format!("registry.k8s.io/autoscaling/cluster-autoscaler:v1.{}.0", self.version.minor))
+    }
+
+    /// Where nodes pull a public image from: the image itself, or in a fully private cluster
+    /// (no internet egress) its copy in the account's ECR through a [`PULL_THROUGH`] rule.
+    #[must_use]
+    pub fn image(&self, upstream: &str) -> String {
+        if self.endpoint != Endpoint::Private {
+            return upstream.to_string();
+        }
+        PULL_THROUGH
+            .iter()
+            .find_map(|(prefix, registry)| {
+                let rest = upstream.strip_prefix(registry)?.strip_prefix('/')?;
+                Some(format!("{}/{prefix}/{rest}", self.ecr_registry()))
+            })
+            .unwrap_or_else(|| upstream.to_string())
+    }
+
+    /// The account's private ECR registry in the cluster's region.
+    #[must_use]
+    pub fn ecr_registry(&self) -> String {
+        let domain = if self.region.starts_with("cn-") { "amazonaws.com.cn" } else { "amazonaws.com" };
+        format!("{}.dkr.ecr.{}.{domain}", self.account_id, self.region)
+    }
+
+    /// Whether the cluster is fully private (`--private`).
+    #[must_use]
+    pub fn is_private(&self) -> bool {
+        self.endpoint == Endpoint::Private
     }
 
     /// Name of the IAM role Karpenter's nodes use.

@@ -20,7 +20,8 @@ pub fn readme(p: &Profile, steps: &[String], rows: &[Row]) -> String {
          (`guide:G…`) and which CIS Amazon EKS Benchmark v1.8 control (`CIS …`) a setting meets.\n\n",
     );
     before_you_start(&mut r, p);
-    create(&mut r, p);
+    create(&mut r);
+    reach(&mut r, p);
     for step in steps {
         r.push_str(step);
         r.push_str("\n\n");
@@ -65,24 +66,68 @@ fn before_you_start(r: &mut String, p: &Profile) {
         "- `iam/*.json` document the IRSA roles that eksctl and Terraform create. To create them by hand,\n  replace `{PLACEHOLDER_OIDC_ID}` by your cluster's OIDC id\n  (`aws eks describe-cluster --name {} --query cluster.identity.oidc.issuer`).",
         p.name
     );
-    if p.private {
-        r.push_str("- Fully private: nodes have no internet egress. eksctl creates the VPC endpoints; with Terraform,\n  the subnets you give need endpoints for ECR, S3, STS, EC2, CloudWatch Logs and Auto Scaling.\n");
+    if p.is_private() {
+        r.push_str(
+            "- Fully private (`--private`): nodes have no internet egress. eksctl creates the VPC and its\n  \
+             endpoints (ECR, S3, EC2, STS, CloudWatch Logs, Auto Scaling, CloudFormation); with Terraform the\n  \
+             private subnets you give need the same endpoints. Container Insights also needs a `monitoring`\n  \
+             endpoint and the GuardDuty agent a `guardduty-data` one, which eksctl does not create.\n",
+        );
     }
+    support(r, p);
     r.push('\n');
 }
 
-fn create(r: &mut String, p: &Profile) {
+/// What happens when the version's support ends.
+fn support(r: &mut String, p: &Profile) {
+    let s = p.version.support;
+    if p.extended_support {
+        let _ = writeln!(
+            r,
+            "- Kubernetes {v} is in EKS standard support until {} and, with `--extended-support`, in extended\n  \
+             support (charged extra per cluster hour) until {}, when EKS upgrades the control plane itself.\n  \
+             Plan the upgrade before.",
+            s.end_of_standard,
+            s.end_of_extended,
+            v = p.version.name()
+        );
+    } else {
+        let _ = writeln!(
+            r,
+            "- Standard support for Kubernetes {} ends on {}; EKS then upgrades the control plane\n  \
+             (`upgradePolicy: STANDARD`, no paid extended support). Upgrade before, add-ons and nodes too.",
+            p.version.name(),
+            s.end_of_standard
+        );
+    }
+}
+
+fn create(r: &mut String) {
     r.push_str("## Create the cluster\n\nWith eksctl:\n\n```sh\neksctl create cluster -f eksctl/cluster.yaml\n```\n\n");
     r.push_str("Or with Terraform (set `private_subnet_ids` to private subnets in two or more zones):\n\n");
     r.push_str("```sh\ncd terraform\nterraform init\nterraform apply -var 'private_subnet_ids=[\"subnet-…\",\"subnet-…\"]'\ncd ..\n```\n\n");
-    let _ = writeln!(
-        r,
-        "Then, from a machine that reaches the private endpoint{}:\n",
-        match &p.endpoint {
-            Endpoint::Private => " (VPN, bastion over SSM, or CI inside the VPC)",
-            Endpoint::Restricted(_) => " or from the allowed public ranges",
+}
+
+/// How the operator reaches the API server, which the endpoint flags decided.
+fn reach(r: &mut String, p: &Profile) {
+    r.push_str("## Reach the API server\n\n");
+    match &p.endpoint {
+        Endpoint::Restricted(cidrs) => {
+            let _ = writeln!(
+                r,
+                "The API server has a public endpoint open only to {} (`--public-access-cidrs`) and a\n\
+                 private one for the nodes. Run eksctl and kubectl from an address in those ranges:\n",
+                cidrs.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+            );
         }
-    );
+        Endpoint::Private => r.push_str(
+            "The API server has only a private endpoint (`--private`). eksctl opens the public endpoint\n\
+             while it creates the cluster, to join the nodes, and closes it at the end; Terraform never\n\
+             opens it. Afterwards run kubectl, and the eksctl commands that use the Kubernetes API, from\n\
+             inside the VPC: an instance reached through SSM Session Manager, a VPN or Direct Connect into\n\
+             the VPC, or a peered VPC, admitted on port 443 by the cluster security group. From there:\n\n",
+        ),
+    }
     let _ = writeln!(
         r,
         "```sh\naws eks update-kubeconfig --region {} --name {}\nkubectl apply -k manifests/\n```\n",

@@ -55,6 +55,21 @@ pub fn cidr(c: &str) -> Result<(), String> {
     if u32::from(ip) & !mask != 0 {
         return Err(format!("`{c}` has host bits set; write the network address"));
     }
+    // The public endpoint only sees public source addresses: a private range would leave the
+    // operator locked out.
+    let shared = (u32::from(ip) & 0xFFC0_0000) == 0x6440_0000; // 100.64.0.0/10, carrier-grade NAT
+    if ip.is_private()
+        || ip.is_loopback()
+        || ip.is_link_local()
+        || ip.is_multicast()
+        || shared
+        || u32::from(ip) >> 24 == 0
+    {
+        return Err(format!(
+            "`{c}` is not a public address range, so nothing in it can reach a public endpoint; give the \
+             public addresses you connect from, or use --private to reach the cluster from inside the VPC"
+        ));
+    }
     Ok(())
 }
 
@@ -125,6 +140,9 @@ mod tests {
         assert!(cidr("203.0.113.1/24").is_err());
         assert!(cidr("0.0.0.0/0").is_err());
         assert!(cidr("10.0.0.0/33").is_err());
+        for private in ["10.1.0.0/16", "192.168.0.0/24", "172.16.0.0/12", "100.64.0.0/10", "127.0.0.0/8"] {
+            assert!(cidr(private).unwrap_err().contains("not a public address range"), "{private}");
+        }
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct Request {
     pub karpenter: bool,
     pub private: bool,
     pub public_access_cidrs: Vec<String>,
+    /// Accept a version in EKS extended support (and let the cluster enter it).
+    pub extended_support: bool,
     pub kms_key_arn: Option<String>,
     pub account_id: Option<String>,
     pub admin_role_arn: Option<String>,
@@ -40,12 +42,16 @@ pub struct Request {
     pub namespaces: Vec<String>,
 }
 
-/// How the API server endpoint is reached.
+/// How the operator reaches the API server: a choice the flags must make, since eksctl cannot
+/// create a cluster whose only endpoint is private unless the cluster is fully private
+/// (eks-facts, "Endpoint access at creation with eksctl").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Endpoint {
-    /// Private endpoint only.
+    /// A fully private cluster (`--private`): private endpoint only, no internet egress for
+    /// nodes, AWS APIs through VPC endpoints; reached from inside the VPC.
     Private,
-    /// Private endpoint, plus a public one restricted to these CIDRs.
+    /// Private endpoint for the nodes, plus a public one restricted to these CIDRs, from which the
+    /// operator reaches it (`--public-access-cidrs`).
     Restricted(Vec<String>),
 }
 
@@ -67,9 +73,12 @@ pub struct Profile {
     pub min: u32,
     pub max: u32,
     pub karpenter: bool,
-    /// Fully private cluster (no internet egress from nodes; VPC endpoints).
-    pub private: bool,
     pub endpoint: Endpoint,
+    /// The cluster may enter EKS extended support (`upgradePolicy.supportType: EXTENDED`);
+    /// otherwise EKS upgrades it at the end of standard support.
+    pub extended_support: bool,
+    /// The version is already past standard support on the day of generation.
+    pub past_standard_support: bool,
     /// A KMS key the user already has; `None` means the bundle creates one.
     pub kms_key_arn: Option<String>,
     pub account_id: String,
@@ -96,14 +105,15 @@ impl Profile {
         let mut errors = Vec::new();
         let name = cluster_name(req, &mut errors);
         let region = region(req, &mut errors);
-        let version = version(req.version.as_deref(), today).map_err(|e| errors.push(e)).ok();
+        let version =
+            version(req.version.as_deref(), req.extended_support, today).map_err(|e| errors.push(e)).ok();
         let zones = zones(&req.zones, &region, &mut errors);
         let nodegroup = req.nodegroup_name.as_deref().unwrap_or(DEFAULT_NODEGROUP).trim().to_string();
         if let Err(e) = checks::cluster_name(&nodegroup) {
             errors.push(format!("--nodegroup-name: {e}"));
         }
         let nodes = nodes(req, &mut errors);
-        let endpoint = endpoint(req, &mut errors);
+        let endpoint = endpoint(req, &region, &mut errors);
         let account_id = account_id(req, &mut errors);
         let kms_key_arn = req.kms_key_arn.as_deref().map(str::trim).map(str::to_string);
         if let Some(k) = &kms_key_arn
@@ -149,8 +159,9 @@ impl Profile {
             min: nodes.min,
             max: nodes.max,
             karpenter: req.karpenter,
-            private: req.private,
             endpoint,
+            extended_support: req.extended_support,
+            past_standard_support: version.is_some_and(|v| today > v.end_of_standard()),
             kms_key_arn,
             account_id,
             account_known,
@@ -192,20 +203,34 @@ fn region(req: &Request, errors: &mut Vec<String>) -> String {
     }
 }
 
-/// The requested version (default: the newest), refused once out of standard support.
-fn version(requested: Option<&str>, today: Date) -> Result<Version, String> {
+/// The requested version (default: the newest), refused once out of standard support unless
+/// `extended` accepts EKS extended support, and always once out of that.
+fn version(requested: Option<&str>, extended: bool, today: Date) -> Result<Version, String> {
     let v = requested.map_or_else(|| facts::default_version().name(), str::to_string);
     let known = || facts::versions().map(|f| f.name()).collect::<Vec<_>>().join(", ");
     let facts = facts::version(&v).ok_or_else(|| {
         format!("--version `{v}` is not a Kubernetes version ladrillo can generate for (known: {})", known())
     })?;
-    if today > facts.end_of_standard() {
-        let current: Vec<String> =
+    let current = || {
+        let names: Vec<String> =
             facts::versions().filter(|f| today <= f.end_of_standard()).map(|f| f.name()).collect();
+        if names.is_empty() { "a newer ladrillo".to_string() } else { names.join(" or ") }
+    };
+    let support = facts.support;
+    if today > support.end_of_extended {
         return Err(format!(
-            "--version {v} left EKS standard support on {}; use {}",
-            facts.end_of_standard(),
-            if current.is_empty() { "a newer ladrillo".to_string() } else { current.join(" or ") }
+            "--version {v} left EKS extended support on {}; use {}",
+            support.end_of_extended,
+            current()
+        ));
+    }
+    if today > support.end_of_standard && !extended {
+        return Err(format!(
+            "--version {v} left EKS standard support on {}; use {}, or add --extended-support to accept \
+             extended support (charged extra per cluster hour, until {})",
+            support.end_of_standard,
+            current(),
+            support.end_of_extended
         ));
     }
     Ok(facts)
@@ -316,7 +341,9 @@ fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut V
     }
 }
 
-fn endpoint(req: &Request, errors: &mut Vec<String>) -> Endpoint {
+/// The operator's way to the API server, which must be explicit: eksctl cannot create a
+/// cluster whose only endpoint is private unless it is fully private.
+fn endpoint(req: &Request, region: &str, errors: &mut Vec<String>) -> Endpoint {
     let mut cidrs: Vec<String> = Vec::new();
     for c in &req.public_access_cidrs {
         let c = c.trim();
@@ -327,10 +354,21 @@ fn endpoint(req: &Request, errors: &mut Vec<String>) -> Endpoint {
         }
     }
     cidrs.sort();
-    if req.private && !cidrs.is_empty() {
-        errors.push("--private has no public endpoint: drop --public-access-cidrs".into());
+    match (req.private, req.public_access_cidrs.is_empty()) {
+        (true, false) => errors.push("--private has no public endpoint: drop --public-access-cidrs".into()),
+        (true, true) if region == "eu-south-1" => {
+            errors.push("--private: eksctl does not support fully private clusters in eu-south-1".into());
+        }
+        (false, true) => errors.push(
+            "choose how you will reach the API server: --public-access-cidrs YOUR_CIDRS (a public \
+             endpoint open only to your ranges; nodes use the private one) or --private (a fully private \
+             cluster, reached from inside the VPC). eksctl cannot create a cluster whose only endpoint is \
+             private otherwise"
+                .into(),
+        ),
+        _ => {}
     }
-    if cidrs.is_empty() { Endpoint::Private } else { Endpoint::Restricted(cidrs) }
+    if req.private || cidrs.is_empty() { Endpoint::Private } else { Endpoint::Restricted(cidrs) }
 }
 
 fn account_id(req: &Request, errors: &mut Vec<String>) -> Option<String> {
@@ -399,6 +437,7 @@ mod tests {
             nodes: Some(3),
             nodes_min: Some(1),
             nodes_max: Some(5),
+            public_access_cidrs: vec!["203.0.113.0/24".into()],
             ..Request::default()
         }
     }
@@ -408,7 +447,7 @@ mod tests {
         let p = Profile::new(&guide(), today()).unwrap();
         assert_eq!((p.min, p.desired, p.max), (1, 3, 5));
         assert_eq!(p.version, facts::default_version());
-        assert_eq!(p.endpoint, Endpoint::Private);
+        assert_eq!(p.endpoint, Endpoint::Restricted(vec!["203.0.113.0/24".into()]));
         assert_eq!(p.namespaces, vec![DEFAULT_NAMESPACE]);
         assert_eq!(p.architecture, Architecture::Amd64);
     }
@@ -437,8 +476,33 @@ mod tests {
     fn versions_out_of_standard_support_are_refused() {
         let req = Request { version: Some("1.33".into()), ..guide() };
         let e = Profile::new(&req, today()).unwrap_err().join("\n");
-        assert!(e.contains("left EKS standard support on 2026-07-29; use 1.35 or 1.34"), "{e}");
+        assert!(
+            e.contains(
+                "left EKS standard support on 2026-07-29; use 1.35 or 1.34, or add --extended-support"
+            ),
+            "{e}"
+        );
         assert!(Profile::new(&req, date(2026, 7, 1)).is_ok());
+        let extended = Request { extended_support: true, ..req };
+        assert!(Profile::new(&extended, today()).unwrap().extended_support);
+        let e = Profile::new(&extended, date(2027, 8, 1)).unwrap_err().join("\n");
+        assert!(e.contains("left EKS extended support on 2027-07-29"), "{e}");
+    }
+
+    #[test]
+    fn the_endpoint_is_an_explicit_choice() {
+        let none = Request { public_access_cidrs: vec![], ..guide() };
+        let e = Profile::new(&none, today()).unwrap_err().join("\n");
+        assert!(e.contains("choose how you will reach the API server"), "{e}");
+        let private = Request { private: true, ..none.clone() };
+        assert_eq!(Profile::new(&private, today()).unwrap().endpoint, Endpoint::Private);
+        let both = Request { private: true, ..guide() };
+        assert!(Profile::new(&both, today()).unwrap_err().join("\n").contains("drop --public-access-cidrs"));
+        let milan = Request { region: Some("eu-south-1".into()), ..private };
+        assert!(Profile::new(&milan, today()).unwrap_err().join("\n").contains("eu-south-1"));
+        let unreachable = Request { public_access_cidrs: vec!["10.0.0.0/16".into()], ..guide() };
+        let e = Profile::new(&unreachable, today()).unwrap_err().join("\n");
+        assert!(e.contains("not a public address range"), "{e}");
     }
 
     #[test]

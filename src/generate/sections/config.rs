@@ -25,17 +25,32 @@ impl Section for Config {
 fn ladrillo_config(p: &Profile) -> String {
     let mut y =
         String::from("# Settings for `ladrillo scan` in this bundle: every rule runs.\nselect: [all]\n");
+    let mut waivers = Vec::new();
     if let Endpoint::Restricted(cidrs) = &p.endpoint {
-        y.push_str("waivers:\n  # CIS 5.4.2 wants no public endpoint; --public-access-cidrs asked for one, limited to\n");
-        y.push_str("  # these ranges (CIS 5.4.1 holds). Regenerate without it to drop this waiver.\n");
-        y.push_str("  - rules: [public-endpoint]\n");
-        y.push_str(&format!(
-            "    reason: {}\n",
+        waivers.push(format!(
+            "  # CIS 5.4.2 wants no public endpoint; --public-access-cidrs asked for one, limited to\n  \
+             # these ranges (CIS 5.4.1 holds). Regenerate with --private to drop this waiver.\n  \
+             - rules: [public-endpoint]\n    reason: {}\n",
             q(&format!(
                 "public endpoint requested with --public-access-cidrs, open only to {}",
                 cidrs.join(", ")
             ))
         ));
+    }
+    if p.extended_support && p.past_standard_support {
+        let end = p.version.support.end_of_extended;
+        waivers.push(format!(
+            "  # --extended-support accepted Kubernetes {v} in EKS extended support; the waiver ends with it.\n  \
+             - rules: [unsupported-kubernetes-version]\n    reason: {}\n    until: {end}\n",
+            q(&format!("Kubernetes {} kept in EKS extended support with --extended-support", p.version.name())),
+            v = p.version.name()
+        ));
+    }
+    if !waivers.is_empty() {
+        y.push_str("waivers:\n");
+        for w in waivers {
+            y.push_str(&w);
+        }
     }
     y
 }

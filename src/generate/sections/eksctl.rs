@@ -22,10 +22,15 @@ impl Section for Eksctl {
     fn readme_rows(&self, _p: &Profile) -> Vec<Row> {
         const BOTH: &str = "eksctl/cluster.yaml, terraform/main.tf";
         vec![
-            Row::new(BOTH, "supported Kubernetes version, add-ons pinned to it", "G2.1, G3.3", "–"),
             Row::new(
                 BOTH,
-                "private API endpoint; public endpoint off or limited to given ranges",
+                "supported Kubernetes version, add-ons pinned to it, explicit end-of-support policy",
+                "G2.1, G3.3",
+                "–",
+            ),
+            Row::new(
+                BOTH,
+                "private API endpoint; public endpoint off (fully private cluster) or limited to given ranges",
                 "G5.4",
                 "5.4.1, 5.4.2",
             ),
@@ -45,12 +50,7 @@ impl Section for Eksctl {
                 "5.4.3",
             ),
             Row::new(BOTH, "encrypted gp3 root volumes, IMDSv2 with hop limit 1, no SSH", "G3.2, G4.7", "–"),
-            Row::new(
-                "eksctl/cluster.yaml`, `terraform/main.tf",
-                "VPC CNI network policy agent on",
-                "G4.4",
-                "4.3.1, 5.4.4",
-            ),
+            Row::new(BOTH, "VPC CNI network policy agent on", "G4.4", "4.3.1, 5.4.4"),
             Row::new(BOTH, "Container Insights and GuardDuty runtime monitoring add-ons", "G3.5, G4.8", "–"),
         ]
     }
@@ -60,6 +60,7 @@ fn cluster_yaml(plan: &Plan) -> String {
     let p = plan.profile;
     let mut y = String::new();
     metadata(&mut y, p);
+    upgrade_policy(&mut y, p);
     network(&mut y, p);
     secrets_encryption(&mut y, p);
     logging(&mut y);
@@ -79,7 +80,12 @@ fn metadata(y: &mut String, p: &Profile) {
     y.push_str("metadata:\n");
     let _ = writeln!(y, "  name: {}", q(&p.name));
     let _ = writeln!(y, "  region: {}", q(&p.region));
-    let _ = writeln!(y, "  # A version in EKS standard support, with add-ons pinned to match (guide:G2.1).");
+    if p.extended_support {
+        let _ = writeln!(y, "  # A version in EKS support, with add-ons pinned to match (guide:G2.1).");
+    } else {
+        let _ =
+            writeln!(y, "  # A version in EKS standard support, with add-ons pinned to match (guide:G2.1).");
+    }
     let _ = writeln!(y, "  version: {}", q(&p.version.name()));
     if !p.tags.is_empty() {
         let _ = writeln!(y, "  # Tags on every AWS resource eksctl creates, for traceability (guide:G5.3).");
@@ -97,35 +103,65 @@ fn network(y: &mut String, p: &Profile) {
         let _ = writeln!(y, "# Subnets and nodes in several zones survive a zone outage (guide:G5.1).");
         let _ = writeln!(y, "availabilityZones: {}\n", flow(&p.zones));
     }
-    if p.private {
-        let _ = writeln!(
-            y,
-            "# Fully private: no internet gateway for nodes; AWS APIs through VPC endpoints and the"
-        );
-        let _ = writeln!(y, "# API server only on its private endpoint (CIS 5.4.2, guide:G5.4).");
-        y.push_str("privateCluster:\n  enabled: true\n");
-        y.push_str("  additionalEndpointServices: [\"autoscaling\", \"cloudformation\", \"logs\"]\n\n");
-        return;
-    }
-    y.push_str("vpc:\n");
-    let _ = writeln!(y, "  # One NAT gateway per zone: node egress survives a zone outage (guide:G5.1).");
-    y.push_str("  nat:\n    gateway: HighlyAvailable\n");
     match &p.endpoint {
         Endpoint::Private => {
             let _ = writeln!(
                 y,
-                "  # API server reachable only from inside the VPC (CIS 5.4.1, 5.4.2; guide:G5.4)."
+                "# Fully private: no internet gateway for nodes; AWS APIs through VPC endpoints and the"
             );
-            y.push_str("  clusterEndpoints:\n    privateAccess: true\n    publicAccess: false\n\n");
-        }
-        Endpoint::Restricted(cidrs) => {
             let _ = writeln!(
                 y,
-                "  # Private endpoint for nodes; the public one only for these ranges (CIS 5.4.1)."
+                "# API server only on its private endpoint (CIS 5.4.2, guide:G5.4). eksctl keeps the public"
             );
+            let _ = writeln!(
+                y,
+                "# endpoint open while it creates the cluster and closes it at the end; then reach the API"
+            );
+            let _ = writeln!(y, "# from inside the VPC (README.md).");
+            y.push_str("privateCluster:\n  enabled: true\n");
+            y.push_str("  additionalEndpointServices: [\"autoscaling\", \"cloudformation\", \"logs\"]\n\n");
+        }
+        Endpoint::Restricted(cidrs) => {
+            y.push_str("vpc:\n");
+            let _ =
+                writeln!(y, "  # One NAT gateway per zone: node egress survives a zone outage (guide:G5.1).");
+            y.push_str("  nat:\n    gateway: HighlyAvailable\n");
+            let _ = writeln!(
+                y,
+                "  # Private endpoint for nodes; the public one only for these ranges, from which you run eksctl"
+            );
+            let _ = writeln!(y, "  # and kubectl (CIS 5.4.1).");
             y.push_str("  clusterEndpoints:\n    privateAccess: true\n    publicAccess: true\n");
             let _ = writeln!(y, "  publicAccessCIDRs: {}\n", flow(cidrs));
         }
+    }
+}
+
+/// What happens at the end of standard support, said explicitly (eksctl's default is EXTENDED).
+fn upgrade_policy(y: &mut String, p: &Profile) {
+    if p.extended_support {
+        let _ = writeln!(
+            y,
+            "# --extended-support: the cluster stays on {} in EKS extended support, charged extra per",
+            p.version.name()
+        );
+        let _ = writeln!(
+            y,
+            "# hour, until {}; upgrade before then (guide:G2.1).",
+            p.version.support.end_of_extended
+        );
+        y.push_str("upgradePolicy:\n  supportType: EXTENDED\n\n");
+    } else {
+        let _ = writeln!(
+            y,
+            "# No paid extended support: EKS upgrades the control plane when standard support ends"
+        );
+        let _ = writeln!(
+            y,
+            "# ({}); upgrade before then, add-ons and nodes too (guide:G2.1).",
+            p.version.end_of_standard()
+        );
+        y.push_str("upgradePolicy:\n  supportType: STANDARD\n\n");
     }
 }
 

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{APP_PORT, WAIVE_DIGEST, container_security, pod_security};
-use crate::generate::names::APP;
+use super::{WAIVE_DIGEST, container_security, pod_security};
+use crate::generate::names::{APP, APP_IMAGE, APP_PORT};
 use crate::generate::profile::Profile;
 use crate::generate::section::IrsaRole;
 use crate::generate::text::q;
@@ -46,7 +46,7 @@ pub fn yaml(p: &Profile) -> String {
          # Replace the image with yours.\n",
     );
     service_account(&mut y, p);
-    deployment(&mut y, p.app_namespace());
+    deployment(&mut y, p);
     service(&mut y, p.app_namespace());
     autoscaling(&mut y, p.app_namespace());
     y
@@ -63,11 +63,14 @@ fn service_account(y: &mut String, p: &Profile) {
     );
 }
 
-fn deployment(y: &mut String, ns: &str) {
+fn deployment(y: &mut String, p: &Profile) {
+    let ns = p.app_namespace();
     let _ = write!(
         y,
         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {APP}\n  namespace: {ns}\n  labels:\n\
-         \x20   app.kubernetes.io/name: {APP}\n  annotations:\n{WAIVE_DIGEST}spec:\n  replicas: 3\n  revisionHistoryLimit: 5\n\
+         \x20   app.kubernetes.io/name: {APP}\n  annotations:\n{WAIVE_DIGEST}spec:\n\
+         \x20 # No `replicas`: the HorizontalPodAutoscaler below owns the count (3 to 10); a fixed count\n\
+         \x20 # here would reset it at every apply.\n  revisionHistoryLimit: 5\n\
          \x20 selector:\n    matchLabels:\n      app.kubernetes.io/name: {APP}\n  template:\n    metadata:\n      labels:\n\
          \x20       app.kubernetes.io/name: {APP}\n        app: backend\n    spec:\n      serviceAccountName: {APP}\n\
          \x20     automountServiceAccountToken: false\n"
@@ -79,13 +82,14 @@ fn deployment(y: &mut String, ns: &str) {
          \x20     topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: topology.kubernetes.io/zone\n\
          \x20         whenUnsatisfiable: ScheduleAnyway\n          labelSelector:\n            matchLabels:\n\
          \x20             app.kubernetes.io/name: {APP}\n      containers:\n        - name: app\n\
-         \x20         image: docker.io/nginxinc/nginx-unprivileged:1.29-alpine\n          imagePullPolicy: Always\n\
+         \x20         image: {image}\n          imagePullPolicy: Always\n\
          \x20         ports:\n            - name: http\n              containerPort: {APP_PORT}\n\
          \x20         resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n\
          \x20           limits:\n              cpu: 500m\n              memory: 256Mi\n\
          \x20         readinessProbe:\n            httpGet:\n              path: /\n              port: http\n            periodSeconds: 10\n\
          \x20         livenessProbe:\n            httpGet:\n              path: /\n              port: http\n\
-         \x20           initialDelaySeconds: 10\n            periodSeconds: 20\n"
+         \x20           initialDelaySeconds: 10\n            periodSeconds: 20\n",
+        image = p.image(APP_IMAGE)
     );
     container_security(y, "          ");
     let _ = write!(
@@ -135,6 +139,19 @@ pub fn secret_provider_class(p: &Profile) -> String {
          spec:\n  provider: aws\n  parameters:\n    region: {}\n    objects: |\n      - objectName: {}\n        objectType: \"secretsmanager\"\n",
         q(&p.region),
         q(&secret)
+    )
+}
+
+/// Who calls the example application, as the NetworkPolicies and `.ladrillo.yaml` say.
+pub fn callers_step(p: &Profile) -> String {
+    let ns = p.app_namespace();
+    format!(
+        "Who reaches the example application: `{APP}` (Service `{APP}` in namespace `{ns}`, port 80 →\n\
+         {APP_PORT}) accepts connections only from pods labelled `app: frontend` in `{ns}`, whose egress\n\
+         to it is allowed too (`manifests/network-policies.yaml`); deploy your frontend with that label.\n\
+         Nothing else reaches it, an ingress controller included: to expose it, add a NetworkPolicy\n\
+         for your ingress controller's pods. Check it with\n\
+         `ladrillo netpol explain {ns}/YOUR-FRONTEND {ns}/{APP} {APP_PORT} -f manifests/ -f YOUR-FRONTEND.yaml`."
     )
 }
 

@@ -136,12 +136,19 @@ pub fn yaml(p: &Profile) -> String {
 }
 
 pub fn readme_step(p: &Profile) -> String {
+    let private = if p.is_private() {
+        "\nIn a fully private cluster Karpenter also needs VPC endpoints for SSM (its AMI alias) and SQS (if\n\
+         interruption handling is on), which eksctl does not create, and the chart setting\n\
+         `settings.isolatedVPC=true`, since the pricing API has no VPC endpoint."
+    } else {
+        ""
+    };
     format!(
         "Karpenter itself is installed with its Helm chart (`oci://public.ecr.aws/karpenter/karpenter`,\n\
          the version matching your Kubernetes version) in namespace `karpenter`, its ServiceAccount\n\
          annotated with the IRSA role `{}-karpenter` (`iam/karpenter-*.json`), before `kubectl apply -k`.\n\
          The node role `{}` must exist first for eksctl (Terraform creates it), and the private\n\
-         subnets and node security group need the tag `karpenter.sh/discovery: {}`.",
+         subnets and node security group need the tag `karpenter.sh/discovery: {}`.{private}",
         p.name,
         p.karpenter_node_role(),
         p.name

@@ -52,7 +52,7 @@ impl Section for Manifests {
             ),
             Row::new(
                 "manifests/network-policies.yaml",
-                "default-deny ingress and egress, DNS only to kube-dns, backend only from frontend",
+                "default-deny ingress and egress, DNS only to kube-dns; the example backend only from `app=frontend` pods, whose egress to it is allowed",
                 "G4.4",
                 "4.3.2, 5.4.4",
             ),
@@ -101,12 +101,42 @@ impl Section for Manifests {
 
     fn readme_steps(&self, p: &Profile) -> Vec<String> {
         let mut steps = Vec::new();
+        if p.is_private() {
+            steps.push(private_images_step(p));
+        }
         if p.karpenter {
             steps.push(karpenter::readme_step(p));
         }
         steps.push(app::readme_step(p));
+        steps.push(app::callers_step(p));
         steps
     }
+}
+
+/// A fully private cluster's nodes have no internet egress: they pull the bundle's images from
+/// the account's ECR, filled by pull-through cache rules.
+fn private_images_step(p: &Profile) -> String {
+    let mut s = format!(
+        "Images in a fully private cluster: nodes cannot reach public registries, so `manifests/` names\n\
+         the images in your ECR registry `{}`,\n\
+         filled by pull-through cache rules. Create them once, then pull each image once through them\n\
+         from a machine with ECR rights (the first pull creates the repository), before\n\
+         `kubectl apply -k`:\n\n```sh\n",
+        p.ecr_registry()
+    );
+    for (prefix, upstream) in crate::generate::names::PULL_THROUGH {
+        let _ = writeln!(
+            s,
+            "aws ecr create-pull-through-cache-rule --region {} --ecr-repository-prefix {prefix} --upstream-registry-url {upstream}",
+            p.region
+        );
+    }
+    s.push_str("```\n\nInstall Helm charts (the Secrets Store CSI driver");
+    if p.karpenter {
+        s.push_str(", Karpenter");
+    }
+    s.push_str(") with their image repositories pointed at the same caches.");
+    s
 }
 
 /// `manifests/kustomization.yaml`, listing every file under `manifests/` of every section.
@@ -120,9 +150,6 @@ pub fn kustomization(files: &[File]) -> File {
     }
     File::new("manifests/kustomization.yaml", y)
 }
-
-/// Port the example application listens on.
-const APP_PORT: u32 = 8080;
 
 /// Annotations waiving the digest rule on images the bundle can only name by tag.
 const WAIVE_DIGEST: &str = "    ladrillo.dev/ignore: image-without-digest\n    ladrillo.dev/ignore-reason: \"digests are not known when the bundle is generated; pin the image with its @sha256 digest before production\"\n";

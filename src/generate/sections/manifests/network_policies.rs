@@ -2,8 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::APP_PORT;
-use crate::generate::names::AUTOSCALER_NAMESPACE;
+use crate::generate::names::{APP_PORT, AUTOSCALER_NAMESPACE};
 use crate::generate::profile::Profile;
 
 pub fn yaml(p: &Profile) -> String {
@@ -37,13 +36,26 @@ fn default_deny(y: &mut String, ns: &str) {
     );
 }
 
+/// The example application is called by the team's frontend pods: the backend admits them,
+/// and their own egress (denied by default too) may reach it.
 fn app(y: &mut String, ns: &str) {
     let _ = write!(
         y,
-        "---\n# The guide's example (G4.4): backend pods accept traffic only from frontend pods.\n\
+        "---\n# The guide's example (G4.4): the backend (the example application, `app: backend`) accepts\n\
+         # traffic only from frontend pods (`app: frontend`, in this namespace) on port {APP_PORT}.\n\
          apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: backend-allow-from-frontend\n  namespace: {ns}\n\
          spec:\n  podSelector:\n    matchLabels:\n      app: backend\n  policyTypes:\n    - Ingress\n  ingress:\n    - from:\n\
          \x20       - podSelector:\n            matchLabels:\n              app: frontend\n      ports:\n        - protocol: TCP\n\
+         \x20         port: {APP_PORT}\n"
+    );
+    let _ = write!(
+        y,
+        "---\n# Frontend pods may call the backend: without this their egress is denied as well.\n\
+         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: frontend-allow-to-backend\n  namespace: {ns}\n\
+         \x20 annotations:\n    ladrillo.dev/ignore: network-policy-selects-nothing\n\
+         \x20   ladrillo.dev/ignore-reason: \"the frontend (app: frontend) is deployed with your application, not by this bundle\"\n\
+         spec:\n  podSelector:\n    matchLabels:\n      app: frontend\n  policyTypes:\n    - Egress\n  egress:\n    - to:\n\
+         \x20       - podSelector:\n            matchLabels:\n              app: backend\n      ports:\n        - protocol: TCP\n\
          \x20         port: {APP_PORT}\n"
     );
 }

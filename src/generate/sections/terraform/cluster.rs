@@ -65,6 +65,7 @@ pub fn cluster(t: &mut String, p: &Profile) {
     t.push_str("  version = var.kubernetes_version\n  tags = var.tags\n");
     let _ = writeln!(t, "  enabled_cluster_log_types = {}\n", hlist(&log_types()));
     vpc_config(t, p);
+    upgrade_policy(t, p);
     t.push_str("  # Secrets envelope-encrypted with the customer key (CIS 5.3.1).\n");
     t.push_str("  encryption_config {\n    resources = [\"secrets\"]\n\n    provider {\n      key_arn = local.kms_key_arn\n    }\n  }\n\n");
     t.push_str(
@@ -80,6 +81,23 @@ pub fn managed_policy(t: &mut String, id: &str, role: &str, policy: &str) {
         t,
         "resource \"aws_iam_role_policy_attachment\" \"{id}\" {{\n  role = aws_iam_role.{role}.name\n  policy_arn = \"arn:${{local.partition}}:iam::aws:policy/{policy}\"\n}}\n\n"
     );
+}
+
+/// What happens at the end of standard support, as in eksctl/cluster.yaml.
+fn upgrade_policy(t: &mut String, p: &Profile) {
+    let (comment, kind) = if p.extended_support {
+        (
+            "  # --extended-support: the cluster may stay in EKS extended support, charged extra (guide:G2.1).\n",
+            "EXTENDED",
+        )
+    } else {
+        (
+            "  # No paid extended support: EKS upgrades the control plane when standard support ends (guide:G2.1).\n",
+            "STANDARD",
+        )
+    };
+    t.push_str(comment);
+    let _ = writeln!(t, "  upgrade_policy {{\n    support_type = \"{kind}\"\n  }}\n");
 }
 
 fn vpc_config(t: &mut String, p: &Profile) {

@@ -24,7 +24,11 @@ pub fn tf(p: &Profile) -> String {
         &mut t,
         "kubernetes_version",
         "string",
-        "Kubernetes version, in EKS standard support (guide:G2.1).",
+        if p.extended_support {
+            "Kubernetes version, in EKS support (guide:G2.1)."
+        } else {
+            "Kubernetes version, in EKS standard support (guide:G2.1)."
+        },
         Some(hq(&p.version.name())),
     );
     subnets(&mut t);
