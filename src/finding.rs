@@ -141,10 +141,12 @@ pub enum Group {
     Hygiene,
     /// How the input itself is written (duplicate keys, ambiguous scalars, waivers).
     Input,
+    /// Threat detections over Kubernetes audit logs (`ladrillo audit-log`), not run by `scan`.
+    Audit,
 }
 
 impl Group {
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Self::Pod,
         Self::Pss,
         Self::Rbac,
@@ -154,6 +156,7 @@ impl Group {
         Self::Reliability,
         Self::Hygiene,
         Self::Input,
+        Self::Audit,
     ];
 
     #[must_use]
@@ -168,6 +171,7 @@ impl Group {
             Self::Reliability => "reliability",
             Self::Hygiene => "hygiene",
             Self::Input => "input",
+            Self::Audit => "audit",
         }
     }
 }

@@ -3,9 +3,11 @@
 //! The crate reads as its pipeline: [`source`] (files, stdin) → [`document`] (trees with spans) →
 //! [`model`] (Kubernetes objects, workloads, clusters), loaded once by [`input`] → [`analysis`] and
 //! [`rules`] → [`finding`] → [`scan`] (selection, overrides, waivers) → [`report`] (text, JSON,
-//! SARIF, JUnit, HTML). The `ladrillo` binary is a thin shell over [`cli`].
+//! SARIF, JUnit, HTML). [`audit`] reads Kubernetes audit logs and raises alerts. The `ladrillo`
+//! binary is a thin shell over [`cli`].
 
 pub mod analysis;
+pub mod audit;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;

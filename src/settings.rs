@@ -27,6 +27,7 @@ pub const KEYS: &[&str] = &[
     "required-tags",
     "reachability",
     "pss",
+    "audit-log",
 ];
 
 /// The keys of the `pss` section.
@@ -50,6 +51,8 @@ pub struct Config {
     pub pss: Option<Policy>,
     /// The Kubernetes release (`1.N`) whose Pod Security admission is emulated.
     pub pss_kubernetes_version: Option<u32>,
+    /// `ladrillo audit-log` settings: trusted users, namespaces, images, networks, thresholds.
+    pub audit_log: Option<crate::audit::config::AuditConfig>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -254,6 +257,7 @@ impl Config {
                     config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
                 }
                 "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, &mut err),
+                "audit-log" => config.audit_log = crate::audit::config::parse(v, &mut err),
                 other => err(entry.key_span, unknown_key(other, KEYS)),
             }
         }
@@ -263,7 +267,7 @@ impl Config {
 
 /// `pss: {level: restricted, version: latest, kubernetes-version: "1.30"}`; unset keys keep
 /// their defaults.
-fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Option<Policy>, Option<u32>) {
+pub(crate) fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Option<Policy>, Option<u32>) {
     let Some(map) = v.as_map() else {
         err(v.span, "`pss` must be a mapping with `level` and `version`".into());
         return (None, None);

@@ -17,6 +17,7 @@ fn group_prefix(g: Group) -> &'static str {
         Group::Reliability => "REL",
         Group::Hygiene => "HYG",
         Group::Input => "INP",
+        Group::Audit => "AUD",
     }
 }
 
@@ -54,7 +55,18 @@ fn codes_and_names_are_unique_and_well_formed() {
                 problems.push(format!("{}: reference `{r}` must be scheme:id", m.code));
                 continue;
             };
-            let known = ["cis-eks-1.8", "pss", "nsa-cisa", "checkov", "trivy", "kube-linter", "kubescape"];
+            let known = [
+                "cis-eks-1.8",
+                "pss",
+                "nsa-cisa",
+                "checkov",
+                "trivy",
+                "kube-linter",
+                "kubescape",
+                "falco",
+                "panther",
+                "mitre",
+            ];
             if !known.contains(&scheme) || id.is_empty() {
                 problems.push(format!("{}: reference `{r}` has an unknown scheme", m.code));
             }
@@ -100,8 +112,9 @@ fn every_rule_has_a_fixture_and_every_fixture_a_rule() {
     for r in rules::all() {
         let m = r.meta();
         let dir = fixtures.join(m.group.as_str());
-        let found = ["yaml", "json", "tf"].iter().any(|ext| dir.join(format!("{}.{ext}", m.name)).exists())
-            || dir.join(m.name).is_dir();
+        let found =
+            ["yaml", "json", "tf", "jsonl"].iter().any(|ext| dir.join(format!("{}.{ext}", m.name)).exists())
+                || dir.join(m.name).is_dir();
         if !found {
             problems.push(format!(
                 "{} {}: no fixture in tests/fixtures/{}/",

@@ -1,6 +1,7 @@
 //! Command-line definitions and glue only: parse arguments, call the library, print, and map
 //! the outcome to an exit code (0 clean, 1 findings, 2 usage or input errors).
 
+mod audit_log_cmd;
 mod bundle_writer;
 mod init_cmd;
 mod input_args;
@@ -44,6 +45,9 @@ pub enum Command {
     Rbac(rbac_cmd::RbacArgs),
     /// NetworkPolicy reachability: who can reach whom, and why.
     Netpol(netpol_cmd::NetpolArgs),
+    /// Threat detections over Kubernetes and EKS audit logs (files, exports, CloudWatch
+    /// subscription records, `-` for stdin, `--follow`).
+    AuditLog(audit_log_cmd::AuditLogArgs),
 }
 
 /// When to colour text output.
@@ -92,6 +96,7 @@ pub fn run() -> i32 {
         Command::Init(args) => init_cmd::run(&args),
         Command::Rbac(args) => rbac_cmd::run(&args),
         Command::Netpol(args) => netpol_cmd::run(&args),
+        Command::AuditLog(args) => audit_log_cmd::run(&args),
     }
 }
 

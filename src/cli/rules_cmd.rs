@@ -100,6 +100,12 @@ pub fn explain(args: &ExplainArgs) -> i32 {
     if !m.default_enabled {
         out.push_str("Enabled: only when selected (--select)\n");
     }
+    if let Some(level) = crate::audit::detections::level_of(m.code) {
+        out.push_str(&format!(
+            "Run by: ladrillo audit-log (audit policy level needed: {})\n",
+            level.as_str()
+        ));
+    }
     out.push('\n');
     out.push_str(&m.docs_text());
     out.push('\n');

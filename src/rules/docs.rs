@@ -69,6 +69,9 @@ pub fn rules_markdown() -> String {
                     m.guide.iter().map(|g| format!("`guide:{g}`")).collect::<Vec<_>>().join(", ")
                 );
             }
+            if let Some(level) = crate::audit::detections::level_of(m.code) {
+                let _ = writeln!(out, "\nAudit policy level needed: `{}`", level.as_str());
+            }
             if !m.references.is_empty() {
                 let _ = writeln!(
                     out,
@@ -110,7 +113,11 @@ References are plain strings `scheme:id`:
 | `trivy` | Trivy check id (`KSV-*` for Kubernetes, `AVD-AWS-*` for AWS) | `trivy:KSV-0017` |
 | `kube-linter` | kube-linter check name | `kube-linter:privileged-container` |
 | `kubescape` | kubescape control id | `kubescape:C-0057` |
+| `falco` | Falco rule name (k8saudit plugin rules) | `falco:Attach/Exec Pod` |
+| `panther` | Panther detection rule id | `panther:Kubernetes.Pod.Exec` |
+| `mitre` | MITRE ATT&CK technique (Containers matrix) | `mitre:T1609` |
 
 Guide sections (`guide:G4.3`) refer to the practices of the guide as numbered in
-[guide-map.md](guide-map.md).
+[guide-map.md](guide-map.md). Rules of group `audit` are detections over audit logs, run by
+`ladrillo audit-log` (see [audit-log.md](audit-log.md)), never by `ladrillo scan`.
 ";

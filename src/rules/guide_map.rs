@@ -99,7 +99,12 @@ const PRACTICES: &[Practice] = &[
         also: "Secret values are never printed: reports mask them.",
     },
     Practice { id: "G4.7", practice: "Encryption at rest (EBS) and TLS for the API server.", also: "" },
-    Practice { id: "G4.8", practice: "Runtime threat detection: Falco or GuardDuty.", also: "" },
+    Practice {
+        id: "G4.8",
+        practice: "Runtime threat detection: Falco or GuardDuty.",
+        also: "`ladrillo audit-log` reads the EKS audit log (files, exports, CloudWatch subscription records, \
+               `--follow`) and raises the detections of group `audit`; see docs/audit-log.md.",
+    },
     Practice {
         id: "G5.1",
         practice: "Node groups over several AZs; managed node groups with rolling updates.",

@@ -37,9 +37,11 @@ impl ScanSettings {
     #[must_use]
     pub fn new(config: Config, cli_select: &[Selector], cli_ignore: &[Selector], today: Date) -> Self {
         let select: &[Selector] = if cli_select.is_empty() { &config.select } else { cli_select };
+        // Audit-log detections read audit events, never files: `ladrillo audit-log` runs them.
         let rules: Vec<&'static dyn Rule> = rules::all()
             .iter()
             .copied()
+            .filter(|r| r.meta().group != rules::Group::Audit)
             .filter(|r| {
                 if select.is_empty() {
                     r.meta().default_enabled

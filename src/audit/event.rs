@@ -1,0 +1,383 @@
+//! One record of an audit log, read with serde into borrowed fields: a Kubernetes audit event
+//! (`audit.k8s.io/v1` or `v1beta1`), an envelope around events (an `EventList`, an
+//! `aws logs filter-log-events` export, a CloudWatch Logs subscription payload, Kinesis or
+//! Lambda records) or a CloudTrail event. One struct holds every shape's fields so a record is
+//! parsed once; `requestObject` and `responseObject` stay raw until a detection asks for them.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+pub type Str<'a> = Cow<'a, str>;
+
+/// Every field ladrillo reads, of every record shape.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record<'a> {
+    // Kubernetes audit event.
+    #[serde(borrow)]
+    pub kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub api_version: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub level: Option<Str<'a>>,
+    #[serde(rename = "auditID", borrow)]
+    pub audit_id: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub stage: Option<Str<'a>>,
+    #[serde(rename = "requestURI", borrow)]
+    pub request_uri: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub verb: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub user: UserInfo<'a>,
+    #[serde(borrow)]
+    pub impersonated_user: Option<UserInfo<'a>>,
+    #[serde(rename = "sourceIPs", borrow, default)]
+    pub source_ips: Vec<Str<'a>>,
+    #[serde(borrow)]
+    pub user_agent: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub object_ref: Option<ObjectReference<'a>>,
+    #[serde(borrow)]
+    pub response_status: Option<Status<'a>>,
+    #[serde(borrow)]
+    pub request_object: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub response_object: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub request_received_timestamp: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub stage_timestamp: Option<Str<'a>>,
+    /// `v1beta1` events carry a string; CloudWatch log events milliseconds since the epoch.
+    #[serde(borrow)]
+    pub timestamp: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    pub annotations: Annotations<'a>,
+
+    // Envelopes.
+    /// A CloudWatch log event's text (`filter-log-events`, `get-log-events`, subscriptions).
+    #[serde(borrow)]
+    pub message: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub log_stream_name: Option<Str<'a>>,
+    /// Subscription payload: `DATA_MESSAGE` or `CONTROL_MESSAGE`.
+    #[serde(borrow)]
+    pub message_type: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub log_stream: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub log_events: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    pub items: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    pub events: Option<Vec<&'a RawValue>>,
+    #[serde(rename = "Records", borrow)]
+    pub records_upper: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    pub records: Option<Vec<&'a RawValue>>,
+    #[serde(rename = "Events", borrow)]
+    pub events_upper: Option<Vec<&'a RawValue>>,
+    /// Lambda subscription event `{"awslogs": {"data": "H4sI…"}}`.
+    #[serde(borrow)]
+    pub awslogs: Option<Data<'a>>,
+    /// Kinesis event record `{"kinesis": {"data": "H4sI…"}}`.
+    #[serde(borrow)]
+    pub kinesis: Option<Data<'a>>,
+    /// Firehose record data.
+    #[serde(borrow)]
+    pub data: Option<Str<'a>>,
+    /// `aws kinesis get-records` record data.
+    #[serde(rename = "Data", borrow)]
+    pub data_upper: Option<Str<'a>>,
+    /// `aws cloudtrail lookup-events`: the event as a JSON string.
+    #[serde(rename = "CloudTrailEvent", borrow)]
+    pub cloud_trail_event: Option<Str<'a>>,
+
+    // CloudTrail event.
+    #[serde(borrow)]
+    pub event_source: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub event_name: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub event_time: Option<Str<'a>>,
+    #[serde(rename = "eventID", borrow)]
+    pub event_id: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub user_identity: Option<UserIdentity<'a>>,
+    #[serde(rename = "sourceIPAddress", borrow)]
+    pub source_ip_address: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub request_parameters: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub error_code: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Data<'a> {
+    #[serde(borrow)]
+    pub data: Option<Str<'a>>,
+}
+
+/// The authenticated user, with EKS's IAM identity in `extra`.
+#[derive(Debug, Default, Deserialize)]
+pub struct UserInfo<'a> {
+    #[serde(borrow)]
+    pub username: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub uid: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    pub groups: Vec<Str<'a>>,
+    #[serde(borrow, default)]
+    pub extra: Extra<'a>,
+}
+
+/// `user.extra` keys EKS sets for IAM principals (the access key id is never read).
+#[derive(Debug, Default, Deserialize)]
+pub struct Extra<'a> {
+    #[serde(borrow, default)]
+    pub arn: Vec<Str<'a>>,
+    #[serde(rename = "canonicalArn", borrow, default)]
+    pub canonical_arn: Vec<Str<'a>>,
+    #[serde(rename = "sessionName", borrow, default)]
+    pub session_name: Vec<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectReference<'a> {
+    #[serde(borrow)]
+    pub resource: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub namespace: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub name: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub api_group: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub api_version: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub subresource: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Status<'a> {
+    pub code: Option<i64>,
+    #[serde(borrow)]
+    pub reason: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Annotations<'a> {
+    #[serde(rename = "authorization.k8s.io/decision", borrow)]
+    pub decision: Option<Str<'a>>,
+    #[serde(rename = "authorization.k8s.io/reason", borrow)]
+    pub reason: Option<Str<'a>>,
+    #[serde(rename = "pod-security.kubernetes.io/enforce-policy", borrow)]
+    pub pss_enforce_policy: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserIdentity<'a> {
+    #[serde(rename = "type", borrow)]
+    pub kind: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub arn: Option<Str<'a>>,
+    #[serde(borrow)]
+    pub session_context: Option<SessionContext<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionContext<'a> {
+    #[serde(borrow)]
+    pub session_issuer: Option<SessionIssuer<'a>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SessionIssuer<'a> {
+    #[serde(borrow)]
+    pub arn: Option<Str<'a>>,
+}
+
+/// What a record is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A Kubernetes audit event.
+    Audit,
+    /// A CloudTrail event.
+    Trail,
+    /// Something that wraps records.
+    Envelope,
+    /// A JSON object that is none of these.
+    Other,
+}
+
+impl<'a> Record<'a> {
+    #[must_use]
+    pub fn shape(&self) -> Shape {
+        if self.event_source.is_some() && self.event_name.is_some() {
+            Shape::Trail
+        } else if self.audit_id.is_some()
+            || (self.verb.is_some() && (self.stage.is_some() || self.request_uri.is_some()))
+            || self.kind.as_deref() == Some("Event")
+        {
+            Shape::Audit
+        } else if self.message.is_some()
+            || self.log_events.is_some()
+            || self.items.is_some()
+            || self.events.is_some()
+            || self.records_upper.is_some()
+            || self.records.is_some()
+            || self.events_upper.is_some()
+            || self.awslogs.is_some()
+            || self.kinesis.is_some()
+            || self.data.is_some()
+            || self.data_upper.is_some()
+            || self.cloud_trail_event.is_some()
+            || self.message_type.is_some()
+        {
+            Shape::Envelope
+        } else {
+            Shape::Other
+        }
+    }
+
+    pub fn verb(&self) -> &str {
+        self.verb.as_deref().unwrap_or_default()
+    }
+
+    pub fn resource(&self) -> &str {
+        self.object_ref.as_ref().and_then(|o| o.resource.as_deref()).unwrap_or_default()
+    }
+
+    pub fn subresource(&self) -> &str {
+        self.object_ref.as_ref().and_then(|o| o.subresource.as_deref()).unwrap_or_default()
+    }
+
+    pub fn namespace(&self) -> Option<&str> {
+        self.object_ref.as_ref().and_then(|o| o.namespace.as_deref()).filter(|n| !n.is_empty())
+    }
+
+    pub fn name(&self) -> Option<&str> {
+        self.object_ref.as_ref().and_then(|o| o.name.as_deref()).filter(|n| !n.is_empty())
+    }
+
+    pub fn api_group(&self) -> &str {
+        self.object_ref.as_ref().and_then(|o| o.api_group.as_deref()).unwrap_or_default()
+    }
+
+    pub fn username(&self) -> &str {
+        self.user.username.as_deref().unwrap_or_default()
+    }
+
+    pub fn code(&self) -> Option<i64> {
+        self.response_status.as_ref().and_then(|s| s.code)
+    }
+
+    /// The request was authorized and did not fail: the decision annotation says allow (or is
+    /// absent) and the response code is below 400.
+    pub fn allowed(&self) -> bool {
+        let decision_ok = self.annotations.decision.as_deref().is_none_or(|d| d == "allow");
+        decision_ok && self.code().is_none_or(|c| c < 400)
+    }
+
+    /// The request was refused: 401, 403, or an authorizer decision `forbid`.
+    pub fn denied(&self) -> bool {
+        self.annotations.decision.as_deref() == Some("forbid") || matches!(self.code(), Some(401 | 403))
+    }
+
+    /// A server-side dry run changes nothing.
+    pub fn dry_run(&self) -> bool {
+        query_values(self.request_uri.as_deref().unwrap_or_default(), "dryRun").next().is_some()
+    }
+
+    /// Create, update or patch that took effect.
+    pub fn wrote(&self) -> bool {
+        matches!(self.verb(), "create" | "update" | "patch") && self.allowed() && !self.dry_run()
+    }
+
+    /// The event's time as logged: when the request was received.
+    pub fn time(&self) -> Option<&str> {
+        self.request_received_timestamp
+            .as_deref()
+            .or(self.stage_timestamp.as_deref())
+            .or_else(|| self.timestamp.and_then(|t| t.get().strip_prefix('"')?.strip_suffix('"')))
+            .or(self.event_time.as_deref())
+    }
+
+    /// The body a detection can evaluate: the request for create and update, the stored object
+    /// returned for a patch (whose request body is only the patch).
+    pub fn written_object(&self) -> Option<&'a RawValue> {
+        match self.verb() {
+            "patch" => self.response_object,
+            _ => self.request_object,
+        }
+    }
+}
+
+/// Values of a query parameter in a request URI, percent-decoded.
+pub fn query_values<'u>(uri: &'u str, key: &'u str) -> impl Iterator<Item = String> + 'u {
+    let query = uri.split_once('?').map_or("", |(_, q)| q);
+    query.split('&').filter_map(move |pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (k == key).then(|| percent_decode(v))
+    })
+}
+
+/// `%2F` → `/`, `+` → space; invalid escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = || {
+            let h = bytes.get(i + 1..i + 3)?;
+            u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()
+        };
+        match b {
+            b'%' if hex().is_some() => {
+                out.extend(hex());
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_decoded() {
+        let uri = "/api/v1/namespaces/x/pods/p/exec?command=cat&command=%2Fetc%2Fshadow&container=c";
+        let got: Vec<String> = query_values(uri, "command").collect();
+        assert_eq!(got, ["cat", "/etc/shadow"]);
+        assert_eq!(percent_decode("a%zzb%2"), "a%zzb%2");
+    }
+
+    #[test]
+    fn shapes() {
+        let ev: Record = serde_json::from_str(r#"{"kind":"Event","auditID":"a","verb":"get"}"#).unwrap();
+        assert_eq!(ev.shape(), Shape::Audit);
+        let ct: Record =
+            serde_json::from_str(r#"{"eventSource":"eks.amazonaws.com","eventName":"CreateAccessEntry"}"#)
+                .unwrap();
+        assert_eq!(ct.shape(), Shape::Trail);
+        let env: Record = serde_json::from_str(r#"{"events":[{"message":"{}"}]}"#).unwrap();
+        assert_eq!(env.shape(), Shape::Envelope);
+        let other: Record = serde_json::from_str(r#"{"a":1}"#).unwrap();
+        assert_eq!(other.shape(), Shape::Other);
+    }
+}

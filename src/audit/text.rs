@@ -1,0 +1,83 @@
+//! Words for alert messages: the user, and an exec command with credentials masked.
+
+use super::event::{Record, query_values};
+use crate::rules::secrets::detect;
+
+/// `user "alice"` (`anonymous user` for `system:anonymous`).
+#[must_use]
+pub fn user(ev: &Record<'_>) -> String {
+    match ev.username() {
+        "" => "an unauthenticated user".to_string(),
+        "system:anonymous" => "the anonymous user".to_string(),
+        u => format!("user \"{u}\""),
+    }
+}
+
+/// The command arguments of an exec request (`command=` parameters of the request URI).
+#[must_use]
+pub fn command_args(ev: &Record<'_>) -> Vec<String> {
+    query_values(ev.request_uri.as_deref().unwrap_or_default(), "command").collect()
+}
+
+/// The command as one line, each credential-looking word replaced by `***`: a password typed
+/// on a command line (`mysql -pS3cret`, `--token=…`, `sh -c "curl -H 'Authorization: …'"`) is
+/// still a password. Words are looked at inside each argument too.
+#[must_use]
+pub fn redacted_command(args: &[String]) -> String {
+    let mut mask_next = false;
+    let mut out = Vec::with_capacity(args.len());
+    for a in args {
+        let words: Vec<String> = a.split(' ').map(|w| redact_word(w, &mut mask_next)).collect();
+        out.push(words.join(" "));
+    }
+    out.join(" ")
+}
+
+fn redact_word(w: &str, mask_next: &mut bool) -> String {
+    if w.is_empty() {
+        return String::new();
+    }
+    if std::mem::take(mask_next) {
+        return "***".to_string();
+    }
+    if !detect::scan_formats(w).is_empty() {
+        return "***".to_string();
+    }
+    let flag = w.trim_start_matches('-');
+    let dashes = &w[..w.len() - flag.len()];
+    if let Some((name, value)) = flag.split_once('=') {
+        if detect::credential_name(name).is_some() && !value.is_empty() {
+            return format!("{dashes}{name}=***");
+        }
+    } else if w.starts_with('-') && detect::credential_name(flag).is_some() {
+        *mask_next = true;
+    } else if let Some(rest) = w.strip_prefix("-p").filter(|r| !r.is_empty() && !w.starts_with("--"))
+        && detect::looks_secret(rest)
+    {
+        // `mysql -pS3cret`.
+        return "-p***".to_string();
+    } else if detect::credential_name(w.trim_end_matches(':')).is_some() && w.ends_with(':') {
+        // `Authorization: Bearer …` style headers.
+        *mask_next = true;
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_masked() {
+        let args: Vec<String> =
+            ["mysql", "-u", "root", "-pS3cretPass", "--password", "hunter22", "--token=abcd1234"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        assert_eq!(redacted_command(&args), "mysql -u root -p*** --password *** --token=***");
+        let aws = vec!["env".to_string(), "AKIA2E0A8F3B244C9986".to_string()];
+        assert_eq!(redacted_command(&aws), "env ***");
+        let shell = vec!["sh".to_string(), "-c".to_string(), "mysql -pS3cretPass db".to_string()];
+        assert_eq!(redacted_command(&shell), "sh -c mysql -p*** db");
+    }
+}
