@@ -13,7 +13,6 @@ use super::detections::Detection;
 use super::event::Record;
 use super::workload::Written;
 use crate::finding::Severity;
-use crate::rules::RuleOptions;
 
 /// Counts for the summary.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -183,7 +182,6 @@ pub struct Cx<'e> {
     pub config: &'e AuditConfig,
     pub state: &'e mut State,
     pub loc: &'e Loc,
-    pub options: &'e RuleOptions,
     time: Option<i64>,
     written: Option<Option<Written>>,
     alerts: Vec<Alert>,
@@ -251,7 +249,6 @@ pub struct Engine<'c> {
     severity: Vec<(&'static str, Severity)>,
     since: Option<i64>,
     until: Option<i64>,
-    options: RuleOptions,
     state: State,
     started: Started,
     pub summary: Summary,
@@ -266,14 +263,12 @@ impl<'c> Engine<'c> {
         since: Option<i64>,
         until: Option<i64>,
     ) -> Self {
-        let options = RuleOptions { pss: config.pss_policy(), ..RuleOptions::default() };
         Self {
             config,
             detections,
             severity,
             since,
             until,
-            options,
             state: State::default(),
             started: Started::default(),
             summary: Summary::default(),
@@ -320,7 +315,6 @@ impl<'c> Engine<'c> {
             config: self.config,
             state: &mut self.state,
             loc,
-            options: &self.options,
             time: None,
             written: None,
             alerts: Vec::new(),

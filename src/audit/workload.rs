@@ -1,14 +1,19 @@
 //! The object a request wrote, in the library's model, so pod-security detections run the
-//! existing workload rules and the Pod Security Standards evaluator on it instead of repeating
-//! their logic.
+//! existing workload rules (through the scan engine, waivers on the object included) and the Pod
+//! Security Standards evaluator on it instead of repeating their logic.
+
+use std::cell::OnceCell;
 
 use serde_json::value::RawValue;
 
 use crate::analysis::pss::{self, Evaluation, Policy};
 use crate::document::Node;
 use crate::finding::Finding;
+use crate::input::Loader;
 use crate::model::{Object, Workload};
-use crate::rules::{Context, Rule, RuleOptions};
+use crate::rules::Rule;
+use crate::scan::{self, ScanSettings};
+use crate::settings::{Config, Selector};
 
 /// Resources whose objects carry pods.
 pub const POD_BEARING: &[&str] = &[
@@ -23,10 +28,24 @@ pub const POD_BEARING: &[&str] = &[
     "cronjobs",
 ];
 
+/// The workload rules the pod-security detections run.
+const POD_RULES: &[&str] = &[
+    "privileged-container",
+    "dangerous-capabilities",
+    "host-network",
+    "host-pid",
+    "host-ipc",
+    "host-path-volume",
+];
+
 /// A request body read into the model.
 #[derive(Debug)]
 pub struct Written {
     pub object: Object,
+    /// The body as logged, for the scan engine.
+    text: String,
+    /// What the pod rules report about it, computed once per event.
+    findings: OnceCell<Vec<Finding>>,
 }
 
 impl Written {
@@ -35,7 +54,7 @@ impl Written {
     pub fn parse(raw: &RawValue) -> Option<Written> {
         let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
         let object = Object::from_root(Node::from_json(&value), None).ok()??;
-        Some(Written { object })
+        Some(Written { object, text: raw.get().to_string(), findings: OnceCell::new() })
     }
 
     #[must_use]
@@ -55,13 +74,15 @@ impl Written {
             .unwrap_or_default()
     }
 
-    /// The findings of one workload rule on the pod template.
+    /// What the given workload rules report about the object, waivers on the object applied:
+    /// the scan engine runs the pod rules once per event on the body (`scan::scan_object`) and
+    /// each detection takes its rules' findings.
     #[must_use]
-    pub fn findings(&self, rule: &dyn Rule, options: &RuleOptions) -> Vec<Finding> {
-        let Some(w) = self.workload() else { return Vec::new() };
-        let mut cx = Context::new(options);
-        rule.check_workload(&mut cx, &w);
-        cx.into_findings()
+    pub fn findings(&self, rules: &[&dyn Rule]) -> Vec<&Finding> {
+        let all = self.findings.get_or_init(|| scan_body(&self.text));
+        all.iter()
+            .filter(|f| f.suppressed.is_none() && rules.iter().any(|r| r.meta().code == f.rule.code))
+            .collect()
     }
 
     /// The Pod Security Standards verdict on the pod template.
@@ -69,4 +90,18 @@ impl Written {
     pub fn pss(&self, policy: Policy) -> Option<Evaluation> {
         pss::evaluate_object(&self.object, policy)
     }
+}
+
+/// The pod rules' findings about one request body.
+fn scan_body(text: &str) -> Vec<Finding> {
+    let selectors: Vec<Selector> =
+        POD_RULES.iter().filter_map(|n| crate::rules::find(n)).map(Selector::Rule).collect();
+    let settings = ScanSettings::new(Config::default(), &selectors, &[], jiff::Zoned::now().date());
+    let mut loader = Loader::default();
+    loader.text("requestObject.json", text.as_bytes().to_vec());
+    let inputs = loader.finish();
+    if inputs.set.get(0).is_none() {
+        return Vec::new();
+    }
+    scan::scan_object(inputs, 0, &settings).findings
 }

@@ -200,9 +200,8 @@ pub(super) fn admitted_findings(
     ev: &Record<'_>,
     rules: &[&dyn crate::rules::Rule],
 ) {
-    let options = cx.options;
     let Some(w) = written_workload(d, cx, ev) else { return };
-    let findings: Vec<crate::finding::Finding> = rules.iter().flat_map(|r| w.findings(*r, options)).collect();
+    let findings: Vec<crate::finding::Finding> = w.findings(rules).into_iter().cloned().collect();
     if findings.is_empty() {
         return;
     }
