@@ -19,8 +19,12 @@ fn corpus() -> PathBuf {
     if let Some(p) = std::env::var_os("LADRILLO_BENCH_AUDIT") {
         return PathBuf::from(p);
     }
-    let events: usize =
-        std::env::var("LADRILLO_BENCH_AUDIT_EVENTS").ok().and_then(|s| s.parse().ok()).unwrap_or(200_000);
+    // `cargo test --all-targets` runs benches once as tests: a small corpus is enough there.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let events: usize = std::env::var("LADRILLO_BENCH_AUDIT_EVENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(if measuring { 200_000 } else { 2_000 });
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
     let dir = target.join("bench-audit");

@@ -37,27 +37,33 @@ fn redact_word(w: &str, mask_next: &mut bool) -> String {
     if w.is_empty() {
         return String::new();
     }
-    if std::mem::take(mask_next) {
+    if std::mem::take(mask_next) || !detect::scan_formats(w).is_empty() {
         return "***".to_string();
     }
-    if !detect::scan_formats(w).is_empty() {
-        return "***".to_string();
-    }
-    let flag = w.trim_start_matches('-');
-    let dashes = &w[..w.len() - flag.len()];
-    if let Some((name, value)) = flag.split_once('=') {
-        if detect::credential_name(name).is_some() && !value.is_empty() {
-            return format!("{dashes}{name}=***");
+    if let Some(long) = w.strip_prefix("--") {
+        // `--password=…`, `--token …`.
+        match long.split_once('=') {
+            Some((name, value)) if !value.is_empty() && detect::credential_name(name).is_some() => {
+                return format!("--{name}=***");
+            }
+            None if detect::credential_name(long).is_some() => *mask_next = true,
+            _ => {}
         }
-    } else if w.starts_with('-') && detect::credential_name(flag).is_some() {
-        *mask_next = true;
-    } else if let Some(rest) = w.strip_prefix("-p").filter(|r| !r.is_empty() && !w.starts_with("--"))
-        && detect::looks_secret(rest)
+    } else if let Some(short) = w.strip_prefix('-') {
+        // `mysql -pS3cret`, `-p S3cret`.
+        match short.strip_prefix('p') {
+            Some("") => *mask_next = true,
+            Some(rest) if detect::looks_secret(rest) => return "-p***".to_string(),
+            _ => {}
+        }
+    } else if let Some((name, value)) = w.split_once('=') {
+        if !value.is_empty() && detect::credential_name(name).is_some() {
+            return format!("{name}=***");
+        }
+    } else if let Some(header) = w.strip_suffix(':')
+        && detect::credential_name(header).is_some()
     {
-        // `mysql -pS3cret`.
-        return "-p***".to_string();
-    } else if detect::credential_name(w.trim_end_matches(':')).is_some() && w.ends_with(':') {
-        // `Authorization: Bearer …` style headers.
+        // `Authorization: Bearer …`-style headers: the next word is the secret.
         *mask_next = true;
     }
     w.to_string()
