@@ -54,6 +54,33 @@ impl Section for Eksctl {
             Row::new(BOTH, "Container Insights and GuardDuty runtime monitoring add-ons", "G3.5, G4.8", "–"),
         ]
     }
+
+    /// The audit log both forms turn on, and how to read it for attacks.
+    fn readme_steps(&self, p: &Profile) -> Vec<String> {
+        vec![audit_log_step(p)]
+    }
+}
+
+/// Where the EKS audit log goes, what EKS's audit policy puts in it, and how to read it.
+fn audit_log_step(p: &Profile) -> String {
+    format!(
+        "The Kubernetes audit log (guide:G4.8, G5.2) goes to the CloudWatch Logs group\n\
+         `/aws/eks/{name}/cluster`, streams `kube-apiserver-audit-*`, kept {days} days. EKS's audit policy\n\
+         logs writes with their request and response bodies, reads at `Request` level, and Secrets\n\
+         and ConfigMaps at `Metadata` level (without their data), so every detection of\n\
+         `ladrillo audit-log` can judge them. Read the last day for attacks (exec into pods,\n\
+         privileged pods, new cluster admins, secret harvesting, stolen credentials):\n\n\
+         ```sh\n\
+         aws logs filter-log-events --region {region} --log-group-name /aws/eks/{name}/cluster \\\n  \
+         --log-stream-name-prefix kube-apiserver-audit --start-time $(( ($(date +%s) - 86400) * 1000 )) > audit.json\n\
+         ladrillo audit-log audit.json\n\
+         ```\n\n\
+         For continuous detection, send the group to Kinesis or Firehose with a subscription filter\n\
+         and run `ladrillo audit-log --format jsonl` on the delivered records.",
+        name = p.name,
+        region = p.region,
+        days = LOG_RETENTION_DAYS,
+    )
 }
 
 fn cluster_yaml(plan: &Plan) -> String {
