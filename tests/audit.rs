@@ -60,6 +60,7 @@ fn config_for(path: &Path) -> Config {
 fn detection_fixtures() {
     let mut failures = Vec::new();
     let mut snapshots = BTreeMap::new();
+    let mut severities: BTreeMap<&str, Vec<ladrillo::finding::Severity>> = BTreeMap::new();
     for path in fixtures() {
         let file_name = path.file_name().unwrap().to_string_lossy().to_string();
         let name = file_name.split('.').next().unwrap().to_string();
@@ -97,6 +98,7 @@ fn detection_fixtures() {
                 not_eval.iter().map(|e| e.line).collect::<Vec<_>>()
             ));
         }
+        severities.entry(d.meta().name).or_default().extend(alerts.iter().map(|a| a.severity));
         for a in &alerts {
             let pos = expected.iter().position(|e| {
                 e.line == a.location.line
@@ -122,6 +124,20 @@ fn detection_fixtures() {
         }
         w.finish(&outcome).unwrap();
         snapshots.insert(file_name, String::from_utf8(out).unwrap());
+    }
+    // Every severity a detection declares is raised by one of its fixtures.
+    for d in audit::detections::ALL {
+        let m = d.meta();
+        for s in std::iter::once(&m.severity).chain(m.also_severity) {
+            if !severities.get(m.name).is_some_and(|seen| seen.contains(s)) {
+                failures.push(format!("{}: no fixture alert has its declared severity {s}", m.name));
+            }
+        }
+        for s in severities.get(m.name).into_iter().flatten() {
+            if *s != m.severity && !m.also_severity.contains(s) {
+                failures.push(format!("{}: raises severity {s}, which it does not declare", m.name));
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     insta::assert_yaml_snapshot!("audit_fixtures", snapshots);

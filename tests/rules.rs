@@ -172,7 +172,8 @@ fn rule_fixtures() {
     }
     // Every severity a rule declares is shown by one of its fixtures, so the docs cannot claim
     // severities the rule no longer reports.
-    for rule in ladrillo::rules::all() {
+    // Audit-log detections have their own fixtures (`tests/audit.rs` checks the same).
+    for rule in ladrillo::rules::all().iter().filter(|r| r.meta().group != ladrillo::rules::Group::Audit) {
         let m = rule.meta();
         for s in std::iter::once(&m.severity).chain(m.also_severity) {
             if !seen_severities.get(m.name).is_some_and(|seen| seen.contains(s)) {

@@ -39,6 +39,7 @@ crate::declare_detection! {
         code: "AUD038",
         name: "access-entry-changed",
         severity: High,
+        also_severity: [Critical],
         level: CloudTrail,
         guide: ["G4.2", "G4.8"],
         references: ["mitre:T1098"],

@@ -30,6 +30,7 @@ crate::declare_detection! {
         code: "AUD021",
         name: "admin-role-bound",
         severity: High,
+        also_severity: [Critical],
         level: Request,
         guide: ["G4.1", "G4.8"],
         references: [

@@ -23,6 +23,7 @@ crate::declare_detection! {
         code: "AUD002",
         name: "attach-to-pod",
         severity: Medium,
+        also_severity: [High],
         level: Metadata,
         guide: ["G4.8"],
         references: ["falco:Attach/Exec Pod", "mitre:T1609"],

@@ -29,6 +29,7 @@ crate::declare_detection! {
         code: "AUD037",
         name: "aws-auth-changed",
         severity: High,
+        also_severity: [Critical],
         level: Metadata,
         guide: ["G4.2", "G4.8"],
         references: ["mitre:T1098"],

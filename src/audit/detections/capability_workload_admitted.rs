@@ -7,8 +7,8 @@ crate::declare_detection! {
     /// Flags pods and pod controllers admitted with Linux capabilities beyond the Pod Security
     /// baseline set (`SYS_ADMIN`, `NET_ADMIN`, `SYS_PTRACE`, `BPF`, …).
     ///
-    /// The request body is checked by the `dangerous-capabilities` rule (POD003). Events logged
-    /// at `Metadata` level are counted as not evaluated.
+    /// The request body is checked by the `dangerous-capabilities` rule (POD003); `SYS_ADMIN` and
+    /// `ALL` are critical. Events logged at `Metadata` level are counted as not evaluated.
     ///
     /// ## Why is this bad?
     /// `SYS_ADMIN` is nearly root on the node and the usual way out of a container;
@@ -27,6 +27,7 @@ crate::declare_detection! {
         code: "AUD013",
         name: "capability-workload-admitted",
         severity: High,
+        also_severity: [Critical],
         level: Request,
         guide: ["G4.3", "G4.8"],
         references: ["panther:Kubernetes.Pod.Dangerous.Capabilities", "mitre:T1611"],

@@ -32,6 +32,7 @@ crate::declare_detection! {
         code: "AUD031",
         name: "client-certificate-approved",
         severity: High,
+        also_severity: [Critical],
         level: Request,
         guide: ["G4.2", "G4.8"],
         references: ["panther:Kubernetes.ClientCertificate.Created", "mitre:T1098"],

@@ -31,6 +31,7 @@ crate::declare_detection! {
         code: "AUD001",
         name: "exec-into-pod",
         severity: Medium,
+        also_severity: [High],
         level: Metadata,
         guide: ["G4.8"],
         references: ["falco:Attach/Exec Pod", "panther:Amazon.EKS.Audit.Exec", "panther:Kubernetes.Pod.Exec", "mitre:T1609"],

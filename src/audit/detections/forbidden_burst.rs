@@ -27,6 +27,7 @@ crate::declare_detection! {
         code: "AUD028",
         name: "forbidden-burst",
         severity: Medium,
+        also_severity: [High],
         level: Metadata,
         guide: ["G4.8"],
         references: ["panther:Amazon.EKS.Audit.Multiple403", "panther:Kubernetes.API.Multiple403.PublicIP", "mitre:T1613"],

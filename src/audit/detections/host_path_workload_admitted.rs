@@ -28,6 +28,7 @@ crate::declare_detection! {
         code: "AUD012",
         name: "host-path-workload-admitted",
         severity: High,
+        also_severity: [Critical],
         level: Request,
         guide: ["G4.3", "G4.8"],
         references: ["falco:Create Sensitive Mount Pod", "panther:Kubernetes.Pod.HostPath.Volume", "mitre:T1611"],

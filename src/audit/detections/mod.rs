@@ -57,6 +57,7 @@ macro_rules! declare_detection {
             code: $code:literal,
             name: $rname:literal,
             severity: $sev:ident,
+            $(also_severity: [$($also:ident),* $(,)?],)?
             level: $level:ident,
             guide: [$($guide:literal),* $(,)?],
             references: [$($reference:literal),* $(,)?],
@@ -69,6 +70,7 @@ macro_rules! declare_detection {
                 name: $rname,
                 group: Audit,
                 severity: $sev,
+                also_severity: [$($($also),*)?],
                 guide: [$($guide),*],
                 references: [$($reference),*],
             }

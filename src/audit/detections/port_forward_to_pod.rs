@@ -23,6 +23,7 @@ crate::declare_detection! {
         code: "AUD003",
         name: "port-forward-to-pod",
         severity: Medium,
+        also_severity: [High],
         level: Metadata,
         guide: ["G4.4", "G4.8"],
         references: [],

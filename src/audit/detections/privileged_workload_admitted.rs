@@ -29,7 +29,7 @@ crate::declare_detection! {
     pub struct PrivilegedWorkloadAdmitted {
         code: "AUD010",
         name: "privileged-workload-admitted",
-        severity: High,
+        severity: Critical,
         level: Request,
         guide: ["G4.3", "G4.8"],
         references: ["falco:Create Privileged Pod", "panther:Kubernetes.Pod.Privileged.Created", "mitre:T1610", "mitre:T1611"],

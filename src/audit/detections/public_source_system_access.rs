@@ -30,6 +30,7 @@ crate::declare_detection! {
         code: "AUD029",
         name: "public-source-system-access",
         severity: High,
+        also_severity: [Medium],
         level: Metadata,
         guide: ["G4.2", "G4.8"],
         references: [
