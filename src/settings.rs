@@ -52,7 +52,7 @@ pub struct Config {
     /// The Kubernetes release (`1.N`) whose Pod Security admission is emulated.
     pub pss_kubernetes_version: Option<u32>,
     /// `ladrillo audit-log` settings: trusted users, namespaces, images, networks, thresholds.
-    pub audit_log: Option<crate::audit::config::AuditConfig>,
+    pub audit_log: Option<crate::rules::audit::config::AuditConfig>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -257,7 +257,7 @@ impl Config {
                     config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
                 }
                 "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, &mut err),
-                "audit-log" => config.audit_log = crate::audit::config::parse(v, &mut err),
+                "audit-log" => config.audit_log = crate::rules::audit::config::parse(v, &mut err),
                 other => err(entry.key_span, unknown_key(other, KEYS)),
             }
         }

@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["rules"],
     &["settings"],
     &["scan"],
+    &["audit"],
     &["report"],
     &["generate"],
     &["cli"],

@@ -5,17 +5,14 @@
 //! subscription records, Kinesis and Lambda records, `EventList`s, CloudTrail lookups); audit
 //! and CloudTrail events go through the selected [`detections`] ([`engine`]), and alerts
 //! ([`alert`]) leave at once through a callback, so memory stays flat however long the log.
+//! The detections and their engine are rules (`crate::rules::audit`); this layer reads the logs,
+//! lends them the scan engine for request bodies, and writes the reports.
 
-pub mod alert;
-pub mod config;
-pub mod detections;
-pub mod engine;
-pub mod event;
 pub mod input;
-pub mod principal;
 pub mod report;
-pub mod text;
-pub mod workload;
+
+pub use crate::rules::audit as detections;
+pub use crate::rules::audit::{alert, config, engine, event};
 
 use std::io::Read;
 
@@ -28,6 +25,42 @@ use event::{Record, Shape};
 use input::{Input, ReadError, ReadOptions, Visitor};
 
 pub use detections::{Detection, Level};
+
+/// The scan engine as the pod-security detections' body scanner: the pod rules run on the
+/// request body through [`crate::input::Loader`] and [`crate::scan::scan_object`], waivers on
+/// the object included.
+struct PodRules {
+    settings: crate::scan::ScanSettings,
+}
+
+impl PodRules {
+    fn new() -> Self {
+        let selectors: Vec<crate::settings::Selector> = detections::workload::POD_RULES
+            .iter()
+            .filter_map(|n| crate::rules::find(n))
+            .map(crate::settings::Selector::Rule)
+            .collect();
+        let settings = crate::scan::ScanSettings::new(
+            crate::settings::Config::default(),
+            &selectors,
+            &[],
+            jiff::Zoned::now().date(),
+        );
+        Self { settings }
+    }
+}
+
+impl detections::workload::BodyScanner for PodRules {
+    fn findings(&self, body: &str) -> Vec<crate::finding::Finding> {
+        let mut loader = crate::input::Loader::default();
+        loader.text("requestObject.json", body.as_bytes().to_vec());
+        let inputs = loader.finish();
+        if inputs.set.get(0).is_none() {
+            return Vec::new();
+        }
+        crate::scan::scan_object(inputs, 0, &self.settings).findings
+    }
+}
 
 /// Errors listed per input; beyond that they are only counted.
 const LISTED_ERRORS: usize = 100;
@@ -88,12 +121,14 @@ impl Outcome {
 /// Reads every input in order through one engine (windows span inputs: one log may be split
 /// over several files); alerts go to `out` as they are raised.
 pub fn run(inputs: &[Input], config: &AuditConfig, options: &Options, out: &mut dyn FnMut(Alert)) -> Outcome {
+    let scanner = PodRules::new();
     let mut engine = Engine::new(
         config,
         options.detections.clone(),
         options.severity.clone(),
         options.since,
         options.until,
+        &scanner,
     );
     let mut outcome = Outcome::default();
     for input in inputs {

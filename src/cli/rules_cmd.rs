@@ -100,7 +100,7 @@ pub fn explain(args: &ExplainArgs) -> i32 {
     if !m.default_enabled {
         out.push_str("Enabled: only when selected (--select)\n");
     }
-    if let Some(level) = crate::audit::detections::level_of(m.code) {
+    if let Some(level) = crate::rules::audit::level_of(m.code) {
         out.push_str(&format!(
             "Run by: ladrillo audit-log (audit policy level needed: {})\n",
             level.as_str()

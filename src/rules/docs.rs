@@ -69,7 +69,7 @@ pub fn rules_markdown() -> String {
                     m.guide.iter().map(|g| format!("`guide:{g}`")).collect::<Vec<_>>().join(", ")
                 );
             }
-            if let Some(level) = crate::audit::detections::level_of(m.code) {
+            if let Some(level) = super::audit::level_of(m.code) {
                 let _ = writeln!(out, "\nAudit policy level needed: `{}`", level.as_str());
             }
             if !m.references.is_empty() {

@@ -9,6 +9,7 @@ use crate::finding::{Finding, Location, Severity};
 use crate::model::cluster::{Cluster, Field, Place};
 use crate::model::{Object, ObjectSet, Workload};
 
+pub mod audit;
 pub mod docs;
 pub mod eks;
 pub mod guide_map;

@@ -20,7 +20,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
             super::reliability::RULES,
             super::hygiene::RULES,
             super::input::RULES,
-            crate::audit::detections::RULES,
+            super::audit::RULES,
         ]
         .concat();
         v.sort_by_key(|r| r.meta().code);
