@@ -4,7 +4,7 @@
 //! `LADRILLO_BENCH_AUDIT=FILE` names a JSON-lines file. Reports events per second.
 //!
 //! ```sh
-//! cargo bench --bench audit            # LADRILLO_BENCH_AUDIT_EVENTS=200000 by default
+//! cargo bench --bench audit_throughput   # LADRILLO_BENCH_AUDIT_EVENTS=200000 by default
 //! ```
 
 use std::hint::black_box;
