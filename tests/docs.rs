@@ -80,3 +80,70 @@ fn opt_in_is_mentioned_only_when_some_rule_is() {
         assert!(any || !text.contains("opt-in"), "{} mentions opt-in rules, but none exist", path.display());
     }
 }
+
+#[test]
+fn peers_md_is_fresh() {
+    let path = common::root().join("docs/peers.md");
+    let fresh = ladrillo::rules::peers::peers_markdown();
+    if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "docs/peers.md is stale; run `LADRILLO_UPDATE_DOCS=1 cargo test --test docs` and commit the result"
+    );
+}
+
+/// Every peer check is decided, and a decision agrees with the rules: implemented exactly when
+/// some rule's `references` name it.
+#[test]
+fn every_peer_check_is_decided_and_agrees_with_the_rules() {
+    use ladrillo::rules::peers::{Decision, checks};
+    let rows = checks().unwrap_or_else(|e| panic!("{e}"));
+    let referenced: std::collections::HashSet<&str> =
+        ladrillo::rules::all().iter().flat_map(|r| r.meta().references.iter().copied()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Vec::new();
+    for r in &rows {
+        let reference = r.reference();
+        if !seen.insert(reference.clone()) {
+            problems.push(format!("data/peers.tsv:{}: `{reference}` listed twice", r.line));
+        }
+        match (r.decision, referenced.contains(reference.as_str())) {
+            (Decision::Implemented, false) => problems.push(format!(
+                "data/peers.tsv:{}: `{reference}` is implemented but no rule references it",
+                r.line
+            )),
+            (Decision::Declined, true) => problems.push(format!(
+                "data/peers.tsv:{}: `{reference}` is declined but a rule references it",
+                r.line
+            )),
+            _ => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(rows.len() > 300, "the peer lists look truncated: {} rows", rows.len());
+}
+
+/// A Kubernetes check id a rule cites exists in the peer's list (catches typos in references).
+#[test]
+fn rules_cite_only_listed_peer_checks() {
+    let rows = ladrillo::rules::peers::checks().unwrap_or_else(|e| panic!("{e}"));
+    let listed: std::collections::HashSet<String> = rows.iter().map(|r| r.reference()).collect();
+    for rule in ladrillo::rules::all() {
+        for reference in rule.meta().references {
+            let kubernetes = reference.starts_with("kube-linter:")
+                || reference.starts_with("kubescape:")
+                || reference.starts_with("checkov:CKV_K8S_")
+                || reference.starts_with("checkov:CKV2_K8S_")
+                || reference.starts_with("trivy:KSV");
+            assert!(
+                !kubernetes || listed.contains(*reference),
+                "{} cites `{reference}`, which is not in data/peers.tsv",
+                rule.meta().code
+            );
+        }
+    }
+}

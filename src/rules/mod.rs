@@ -16,6 +16,7 @@ pub mod guide_map;
 pub mod hygiene;
 pub mod input;
 pub mod network;
+pub mod peers;
 pub mod pod;
 pub mod pss;
 pub mod rbac;

@@ -29,7 +29,11 @@ crate::declare_detection! {
         severity: High,
         level: Metadata,
         guide: ["G4.6", "G4.8"],
-        references: ["panther:Kubernetes.SecretEnumeration", "falco:K8s Secret Get Successfully", "mitre:T1552.007"],
+        references: [
+            "panther:Kubernetes.SecretEnumeration",
+            "falco:K8s Secret Get Successfully",
+            "mitre:T1552.007",
+        ],
     }
 }
 

@@ -34,7 +34,12 @@ crate::declare_detection! {
         also_severity: [High],
         level: Metadata,
         guide: ["G4.8"],
-        references: ["falco:Attach/Exec Pod", "panther:Amazon.EKS.Audit.Exec", "panther:Kubernetes.Pod.Exec", "mitre:T1609"],
+        references: [
+            "falco:Attach/Exec Pod",
+            "panther:Amazon.EKS.Audit.Exec",
+            "panther:Kubernetes.Pod.Exec",
+            "mitre:T1609",
+        ],
     }
 }
 

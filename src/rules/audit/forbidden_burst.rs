@@ -30,7 +30,11 @@ crate::declare_detection! {
         also_severity: [High],
         level: Metadata,
         guide: ["G4.8"],
-        references: ["panther:Amazon.EKS.Audit.Multiple403", "panther:Kubernetes.API.Multiple403.PublicIP", "mitre:T1613"],
+        references: [
+            "panther:Amazon.EKS.Audit.Multiple403",
+            "panther:Kubernetes.API.Multiple403.PublicIP",
+            "mitre:T1613",
+        ],
     }
 }
 

@@ -31,7 +31,11 @@ crate::declare_detection! {
         also_severity: [Critical],
         level: Request,
         guide: ["G4.3", "G4.8"],
-        references: ["falco:Create Sensitive Mount Pod", "panther:Kubernetes.Pod.HostPath.Volume", "mitre:T1611"],
+        references: [
+            "falco:Create Sensitive Mount Pod",
+            "panther:Kubernetes.Pod.HostPath.Volume",
+            "mitre:T1611",
+        ],
     }
 }
 

@@ -31,7 +31,10 @@ crate::declare_detection! {
         severity: Low,
         level: Request,
         guide: ["G4.7", "G4.8"],
-        references: ["falco:Ingress Object without TLS Certificate Created", "panther:Kubernetes.Ingress.NoTLS"],
+        references: [
+            "falco:Ingress Object without TLS Certificate Created",
+            "panther:Kubernetes.Ingress.NoTLS",
+        ],
     }
 }
 

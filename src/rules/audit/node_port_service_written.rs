@@ -30,7 +30,10 @@ crate::declare_detection! {
         severity: Medium,
         level: Request,
         guide: ["G5.4", "G4.8"],
-        references: ["falco:Create NodePort Service", "panther:Kubernetes.Service.NodePort.Deployed"],
+        references: [
+            "falco:Create NodePort Service",
+            "panther:Kubernetes.Service.NodePort.Deployed",
+        ],
     }
 }
 

@@ -32,7 +32,12 @@ crate::declare_detection! {
         severity: Critical,
         level: Request,
         guide: ["G4.3", "G4.8"],
-        references: ["falco:Create Privileged Pod", "panther:Kubernetes.Pod.Privileged.Created", "mitre:T1610", "mitre:T1611"],
+        references: [
+            "falco:Create Privileged Pod",
+            "panther:Kubernetes.Pod.Privileged.Created",
+            "mitre:T1610",
+            "mitre:T1611",
+        ],
     }
 }
 

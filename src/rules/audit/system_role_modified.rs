@@ -29,7 +29,11 @@ crate::declare_detection! {
         severity: High,
         level: Metadata,
         guide: ["G4.1", "G4.8"],
-        references: ["falco:System ClusterRole Modified/Deleted", "panther:Kubernetes.SystemRole.Modified", "mitre:T1098.006"],
+        references: [
+            "falco:System ClusterRole Modified/Deleted",
+            "panther:Kubernetes.SystemRole.Modified",
+            "mitre:T1098.006",
+        ],
     }
 }
 

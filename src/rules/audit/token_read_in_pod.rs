@@ -37,7 +37,11 @@ crate::declare_detection! {
         severity: High,
         level: Metadata,
         guide: ["G3.2", "G4.8"],
-        references: ["panther:Kubernetes.Pod.StealServiceAccountToken", "mitre:T1528", "mitre:T1552.007"],
+        references: [
+            "panther:Kubernetes.Pod.StealServiceAccountToken",
+            "mitre:T1528",
+            "mitre:T1552.007",
+        ],
     }
 }
 

@@ -27,7 +27,12 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G5.2", "G3.5"],
-        references: ["cis-eks-1.8:2.1.1", "checkov:CKV_AWS_37", "trivy:AVD-AWS-0038"],
+        references: [
+            "cis-eks-1.8:2.1.1",
+            "checkov:CKV_AWS_37",
+            "trivy:AVD-AWS-0038",
+            "kubescape:C-0067",
+        ],
     }
 }
 

@@ -28,7 +28,12 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G4.6", "G4.7"],
-        references: ["cis-eks-1.8:5.3.1", "checkov:CKV_AWS_58", "trivy:AVD-AWS-0039"],
+        references: [
+            "cis-eks-1.8:5.3.1",
+            "checkov:CKV_AWS_58",
+            "trivy:AVD-AWS-0039",
+            "kubescape:C-0066",
+        ],
     }
 }
 

@@ -33,7 +33,13 @@ crate::declare_rule! {
         group: Hygiene,
         severity: Low,
         guide: ["G4.1"],
-        references: ["cis-eks-1.8:4.5.2", "checkov:CKV_K8S_21", "trivy:KSV-0110", "kubescape:C-0061"],
+        references: [
+            "cis-eks-1.8:4.5.2",
+            "checkov:CKV_K8S_21",
+            "trivy:KSV-0110",
+            "kubescape:C-0061",
+            "kube-linter:use-namespace",
+        ],
     }
 }
 

@@ -35,7 +35,7 @@ crate::declare_rule! {
         group: Hygiene,
         severity: Low,
         guide: ["G5.3"],
-        references: ["kubescape:C-0077"],
+        references: ["kubescape:C-0077", "kubescape:C-0076"],
     }
 }
 

@@ -30,7 +30,13 @@ crate::declare_rule! {
         group: Network,
         severity: Medium,
         guide: ["G4.4"],
-        references: ["cis-eks-1.8:4.3.2", "kube-linter:non-isolated-pod"],
+        references: [
+            "cis-eks-1.8:4.3.2",
+            "kube-linter:non-isolated-pod",
+            "checkov:CKV2_K8S_6",
+            "trivy:KSV-0038",
+            "kubescape:C-0030",
+        ],
     }
 }
 

@@ -32,6 +32,9 @@ crate::declare_rule! {
             "pss:restricted:capabilities_restricted",
             "checkov:CKV_K8S_37",
             "trivy:KSV-0003",
+            "kube-linter:drop-net-raw-capability",
+            "checkov:CKV_K8S_28",
+            "trivy:KSV-0004",
         ],
     }
 }

@@ -44,6 +44,8 @@ crate::declare_rule! {
             "trivy:KSV-0005",
             "trivy:KSV-0022",
             "kubescape:C-0046",
+            "trivy:KSV-0119",
+            "trivy:KSV-0120",
         ],
     }
 }

@@ -49,6 +49,8 @@ crate::declare_rule! {
             "kube-linter:sensitive-host-mounts",
             "kubescape:C-0048",
             "kubescape:C-0074",
+            "trivy:KSV-0121",
+            "kubescape:C-0020",
         ],
     }
 }

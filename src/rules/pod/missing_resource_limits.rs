@@ -48,6 +48,8 @@ crate::declare_rule! {
             "kube-linter:unset-memory-requirements",
             "kubescape:C-0004",
             "kubescape:C-0050",
+            "kubescape:C-0270",
+            "kubescape:C-0271",
         ],
     }
 }

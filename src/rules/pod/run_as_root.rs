@@ -37,6 +37,9 @@ crate::declare_rule! {
             "trivy:KSV-0012",
             "kube-linter:run-as-non-root",
             "kubescape:C-0013",
+            "trivy:KSV-0020",
+            "trivy:KSV-0021",
+            "trivy:KSV-0105",
         ],
     }
 }

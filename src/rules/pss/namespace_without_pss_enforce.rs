@@ -30,7 +30,7 @@ crate::declare_rule! {
         group: Pss,
         severity: Medium,
         guide: ["G4.3"],
-        references: ["pss:baseline", "pss:restricted"],
+        references: ["pss:baseline", "pss:restricted", "kubescape:C-0068"],
     }
 }
 

@@ -62,7 +62,24 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Medium],
         guide: ["G4.3"],
-        references: ["pss:baseline", "pss:restricted", "cis-eks-1.8:4.2.1", "cis-eks-1.8:4.2.5"],
+        references: [
+            "pss:baseline",
+            "pss:restricted",
+            "cis-eks-1.8:4.2.1",
+            "cis-eks-1.8:4.2.5",
+            "kube-linter:unsafe-proc-mount",
+            "kube-linter:unsafe-sysctls",
+            "checkov:CKV_K8S_31",
+            "trivy:KSV-0025",
+            "trivy:KSV-0026",
+            "trivy:KSV-0027",
+            "trivy:KSV-0028",
+            "trivy:KSV-0030",
+            "trivy:KSV-0103",
+            "trivy:KSV-0104",
+            "trivy:KSV-0106",
+            "kubescape:C-0055",
+        ],
     }
 }
 

@@ -38,7 +38,12 @@ crate::declare_rule! {
         severity: Critical,
         also_severity: [High],
         guide: ["G4.1", "G4.2", "G5.4"],
-        references: ["cis-eks-1.8:4.1.1"],
+        references: [
+            "cis-eks-1.8:4.1.1",
+            "kube-linter:cluster-admin-role-binding",
+            "trivy:KSV-0111",
+            "kubescape:C-0035",
+        ],
     }
 }
 

@@ -35,7 +35,7 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Low],
         guide: ["G4.1", "G5.4"],
-        references: [],
+        references: ["checkov:CKV_K8S_156"],
     }
 }
 

@@ -34,7 +34,12 @@ crate::declare_rule! {
         severity: Critical,
         also_severity: [High, Medium],
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.8"],
+        references: [
+            "cis-eks-1.8:4.1.8",
+            "checkov:CKV2_K8S_3",
+            "trivy:KSV-0043",
+            "kubescape:C-0065",
+        ],
     }
 }
 

@@ -36,7 +36,7 @@ crate::declare_rule! {
         group: Rbac,
         severity: Medium,
         guide: ["G4.1"],
-        references: [],
+        references: ["trivy:KSV-0115"],
     }
 }
 

@@ -29,7 +29,7 @@ crate::declare_rule! {
         group: Rbac,
         severity: High,
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.10"],
+        references: ["cis-eks-1.8:4.1.10", "checkov:CKV2_K8S_2", "trivy:KSV-0047"],
     }
 }
 

@@ -34,7 +34,13 @@ crate::declare_rule! {
         severity: Medium,
         also_severity: [High],
         guide: ["G4.1", "G5.4"],
-        references: [],
+        references: [
+            "checkov:CKV2_K8S_2",
+            "trivy:KSV-0053",
+            "trivy:KSV-0054",
+            "kubescape:C-0002",
+            "kubescape:C-0063",
+        ],
     }
 }
 

@@ -31,7 +31,13 @@ crate::declare_rule! {
         group: Rbac,
         severity: Medium,
         guide: ["G4.1"],
-        references: ["cis-eks-1.8:4.1.8"],
+        references: [
+            "cis-eks-1.8:4.1.8",
+            "checkov:CKV2_K8S_1",
+            "trivy:KSV-0051",
+            "trivy:KSV-0052",
+            "trivy:KSV-0055",
+        ],
     }
 }
 

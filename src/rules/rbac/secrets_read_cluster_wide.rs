@@ -29,7 +29,13 @@ crate::declare_rule! {
         group: Rbac,
         severity: High,
         guide: ["G4.1", "G4.6"],
-        references: ["cis-eks-1.8:4.1.2"],
+        references: [
+            "cis-eks-1.8:4.1.2",
+            "kube-linter:access-to-secrets",
+            "checkov:CKV2_K8S_5",
+            "trivy:KSV-0041",
+            "kubescape:C-0015",
+        ],
     }
 }
 

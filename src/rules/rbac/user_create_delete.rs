@@ -33,7 +33,7 @@ crate::declare_rule! {
         group: Rbac,
         severity: Low,
         guide: ["G4.1"],
-        references: [],
+        references: ["kubescape:C-0007"],
     }
 }
 

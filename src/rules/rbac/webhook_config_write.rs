@@ -29,7 +29,7 @@ crate::declare_rule! {
         group: Rbac,
         severity: High,
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.11"],
+        references: ["cis-eks-1.8:4.1.11", "checkov:CKV_K8S_155", "trivy:KSV-0114"],
     }
 }
 

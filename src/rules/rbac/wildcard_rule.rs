@@ -28,7 +28,14 @@ crate::declare_rule! {
         group: Rbac,
         severity: Medium,
         guide: ["G4.1"],
-        references: ["cis-eks-1.8:4.1.3"],
+        references: [
+            "cis-eks-1.8:4.1.3",
+            "kube-linter:wildcard-in-rules",
+            "checkov:CKV_K8S_49",
+            "trivy:KSV-0044",
+            "trivy:KSV-0045",
+            "trivy:KSV-0046",
+        ],
     }
 }
 

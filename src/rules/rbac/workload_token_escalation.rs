@@ -36,7 +36,7 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Critical],
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.6"],
+        references: ["cis-eks-1.8:4.1.6", "kubescape:C-0053"],
     }
 }
 
