@@ -3,35 +3,29 @@
 
 mod common;
 
-#[test]
-fn rules_md_is_fresh() {
-    let path = common::root().join("docs/rules.md");
-    let fresh = ladrillo::rules::docs::rules_markdown();
+/// A generated file equals a fresh generation; `LADRILLO_UPDATE_DOCS=1` rewrites it.
+fn assert_fresh(relative: &str, fresh: &str) {
+    let path = common::root().join(relative);
     if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &fresh).unwrap();
+        std::fs::write(&path, fresh).unwrap();
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "docs/rules.md is stale; run `LADRILLO_UPDATE_DOCS=1 cargo test --test docs` and commit the result"
+        "{relative} is stale; run `LADRILLO_UPDATE_DOCS=1 cargo test --test docs` and commit the result"
     );
 }
 
 #[test]
+fn rules_md_is_fresh() {
+    assert_fresh("docs/rules.md", &ladrillo::rules::docs::rules_markdown());
+}
+
+#[test]
 fn guide_map_md_is_fresh() {
-    let path = common::root().join("docs/guide-map.md");
-    let fresh = ladrillo::rules::guide_map::guide_map_markdown();
-    if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "docs/guide-map.md is stale; run `LADRILLO_UPDATE_DOCS=1 cargo test --test docs` and commit the result"
-    );
+    assert_fresh("docs/guide-map.md", &ladrillo::rules::guide_map::guide_map_markdown());
 }
 
 #[test]
@@ -83,17 +77,7 @@ fn opt_in_is_mentioned_only_when_some_rule_is() {
 
 #[test]
 fn peers_md_is_fresh() {
-    let path = common::root().join("docs/peers.md");
-    let fresh = ladrillo::rules::peers::peers_markdown();
-    if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "docs/peers.md is stale; run `LADRILLO_UPDATE_DOCS=1 cargo test --test docs` and commit the result"
-    );
+    assert_fresh("docs/peers.md", &ladrillo::rules::peers::peers_markdown());
 }
 
 /// Every peer check is decided, and a decision agrees with the rules: implemented exactly when
