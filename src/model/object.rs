@@ -309,9 +309,11 @@ impl ObjectSet {
         self.objects.iter()
     }
 
-    /// Objects of one kind in one API group.
-    pub fn of_kind<'a>(&'a self, group: &'a str, kind: &'a str) -> impl Iterator<Item = &'a Object> + 'a {
-        self.objects.iter().filter(move |o| o.is(group, kind))
+    /// Objects of one kind in one API group, in input order. Indexed on first use: rules that
+    /// look up related objects for every object stay linear in the size of the set.
+    pub fn of_kind<'a>(&'a self, group: &str, kind: &str) -> impl Iterator<Item = &'a Object> + 'a {
+        let ids = self.analysis(KindIndex::build).get(group, kind);
+        (0..ids.len()).map(move |i| &self.objects[ids[i]])
     }
 
     #[must_use]
@@ -322,6 +324,28 @@ impl ObjectSet {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.objects.is_empty()
+    }
+}
+
+/// Object indices by kind, then API group.
+struct KindIndex(std::collections::HashMap<String, std::collections::HashMap<String, Arc<[usize]>>>);
+
+impl KindIndex {
+    fn build(set: &ObjectSet) -> Self {
+        let mut ids: std::collections::HashMap<String, std::collections::HashMap<String, Vec<usize>>> =
+            std::collections::HashMap::new();
+        for (i, o) in set.objects.iter().enumerate() {
+            ids.entry(o.kind.clone()).or_default().entry(o.group().to_string()).or_default().push(i);
+        }
+        Self(
+            ids.into_iter()
+                .map(|(kind, groups)| (kind, groups.into_iter().map(|(g, v)| (g, Arc::from(v))).collect()))
+                .collect(),
+        )
+    }
+
+    fn get(&self, group: &str, kind: &str) -> Arc<[usize]> {
+        self.0.get(kind).and_then(|g| g.get(group)).map_or_else(|| Arc::from([]), Arc::clone)
     }
 }
 

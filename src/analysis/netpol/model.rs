@@ -3,7 +3,7 @@
 //! rules, peers and ports. A policy the API server would reject is kept out of the model and
 //! listed in `invalid` with the reason and field, so callers can say why it was ignored.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use crate::document::{FieldPath, Node, Value};
@@ -253,13 +253,18 @@ impl Model {
             m.families.push(Family::V6);
         }
         m.workloads.sort_by(|a, b| a.id.cmp(&b.id));
+        // Policies select pods of their own namespace only: each workload tries those.
+        let mut by_namespace: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in m.policies.iter().enumerate() {
+            by_namespace.entry(p.namespace.as_str()).or_default().push(i);
+        }
         for w in m.workloads.iter_mut().filter(|w| !w.host_network) {
-            w.selected_by = m
-                .policies
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.namespace == w.id.namespace && p.pod_selector.matches(&w.labels))
-                .map(|(i, _)| i)
+            w.selected_by = by_namespace
+                .get(w.id.namespace.as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| m.policies[i].pod_selector.matches(&w.labels))
                 .collect();
         }
         m
@@ -278,7 +283,8 @@ impl Model {
     /// A workload by exact id.
     #[must_use]
     pub fn workload(&self, id: &WorkloadId) -> Option<usize> {
-        self.workloads.iter().position(|w| &w.id == id)
+        // Sorted by id, one entry per id (see `build`).
+        self.workloads.binary_search_by(|w| w.id.cmp(id)).ok()
     }
 }
 

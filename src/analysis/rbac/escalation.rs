@@ -301,11 +301,11 @@ impl Graph {
             return;
         }
         let Some(needs) = hit.primitive.probes().get(hit.probe).and_then(|p| p.needs) else { return };
-        let held = self.bindings.iter().any(|b| {
+        let held = self.bindings_of(identity).into_iter().any(|id| {
+            let b = &self.bindings[id];
             let scope = Graph::scope_of(b);
             let covers = scope == Scope::Cluster || scope == hit.scope || hit.scope == Scope::Cluster;
             covers
-                && b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref()))
                 && self.role_of(b).is_some_and(|role| {
                     role.effective.iter().any(|&r| {
                         probe_request(needs, &scope, |req| self.rule(r).allows(req, Names::AnyObject))
@@ -325,10 +325,7 @@ impl Graph {
     pub fn identity_hit(&self, identity: &Identity, p: Primitive) -> Option<Hit> {
         let mut namespaced = None;
         let mut partial = None;
-        for (id, b) in self.bindings.iter().enumerate() {
-            if !b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref())) {
-                continue;
-            }
+        for id in self.bindings_of(identity) {
             if let Some(mut hit) = self.binding_hit(id, p) {
                 self.check_preconditions(identity, &mut hit);
                 match (&hit.missing, &hit.scope) {

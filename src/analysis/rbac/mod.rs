@@ -142,9 +142,63 @@ pub struct Graph {
     pub mappings: Vec<IdentityMapping>,
     cluster_roles: HashMap<String, RoleId>,
     roles_by_ns: HashMap<(String, String), RoleId>,
+    /// The bindings naming each user and group, built on first use (after the graph is built).
+    subject_index: std::sync::OnceLock<SubjectIndex>,
+}
+
+/// Binding ids by the user name or group a subject stands for: a ServiceAccount subject is the
+/// user `system:serviceaccount:<namespace>:<name>`, as [`Identity::matches`] reads it.
+#[derive(Debug, Default)]
+struct SubjectIndex {
+    users: HashMap<String, Vec<usize>>,
+    groups: HashMap<String, Vec<usize>>,
+}
+
+impl SubjectIndex {
+    fn build(bindings: &[Binding]) -> Self {
+        let mut index = Self::default();
+        for (id, b) in bindings.iter().enumerate() {
+            for s in &b.subjects {
+                let ids = match s.kind {
+                    SubjectKind::User => index.users.entry(s.name.clone()).or_default(),
+                    SubjectKind::Group => index.groups.entry(s.name.clone()).or_default(),
+                    SubjectKind::ServiceAccount => {
+                        let Some(ns) =
+                            s.namespace.as_deref().filter(|n| !n.is_empty()).or(b.namespace.as_deref())
+                        else {
+                            continue;
+                        };
+                        index.users.entry(format!("system:serviceaccount:{ns}:{}", s.name)).or_default()
+                    }
+                };
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        index
+    }
 }
 
 impl Graph {
+    /// Ids of the bindings with a subject that covers an identity, ascending: the same bindings
+    /// as testing [`Identity::matches`] on every subject of every binding, looked up by name.
+    #[must_use]
+    pub fn bindings_of(&self, identity: &Identity) -> Vec<usize> {
+        let index = self.subject_index.get_or_init(|| SubjectIndex::build(&self.bindings));
+        let mut ids: Vec<usize> = identity
+            .user
+            .iter()
+            .filter_map(|u| index.users.get(u))
+            .chain(identity.groups.iter().filter_map(|g| index.groups.get(g)))
+            .flatten()
+            .copied()
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// The graph of a set, built once and shared by every rule of the run: its objects, the
     /// cluster's default roles, and the EKS access entries of the set's clusters.
     #[must_use]

@@ -1,3 +1,5 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::analysis::netpol::{Direction, Model};
 use crate::document::FieldPath;
 use crate::model::{Object, ObjectSet};
@@ -46,18 +48,28 @@ impl Rule for NamespaceWithoutDefaultDenyIngress {
 /// holding workloads) that no policy default-denies in `direction`.
 pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, direction: Direction) {
     let model = Model::of(set);
-    for ns in model.namespaces.keys() {
-        let denied = model.policies.iter().any(|p| {
-            &p.namespace == ns
-                && p.pod_selector.is_empty()
+    let denied: HashSet<&str> = model
+        .policies
+        .iter()
+        .filter(|p| {
+            p.pod_selector.is_empty()
                 && p.governs(direction)
                 // A rule open to every peer on every port undoes the deny.
                 && !p.rules(direction).iter().any(|r| r.peers.is_none() && r.ports.is_none())
-        });
-        if denied {
+        })
+        .map(|p| p.namespace.as_str())
+        .collect();
+    // The first workload of each namespace, where a namespace without a Namespace object is reported.
+    let mut first_workload: HashMap<&str, usize> = HashMap::new();
+    for w in &model.workloads {
+        let first = first_workload.entry(w.id.namespace.as_str()).or_insert(w.object);
+        *first = (*first).min(w.object);
+    }
+    for ns in model.namespaces.keys() {
+        if denied.contains(ns.as_str()) {
             continue;
         }
-        let Some((object, path, declared)) = anchor(&model, set, ns) else { continue };
+        let Some((object, path, declared)) = anchor(&model, set, ns, &first_workload) else { continue };
         let d = direction.as_str();
         let r = cx
             .report(rule, object, path, format!("namespace \"{ns}\" has no default-deny {d} NetworkPolicy"))
@@ -74,10 +86,15 @@ pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, 
 }
 
 /// Where to report about a namespace: its Namespace object, else its first workload.
-fn anchor<'s>(model: &Model, set: &'s ObjectSet, ns: &str) -> Option<(&'s Object, FieldPath, bool)> {
+fn anchor<'s>(
+    model: &Model,
+    set: &'s ObjectSet,
+    ns: &str,
+    first_workload: &HashMap<&str, usize>,
+) -> Option<(&'s Object, FieldPath, bool)> {
     if let Some(i) = model.namespaces.get(ns).and_then(|n| n.object) {
         return Some((set.get(i)?, FieldPath::parse("metadata.name"), true));
     }
-    let first = model.workloads.iter().filter(|w| w.id.namespace == ns).map(|w| w.object).min()?;
+    let first = *first_workload.get(ns)?;
     Some((set.get(first)?, FieldPath::parse("metadata.namespace"), false))
 }

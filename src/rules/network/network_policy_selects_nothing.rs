@@ -1,4 +1,6 @@
-use crate::analysis::netpol::Model;
+use std::collections::HashMap;
+
+use crate::analysis::netpol::{Model, Pods};
 use crate::document::FieldPath;
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
@@ -35,13 +37,16 @@ crate::declare_rule! {
 impl Rule for NetworkPolicySelectsNothing {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let model = Model::of(set);
+        let mut by_namespace: HashMap<&str, Vec<&Pods>> = HashMap::new();
+        for w in &model.workloads {
+            by_namespace.entry(w.id.namespace.as_str()).or_default().push(w);
+        }
         for p in &model.policies {
-            let mut in_namespace =
-                model.workloads.iter().filter(|w| w.id.namespace == p.namespace).peekable();
-            if p.pod_selector.is_empty() || in_namespace.peek().is_none() {
+            let in_namespace = by_namespace.get(p.namespace.as_str()).map_or(&[][..], Vec::as_slice);
+            if p.pod_selector.is_empty() || in_namespace.is_empty() {
                 continue;
             }
-            if in_namespace.any(|w| p.pod_selector.matches(&w.labels)) {
+            if in_namespace.iter().any(|w| p.pod_selector.matches(&w.labels)) {
                 continue;
             }
             let Some(object) = set.get(p.object) else { continue };

@@ -46,6 +46,11 @@ crate::declare_rule! {
 
 impl Rule for ServiceAccountTokenAutomount {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        // The first ServiceAccount of each namespace and name, looked up once per workload.
+        let mut accounts = std::collections::HashMap::new();
+        for sa in set.of_kind("", "ServiceAccount") {
+            accounts.entry((sa.effective_namespace(), sa.name.as_str())).or_insert(sa);
+        }
         // A template without a pod spec is incomplete input; there is no pod to judge.
         for w in set.iter().filter_map(Workload::of).filter(|w| w.spec.is_some()) {
             let account = w.service_account();
@@ -58,9 +63,7 @@ impl Rule for ServiceAccountTokenAutomount {
                 Some(Some(true)) => "automountServiceAccountToken is true",
                 None => {
                     let namespace = w.object.effective_namespace();
-                    let sa = set
-                        .of_kind("", "ServiceAccount")
-                        .find(|sa| sa.name == account && sa.effective_namespace() == namespace);
+                    let sa = accounts.get(&(namespace, account)).copied();
                     match sa.map(|sa| sa.root.get("automountServiceAccountToken").and_then(Node::as_bool)) {
                         Some(Some(false)) => continue,
                         Some(Some(true)) => {

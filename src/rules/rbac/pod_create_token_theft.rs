@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::rbac::escalation::{Hit, Primitive};
-use crate::analysis::rbac::{Graph, Identity, Scope, Subject};
+use crate::analysis::rbac::{Graph, Identity, Scope, ServiceAccountInfo, Subject};
 use crate::document::FieldPath;
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
@@ -49,6 +49,12 @@ impl Rule for PodCreateTokenTheft {
         // Each identity's primitives are computed once per scan.
         let mut sa_hits: HashMap<(String, String), Vec<Hit>> = HashMap::new();
         let mut held_by: HashMap<Subject, Vec<(Primitive, Scope)>> = HashMap::new();
+        // The ServiceAccounts a pod creator can run pods as, by namespace, in graph order.
+        let all_accounts: Vec<&ServiceAccountInfo> = graph.service_accounts.iter().collect();
+        let mut accounts_by_ns: HashMap<&str, Vec<&ServiceAccountInfo>> = HashMap::new();
+        for sa in &graph.service_accounts {
+            accounts_by_ns.entry(sa.namespace.as_str()).or_default().push(sa);
+        }
         for (id, b) in graph.bindings.iter().enumerate() {
             let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let Some(create) = graph.binding_hit(id, Primitive::PodCreate) else { continue };
@@ -67,13 +73,13 @@ impl Rule for PodCreateTokenTheft {
                     })
                     .clone();
                 let mut best: Option<(Subject, Vec<Hit>)> = None;
-                for sa in &graph.service_accounts {
-                    let in_scope = match &create.scope {
-                        Scope::Cluster => true,
-                        Scope::Namespace(ns) => *ns == sa.namespace,
-                    };
+                let in_scope: &[&ServiceAccountInfo] = match &create.scope {
+                    Scope::Cluster => &all_accounts,
+                    Scope::Namespace(ns) => accounts_by_ns.get(ns.as_str()).map_or(&[], Vec::as_slice),
+                };
+                for sa in in_scope {
                     let sa_subject = Subject::service_account(&sa.namespace, &sa.name);
-                    if !in_scope || sa_subject == *subject {
+                    if sa_subject == *subject {
                         continue;
                     }
                     let hits = sa_hits

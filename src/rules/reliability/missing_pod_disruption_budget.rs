@@ -1,5 +1,7 @@
 //! REL001: replicated Deployments and StatefulSets whose pods no PodDisruptionBudget covers.
 
+use std::collections::HashMap;
+
 use super::{autoscalers, replicated_kinds};
 use crate::document::FieldPath;
 use crate::model::selector::{LabelSelector, labels_of};
@@ -48,16 +50,15 @@ crate::declare_rule! {
 
 impl Rule for MissingPodDisruptionBudget {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let budgets: Vec<_> = set
-            .of_kind("policy", "PodDisruptionBudget")
-            .map(|p| {
-                let selector = LabelSelector::from_field(p.spec().and_then(|s| s.get("selector")));
-                // policy/v1beta1 read an empty selector as selecting nothing.
-                let selector =
-                    selector.map(|s| s.filter(|s| !(s.is_empty() && p.api_version == "policy/v1beta1")));
-                (p, selector)
-            })
-            .collect();
+        // The budgets of each namespace: workloads look only at their own namespace's.
+        let mut budgets: HashMap<Option<&str>, Vec<_>> = HashMap::new();
+        for p in set.of_kind("policy", "PodDisruptionBudget") {
+            let selector = LabelSelector::from_field(p.spec().and_then(|s| s.get("selector")));
+            // policy/v1beta1 read an empty selector as selecting nothing.
+            let selector =
+                selector.map(|s| s.filter(|s| !(s.is_empty() && p.api_version == "policy/v1beta1")));
+            budgets.entry(p.effective_namespace()).or_default().push(selector);
+        }
         for o in replicated_kinds(set) {
             let Some(w) = Workload::of(o) else { continue };
             let hpa = autoscalers(set, o).next();
@@ -67,14 +68,11 @@ impl Rule for MissingPodDisruptionBudget {
                 _ => continue,
             };
             let labels = labels_of(w.pod_labels());
-            let covered = budgets
-                .iter()
-                .filter(|(p, _)| p.effective_namespace() == o.effective_namespace())
-                .any(|(_, s)| match s {
-                    Ok(Some(s)) => s.matches(&labels),
-                    Ok(None) => false,
-                    Err(_) => true,
-                });
+            let covered = budgets.get(&o.effective_namespace()).into_iter().flatten().any(|s| match s {
+                Ok(Some(s)) => s.matches(&labels),
+                Ok(None) => false,
+                Err(_) => true,
+            });
             if covered {
                 continue;
             }
