@@ -15,6 +15,7 @@ pub mod finding;
 pub mod generate;
 pub mod input;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod scan;

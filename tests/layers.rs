@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Top-level modules of `src/`, bottom layer first. Modules in one layer may use each other.
 const LAYERS: &[&[&str]] = &[
-    &["diagnostic", "document"],
+    &["diagnostic", "document", "progress"],
     &["source"],
     &["model"],
     &["input"],

@@ -9,6 +9,7 @@ use super::ColorChoice;
 use super::input_args::InputArgs;
 use super::output_guard::OutputGuard;
 use crate::input::Inputs;
+use crate::progress::{self, Progress, Stage};
 use crate::report::{self, Format, ReportOptions};
 use crate::scan::{self, ScanSettings};
 use crate::settings::{Config, FailOn, Selector};
@@ -47,11 +48,18 @@ pub struct ScanArgs {
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// No progress line on the terminal (it is never shown on a pipe or when CI is set).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 pub fn run(args: &ScanArgs) -> i32 {
     match prepare(args) {
-        Ok((settings, fail_on)) => execute(args, &settings, fail_on),
+        Ok((settings, fail_on)) => {
+            let code = execute(args, &settings, fail_on);
+            settings.progress.finish();
+            code
+        }
         Err(messages) => {
             for m in messages {
                 super::error(m);
@@ -99,7 +107,10 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     if let Some(f) = cli_fail_on {
         settings.fail_on = f;
     }
-    settings.progress = std::io::stderr().is_terminal();
+    // Runs longer than a couple of seconds show a line of progress on a terminal.
+    if progress::wanted(std::io::stderr().is_terminal(), args.quiet, std::env::var_os("CI")) {
+        settings.progress = Progress::on_stderr();
+    }
     let fail_on = settings.fail_on;
     Ok((settings, fail_on))
 }
@@ -112,13 +123,18 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         return 2;
     }
     let mut options = args.input.options(&settings.config);
-    options.progress = settings.progress;
+    options.progress = settings.progress.clone();
     let inputs = Inputs::from_paths(&args.paths, &options);
     if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
         super::error(e);
         return 2;
     }
     let result = scan::scan(inputs, settings);
+    // The line is cleared before the report goes to the same terminal.
+    match args.output {
+        Some(_) => settings.progress.stage(Stage::Writing),
+        None => settings.progress.finish(),
+    }
     let options = ReportOptions {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),

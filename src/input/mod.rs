@@ -32,8 +32,8 @@ use crate::source;
 pub struct Options {
     /// Globs of paths never read (`exclude` in `.ladrillo.yaml`).
     pub exclude: Vec<String>,
-    /// Show a progress bar while reading many files.
-    pub progress: bool,
+    /// Where files read and parsed are counted (see [`crate::progress`]).
+    pub progress: crate::progress::Progress,
 }
 
 /// Everything read from a run's inputs.
@@ -106,6 +106,7 @@ pub struct Loader {
     documents: Vec<(Arc<SourceFile>, usize, FieldPath, Node)>,
     errors: Vec<InputError>,
     unread: usize,
+    progress: crate::progress::Progress,
 }
 
 impl Loader {
@@ -115,16 +116,16 @@ impl Loader {
         let (inputs, errors) = source::discover(paths, &exclude_set(&options.exclude));
         self.unread += errors.len();
         self.errors.extend(errors);
-        let bar = progress(options.progress, inputs.len());
+        self.progress = options.progress.clone();
+        self.progress.add_files(inputs.len());
         let read: Vec<Result<Arc<SourceFile>, InputError>> = inputs
             .par_iter()
             .map(|i| {
                 let r = source::read(i);
-                bar.inc(1);
+                self.progress.file_read();
                 r
             })
             .collect();
-        bar.finish_and_clear();
         for r in read {
             match r {
                 Ok(f) => self.files.push(f),
@@ -167,12 +168,18 @@ impl Loader {
     /// object set and the clusters.
     #[must_use]
     pub fn finish(self) -> Inputs {
-        let Loader { files: all_files, documents, mut errors, unread } = self;
+        let Loader { files: all_files, documents, mut errors, unread, progress } = self;
+        progress.stage(crate::progress::Stage::Parsing);
+        let load = |f: &Arc<SourceFile>| {
+            let l = file::load(f);
+            progress.file_parsed(l.objects.len());
+            l
+        };
         // Terraform is read per directory (a module), everything else per file.
         let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
             all_files.iter().cloned().partition(|f| file::is_terraform(f));
         let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
-            rayon::join(|| files.par_iter().map(file::load).collect(), || file::terraform(&tf_files));
+            rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files));
         let mut stats = Stats { files: all_files.len() + unread, ..Stats::default() };
         let mut set = ObjectSet::default();
         let mut notes = Vec::new();
@@ -222,16 +229,4 @@ pub fn exclude_set(globs: &[String]) -> globset::GlobSet {
         }
     }
     b.build().unwrap_or_else(|_| globset::GlobSet::empty())
-}
-
-fn progress(enabled: bool, len: usize) -> indicatif::ProgressBar {
-    if !enabled || len < 200 {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar
 }

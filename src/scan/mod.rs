@@ -28,7 +28,8 @@ pub struct ScanSettings {
     pub fail_on: FailOn,
     pub today: Date,
     pub options: RuleOptions,
-    pub progress: bool,
+    /// The progress indicator of the run (hidden unless the CLI shows one).
+    pub progress: crate::progress::Progress,
 }
 
 impl ScanSettings {
@@ -73,14 +74,14 @@ impl ScanSettings {
             config,
             today,
             options,
-            progress: false,
+            progress: crate::progress::Progress::hidden(),
         }
     }
 
     /// How paths are read: the config's excludes, the progress bar.
     #[must_use]
     pub fn input_options(&self) -> crate::input::Options {
-        crate::input::Options { exclude: self.config.exclude.clone(), progress: self.progress }
+        crate::input::Options { exclude: self.config.exclude.clone(), progress: self.progress.clone() }
     }
 
     fn enabled(&self, rule: &dyn Rule) -> bool {
@@ -152,6 +153,7 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
 #[must_use]
 pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     let Inputs { files: all_files, set, notes, mut errors, stats } = inputs;
+    settings.progress.stage(crate::progress::Stage::Checking);
     let mut summary = Summary {
         files: stats.files,
         documents: stats.documents,
