@@ -2,6 +2,8 @@
 //! before the cross-object analyses were indexed), and parallelism never changes it.
 //!
 //! The corpus comes from `bench/gen_corpus.py` (python3), the generator of the benchmarks.
+//! A change to what rules report (messages, references, new findings) changes the digest too:
+//! check that the change is the intended one, then update the snapshot (`cargo insta review`).
 
 use std::path::Path;
 use std::process::Command;
