@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Times `ladrillo scan` on generated corpora of growing size (1,000 to 200,000 objects): wall time,
+# CPU time and peak RSS, to show that time per object and memory per input byte stay flat.
+#
+#   bench/scale.sh                        # OBJECTS="1000 10000 25000 50000 100000 200000"
+#   OBJECTS="10000 50000" RUNS=5 bench/scale.sh
+#
+# Environment (all optional): OBJECTS (the sizes), RUNS (3; the median wall time is reported and
+# the run with that wall time gives the other columns), BIG_RUNS (1: runs for sizes of 100,000
+# objects and more), SEED (7), FORMAT (json), LADRILLO_BIN (use this binary, skip the build),
+# OUT (bench/out/scale). Corpora come from bench/gen_corpus.py and are kept under OUT (200,000
+# objects is about 120 MB of YAML in 140,000 files). Writes OUT/results.md and prints it. Needs
+# python3 and GNU time at /usr/bin/time.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=${OUT:-bench/out/scale}
+OBJECTS=${OBJECTS:-1000 10000 25000 50000 100000 200000}
+RUNS=${RUNS:-3}
+BIG_RUNS=${BIG_RUNS:-1}
+SEED=${SEED:-7}
+FORMAT=${FORMAT:-json}
+mkdir -p "$OUT"
+[ -x /usr/bin/time ] || { echo "error: GNU time is needed at /usr/bin/time" >&2; exit 2; }
+
+BIN=${LADRILLO_BIN:-}
+if [ -z "$BIN" ]; then
+  cargo build --release --locked >&2
+  BIN=${CARGO_TARGET_DIR:-target}/release/ladrillo
+fi
+
+results=$OUT/results.md
+{
+  echo "| objects | files | input MB | runs | wall s (median) | CPU s | µs/object (wall) | peak RSS MB | RSS / input | findings | load avg |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+} >"$results"
+for n in $OBJECTS; do
+  corpus=$OUT/corpus-$n
+  if [ ! -d "$corpus" ]; then
+    python3 bench/gen_corpus.py --objects "$n" --seed "$SEED" --out "$corpus" >/dev/null
+  fi
+  files=$(find "$corpus" -type f | wc -l)
+  bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  runs=$RUNS
+  [ "$n" -ge 100000 ] && runs=$BIG_RUNS
+  # Warm the page cache so the disk is not what is measured.
+  find "$corpus" -type f -exec cat {} + >/dev/null
+  : >"$OUT/runs-$n.txt"
+  for _ in $(seq "$runs"); do
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    # Exit 1 means findings, which the corpus has on purpose.
+    /usr/bin/time -f '%e %U %S %M' -o "$OUT/time-$n.txt" \
+      "$BIN" scan "$corpus" --no-config --quiet --format "$FORMAT" -o "$OUT/report-$n.$FORMAT" \
+      2>"$OUT/stderr-$n.txt" || [ $? -eq 1 ]
+    echo "$(cat "$OUT/time-$n.txt") $load" >>"$OUT/runs-$n.txt"
+  done
+  findings=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"]["findings"])' \
+    "$OUT/report-$n.$FORMAT" 2>/dev/null || echo "?")
+  # The run with the median wall time.
+  sort -n "$OUT/runs-$n.txt" | awk -v n="$n" -v f="$files" -v b="$bytes" -v r="$runs" -v k="$findings" '
+    { line[NR] = $0 }
+    END {
+      split(line[int((NR + 1) / 2)], m, " ")
+      printf "| %d | %d | %.1f | %d | %.2f | %.2f | %.0f | %.0f | %.1f | %s | %s |\n",
+        n, f, b / 1e6, r, m[1], m[2] + m[3], m[1] / n * 1e6, m[4] / 1024 * 1.048576, m[4] * 1024 / b, k, m[5]
+    }' >>"$results"
+done
+cat "$results"
