@@ -29,6 +29,11 @@ fn guide_map_md_is_fresh() {
 }
 
 #[test]
+fn frameworks_md_is_fresh() {
+    assert_fresh("docs/frameworks.md", &ladrillo::rules::frameworks::frameworks_markdown());
+}
+
+#[test]
 fn rules_cite_only_practices_of_the_guide() {
     let known = ladrillo::rules::guide_map::practice_ids();
     for r in ladrillo::rules::all() {

@@ -10,6 +10,7 @@ mod netpol_cmd;
 mod output_guard;
 mod pss_cmd;
 mod rbac_cmd;
+mod report_cmd;
 mod rules_cmd;
 mod scan_cmd;
 
@@ -32,6 +33,9 @@ pub enum Command {
     Scan(scan_cmd::ScanArgs),
     /// Evaluate pod-bearing objects against a Pod Security Standards level and version.
     Pss(pss_cmd::PssArgs),
+    /// Score the inputs against a compliance framework: every control with pass, fail,
+    /// not-applicable or manual, and the share passed.
+    Report(report_cmd::ReportArgs),
     /// List every rule.
     Rules(rules_cmd::RulesArgs),
     /// Show the documentation of one rule (by code or name).
@@ -90,6 +94,7 @@ pub fn run() -> i32 {
     match cli.command {
         Command::Scan(args) => scan_cmd::run(&args),
         Command::Pss(args) => pss_cmd::run(&args),
+        Command::Report(args) => report_cmd::run(&args),
         Command::Rules(args) => rules_cmd::rules(&args),
         Command::Explain(args) => rules_cmd::explain(&args),
         Command::MaxPods(args) => max_pods_cmd::run(&args),

@@ -1,6 +1,7 @@
 //! Reports: one file per output format. Each renders a [`ScanResult`] to a string; writing it
 //! to stdout or `--output` is the CLI's job.
 
+pub mod compliance;
 pub mod html;
 pub mod json;
 pub mod junit;

@@ -12,6 +12,7 @@ use crate::model::{Object, ObjectSet, Workload};
 pub mod audit;
 pub mod docs;
 pub mod eks;
+pub mod frameworks;
 pub mod guide_map;
 pub mod hygiene;
 pub mod input;

@@ -151,6 +151,13 @@ fn template_path_errors(object: &Object) -> Vec<InvalidField> {
     Vec::new()
 }
 
+/// The checks a level runs at the newest version, in evaluation order (restricted without the
+/// baseline checks it replaces).
+#[must_use]
+pub fn checks_of(level: Level) -> Vec<CheckId> {
+    checks::active(level, NEWEST).map(|(id, _)| id).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

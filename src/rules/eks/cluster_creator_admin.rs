@@ -25,7 +25,10 @@ crate::declare_rule! {
         group: Eks,
         severity: Low,
         guide: ["G4.1", "G4.2"],
-        references: ["cis-eks-1.8:4.1.1"],
+        references: [
+            "cis-eks-1.8:4.1.1",
+            "nsa-cisa:authentication",
+        ],
     }
 }
 

@@ -25,7 +25,10 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G4.2"],
-        references: ["cis-eks-1.8:4.1.7"],
+        references: [
+            "cis-eks-1.8:4.1.7",
+            "nsa-cisa:authentication",
+        ],
     }
 }
 

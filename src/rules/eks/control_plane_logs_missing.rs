@@ -29,6 +29,7 @@ crate::declare_rule! {
         guide: ["G5.2", "G3.5"],
         references: [
             "cis-eks-1.8:2.1.1",
+            "nsa-cisa:audit-logging",
             "checkov:CKV_AWS_37",
             "trivy:AVD-AWS-0038",
             "kubescape:C-0067",

@@ -26,7 +26,12 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Medium],
         guide: ["G3.2"],
-        references: ["checkov:CKV_AWS_79", "checkov:CKV_AWS_341", "kubescape:C-0052"],
+        references: [
+            "nsa-cisa:cloud-metadata",
+            "checkov:CKV_AWS_79",
+            "checkov:CKV_AWS_341",
+            "kubescape:C-0052",
+        ],
     }
 }
 

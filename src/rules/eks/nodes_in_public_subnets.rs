@@ -26,7 +26,10 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G5.4"],
-        references: ["cis-eks-1.8:5.4.3"],
+        references: [
+            "cis-eks-1.8:5.4.3",
+            "nsa-cisa:worker-node-segmentation",
+        ],
     }
 }
 

@@ -25,7 +25,10 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G5.4"],
-        references: ["cis-eks-1.8:5.4.2"],
+        references: [
+            "cis-eks-1.8:5.4.2",
+            "nsa-cisa:control-plane",
+        ],
     }
 }
 

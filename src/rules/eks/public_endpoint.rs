@@ -29,7 +29,12 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G5.4"],
-        references: ["cis-eks-1.8:5.4.2", "checkov:CKV_AWS_39", "trivy:AVD-AWS-0040"],
+        references: [
+            "cis-eks-1.8:5.4.2",
+            "nsa-cisa:control-plane",
+            "checkov:CKV_AWS_39",
+            "trivy:AVD-AWS-0040",
+        ],
     }
 }
 

@@ -24,7 +24,12 @@ crate::declare_rule! {
         group: Eks,
         severity: High,
         guide: ["G5.4"],
-        references: ["cis-eks-1.8:5.4.1", "checkov:CKV_AWS_38", "trivy:AVD-AWS-0041"],
+        references: [
+            "cis-eks-1.8:5.4.1",
+            "nsa-cisa:control-plane",
+            "checkov:CKV_AWS_38",
+            "trivy:AVD-AWS-0041",
+        ],
     }
 }
 

@@ -27,7 +27,9 @@ crate::declare_rule! {
         group: Eks,
         severity: Low,
         guide: ["G4.8"],
-        references: [],
+        references: [
+            "nsa-cisa:threat-detection",
+        ],
     }
 }
 

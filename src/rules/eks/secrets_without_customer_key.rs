@@ -30,6 +30,7 @@ crate::declare_rule! {
         guide: ["G4.6", "G4.7"],
         references: [
             "cis-eks-1.8:5.3.1",
+            "nsa-cisa:secrets",
             "checkov:CKV_AWS_58",
             "trivy:AVD-AWS-0039",
             "kubescape:C-0066",

@@ -29,7 +29,10 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Medium],
         guide: ["G5.4"],
-        references: ["checkov:CKV_AWS_100"],
+        references: [
+            "nsa-cisa:worker-node-segmentation",
+            "checkov:CKV_AWS_100",
+        ],
     }
 }
 

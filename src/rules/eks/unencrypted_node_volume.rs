@@ -27,7 +27,9 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G4.7"],
-        references: [],
+        references: [
+            "nsa-cisa:encryption",
+        ],
     }
 }
 

@@ -36,7 +36,9 @@ crate::declare_rule! {
         group: Eks,
         severity: Medium,
         guide: ["G2.4", "G4.7"],
-        references: [],
+        references: [
+            "nsa-cisa:encryption",
+        ],
     }
 }
 

@@ -29,7 +29,10 @@ crate::declare_rule! {
         severity: Medium,
         also_severity: [High],
         guide: ["G2.1", "G7.5"],
-        references: ["checkov:CKV_AWS_339"],
+        references: [
+            "nsa-cisa:upgrades",
+            "checkov:CKV_AWS_339",
+        ],
     }
 }
 

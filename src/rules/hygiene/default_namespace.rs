@@ -35,6 +35,7 @@ crate::declare_rule! {
         guide: ["G4.1"],
         references: [
             "cis-eks-1.8:4.5.2",
+            "nsa-cisa:namespaces",
             "checkov:CKV_K8S_21",
             "trivy:KSV-0110",
             "kubescape:C-0061",

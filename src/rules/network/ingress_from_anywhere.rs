@@ -31,7 +31,9 @@ crate::declare_rule! {
         group: Network,
         severity: Medium,
         guide: ["G4.4"],
-        references: [],
+        references: [
+            "nsa-cisa:network-policies",
+        ],
     }
 }
 

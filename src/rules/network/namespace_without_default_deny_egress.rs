@@ -31,7 +31,10 @@ crate::declare_rule! {
         group: Network,
         severity: Low,
         guide: ["G4.4"],
-        references: ["cis-eks-1.8:4.3.2"],
+        references: [
+            "cis-eks-1.8:4.3.2",
+            "nsa-cisa:network-policies",
+        ],
     }
 }
 

@@ -34,7 +34,12 @@ crate::declare_rule! {
         group: Network,
         severity: Medium,
         guide: ["G4.4"],
-        references: ["cis-eks-1.8:4.3.2", "kubescape:C-0049", "kubescape:C-0054"],
+        references: [
+            "cis-eks-1.8:4.3.2",
+            "nsa-cisa:network-policies",
+            "kubescape:C-0049",
+            "kubescape:C-0054",
+        ],
     }
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         guide: ["G4.4"],
         references: [
             "cis-eks-1.8:4.3.2",
+            "nsa-cisa:network-policies",
             "kube-linter:non-isolated-pod",
             "checkov:CKV2_K8S_6",
             "trivy:KSV-0038",

@@ -30,6 +30,7 @@ crate::declare_rule! {
         guide: ["G4.3"],
         references: [
             "pss:restricted:capabilities_restricted",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_37",
             "trivy:KSV-0003",
             "kube-linter:drop-net-raw-capability",

@@ -39,6 +39,7 @@ crate::declare_rule! {
         guide: ["G4.3"],
         references: [
             "pss:baseline:capabilities_baseline",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_25",
             "checkov:CKV_K8S_39",
             "trivy:KSV-0005",

@@ -30,6 +30,7 @@ crate::declare_rule! {
         references: [
             "cis-eks-1.8:4.1.5",
             "cis-eks-1.8:5.2.1",
+            "nsa-cisa:service-account-tokens",
             "kube-linter:default-service-account",
         ],
     }

@@ -26,6 +26,7 @@ crate::declare_rule! {
         references: [
             "cis-eks-1.8:4.2.3",
             "pss:baseline:hostNamespaces",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_18",
             "trivy:KSV-0008",
             "kube-linter:host-ipc",

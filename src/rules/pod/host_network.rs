@@ -29,6 +29,7 @@ crate::declare_rule! {
         references: [
             "cis-eks-1.8:4.2.4",
             "pss:baseline:hostNamespaces",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_19",
             "trivy:KSV-0009",
             "kube-linter:host-network",

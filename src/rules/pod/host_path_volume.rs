@@ -42,6 +42,7 @@ crate::declare_rule! {
         guide: ["G4.3"],
         references: [
             "pss:baseline:hostPathVolumes",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_27",
             "trivy:KSV-0006",
             "trivy:KSV-0023",

@@ -28,6 +28,7 @@ crate::declare_rule! {
         references: [
             "cis-eks-1.8:4.2.2",
             "pss:baseline:hostNamespaces",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_17",
             "trivy:KSV-0010",
             "kube-linter:host-pid",

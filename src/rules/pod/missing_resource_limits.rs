@@ -40,6 +40,7 @@ crate::declare_rule! {
         also_severity: [Low],
         guide: ["G5.1"],
         references: [
+            "nsa-cisa:resource-policies",
             "checkov:CKV_K8S_11",
             "checkov:CKV_K8S_13",
             "trivy:KSV-0011",

@@ -33,6 +33,7 @@ crate::declare_rule! {
         severity: Medium,
         guide: ["G3.7", "G5.1"],
         references: [
+            "nsa-cisa:resource-policies",
             "checkov:CKV_K8S_10",
             "checkov:CKV_K8S_12",
             "trivy:KSV-0015",

@@ -33,6 +33,7 @@ crate::declare_rule! {
         references: [
             "cis-eks-1.8:4.2.5",
             "pss:restricted:allowPrivilegeEscalation",
+            "nsa-cisa:pod-security",
             "checkov:CKV_K8S_20",
             "trivy:KSV-0001",
             "kube-linter:privilege-escalation-container",

@@ -28,7 +28,6 @@ crate::declare_rule! {
         severity: High,
         guide: ["G4.3"],
         references: [
-            "cis-eks-1.8:4.2.6",
             "pss:restricted:runAsNonRoot",
             "pss:restricted:runAsUser",
             "nsa-cisa:non-root-containers",

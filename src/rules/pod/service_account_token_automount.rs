@@ -37,6 +37,7 @@ crate::declare_rule! {
         guide: ["G3.2", "G4.1"],
         references: [
             "cis-eks-1.8:4.1.6",
+            "nsa-cisa:service-account-tokens",
             "checkov:CKV_K8S_38",
             "trivy:KSV-0036",
             "kubescape:C-0034",

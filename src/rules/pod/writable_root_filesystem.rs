@@ -28,6 +28,7 @@ crate::declare_rule! {
         severity: Low,
         guide: ["G4.3"],
         references: [
+            "nsa-cisa:immutable-filesystem",
             "checkov:CKV_K8S_22",
             "trivy:KSV-0014",
             "kube-linter:no-read-only-root-fs",

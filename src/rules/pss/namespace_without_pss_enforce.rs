@@ -30,7 +30,12 @@ crate::declare_rule! {
         group: Pss,
         severity: Medium,
         guide: ["G4.3"],
-        references: ["pss:baseline", "pss:restricted", "kubescape:C-0068"],
+        references: [
+            "pss:baseline",
+            "pss:restricted",
+            "nsa-cisa:pod-security",
+            "kubescape:C-0068",
+        ],
     }
 }
 

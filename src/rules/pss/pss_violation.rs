@@ -65,8 +65,7 @@ crate::declare_rule! {
         references: [
             "pss:baseline",
             "pss:restricted",
-            "cis-eks-1.8:4.2.1",
-            "cis-eks-1.8:4.2.5",
+            "nsa-cisa:pod-security",
             "kube-linter:unsafe-proc-mount",
             "kube-linter:unsafe-sysctls",
             "checkov:CKV_K8S_31",

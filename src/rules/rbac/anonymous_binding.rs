@@ -33,7 +33,13 @@ crate::declare_rule! {
         severity: Critical,
         also_severity: [Medium],
         guide: ["G4.1", "G5.4"],
-        references: ["trivy:KSV-01011", "trivy:KSV-0122", "kubescape:C-0262", "kubescape:C-0265"],
+        references: [
+            "nsa-cisa:authentication",
+            "trivy:KSV-01011",
+            "trivy:KSV-0122",
+            "kubescape:C-0262",
+            "kubescape:C-0265",
+        ],
     }
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         guide: ["G4.1", "G4.2", "G5.4"],
         references: [
             "cis-eks-1.8:4.1.1",
+            "nsa-cisa:rbac",
             "kube-linter:cluster-admin-role-binding",
             "trivy:KSV-0111",
             "kubescape:C-0035",

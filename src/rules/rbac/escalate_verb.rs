@@ -32,7 +32,12 @@ crate::declare_rule! {
         severity: Critical,
         also_severity: [Low],
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.8", "checkov:CKV_K8S_158", "trivy:KSV-0050"],
+        references: [
+            "cis-eks-1.8:4.1.8",
+            "nsa-cisa:rbac",
+            "checkov:CKV_K8S_158",
+            "trivy:KSV-0050",
+        ],
     }
 }
 

@@ -36,6 +36,7 @@ crate::declare_rule! {
         guide: ["G4.1", "G5.4"],
         references: [
             "cis-eks-1.8:4.1.8",
+            "nsa-cisa:rbac",
             "checkov:CKV2_K8S_3",
             "trivy:KSV-0043",
             "kubescape:C-0065",

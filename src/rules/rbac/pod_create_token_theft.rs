@@ -39,7 +39,12 @@ crate::declare_rule! {
         group: Rbac,
         severity: High,
         guide: ["G4.1", "G5.4"],
-        references: ["cis-eks-1.8:4.1.4", "kube-linter:access-to-create-pods", "trivy:KSV-0048"],
+        references: [
+            "cis-eks-1.8:4.1.4",
+            "nsa-cisa:rbac",
+            "kube-linter:access-to-create-pods",
+            "trivy:KSV-0048",
+        ],
     }
 }
 

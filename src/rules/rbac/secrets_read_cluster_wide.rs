@@ -31,6 +31,7 @@ crate::declare_rule! {
         guide: ["G4.1", "G4.6"],
         references: [
             "cis-eks-1.8:4.1.2",
+            "nsa-cisa:rbac",
             "kube-linter:access-to-secrets",
             "checkov:CKV2_K8S_5",
             "trivy:KSV-0041",

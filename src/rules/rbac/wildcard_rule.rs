@@ -30,6 +30,7 @@ crate::declare_rule! {
         guide: ["G4.1"],
         references: [
             "cis-eks-1.8:4.1.3",
+            "nsa-cisa:rbac",
             "kube-linter:wildcard-in-rules",
             "checkov:CKV_K8S_49",
             "trivy:KSV-0044",

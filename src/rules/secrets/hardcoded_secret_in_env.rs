@@ -43,7 +43,12 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Critical],
         guide: ["G4.6", "G3.2"],
-        references: ["cis-eks-1.8:4.4.2", "kube-linter:env-var-secret", "kubescape:C-0012"],
+        references: [
+            "cis-eks-1.8:4.4.2",
+            "nsa-cisa:secrets",
+            "kube-linter:env-var-secret",
+            "kubescape:C-0012",
+        ],
     }
 }
 

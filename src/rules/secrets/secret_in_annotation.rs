@@ -58,7 +58,10 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Critical],
         guide: ["G4.6"],
-        references: ["cis-eks-1.8:4.4.2"],
+        references: [
+            "cis-eks-1.8:4.4.2",
+            "nsa-cisa:secrets",
+        ],
     }
 }
 

@@ -36,7 +36,13 @@ crate::declare_rule! {
         severity: High,
         also_severity: [Critical],
         guide: ["G4.6"],
-        references: ["cis-eks-1.8:4.4.2", "trivy:KSV-0109", "kubescape:C-0012", "trivy:KSV-01010"],
+        references: [
+            "cis-eks-1.8:4.4.2",
+            "nsa-cisa:secrets",
+            "trivy:KSV-0109",
+            "kubescape:C-0012",
+            "trivy:KSV-01010",
+        ],
     }
 }
 

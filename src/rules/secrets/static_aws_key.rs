@@ -36,7 +36,10 @@ crate::declare_rule! {
         group: Secrets,
         severity: Critical,
         guide: ["G3.2", "G4.6"],
-        references: ["checkov:CKV_AWS_41"],
+        references: [
+            "nsa-cisa:secrets",
+            "checkov:CKV_AWS_41",
+        ],
     }
 }
 

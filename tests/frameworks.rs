@@ -1,0 +1,196 @@
+//! `ladrillo report --framework`: the control tables, statuses decided from real scans, golden
+//! outputs, and honesty (nothing passes without relevant input).
+
+mod common;
+
+use ladrillo::input::Inputs;
+use ladrillo::report::compliance::{self, FrameworkReport, ReportFormat, Status};
+use ladrillo::rules::frameworks::FrameworkId;
+use ladrillo::scan::ScanSettings;
+use ladrillo::settings::{Config, Selector};
+
+/// The 50 controls of CIS Amazon EKS Benchmark v1.8.0 (kube-bench `cfg/eks-1.8.0`).
+const CIS_EKS_1_8: &[&str] = &[
+    "2.1.1", "2.1.2", "3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.5",
+    "3.2.6", "3.2.7", "3.2.8", "3.2.9", "4.1.1", "4.1.2", "4.1.3", "4.1.4", "4.1.5", "4.1.6", "4.1.7",
+    "4.1.8", "4.1.9", "4.1.10", "4.1.11", "4.1.12", "4.2.1", "4.2.2", "4.2.3", "4.2.4", "4.2.5", "4.3.1",
+    "4.3.2", "4.4.1", "4.4.2", "4.5.1", "4.5.2", "5.1.1", "5.1.2", "5.1.3", "5.1.4", "5.2.1", "5.3.1",
+    "5.4.1", "5.4.2", "5.4.3", "5.4.4", "5.4.5", "5.5.1",
+];
+
+fn settings(framework: FrameworkId) -> ScanSettings {
+    let select: Vec<Selector> =
+        compliance::rule_names(framework).into_iter().map(|n| Selector::parse(n).unwrap()).collect();
+    ScanSettings::new(Config::default(), &select, &[], common::test_day())
+}
+
+fn report(framework: FrameworkId, paths: &[&str]) -> FrameworkReport {
+    let paths: Vec<String> = paths.iter().map(ToString::to_string).collect();
+    let settings = settings(framework);
+    compliance::evaluate(framework, Inputs::from_paths(&paths, &settings.input_options()), &settings)
+}
+
+fn report_text(framework: FrameworkId, text: &str) -> FrameworkReport {
+    let settings = settings(framework);
+    compliance::evaluate(framework, Inputs::from_files(&[common::source("test.yaml", text)]), &settings)
+}
+
+fn status(r: &FrameworkReport, id: &str) -> Status {
+    r.controls.iter().find(|c| c.control.id == id).unwrap_or_else(|| panic!("no control {id}")).status
+}
+
+#[test]
+fn cis_table_has_every_control_of_the_benchmark() {
+    let ids: Vec<&str> = FrameworkId::CisEks18.controls().iter().map(|c| c.id).collect();
+    assert_eq!(ids, CIS_EKS_1_8);
+}
+
+/// The same list, read from the reference notes when they are beside the repository.
+#[test]
+fn cis_table_matches_the_reference_notes() {
+    let found = ["../shared/reference/eks-facts.md", "../../shared/reference/eks-facts.md"]
+        .iter()
+        .map(|p| common::root().join(p))
+        .find(|p| p.exists());
+    let Some(path) = found else {
+        assert!(std::env::var_os("CI").is_none(), "../shared/reference/eks-facts.md is missing");
+        eprintln!("not compared: ../shared/reference/eks-facts.md not found");
+        return;
+    };
+    let text = common::read(&path);
+    let start = text.find("## 3. CIS Amazon EKS Benchmark").expect("CIS section");
+    let end = start + text[start..].find("\n---").expect("section end");
+    let ids: Vec<&str> = text[start..end]
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split(" |").next())
+        .filter(|id| id.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(ids.len(), 50);
+    assert_eq!(ids, CIS_EKS_1_8);
+}
+
+/// A rule citing a control the framework does not have would be silently left out of reports.
+#[test]
+fn every_reference_names_a_control() {
+    for (fw, scheme) in [(FrameworkId::CisEks18, "cis-eks-1.8:"), (FrameworkId::NsaCisa, "nsa-cisa:")] {
+        let ids: Vec<&str> = fw.controls().iter().map(|c| c.id).collect();
+        for r in ladrillo::rules::all() {
+            for id in r.meta().references.iter().filter_map(|x| x.strip_prefix(scheme)) {
+                assert!(ids.contains(&id), "{} cites {scheme}{id}, which {fw} does not have", r.meta().code);
+            }
+        }
+    }
+}
+
+#[test]
+fn pss_frameworks_have_every_check_of_their_level() {
+    use ladrillo::analysis::pss::{Level, checks_of};
+    for (fw, level) in
+        [(FrameworkId::PssBaseline, Level::Baseline), (FrameworkId::PssRestricted, Level::Restricted)]
+    {
+        let ids: Vec<&str> = fw.controls().iter().map(|c| c.id).collect();
+        let checks: Vec<&str> = checks_of(level).iter().map(|c| c.as_str()).collect();
+        assert_eq!(ids, checks, "{fw}");
+    }
+}
+
+#[test]
+fn guide_has_every_practice_with_a_spanish_title() {
+    let controls = FrameworkId::Guide.controls();
+    assert_eq!(controls.len(), ladrillo::rules::guide_map::practice_ids().len());
+    let g43 = controls.iter().find(|c| c.id == "G4.3").unwrap();
+    assert!(g43.title.starts_with("Pod Security Admission: sin root"), "{}", g43.title);
+}
+
+#[test]
+fn statuses_follow_the_input() {
+    let r = report(FrameworkId::CisEks18, &["tests/data/frameworks"]);
+    assert_eq!(status(&r, "4.2.1"), Status::Fail); // a privileged container
+    assert_eq!(status(&r, "4.2.2"), Status::Pass); // workloads, none with hostPID
+    assert_eq!(status(&r, "5.4.1"), Status::NotApplicable); // no cluster definition
+    assert_eq!(status(&r, "3.2.1"), Status::Manual); // node configuration
+    let with_cluster =
+        report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
+    assert_eq!(status(&with_cluster, "5.4.1"), Status::Fail); // endpoint open to 0.0.0.0/0
+    assert_eq!(r.exit_code(), 1);
+}
+
+/// A ConfigMap says nothing about pods or RBAC: those controls are not applicable, never passed.
+#[test]
+fn nothing_passes_on_unrelated_input() {
+    let r = report_text(
+        FrameworkId::CisEks18,
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: a\n",
+    );
+    for c in &r.controls {
+        if c.control.inputs.iter().all(|i| {
+            !matches!(
+                i,
+                ladrillo::rules::frameworks::Input::Namespaced | ladrillo::rules::frameworks::Input::Objects
+            )
+        }) {
+            assert_ne!(c.status, Status::Pass, "{} passed on a lone ConfigMap", c.control.id);
+        }
+    }
+    let restricted =
+        report_text(FrameworkId::PssRestricted, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n");
+    assert!(restricted.controls.iter().all(|c| c.status == Status::NotApplicable));
+    assert!(restricted.decided_nothing());
+    assert_eq!(restricted.exit_code(), 2);
+    let empty = report_text(FrameworkId::Guide, "");
+    assert!(empty.controls.iter().all(|c| c.status != Status::Pass));
+    assert_eq!(empty.exit_code(), 2);
+}
+
+/// A waived finding does not fail its control; the report counts it.
+#[test]
+fn waived_findings_do_not_fail_a_control() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\n  annotations:\n    \
+               ladrillo.dev/ignore: host-pid\n    ladrillo.dev/ignore-reason: node agent\nspec:\n  hostPID: true\n  \
+               containers:\n    - name: c\n      image: x@sha256:0000000000000000000000000000000000000000000000000000000000000000\n";
+    let r = report_text(FrameworkId::CisEks18, pod);
+    let c = r.controls.iter().find(|c| c.control.id == "4.2.2").unwrap();
+    assert_eq!((c.status, c.waived), (Status::Pass, 1));
+}
+
+#[test]
+fn golden_outputs() {
+    let r = report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
+    insta::assert_snapshot!("cis_text", compliance::render(&r, ReportFormat::Text));
+    insta::assert_snapshot!("cis_json", compliance::render(&r, ReportFormat::Json));
+    for fw in [FrameworkId::PssBaseline, FrameworkId::PssRestricted, FrameworkId::NsaCisa, FrameworkId::Guide]
+    {
+        let r = report(fw, &["tests/data/frameworks", "examples/guide-cluster"]);
+        insta::assert_snapshot!(format!("{fw}_text"), compliance::render(&r, ReportFormat::Text));
+    }
+}
+
+#[test]
+fn cli_scores_a_framework_and_never_overwrites_an_input() {
+    let out = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["report", "--framework", "pss-baseline", "tests/data/frameworks", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["framework"]["id"], "pss-baseline");
+    assert!(v["controls"].as_array().unwrap().iter().any(|c| c["status"] == "fail"));
+    let typo = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .args(["report", "--framework", "cis-eks", "."])
+        .output()
+        .unwrap();
+    assert_eq!(typo.status.code(), Some(2));
+    let overwrite = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(common::root())
+        .args(["report", "--framework", "guide", "tests/data/frameworks/app.yaml", "-o"])
+        .arg("tests/data/frameworks/app.yaml")
+        .output()
+        .unwrap();
+    assert_eq!(overwrite.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&overwrite.stderr).contains("would overwrite"));
+}
