@@ -110,8 +110,7 @@ fn statuses_follow_the_input() {
     assert_eq!(status(&r, "4.2.2"), Status::Pass); // workloads, none with hostPID
     assert_eq!(status(&r, "5.4.1"), Status::NotApplicable); // no cluster definition
     assert_eq!(status(&r, "3.2.1"), Status::Manual); // node configuration
-    let with_cluster =
-        report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
+    let with_cluster = report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
     assert_eq!(status(&with_cluster, "5.4.1"), Status::Fail); // endpoint open to 0.0.0.0/0
     assert_eq!(r.exit_code(), 1);
 }
