@@ -89,7 +89,5 @@ pub fn run(args: &ReportArgs) -> i32 {
 fn settings(framework: FrameworkId, config: Config, today: jiff::civil::Date) -> ScanSettings {
     let select: Vec<Selector> =
         compliance::rule_names(framework).into_iter().filter_map(|n| Selector::parse(n).ok()).collect();
-    let mut settings = ScanSettings::new(config, &select, &[], today);
-    settings.progress = false;
-    settings
+    ScanSettings::new(config, &select, &[], today)
 }
