@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod finding;
 pub mod generate;
+pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod progress;

@@ -8,6 +8,8 @@ use predicates::prelude::*;
 fn ladrillo() -> Command {
     let mut c = Command::cargo_bin("ladrillo").unwrap();
     c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    // English whatever the machine's locale (tests/i18n.rs covers the others).
+    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
     c
 }
 

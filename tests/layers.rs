@@ -8,6 +8,7 @@ use std::path::Path;
 
 /// Top-level modules of `src/`, bottom layer first. Modules in one layer may use each other.
 const LAYERS: &[&[&str]] = &[
+    &["i18n"],
     &["diagnostic", "document", "progress"],
     &["source"],
     &["model"],

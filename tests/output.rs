@@ -3,6 +3,7 @@
 
 mod common;
 
+use ladrillo::i18n::Lang;
 use ladrillo::report::{self, Format, ReportOptions};
 use ladrillo::scan::ScanResult;
 
@@ -44,8 +45,20 @@ fn text_report() {
     insta::assert_snapshot!(report::render(&r, Format::Text, ReportOptions::default()));
     insta::assert_snapshot!(
         "text_with_suppressed",
-        report::render(&r, Format::Text, ReportOptions { show_suppressed: true, color: false })
+        report::render(
+            &r,
+            Format::Text,
+            ReportOptions { show_suppressed: true, color: false, ..Default::default() }
+        )
     );
+}
+
+#[test]
+fn text_report_in_spanish() {
+    let options = ReportOptions { show_suppressed: true, lang: Lang::Es, ..Default::default() };
+    let text = report::render(&result(), Format::Text, options);
+    assert!(!text.contains(['\u{2068}', '\u{2069}']), "Fluent isolation marks leaked: {text:?}");
+    insta::assert_snapshot!(text);
 }
 
 #[test]
@@ -136,7 +149,7 @@ fn html_report_escapes_everything() {
     insta::assert_snapshot!(report::render(
         &result(),
         Format::Html,
-        ReportOptions { show_suppressed: true, color: false }
+        ReportOptions { show_suppressed: true, color: false, ..Default::default() }
     ));
 }
 

@@ -147,7 +147,7 @@ fn no_output_contains_a_secret() {
         (Format::Html, "html"),
     ] {
         for color in [false, true] {
-            let options = ReportOptions { show_suppressed: true, color };
+            let options = ReportOptions { show_suppressed: true, color, ..Default::default() };
             outputs.push((format!("{name} report"), report::render(&result, format, options)));
         }
     }
@@ -181,7 +181,13 @@ fn no_output_contains_a_secret() {
 fn render_all(result: &ladrillo::scan::ScanResult) -> String {
     [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html]
         .into_iter()
-        .map(|f| report::render(result, f, ReportOptions { show_suppressed: true, color: false }))
+        .map(|f| {
+            report::render(
+                result,
+                f,
+                ReportOptions { show_suppressed: true, color: false, ..Default::default() },
+            )
+        })
         .collect()
 }
 

@@ -25,6 +25,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages and reports: `en` or `es` (default: from LC_ALL, LC_MESSAGES or
+    /// LANG, else English).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,6 +95,20 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    let chosen = crate::i18n::Lang::select(cli.lang.as_deref()).map_err(|_| {
+        let value = cli.lang.clone().unwrap_or_default();
+        let accepted: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.code()).collect();
+        crate::msg!("unknown-language", value = value, accepted = accepted.join(", "))
+    });
+    match chosen {
+        Ok(l) => {
+            let _ = LANG.set(l);
+        }
+        Err(m) => {
+            error(m.render(lang()));
+            return 2;
+        }
+    }
     match cli.command {
         Command::Scan(args) => scan_cmd::run(&args),
         Command::Pss(args) => pss_cmd::run(&args),
@@ -105,6 +123,13 @@ pub fn run() -> i32 {
     }
 }
 
+static LANG: std::sync::OnceLock<crate::i18n::Lang> = std::sync::OnceLock::new();
+
+/// The language of this run: `--lang`, else the environment's.
+pub(crate) fn lang() -> crate::i18n::Lang {
+    *LANG.get_or_init(crate::i18n::Lang::from_env)
+}
+
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub(crate) fn print_stdout(text: &str) -> bool {
     let mut out = std::io::stdout().lock();
@@ -112,7 +137,7 @@ pub(crate) fn print_stdout(text: &str) -> bool {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
         Err(e) => {
-            eprintln!("error: cannot write output: {e}");
+            error(crate::t!(lang(), "cannot-write-output", reason = e.to_string()));
             false
         }
     }
@@ -120,5 +145,5 @@ pub(crate) fn print_stdout(text: &str) -> bool {
 
 /// Prints an error line to stderr.
 pub(crate) fn error(message: impl std::fmt::Display) {
-    eprintln!("error: {message}");
+    eprintln!("{}", crate::t!(lang(), "error", message = message.to_string()));
 }

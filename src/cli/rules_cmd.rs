@@ -3,8 +3,10 @@
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::i18n::Lang;
+use crate::report::text::severity_name;
 use crate::rules::{self, RuleMeta};
-use crate::settings::unknown_rule;
+use crate::t;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -57,6 +59,7 @@ fn to_json(m: &RuleMeta) -> RuleJson<'_> {
 }
 
 pub fn rules(args: &RulesArgs) -> i32 {
+    let lang = super::lang();
     let metas: Vec<&RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
     let text = match args.format {
         ListFormat::Json => {
@@ -68,12 +71,16 @@ pub fn rules(args: &RulesArgs) -> i32 {
             metas
                 .iter()
                 .map(|m| {
-                    let off = if m.default_enabled { "" } else { " (opt-in)" };
+                    let off = if m.default_enabled {
+                        String::new()
+                    } else {
+                        format!(" {}", crate::i18n::text(lang, "rules-opt-in"))
+                    };
                     format!(
                         "{}  {:<width$}  {:<8}  {}{off}\n",
                         m.code,
                         m.name,
-                        m.severity.as_str(),
+                        crate::report::text::severity_name(m.severity, lang),
                         m.summary()
                     )
                 })
@@ -84,30 +91,61 @@ pub fn rules(args: &RulesArgs) -> i32 {
 }
 
 pub fn explain(args: &ExplainArgs) -> i32 {
+    let lang = super::lang();
     let Some(rule) = rules::find(&args.rule) else {
-        super::error(unknown_rule(&args.rule));
+        super::error(unknown_rule_in(&args.rule, lang));
         return 2;
     };
     let m = rule.meta();
     let mut out = format!("{} ({})\n\n", m.name, m.code);
-    out.push_str(&format!("Severity: {}\nGroup: {}\n", m.severity_text(), m.group.as_str()));
+    let mut line = |l: String| {
+        out.push_str(&l);
+        out.push('\n');
+    };
+    line(t!(lang, "explain-severity", severity = severity_text(m, lang)));
+    line(t!(lang, "explain-group", group = m.group.as_str()));
     if !m.guide.is_empty() {
-        out.push_str(&format!("Guide: {}\n", m.guide.join(", ")));
+        line(t!(lang, "explain-guide", guide = m.guide.join(", ")));
     }
     if !m.references.is_empty() {
-        out.push_str(&format!("References: {}\n", m.references.join(", ")));
+        line(t!(lang, "explain-references", references = m.references.join(", ")));
     }
     if !m.default_enabled {
-        out.push_str("Enabled: only when selected (--select)\n");
+        line(crate::i18n::text(lang, "explain-opt-in"));
     }
     if let Some(level) = crate::rules::audit::level_of(m.code) {
-        out.push_str(&format!(
-            "Run by: ladrillo audit-log (audit policy level needed: {})\n",
-            level.as_str()
-        ));
+        line(t!(lang, "explain-run-by", level = level.as_str()));
     }
     out.push('\n');
     out.push_str(&m.docs_text());
     out.push('\n');
     if super::print_stdout(&out) { 0 } else { 2 }
+}
+
+/// The severity, with the others some findings have: `alta (algunos hallazgos media)`.
+fn severity_text(m: &RuleMeta, lang: Lang) -> String {
+    let severity = severity_name(m.severity, lang);
+    if m.also_severity.is_empty() {
+        return severity;
+    }
+    let others = either(m.also_severity.iter().map(|s| severity_name(*s, lang)), lang);
+    t!(lang, "explain-severity-also", severity = severity, others = others)
+}
+
+/// `a or b or c` in a language.
+fn either(items: impl Iterator<Item = String>, lang: Lang) -> String {
+    items.reduce(|first, second| t!(lang, "or", first = first, second = second)).unwrap_or_default()
+}
+
+/// `unknown rule `x`; did you mean `y`?` in a language.
+fn unknown_rule_in(name: &str, lang: Lang) -> String {
+    if name.trim().is_empty() {
+        return crate::i18n::text(lang, "empty-rule-name");
+    }
+    let close = rules::registry::suggest(name);
+    if close.is_empty() {
+        return t!(lang, "unknown-rule", rule = name);
+    }
+    let suggestions = either(close.iter().map(|c| format!("`{c}`")), lang);
+    t!(lang, "unknown-rule-suggest", rule = name, suggestions = suggestions)
 }

@@ -78,7 +78,7 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     // An empty name (`--select ""` from an unset variable, a stray comma) is a typo, not "all".
     let parse = |flag: &str, list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
         if list.iter().any(|s| s.trim().is_empty()) {
-            errors.push(format!("empty rule name in --{flag} (see `ladrillo rules`)"));
+            errors.push(crate::t!(super::lang(), "empty-rule-name-flag", flag = flag));
         }
         list.iter()
             .filter(|s| !s.trim().is_empty())
@@ -90,7 +90,7 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     let today = match &args.date {
         Some(d) => d
             .parse::<jiff::civil::Date>()
-            .map_err(|_| errors.push(format!("--date `{d}` is not a date (YYYY-MM-DD)")))
+            .map_err(|_| errors.push(crate::t!(super::lang(), "not-a-date", value = d.as_str())))
             .ok(),
         None => Some(jiff::Zoned::now().date()),
     };
@@ -138,6 +138,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let options = ReportOptions {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),
+        lang: super::lang(),
     };
     let written = match &args.output {
         Some(path) => std::fs::File::create(path).and_then(|f| {
@@ -155,11 +156,11 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         // A closed pipe (`| head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            let what = args
-                .output
-                .as_ref()
-                .map_or_else(|| "standard output".to_string(), |p| p.display().to_string());
-            super::error(format!("cannot write {what}: {e}"));
+            let what = args.output.as_ref().map_or_else(
+                || crate::i18n::text(super::lang(), "standard-output"),
+                |p| p.display().to_string(),
+            );
+            super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
             return 2;
         }
     }

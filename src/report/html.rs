@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::{Lang, text};
 use crate::scan::ScanResult;
 
 use super::ReportOptions;
@@ -35,18 +36,25 @@ pub fn escape(s: &str) -> String {
 
 #[must_use]
 pub fn render(result: &ScanResult, options: ReportOptions) -> String {
+    let lang = options.lang;
+    let title = escape(&text(lang, "report-title"));
     let mut h = String::new();
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ladrillo scan report</title>");
-    let _ = write!(h, "<style>{STYLE}</style></head><body>\n<h1>ladrillo scan report</h1>\n");
-    let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result)));
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title>",
+        lang.code()
+    );
+    let _ = write!(h, "<style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n");
+    let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result, lang)));
     h.push_str("<table><tr>");
     for sev in Severity::ALL {
         let n = result.summary.by_severity.get(sev.as_str()).copied().unwrap_or(0);
-        let _ = write!(h, "<td><span class=\"sev {sev}\">{sev}</span> {n}</td>");
+        let name = super::text::severity_name(sev, lang);
+        let _ = write!(h, "<td><span class=\"sev {sev}\">{name}</span> {n}</td>");
     }
     h.push_str("</tr></table>\n");
     if !result.errors.is_empty() {
-        h.push_str("<h2>Input errors</h2>\n<ul>\n");
+        let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
             let _ = writeln!(h, "<li><code>{}</code></li>", escape(&e.to_string()));
         }
@@ -59,30 +67,31 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     for f in shown {
         let file = f.location.file_name();
         if current != Some(file) {
-            let _ = writeln!(h, "<h2>{}</h2>", escape(file.unwrap_or("(no file)")));
+            let none = text(lang, "report-no-file");
+            let _ = writeln!(h, "<h2>{}</h2>", escape(file.unwrap_or(&none)));
             current = Some(file);
         }
         let spans = file.and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-        finding(&mut h, f, spans);
+        finding(&mut h, f, spans, lang);
     }
     h.push_str("</body></html>\n");
     h
 }
 
-fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span]) {
+fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: Lang) {
     let class = if f.suppressed.is_some() { "f suppressed" } else { "f" };
     let _ = write!(
         h,
         "<div class=\"{class}\"><span class=\"sev {}\">{}</span> <b>{}</b> <code>{}</code> — {}",
         f.severity,
-        f.severity,
+        super::text::severity_name(f.severity, lang),
         escape(f.rule.code),
         escape(f.rule.name),
         escape(&f.message)
     );
     let mut meta = Vec::new();
     if let Some(p) = f.location.start() {
-        meta.push(format!("line {}, column {}", p.line, p.column));
+        meta.push(crate::t!(lang, "report-line-column", line = p.line, column = p.column));
     }
     if let Some(o) = &f.object {
         meta.push(escape(&o.to_string()));
@@ -97,13 +106,14 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span]) {
         let _ = write!(h, "<pre>{:>5} | {}</pre>", p.line, escape(&line));
     }
     if let Some(help) = &f.help {
-        let _ = write!(h, "<div>Fix: {}</div>", escape(help));
+        let _ = write!(h, "<div>{}</div>", escape(&crate::t!(lang, "report-fix", help = help.as_str())));
     }
     for n in &f.notes {
         let _ = write!(h, "<div class=\"meta\">{}</div>", escape(n));
     }
     if let Some(s) = &f.suppressed {
-        let _ = write!(h, "<div class=\"meta\">Suppressed by {}: {}</div>", s.by, escape(&s.reason));
+        let line = super::text::suppressed_line(s, lang);
+        let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&line));
     }
     if !f.rule.references.is_empty() {
         let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&f.rule.references.join(", ")));

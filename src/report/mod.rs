@@ -26,6 +26,8 @@ pub enum Format {
 pub struct ReportOptions {
     pub show_suppressed: bool,
     pub color: bool,
+    /// The language of headings, labels and messages (identifiers stay as they are).
+    pub lang: crate::i18n::Lang,
 }
 
 /// Renders a scan result in a format.

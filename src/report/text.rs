@@ -1,13 +1,12 @@
 //! The text report: one rustc-style diagnostic per finding with the offending lines, then a
 //! summary line. Colour only when asked (the CLI decides from the terminal and NO_COLOR).
 
-use std::fmt::Write as _;
-
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostic::InputError;
 use crate::document::Span;
 use crate::finding::{Finding, Severity};
+use crate::i18n::{Lang, text};
 use crate::scan::ScanResult;
 
 use super::ReportOptions;
@@ -37,23 +36,36 @@ pub fn write(
     }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-        writeln!(out, "{}\n", render_finding_masked(&renderer, f, spans))?;
+        writeln!(out, "{}\n", render_finding_in(&renderer, f, spans, options.lang))?;
     }
     for c in &result.summary.capacity {
         let file = c.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
-        writeln!(out, "capacity: {}{file}, {}", c.describe_cluster(), c.describe())?;
+        let line = crate::t!(
+            options.lang,
+            "report-capacity",
+            cluster = c.describe_cluster(),
+            file = file,
+            capacity = c.describe()
+        );
+        writeln!(out, "{line}")?;
     }
-    writeln!(out, "{}", summary_line(result))
+    writeln!(out, "{}", summary_line(result, options.lang))
 }
 
-fn level(sev: Severity) -> Level<'static> {
+fn level(sev: Severity, lang: Lang) -> Level<'static> {
+    let name = Some(severity_name(sev, lang));
     match sev {
-        Severity::Critical => Level::ERROR.with_name(Some("critical")),
-        Severity::High => Level::ERROR.with_name(Some("high")),
-        Severity::Medium => Level::WARNING.with_name(Some("medium")),
-        Severity::Low => Level::NOTE.with_name(Some("low")),
-        Severity::Info => Level::INFO.with_name(Some("info")),
+        Severity::Critical | Severity::High => Level::ERROR.with_name(name),
+        Severity::Medium => Level::WARNING.with_name(name),
+        Severity::Low => Level::NOTE.with_name(name),
+        Severity::Info => Level::INFO.with_name(name),
     }
+}
+
+/// A severity's name in a language (`alta`); JSON, SARIF and JUnit keep the identifier.
+#[must_use]
+pub fn severity_name(sev: Severity, lang: Lang) -> String {
+    text(lang, &format!("severity-{}", sev.as_str()))
 }
 
 /// Renders one finding, masking its own redacted spans.
@@ -65,10 +77,16 @@ pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
 /// Renders one finding, masking the given spans of its file in the excerpt.
 #[must_use]
 pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) -> String {
+    render_finding_in(renderer, f, redact, Lang::En)
+}
+
+/// Renders one finding in a language, masking the given spans of its file in the excerpt.
+#[must_use]
+pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang: Lang) -> String {
     let title = format!("{}: {}", f.rule.name, f.message);
-    let mut group = Group::with_title(level(f.severity).primary_title(title.as_str()).id(f.rule.code));
+    let mut group = Group::with_title(level(f.severity, lang).primary_title(title.as_str()).id(f.rule.code));
     let label = match &f.missing {
-        Some(m) => format!("`{m}` is not set here"),
+        Some(m) => crate::t!(lang, "report-not-set-here", field = m.to_string()),
         None => f.path_text(),
     };
     let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span, redact));
@@ -82,18 +100,20 @@ pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) 
     }
     let mut footer = Vec::new();
     if let Some(o) = &f.object {
-        footer.push(format!("object: {o}"));
+        footer.push(crate::t!(lang, "report-object", object = o.to_string()));
         if f.location.file.is_none() && f.path.is_some() {
-            footer.push(format!("field: {}", f.path_text()));
+            footer.push(crate::t!(lang, "report-field", field = f.path_text()));
         }
     }
     footer.extend(f.notes.iter().cloned());
     if let Some(s) = &f.suppressed {
-        footer.push(format!("suppressed by {}: {}", s.by, s.reason));
+        footer.push(suppressed_line(s, lang));
     }
-    let mut groups = vec![footer.iter().fold(group, |g, n| g.element(Level::NOTE.message(n.as_str())))];
+    let note = Level::NOTE.with_name(Some(text(lang, "label-note")));
+    let mut groups = vec![footer.iter().fold(group, |g, n| g.element(note.clone().message(n.as_str())))];
     if let Some(h) = &f.help {
-        groups.push(Group::with_title(Level::HELP.secondary_title(h.as_str())));
+        let help = Level::HELP.with_name(Some(text(lang, "label-help")));
+        groups.push(Group::with_title(help.secondary_title(h.as_str())));
     }
     renderer.render(&groups)
 }
@@ -177,44 +197,50 @@ fn credential_values(file: &crate::document::SourceFile, span: Span) -> Vec<Span
         .collect()
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+/// `suppressed by annotation: <reason>` in a language.
+#[must_use]
+pub fn suppressed_line(s: &crate::finding::Suppression, lang: Lang) -> String {
+    let id = if s.by == "annotation" { "report-suppressed-annotation" } else { "report-suppressed-config" };
+    crate::t!(lang, id, reason = s.reason.as_str())
 }
 
-/// `found 3 findings (1 critical, 2 high) in 2 objects from 1 file` and friends.
+/// `found 3 findings (1 critical, 2 high) in 2 objects from 1 file` and friends, in a language.
 #[must_use]
-pub fn summary_line(result: &ScanResult) -> String {
+pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
     let s = &result.summary;
-    let mut line = if s.findings == 0 {
-        "no findings".to_string()
+    let findings = if s.findings == 0 {
+        text(lang, "summary-no-findings")
     } else {
         let parts: Vec<String> = Severity::ALL
             .iter()
-            .filter_map(|sev| s.by_severity.get(sev.as_str()).map(|n| format!("{n} {sev}")))
+            .filter_map(|sev| {
+                let n = s.by_severity.get(sev.as_str())?;
+                let severity = severity_name(*sev, lang);
+                Some(crate::t!(lang, "summary-severity-count", count = *n, severity = severity))
+            })
             .collect();
-        format!("found {} ({})", plural(s.findings, "finding"), parts.join(", "))
+        crate::t!(lang, "summary-found", count = s.findings, severities = parts.join(", "))
     };
-    if s.clusters > 0 {
-        let _ = write!(
-            line,
-            " in {} and {} from {}",
-            plural(s.objects, "object"),
-            plural(s.clusters, "cluster"),
-            plural(s.files, "file")
-        );
+    let mut line = if s.clusters > 0 {
+        crate::t!(
+            lang,
+            "summary-in-objects-clusters",
+            findings = findings,
+            objects = s.objects,
+            clusters = s.clusters,
+            files = s.files
+        )
     } else {
-        let _ = write!(line, " in {} from {}", plural(s.objects, "object"), plural(s.files, "file"));
-    }
-    if s.suppressed > 0 {
-        let _ = write!(line, "; {} suppressed", s.suppressed);
-    }
-    if s.skipped_documents > 0 {
-        let what =
-            if s.skipped_documents == 1 { "not a Kubernetes object" } else { "not Kubernetes objects" };
-        let _ = write!(line, "; {} {what}", plural(s.skipped_documents, "document"));
-    }
-    if s.errors > 0 {
-        let _ = write!(line, "; {}", plural(s.errors, "input error"));
+        crate::t!(lang, "summary-in-objects", findings = findings, objects = s.objects, files = s.files)
+    };
+    for (id, count) in [
+        ("summary-suppressed", s.suppressed),
+        ("summary-skipped", s.skipped_documents),
+        ("summary-errors", s.errors),
+    ] {
+        if count > 0 {
+            line = crate::t!(lang, id, line = line, count = count);
+        }
     }
     line
 }

@@ -1,0 +1,57 @@
+# Reports: headings, labels and the summary line of `ladrillo scan`.
+
+severity-critical = critical
+severity-high = high
+severity-medium = medium
+severity-low = low
+severity-info = info
+
+label-note = note
+label-help = help
+
+report-title = ladrillo scan report
+report-input-errors = Input errors
+report-no-file = (no file)
+report-object = object: { $object }
+report-field = field: { $field }
+report-not-set-here = `{ $field }` is not set here
+report-suppressed-annotation = suppressed by annotation: { $reason }
+report-suppressed-config = suppressed by config: { $reason }
+report-line-column = line { $line }, column { $column }
+report-fix = Fix: { $help }
+report-help = help: { $help }
+report-capacity = capacity: { $cluster }{ $file }, { $capacity }
+
+# The summary line: `found 3 findings (critical: 1, high: 2) in 2 objects from 1 file`.
+summary-no-findings = no findings
+summary-found = found { $count ->
+        [one] 1 finding
+       *[other] { $count } findings
+    } ({ $severities })
+summary-severity-count = { $count } { $severity }
+summary-in-objects = { $findings } in { $objects ->
+        [one] 1 object
+       *[other] { $objects } objects
+    } from { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }
+summary-in-objects-clusters = { $findings } in { $objects ->
+        [one] 1 object
+       *[other] { $objects } objects
+    } and { $clusters ->
+        [one] 1 cluster
+       *[other] { $clusters } clusters
+    } from { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }
+summary-suppressed = { $line }; { $count } suppressed
+summary-skipped = { $line }; { $count ->
+        [one] 1 document not a Kubernetes object
+       *[other] { $count } documents not Kubernetes objects
+    }
+summary-errors = { $line }; { $count ->
+        [one] 1 input error
+       *[other] { $count } input errors
+    }

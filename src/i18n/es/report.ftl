@@ -1,0 +1,60 @@
+# Informes: encabezados, etiquetas y la línea de resumen de `ladrillo scan`.
+
+severity-critical = crítica
+severity-high = alta
+severity-medium = media
+severity-low = baja
+severity-info = informativa
+
+label-note = nota
+label-help = ayuda
+
+report-title = Informe de análisis de ladrillo
+report-input-errors = Errores de entrada
+report-no-file = (sin archivo)
+report-object = objeto: { $object }
+report-field = campo: { $field }
+report-not-set-here = `{ $field }` no está definido aquí
+report-suppressed-annotation = suprimido por anotación: { $reason }
+report-suppressed-config = suprimido por configuración: { $reason }
+report-line-column = línea { $line }, columna { $column }
+report-fix = Solución: { $help }
+report-help = ayuda: { $help }
+report-capacity = capacidad: { $cluster }{ $file }, { $capacity }
+
+# La línea de resumen: `3 hallazgos (crítica: 1, alta: 2) en 2 objetos de 1 archivo`.
+summary-no-findings = ningún hallazgo
+summary-found = { $count ->
+        [one] 1 hallazgo
+       *[other] { $count } hallazgos
+    } ({ $severities })
+summary-severity-count = { $severity }: { $count }
+summary-in-objects = { $findings } en { $objects ->
+        [one] 1 objeto
+       *[other] { $objects } objetos
+    } de { $files ->
+        [one] 1 archivo
+       *[other] { $files } archivos
+    }
+summary-in-objects-clusters = { $findings } en { $objects ->
+        [one] 1 objeto
+       *[other] { $objects } objetos
+    } y { $clusters ->
+        [one] 1 clúster
+       *[other] { $clusters } clústeres
+    } de { $files ->
+        [one] 1 archivo
+       *[other] { $files } archivos
+    }
+summary-suppressed = { $line }; { $count ->
+        [one] 1 suprimido
+       *[other] { $count } suprimidos
+    }
+summary-skipped = { $line }; { $count ->
+        [one] 1 documento que no es un objeto de Kubernetes
+       *[other] { $count } documentos que no son objetos de Kubernetes
+    }
+summary-errors = { $line }; { $count ->
+        [one] 1 error de entrada
+       *[other] { $count } errores de entrada
+    }

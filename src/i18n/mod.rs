@@ -1,0 +1,382 @@
+//! The user's language: English or Spanish, chosen with `--lang` or from the POSIX locale
+//! variables, and every user-facing text looked up by message id in Project Fluent bundles
+//! (`.ftl` files per language, embedded in the binary). The bottom layer: it knows no rule, report
+//! or command, only ids, arguments and languages.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+#[cfg(test)]
+mod tests;
+
+/// A language ladrillo speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Self::En, Self::Es];
+
+    /// The code `--lang` accepts (`en`, `es`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Es => "es",
+        }
+    }
+
+    /// Parses `--lang`: a language code, optionally with a region (`es-ES`, `es_MX`). Anything
+    /// else is an error naming the accepted values.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Self::from_locale(s).ok_or_else(|| {
+            let accepted: Vec<&str> = Self::ALL.iter().map(|l| l.code()).collect();
+            format!("unknown language `{s}` (accepted: {})", accepted.join(", "))
+        })
+    }
+
+    /// The language of a POSIX locale name (`es_ES.UTF-8`, `en_US`, `es`), if ladrillo speaks it.
+    fn from_locale(locale: &str) -> Option<Self> {
+        let base = locale.split(['.', '@']).next().unwrap_or("");
+        let language = base.split(['_', '-']).next().unwrap_or("");
+        Self::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(language))
+    }
+
+    /// The language of the environment: the first set and non-empty of `LC_ALL`, `LC_MESSAGES`
+    /// and `LANG` (the POSIX precedence) decides; a language ladrillo does not speak, `C` or
+    /// `POSIX` mean English.
+    #[must_use]
+    pub fn from_env() -> Self {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`Lang::from_env`] over any variable source (tests use a map).
+    #[must_use]
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
+            .and_then(|v| Self::from_locale(&v))
+            .unwrap_or_default()
+    }
+
+    /// `--lang` if given (an unknown value is an error), else the environment's.
+    pub fn select(flag: Option<&str>) -> Result<Self, String> {
+        flag.map_or_else(|| Ok(Self::from_env()), Self::parse)
+    }
+}
+
+/// One argument of a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Str(String),
+    Num(i64),
+    /// A message of its own, rendered in the same language (a translated fragment).
+    Msg(Box<Msg>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Self::Str(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Self::Str(s.to_string())
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Self::Str(s.clone())
+    }
+}
+
+impl From<Msg> for Arg {
+    fn from(m: Msg) -> Self {
+        Self::Msg(Box::new(m))
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Self::Num(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_args!(usize, u64, u32, u16, u8, i64, i32);
+
+/// A message id with its arguments, rendered in a language when it is shown (so a finding made
+/// once can be reported in either language).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Msg {
+    pub id: Cow<'static, str>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    #[must_use]
+    pub fn new(id: impl Into<Cow<'static, str>>) -> Self {
+        Self { id: id.into(), args: Vec::new() }
+    }
+
+    #[must_use]
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The message in a language.
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let mut args = FluentArgs::with_capacity(self.args.len());
+        for (name, value) in &self.args {
+            let value: FluentValue<'_> = match value {
+                Arg::Str(s) => s.as_str().into(),
+                Arg::Num(n) => (*n).into(),
+                Arg::Msg(m) => m.render(lang).into(),
+            };
+            args.set(*name, value);
+        }
+        format(lang, &self.id, Some(&args))
+    }
+}
+
+/// `msg!("id", name = value, …)`: a [`Msg`] with its arguments.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::i18n::Msg::new($id)$(.arg(stringify!($name), $value))*
+    };
+}
+
+/// `t!(lang, "id", name = value, …)`: the message rendered in `lang`.
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::msg!($id $(, $name = $value)*).render($lang)
+    };
+}
+
+/// The message `id` without arguments in a language.
+#[must_use]
+pub fn text(lang: Lang, id: &str) -> String {
+    format(lang, id, None)
+}
+
+/// Whether a language has a message (tests and callers with optional texts).
+#[must_use]
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle(lang).has_message(id)
+}
+
+/// Formats a message; a message missing in the language falls back to English, and one missing
+/// in English shows its id (the completeness tests keep both from happening).
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let found = [lang, Lang::En].into_iter().find_map(|l| {
+        let b = bundle(l);
+        b.get_message(id).and_then(|m| m.value()).map(|p| (b, p))
+    });
+    let Some((bundle, pattern)) = found else {
+        return id.to_string();
+    };
+    let mut errors = Vec::new();
+    let out = bundle.format_pattern(pattern, args, &mut errors);
+    debug_assert!(errors.is_empty(), "message `{id}`: {errors:?}");
+    out.into_owned()
+}
+
+/// The `.ftl` files of a language, by file name; every language has the same files.
+#[must_use]
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    macro_rules! files {
+        ($dir:literal: $($name:literal),*) => {
+            &[$(($name, include_str!(concat!($dir, "/", $name)))),*]
+        };
+    }
+    match lang {
+        Lang::En => files!("en": "cli.ftl", "report.ftl"),
+        Lang::Es => files!("es": "cli.ftl", "report.ftl"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+    let slot = match lang {
+        Lang::En => &BUNDLES[0],
+        Lang::Es => &BUNDLES[1],
+    };
+    slot.get_or_init(|| build(lang))
+}
+
+/// A language's bundle. Syntax errors and duplicate ids are caught by the tests; at run time a
+/// resource with errors still contributes the messages that parsed.
+fn build(lang: Lang) -> Bundle {
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Fluent wraps placeables in Unicode isolation marks (FSI/PDI) for bidirectional text; in a
+    // terminal, a file name or JSON they are invisible garbage.
+    bundle.set_use_isolating(false);
+    for (_, text) in sources(lang) {
+        let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+/// Messages and their placeables, per file, for the completeness tests.
+pub mod audit {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::ast;
+
+    use super::{Lang, sources};
+
+    /// One message of one `.ftl` file: its id, the variables it uses (`$name`) and its text as
+    /// written (to spot a translation left in English).
+    #[derive(Debug)]
+    pub struct Entry {
+        pub file: &'static str,
+        pub id: String,
+        pub variables: BTreeSet<String>,
+        pub text: String,
+    }
+
+    /// Every message of a language, or the parse errors of its files.
+    pub fn entries(lang: Lang) -> Result<Vec<Entry>, Vec<String>> {
+        let mut out = Vec::new();
+        let mut errors = Vec::new();
+        for (file, source) in sources(lang) {
+            let resource = match fluent_syntax::parser::parse(*source) {
+                Ok(r) => r,
+                Err((r, errs)) => {
+                    errors.extend(errs.iter().map(|e| format!("src/i18n/{}/{file}: {e:?}", lang.code())));
+                    r
+                }
+            };
+            for entry in resource.body {
+                if let ast::Entry::Message(m) = entry {
+                    let mut variables = BTreeSet::new();
+                    let mut text = String::new();
+                    if let Some(p) = &m.value {
+                        pattern(p, &mut variables, &mut text);
+                    }
+                    for a in &m.attributes {
+                        pattern(&a.value, &mut variables, &mut text);
+                    }
+                    out.push(Entry { file, id: m.id.name.to_string(), variables, text });
+                }
+            }
+        }
+        if errors.is_empty() { Ok(out) } else { Err(errors) }
+    }
+
+    /// Spanish texts that are rightly the same as the English ones (terms both languages use).
+    pub const SAME_IN_BOTH: &[&str] = &["error: "];
+
+    /// Everything wrong with the translations: parse errors, duplicate ids, ids missing in a
+    /// language (named with the file to add them to), variables that differ, Spanish texts left
+    /// in English. Empty when the bundles are complete.
+    #[must_use]
+    pub fn problems() -> Vec<String> {
+        let (en, es) = match (entries(Lang::En), entries(Lang::Es)) {
+            (Ok(en), Ok(es)) => (en, es),
+            (en, es) => return en.err().into_iter().chain(es.err()).flatten().collect(),
+        };
+        compare(&en, &es)
+    }
+
+    /// [`problems`] over the messages of both languages.
+    #[must_use]
+    pub fn compare(en: &[Entry], es: &[Entry]) -> Vec<String> {
+        let mut out = Vec::new();
+        for (lang, list) in [(Lang::En, en), (Lang::Es, es)] {
+            let mut seen = BTreeSet::new();
+            for e in list {
+                if !seen.insert(e.id.as_str()) {
+                    out.push(format!("src/i18n/{}/{}: `{}` is defined twice", lang.code(), e.file, e.id));
+                }
+            }
+        }
+        let find = |list: &'_ [Entry], id: &str| list.iter().position(|e| e.id == id);
+        for (from, to, other) in [(en, Lang::Es, es), (es, Lang::En, en)] {
+            for e in from.iter() {
+                if find(other, &e.id).is_none() {
+                    out.push(format!("src/i18n/{}/{}: `{}` is missing", to.code(), e.file, e.id));
+                }
+            }
+        }
+        for e in en {
+            let Some(s) = find(es, &e.id).map(|i| &es[i]) else { continue };
+            if s.file != e.file {
+                out.push(format!(
+                    "`{}` is in src/i18n/en/{} but in src/i18n/es/{}: keep both in files of one name",
+                    e.id, e.file, s.file
+                ));
+            }
+            if s.variables != e.variables {
+                out.push(format!(
+                    "src/i18n/es/{}: `{}` uses {:?}, English uses {:?}",
+                    s.file, e.id, s.variables, e.variables
+                ));
+            }
+            let has_words = e.text.chars().any(char::is_alphabetic);
+            if has_words && s.text == e.text && !SAME_IN_BOTH.contains(&s.text.as_str()) {
+                out.push(format!(
+                    "src/i18n/es/{}: `{}` is the English text `{}` (translate it, or add the term to SAME_IN_BOTH)",
+                    s.file, e.id, e.text
+                ));
+            }
+        }
+        out
+    }
+
+    fn pattern(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+        for el in &p.elements {
+            match el {
+                ast::PatternElement::TextElement { value } => text.push_str(value),
+                ast::PatternElement::Placeable { expression } => expression_(expression, vars, text),
+            }
+        }
+    }
+
+    fn expression_(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                inline(selector, vars, text);
+                for v in variants {
+                    pattern(&v.value, vars, text);
+                }
+            }
+            ast::Expression::Inline(i) => inline(i, vars, text),
+        }
+    }
+
+    fn inline(e: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                vars.insert(id.name.to_string());
+            }
+            ast::InlineExpression::StringLiteral { value } => text.push_str(value),
+            ast::InlineExpression::FunctionReference { arguments, .. } => {
+                for a in &arguments.positional {
+                    inline(a, vars, text);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => expression_(expression, vars, text),
+            _ => {}
+        }
+    }
+}

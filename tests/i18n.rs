@@ -1,0 +1,98 @@
+//! The user's language end to end: `--lang`, the locale variables in POSIX order, an unknown
+//! language refused, and the texts each language shows.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary with no locale variable set (each test sets the ones it means).
+fn ladrillo() -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c
+}
+
+const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n    - name: app\n      securityContext:\n        privileged: true\n";
+
+fn scan(c: &mut Command) -> String {
+    scan_with(c, &[])
+}
+
+/// `scan` with options after the subcommand.
+fn scan_with(c: &mut Command, options: &[&str]) -> String {
+    let out = c
+        .arg("scan")
+        .args(options)
+        .args(["--select", "privileged-container", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+const ES_SUMMARY: &str = "1 hallazgo (crítica: 1) en 1 objeto de 1 archivo";
+const EN_SUMMARY: &str = "found 1 finding (1 critical) in 1 object from 1 file";
+
+#[test]
+fn lang_flag_chooses_the_language() {
+    let es = scan(ladrillo().args(["--lang", "es"]));
+    assert!(es.contains(ES_SUMMARY), "{es}");
+    assert!(es.contains("crítica[POD001]") && es.contains("objeto: Pod bad"), "{es}");
+    assert!(!es.contains(['\u{2068}', '\u{2069}']), "Fluent isolation marks leaked: {es:?}");
+    // After the subcommand too, and it wins over the environment.
+    let en = scan_with(ladrillo().env("LC_ALL", "es_ES.UTF-8"), &["--lang", "en"]);
+    assert!(en.contains(EN_SUMMARY), "{en}");
+}
+
+#[test]
+fn the_locale_variables_decide_in_posix_order() {
+    assert!(scan(ladrillo().env("LANG", "es_ES.UTF-8")).contains(ES_SUMMARY));
+    assert!(scan(ladrillo().env("LANG", "es_ES.UTF-8").env("LC_MESSAGES", "C")).contains(EN_SUMMARY));
+    assert!(scan(ladrillo().env("LANG", "en_US.UTF-8").env("LC_ALL", "es_MX.UTF-8")).contains(ES_SUMMARY));
+    assert!(scan(ladrillo().env("LANG", "fr_FR.UTF-8")).contains(EN_SUMMARY));
+    assert!(scan(&mut ladrillo()).contains(EN_SUMMARY));
+}
+
+#[test]
+fn an_unknown_language_is_an_error_naming_the_accepted_values() {
+    ladrillo()
+        .args(["--lang", "fr", "rules"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: unknown language `fr` (accepted: en, es)\n");
+    ladrillo()
+        .env("LANG", "es_ES.UTF-8")
+        .args(["rules", "--lang", "español"])
+        .assert()
+        .code(2)
+        .stderr("error: idioma desconocido `español` (se aceptan: en, es)\n");
+}
+
+#[test]
+fn errors_are_in_the_chosen_language() {
+    ladrillo()
+        .args(["--lang", "es", "explain", "privileged-contianer"])
+        .assert()
+        .code(2)
+        .stderr("error: regla desconocida `privileged-contianer`; ¿quiso decir `privileged-container`?\n");
+    ladrillo()
+        .args(["--lang", "es", "scan", "--date", "mañana", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error: --date `mañana` no es una fecha (AAAA-MM-DD)"));
+}
+
+#[test]
+fn explain_labels_are_translated_and_identifiers_are_not() {
+    ladrillo().args(["--lang", "es", "explain", "POD001"]).assert().code(0).stdout(
+        predicate::str::starts_with(
+            "privileged-container (POD001)\n\nSeveridad: crítica\nGrupo: pod\nGuía: G4.3\n",
+        )
+        .and(predicate::str::contains("Referencias: cis-eks-1.8:4.2.1")),
+    );
+}
