@@ -89,7 +89,10 @@ pub struct Finding {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
     pub message: String,
+    /// The help line in English (the identifier JSON, SARIF and JUnit show).
     pub help: Option<String>,
+    /// The help line as a message, when it is translated.
+    pub help_msg: Option<crate::i18n::Msg>,
     pub location: Location,
     pub object: Option<ObjectRef>,
     /// The offending field, relative to the object root.
@@ -110,6 +113,15 @@ impl Finding {
     #[must_use]
     pub fn sort_key(&self) -> (Option<&str>, u32, &'static str, &str) {
         (self.location.file_name(), self.location.span.start, self.rule.code, &self.message)
+    }
+
+    /// The help line in a language.
+    #[must_use]
+    pub fn help_in(&self, lang: crate::i18n::Lang) -> Option<String> {
+        match &self.help_msg {
+            Some(m) => Some(m.render(lang)),
+            None => self.help.clone(),
+        }
     }
 
     /// The field path in dotted form, or empty.
@@ -210,6 +222,26 @@ impl RuleMeta {
             .take_while(|l| !l.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The id of the rule's title in the `.ftl` files: `rule-pod001-title`.
+    #[must_use]
+    pub fn title_id(&self) -> String {
+        format!("rule-{}-title", self.code.to_ascii_lowercase())
+    }
+
+    /// The one-sentence summary in a language (English: the same as [`RuleMeta::summary`]).
+    #[must_use]
+    pub fn title(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::text(lang, &self.title_id())
+    }
+
+    /// The documentation in a language: the title, then the sections (still in English).
+    #[must_use]
+    pub fn docs_in(&self, lang: crate::i18n::Lang) -> String {
+        let docs = self.docs_text();
+        let rest = docs.split_once("\n\n").map_or("", |(_, rest)| rest);
+        if rest.is_empty() { self.title(lang) } else { format!("{}\n\n{rest}", self.title(lang)) }
     }
 
     /// The severity, with the others some findings have: `high (some findings medium)`.

@@ -2,6 +2,7 @@
 //! language refused, and the texts each language shows.
 
 use assert_cmd::Command;
+use ladrillo::i18n::{self, Lang};
 use predicates::prelude::*;
 
 /// The binary with no locale variable set (each test sets the ones it means).
@@ -95,4 +96,46 @@ fn explain_labels_are_translated_and_identifiers_are_not() {
         )
         .and(predicate::str::contains("Referencias: cis-eks-1.8:4.2.1")),
     );
+}
+
+/// Every registered rule and detection has a title in both languages, and the English one is
+/// the first sentence of its documentation; a new rule fails here with the lines to add.
+#[test]
+fn every_rule_has_a_title_in_every_language() {
+    let mut missing = Vec::new();
+    for rule in ladrillo::rules::all() {
+        let m = rule.meta();
+        let id = m.title_id();
+        for lang in Lang::ALL {
+            if !i18n::has(lang, &id) {
+                let text = if lang == Lang::En { m.summary() } else { "…".to_string() };
+                missing.push(format!(
+                    "src/i18n/{}/rules.ftl: add `{id} = {text}` ({} {})",
+                    lang.code(),
+                    m.code,
+                    m.name
+                ));
+            }
+        }
+        if i18n::has(Lang::En, &id) && m.title(Lang::En) != m.summary() {
+            missing.push(format!(
+                "src/i18n/en/rules.ftl: `{id}` differs from the doc comment of {}: `{}`",
+                m.code,
+                m.summary()
+            ));
+        }
+    }
+    assert!(missing.is_empty(), "rule titles to add or fix:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn rules_and_explain_in_spanish() {
+    let out = ladrillo().args(["--lang", "es", "rules"]).assert().code(0).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let line = out.lines().find(|l| l.starts_with("POD001")).unwrap();
+    assert!(line.contains("privileged-container") && line.contains("crítica"), "{line}");
+    assert!(line.ends_with("Señala los contenedores que se ejecutan en modo privilegiado."), "{line}");
+    ladrillo().args(["--lang", "es", "explain", "POD001"]).assert().code(0).stdout(predicate::str::contains(
+        "\n\nSeñala los contenedores que se ejecutan en modo privilegiado.\n\n## ",
+    ));
 }

@@ -43,18 +43,18 @@ struct RuleJson<'a> {
     docs: String,
 }
 
-fn to_json(m: &RuleMeta) -> RuleJson<'_> {
+fn to_json(m: &RuleMeta, lang: Lang) -> RuleJson<'_> {
     RuleJson {
         code: m.code,
         name: m.name,
         group: m.group.as_str(),
         severity: m.severity.as_str(),
         also_severity: m.also_severity.iter().map(|s| s.as_str()).collect(),
-        summary: m.summary(),
+        summary: m.title(lang),
         guide: m.guide,
         references: m.references,
         default_enabled: m.default_enabled,
-        docs: m.docs_text(),
+        docs: m.docs_in(lang),
     }
 }
 
@@ -63,7 +63,7 @@ pub fn rules(args: &RulesArgs) -> i32 {
     let metas: Vec<&RuleMeta> = rules::all().iter().map(|r| r.meta()).collect();
     let text = match args.format {
         ListFormat::Json => {
-            let list: Vec<_> = metas.iter().map(|m| to_json(m)).collect();
+            let list: Vec<_> = metas.iter().map(|m| to_json(m, lang)).collect();
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
         ListFormat::Text => {
@@ -81,7 +81,7 @@ pub fn rules(args: &RulesArgs) -> i32 {
                         m.code,
                         m.name,
                         crate::report::text::severity_name(m.severity, lang),
-                        m.summary()
+                        m.title(lang)
                     )
                 })
                 .collect()
@@ -117,7 +117,7 @@ pub fn explain(args: &ExplainArgs) -> i32 {
         line(t!(lang, "explain-run-by", level = level.as_str()));
     }
     out.push('\n');
-    out.push_str(&m.docs_text());
+    out.push_str(&m.docs_in(lang));
     out.push('\n');
     if super::print_stdout(&out) { 0 } else { 2 }
 }

@@ -152,6 +152,51 @@ impl Msg {
     }
 }
 
+/// A user-facing text: a message rendered in the reader's language, or text not translated yet.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Text {
+    Plain(String),
+    Msg(Msg),
+}
+
+impl Text {
+    /// The text in a language (plain text is the same in every language).
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::Plain(s) => s.clone(),
+            Self::Msg(m) => m.render(lang),
+        }
+    }
+
+    /// The message, when the text is one.
+    #[must_use]
+    pub fn into_msg(self) -> Option<Msg> {
+        match self {
+            Self::Msg(m) => Some(m),
+            Self::Plain(_) => None,
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Self::Plain(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Self::Plain(s.to_string())
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Self {
+        Self::Msg(m)
+    }
+}
+
 /// `msg!("id", name = value, …)`: a [`Msg`] with its arguments.
 #[macro_export]
 macro_rules! msg {
@@ -205,8 +250,8 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         };
     }
     match lang {
-        Lang::En => files!("en": "cli.ftl", "report.ftl"),
-        Lang::Es => files!("es": "cli.ftl", "report.ftl"),
+        Lang::En => files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl"),
+        Lang::Es => files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl"),
     }
 }
 

@@ -105,7 +105,7 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
         let line = super::text::mask(file.line_text(p.line), base, redact);
         let _ = write!(h, "<pre>{:>5} | {}</pre>", p.line, escape(&line));
     }
-    if let Some(help) = &f.help {
+    if let Some(help) = &f.help_in(lang) {
         let _ = write!(h, "<div>{}</div>", escape(&crate::t!(lang, "report-fix", help = help.as_str())));
     }
     for n in &f.notes {

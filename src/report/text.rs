@@ -111,7 +111,8 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
     }
     let note = Level::NOTE.with_name(Some(text(lang, "label-note")));
     let mut groups = vec![footer.iter().fold(group, |g, n| g.element(note.clone().message(n.as_str())))];
-    if let Some(h) = &f.help {
+    let help_line = f.help_in(lang);
+    if let Some(h) = &help_line {
         let help = Level::HELP.with_name(Some(text(lang, "label-help")));
         groups.push(Group::with_title(help.secondary_title(h.as_str())));
     }

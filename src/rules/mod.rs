@@ -154,6 +154,7 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message: message.into(),
                 help: None,
+                help_msg: None,
                 location: Location::new(file, located.span),
                 object: Some(object.object_ref()),
                 path: Some(path),
@@ -182,6 +183,7 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message: message.into(),
                 help: None,
+                help_msg: None,
                 location: Location::new(file, span),
                 object: None,
                 path: None,
@@ -212,6 +214,7 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message: message.into(),
                 help: None,
+                help_msg: None,
                 location: Location::new(at.file.clone(), at.span),
                 object: link.map(|l| l.object.clone()),
                 path: (!at.path.is_root()).then(|| at.path.clone()),
@@ -253,9 +256,12 @@ pub struct Report<'c, 'a> {
 }
 
 impl Report<'_, '_> {
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    /// The fix, as a message (`msg!("rule-pod001-help")`, translated) or plain English text.
+    pub fn help(mut self, help: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            f.help = Some(help.into());
+            let help = help.into();
+            f.help = Some(help.render(crate::i18n::Lang::En));
+            f.help_msg = help.into_msg();
         }
         self
     }

@@ -50,7 +50,7 @@ impl Rule for BroadClusterAdmin {
             let Some(arn) = m.arn.value() else { continue };
             if let (true, Some(why)) = (masters, broad_principal(arn)) {
                 cx.report_field(self, c, &m.arn, format!("aws-auth maps {why} ({arn}) to system:masters"))
-                    .help("map system:masters only to a dedicated admin role, or better, to none");
+                    .help(crate::msg!("rule-eks015-help"));
             }
         }
         for e in c.access.entries.items() {
@@ -65,7 +65,7 @@ impl Rule for BroadClusterAdmin {
                         &e.principal_arn,
                         format!("access entry gives {why} ({arn}) AmazonEKSClusterAdminPolicy"),
                     )
-                    .help("grant cluster admin only to a dedicated role");
+                    .help(crate::msg!("rule-eks015-help-2"));
                 }
             }
         }

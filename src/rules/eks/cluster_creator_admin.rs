@@ -41,7 +41,7 @@ impl Rule for ClusterCreatorAdmin {
                 &c.access.bootstrap_creator_admin,
                 format!("{} grants cluster-admin to its creator", c.describe()),
             )
-            .help("disable the creator's admin bootstrap and grant admin through an explicit access entry");
+            .help(crate::msg!("rule-eks014-help"));
         }
     }
 }

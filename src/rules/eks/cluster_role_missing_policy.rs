@@ -40,7 +40,7 @@ impl Rule for ClusterRoleMissingPolicy {
                 &c.cluster_role.policies,
                 format!("the IAM role of {} lacks AmazonEKSClusterPolicy", c.describe()),
             )
-            .help("attach the AmazonEKSClusterPolicy managed policy to the cluster role");
+            .help(crate::msg!("rule-eks020-help"));
         }
     }
 }

@@ -41,7 +41,7 @@ impl Rule for ConfigMapAuthentication {
                 &c.access.mode,
                 format!("{} authenticates only through the aws-auth ConfigMap", c.describe()),
             )
-            .help("use access entries: set the authentication mode to API (or API_AND_CONFIG_MAP while migrating)");
+            .help(crate::msg!("rule-eks013-help"));
         }
     }
 }

@@ -33,7 +33,7 @@ impl Rule for ContainerInsightsMissing {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if !c.addons.is_unknown() && c.addon("amazon-cloudwatch-observability").is_none() {
             cx.report_field(self, c, &c.addons, format!("{} has no Container Insights add-on", c.describe()))
-                .help("add the amazon-cloudwatch-observability add-on, or waive this where another monitoring stack runs");
+                .help(crate::msg!("rule-eks022-help"));
         }
     }
 }

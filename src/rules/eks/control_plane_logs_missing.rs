@@ -50,7 +50,6 @@ impl Rule for ControlPlaneLogsMissing {
         } else {
             format!("{} does not send control-plane logs {}", c.describe(), missing.join(", "))
         };
-        cx.report_field(self, c, &c.logging, message)
-            .help("enable the api, audit, authenticator, controllerManager and scheduler log types");
+        cx.report_field(self, c, &c.logging, message).help(crate::msg!("rule-eks005-help"));
     }
 }

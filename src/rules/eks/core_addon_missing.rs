@@ -51,6 +51,6 @@ impl Rule for CoreAddonMissing {
                 missing.join(", ")
             ),
         )
-        .help("install the missing add-ons as EKS managed add-ons");
+        .help(crate::msg!("rule-eks016-help"));
     }
 }

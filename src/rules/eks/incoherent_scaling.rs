@@ -49,7 +49,7 @@ impl Rule for IncoherentScaling {
             };
             if let Some((field, what)) = problem {
                 cx.report_field(self, c, field, format!("{} has {what}", ng.describe()))
-                    .help("keep min ≤ desired ≤ max");
+                    .help(crate::msg!("rule-eks018-help"));
             }
         }
     }

@@ -47,7 +47,7 @@ impl Rule for IncompatibleAddonVersion {
                     &a.version,
                     format!("add-on {name} {v} does not match Kubernetes {version}"),
                 )
-                .help("use the add-on build published for the cluster's Kubernetes version");
+                .help(crate::msg!("rule-eks017-help"));
             }
         }
     }

@@ -40,7 +40,7 @@ impl Rule for InstanceMetadataExposed {
         for ng in &c.node_groups {
             if ng.imds.v2_required.is_false() {
                 cx.report_field(self, c, &ng.imds.v2_required, format!("{} allows IMDSv1", ng.describe()))
-                    .help("require IMDSv2 tokens (eksctl `disableIMDSv1: true`, `httpTokens: required`)");
+                    .help(crate::msg!("rule-eks010-help"));
             } else if ng.imds.hop_limit.is(|h| *h > 1) && !ng.imds.pods_blocked.is_true() {
                 let hops = ng.imds.hop_limit.value().copied().unwrap_or_default();
                 cx.report_field(
@@ -50,7 +50,7 @@ impl Rule for InstanceMetadataExposed {
                     format!("{} lets pods reach instance metadata (hop limit {hops})", ng.describe()),
                 )
                 .severity(crate::finding::Severity::Medium)
-                .help("set the metadata hop limit to 1 unless pods need the node's metadata");
+                .help(crate::msg!("rule-eks010-help-2"));
             }
         }
     }

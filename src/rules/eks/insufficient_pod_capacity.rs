@@ -70,7 +70,7 @@ impl Rule for InsufficientPodCapacity {
                     demand.total
                 ),
             )
-            .help("raise maxSize, use instance types with more addresses (`ladrillo max-pods --all`), or enable prefix delegation");
+            .help(crate::msg!("rule-eks025-help"));
         for g in &groups {
             report = report.note(g.describe());
         }

@@ -43,7 +43,7 @@ impl Rule for NodesInPublicSubnets {
                     &ng.private_networking,
                     format!("{} runs nodes in public subnets", ng.describe()),
                 )
-                .help("run the nodes in private subnets (eksctl `privateNetworking: true`)");
+                .help(crate::msg!("rule-eks007-help"));
             }
         }
     }

@@ -41,7 +41,7 @@ impl Rule for PrivateEndpointDisabled {
                 &c.endpoint.private_access,
                 format!("{} has its private API endpoint disabled", c.describe()),
             )
-            .help("enable the private endpoint so traffic from the VPC stays in the VPC");
+            .help(crate::msg!("rule-eks004-help"));
         }
     }
 }

@@ -48,7 +48,7 @@ impl Rule for PublicEndpoint {
                 &c.endpoint.public_access,
                 format!("{} has a public API endpoint", c.describe()),
             )
-            .help("disable the public endpoint and reach the API server through the private endpoint");
+            .help(crate::msg!("rule-eks003-help"));
         }
     }
 }

@@ -52,9 +52,7 @@ impl Rule for PublicEndpointOpenToInternet {
             } else {
                 cx.report_cluster(self, c, &open.at, message)
             };
-            report.help(
-                "disable the public endpoint, or list only the CIDRs that need it in the public access CIDRs",
-            );
+            report.help(crate::msg!("rule-eks002-help"));
         }
     }
 }

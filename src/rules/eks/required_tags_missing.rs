@@ -47,7 +47,7 @@ impl Rule for RequiredTagsMissing {
         let (noun, list) =
             if missing.len() == 1 { ("tag", missing[0].to_string()) } else { ("tags", missing.join(", ")) };
         cx.report_field(self, c, &c.tags, format!("{} lacks the required {noun} {list}", c.describe()))
-            .help("add the required tags to the cluster");
+            .help(crate::msg!("rule-eks021-help"));
     }
 }
 

@@ -42,8 +42,13 @@ impl Rule for RuntimeMonitoringMissing {
             && c.addon("aws-guardduty-agent").is_none()
             && !c.guardduty_managed_agent.is_true()
         {
-            cx.report_field(self, c, &c.addons, format!("{} has no GuardDuty runtime monitoring agent", c.describe()))
-                .help("enable GuardDuty Runtime Monitoring with the aws-guardduty-agent add-on, or waive this where another runtime tool runs");
+            cx.report_field(
+                self,
+                c,
+                &c.addons,
+                format!("{} has no GuardDuty runtime monitoring agent", c.describe()),
+            )
+            .help(crate::msg!("rule-eks023-help"));
         }
     }
 }

@@ -39,7 +39,7 @@ impl Rule for SingleZoneNodeGroup {
                     &ng.availability_zones,
                     format!("{} runs in the single availability zone {zone}", ng.describe()),
                 )
-                .help("spread the group over subnets in at least two availability zones");
+                .help(crate::msg!("rule-eks008-help"));
             } else if ng.availability_zones.is_unknown() && ng.subnets.is(|s| s.len() == 1) {
                 cx.report_field(
                     self,
@@ -47,7 +47,7 @@ impl Rule for SingleZoneNodeGroup {
                     &ng.subnets,
                     format!("{} runs in a single subnet, so in one availability zone", ng.describe()),
                 )
-                .help("give the group subnets in at least two availability zones");
+                .help(crate::msg!("rule-eks008-help-2"));
             }
         }
     }

@@ -40,7 +40,7 @@ impl Rule for SpotWithoutDiversity {
                     &ng.instance_types,
                     format!("{} uses spot capacity with a single instance type", ng.describe()),
                 )
-                .help("list several similar instance types so spot interruptions do not take every node");
+                .help(crate::msg!("rule-eks019-help"));
             }
         }
     }

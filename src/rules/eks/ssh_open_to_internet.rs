@@ -47,9 +47,7 @@ impl Rule for SshOpenToInternet {
                         &ng.ssh.enabled,
                         format!("{} allows SSH from 0.0.0.0/0", ng.describe()),
                     )
-                    .help(
-                        "disable SSH and use SSM Session Manager, or allow only a bastion's security group",
-                    );
+                    .help(crate::msg!("rule-eks011-help"));
                 if ng.private_networking.is_true() {
                     let _ = report
                         .severity(crate::finding::Severity::Medium)

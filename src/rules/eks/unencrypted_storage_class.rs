@@ -68,7 +68,7 @@ impl Rule for UnencryptedStorageClass {
                         "StorageClass \"{name}\" provisions unencrypted EBS volumes: `encrypted` is not set"
                     ),
                 )
-                .help("add `encrypted: \"true\"` (and a customer `kmsKeyId`) to the parameters");
+                .help(crate::msg!("rule-eks024-help"));
             }
             Some(e) => {
                 // A boolean `true` is rejected by the API server (parameters are strings), and any
@@ -86,7 +86,7 @@ impl Rule for UnencryptedStorageClass {
                         FieldPath::root().keys(&["parameters", e.key.as_str()]),
                         format!("StorageClass \"{name}\" provisions unencrypted EBS volumes: {why}"),
                     )
-                    .help("set `encrypted: \"true\"` (quoted) in the parameters");
+                    .help(crate::msg!("rule-eks024-help-2"));
                 }
             }
         }

@@ -67,6 +67,6 @@ impl Rule for UnsupportedKubernetesVersion {
         };
         cx.report_field(self, c, &c.version, message)
             .severity(severity)
-            .help("upgrade to a Kubernetes version in EKS standard support");
+            .help(crate::msg!("rule-eks012-help"));
     }
 }

@@ -38,7 +38,7 @@ impl Rule for WorkloadIdentityMissing {
                 &c.identity.oidc_provider,
                 format!("{} has no OIDC provider for IRSA and no Pod Identity associations", c.describe()),
             )
-            .help("enable IRSA (eksctl `iam.withOIDC: true`) or EKS Pod Identity, and give pods their own roles");
+            .help(crate::msg!("rule-eks006-help"));
         }
     }
 }

@@ -61,6 +61,6 @@ impl Rule for DefaultNamespace {
             FieldPath::root().keys(&["metadata", "namespace"]),
             format!("{} \"{}\" is in the default namespace", o.kind, o.name),
         )
-        .help("deploy it into a namespace of its own (with Pod Security labels and network policies)");
+        .help(crate::msg!("rule-hyg001-help"));
     }
 }

@@ -76,6 +76,6 @@ impl Rule for KubeSystemWorkload {
             FieldPath::root().keys(&["metadata", "namespace"]),
             format!("{} \"{}\" runs in kube-system", o.kind, o.name),
         )
-        .help("move it to a namespace of its own, with its own service account and RBAC");
+        .help(crate::msg!("rule-hyg002-help"));
     }
 }

@@ -78,9 +78,14 @@ impl Rule for ExposedService {
                     1 => format!("port {}", ports[0]),
                     _ => format!("ports {}", ports.join(", ")),
                 };
-                cx.report(self, o, type_path, format!("Service \"{}\" is a NodePort: it opens {which} on every node", o.name))
-                    .severity(Severity::Medium)
-                    .help("use type ClusterIP and expose the Service through an Ingress or an internal load balancer");
+                cx.report(
+                    self,
+                    o,
+                    type_path,
+                    format!("Service \"{}\" is a NodePort: it opens {which} on every node", o.name),
+                )
+                .severity(Severity::Medium)
+                .help(crate::msg!("rule-net001-help"));
             }
             Some("LoadBalancer") => {
                 let Some(why) = internet_facing(o, spec) else { return };
@@ -96,10 +101,7 @@ impl Rule for ExposedService {
                     format!("Service \"{}\" is an internet-facing load balancer {open}", o.name),
                 )
                 .note(why)
-                .help(
-                    "list the client CIDRs in spec.loadBalancerSourceRanges, or make it internal with \
-                     `service.beta.kubernetes.io/aws-load-balancer-scheme: internal`",
-                );
+                .help(crate::msg!("rule-net001-help-2"));
             }
             _ => {}
         }

@@ -53,7 +53,7 @@ impl Rule for IngressFromAnywhere {
                             rule.conns(None).to_string().replace("All Connections", "all connections")
                         ),
                     )
-                    .help("add `from` naming the pods or CIDRs that need access");
+                    .help(crate::msg!("rule-net105-help"));
                     continue;
                 };
                 for peer in peers {
@@ -61,8 +61,13 @@ impl Rule for IngressFromAnywhere {
                         Peer::Pods { namespaces: Some(ns), pods, path }
                             if ns.is_empty() && pods.as_ref().is_none_or(|s| s.is_empty()) =>
                         {
-                            cx.report(self, object, path.clone().key("namespaceSelector"), "ingress rule allows every pod of every namespace")
-                                .help("narrow `namespaceSelector` to the client namespaces and add a `podSelector` for the client pods");
+                            cx.report(
+                                self,
+                                object,
+                                path.clone().key("namespaceSelector"),
+                                "ingress rule allows every pod of every namespace",
+                            )
+                            .help(crate::msg!("rule-net105-help-2"));
                         }
                         Peer::Block { cidr, path, .. } if Cidr::parse(cidr).is_ok_and(|c| c.prefix == 0) => {
                             cx.report(
@@ -71,7 +76,7 @@ impl Rule for IngressFromAnywhere {
                                 path.clone().keys(&["ipBlock", "cidr"]),
                                 format!("ingress rule allows every address (`{cidr}`)"),
                             )
-                            .help("list only the outside CIDRs that need access");
+                            .help(crate::msg!("rule-net105-help-3"));
                         }
                         _ => {}
                     }

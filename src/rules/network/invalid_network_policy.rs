@@ -49,7 +49,7 @@ impl Rule for InvalidNetworkPolicy {
                 bad.path.clone(),
                 format!("the API server rejects this NetworkPolicy: {}", bad.message),
             )
-            .help("fix the field; until then the policy isolates nothing");
+            .help(crate::msg!("rule-net107-help"));
         }
     }
 }

@@ -59,7 +59,7 @@ impl Rule for NetworkPolicySelectsNothing {
                     p.pod_selector, p.namespace
                 ),
             )
-            .help("make the podSelector match the pod template labels of the workload to protect, or remove the policy");
+            .help(crate::msg!("rule-net104-help"));
         }
     }
 }

@@ -63,7 +63,7 @@ impl Rule for ReachabilityAssertionViolated {
                         ),
                     )
                     .severity(Severity::Medium)
-                    .help("correct the selector or namespace; an assertion about nothing always holds");
+                    .help(crate::msg!("rule-net106-help"));
                 }
                 Outcome::Violated(violations) => {
                     for v in violations {

@@ -57,9 +57,12 @@ impl Rule for WorkloadWithoutNetworkPolicy {
                     self,
                     object,
                     path,
-                    format!("the pods of {} use the host network, where NetworkPolicy does not isolate them", w.id),
+                    format!(
+                        "the pods of {} use the host network, where NetworkPolicy does not isolate them",
+                        w.id
+                    ),
                 )
-                .help("run the pods without `hostNetwork: true`, or restrict their traffic with node security groups");
+                .help(crate::msg!("rule-net103-help"));
                 continue;
             }
             cx.report(
@@ -68,7 +71,7 @@ impl Rule for WorkloadWithoutNetworkPolicy {
                 FieldPath::parse("metadata.name"),
                 format!("no NetworkPolicy selects the pods of {}: they accept and open any connection", w.id),
             )
-            .help("add a default-deny NetworkPolicy to the namespace, or one whose podSelector matches these pod labels");
+            .help(crate::msg!("rule-net103-help-2"));
         }
     }
 }

@@ -68,7 +68,7 @@ impl Rule for CapabilitiesNotDropped {
                 path,
                 format!("{} does not drop all capabilities: {why}", c.describe()),
             )
-            .help("set securityContext.capabilities.drop: [\"ALL\"] and add back only what is needed");
+            .help(crate::msg!("rule-pod004-help"));
         }
     }
 }

@@ -70,9 +70,7 @@ impl Rule for DangerousCapabilities {
                     ("ALL", false) => format!("{} adds all capabilities with \"{written}\"", c.describe()),
                     _ => format!("{} adds capability {shown}", c.describe()),
                 };
-                let report = cx
-                    .report(self, w.object, path, message)
-                    .help("remove it from capabilities.add; the baseline set covers most applications");
+                let report = cx.report(self, w.object, path, message).help(crate::msg!("rule-pod003-help"));
                 match name.as_str() {
                     "SYS_ADMIN" => report
                         .severity(Severity::Critical)

@@ -53,7 +53,6 @@ impl Rule for DefaultServiceAccount {
             (None, false) => "the pod runs as ServiceAccount \"default\": serviceAccountName is not set",
         };
         let path = w.spec_path(&[named.unwrap_or("serviceAccountName")]);
-        cx.report(self, w.object, path, message)
-            .help("create a dedicated ServiceAccount and set spec.serviceAccountName to it");
+        cx.report(self, w.object, path, message).help(crate::msg!("rule-pod019-help"));
     }
 }

@@ -47,7 +47,7 @@ impl Rule for HostNetwork {
                 w.spec_path(&["hostNetwork"]),
                 "the pod shares the node's network namespace",
             )
-            .help("remove hostNetwork: true and expose the pod through a Service")
+            .help(crate::msg!("rule-pod007-help"))
             .note("it reaches the instance metadata service, and the node's IAM role, even with an IMDS hop limit of 1");
         }
     }

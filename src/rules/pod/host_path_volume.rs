@@ -92,11 +92,10 @@ impl Rule for HostPathVolume {
                     cx.report(self, w.object, path, message)
                         .severity(Severity::Critical)
                         .note(why)
-                        .help("use another volume type; if the agent must read the node, mount the narrowest path read-only");
+                        .help(crate::msg!("rule-pod011-help"));
                 }
                 None => {
-                    cx.report(self, w.object, path, message)
-                        .help("use emptyDir, a persistentVolumeClaim, a configMap or a secret instead");
+                    cx.report(self, w.object, path, message).help(crate::msg!("rule-pod011-help-2"));
                 }
             }
         }

@@ -46,7 +46,7 @@ impl Rule for HostPid {
                 w.spec_path(&["hostPID"]),
                 "the pod shares the node's process namespace",
             )
-            .help("remove hostPID: true; use shareProcessNamespace to share processes within the pod");
+            .help(crate::msg!("rule-pod008-help"));
         }
     }
 }

@@ -59,11 +59,11 @@ impl Rule for HostPort {
                             c.describe()
                         ),
                     )
-                    .help("remove hostPort (or use a port from 1 to 65535, which opens it on the node)");
+                    .help(crate::msg!("rule-pod010-help"));
                     continue;
                 }
                 cx.report(self, w.object, path, format!("{} binds host port {host_port}", c.describe()))
-                    .help("remove hostPort and expose the port through a Service");
+                    .help(crate::msg!("rule-pod010-help-2"));
             }
         }
     }

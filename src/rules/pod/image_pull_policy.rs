@@ -60,7 +60,7 @@ impl Rule for ImagePullPolicy {
                     c.describe()
                 ),
             )
-            .help("pin the image by digest or set imagePullPolicy: Always");
+            .help(crate::msg!("rule-pod018-help"));
         }
     }
 }

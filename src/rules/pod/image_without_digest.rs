@@ -44,7 +44,7 @@ impl Rule for ImageWithoutDigest {
                 c.path.clone().key("image"),
                 format!("{} image \"{image}\" is not pinned by digest", c.describe()),
             )
-            .help("append the image digest: name:tag@sha256:…");
+            .help(crate::msg!("rule-pod017-help"));
         }
     }
 }

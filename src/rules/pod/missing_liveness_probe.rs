@@ -50,7 +50,7 @@ impl Rule for MissingLivenessProbe {
             }
             let path = c.path.clone().key("livenessProbe");
             cx.report(self, w.object, path, format!("{} has no liveness probe", c.describe()))
-                .help("add a livenessProbe that fails only when the process cannot recover");
+                .help(crate::msg!("rule-pod014-help"));
         }
     }
 }

@@ -50,7 +50,7 @@ impl Rule for MissingReadinessProbe {
             }
             let path = c.path.clone().key("readinessProbe");
             cx.report(self, w.object, path, format!("{} has no readiness probe", c.describe()))
-                .help("add a readinessProbe that succeeds only when the container can serve");
+                .help(crate::msg!("rule-pod015-help"));
         }
     }
 }

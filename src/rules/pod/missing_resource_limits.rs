@@ -70,13 +70,9 @@ impl Rule for MissingResourceLimits {
                 };
                 let report = cx.report(self, w.object, path, format!("{} has {what}", c.describe()));
                 if missing.contains(&"memory") {
-                    report.help(
-                        "set resources.limits.memory (usually equal to the memory request), and resources.limits.cpu unless throttling is a concern",
-                    );
+                    report.help(crate::msg!("rule-pod013-help"));
                 } else {
-                    report
-                        .severity(Severity::Low)
-                        .help("set resources.limits.cpu, or waive this if throttling is the bigger risk");
+                    report.severity(Severity::Low).help(crate::msg!("rule-pod013-help-2"));
                 }
             }
         }

@@ -64,7 +64,7 @@ impl Rule for MissingResourceRequests {
                     }
                 };
                 cx.report(self, w.object, path, format!("{} has {what}", c.describe()))
-                    .help("set resources.requests.cpu and resources.requests.memory from observed usage");
+                    .help(crate::msg!("rule-pod012-help"));
             }
         }
     }

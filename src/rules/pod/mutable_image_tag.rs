@@ -52,7 +52,7 @@ impl Rule for MutableImageTag {
                 c.path.clone().key("image"),
                 format!("{} image \"{image}\" {what}", c.describe()),
             )
-            .help("use a specific version tag, ideally pinned by digest (@sha256:…)");
+            .help(crate::msg!("rule-pod016-help"));
         }
     }
 }

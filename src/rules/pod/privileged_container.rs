@@ -43,7 +43,7 @@ impl Rule for PrivilegedContainer {
         for c in w.containers() {
             if let Some(s) = c.own(&["privileged"]).filter(|s| s.node.as_bool() == Some(true)) {
                 cx.report(self, w.object, s.path, format!("{} runs privileged", c.describe()))
-                    .help("remove `privileged: true`; add only the capabilities the container needs");
+                    .help(crate::msg!("rule-pod001-help"));
             }
         }
     }

@@ -59,7 +59,7 @@ impl Rule for RunAsRoot {
                     u.path.clone(),
                     format!("{} runs as root: {at} runAsUser=0", c.describe()),
                 )
-                .help("use a non-zero runAsUser and set runAsNonRoot: true");
+                .help(crate::msg!("rule-pod002-help"));
                 continue;
             }
             let non_root_true = non_root.as_ref().is_some_and(|s| s.node.as_bool() == Some(true));
@@ -72,7 +72,7 @@ impl Rule for RunAsRoot {
                 None => (c.sc_path(&["runAsNonRoot"]), "runAsNonRoot is not set"),
             };
             cx.report(self, w.object, path, format!("{} may run as root: {why}", c.describe()))
-                .help("set securityContext.runAsNonRoot: true (on the pod to cover every container)");
+                .help(crate::msg!("rule-pod002-help-2"));
         }
     }
 }

@@ -87,7 +87,7 @@ impl Rule for ServiceAccountTokenAutomount {
             let message = format!("the pod mounts an API token of ServiceAccount \"{account}\": {why}");
             let report = cx
                 .report(self, w.object, w.spec_path(&["automountServiceAccountToken"]), message)
-                .help("set automountServiceAccountToken: false on the pod (or on its ServiceAccount)");
+                .help(crate::msg!("rule-pod020-help"));
             if let Some(note) = note {
                 report.note(note);
             }

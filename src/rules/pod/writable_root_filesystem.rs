@@ -54,9 +54,7 @@ impl Rule for WritableRootFilesystem {
                 path,
                 format!("{} has a writable root filesystem: {why}", c.describe()),
             )
-            .help(
-                "set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where it writes",
-            );
+            .help(crate::msg!("rule-pod006-help"));
         }
     }
 }

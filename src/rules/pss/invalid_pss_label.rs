@@ -51,11 +51,9 @@ impl Rule for InvalidPssLabel {
             };
             let r = cx.report(self, object, path, message);
             if unknown_name {
-                let _ =
-                    r.severity(Severity::Medium).help("use enforce, audit or warn, optionally with -version");
+                let _ = r.severity(Severity::Medium).help(crate::msg!("rule-pss004-help"));
             } else {
-                let _ =
-                    r.help("use privileged, baseline or restricted as level, and latest or v1.N as version");
+                let _ = r.help(crate::msg!("rule-pss004-help-2"));
             }
         }
     }

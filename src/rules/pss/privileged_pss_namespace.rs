@@ -47,6 +47,6 @@ impl Rule for PrivilegedPssNamespace {
             path,
             format!("namespace \"{}\" enforces the privileged level, which admits any pod", object.name),
         )
-        .help("enforce baseline or restricted; keep privileged to namespaces of trusted system components");
+        .help(crate::msg!("rule-pss003-help"));
     }
 }

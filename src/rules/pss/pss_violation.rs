@@ -95,7 +95,7 @@ impl Rule for PssViolation {
             let evaluation = pss::evaluate_on(&w, target.policy, cx.options.pss_kubernetes_version);
             for invalid in &evaluation.invalid {
                 cx.report(self, object, invalid.path.clone(), format!("pods cannot be admitted: {invalid}"))
-                    .help("fix the field's type; the API server refuses the object as written");
+                    .help(crate::msg!("rule-pss001-help"));
             }
             for v in &evaluation.violations {
                 if covered(v, &cx.options.selected_rules) {

@@ -70,7 +70,7 @@ impl Rule for AnonymousBinding {
                         path,
                         format!("{} grants {role} to {audience} ({s})", b.kind_text()),
                     )
-                    .help("bind the role to the specific users, groups or ServiceAccounts that need it");
+                    .help(crate::msg!("rule-rbac003-help"));
                 if everyone_signed_in {
                     let _ = report.severity(Severity::Medium);
                 }

@@ -84,7 +84,7 @@ impl Rule for ClusterAdminBinding {
                 };
                 let report = cx
                     .report(self, object, path, message)
-                    .help("bind a role with only the permissions this subject needs")
+                    .help(crate::msg!("rule-rbac002-help"))
                     .note(graph.subject_chain(subject, &hit));
                 if let Some(s) = severity {
                     let _ = report.severity(s);
@@ -98,9 +98,13 @@ impl Rule for ClusterAdminBinding {
                 self,
                 object,
                 path.clone(),
-                format!("{} is mapped to group system:masters ({}), full control of the cluster", m.label(), m.source),
+                format!(
+                    "{} is mapped to group system:masters ({}), full control of the cluster",
+                    m.label(),
+                    m.source
+                ),
             )
-            .help("map the principal to a group bound to a scoped role, or use an EKS access entry with a scoped policy")
+            .help(crate::msg!("rule-rbac002-help-2"))
             .note("system:masters is authorized before RBAC: no binding can limit or revoke it");
         }
     }

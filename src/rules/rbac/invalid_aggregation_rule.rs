@@ -46,7 +46,7 @@ impl Rule for InvalidAggregationRule {
                 bad.path,
                 format!("the API server rejects this ClusterRole aggregation selector: {}", bad.message),
             )
-            .help("fix the selector; until then the ClusterRole cannot be applied and aggregates nothing");
+            .help(crate::msg!("rule-rbac018-help"));
         }
     }
 }

@@ -81,7 +81,7 @@ impl Rule for KubeSystemWrite {
                     FieldPath::root().key("subjects").index(i),
                     format!("{} can write {resource} in namespace kube-system through {role}", who(s)),
                 )
-                .help("grant write access in application namespaces only, not in kube-system")
+                .help(crate::msg!("rule-rbac016-help"))
                 .note(format!("{b} → {role} → rule {}", graph.rule(rule).describe()));
             }
         }

@@ -116,7 +116,7 @@ impl Rule for PodCreateTokenTheft {
                 );
                 let mut report = cx
                     .report(self, object, FieldPath::root().key("subjects").index(i), message)
-                    .help("move the privileged ServiceAccount to a namespace only administrators deploy to, or drop pod creation from this role")
+                    .help(crate::msg!("rule-rbac008-help"))
                     .note(graph.subject_chain(subject, &create));
                 for h in &gained {
                     report = report.note(graph.chain(&format!("then, as {sa}"), h));

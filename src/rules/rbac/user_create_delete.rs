@@ -65,7 +65,7 @@ impl Rule for UserCreateDelete {
                     FieldPath::root().key("subjects").index(i),
                     format!("{} can create or delete objects {scope} through {role}", who(s)),
                 )
-                .help("bind people to read-only roles and let a deployment pipeline make changes")
+                .help(crate::msg!("rule-rbac015-help"))
                 .note(format!("rule {}{from}", graph.rule(rule).describe()));
             }
         }

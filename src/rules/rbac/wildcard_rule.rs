@@ -76,7 +76,7 @@ impl Rule for WildcardRule {
                     at,
                     format!("rule {i} of {} \"{}\" allows {what}", object.kind, object.name),
                 )
-                .help("list the verbs and resources this role needs instead of `*`");
+                .help(crate::msg!("rule-rbac001-help"));
             }
         }
     }

@@ -55,9 +55,13 @@ impl Rule for WorkloadTokenEscalation {
                     self,
                     object,
                     w.path.clone(),
-                    format!("pods run with the token of {sa}, which {} {}", first.primitive.action(), first.scope),
+                    format!(
+                        "pods run with the token of {sa}, which {} {}",
+                        first.primitive.action(),
+                        first.scope
+                    ),
                 )
-                .help("use a ServiceAccount with only the permissions the workload needs, or set automountServiceAccountToken: false");
+                .help(crate::msg!("rule-rbac017-help"));
             // Cluster-admin rights include every other primitive; one chain says it all.
             let shown = if first.primitive == Primitive::ClusterAdmin { &hits[..1] } else { &hits[..] };
             for h in shown {

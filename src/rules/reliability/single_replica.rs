@@ -55,9 +55,7 @@ impl Rule for SingleReplica {
                     // Other counts are fine; a non-number is not known.
                     Some(_) => continue,
                 };
-                cx.report(self, o, path, message).help(
-                    "set replicas to 2 or more, or scale it with a HorizontalPodAutoscaler (minReplicas ≥ 2)",
-                );
+                cx.report(self, o, path, message).help(crate::msg!("rule-rel002-help"));
                 continue;
             }
             // Every autoscaler must keep at least two pods (several would fight; the lowest wins).

@@ -87,10 +87,7 @@ impl Rule for SecretInAnnotation {
                             format!("{noun} \"{key}\" holds a copy of a Secret's data (keys {list})"),
                         )
                         .redact(value.span)
-                        .help(
-                            "rotate the values; apply Secrets with `kubectl apply --server-side` and remove \
-                             this annotation",
-                        );
+                        .help(crate::msg!("rule-sec003-help"));
                     }
                     continue;
                 }

@@ -51,10 +51,7 @@ impl Rule for StaticAwsKey {
                 let span = Span::new(offset + span.start as usize, offset + span.end as usize);
                 cx.report_at(self, Some(Arc::clone(file)), span, format!("line {} holds {what}", i + 1))
                     .redact(span)
-                    .help(
-                        "deactivate and rotate this AWS key, then use roles (SSO, assumed roles, IRSA or \
-                         EKS Pod Identity) instead of keys",
-                    );
+                    .help(crate::msg!("rule-sec004-help"));
             }
             offset += line.len();
         }
