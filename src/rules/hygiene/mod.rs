@@ -3,11 +3,15 @@
 use super::Rule;
 
 pub mod default_namespace;
+pub mod duplicate_object;
 pub mod kube_system_workload;
 pub mod missing_recommended_labels;
+pub mod missing_referenced_object;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
     &default_namespace::DefaultNamespace,
     &kube_system_workload::KubeSystemWorkload,
     &missing_recommended_labels::MissingRecommendedLabels,
+    &duplicate_object::DuplicateObject,
+    &missing_referenced_object::MissingReferencedObject,
 ];

@@ -3,12 +3,15 @@
 use super::Rule;
 
 pub mod exposed_service;
+pub mod ingress_backend_missing;
 pub mod ingress_from_anywhere;
 pub mod invalid_network_policy;
 pub mod namespace_without_default_deny_egress;
 pub mod namespace_without_default_deny_ingress;
 pub mod network_policy_selects_nothing;
 pub mod reachability_assertion_violated;
+pub mod service_selects_nothing;
+pub mod service_target_port_unknown;
 pub mod workload_without_network_policy;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -20,4 +23,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &ingress_from_anywhere::IngressFromAnywhere,
     &reachability_assertion_violated::ReachabilityAssertionViolated,
     &invalid_network_policy::InvalidNetworkPolicy,
+    &service_selects_nothing::ServiceSelectsNothing,
+    &ingress_backend_missing::IngressBackendMissing,
+    &service_target_port_unknown::ServiceTargetPortUnknown,
 ];

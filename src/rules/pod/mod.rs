@@ -5,6 +5,7 @@ use super::Rule;
 pub mod capabilities_not_dropped;
 pub mod dangerous_capabilities;
 pub mod default_service_account;
+pub mod duplicate_env_var;
 pub mod host_ipc;
 pub mod host_network;
 pub mod host_path_volume;
@@ -44,4 +45,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &image_pull_policy::ImagePullPolicy,
     &default_service_account::DefaultServiceAccount,
     &service_account_token_automount::ServiceAccountTokenAutomount,
+    &duplicate_env_var::DuplicateEnvVar,
 ];

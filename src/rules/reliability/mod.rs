@@ -4,11 +4,19 @@ use super::Rule;
 use crate::document::Node;
 use crate::model::{Object, ObjectSet};
 
+pub mod hpa_target_missing;
 pub mod missing_pod_disruption_budget;
+pub mod pdb_selects_nothing;
+pub mod selector_mismatch;
 pub mod single_replica;
 
-pub(crate) static RULES: &[&dyn Rule] =
-    &[&missing_pod_disruption_budget::MissingPodDisruptionBudget, &single_replica::SingleReplica];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &missing_pod_disruption_budget::MissingPodDisruptionBudget,
+    &single_replica::SingleReplica,
+    &selector_mismatch::SelectorMismatch,
+    &hpa_target_missing::HpaTargetMissing,
+    &pdb_selects_nothing::PdbSelectsNothing,
+];
 
 /// Deployments and StatefulSets: the kinds whose replicas these rules reason about.
 fn replicated_kinds(set: &ObjectSet) -> impl Iterator<Item = &Object> {
