@@ -52,7 +52,8 @@ for n in $OBJECTS; do
     /usr/bin/time -f '%e %U %S %M' -o "$OUT/time-$n.txt" \
       "$BIN" scan "$corpus" --no-config --quiet --format "$FORMAT" -o "$OUT/report-$n.$FORMAT" \
       2>"$OUT/stderr-$n.txt" || [ $? -eq 1 ]
-    echo "$(cat "$OUT/time-$n.txt") $load" >>"$OUT/runs-$n.txt"
+    # GNU time puts "Command exited with non-zero status 1" before its figures.
+    echo "$(tail -n 1 "$OUT/time-$n.txt") $load" >>"$OUT/runs-$n.txt"
   done
   findings=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"]["findings"])' \
     "$OUT/report-$n.$FORMAT" 2>/dev/null || echo "?")
