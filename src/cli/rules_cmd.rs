@@ -3,6 +3,7 @@
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::report::text::severity_name;
 use crate::rules::{self, RuleMeta};
@@ -68,6 +69,9 @@ pub fn rules(args: &RulesArgs) -> i32 {
         }
         ListFormat::Text => {
             let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
+            // Severity names differ in length by language (`informativa`).
+            let sev_width =
+                Severity::ALL.iter().map(|s| severity_name(*s, lang).chars().count()).max().unwrap_or(0);
             metas
                 .iter()
                 .map(|m| {
@@ -77,7 +81,7 @@ pub fn rules(args: &RulesArgs) -> i32 {
                         format!(" {}", crate::i18n::text(lang, "rules-opt-in"))
                     };
                     format!(
-                        "{}  {:<width$}  {:<8}  {}{off}\n",
+                        "{}  {:<width$}  {:<sev_width$}  {}{off}\n",
                         m.code,
                         m.name,
                         crate::report::text::severity_name(m.severity, lang),
