@@ -121,6 +121,10 @@ rule-hyg001-title = Flags objects placed explicitly in the `default` namespace.
 rule-hyg002-title = Flags user workloads placed in the `kube-system` namespace.
 # missing-recommended-labels
 rule-hyg003-title = Flags workloads without the `app.kubernetes.io/name` label.
+# duplicate-object
+rule-hyg004-title = Flags an object given twice in the scan: the same API group, kind, namespace and name.
+# missing-referenced-object
+rule-hyg005-title = Flags workloads that name a ServiceAccount, ConfigMap, Secret or PersistentVolumeClaim that is absent from the scan, when the scan looks complete for that kind and namespace.
 
 # duplicate-key
 rule-inp001-title = Flags a key written twice in the same mapping.
@@ -147,6 +151,12 @@ rule-net105-title = Flags NetworkPolicy ingress rules open to every namespace or
 rule-net106-title = Flags reachability assertions of `.ladrillo.yaml` that the NetworkPolicies break.
 # invalid-network-policy
 rule-net107-title = Flags NetworkPolicies the API server would reject.
+# service-selects-nothing
+rule-net108-title = Flags Services whose selector matches no workload of their namespace.
+# ingress-backend-missing
+rule-net109-title = Flags Ingress and Gateway API HTTPRoute backends naming a Service or a Service port that is not in the scan.
+# service-target-port-unknown
+rule-net110-title = Flags Service ports whose named `targetPort` is not a container port name of the workloads the Service selects.
 
 # privileged-container
 rule-pod001-title = Flags containers that run privileged.
@@ -188,6 +198,8 @@ rule-pod018-title = Flags an `imagePullPolicy` other than `Always` for images no
 rule-pod019-title = Flags pods that run as the `default` ServiceAccount, named or by leaving it unset.
 # service-account-token-automount
 rule-pod020-title = Flags pods that get a Kubernetes API token mounted automatically.
+# duplicate-env-var
+rule-pod021-title = Flags environment variables defined twice in the `env` list of one container.
 
 # pss-violation
 rule-pss001-title = Flags workloads whose pods break the Pod Security level of their namespace: the enforced one, or the target level when none is known to be enforced.
@@ -241,6 +253,12 @@ rule-rbac018-title = Flags aggregated ClusterRoles with a label selector the API
 rule-rel001-title = Flags replicated Deployments and StatefulSets that no PodDisruptionBudget covers.
 # single-replica
 rule-rel002-title = Flags Deployments and StatefulSets that run a single replica.
+# selector-mismatch
+rule-rel003-title = Flags Deployments, ReplicaSets, StatefulSets and DaemonSets whose `spec.selector` does not match their own pod template labels.
+# hpa-target-missing
+rule-rel004-title = Flags HorizontalPodAutoscalers whose `scaleTargetRef` names a workload that is not in the scan.
+# pdb-selects-nothing
+rule-rel005-title = Flags PodDisruptionBudgets whose selector matches no workload of their namespace.
 
 # hardcoded-secret-in-env
 rule-sec001-title = Flags credentials written literally into container environment variables.

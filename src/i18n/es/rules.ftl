@@ -121,6 +121,10 @@ rule-hyg001-title = Señala los objetos colocados explícitamente en el espacio 
 rule-hyg002-title = Señala las cargas de trabajo de usuario colocadas en el espacio de nombres `kube-system`.
 # missing-recommended-labels
 rule-hyg003-title = Señala las cargas de trabajo sin la etiqueta `app.kubernetes.io/name`.
+# duplicate-object
+rule-hyg004-title = Señala un objeto que aparece dos veces en el análisis: el mismo grupo de API, tipo, espacio de nombres y nombre.
+# missing-referenced-object
+rule-hyg005-title = Señala las cargas de trabajo que nombran una cuenta de servicio, un ConfigMap, un Secret o un PersistentVolumeClaim que no está en el análisis, cuando el análisis parece completo para ese tipo y ese espacio de nombres.
 
 # duplicate-key
 rule-inp001-title = Señala una clave escrita dos veces en el mismo mapa.
@@ -147,6 +151,12 @@ rule-net105-title = Señala las reglas de entrada de las políticas de red abier
 rule-net106-title = Señala las aserciones de alcanzabilidad de `.ladrillo.yaml` que las políticas de red incumplen.
 # invalid-network-policy
 rule-net107-title = Señala las políticas de red que el servidor de API rechazaría.
+# service-selects-nothing
+rule-net108-title = Señala los Services cuyo selector no coincide con ninguna carga de trabajo de su espacio de nombres.
+# ingress-backend-missing
+rule-net109-title = Señala los backends de Ingress y de HTTPRoute de Gateway API que nombran un Service o un puerto de Service que no está en el análisis.
+# service-target-port-unknown
+rule-net110-title = Señala los puertos de Service cuyo `targetPort` con nombre no es el nombre de un puerto de contenedor de las cargas de trabajo que el Service selecciona.
 
 # privileged-container
 rule-pod001-title = Señala los contenedores que se ejecutan en modo privilegiado.
@@ -188,6 +198,8 @@ rule-pod018-title = Señala un `imagePullPolicy` distinto de `Always` en imágen
 rule-pod019-title = Señala los pods que se ejecutan con la cuenta de servicio `default`, nombrándola o dejándola sin definir.
 # service-account-token-automount
 rule-pod020-title = Señala los pods que reciben montado automáticamente un token de la API de Kubernetes.
+# duplicate-env-var
+rule-pod021-title = Señala las variables de entorno definidas dos veces en la lista `env` de un mismo contenedor.
 
 # pss-violation
 rule-pss001-title = Señala las cargas de trabajo cuyos pods incumplen el nivel de Pod Security de su espacio de nombres: el aplicado o, si no se sabe de ninguno aplicado, el nivel objetivo.
@@ -241,6 +253,12 @@ rule-rbac018-title = Señala los ClusterRoles agregados con un selector de etiqu
 rule-rel001-title = Señala los Deployments y StatefulSets replicados que no cubre ningún PodDisruptionBudget.
 # single-replica
 rule-rel002-title = Señala los Deployments y StatefulSets que ejecutan una sola réplica.
+# selector-mismatch
+rule-rel003-title = Señala los Deployments, ReplicaSets, StatefulSets y DaemonSets cuyo `spec.selector` no coincide con las etiquetas de su propia plantilla de pod.
+# hpa-target-missing
+rule-rel004-title = Señala los HorizontalPodAutoscalers cuyo `scaleTargetRef` nombra una carga de trabajo que no está en el análisis.
+# pdb-selects-nothing
+rule-rel005-title = Señala los PodDisruptionBudgets cuyo selector no coincide con ninguna carga de trabajo de su espacio de nombres.
 
 # hardcoded-secret-in-env
 rule-sec001-title = Señala las credenciales escritas literalmente en variables de entorno de contenedores.
