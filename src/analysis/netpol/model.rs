@@ -280,6 +280,15 @@ impl Model {
         w.selected_by.iter().copied()
     }
 
+    /// The workloads of a namespace, in id order: a slice of the sorted list, found by binary
+    /// search, so rules that look per object at its namespace's workloads stay n·log n.
+    #[must_use]
+    pub fn workloads_in(&self, namespace: &str) -> &[Pods] {
+        let start = self.workloads.partition_point(|w| w.id.namespace.as_str() < namespace);
+        let end = start + self.workloads[start..].partition_point(|w| w.id.namespace == namespace);
+        &self.workloads[start..end]
+    }
+
     /// A workload by exact id.
     #[must_use]
     pub fn workload(&self, id: &WorkloadId) -> Option<usize> {
@@ -514,6 +523,21 @@ mod tests {
         assert!(b.egress[0].peers.is_none() && b.egress[0].ports.is_none());
         assert_eq!(m.invalid.len(), 1);
         assert!(m.invalid[0].message.contains("must be an object"));
+    }
+
+    #[test]
+    fn workloads_of_one_namespace() {
+        let m = build(
+            "apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: b}\nspec: {containers: [{name: c}]}\n---\n\
+             apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: a}\nspec: {containers: [{name: c}]}\n---\n\
+             apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: b}\nspec: {containers: [{name: c}]}\n---\n\
+             apiVersion: v1\nkind: Pod\nmetadata: {name: job, namespace: c}\nspec: {containers: [{name: c}]}\n",
+        );
+        let names = |ns: &str| m.workloads_in(ns).iter().map(|w| w.id.name.as_str()).collect::<Vec<_>>();
+        assert_eq!(names("b"), ["db", "web"]);
+        assert_eq!(names("a"), ["api"]);
+        assert_eq!(names("c"), ["job"]);
+        assert!(names("ab").is_empty() && names("").is_empty() && names("d").is_empty());
     }
 
     #[test]

@@ -1,6 +1,4 @@
-use std::collections::HashMap;
-
-use crate::analysis::netpol::{Model, Pods};
+use crate::analysis::netpol::Model;
 use crate::document::FieldPath;
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
@@ -37,12 +35,8 @@ crate::declare_rule! {
 impl Rule for NetworkPolicySelectsNothing {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let model = Model::of(set);
-        let mut by_namespace: HashMap<&str, Vec<&Pods>> = HashMap::new();
-        for w in &model.workloads {
-            by_namespace.entry(w.id.namespace.as_str()).or_default().push(w);
-        }
         for p in &model.policies {
-            let in_namespace = by_namespace.get(p.namespace.as_str()).map_or(&[][..], Vec::as_slice);
+            let in_namespace = model.workloads_in(&p.namespace);
             if p.pod_selector.is_empty() || in_namespace.is_empty() {
                 continue;
             }

@@ -42,7 +42,7 @@ impl Rule for ServiceSelectsNothing {
                 continue;
             }
             let namespace = service.effective_namespace().unwrap_or("default");
-            let mut in_namespace = model.workloads.iter().filter(|w| w.id.namespace == namespace).peekable();
+            let mut in_namespace = model.workloads_in(namespace).iter().peekable();
             if in_namespace.peek().is_none() || in_namespace.any(|w| wanted.matches(&w.labels)) {
                 continue;
             }

@@ -44,11 +44,8 @@ impl Rule for ServiceTargetPortUnknown {
                 continue;
             }
             let namespace = service.effective_namespace().unwrap_or("default");
-            let selected: Vec<_> = model
-                .workloads
-                .iter()
-                .filter(|w| w.id.namespace == namespace && selector.matches(&w.labels))
-                .collect();
+            let selected: Vec<_> =
+                model.workloads_in(namespace).iter().filter(|w| selector.matches(&w.labels)).collect();
             if selected.is_empty() {
                 continue;
             }

@@ -47,7 +47,7 @@ impl Rule for PdbSelectsNothing {
                 continue; // every pod of the namespace (policy/v1beta1, removed in 1.25, read it as none)
             }
             let namespace = pdb.effective_namespace().unwrap_or("default");
-            let mut in_namespace = model.workloads.iter().filter(|w| w.id.namespace == namespace).peekable();
+            let mut in_namespace = model.workloads_in(namespace).iter().peekable();
             if in_namespace.peek().is_none() || in_namespace.any(|w| selector.matches(&w.labels)) {
                 continue;
             }
