@@ -165,3 +165,45 @@ fn errors_appear_in_every_format() {
         assert!(out.contains("privileged"), "{format:?} lost the good file's finding");
     }
 }
+
+#[test]
+fn markdown_report() {
+    use ladrillo::report::markdown::{self, Links};
+    let r = result();
+    insta::assert_snapshot!("markdown", markdown::render(&r, &Links::default()));
+    let linked = markdown::render(&r, &Links { base: Some("https://github.com/o/r/blob/abc/".into()) });
+    assert!(linked.contains("](https://github.com/o/r/blob/abc/test.yaml#L"), "{linked}");
+}
+
+/// Names from the input cannot open a link, a mention, HTML or a new table cell.
+#[test]
+fn markdown_escapes_names() {
+    let input = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: \"x|<script>@team[a](b)\"\nspec:\n  containers:\n    - name: c\n      securityContext: {privileged: true}\n";
+    let r = common::scan_text(input, &["privileged-container"]);
+    let md = ladrillo::report::markdown::render(&r, &ladrillo::report::markdown::Links::default());
+    let row = md.lines().find(|l| l.contains("POD001")).unwrap();
+    assert_eq!(row.matches('|').count(), 5, "{row}");
+    for bad in ["<script>", "@team", "[a](b)"] {
+        assert!(!md.contains(bad), "{bad} unescaped in {md}");
+    }
+}
+
+/// Many findings stay under GitHub's comment limit, with a count of those left out.
+#[test]
+fn markdown_stays_under_the_comment_limit() {
+    use std::fmt::Write as _;
+    let mut input = String::new();
+    for i in 0..3000 {
+        let _ = write!(
+            input,
+            "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pod-with-a-rather-long-name-{i}\nspec:\n  containers:\n    - name: c\n      securityContext: {{privileged: true}}\n"
+        );
+    }
+    let r = common::scan_text(&input, &["privileged-container"]);
+    assert_eq!(r.active().count(), 3000);
+    let md = ladrillo::report::markdown::render(&r, &ladrillo::report::markdown::Links::default());
+    assert!(md.chars().count() <= ladrillo::report::markdown::GITHUB_COMMENT_LIMIT);
+    let shown = md.lines().filter(|l| l.contains("POD001")).count();
+    assert!(shown > 100, "{shown}");
+    assert!(md.contains(&format!("_{} more findings not shown", 3000 - shown)), "{}", &md[md.len() - 300..]);
+}

@@ -5,6 +5,7 @@ pub mod compliance;
 pub mod html;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 pub mod sarif;
 pub mod text;
 
@@ -19,6 +20,8 @@ pub enum Format {
     Sarif,
     Junit,
     Html,
+    /// For pull-request comments and CI step summaries (links when run in GitHub Actions).
+    Markdown,
 }
 
 /// What to include beyond active findings.
@@ -53,6 +56,7 @@ pub fn write(
         Format::Sarif => sarif::write(result, out),
         Format::Junit => out.write_all(junit::render(result).as_bytes()),
         Format::Html => out.write_all(html::render(result, options).as_bytes()),
+        Format::Markdown => out.write_all(markdown::render(result, &markdown::Links::from_env()).as_bytes()),
     }
 }
 
