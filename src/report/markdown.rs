@@ -89,7 +89,7 @@ pub fn render(result: &ScanResult, links: &Links) -> String {
 #[must_use]
 pub fn render_limited(result: &ScanResult, links: &Links, limit: usize) -> String {
     let mut out = String::from("## ladrillo\n\n");
-    let _ = writeln!(out, "{}\n", escape(&super::text::summary_line(result)));
+    let _ = writeln!(out, "{}\n", escape(&super::text::summary_line(result, crate::i18n::Lang::En)));
     out.push_str("| Severity | Findings |\n|---|---:|\n");
     for sev in Severity::ALL {
         let n = result.summary.by_severity.get(sev.as_str()).copied().unwrap_or(0);
