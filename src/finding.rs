@@ -106,6 +106,9 @@ pub struct Finding {
     pub object_index: Option<usize>,
     /// Spans of secret values in the source file; reports that show source text mask them.
     pub redact: Vec<Span>,
+    /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); empty
+    /// until the scan assigns it.
+    pub fingerprint: String,
 }
 
 impl Finding {
@@ -275,5 +278,63 @@ impl RuleMeta {
             .join("\n")
             .trim()
             .to_string()
+    }
+}
+
+/// A finding's fingerprint from rule, file, object and field — not its line, so it survives
+/// edits elsewhere in the file — then `extra` (FNV-1a, 64 bits). Without an object the message
+/// is part of it.
+#[must_use]
+pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        for b in s.bytes().chain([0u8]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(f.rule.code);
+    feed(f.location.file_name().unwrap_or(""));
+    if let Some(o) = &f.object {
+        feed(&o.api_version);
+        feed(&o.kind);
+        feed(o.namespace.as_deref().unwrap_or(""));
+        feed(&o.name);
+    }
+    feed(&f.path_text());
+    if f.object.is_none() {
+        feed(&f.message);
+    }
+    for e in extra {
+        feed(e);
+    }
+    format!("{h:016x}")
+}
+
+/// Gives every finding a fingerprint unique in the scan, so a waiver or a code-scanning alert
+/// names exactly one finding: the base fingerprint; for findings sharing one (two messages at
+/// one field, copies of one object in one file), the message too; then, for what is still
+/// shared, the finding's rank among them in position order. Findings must be sorted.
+pub fn fingerprints(findings: &mut [Finding]) {
+    let mut groups: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, f) in findings.iter_mut().enumerate() {
+        f.fingerprint = base_fingerprint(f, &[]);
+        groups.entry(f.fingerprint.clone()).or_default().push(i);
+    }
+    let mut shared: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for members in groups.into_values().filter(|m| m.len() > 1) {
+        for i in members {
+            if let Some(f) = findings.get_mut(i) {
+                f.fingerprint = base_fingerprint(f, &[&f.message]);
+                shared.entry(f.fingerprint.clone()).or_default().push(i);
+            }
+        }
+    }
+    for members in shared.into_values().filter(|m| m.len() > 1) {
+        for (rank, i) in members.into_iter().enumerate().skip(1) {
+            if let Some(f) = findings.get_mut(i) {
+                f.fingerprint = base_fingerprint(f, &[&f.message, &rank.to_string()]);
+            }
+        }
     }
 }

@@ -45,6 +45,11 @@ pub struct ScanArgs {
     /// When to use colour in text output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// Resolve every input as one cluster. By default each project (a kustomize tree, a Helm
+    /// chart, a repository) is resolved on its own, so same-named objects of unrelated projects
+    /// never meet in policies, autoscalers or namespaces.
+    #[arg(long)]
+    pub one_cluster: bool,
     /// Worker threads (default: one per core).
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -124,6 +129,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     }
     let mut options = args.input.options(&settings.config);
     options.progress = settings.progress.clone();
+    options.one_cluster = args.one_cluster;
     let inputs = Inputs::from_paths(&args.paths, &options);
     if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
         super::error(e);

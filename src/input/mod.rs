@@ -16,6 +16,7 @@
 //! audit event), so findings point into the text the caller holds.
 
 pub mod file;
+pub mod scope;
 
 use std::sync::Arc;
 
@@ -34,6 +35,8 @@ pub struct Options {
     pub exclude: Vec<String>,
     /// Where files read and parsed are counted (see [`crate::progress`]).
     pub progress: crate::progress::Progress,
+    /// Resolve every input as one cluster instead of one per project (see [`scope`]).
+    pub one_cluster: bool,
 }
 
 /// Everything read from a run's inputs.
@@ -67,8 +70,12 @@ pub struct Stats {
     pub files: usize,
     /// Non-empty documents (and Terraform files).
     pub documents: usize,
-    /// Documents that are neither objects nor cluster definitions (Helm values, unused tfvars).
+    /// Documents that are neither objects nor cluster definitions (Helm values, unused tfvars,
+    /// kustomize patches).
     pub skipped_documents: usize,
+    /// Of those, kustomize patches: listed as patches by a kustomization, or partial objects
+    /// beside one that it does not list as resources.
+    pub patches: usize,
 }
 
 impl Inputs {
@@ -107,12 +114,14 @@ pub struct Loader {
     errors: Vec<InputError>,
     unread: usize,
     progress: crate::progress::Progress,
+    one_cluster: bool,
 }
 
 impl Loader {
     /// Adds paths named on a command line: files, directories (walked, see [`source::discover`])
     /// and `-` for standard input. Files are read in parallel; what cannot be read is an error.
     pub fn paths(&mut self, paths: &[String], options: &Options) {
+        self.one_cluster |= options.one_cluster;
         let (inputs, errors) = source::discover(paths, &exclude_set(&options.exclude));
         self.unread += errors.len();
         self.errors.extend(errors);
@@ -135,6 +144,11 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// Resolves every input as one cluster (`--one-cluster`) instead of one per project.
+    pub fn one_cluster(&mut self) {
+        self.one_cluster = true;
     }
 
     /// Adds a file already read.
@@ -168,7 +182,11 @@ impl Loader {
     /// object set and the clusters.
     #[must_use]
     pub fn finish(self) -> Inputs {
-        let Loader { files: all_files, documents, mut errors, unread, progress } = self;
+        let Loader { files: mut all_files, documents, mut errors, unread, progress, one_cluster } = self;
+        // In path order whatever order the paths were given in: which copy of a duplicate comes
+        // first, where a namespace-wide finding goes, every tie broken by input order is then
+        // the same for the same files (see docs/precision.md).
+        all_files.sort_by(|a, b| a.display.cmp(&b.display));
         progress.stage(crate::progress::Stage::Parsing);
         let load = |f: &Arc<SourceFile>| {
             let l = file::load(f);
@@ -181,6 +199,7 @@ impl Loader {
         let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
             rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files));
         let mut stats = Stats { files: all_files.len() + unread, ..Stats::default() };
+        let scopes = scope::assign(&all_files, one_cluster);
         let mut set = ObjectSet::default();
         let mut notes = Vec::new();
         let mut aws: Vec<AwsDocument> = Vec::new();
@@ -205,18 +224,42 @@ impl Loader {
             aws.extend(l.aws);
             templates.extend(l.templates);
             let first_object = set.len();
-            set.extend(l.objects);
+            let id = Arc::as_ptr(&f);
+            let (patch, unlisted) = (scopes.patches.contains(&id), scopes.unlisted.contains(&id));
+            let added = scopes.labels.get(&id);
+            for mut o in l.objects {
+                // Kustomize patches are not objects on their own: their base is audited.
+                if patch || (unlisted && is_partial(&o)) {
+                    stats.skipped_documents += 1;
+                    stats.patches += 1;
+                    continue;
+                }
+                if let Some(labels) = added {
+                    o.added_labels.clone_from(labels);
+                }
+                set.push(o);
+            }
             notes.extend(l.notes.into_iter().map(|note| FileNote {
                 file: Arc::clone(&f),
                 first_object,
                 note,
             }));
         }
+        set.set_one_cluster(one_cluster);
+        set.set_scopes(scopes.names.clone(), |o| o.origin.as_ref().map_or(0, |or| scopes.of(&or.file)));
         let clusters = cluster::build_with(&set, &aws, &modules, &templates);
         errors.extend(clusters.errors);
         set.set_clusters(clusters.clusters);
         Inputs { files: all_files, set, notes, errors, stats }
     }
+}
+
+/// A workload that cannot be created as written (no containers, or a container without an
+/// image): beside a kustomization that does not list it, a patch.
+fn is_partial(o: &crate::model::Object) -> bool {
+    let Some(w) = crate::model::Workload::of(o) else { return false };
+    let mut containers = w.containers().peekable();
+    containers.peek().is_none() || containers.any(|c| c.node.get("image").is_none())
 }
 
 /// The exclude globs as one matcher; invalid globs were refused when the config was read.

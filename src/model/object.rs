@@ -30,6 +30,11 @@ pub struct Object {
     pub namespace: Option<String>,
     pub origin: Option<Origin>,
     pub root: Node,
+    /// The scope the object belongs to (see [`ObjectSet::scopes`]); 0 when the run has one.
+    pub scope: usize,
+    /// Labels the build adds to the object (kustomize `commonLabels` and `labels` of the
+    /// kustomizations that list its file), under its own.
+    pub added_labels: Vec<(String, String)>,
 }
 
 /// The identity of an object, as reports show it.
@@ -141,7 +146,17 @@ impl Object {
         } else {
             meta.and_then(|m| m.get("namespace")).and_then(Node::as_str).map(str::to_string)
         };
-        Ok(Some(Object { index: 0, api_version, kind, name, namespace, origin, root }))
+        Ok(Some(Object {
+            index: 0,
+            api_version,
+            kind,
+            name,
+            namespace,
+            origin,
+            root,
+            scope: 0,
+            added_labels: Vec::new(),
+        }))
     }
 
     #[must_use]
@@ -154,10 +169,22 @@ impl Object {
         }
     }
 
-    /// The API group (`apps` for `apps/v1`, empty for the core group).
+    /// The API group (`apps` for `apps/v1`, empty for the core group). Kinds once served under
+    /// `extensions` (removed in Kubernetes 1.16 and 1.22) are given their current group, so a
+    /// DaemonSet written as `extensions/v1beta1` is audited like an `apps/v1` one; the
+    /// `removed-api-version` rule reports the version itself.
     #[must_use]
     pub fn group(&self) -> &str {
-        self.api_version.rsplit_once('/').map_or("", |(g, _)| g)
+        let group = self.api_version.rsplit_once('/').map_or("", |(g, _)| g);
+        if group != "extensions" {
+            return group;
+        }
+        match self.kind.as_str() {
+            "Deployment" | "DaemonSet" | "ReplicaSet" => "apps",
+            "NetworkPolicy" | "Ingress" => "networking.k8s.io",
+            "PodSecurityPolicy" => "policy",
+            _ => group,
+        }
     }
 
     #[must_use]
@@ -191,9 +218,13 @@ impl Object {
         self.root.at(&["metadata", "annotations"])
     }
 
+    /// A label of the object, or one its build adds (see [`Object::added_labels`]).
     #[must_use]
     pub fn label(&self, key: &str) -> Option<&str> {
-        self.labels()?.get(key)?.as_str()
+        match self.labels().and_then(|l| l.get(key)) {
+            Some(v) => v.as_str(),
+            None => self.added_labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
+        }
     }
 
     #[must_use]
@@ -205,6 +236,45 @@ impl Object {
     #[must_use]
     pub fn locate(&self, path: &FieldPath) -> Located {
         self.root.locate(path)
+    }
+
+    /// What the API server keys the object by: group, kind, namespace (as applied without
+    /// `-n`) and name. Two objects with one identity in one cluster are one object.
+    #[must_use]
+    pub fn identity(&self) -> (&str, &str, Option<&str>, &str) {
+        (self.group(), &self.kind, self.effective_namespace(), &self.name)
+    }
+
+    /// The directory of the object's file (`None` without a file).
+    fn directory(&self) -> Option<&std::path::Path> {
+        let file = &self.origin.as_ref()?.file;
+        match &file.path {
+            Some(p) => p.parent(),
+            None => std::path::Path::new(&file.display).parent(),
+        }
+    }
+
+    /// How close another object of the scan is, for resolving a reference by name when several
+    /// objects answer it: 0 in the same file, 1 in the same directory, 2 in the same scope,
+    /// 3 elsewhere.
+    #[must_use]
+    pub fn distance(&self, other: &Object) -> u8 {
+        let file = |o: &Object| o.origin.as_ref().map(|or| Arc::as_ptr(&or.file));
+        if file(self).is_some() && file(self) == file(other) {
+            0
+        } else if self.directory().is_some() && self.directory() == other.directory() {
+            1
+        } else if self.scope == other.scope {
+            2
+        } else {
+            3
+        }
+    }
+
+    /// Of the objects answering a reference from this one, the nearest (see
+    /// [`Object::distance`]), the first in input order among equals.
+    pub fn nearest<'a>(&self, candidates: impl IntoIterator<Item = &'a Object>) -> Option<&'a Object> {
+        candidates.into_iter().min_by_key(|c| (self.distance(c), c.index))
     }
 
     /// The span to show for the object as a whole: its name, else its kind.
@@ -229,6 +299,10 @@ impl Object {
 #[derive(Debug, Default)]
 pub struct ObjectSet {
     objects: Vec<Object>,
+    /// Names of the scopes (see [`ObjectSet::scopes`]); empty when the run is one scope.
+    scopes: Vec<String>,
+    /// Every input was declared one cluster (`--one-cluster`).
+    one_cluster: bool,
     clusters: Vec<crate::model::cluster::Cluster>,
     /// Analyses built from the complete set, at most once each (see [`ObjectSet::analysis`]).
     cache: AnalysisCache,
@@ -291,6 +365,75 @@ impl ObjectSet {
     pub fn set_clusters(&mut self, clusters: Vec<crate::model::cluster::Cluster>) {
         self.cache = AnalysisCache::default();
         self.clusters = clusters;
+    }
+
+    /// The scopes of the run, by [`Object::scope`]: groups of inputs that are resolved as one
+    /// cluster (a kustomize tree, a Helm chart, a repository; see `input::scope`). Cross-object
+    /// relations (a policy selecting pods, an autoscaler's target, a namespace's labels) never
+    /// cross a scope. Empty when the whole run is one scope.
+    #[must_use]
+    pub fn scopes(&self) -> &[String] {
+        &self.scopes
+    }
+
+    /// Whether every input was declared one cluster (`--one-cluster`): then two objects with
+    /// one identity are duplicates wherever they are, not variants in different directories.
+    #[must_use]
+    pub fn one_cluster(&self) -> bool {
+        self.one_cluster
+    }
+
+    /// Declares every input one cluster (see [`ObjectSet::one_cluster`]).
+    pub fn set_one_cluster(&mut self, one_cluster: bool) {
+        self.one_cluster = one_cluster;
+    }
+
+    /// Assigns each object its scope (`scope_of` returns an index into `names`).
+    pub fn set_scopes(&mut self, names: Vec<String>, scope_of: impl Fn(&Object) -> usize) {
+        self.cache = AnalysisCache::default();
+        for o in &mut self.objects {
+            o.scope = if names.len() > 1 { scope_of(o).min(names.len() - 1) } else { 0 };
+        }
+        self.scopes = if names.len() > 1 { names } else { Vec::new() };
+    }
+
+    /// Splits the set into one set per scope (each knowing the run's clusters), with the index
+    /// each object had here; [`ObjectSet::join`] puts them back.
+    #[must_use]
+    pub fn split(self) -> (Vec<(Vec<usize>, ObjectSet)>, Vec<String>) {
+        let ObjectSet { objects, scopes, one_cluster, clusters, .. } = self;
+        let mut parts: Vec<(Vec<usize>, ObjectSet)> = (0..scopes.len().max(1))
+            .map(|_| {
+                (Vec::new(), ObjectSet { clusters: clusters.clone(), one_cluster, ..ObjectSet::default() })
+            })
+            .collect();
+        for o in objects {
+            let at = o.scope.min(parts.len() - 1);
+            if let Some((indices, set)) = parts.get_mut(at) {
+                indices.push(o.index);
+                set.push(o);
+            }
+        }
+        (parts, scopes)
+    }
+
+    /// The set [`ObjectSet::split`] came from: every object back at its index.
+    #[must_use]
+    pub fn join(parts: Vec<(Vec<usize>, ObjectSet)>, scopes: Vec<String>) -> ObjectSet {
+        let mut clusters = Vec::new();
+        let mut all: Vec<Object> = Vec::new();
+        let one_cluster = parts.iter().any(|(_, set)| set.one_cluster);
+        for (indices, set) in parts {
+            if clusters.is_empty() {
+                clusters = set.clusters;
+            }
+            for (i, mut o) in indices.into_iter().zip(set.objects) {
+                o.index = i;
+                all.push(o);
+            }
+        }
+        all.sort_by_key(|o| o.index);
+        ObjectSet { objects: all, scopes, one_cluster, clusters, cache: AnalysisCache::default() }
     }
 
     /// The object at an index.

@@ -90,28 +90,9 @@ pub fn redactions_by_file(
     redact
 }
 
-/// A stable fingerprint of a finding: rule, object and field, not its line (so it survives
-/// edits elsewhere in the file). FNV-1a, 64 bits.
+/// The finding's fingerprint (see [`crate::finding::fingerprints`]): the one the scan gave it,
+/// else its base fingerprint.
 #[must_use]
 pub fn fingerprint(f: &Finding) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |s: &str| {
-        for b in s.bytes().chain([0u8]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    feed(f.rule.code);
-    feed(f.location.file_name().unwrap_or(""));
-    if let Some(o) = &f.object {
-        feed(&o.api_version);
-        feed(&o.kind);
-        feed(o.namespace.as_deref().unwrap_or(""));
-        feed(&o.name);
-    }
-    feed(&f.path_text());
-    if f.object.is_none() {
-        feed(&f.message);
-    }
-    format!("{h:016x}")
+    if f.fingerprint.is_empty() { crate::finding::base_fingerprint(f, &[]) } else { f.fingerprint.clone() }
 }

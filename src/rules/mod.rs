@@ -89,8 +89,13 @@ pub trait Rule: Declared + Send + Sync {
     fn check_object(&self, _cx: &mut Context<'_>, _object: &Object) {}
     /// Called once per pod-bearing object.
     fn check_workload(&self, _cx: &mut Context<'_>, _workload: &Workload<'_>) {}
-    /// Called once with every object of the run (cross-object rules).
+    /// Called once per scope with the objects of that scope (cross-object rules; relations
+    /// never cross a scope, see [`ObjectSet::scopes`]), or once with every object when the run
+    /// is one scope.
     fn check_set(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
+    /// Called once with every object of the run whatever its scopes: checks of the run's own
+    /// configuration against the whole input (an assertion naming nothing in any scope).
+    fn check_run(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
     /// Called once per EKS cluster built from the inputs (eksctl, AWS JSON, Terraform, …).
     fn check_cluster(&self, _cx: &mut Context<'_>, _cluster: &Cluster) {}
     /// Called once per cluster with every object of the run, when the run has exactly one
@@ -163,6 +168,7 @@ impl<'a> Context<'a> {
                 suppressed: None,
                 object_index: Some(object.index),
                 redact: Vec::new(),
+                fingerprint: String::new(),
             }),
         }
     }
@@ -192,6 +198,7 @@ impl<'a> Context<'a> {
                 suppressed: None,
                 object_index: None,
                 redact: Vec::new(),
+                fingerprint: String::new(),
             }),
         }
     }
@@ -223,6 +230,7 @@ impl<'a> Context<'a> {
                 suppressed: None,
                 object_index: link.map(|l| l.index),
                 redact: Vec::new(),
+                fingerprint: String::new(),
             }),
         }
     }

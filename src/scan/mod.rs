@@ -81,7 +81,11 @@ impl ScanSettings {
     /// How paths are read: the config's excludes, the progress bar.
     #[must_use]
     pub fn input_options(&self) -> crate::input::Options {
-        crate::input::Options { exclude: self.config.exclude.clone(), progress: self.progress.clone() }
+        crate::input::Options {
+            exclude: self.config.exclude.clone(),
+            progress: self.progress.clone(),
+            ..crate::input::Options::default()
+        }
     }
 
     fn enabled(&self, rule: &dyn Rule) -> bool {
@@ -200,17 +204,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
             object_waivers.push((i, w));
         }
     }
-    // Cross-object rules in parallel; shared analyses are built once (see `ObjectSet::analysis`).
-    let per_rule: Vec<Vec<Finding>> = settings
-        .rules
-        .par_iter()
-        .map(|rule| {
-            let mut cx = Context::new(&settings.options);
-            rule.check_set(&mut cx, &set);
-            cx.into_findings()
-        })
-        .collect();
-    findings.extend(per_rule.into_iter().flatten());
+    let (set, per_scope) = run_set_rules(set, settings);
+    findings.extend(per_scope);
     findings.extend(per_source.into_iter().flatten());
     let clusters = set.clusters();
     for c in clusters {
@@ -271,6 +266,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     findings.extend(waiver_findings.into_iter().filter(|f| settings.enabled_code(f.rule.code)));
 
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    crate::finding::fingerprints(&mut findings);
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     summary.count(&findings);
     summary.errors = errors.len();
@@ -316,6 +312,48 @@ impl ScanSettings {
     fn enabled_code(&self, code: &str) -> bool {
         self.rules.iter().any(|r| r.meta().code == code)
     }
+}
+
+/// Cross-object rules, once per scope of the set (relations never cross one, see
+/// [`ObjectSet::scopes`]), in parallel; shared analyses are built once per scope (see
+/// `ObjectSet::analysis`). Then the checks that look at the whole run.
+fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Finding>) {
+    let run = |set: &ObjectSet| -> Vec<Finding> {
+        settings
+            .rules
+            .par_iter()
+            .flat_map_iter(|rule| {
+                let mut cx = Context::new(&settings.options);
+                rule.check_set(&mut cx, set);
+                cx.into_findings()
+            })
+            .collect()
+    };
+    let (set, mut findings) = if set.scopes().len() <= 1 {
+        let findings = run(&set);
+        (set, findings)
+    } else {
+        let (parts, names) = set.split();
+        let findings = parts
+            .par_iter()
+            .filter(|(indices, _)| !indices.is_empty())
+            .flat_map_iter(|(indices, part)| {
+                let mut found = run(part);
+                // Back to the object's place in the whole run.
+                for f in &mut found {
+                    f.object_index = f.object_index.and_then(|i| indices.get(i).copied());
+                }
+                found
+            })
+            .collect();
+        (ObjectSet::join(parts, names), findings)
+    };
+    let mut cx = Context::new(&settings.options);
+    for rule in &settings.rules {
+        rule.check_run(&mut cx, &set);
+    }
+    findings.extend(cx.into_findings());
+    (set, findings)
 }
 
 fn run_object_rules(object: &Object, settings: &ScanSettings) -> Vec<Finding> {

@@ -37,8 +37,10 @@ pub fn read(set: &ObjectSet) -> (Vec<AwsAuthMapping>, Vec<Pool>, Vec<InputError>
     for o in set.of_kind("karpenter.sh", "NodePool") {
         let class_name =
             o.root.at(&["spec", "template", "spec", "nodeClassRef", "name"]).and_then(Node::as_str);
-        let class =
-            set.of_kind("karpenter.k8s.aws", "EC2NodeClass").find(|c| Some(c.name.as_str()) == class_name);
+        // The nearest class of that name when several files define one (see `Object::nearest`).
+        let class = o.nearest(
+            set.of_kind("karpenter.k8s.aws", "EC2NodeClass").filter(|c| Some(c.name.as_str()) == class_name),
+        );
         let cluster = class.and_then(discovery_tag);
         pools.push(Pool { node_group: karpenter(o, class, &mut errors), cluster });
     }

@@ -1,5 +1,5 @@
-//! How the input itself is written. These rules have no check of their own: the scan reports
-//! them from what the parser noticed and from applying waivers.
+//! How the input itself is written. Most of these rules have no check of their own: the scan
+//! reports them from what the parser noticed and from applying waivers.
 
 use super::Rule;
 

@@ -49,22 +49,9 @@ impl Rule for ReachabilityAssertionViolated {
         }
         let model = Model::of(set);
         for a in &reach.assertions {
-            let kind = if a.expect == Expect::Deny { "deny" } else { "allow" };
             match a.check(&model) {
-                Outcome::Holds => {}
-                Outcome::Empty(side) => {
-                    cx.report_at(
-                        self,
-                        reach.file.clone(),
-                        a.span,
-                        format!(
-                            "`{side}` of the {kind} assertion {} matches nothing in the scan",
-                            a.describe()
-                        ),
-                    )
-                    .severity(Severity::Medium)
-                    .help(crate::msg!("rule-net106-help"));
-                }
+                // Reported by `check_run`: an assertion may name pods of one scope only.
+                Outcome::Holds | Outcome::Empty(_) => {}
                 Outcome::Violated(violations) => {
                     for v in violations {
                         let (src, dst) = (model.endpoint_text(v.src), model.endpoint_text(v.dst));
@@ -105,6 +92,28 @@ impl Rule for ReachabilityAssertionViolated {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    fn check_run(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        let reach = Arc::clone(&cx.options.reachability);
+        if reach.assertions.is_empty() {
+            return;
+        }
+        // Against every object of the run: naming pods of one scope only is fine.
+        let model = Model::of(set);
+        for a in &reach.assertions {
+            let kind = if a.expect == Expect::Deny { "deny" } else { "allow" };
+            if let Outcome::Empty(side) = a.check(&model) {
+                cx.report_at(
+                    self,
+                    reach.file.clone(),
+                    a.span,
+                    format!("`{side}` of the {kind} assertion {} matches nothing in the scan", a.describe()),
+                )
+                .severity(Severity::Medium)
+                .help(crate::msg!("rule-net106-help"));
             }
         }
     }

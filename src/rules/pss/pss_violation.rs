@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use crate::analysis::pss::{self, Cause, CheckId, Level, NamespacePolicy};
 use crate::document::FieldPath;
 use crate::finding::Severity;
-use crate::model::{ObjectSet, Workload};
+use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::pod::{
     capabilities_not_dropped::CapabilitiesNotDropped, dangerous_capabilities::DangerousCapabilities,
     host_ipc::HostIpc, host_network::HostNetwork, host_path_volume::HostPathVolume, host_pid::HostPid,
@@ -88,7 +88,7 @@ impl Rule for PssViolation {
         for object in set.iter() {
             let Some(w) = Workload::of(object) else { continue };
             let ns = object.effective_namespace().unwrap_or("default");
-            let target = target::resolve(ns, namespaces.get(ns), cx.options);
+            let target = target::resolve(ns, namespaces.of(object).as_ref(), cx.options);
             if target.policy.level == Level::Privileged {
                 continue;
             }
@@ -107,9 +107,25 @@ impl Rule for PssViolation {
     }
 }
 
-/// The Pod Security labels of every Namespace in the input, by name.
-pub(crate) fn namespace_policies(set: &ObjectSet) -> HashMap<&str, NamespacePolicy> {
-    set.of_kind("", "Namespace").map(|n| (n.name.as_str(), NamespacePolicy::of(n))).collect()
+/// The Namespace objects of the input, by name.
+pub(crate) struct Namespaces<'a>(HashMap<&'a str, Vec<&'a Object>>);
+
+impl Namespaces<'_> {
+    /// The Pod Security labels of an object's namespace: of the nearest Namespace object of
+    /// that name when the input defines it more than once (see `Object::nearest`).
+    pub(crate) fn of(&self, object: &Object) -> Option<NamespacePolicy> {
+        let ns = object.effective_namespace().unwrap_or("default");
+        let candidates = self.0.get(ns)?;
+        object.nearest(candidates.iter().copied()).map(NamespacePolicy::of)
+    }
+}
+
+pub(crate) fn namespace_policies(set: &ObjectSet) -> Namespaces<'_> {
+    let mut by_name: HashMap<&str, Vec<&Object>> = HashMap::new();
+    for n in set.of_kind("", "Namespace") {
+        by_name.entry(n.name.as_str()).or_default().push(n);
+    }
+    Namespaces(by_name)
 }
 
 /// The rule that reports a cause field by field.

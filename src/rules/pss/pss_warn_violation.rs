@@ -50,7 +50,7 @@ impl Rule for PssWarnViolation {
         for object in set.iter() {
             let Some(w) = Workload::of(object) else { continue };
             let ns = object.effective_namespace().unwrap_or("default");
-            let Some(labels) = namespaces.get(ns) else { continue };
+            let Some(labels) = namespaces.of(object) else { continue };
             // Modes resolving to one policy are reported together, as the API server reuses
             // one result for them.
             let mut policies: Vec<(pss::Policy, Vec<&str>)> = Vec::new();
@@ -65,7 +65,7 @@ impl Rule for PssWarnViolation {
                 continue;
             }
             // What pss-violation reports already, at the enforced or target policy.
-            let main = target::resolve(ns, Some(labels), cx.options);
+            let main = target::resolve(ns, Some(&labels), cx.options);
             let reported: Vec<_> = if main.policy.level == Level::Privileged {
                 Vec::new()
             } else {

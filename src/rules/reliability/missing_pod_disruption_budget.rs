@@ -61,7 +61,7 @@ impl Rule for MissingPodDisruptionBudget {
         }
         for o in replicated_kinds(set) {
             let Some(w) = Workload::of(o) else { continue };
-            let hpa = autoscalers(set, o).next();
+            let hpa = autoscalers(set, o).into_iter().next();
             let why = match (w.replicas(), hpa) {
                 (_, Some(h)) => format!("is scaled by HorizontalPodAutoscaler \"{}\"", h.name),
                 (Some(n), None) if n > 1 => format!("runs {n} replicas"),

@@ -24,13 +24,24 @@ fn replicated_kinds(set: &ObjectSet) -> impl Iterator<Item = &Object> {
 }
 
 /// The HorizontalPodAutoscalers of the set that scale an object (same namespace, and
-/// `scaleTargetRef` naming its kind and name).
-fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> impl Iterator<Item = &'a Object> + 'a {
-    set.of_kind("autoscaling", "HorizontalPodAutoscaler").filter(move |h| {
+/// `scaleTargetRef` naming its kind and name). When the input holds several objects answering
+/// one autoscaler's reference (variants side by side), it scales the nearest of them, and an
+/// object is scaled by its nearest autoscalers (see `Object::distance`).
+fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> Vec<&'a Object> {
+    let targets = |h: &Object, t: &Object| {
         let r = h.spec().and_then(|s| s.get("scaleTargetRef"));
         let field = |k: &str| r.and_then(|r| r.get(k)).and_then(Node::as_str);
-        h.effective_namespace() == target.effective_namespace()
-            && field("kind") == Some(target.kind.as_str())
-            && field("name") == Some(target.name.as_str())
-    })
+        h.effective_namespace() == t.effective_namespace()
+            && field("kind") == Some(t.kind.as_str())
+            && field("name") == Some(t.name.as_str())
+    };
+    let namesakes: Vec<&Object> =
+        replicated_kinds(set).filter(|o| o.identity() == target.identity()).collect();
+    let mine: Vec<&Object> = set
+        .of_kind("autoscaling", "HorizontalPodAutoscaler")
+        .filter(|h| targets(h, target))
+        .filter(|h| namesakes.iter().map(|t| h.distance(t)).min() == Some(h.distance(target)))
+        .collect();
+    let nearest = mine.iter().map(|h| target.distance(h)).min();
+    mine.into_iter().filter(|h| Some(target.distance(h)) == nearest).collect()
 }

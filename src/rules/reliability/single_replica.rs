@@ -45,7 +45,7 @@ impl Rule for SingleReplica {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         for o in replicated_kinds(set) {
             let replicas = o.spec().and_then(|s| s.get("replicas")).filter(|r| !r.is_null());
-            let hpas: Vec<_> = autoscalers(set, o).collect();
+            let hpas = autoscalers(set, o);
             let path = FieldPath::root().keys(&["spec", "replicas"]);
             let what = format!("{} \"{}\"", o.kind, o.name);
             if hpas.is_empty() {

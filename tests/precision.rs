@@ -1,0 +1,162 @@
+//! Object identity across one scan (see docs/precision.md): the same documents give the same
+//! report whatever order they are given in, every finding has its own fingerprint, and
+//! same-named objects of unrelated projects never meet.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn ladrillo(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.current_dir(dir).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
+    c.args(["scan", "--no-config", "--date", "2026-01-01"]);
+    c
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+fn deployment(name: &str, ns: &str, app: &str, replicas: u32) -> String {
+    format!(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {{name: {name}, namespace: {ns}}}\nspec:\n  \
+         replicas: {replicas}\n  selector: {{matchLabels: {{app: {app}}}}}\n  template:\n    \
+         metadata: {{labels: {{app: {app}}}}}\n    spec:\n      containers:\n        \
+         - {{name: c, image: \"nginx:1.2{replicas}\"}}\n"
+    )
+}
+
+/// Files of one directory (one scope) that hold duplicates, a conflicting Namespace, an
+/// autoscaler with two candidate targets and namespaces without a Namespace object: every
+/// place where a tie used to be broken by input order.
+fn variants(dir: &Path) -> Vec<&'static str> {
+    for (file, level) in [("shop/ns-a.yaml", "restricted"), ("shop/ns-b.yaml", "baseline")] {
+        write(
+            dir,
+            file,
+            &format!(
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: pss\n  labels:\n    \
+                 pod-security.kubernetes.io/enforce: {level}\n"
+            ),
+        );
+    }
+    write(dir, "shop/app.yaml", &deployment("app", "pss", "app", 1));
+    for v in [1, 2] {
+        let text = format!(
+            "{}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {{name: settings, namespace: ui}}\ndata: {{v: \"{v}\"}}\n",
+            deployment("ui", "ui", "ui", v)
+        );
+        write(dir, &format!("shop/ui-{v}.yaml"), &text);
+    }
+    write(
+        dir,
+        "shop/hpa.yaml",
+        "apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: ui, namespace: ui}\n\
+         spec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ui}\n  minReplicas: 1\n  maxReplicas: 3\n",
+    );
+    vec![
+        "shop/ns-a.yaml",
+        "shop/ns-b.yaml",
+        "shop/app.yaml",
+        "shop/ui-1.yaml",
+        "shop/ui-2.yaml",
+        "shop/hpa.yaml",
+    ]
+}
+
+fn report(dir: &Path, files: &[&str], format: &str) -> String {
+    let out = ladrillo(dir).args(["--format", format]).args(files).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fingerprints(json: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["findings"].as_array().unwrap().iter().map(|f| f["fingerprint"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn the_same_documents_in_another_order_give_the_same_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = variants(tmp.path());
+    let reversed: Vec<&str> = files.iter().rev().copied().collect();
+    let mut rotated = files.clone();
+    rotated.rotate_left(2);
+    for format in ["json", "sarif", "text"] {
+        let first = report(tmp.path(), &files, format);
+        assert_eq!(first, report(tmp.path(), &reversed, format), "{format}: reversed order");
+        assert_eq!(first, report(tmp.path(), &rotated, format), "{format}: rotated order");
+    }
+}
+
+#[test]
+fn every_finding_has_its_own_fingerprint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = variants(tmp.path());
+    let json = report(tmp.path(), &files, "json");
+    let prints = fingerprints(&json);
+    assert!(prints.len() > 40, "{json}");
+    assert_unique(&prints);
+}
+
+#[test]
+fn fingerprints_are_unique_over_every_fixture() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = ladrillo(root)
+        .args(["--select", "all", "--format", "json", "--one-cluster", "tests/fixtures"])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    let prints = fingerprints(&json);
+    assert!(prints.len() > 1000, "only {} findings", prints.len());
+    assert_unique(&prints);
+}
+
+fn assert_unique(prints: &[String]) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for p in prints {
+        *seen.entry(p).or_default() += 1;
+    }
+    let shared: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(shared.is_empty(), "fingerprints shared by several findings: {shared:?}");
+}
+
+/// Two kustomize projects scanned together, each with a Deployment `frontend`: the policy of
+/// one selects its own Deployment, not the other project's.
+#[test]
+fn same_named_objects_of_two_projects_never_meet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "a/kustomization.yaml", "resources: [deploy.yaml, policy.yaml]\n");
+    write(d, "a/deploy.yaml", &deployment("frontend", "shop", "frontend", 2));
+    write(
+        d,
+        "a/policy.yaml",
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: frontend, namespace: shop}\n\
+         spec:\n  podSelector: {matchLabels: {app: frontend}}\n  policyTypes: [Ingress]\n",
+    );
+    write(d, "b/kustomization.yaml", "resources: [deploy.yaml]\n");
+    write(d, "b/deploy.yaml", &deployment("frontend", "shop", "web", 2));
+    let scan = |extra: &[&str]| {
+        let out = ladrillo(d)
+            .args(["--select", "NET103,NET104,HYG004", "--format", "json"])
+            .args(extra)
+            .args(["b", "a"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let apart = scan(&[]);
+    // a's frontend is selected by a's policy; b's frontend has none in its own project.
+    assert!(!apart.contains("NET104"), "{apart}");
+    assert!(!apart.contains("HYG004"), "{apart}");
+    let net103: Vec<_> = apart.match_indices("\"NET103\"").collect();
+    assert_eq!(net103.len(), 1, "{apart}");
+    assert!(apart.contains("\"file\": \"b/deploy.yaml\""), "{apart}");
+    // As one cluster the two are one object defined twice: reported, not silently merged.
+    let together = scan(&["--one-cluster"]);
+    assert!(together.contains("\"HYG004\""), "{together}");
+}
