@@ -6,6 +6,13 @@
 //! ```sh
 //! cargo bench --bench audit_throughput   # LADRILLO_BENCH_AUDIT_EVENTS=200000 by default
 //! ```
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -1,6 +1,13 @@
 //! Pod Security Standards evaluation throughput: a mix of realistic pod templates (compliant,
 //! baseline-breaking, restricted-breaking, several containers, probes, ports, volumes),
 //! evaluated from parsed objects. Reports pods per second.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::hint::black_box;
 

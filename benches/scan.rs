@@ -3,6 +3,13 @@
 //!
 //! `LADRILLO_BENCH_OBJECTS` (default 10000) sets the corpus size; `LADRILLO_BENCH_CORPUS` points at an
 //! existing corpus directory instead of generating one under `target/`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::path::PathBuf;
 use std::process::Command;

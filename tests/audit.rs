@@ -4,6 +4,13 @@
 //! `<line> <detection> not-evaluated` for every event the detection must count as not evaluated;
 //! any other alert fails. A sibling `.config` file is read as `.ladrillo.yaml`. The rendered
 //! alerts of every fixture are snapshotted.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! `ladrillo audit-log` end to end: every input form carries the same EKS events to the same
 //! alerts; malformed records are reported with their line and the rest is analysed; time
 //! ranges, outputs, exit codes, configuration errors and `--follow`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

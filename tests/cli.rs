@@ -1,4 +1,11 @@
 //! The binary end to end: exit codes, errors on bad input and options, stdin, output files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

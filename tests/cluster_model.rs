@@ -2,6 +2,13 @@
 //! cluster whose normalised (span-free) form agrees with every other form wherever both know a
 //! value. `full.*` does the same for every resource the Terraform and CloudFormation adapters
 //! link to a cluster (launch templates, add-ons, access policies, Pod Identity, OIDC, Fargate).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! `ladrillo report --framework`: the control tables, statuses decided from real scans, golden
 //! outputs, and honesty (nothing passes without relevant input).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! Hostile input: every case ends in a clear error with a position, never a panic or a hang,
 //! and never stops other files from being scanned.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,5 +1,12 @@
 //! The user's language end to end: `--lang`, the locale variables in POSIX order, an unknown
 //! language refused, and the texts each language shows.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use assert_cmd::Command;
 use ladrillo::i18n::{self, Lang};

@@ -1,6 +1,13 @@
 //! `ladrillo init` end to end: every generated bundle passes the real scan with every rule,
 //! validates against the eksctl and Kubernetes JSON schemas, is `terraform fmt`-clean, is
 //! byte-identical across runs, and is written without ever clobbering user files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! The crate's layers: a module may use its own layer and the layers below it, never one above.
 //! Every `crate::…` path in non-test code of `src/` is checked. The order is written here and in
 //! CONTRIBUTING.md ("Layers"), and a test keeps the two the same.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! The library entry points other front ends build on: the input loader with in-memory inputs
 //! (objects from the Kubernetes API, an AdmissionReview's object, an audit event's
 //! requestObject), a scan over loaded inputs, and one object judged in its context.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! source tables in `data/`, the published `eni-max-pods.txt` values, the worked examples, and the
 //! CLI. `data/` must equal the upstream copies in `../shared/data` when they are beside the
 //! repository (they are in CI).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,4 +1,11 @@
 //! Rules keep the house style: unique codes and names, documentation sections, a fixture each.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! NetworkPolicy reachability fixtures: each `tests/netpol/<case>.yaml` has a sibling
 //! `<case>.expected` holding the exact `netpol reach` text output. `NETPOL_BLESS=1` rewrites the
 //! expected files (read the diff before committing).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

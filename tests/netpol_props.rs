@@ -1,6 +1,13 @@
 //! Properties of the reachability analysis over generated workloads and policies:
 //! a workload no policy selects restricts nothing on its side; adding an allow rule never
 //! removes a connection; adding a policy never adds a connection outside its rules' union.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! Nothing the user wrote is ever overwritten: a report path that is an input by another name
 //! (hard link, symbolic link, `/dev/stdin`) is refused, and `init --force` never writes through
 //! a link planted inside `--out`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::path::Path;
 use std::process::Stdio;

@@ -1,5 +1,12 @@
 //! Every output format, snapshotted on the same input; SARIF validated against the official
 //! OASIS schema; JSON checked for the documented shape.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! Object identity across one scan (see docs/precision.md): the same documents give the same
 //! report whatever order they are given in, every finding has its own fingerprint, and
 //! same-named objects of unrelated projects never meet.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -14,6 +14,13 @@
 //! known one, and `latest`) of both baseline and restricted exactly once. `privileged` is
 //! always expected to allow, unless the case says otherwise. `evaluated: false` marks objects
 //! that carry no pods.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

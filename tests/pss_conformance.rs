@@ -8,6 +8,13 @@
 //! of policy versions it is a fixture for. `compact_data_matches_upstream` rebuilds that form from
 //! the upstream folder (`../shared/conformance/pod-security-admission`) and compares;
 //! `LADRILLO_UPDATE_CONFORMANCE=1` rewrites it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

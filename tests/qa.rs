@@ -1,4 +1,11 @@
 //! Problems found by hostile use of the command line, each pinned so it stays fixed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

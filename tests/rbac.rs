@@ -1,6 +1,13 @@
 //! Expected RBAC answers, one file per semantic corner: `tests/rbac/<corner>.yaml` holds
 //! manifests plus a first document with `queries` (who-can with the exact set of subjects, can-i
 //! with yes/no). Every mismatch is collected before the test fails.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -8,6 +8,13 @@
 //! A sibling `.config` file, when present, is read as `.ladrillo.yaml` for that fixture.
 //! Terraform fixtures (`.tf`) use `# expect:` comments like YAML; a fixture named
 //! `<rule>.<form>.<ext>` (`public-endpoint.cfn.yaml`) is another form for the same rule.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

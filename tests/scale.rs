@@ -4,6 +4,13 @@
 //! The corpus comes from `bench/gen_corpus.py` (python3), the generator of the benchmarks.
 //! A change to what rules report (messages, references, new findings) changes the digest too:
 //! check that the change is the intended one, then update the snapshot (`cargo insta review`).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::path::Path;
 use std::process::Command;

@@ -1,6 +1,13 @@
 //! Secrets found by the `secrets` rules never reach any output: not the finding's message, help
 //! or notes, and not the text, JSON, SARIF or JUnit report (the text report's source excerpt
 //! masks them).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -1,6 +1,13 @@
 //! Terraform and CloudFormation through a whole scan: a directory is one Terraform module (its
 //! `.tf` files and the `.tfvars` Terraform loads by itself), syntax errors carry positions, and
 //! CloudFormation templates are read rather than skipped.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

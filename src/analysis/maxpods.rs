@@ -233,10 +233,13 @@ struct Table {
     index: HashMap<&'static str, usize>,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "the tables are compiled in and parsed by the unit tests: a failure is a build defect"
+)]
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        // The tables are compiled in and checked by tests; a parse failure is a build defect.
         build_table(INSTANCE_INFO, ENI_MAX_PODS, INSTANCE_VCPUS).expect("embedded instance data is valid")
     })
 }
@@ -252,7 +255,7 @@ pub fn all() -> &'static [InstanceType] {
 pub fn lookup(name: &str) -> Option<&'static InstanceType> {
     let t = table();
     let key = name.trim().to_ascii_lowercase();
-    t.index.get(key.as_str()).map(|&i| &t.types[i])
+    t.index.get(key.as_str()).and_then(|&i| t.types.get(i))
 }
 
 /// Known names close to a mistyped one, best first (at most three).
@@ -303,7 +306,10 @@ fn build_table(
     vcpus: &'static str,
 ) -> Result<Table, DataError> {
     let mut by_name: HashMap<&'static str, InstanceType> = HashMap::new();
-    let entry = |by_name: &mut HashMap<&'static str, InstanceType>, name: &'static str| {
+    fn entry<'m>(
+        by_name: &'m mut HashMap<&'static str, InstanceType>,
+        name: &'static str,
+    ) -> &'m mut InstanceType {
         by_name.entry(name).or_insert_with(|| InstanceType {
             name,
             enis: None,
@@ -312,16 +318,15 @@ fn build_table(
             architecture: None,
             vcpu_basis: Vcpus::Unknown,
             published_max_pods: None,
-        });
-    };
+        })
+    }
 
     const INFO: &str = "instance-info.jsonl";
     for (n, line) in data_lines(info) {
         // Borrowed from the embedded text, so names need no allocation.
         let row: InfoRow<'static> =
             serde_json::from_str(line).map_err(|e| data_error(INFO, n, format!("invalid entry: {e}")))?;
-        entry(&mut by_name, row.instance_type);
-        let t = by_name.get_mut(row.instance_type).expect("just inserted");
+        let t = entry(&mut by_name, row.instance_type);
         t.enis = Some(row.enis);
         t.ipv4_per_eni = Some(row.ipv4_per_eni);
     }
@@ -333,8 +338,7 @@ fn build_table(
             return Err(data_error(EMP, n, "expected `<instance type> <max pods>`"));
         };
         let value = parse_u32(EMP, n, "max pods", value)?;
-        entry(&mut by_name, name);
-        by_name.get_mut(name).expect("just inserted").published_max_pods = Some(value);
+        entry(&mut by_name, name).published_max_pods = Some(value);
     }
 
     const VCPUS: &str = "instance-vcpus.tsv";
@@ -350,8 +354,7 @@ fn build_table(
         let arch = cols.nth(2).map(str::trim).unwrap_or_default();
         let architecture = Architecture::parse(arch)
             .ok_or_else(|| data_error(VCPUS, n, format!("unknown architecture {arch:?}")))?;
-        entry(&mut by_name, name);
-        let t = by_name.get_mut(name).expect("just inserted");
+        let t = entry(&mut by_name, name);
         t.vcpus = Some(value);
         t.architecture = Some(architecture);
     }

@@ -105,12 +105,12 @@ fn io_message(e: &io::Error) -> String {
 fn document_layout(head: &[u8], eof: bool) -> bool {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
-    let rest = &head[start..];
+    let rest = head.get(start..).unwrap_or_default();
     if rest.first() == Some(&b'[') {
         return true;
     }
     match memchr::memchr(b'\n', rest) {
-        Some(i) => matches!(rest[..i].trim_ascii_end().last(), Some(b'{' | b'[')),
+        Some(i) => matches!(rest.get(..i).unwrap_or_default().trim_ascii_end().last(), Some(b'{' | b'[')),
         None => !eof && rest.len() >= PEEK,
     }
 }
@@ -131,7 +131,12 @@ impl Buffer {
     }
 
     fn window(&self) -> &[u8] {
-        &self.buf[self.start..self.end]
+        self.slice(self.start, self.end)
+    }
+
+    /// Bytes `from..to` of the buffer (empty if out of range, which `start ≤ end ≤ len` rules out).
+    fn slice(&self, from: usize, to: usize) -> &[u8] {
+        self.buf.get(from..to).unwrap_or_default()
     }
 
     /// Moves `[keep..end]` to the front, grows if full, and reads once more. Returns the
@@ -147,7 +152,7 @@ impl Buffer {
             self.buf.resize(grown, 0);
         }
         loop {
-            match self.reader.read(&mut self.buf[self.end..]) {
+            match self.reader.read(self.buf.get_mut(self.end..).unwrap_or_default()) {
                 Ok(0) => {
                     self.eof = true;
                     return Ok(0);
@@ -179,7 +184,7 @@ fn lines(mut b: Buffer, v: &mut dyn Visitor) -> Result<(), ReadError> {
     loop {
         if let Some(i) = memchr::memchr(b'\n', b.window()) {
             line += 1;
-            let text = &b.buf[b.start..b.start + i];
+            let text = b.window().get(..i).unwrap_or_default();
             let text = text.strip_suffix(b"\r").unwrap_or(text);
             if !skipping && !text.trim_ascii().is_empty() {
                 v.record(text, line);
@@ -200,7 +205,7 @@ fn lines(mut b: Buffer, v: &mut dyn Visitor) -> Result<(), ReadError> {
             b.start = b.end;
         }
         if b.eof {
-            let text = &b.buf[b.start..b.end];
+            let text = b.window();
             if !skipping && !text.trim_ascii().is_empty() {
                 v.record(text, line + 1);
             }
@@ -269,7 +274,7 @@ impl Scanner {
     }
 
     fn peek(&mut self) -> Scan<Option<u8>> {
-        Ok(if self.more()? { Some(self.b.buf[self.pos]) } else { None })
+        Ok(if self.more()? { self.b.buf.get(self.pos).copied() } else { None })
     }
 
     fn newline(&mut self) {
@@ -316,8 +321,8 @@ impl Scanner {
             if !self.more()? {
                 return Err(self.error("unexpected end of input inside a string"));
             }
-            match memchr::memchr2(b'"', b'\\', &self.b.buf[self.pos..self.b.end]) {
-                Some(i) if self.b.buf[self.pos + i] == b'"' => {
+            match memchr::memchr2(b'"', b'\\', self.b.slice(self.pos, self.b.end)) {
+                Some(i) if self.b.buf.get(self.pos + i) == Some(&b'"') => {
                     self.pos += i + 1;
                     return Ok(());
                 }
@@ -386,8 +391,10 @@ impl Scanner {
             }
             let end = self.b.end;
             let mut i = self.pos;
-            while i < end {
-                match self.b.buf[i] {
+            while i < end
+                && let Some(&c) = self.b.buf.get(i)
+            {
+                match c {
                     b'"' => break,
                     b'{' | b'[' => depth += 1,
                     b'}' | b']' => {
@@ -419,7 +426,7 @@ impl Scanner {
         self.oversize = false;
         self.skip_value()?;
         match self.mark.take() {
-            Some(m) if !self.oversize => v.record(&self.b.buf[m..self.pos], line),
+            Some(m) if !self.oversize => v.record(self.b.slice(m, self.pos), line),
             _ => v.skipped(ReadError {
                 line: Some(line),
                 column: None,
@@ -489,7 +496,7 @@ impl Scanner {
         }
         if !streamed {
             match self.mark.take() {
-                Some(m) if !self.oversize => v.record(&self.b.buf[m..self.pos], line),
+                Some(m) if !self.oversize => v.record(self.b.slice(m, self.pos), line),
                 _ => v.skipped(ReadError {
                     line: Some(line),
                     column: None,

@@ -144,7 +144,11 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     };
     let since = time("since", &args.since, &mut errors);
     let until = time("until", &args.until, &mut errors);
-    if args.follow && (args.paths.len() != 1 || args.paths[0] == "-" || Path::new(&args.paths[0]).is_dir()) {
+    let one_file = match args.paths.as_slice() {
+        [p] => p != "-" && !Path::new(p).is_dir(),
+        _ => false,
+    };
+    if args.follow && !one_file {
         errors.push("--follow reads exactly one file".into());
     }
     if args.follow && args.format == Format::Json {

@@ -228,7 +228,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             let reasons: Vec<serde_json::Value> = grants
                 .iter()
                 .map(|g| {
-                    let b = &graph.bindings[g.binding];
+                    let b = graph.binding(g.binding);
                     json!({
                         "scope": g.scope,
                         "binding": b.to_string(),
@@ -258,7 +258,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 if allowed { "can" } else { "cannot" }
             );
             for g in &grants {
-                let b = &graph.bindings[g.binding];
+                let b = graph.binding(g.binding);
                 let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
                 out.push_str(&format!("  {} → {role}: {}\n", b, graph.rule(g.rule).describe()));
             }

@@ -499,8 +499,8 @@ impl Eval<'_> {
             let base = self.expr(&t.expr);
             return self.apply(base, &ops, span);
         };
-        let first = match ops.first() {
-            Some(TraversalOperator::GetAttr(name)) => name.as_str(),
+        let (first, rest) = match ops.split_first() {
+            Some((TraversalOperator::GetAttr(name), rest)) => (name.as_str(), rest),
             _ => return Node::unknown(span),
         };
         match root.as_str() {
@@ -509,15 +509,15 @@ impl Eval<'_> {
                     Some(v) if self.spend(v.size()) => v.clone(),
                     _ => return Node::unknown(span),
                 };
-                self.apply(value.respanned(span), &ops[1..], span)
+                self.apply(value.respanned(span), rest, span)
             }
             "local" => {
                 let value = self.local(first, span);
-                self.apply(value.respanned(span), &ops[1..], span)
+                self.apply(value.respanned(span), rest, span)
             }
             ty if self.resources.contains(&(ty.to_string(), first.to_string())) => {
                 let mut address = format!("{ty}.{first}");
-                for op in &ops[1..] {
+                for op in rest {
                     match op {
                         TraversalOperator::GetAttr(a) => {
                             let _ = write!(address, ".{}", a.as_str());

@@ -251,7 +251,9 @@ impl Node {
                 None => {
                     return Located {
                         span,
-                        missing: Some(FieldPath { segments: path.segments[i..].to_vec() }),
+                        missing: Some(FieldPath {
+                            segments: path.segments.get(i..).unwrap_or_default().to_vec(),
+                        }),
                     };
                 }
             }

@@ -62,7 +62,7 @@ impl SourceFile {
     pub fn position(&self, offset: u32) -> Position {
         let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
         let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.line_starts[line] as usize;
+        let start = self.line_starts.get(line).copied().unwrap_or(0) as usize;
         let mut end = offset as usize;
         while !self.text.is_char_boundary(end) {
             end -= 1;

@@ -282,10 +282,10 @@ fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) 
         Some(ix) => ix.get(&key.key).copied(),
         None => frame.entries.iter().position(|e| e.key == key.key),
     };
-    if let Some(i) = existing {
-        let first = frame.entries[i].key_span;
+    if let Some(entry) = existing.and_then(|i| frame.entries.get_mut(i)) {
+        let first = entry.key_span;
         out.notes.push(Note { span: key.span, kind: NoteKind::DuplicateKey { key: key.key.clone(), first } });
-        frame.entries[i] = Entry { key: key.key, key_span: key.span, value };
+        *entry = Entry { key: key.key, key_span: key.span, value };
         return;
     }
     if let Some(ix) = &mut frame.index {
@@ -430,7 +430,7 @@ pub fn resolve_plain(s: &str) -> (Value, bool) {
         ".nan" | ".NaN" | ".NAN" => return (Value::Float(f64::NAN), false),
         _ => {}
     }
-    let first = s.as_bytes()[0];
+    let first = s.as_bytes().first().copied().unwrap_or_default();
     if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
         return (Value::Str(s.to_string()), false);
     }
@@ -481,7 +481,7 @@ fn is_yaml_float(s: &str) -> bool {
     let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
     let digits = |i: &mut usize| {
         let start = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
             *i += 1;
         }
         *i - start

@@ -364,7 +364,7 @@ pub mod audit {
             }
         }
         for e in en {
-            let Some(s) = find(es, &e.id).map(|i| &es[i]) else { continue };
+            let Some(s) = find(es, &e.id).and_then(|i| es.get(i)) else { continue };
             if s.file != e.file {
                 out.push(format!(
                     "`{}` is in src/i18n/en/{} but in src/i18n/es/{}: keep both in files of one name",

@@ -122,7 +122,9 @@ pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
         dirs.entry(key).or_default().push(Arc::clone(f));
     }
     let dirs: Vec<Vec<Arc<SourceFile>>> = dirs.into_values().collect();
-    dirs.par_iter().map(|files| hcl::Module::load(shown_dir(&files[0]), files)).collect()
+    dirs.par_iter()
+        .filter_map(|files| files.first().map(|first| hcl::Module::load(shown_dir(first), files)))
+        .collect()
 }
 
 /// Reads one document root (or a node standing for one): a `List` is expanded into its items,

@@ -456,7 +456,7 @@ impl ObjectSet {
     /// look up related objects for every object stay linear in the size of the set.
     pub fn of_kind<'a>(&'a self, group: &str, kind: &str) -> impl Iterator<Item = &'a Object> + 'a {
         let ids = self.analysis(KindIndex::build).get(group, kind);
-        (0..ids.len()).map(move |i| &self.objects[ids[i]])
+        (0..ids.len()).filter_map(move |i| ids.get(i).and_then(|&id| self.objects.get(id)))
     }
 
     #[must_use]

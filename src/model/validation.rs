@@ -20,8 +20,8 @@ pub fn dns_subdomain(s: &str) -> Result<(), String> {
         let b = l.as_bytes();
         !b.is_empty()
             && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-'
+            && b.first() != Some(&b'-')
+            && b.last() != Some(&b'-')
     };
     if s.split('.').all(label_ok) {
         Ok(())
@@ -39,8 +39,8 @@ fn name_part(s: &str) -> bool {
     !b.is_empty()
         && b.len() <= LABEL_MAX
         && b.iter().all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
-        && b[0].is_ascii_alphanumeric()
-        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// A label (or annotation) key: `[prefix/]name`, the prefix a DNS subdomain, the name up to 63
@@ -107,7 +107,7 @@ pub fn port_name(name: &str) -> Result<(), String> {
         "must not contain '--'"
     } else if !b.iter().any(u8::is_ascii_lowercase) {
         "must contain a letter"
-    } else if b[0] == b'-' || b[b.len() - 1] == b'-' {
+    } else if b.first() == Some(&b'-') || b.last() == Some(&b'-') {
         "must not start or end with '-'"
     } else {
         return Ok(());

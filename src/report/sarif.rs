@@ -113,11 +113,16 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         "partialFingerprints": { "ladrillo/v1": super::fingerprint(f) },
         "properties": { "name": f.rule.name, "severity": f.severity.as_str() },
     });
-    if let Some(s) = &f.suppressed {
-        r["suppressions"] = json!([{
-            "kind": if s.by == "annotation" { "inSource" } else { "external" },
-            "justification": s.reason,
-        }]);
+    if let Some(s) = &f.suppressed
+        && let Some(fields) = r.as_object_mut()
+    {
+        fields.insert(
+            "suppressions".into(),
+            json!([{
+                "kind": if s.by == "annotation" { "inSource" } else { "external" },
+                "justification": s.reason,
+            }]),
+        );
     }
     r
 }
@@ -141,13 +146,19 @@ pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result
         .errors
         .iter()
         .map(|e| {
-            let mut n = json!({ "level": "error", "message": { "text": e.message } });
-            let mut phys = json!({ "artifactLocation": { "uri": uri(&e.file) } });
-            if let (Some(l), Some(c)) = (e.line, e.column) {
-                phys["region"] = json!({ "startLine": l, "startColumn": c });
-            }
-            n["locations"] = json!([{ "physicalLocation": phys }]);
-            n
+            let artifact = json!({ "uri": uri(&e.file) });
+            let phys = match (e.line, e.column) {
+                (Some(l), Some(c)) => json!({
+                    "artifactLocation": artifact,
+                    "region": { "startLine": l, "startColumn": c },
+                }),
+                _ => json!({ "artifactLocation": artifact }),
+            };
+            json!({
+                "level": "error",
+                "message": { "text": e.message },
+                "locations": [{ "physicalLocation": phys }],
+            })
         })
         .collect();
     let log = Log {

@@ -122,7 +122,7 @@ pub fn apply_object(
             continue;
         }
         for &i in of_object {
-            let f = &mut findings[i];
+            let Some(f) = findings.get_mut(i) else { continue };
             if f.suppressed.is_none() && w.rules.iter().any(|r| r.meta().code == f.rule.code) {
                 f.suppressed = Some(Suppression {
                     by: "annotation",

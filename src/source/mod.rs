@@ -153,9 +153,9 @@ pub fn from_bytes(
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
         // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
-        let head = &bytes[..nul];
+        let head = bytes.get(..nul).unwrap_or_default();
         let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);
-        let text = String::from_utf8_lossy(&head[..end]).into_owned();
+        let text = String::from_utf8_lossy(head.get(..end).unwrap_or_default()).into_owned();
         let file = SourceFile::new(display.clone(), path, text);
         return Err(InputError::at(
             &file,
@@ -168,7 +168,11 @@ pub fn from_bytes(
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
-            let file = SourceFile::new(display, path, String::from_utf8_lossy(&bytes[..valid]).into_owned());
+            let file = SourceFile::new(
+                display,
+                path,
+                String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned(),
+            );
             Err(InputError::at(&file, Span::new(valid, valid), "file is not valid UTF-8"))
         }
     }

@@ -38,14 +38,6 @@ impl Protocol {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.as_str().eq_ignore_ascii_case(s))
     }
-
-    fn index(self) -> usize {
-        match self {
-            Self::Tcp => 0,
-            Self::Udp => 1,
-            Self::Sctp => 2,
-        }
-    }
 }
 
 /// Every valid port number.
@@ -66,6 +58,34 @@ impl ConnSet {
         Self::default()
     }
 
+    fn slot(&self, protocol: Protocol) -> &Ranges {
+        let [tcp, udp, sctp] = &self.ports;
+        match protocol {
+            Protocol::Tcp => tcp,
+            Protocol::Udp => udp,
+            Protocol::Sctp => sctp,
+        }
+    }
+
+    fn slot_mut(&mut self, protocol: Protocol) -> &mut Ranges {
+        let [tcp, udp, sctp] = &mut self.ports;
+        match protocol {
+            Protocol::Tcp => tcp,
+            Protocol::Udp => udp,
+            Protocol::Sctp => sctp,
+        }
+    }
+
+    /// Applies `op` to each protocol's ports of `self` and `o`.
+    fn zip_with(&self, o: &ConnSet, op: impl Fn(&Ranges, &Ranges) -> Ranges, other: bool) -> ConnSet {
+        let mut out = self.clone();
+        for (mine, theirs) in out.ports.iter_mut().zip(&o.ports) {
+            *mine = op(mine, theirs);
+        }
+        out.other = other;
+        out
+    }
+
     #[must_use]
     pub fn all() -> Self {
         let full = Ranges::interval(PORT_MIN, PORT_MAX);
@@ -76,7 +96,7 @@ impl ConnSet {
     #[must_use]
     pub fn ports(protocol: Protocol, lo: u128, hi: u128) -> Self {
         let mut s = Self::none();
-        s.ports[protocol.index()] = Ranges::interval(lo.max(PORT_MIN), hi.min(PORT_MAX));
+        *s.slot_mut(protocol) = Ranges::interval(lo.max(PORT_MIN), hi.min(PORT_MAX));
         s
     }
 
@@ -98,31 +118,22 @@ impl ConnSet {
 
     #[must_use]
     pub fn ports_of(&self, protocol: Protocol) -> &Ranges {
-        &self.ports[protocol.index()]
+        self.slot(protocol)
     }
 
     #[must_use]
     pub fn union(&self, o: &ConnSet) -> ConnSet {
-        ConnSet {
-            ports: std::array::from_fn(|i| self.ports[i].union(&o.ports[i])),
-            other: self.other || o.other,
-        }
+        self.zip_with(o, Ranges::union, self.other || o.other)
     }
 
     #[must_use]
     pub fn intersect(&self, o: &ConnSet) -> ConnSet {
-        ConnSet {
-            ports: std::array::from_fn(|i| self.ports[i].intersect(&o.ports[i])),
-            other: self.other && o.other,
-        }
+        self.zip_with(o, Ranges::intersect, self.other && o.other)
     }
 
     #[must_use]
     pub fn subtract(&self, o: &ConnSet) -> ConnSet {
-        ConnSet {
-            ports: std::array::from_fn(|i| self.ports[i].subtract(&o.ports[i])),
-            other: self.other && !o.other,
-        }
+        self.zip_with(o, Ranges::subtract, self.other && !o.other)
     }
 
     #[must_use]
@@ -133,7 +144,7 @@ impl ConnSet {
     /// Whether a single port of a protocol is in the set.
     #[must_use]
     pub fn allows(&self, protocol: Protocol, port: u16) -> bool {
-        self.ports[protocol.index()].contains(u128::from(port))
+        self.slot(protocol).contains(u128::from(port))
     }
 }
 
@@ -148,7 +159,7 @@ impl fmt::Display for ConnSet {
         }
         let mut first = true;
         for p in Protocol::ALL {
-            let r = &self.ports[p.index()];
+            let r = self.slot(p);
             if r.is_empty() {
                 continue;
             }

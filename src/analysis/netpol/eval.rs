@@ -79,9 +79,9 @@ impl Model {
 
     fn peer_matches(&self, policy: &Policy, peer: &Peer, other: Endpoint) -> Match {
         match (peer, other) {
-            (Peer::Pods { .. }, Endpoint::Workload(i)) if self.workloads[i].host_network => Match::No,
+            (Peer::Pods { .. }, Endpoint::Workload(i)) if self.pods(i).host_network => Match::No,
             (Peer::Pods { namespaces, pods, .. }, Endpoint::Workload(i)) => {
-                let w = &self.workloads[i];
+                let w = self.pods(i);
                 let ns_match = match namespaces {
                     None => bool_match(w.id.namespace == policy.namespace),
                     Some(sel) => self
@@ -115,22 +115,22 @@ impl Model {
     /// What the workload `me` allows in one direction with `other` on the far side.
     #[must_use]
     pub fn side(&self, me: usize, direction: Direction, other: Endpoint) -> Side {
-        let w = &self.workloads[me];
+        let w = self.pods(me);
         let isolating: Vec<usize> =
-            self.selecting(w).filter(|&i| self.policies[i].governs(direction)).collect();
+            self.selecting(w).filter(|&i| self.policy(i).governs(direction)).collect();
         if isolating.is_empty() {
             return Side { direction, isolating, hits: Vec::new(), allowed: Allowed::all() };
         }
         // Named ports resolve on the destination: `me` for ingress, the peer for egress.
         let dst: Option<&Pods> = match (direction, other) {
             (Direction::Ingress, _) => Some(w),
-            (Direction::Egress, Endpoint::Workload(j)) => Some(&self.workloads[j]),
+            (Direction::Egress, Endpoint::Workload(j)) => Some(self.pods(j)),
             (Direction::Egress, Endpoint::Ips(..)) => None,
         };
         let mut hits = Vec::new();
         let mut allowed = Allowed::default();
         for &pi in &isolating {
-            let p = &self.policies[pi];
+            let p = self.policy(pi);
             for (ri, rule) in p.rules(direction).iter().enumerate() {
                 let matched = self.rule_matches(p, rule, other);
                 let conns = rule.conns(dst);
@@ -229,7 +229,7 @@ impl Model {
     #[must_use]
     pub fn cmp_endpoint(&self, a: Endpoint, b: Endpoint) -> Ordering {
         match (a, b) {
-            (Endpoint::Workload(x), Endpoint::Workload(y)) => self.workloads[x].id.cmp(&self.workloads[y].id),
+            (Endpoint::Workload(x), Endpoint::Workload(y)) => self.pods(x).id.cmp(&self.pods(y).id),
             (Endpoint::Workload(_), Endpoint::Ips(..)) => Ordering::Less,
             (Endpoint::Ips(..), Endpoint::Workload(_)) => Ordering::Greater,
             (Endpoint::Ips(f1, l1, h1), Endpoint::Ips(f2, l2, h2)) => (f1, l1, h1).cmp(&(f2, l2, h2)),
@@ -240,7 +240,7 @@ impl Model {
     #[must_use]
     pub fn endpoint_text(&self, e: Endpoint) -> String {
         match e {
-            Endpoint::Workload(i) => self.workloads[i].id.to_string(),
+            Endpoint::Workload(i) => self.pods(i).id.to_string(),
             Endpoint::Ips(f, lo, hi) => range_text(f, lo, hi),
         }
     }
@@ -252,7 +252,7 @@ impl Model {
     pub fn unknown_in(&self, src: Endpoint, dst: Endpoint) -> Vec<String> {
         let mut out = Vec::new();
         let ns = |e: Endpoint| match e {
-            Endpoint::Workload(i) => Some(self.workloads[i].id.namespace.clone()),
+            Endpoint::Workload(i) => Some(self.pods(i).id.namespace.clone()),
             Endpoint::Ips(..) => None,
         };
         if let Endpoint::Workload(i) = src

@@ -51,7 +51,7 @@ pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
         }
         many => Err(format!(
             "`{t}` is ambiguous: {}",
-            many.iter().map(|&i| model.workloads[i].id.to_string()).collect::<Vec<_>>().join(", ")
+            many.iter().map(|&i| model.pods(i).id.to_string()).collect::<Vec<_>>().join(", ")
         )),
     }
 }
@@ -142,7 +142,7 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
     let dir = side.direction.as_str();
     let who = model.endpoint_text(me);
     if let Endpoint::Workload(i) = me
-        && model.workloads[i].host_network
+        && model.pods(i).host_network
     {
         let _ = writeln!(out, "{dir} of {who}: {HOST_NETWORK_NOTE}: All Connections");
         return;
@@ -160,7 +160,7 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
         .map(|&p| {
             format!(
                 "{} ({})",
-                model.policies[p].display(),
+                model.policy(p).display(),
                 place(model, set, p, &FieldPath::root().keys(&["spec", "podSelector"]))
             )
         })
@@ -170,8 +170,8 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
         let _ = writeln!(out, "  no {dir} rules: nothing allowed");
     }
     for h in &side.hits {
-        let p = &model.policies[h.policy];
-        let rule = &p.rules(side.direction)[h.rule];
+        let p = model.policy(h.policy);
+        let Some(rule) = p.rules(side.direction).get(h.rule) else { continue };
         let at = place(model, set, h.policy, &rule.path);
         let what = match h.matched {
             Match::Yes if h.conns.is_empty() => {

@@ -264,7 +264,7 @@ impl Model {
                 .into_iter()
                 .flatten()
                 .copied()
-                .filter(|&i| m.policies[i].pod_selector.matches(&w.labels))
+                .filter(|&i| m.policies.get(i).is_some_and(|p| p.pod_selector.matches(&w.labels)))
                 .collect();
         }
         m
@@ -273,6 +273,26 @@ impl Model {
     /// Namespaces referenced by workloads or policies but absent from the input.
     pub fn unknown_namespaces(&self) -> impl Iterator<Item = &str> {
         self.namespaces.iter().filter(|(_, n)| !n.labels.complete).map(|(k, _)| k.as_str())
+    }
+
+    /// The workload at an index this model handed out (`Endpoint::Workload`, `selected_by`).
+    #[must_use]
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "indices come from this model's own vectors, which never shrink"
+    )]
+    pub fn pods(&self, i: usize) -> &Pods {
+        &self.workloads[i]
+    }
+
+    /// The policy at an index this model handed out (`selected_by`, `Hit::policy`).
+    #[must_use]
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "indices come from this model's own vectors, which never shrink"
+    )]
+    pub fn policy(&self, i: usize) -> &Policy {
+        &self.policies[i]
     }
 
     /// Indices of the valid policies selecting a workload (any direction).
@@ -285,8 +305,9 @@ impl Model {
     #[must_use]
     pub fn workloads_in(&self, namespace: &str) -> &[Pods] {
         let start = self.workloads.partition_point(|w| w.id.namespace.as_str() < namespace);
-        let end = start + self.workloads[start..].partition_point(|w| w.id.namespace == namespace);
-        &self.workloads[start..end]
+        let rest = self.workloads.get(start..).unwrap_or_default();
+        let end = rest.partition_point(|w| w.id.namespace == namespace);
+        rest.get(..end).unwrap_or_default()
     }
 
     /// A workload by exact id.

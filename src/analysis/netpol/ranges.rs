@@ -57,8 +57,7 @@ impl Ranges {
     pub fn intersect(&self, other: &Ranges) -> Ranges {
         let (mut i, mut j) = (0, 0);
         let mut out = Vec::new();
-        while i < self.spans.len() && j < other.spans.len() {
-            let (a, b) = (self.spans[i], other.spans[j]);
+        while let (Some(&a), Some(&b)) = (self.spans.get(i), other.spans.get(j)) {
             let lo = a.0.max(b.0);
             let hi = a.1.min(b.1);
             if lo <= hi {

@@ -41,7 +41,7 @@ pub fn text(model: &Model, conns: &[Connection]) -> String {
 /// The host-network workloads among the endpoints of the connections, in model order.
 fn host_network(model: &Model, conns: &[Connection]) -> Vec<Endpoint> {
     (0..model.workloads.len())
-        .filter(|&i| model.workloads[i].host_network)
+        .filter(|&i| model.pods(i).host_network)
         .map(Endpoint::Workload)
         .filter(|e| conns.iter().any(|c| c.src == *e || c.dst == *e))
         .collect()
@@ -71,7 +71,7 @@ pub fn json(model: &Model, conns: &[Connection]) -> String {
             let uncertain = c.allowed.uncertain();
             let host: Vec<String> = [c.src, c.dst]
                 .into_iter()
-                .filter(|e| matches!(e, Endpoint::Workload(i) if model.workloads[*i].host_network))
+                .filter(|e| matches!(e, Endpoint::Workload(i) if model.pods(*i).host_network))
                 .map(|e| model.endpoint_text(e))
                 .collect();
             json!({
@@ -106,7 +106,9 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
     let pos = |e: Endpoint| endpoints.iter().position(|x| *x == e).unwrap_or(0);
     let mut cells = vec![vec!["-".to_string(); n]; n];
     for (i, row) in cells.iter_mut().enumerate() {
-        row[i] = ".".into();
+        if let Some(own) = row.get_mut(i) {
+            *own = ".".into();
+        }
     }
     for c in conns {
         let a = &c.allowed;
@@ -125,7 +127,9 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
             cell.push('?');
             cell.push_str(&if extra.is_all() { "all".to_string() } else { extra.to_string() });
         }
-        cells[pos(c.src)][pos(c.dst)] = cell;
+        if let Some(slot) = cells.get_mut(pos(c.src)).and_then(|r| r.get_mut(pos(c.dst))) {
+            *slot = cell;
+        }
     }
     let mut out = String::new();
     for (i, e) in endpoints.iter().enumerate() {
@@ -134,13 +138,19 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
     out.push('\n');
     let head = "from \\ to".to_string();
     let mut widths: Vec<usize> = (0..n)
-        .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(1).max(format!("[{}]", j + 1).len()))
+        .map(|j| {
+            cells
+                .iter()
+                .map(|r| r.get(j).map_or(0, String::len))
+                .max()
+                .unwrap_or(1)
+                .max(format!("[{}]", j + 1).len())
+        })
         .collect();
     let first = head.len().max(format!("[{n}]").len());
     widths.insert(0, first);
     let mut row_text = |cols: Vec<String>| {
-        let line: Vec<String> =
-            cols.iter().enumerate().map(|(k, c)| format!("{c:<w$}", w = widths[k])).collect();
+        let line: Vec<String> = cols.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     };

@@ -361,13 +361,14 @@ fn container<'a>(r: &mut Reader<'_>, kind: ContainerKind, index: usize, c: &'a N
     }
     let mut hosts = Vec::new();
     for keys in HOST_FIELDS {
-        let (parents, last) = keys.split_at(keys.len() - 1);
+        let Some((last, parents)) = keys.split_last() else { continue };
         let mut node = Some(c);
         for (depth, key) in parents.iter().enumerate() {
-            node = r.map(r_field(node, key), At::Container(kind, index, &parents[..=depth]));
+            let upto = parents.get(..=depth).unwrap_or(parents);
+            node = r.map(r_field(node, key), At::Container(kind, index, upto));
         }
         if node.is_some()
-            && let Some(host) = r.str(node, last[0], At::Container(kind, index, parents))
+            && let Some(host) = r.str(node, last, At::Container(kind, index, parents))
             && !host.is_empty()
         {
             hosts.push((*keys, host));

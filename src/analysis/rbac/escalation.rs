@@ -253,7 +253,7 @@ impl Graph {
     /// (preconditions not checked; see [`Graph::check_preconditions`]).
     #[must_use]
     pub fn binding_hit(&self, binding: BindingId, p: Primitive) -> Option<Hit> {
-        let b = &self.bindings[binding];
+        let b = self.binding(binding);
         let scope = Graph::scope_of(b);
         if p.cluster_only() && scope != Scope::Cluster {
             return None;
@@ -302,7 +302,7 @@ impl Graph {
         }
         let Some(needs) = hit.primitive.probes().get(hit.probe).and_then(|p| p.needs) else { return };
         let held = self.bindings_of(identity).into_iter().any(|id| {
-            let b = &self.bindings[id];
+            let b = self.binding(id);
             let scope = Graph::scope_of(b);
             let covers = scope == Scope::Cluster || scope == hit.scope || hit.scope == Scope::Cluster;
             covers
@@ -354,7 +354,7 @@ impl Graph {
     /// `subject → binding → role → rule → what it yields`, for finding notes.
     #[must_use]
     pub fn chain(&self, subject: &str, hit: &Hit) -> String {
-        let b = &self.bindings[hit.binding];
+        let b = self.binding(hit.binding);
         let role = self.role_of(b).map(ToString::to_string).unwrap_or_default();
         let from =
             self.rule_origin(b, hit.rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
@@ -377,7 +377,7 @@ impl Graph {
     /// The chain for a subject named in a binding.
     #[must_use]
     pub fn subject_chain(&self, subject: &Subject, hit: &Hit) -> String {
-        let b = &self.bindings[hit.binding];
+        let b = self.binding(hit.binding);
         let mut chain = self.chain(&subject.to_string(), hit);
         // IAM principals that authenticate into the subject (aws-auth, EKS access entries).
         let principals: Vec<String> = self

@@ -298,7 +298,11 @@ impl Graph {
                     Some(ns) => self.roles_by_ns.get(&(ns.clone(), o.name.clone())).copied(),
                 };
                 match id {
-                    Some(id) => self.roles[id] = role,
+                    Some(id) => {
+                        if let Some(slot) = self.roles.get_mut(id) {
+                            *slot = role;
+                        }
+                    }
                     None => {
                         let id = self.roles.len();
                         match namespace {
@@ -406,9 +410,12 @@ impl Graph {
         for _ in 0..=self.roles.len() {
             let mut changed = false;
             for (id, m) in &members {
-                let union: BTreeSet<RuleRef> = m.iter().flat_map(|o| effective[*o].iter().copied()).collect();
-                if union.len() != effective[*id].len() {
-                    effective[*id] = union;
+                let union: BTreeSet<RuleRef> =
+                    m.iter().filter_map(|o| effective.get(*o)).flatten().copied().collect();
+                if let Some(own) = effective.get_mut(*id)
+                    && union.len() != own.len()
+                {
+                    *own = union;
                     changed = true;
                 }
             }
@@ -489,20 +496,42 @@ impl Graph {
         self.service_accounts = sas.into_values().collect();
     }
 
+    /// A rule by the reference this graph handed out.
     #[must_use]
+    #[allow(clippy::indexing_slicing, reason = "RuleRefs and RoleIds come from this graph's own vectors")]
     pub fn rule(&self, r: RuleRef) -> &PolicyRule {
         &self.roles[r.role].own_rules[r.index]
+    }
+
+    /// A role by an id this graph handed out.
+    #[must_use]
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "RoleIds come from this graph's own vectors, which never shrink"
+    )]
+    pub fn role(&self, id: RoleId) -> &Role {
+        &self.roles[id]
+    }
+
+    /// A binding by an id this graph handed out (`Grant::binding`, `Hit::binding`).
+    #[must_use]
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "binding ids come from this graph's own vectors, which never shrink"
+    )]
+    pub fn binding(&self, id: usize) -> &Binding {
+        &self.bindings[id]
     }
 
     /// The role a binding grants, if it exists.
     #[must_use]
     pub fn role_of(&self, b: &Binding) -> Option<&Role> {
-        b.role.map(|r| &self.roles[r])
+        b.role.and_then(|r| self.roles.get(r))
     }
 
     #[must_use]
     pub fn cluster_role(&self, name: &str) -> Option<&Role> {
-        self.cluster_roles.get(name).map(|id| &self.roles[*id])
+        self.cluster_roles.get(name).and_then(|id| self.roles.get(*id))
     }
 
     /// Where a binding's grants apply.

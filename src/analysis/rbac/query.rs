@@ -72,7 +72,7 @@ impl Graph {
         self.grants(request, at, names)
             .into_iter()
             .filter(|g| {
-                let b = &self.bindings[g.binding];
+                let b = self.binding(g.binding);
                 b.subjects.iter().any(|s| identity.matches(s, b.namespace.as_deref()))
             })
             .collect()
@@ -84,7 +84,7 @@ impl Graph {
     pub fn who_can(&self, request: &Request, at: &Where) -> Vec<WhoCan> {
         let mut out = Vec::new();
         for g in self.grants(request, at, Names::Exact) {
-            let b = &self.bindings[g.binding];
+            let b = self.binding(g.binding);
             for s in &b.subjects {
                 out.push(self.who_can_entry(&g, s.kind_name(), &s.name, s.namespace.clone(), None));
             }
@@ -114,7 +114,7 @@ impl Graph {
         namespace: Option<String>,
         via: Option<String>,
     ) -> WhoCan {
-        let b = &self.bindings[g.binding];
+        let b = self.binding(g.binding);
         WhoCan {
             kind: kind.to_string(),
             name: name.to_string(),
@@ -131,7 +131,7 @@ impl Graph {
     /// The aggregated-from role, when a rule reached the binding's role through aggregation.
     #[must_use]
     pub fn rule_origin(&self, b: &super::Binding, r: RuleRef) -> Option<String> {
-        (b.role != Some(r.role)).then(|| self.roles[r.role].to_string())
+        (b.role != Some(r.role)).then(|| self.role(r.role).to_string())
     }
 
     /// Every rule an identity holds, with the binding and role that give it.

@@ -50,7 +50,9 @@ impl<'a> Reader<'a> {
             Some(m) if path.segments.len() - m.segments.len() <= self.anchor => self.head,
             Some(m)
                 if path.segments.len() - m.segments.len() == 1
-                    && self.head_key.is_some_and(|k| path.segments[0] == Segment::Key(k.to_string())) =>
+                    && self
+                        .head_key
+                        .is_some_and(|k| path.segments.first() == Some(&Segment::Key(k.to_string()))) =>
             {
                 self.head
             }

@@ -227,6 +227,7 @@ impl Cx<'_> {
         self.push(alert)
     }
 
+    #[allow(clippy::indexing_slicing, reason = "indexes the element pushed on the line before")]
     fn push(&mut self, alert: Alert) -> &mut Alert {
         self.alerts.push(alert);
         let last = self.alerts.len() - 1;

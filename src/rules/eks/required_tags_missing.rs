@@ -44,8 +44,8 @@ impl Rule for RequiredTagsMissing {
         if missing.is_empty() {
             return;
         }
-        let (noun, list) =
-            if missing.len() == 1 { ("tag", missing[0].to_string()) } else { ("tags", missing.join(", ")) };
+        let noun = if missing.len() == 1 { "tag" } else { "tags" };
+        let list = missing.join(", ");
         cx.report_field(self, c, &c.tags, format!("{} lacks the required {noun} {list}", c.describe()))
             .help(crate::msg!("rule-eks021-help"));
     }

@@ -73,9 +73,9 @@ impl Rule for ExposedService {
                     .filter_map(|p| p.get("nodePort").and_then(Node::as_i64))
                     .map(|p| p.to_string())
                     .collect();
-                let which = match ports.len() {
-                    0 => "node ports".to_string(),
-                    1 => format!("port {}", ports[0]),
+                let which = match ports.as_slice() {
+                    [] => "node ports".to_string(),
+                    [one] => format!("port {one}"),
                     _ => format!("ports {}", ports.join(", ")),
                 };
                 cx.report(

@@ -105,7 +105,7 @@ impl Rule for PodCreateTokenTheft {
                     }
                 }
                 let Some((sa, gained)) = best else { continue };
-                let first = &gained[0];
+                let Some(first) = gained.first() else { continue };
                 let message = format!(
                     "{} {} {}, where {sa} {} {}",
                     who(subject),

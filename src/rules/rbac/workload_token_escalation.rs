@@ -63,7 +63,11 @@ impl Rule for WorkloadTokenEscalation {
                 )
                 .help(crate::msg!("rule-rbac017-help"));
             // Cluster-admin rights include every other primitive; one chain says it all.
-            let shown = if first.primitive == Primitive::ClusterAdmin { &hits[..1] } else { &hits[..] };
+            let shown = if first.primitive == Primitive::ClusterAdmin {
+                std::slice::from_ref(first)
+            } else {
+                &hits[..]
+            };
             for h in shown {
                 report = report.note(graph.chain(&sa.to_string(), h));
             }

@@ -345,15 +345,19 @@ pub fn words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut out = Vec::new();
     let mut cur = String::new();
+    let mut prev_char: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
+        let prev = prev_char.replace(c);
         if !c.is_alphanumeric() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
             continue;
         }
-        if c.is_uppercase() && !cur.is_empty() {
-            let prev = chars[i - 1];
+        if c.is_uppercase()
+            && !cur.is_empty()
+            && let Some(prev) = prev
+        {
             let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
             if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower) {
                 out.push(std::mem::take(&mut cur));
@@ -450,7 +454,7 @@ pub fn credential_name(name: &str) -> Option<Kind> {
         return None;
     }
     let has = |x: &str| w.iter().any(|s| s == x);
-    let pair = |a: &str, b: &str| w.windows(2).any(|p| p[0] == a && p[1] == b);
+    let pair = |a: &str, b: &str| w.windows(2).any(|p| matches!(p, [x, y] if x == a && y == b));
     if ["password", "passwd", "pwd", "pass", "passphrase", "passcode"].iter().any(|x| has(x))
         || w.iter().any(|s| s.ends_with("password"))
     {
@@ -548,7 +552,9 @@ pub fn is_placeholder(v: &str) -> bool {
         return true;
     }
     let b = v.as_bytes();
-    if b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\' {
+    if let [drive, b':', b'\\', _, ..] = b
+        && drive.is_ascii_alphabetic()
+    {
         return true;
     }
     if let Some(i) = v.find("://")

@@ -33,8 +33,9 @@ pub(super) fn host_ports(pod: &Pod<'_>, _: u32) -> Option<Violation> {
     for c in pod.containers.iter().filter(|c| !c.host_ports.is_empty()) {
         bad.push(c.name);
         ports.extend(c.host_ports.iter().map(|(_, p)| p.to_string()));
-        let port = c.host_ports[0].0;
-        site.get_or_insert(Site::HostPort { kind: c.kind, index: c.index, port });
+        if let Some(&(port, _)) = c.host_ports.first() {
+            site.get_or_insert(Site::HostPort { kind: c.kind, index: c.index, port });
+        }
     }
     let ports = sorted_distinct(ports);
     let detail = format!(
@@ -60,7 +61,9 @@ pub(super) fn host_probes_and_host_lifecycle(pod: &Pod<'_>, _: u32) -> Option<Vi
     for c in pod.containers.iter().filter(|c| !c.hosts.is_empty()) {
         names.push(c.name);
         hosts.extend(c.hosts.iter().map(|(_, h)| *h));
-        site.get_or_insert_with(|| c.site(c.hosts[0].0));
+        if let Some(&(keys, _)) = c.hosts.first() {
+            site.get_or_insert_with(|| c.site(keys));
+        }
     }
     let names = sorted_distinct(names);
     let hosts = sorted_distinct(hosts);

@@ -7,25 +7,26 @@ use std::fmt::Write as _;
 /// when its right-hand side opens and closes all its brackets; any other line ends the run.
 #[must_use]
 pub fn align(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let parsed: Vec<Option<(usize, usize)>> = lines.iter().map(|l| assignment(l)).collect();
+    let lines: Vec<(&str, Option<(usize, usize)>)> = text.lines().map(|l| (l, assignment(l))).collect();
     let mut out = String::with_capacity(text.len() + 256);
-    let mut i = 0;
-    while i < lines.len() {
-        if parsed[i].is_none() {
-            out.push_str(lines[i]);
-            out.push('\n');
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < lines.len() && parsed[i].is_some() {
-            i += 1;
-        }
-        let width = parsed[start..i].iter().flatten().map(|(key_end, _)| *key_end).max().unwrap_or(0);
-        for (line, a) in lines[start..i].iter().zip(&parsed[start..i]) {
-            let Some((key_end, rhs)) = *a else { continue };
-            let _ = writeln!(out, "{}{} = {}", &line[..key_end], " ".repeat(width - key_end), &line[rhs..]);
+    for run in lines.chunk_by(|a, b| a.1.is_some() == b.1.is_some()) {
+        let width = run.iter().filter_map(|(_, a)| a.map(|(key_end, _)| key_end)).max().unwrap_or(0);
+        for &(line, a) in run {
+            match a {
+                Some((key_end, rhs)) => {
+                    let _ = writeln!(
+                        out,
+                        "{}{} = {}",
+                        &line[..key_end],
+                        " ".repeat(width - key_end),
+                        &line[rhs..]
+                    );
+                }
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
         }
     }
     out
@@ -71,8 +72,7 @@ fn find_top_level_eq(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let mut in_str = false;
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
+    while let Some(&c) = b.get(i) {
         if in_str {
             if c == b'\\' {
                 i += 2;
@@ -84,7 +84,7 @@ fn find_top_level_eq(line: &str) -> Option<usize> {
         } else if c == b'"' {
             in_str = true;
         } else if c == b'=' {
-            let prev = if i > 0 { b[i - 1] } else { b' ' };
+            let prev = i.checked_sub(1).and_then(|j| b.get(j)).copied().unwrap_or(b' ');
             let next = b.get(i + 1).copied().unwrap_or(b' ');
             if next != b'=' && !matches!(prev, b'=' | b'<' | b'>' | b'!') {
                 return Some(i);
