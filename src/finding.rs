@@ -63,14 +63,21 @@ impl Location {
         self.file.as_deref().map(|f| f.display.as_str())
     }
 
+    /// Whether the place is an object read from the Kubernetes API (no line to show).
+    #[must_use]
+    pub fn from_api(&self) -> bool {
+        self.file.as_ref().is_some_and(|f| f.from_api)
+    }
+
+    /// Line and column, for places in a file (none for objects read from the API).
     #[must_use]
     pub fn start(&self) -> Option<Position> {
-        self.file.as_ref().map(|f| f.position(self.span.start))
+        self.file.as_ref().filter(|f| !f.from_api).map(|f| f.position(self.span.start))
     }
 
     #[must_use]
     pub fn end(&self) -> Option<Position> {
-        self.file.as_ref().map(|f| f.position(self.span.end))
+        self.file.as_ref().filter(|f| !f.from_api).map(|f| f.position(self.span.end))
     }
 }
 

@@ -15,6 +15,7 @@ pub mod finding;
 pub mod generate;
 pub mod i18n;
 pub mod input;
+pub mod live;
 pub mod model;
 pub mod progress;
 pub mod report;

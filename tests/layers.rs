@@ -20,6 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["source"],
     &["model"],
     &["input"],
+    &["live"],
     &["analysis"],
     &["finding"],
     &["rules"],

@@ -3,6 +3,7 @@
 
 mod audit_log_cmd;
 mod bundle_writer;
+mod cluster_args;
 mod init_cmd;
 mod input_args;
 mod max_pods_cmd;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::ColorChoice;
+use super::cluster_args::ClusterArgs;
 use super::input_args::InputArgs;
 use super::output_guard::OutputGuard;
 use crate::input::Inputs;
@@ -27,6 +28,8 @@ pub struct ScanArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub live: ClusterArgs,
     /// Rules to run, replacing the default set: codes, names, groups or `all` (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -130,12 +133,26 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let mut options = args.input.options(&settings.config);
     options.progress = settings.progress.clone();
     options.one_cluster = args.one_cluster;
-    let inputs = Inputs::from_paths(&args.paths, &options);
+    let (inputs, live) = if args.live.cluster {
+        match args.live.load() {
+            Ok(l) => (l.inputs, Some((l.context, l.not_evaluated))),
+            Err(e) => {
+                super::error(e);
+                return 2;
+            }
+        }
+    } else {
+        (Inputs::from_paths(&args.paths, &options), None)
+    };
     if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
         super::error(e);
         return 2;
     }
-    let result = scan::scan(inputs, settings);
+    let mut result = scan::scan(inputs, settings);
+    if let Some((context, not_evaluated)) = live {
+        result.summary.cluster = Some(context);
+        result.summary.not_evaluated = not_evaluated;
+    }
     // The line is cleared before the report goes to the same terminal.
     match args.output {
         Some(_) => settings.progress.stage(Stage::Writing),

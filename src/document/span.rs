@@ -46,15 +46,28 @@ pub struct SourceFile {
     pub path: Option<PathBuf>,
     pub text: String,
     line_starts: Vec<u32>,
+    /// The text is an object read from the Kubernetes API (`display` names the cluster and the
+    /// object): it has no lines a person could open, so reports show the field path instead.
+    pub from_api: bool,
 }
 
 impl SourceFile {
     #[must_use]
     pub fn new(display: impl Into<String>, path: Option<&Path>, text: String) -> Arc<Self> {
+        Arc::new(Self::build(display.into(), path, text, false))
+    }
+
+    /// An object read from the Kubernetes API, as JSON text, named `cluster CONTEXT: Kind ns/name`.
+    #[must_use]
+    pub fn from_api(display: impl Into<String>, text: String) -> Arc<Self> {
+        Arc::new(Self::build(display.into(), None, text, true))
+    }
+
+    fn build(display: String, path: Option<&Path>, text: String, from_api: bool) -> Self {
         let mut line_starts = vec![0u32];
         line_starts
             .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
-        Arc::new(Self { display: display.into(), path: path.map(Path::to_path_buf), text, line_starts })
+        Self { display, path: path.map(Path::to_path_buf), text, line_starts, from_api }
     }
 
     /// Line and column of a byte offset (clamped to the text).

@@ -170,6 +170,13 @@ impl Loader {
         }
     }
 
+    /// Adds one object read from the Kubernetes API, as JSON text, named as reports show it
+    /// (`cluster prod: Deployment shop/web`): it is loaded as a file would be, but reports show
+    /// its field paths instead of lines (see [`SourceFile::from_api`]).
+    pub fn api_object(&mut self, name: impl Into<String>, json: String) {
+        self.files.push(SourceFile::from_api(name, json));
+    }
+
     /// Adds one node of a text the caller has parsed (an AdmissionReview's `request.object`, an
     /// audit event's `requestObject`): it is read as a whole document would be (a `List` is
     /// expanded), and findings point into `file` at the node's spans. `path` is where the node

@@ -98,7 +98,12 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         );
     }
     if let Some(o) = &f.object {
-        let mut name = o.to_string();
+        // Objects read from the API have no artifact: the cluster is part of the logical name.
+        let mut name = f
+            .location
+            .file_name()
+            .filter(|_| f.location.from_api())
+            .map_or_else(|| o.to_string(), str::to_string);
         if let Some(p) = &f.path {
             name.push_str(&format!(" {p}"));
         }

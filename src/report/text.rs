@@ -89,7 +89,12 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
         Some(m) => crate::t!(lang, "report-not-set-here", field = m.to_string()),
         None => f.path_text(),
     };
-    let excerpt = f.location.file.as_ref().map(|file| excerpt(file, f.location.span, redact));
+    let excerpt = f
+        .location
+        .file
+        .as_ref()
+        .filter(|file| !file.from_api)
+        .map(|file| excerpt(file, f.location.span, redact));
     if let (Some(file), Some((text, line, range))) = (f.location.file.as_ref(), excerpt.as_ref()) {
         group = group.element(
             Snippet::source(text.as_str())
@@ -100,8 +105,14 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
     }
     let mut footer = Vec::new();
     if let Some(o) = &f.object {
-        footer.push(crate::t!(lang, "report-object", object = o.to_string()));
-        if f.location.file.is_none() && f.path.is_some() {
+        // An object read from the API is named with its cluster (`cluster prod: Pod ns/name`).
+        let object = f
+            .location
+            .file_name()
+            .filter(|_| f.location.from_api())
+            .map_or_else(|| o.to_string(), str::to_string);
+        footer.push(crate::t!(lang, "report-object", object = object));
+        if f.location.start().is_none() && f.path.is_some() {
             footer.push(crate::t!(lang, "report-field", field = f.path_text()));
         }
     }
@@ -222,7 +233,15 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
             .collect();
         crate::t!(lang, "summary-found", count = s.findings, severities = parts.join(", "))
     };
-    let mut line = if s.clusters > 0 {
+    let mut line = if let Some(cluster) = &s.cluster {
+        crate::t!(
+            lang,
+            "summary-in-cluster",
+            findings = findings,
+            objects = s.objects,
+            cluster = cluster.as_str()
+        )
+    } else if s.clusters > 0 {
         crate::t!(
             lang,
             "summary-in-objects-clusters",
@@ -234,6 +253,9 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
     } else {
         crate::t!(lang, "summary-in-objects", findings = findings, objects = s.objects, files = s.files)
     };
+    if !s.not_evaluated.is_empty() {
+        line = crate::t!(lang, "summary-not-evaluated", line = line, kinds = s.not_evaluated.join(", "));
+    }
     for (id, count) in [
         ("summary-suppressed", s.suppressed),
         ("summary-skipped", s.skipped_documents),

@@ -117,6 +117,13 @@ pub struct Summary {
     pub suppressed: usize,
     pub errors: usize,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
+    /// The kubeconfig context of a live scan (`scan --cluster`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Kinds a live scan could not read (`secrets (forbidden)`): the rules over them are not
+    /// evaluated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_evaluated: Vec<String>,
     /// Pod capacity of each node group of the clusters in the input.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub capacity: Vec<crate::analysis::capacity::NodeGroupCapacity>,

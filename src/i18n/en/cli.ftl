@@ -20,3 +20,19 @@ explain-guide = Guide: { $guide }
 explain-references = References: { $references }
 explain-opt-in = Enabled: only when selected (--select)
 explain-run-by = Run by: ladrillo audit-log (audit policy level needed: { $level })
+
+# Live clusters (`--cluster`).
+live-bad-namespace = --namespace `{ $namespace }` is not a namespace name (lowercase letters, digits and `-`, at most 63)
+live-kubeconfig = cannot read the kubeconfig { $path }: { $reason }
+live-context = cannot use the kubeconfig context `{ $context }`: { $reason }
+live-no-config = no kubeconfig and not running in a Pod: { $reason }
+live-cannot-read = cannot read the cluster: { $reason }
+live-unreachable = cannot reach the API server: { $reason }
+live-unauthorized = the API server refused the credentials (401 Unauthorized; an expired token?): { $message }
+live-forbidden = forbidden (403): { $message }
+live-status = the API server answered { $code }: { $message }
+live-timeout = no answer within { $seconds } s (--timeout)
+live-too-large = the response for { $what } is over { $megabytes } MB; not read
+live-garbage = the response for { $what } is not a Kubernetes API response: { $reason }
+live-not-served = the cluster does not serve { $version }
+live-not-read = { $resource } not read: { $reason }; the rules over them are not evaluated

@@ -46,6 +46,11 @@ summary-in-objects-clusters = { $findings } in { $objects ->
         [one] 1 file
        *[other] { $files } files
     }
+summary-in-cluster = { $findings } in { $objects ->
+        [one] 1 object
+       *[other] { $objects } objects
+    } of cluster { $cluster }
+summary-not-evaluated = { $line }; not evaluated: { $kinds }
 summary-suppressed = { $line }; { $count } suppressed
 summary-skipped = { $line }; { $count ->
         [one] 1 document not a Kubernetes object

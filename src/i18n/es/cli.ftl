@@ -20,3 +20,19 @@ explain-guide = Guía: { $guide }
 explain-references = Referencias: { $references }
 explain-opt-in = Activada: solo si se selecciona (--select)
 explain-run-by = La ejecuta: ladrillo audit-log (nivel de la política de auditoría necesario: { $level })
+
+# Clústeres en vivo (`--cluster`).
+live-bad-namespace = --namespace `{ $namespace }` no es un nombre de espacio de nombres (minúsculas, dígitos y `-`, 63 como máximo)
+live-kubeconfig = no se puede leer el kubeconfig { $path }: { $reason }
+live-context = no se puede usar el contexto `{ $context }` del kubeconfig: { $reason }
+live-no-config = no hay kubeconfig y no se ejecuta en un Pod: { $reason }
+live-cannot-read = no se puede leer el clúster: { $reason }
+live-unreachable = no se puede conectar con el servidor de la API: { $reason }
+live-unauthorized = el servidor de la API rechazó las credenciales (401 Unauthorized; ¿un token caducado?): { $message }
+live-forbidden = prohibido (403): { $message }
+live-status = el servidor de la API respondió { $code }: { $message }
+live-timeout = sin respuesta en { $seconds } s (--timeout)
+live-too-large = la respuesta de { $what } supera { $megabytes } MB; no se lee
+live-garbage = la respuesta de { $what } no es una respuesta de la API de Kubernetes: { $reason }
+live-not-served = el clúster no sirve { $version }
+live-not-read = { $resource } sin leer: { $reason }; las reglas sobre ellos no se evalúan

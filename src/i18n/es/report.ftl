@@ -46,6 +46,11 @@ summary-in-objects-clusters = { $findings } en { $objects ->
         [one] 1 archivo
        *[other] { $files } archivos
     }
+summary-in-cluster = { $findings } en { $objects ->
+        [one] 1 objeto
+       *[other] { $objects } objetos
+    } del clúster { $cluster }
+summary-not-evaluated = { $line }; sin evaluar: { $kinds }
 summary-suppressed = { $line }; { $count ->
         [one] 1 suprimido
        *[other] { $count } suprimidos

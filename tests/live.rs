@@ -1,0 +1,335 @@
+//! `scan --cluster` against a loopback Kubernetes API server (tests/live/apiserver.rs): the real
+//! kube client, a real kubeconfig, TLS with a CA made for the test.
+
+#[path = "live/apiserver.rs"]
+mod apiserver;
+mod common;
+
+use std::collections::BTreeSet;
+
+use apiserver::{FakeApi, Fault, Setup};
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn ladrillo() -> Command {
+    let mut c = Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE").env_remove("KUBECONFIG");
+    c.env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c
+}
+
+/// The objects of a YAML stream, as JSON (read by ladrillo's own YAML reader).
+fn objects(text: &str) -> Vec<Value> {
+    let stream = ladrillo::document::yaml::parse(text);
+    stream.documents.iter().filter(|d| !d.root.is_null()).map(|d| d.root.to_json()).collect()
+}
+
+struct Run {
+    api: FakeApi,
+    dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn new(setup: Setup) -> Run {
+        let api = FakeApi::start(setup);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("kubeconfig"), api.kubeconfig("prod")).unwrap();
+        Run { api, dir }
+    }
+
+    fn kubeconfig(&self) -> String {
+        self.dir.path().join("kubeconfig").display().to_string()
+    }
+
+    fn scan(&self, extra: &[&str]) -> std::process::Output {
+        ladrillo()
+            .current_dir(self.dir.path())
+            .args(["scan", "--cluster", "--kubeconfig", &self.kubeconfig(), "--no-config"])
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+}
+
+fn fixture() -> String {
+    common::read(&common::root().join("tests/live/cluster.yaml"))
+}
+
+/// What the controllers made: the Deployment's ReplicaSet and two Pods, the CronJob's Job and
+/// its Pod, each with its controller as owner and the controller's pod template.
+fn replicas(objects: &[Value]) -> Vec<Value> {
+    let mut out = Vec::new();
+    for o in objects {
+        let (kind, name, ns) =
+            (&o["kind"], o["metadata"]["name"].as_str().unwrap(), &o["metadata"]["namespace"]);
+        let owner = |kind: &str, name: &str, uid: &str| json!([{ "apiVersion": "apps/v1", "kind": kind, "name": name, "uid": uid, "controller": true }]);
+        if kind == "Deployment" {
+            let rs = format!("{name}-5d4f8");
+            let rs_uid = format!("uid-{rs}");
+            out.push(json!({
+                "apiVersion": "apps/v1", "kind": "ReplicaSet",
+                "metadata": { "name": rs, "namespace": ns, "uid": rs_uid, "ownerReferences": owner("Deployment", name, o["metadata"]["uid"].as_str().unwrap()) },
+                "spec": { "replicas": 2, "selector": o["spec"]["selector"], "template": o["spec"]["template"] },
+            }));
+            for i in 0..2 {
+                let mut pod = json!({
+                    "apiVersion": "v1", "kind": "Pod",
+                    "metadata": { "name": format!("{rs}-{i}"), "namespace": ns, "ownerReferences": owner("ReplicaSet", &rs, &rs_uid) },
+                    "spec": o["spec"]["template"]["spec"],
+                });
+                pod["metadata"]["labels"] = o["spec"]["template"]["metadata"]["labels"].clone();
+                out.push(pod);
+            }
+        }
+        if kind == "CronJob" {
+            let job = format!("{name}-28000000");
+            let job_uid = format!("uid-{job}");
+            let template = &o["spec"]["jobTemplate"]["spec"]["template"];
+            out.push(json!({
+                "apiVersion": "batch/v1", "kind": "Job",
+                "metadata": { "name": job, "namespace": ns, "uid": job_uid, "ownerReferences": owner("CronJob", name, o["metadata"]["uid"].as_str().unwrap()) },
+                "spec": { "template": template },
+            }));
+            out.push(json!({
+                "apiVersion": "v1", "kind": "Pod",
+                "metadata": { "name": format!("{job}-x1"), "namespace": ns, "ownerReferences": owner("Job", &job, &job_uid) },
+                "spec": template["spec"],
+            }));
+        }
+    }
+    out
+}
+
+/// (rule, object, field path, message) of every finding of a JSON report.
+fn findings(report: &Value) -> BTreeSet<(String, String, String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let o = &f["object"];
+            let object = format!("{} {}/{}", o["kind"], o["namespace"], o["name"]);
+            (f["rule"].to_string(), object, f["path"].to_string(), f["message"].to_string())
+        })
+        .collect()
+}
+
+fn json_out(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    })
+}
+
+#[test]
+fn a_live_scan_finds_what_the_file_scan_of_the_same_objects_finds() {
+    let text = fixture();
+    let manifests = objects(&text);
+    let mut served = manifests.clone();
+    served.extend(replicas(&manifests));
+    let run = Run::new(Setup { objects: served, ..Setup::default() });
+    let live = run.scan(&["--select", "all", "--format", "json"]);
+    let live_report = json_out(&live);
+    let file = run.dir.path().join("cluster.yaml");
+    std::fs::write(&file, &text).unwrap();
+    let files = ladrillo()
+        .current_dir(run.dir.path())
+        .args(["scan", "--no-config", "--select", "all", "--format", "json", "cluster.yaml"])
+        .output()
+        .unwrap();
+    let file_report = json_out(&files);
+    let (live_set, file_set) = (findings(&live_report), findings(&file_report));
+    assert!(file_set.len() > 10, "the fixture should trip many rules: {file_set:#?}");
+    let only_live: Vec<_> = live_set.difference(&file_set).collect();
+    let only_file: Vec<_> = file_set.difference(&live_set).collect();
+    assert!(
+        only_live.is_empty() && only_file.is_empty(),
+        "only live: {only_live:#?}\nonly in files: {only_file:#?}"
+    );
+    // Replicas are reported on their controllers: no finding names a ReplicaSet, a Job or an owned Pod.
+    assert!(live_set.iter().all(|(_, o, _, _)| !o.contains("5d4f8") && !o.contains("28000000")));
+    // Findings name the cluster, not a file, and have no line.
+    let first = &live_report["findings"][0];
+    assert!(first["file"].as_str().unwrap().starts_with("cluster prod: "), "{first}");
+    assert!(first["line"].is_null());
+    assert_eq!(live_report["summary"]["cluster"], "prod");
+    assert_eq!(live_report["summary"]["objects"], file_report["summary"]["objects"]);
+    assert_eq!(live.status.code(), files.status.code());
+}
+
+#[test]
+fn lists_are_read_page_by_page_and_only_with_get_requests_for_known_kinds() {
+    let mut objects: Vec<Value> = (0..1201)
+        .map(|i| json!({ "apiVersion": "v1", "kind": "ConfigMap", "metadata": { "name": format!("cm-{i:04}"), "namespace": "shop" }, "data": { "k": "v" } }))
+        .collect();
+    objects.push(json!({ "apiVersion": "v1", "kind": "Namespace", "metadata": { "name": "shop" } }));
+    let run = Run::new(Setup { objects, ..Setup::default() });
+    let out = run.scan(&["--format", "json"]);
+    let report = json_out(&out);
+    assert_eq!(report["summary"]["objects"], 1202, "{}", String::from_utf8_lossy(&out.stderr));
+    let requests = run.api.requests();
+    let pages: Vec<&apiserver::Recorded> =
+        requests.iter().filter(|r| r.path == "/api/v1/configmaps").collect();
+    assert_eq!(pages.len(), 3, "{pages:#?}");
+    assert_eq!(pages[0].query, "limit=500");
+    assert_eq!(pages[1].query, "limit=500&continue=offset-500");
+    assert_eq!(pages[2].query, "limit=500&continue=offset-1000");
+    // Every request is discovery or a list of a kind the scan needs; Secrets are never asked for.
+    let paths: BTreeSet<&str> = requests.iter().map(|r| r.path.as_str()).collect();
+    assert!(paths.iter().all(|p| !p.contains("secrets")), "{paths:#?}");
+    for p in &paths {
+        assert!(*p == "/api" || *p == "/apis" || p.starts_with("/api/v1/") || p.starts_with("/apis/"), "{p}");
+    }
+    assert!(
+        paths.contains("/apis/apps/v1/deployments")
+            && paths.contains("/apis/autoscaling/v2/horizontalpodautoscalers")
+    );
+}
+
+#[test]
+fn secrets_are_listed_as_metadata_only_when_asked() {
+    let secret = json!({ "apiVersion": "v1", "kind": "Secret", "type": "Opaque",
+        "metadata": { "name": "db", "namespace": "shop", "labels": { "app": "db" } },
+        "data": { "password": "c3VwZXJzZWNyZXQtdmFsdWU=" } });
+    let run = Run::new(Setup { objects: vec![secret], ..Setup::default() });
+    let out = run.scan(&["--include-secrets-metadata", "--select", "all", "--format", "json"]);
+    let report = json_out(&out);
+    assert_eq!(report["summary"]["objects"], 1);
+    let secrets: Vec<apiserver::Recorded> =
+        run.api.requests().into_iter().filter(|r| r.path.contains("secrets")).collect();
+    assert_eq!(secrets.len(), 1);
+    assert!(
+        secrets[0].accept.starts_with("application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1"),
+        "{secrets:?}"
+    );
+    let all = String::from_utf8_lossy(&out.stdout);
+    assert!(!all.contains("c3VwZXJzZWNyZXQtdmFsdWU=") && !all.contains("supersecret"));
+}
+
+#[test]
+fn namespaces_limit_the_lists() {
+    let text = fixture();
+    let run = Run::new(Setup { objects: objects(&text), ..Setup::default() });
+    let out = run.scan(&["--namespace", "payments", "--format", "json"]);
+    let report = json_out(&out);
+    let requests = run.api.requests();
+    assert!(requests.iter().any(|r| r.path == "/apis/apps/v1/namespaces/payments/deployments"));
+    assert!(!requests.iter().any(|r| r.path == "/apis/apps/v1/deployments"));
+    let objects: BTreeSet<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["object"]["namespace"].as_str().map(String::from))
+        .collect();
+    assert!(objects.iter().all(|ns| ns == "payments"), "{objects:?}");
+    let bad = ladrillo().args(["scan", "--cluster", "--namespace", "Bad/NS"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a namespace name"));
+}
+
+#[test]
+fn a_forbidden_kind_is_named_and_the_scan_is_incomplete() {
+    let text = fixture();
+    let mut setup = Setup { objects: objects(&text), ..Setup::default() };
+    setup.faults.insert("clusterroles".into(), Fault::Forbidden);
+    let run = Run::new(setup);
+    let out = run.scan(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("not evaluated: clusterroles.rbac.authorization.k8s.io"), "{stdout}");
+    assert!(stdout.contains("forbidden (403)"), "{stdout}");
+}
+
+/// Runs a scan against a server with one fault and returns (exit code, stdout, stderr).
+fn with_fault(plural: &str, fault: Fault, extra: &[&str]) -> (Option<i32>, String, String) {
+    let mut setup = Setup { objects: objects(&fixture()), ..Setup::default() };
+    setup.faults.insert(plural.into(), fault);
+    let run = Run::new(setup);
+    let out = run.scan(extra);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_kind_the_server_does_not_find_is_an_error() {
+    let (code, stdout, _) = with_fault("networkpolicies", Fault::NotFound, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains("networkpolicies.networking.k8s.io not read: the API server answered 404"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_slow_answer_times_out() {
+    let (code, stdout, _) =
+        with_fault("services", Fault::Slow(std::time::Duration::from_secs(5)), &["--timeout", "1"]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("services not read: no answer within 1 s (--timeout)"), "{stdout}");
+}
+
+#[test]
+fn garbage_and_oversized_answers_are_refused() {
+    let (code, stdout, _) = with_fault("deployments", Fault::Garbage, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stdout.contains("the response for deployments.apps is not a Kubernetes API response"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = with_fault("configmaps", Fault::Huge(2 << 20), &["--max-response-mb", "1"]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("the response for configmaps is over 1 MB; not read"), "{stdout}");
+}
+
+#[test]
+fn an_expired_continue_token_restarts_the_list() {
+    let mut objects: Vec<Value> = (0..1200)
+        .map(|i| json!({ "apiVersion": "v1", "kind": "ConfigMap", "metadata": { "name": format!("cm-{i:04}"), "namespace": "shop" } }))
+        .collect();
+    objects.push(json!({ "apiVersion": "v1", "kind": "Namespace", "metadata": { "name": "shop" } }));
+    let mut setup = Setup { objects, ..Setup::default() };
+    setup.faults.insert("configmaps".into(), Fault::ExpireContinueOnce);
+    let run = Run::new(setup);
+    let out = run.scan(&["--format", "json", "--fail-on", "none"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json_out(&out)["summary"]["objects"], 1201);
+    // page 1, page 2 (410), then pages 1-3 again.
+    assert_eq!(run.api.requests().iter().filter(|r| r.path == "/api/v1/configmaps").count(), 5);
+}
+
+#[test]
+fn refused_credentials_an_unreachable_server_and_a_wrong_ca_stop_the_scan() {
+    let run = Run::new(Setup { unauthorized: true, ..Setup::default() });
+    let out = run.scan(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot read the cluster: the API server refused the credentials (401 Unauthorized"),
+        "{stderr}"
+    );
+    // The same kubeconfig once the server is gone.
+    let kubeconfig = run.kubeconfig();
+    let dir = run.dir;
+    drop(run.api);
+    let out =
+        ladrillo().args(["scan", "--cluster", "--no-config", "--kubeconfig", &kubeconfig]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot read the cluster: cannot reach the API server"), "{stderr}");
+    drop(dir);
+    // A server whose certificate another CA signed.
+    let (a, b) = (FakeApi::start(Setup::default()), FakeApi::start(Setup::default()));
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = a.kubeconfig("prod").replace(&format!(":{}", a.addr.port()), &format!(":{}", b.addr.port()));
+    std::fs::write(dir.path().join("kubeconfig"), wrong).unwrap();
+    let out = ladrillo()
+        .args(["scan", "--cluster", "--no-config", "--kubeconfig"])
+        .arg(dir.path().join("kubeconfig"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot reach the API server") && stderr.contains("certificate"), "{stderr}");
+}
