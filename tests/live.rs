@@ -1,5 +1,12 @@
 //! `scan --cluster` against a loopback Kubernetes API server (tests/live/apiserver.rs): the real
 //! kube client, a real kubeconfig, TLS with a CA made for the test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 #[path = "live/apiserver.rs"]
 mod apiserver;

@@ -193,10 +193,10 @@ impl Reader<'_> {
         let mut groups = HashMap::new();
         let core = self.get_json("/api", "application/json").await?;
         let versions: Vec<String> = strings(core.get("versions"));
-        if versions.is_empty() {
+        let Some(first) = versions.first().cloned() else {
             return Err(FetchError::Garbage("no versions in /api".into()));
-        }
-        groups.insert(String::new(), (versions.clone(), versions[0].clone()));
+        };
+        groups.insert(String::new(), (versions, first));
         let apis = self.get_json("/apis", "application/json").await?;
         let Some(list) = apis.get("groups").and_then(Value::as_array) else {
             return Err(FetchError::Garbage("no groups in /apis".into()));
