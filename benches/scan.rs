@@ -57,7 +57,8 @@ fn settings() -> ScanSettings {
 fn bench_scan(c: &mut Criterion) {
     let Some(dir) = corpus() else { return };
     let dir = dir.display().to_string();
-    let (inputs, errors) = source::discover(std::slice::from_ref(&dir), &globset::GlobSet::empty());
+    let source::Discovered { inputs, errors, .. } =
+        source::discover(std::slice::from_ref(&dir), &source::Walk::default());
     assert!(errors.is_empty(), "{errors:?}");
     let files: Vec<Arc<SourceFile>> = inputs.iter().map(|i| source::read(i).expect("readable")).collect();
     let settings = settings();

@@ -167,3 +167,106 @@ fn same_named_objects_of_two_projects_never_meet() {
     let together = scan(&["--one-cluster"]);
     assert!(together.contains("\"HYG004\""), "{together}");
 }
+
+fn json_report(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let out = ladrillo(dir).args(["--format", "json"]).args(args).output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn rules_in(report: &serde_json::Value, file_suffix: &str) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"].as_str().is_some_and(|p| p.ends_with(file_suffix)))
+        .map(|f| f["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A 12-line kustomize patch used to be audited as a whole Deployment: no image, no resources,
+/// no security context, each a finding its base contradicts.
+#[test]
+fn kustomize_patches_are_counted_not_audited() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "app/base/kustomization.yaml", "resources: [deploy.yaml]\n");
+    write(d, "app/base/deploy.yaml", &deployment("web", "shop", "web", 2));
+    write(
+        d,
+        "app/overlays/prod/kustomization.yaml",
+        "resources: [../../base]\npatches:\n  - path: replicas.yaml\ncommonLabels:\n  app.kubernetes.io/name: web\n",
+    );
+    write(
+        d,
+        "app/overlays/prod/replicas.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  replicas: 5\n  \
+         template:\n    spec:\n      containers:\n        - name: c\n          resources: {limits: {memory: 1Gi}}\n",
+    );
+    let r = json_report(d, &["app"]);
+    assert_eq!(rules_in(&r, "replicas.yaml"), Vec::<String>::new(), "the patch is not an object");
+    assert_eq!(r["summary"]["patches"], 1, "{}", r["summary"]);
+    // The base is still audited, and the overlay's commonLabels count for label rules.
+    let base = rules_in(&r, "base/deploy.yaml");
+    assert!(!base.is_empty(), "the base is audited");
+    assert!(!base.contains(&"missing-recommended-labels".to_string()), "{base:?}");
+
+    // Without the kustomization's label, the same base is flagged for it.
+    write(
+        d,
+        "app/overlays/prod/kustomization.yaml",
+        "resources: [../../base]\npatches:\n  - path: replicas.yaml\n",
+    );
+    let r = json_report(d, &["app"]);
+    assert!(rules_in(&r, "base/deploy.yaml").contains(&"missing-recommended-labels".to_string()));
+}
+
+/// A `.workshop/` folder held a privileged Deployment the walk passed over without a word.
+#[test]
+fn hidden_paths_are_counted_and_read_with_hidden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "repo/app.yaml", &deployment("app", "shop", "app", 2));
+    write(d, "repo/.workshop/deploy.yaml", &deployment("lab", "shop", "lab", 2));
+    write(d, "repo/.hidden.yaml", &deployment("dot", "shop", "dot", 2));
+    write(d, "repo/.ladrillo.yaml", "exclude: []\n");
+    let r = json_report(d, &["repo"]);
+    assert_eq!(r["summary"]["hidden_skipped"], 2, "{}", r["summary"]);
+    assert!(rules_in(&r, ".workshop/deploy.yaml").is_empty());
+    let text = String::from_utf8(ladrillo(d).arg("repo").output().unwrap().stdout).unwrap();
+    assert!(text.contains("2 hidden paths skipped (--hidden reads them)"), "{text}");
+
+    let r = json_report(d, &["--hidden", "repo"]);
+    assert!(r["summary"].get("hidden_skipped").is_none(), "{}", r["summary"]);
+    assert!(!rules_in(&r, ".workshop/deploy.yaml").is_empty());
+    assert!(!rules_in(&r, ".hidden.yaml").is_empty());
+    // ladrillo's own config is never read as an input.
+    assert!(rules_in(&r, ".ladrillo.yaml").is_empty());
+    // A hidden directory named on the command line is read.
+    let r = json_report(d, &["repo/.workshop"]);
+    assert!(!rules_in(&r, "deploy.yaml").is_empty());
+}
+
+/// Dumps of live objects under `testdata/` and recorded outputs under `__snapshots__` are other
+/// tools' test data: skipped by default, named in the summary, read on request.
+#[test]
+fn other_tools_test_data_is_excluded_by_default() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "repo/deploy/app.yaml", &deployment("app", "shop", "app", 2));
+    write(d, "repo/pkg/testdata/live.yaml", &deployment("live", "shop", "live", 2));
+    write(d, "repo/web/__snapshots__/render.yaml", &deployment("snap", "shop", "snap", 2));
+    let r = json_report(d, &["repo"]);
+    assert_eq!(r["summary"]["default_excluded"], 2, "{}", r["summary"]);
+    assert!(rules_in(&r, "live.yaml").is_empty() && rules_in(&r, "render.yaml").is_empty());
+    assert!(!rules_in(&r, "app.yaml").is_empty());
+    let text = String::from_utf8(ladrillo(d).arg("repo").output().unwrap().stdout).unwrap();
+    assert!(text.contains("2 directories of other tools' test data skipped"), "{text}");
+
+    let r = json_report(d, &["--no-default-excludes", "repo"]);
+    assert!(r["summary"].get("default_excluded").is_none());
+    assert!(!rules_in(&r, "live.yaml").is_empty() && !rules_in(&r, "render.yaml").is_empty());
+    // A file named explicitly is always read.
+    let r = json_report(d, &["repo/pkg/testdata/live.yaml"]);
+    assert!(!rules_in(&r, "live.yaml").is_empty());
+}

@@ -211,7 +211,7 @@ fn a_file_named_twice_is_read_once() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n").unwrap();
     let file = dir.path().join("p.yaml");
-    let (inputs, errors) = ladrillo::source::discover(
+    let ladrillo::source::Discovered { inputs, errors, .. } = ladrillo::source::discover(
         &[
             dir.path().display().to_string(),
             file.display().to_string(),
@@ -219,7 +219,7 @@ fn a_file_named_twice_is_read_once() {
             "-".into(),
             "-".into(),
         ],
-        &globset::GlobSet::empty(),
+        &ladrillo::source::Walk::default(),
     );
     assert!(errors.is_empty());
     assert_eq!(inputs.len(), 2, "{inputs:?}");
@@ -259,7 +259,8 @@ fn symlinked_manifests_in_directories_are_read_or_reported() {
     std::os::unix::fs::symlink("b.yaml", d.join("a.yaml")).unwrap();
     std::os::unix::fs::symlink("a.yaml", d.join("b.yaml")).unwrap();
     std::os::unix::fs::symlink("missing", d.join("gone.yaml")).unwrap();
-    let (inputs, errors) = ladrillo::source::discover(&[d.display().to_string()], &globset::GlobSet::empty());
+    let ladrillo::source::Discovered { inputs, errors, .. } =
+        ladrillo::source::discover(&[d.display().to_string()], &ladrillo::source::Walk::default());
     let names: Vec<&str> = inputs.iter().map(|i| i.display().rsplit('/').next().unwrap()).collect();
     assert_eq!(names, ["link.yaml"]);
     let errors: Vec<String> = errors.iter().map(|e| e.file.rsplit('/').next().unwrap().to_string()).collect();

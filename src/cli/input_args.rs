@@ -16,6 +16,13 @@ pub struct InputArgs {
     /// Ignore any `.ladrillo.yaml`.
     #[arg(long)]
     pub no_config: bool,
+    /// Also read hidden files and directories (names starting with `.`) when walking a directory.
+    #[arg(long)]
+    pub hidden: bool,
+    /// Also read directories of other tools' test data (`testdata`, `__snapshots__`), skipped
+    /// by default when walking a directory.
+    #[arg(long)]
+    pub no_default_excludes: bool,
 }
 
 impl InputArgs {
@@ -40,7 +47,12 @@ impl InputArgs {
     /// How to read the paths, given the config.
     #[must_use]
     pub fn options(&self, config: &Config) -> input::Options {
-        input::Options { exclude: config.exclude.clone(), ..input::Options::default() }
+        input::Options {
+            exclude: config.exclude.clone(),
+            hidden: self.hidden,
+            no_default_excludes: self.no_default_excludes,
+            ..input::Options::default()
+        }
     }
 
     /// Reads the config and loads the paths with it.

@@ -37,6 +37,11 @@ pub struct Options {
     pub progress: crate::progress::Progress,
     /// Resolve every input as one cluster instead of one per project (see [`scope`]).
     pub one_cluster: bool,
+    /// Read hidden files and directories when walking (`--hidden`).
+    pub hidden: bool,
+    /// Read directories of other tools' test data too (`--no-default-excludes`; see
+    /// [`source::DEFAULT_EXCLUDES`]).
+    pub no_default_excludes: bool,
 }
 
 /// Everything read from a run's inputs.
@@ -76,6 +81,10 @@ pub struct Stats {
     /// Of those, kustomize patches: listed as patches by a kustomization, or partial objects
     /// beside one that it does not list as resources.
     pub patches: usize,
+    /// Hidden directories and files a directory walk skipped (`--hidden` reads them).
+    pub hidden_skipped: usize,
+    /// Directories of other tools' test data a walk skipped (see [`source::DEFAULT_EXCLUDES`]).
+    pub default_excluded: usize,
 }
 
 impl Inputs {
@@ -115,6 +124,8 @@ pub struct Loader {
     unread: usize,
     progress: crate::progress::Progress,
     one_cluster: bool,
+    hidden_skipped: usize,
+    default_excluded: usize,
 }
 
 impl Loader {
@@ -122,7 +133,15 @@ impl Loader {
     /// and `-` for standard input. Files are read in parallel; what cannot be read is an error.
     pub fn paths(&mut self, paths: &[String], options: &Options) {
         self.one_cluster |= options.one_cluster;
-        let (inputs, errors) = source::discover(paths, &exclude_set(&options.exclude));
+        let walk = source::Walk {
+            exclude: exclude_set(&options.exclude),
+            hidden: options.hidden,
+            default_excludes: !options.no_default_excludes,
+        };
+        let source::Discovered { inputs, errors, hidden_skipped, default_excluded } =
+            source::discover(paths, &walk);
+        self.hidden_skipped += hidden_skipped;
+        self.default_excluded += default_excluded;
         self.unread += errors.len();
         self.errors.extend(errors);
         self.progress = options.progress.clone();
@@ -189,7 +208,16 @@ impl Loader {
     /// object set and the clusters.
     #[must_use]
     pub fn finish(self) -> Inputs {
-        let Loader { files: mut all_files, documents, mut errors, unread, progress, one_cluster } = self;
+        let Loader {
+            files: mut all_files,
+            documents,
+            mut errors,
+            unread,
+            progress,
+            one_cluster,
+            hidden_skipped,
+            default_excluded,
+        } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
         // the same for the same files (see docs/precision.md).
@@ -205,7 +233,8 @@ impl Loader {
             all_files.iter().cloned().partition(|f| file::is_terraform(f));
         let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
             rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files));
-        let mut stats = Stats { files: all_files.len() + unread, ..Stats::default() };
+        let mut stats =
+            Stats { files: all_files.len() + unread, hidden_skipped, default_excluded, ..Stats::default() };
         let scopes = scope::assign(&all_files, one_cluster);
         let mut set = ObjectSet::default();
         let mut notes = Vec::new();

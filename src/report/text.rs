@@ -259,6 +259,9 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
     for (id, count) in [
         ("summary-suppressed", s.suppressed),
         ("summary-skipped", s.skipped_documents),
+        ("summary-patches", if s.skipped_documents > 0 { s.patches } else { 0 }),
+        ("summary-hidden", s.hidden_skipped),
+        ("summary-default-excluded", s.default_excluded),
         ("summary-errors", s.errors),
     ] {
         if count > 0 {

@@ -112,6 +112,15 @@ pub struct Summary {
     pub clusters: usize,
     /// Documents that are not Kubernetes objects and were not checked.
     pub skipped_documents: usize,
+    /// Of those, kustomize patches (not audited on their own: their base is).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub patches: usize,
+    /// Hidden directories and files a directory walk skipped (`--hidden` reads them).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub hidden_skipped: usize,
+    /// Directories of other tools' test data skipped by default (`--no-default-excludes`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub default_excluded: usize,
     pub rules: usize,
     pub findings: usize,
     pub suppressed: usize,
@@ -148,6 +157,10 @@ impl ScanResult {
     }
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 /// Scans paths (files, directories, `-`).
 #[must_use]
 pub fn scan_paths(paths: &[String], settings: &ScanSettings) -> ScanResult {
@@ -169,6 +182,9 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         files: stats.files,
         documents: stats.documents,
         skipped_documents: stats.skipped_documents,
+        patches: stats.patches,
+        hidden_skipped: stats.hidden_skipped,
+        default_excluded: stats.default_excluded,
         objects: set.len(),
         rules: settings.rules.len(),
         ..Summary::default()

@@ -35,53 +35,117 @@ impl Input {
     }
 }
 
+/// Directories that hold other tools' test data (Go's `testdata`, Jest's `__snapshots__`):
+/// dumps of live objects and recorded outputs, not what the project deploys. Skipped when walking
+/// a directory unless [`Walk::default_excludes`] is off.
+pub const DEFAULT_EXCLUDES: &[&str] = &["testdata", "__snapshots__"];
+
+/// Names never read by a walk, hidden or not: ladrillo's own config, version control.
+const NEVER_WALKED: &[&str] = &[".git", ".ladrillo.yaml", ".ladrillo.yml"];
+
+/// How directories are walked.
+#[derive(Clone, Debug)]
+pub struct Walk {
+    /// Globs of paths never read (`exclude` in `.ladrillo.yaml`).
+    pub exclude: GlobSet,
+    /// Read hidden files and directories (names starting with `.`) too.
+    pub hidden: bool,
+    /// Skip [`DEFAULT_EXCLUDES`].
+    pub default_excludes: bool,
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Self { exclude: GlobSet::empty(), hidden: false, default_excludes: true }
+    }
+}
+
+/// What [`discover`] found, and what a walk passed over.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<InputError>,
+    /// Hidden directories and hidden manifest-like files a walk did not enter or read.
+    pub hidden_skipped: usize,
+    /// Directories skipped as other tools' test data ([`DEFAULT_EXCLUDES`]).
+    pub default_excluded: usize,
+}
+
 /// Expands command-line paths into inputs. Directories are walked recursively in a stable
-/// order, honouring `.gitignore`, `.ignore` and `.ladrilloignore` and skipping hidden entries;
-/// only manifest-like files are kept. Files named explicitly are always read.
+/// order, honouring `.gitignore`, `.ignore` and `.ladrilloignore`, skipping hidden entries and
+/// other tools' test data unless `walk` says otherwise, and counting what was skipped; only
+/// manifest-like files are kept. Files and directories named explicitly are always read.
 #[must_use]
-pub fn discover(paths: &[String], exclude: &GlobSet) -> (Vec<Input>, Vec<InputError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
+    let mut found = Discovered::default();
     for arg in paths {
         if arg == "-" {
-            inputs.push(Input::Stdin);
+            found.inputs.push(Input::Stdin);
             continue;
         }
         let path = Path::new(arg);
         match std::fs::metadata(path) {
-            Err(e) => errors.push(InputError::file(arg.clone(), io_message(&e))),
-            Ok(m) if m.is_dir() => walk(path, exclude, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
+            Err(e) => found.errors.push(InputError::file(arg.clone(), io_message(&e))),
+            Ok(m) if m.is_dir() => walk_dir(path, walk, &mut found),
+            Ok(_) => found.inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
         }
     }
     // A file named twice (or also found in a named directory) is read once: its findings and
     // objects would otherwise all be doubled.
     let mut seen = std::collections::HashSet::new();
-    inputs.retain(|i| match i {
+    found.inputs.retain(|i| match i {
         Input::Stdin => seen.insert(None),
         Input::File { path, .. } => {
             seen.insert(Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
         }
     });
-    (inputs, errors)
+    found
 }
 
-fn walk(root: &Path, exclude: &GlobSet, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
+fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let hidden_skipped = Arc::new(AtomicUsize::new(0));
+    let default_excluded = Arc::new(AtomicUsize::new(0));
+    let (hidden, excluded) = (Arc::clone(&hidden_skipped), Arc::clone(&default_excluded));
+    let (read_hidden, default_excludes) = (walk.hidden, walk.default_excludes);
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
+        .hidden(false)
         .add_custom_ignore_filename(".ladrilloignore")
         .sort_by_file_name(std::cmp::Ord::cmp)
+        .filter_entry(move |entry| {
+            // What was named on the command line is walked whatever its name.
+            if entry.depth() == 0 {
+                return true;
+            }
+            let name = entry.file_name().to_string_lossy();
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if NEVER_WALKED.contains(&name.as_ref()) {
+                return false;
+            }
+            if name.starts_with('.') && !read_hidden {
+                if is_dir || is_manifest_like(entry.path()) {
+                    hidden.fetch_add(1, Ordering::Relaxed);
+                }
+                return false;
+            }
+            if is_dir && default_excludes && DEFAULT_EXCLUDES.contains(&name.as_ref()) {
+                excluded.fetch_add(1, Ordering::Relaxed);
+                return false;
+            }
+            true
+        })
         .build();
     for entry in walker {
         match entry {
-            Err(e) => errors.push(InputError::file(root.display().to_string(), e.to_string())),
+            Err(e) => found.errors.push(InputError::file(root.display().to_string(), e.to_string())),
             Ok(entry) => {
                 let path = entry.path();
                 if !is_manifest_like(path) {
                     continue;
                 }
                 let rel = path.strip_prefix(root).unwrap_or(path);
-                if exclude.is_match(path) || exclude.is_match(rel) {
+                if walk.exclude.is_match(path) || walk.exclude.is_match(rel) {
                     continue;
                 }
                 // A linked manifest is read like any other; a broken or looping link is an
@@ -91,17 +155,21 @@ fn walk(root: &Path, exclude: &GlobSet, inputs: &mut Vec<Input>, errors: &mut Ve
                         Ok(m) if m.is_file() => {}
                         Ok(_) => continue,
                         Err(e) => {
-                            errors.push(InputError::file(path.display().to_string(), io_message(&e)));
+                            found.errors.push(InputError::file(path.display().to_string(), io_message(&e)));
                             continue;
                         }
                     }
                 } else if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
-                inputs.push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
+                found
+                    .inputs
+                    .push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
             }
         }
     }
+    found.hidden_skipped += hidden_skipped.load(Ordering::Relaxed);
+    found.default_excluded += default_excluded.load(Ordering::Relaxed);
 }
 
 /// Whether a file name looks like something ladrillo reads.

@@ -56,6 +56,18 @@ summary-skipped = { $line }; { $count ->
         [one] 1 document not a Kubernetes object
        *[other] { $count } documents not Kubernetes objects
     }
+summary-patches = { $line }, { $count ->
+        [one] 1 of them a kustomize patch
+       *[other] { $count } of them kustomize patches
+    }
+summary-hidden = { $line }; { $count ->
+        [one] 1 hidden path skipped
+       *[other] { $count } hidden paths skipped
+    } (--hidden reads them)
+summary-default-excluded = { $line }; { $count ->
+        [one] 1 directory
+       *[other] { $count } directories
+    } of other tools' test data skipped (testdata, __snapshots__; --no-default-excludes reads them)
 summary-errors = { $line }; { $count ->
         [one] 1 input error
        *[other] { $count } input errors

@@ -59,6 +59,18 @@ summary-skipped = { $line }; { $count ->
         [one] 1 documento que no es un objeto de Kubernetes
        *[other] { $count } documentos que no son objetos de Kubernetes
     }
+summary-patches = { $line }, { $count ->
+        [one] 1 de ellos un parche de kustomize
+       *[other] { $count } de ellos parches de kustomize
+    }
+summary-hidden = { $line }; { $count ->
+        [one] 1 ruta oculta omitida
+       *[other] { $count } rutas ocultas omitidas
+    } (--hidden las lee)
+summary-default-excluded = { $line }; { $count ->
+        [one] 1 directorio omitido
+       *[other] { $count } directorios omitidos
+    } con datos de prueba de otras herramientas (testdata, __snapshots__; --no-default-excludes los lee)
 summary-errors = { $line }; { $count ->
         [one] 1 error de entrada
        *[other] { $count } errores de entrada
