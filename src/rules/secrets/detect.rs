@@ -10,14 +10,18 @@
 //!   matched on whole words after splitting camelCase, `-`, `_` and `.`). Names ending in a word
 //!   that describes metadata about the secret rather than the secret (`_file`, `_path`, `_url`,
 //!   `_name`, `_ref`, `_id`, `_ttl`, `_length`, `_enabled`…) are not credential-like.
-//! - Its *value* must look like a secret: not empty, at least 4 characters, one line, at most two
+//! - Its *value* must look like a secret: not empty, at least 3 characters, one line, at most two
 //!   words, not only digits, not a boolean word, and not a placeholder or a reference:
 //!   `${VAR}`, `$VAR`, `$(VAR)`, templates (`{{ }}`, `#{}`, `%{}`), `<changeme>`, `__X__`,
 //!   `@X@`, placeholder words (`changeme`, `REPLACE_ME`, `placeholder`, `redacted`, `example`,
 //!   `dummy`, `todo`…, or values containing `changeme`, `replace_me`, `example`, `your_`), one
 //!   repeated character (`xxx`, `****`), file paths (`/run/secrets/db`, `./x`, `~/x`, `C:\x`,
 //!   `file:`), URLs without a password, and secret-store references (`arn:`, `vault:`, `ref+`,
-//!   `ssm:`, `secretsmanager:`).
+//!   `ssm:`, `secretsmanager:`). A weak real password is not a placeholder: `password`, `secret`,
+//!   `admin`, `sst` are reported like any other value.
+//! - Config-file syntaxes whose keys look like credential names are recognised first: the
+//!   `passwd`, `shadow` and `gshadow` lines of `nsswitch.conf` name lookup sources
+//!   (`passwd: files systemd`), not passwords.
 //! - In multi-line values, lines of the form `name = value`, `name: value` or `"name": "value"`
 //!   (env files, properties, INI, YAML, JSON) are checked as a name and a value.
 //! - AWS ids whose prefix denotes an IAM user, role or group id (`AIDA`, `AROA`, `AGPA`…) are
@@ -498,6 +502,9 @@ pub(crate) fn aws_secret_shape(value: &str) -> bool {
 fn named(name: &str, value: &str) -> Option<Kind> {
     let kind = credential_name(name)?;
     let v = value.trim();
+    if nsswitch_sources(name, v) {
+        return None;
+    }
     if !looks_secret(v) {
         return None;
     }
@@ -507,10 +514,28 @@ fn named(name: &str, value: &str) -> Option<Kind> {
     Some(kind)
 }
 
+/// Lookup sources of glibc's Name Service Switch (`nsswitch.conf(5)`), and the services
+/// distributions ship for it.
+const NSS_SOURCES: &[&str] = &[
+    "files", "compat", "db", "dns", "nis", "nisplus", "hesiod", "ldap", "sss", "systemd", "winbind",
+    "wins", "mymachines", "myhostname", "resolve", "altfiles", "cache", "extrausers", "mdns",
+    "mdns4", "mdns4_minimal", "mdns6", "mdns_minimal",
+];
+
+/// An `nsswitch.conf` line for a user or group database: `passwd: files systemd`,
+/// `shadow: compat [NOTFOUND=return] sss`.
+fn nsswitch_sources(name: &str, value: &str) -> bool {
+    ["passwd", "shadow", "gshadow"].contains(&name)
+        && !value.is_empty()
+        && value.split_whitespace().all(|w| {
+            NSS_SOURCES.contains(&w) || (w.starts_with('[') && w.ends_with(']') && w.contains('='))
+        })
+}
+
 /// Whether a value under a credential name looks like a real secret (see the module header).
 #[must_use]
 pub fn looks_secret(v: &str) -> bool {
-    v.chars().count() >= 4
+    v.chars().count() >= 3
         && !v.contains('\n')
         && v.split_whitespace().count() <= 2
         && !v.bytes().all(|b| b.is_ascii_digit())
@@ -573,17 +598,10 @@ pub fn is_placeholder(v: &str) -> bool {
         "replaceme",
         "placeholder",
         "redacted",
-        "secret",
-        "password",
-        "passwd",
-        "token",
-        "apikey",
         "example",
         "sample",
         "dummy",
         "fake",
-        "test",
-        "testing",
         "todo",
         "tbd",
         "fixme",
@@ -594,13 +612,9 @@ pub fn is_placeholder(v: &str) -> bool {
         "notset",
         "unset",
         "empty",
-        "default",
         "na",
         "string",
         "value",
-        "foo",
-        "bar",
-        "foobar",
         "true",
         "false",
         "yes",
@@ -611,9 +625,6 @@ pub fn is_placeholder(v: &str) -> bool {
         "disabled",
         "required",
         "optional",
-        "secretvalue",
-        "mysecret",
-        "mypassword",
         "yoursecret",
         "yourpassword",
         "yourtoken",
@@ -855,16 +866,33 @@ mod tests {
             "true",
             "false",
             "123456",
-            "abc",
+            "ab",
             "__PASSWORD__",
             "@db.password@",
-            "password",
-            "secret",
             "example-token-value",
             "a much longer sentence that explains a thing",
         ] {
             assert!(kinds(Some("DB_PASSWORD"), v).is_empty(), "{v:?}");
         }
+    }
+
+    /// A placeholder is obviously a template; a weak real password is still a password.
+    #[test]
+    fn weak_real_passwords_are_secrets() {
+        for v in ["password", "secret", "sst", "admin", "root", "test", "default", "abc", "mypassword"] {
+            assert_eq!(kinds(Some("MYSQL_DB_PASSWORD"), v), vec![Kind::Password], "{v:?}");
+        }
+    }
+
+    /// `nsswitch.conf` names lookup sources under `passwd` and `shadow`: not credentials.
+    #[test]
+    fn nsswitch_lines_are_not_passwords() {
+        let conf = "passwd:         compat\ngroup:          compat\nshadow:         files [NOTFOUND=return] sss\n\
+                    hosts:          files dns\n";
+        assert!(scan(Some("nsswitch.conf"), conf).is_empty(), "{:?}", scan(Some("nsswitch.conf"), conf));
+        assert!(kinds(Some("passwd"), "files systemd").is_empty());
+        // A password under the same name is still one.
+        assert_eq!(kinds(Some("passwd"), "Tr0ub4dor&3"), vec![Kind::Password]);
     }
 
     #[test]
