@@ -45,7 +45,20 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
             }
             let mut hit = hit.clone();
             graph.check_preconditions(&graph.identity_of(subject), &mut hit);
-            let message = format!("{} {} {}", who(subject), spec.primitive.action(), hit.scope);
+            // Half of a two-part permission: say what the subject holds and what it cannot do.
+            let message = match &hit.missing {
+                None => format!("{} {} {}", who(subject), spec.primitive.action(), hit.scope),
+                Some(missing) => {
+                    let action = spec.primitive.action();
+                    format!(
+                        "{} holds {} {} but not {missing}, so it cannot {} with it",
+                        who(subject),
+                        hit.request,
+                        hit.scope,
+                        action.strip_prefix("can ").unwrap_or(action)
+                    )
+                }
+            };
             let path = FieldPath::root().key("subjects").index(i);
             let report = cx
                 .report(rule, object, path, message)
