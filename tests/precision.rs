@@ -270,3 +270,28 @@ fn other_tools_test_data_is_excluded_by_default() {
     let r = json_report(d, &["repo/pkg/testdata/live.yaml"]);
     assert!(!rules_in(&r, "live.yaml").is_empty());
 }
+
+/// A `ClusterConfig` for `eksctl create nodegroup` holds node groups only: cluster-level rules
+/// used to fire on eksctl's defaults ("runs 1.34" for a file that sets no version).
+#[test]
+fn an_eksctl_file_of_node_groups_only_leaves_the_cluster_unknown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let nodegroups = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: dev\n  region: eu-west-1\n\
+                      managedNodeGroups:\n  - name: ng-1\n    instanceType: m5.large\n    privateNetworking: true\n";
+    write(d, "ng.yaml", nodegroups);
+    write(
+        d,
+        "full.yaml",
+        &nodegroups.replace("region: eu-west-1\n", "region: eu-west-1\n  version: \"1.34\"\n"),
+    );
+    let messages = |file: &str| -> Vec<String> {
+        let r = json_report(d, &[file]);
+        r["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap().to_string()).collect()
+    };
+    let only = messages("ng.yaml");
+    assert!(only.iter().all(|m| !m.starts_with("cluster \"dev\"")), "{only:?}");
+    assert!(only.iter().any(|m| m.starts_with("managed node group \"ng-1\"")), "{only:?}");
+    let full = messages("full.yaml");
+    assert!(full.iter().any(|m| m.contains("exposes its API endpoint")), "{full:?}");
+}

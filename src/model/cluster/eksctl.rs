@@ -75,7 +75,46 @@ impl Cluster {
     }
 }
 
+/// Keys that only a file creating (or fully describing) a cluster holds.
+const CLUSTER_KEYS: &[&str] = &[
+    "iam",
+    "secretsEncryption",
+    "cloudWatch",
+    "accessConfig",
+    "addons",
+    "addonsConfig",
+    "autoModeConfig",
+    "privateCluster",
+    "kubernetesNetworkConfig",
+    "fargateProfiles",
+    "identityProviders",
+    "iamIdentityMappings",
+    "availabilityZones",
+    "karpenter",
+    "zonalShiftConfig",
+    "remoteNetworkConfig",
+];
+
+const WHY_NODEGROUP_ONLY: &str = "this file only adds node groups to a cluster defined elsewhere \
+     (`eksctl create nodegroup`): cluster settings are not in it";
+
+/// A `ClusterConfig` for `eksctl create nodegroup`: node groups, and no version, endpoint or
+/// other cluster-level setting. Its cluster fields are unknown, not eksctl's defaults.
+fn nodegroup_only(root: &crate::document::Node) -> bool {
+    let has_node_groups = root.get("managedNodeGroups").is_some() || root.get("nodeGroups").is_some();
+    let sets_endpoint = root
+        .get("vpc")
+        .is_some_and(|v| v.get("clusterEndpoints").is_some() || v.get("publicAccessCIDRs").is_some());
+    has_node_groups
+        && !sets_endpoint
+        && root.get("metadata").and_then(|m| m.get("version")).is_none()
+        && !CLUSTER_KEYS.iter().any(|k| root.get(k).is_some())
+}
+
 fn read_cluster(r: &mut Reader<'_>) -> Cluster {
+    if nodegroup_only(r.root) {
+        r.no_defaults = Some(WHY_NODEGROUP_ONLY);
+    }
     let at = r.place(&p("metadata.name"));
     let mut c = Cluster::unknown(SourceKind::Eksctl, at, "not expressed in eksctl");
     c.name = r.string(&p("metadata.name"), None);
@@ -109,6 +148,10 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
         Some((false, "Auto Mode is off unless `autoModeConfig.enabled`")),
     );
     c.cluster_role = match r.get(&p("iam.serviceRoleARN")) {
+        _ if r.no_defaults.is_some() => ClusterRole {
+            arn: Field::unknown(r.place(&p("iam.serviceRoleARN")), WHY_NODEGROUP_ONLY),
+            policies: Field::unknown(r.place(&p("iam.serviceRoleARN")), WHY_NODEGROUP_ONLY),
+        },
         Some(_) => ClusterRole {
             arn: r.opt_string(&p("iam.serviceRoleARN"), WHY_NONE),
             policies: Field::unknown(r.place(&p("iam.serviceRoleARN")), "an existing role is used"),
@@ -126,6 +169,8 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
     };
     c.tags = r.string_map(&p("metadata.tags"), Some(((), WHY_TAGS)));
     let zones = r.strings(&p("availabilityZones"), None);
+    // Node groups are described in full: their own defaults apply.
+    r.no_defaults = None;
     for (path, _) in r.list(&p("managedNodeGroups")).unwrap_or_default() {
         let ng = node_group(r, &path, NodeGroupKind::Managed, private_cluster, &zones);
         c.node_groups.push(ng);

@@ -26,6 +26,9 @@ pub struct Reader<'a> {
     /// A top-level key that also stands for the document's head when it is the nearest
     /// existing parent (`metadata` in eksctl, whose name is the head).
     pub head_key: Option<&'static str>,
+    /// When set, absent fields are unknown for this reason instead of taking their default (an
+    /// eksctl file that only adds node groups to a cluster defined elsewhere).
+    pub no_defaults: Option<&'static str>,
 }
 
 /// A default: the value and why it applies (the form's documentation, cited).
@@ -39,7 +42,7 @@ impl<'a> Reader<'a> {
         head: Span,
         object: Option<ObjectLink>,
     ) -> Self {
-        Self { file, root, head, object, errors: Vec::new(), anchor: 0, head_key: None }
+        Self { file, root, head, object, errors: Vec::new(), anchor: 0, head_key: None, no_defaults: None }
     }
 
     /// The place of a field: its value, or its nearest existing parent when absent.
@@ -104,6 +107,9 @@ impl<'a> Reader<'a> {
     }
 
     fn absent<T>(&self, path: &FieldPath, default: Fallback<T>) -> Field<T> {
+        if let Some(reason) = self.no_defaults {
+            return Field::unknown(self.place(path), reason);
+        }
         match default {
             Some((v, why)) => Field::default(v, self.place(path), why),
             None => Field::unknown(self.place(path), "not set"),

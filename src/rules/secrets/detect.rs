@@ -517,9 +517,29 @@ fn named(name: &str, value: &str) -> Option<Kind> {
 /// Lookup sources of glibc's Name Service Switch (`nsswitch.conf(5)`), and the services
 /// distributions ship for it.
 const NSS_SOURCES: &[&str] = &[
-    "files", "compat", "db", "dns", "nis", "nisplus", "hesiod", "ldap", "sss", "systemd", "winbind",
-    "wins", "mymachines", "myhostname", "resolve", "altfiles", "cache", "extrausers", "mdns",
-    "mdns4", "mdns4_minimal", "mdns6", "mdns_minimal",
+    "files",
+    "compat",
+    "db",
+    "dns",
+    "nis",
+    "nisplus",
+    "hesiod",
+    "ldap",
+    "sss",
+    "systemd",
+    "winbind",
+    "wins",
+    "mymachines",
+    "myhostname",
+    "resolve",
+    "altfiles",
+    "cache",
+    "extrausers",
+    "mdns",
+    "mdns4",
+    "mdns4_minimal",
+    "mdns6",
+    "mdns_minimal",
 ];
 
 /// An `nsswitch.conf` line for a user or group database: `passwd: files systemd`,
@@ -527,9 +547,9 @@ const NSS_SOURCES: &[&str] = &[
 fn nsswitch_sources(name: &str, value: &str) -> bool {
     ["passwd", "shadow", "gshadow"].contains(&name)
         && !value.is_empty()
-        && value.split_whitespace().all(|w| {
-            NSS_SOURCES.contains(&w) || (w.starts_with('[') && w.ends_with(']') && w.contains('='))
-        })
+        && value
+            .split_whitespace()
+            .all(|w| NSS_SOURCES.contains(&w) || (w.starts_with('[') && w.ends_with(']') && w.contains('=')))
 }
 
 /// Whether a value under a credential name looks like a real secret (see the module header).
