@@ -272,26 +272,33 @@ fn other_tools_test_data_is_excluded_by_default() {
 }
 
 /// A `ClusterConfig` for `eksctl create nodegroup` holds node groups only: cluster-level rules
-/// used to fire on eksctl's defaults ("runs 1.34" for a file that sets no version).
+/// used to fire on eksctl's defaults ("runs 1.34" for a file that sets no version). Next to
+/// another definition of the cluster, its cluster fields are unknown; alone, the same file may
+/// create a cluster (`eksctl create cluster -f`) and eksctl's defaults apply.
 #[test]
-fn an_eksctl_file_of_node_groups_only_leaves_the_cluster_unknown() {
+fn an_eksctl_file_of_node_groups_for_a_cluster_defined_elsewhere_leaves_the_cluster_unknown() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     let nodegroups = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: dev\n  region: eu-west-1\n\
                       managedNodeGroups:\n  - name: ng-1\n    instanceType: m5.large\n    privateNetworking: true\n";
-    write(d, "ng.yaml", nodegroups);
-    write(
-        d,
-        "full.yaml",
-        &nodegroups.replace("region: eu-west-1\n", "region: eu-west-1\n  version: \"1.34\"\n"),
-    );
-    let messages = |file: &str| -> Vec<String> {
-        let r = json_report(d, &[file]);
-        r["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap().to_string()).collect()
+    let cluster = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: dev\n  region: eu-west-1\n  \
+                   version: \"1.34\"\nvpc:\n  clusterEndpoints: {publicAccess: false, privateAccess: true}\n";
+    write(d, "project/cluster.yaml", cluster);
+    write(d, "project/nodegroup.yaml", nodegroups);
+    write(d, "alone/nodegroup.yaml", nodegroups);
+    let messages = |path: &str, file: &str| -> Vec<String> {
+        let r = json_report(d, &[path]);
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["file"].as_str().is_some_and(|p| p.ends_with(file)))
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
     };
-    let only = messages("ng.yaml");
-    assert!(only.iter().all(|m| !m.starts_with("cluster \"dev\"")), "{only:?}");
-    assert!(only.iter().any(|m| m.starts_with("managed node group \"ng-1\"")), "{only:?}");
-    let full = messages("full.yaml");
-    assert!(full.iter().any(|m| m.contains("exposes its API endpoint")), "{full:?}");
+    let added = messages("project", "project/nodegroup.yaml");
+    assert!(added.iter().all(|m| !m.starts_with("cluster \"dev\"")), "{added:?}");
+    assert!(added.iter().any(|m| m.starts_with("managed node group \"ng-1\"")), "{added:?}");
+    let alone = messages("alone", "alone/nodegroup.yaml");
+    assert!(alone.iter().any(|m| m.contains("exposes its API endpoint")), "{alone:?}");
 }

@@ -65,11 +65,21 @@ impl Cluster {
     /// Reads an eksctl `ClusterConfig` object, with eksctl's defaults for absent fields.
     #[must_use]
     pub fn from_eksctl(object: &Object) -> (Cluster, Vec<InputError>) {
+        Self::from_eksctl_with(object, false)
+    }
+
+    /// [`Cluster::from_eksctl`]; `adds_node_groups` when the file only adds node groups to a
+    /// cluster another input defines: its cluster-level fields are then unknown, not defaulted.
+    #[must_use]
+    pub fn from_eksctl_with(object: &Object, adds_node_groups: bool) -> (Cluster, Vec<InputError>) {
         let file = object.origin.as_ref().map(|o| std::sync::Arc::clone(&o.file));
         let link = ObjectLink { object: object.object_ref(), index: object.index };
         let mut r = Reader::new(file, &object.root, object.head(), Some(link));
         r.head_key = Some("metadata");
         super::eksctl_keys::check(&mut r);
+        if adds_node_groups {
+            r.no_defaults = Some(WHY_NODEGROUP_ONLY);
+        }
         let c = read_cluster(&mut r);
         (c, r.errors)
     }
@@ -95,12 +105,14 @@ const CLUSTER_KEYS: &[&str] = &[
     "remoteNetworkConfig",
 ];
 
-const WHY_NODEGROUP_ONLY: &str = "this file only adds node groups to a cluster defined elsewhere \
+const WHY_NODEGROUP_ONLY: &str = "this file only adds node groups to a cluster another input defines \
      (`eksctl create nodegroup`): cluster settings are not in it";
 
-/// A `ClusterConfig` for `eksctl create nodegroup`: node groups, and no version, endpoint or
-/// other cluster-level setting. Its cluster fields are unknown, not eksctl's defaults.
-fn nodegroup_only(root: &crate::document::Node) -> bool {
+/// A `ClusterConfig` of node groups only: no version, endpoint or other cluster-level setting.
+/// Alone it may create a cluster with eksctl's defaults (`eksctl create cluster -f`); next to
+/// another definition of the same cluster it adds node groups (`eksctl create nodegroup`).
+#[must_use]
+pub fn nodegroup_only(root: &crate::document::Node) -> bool {
     let has_node_groups = root.get("managedNodeGroups").is_some() || root.get("nodeGroups").is_some();
     let sets_endpoint = root
         .get("vpc")
@@ -112,9 +124,6 @@ fn nodegroup_only(root: &crate::document::Node) -> bool {
 }
 
 fn read_cluster(r: &mut Reader<'_>) -> Cluster {
-    if nodegroup_only(r.root) {
-        r.no_defaults = Some(WHY_NODEGROUP_ONLY);
-    }
     let at = r.place(&p("metadata.name"));
     let mut c = Cluster::unknown(SourceKind::Eksctl, at, "not expressed in eksctl");
     c.name = r.string(&p("metadata.name"), None);

@@ -439,8 +439,17 @@ pub fn build_with(
     cloudformation: &[crate::document::cloudformation::Template],
 ) -> Clusters {
     let mut out = Clusters::default();
+    // Clusters another input defines: an eksctl file of node groups only for one of them adds
+    // node groups (`eksctl create nodegroup`) and says nothing about the cluster.
+    let defined: std::collections::HashSet<&str> = set
+        .iter()
+        .filter(|o| eksctl::is_cluster_config(o) && !eksctl::nodegroup_only(&o.root))
+        .map(|o| o.name.as_str())
+        .chain(aws.iter().filter_map(|d| d.root.get("cluster")?.get("name")?.as_str()))
+        .collect();
     for o in set.iter().filter(|o| eksctl::is_cluster_config(o)) {
-        let (c, errs) = Cluster::from_eksctl(o);
+        let adds_node_groups = eksctl::nodegroup_only(&o.root) && defined.contains(o.name.as_str());
+        let (c, errs) = Cluster::from_eksctl_with(o, adds_node_groups);
         out.clusters.push(c);
         out.errors.extend(errs);
     }
