@@ -5,8 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use globset::Glob;
-
 use crate::analysis::pss::Policy;
 use crate::diagnostic::InputError;
 use crate::document::{Node, SourceFile, Span, yaml};
@@ -233,9 +231,9 @@ impl Config {
                 },
                 "exclude" => {
                     for s in strings(v, "exclude", &mut err) {
-                        match Glob::new(&s.0) {
+                        match crate::source::glob_matcher(&s.0) {
                             Ok(_) => config.exclude.push(s.0),
-                            Err(e) => err(s.1, format!("invalid glob: {e}")),
+                            Err(e) => err(s.1, e),
                         }
                     }
                 }
@@ -350,7 +348,7 @@ fn glob(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<globset::GlobMat
         err(v.span, "expected a string".into());
         None
     })?;
-    Glob::new(s).map(|g| g.compile_matcher()).map_err(|e| err(v.span, format!("invalid glob: {e}"))).ok()
+    crate::source::glob_matcher(s).map_err(|e| err(v.span, e)).ok()
 }
 
 fn waiver(w: &Node, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {

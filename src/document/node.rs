@@ -6,6 +6,9 @@ use std::fmt;
 
 use super::span::Span;
 
+/// What one node costs in an expansion budget besides its text (see [`Node::weight`]).
+pub const NODE_WEIGHT: usize = 64;
+
 /// One node of a parsed document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -173,6 +176,21 @@ impl Node {
     }
 
     /// Number of nodes in this subtree (used to bound alias expansion).
+    /// Roughly the bytes this tree holds in memory: [`NODE_WEIGHT`] per node and key plus the
+    /// text of its strings and keys. Expansion budgets (YAML aliases, Terraform locals,
+    /// CloudFormation references) count this, so one long string copied many times is bounded
+    /// like many small nodes are.
+    #[must_use]
+    pub fn weight(&self) -> usize {
+        NODE_WEIGHT
+            + match &self.value {
+                Value::Str(s) => s.len(),
+                Value::Seq(s) => s.iter().map(Node::weight).sum(),
+                Value::Map(m) => m.entries.iter().map(|e| e.key.len() + e.value.weight()).sum(),
+                _ => 0,
+            }
+    }
+
     #[must_use]
     pub fn size(&self) -> usize {
         1 + match &self.value {

@@ -4,17 +4,23 @@
 //! `yes`/`on`/`y` are booleans, `0644` is octal 420, underscores vanish from numbers and `<<` merge
 //! keys are expanded. We build the tree from parser events so every node keeps its byte span, and
 //! we note what YAML 1.2 would read differently and duplicate keys, so they can be reported.
-//! Alias expansion is bounded so an alias bomb cannot exhaust memory.
+//! Alias expansion is bounded in bytes and in depth, so an alias bomb can neither exhaust memory
+//! nor nest the tree deeper than the code that walks it can follow.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
 
 use super::node::{Entry, Map, Node, Value};
 use super::span::Span;
 
-/// Upper bound on nodes produced by alias expansion per stream, beyond the source's own size.
-const ALIAS_BUDGET: usize = 1_000_000;
+/// Upper bound on what alias expansion may add to a stream, in bytes as [`Node::weight`] counts
+/// them (a long scalar copied many times counts its text each time), beyond the source's size.
+const ALIAS_BUDGET: usize = 64 * 1024 * 1024;
+/// Deepest tree a stream may build, counting levels that aliases bring in: the parser bounds
+/// the nesting written in the text (255 flow and 255 block levels), not anchors that nest
+/// earlier anchors.
+pub const MAX_DEPTH: usize = 512;
 
 /// The documents of one YAML stream, plus everything worth telling the user about it.
 #[derive(Debug, Default)]
@@ -108,8 +114,16 @@ fn char_to_byte(text: &str, chars: usize) -> usize {
 }
 
 enum Frame {
-    Seq { span: Span, anchor: usize, tag: Option<Box<str>>, items: Vec<Node> },
+    Seq { span: Span, anchor: usize, tag: Option<Box<str>>, items: Vec<Node>, height: usize },
     Map(MapFrame),
+}
+
+impl Frame {
+    fn height(&mut self) -> &mut usize {
+        match self {
+            Self::Seq { height, .. } | Self::Map(MapFrame { height, .. }) => height,
+        }
+    }
 }
 
 struct MapFrame {
@@ -121,6 +135,8 @@ struct MapFrame {
     index: Option<HashMap<String, usize>>,
     pending_key: Option<PendingKey>,
     merges: Vec<Node>,
+    /// Levels of the deepest value completed inside so far.
+    height: usize,
 }
 
 struct PendingKey {
@@ -131,7 +147,8 @@ struct PendingKey {
 
 struct Builder {
     stack: Vec<Frame>,
-    anchors: HashMap<usize, Node>,
+    /// Anchored nodes and their height (levels), for aliases.
+    anchors: HashMap<usize, (Node, usize)>,
     doc_index: usize,
     in_document: bool,
     root: Option<Node>,
@@ -182,17 +199,20 @@ impl Builder {
             Event::Scalar(text, style, anchor, tag) => {
                 let merge = style == ScalarStyle::Plain && text == "<<" && tag.is_none();
                 let node = scalar(&text, style, tag.as_deref(), sp, out)?;
-                self.complete_key_aware(node, anchor, merge, out)?;
+                self.complete_key_aware(node, 1, anchor, merge, out)?;
             }
             Event::SequenceStart(_, anchor, tag) => {
+                self.check_depth(1, sp)?;
                 self.stack.push(Frame::Seq {
                     span: sp,
                     anchor,
                     tag: custom_tag(tag.as_deref()),
                     items: Vec::new(),
+                    height: 0,
                 });
             }
             Event::MappingStart(_, anchor, tag) => {
+                self.check_depth(1, sp)?;
                 self.stack.push(Frame::Map(MapFrame {
                     span: sp,
                     anchor,
@@ -201,40 +221,48 @@ impl Builder {
                     index: None,
                     pending_key: None,
                     merges: Vec::new(),
+                    height: 0,
                 }));
             }
             Event::SequenceEnd => {
-                if let Some(Frame::Seq { span, anchor, tag, items }) = self.stack.pop() {
+                if let Some(Frame::Seq { span, anchor, tag, items, height }) = self.stack.pop() {
                     let end = items.last().map_or(sp, |n| n.span);
                     let mut node = Node::new(span.join(end), Value::Seq(items));
                     node.tag = tag;
-                    self.complete(node, anchor, out)?;
+                    self.complete(node, height + 1, anchor, out)?;
                 }
             }
             Event::MappingEnd => {
                 if let Some(Frame::Map(frame)) = self.stack.pop() {
-                    let anchor = frame.anchor;
+                    let (anchor, height) = (frame.anchor, frame.height);
                     let node = finish_map(frame, sp)?;
-                    self.complete(node, anchor, out)?;
+                    self.complete(node, height + 1, anchor, out)?;
                 }
             }
             Event::Alias(id) => {
-                let target = self.anchors.get(&id).ok_or_else(|| SyntaxError {
+                let (target, height) = self.anchors.get(&id).ok_or_else(|| SyntaxError {
                     span: sp,
                     message: "alias refers to an unknown anchor".into(),
                 })?;
-                let size = target.size();
-                if size > self.budget {
+                let height = *height;
+                self.check_depth(height, sp)?;
+                let weight = target.weight();
+                if weight > self.budget {
                     return Err(SyntaxError {
                         span: sp,
                         message: format!(
-                            "alias expansion exceeds {ALIAS_BUDGET} nodes (an alias bomb?); refusing to expand"
+                            "alias expansion exceeds {} MiB (an alias bomb?); refusing to expand",
+                            ALIAS_BUDGET / (1024 * 1024)
                         ),
                     });
                 }
-                self.budget -= size;
-                let node = target.clone();
-                self.complete(node, 0, out)?;
+                self.budget -= weight;
+                let mut node = target.clone();
+                // An alias used as a key is at the alias, not at its anchor.
+                if matches!(self.stack.last(), Some(Frame::Map(f)) if f.pending_key.is_none()) {
+                    node.span = sp;
+                }
+                self.complete(node, height, 0, out)?;
             }
             Event::UnresolvedAlias(name) => {
                 return Err(SyntaxError { span: sp, message: format!("unknown anchor `{name}`") });
@@ -244,19 +272,44 @@ impl Builder {
         Ok(())
     }
 
-    fn complete(&mut self, node: Node, anchor: usize, out: &mut Stream) -> Result<(), SyntaxError> {
-        self.complete_key_aware(node, anchor, false, out)
+    /// A value `height` levels high placed at the current position must stay within
+    /// [`MAX_DEPTH`].
+    fn check_depth(&self, height: usize, span: Span) -> Result<(), SyntaxError> {
+        if self.stack.len() + height > MAX_DEPTH {
+            return Err(SyntaxError {
+                span,
+                message: format!(
+                    "nesting deeper than {MAX_DEPTH} levels (through aliases); refusing to expand"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn complete(
+        &mut self,
+        node: Node,
+        height: usize,
+        anchor: usize,
+        out: &mut Stream,
+    ) -> Result<(), SyntaxError> {
+        self.complete_key_aware(node, height, anchor, false, out)
     }
 
     fn complete_key_aware(
         &mut self,
         node: Node,
+        height: usize,
         anchor: usize,
         merge: bool,
         out: &mut Stream,
     ) -> Result<(), SyntaxError> {
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            self.anchors.insert(anchor, (node.clone(), height));
+        }
+        if let Some(frame) = self.stack.last_mut() {
+            let h = frame.height();
+            *h = (*h).max(height);
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
@@ -296,6 +349,9 @@ fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) 
 
 fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
     let MapFrame { span, tag, mut entries, merges, .. } = frame;
+    // Keys already present, hashed: a merge of many keys (or many merges) stays linear.
+    let mut present: HashSet<String> =
+        if merges.is_empty() { HashSet::new() } else { entries.iter().map(|e| e.key.clone()).collect() };
     for source in merges {
         let maps: Vec<&Map> = match &source.value {
             Value::Map(m) => vec![m],
@@ -309,7 +365,7 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
         for m in maps {
             for e in &m.entries {
                 // Keys written in the mapping itself, and earlier merge sources, win.
-                if !entries.iter().any(|x| x.key == e.key) {
+                if present.insert(e.key.clone()) {
                     entries.push(e.clone());
                 }
             }

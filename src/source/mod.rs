@@ -180,6 +180,32 @@ pub fn is_manifest_like(path: &Path) -> bool {
         .is_some_and(|e| MANIFEST_EXTENSIONS.iter().any(|m| m.eq_ignore_ascii_case(e)))
 }
 
+/// Longest glob accepted from a config, and most wildcards in one: globs come from the scanned
+/// repository, and a pattern of thousands of `*` compiles to a matcher past the regex size limit.
+pub const MAX_GLOB_LEN: usize = 1024;
+/// See [`MAX_GLOB_LEN`].
+pub const MAX_GLOB_WILDCARDS: usize = 64;
+
+/// A glob from a config, bounded in length and wildcards (see [`MAX_GLOB_LEN`]).
+pub fn glob(pattern: &str) -> Result<globset::Glob, String> {
+    if pattern.len() > MAX_GLOB_LEN {
+        return Err(format!("invalid glob: longer than {MAX_GLOB_LEN} characters"));
+    }
+    let wildcards = pattern.chars().filter(|c| matches!(c, '*' | '?' | '[' | '{')).count();
+    if wildcards > MAX_GLOB_WILDCARDS {
+        return Err(format!("invalid glob: more than {MAX_GLOB_WILDCARDS} wildcards"));
+    }
+    globset::Glob::new(pattern).map_err(|e| format!("invalid glob: {e}"))
+}
+
+/// A bounded glob compiled to a matcher; a pattern whose matcher cannot be built is an error,
+/// never a panic (`Glob::compile_matcher` panics on one).
+pub fn glob_matcher(pattern: &str) -> Result<globset::GlobMatcher, String> {
+    let g = glob(pattern)?;
+    globset::GlobSetBuilder::new().add(g.clone()).build().map_err(|e| format!("invalid glob: {e}"))?;
+    Ok(g.compile_matcher())
+}
+
 /// Reads an input into a source file.
 pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     let display = input.display().to_string();
@@ -192,19 +218,66 @@ pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
                 .map_err(|e| InputError::file(&display, io_message(&e)))?;
             buf
         }
-        Input::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| InputError::file(&display, io_message(&e)))?;
-            if meta.len() > MAX_FILE_SIZE {
-                return Err(too_large(&display));
-            }
-            std::fs::read(path).map_err(|e| InputError::file(&display, io_message(&e)))?
-        }
+        Input::File { path, .. } => read_file(&display, path)?,
     };
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
         Input::Stdin => None,
     };
     from_bytes(display, path, bytes)
+}
+
+/// Reads a file named or found, never more than [`MAX_FILE_SIZE`] bytes of it: devices
+/// (`/dev/zero`), pipes and process substitutions have no size to check first. A named pipe is
+/// opened without waiting for a writer, so one without a writer cannot stop the run.
+fn read_file(display: &str, path: &Path) -> Result<Vec<u8>, InputError> {
+    let fail = |e: std::io::Error| InputError::file(display, io_message(&e));
+    let meta = std::fs::metadata(path).map_err(fail)?;
+    if meta.is_file() && meta.len() > MAX_FILE_SIZE {
+        return Err(too_large(display));
+    }
+    let fifo = is_fifo(&meta);
+    let file = open_for_reading(path, fifo).map_err(fail)?;
+    let mut buf = Vec::new();
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut buf).map_err(fail)?;
+    if buf.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_large(display));
+    }
+    if fifo && buf.is_empty() {
+        return Err(InputError::file(display, "named pipe with no writer: nothing was read from it"));
+    }
+    Ok(buf)
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Opens a file; a named pipe without blocking on the open (which waits for a writer), then
+/// back to blocking reads (which end at once when no writer is there).
+#[cfg(unix)]
+fn open_for_reading(path: &Path, fifo: bool) -> std::io::Result<std::fs::File> {
+    use rustix::fs::OFlags;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if !fifo {
+        return std::fs::File::open(path);
+    }
+    let flags = i32::try_from(OFlags::NONBLOCK.bits()).unwrap_or_default();
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path)?;
+    rustix::fs::fcntl_setfl(&file, OFlags::empty())?;
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_for_reading(path: &Path, _fifo: bool) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// Validates and wraps raw bytes (also used by tests and other front ends).
@@ -215,6 +288,9 @@ pub fn from_bytes(
 ) -> Result<Arc<SourceFile>, InputError> {
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(&display));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(InputError::file(display, "file is UTF-32 encoded; save it as UTF-8"));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::file(display, "file is UTF-16 encoded; save it as UTF-8"));

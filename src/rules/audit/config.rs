@@ -1,7 +1,7 @@
 //! The `audit-log:` section of `.ladrillo.yaml`: who and what is trusted, and the thresholds of
 //! the windowed detections. Unknown keys are errors, like everywhere in the config.
 
-use globset::{Glob, GlobMatcher};
+use globset::GlobMatcher;
 use ipnet::IpNet;
 
 use crate::analysis::pss::Policy;
@@ -210,10 +210,10 @@ fn strings(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<(Str
 fn globs(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<GlobMatcher> {
     strings(v, what, fail, ok)
         .into_iter()
-        .filter_map(|(s, span)| match Glob::new(&s) {
-            Ok(g) => Some(g.compile_matcher()),
+        .filter_map(|(s, span)| match crate::source::glob_matcher(&s) {
+            Ok(g) => Some(g),
             Err(e) => {
-                fail(span, format!("invalid glob `{s}`: {e}"), ok);
+                fail(span, e, ok);
                 None
             }
         })
