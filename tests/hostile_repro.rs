@@ -3,6 +3,13 @@
 //! 2 GiB and a generous guard against hangs (not a timing assertion: a run that needs the guard
 //! is a hang). Each must end with the good file still reported, or with a clear error naming the
 //! file and the limit — never a crash, an abort or a hang.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::fmt::Write as _;
 use std::path::Path;
