@@ -26,13 +26,20 @@ pub const KEYS: &[&str] = &[
     "reachability",
     "pss",
     "audit-log",
+    "webhook",
 ];
+
+/// The keys of the `webhook` section.
+pub const WEBHOOK_KEYS: &[&str] = &["mode", "exempt-namespaces", "namespaces"];
+
+/// The label a Namespace carries to choose its `ladrillo webhook` mode.
+pub const WEBHOOK_MODE_LABEL: &str = "ladrillo.dev/webhook-mode";
 
 /// The keys of the `pss` section.
 pub const PSS_KEYS: &[&str] = &["level", "version", "kubernetes-version"];
 
 /// The config file as written.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Config {
     pub file: Option<Arc<SourceFile>>,
     pub select: Vec<Selector>,
@@ -51,6 +58,52 @@ pub struct Config {
     pub pss_kubernetes_version: Option<u32>,
     /// `ladrillo audit-log` settings: trusted users, namespaces, images, networks, thresholds.
     pub audit_log: Option<crate::rules::audit::config::AuditConfig>,
+    /// `ladrillo webhook` settings: default mode, exempt namespaces, modes per namespace.
+    pub webhook: WebhookConfig,
+}
+
+/// What the admission webhook does with a finding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WebhookMode {
+    /// Deny when a finding at or above `fail-on` is active.
+    #[default]
+    Enforce,
+    /// Allow, with the findings as admission warnings (kubectl prints them).
+    Warn,
+    /// Allow, with the findings as audit annotations.
+    Audit,
+}
+
+impl WebhookMode {
+    pub const ALL: [WebhookMode; 3] = [Self::Enforce, Self::Warn, Self::Audit];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Enforce => "enforce",
+            Self::Warn => "warn",
+            Self::Audit => "audit",
+        }
+    }
+
+    /// Parses `enforce`, `warn` or `audit`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| format!("unknown webhook mode `{s}`; expected enforce, warn or audit"))
+    }
+}
+
+/// The `webhook` section.
+#[derive(Clone, Debug, Default)]
+pub struct WebhookConfig {
+    /// The mode of namespaces without their own (`--mode` wins over it).
+    pub mode: Option<WebhookMode>,
+    /// Namespaces whose objects are admitted without a check (none by default).
+    pub exempt_namespaces: Vec<String>,
+    /// Modes by namespace; they win over the namespace's label.
+    pub namespaces: Vec<(String, WebhookMode)>,
 }
 
 /// A rule selector: `all`, a group, a rule code or a rule name.
@@ -256,6 +309,7 @@ impl Config {
                 }
                 "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, &mut err),
                 "audit-log" => config.audit_log = crate::rules::audit::config::parse(v, &mut err),
+                "webhook" => config.webhook = webhook_section(v, &mut err),
                 other => err(entry.key_span, unknown_key(other, KEYS)),
             }
         }
@@ -307,6 +361,48 @@ pub(crate) fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Opti
         }
     }
     if ok { (Some(policy), release) } else { (None, None) }
+}
+
+/// `webhook: {mode: warn, exempt-namespaces: [kube-system], namespaces: {shop: enforce}}`.
+fn webhook_section(v: &Node, err: &mut impl FnMut(Span, String)) -> WebhookConfig {
+    let mut out = WebhookConfig::default();
+    let Some(map) = v.as_map() else {
+        err(v.span, "`webhook` must be a mapping".into());
+        return out;
+    };
+    let mode = |n: &Node, err: &mut dyn FnMut(Span, String)| match n.as_str().map(WebhookMode::parse) {
+        Some(Ok(m)) => Some(m),
+        Some(Err(m)) => {
+            err(n.span, m);
+            None
+        }
+        None => {
+            err(n.span, "expected a webhook mode: enforce, warn or audit".into());
+            None
+        }
+    };
+    for e in &map.entries {
+        match e.key.as_str() {
+            "mode" => out.mode = mode(&e.value, err),
+            "exempt-namespaces" => {
+                out.exempt_namespaces =
+                    strings(&e.value, "exempt-namespaces", err).into_iter().map(|s| s.0).collect();
+            }
+            "namespaces" => {
+                let Some(m) = e.value.as_map() else {
+                    err(e.value.span, "`namespaces` must map namespace names to modes".into());
+                    continue;
+                };
+                for n in &m.entries {
+                    if let Some(md) = mode(&n.value, err) {
+                        out.namespaces.push((n.key.clone(), md));
+                    }
+                }
+            }
+            other => err(e.key_span, unknown_key(other, WEBHOOK_KEYS)),
+        }
+    }
+    out
 }
 
 fn unknown_key(key: &str, known: &[&str]) -> String {

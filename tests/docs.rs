@@ -143,3 +143,17 @@ fn rules_cite_only_listed_peer_checks() {
         }
     }
 }
+
+/// The rule table of docs/webhook.md, between its markers, is generated from
+/// `src/webhook/scope.rs`.
+#[test]
+fn webhook_md_rule_table_is_fresh() {
+    const START: &str = "<!-- rule table: generated from src/webhook/scope.rs -->\n";
+    const END: &str = "<!-- end of rule table -->\n";
+    let path = common::root().join("docs/webhook.md");
+    let text = common::read(&path);
+    let start = text.find(START).expect("docs/webhook.md has the rule table's start marker") + START.len();
+    let end = text[start..].find(END).expect("and its end marker") + start;
+    let fresh = format!("{}{}{}", &text[..start], ladrillo::webhook::scope::table_markdown(), &text[end..]);
+    assert_fresh("docs/webhook.md", &fresh);
+}

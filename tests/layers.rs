@@ -28,6 +28,7 @@ const LAYERS: &[&[&str]] = &[
     &["scan"],
     &["audit"],
     &["report"],
+    &["webhook"],
     &["generate"],
     &["cli"],
 ];

@@ -14,6 +14,7 @@ mod rbac_cmd;
 mod report_cmd;
 mod rules_cmd;
 mod scan_cmd;
+mod webhook_cmd;
 
 use std::io::{IsTerminal, Write};
 
@@ -57,6 +58,9 @@ pub enum Command {
     /// Threat detections over Kubernetes and EKS audit logs (files, exports, CloudWatch
     /// subscription records, `-` for stdin, `--follow`).
     AuditLog(audit_log_cmd::AuditLogArgs),
+    /// Validating admission webhook: an HTTPS server that runs the scan's rules on each object
+    /// the API server admits (enforce, warn or audit).
+    Webhook(Box<webhook_cmd::WebhookArgs>),
 }
 
 /// When to colour text output.
@@ -121,6 +125,7 @@ pub fn run() -> i32 {
         Command::Rbac(args) => rbac_cmd::run(&args),
         Command::Netpol(args) => netpol_cmd::run(&args),
         Command::AuditLog(args) => audit_log_cmd::run(&args),
+        Command::Webhook(args) => webhook_cmd::run(&args),
     }
 }
 

@@ -250,8 +250,8 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         };
     }
     match lang {
-        Lang::En => files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl"),
-        Lang::Es => files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl"),
+        Lang::En => files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl"),
+        Lang::Es => files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl"),
     }
 }
 

@@ -1,0 +1,37 @@
+//! `ladrillo webhook`: a validating admission webhook that runs the scan's rules on each object
+//! the API server is about to write. [`decision`] is the pure part (review in, response out);
+//! [`scope`] says which rules can judge one object; [`server`] is the HTTPS server around them.
+
+pub mod certs;
+pub mod decision;
+pub mod review;
+pub mod scope;
+pub mod server;
+
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+use crate::scan::ScanSettings;
+use crate::settings::{Config, WebhookMode};
+
+pub use decision::{Decision, NamespaceLabels, Verdict, Webhook};
+
+impl Webhook {
+    /// The webhook of a config: its rule selection (less the scan-only rules), severity
+    /// overrides, waivers and `fail-on`, and its `webhook` section; `mode` (`--mode`) wins over
+    /// the section's default mode.
+    #[must_use]
+    pub fn new(config: Config, mode: Option<WebhookMode>, today: Date, lang: Lang) -> Self {
+        let section = config.webhook.clone();
+        let mut settings = ScanSettings::new(config, &[], &[], today);
+        settings.rules.retain(|r| scope::at_admission(*r));
+        settings.options.selected_rules = settings.rules.iter().map(|r| r.meta().name).collect();
+        Self {
+            settings,
+            mode: mode.or(section.mode).unwrap_or_default(),
+            exempt: section.exempt_namespaces,
+            namespace_modes: section.namespaces,
+            lang,
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! An `admission.k8s.io/v1` AdmissionReview read through the project's document path: the body
+//! becomes a source file and a tree with spans, so the object's findings carry field paths into
+//! it. Anything that is not a review the webhook can answer is an error with a message (the
+//! server answers it with HTTP 400, and the API server applies the webhook's failure policy).
+
+use std::sync::Arc;
+
+use crate::document::{FieldPath, Node, SourceFile, Span, Value, node::Entry, yaml};
+
+/// The request of a review, with the trees of its objects.
+#[derive(Debug)]
+pub struct Review {
+    pub file: Arc<SourceFile>,
+    pub uid: String,
+    /// `CREATE`, `UPDATE`, `DELETE` or `CONNECT`.
+    pub operation: String,
+    /// The resource's kind as the request names it (`Pod`, `Deployment`).
+    pub kind: String,
+    pub resource: String,
+    pub sub_resource: String,
+    /// Empty for a cluster-scoped object.
+    pub namespace: String,
+    pub name: String,
+    pub dry_run: bool,
+    pub object: Option<Node>,
+    pub old_object: Option<Node>,
+}
+
+/// Where the objects sit in the review's document.
+#[must_use]
+pub fn object_path() -> FieldPath {
+    FieldPath::root().keys(&["request", "object"])
+}
+
+#[must_use]
+pub fn old_object_path() -> FieldPath {
+    FieldPath::root().keys(&["request", "oldObject"])
+}
+
+/// Reads a review; the error says what is wrong with it.
+pub fn parse(body: Vec<u8>) -> Result<Review, String> {
+    let file = crate::source::from_bytes("admission-review".into(), None, body).map_err(|e| e.to_string())?;
+    let mut stream = yaml::parse(&file.text);
+    if let Some(e) = stream.errors.first() {
+        let p = file.position(e.span.start);
+        return Err(format!("the body is not JSON: {} at line {}, column {}", e.message, p.line, p.column));
+    }
+    if stream.documents.len() != 1 {
+        return Err("the body must be one AdmissionReview".into());
+    }
+    let root = stream.documents.remove(0).root;
+    let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).unwrap_or_default().to_string();
+    if text(&root, "apiVersion") != "admission.k8s.io/v1" || text(&root, "kind") != "AdmissionReview" {
+        return Err("expected an AdmissionReview of apiVersion admission.k8s.io/v1".into());
+    }
+    let Some(request) = root.get("request").filter(|r| r.as_map().is_some()) else {
+        return Err("the AdmissionReview has no `request`".into());
+    };
+    let uid = text(request, "uid");
+    if uid.is_empty() {
+        return Err("the AdmissionReview has no `request.uid`".into());
+    }
+    let operation = text(request, "operation");
+    if !["CREATE", "UPDATE", "DELETE", "CONNECT"].contains(&operation.as_str()) {
+        return Err(format!("unknown operation `{operation}` in `request.operation`"));
+    }
+    let kind = request.get("kind").map(|k| text(k, "kind")).unwrap_or_default();
+    let resource = request.get("resource").map(|r| text(r, "resource")).unwrap_or_default();
+    let object = |key: &str| request.get(key).filter(|o| !o.is_null()).cloned();
+    let review = Review {
+        uid,
+        kind,
+        resource,
+        sub_resource: text(request, "subResource"),
+        namespace: text(request, "namespace"),
+        name: text(request, "name"),
+        dry_run: request.get("dryRun").and_then(Node::as_bool).unwrap_or(false),
+        object: object("object"),
+        old_object: object("oldObject"),
+        operation,
+        file,
+    };
+    if matches!(review.operation.as_str(), "CREATE" | "UPDATE") {
+        match &review.object {
+            None => return Err(format!("a {} review needs `request.object`", review.operation)),
+            Some(o) if o.as_map().is_none() => return Err("`request.object` must be an object".into()),
+            Some(_) => {}
+        }
+    }
+    Ok(review)
+}
+
+/// Fills in what the API server knows but the object may not carry: its namespace and name.
+pub fn complete(object: &mut Node, namespace: &str, name: &str) {
+    let Value::Map(root) = &mut object.value else { return };
+    if root.get("metadata").is_none() {
+        root.entries
+            .push(entry("metadata", Node::synthetic(Value::Map(crate::document::node::Map::default()))));
+    }
+    let Some(meta) = root.entries.iter_mut().find(|e| e.key == "metadata") else { return };
+    let Value::Map(meta) = &mut meta.value.value else { return };
+    for (key, value) in [("namespace", namespace), ("name", name)] {
+        if !value.is_empty()
+            && meta.get(key).is_none()
+            && !(key == "name" && meta.get("generateName").is_some())
+        {
+            meta.entries.push(entry(key, Node::synthetic(Value::Str(value.to_string()))));
+        }
+    }
+}
+
+fn entry(key: &str, value: Node) -> Entry {
+    Entry { key: key.to_string(), key_span: Span::default(), value }
+}

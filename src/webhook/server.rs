@@ -1,0 +1,299 @@
+//! The HTTPS server around [`super::decision`]: TLS with `rustls` (certificate files read again
+//! when they change, as a Secret volume's symlink swap does), HTTP/1.1 keep-alive with `hyper`,
+//! routes with `axum`, and graceful shutdown: on SIGTERM the listener closes and the reviews in
+//! flight are answered before the process exits.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use rustls::server::{ClientHello, ResolvesServerCert};
+use rustls::sign::CertifiedKey;
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use tokio::net::TcpListener;
+
+use super::decision::{NamespaceLabels, Webhook};
+use crate::settings::{Config, WebhookMode};
+
+/// Reviews larger than this are refused with 413 (the API server's own limit is 3 MiB).
+pub const MAX_BODY: usize = 3 * 1024 * 1024;
+/// Time allowed for a TLS handshake, for request headers and for a request body.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Time allowed after SIGTERM for the reviews in flight.
+pub const GRACE: Duration = Duration::from_secs(25);
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    /// How often the certificate files are read again.
+    pub reload_every: Duration,
+}
+
+/// The serving certificate, swapped in place when its files change.
+#[derive(Debug)]
+pub struct Certificate {
+    current: RwLock<(Vec<u8>, Arc<CertifiedKey>)>,
+    options: Options,
+}
+
+impl Certificate {
+    /// Reads the certificate chain and key; the error names the file and the problem.
+    pub fn load(options: &Options) -> Result<Self, String> {
+        let (bytes, key) = read(options)?;
+        Ok(Self { current: RwLock::new((bytes, key)), options: options.clone() })
+    }
+
+    /// Reads the files again; `Ok(true)` when a new certificate is in use. A pair that does not
+    /// load leaves the current one in place.
+    pub fn reload(&self) -> Result<bool, String> {
+        let (bytes, key) = read(&self.options)?;
+        let mut current = self.current.write().map_err(|_| "certificate lock poisoned".to_string())?;
+        if current.0 == bytes {
+            return Ok(false);
+        }
+        *current = (bytes, key);
+        Ok(true)
+    }
+}
+
+impl ResolvesServerCert for Certificate {
+    fn resolve(&self, _hello: ClientHello<'_>) -> Option<Arc<CertifiedKey>> {
+        self.current.read().ok().map(|c| Arc::clone(&c.1))
+    }
+}
+
+fn read(options: &Options) -> Result<(Vec<u8>, Arc<CertifiedKey>), String> {
+    let cert_pem = std::fs::read(&options.cert).map_err(|e| format!("{}: {e}", options.cert.display()))?;
+    let key_pem = std::fs::read(&options.key).map_err(|e| format!("{}: {e}", options.key.display()))?;
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&cert_pem)
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{}: {e}", options.cert.display()))?;
+    if chain.is_empty() {
+        return Err(format!("{}: no PEM certificate", options.cert.display()));
+    }
+    let key =
+        PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| format!("{}: {e}", options.key.display()))?;
+    let signing = rustls::crypto::ring::sign::any_supported_type(&key)
+        .map_err(|e| format!("{}: {e}", options.key.display()))?;
+    let certified = CertifiedKey::new(chain, signing);
+    certified
+        .keys_match()
+        .map_err(|e| format!("{} and {}: {e}", options.cert.display(), options.key.display()))?;
+    let mut bytes = cert_pem;
+    bytes.extend_from_slice(&key_pem);
+    Ok((bytes, Arc::new(certified)))
+}
+
+/// The webhook of the current day (waiver expiry dates are read against it), rebuilt from the
+/// config when the date changes.
+#[derive(Debug)]
+pub struct Current {
+    config: Config,
+    mode: Option<WebhookMode>,
+    lang: crate::i18n::Lang,
+    webhook: RwLock<Arc<Webhook>>,
+}
+
+impl Current {
+    #[must_use]
+    pub fn new(config: Config, mode: Option<WebhookMode>, lang: crate::i18n::Lang) -> Self {
+        let today = jiff::Zoned::now().date();
+        let webhook = Arc::new(Webhook::new(config.clone(), mode, today, lang));
+        Self { config, mode, lang, webhook: RwLock::new(webhook) }
+    }
+
+    /// The webhook for today.
+    pub fn get(&self) -> Arc<Webhook> {
+        let today = jiff::Zoned::now().date();
+        if let Ok(w) = self.webhook.read()
+            && w.settings.today == today
+        {
+            return Arc::clone(&w);
+        }
+        let fresh = Arc::new(Webhook::new(self.config.clone(), self.mode, today, self.lang));
+        if let Ok(mut w) = self.webhook.write() {
+            *w = Arc::clone(&fresh);
+        }
+        fresh
+    }
+}
+
+/// Everything a request handler reads.
+pub struct AppState {
+    pub webhook: Current,
+    pub namespaces: Arc<dyn NamespaceLabels + Send + Sync>,
+}
+
+/// The routes: `POST /validate` (also `/`), `GET /healthz`, `GET /readyz`.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", post(validate))
+        .route("/validate", post(validate))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(|| async { "ok" }))
+        .with_state(state)
+}
+
+async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    let bytes = match tokio::time::timeout(READ_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await {
+        Err(_) => {
+            return (StatusCode::REQUEST_TIMEOUT, "request body not received in time\n").into_response();
+        }
+        Ok(Err(e)) => {
+            let too_large = std::error::Error::source(&e)
+                .is_some_and(|s| s.downcast_ref::<http_body_util::LengthLimitError>().is_some());
+            return if too_large {
+                (StatusCode::PAYLOAD_TOO_LARGE, format!("request body over the limit of {MAX_BODY} bytes\n"))
+                    .into_response()
+            } else {
+                (StatusCode::BAD_REQUEST, format!("cannot read the request body: {e}\n")).into_response()
+            };
+        }
+        Ok(Ok(b)) => b,
+    };
+    let webhook = state.webhook.get();
+    let decision = webhook.decide(bytes.to_vec(), state.namespaces.as_ref());
+    tracing::info!(
+        uid = decision.uid,
+        operation = decision.operation,
+        kind = decision.kind,
+        namespace = decision.namespace,
+        name = decision.name,
+        dry_run = decision.dry_run,
+        mode = decision.mode.map(WebhookMode::as_str),
+        verdict = decision.verdict.as_str(),
+        findings = decision.findings,
+        denied_by = decision.denied_by.join(","),
+        "review"
+    );
+    let content_type = if decision.status == 200 { "application/json" } else { "text/plain; charset=utf-8" };
+    let status = StatusCode::from_u16(decision.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, [(header::CONTENT_TYPE, content_type)], decision.body).into_response()
+}
+
+/// Serves until `shutdown` completes, then waits (at most [`GRACE`]) for the connections that
+/// have a request in flight; idle keep-alive connections are closed.
+pub async fn serve(
+    listener: TcpListener,
+    certificate: Arc<Certificate>,
+    app: Router,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    // ring, not aws-lc-rs (which needs cmake to build); ring offers no post-quantum key
+    // exchange, hence the deprecation.
+    #[allow(deprecated)]
+    let provider = rustls::crypto::ring::default_provider();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(provider))
+        .with_safe_default_protocol_versions()
+        .map_err(std::io::Error::other)?
+        .with_no_client_auth()
+        .with_cert_resolver(certificate);
+    let mut config = config;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    tokio::pin!(shutdown);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (tcp, peer) = match accepted {
+                    Ok(a) => a,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "accept failed");
+                        continue;
+                    }
+                };
+                let acceptor = acceptor.clone();
+                let service = service.clone();
+                let watcher = graceful.watcher();
+                tokio::spawn(async move {
+                    let tls = match tokio::time::timeout(READ_TIMEOUT, acceptor.accept(tcp)).await {
+                        Ok(Ok(s)) => s,
+                        Ok(Err(e)) => {
+                            tracing::debug!(%peer, error = %e, "TLS handshake failed");
+                            return;
+                        }
+                        Err(_) => return,
+                    };
+                    let mut builder = hyper::server::conn::http1::Builder::new();
+                    builder.timer(TokioTimer::new()).header_read_timeout(READ_TIMEOUT).keep_alive(true);
+                    let conn = builder.serve_connection(TokioIo::new(tls), service);
+                    if let Err(e) = watcher.watch(conn).await {
+                        tracing::debug!(%peer, error = %e, "connection ended with an error");
+                    }
+                });
+            }
+            () = &mut shutdown => break,
+        }
+    }
+    drop(listener);
+    tracing::info!(connections = graceful.count(), "shutting down: finishing the reviews in flight");
+    if tokio::time::timeout(GRACE, graceful.shutdown()).await.is_err() {
+        tracing::warn!("grace period over: closing the connections left");
+    }
+    Ok(())
+}
+
+/// Reads the certificate files again every `every`, logging each change and each failure.
+pub async fn reload_loop(certificate: Arc<Certificate>, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        match certificate.reload() {
+            Ok(true) => tracing::info!("serving certificate reloaded"),
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = e, "serving certificate not reloaded; keeping the current one"),
+        }
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn terminated() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// The address the server listens on.
+pub async fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr).await
+}
+
+/// Structured logs: one JSON object per line on stderr.
+pub fn init_logs() {
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .with_writer(std::io::stderr)
+        .with_max_level(tracing::Level::INFO)
+        .with_current_span(false)
+        .try_init();
+}
