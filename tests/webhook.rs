@@ -1,6 +1,13 @@
 //! The admission decision as a pure function: AdmissionReview JSON in, HTTP status and
 //! AdmissionReview response out, with the scan's rules, selection, overrides and waivers; the
 //! rules' admission scope; and the Pod Security conformance fixtures through the webhook path.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 mod common;
 

@@ -2,6 +2,13 @@
 //! generated CA, a client that verifies the chain sends AdmissionReviews, the certificate is
 //! replaced mid-run (as a Secret volume update does) and picked up, and SIGTERM with a review in
 //! flight lets it finish before the process exits.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test or bench target: a failed assumption is a failed test"
+)]
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

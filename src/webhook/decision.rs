@@ -145,7 +145,9 @@ impl Webhook {
             denied_by: Vec::new(),
             findings: 0,
         };
-        let mut response = json!({"uid": r.uid, "allowed": true});
+        let mut response = serde_json::Map::new();
+        response.insert("uid".into(), json!(r.uid));
+        response.insert("allowed".into(), json!(true));
         let is_namespace = r.kind == "Namespace" && r.resource == "namespaces";
         // A Namespace object is judged under its own name's settings.
         let ns_name =
@@ -168,12 +170,15 @@ impl Webhook {
                         let mut denied_by: Vec<&'static str> = blocking.iter().map(|l| l.code).collect();
                         denied_by.dedup();
                         decision.denied_by = denied_by;
-                        response["allowed"] = json!(false);
-                        response["status"] = json!({
-                            "code": 403,
-                            "reason": "Forbidden",
-                            "message": self.denial(&r, &blocking),
-                        });
+                        response.insert("allowed".into(), json!(false));
+                        response.insert(
+                            "status".into(),
+                            json!({
+                                "code": 403,
+                                "reason": "Forbidden",
+                                "message": self.denial(&r, &blocking),
+                            }),
+                        );
                         warnings.extend(lines.iter().filter(|l| !l.blocking).map(|l| l.text.clone()));
                     }
                     WebhookMode::Enforce | WebhookMode::Warn => {
@@ -188,17 +193,20 @@ impl Webhook {
                             let verdict = if blocking.is_empty() { "allow" } else { "would-deny" };
                             let codes: Vec<String> =
                                 lines.iter().map(|l| format!("{} {}", l.code, l.name)).collect();
-                            response["auditAnnotations"] = json!({
-                                "verdict": verdict,
-                                "findings": bounded(&codes.join("; "), MAX_MESSAGE),
-                            });
+                            response.insert(
+                                "auditAnnotations".into(),
+                                json!({
+                                    "verdict": verdict,
+                                    "findings": bounded(&codes.join("; "), MAX_MESSAGE),
+                                }),
+                            );
                         }
                     }
                 }
             }
         }
         if !warnings.is_empty() {
-            response["warnings"] = json!(self.bounded_warnings(&warnings));
+            response.insert("warnings".into(), json!(self.bounded_warnings(&warnings)));
         }
         decision.body = serde_json::to_vec(&json!({
             "apiVersion": "admission.k8s.io/v1",
