@@ -13,16 +13,32 @@ use crate::document::SourceFile;
 pub struct OutputGuard<'a> {
     path: &'a Path,
     existing: Option<Handle>,
+    flag: &'static str,
+    /// Whether a hidden file in a scanned directory stays unread (the walk skips hidden paths).
+    hidden_unread: bool,
 }
 
 impl<'a> OutputGuard<'a> {
     #[must_use]
     pub fn new(path: &'a Path) -> Self {
-        Self { path, existing: Handle::from_path(path).ok() }
+        Self { path, existing: Handle::from_path(path).ok(), flag: "--output", hidden_unread: false }
+    }
+
+    /// The option that names the file, for messages (`--output` by default).
+    #[must_use]
+    pub fn flag(self, flag: &'static str) -> Self {
+        Self { flag, ..self }
+    }
+
+    /// Allows a hidden file (`.baseline.json`) in a scanned directory when the walk does not read
+    /// hidden paths: the next scan will not read it.
+    #[must_use]
+    pub fn hidden_unread(self, hidden_unread: bool) -> Self {
+        Self { hidden_unread, ..self }
     }
 
     fn refuse(&self, what: &str) -> String {
-        format!("--output {} would overwrite {what}; choose another file", self.path.display())
+        format!("{} {} would overwrite {what}; choose another file", self.flag, self.path.display())
     }
 
     /// Before reading: the paths named on the command line, standard input and the config.
@@ -49,6 +65,10 @@ impl<'a> OutputGuard<'a> {
                 && dir.is_dir()
                 && out.starts_with(&dir)
                 && crate::source::is_manifest_like(out)
+                && !(self.hidden_unread
+                    && out.strip_prefix(&dir).is_ok_and(|rel| {
+                        rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                    }))
             {
                 return Err(self.refuse(&format!("an input in {p}")));
             }

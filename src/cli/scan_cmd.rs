@@ -39,6 +39,15 @@ pub struct ScanArgs {
     /// Exit 1 only for findings at or above this severity (`none` never fails).
     #[arg(long, value_name = "SEVERITY")]
     pub fail_on: Option<String>,
+    /// Report only findings that are not in this baseline: a JSON report of an earlier scan
+    /// (`--write-baseline`), matched by rule, file, object and field, not by line. The exit code
+    /// follows the new findings only.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Also write every finding of this scan to FILE as a baseline (the JSON report), before
+    /// `--baseline` leaves any out.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Also list findings covered by a waiver, with its reason.
     #[arg(long)]
     pub show_suppressed: bool,
@@ -125,11 +134,24 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
 
 fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let guard = args.output.as_deref().map(OutputGuard::new);
+    let baseline_guard = args
+        .write_baseline
+        .as_deref()
+        .map(|p| OutputGuard::new(p).flag("--write-baseline").hidden_unread(!args.input.hidden));
     let config = settings.config.file.as_ref().and_then(|f| f.path.as_deref());
-    if let Some(Err(e)) = guard.as_ref().map(|g| g.check_arguments(&args.paths, config)) {
-        super::error(e);
-        return 2;
+    for g in guard.iter().chain(&baseline_guard) {
+        if let Err(e) = g.check_arguments(&args.paths, config) {
+            super::error(e);
+            return 2;
+        }
     }
+    let baseline = match args.baseline.as_deref().map(scan::baseline::Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            super::error(e);
+            return 2;
+        }
+    };
     let mut options = args.input.options(&settings.config);
     options.progress = settings.progress.clone();
     options.one_cluster = args.one_cluster;
@@ -144,11 +166,28 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     } else {
         (Inputs::from_paths(&args.paths, &options), None)
     };
-    if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
-        super::error(e);
-        return 2;
+    for g in guard.iter().chain(&baseline_guard) {
+        if let Err(e) = g.check_files(&inputs.files) {
+            super::error(e);
+            return 2;
+        }
     }
     let mut result = scan::scan(inputs, settings);
+    if let Some(path) = &args.write_baseline {
+        let written = std::fs::File::create(path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            report::write(&result, Format::Json, ReportOptions::default(), &mut w)?;
+            w.flush()
+        });
+        if let Err(e) = written {
+            let what = path.display().to_string();
+            super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
+            return 2;
+        }
+    }
+    if let Some(b) = &baseline {
+        result.apply_baseline(b);
+    }
     if let Some((context, not_evaluated)) = live {
         result.summary.cluster = Some(context);
         result.summary.not_evaluated = not_evaluated;

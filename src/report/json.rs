@@ -8,7 +8,7 @@ use crate::model::ObjectRef;
 use crate::scan::{ScanResult, Summary};
 
 /// Version of the JSON shape; bumped on incompatible changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = crate::scan::JSON_SCHEMA_VERSION;
 
 #[derive(Serialize)]
 #[serde(bound(serialize = "super::Lazy<A>: Serialize, super::Lazy<B>: Serialize"))]

@@ -2,6 +2,7 @@
 //! apply severity overrides and waivers, and return sorted findings with input errors and a
 //! summary. Pure apart from reading files: reports are rendered elsewhere.
 
+pub mod baseline;
 pub mod waivers;
 
 use std::sync::Arc;
@@ -18,6 +19,9 @@ use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::input::{ambiguous_scalar::AmbiguousScalar, duplicate_key::DuplicateKey};
 use crate::rules::{self, Context, Rule, RuleOptions};
 use crate::settings::{Config, FailOn, Selector};
+
+/// Version of the JSON report's shape (`schema_version`), which baselines are read in.
+pub const JSON_SCHEMA_VERSION: u32 = 1;
 
 /// Everything a scan needs besides its inputs.
 #[derive(Debug)]
@@ -121,6 +125,9 @@ pub struct Summary {
     /// Directories of other tools' test data skipped by default (`--no-default-excludes`).
     #[serde(skip_serializing_if = "is_zero")]
     pub default_excluded: usize,
+    /// Findings left out because the baseline (`--baseline`) already holds them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub in_baseline: usize,
     pub rules: usize,
     pub findings: usize,
     pub suppressed: usize,
@@ -317,6 +324,15 @@ pub fn scan_object(inputs: Inputs, index: usize, settings: &ScanSettings) -> Sca
     });
     result.summary.count(&result.findings);
     result
+}
+
+impl ScanResult {
+    /// Leaves out the findings a baseline holds, and counts them in the summary; the exit code
+    /// then follows the new findings only.
+    pub fn apply_baseline(&mut self, baseline: &baseline::Baseline) {
+        self.summary.in_baseline = baseline.retain_new(&mut self.findings);
+        self.summary.count(&self.findings);
+    }
 }
 
 impl Summary {

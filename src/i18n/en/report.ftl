@@ -68,6 +68,10 @@ summary-default-excluded = { $line }; { $count ->
         [one] 1 directory
        *[other] { $count } directories
     } of other tools' test data skipped (testdata, __snapshots__; --no-default-excludes reads them)
+summary-in-baseline = { $line }; { $count ->
+        [one] 1 finding
+       *[other] { $count } findings
+    } already in the baseline not shown
 summary-errors = { $line }; { $count ->
         [one] 1 input error
        *[other] { $count } input errors

@@ -71,6 +71,10 @@ summary-default-excluded = { $line }; { $count ->
         [one] 1 directorio omitido
        *[other] { $count } directorios omitidos
     } con datos de prueba de otras herramientas (testdata, __snapshots__; --no-default-excludes los lee)
+summary-in-baseline = { $line }; { $count ->
+        [one] 1 hallazgo que ya estaba en la línea base no se muestra
+       *[other] { $count } hallazgos que ya estaban en la línea base no se muestran
+    }
 summary-errors = { $line }; { $count ->
         [one] 1 error de entrada
        *[other] { $count } errores de entrada
