@@ -170,14 +170,14 @@ fn error_caret_on_a_multibyte_character() {
         .stdout(predicate::str::contains("bad.json:2:1"))
         .stderr(predicate::str::contains("panicked").not());
     std::fs::write(&path, "---\n{\"b\": \"x\"}\n---\n{\"a\": 1}\n").unwrap();
-    ladrillo().args(["scan", "--no-config"]).arg(&path).assert().code(0);
+    ladrillo().args(["scan", "--no-config", "--allow-empty"]).arg(&path).assert().code(0);
 }
 
 /// The summary said "1 document not Kubernetes objects".
 #[test]
 fn summary_grammar_for_one_skipped_document() {
     ladrillo()
-        .args(["scan", "--no-config", "-"])
+        .args(["scan", "--no-config", "--allow-empty", "-"])
         .write_stdin("a: 1\n")
         .assert()
         .code(0)

@@ -23,6 +23,10 @@ pub struct InputArgs {
     /// by default when walking a directory.
     #[arg(long)]
     pub no_default_excludes: bool,
+    /// Exit 0 when the paths hold no Kubernetes object and no EKS cluster definition (by
+    /// default that is an input error, exit 2: a gate fed nothing must not pass).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 impl InputArgs {
@@ -51,6 +55,8 @@ impl InputArgs {
             exclude: config.exclude.clone(),
             hidden: self.hidden,
             no_default_excludes: self.no_default_excludes,
+            allow_empty: self.allow_empty,
+            lang: super::lang(),
             ..input::Options::default()
         }
     }

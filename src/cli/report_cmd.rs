@@ -58,7 +58,12 @@ pub fn run(args: &ReportArgs) -> i32 {
         return 2;
     }
     let settings = settings(args.framework, config, today);
-    let inputs = Inputs::from_paths(&args.paths, &settings.input_options());
+    let options = crate::input::Options {
+        allow_empty: args.input.allow_empty,
+        lang: super::lang(),
+        ..settings.input_options()
+    };
+    let inputs = Inputs::from_paths(&args.paths, &options);
     if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
         super::error(e);
         return 2;

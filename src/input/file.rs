@@ -25,6 +25,9 @@ pub struct Loaded {
     pub notes: Vec<yaml::Note>,
     /// Documents that are not Kubernetes objects (Helm values, kustomize patches, …).
     pub skipped: Vec<Span>,
+    /// Documents of kinds ladrillo does not analyse without a `metadata.name` (also in
+    /// `skipped`), with their `apiVersion` and `kind`.
+    pub unnamed: Vec<(Span, String, String)>,
     /// `aws eks describe-cluster` / `describe-nodegroup` output, read into cluster models.
     pub aws: Vec<AwsDocument>,
     /// CloudFormation templates.
@@ -164,6 +167,11 @@ pub fn collect(
     }
     if path.is_root() && cloudformation::is_template(&root) {
         out.templates.push(cloudformation::read(file, document, &root));
+        return;
+    }
+    if let Some((api_version, kind)) = crate::model::object::unanalysed_without_name(&root) {
+        out.skipped.push(span);
+        out.unnamed.push((span, api_version, kind));
         return;
     }
     let in_list = !path.is_root();

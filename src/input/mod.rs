@@ -42,6 +42,12 @@ pub struct Options {
     /// Read directories of other tools' test data too (`--no-default-excludes`; see
     /// [`source::DEFAULT_EXCLUDES`]).
     pub no_default_excludes: bool,
+    /// Paths that yield no Kubernetes object and no EKS cluster are not an input error
+    /// (`--allow-empty`). Without it such a run fails closed: a gate fed nothing (a failed
+    /// `kustomize build | ladrillo scan -`, a repository that ignores itself) must not pass.
+    pub allow_empty: bool,
+    /// The language of the loader's own messages (nothing to analyse, skipped documents).
+    pub lang: crate::i18n::Lang,
 }
 
 /// Everything read from a run's inputs.
@@ -57,6 +63,17 @@ pub struct Inputs {
     /// Inputs that could not be read or parsed, with their positions.
     pub errors: Vec<InputError>,
     pub stats: Stats,
+    /// What was read but not analysed, and what to do about it (Helm templates, kustomizations,
+    /// documents of other tools without a name).
+    pub remarks: Vec<Remark>,
+}
+
+/// A note about the inputs, shown with the summary.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Remark {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
 }
 
 /// A parser note of one file.
@@ -126,6 +143,10 @@ pub struct Loader {
     one_cluster: bool,
     hidden_skipped: usize,
     default_excluded: usize,
+    /// Paths were named and must yield something to analyse (see [`Options::allow_empty`]),
+    /// with the paths and excludes to say why they did not.
+    require: Option<(Vec<String>, source::Walk)>,
+    lang: crate::i18n::Lang,
 }
 
 impl Loader {
@@ -142,6 +163,11 @@ impl Loader {
             source::discover(paths, &walk);
         self.hidden_skipped += hidden_skipped;
         self.default_excluded += default_excluded;
+        self.lang = options.lang;
+        if !options.allow_empty {
+            let (named, _) = self.require.get_or_insert_with(|| (Vec::new(), walk.clone()));
+            named.extend(paths.iter().cloned());
+        }
         self.unread += errors.len();
         self.errors.extend(errors);
         self.progress = options.progress.clone();
@@ -217,6 +243,8 @@ impl Loader {
             one_cluster,
             hidden_skipped,
             default_excluded,
+            require,
+            lang,
         } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
@@ -229,12 +257,21 @@ impl Loader {
             l
         };
         // Terraform is read per directory (a module), everything else per file.
-        let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) =
-            all_files.iter().cloned().partition(|f| file::is_terraform(f));
+        // Kustomizations and Helm templates are not objects: kustomize and Helm render them.
+        let projects = Projects::of(&all_files);
+        let mut remarks = projects.remarks(lang);
+        let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) = all_files
+            .iter()
+            .filter(|f| !projects.unrendered(f))
+            .cloned()
+            .partition(|f| file::is_terraform(f));
         let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
             rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files));
         let mut stats =
             Stats { files: all_files.len() + unread, hidden_skipped, default_excluded, ..Stats::default() };
+        let unrendered = all_files.len() - tf_files.len() - files.len();
+        stats.documents += unrendered;
+        stats.skipped_documents += unrendered;
         let scopes = scope::assign(&all_files, one_cluster);
         let mut set = ObjectSet::default();
         let mut notes = Vec::new();
@@ -257,6 +294,16 @@ impl Loader {
             stats.documents += l.documents;
             stats.skipped_documents += l.skipped.len();
             errors.extend(l.errors);
+            remarks.extend(l.unnamed.iter().map(|(span, api_version, kind)| Remark {
+                file: f.display.clone(),
+                line: Some(f.position(span.start).line),
+                message: crate::t!(
+                    lang,
+                    "input-unnamed-skipped",
+                    kind = kind.as_str(),
+                    api = api_version.as_str()
+                ),
+            }));
             aws.extend(l.aws);
             templates.extend(l.templates);
             let first_object = set.len();
@@ -286,7 +333,126 @@ impl Loader {
         let clusters = cluster::build_with(&set, &aws, &modules, &templates);
         errors.extend(clusters.errors);
         set.set_clusters(clusters.clusters);
-        Inputs { files: all_files, set, notes, errors, stats }
+        // Nothing to analyse is an error of its own only when no other error says why.
+        if let Some((paths, walk)) = require
+            && errors.is_empty()
+            && set.is_empty()
+            && set.clusters().is_empty()
+        {
+            errors.push(nothing_to_analyse(&paths, &walk, &projects, stats.files, lang));
+        }
+        Inputs { files: all_files, set, notes, errors, stats, remarks }
+    }
+}
+
+/// The input error of a run that found nothing to analyse: what was read, what kustomize or
+/// Helm would have to render first, and which ignore files or excludes removed inputs.
+fn nothing_to_analyse(
+    paths: &[String],
+    walk: &source::Walk,
+    projects: &Projects,
+    files: usize,
+    lang: crate::i18n::Lang,
+) -> InputError {
+    let mut lines = vec![crate::t!(lang, "input-nothing-to-analyse", files = files)];
+    for dir in &projects.kustomizations {
+        lines.push(crate::t!(lang, "input-render-kustomize", dir = dir.as_str()));
+    }
+    for (dir, _) in &projects.charts {
+        lines.push(crate::t!(lang, "input-render-helm", dir = dir.as_str()));
+    }
+    for by in source::ignored_by(paths, walk) {
+        lines.push(match by {
+            source::Ignored::File(f) => crate::t!(lang, "input-ignored-by-file", file = f),
+            source::Ignored::Exclude => crate::i18n::text(lang, "input-ignored-by-exclude"),
+            source::Ignored::Git => crate::i18n::text(lang, "input-ignored-by-git"),
+        });
+    }
+    lines.push(crate::i18n::text(lang, "input-allow-empty"));
+    InputError::file(paths.join(" "), lines.join("\n  "))
+}
+
+/// Kustomize trees and Helm charts among the files read: their kustomization files and chart
+/// templates are rendered by those tools, never read as objects.
+#[derive(Debug, Default)]
+struct Projects {
+    /// Directories of kustomization files, as displayed.
+    kustomizations: Vec<String>,
+    /// Chart directories (as displayed) with the number of template files not read.
+    charts: Vec<(String, usize)>,
+    /// Files not read: kustomization files and chart templates.
+    skip: std::collections::HashSet<*const SourceFile>,
+    /// The kustomization files, for their remarks.
+    kustomization_files: Vec<Arc<SourceFile>>,
+    /// The `Chart.yaml` of each chart, for its remark.
+    chart_files: Vec<Arc<SourceFile>>,
+}
+
+impl Projects {
+    fn of(files: &[Arc<SourceFile>]) -> Projects {
+        let mut p = Projects::default();
+        let name = |f: &SourceFile| {
+            f.path
+                .as_deref()
+                .and_then(std::path::Path::file_name)
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+        };
+        let dir_of = |f: &SourceFile| {
+            f.path.as_deref().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf)
+        };
+        let shown = |f: &SourceFile| f.display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d).to_string();
+        let mut chart_dirs = Vec::new();
+        for f in files {
+            match name(f).as_deref() {
+                Some(n) if scope::KUSTOMIZATION.contains(&n) => {
+                    p.kustomizations.push(shown(f));
+                    p.kustomization_files.push(Arc::clone(f));
+                    p.skip.insert(Arc::as_ptr(f));
+                }
+                Some("Chart.yaml") => {
+                    if let Some(d) = dir_of(f) {
+                        chart_dirs.push((d.join("templates"), p.charts.len()));
+                        p.charts.push((shown(f), 0));
+                        p.chart_files.push(Arc::clone(f));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for f in files {
+            let Some(path) = f.path.as_deref() else { continue };
+            if let Some(&(_, i)) = chart_dirs.iter().find(|(t, _)| path.starts_with(t)) {
+                if let Some(chart) = p.charts.get_mut(i) {
+                    chart.1 += 1;
+                }
+                p.skip.insert(Arc::as_ptr(f));
+            }
+        }
+        p
+    }
+
+    fn unrendered(&self, f: &Arc<SourceFile>) -> bool {
+        self.skip.contains(&Arc::as_ptr(f))
+    }
+
+    /// A remark per kustomization and per chart whose templates were left unread.
+    fn remarks(&self, lang: crate::i18n::Lang) -> Vec<Remark> {
+        let kustomizations =
+            self.kustomization_files.iter().zip(&self.kustomizations).map(|(f, dir)| Remark {
+                file: f.display.clone(),
+                line: None,
+                message: crate::t!(lang, "input-kustomization-read", dir = dir.as_str()),
+            });
+        let charts =
+            self.charts.iter().zip(&self.chart_files).filter(|((_, n), _)| *n > 0).map(|((dir, n), f)| {
+                Remark {
+                    file: f.display.clone(),
+                    line: None,
+                    message: crate::t!(lang, "input-helm-templates", count = *n, dir = dir.as_str()),
+                }
+            });
+        kustomizations.chain(charts).collect()
     }
 }
 

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use crate::document::{Node, SourceFile, yaml};
 
-const KUSTOMIZATION: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+pub(crate) const KUSTOMIZATION: [&str; 3] = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 /// Kustomization fields that pull other files or trees into the build.
 const REFERENCES: [&str; 3] = ["resources", "bases", "components"];
 /// Kustomization fields that list patches (a string, or an object with `path`).

@@ -24,7 +24,7 @@ pub struct Object {
     pub index: usize,
     pub api_version: String,
     pub kind: String,
-    /// `metadata.name`, or `metadata.generateName` when only that is set, or empty.
+    /// `metadata.name`, or `metadata.generateName` when only that is set.
     pub name: String,
     /// `metadata.namespace` as written; `None` when absent (kubectl then uses its context).
     pub namespace: Option<String>,
@@ -80,18 +80,10 @@ const CLUSTER_SCOPED: &[&str] = &[
     "VolumeAttachment",
 ];
 
-/// `metadata.name` (or `generateName`): the API server rejects an object without one. Tool
-/// configs that borrow the object shape (kustomize's `Kustomization`) may have no metadata at all.
-fn object_name(root: &Node, api_version: &str) -> Result<String, (Span, String)> {
+/// `metadata.name` (or `generateName`): the API server rejects an object without one.
+fn object_name(root: &Node) -> Result<String, (Span, String)> {
     let Some(meta) = root.get("metadata") else {
-        let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
-        let kubernetes =
-            !group.contains('.') || (group.ends_with(".k8s.io") && !group.starts_with("kustomize."));
-        return if kubernetes {
-            Err((root.locate(&FieldPath::root()).span, "object has no `metadata.name`".into()))
-        } else {
-            Ok(String::new())
-        };
+        return Err((root.locate(&FieldPath::root()).span, "object has no `metadata.name`".into()));
     };
     if meta.as_map().is_none() {
         return Err((meta.span, format!("`metadata` must be an object, found {}", meta.type_name())));
@@ -107,6 +99,40 @@ fn object_name(root: &Node, api_version: &str) -> Result<String, (Span, String)>
             format!("`metadata.name` must be a non-empty string, found {}", name.type_name()),
         )),
     }
+}
+
+/// Kinds of other API groups that ladrillo reads: eksctl's `ClusterConfig` and Karpenter's
+/// node pools and classes.
+const ANALYSED_EXTENSIONS: &[(&str, &str)] =
+    &[("eksctl.io", "ClusterConfig"), ("karpenter.sh", "NodePool"), ("karpenter.k8s.aws", "EC2NodeClass")];
+
+/// Whether ladrillo analyses objects of a kind: every kind of a Kubernetes API group (the core
+/// group, groups without a dot, `*.k8s.io` except kustomize's) and the few extension kinds the
+/// cluster model reads. Other kinds (custom resources, tool configs such as `IstioOperator`)
+/// are only context.
+#[must_use]
+pub fn is_analysed_kind(api_version: &str, kind: &str) -> bool {
+    let group = api_version.rsplit_once('/').map_or("", |(g, _)| g);
+    let kubernetes = !group.contains('.') || (group.ends_with(".k8s.io") && !group.starts_with("kustomize."));
+    kubernetes || ANALYSED_EXTENSIONS.iter().any(|&(g, k)| g == group && k == kind)
+}
+
+/// The `apiVersion` and `kind` of a document of a kind ladrillo does not analyse (see
+/// [`is_analysed_kind`]) that has no `metadata.name`: valid for the tool that reads it (an
+/// `IstioOperator` read by `istioctl`, a kustomize `Component`), it is skipped, not an error.
+#[must_use]
+pub fn unanalysed_without_name(root: &Node) -> Option<(String, String)> {
+    let api_version = root.get("apiVersion")?.as_str().filter(|s| !s.is_empty())?;
+    let kind = root.get("kind")?.as_str().filter(|s| !s.is_empty())?;
+    if is_analysed_kind(api_version, kind) {
+        return None;
+    }
+    let named = root
+        .get("metadata")
+        .and_then(|m| m.get("name").or_else(|| m.get("generateName")))
+        .and_then(Node::as_str)
+        .is_some_and(|n| !n.is_empty());
+    (!named).then(|| (api_version.to_string(), kind.to_string()))
 }
 
 impl Object {
@@ -140,7 +166,7 @@ impl Object {
         let api_version = text(api_version, "apiVersion")?;
         let kind = text(kind, "kind")?;
         let meta = root.get("metadata");
-        let name = object_name(&root, &api_version)?;
+        let name = object_name(&root)?;
         let namespace = if CLUSTER_SCOPED.contains(&kind.as_str()) {
             None
         } else {

@@ -49,6 +49,14 @@ pub fn write(
         );
         writeln!(out, "{line}")?;
     }
+    for r in &result.summary.input_notes {
+        let at = r.line.map_or_else(|| r.file.clone(), |l| format!("{}:{l}", r.file));
+        writeln!(
+            out,
+            "{}",
+            crate::t!(options.lang, "report-input-note", at = at, message = r.message.as_str())
+        )?;
+    }
     writeln!(out, "{}", summary_line(result, options.lang))
 }
 

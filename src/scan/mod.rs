@@ -140,6 +140,9 @@ pub struct Summary {
     /// evaluated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_evaluated: Vec<String>,
+    /// What was read but not analysed, and what to do about it (see [`crate::input::Remark`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub input_notes: Vec<crate::input::Remark>,
     /// Pod capacity of each node group of the clusters in the input.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub capacity: Vec<crate::analysis::capacity::NodeGroupCapacity>,
@@ -183,7 +186,7 @@ pub fn scan_files(files: &[Arc<SourceFile>], settings: &ScanSettings) -> ScanRes
 /// Runs the selected rules over loaded inputs, then applies severity overrides and waivers.
 #[must_use]
 pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
-    let Inputs { files: all_files, set, notes, mut errors, stats } = inputs;
+    let Inputs { files: all_files, set, notes, mut errors, stats, remarks } = inputs;
     settings.progress.stage(crate::progress::Stage::Checking);
     let mut summary = Summary {
         files: stats.files,
@@ -194,6 +197,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         default_excluded: stats.default_excluded,
         objects: set.len(),
         rules: settings.rules.len(),
+        input_notes: remarks,
         ..Summary::default()
     };
 

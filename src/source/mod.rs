@@ -172,6 +172,95 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
     found.default_excluded += default_excluded.load(Ordering::Relaxed);
 }
 
+/// What kept manifest-like files of the named directories from being read: the ignore files
+/// (`.ladrilloignore`, `.ignore`, `.gitignore`, nearest first) that match them, `exclude` (the
+/// globs of `.ladrillo.yaml`), or git's own rules (`.git/info/exclude`, the global excludes
+/// file). Walks the directories a second time without filters, so callers ask only when it
+/// matters (a run that found nothing to analyse). Sorted, without repeats.
+#[must_use]
+pub fn ignored_by(paths: &[String], walk: &Walk) -> Vec<Ignored> {
+    let mut out = std::collections::BTreeSet::new();
+    let mut matchers: std::collections::HashMap<PathBuf, Option<ignore::gitignore::Gitignore>> =
+        std::collections::HashMap::new();
+    for arg in paths.iter().filter(|p| *p != "-") {
+        let root = Path::new(arg);
+        if !root.is_dir() {
+            continue;
+        }
+        let mut found = Discovered::default();
+        walk_dir(root, walk, &mut found);
+        let kept: std::collections::HashSet<PathBuf> = found
+            .inputs
+            .into_iter()
+            .filter_map(|i| match i {
+                Input::File { path, .. } => Some(path),
+                Input::Stdin => None,
+            })
+            .collect();
+        let Ok(abs_root) = std::fs::canonicalize(root) else { continue };
+        // The same walk without the ignore files (hidden entries and other tools' test data
+        // are counted in the summary on their own).
+        let (read_hidden, default_excludes) = (walk.hidden, walk.default_excludes);
+        let all = ignore::WalkBuilder::new(root)
+            .standard_filters(false)
+            .filter_entry(move |entry| {
+                let name = entry.file_name().to_string_lossy();
+                entry.depth() == 0
+                    || !(NEVER_WALKED.contains(&name.as_ref())
+                        || (name.starts_with('.') && !read_hidden)
+                        || (default_excludes
+                            && DEFAULT_EXCLUDES.contains(&name.as_ref())
+                            && entry.file_type().is_some_and(|t| t.is_dir())))
+            })
+            .build();
+        for entry in all.flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file())
+                || !is_manifest_like(path)
+                || kept.contains(path)
+            {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            if walk.exclude.is_match(path) || walk.exclude.is_match(rel) {
+                out.insert(Ignored::Exclude);
+                continue;
+            }
+            let Ok(abs) = std::fs::canonicalize(path) else { continue };
+            let by = abs.ancestors().skip(1).find_map(|dir| {
+                [".ladrilloignore", ".ignore", ".gitignore"].iter().find_map(|name| {
+                    let file = dir.join(name);
+                    let m = matchers.entry(file.clone()).or_insert_with(|| {
+                        file.is_file().then(|| ignore::gitignore::Gitignore::new(&file).0)
+                    });
+                    m.as_ref()
+                        .is_some_and(|m| m.matched_path_or_any_parents(&abs, false).is_ignore())
+                        .then_some(file)
+                })
+            });
+            out.insert(match by {
+                Some(file) => Ignored::File(match file.strip_prefix(&abs_root) {
+                    Ok(r) => root.join(r).display().to_string(),
+                    Err(_) => file.display().to_string(),
+                }),
+                None => Ignored::Git,
+            });
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// What removed inputs from a directory walk (see [`ignored_by`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Ignored {
+    /// An ignore file, as a path under the named directory when it is in it.
+    File(String),
+    /// The `exclude` globs of `.ladrillo.yaml`.
+    Exclude,
+    /// git's own excludes (`.git/info/exclude`, `core.excludesFile`).
+    Git,
+}
+
 /// Whether a file name looks like something ladrillo reads.
 #[must_use]
 pub fn is_manifest_like(path: &Path) -> bool {

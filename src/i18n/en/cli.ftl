@@ -36,3 +36,21 @@ live-too-large = the response for { $what } is over { $megabytes } MB; not read
 live-garbage = the response for { $what } is not a Kubernetes API response: { $reason }
 live-not-served = the cluster does not serve { $version }
 live-not-read = { $resource } not read: { $reason }; the rules over them are not evaluated
+
+# The input loader: nothing to analyse, what was read but not analysed.
+input-nothing-to-analyse = nothing to analyse: no Kubernetes object and no EKS cluster definition in the input ({ $files ->
+        [one] 1 file read
+       *[other] { $files } files read
+    })
+input-render-kustomize = { $dir } is a kustomization: render it first, `kubectl kustomize { $dir } | ladrillo scan -`
+input-render-helm = { $dir } is a Helm chart: render it first, `helm template { $dir } | ladrillo scan -`
+input-ignored-by-file = inputs were left out by { $file }
+input-ignored-by-exclude = inputs were left out by `exclude` in .ladrillo.yaml
+input-ignored-by-git = inputs were left out by git's exclude rules (.git/info/exclude or core.excludesFile)
+input-allow-empty = pass --allow-empty if an empty input is expected
+input-unnamed-skipped = { $kind } ({ $api }) without `metadata.name` skipped: ladrillo does not analyse this kind
+input-kustomization-read = kustomization read as a list of files, not built: to scan what kustomize builds, `kubectl kustomize { $dir } | ladrillo scan -`
+input-helm-templates = Helm chart: { $count ->
+        [one] 1 template not read
+       *[other] { $count } templates not read
+    }; to scan what it renders, `helm template { $dir } | ladrillo scan -`

@@ -21,6 +21,7 @@ report-line-column = line { $line }, column { $column }
 report-fix = Fix: { $help }
 report-help = help: { $help }
 report-capacity = capacity: { $cluster }{ $file }, { $capacity }
+report-input-note = note: { $at }: { $message }
 
 # The summary line: `found 3 findings (critical: 1, high: 2) in 2 objects from 1 file`.
 summary-no-findings = no findings

@@ -36,3 +36,21 @@ live-too-large = la respuesta de { $what } supera { $megabytes } MB; no se lee
 live-garbage = la respuesta de { $what } no es una respuesta de la API de Kubernetes: { $reason }
 live-not-served = el clúster no sirve { $version }
 live-not-read = { $resource } sin leer: { $reason }; las reglas sobre ellos no se evalúan
+
+# The input loader: nothing to analyse, what was read but not analysed.
+input-nothing-to-analyse = nada que analizar: ningún objeto de Kubernetes ni definición de clúster EKS en la entrada ({ $files ->
+        [one] 1 archivo leído
+       *[other] { $files } archivos leídos
+    })
+input-render-kustomize = { $dir } es una kustomization: genérela antes, `kubectl kustomize { $dir } | ladrillo scan -`
+input-render-helm = { $dir } es un chart de Helm: genérelo antes, `helm template { $dir } | ladrillo scan -`
+input-ignored-by-file = { $file } dejó fuera archivos de entrada
+input-ignored-by-exclude = `exclude` en .ladrillo.yaml dejó fuera archivos de entrada
+input-ignored-by-git = las reglas de exclusión de git (.git/info/exclude o core.excludesFile) dejaron fuera archivos de entrada
+input-allow-empty = use --allow-empty si se espera una entrada vacía
+input-unnamed-skipped = { $kind } ({ $api }) sin `metadata.name` omitido: ladrillo no analiza este tipo
+input-kustomization-read = kustomization leída como lista de archivos, sin generarla: para analizar lo que genera kustomize, `kubectl kustomize { $dir } | ladrillo scan -`
+input-helm-templates = chart de Helm: { $count ->
+        [one] 1 plantilla sin leer
+       *[other] { $count } plantillas sin leer
+    }; para analizar lo que genera, `helm template { $dir } | ladrillo scan -`

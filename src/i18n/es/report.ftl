@@ -21,6 +21,7 @@ report-line-column = línea { $line }, columna { $column }
 report-fix = Solución: { $help }
 report-help = ayuda: { $help }
 report-capacity = capacidad: { $cluster }{ $file }, { $capacity }
+report-input-note = nota: { $at }: { $message }
 
 # La línea de resumen: `3 hallazgos (crítica: 1, alta: 2) en 2 objetos de 1 archivo`.
 summary-no-findings = ningún hallazgo
