@@ -302,3 +302,48 @@ fn an_eksctl_file_of_node_groups_for_a_cluster_defined_elsewhere_leaves_the_clus
     let alone = messages("alone", "alone/nodegroup.yaml");
     assert!(alone.iter().any(|m| m.contains("exposes its API endpoint")), "{alone:?}");
 }
+
+/// The target version of `removed-api-version`: `--kubernetes-version`, else the cluster the
+/// input defines; a version deprecated at the target and removed later is low.
+#[test]
+fn removed_api_versions_are_judged_at_the_target_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let flow = "apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: fs\n\
+                spec:\n  priorityLevelConfiguration: {name: global-default}\n";
+    write(d, "a/flow.yaml", flow);
+    let found = |args: &[&str]| -> Vec<(String, String)> {
+        let r = json_report(d, &[&["--select", "removed-api-version"], args].concat());
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (f["severity"].as_str().unwrap().to_string(), f["message"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    assert_eq!(found(&["a"]), Vec::<(String, String)>::new(), "no target: only removals before 1.28");
+    let at_30 = found(&["--kubernetes-version", "1.30", "a"]);
+    assert_eq!(at_30.len(), 1, "{at_30:?}");
+    assert_eq!(at_30[0].0, "low");
+    assert!(at_30[0].1.contains("deprecated at Kubernetes 1.30 and removed in 1.32"), "{at_30:?}");
+    let at_33 = found(&["--kubernetes-version", "1.33", "a"]);
+    assert_eq!(at_33.len(), 1);
+    assert_eq!(at_33[0].0, "high");
+    assert!(
+        at_33[0].1.contains("removed in Kubernetes 1.32: the API server of 1.33 rejects it"),
+        "{at_33:?}"
+    );
+
+    // The cluster defined next to the manifests sets the target.
+    write(
+        d,
+        "a/cluster.yaml",
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\n  version: \"1.33\"\n",
+    );
+    let r = json_report(d, &["--select", "removed-api-version", "a"]);
+    let f = &r["findings"][0];
+    assert_eq!(f["severity"], "high", "{r}");
+    assert!(f["notes"][0].as_str().unwrap().contains("cluster \"prod\" runs it"), "{r}");
+}

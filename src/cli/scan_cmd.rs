@@ -48,6 +48,10 @@ pub struct ScanArgs {
     /// `--baseline` leaves any out.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// The Kubernetes release the manifests are deployed to (`1.31`), for `removed-api-version`.
+    /// Default: the version of the input's cluster definition, when it has one.
+    #[arg(long, value_name = "1.N", value_parser = crate::analysis::pss::parse_release)]
+    pub kubernetes_version: Option<u32>,
     /// Also list findings covered by a waiver, with its reason.
     #[arg(long)]
     pub show_suppressed: bool,
@@ -124,6 +128,7 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     if let Some(f) = cli_fail_on {
         settings.fail_on = f;
     }
+    settings.options.kubernetes_version = args.kubernetes_version;
     // Runs longer than a couple of seconds show a line of progress on a terminal.
     if progress::wanted(std::io::stderr().is_terminal(), args.quiet, std::env::var_os("CI")) {
         settings.progress = Progress::on_stderr();

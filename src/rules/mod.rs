@@ -129,6 +129,9 @@ pub struct RuleOptions {
     pub pss_configured: bool,
     /// The Kubernetes release (`1.N`) whose Pod Security admission is emulated.
     pub pss_kubernetes_version: Option<u32>,
+    /// The Kubernetes release (`1.N`) manifests are deployed to (`--kubernetes-version`), when
+    /// given; otherwise rules read it from the input's cluster definitions.
+    pub kubernetes_version: Option<u32>,
     /// Names of the rules selected in this run, so a rule can leave a problem to the rule that
     /// reports it in more detail.
     pub selected_rules: Vec<&'static str>,

@@ -69,6 +69,7 @@ impl ScanSettings {
             pss: config.pss.unwrap_or_default(),
             pss_configured: config.pss.is_some(),
             pss_kubernetes_version: config.pss_kubernetes_version,
+            kubernetes_version: None,
             selected_rules: rules.iter().map(|r| r.meta().name).collect(),
         };
         Self {

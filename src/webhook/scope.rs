@@ -62,6 +62,12 @@ const TABLE: &[(&str, Scope)] = &[
     ("HYG003", Scope::Object),            // missing-recommended-labels
     ("HYG004", Scope::ScanOnly("every object of the input")), // duplicate-object
     ("HYG005", Scope::ScanOnly("the ConfigMaps, Secrets, ServiceAccounts and claims a workload names")), // missing-referenced-object
+    (
+        "HYG006",
+        Scope::ScanOnly(
+            "the target version; a version the API server no longer serves never reaches admission",
+        ),
+    ), // removed-api-version
     ("INP001", Scope::ScanOnly("how a file is written; the API server sends parsed JSON")), // duplicate-key
     ("INP002", Scope::ScanOnly("how a file is written; the API server sends parsed JSON")), // ambiguous-scalar
     ("INP003", Scope::Object),                                                              // invalid-waiver

@@ -125,6 +125,7 @@ rule-hyg003-title = Flags workloads without the `app.kubernetes.io/name` label.
 rule-hyg004-title = Flags an object given twice in the scan: the same API group, kind, namespace and name.
 # missing-referenced-object
 rule-hyg005-title = Flags workloads that name a ServiceAccount, ConfigMap, Secret or PersistentVolumeClaim that is absent from the scan, when the scan looks complete for that kind and namespace.
+rule-hyg006-title = Flags objects written in an API version that is removed, or deprecated, at the target Kubernetes version.
 
 # duplicate-key
 rule-inp001-title = Flags a key written twice in the same mapping.

@@ -125,6 +125,7 @@ rule-hyg003-title = Señala las cargas de trabajo sin la etiqueta `app.kubernete
 rule-hyg004-title = Señala un objeto que aparece dos veces en el análisis: el mismo grupo de API, tipo, espacio de nombres y nombre.
 # missing-referenced-object
 rule-hyg005-title = Señala las cargas de trabajo que nombran una cuenta de servicio, un ConfigMap, un Secret o un PersistentVolumeClaim que no está en el análisis, cuando el análisis parece completo para ese tipo y ese espacio de nombres.
+rule-hyg006-title = Señala los objetos escritos en una versión de API que se ha eliminado, o está obsoleta, en la versión de Kubernetes de destino.
 
 # duplicate-key
 rule-inp001-title = Señala una clave escrita dos veces en el mismo mapa.

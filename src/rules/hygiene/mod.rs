@@ -7,6 +7,7 @@ pub mod duplicate_object;
 pub mod kube_system_workload;
 pub mod missing_recommended_labels;
 pub mod missing_referenced_object;
+pub mod removed_api_version;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
     &default_namespace::DefaultNamespace,
@@ -14,4 +15,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &missing_recommended_labels::MissingRecommendedLabels,
     &duplicate_object::DuplicateObject,
     &missing_referenced_object::MissingReferencedObject,
+    &removed_api_version::RemovedApiVersion,
 ];
