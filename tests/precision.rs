@@ -347,3 +347,34 @@ fn removed_api_versions_are_judged_at_the_target_version() {
     assert_eq!(f["severity"], "high", "{r}");
     assert!(f["notes"][0].as_str().unwrap().contains("cluster \"prod\" runs it"), "{r}");
 }
+
+/// `docs/precision.md` records a hand-checked sample of the findings on
+/// `tests/data/precision-corpus`: its per-rule counts must be those of a scan of the corpus, so a
+/// change in what fires there sends someone back to check the new findings.
+#[test]
+fn the_checked_sample_is_the_corpus_report() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(&root)
+        .args(["scan", "--no-config", "--date", "2026-12-05", "--select", "all", "--format", "json"])
+        .arg("tests/data/precision-corpus")
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut scanned: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for f in r["findings"].as_array().unwrap() {
+        *scanned.entry(f["name"].as_str().unwrap().to_string()).or_default() += 1;
+    }
+    let doc = std::fs::read_to_string(root.join("docs/precision.md")).unwrap();
+    let mut recorded = std::collections::BTreeMap::new();
+    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let rule = cells[1].trim_matches('`').to_string();
+        let (findings, checked, right): (usize, usize, usize) =
+            (cells[2].parse().unwrap(), cells[3].parse().unwrap(), cells[4].parse().unwrap());
+        assert!(right <= checked && checked <= findings, "{line}");
+        recorded.insert(rule, findings);
+    }
+    assert_eq!(recorded, scanned, "re-check the sample in docs/precision.md");
+}
