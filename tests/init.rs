@@ -53,6 +53,7 @@ const MATRIX: &[&[&str]] = &[
     &["--account-id", "123456789012", "--tags", "env=prod,owner=platform", "--namespaces", "shop,payments"],
     &["--node-type", "m6g.large", "--karpenter", "--private", "--namespaces", "team-a"],
     &["--version", "1.32", "--extended-support"],
+    &["--webhook"],
 ];
 
 fn ladrillo() -> Command {

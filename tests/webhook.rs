@@ -632,3 +632,119 @@ fn pss_conformance_fixtures_agree_through_the_webhook() {
     }
     assert!(failures.is_empty(), "{} disagree:\n{}", failures.len(), failures.join("\n"));
 }
+
+fn ladrillo() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("ladrillo").unwrap();
+    c.env("NO_COLOR", "1").env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    c
+}
+
+/// The deployment manifests scan clean with every rule, with and without cert-manager.
+#[test]
+fn the_manifests_scan_clean_with_every_rule() {
+    for extra in [&[][..], &["--no-cert-manager", "--namespace", "admission", "--mode", "enforce"][..]] {
+        let out = ladrillo()
+            .args(["webhook", "manifests"])
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for needle in [
+            "kind: ValidatingWebhookConfiguration",
+            "failurePolicy: Fail",
+            "sideEffects: None",
+            "timeoutSeconds: 5",
+            "admissionReviewVersions: [v1]",
+            "operator: NotIn",
+            "matchConditions:",
+            "kind: PodDisruptionBudget",
+            "kind: HorizontalPodAutoscaler",
+            "kind: NetworkPolicy",
+        ] {
+            assert!(text.contains(needle), "{extra:?}: no `{needle}`");
+        }
+        assert_eq!(text.contains("kind: Certificate"), extra.is_empty());
+        assert_eq!(text.contains("caBundle"), !extra.is_empty());
+        ladrillo().args(["scan", "--select", "all", "--no-config", "-"]).write_stdin(text).assert().code(0);
+    }
+}
+
+#[test]
+fn certs_writes_a_ca_and_a_serving_certificate_for_the_service_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("certs");
+    let stdout = ladrillo()
+        .args(["webhook", "certs", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let stdout = String::from_utf8(stdout).unwrap();
+    assert!(stdout.contains("create secret tls ladrillo-webhook-tls"), "{stdout}");
+    assert!(stdout.contains("ladrillo-webhook.ladrillo-system.svc"), "{stdout}");
+    for name in ["ca.crt", "ca.key", "tls.crt", "tls.key"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(text.starts_with("-----BEGIN "), "{name}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(out.join("tls.key")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "the key is readable by others: {mode:o}");
+    }
+    // The serving certificate loads as the server loads it.
+    let options = ladrillo::webhook::server::Options {
+        cert: out.join("tls.crt"),
+        key: out.join("tls.key"),
+        reload_every: std::time::Duration::from_secs(1),
+    };
+    assert!(ladrillo::webhook::server::Certificate::load(&options).is_ok());
+    let before = std::fs::read(out.join("ca.key")).unwrap();
+    let err =
+        ladrillo().args(["webhook", "certs", "--out"]).arg(&out).assert().code(2).get_output().stderr.clone();
+    assert!(String::from_utf8_lossy(&err).contains("never overwrites"));
+    assert_eq!(std::fs::read(out.join("ca.key")).unwrap(), before);
+}
+
+#[test]
+fn the_server_refuses_missing_or_bad_certificates_and_configs_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.crt");
+    let err = ladrillo()
+        .args(["webhook", "--no-namespace-watch", "--tls-cert"])
+        .arg(&missing)
+        .arg("--tls-key")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&err).contains("cannot load the serving certificate"));
+    let config = dir.path().join("c.yaml");
+    std::fs::write(&config, "webhook:\n  mode: block\n").unwrap();
+    let err = ladrillo()
+        .args(["webhook", "--no-namespace-watch", "--tls-cert"])
+        .arg(&missing)
+        .arg("--tls-key")
+        .arg(&missing)
+        .arg("--config")
+        .arg(&config)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&err).contains("unknown webhook mode `block`"),
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+    // Without the certificate flags, clap says what is missing.
+    ladrillo().args(["webhook"]).assert().code(2);
+}

@@ -50,7 +50,7 @@ struct Server {
 
 fn start(dir: &Path, config: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ladrillo"))
-        .args(["webhook", "--listen", "127.0.0.1:0", "--cert-reload-interval", "1"])
+        .args(["webhook", "--listen", "127.0.0.1:0", "--cert-reload-interval", "1", "--no-namespace-watch"])
         .arg("--tls-cert")
         .arg(dir.join("tls.crt"))
         .arg("--tls-key")
@@ -209,6 +209,23 @@ async fn serves_reviews_over_verified_tls_reloads_its_certificate_and_drains_on_
     assert!(connect(&address, &first.ca_cert).await.is_err(), "the old certificate is still served");
     let (status, body) = send(&mut conn2, "POST", "/validate", &review(true)).await;
     assert_eq!((status, allowed(&body)), (200, false));
+
+    // The metrics count what was answered: 2 denials by POD001, 1 allowed, 1 malformed, 1 too
+    // large, and the certificate reload.
+    let (status, body) = send(&mut conn2, "GET", "/metrics", b"").await;
+    assert_eq!(status, 200);
+    let metrics = String::from_utf8(body).unwrap();
+    for line in [
+        "ladrillo_webhook_reviews_total{operation=\"create\",verdict=\"denied\",dry_run=\"false\"} 2",
+        "ladrillo_webhook_reviews_total{operation=\"create\",verdict=\"allowed\",dry_run=\"false\"} 1",
+        "ladrillo_webhook_reviews_total{operation=\"unknown\",verdict=\"malformed\",dry_run=\"false\"} 1",
+        "ladrillo_webhook_reviews_total{operation=\"unknown\",verdict=\"too-large\",dry_run=\"false\"} 1",
+        "ladrillo_webhook_denials_total{rule=\"POD001\"} 2",
+        "ladrillo_webhook_certificate_reloads_total 1",
+        "ladrillo_webhook_review_duration_seconds_count 4",
+    ] {
+        assert!(metrics.lines().any(|l| l == line), "no `{line}` in\n{metrics}");
+    }
 
     // A review in flight: headers and half the body sent, then SIGTERM, then the rest.
     let body = review(true);

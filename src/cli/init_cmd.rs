@@ -56,6 +56,9 @@ pub struct InitArgs {
     /// Karpenter NodePool and EC2NodeClass instead of Cluster Autoscaler.
     #[arg(long)]
     pub karpenter: bool,
+    /// Add ladrillo's admission webhook (manifests/ladrillo-webhook.yaml, warn mode, cert-manager).
+    #[arg(long)]
+    pub webhook: bool,
     /// Fully private cluster: no public endpoint, no internet egress, AWS APIs through VPC
     /// endpoints; reached from inside the VPC. This or --public-access-cidrs is required.
     #[arg(long)]
@@ -201,6 +204,7 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
     r.spot |= args.spot;
     r.extended_support |= args.extended_support;
     r.karpenter |= args.karpenter;
+    r.webhook |= args.webhook;
     r.private |= args.private;
     if args.private && args.public_access_cidrs.is_empty() {
         // A fully private cluster has no public endpoint to restrict.

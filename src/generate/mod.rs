@@ -18,6 +18,7 @@ mod readme;
 pub mod section;
 mod sections;
 mod text;
+pub mod webhook_manifests;
 
 pub use profile::{Endpoint, Profile, Request};
 pub use section::{File, IrsaRole, Plan, Row, Section};
@@ -30,6 +31,7 @@ const SECTIONS: &[&dyn Section] = &[
     &sections::iam::Iam,
     &sections::manifests::Manifests,
     &sections::terraform::Terraform,
+    &sections::webhook::Webhook,
 ];
 
 /// The plan every section sees: the add-ons' IRSA roles, then each section's.

@@ -4,6 +4,8 @@
 
 pub mod certs;
 pub mod decision;
+pub mod metrics;
+pub mod namespaces;
 pub mod review;
 pub mod scope;
 pub mod server;

@@ -23,6 +23,7 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use tokio::net::TcpListener;
 
 use super::decision::{NamespaceLabels, Webhook};
+use super::metrics::Metrics;
 use crate::settings::{Config, WebhookMode};
 
 /// Reviews larger than this are refused with 413 (the API server's own limit is 3 MiB).
@@ -114,6 +115,19 @@ impl Current {
         Self { config, mode, lang, webhook: RwLock::new(webhook) }
     }
 
+    /// The codes of the rules the config selects that only `scan` runs (see
+    /// [`super::scope`]).
+    #[must_use]
+    pub fn scan_only_selected(&self) -> Vec<&'static str> {
+        let today = jiff::Zoned::now().date();
+        crate::scan::ScanSettings::new(self.config.clone(), &[], &[], today)
+            .rules
+            .iter()
+            .filter(|r| !super::scope::at_admission(**r))
+            .map(|r| r.meta().code)
+            .collect()
+    }
+
     /// The webhook for today.
     pub fn get(&self) -> Arc<Webhook> {
         let today = jiff::Zoned::now().date();
@@ -134,26 +148,50 @@ impl Current {
 pub struct AppState {
     pub webhook: Current,
     pub namespaces: Arc<dyn NamespaceLabels + Send + Sync>,
+    pub metrics: Arc<Metrics>,
+    /// Whether the webhook can answer as configured (its Namespace cache has synced).
+    pub ready: Arc<dyn Fn() -> bool + Send + Sync>,
 }
 
-/// The routes: `POST /validate` (also `/`), `GET /healthz`, `GET /readyz`.
+/// The routes: `POST /validate` (also `/`), `GET /healthz`, `GET /readyz`, `GET /metrics`.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", post(validate))
         .route("/validate", post(validate))
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(|| async { "ok" }))
+        .route("/healthz", get(|| async { "ok\n" }))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .with_state(state)
 }
 
+async fn readyz(State(state): State<Arc<AppState>>) -> Response {
+    if (state.ready)() {
+        (StatusCode::OK, "ok\n").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "the Namespace cache has not synced yet\n").into_response()
+    }
+}
+
+async fn metrics(State(state): State<Arc<AppState>>) -> Response {
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")],
+        state.metrics.encode(),
+    )
+        .into_response()
+}
+
 async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
+    let started = std::time::Instant::now();
     let bytes = match tokio::time::timeout(READ_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await {
         Err(_) => {
+            state.metrics.refused("timeout");
             return (StatusCode::REQUEST_TIMEOUT, "request body not received in time\n").into_response();
         }
         Ok(Err(e)) => {
             let too_large = std::error::Error::source(&e)
                 .is_some_and(|s| s.downcast_ref::<http_body_util::LengthLimitError>().is_some());
+            state.metrics.refused(if too_large { "too-large" } else { "unreadable" });
             return if too_large {
                 (StatusCode::PAYLOAD_TOO_LARGE, format!("request body over the limit of {MAX_BODY} bytes\n"))
                     .into_response()
@@ -165,6 +203,7 @@ async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
     };
     let webhook = state.webhook.get();
     let decision = webhook.decide(bytes.to_vec(), state.namespaces.as_ref());
+    state.metrics.observe(&decision, started.elapsed().as_secs_f64());
     tracing::info!(
         uid = decision.uid,
         operation = decision.operation,
@@ -248,13 +287,16 @@ pub async fn serve(
 }
 
 /// Reads the certificate files again every `every`, logging each change and each failure.
-pub async fn reload_loop(certificate: Arc<Certificate>, every: Duration) {
+pub async fn reload_loop(certificate: Arc<Certificate>, every: Duration, metrics: Arc<Metrics>) {
     let mut tick = tokio::time::interval(every);
     tick.tick().await;
     loop {
         tick.tick().await;
         match certificate.reload() {
-            Ok(true) => tracing::info!("serving certificate reloaded"),
+            Ok(true) => {
+                metrics.certificate_reloaded();
+                tracing::info!("serving certificate reloaded");
+            }
             Ok(false) => {}
             Err(e) => tracing::warn!(error = e, "serving certificate not reloaded; keeping the current one"),
         }

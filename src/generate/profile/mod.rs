@@ -30,6 +30,8 @@ pub struct Request {
     pub spot: bool,
     pub instance_types: Vec<String>,
     pub karpenter: bool,
+    /// `ladrillo webhook` in the bundle (`manifests/ladrillo-webhook.yaml`).
+    pub webhook: bool,
     pub private: bool,
     pub public_access_cidrs: Vec<String>,
     /// Accept a version in EKS extended support (and let the cluster enter it).
@@ -73,6 +75,8 @@ pub struct Profile {
     pub min: u32,
     pub max: u32,
     pub karpenter: bool,
+    /// `ladrillo webhook` in the bundle (`manifests/ladrillo-webhook.yaml`).
+    pub webhook: bool,
     pub endpoint: Endpoint,
     /// The cluster may enter EKS extended support (`upgradePolicy.supportType: EXTENDED`);
     /// otherwise EKS upgrades it at the end of standard support.
@@ -159,6 +163,7 @@ impl Profile {
             min: nodes.min,
             max: nodes.max,
             karpenter: req.karpenter,
+            webhook: req.webhook,
             endpoint,
             extended_support: req.extended_support,
             past_standard_support: version.is_some_and(|v| today > v.end_of_standard()),

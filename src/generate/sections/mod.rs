@@ -5,3 +5,4 @@ pub mod eksctl;
 pub mod iam;
 pub mod manifests;
 pub mod terraform;
+pub mod webhook;

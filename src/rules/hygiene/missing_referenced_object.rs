@@ -11,8 +11,9 @@ crate::declare_rule! {
     /// "Complete" means the scan holds at least one object of that kind in the workload's
     /// namespace: then a missing name is most likely a typo or a forgotten file. When the scan
     /// has none of that kind there (Secrets created by another tool, a partial scan), the rule
-    /// stays silent. References marked `optional: true` and the `default` ServiceAccount are
-    /// never reported.
+    /// stays silent. References marked `optional: true`, the `default` ServiceAccount and the
+    /// `kube-root-ca.crt` ConfigMap (which the control plane publishes in every namespace, for
+    /// projected service account token volumes) are never reported.
     ///
     /// ## Why is this bad?
     /// A pod whose ServiceAccount, volume ConfigMap, Secret or claim does not exist is not
@@ -58,7 +59,7 @@ impl Rule for MissingReferencedObject {
             let namespace = o.effective_namespace().unwrap_or("default");
             for r in references(&w) {
                 let Some(names) = present.get(&(r.kind, namespace)) else { continue };
-                if names.contains(r.name) {
+                if names.contains(r.name) || (r.kind == "ConfigMap" && r.name == ROOT_CA) {
                     continue;
                 }
                 cx.report(
@@ -75,6 +76,9 @@ impl Rule for MissingReferencedObject {
         }
     }
 }
+
+/// The ConfigMap the control plane publishes in every namespace (the cluster's root CA).
+const ROOT_CA: &str = "kube-root-ca.crt";
 
 fn optional(node: &Node) -> bool {
     node.get("optional").and_then(Node::as_bool) == Some(true)
