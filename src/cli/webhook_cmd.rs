@@ -57,6 +57,9 @@ pub struct ServeArgs {
     /// labels, at the config's target Pod Security level and the default mode.
     #[arg(long)]
     pub no_namespace_watch: bool,
+    /// Allow every review without running a rule (the floor of bench/webhook.sh).
+    #[arg(long, hide = true)]
+    pub always_allow: bool,
 }
 
 #[derive(Debug, Args)]
@@ -237,7 +240,13 @@ fn serve(args: &ServeArgs) -> i32 {
             );
         }
         let metrics = Arc::new(Metrics::new());
-        let state = Arc::new(AppState { webhook, namespaces, metrics: Arc::clone(&metrics), ready });
+        let state = Arc::new(AppState {
+            webhook,
+            namespaces,
+            metrics: Arc::clone(&metrics),
+            ready,
+            always_allow: args.always_allow,
+        });
         let listener = match server::bind(args.listen).await {
             Ok(l) => l,
             Err(e) => {

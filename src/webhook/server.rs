@@ -151,6 +151,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Whether the webhook can answer as configured (its Namespace cache has synced).
     pub ready: Arc<dyn Fn() -> bool + Send + Sync>,
+    /// Allow every review without running a rule: the floor of `bench/webhook.sh`.
+    pub always_allow: bool,
 }
 
 /// The routes: `POST /validate` (also `/`), `GET /healthz`, `GET /readyz`, `GET /metrics`.
@@ -201,6 +203,9 @@ async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
         }
         Ok(Ok(b)) => b,
     };
+    if state.always_allow {
+        return allow_all(&bytes);
+    }
     let webhook = state.webhook.get();
     let decision = webhook.decide(bytes.to_vec(), state.namespaces.as_ref());
     state.metrics.observe(&decision, started.elapsed().as_secs_f64());
@@ -220,6 +225,21 @@ async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
     let content_type = if decision.status == 200 { "application/json" } else { "text/plain; charset=utf-8" };
     let status = StatusCode::from_u16(decision.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, [(header::CONTENT_TYPE, content_type)], decision.body).into_response()
+}
+
+/// The answer of a webhook without rules: the request's uid, allowed (the benchmark's floor: the
+/// same TLS, HTTP and body handling as a real review).
+fn allow_all(body: &[u8]) -> Response {
+    let uid = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v.get("request")?.get("uid")?.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let answer = serde_json::json!({
+        "apiVersion": "admission.k8s.io/v1",
+        "kind": "AdmissionReview",
+        "response": {"uid": uid, "allowed": true},
+    });
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], answer.to_string()).into_response()
 }
 
 /// Serves until `shutdown` completes, then waits (at most [`GRACE`]) for the connections that

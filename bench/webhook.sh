@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# bench/webhook.sh — `ladrillo webhook` on 127.0.0.1 under load (figures in docs/performance.md).
+#
+# The server is pinned to CPU 0, the load generator (`hey`, Debian package `hey`) to CPU 1. The mix
+# is bench/webhook/*.json: a Pod and a Deployment review that pass the default rules and a Pod and
+# a Deployment review that are denied (50/50), sent over HTTPS keep-alive at a fixed rate for
+# DURATION seconds, for each RATE; then `wrk` (Debian package `wrk`) finds the most requests per
+# second in a closed loop. The same runs against `--always-allow` (the same TLS, HTTP and body
+# handling, no rules) give the floor. Reported: p50/p99/p999 latency as the client measures it,
+# errors (non-200 or failed requests), achieved rate, server CPU per request, RSS.
+#
+#   bench/webhook.sh                   # 1,000 and 5,000 req/s, 60 s each
+#   RATES="1000" DURATION=10 bench/webhook.sh
+#   SOAK=600 bench/webhook.sh          # also: RSS every 30 s over a 600 s run at 1,000 req/s
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATES=${RATES:-"1000 5000"}
+DURATION=${DURATION:-60}
+SOAK=${SOAK:-0}
+PORT=${PORT:-18443}
+for tool in hey wrk taskset; do
+  command -v "$tool" >/dev/null || { echo "bench/webhook.sh needs $tool (apt-get install hey wrk util-linux)"; exit 2; }
+done
+cargo build --release --quiet
+BIN=${CARGO_TARGET_DIR:-target}/release/ladrillo
+WORK=$(mktemp -d)
+PID=
+cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+"$BIN" webhook certs --out "$WORK/certs" --namespace bench >/dev/null
+TICK=$(getconf CLK_TCK)
+REVIEWS=(pod-ok pod-denied deployment-ok deployment-denied)
+
+start() { # $@: extra server flags
+  taskset -c 0 "$BIN" webhook --listen "127.0.0.1:$PORT" --no-namespace-watch \
+    --tls-cert "$WORK/certs/tls.crt" --tls-key "$WORK/certs/tls.key" \
+    --config bench/webhook/ladrillo.yaml "$@" 2>"$WORK/server.log" &
+  PID=$!
+  for _ in $(seq 100); do
+    curl -skf "https://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "the server did not start:"; cat "$WORK/server.log"; exit 1
+}
+stop() { kill -TERM "$PID"; wait "$PID" || true; PID=; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$PID/status"; }
+
+# The verdicts the mix expects, checked once before timing.
+check_mix() {
+  for r in "${REVIEWS[@]}"; do
+    got=$(curl -sk -X POST -H 'Content-Type: application/json' --data-binary "@bench/webhook/$r.json" \
+      "https://127.0.0.1:$PORT/validate" | grep -o '"allowed":[a-z]*')
+    want='"allowed":true'; [[ $r == *denied && $1 == rules ]] && want='"allowed":false'
+    [[ $got == "$want" ]] || { echo "$r: expected $want, got $got"; exit 1; }
+  done
+}
+
+# Fixed-rate run: four hey clients (one per review), RATE/4 req/s each over 10 connections.
+# hey writes one CSV row per answered request; a request that failed has no row, so a shortfall
+# shows as an achieved rate under the target.
+fixed_rate() { # $1 label, $2 rate, $3 seconds
+  local label=$1 rate=$2 secs=$3 per=$(( $2 / 40 )) pids=()
+  local before; before=$(cpu_ticks)
+  for r in "${REVIEWS[@]}"; do
+    taskset -c 1 hey -z "${secs}s" -c 10 -q "$per" -m POST -T application/json \
+      -D "bench/webhook/$r.json" -o csv "https://127.0.0.1:$PORT/validate" >"$WORK/$r.csv" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  local after; after=$(cpu_ticks)
+  cat "$WORK"/*.csv | awk -F, '$1 ~ /^[0-9.]+$/ { print $1 * 1000, $7 }' | sort -n >"$WORK/all"
+  rm -f "$WORK"/*.csv
+  local n errors; n=$(wc -l <"$WORK/all"); errors=$(awk '$2 != 200' "$WORK/all" | wc -l)
+  awk -v n="$n" -v label="$label" -v rate="$rate" -v secs="$secs" -v errors="$errors" \
+    -v cpu="$(( after - before ))" -v tick="$TICK" -v rss="$(rss_kib)" '
+    NR == int(n * 0.50) { p50 = $1 } NR == int(n * 0.99) { p99 = $1 } NR == int(n * 0.999) { p999 = $1 }
+    END {
+      printf "%-6s %5d req/s for %d s: achieved %.0f req/s, errors %d, p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, CPU/request %.1f us, RSS %d KiB\n",
+        label, rate, secs, n / secs, errors, p50, p99, p999, cpu / tick / n * 1e6, rss
+    }' "$WORK/all"
+}
+
+# Closed loop: the most requests per second one core of server gives, 50 connections.
+max_rate() { # $1 label
+  cat >"$WORK/mix.lua" <<'LUA'
+local bodies, i = {}, 0
+for _, name in ipairs({"pod-ok", "pod-denied", "deployment-ok", "deployment-denied"}) do
+  local f = assert(io.open("bench/webhook/" .. name .. ".json", "rb")); bodies[#bodies + 1] = f:read("*a"); f:close()
+end
+wrk.method = "POST"; wrk.headers["Content-Type"] = "application/json"
+request = function() i = i % #bodies + 1; return wrk.format(nil, "/validate", nil, bodies[i]) end
+LUA
+  local before; before=$(cpu_ticks)
+  local out; out=$(taskset -c 1 wrk -t1 -c50 -d30s --latency -s "$WORK/mix.lua" "https://127.0.0.1:$PORT/validate")
+  local after; after=$(cpu_ticks)
+  local total; total=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "$out" | awk -v label="$1" -v cpu="$(( after - before ))" -v tick="$TICK" -v total="$total" '
+    /Requests\/sec/ { rps = $2 } /Non-2xx|Socket errors/ { errs = errs " " $0 }
+    /^ +99%/ { p99 = $2 }
+    END { printf "%-12s max %8.0f req/s (closed loop, 50 connections)  p99 %s  CPU/request %.1f µs%s\n",
+      label, rps, p99, cpu / tick / total * 1e6, errs }'
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for mode in rules null; do
+  if [[ $mode == rules ]]; then start; else start --always-allow; fi
+  check_mix "$mode"
+  fixed_rate "$mode warm-up" 1000 5 >/dev/null
+  for rate in $RATES; do
+    fixed_rate "$mode" "$rate" "$DURATION"
+  done
+  max_rate "$mode"
+  echo "$mode: peak RSS $(awk '/^VmHWM/ {print $2}' "/proc/$PID/status") KiB"
+  stop
+done
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if (( SOAK > 0 )); then
+  start
+  echo "soak: 1000 req/s for $SOAK s, RSS every 30 s (KiB):"
+  fixed_rate soak 1000 "$SOAK" &
+  SOAKER=$!
+  for _ in $(seq $(( SOAK / 30 ))); do sleep 30; printf '%s ' "$(rss_kib)"; done
+  wait "$SOAKER"
+  echo
+  stop
+fi
