@@ -76,3 +76,70 @@ fn cloudformation_templates_are_read_not_skipped() {
     let rules: Vec<&str> = r.active().map(|f| f.rule.name).collect();
     assert_eq!(rules, ["public-endpoint"]);
 }
+
+/// Rules of the scan that fire on one Terraform file, as `(name, message)`.
+fn terraform_findings(text: &str, select: &[&str]) -> Vec<(&'static str, String)> {
+    let r = ladrillo::scan::scan_files(&[common::source("main.tf", text)], &common::settings(select));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    r.active().map(|f| (f.rule.name, f.message.clone())).collect()
+}
+
+const CLUSTER_HEAD: &str = "resource \"aws_eks_cluster\" \"this\" {\n  name     = \"c\"\n  role_arn = \"arn:aws:iam::111122223333:role/eks\"\n";
+
+#[test]
+fn an_empty_public_access_cidrs_list_leaves_the_endpoint_open_to_everyone() {
+    let select = ["public-endpoint-open-to-internet", "public-endpoint"];
+    let empty = format!(
+        "{CLUSTER_HEAD}  vpc_config {{\n    subnet_ids          = [\"a\"]\n    public_access_cidrs = []\n  }}\n}}\n"
+    );
+    let f = terraform_findings(&empty, &select);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "public-endpoint-open-to-internet");
+    assert!(f[0].1.contains("0.0.0.0/0"), "{f:?}");
+    // The same as an absent list; a real list restricts it.
+    let absent = format!("{CLUSTER_HEAD}  vpc_config {{\n    subnet_ids = [\"a\"]\n  }}\n}}\n");
+    assert_eq!(terraform_findings(&absent, &select), f);
+    let listed = format!(
+        "{CLUSTER_HEAD}  vpc_config {{\n    subnet_ids          = [\"a\"]\n    public_access_cidrs = [\"203.0.113.0/24\"]\n  }}\n}}\n"
+    );
+    let f = terraform_findings(&listed, &select);
+    assert_eq!(f.iter().map(|f| f.0).collect::<Vec<_>>(), ["public-endpoint"]);
+    // The endpoint open to everyone implies the peers' "public access enabled" check.
+    let rule =
+        ladrillo::rules::all().iter().find(|r| r.meta().name == "public-endpoint-open-to-internet").unwrap();
+    assert!(rule.meta().references.contains(&"checkov:CKV_AWS_39"));
+}
+
+#[test]
+fn an_encryption_config_without_secrets_encrypts_nothing() {
+    let select = ["secrets-without-customer-key"];
+    let block = |resources: &str| {
+        format!(
+            "{CLUSTER_HEAD}  vpc_config {{\n    subnet_ids = [\"a\"]\n  }}\n  encryption_config {{\n    resources = {resources}\n    provider {{\n      key_arn = \"arn:aws:kms:eu-west-1:111122223333:key/k\"\n    }}\n  }}\n}}\n"
+        )
+    };
+    assert_eq!(terraform_findings(&block("[]"), &select).len(), 1);
+    assert!(terraform_findings(&block("[\"secrets\"]"), &select).is_empty());
+    // The eks module's `encryption_config = { resources = [] }` too.
+    let module = "module \"eks\" {\n  source  = \"terraform-aws-modules/eks/aws\"\n  version = \"~> 21.0\"\n  name    = \"m\"\n  encryption_config = {\n    resources        = []\n    provider_key_arn = \"arn:aws:kms:eu-west-1:111122223333:key/k\"\n  }\n}\n";
+    assert_eq!(terraform_findings(module, &select).len(), 1);
+}
+
+#[test]
+fn a_node_group_whose_cluster_is_elsewhere_is_still_checked() {
+    let text = "resource \"aws_eks_node_group\" \"ng\" {\n  cluster_name    = var.cluster_name\n  node_group_name = \"ng\"\n  node_role_arn   = \"arn:aws:iam::111122223333:role/node\"\n  subnet_ids      = [\"a\", \"b\"]\n  scaling_config {\n    min_size     = 1\n    max_size     = 3\n    desired_size = 2\n  }\n  remote_access {\n    ec2_ssh_key = \"key\"\n  }\n}\n";
+    let r = ladrillo::scan::scan_files(&[common::source("main.tf", text)], &common::settings(&["all"]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.summary.clusters, 1);
+    let rules: Vec<&str> = r.active().map(|f| f.rule.name).collect();
+    assert!(rules.contains(&"ssh-open-to-internet"), "{rules:?}");
+    // Nothing is said of the cluster's own settings: they are not in this module.
+    for cluster_rule in [
+        "public-endpoint",
+        "control-plane-logs-missing",
+        "secrets-without-customer-key",
+        "core-addon-missing",
+    ] {
+        assert!(!rules.contains(&cluster_rule), "{rules:?}");
+    }
+}

@@ -40,6 +40,7 @@ const CLOUDFORMATION: Dialect = Dialect {
             "EncryptionConfig[0].Provider.KeyArn",
             "no `EncryptionConfig`: secrets use no customer key",
         ),
+        encryption_resources: "EncryptionConfig[0].Resources",
         logging: Logging {
             path: "Logging.ClusterLogging.EnabledTypes",
             item_key: Some("Type"),

@@ -621,6 +621,19 @@ impl NodeGroup {
 #[cfg(test)]
 mod tests;
 
+/// An empty list of public access CIDRs sets no restriction: EKS keeps its default, 0.0.0.0/0
+/// (as an absent list; checkov reads it so too).
+pub(crate) fn no_cidrs_is_open(f: Field<Vec<Spanned<String>>>) -> Field<Vec<Spanned<String>>> {
+    match f {
+        Field::Known { value, at } if value.is_empty() => Field::default(
+            vec![Spanned { value: "0.0.0.0/0".into(), at: at.clone() }],
+            at,
+            "an empty list of public access CIDRs sets no restriction: EKS keeps 0.0.0.0/0",
+        ),
+        f => f,
+    }
+}
+
 /// Whether a GuardDuty feature (Terraform `aws_guardduty_detector_feature` body, or one item of a
 /// CloudFormation `AWS::GuardDuty::Detector` `Features` list, with the given key names) turns on
 /// EKS Runtime Monitoring with the agent managed by GuardDuty.

@@ -51,6 +51,7 @@ const TERRAFORM: Dialect = Dialect {
             "encryption_config[0].provider[0].key_arn",
             "no `encryption_config`: secrets use no customer key",
         ),
+        encryption_resources: "encryption_config[0].resources",
         logging: Logging {
             path: "enabled_cluster_log_types",
             item_key: None,

@@ -29,6 +29,10 @@ crate::declare_rule! {
             "nsa-cisa:control-plane",
             "checkov:CKV_AWS_38",
             "trivy:AVD-AWS-0041",
+            // An endpoint open to everyone is a public endpoint: the peers' "public access
+            // enabled" checks fail on it too.
+            "checkov:CKV_AWS_39",
+            "trivy:AVD-AWS-0040",
         ],
     }
 }

@@ -40,6 +40,8 @@ pub(crate) struct ClusterKeys {
     pub public_cidrs: &'static str,
     /// The encryption block, and the key ARN inside it.
     pub encryption: (&'static str, &'static str, &'static str),
+    /// The list of resources the encryption block encrypts (`secrets`).
+    pub encryption_resources: &'static str,
     pub logging: Logging,
     pub auth_mode: (&'static str, &'static str),
     pub bootstrap: Bootstrap,

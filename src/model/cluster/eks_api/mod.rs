@@ -65,6 +65,8 @@ pub(crate) fn p(s: &str) -> FieldPath {
     FieldPath::parse(s)
 }
 
+const WHY_ELSEWHERE: &str = "the cluster is not defined in this module or template";
+
 /// The clusters of a module or template: those of its cluster resources, then `extra` ones
 /// read otherwise (the terraform-aws-modules/eks module), with the resources linked to them.
 pub(super) fn clusters<S: Resources>(
@@ -78,18 +80,47 @@ pub(super) fn clusters<S: Resources>(
         out.push((Some(res.address.clone()), cluster(src, d, &res, errors)));
     }
     out.extend(extra.into_iter().map(|c| (None, c)));
-    if out.is_empty() {
+    let (ng_res, fargate_res) = (src.of_type(d.node_group.kind), src.of_type(d.fargate.kind));
+    if out.is_empty() && ng_res.is_empty() && fargate_res.is_empty() {
         return Vec::new();
     }
     let mut node_groups = Vec::new();
-    for res in src.of_type(d.node_group.kind) {
-        node_groups.push((owner(src, d, &res, &out), node_group(src, d, &res, errors)));
+    for res in &ng_res {
+        node_groups.push((owner(src, d, res, &out), res, node_group(src, d, res, errors)));
     }
-    for res in src.of_type(d.fargate.kind) {
-        node_groups.push((owner(src, d, &res, &out), fargate(d, &res, errors)));
+    for res in &fargate_res {
+        node_groups.push((owner(src, d, res, &out), res, fargate(d, res, errors)));
     }
-    for (i, ng) in node_groups {
+    // Node groups of a cluster defined elsewhere (another module, another stack) are still
+    // checked on their own fields, under a cluster whose settings are all unknown.
+    let mut elsewhere: Vec<(String, usize)> = Vec::new();
+    for (i, res, ng) in node_groups {
         if let Some((_, c)) = i.and_then(|i| out.get_mut(i)) {
+            c.node_groups.push(ng);
+            continue;
+        }
+        let named = res.get(d.cluster_name);
+        let key = named
+            .and_then(|n| {
+                n.reference_address().map(str::to_string).or_else(|| n.as_str().map(str::to_string))
+            })
+            .unwrap_or_default();
+        let at = match elsewhere.iter().find(|(k, _)| *k == key) {
+            Some(&(_, at)) => at,
+            None => {
+                let mut r = res.reader();
+                let place = r.place(&p(d.cluster_name));
+                let mut c = Cluster::unknown(d.source, place, WHY_ELSEWHERE);
+                c.name = match named {
+                    Some(n) if n.is_literal() => r.string(&p(d.cluster_name), None),
+                    _ => Field::unknown(c.at.clone(), WHY_ELSEWHERE),
+                };
+                out.push((None, c));
+                elsewhere.push((key, out.len() - 1));
+                out.len() - 1
+            }
+        };
+        if let Some((_, c)) = out.get_mut(at) {
             c.node_groups.push(ng);
         }
     }
@@ -178,13 +209,19 @@ fn cluster<S: Resources>(src: &S, d: &Dialect, res: &Res<'_>, errors: &mut Vec<I
     c.endpoint.public_access = r.bool(&p(k.public_access.0), Some((true, k.public_access.1)));
     c.auto_mode = r.bool(&p(k.auto_mode.0), Some((false, k.auto_mode.1)));
     c.endpoint.private_access = r.bool(&p(k.private_access.0), Some((false, k.private_access.1)));
-    c.endpoint.public_cidrs = r.spanned_strings(
+    c.endpoint.public_cidrs = super::no_cidrs_is_open(r.spanned_strings(
         &p(k.public_cidrs),
         Some((vec!["0.0.0.0/0".into()], "EKS opens the public endpoint to 0.0.0.0/0")),
-    );
+    ));
     let (block, key_arn, why) = k.encryption;
     c.secrets_key = if r.get(&p(block)).is_some() {
-        r.string_or_reference(&p(key_arn), None).map(Some)
+        match r.spanned_strings(&p(k.encryption_resources), None) {
+            // `resources = []` (or a list without `secrets`) encrypts nothing EKS knows of.
+            Field::Known { value, at } if !value.iter().any(|s| s.value == "secrets") => {
+                Field::known(None, at)
+            }
+            _ => r.string_or_reference(&p(key_arn), None).map(Some),
+        }
     } else {
         Field::default(None, r.place(&p(block)), why)
     };

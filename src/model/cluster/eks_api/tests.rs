@@ -253,8 +253,15 @@ resource "aws_eks_addon" "cni" {
 #[test]
 fn resources_link_to_their_cluster() {
     let all = clusters(&[("m/main.tf", TWO)]);
-    assert_eq!(all.len(), 2, "a count = 0 cluster does not exist");
-    let (a, b) = (&all[0], &all[1]);
+    // A count = 0 cluster does not exist; the node group of a cluster defined elsewhere
+    // (`var.cluster`) is kept, under a cluster whose settings are unknown.
+    assert_eq!(all.len(), 3);
+    let (a, b, elsewhere) = (&all[0], &all[1], &all[2]);
+    assert!(elsewhere.name.value().is_none() && elsewhere.endpoint.public_access.value().is_none());
+    assert_eq!(
+        elsewhere.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>(),
+        ["nowhere"]
+    );
     assert_eq!(a.name.value().map(String::as_str), Some("alpha"));
     let names =
         |c: &Cluster| c.node_groups.iter().filter_map(|n| n.name.value().cloned()).collect::<Vec<_>>();

@@ -69,10 +69,20 @@ pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
         Some((false, "the eks module leaves Auto Mode off unless `compute_config.enabled`")),
     );
     c.endpoint.private_access = r.bool(&p("endpoint_private_access"), Some((true, WHY_M_PRIVATE)));
-    c.endpoint.public_cidrs =
-        r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS)));
+    c.endpoint.public_cidrs = super::super::no_cidrs_is_open(
+        r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS))),
+    );
     c.secrets_key = match b.get("encryption_config") {
         Some(n) if n.is_null() && !n.is_unknown() => Field::known(None, r.place(&p("encryption_config"))),
+        // `resources = []` (or a list without `secrets`) encrypts nothing EKS knows of.
+        Some(n)
+            if n.get("resources").and_then(Node::as_seq).is_some_and(|items| {
+                !items.iter().any(|i| i.is_literal() && i.as_str() == Some("secrets"))
+                    && items.iter().all(Node::is_literal)
+            }) =>
+        {
+            Field::known(None, r.place(&p("encryption_config.resources")))
+        }
         Some(n) if n.get("provider_key_arn").is_some() => {
             r.string_or_reference(&p("encryption_config.provider_key_arn"), None).map(Some)
         }
