@@ -197,7 +197,9 @@ pub struct ConfigWaiver {
 }
 
 impl Config {
-    /// Finds `.ladrillo.yaml` in `start` (or its directory) and its ancestors.
+    /// Finds `.ladrillo.yaml` in `start` (or its directory) and its ancestors. When `start` is
+    /// relative, so is the path returned (from the working directory, `../.ladrillo.yaml` for
+    /// one above it), like the paths of the files scanned: reports show both the same way.
     #[must_use]
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let abs = std::fs::canonicalize(start).ok()?;
@@ -205,7 +207,11 @@ impl Config {
         while let Some(d) = dir {
             let candidate = d.join(CONFIG_FILE);
             if candidate.is_file() {
-                return Some(candidate);
+                if start.is_absolute() {
+                    return Some(candidate);
+                }
+                let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+                return Some(cwd.map_or_else(|| candidate.clone(), |cwd| relative(&cwd, &candidate)));
             }
             dir = d.parent();
         }
@@ -315,6 +321,20 @@ impl Config {
         }
         if errors.is_empty() { Ok(config) } else { Err(errors) }
     }
+}
+
+/// `to` as a path from `from` (both absolute and canonical): the common part dropped, `..` for
+/// each directory of `from` left.
+fn relative(from: &Path, to: &Path) -> PathBuf {
+    let (mut a, mut b) = (from.components().peekable(), to.components().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        if x != y {
+            break;
+        }
+        a.next();
+        b.next();
+    }
+    a.map(|_| std::path::Component::ParentDir).chain(b).collect()
 }
 
 /// `pss: {level: restricted, version: latest, kubernetes-version: "1.30"}`; unset keys keep

@@ -260,3 +260,120 @@ resource "aws_eks_access_policy_association" "devs" {
             )));
     }
 }
+
+/// Issue 16 item 8: `--stdin-filename` names standard input in every format (SARIF's `uri`
+/// included), and nowhere does `-` remain as the file of a finding.
+#[test]
+fn stdin_filename_names_stdin_in_every_format() {
+    let name = "overlays/prod/pod.yaml";
+    for format in ["text", "json", "sarif", "junit", "html", "markdown"] {
+        let out = ladrillo()
+            .args(["scan", "--select", "privileged-container", "--no-config", "--stdin-filename", name])
+            .args(["--format", format, "-"])
+            .write_stdin(PRIVILEGED_POD)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(name), "{format}: {out}");
+        match format {
+            "text" => assert!(out.contains(&format!("{name}:9:9")), "{out}"),
+            "json" => {
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                let file = &v["findings"][0]["file"];
+                assert_eq!(file, name, "{out}");
+            }
+            "sarif" => {
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                let uri = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+                    ["uri"];
+                assert_eq!(uri, name, "{out}");
+                assert!(!out.contains("\"uri\": \"-\""), "{out}");
+            }
+            _ => assert!(!out.contains("-:9:9"), "{format}: {out}"),
+        }
+    }
+    // Without the flag, stdin is `-` as before.
+    ladrillo()
+        .args(["scan", "--select", "privileged-container", "--no-config", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("-:9:9"));
+    // The other commands that read manifests name it too.
+    ladrillo()
+        .args(["pss", "check", "--no-config", "--stdin-filename", name, "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .stdout(predicate::str::contains(name));
+}
+
+/// A name for an input that is not read, or an empty one, is a usage error, not ignored.
+#[test]
+fn stdin_filename_fails_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).unwrap();
+    ladrillo()
+        .args(["scan", "--no-config", "--stdin-filename", "x.yaml"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`-` is not among the paths"));
+    ladrillo()
+        .args(["scan", "--no-config", "--stdin-filename", "", "-"])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--stdin-filename is empty"));
+}
+
+/// A `.tf` name reads stdin as Terraform, as a file of that name would be.
+#[test]
+fn stdin_filename_with_tf_reads_terraform() {
+    let tf = "resource \"aws_eks_cluster\" \"this\" {\n  name = \"demo\"\n  role_arn = \"arn:aws:iam::111122223333:role/eks\"\n  vpc_config {\n    subnet_ids = [\"subnet-1\"]\n  }\n}\n";
+    ladrillo()
+        .args(["scan", "--no-config", "--format", "json", "--stdin-filename", "infra/main.tf", "-"])
+        .write_stdin(tf)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"file\": \"infra/main.tf\""));
+}
+
+/// Issue 16 item 8: findings in a `.ladrillo.yaml` found from a relative path are shown at a
+/// relative path, like the files scanned, never at an absolute one.
+#[test]
+fn config_findings_use_a_relative_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("k8s")).unwrap();
+    std::fs::write(dir.path().join("k8s/pod.yaml"), PRIVILEGED_POD).unwrap();
+    std::fs::write(
+        dir.path().join(".ladrillo.yaml"),
+        "select: [privileged-container, unused-waiver]\nwaivers:\n  - rules: [privileged-container]\n    name: other\n    reason: stale\n    until: 2099-01-01\n",
+    )
+    .unwrap();
+    let abs = std::fs::canonicalize(dir.path()).unwrap().display().to_string();
+    for (cwd, path, config) in [
+        (dir.path().to_path_buf(), "k8s", ".ladrillo.yaml"),
+        (dir.path().join("k8s"), ".", "../.ladrillo.yaml"),
+    ] {
+        let out = ladrillo()
+            .current_dir(&cwd)
+            .args(["scan", "--format", "json", path])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let files: Vec<&str> =
+            v["findings"].as_array().unwrap().iter().map(|f| f["file"].as_str().unwrap()).collect();
+        assert!(files.contains(&config), "{files:?}");
+        assert!(files.iter().all(|f| !f.starts_with('/') && !f.contains(&abs)), "{files:?}");
+    }
+    // An absolute path scanned gives absolute paths, the config's included.
+    let out = ladrillo().args(["scan", "--format", "json"]).arg(dir.path().join("k8s")).assert().code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"].as_str().unwrap().starts_with('/')));
+}

@@ -27,12 +27,27 @@ pub struct InputArgs {
     /// default that is an input error, exit 2: a gate fed nothing must not pass).
     #[arg(long)]
     pub allow_empty: bool,
+    /// The name to show for standard input (`-`) in every output format, SARIF included,
+    /// instead of `-`: the file the piped text comes from (`kustomize build overlays/prod |
+    /// ladrillo scan - --stdin-filename overlays/prod`). A name ending in `.tf` is read as
+    /// Terraform.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
 impl InputArgs {
     /// The config named by `--config`, else `.ladrillo.yaml` found from the first path upwards,
     /// else the defaults. A config that cannot be read is an error (every problem listed).
     pub fn config(&self, paths: &[String]) -> Result<Config, Vec<String>> {
+        if let Some(name) = &self.stdin_filename {
+            // A name for an input that is not read is a mistake in the command line.
+            if name.trim().is_empty() {
+                return Err(vec![crate::t!(super::lang(), "stdin-filename-empty")]);
+            }
+            if !paths.iter().any(|p| p == "-") {
+                return Err(vec![crate::t!(super::lang(), "stdin-filename-without-stdin")]);
+            }
+        }
         let path = if self.no_config {
             None
         } else {
@@ -57,6 +72,7 @@ impl InputArgs {
             no_default_excludes: self.no_default_excludes,
             allow_empty: self.allow_empty,
             lang: super::lang(),
+            stdin_filename: self.stdin_filename.clone(),
             ..input::Options::default()
         }
     }

@@ -48,6 +48,9 @@ pub struct Options {
     pub allow_empty: bool,
     /// The language of the loader's own messages (nothing to analyse, skipped documents).
     pub lang: crate::i18n::Lang,
+    /// The name reports give standard input (`--stdin-filename`) instead of `-`. A name ending
+    /// in `.tf` is read as Terraform, as a file of that name would be.
+    pub stdin_filename: Option<String>,
 }
 
 /// Everything read from a run's inputs.
@@ -159,8 +162,15 @@ impl Loader {
             hidden: options.hidden,
             default_excludes: !options.no_default_excludes,
         };
-        let source::Discovered { inputs, errors, hidden_skipped, default_excluded } =
+        let source::Discovered { mut inputs, errors, hidden_skipped, default_excluded } =
             source::discover(paths, &walk);
+        if let Some(name) = &options.stdin_filename {
+            for i in &mut inputs {
+                if let source::Input::Stdin { display } = i {
+                    display.clone_from(name);
+                }
+            }
+        }
         self.hidden_skipped += hidden_skipped;
         self.default_excluded += default_excluded;
         self.lang = options.lang;

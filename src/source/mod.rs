@@ -21,16 +21,21 @@ pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "tf", "tfvars"
 /// Something to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
-    Stdin,
-    File { display: String, path: PathBuf },
+    /// Standard input, shown as `display` (`-`, or the name given with `--stdin-filename`).
+    Stdin {
+        display: String,
+    },
+    File {
+        display: String,
+        path: PathBuf,
+    },
 }
 
 impl Input {
     #[must_use]
     pub fn display(&self) -> &str {
         match self {
-            Self::Stdin => "-",
-            Self::File { display, .. } => display,
+            Self::Stdin { display } | Self::File { display, .. } => display,
         }
     }
 }
@@ -80,7 +85,7 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
     let mut found = Discovered::default();
     for arg in paths {
         if arg == "-" {
-            found.inputs.push(Input::Stdin);
+            found.inputs.push(Input::Stdin { display: "-".to_string() });
             continue;
         }
         let path = Path::new(arg);
@@ -94,7 +99,7 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
     // objects would otherwise all be doubled.
     let mut seen = std::collections::HashSet::new();
     found.inputs.retain(|i| match i {
-        Input::Stdin => seen.insert(None),
+        Input::Stdin { .. } => seen.insert(None),
         Input::File { path, .. } => {
             seen.insert(Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())))
         }
@@ -194,7 +199,7 @@ pub fn ignored_by(paths: &[String], walk: &Walk) -> Vec<Ignored> {
             .into_iter()
             .filter_map(|i| match i {
                 Input::File { path, .. } => Some(path),
-                Input::Stdin => None,
+                Input::Stdin { .. } => None,
             })
             .collect();
         let Ok(abs_root) = std::fs::canonicalize(root) else { continue };
@@ -299,7 +304,7 @@ pub fn glob_matcher(pattern: &str) -> Result<globset::GlobMatcher, String> {
 pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     let display = input.display().to_string();
     let bytes = match input {
-        Input::Stdin => {
+        Input::Stdin { .. } => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .take(MAX_FILE_SIZE + 1)
@@ -311,7 +316,7 @@ pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     };
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
-        Input::Stdin => None,
+        Input::Stdin { .. } => None,
     };
     from_bytes(display, path, bytes)
 }
