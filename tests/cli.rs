@@ -227,9 +227,22 @@ resource "aws_eks_access_policy_association" "devs" {
 "#;
     const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Cluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      Name: prod\n      RoleArn: arn:aws:iam::111122223333:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-0aaa]\n      AccessConfig:\n        AuthenticationMode: API\n  Devs:\n    Type: AWS::EKS::AccessEntry\n    Properties:\n      ClusterName: !Ref Cluster\n      PrincipalArn: arn:aws:iam::111122223333:role/shop-devs\n      AccessPolicies:\n        - PolicyArn: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          AccessScope: {Type: namespace, Namespaces: [shop]}\n";
     const EKSCTL: &str = "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\naccessConfig:\n  authenticationMode: API\n  accessEntries:\n    - principalARN: arn:aws:iam::111122223333:role/shop-devs\n      accessPolicies:\n        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy\n          accessScope:\n            type: namespace\n            namespaces: [shop]\n";
-    for (name, text) in [("cluster.yaml", EKSCTL), ("main.tf", TF), ("cluster.cfn.yaml", CFN)] {
+    // `aws eks describe-cluster`, `describe-access-entry` and `list-associated-access-policies`.
+    const DESCRIBE: &str = r#"{"cluster": {"name": "prod", "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/prod", "resourcesVpcConfig": {"subnetIds": ["subnet-0aaa"]}, "accessConfig": {"authenticationMode": "API"}}}"#;
+    const ENTRY: &str = r#"{"accessEntry": {"clusterName": "prod", "principalArn": "arn:aws:iam::111122223333:role/shop-devs", "kubernetesGroups": [], "type": "STANDARD", "username": "arn:aws:sts::111122223333:assumed-role/shop-devs/{{SessionName}}"}}"#;
+    const POLICIES: &str = r#"{"clusterName": "prod", "principalArn": "arn:aws:iam::111122223333:role/shop-devs", "associatedAccessPolicies": [{"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", "accessScope": {"type": "namespace", "namespaces": ["shop"]}}]}"#;
+    let forms: [&[(&str, &str)]; 4] = [
+        &[("cluster.yaml", EKSCTL)],
+        &[("main.tf", TF)],
+        &[("cluster.cfn.yaml", CFN)],
+        &[("describe-cluster.json", DESCRIBE), ("entry.json", ENTRY), ("policies.json", POLICIES)],
+    ];
+    for files in forms {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(name), text).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let name = if files.len() == 1 { files[0].0 } else { "entry.json" };
         let can_i = |ns: &str| {
             let mut c = ladrillo();
             c.args([

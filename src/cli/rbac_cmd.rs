@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::input_args::InputArgs;
-use crate::analysis::rbac::query::{Where, parse_request};
+use crate::analysis::rbac::query::{self, Asked, Where, WhoCan, parse_request, parse_request_in};
 use crate::analysis::rbac::{Graph, Identity, identity};
 use crate::model::ObjectSet;
 
@@ -49,6 +49,11 @@ pub enum RbacCommand {
         /// Namespace of the request (default: any namespace).
         #[arg(short, long)]
         namespace: Option<String>,
+        /// Also list the members of each group that can: the ServiceAccounts of the input in
+        /// `system:serviceaccounts`, `system:serviceaccounts:NAMESPACE` and
+        /// `system:authenticated` (IAM principals mapped into a group are always listed).
+        #[arg(long)]
+        expand_groups: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -159,25 +164,56 @@ fn warn_unknown_verb(verb: &str) {
 }
 
 fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
-    if let RbacCommand::WhoCan { verb, .. } | RbacCommand::CanI { verb, .. } = command {
+    if let RbacCommand::WhoCan { verb, resource, name, namespace, .. }
+    | RbacCommand::CanI { verb, resource, name, namespace, .. } = command
+    {
+        // A question the command line cannot ask is refused before reading anything; a
+        // resource that is not built-in may still be one the input's roles name.
+        if let Err(e) = parse_request(verb, resource, name.as_deref(), namespace.as_deref())
+            && !(query::may_name_input_resource(resource)
+                && query::check_words(verb, name.as_deref(), namespace.as_deref()).is_ok())
+        {
+            return Err(vec![e]);
+        }
         warn_unknown_verb(verb);
     }
     match command {
-        RbacCommand::WhoCan { verb, resource, paths, name, namespace, common } => {
-            let (req, at) =
-                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
+        RbacCommand::WhoCan { verb, resource, paths, name, namespace, expand_groups, common } => {
             let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
-            let entries = graph.who_can(&req, &at);
-            let place = where_text(&at);
+            let asked = parse_request_in(&graph, &set, verb, resource, name.as_deref(), namespace.as_deref())
+                .map_err(|e| vec![e])?;
+            let mut entries: Vec<WhoCan> =
+                asked.requests.iter().flat_map(|r| graph.who_can(r, &asked.at)).collect();
+            if *expand_groups {
+                entries = expand(&graph, entries);
+            }
+            entries.sort_by(|a, b| {
+                (&a.kind, &a.namespace, &a.name, &a.binding).cmp(&(
+                    &b.kind,
+                    &b.namespace,
+                    &b.name,
+                    &b.binding,
+                ))
+            });
+            entries.dedup();
+            let place = where_text(&asked.at);
+            let req = request_text(&asked);
             if common.format == RbacFormat::Json {
-                let v = json!({ "request": req.to_string(), "where": place, "subjects": entries });
+                let v = json!({
+                    "request": req,
+                    "where": place,
+                    "matchedGroups": asked.matched_groups,
+                    "subjects": entries,
+                });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), 0));
             }
+            let mut out = matched_text(&asked);
             if entries.is_empty() {
-                return Ok((format!("nobody can {req} {place}\n"), 0));
+                out.push_str(&format!("nobody can {req} {place}\n"));
+                return Ok((out, 0));
             }
-            let mut out = format!("who can {req} {place}:\n");
+            out.push_str(&format!("who can {req} {place}:\n"));
             for e in &entries {
                 let who = match &e.namespace {
                     Some(ns) => format!("{} {ns}/{}", e.kind, e.name),
@@ -199,18 +235,25 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             Ok((out, 0))
         }
         RbacCommand::CanI { subject, verb, resource, paths, name, namespace, common } => {
-            let (req, at) =
-                parse_request(verb, resource, name.as_deref(), namespace.as_deref()).map_err(|e| vec![e])?;
             let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
+            let asked = parse_request_in(&graph, &set, verb, resource, name.as_deref(), namespace.as_deref())
+                .map_err(|e| vec![e])?;
+            let at = asked.at.clone();
             let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
             // Without a namespace, "can" means everywhere: only cluster-wide grants count, and the
             // namespaces where it is allowed are listed.
             let strict = if at == Where::Anywhere { Where::Cluster } else { at.clone() };
-            let grants = graph.allowed(&id, &req, &strict, crate::analysis::rbac::Names::Exact);
+            let allowed_at = |w: &Where| -> Vec<_> {
+                asked
+                    .requests
+                    .iter()
+                    .flat_map(|r| graph.allowed(&id, r, w, crate::analysis::rbac::Names::Exact))
+                    .collect()
+            };
+            let grants = allowed_at(&strict);
             let elsewhere: Vec<String> = if at == Where::Anywhere && grants.is_empty() {
-                let mut ns: Vec<String> = graph
-                    .allowed(&id, &req, &Where::Anywhere, crate::analysis::rbac::Names::Exact)
+                let mut ns: Vec<String> = allowed_at(&Where::Anywhere)
                     .iter()
                     .filter_map(|g| match &g.scope {
                         crate::analysis::rbac::Scope::Namespace(n) => Some(n.clone()),
@@ -244,7 +287,8 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                     "subject": label,
                     "user": id.user,
                     "groups": id.groups,
-                    "request": req.to_string(),
+                    "request": request_text(&asked),
+                    "matchedGroups": asked.matched_groups,
                     "where": place,
                     "allowed": allowed,
                     "grants": reasons,
@@ -252,11 +296,13 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), code));
             }
-            let mut out = format!(
-                "{}: {label} {} {req} {place}\n",
+            let mut out = matched_text(&asked);
+            out.push_str(&format!(
+                "{}: {label} {} {} {place}\n",
                 if allowed { "yes" } else { "no" },
-                if allowed { "can" } else { "cannot" }
-            );
+                if allowed { "can" } else { "cannot" },
+                request_text(&asked)
+            ));
             for g in &grants {
                 let b = graph.binding(g.binding);
                 let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
@@ -311,4 +357,45 @@ fn where_text(at: &Where) -> String {
         Where::Cluster => "cluster-wide".into(),
         Where::Anywhere => "in any namespace".into(),
     }
+}
+
+/// The request as asked: `create gateways.gateway.networking.k8s.io`, or with every group a
+/// resource named without one was matched in, `create gateways.{a.example,b.example}`.
+fn request_text(asked: &Asked) -> String {
+    match asked.requests.as_slice() {
+        [one] => one.to_string(),
+        many => many.iter().map(ToString::to_string).collect::<Vec<_>>().join(" or "),
+    }
+}
+
+/// Which API groups a resource named without one was matched in, and from what.
+fn matched_text(asked: &Asked) -> String {
+    if asked.matched_groups.is_empty() {
+        return String::new();
+    }
+    format!(
+        "resource matched in API {} {} (named by the input's roles or CustomResourceDefinitions)\n",
+        if asked.matched_groups.len() == 1 { "group" } else { "groups" },
+        asked.matched_groups.join(", ")
+    )
+}
+
+/// Adds, for each group that can, the input's ServiceAccounts in it (`--expand-groups`).
+fn expand(graph: &Graph, entries: Vec<WhoCan>) -> Vec<WhoCan> {
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        if e.kind == "Group" {
+            for sa in graph.service_accounts_in(&e.name) {
+                out.push(WhoCan {
+                    kind: "ServiceAccount".into(),
+                    name: sa.name.clone(),
+                    namespace: Some(sa.namespace.clone()),
+                    via: Some(format!("member of Group {}", e.name)),
+                    ..e.clone()
+                });
+            }
+        }
+        out.push(e);
+    }
+    out
 }

@@ -8,6 +8,7 @@ use super::authz::{Names, PolicyRule, Request, Target};
 use super::identity::{Identity, Subject};
 use super::resources;
 use super::{BindingId, BindingKind, Graph, RuleRef, Scope};
+use crate::document::Node;
 
 /// Where a request is made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,6 +176,25 @@ impl Graph {
         id
     }
 
+    /// The ServiceAccounts of the input that are members of a group (`system:serviceaccounts`,
+    /// `system:serviceaccounts:NS`, `system:authenticated`): the members the input itself
+    /// declares, for `who-can --expand-groups`. Users and IAM principals in a group are known
+    /// only through the identity mappings, which `who_can` lists already.
+    #[must_use]
+    pub fn service_accounts_in(&self, group: &str) -> Vec<&super::ServiceAccountInfo> {
+        self.service_accounts
+            .iter()
+            .filter(|sa| {
+                let subject = Subject {
+                    kind: super::SubjectKind::ServiceAccount,
+                    name: sa.name.clone(),
+                    namespace: Some(sa.namespace.clone()),
+                };
+                Identity::of(&subject).groups.iter().any(|g| g == group)
+            })
+            .collect()
+    }
+
     /// The identity of an IAM principal through the mappings.
     #[must_use]
     pub fn identity_of_arn(&self, arn: &str) -> Option<(Identity, String)> {
@@ -222,6 +242,28 @@ pub struct EffectiveRule {
     pub rule: PolicyRule,
 }
 
+/// Refuses empty words (a verb, namespace or name from an unset variable).
+pub fn check_words(verb: &str, name: Option<&str>, namespace: Option<&str>) -> Result<(), String> {
+    if verb.is_empty() {
+        return Err("the verb is empty".into());
+    }
+    if namespace == Some("") {
+        return Err("the namespace is empty".into());
+    }
+    if name == Some("") {
+        return Err("the object name is empty".into());
+    }
+    Ok(())
+}
+
+/// Whether a resource written on the command line may name a custom resource of the input:
+/// not a URL, and no group given (`gateways`, `gateways/status`).
+#[must_use]
+pub fn may_name_input_resource(resource: &str) -> bool {
+    let res = resource.split_once('/').map_or(resource, |(r, _)| r);
+    !resource.starts_with('/') && !res.is_empty() && !res.contains('.')
+}
+
 /// Builds a request from command-line words: `VERB RESOURCE[/SUBRESOURCE]` where RESOURCE is a
 /// built-in name (`pods`), `NAME.GROUP` (`deployments.apps`, `widgets.example.com`) or a
 /// non-resource URL (`/metrics`), with an optional object name and namespace.
@@ -234,15 +276,7 @@ pub fn parse_request(
     name: Option<&str>,
     namespace: Option<&str>,
 ) -> Result<(Request, Where), String> {
-    if verb.is_empty() {
-        return Err("the verb is empty".into());
-    }
-    if namespace == Some("") {
-        return Err("the namespace is empty".into());
-    }
-    if name == Some("") {
-        return Err("the object name is empty".into());
-    }
+    check_words(verb, name, namespace)?;
     if resource.starts_with('/') {
         let req = Request { verb: verb.to_string(), target: Target::NonResource(resource.to_string()) };
         return Ok((req, Where::Cluster));
@@ -289,4 +323,85 @@ pub fn parse_request(
         None => Where::Anywhere,
     };
     Ok((req, at))
+}
+
+/// A request as asked on the command line, resolved against the input: one [`Request`] per API
+/// group the resource is served from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asked {
+    pub requests: Vec<Request>,
+    pub at: Where,
+    /// The API groups a resource named without one (`gateways`) was matched in, from the
+    /// input's own roles and CustomResourceDefinitions; empty for built-in resources and
+    /// `RESOURCE.GROUP`.
+    pub matched_groups: Vec<String>,
+}
+
+/// [`parse_request`], where a resource that is not built-in and is named without a group
+/// (`gateways`, a custom resource) is looked up in the input: every API group whose rules in the
+/// input's Roles and ClusterRoles name it, and the group of a CustomResourceDefinition serving
+/// it. The question is then asked of each group.
+pub fn parse_request_in(
+    graph: &Graph,
+    set: &crate::model::ObjectSet,
+    verb: &str,
+    resource: &str,
+    name: Option<&str>,
+    namespace: Option<&str>,
+) -> Result<Asked, String> {
+    check_words(verb, name, namespace)?;
+    let unknown = match parse_request(verb, resource, name, namespace) {
+        Ok((req, at)) => return Ok(Asked { requests: vec![req], at, matched_groups: Vec::new() }),
+        Err(e) => e,
+    };
+    if !may_name_input_resource(resource) {
+        return Err(unknown);
+    }
+    let (res, sub) = resource.split_once('/').map_or((resource, None), |(r, s)| (r, Some(s)));
+    let groups = groups_serving(graph, set, res);
+    if groups.is_empty() {
+        return Err(format!(
+            "unknown resource `{res}`: not built-in, and no Role, ClusterRole or CustomResourceDefinition in the input names it; write RESOURCE.GROUP (`{res}.example.com`)"
+        ));
+    }
+    let mut requests = Vec::new();
+    let mut at = None;
+    for g in &groups {
+        let qualified = match sub {
+            Some(s) => format!("{res}.{g}/{s}"),
+            None => format!("{res}.{g}"),
+        };
+        let (req, w) = parse_request(verb, &qualified, name, namespace)?;
+        requests.push(req);
+        at.get_or_insert(w);
+    }
+    Ok(Asked { requests, at: at.unwrap_or(Where::Anywhere), matched_groups: groups })
+}
+
+/// The API groups that serve a resource according to the input: named together with it in a
+/// rule of a Role or ClusterRole (`*` names no group), or by a CustomResourceDefinition. Sorted.
+#[must_use]
+pub fn groups_serving(graph: &Graph, set: &crate::model::ObjectSet, resource: &str) -> Vec<String> {
+    let mut out = std::collections::BTreeSet::new();
+    for role in &graph.roles {
+        for rule in &role.own_rules {
+            let names = rule
+                .resources
+                .iter()
+                .any(|r| r == resource || r.split_once('/').is_some_and(|(rr, _)| rr == resource));
+            if names {
+                out.extend(rule.api_groups.iter().filter(|g| *g != "*").cloned());
+            }
+        }
+    }
+    for crd in set.of_kind("apiextensions.k8s.io", "CustomResourceDefinition") {
+        let plural = crd.root.get("spec").and_then(|s| s.get("names")).and_then(|n| n.get("plural"));
+        let group = crd.root.get("spec").and_then(|s| s.get("group")).and_then(Node::as_str);
+        if plural.and_then(Node::as_str) == Some(resource)
+            && let Some(g) = group
+        {
+            out.insert(g.to_string());
+        }
+    }
+    out.into_iter().collect()
 }

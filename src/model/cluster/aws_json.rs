@@ -1,5 +1,7 @@
 //! `aws eks describe-cluster` (`{"cluster": …}`) and `describe-nodegroup` (`{"nodegroup": …}`)
-//! output → [`Cluster`] and [`NodeGroup`]. The output is the live state, so values are known;
+//! output → [`Cluster`] and [`NodeGroup`]; `describe-access-entry` (`{"accessEntry": …}`) and
+//! `list-associated-access-policies` (`{"clusterName", "principalArn",
+//! "associatedAccessPolicies"}`) output → the [`AccessEntry`]s of the cluster they name. The output is the live state, so values are known;
 //! what it does not contain (add-ons, access entries, IMDS and volume encryption of node groups,
 //! whether an IAM OIDC provider is registered) is unknown (eks-facts §7).
 
@@ -9,7 +11,10 @@ use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile};
 
 use super::read::Reader;
-use super::{AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind, Scaling, SourceKind, Ssh, Taint};
+use super::{
+    AccessEntry, AccessPolicy, AccessScope, AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind,
+    Scaling, SourceKind, Ssh, Taint,
+};
 
 const WHY_NO_KEY: &str = "describe-cluster omits `encryptionConfig` when no customer key is set";
 const WHY_NO_LOGS: &str = "no log type is enabled";
@@ -19,6 +24,9 @@ const NOT_IN_OUTPUT: &str = "not part of describe-cluster output";
 /// Whether a document root is AWS CLI output this adapter reads.
 #[must_use]
 pub fn recognize(root: &Node) -> bool {
+    if recognize_policies(root) {
+        return true;
+    }
     let Some(map) = root.as_map() else { return false };
     if map.len() != 1 {
         return false;
@@ -28,6 +36,69 @@ pub fn recognize(root: &Node) -> bool {
     };
     inner("cluster", &["name", "arn", "resourcesVpcConfig"])
         || inner("nodegroup", &["nodegroupName", "clusterName"])
+        || inner("accessEntry", &["principalArn"])
+}
+
+/// Whether a document root is `aws eks list-associated-access-policies` output.
+#[must_use]
+pub fn recognize_policies(root: &Node) -> bool {
+    root.as_map().is_some_and(|m| {
+        m.get("associatedAccessPolicies").is_some_and(|n| n.as_seq().is_some())
+            && m.get("principalArn").is_some()
+            && m.get("clusterName").is_some()
+    })
+}
+
+/// Reads `aws eks describe-access-entry` output: the entry and the name of its cluster. Its
+/// access policies are listed by `list-associated-access-policies` ([`access_policies`]).
+#[must_use]
+pub fn access_entry(file: &Arc<SourceFile>, root: &Node) -> (AccessEntry, Option<String>, Vec<InputError>) {
+    let head = root.locate(&p("accessEntry.principalArn")).span;
+    let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
+    r.anchor = 1;
+    let cluster = r.string(&p("accessEntry.clusterName"), None).value().cloned();
+    let entry = AccessEntry {
+        at: r.place(&p("accessEntry")),
+        principal_arn: r.string(&p("accessEntry.principalArn"), None),
+        kind: r.string(&p("accessEntry.type"), Some(("STANDARD", "access entries are STANDARD by default"))),
+        username: r.opt_string(&p("accessEntry.username"), "no user name"),
+        groups: r.strings(&p("accessEntry.kubernetesGroups"), Some((Vec::new(), "no Kubernetes groups"))),
+        policies: Vec::new(),
+    };
+    (entry, cluster, r.errors)
+}
+
+/// Reads `aws eks list-associated-access-policies` output: the cluster, the principal and its
+/// access policies.
+#[must_use]
+pub fn access_policies(
+    file: &Arc<SourceFile>,
+    root: &Node,
+) -> (Option<String>, Field<String>, Vec<AccessPolicy>, Vec<InputError>) {
+    let head = root.locate(&p("principalArn")).span;
+    let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
+    let cluster = r.string(&p("clusterName"), None).value().cloned();
+    let principal = r.string(&p("principalArn"), None);
+    let mut policies = Vec::new();
+    for (pp, _) in r.list(&p("associatedAccessPolicies")).unwrap_or_default() {
+        let scope_type = r.string(&pp.clone().keys(&["accessScope", "type"]), None);
+        let namespaces =
+            r.strings(&pp.clone().keys(&["accessScope", "namespaces"]), Some((Vec::new(), "no namespaces")));
+        let scope = match scope_type.value().map(String::as_str) {
+            Some("cluster") => scope_type.map(|_| AccessScope::Cluster),
+            Some("namespace") => {
+                let ns = namespaces.value().cloned().unwrap_or_default();
+                scope_type.map(|_| AccessScope::Namespaces(ns))
+            }
+            _ => Field::unknown(scope_type.at().clone(), "unrecognised access scope"),
+        };
+        policies.push(AccessPolicy {
+            at: r.place(&pp),
+            policy_arn: r.string(&pp.clone().key("policyArn"), None),
+            scope,
+        });
+    }
+    (cluster, principal, policies, r.errors)
 }
 
 fn p(s: &str) -> FieldPath {

@@ -479,6 +479,7 @@ pub fn build_with(
             }
         }
     }
+    add_aws_access_entries(&mut out, aws);
     for m in terraform {
         let (clusters, errs) = terraform::clusters(m);
         out.clusters.extend(clusters);
@@ -512,6 +513,70 @@ pub fn build_with(
     }
     c.node_groups.extend(node_groups);
     out
+}
+
+/// `describe-access-entry` and `list-associated-access-policies` documents join the
+/// describe-cluster cluster of the name they give (or one of their own): the entries the input
+/// holds become the cluster's, the policies join the entry of their principal.
+fn add_aws_access_entries(out: &mut Clusters, aws: &[AwsDocument]) {
+    fn cluster_named<'c>(out: &'c mut Clusters, name: Option<String>, at: &Place) -> Option<&'c mut Cluster> {
+        let found = out.clusters.iter().position(|c| {
+            c.source == SourceKind::AwsJson && name.is_some() && c.name.value() == name.as_ref()
+        });
+        let i = match found {
+            Some(i) => i,
+            None => {
+                let mut c = Cluster::unknown(SourceKind::AwsJson, at.clone(), "no describe-cluster output");
+                if let Some(n) = name {
+                    c.name = Field::known(n, at.clone());
+                }
+                out.clusters.push(c);
+                out.clusters.len() - 1
+            }
+        };
+        out.clusters.get_mut(i)
+    }
+    fn entries_of(c: &mut Cluster, at: &Place) -> Vec<AccessEntry> {
+        // What describe-cluster leaves unknown is known once the entries themselves are read.
+        let known: Vec<AccessEntry> = c.access.entries.value().cloned().unwrap_or_default();
+        if c.access.entries.value().is_none() {
+            c.access.entries = Field::known(Vec::new(), at.clone());
+        }
+        known
+    }
+    for d in aws.iter().filter(|d| d.root.get("accessEntry").is_some()) {
+        let (entry, name, errs) = aws_json::access_entry(&d.file, &d.root);
+        out.errors.extend(errs);
+        let at = entry.at.clone();
+        let Some(c) = cluster_named(out, name, &at) else { continue };
+        let mut entries = entries_of(c, &at);
+        entries.push(entry);
+        let place = c.access.entries.at().clone();
+        c.access.entries = Field::known(entries, place);
+    }
+    for d in aws.iter().filter(|d| aws_json::recognize_policies(&d.root)) {
+        let (name, principal, policies, errs) = aws_json::access_policies(&d.file, &d.root);
+        out.errors.extend(errs);
+        let at = principal.at().clone();
+        let Some(c) = cluster_named(out, name, &at) else { continue };
+        let mut entries = entries_of(c, &at);
+        match entries
+            .iter_mut()
+            .find(|e| e.principal_arn.value().is_some() && e.principal_arn.value() == principal.value())
+        {
+            Some(e) => e.policies.extend(policies),
+            None => entries.push(AccessEntry {
+                at: at.clone(),
+                principal_arn: principal,
+                kind: Field::unknown(at.clone(), "no describe-access-entry output"),
+                username: Field::unknown(at.clone(), "no describe-access-entry output"),
+                groups: Field::unknown(at.clone(), "no describe-access-entry output"),
+                policies,
+            }),
+        }
+        let place = c.access.entries.at().clone();
+        c.access.entries = Field::known(entries, place);
+    }
 }
 
 /// Karpenter pools whose EC2NodeClass names their cluster join every cluster of that name in
