@@ -143,3 +143,86 @@ fn a_node_group_whose_cluster_is_elsewhere_is_still_checked() {
         assert!(!rules.contains(&cluster_rule), "{rules:?}");
     }
 }
+
+const TF_WITH_VARS: &str = "variable \"cidrs\" {\n  type = list(string)\n}\n\nresource \"aws_eks_cluster\" \"this\" {\n  name     = \"demo\"\n  role_arn = \"r\"\n  vpc_config {\n    subnet_ids          = [\"a\", \"b\"]\n    public_access_cidrs = var.cidrs\n  }\n}\n";
+const CFN: &str = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  ProdCluster:\n    Type: AWS::EKS::Cluster\n    Properties:\n      Name: prod\n      RoleArn: arn:aws:iam::111122223333:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-a, subnet-b]\n";
+
+/// Issue 16 item 7: Terraform and CloudFormation findings name their resource as the object
+/// (the address, the logical ID), and a value from a variable points at where it is set.
+#[test]
+fn terraform_and_cloudformation_findings_name_their_resource() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "main.tf", TF_WITH_VARS);
+    write(d, "terraform.tfvars", "# the public ranges\ncidrs = [\"0.0.0.0/0\"]\n");
+    let r = scan_paths(&[d.display().to_string()], &common::settings(&["public-endpoint-open-to-internet"]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let f = r.active().next().expect("a finding");
+    let o = f.object.as_ref().expect("an object");
+    assert_eq!(
+        (o.api_version.as_str(), o.kind.as_str(), o.name.as_str()),
+        ("terraform", "aws_eks_cluster", "aws_eks_cluster.this")
+    );
+    assert_eq!(o.to_string(), "aws_eks_cluster.this");
+    // Reported where the variable is used (main.tf:10), noted where it is set (tfvars:2).
+    assert_eq!(f.location.start().unwrap().line, 10);
+    let tfvars = format!("{}:2:9", d.join("terraform.tfvars").display());
+    assert!(f.notes.iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes);
+
+    let cfn = tempfile::tempdir().unwrap();
+    write(cfn.path(), "stack.yaml", CFN);
+    let r =
+        scan_paths(&[cfn.path().display().to_string()], &common::settings(&["secrets-without-customer-key"]));
+    let f = r.active().next().expect("a finding");
+    let o = f.object.as_ref().expect("an object");
+    assert_eq!(
+        (o.api_version.as_str(), o.kind.as_str(), o.name.as_str()),
+        ("cloudformation", "AWS::EKS::Cluster", "ProdCluster")
+    );
+    assert!(f.object_index.is_none());
+}
+
+/// The resource is named in every output format, and the help line speaks the input's form.
+#[test]
+fn every_format_names_the_resource_and_help_speaks_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", TF_WITH_VARS);
+    write(dir.path(), "terraform.tfvars", "cidrs = [\"0.0.0.0/0\"]\n");
+    let cfn = tempfile::tempdir().unwrap();
+    write(cfn.path(), "stack.yaml", CFN);
+    let eksctl = tempfile::tempdir().unwrap();
+    write(
+        eksctl.path(),
+        "cluster.yaml",
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata:\n  name: prod\n  region: eu-west-1\n",
+    );
+    for (dir, object, help) in [
+        (dir.path(), "aws_eks_cluster.this", "Terraform `encryption_config`"),
+        (cfn.path(), "ProdCluster", "CloudFormation `EncryptionConfig`"),
+        (eksctl.path(), "ClusterConfig prod", "eksctl `secretsEncryption.keyARN`"),
+    ] {
+        for format in ["text", "json", "sarif", "junit", "html", "markdown"] {
+            let out = assert_cmd::Command::cargo_bin("ladrillo")
+                .unwrap()
+                .env("NO_COLOR", "1")
+                .args(["scan", "--no-config", "--select", "secrets-without-customer-key", "--format", format])
+                .arg(dir)
+                .assert()
+                .code(1)
+                .get_output()
+                .stdout
+                .clone();
+            let out = String::from_utf8(out).unwrap();
+            let shown = match format {
+                "markdown" => object.replace('_', "\\_"),
+                // JSON has the object's fields: its name is the address or logical ID.
+                "json" => format!("\"name\": \"{}\"", object.rsplit(' ').next().unwrap()),
+                _ => object.to_string(),
+            };
+            assert!(out.contains(&shown), "{format}: no {shown} in {out}");
+            if matches!(format, "text" | "json" | "sarif") {
+                assert!(out.contains(help), "{format}: no {help} in {out}");
+            }
+        }
+    }
+}

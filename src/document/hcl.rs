@@ -50,6 +50,20 @@ pub struct Block {
     pub head: Span,
     /// Attributes and nested blocks, evaluated.
     pub body: Node,
+    /// The `var.NAME` references of the body whose value is set somewhere in the module.
+    pub var_uses: Vec<VarUse>,
+}
+
+/// A `var.NAME` reference and where the variable's value is set: the `*.tfvars` assignment
+/// Terraform loads, or the variable's `default`. Evaluated values take the reference's span, so
+/// a finding about them points at the use; this says where to change the value.
+#[derive(Clone, Debug)]
+pub struct VarUse {
+    /// The reference, in the block's file.
+    pub span: Span,
+    pub name: String,
+    pub set_in: Arc<SourceFile>,
+    pub set_at: Span,
 }
 
 impl Block {
@@ -131,21 +145,29 @@ impl Module {
         let index = Index::build(&parsed, &mut module.errors);
         let literal = Eval::literal_only();
         let mut var_values: HashMap<String, Node> = HashMap::new();
-        for (name, expr) in &index.variables {
+        let mut var_origins: HashMap<String, (Arc<SourceFile>, Span)> = HashMap::new();
+        for (name, expr, file) in &index.variables {
             // Defaults cannot refer to anything, so they are read as literals.
             let value = expr.map_or_else(|| Node::unknown(Span::default()), |e| literal.expr(e));
+            if let Some(e) = expr {
+                var_origins.insert(name.clone(), (Arc::clone(file), span_of(*e)));
+            }
             var_values.insert(name.clone(), value);
         }
         for (_, file) in tfvars {
             if let Some(body) = parse(&file, &mut module.errors) {
                 for attr in body.attributes() {
-                    var_values.insert(attr.key.as_str().to_string(), literal.expr(&attr.value));
+                    let name = attr.key.as_str().to_string();
+                    var_origins.insert(name.clone(), (Arc::clone(&file), span_of(&attr.value)));
+                    var_values.insert(name, literal.expr(&attr.value));
                 }
             }
             module.files.push(file);
         }
         let eval = Eval {
             vars: var_values,
+            var_origins,
+            uses: RefCell::default(),
             locals: index.locals,
             resources: index.resources,
             cache: RefCell::default(),
@@ -254,8 +276,8 @@ fn span_of(x: &impl hcl_edit::Span) -> Span {
 
 /// Names the module defines, gathered before evaluation.
 struct Index<'a> {
-    /// Variable name → default expression.
-    variables: Vec<(String, Option<&'a Expression>)>,
+    /// Variable name → default expression, and the file declaring it.
+    variables: Vec<(String, Option<&'a Expression>, Arc<SourceFile>)>,
     locals: HashMap<String, &'a Expression>,
     resources: HashSet<(String, String)>,
 }
@@ -269,9 +291,11 @@ impl<'a> Index<'a> {
                 let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
                 let kind = block.ident.as_str();
                 match (kind, labels.as_slice()) {
-                    ("variable", [name]) => index
-                        .variables
-                        .push(((*name).to_string(), block.body.get_attribute("default").map(|a| &a.value))),
+                    ("variable", [name]) => index.variables.push((
+                        (*name).to_string(),
+                        block.body.get_attribute("default").map(|a| &a.value),
+                        Arc::clone(file),
+                    )),
                     ("resource", [ty, name]) => {
                         index.resources.insert(((*ty).to_string(), (*name).to_string()));
                     }
@@ -303,6 +327,10 @@ impl<'a> Index<'a> {
 /// Evaluates expressions of one module; locals are evaluated once and cached.
 struct Eval<'a> {
     vars: HashMap<String, Node>,
+    /// Where each variable's value is set (tfvars assignment or default).
+    var_origins: HashMap<String, (Arc<SourceFile>, Span)>,
+    /// `var.NAME` references met in the block being evaluated.
+    uses: RefCell<Vec<VarUse>>,
     locals: HashMap<String, &'a Expression>,
     resources: HashSet<(String, String)>,
     /// Local name → value and its size; `None` while being evaluated (a cycle reads as unknown).
@@ -317,6 +345,8 @@ impl Eval<'_> {
     fn literal_only() -> Eval<'static> {
         Eval {
             vars: HashMap::new(),
+            var_origins: HashMap::new(),
+            uses: RefCell::default(),
             locals: HashMap::new(),
             resources: HashSet::new(),
             cache: RefCell::default(),
@@ -337,6 +367,7 @@ impl Eval<'_> {
             span,
             head,
             body: self.body(&block.body, span),
+            var_uses: self.uses.take(),
         }
     }
 
@@ -509,6 +540,17 @@ impl Eval<'_> {
                     Some(v) if self.spend(v.size()) => v.clone(),
                     _ => return Node::unknown(span),
                 };
+                // Inside a local the reference is in the local's text, not the block's.
+                if self.depth.get() == 0
+                    && let Some((file, at)) = self.var_origins.get(first)
+                {
+                    self.uses.borrow_mut().push(VarUse {
+                        span,
+                        name: first.to_string(),
+                        set_in: Arc::clone(file),
+                        set_at: *at,
+                    });
+                }
                 self.apply(value.respanned(span), rest, span)
             }
             "local" => {

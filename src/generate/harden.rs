@@ -43,7 +43,7 @@ fn from_inputs(name: &str, inputs: &Inputs) -> Result<Hardened, Vec<String>> {
     match configs.as_slice() {
         [] => Err(vec![format!("{name}: no eksctl ClusterConfig (apiVersion: eksctl.io/v1alpha5) found")]),
         [cluster] => {
-            let object = cluster.at.object.as_ref().and_then(|link| inputs.set.get(link.index));
+            let object = cluster.at.object.as_ref().and_then(|link| inputs.set.get(link.index?));
             harden(cluster, object)
         }
         more => Err(vec![format!(

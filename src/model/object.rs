@@ -47,8 +47,34 @@ pub struct ObjectRef {
     pub name: String,
 }
 
+/// The `apiVersion` of an [`ObjectRef`] naming a Terraform resource or module.
+pub const TERRAFORM: &str = "terraform";
+/// The `apiVersion` of an [`ObjectRef`] naming a CloudFormation resource.
+pub const CLOUDFORMATION: &str = "cloudformation";
+
+impl ObjectRef {
+    /// A Terraform resource or module (`kind` its type, `aws_eks_cluster`, or empty for a
+    /// `module` block; `address` as Terraform writes it, `aws_eks_cluster.this`) or a
+    /// CloudFormation resource (`kind` `AWS::EKS::Cluster`, `address` its logical ID).
+    #[must_use]
+    pub fn resource(kind: &str, address: &str) -> Self {
+        let cloudformation = kind.contains("::");
+        let kind = if kind.is_empty() { address.split('.').next().unwrap_or("module") } else { kind };
+        Self {
+            api_version: if cloudformation { CLOUDFORMATION } else { TERRAFORM }.to_string(),
+            kind: kind.to_string(),
+            namespace: None,
+            name: address.to_string(),
+        }
+    }
+}
+
 impl std::fmt::Display for ObjectRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A Terraform address already says its type (`aws_eks_cluster.this`, `module.eks`).
+        if self.api_version == TERRAFORM {
+            return f.write_str(&self.name);
+        }
         match &self.namespace {
             Some(ns) => write!(f, "{} {}/{}", self.kind, ns, self.name),
             None => write!(f, "{} {}", self.kind, self.name),

@@ -80,6 +80,16 @@ pub fn place(f: &Finding, links: &Links) -> String {
     }
 }
 
+/// The place, then the object it is about (a Kubernetes object, a Terraform address, a
+/// CloudFormation logical ID) when there is a file to show as well.
+fn place_and_object(f: &Finding, links: &Links) -> String {
+    let at = place(f, links);
+    match (&f.object, f.location.file_name()) {
+        (Some(o), Some(_)) => format!("{at} {}", escape(&o.to_string())),
+        _ => at,
+    }
+}
+
 #[must_use]
 pub fn render(result: &ScanResult, links: &Links) -> String {
     render_limited(result, links, GITHUB_COMMENT_LIMIT)
@@ -117,7 +127,7 @@ pub fn render_limited(result: &ScanResult, links: &Links, limit: usize) -> Strin
             f.severity,
             f.rule.code,
             escape(f.rule.name),
-            place(f, links),
+            place_and_object(f, links),
             escape(&f.message)
         );
         length += row.chars().count();

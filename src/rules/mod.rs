@@ -217,6 +217,15 @@ impl<'a> Context<'a> {
     ) -> Report<'_, 'a> {
         let meta = rule.meta();
         let link = at.object.as_ref().or(cluster.at.object.as_ref());
+        // A value from a Terraform variable is changed where the variable is set.
+        let notes: Vec<String> = at
+            .set_by
+            .iter()
+            .map(|u| {
+                let p = u.set_in.position(u.set_at.start);
+                format!("value of var.{} set at {}:{}:{}", u.name, u.set_in.display, p.line, p.column)
+            })
+            .collect();
         Report {
             cx: self,
             finding: Some(Finding {
@@ -229,9 +238,9 @@ impl<'a> Context<'a> {
                 object: link.map(|l| l.object.clone()),
                 path: (!at.path.is_root()).then(|| at.path.clone()),
                 missing: at.missing.clone(),
-                notes: Vec::new(),
+                notes,
                 suppressed: None,
-                object_index: link.map(|l| l.index),
+                object_index: link.and_then(|l| l.index),
                 redact: Vec::new(),
                 fingerprint: String::new(),
             }),

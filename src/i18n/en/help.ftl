@@ -1,16 +1,42 @@
 # Rules: help lines (how to fix a finding), under `rule-<code>-help` and `rule-<code>-help-N`.
 
-rule-eks001-help = encrypt secrets with a customer-managed KMS key (eksctl `secretsEncryption.keyARN`)
+rule-eks001-help = encrypt secrets with a customer-managed KMS key ({ $form ->
+        [terraform] Terraform `encryption_config` with `resources = ["secrets"]` and `provider.key_arn`
+        [cloudformation] CloudFormation `EncryptionConfig` with `Resources: [secrets]` and `Provider.KeyArn`
+        [eksctl] eksctl `secretsEncryption.keyARN`
+       *[other] `aws eks associate-encryption-config` on the running cluster
+    })
 rule-eks002-help = disable the public endpoint, or list only the CIDRs that need it in the public access CIDRs
 rule-eks003-help = disable the public endpoint and reach the API server through the private endpoint
 rule-eks004-help = enable the private endpoint so traffic from the VPC stays in the VPC
 rule-eks005-help = enable the api, audit, authenticator, controllerManager and scheduler log types
-rule-eks006-help = enable IRSA (eksctl `iam.withOIDC: true`) or EKS Pod Identity, and give pods their own roles
-rule-eks007-help = run the nodes in private subnets (eksctl `privateNetworking: true`)
+rule-eks006-help = enable IRSA or EKS Pod Identity ({ $form ->
+        [terraform] Terraform `aws_iam_openid_connect_provider` for the cluster's issuer, or `aws_eks_pod_identity_association`
+        [cloudformation] CloudFormation `AWS::IAM::OIDCProvider` for the cluster's issuer, or `AWS::EKS::PodIdentityAssociation`
+        [eksctl] eksctl `iam.withOIDC: true`, or `iam.podIdentityAssociations`
+       *[other] an IAM OIDC provider for the cluster's issuer, or Pod Identity associations
+    }), and give pods their own roles
+rule-eks007-help = run the nodes in private subnets ({ $form ->
+        [eksctl] eksctl `privateNetworking: true`
+        [karpenter] EC2NodeClass `associatePublicIPAddress: false` and `subnetSelectorTerms` matching private subnets
+       *[other] subnets without a route to an internet gateway and without public IP addresses
+    })
 rule-eks008-help = spread the group over subnets in at least two availability zones
 rule-eks008-help-2 = give the group subnets in at least two availability zones
-rule-eks009-help = encrypt the root volumes (eksctl `volumeEncrypted: true`; `encrypted: true` in a launch template or EC2NodeClass)
-rule-eks010-help = require IMDSv2 tokens (eksctl `disableIMDSv1: true`, `httpTokens: required`)
+rule-eks009-help = encrypt the root volumes ({ $form ->
+        [terraform] Terraform `encrypted = "true"` in the launch template's `block_device_mappings` `ebs` block
+        [cloudformation] CloudFormation `Encrypted: true` under `BlockDeviceMappings` `Ebs` of the launch template
+        [eksctl] eksctl `volumeEncrypted: true`
+        [karpenter] EC2NodeClass `encrypted: true` under `blockDeviceMappings` `ebs`
+       *[other] `encrypted: true` in a launch template or EC2NodeClass
+    })
+rule-eks010-help = require IMDSv2 tokens ({ $form ->
+        [terraform] Terraform `http_tokens = "required"` in the launch template's `metadata_options`
+        [cloudformation] CloudFormation `HttpTokens: required` in the launch template's `MetadataOptions`
+        [eksctl] eksctl `disableIMDSv1: true`
+        [karpenter] EC2NodeClass `metadataOptions.httpTokens: required`
+       *[other] `httpTokens: required` in the launch template
+    })
 rule-eks010-help-2 = set the metadata hop limit to 1 unless pods need the node's metadata
 rule-eks011-help = disable SSH and use SSM Session Manager, or allow only a bastion's security group
 rule-eks012-help = upgrade to a Kubernetes version in EKS standard support

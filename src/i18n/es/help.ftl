@@ -1,17 +1,43 @@
 # Reglas: líneas de ayuda (cómo corregir un hallazgo), con los ids `rule-<código>-help` y
 # `rule-<código>-help-N`.
 
-rule-eks001-help = cifre los secretos con una clave de KMS administrada por el cliente (eksctl `secretsEncryption.keyARN`)
+rule-eks001-help = cifre los secretos con una clave de KMS administrada por el cliente ({ $form ->
+        [terraform] Terraform `encryption_config` con `resources = ["secrets"]` y `provider.key_arn`
+        [cloudformation] CloudFormation `EncryptionConfig` con `Resources: [secrets]` y `Provider.KeyArn`
+        [eksctl] eksctl `secretsEncryption.keyARN`
+       *[other] `aws eks associate-encryption-config` en el clúster en marcha
+    })
 rule-eks002-help = desactive el punto de enlace público, o enumere en sus CIDR de acceso público solo los que lo necesitan
 rule-eks003-help = desactive el punto de enlace público y acceda al servidor de API por el punto de enlace privado
 rule-eks004-help = active el punto de enlace privado para que el tráfico desde la VPC no salga de la VPC
 rule-eks005-help = active los tipos de registro api, audit, authenticator, controllerManager y scheduler
-rule-eks006-help = active IRSA (eksctl `iam.withOIDC: true`) o EKS Pod Identity, y dé a los pods sus propios roles
-rule-eks007-help = ejecute los nodos en subredes privadas (eksctl `privateNetworking: true`)
+rule-eks006-help = active IRSA o EKS Pod Identity ({ $form ->
+        [terraform] Terraform `aws_iam_openid_connect_provider` para el emisor del clúster, o `aws_eks_pod_identity_association`
+        [cloudformation] CloudFormation `AWS::IAM::OIDCProvider` para el emisor del clúster, o `AWS::EKS::PodIdentityAssociation`
+        [eksctl] eksctl `iam.withOIDC: true`, o `iam.podIdentityAssociations`
+       *[other] un proveedor OIDC de IAM para el emisor del clúster, o asociaciones de Pod Identity
+    }), y dé a los pods sus propios roles
+rule-eks007-help = ejecute los nodos en subredes privadas ({ $form ->
+        [eksctl] eksctl `privateNetworking: true`
+        [karpenter] EC2NodeClass `associatePublicIPAddress: false` y `subnetSelectorTerms` que elijan subredes privadas
+       *[other] subredes sin ruta a un gateway de internet y sin direcciones IP públicas
+    })
 rule-eks008-help = reparta el grupo entre subredes de al menos dos zonas de disponibilidad
 rule-eks008-help-2 = asigne al grupo subredes de al menos dos zonas de disponibilidad
-rule-eks009-help = cifre los volúmenes raíz (eksctl `volumeEncrypted: true`; `encrypted: true` en una plantilla de lanzamiento o un EC2NodeClass)
-rule-eks010-help = exija tokens de IMDSv2 (eksctl `disableIMDSv1: true`, `httpTokens: required`)
+rule-eks009-help = cifre los volúmenes raíz ({ $form ->
+        [terraform] Terraform `encrypted = "true"` en el bloque `ebs` de `block_device_mappings` de la plantilla de lanzamiento
+        [cloudformation] CloudFormation `Encrypted: true` en `Ebs` de `BlockDeviceMappings` de la plantilla de lanzamiento
+        [eksctl] eksctl `volumeEncrypted: true`
+        [karpenter] EC2NodeClass `encrypted: true` en `ebs` de `blockDeviceMappings`
+       *[other] `encrypted: true` en una plantilla de lanzamiento o un EC2NodeClass
+    })
+rule-eks010-help = exija tokens de IMDSv2 ({ $form ->
+        [terraform] Terraform `http_tokens = "required"` en `metadata_options` de la plantilla de lanzamiento
+        [cloudformation] CloudFormation `HttpTokens: required` en `MetadataOptions` de la plantilla de lanzamiento
+        [eksctl] eksctl `disableIMDSv1: true`
+        [karpenter] EC2NodeClass `metadataOptions.httpTokens: required`
+       *[other] `httpTokens: required` en la plantilla de lanzamiento
+    })
 rule-eks010-help-2 = fije el límite de saltos de metadatos en 1 salvo que los pods necesiten los metadatos del nodo
 rule-eks011-help = desactive SSH y use SSM Session Manager, o permita solo el grupo de seguridad de un bastión
 rule-eks012-help = actualice a una versión de Kubernetes con soporte estándar en EKS

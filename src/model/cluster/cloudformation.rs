@@ -161,5 +161,12 @@ impl Resources for Template {
 }
 
 fn res<'a>(t: &'a Template, r: &'a Resource) -> Res<'a> {
-    Res { file: &t.file, address: r.logical_id.clone(), kind: &r.kind, head: r.id_span, body: &r.properties }
+    Res {
+        file: &t.file,
+        address: r.logical_id.clone(),
+        kind: &r.kind,
+        head: r.id_span,
+        body: &r.properties,
+        vars: &[],
+    }
 }

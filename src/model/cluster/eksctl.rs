@@ -73,7 +73,7 @@ impl Cluster {
     #[must_use]
     pub fn from_eksctl_with(object: &Object, adds_node_groups: bool) -> (Cluster, Vec<InputError>) {
         let file = object.origin.as_ref().map(|o| std::sync::Arc::clone(&o.file));
-        let link = ObjectLink { object: object.object_ref(), index: object.index };
+        let link = ObjectLink { object: object.object_ref(), index: Some(object.index) };
         let mut r = Reader::new(file, &object.root, object.head(), Some(link));
         r.head_key = Some("metadata");
         super::eksctl_keys::check(&mut r);

@@ -9,12 +9,14 @@ use serde::Serialize;
 use crate::document::{FieldPath, SourceFile, Span};
 use crate::model::ObjectRef;
 
-/// A Kubernetes object a place belongs to (an eksctl `ClusterConfig`, an `aws-auth` ConfigMap).
+/// The object a place belongs to: a Kubernetes object (an eksctl `ClusterConfig`, an
+/// `aws-auth` ConfigMap), a Terraform resource or module, or a CloudFormation resource.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ObjectLink {
     pub object: ObjectRef,
-    /// Index of the object in the run's set, so annotation waivers apply.
-    pub index: usize,
+    /// Index of the object in the run's set, so annotation waivers apply; `None` for Terraform
+    /// and CloudFormation resources, which are not Kubernetes objects.
+    pub index: Option<usize>,
 }
 
 /// Where a value is written, or, when it is absent, the nearest existing parent.
@@ -27,6 +29,8 @@ pub struct Place {
     /// The tail of `path` that is absent from the source; `span` then marks the nearest parent.
     pub missing: Option<FieldPath>,
     pub object: Option<ObjectLink>,
+    /// When the value comes from a Terraform variable: where that variable's value is set.
+    pub set_by: Option<crate::document::hcl::VarUse>,
 }
 
 impl Place {

@@ -65,7 +65,7 @@ fn discovery_tag(class: &Object) -> Option<Field<String>> {
 }
 
 fn link(o: &Object) -> Option<ObjectLink> {
-    Some(ObjectLink { object: o.object_ref(), index: o.index })
+    Some(ObjectLink { object: o.object_ref(), index: Some(o.index) })
 }
 
 fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
@@ -105,6 +105,7 @@ fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
             path: p,
             missing: None,
             object: link(o),
+            set_by: None,
         };
         for (i, item) in doc.root.items().enumerate() {
             let item_path = path.clone().index(i);

@@ -29,6 +29,9 @@ pub struct Reader<'a> {
     /// When set, absent fields are unknown for this reason instead of taking their default (an
     /// eksctl file that only adds node groups to a cluster defined elsewhere).
     pub no_defaults: Option<&'static str>,
+    /// The Terraform variable references of the block, to say where a value read from one is
+    /// set (empty for other forms).
+    pub vars: &'a [crate::document::hcl::VarUse],
 }
 
 /// A default: the value and why it applies (the form's documentation, cited).
@@ -42,7 +45,17 @@ impl<'a> Reader<'a> {
         head: Span,
         object: Option<ObjectLink>,
     ) -> Self {
-        Self { file, root, head, object, errors: Vec::new(), anchor: 0, head_key: None, no_defaults: None }
+        Self {
+            file,
+            root,
+            head,
+            object,
+            errors: Vec::new(),
+            anchor: 0,
+            head_key: None,
+            no_defaults: None,
+            vars: &[],
+        }
     }
 
     /// The place of a field: its value, or its nearest existing parent when absent.
@@ -61,12 +74,21 @@ impl<'a> Reader<'a> {
             }
             _ => located.span,
         };
+        let set_by = match &located.missing {
+            None => self
+                .vars
+                .iter()
+                .find(|u| u.span.start <= span.start && span.end <= u.span.end && !u.span.range().is_empty())
+                .cloned(),
+            Some(_) => None,
+        };
         Place {
             file: self.file.clone(),
             span,
             path: path.clone(),
             missing: located.missing,
             object: self.object.clone(),
+            set_by,
         }
     }
 

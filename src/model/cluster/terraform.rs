@@ -211,6 +211,7 @@ fn res(b: &Block) -> Res<'_> {
         kind: b.resource_type().unwrap_or_default(),
         head: b.head,
         body: &b.body,
+        vars: &b.var_uses,
     }
 }
 

@@ -40,7 +40,7 @@ impl Rule for InstanceMetadataExposed {
         for ng in &c.node_groups {
             if ng.imds.v2_required.is_false() {
                 cx.report_field(self, c, &ng.imds.v2_required, format!("{} allows IMDSv1", ng.describe()))
-                    .help(crate::msg!("rule-eks010-help"));
+                    .help(crate::msg!("rule-eks010-help", form = super::form(c, Some(ng))));
             } else if ng.imds.hop_limit.is(|h| *h > 1) && !ng.imds.pods_blocked.is_true() {
                 let hops = ng.imds.hop_limit.value().copied().unwrap_or_default();
                 cx.report_field(

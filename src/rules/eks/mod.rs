@@ -2,6 +2,27 @@
 //! access, node groups, add-ons), whatever form the cluster was written in.
 
 use super::Rule;
+use crate::model::cluster::{Cluster, NodeGroup, NodeGroupKind, SourceKind};
+
+/// The form a cluster (or a node group of it) is written in, for help lines that name the
+/// user's own attribute, property or field (`$form` in `help.ftl`): `eksctl`, `terraform`,
+/// `cloudformation`, `karpenter` (an EC2NodeClass) or `other` (AWS CLI output, in-cluster
+/// objects).
+pub(crate) fn form(c: &Cluster, ng: Option<&NodeGroup>) -> &'static str {
+    if ng.is_some_and(|n| n.kind == NodeGroupKind::Karpenter) {
+        return "karpenter";
+    }
+    // A cluster of the terraform-aws-modules/eks module is set through the module's inputs,
+    // not the resources' attributes: it gets the form-neutral line.
+    let module = c.at.object.as_ref().is_some_and(|l| l.object.kind == "module");
+    match c.source {
+        SourceKind::Eksctl => "eksctl",
+        SourceKind::Terraform if module => "other",
+        SourceKind::Terraform => "terraform",
+        SourceKind::CloudFormation => "cloudformation",
+        SourceKind::AwsJson | SourceKind::InCluster => "other",
+    }
+}
 
 pub mod broad_cluster_admin;
 pub mod cluster_creator_admin;

@@ -43,7 +43,7 @@ impl Rule for NodesInPublicSubnets {
                     &ng.private_networking,
                     format!("{} runs nodes in public subnets", ng.describe()),
                 )
-                .help(crate::msg!("rule-eks007-help"));
+                .help(crate::msg!("rule-eks007-help", form = super::form(c, Some(ng))));
             }
         }
     }

@@ -47,7 +47,7 @@ impl Rule for SecretsWithoutCustomerKey {
                 &c.secrets_key,
                 format!("{} does not encrypt secrets with a customer KMS key", c.describe()),
             )
-            .help(crate::msg!("rule-eks001-help"));
+            .help(crate::msg!("rule-eks001-help", form = super::form(c, None)));
         }
     }
 }

@@ -38,7 +38,7 @@ impl Rule for UnencryptedNodeVolume {
         for ng in &c.node_groups {
             if ng.volume.encrypted.is_false() {
                 cx.report_field(self, c, &ng.volume.encrypted, format!("{} has unencrypted root volumes", ng.describe()))
-                    .help(crate::msg!("rule-eks009-help"))
+                    .help(crate::msg!("rule-eks009-help", form = super::form(c, Some(ng))))
                     .note("an account-level EBS encryption-by-default setting would encrypt them, but is not visible here");
             }
         }

@@ -38,7 +38,7 @@ impl Rule for WorkloadIdentityMissing {
                 &c.identity.oidc_provider,
                 format!("{} has no OIDC provider for IRSA and no Pod Identity associations", c.describe()),
             )
-            .help(crate::msg!("rule-eks006-help"));
+            .help(crate::msg!("rule-eks006-help", form = super::form(c, None)));
         }
     }
 }

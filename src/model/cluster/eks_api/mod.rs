@@ -36,11 +36,22 @@ pub(crate) struct Res<'a> {
     pub head: Span,
     /// Arguments or properties, evaluated.
     pub body: &'a Node,
+    /// Terraform variable references in the body (see [`crate::document::hcl::VarUse`]).
+    pub vars: &'a [crate::document::hcl::VarUse],
 }
 
 impl<'a> Res<'a> {
+    /// A reader of the resource's body; every place it gives names the resource as its object.
     pub fn reader(&self) -> Reader<'a> {
-        Reader::new(Some(Arc::clone(self.file)), self.body, self.head, None)
+        let mut r = Reader::new(Some(Arc::clone(self.file)), self.body, self.head, Some(self.link()));
+        r.vars = self.vars;
+        r
+    }
+
+    /// The resource as the object of findings: its Terraform address (`aws_eks_cluster.this`,
+    /// `module.eks`) or CloudFormation logical ID with its type.
+    pub fn link(&self) -> super::ObjectLink {
+        super::ObjectLink { object: crate::model::ObjectRef::resource(self.kind, &self.address), index: None }
     }
 
     pub fn get(&self, key: &str) -> Option<&'a Node> {
