@@ -81,6 +81,13 @@ impl Location {
     }
 }
 
+/// A place a finding involves besides its own location.
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub location: Location,
+    pub message: String,
+}
+
 /// Why a finding is not counted.
 #[derive(Clone, Debug, Serialize)]
 pub struct Suppression {
@@ -108,6 +115,9 @@ pub struct Finding {
     pub missing: Option<FieldPath>,
     /// Extra lines of explanation (chains, related places).
     pub notes: Vec<String>,
+    /// Other places the finding involves, each with what it is (where a Terraform variable's
+    /// value is set); SARIF lists them as `relatedLocations`, text as notes.
+    pub related: Vec<Related>,
     pub suppressed: Option<Suppression>,
     /// Index of the object in the run's set, for waivers.
     pub object_index: Option<usize>,

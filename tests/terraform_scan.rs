@@ -226,3 +226,52 @@ fn every_format_names_the_resource_and_help_speaks_the_form() {
         }
     }
 }
+
+/// SARIF lists where a variable's value is set as a related location of the finding.
+#[test]
+fn sarif_relates_a_variable_value_to_where_it_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "main.tf", TF_WITH_VARS);
+    write(dir.path(), "terraform.tfvars", "# the public ranges\ncidrs = [\"0.0.0.0/0\"]\n");
+    let out = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "scan",
+            "--no-config",
+            "--select",
+            "public-endpoint-open-to-internet",
+            "--format",
+            "sarif",
+            ".",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 10);
+    let related = &result["relatedLocations"][0];
+    assert_eq!(related["physicalLocation"]["artifactLocation"]["uri"], "terraform.tfvars");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 2);
+    assert_eq!(related["message"]["text"], "value of var.cidrs");
+}
+
+/// A variable read through locals is set where the variable is, and used where the local is.
+#[test]
+fn a_variable_through_locals_points_at_where_it_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "main.tf", &TF_WITH_VARS.replace("var.cidrs", "local.cidrs"));
+    write(d, "locals.tf", "locals {\n  ranges = var.cidrs\n  cidrs  = local.ranges\n}\n");
+    write(d, "terraform.tfvars", "cidrs = [\"0.0.0.0/0\"]\n");
+    let r = scan_paths(&[d.display().to_string()], &common::settings(&["public-endpoint-open-to-internet"]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let f = r.active().next().expect("a finding");
+    assert_eq!(f.location.file_name().unwrap(), d.join("main.tf").display().to_string());
+    assert_eq!(f.location.start().unwrap().line, 10);
+    let tfvars = format!("{}:1:9", d.join("terraform.tfvars").display());
+    assert!(f.notes.iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes);
+}

@@ -33,6 +33,8 @@ use crate::diagnostic::InputError;
 const NODE_BUDGET: usize = 2_000_000;
 /// Locals referring to locals deeper than this are unknown (against stack exhaustion).
 const MAX_LOCAL_DEPTH: u32 = 64;
+/// Variables remembered per local, to say where a value read through it is set.
+const MAX_LOCAL_VARS: usize = 8;
 /// Values nested deeper than this, counting through locals, are unknown: the parser bounds one
 /// expression, not a chain of locals that nest each other.
 const MAX_EVAL_DEPTH: u32 = 128;
@@ -168,6 +170,8 @@ impl Module {
             vars: var_values,
             var_origins,
             uses: RefCell::default(),
+            local_uses: RefCell::default(),
+            local_vars: RefCell::default(),
             locals: index.locals,
             resources: index.resources,
             cache: RefCell::default(),
@@ -331,6 +335,10 @@ struct Eval<'a> {
     var_origins: HashMap<String, (Arc<SourceFile>, Span)>,
     /// `var.NAME` references met in the block being evaluated.
     uses: RefCell<Vec<VarUse>>,
+    /// References met while evaluating locals, until the local that holds them is done.
+    local_uses: RefCell<Vec<VarUse>>,
+    /// The variables each local reads (directly or through other locals).
+    local_vars: RefCell<HashMap<String, Vec<VarUse>>>,
     locals: HashMap<String, &'a Expression>,
     resources: HashSet<(String, String)>,
     /// Local name → value and its size; `None` while being evaluated (a cycle reads as unknown).
@@ -347,6 +355,8 @@ impl Eval<'_> {
             vars: HashMap::new(),
             var_origins: HashMap::new(),
             uses: RefCell::default(),
+            local_uses: RefCell::default(),
+            local_vars: RefCell::default(),
             locals: HashMap::new(),
             resources: HashSet::new(),
             cache: RefCell::default(),
@@ -540,11 +550,8 @@ impl Eval<'_> {
                     Some(v) if self.spend(v.size()) => v.clone(),
                     _ => return Node::unknown(span),
                 };
-                // Inside a local the reference is in the local's text, not the block's.
-                if self.depth.get() == 0
-                    && let Some((file, at)) = self.var_origins.get(first)
-                {
-                    self.uses.borrow_mut().push(VarUse {
+                if let Some((file, at)) = self.var_origins.get(first) {
+                    self.use_var(VarUse {
                         span,
                         name: first.to_string(),
                         set_in: Arc::clone(file),
@@ -555,6 +562,11 @@ impl Eval<'_> {
             }
             "local" => {
                 let value = self.local(first, span);
+                // The variables the local reads are used where the local is.
+                let origins = self.local_vars.borrow().get(first).cloned().unwrap_or_default();
+                for u in origins {
+                    self.use_var(VarUse { span, ..u });
+                }
                 self.apply(value.respanned(span), rest, span)
             }
             ty if self.resources.contains(&(ty.to_string(), first.to_string())) => {
@@ -588,6 +600,16 @@ impl Eval<'_> {
         }
     }
 
+    /// Records a variable reference: for the block at the top level, for the local being
+    /// evaluated inside one (its text is the local's, so the use is the local's use).
+    fn use_var(&self, u: VarUse) {
+        if self.depth.get() == 0 {
+            self.uses.borrow_mut().push(u);
+        } else {
+            self.local_uses.borrow_mut().push(u);
+        }
+    }
+
     fn local(&self, name: &str, span: Span) -> Node {
         if let Some(cached) = self.cache.borrow().get(name) {
             // Copies count against the budget, so repeated locals cannot grow without bound.
@@ -602,8 +624,18 @@ impl Eval<'_> {
         }
         self.cache.borrow_mut().insert(name.to_string(), None);
         self.depth.set(self.depth.get() + 1);
+        let before = self.local_uses.borrow().len();
         let value = self.expr(expr);
         self.depth.set(self.depth.get() - 1);
+        // One origin per variable, a few at most: locals that repeat each other must not
+        // multiply them (the node budget bounds values, not this list).
+        let mut mine: Vec<VarUse> = Vec::new();
+        for u in self.local_uses.borrow_mut().drain(before..) {
+            if mine.len() < MAX_LOCAL_VARS && !mine.iter().any(|m| m.name == u.name) {
+                mine.push(u);
+            }
+        }
+        self.local_vars.borrow_mut().insert(name.to_string(), mine);
         let size = value.size();
         self.cache.borrow_mut().insert(name.to_string(), Some((value.clone(), size)));
         value

@@ -109,6 +109,22 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         }
         location.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": name, "kind": "object" }]));
     }
+    let related: Vec<serde_json::Value> = f
+        .related
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rel)| {
+            let (file, start, end) = (rel.location.file_name()?, rel.location.start()?, rel.location.end()?);
+            Some(json!({
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(file) },
+                    "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
+                },
+                "message": { "text": rel.message },
+            }))
+        })
+        .collect();
     let mut r = json!({
         "ruleId": f.rule.code,
         "ruleIndex": index,
@@ -118,6 +134,11 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         "partialFingerprints": { "ladrillo/v1": super::fingerprint(f) },
         "properties": { "name": f.rule.name, "severity": f.severity.as_str() },
     });
+    if !related.is_empty()
+        && let Some(fields) = r.as_object_mut()
+    {
+        fields.insert("relatedLocations".into(), serde_json::Value::Array(related));
+    }
     if let Some(s) = &f.suppressed
         && let Some(fields) = r.as_object_mut()
     {

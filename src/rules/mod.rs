@@ -168,6 +168,7 @@ impl<'a> Context<'a> {
                 path: Some(path),
                 missing: located.missing,
                 notes: Vec::new(),
+                related: Vec::new(),
                 suppressed: None,
                 object_index: Some(object.index),
                 redact: Vec::new(),
@@ -198,6 +199,7 @@ impl<'a> Context<'a> {
                 path: None,
                 missing: None,
                 notes: Vec::new(),
+                related: Vec::new(),
                 suppressed: None,
                 object_index: None,
                 redact: Vec::new(),
@@ -226,6 +228,14 @@ impl<'a> Context<'a> {
                 format!("value of var.{} set at {}:{}:{}", u.name, u.set_in.display, p.line, p.column)
             })
             .collect();
+        let related: Vec<crate::finding::Related> = at
+            .set_by
+            .iter()
+            .map(|u| crate::finding::Related {
+                location: Location::new(Some(Arc::clone(&u.set_in)), u.set_at),
+                message: format!("value of var.{}", u.name),
+            })
+            .collect();
         Report {
             cx: self,
             finding: Some(Finding {
@@ -239,6 +249,7 @@ impl<'a> Context<'a> {
                 path: (!at.path.is_root()).then(|| at.path.clone()),
                 missing: at.missing.clone(),
                 notes,
+                related,
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
                 redact: Vec::new(),
