@@ -140,6 +140,10 @@ pub struct Graph {
     /// IAM principals mapped to Kubernetes identities (aws-auth, plus any given to
     /// [`Graph::build_with`]).
     pub mappings: Vec<IdentityMapping>,
+    /// Custom resources the input's CustomResourceDefinitions declare cluster-scoped, as
+    /// `(group, plural)`: RoleBindings cannot grant them (other custom resources are taken as
+    /// namespaced).
+    pub cluster_scoped: BTreeSet<(String, String)>,
     cluster_roles: HashMap<String, RoleId>,
     roles_by_ns: HashMap<(String, String), RoleId>,
     /// The bindings naming each user and group, built on first use (after the graph is built).
@@ -234,6 +238,7 @@ impl Graph {
             };
         }
         g.add_service_accounts(set);
+        g.cluster_scoped = cluster_scoped_custom_resources(set);
         g.mappings = identity::aws_auth_mappings(set);
         g.mappings.extend(extra_mappings.iter().cloned());
         g
@@ -679,6 +684,18 @@ fn access_policy_bindings(mappings: &[IdentityMapping]) -> Vec<Object> {
         }
     }
     out
+}
+
+/// `(group, plural)` of the CustomResourceDefinitions with `scope: Cluster`.
+fn cluster_scoped_custom_resources(set: &ObjectSet) -> BTreeSet<(String, String)> {
+    set.of_kind("apiextensions.k8s.io", "CustomResourceDefinition")
+        .filter_map(|crd| {
+            let spec = crd.root.get("spec")?;
+            let plural = spec.get("names")?.get("plural")?.as_str()?;
+            let group = spec.get("group")?.as_str()?;
+            (spec.get("scope")?.as_str()? == "Cluster").then(|| (group.to_string(), plural.to_string()))
+        })
+        .collect()
 }
 
 /// The IAM principals of EKS access entries with the Kubernetes user name and groups they

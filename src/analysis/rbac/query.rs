@@ -41,12 +41,26 @@ pub fn is_namespaced(request: &Request) -> bool {
 }
 
 impl Graph {
+    /// Whether a request can be made inside a namespace: [`is_namespaced`], except for custom
+    /// resources the input's CustomResourceDefinitions declare cluster-scoped.
+    #[must_use]
+    pub fn is_namespaced(&self, request: &Request) -> bool {
+        match &request.target {
+            Target::Resource { group, resource, .. }
+                if self.cluster_scoped.contains(&(group.clone(), resource.clone())) =>
+            {
+                false
+            }
+            _ => is_namespaced(request),
+        }
+    }
+
     /// Every binding rule granting the request at `at`.
     #[must_use]
     pub fn grants(&self, request: &Request, at: &Where, names: Names) -> Vec<Grant> {
         // `get namespaces NAME` is made in namespace NAME, so RoleBindings there apply to it.
         let namespace_object = matches!(&request.target, Target::Resource { group, resource, name: Some(_), .. } if group.is_empty() && resource == "namespaces");
-        let namespaced = is_namespaced(request) || namespace_object;
+        let namespaced = self.is_namespaced(request) || namespace_object;
         let mut out = Vec::new();
         for (id, b) in self.bindings.iter().enumerate() {
             let applies = match (b.kind, at) {
@@ -351,7 +365,11 @@ pub fn parse_request_in(
 ) -> Result<Asked, String> {
     check_words(verb, name, namespace)?;
     let unknown = match parse_request(verb, resource, name, namespace) {
-        Ok((req, at)) => return Ok(Asked { requests: vec![req], at, matched_groups: Vec::new() }),
+        Ok((req, at)) => {
+            // A custom resource the input declares cluster-scoped is asked about cluster-wide.
+            let at = if is_namespaced(&req) && !graph.is_namespaced(&req) { Where::Cluster } else { at };
+            return Ok(Asked { requests: vec![req], at, matched_groups: Vec::new() });
+        }
         Err(e) => e,
     };
     if !may_name_input_resource(resource) {
@@ -375,7 +393,13 @@ pub fn parse_request_in(
         requests.push(req);
         at.get_or_insert(w);
     }
-    Ok(Asked { requests, at: at.unwrap_or(Where::Anywhere), matched_groups: groups })
+    // A cluster-scoped custom resource is asked about at cluster level, as a built-in one is.
+    let at = match at {
+        _ if requests.iter().all(|r| !graph.is_namespaced(r)) => Where::Cluster,
+        Some(w) => w,
+        None => Where::Anywhere,
+    };
+    Ok(Asked { requests, at, matched_groups: groups })
 }
 
 /// The API groups that serve a resource according to the input: named together with it in a
