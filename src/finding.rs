@@ -102,7 +102,11 @@ pub struct Suppression {
 pub struct Finding {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
+    /// The message in English: what JSON, SARIF, JUnit, baselines and fingerprints use.
     pub message: String,
+    /// The message as a Fluent message, when it is translated (text, HTML and Markdown reports
+    /// render it in the reader's language).
+    pub message_msg: Option<crate::i18n::Msg>,
     /// The help line in English (the identifier JSON, SARIF and JUnit show).
     pub help: Option<String>,
     /// The help line as a message, when it is translated.
@@ -113,11 +117,13 @@ pub struct Finding {
     pub path: Option<FieldPath>,
     /// The tail of `path` that does not exist (the finding is then shown at the nearest parent).
     pub missing: Option<FieldPath>,
-    /// Extra lines of explanation (chains, related places).
+    /// Extra lines of explanation (chains, related places), in English.
     pub notes: Vec<String>,
     /// Other places the finding involves, each with what it is (where a Terraform variable's
     /// value is set); SARIF lists them as `relatedLocations`, text as notes.
     pub related: Vec<Related>,
+    /// The notes as messages, by position in `notes`, where they are translated.
+    pub note_msgs: Vec<Option<crate::i18n::Msg>>,
     pub suppressed: Option<Suppression>,
     /// Index of the object in the run's set, for waivers.
     pub object_index: Option<usize>,
@@ -133,6 +139,28 @@ impl Finding {
     #[must_use]
     pub fn sort_key(&self) -> (Option<&str>, u32, &'static str, &str) {
         (self.location.file_name(), self.location.span.start, self.rule.code, &self.message)
+    }
+
+    /// The message in a language.
+    #[must_use]
+    pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.message_msg {
+            Some(m) => m.render(lang),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The notes in a language (each untranslated note as written).
+    #[must_use]
+    pub fn notes_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        self.notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| match self.note_msgs.get(i) {
+                Some(Some(m)) => m.render(lang),
+                _ => n.clone(),
+            })
+            .collect()
     }
 
     /// The help line in a language.

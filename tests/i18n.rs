@@ -146,3 +146,75 @@ fn rules_and_explain_in_spanish() {
         "\n\nSeñala los contenedores que se ejecutan en modo privilegiado.\n\n## ",
     ));
 }
+
+/// Every message id written as a literal in the source (`msg!("id"`, `t!(lang, "id"`, and the
+/// `"rule-…"` ids of rule tables) names a message of the English bundle, so no user ever sees a
+/// bare id; the Spanish bundle is held to the English one by the `i18n` unit tests.
+#[test]
+fn every_message_id_in_the_source_exists() {
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            // Comments name example ids (`msg!("rule-pod001-help")`); only code counts.
+            let text: String = std::fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            for id in literal_ids(&text) {
+                seen += 1;
+                if !i18n::has(Lang::En, &id) {
+                    missing.push(format!("{}: `{id}` is in no src/i18n/en/*.ftl", path.display()));
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} ids found: the scanner no longer reads the source");
+    assert!(missing.is_empty(), "message ids without a message:\n{}", missing.join("\n"));
+}
+
+/// The string literals that are message ids: the first argument of `msg!`, the second of `t!`,
+/// and any literal `"rule-<code>-…"` (ids kept in tables).
+fn literal_ids(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let literal_at = |rest: &str| -> Option<String> {
+        let rest = rest.trim_start().strip_prefix('"')?;
+        let end = rest.find('"')?;
+        let id = &rest[..end];
+        id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-').then(|| id.to_string())
+    };
+    for (at, _) in text.match_indices("msg!(") {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        out.extend(literal_at(&text[at + 5..]));
+    }
+    for (at, _) in text.match_indices("t!(") {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = &text[at + 3..];
+        if let Some(comma) = rest.find(',') {
+            out.extend(literal_at(&rest[comma + 1..]));
+        }
+    }
+    for (at, _) in text.match_indices("\"rule-") {
+        out.extend(literal_at(&text[at..]));
+    }
+    // `msg!($id …)` in the macro definition itself is no literal.
+    out.retain(|id| !id.is_empty() && !id.ends_with('-'));
+    out
+}

@@ -21,7 +21,13 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use ladrillo::finding::Group;
+use ladrillo::i18n::Lang;
 use ladrillo::report::{self, Format, ReportOptions};
+
+/// Rule groups whose finding messages and notes are all Fluent messages (so `--lang es` shows
+/// them in Spanish). A group joins the list once every rule of it reports through `msg!`.
+const TRANSLATED: &[Group] = &[Group::Pod];
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
 struct Expect {
@@ -104,6 +110,7 @@ fn rule_fixtures() {
     let mut snapshots = BTreeMap::new();
     let mut seen_severities: BTreeMap<&str, std::collections::BTreeSet<ladrillo::finding::Severity>> =
         BTreeMap::new();
+    let mut spanish: BTreeMap<&str, String> = BTreeMap::new();
     for path in fixtures() {
         // `<rule>.cfn.yaml`: a form suffix lets one rule have several fixtures of one extension.
         let file_name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -137,6 +144,9 @@ fn rule_fixtures() {
         let mut unexpected = Vec::new();
         for f in result.active() {
             let meta = ladrillo::rules::find(f.rule.name).expect("a rule").meta();
+            if TRANSLATED.contains(&meta.group) {
+                failures.extend(untranslated(&rel, f));
+            }
             seen_severities.entry(f.rule.name).or_default().insert(f.severity);
             if f.severity != meta.severity && !meta.also_severity.contains(&f.severity) {
                 failures.push(format!(
@@ -176,6 +186,12 @@ fn rule_fixtures() {
             }
         }
         snapshots.insert(rel.replace(['/', '.'], "_"), rendered);
+        let group = rule.meta().group;
+        if TRANSLATED.contains(&group) {
+            let options = ReportOptions { lang: Lang::Es, ..ReportOptions::default() };
+            let out = spanish.entry(group.as_str()).or_default();
+            out.push_str(&format!("=== {rel}\n{}\n", report::render(&result, Format::Text, options)));
+        }
     }
     // Every severity a rule declares is shown by one of its fixtures, so the docs cannot claim
     // severities the rule no longer reports.
@@ -192,6 +208,36 @@ fn rule_fixtures() {
     for (name, rendered) in snapshots {
         insta::assert_snapshot!(name, rendered);
     }
+    // The translated groups' fixtures as a Spanish reader sees them, reviewed as a whole.
+    for (group, rendered) in spanish {
+        insta::assert_snapshot!(format!("es_{group}"), rendered);
+    }
+}
+
+/// What is left in English in a finding of a translated group: its message or a note that is
+/// not a Fluent message, or a Spanish text identical to the English one.
+fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
+    let mut out = Vec::new();
+    let what = format!("{rel}: {} ({})", f.rule.name, f.rule.code);
+    match &f.message_msg {
+        None => out.push(format!("{what}: message `{}` is not a Fluent message (use msg!)", f.message)),
+        Some(m) if m.render(Lang::Es) == f.message => {
+            out.push(format!("{what}: message `{}` is the same in Spanish", f.message));
+        }
+        Some(_) => {}
+    }
+    for (i, note) in f.notes.iter().enumerate() {
+        if !matches!(f.note_msgs.get(i), Some(Some(_))) {
+            out.push(format!("{what}: note `{note}` is not a Fluent message (use msg!)"));
+        }
+    }
+    if f.help.is_some() && f.help_msg.is_none() {
+        out.push(format!(
+            "{what}: help `{}` is not a Fluent message (use msg!)",
+            f.help.as_deref().unwrap_or("")
+        ));
+    }
+    out
 }
 
 #[test]

@@ -169,6 +169,15 @@ impl Text {
         }
     }
 
+    /// The English text (what machine-readable outputs keep) and the message, when it is one.
+    #[must_use]
+    pub fn into_parts(self) -> (String, Option<Msg>) {
+        match self {
+            Self::Plain(s) => (s, None),
+            Self::Msg(m) => (m.render(Lang::En), Some(m)),
+        }
+    }
+
     /// The message, when the text is one.
     #[must_use]
     pub fn into_msg(self) -> Option<Msg> {
@@ -188,6 +197,18 @@ impl From<String> for Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Self::Plain(s.to_string())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(s: &String) -> Self {
+        Self::Plain(s.clone())
+    }
+}
+
+impl From<std::borrow::Cow<'_, str>> for Text {
+    fn from(s: std::borrow::Cow<'_, str>) -> Self {
+        Self::Plain(s.into_owned())
     }
 }
 
@@ -250,8 +271,12 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         };
     }
     match lang {
-        Lang::En => files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl"),
-        Lang::Es => files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl"),
+        Lang::En => {
+            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl")
+        }
+        Lang::Es => {
+            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl")
+        }
     }
 }
 

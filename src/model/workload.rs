@@ -48,6 +48,16 @@ impl ContainerKind {
         }
     }
 
+    /// The message id of [`Container::describe_msg`] for this kind.
+    #[must_use]
+    pub fn noun_id(self) -> &'static str {
+        match self {
+            Self::Init => "container-init",
+            Self::Regular => "container-regular",
+            Self::Ephemeral => "container-ephemeral",
+        }
+    }
+
     /// Words for messages: `container`, `init container`, `ephemeral container`.
     #[must_use]
     pub fn noun(self) -> &'static str {
@@ -217,5 +227,11 @@ impl Container<'_> {
     #[must_use]
     pub fn describe(&self) -> String {
         format!("{} \"{}\"", self.kind.noun(), self.name)
+    }
+
+    /// [`Container::describe`] as a translated fragment for messages.
+    #[must_use]
+    pub fn describe_msg(&self) -> crate::i18n::Msg {
+        crate::msg!(self.kind.noun_id(), name = self.name)
     }
 }

@@ -87,7 +87,7 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
         super::text::severity_name(f.severity, lang),
         escape(f.rule.code),
         escape(f.rule.name),
-        escape(&f.message)
+        escape(&f.message_in(lang))
     );
     let mut meta = Vec::new();
     if let Some(p) = f.location.start() {
@@ -108,8 +108,8 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
     if let Some(help) = &f.help_in(lang) {
         let _ = write!(h, "<div>{}</div>", escape(&crate::t!(lang, "report-fix", help = help.as_str())));
     }
-    for n in &f.notes {
-        let _ = write!(h, "<div class=\"meta\">{}</div>", escape(n));
+    for n in f.notes_in(lang) {
+        let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&n));
     }
     if let Some(s) = &f.suppressed {
         let line = super::text::suppressed_line(s, lang);

@@ -91,7 +91,7 @@ pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) 
 /// Renders one finding in a language, masking the given spans of its file in the excerpt.
 #[must_use]
 pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang: Lang) -> String {
-    let title = format!("{}: {}", f.rule.name, f.message);
+    let title = format!("{}: {}", f.rule.name, f.message_in(lang));
     let mut group = Group::with_title(level(f.severity, lang).primary_title(title.as_str()).id(f.rule.code));
     let label = match &f.missing {
         Some(m) => crate::t!(lang, "report-not-set-here", field = m.to_string()),
@@ -124,7 +124,7 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
             footer.push(crate::t!(lang, "report-field", field = f.path_text()));
         }
     }
-    footer.extend(f.notes.iter().cloned());
+    footer.extend(f.notes_in(lang));
     if let Some(s) = &f.suppressed {
         footer.push(suppressed_line(s, lang));
     }

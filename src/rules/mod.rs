@@ -150,17 +150,19 @@ impl<'a> Context<'a> {
         rule: &dyn Declared,
         object: &Object,
         path: FieldPath,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let located = object.locate(&path);
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
+        let (message, message_msg) = message.into().into_parts();
         Report {
             cx: self,
             finding: Some(Finding {
                 rule: meta,
                 severity: meta.severity,
-                message: message.into(),
+                message,
+                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(file, located.span),
@@ -169,6 +171,7 @@ impl<'a> Context<'a> {
                 missing: located.missing,
                 notes: Vec::new(),
                 related: Vec::new(),
+                note_msgs: Vec::new(),
                 suppressed: None,
                 object_index: Some(object.index),
                 redact: Vec::new(),
@@ -183,15 +186,17 @@ impl<'a> Context<'a> {
         rule: &dyn Declared,
         file: Option<Arc<SourceFile>>,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let meta = rule.meta();
+        let (message, message_msg) = message.into().into_parts();
         Report {
             cx: self,
             finding: Some(Finding {
                 rule: meta,
                 severity: meta.severity,
-                message: message.into(),
+                message,
+                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(file, span),
@@ -200,6 +205,7 @@ impl<'a> Context<'a> {
                 missing: None,
                 notes: Vec::new(),
                 related: Vec::new(),
+                note_msgs: Vec::new(),
                 suppressed: None,
                 object_index: None,
                 redact: Vec::new(),
@@ -215,7 +221,7 @@ impl<'a> Context<'a> {
         rule: &dyn Declared,
         cluster: &Cluster,
         at: &Place,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let meta = rule.meta();
         let link = at.object.as_ref().or(cluster.at.object.as_ref());
@@ -236,12 +242,14 @@ impl<'a> Context<'a> {
                 message: format!("value of var.{}", u.name),
             })
             .collect();
+        let (message, message_msg) = message.into().into_parts();
         Report {
             cx: self,
             finding: Some(Finding {
                 rule: meta,
                 severity: meta.severity,
-                message: message.into(),
+                message,
+                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(at.file.clone(), at.span),
@@ -250,6 +258,7 @@ impl<'a> Context<'a> {
                 missing: at.missing.clone(),
                 notes,
                 related,
+                note_msgs: Vec::new(),
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
                 redact: Vec::new(),
@@ -265,7 +274,7 @@ impl<'a> Context<'a> {
         rule: &dyn Declared,
         cluster: &Cluster,
         field: &Field<T>,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let report = self.report_cluster(rule, cluster, field.at(), message);
         match field.default_note() {
@@ -290,9 +299,9 @@ impl Report<'_, '_> {
     /// The fix, as a message (`msg!("rule-pod001-help")`, translated) or plain English text.
     pub fn help(mut self, help: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            let help = help.into();
-            f.help = Some(help.render(crate::i18n::Lang::En));
-            f.help_msg = help.into_msg();
+            let (english, msg) = help.into().into_parts();
+            f.help = Some(english);
+            f.help_msg = msg;
         }
         self
     }
@@ -305,9 +314,15 @@ impl Report<'_, '_> {
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    /// An extra line of explanation, as a message (`msg!("rule-pod011-note", …)`, translated)
+    /// or plain English text.
+    pub fn note(mut self, note: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            f.notes.push(note.into());
+            let (english, msg) = note.into().into_parts();
+            // Keep the two lists aligned, whatever was pushed before.
+            f.note_msgs.resize(f.notes.len(), None);
+            f.notes.push(english);
+            f.note_msgs.push(msg);
         }
         self
     }

@@ -106,3 +106,7 @@ rule-rbac018-help = fix the selector; until then the ClusterRole cannot be appli
 rule-rel002-help = set replicas to 2 or more, or scale it with a HorizontalPodAutoscaler (minReplicas ≥ 2)
 rule-sec003-help = rotate the values; apply Secrets with `kubectl apply --server-side` and remove this annotation
 rule-sec004-help = deactivate and rotate this AWS key, then use roles (SSO, assumed roles, IRSA or EKS Pod Identity) instead of keys
+rule-pod005-help = set securityContext.allowPrivilegeEscalation: false
+rule-pod005-help-privileged = remove privileged: true, then set allowPrivilegeEscalation: false
+rule-pod005-help-sys-admin = remove SYS_ADMIN from capabilities.add, then set allowPrivilegeEscalation: false
+rule-pod021-help = keep one definition of each environment variable

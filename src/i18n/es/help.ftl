@@ -107,3 +107,7 @@ rule-rbac018-help = corrija el selector; hasta entonces el ClusterRole no se pue
 rule-rel002-help = defina replicas en 2 o más, o escálelo con un HorizontalPodAutoscaler (minReplicas ≥ 2)
 rule-sec003-help = rote los valores; aplique los Secrets con `kubectl apply --server-side` y elimine esta anotación
 rule-sec004-help = desactive y rote esta clave de AWS, y use roles (SSO, roles asumidos, IRSA o EKS Pod Identity) en lugar de claves
+rule-pod005-help = defina securityContext.allowPrivilegeEscalation: false
+rule-pod005-help-privileged = elimine privileged: true y después defina allowPrivilegeEscalation: false
+rule-pod005-help-sys-admin = quite SYS_ADMIN de capabilities.add y después defina allowPrivilegeEscalation: false
+rule-pod021-help = deje una sola definición de cada variable de entorno

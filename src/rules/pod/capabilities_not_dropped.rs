@@ -51,22 +51,19 @@ impl Rule for CapabilitiesNotDropped {
                 continue;
             }
             let path = c.sc_path(&["capabilities", "drop"]);
-            let why = if let Some((_, spelled)) =
-                dropped.iter().find(|(_, d)| capability::normalize(d) == "ALL")
-            {
-                format!(
-                    "it drops \"{spelled}\", but Pod Security Admission only accepts the exact string \"ALL\""
-                )
-            } else if c.own(&["capabilities", "drop"]).is_some() {
-                "the drop list does not contain \"ALL\"".to_string()
-            } else {
-                "capabilities.drop is not set".to_string()
-            };
+            let why =
+                if let Some((_, spelled)) = dropped.iter().find(|(_, d)| capability::normalize(d) == "ALL") {
+                    crate::msg!("rule-pod004-misspelled", spelled = *spelled)
+                } else if c.own(&["capabilities", "drop"]).is_some() {
+                    crate::msg!("rule-pod004-no-all")
+                } else {
+                    crate::msg!("field-not-set", field = "capabilities.drop")
+                };
             cx.report(
                 self,
                 w.object,
                 path,
-                format!("{} does not drop all capabilities: {why}", c.describe()),
+                crate::msg!("rule-pod004-message", container = c.describe_msg(), why = why),
             )
             .help(crate::msg!("rule-pod004-help"));
         }

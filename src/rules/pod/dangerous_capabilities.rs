@@ -65,19 +65,20 @@ impl Rule for DangerousCapabilities {
                 let name = capability::normalize(written);
                 let shown = if name == written { name.clone() } else { format!("\"{written}\" ({name})") };
                 let path = c.sc_path(&["capabilities", "add"]).index(i);
+                let container = c.describe_msg();
                 let message = match (name.as_str(), name == written) {
-                    ("ALL", true) => format!("{} adds ALL capabilities", c.describe()),
-                    ("ALL", false) => format!("{} adds all capabilities with \"{written}\"", c.describe()),
-                    _ => format!("{} adds capability {shown}", c.describe()),
+                    ("ALL", true) => crate::msg!("rule-pod003-all", container = container),
+                    ("ALL", false) => {
+                        crate::msg!("rule-pod003-all-as", container = container, written = written)
+                    }
+                    _ => crate::msg!("rule-pod003-message", container = container, capability = shown),
                 };
                 let report = cx.report(self, w.object, path, message).help(crate::msg!("rule-pod003-help"));
                 match name.as_str() {
-                    "SYS_ADMIN" => report
-                        .severity(Severity::Critical)
-                        .note("SYS_ADMIN is nearly root on the node; the guide asks for no SYS_ADMIN (G4.3)"),
-                    "ALL" => report
-                        .severity(Severity::Critical)
-                        .note("ALL includes SYS_ADMIN; the guide asks for no SYS_ADMIN (G4.3)"),
+                    "SYS_ADMIN" => {
+                        report.severity(Severity::Critical).note(crate::msg!("rule-pod003-note-sys-admin"))
+                    }
+                    "ALL" => report.severity(Severity::Critical).note(crate::msg!("rule-pod003-note-all")),
                     _ => report,
                 };
             }

@@ -48,9 +48,9 @@ impl Rule for DefaultServiceAccount {
             .find(|f| w.spec.and_then(|s| s.get(f)).and_then(Node::as_str).is_some_and(|n| !n.is_empty()));
         let empty = w.spec.and_then(|s| s.get("serviceAccountName")).and_then(Node::as_str) == Some("");
         let message = match (named, empty) {
-            (Some(_), _) => "the pod runs as ServiceAccount \"default\"",
-            (None, true) => "the pod runs as ServiceAccount \"default\": serviceAccountName is empty",
-            (None, false) => "the pod runs as ServiceAccount \"default\": serviceAccountName is not set",
+            (Some(_), _) => crate::msg!("rule-pod019-message"),
+            (None, true) => crate::msg!("rule-pod019-empty"),
+            (None, false) => crate::msg!("rule-pod019-unset"),
         };
         let path = w.spec_path(&[named.unwrap_or("serviceAccountName")]);
         cx.report(self, w.object, path, message).help(crate::msg!("rule-pod019-help"));

@@ -45,12 +45,14 @@ impl Rule for DuplicateEnvVar {
                     self,
                     w.object,
                     c.path.clone().key("env").index(i).key("name"),
-                    format!(
-                        "{} defines env var \"{name}\" again (first at env[{earlier}]); the last one wins",
-                        c.describe()
+                    crate::msg!(
+                        "rule-pod021-message",
+                        container = c.describe_msg(),
+                        name = name,
+                        first = earlier.to_string()
                     ),
                 )
-                .help("keep one definition of each environment variable");
+                .help(crate::msg!("rule-pod021-help"));
             }
         }
     }

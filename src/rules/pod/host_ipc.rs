@@ -38,7 +38,7 @@ crate::declare_rule! {
 impl Rule for HostIpc {
     fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
         if w.spec.and_then(|s| s.get("hostIPC")).and_then(|n| n.as_bool()) == Some(true) {
-            cx.report(self, w.object, w.spec_path(&["hostIPC"]), "the pod shares the node's IPC namespace")
+            cx.report(self, w.object, w.spec_path(&["hostIPC"]), crate::msg!("rule-pod009-message"))
                 .help(crate::msg!("rule-pod009-help"));
         }
     }

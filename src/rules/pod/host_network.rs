@@ -41,14 +41,9 @@ crate::declare_rule! {
 impl Rule for HostNetwork {
     fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
         if w.spec.and_then(|s| s.get("hostNetwork")).and_then(|n| n.as_bool()) == Some(true) {
-            cx.report(
-                self,
-                w.object,
-                w.spec_path(&["hostNetwork"]),
-                "the pod shares the node's network namespace",
-            )
-            .help(crate::msg!("rule-pod007-help"))
-            .note("it reaches the instance metadata service, and the node's IAM role, even with an IMDS hop limit of 1");
+            cx.report(self, w.object, w.spec_path(&["hostNetwork"]), crate::msg!("rule-pod007-message"))
+                .help(crate::msg!("rule-pod007-help"))
+                .note(crate::msg!("rule-pod007-note"));
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::document::Node;
 use crate::finding::Severity;
+use crate::i18n::Msg;
 use crate::model::Workload;
 use crate::rules::{Context, Rule};
 
@@ -57,22 +58,22 @@ crate::declare_rule! {
 }
 
 /// Node paths that must not reach a container, in normalised form (`/var/run` written `/run`),
-/// with why. `/` is covered because it contains all of them.
+/// with the message id of why. `/` is covered because it contains all of them.
 const SENSITIVE: &[(&str, &str)] = &[
-    ("/etc", "node configuration and credentials"),
-    ("/root", "root's home directory and keys"),
-    ("/home", "users' home directories and keys"),
-    ("/run/docker.sock", "the container runtime socket, which controls every container on the node"),
-    ("/run/containerd", "the container runtime socket, which controls every container on the node"),
-    ("/run/crio", "the container runtime socket, which controls every container on the node"),
-    ("/var/lib/kubelet", "kubelet state, with the tokens and secrets of every pod on the node"),
-    ("/var/lib/docker", "container runtime state: every container's filesystem"),
-    ("/var/lib/containerd", "container runtime state: every container's filesystem"),
-    ("/proc", "the node's kernel and process interfaces"),
-    ("/sys", "the node's kernel interfaces"),
-    ("/dev", "the node's devices"),
-    ("/boot", "the node's kernel and boot loader"),
-    ("/var/log", "the node's logs; write access lets a pod read any node file through the kubelet"),
+    ("/etc", "rule-pod011-etc"),
+    ("/root", "rule-pod011-root"),
+    ("/home", "rule-pod011-home"),
+    ("/run/docker.sock", "rule-pod011-runtime-socket"),
+    ("/run/containerd", "rule-pod011-runtime-socket"),
+    ("/run/crio", "rule-pod011-runtime-socket"),
+    ("/var/lib/kubelet", "rule-pod011-kubelet"),
+    ("/var/lib/docker", "rule-pod011-runtime-state"),
+    ("/var/lib/containerd", "rule-pod011-runtime-state"),
+    ("/proc", "rule-pod011-proc"),
+    ("/sys", "rule-pod011-sys"),
+    ("/dev", "rule-pod011-dev"),
+    ("/boot", "rule-pod011-boot"),
+    ("/var/log", "rule-pod011-log"),
 ];
 
 /// Windows named pipes of container runtimes (compared case-insensitively).
@@ -86,7 +87,7 @@ impl Rule for HostPathVolume {
             let name = volume.get("name").and_then(Node::as_str).unwrap_or("");
             let written = host_path.get("path").and_then(Node::as_str).unwrap_or("");
             let path = w.spec_path(&["volumes"]).index(i).keys(&["hostPath", "path"]);
-            let message = format!("volume \"{name}\" mounts host path \"{written}\"");
+            let message = crate::msg!("rule-pod011-message", volume = name, path = written);
             match sensitivity(written) {
                 Some(why) => {
                     cx.report(self, w.object, path, message)
@@ -103,13 +104,13 @@ impl Rule for HostPathVolume {
 }
 
 /// Why a host path is sensitive, or `None` for an ordinary one.
-fn sensitivity(written: &str) -> Option<String> {
+fn sensitivity(written: &str) -> Option<Msg> {
     if SENSITIVE_PIPES.iter().any(|p| p.eq_ignore_ascii_case(written)) {
-        return Some("the container runtime's named pipe, which controls every container on the node".into());
+        return Some(crate::msg!("rule-pod011-pipe"));
     }
     let path = normalize(written)?;
     if path == "/" {
-        return Some("/ is the node's whole filesystem".into());
+        return Some(crate::msg!("rule-pod011-whole"));
     }
     // Name the directory the way the manifest does (`/var/run/…` rather than `/run/…`).
     let via_var_run = written.trim_start_matches('/').starts_with("var/run");
@@ -117,9 +118,9 @@ fn sensitivity(written: &str) -> Option<String> {
         |s: &str| if via_var_run && s.starts_with("/run/") { format!("/var{s}") } else { s.to_string() };
     SENSITIVE.iter().find_map(|(s, why)| {
         if path == *s || is_under(&path, s) {
-            Some(format!("{} is {why}", shown(s)))
+            Some(crate::msg!("rule-pod011-is", path = shown(s), why = crate::msg!(*why)))
         } else if is_under(s, &path) {
-            Some(format!("it contains {}, {why}", shown(s)))
+            Some(crate::msg!("rule-pod011-contains", path = shown(s), why = crate::msg!(*why)))
         } else {
             None
         }

@@ -40,13 +40,8 @@ crate::declare_rule! {
 impl Rule for HostPid {
     fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
         if w.spec.and_then(|s| s.get("hostPID")).and_then(|n| n.as_bool()) == Some(true) {
-            cx.report(
-                self,
-                w.object,
-                w.spec_path(&["hostPID"]),
-                "the pod shares the node's process namespace",
-            )
-            .help(crate::msg!("rule-pod008-help"));
+            cx.report(self, w.object, w.spec_path(&["hostPID"]), crate::msg!("rule-pod008-message"))
+                .help(crate::msg!("rule-pod008-help"));
         }
     }
 }

@@ -49,21 +49,26 @@ impl Rule for HostPort {
                 };
                 let path = c.path.clone().key("ports").index(i).key("hostPort");
                 // The API server validates the number before anything else: no pod exists with it.
-                if let Err(why) = crate::model::validation::port_number(host_port) {
+                if crate::model::validation::port_number(host_port).is_err() {
                     cx.report(
                         self,
                         w.object,
                         path,
-                        format!(
-                            "{} has an invalid hostPort, so the API server rejects the pod: {why}",
-                            c.describe()
+                        crate::msg!(
+                            "rule-pod010-invalid",
+                            container = c.describe_msg(),
+                            port = host_port.to_string()
                         ),
                     )
                     .help(crate::msg!("rule-pod010-help"));
                     continue;
                 }
-                cx.report(self, w.object, path, format!("{} binds host port {host_port}", c.describe()))
-                    .help(crate::msg!("rule-pod010-help-2"));
+                let message = crate::msg!(
+                    "rule-pod010-message",
+                    container = c.describe_msg(),
+                    port = host_port.to_string()
+                );
+                cx.report(self, w.object, path, message).help(crate::msg!("rule-pod010-help-2"));
             }
         }
     }

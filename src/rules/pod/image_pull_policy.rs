@@ -42,23 +42,22 @@ impl Rule for ImagePullPolicy {
             let (path, why) = match c.node.get("imagePullPolicy").filter(|n| !n.is_null()) {
                 Some(n) => match n.as_str() {
                     Some("Always") => continue,
-                    Some(p @ ("IfNotPresent" | "Never")) => (field, format!("imagePullPolicy is {p}")),
+                    Some(p @ ("IfNotPresent" | "Never")) => {
+                        (field, crate::msg!("field-is", field = "imagePullPolicy", value = p))
+                    }
                     // Anything else is rejected by the API server: invalid input, not insecure.
                     _ => continue,
                 },
                 None => match reference.default_pull_policy() {
                     "Always" => continue,
-                    p => (field, format!("imagePullPolicy defaults to {p} for a tagged image")),
+                    p => (field, crate::msg!("rule-pod018-default", policy = p)),
                 },
             };
             cx.report(
                 self,
                 w.object,
                 path,
-                format!(
-                    "{} may run a cached image: {why} and \"{image}\" is not pinned by digest",
-                    c.describe()
-                ),
+                crate::msg!("rule-pod018-message", container = c.describe_msg(), why = why, image = image),
             )
             .help(crate::msg!("rule-pod018-help"));
         }

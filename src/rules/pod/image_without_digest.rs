@@ -42,7 +42,7 @@ impl Rule for ImageWithoutDigest {
                 self,
                 w.object,
                 c.path.clone().key("image"),
-                format!("{} image \"{image}\" is not pinned by digest", c.describe()),
+                crate::msg!("rule-pod017-message", container = c.describe_msg(), image = image),
             )
             .help(crate::msg!("rule-pod017-help"));
         }

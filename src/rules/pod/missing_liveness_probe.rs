@@ -49,7 +49,7 @@ impl Rule for MissingLivenessProbe {
                 continue;
             }
             let path = c.path.clone().key("livenessProbe");
-            cx.report(self, w.object, path, format!("{} has no liveness probe", c.describe()))
+            cx.report(self, w.object, path, crate::msg!("rule-pod014-message", container = c.describe_msg()))
                 .help(crate::msg!("rule-pod014-help"));
         }
     }

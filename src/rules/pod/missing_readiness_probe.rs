@@ -49,7 +49,7 @@ impl Rule for MissingReadinessProbe {
                 continue;
             }
             let path = c.path.clone().key("readinessProbe");
-            cx.report(self, w.object, path, format!("{} has no readiness probe", c.describe()))
+            cx.report(self, w.object, path, crate::msg!("rule-pod015-message", container = c.describe_msg()))
                 .help(crate::msg!("rule-pod015-help"));
         }
     }

@@ -63,12 +63,19 @@ impl Rule for MissingResourceLimits {
                     .into_iter()
                     .filter(|r| resources::provided(set, &w, &c, Bound::Limits, r).is_none())
                     .collect();
-                let (path, what) = match missing.as_slice() {
+                let container = c.describe_msg();
+                let (path, message) = match missing.as_slice() {
                     [] => continue,
-                    [one] => (c.path.clone().keys(&["resources", "limits", one]), format!("no {one} limit")),
-                    _ => (c.path.clone().keys(&["resources", "limits"]), "no cpu and memory limits".into()),
+                    [one] => (
+                        c.path.clone().keys(&["resources", "limits", one]),
+                        crate::msg!("rule-pod013-message", container = container, resource = *one),
+                    ),
+                    _ => (
+                        c.path.clone().keys(&["resources", "limits"]),
+                        crate::msg!("rule-pod013-both", container = container),
+                    ),
                 };
-                let report = cx.report(self, w.object, path, format!("{} has {what}", c.describe()));
+                let report = cx.report(self, w.object, path, message);
                 if missing.contains(&"memory") {
                     report.help(crate::msg!("rule-pod013-help"));
                 } else {

@@ -54,17 +54,19 @@ impl Rule for MissingResourceRequests {
                     .into_iter()
                     .filter(|r| resources::provided(set, &w, &c, Bound::Requests, r).is_none())
                     .collect();
-                let (path, what) = match missing.as_slice() {
+                let container = c.describe_msg();
+                let (path, message) = match missing.as_slice() {
                     [] => continue,
-                    [one] => {
-                        (c.path.clone().keys(&["resources", "requests", one]), format!("no {one} request"))
-                    }
-                    _ => {
-                        (c.path.clone().keys(&["resources", "requests"]), "no cpu and memory requests".into())
-                    }
+                    [one] => (
+                        c.path.clone().keys(&["resources", "requests", one]),
+                        crate::msg!("rule-pod012-message", container = container, resource = *one),
+                    ),
+                    _ => (
+                        c.path.clone().keys(&["resources", "requests"]),
+                        crate::msg!("rule-pod012-both", container = container),
+                    ),
                 };
-                cx.report(self, w.object, path, format!("{} has {what}", c.describe()))
-                    .help(crate::msg!("rule-pod012-help"));
+                cx.report(self, w.object, path, message).help(crate::msg!("rule-pod012-help"));
             }
         }
     }

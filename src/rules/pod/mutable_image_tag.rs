@@ -42,15 +42,15 @@ impl Rule for MutableImageTag {
         for c in w.containers() {
             let Some(image) = c.node.get("image").and_then(Node::as_str) else { continue };
             let Some(mutable) = ImageRef::parse(image).and_then(|r| r.mutable_tag()) else { continue };
-            let what = match mutable {
-                MutableTag::Missing => "has no tag, which means latest",
-                MutableTag::Latest => "uses the latest tag",
+            let id = match mutable {
+                MutableTag::Missing => "rule-pod016-no-tag",
+                MutableTag::Latest => "rule-pod016-latest",
             };
             cx.report(
                 self,
                 w.object,
                 c.path.clone().key("image"),
-                format!("{} image \"{image}\" {what}", c.describe()),
+                crate::msg!(id, container = c.describe_msg(), image = image),
             )
             .help(crate::msg!("rule-pod016-help"));
         }

@@ -50,15 +50,9 @@ impl Rule for PrivilegeEscalationAllowed {
         for c in w.containers() {
             // What makes escalation possible whatever the field says, and how to undo it.
             let forced = if c.own(&["privileged"]).is_some_and(|s| s.node.as_bool() == Some(true)) {
-                Some((
-                    "it runs privileged",
-                    "remove privileged: true, then set allowPrivilegeEscalation: false",
-                ))
+                Some(("rule-pod005-privileged", "rule-pod005-help-privileged"))
             } else if capability::adds_sys_admin(&c) {
-                Some((
-                    "it adds SYS_ADMIN",
-                    "remove SYS_ADMIN from capabilities.add, then set allowPrivilegeEscalation: false",
-                ))
+                Some(("rule-pod005-sys-admin", "rule-pod005-help-sys-admin"))
             } else {
                 None
             };
@@ -67,19 +61,21 @@ impl Rule for PrivilegeEscalationAllowed {
                 // A non-boolean value is invalid input, not a known insecure setting.
                 (Some(Some(false)), None) | (Some(None), _) => continue,
                 (Some(Some(false)), Some((f, _))) => {
-                    format!("allowPrivilegeEscalation is always true when {f}, whatever is set")
+                    crate::msg!("rule-pod005-forced-anyway", cause = crate::msg!(f))
                 }
                 (Some(Some(true)), Some((f, _))) => {
-                    format!("allowPrivilegeEscalation is true (and always is when {f})")
+                    crate::msg!("rule-pod005-true-forced", cause = crate::msg!(f))
                 }
-                (Some(Some(true)), None) => "allowPrivilegeEscalation is true".to_string(),
-                (None, Some((f, _))) => format!("allowPrivilegeEscalation is always true when {f}"),
-                (None, None) => "allowPrivilegeEscalation is not set and defaults to true".to_string(),
+                (Some(Some(true)), None) => {
+                    crate::msg!("field-is", field = "allowPrivilegeEscalation", value = "true")
+                }
+                (None, Some((f, _))) => crate::msg!("rule-pod005-forced", cause = crate::msg!(f)),
+                (None, None) => crate::msg!("rule-pod005-default"),
             };
             let path = setting.map_or_else(|| c.sc_path(&["allowPrivilegeEscalation"]), |s| s.path);
-            let help = forced.map_or("set securityContext.allowPrivilegeEscalation: false", |(_, fix)| fix);
-            cx.report(self, w.object, path, format!("{} allows privilege escalation: {why}", c.describe()))
-                .help(help);
+            let help = forced.map_or("rule-pod005-help", |(_, fix)| fix);
+            let message = crate::msg!("rule-pod005-message", container = c.describe_msg(), why = why);
+            cx.report(self, w.object, path, message).help(crate::msg!(help));
         }
     }
 }

@@ -42,8 +42,13 @@ impl Rule for PrivilegedContainer {
     fn check_workload(&self, cx: &mut Context<'_>, w: &Workload<'_>) {
         for c in w.containers() {
             if let Some(s) = c.own(&["privileged"]).filter(|s| s.node.as_bool() == Some(true)) {
-                cx.report(self, w.object, s.path, format!("{} runs privileged", c.describe()))
-                    .help(crate::msg!("rule-pod001-help"));
+                cx.report(
+                    self,
+                    w.object,
+                    s.path,
+                    crate::msg!("rule-pod001-message", container = c.describe_msg()),
+                )
+                .help(crate::msg!("rule-pod001-help"));
             }
         }
     }

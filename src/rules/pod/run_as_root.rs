@@ -52,14 +52,9 @@ impl Rule for RunAsRoot {
             let user = c.effective(w, &["runAsUser"]);
             let non_root = c.effective(w, &["runAsNonRoot"]);
             if let Some(u) = user.as_ref().filter(|u| u.node.as_i64() == Some(0)) {
-                let at = if u.level == Level::Pod { "the pod sets" } else { "it sets" };
-                cx.report(
-                    self,
-                    w.object,
-                    u.path.clone(),
-                    format!("{} runs as root: {at} runAsUser=0", c.describe()),
-                )
-                .help(crate::msg!("rule-pod002-help"));
+                let id = if u.level == Level::Pod { "rule-pod002-root-pod" } else { "rule-pod002-root" };
+                cx.report(self, w.object, u.path.clone(), crate::msg!(id, container = c.describe_msg()))
+                    .help(crate::msg!("rule-pod002-help"));
                 continue;
             }
             let non_root_true = non_root.as_ref().is_some_and(|s| s.node.as_bool() == Some(true));
@@ -68,11 +63,11 @@ impl Rule for RunAsRoot {
                 continue;
             }
             let (path, why) = match non_root {
-                Some(s) => (s.path, "runAsNonRoot is false"),
-                None => (c.sc_path(&["runAsNonRoot"]), "runAsNonRoot is not set"),
+                Some(s) => (s.path, crate::msg!("field-is", field = "runAsNonRoot", value = "false")),
+                None => (c.sc_path(&["runAsNonRoot"]), crate::msg!("field-not-set", field = "runAsNonRoot")),
             };
-            cx.report(self, w.object, path, format!("{} may run as root: {why}", c.describe()))
-                .help(crate::msg!("rule-pod002-help-2"));
+            let message = crate::msg!("rule-pod002-may-root", container = c.describe_msg(), why = why);
+            cx.report(self, w.object, path, message).help(crate::msg!("rule-pod002-help-2"));
         }
     }
 }

@@ -61,30 +61,28 @@ impl Rule for ServiceAccountTokenAutomount {
                 Some(Some(false)) => continue,
                 // A non-boolean is invalid input (the API server rejects it), not a known setting.
                 Some(None) => continue,
-                Some(Some(true)) => "automountServiceAccountToken is true",
+                Some(Some(true)) => {
+                    crate::msg!("field-is", field = "automountServiceAccountToken", value = "true")
+                }
                 None => {
                     let namespace = w.object.effective_namespace();
                     let sa = accounts.get(&(namespace, account)).copied();
                     match sa.map(|sa| sa.root.get("automountServiceAccountToken").and_then(Node::as_bool)) {
                         Some(Some(false)) => continue,
-                        Some(Some(true)) => {
-                            "automountServiceAccountToken is not set on the pod and its ServiceAccount sets it to true"
-                        }
-                        Some(None) => {
-                            "automountServiceAccountToken is set neither on the pod nor on its ServiceAccount"
-                        }
+                        Some(Some(true)) => crate::msg!("rule-pod020-account-true"),
+                        Some(None) => crate::msg!("rule-pod020-neither"),
                         None => {
-                            note = Some(format!(
-                                "ServiceAccount \"{account}\" of namespace \"{}\" is not in the scan; scan it with the \
-                                 workload if it sets automountServiceAccountToken: false",
-                                namespace.unwrap_or("default")
+                            note = Some(crate::msg!(
+                                "rule-pod020-note",
+                                account = account,
+                                namespace = namespace.unwrap_or("default")
                             ));
-                            "automountServiceAccountToken is not set"
+                            crate::msg!("field-not-set", field = "automountServiceAccountToken")
                         }
                     }
                 }
             };
-            let message = format!("the pod mounts an API token of ServiceAccount \"{account}\": {why}");
+            let message = crate::msg!("rule-pod020-message", account = account, why = why);
             let report = cx
                 .report(self, w.object, w.spec_path(&["automountServiceAccountToken"]), message)
                 .help(crate::msg!("rule-pod020-help"));

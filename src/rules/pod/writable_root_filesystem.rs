@@ -44,15 +44,20 @@ impl Rule for WritableRootFilesystem {
         }
         for c in w.containers() {
             let (path, why) = match c.own(&["readOnlyRootFilesystem"]) {
-                Some(s) if s.node.as_bool() == Some(false) => (s.path, "readOnlyRootFilesystem is false"),
+                Some(s) if s.node.as_bool() == Some(false) => {
+                    (s.path, crate::msg!("field-is", field = "readOnlyRootFilesystem", value = "false"))
+                }
                 Some(_) => continue,
-                None => (c.sc_path(&["readOnlyRootFilesystem"]), "readOnlyRootFilesystem is not set"),
+                None => (
+                    c.sc_path(&["readOnlyRootFilesystem"]),
+                    crate::msg!("field-not-set", field = "readOnlyRootFilesystem"),
+                ),
             };
             cx.report(
                 self,
                 w.object,
                 path,
-                format!("{} has a writable root filesystem: {why}", c.describe()),
+                crate::msg!("rule-pod006-message", container = c.describe_msg(), why = why),
             )
             .help(crate::msg!("rule-pod006-help"));
         }
