@@ -185,3 +185,13 @@ fn list_items_that_are_not_objects_are_errors() {
         ]
     );
 }
+
+/// `aws eks describe-access-entry` and `list-associated-access-policies` output of the wrong
+/// shape: an error with its position, the other file still scanned (issue 16 item 5).
+#[test]
+fn malformed_access_entry_output_is_an_error_with_a_position() {
+    let e = errors_for(br#"{"accessEntry": {"principalArn": "arn:aws:iam::1:role/r", "clusterName": "x", "kubernetesGroups": "admins"}}"#);
+    assert!(e.iter().any(|m| m.contains("hostile.yaml:1:") && m.contains("kubernetesGroups")), "{e:?}");
+    let e = errors_for(br#"{"clusterName": "x", "principalArn": "arn:aws:iam::1:role/r", "associatedAccessPolicies": [{"policyArn": "p", "accessScope": {"type": "namespace", "namespaces": "shop"}}]}"#);
+    assert!(e.iter().any(|m| m.contains("hostile.yaml:1:") && m.contains("namespaces")), "{e:?}");
+}
