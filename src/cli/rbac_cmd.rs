@@ -373,11 +373,9 @@ fn matched_text(asked: &Asked) -> String {
     if asked.matched_groups.is_empty() {
         return String::new();
     }
-    format!(
-        "resource matched in API {} {} (named by the input's roles or CustomResourceDefinitions)\n",
-        if asked.matched_groups.len() == 1 { "group" } else { "groups" },
-        asked.matched_groups.join(", ")
-    )
+    let groups = asked.matched_groups.join(", ");
+    let count = asked.matched_groups.len();
+    format!("{}\n", crate::t!(super::lang(), "rbac-matched-groups", count = count, groups = groups))
 }
 
 /// Adds, for each group that can, the input's ServiceAccounts in it (`--expand-groups`).
@@ -390,7 +388,7 @@ fn expand(graph: &Graph, entries: Vec<WhoCan>) -> Vec<WhoCan> {
                     kind: "ServiceAccount".into(),
                     name: sa.name.clone(),
                     namespace: Some(sa.namespace.clone()),
-                    via: Some(format!("member of Group {}", e.name)),
+                    via: Some(crate::t!(super::lang(), "rbac-group-member", group = e.name.as_str())),
                     ..e.clone()
                 });
             }

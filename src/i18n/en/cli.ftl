@@ -56,3 +56,10 @@ input-helm-templates = Helm chart: { $count ->
         [one] 1 template not read
        *[other] { $count } templates not read
     }; to scan what it renders, `helm template { $dir } | ladrillo scan -`
+
+# rbac: custom resources matched across API groups, group members (who-can --expand-groups).
+rbac-matched-groups = resource matched in API { $count ->
+        [one] group
+       *[other] groups
+    } { $groups } (named by the input's roles or CustomResourceDefinitions)
+rbac-group-member = member of Group { $group }

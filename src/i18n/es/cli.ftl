@@ -56,3 +56,10 @@ input-helm-templates = chart de Helm: { $count ->
         [one] 1 plantilla sin leer
        *[other] { $count } plantillas sin leer
     }; para analizar lo que genera, `helm template { $dir } | ladrillo scan -`
+
+# rbac: custom resources matched across API groups, group members (who-can --expand-groups).
+rbac-matched-groups = recurso encontrado en { $count ->
+        [one] el grupo de API
+       *[other] los grupos de API
+    } { $groups } (según los roles o las CustomResourceDefinitions de la entrada)
+rbac-group-member = miembro del Group { $group }
