@@ -6,10 +6,30 @@ rule-eks001-help = encrypt secrets with a customer-managed KMS key ({ $form ->
         [eksctl] eksctl `secretsEncryption.keyARN`
        *[other] `aws eks associate-encryption-config` on the running cluster
     })
-rule-eks002-help = disable the public endpoint, or list only the CIDRs that need it in the public access CIDRs
-rule-eks003-help = disable the public endpoint and reach the API server through the private endpoint
-rule-eks004-help = enable the private endpoint so traffic from the VPC stays in the VPC
-rule-eks005-help = enable the api, audit, authenticator, controllerManager and scheduler log types
+rule-eks002-help = disable the public endpoint, or list only the CIDRs that need it in the public access CIDRs{ $form ->
+        [terraform] {" "}(Terraform `public_access_cidrs`)
+        [cloudformation] {" "}(CloudFormation `PublicAccessCidrs`)
+        [eksctl] {" "}(eksctl `vpc.publicAccessCIDRs`)
+       *[other] {""}
+    }
+rule-eks003-help = disable the public endpoint and reach the API server through the private endpoint{ $form ->
+        [terraform] {" "}(Terraform `endpoint_public_access = false`)
+        [cloudformation] {" "}(CloudFormation `EndpointPublicAccess: false`)
+        [eksctl] {" "}(eksctl `vpc.clusterEndpoints.publicAccess: false`)
+       *[other] {""}
+    }
+rule-eks004-help = enable the private endpoint so traffic from the VPC stays in the VPC{ $form ->
+        [terraform] {" "}(Terraform `endpoint_private_access = true`)
+        [cloudformation] {" "}(CloudFormation `EndpointPrivateAccess: true`)
+        [eksctl] {" "}(eksctl `vpc.clusterEndpoints.privateAccess: true`)
+       *[other] {""}
+    }
+rule-eks005-help = enable the api, audit, authenticator, controllerManager and scheduler log types{ $form ->
+        [terraform] {" "}(Terraform `enabled_cluster_log_types`)
+        [cloudformation] {" "}(CloudFormation `Logging.ClusterLogging.EnabledTypes`)
+        [eksctl] {" "}(eksctl `cloudWatch.clusterLogging.enableTypes`)
+       *[other] {""}
+    }
 rule-eks006-help = enable IRSA or EKS Pod Identity ({ $form ->
         [terraform] Terraform `aws_iam_openid_connect_provider` for the cluster's issuer, or `aws_eks_pod_identity_association`
         [cloudformation] CloudFormation `AWS::IAM::OIDCProvider` for the cluster's issuer, or `AWS::EKS::PodIdentityAssociation`
@@ -40,8 +60,18 @@ rule-eks010-help = require IMDSv2 tokens ({ $form ->
 rule-eks010-help-2 = set the metadata hop limit to 1 unless pods need the node's metadata
 rule-eks011-help = disable SSH and use SSM Session Manager, or allow only a bastion's security group
 rule-eks012-help = upgrade to a Kubernetes version in EKS standard support
-rule-eks013-help = use access entries: set the authentication mode to API (or API_AND_CONFIG_MAP while migrating)
-rule-eks014-help = disable the creator's admin bootstrap and grant admin through an explicit access entry
+rule-eks013-help = use access entries: set the authentication mode to API, or API_AND_CONFIG_MAP while migrating{ $form ->
+        [terraform] {" "}(Terraform `access_config.authentication_mode`)
+        [cloudformation] {" "}(CloudFormation `AccessConfig.AuthenticationMode`)
+        [eksctl] {" "}(eksctl `accessConfig.authenticationMode`)
+       *[other] {""}
+    }
+rule-eks014-help = disable the creator's admin bootstrap and grant admin through an explicit access entry{ $form ->
+        [terraform] {" "}(Terraform `bootstrap_cluster_creator_admin_permissions = false`)
+        [cloudformation] {" "}(CloudFormation `AccessConfig.BootstrapClusterCreatorAdminPermissions: false`)
+        [eksctl] {" "}(eksctl `accessConfig.bootstrapClusterCreatorAdminPermissions: false`)
+       *[other] {""}
+    }
 rule-eks015-help = map system:masters only to a dedicated admin role, or better, to none
 rule-eks015-help-2 = grant cluster admin only to a dedicated role
 rule-eks016-help = install the missing add-ons as EKS managed add-ons

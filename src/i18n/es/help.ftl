@@ -7,10 +7,30 @@ rule-eks001-help = cifre los secretos con una clave de KMS administrada por el c
         [eksctl] eksctl `secretsEncryption.keyARN`
        *[other] `aws eks associate-encryption-config` en el clúster en marcha
     })
-rule-eks002-help = desactive el punto de enlace público, o enumere en sus CIDR de acceso público solo los que lo necesitan
-rule-eks003-help = desactive el punto de enlace público y acceda al servidor de API por el punto de enlace privado
-rule-eks004-help = active el punto de enlace privado para que el tráfico desde la VPC no salga de la VPC
-rule-eks005-help = active los tipos de registro api, audit, authenticator, controllerManager y scheduler
+rule-eks002-help = desactive el punto de enlace público, o enumere en sus CIDR de acceso público solo los que lo necesitan{ $form ->
+        [terraform] {" "}(Terraform `public_access_cidrs`)
+        [cloudformation] {" "}(CloudFormation `PublicAccessCidrs`)
+        [eksctl] {" "}(eksctl `vpc.publicAccessCIDRs`)
+       *[other] {""}
+    }
+rule-eks003-help = desactive el punto de enlace público y acceda al servidor de API por el punto de enlace privado{ $form ->
+        [terraform] {" "}(Terraform `endpoint_public_access = false`)
+        [cloudformation] {" "}(CloudFormation `EndpointPublicAccess: false`)
+        [eksctl] {" "}(eksctl `vpc.clusterEndpoints.publicAccess: false`)
+       *[other] {""}
+    }
+rule-eks004-help = active el punto de enlace privado para que el tráfico desde la VPC no salga de la VPC{ $form ->
+        [terraform] {" "}(Terraform `endpoint_private_access = true`)
+        [cloudformation] {" "}(CloudFormation `EndpointPrivateAccess: true`)
+        [eksctl] {" "}(eksctl `vpc.clusterEndpoints.privateAccess: true`)
+       *[other] {""}
+    }
+rule-eks005-help = active los tipos de registro api, audit, authenticator, controllerManager y scheduler{ $form ->
+        [terraform] {" "}(Terraform `enabled_cluster_log_types`)
+        [cloudformation] {" "}(CloudFormation `Logging.ClusterLogging.EnabledTypes`)
+        [eksctl] {" "}(eksctl `cloudWatch.clusterLogging.enableTypes`)
+       *[other] {""}
+    }
 rule-eks006-help = active IRSA o EKS Pod Identity ({ $form ->
         [terraform] Terraform `aws_iam_openid_connect_provider` para el emisor del clúster, o `aws_eks_pod_identity_association`
         [cloudformation] CloudFormation `AWS::IAM::OIDCProvider` para el emisor del clúster, o `AWS::EKS::PodIdentityAssociation`
@@ -41,8 +61,18 @@ rule-eks010-help = exija tokens de IMDSv2 ({ $form ->
 rule-eks010-help-2 = fije el límite de saltos de metadatos en 1 salvo que los pods necesiten los metadatos del nodo
 rule-eks011-help = desactive SSH y use SSM Session Manager, o permita solo el grupo de seguridad de un bastión
 rule-eks012-help = actualice a una versión de Kubernetes con soporte estándar en EKS
-rule-eks013-help = use entradas de acceso: defina el modo de autenticación API (o API_AND_CONFIG_MAP durante la migración)
-rule-eks014-help = desactive el arranque del creador como administrador y conceda la administración mediante una entrada de acceso explícita
+rule-eks013-help = use entradas de acceso: defina el modo de autenticación API, o API_AND_CONFIG_MAP durante la migración{ $form ->
+        [terraform] {" "}(Terraform `access_config.authentication_mode`)
+        [cloudformation] {" "}(CloudFormation `AccessConfig.AuthenticationMode`)
+        [eksctl] {" "}(eksctl `accessConfig.authenticationMode`)
+       *[other] {""}
+    }
+rule-eks014-help = desactive el arranque del creador como administrador y conceda la administración mediante una entrada de acceso explícita{ $form ->
+        [terraform] {" "}(Terraform `bootstrap_cluster_creator_admin_permissions = false`)
+        [cloudformation] {" "}(CloudFormation `AccessConfig.BootstrapClusterCreatorAdminPermissions: false`)
+        [eksctl] {" "}(eksctl `accessConfig.bootstrapClusterCreatorAdminPermissions: false`)
+       *[other] {""}
+    }
 rule-eks015-help = asocie system:masters solo a un rol de administración dedicado o, mejor, a ninguno
 rule-eks015-help-2 = conceda la administración del clúster solo a un rol dedicado
 rule-eks016-help = instale los complementos que faltan como complementos administrados de EKS

@@ -41,7 +41,7 @@ impl Rule for ClusterCreatorAdmin {
                 &c.access.bootstrap_creator_admin,
                 format!("{} grants cluster-admin to its creator", c.describe()),
             )
-            .help(crate::msg!("rule-eks014-help"));
+            .help(crate::msg!("rule-eks014-help", form = super::form(c, None)));
         }
     }
 }

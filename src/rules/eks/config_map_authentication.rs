@@ -41,7 +41,7 @@ impl Rule for ConfigMapAuthentication {
                 &c.access.mode,
                 format!("{} authenticates only through the aws-auth ConfigMap", c.describe()),
             )
-            .help(crate::msg!("rule-eks013-help"));
+            .help(crate::msg!("rule-eks013-help", form = super::form(c, None)));
         }
     }
 }

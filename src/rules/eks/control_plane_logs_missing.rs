@@ -50,6 +50,7 @@ impl Rule for ControlPlaneLogsMissing {
         } else {
             format!("{} does not send control-plane logs {}", c.describe(), missing.join(", "))
         };
-        cx.report_field(self, c, &c.logging, message).help(crate::msg!("rule-eks005-help"));
+        cx.report_field(self, c, &c.logging, message)
+            .help(crate::msg!("rule-eks005-help", form = super::form(c, None)));
     }
 }

@@ -41,7 +41,7 @@ impl Rule for PrivateEndpointDisabled {
                 &c.endpoint.private_access,
                 format!("{} has its private API endpoint disabled", c.describe()),
             )
-            .help(crate::msg!("rule-eks004-help"));
+            .help(crate::msg!("rule-eks004-help", form = super::form(c, None)));
         }
     }
 }

@@ -48,7 +48,7 @@ impl Rule for PublicEndpoint {
                 &c.endpoint.public_access,
                 format!("{} has a public API endpoint", c.describe()),
             )
-            .help(crate::msg!("rule-eks003-help"));
+            .help(crate::msg!("rule-eks003-help", form = super::form(c, None)));
         }
     }
 }

@@ -56,7 +56,7 @@ impl Rule for PublicEndpointOpenToInternet {
             } else {
                 cx.report_cluster(self, c, &open.at, message)
             };
-            report.help(crate::msg!("rule-eks002-help"));
+            report.help(crate::msg!("rule-eks002-help", form = super::form(c, None)));
         }
     }
 }
