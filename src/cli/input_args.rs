@@ -33,6 +33,8 @@ pub struct InputArgs {
     /// Terraform.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    #[command(flatten)]
+    pub cluster: super::cluster_args::ClusterArgs,
 }
 
 impl InputArgs {
@@ -77,9 +79,13 @@ impl InputArgs {
         }
     }
 
-    /// Reads the config and loads the paths with it.
+    /// Reads the config and loads the paths with it, or the live cluster with `--cluster`
+    /// (kinds that could not be read are input errors).
     pub fn load(&self, paths: &[String]) -> Result<input::Inputs, Vec<String>> {
         let config = self.config(paths)?;
+        if self.cluster.cluster {
+            return self.cluster.load(&[], None).map(|l| l.inputs).map_err(|e| vec![e]);
+        }
         Ok(input::Inputs::from_paths(paths, &self.options(&config)))
     }
 }

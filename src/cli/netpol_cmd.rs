@@ -35,7 +35,7 @@ pub enum ReachFormat {
 #[derive(Debug, Args)]
 pub struct ReachArgs {
     /// Files, directories or `-` for stdin.
-    #[arg(default_value = ".")]
+    #[arg(default_value = ".", conflicts_with = "cluster")]
     pub paths: Vec<String>,
     #[arg(short, long, value_enum, default_value_t)]
     pub format: ReachFormat,
@@ -55,7 +55,7 @@ pub struct ExplainArgs {
     /// A port to give a verdict for: `8080` or `53/UDP`.
     pub port: Option<String>,
     /// Files or directories to read (repeatable; default `.`).
-    #[arg(short = 'f', long = "file", value_name = "PATH")]
+    #[arg(short = 'f', long = "file", value_name = "PATH", conflicts_with = "cluster")]
     pub files: Vec<String>,
     #[command(flatten)]
     pub input: InputArgs,

@@ -20,7 +20,7 @@ pub enum PssFormat {
 #[derive(Debug, Args)]
 pub struct PssArgs {
     /// Files, directories (walked recursively) or `-` for stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "cluster", conflicts_with = "cluster")]
     pub paths: Vec<String>,
     /// The level to enforce: privileged, baseline or restricted.
     #[arg(long, default_value = "restricted", value_parser = parse_level)]
@@ -83,7 +83,10 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
         }
         report.results.push(PssResult {
             file: origin.map(|o| o.file.display.clone()).unwrap_or_default(),
-            line: origin.map_or(0, |o| o.file.position(object.root.span.start).line),
+            // Objects read from the API have no line; their name says which object it is.
+            line: origin
+                .filter(|o| !o.file.from_api)
+                .map_or(0, |o| o.file.position(object.root.span.start).line),
             object: object.object_ref(),
             level: policy.level.to_string(),
             version: policy.version.to_string(),
@@ -123,7 +126,11 @@ fn text(report: &PssReport, policy: Policy, release: Option<u32>) -> String {
     let mut out = String::new();
     for r in &report.results {
         let verdict = if r.allowed { "allowed" } else { "denied" };
-        out.push_str(&format!("{}:{}: {}: {verdict} by {policy}\n", r.file, r.line, r.object));
+        if r.line == 0 && !r.file.is_empty() {
+            out.push_str(&format!("{}: {verdict} by {policy}\n", r.file));
+        } else {
+            out.push_str(&format!("{}:{}: {}: {verdict} by {policy}\n", r.file, r.line, r.object));
+        }
         for reason in &r.reasons {
             out.push_str(&format!("  {reason}\n"));
         }

@@ -41,7 +41,7 @@ pub enum RbacCommand {
         /// RESOURCE[/SUBRESOURCE]: `pods/exec`, `deployments.apps`, `/metrics`.
         resource: String,
         /// Files, directories or `-` for stdin.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "cluster", conflicts_with = "cluster")]
         paths: Vec<String>,
         /// Object name (matters for rules with resourceNames).
         #[arg(long)]
@@ -66,7 +66,7 @@ pub enum RbacCommand {
         /// RESOURCE[/SUBRESOURCE]: `pods/exec`, `deployments.apps`, `/metrics`.
         resource: String,
         /// Files, directories or `-` for stdin.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "cluster", conflicts_with = "cluster")]
         paths: Vec<String>,
         /// Object name (matters for rules with resourceNames).
         #[arg(long)]
@@ -82,7 +82,7 @@ pub enum RbacCommand {
         /// User:NAME, Group:NAME, ServiceAccount:NAMESPACE/NAME, or an IAM ARN mapped in aws-auth.
         subject: String,
         /// Files, directories or `-` for stdin.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "cluster", conflicts_with = "cluster")]
         paths: Vec<String>,
         #[command(flatten)]
         common: Common,

@@ -15,7 +15,7 @@ use crate::settings::{Config, Selector};
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Files, directories (walked recursively, .gitignore-aware) or `-` for stdin.
-    #[arg(default_value = ".")]
+    #[arg(default_value = ".", conflicts_with = "cluster")]
     pub paths: Vec<String>,
     /// The framework to score.
     #[arg(long, value_enum)]
@@ -63,7 +63,17 @@ pub fn run(args: &ReportArgs) -> i32 {
         lang: super::lang(),
         ..settings.input_options()
     };
-    let inputs = Inputs::from_paths(&args.paths, &options);
+    let inputs = if args.input.cluster.cluster {
+        match args.input.cluster.load(&[], None) {
+            Ok(l) => l.inputs,
+            Err(e) => {
+                super::error(e);
+                return 2;
+            }
+        }
+    } else {
+        Inputs::from_paths(&args.paths, &options)
+    };
     if let Some(Err(e)) = guard.as_ref().map(|g| g.check_files(&inputs.files)) {
         super::error(e);
         return 2;
