@@ -340,3 +340,158 @@ fn refused_credentials_an_unreachable_server_and_a_wrong_ca_stop_the_scan() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot reach the API server") && stderr.contains("certificate"), "{stderr}");
 }
+
+#[test]
+fn the_shipped_permissions_are_generated_from_the_code() {
+    use ladrillo::live::permissions;
+    for (file, text) in [
+        ("deploy/ladrillo-scan-rbac.yaml", permissions::rbac_manifest()),
+        ("deploy/ladrillo-eks-read-policy.json", permissions::iam_policy()),
+    ] {
+        let path = common::root().join(file);
+        if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        assert_eq!(
+            common::read(&path),
+            text,
+            "{file} is stale: LADRILLO_UPDATE_DOCS=1 cargo test --test live"
+        );
+    }
+}
+
+/// (group, plural) → verbs granted by the ClusterRole `name` of the shipped manifest.
+fn granted(name: &str) -> std::collections::BTreeMap<(String, String), Vec<String>> {
+    let text = common::read(&common::root().join("deploy/ladrillo-scan-rbac.yaml"));
+    let role = objects(&text)
+        .into_iter()
+        .find(|o| o["kind"] == "ClusterRole" && o["metadata"]["name"] == name)
+        .unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for rule in role["rules"].as_array().unwrap() {
+        let verbs: Vec<String> =
+            rule["verbs"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        for g in rule["apiGroups"].as_array().unwrap() {
+            for r in rule["resources"].as_array().unwrap() {
+                out.insert((g.as_str().unwrap().to_string(), r.as_str().unwrap().to_string()), verbs.clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_shipped_cluster_role_grants_exactly_what_the_scan_lists() {
+    let mut setup = Setup { objects: objects(&fixture()), ..Setup::default() };
+    for g in ["karpenter.sh", "karpenter.k8s.aws", "gateway.networking.k8s.io"] {
+        setup.extra_groups.push((g.into(), "v1".into()));
+    }
+    let run = Run::new(setup);
+    let out = run.scan(&["--include-secrets-metadata", "--format", "json"]);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed: BTreeSet<(String, String)> = run
+        .api
+        .requests()
+        .iter()
+        .filter(|r| r.path != "/api" && r.path != "/apis")
+        .map(|r| {
+            let parts: Vec<&str> = r.path.trim_start_matches('/').split('/').collect();
+            let group = if parts[0] == "api" { String::new() } else { parts[1].to_string() };
+            (group, parts.last().unwrap().to_string())
+        })
+        .collect();
+    let scan = granted("ladrillo-scan");
+    let secrets = granted("ladrillo-scan-secrets-metadata");
+    for (group, plural) in &listed {
+        let key = (group.clone(), plural.clone());
+        let verbs = scan
+            .get(&key)
+            .or_else(|| secrets.get(&key))
+            .unwrap_or_else(|| panic!("{key:?} is listed but not granted"));
+        assert!(verbs.iter().any(|v| v == "list"), "{key:?}");
+    }
+    let unused: Vec<_> = scan.keys().chain(secrets.keys()).filter(|k| !listed.contains(*k)).collect();
+    assert!(unused.is_empty(), "granted but never listed: {unused:?}");
+    assert_eq!(secrets.len(), 1);
+}
+
+#[test]
+fn the_scan_role_cannot_write_anything() {
+    let out = ladrillo()
+        .args(["rbac", "rules", "ServiceAccount:ladrillo/ladrillo-scan", "--no-config", "--format", "json"])
+        .arg(common::root().join("deploy/ladrillo-scan-rbac.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json_out(&out);
+    let rules = report["rules"].as_array().unwrap();
+    // Besides what every authenticated subject gets from the default bindings (discovery,
+    // self-reviews), only what the shipped binding grants.
+    let (shipped, others): (Vec<&Value>, Vec<&Value>) =
+        rules.iter().partition(|r| r["binding"] == "ClusterRoleBinding ladrillo-scan");
+    assert!(others.iter().all(|r| r["binding"].as_str().unwrap().ends_with("(default)")), "{report}");
+    assert!(shipped.len() >= 8, "{report}");
+    let verbs: BTreeSet<String> = shipped
+        .iter()
+        .flat_map(|r| r["rule"]["verbs"].as_array().cloned().unwrap_or_default())
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(verbs, BTreeSet::from(["get".to_string(), "list".to_string()]), "{report}");
+    let can = |verb: &str, resource: &str| {
+        let out = ladrillo()
+            .args(["rbac", "can-i", "ServiceAccount:ladrillo/ladrillo-scan", verb, resource, "--no-config"])
+            .arg(common::root().join("deploy/ladrillo-scan-rbac.yaml"))
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    for (verb, resource) in [
+        ("create", "pods"),
+        ("delete", "deployments.apps"),
+        ("patch", "clusterroles.rbac.authorization.k8s.io"),
+        ("list", "secrets"),
+        ("get", "secrets"),
+    ] {
+        let answer = can(verb, resource);
+        assert!(answer.starts_with("no"), "{verb} {resource}: {answer}");
+    }
+    assert!(can("list", "pods").starts_with("yes"), "{}", can("list", "pods"));
+}
+
+#[test]
+fn rbac_netpol_pss_and_report_read_the_cluster_too() {
+    let run = Run::new(Setup { objects: objects(&fixture()), ..Setup::default() });
+    let k = run.kubeconfig();
+    let cmd = |args: &[&str]| {
+        let out =
+            ladrillo().args(args).args(["--cluster", "--kubeconfig", &k, "--no-config"]).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = cmd(&["rbac", "who-can", "list", "secrets"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("ServiceAccount shop/default") && stdout.contains("web-reads-secrets"),
+        "{stdout}"
+    );
+    let (_, stdout, stderr) = cmd(&["pss", "--level", "restricted"]);
+    assert!(
+        stdout.contains("cluster prod: Deployment shop/web") && stdout.contains("Deployment shop/web"),
+        "{stdout}{stderr}"
+    );
+    let (code, stdout, stderr) = cmd(&["netpol", "reach"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    // payments has a default deny: its api reaches nothing and nothing reaches it.
+    assert!(
+        stdout.contains("shop/web[Deployment] => 0.0.0.0/0") && !stdout.contains("payments/api"),
+        "{stdout}"
+    );
+    let (_, stdout, stderr) = cmd(&["report", "--framework", "pss-restricted"]);
+    assert!(stdout.contains("fail"), "{stdout}{stderr}");
+    // Files and --cluster do not mix.
+    let out = ladrillo().args(["scan", "--cluster", "some/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

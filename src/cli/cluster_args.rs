@@ -1,5 +1,5 @@
-//! Options for reading a live cluster (`--cluster`), shared by `scan`, `rbac`, `netpol` and
-//! `pss`, and the one way they load it.
+//! Options for reading a live cluster (`--cluster`), shared by every command that reads
+//! manifests (`scan`, `rbac`, `netpol`, `pss`, `report`), and the one way they load it.
 
 use std::path::PathBuf;
 
@@ -12,7 +12,7 @@ use crate::live;
 pub struct ClusterArgs {
     /// Read the objects of a running cluster through the Kubernetes API instead of files
     /// (read-only; kubeconfig, or the Pod's service account in a cluster).
-    #[arg(long, conflicts_with = "paths")]
+    #[arg(long)]
     pub cluster: bool,
     /// The kubeconfig file (default: KUBECONFIG, then ~/.kube/config).
     #[arg(long, value_name = "PATH", requires = "cluster")]
@@ -20,9 +20,6 @@ pub struct ClusterArgs {
     /// The kubeconfig context (default: its current context).
     #[arg(long, value_name = "NAME", requires = "cluster")]
     pub context: Option<String>,
-    /// Read only this namespace (repeatable; cluster-scoped kinds are read in any case).
-    #[arg(long = "namespace", short = 'n', value_name = "NS", requires = "cluster")]
-    pub namespaces: Vec<String>,
     /// Also list Secrets, as metadata only (names, labels, annotations; never their data).
     /// Needs `list secrets`, which Kubernetes RBAC cannot limit to metadata.
     #[arg(long, requires = "cluster")]
@@ -35,22 +32,22 @@ pub struct ClusterArgs {
     pub max_response_mb: u64,
 }
 
-/// A live cluster read into the loader's inputs.
+/// A live cluster (and the EKS side of it) read into the loader's inputs.
 pub struct LiveInputs {
     pub inputs: Inputs,
-    /// The context's name.
-    pub context: String,
-    /// Kinds not read, as the summary names them (`secrets (forbidden (403): …)`).
+    /// What was read: the context's name, `eks NAME (REGION)`.
+    pub names: Vec<String>,
+    /// What could not be read, as the summary names it (`secrets`, `accessEntries (eks:ListAccessEntries)`).
     pub not_evaluated: Vec<String>,
 }
 
 impl ClusterArgs {
     #[must_use]
-    pub fn options(&self) -> live::Options {
+    pub fn options(&self, namespaces: &[String]) -> live::Options {
         live::Options {
             kubeconfig: self.kubeconfig.clone(),
             context: self.context.clone(),
-            namespaces: self.namespaces.clone(),
+            namespaces: namespaces.to_vec(),
             secrets_metadata: self.include_secrets_metadata,
             timeout: std::time::Duration::from_secs(self.timeout),
             max_response_bytes: usize::try_from(self.max_response_mb << 20).unwrap_or(usize::MAX),
@@ -59,18 +56,34 @@ impl ClusterArgs {
         }
     }
 
-    /// Reads the cluster and loads its objects as files are loaded; kinds that could not be
-    /// read are input errors. `Err` when nothing could be read.
-    pub fn load(&self) -> Result<LiveInputs, String> {
+    /// Reads the cluster (with `--cluster`) and the EKS cluster `eks` = (name, region), and
+    /// loads what they hold as files are loaded. Kinds that could not be read are input
+    /// errors; EKS calls refused are warnings and leave their lists unknown. `Err` when nothing
+    /// could be read.
+    pub fn load(&self, namespaces: &[String], eks: Option<(&str, &str)>) -> Result<LiveInputs, String> {
         let lang = super::lang();
-        let mut snapshot = live::read(&self.options())
-            .map_err(|e| crate::t!(lang, "live-cannot-read", reason = e.to_string()))?;
         let mut loader = Loader::default();
-        snapshot.load_into(&mut loader);
+        let (mut names, mut not_evaluated, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        if self.cluster {
+            let mut snapshot = live::read(&self.options(namespaces))
+                .map_err(|e| crate::t!(lang, "live-cannot-read", reason = e.to_string()))?;
+            snapshot.load_into(&mut loader);
+            errors = snapshot.errors(lang);
+            not_evaluated.extend(snapshot.not_read.iter().map(|n| n.resource.name()));
+            not_evaluated.dedup();
+            names.push(snapshot.context);
+        }
+        if let Some((name, region)) = eks {
+            let snapshot = live::eks::read(name, region, lang).map_err(|e| e.to_string())?;
+            for w in &snapshot.warnings {
+                super::warning(w);
+            }
+            not_evaluated.extend(snapshot.not_read);
+            loader.api_object(snapshot.name.clone(), snapshot.json);
+            names.push(snapshot.name);
+        }
         let mut inputs = loader.finish();
-        inputs.errors.extend(snapshot.errors(lang));
-        let mut not_evaluated: Vec<String> = snapshot.not_read.iter().map(|n| n.resource.name()).collect();
-        not_evaluated.dedup();
-        Ok(LiveInputs { inputs, context: snapshot.context, not_evaluated })
+        inputs.errors.extend(errors);
+        Ok(LiveInputs { inputs, names, not_evaluated })
     }
 }

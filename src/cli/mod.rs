@@ -149,6 +149,11 @@ pub(crate) fn print_stdout(text: &str) -> bool {
     }
 }
 
+/// Prints a warning line to stderr.
+pub(crate) fn warning(message: impl std::fmt::Display) {
+    eprintln!("{}", crate::t!(lang(), "warning", message = message.to_string()));
+}
+
 /// Prints an error line to stderr.
 pub(crate) fn error(message: impl std::fmt::Display) {
     eprintln!("{}", crate::t!(lang(), "error", message = message.to_string()));

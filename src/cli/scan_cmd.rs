@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::ColorChoice;
-use super::cluster_args::ClusterArgs;
 use super::input_args::InputArgs;
 use super::output_guard::OutputGuard;
 use crate::input::Inputs;
@@ -18,7 +17,7 @@ use crate::settings::{Config, FailOn, Selector};
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// Files, directories (walked recursively, .gitignore-aware) or `-` for stdin.
-    #[arg(default_value = ".")]
+    #[arg(default_value = ".", conflicts_with = "cluster")]
     pub paths: Vec<String>,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "text")]
@@ -28,8 +27,17 @@ pub struct ScanArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
-    #[command(flatten)]
-    pub live: ClusterArgs,
+    /// With --cluster: read only this namespace (repeatable; cluster-scoped kinds are read in
+    /// any case).
+    #[arg(long = "namespace", short = 'n', value_name = "NS", requires = "cluster")]
+    pub namespaces: Vec<String>,
+    /// Read this EKS cluster from the AWS API: control plane, node groups, add-ons, access
+    /// entries and Pod Identity associations (read-only; the default AWS credential chain).
+    #[arg(long, value_name = "NAME", requires = "region", conflicts_with = "paths")]
+    pub eks: Option<String>,
+    /// The AWS region of --eks.
+    #[arg(long, value_name = "REGION", requires = "eks")]
+    pub region: Option<String>,
     /// Rules to run, replacing the default set: codes, names, groups or `all` (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -160,9 +168,10 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let mut options = args.input.options(&settings.config);
     options.progress = settings.progress.clone();
     options.one_cluster = args.one_cluster;
-    let (inputs, live) = if args.live.cluster {
-        match args.live.load() {
-            Ok(l) => (l.inputs, Some((l.context, l.not_evaluated))),
+    let eks = args.eks.as_deref().zip(args.region.as_deref());
+    let (inputs, live) = if args.input.cluster.cluster || eks.is_some() {
+        match args.input.cluster.load(&args.namespaces, eks) {
+            Ok(l) => (l.inputs, Some((l.names.join(" + "), l.not_evaluated))),
             Err(e) => {
                 super::error(e);
                 return 2;

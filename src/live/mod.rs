@@ -12,8 +12,10 @@
 //! a response that is not a List or is too large) is named in [`Snapshot::not_read`]; the scan
 //! then reports it as an error (the result is incomplete, exit 2) and its rules as not evaluated.
 
+pub mod eks;
 mod fetch;
 mod owners;
+pub mod permissions;
 pub mod resources;
 
 use std::path::PathBuf;

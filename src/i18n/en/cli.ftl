@@ -1,6 +1,7 @@
 # The command line: errors and the texts of `rules` and `explain`.
 
 error = error: { $message }
+warning = warning: { $message }
 unknown-language = unknown language `{ $value }` (accepted: { $accepted })
 cannot-write = cannot write { $what }: { $reason }
 cannot-write-output = cannot write output: { $reason }
@@ -36,6 +37,8 @@ live-too-large = the response for { $what } is over { $megabytes } MB; not read
 live-garbage = the response for { $what } is not a Kubernetes API response: { $reason }
 live-not-served = the cluster does not serve { $version }
 live-not-read = { $resource } not read: { $reason }; the rules over them are not evaluated
+eks-cannot-describe = cannot describe the EKS cluster { $cluster }: { $reason }
+eks-call-refused = { $action } was refused ({ $reason }): what it lists is unknown and the rules over it are not evaluated
 
 # The input loader: nothing to analyse, what was read but not analysed.
 input-nothing-to-analyse = nothing to analyse: no Kubernetes object and no EKS cluster definition in the input ({ $files ->

@@ -1,6 +1,7 @@
 # La línea de órdenes: errores y los textos de `rules` y `explain`.
 
 error = error: { $message }
+warning = aviso: { $message }
 unknown-language = idioma desconocido `{ $value }` (se aceptan: { $accepted })
 cannot-write = no se puede escribir { $what }: { $reason }
 cannot-write-output = no se puede escribir la salida: { $reason }
@@ -36,6 +37,8 @@ live-too-large = la respuesta de { $what } supera { $megabytes } MB; no se lee
 live-garbage = la respuesta de { $what } no es una respuesta de la API de Kubernetes: { $reason }
 live-not-served = el clúster no sirve { $version }
 live-not-read = { $resource } sin leer: { $reason }; las reglas sobre ellos no se evalúan
+eks-cannot-describe = no se puede describir el clúster de EKS { $cluster }: { $reason }
+eks-call-refused = se rechazó { $action } ({ $reason }): lo que enumera es desconocido y las reglas que dependen de ello no se evalúan
 
 # The input loader: nothing to analyse, what was read but not analysed.
 input-nothing-to-analyse = nada que analizar: ningún objeto de Kubernetes ni definición de clúster EKS en la entrada ({ $files ->

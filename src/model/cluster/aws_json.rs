@@ -24,7 +24,7 @@ const NOT_IN_OUTPUT: &str = "not part of describe-cluster output";
 /// Whether a document root is AWS CLI output this adapter reads.
 #[must_use]
 pub fn recognize(root: &Node) -> bool {
-    if recognize_policies(root) {
+    if recognize_policies(root) || super::eks_snapshot::recognize(root) {
         return true;
     }
     let Some(map) = root.as_map() else { return false };

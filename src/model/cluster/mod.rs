@@ -15,6 +15,7 @@
 pub mod aws_json;
 pub mod cloudformation;
 mod eks_api;
+pub mod eks_snapshot;
 pub mod eksctl;
 mod eksctl_keys;
 mod field;
@@ -454,7 +455,11 @@ pub fn build_with(
         out.errors.extend(errs);
     }
     for d in aws.iter().filter(|d| d.root.get("cluster").is_some()) {
-        let (c, errs) = Cluster::from_describe_cluster(&d.file, &d.root);
+        let (c, errs) = if eks_snapshot::recognize(&d.root) {
+            eks_snapshot::read(&d.file, &d.root)
+        } else {
+            Cluster::from_describe_cluster(&d.file, &d.root)
+        };
         out.clusters.push(c);
         out.errors.extend(errs);
     }
