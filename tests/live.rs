@@ -495,3 +495,28 @@ fn rbac_netpol_pss_and_report_read_the_cluster_too() {
     let out = ladrillo().args(["scan", "--cluster", "some/dir"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_live_scan_writes_policy_reports() {
+    let run = Run::new(Setup { objects: objects(&fixture()), ..Setup::default() });
+    let out = run.scan(&["--format", "policyreport"]);
+    let list = json_out(&out);
+    let items = list["items"].as_array().unwrap();
+    let shop =
+        items.iter().find(|i| i["kind"] == "PolicyReport" && i["metadata"]["namespace"] == "shop").unwrap();
+    let web: Vec<&Value> =
+        shop["results"].as_array().unwrap().iter().filter(|r| r["resources"][0]["name"] == "web").collect();
+    assert!(
+        web.iter().any(
+            |r| r["rule"] == "POD001" && r["properties"]["path"].as_str().unwrap().contains("privileged")
+        )
+    );
+    // Objects read from the API have no file or line.
+    assert!(
+        web.iter().all(|r| r["properties"].get("file").is_none() && r["properties"].get("line").is_none())
+    );
+    let cluster = items.iter().find(|i| i["kind"] == "ClusterPolicyReport").unwrap();
+    assert!(
+        cluster["results"].as_array().unwrap().iter().any(|r| r["resources"][0]["kind"] == "ClusterRole")
+    );
+}

@@ -166,7 +166,9 @@ fn errors_appear_in_every_format() {
     let r = ladrillo::scan::scan_files(&files, &common::settings(&["privileged-container"]));
     assert_eq!(r.errors.len(), 1);
     assert_eq!(r.exit_code(ladrillo::settings::FailOn::Never), 2);
-    for format in [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html] {
+    for format in
+        [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html, Format::Policyreport]
+    {
         let out = report::render(&r, format, ReportOptions::default());
         assert!(out.contains("bad.yaml"), "{format:?} does not name the bad file");
         assert!(out.contains("privileged"), "{format:?} lost the good file's finding");
@@ -213,4 +215,26 @@ fn markdown_stays_under_the_comment_limit() {
     let shown = md.lines().filter(|l| l.contains("POD001")).count();
     assert!(shown > 100, "{shown}");
     assert!(md.contains(&format!("_{} more findings not shown", 3000 - shown)), "{}", &md[md.len() - 300..]);
+}
+
+#[test]
+fn policyreport_report() {
+    let text = report::render(&result(), Format::Policyreport, ReportOptions::default());
+    insta::assert_snapshot!(text);
+    let list: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(list["kind"], "List");
+    let items = list["items"].as_array().unwrap();
+    let shop =
+        items.iter().find(|i| i["kind"] == "PolicyReport" && i["metadata"]["namespace"] == "shop").unwrap();
+    assert_eq!(shop["apiVersion"], "wgpolicyk8s.io/v1alpha2");
+    let results = shop["results"].as_array().unwrap();
+    assert!(
+        results
+            .iter()
+            .any(|r| r["rule"] == "POD001" && r["result"] == "fail" && r["resources"][0]["name"] == "web")
+    );
+    // The waived finding is a skip, counted as one.
+    assert!(results.iter().any(|r| r["result"] == "skip"));
+    assert_eq!(shop["summary"]["skip"], results.iter().filter(|r| r["result"] == "skip").count());
+    assert_eq!(items.last().unwrap()["kind"], "ClusterPolicyReport");
 }

@@ -82,6 +82,12 @@ impl std::fmt::Display for ObjectRef {
     }
 }
 
+/// Whether objects of a kind have no namespace.
+#[must_use]
+pub fn is_cluster_scoped_kind(kind: &str) -> bool {
+    CLUSTER_SCOPED.contains(&kind)
+}
+
 /// Kinds that are not namespaced (a manifest's namespace on them is ignored by the API server).
 const CLUSTER_SCOPED: &[&str] = &[
     "APIService",

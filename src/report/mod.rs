@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod policyreport;
 pub mod sarif;
 pub mod text;
 
@@ -22,6 +23,8 @@ pub enum Format {
     Html,
     /// For pull-request comments and CI step summaries (links when run in GitHub Actions).
     Markdown,
+    /// `PolicyReport`/`ClusterPolicyReport` objects (wgpolicyk8s.io/v1alpha2) for `kubectl apply`.
+    Policyreport,
 }
 
 /// What to include beyond active findings.
@@ -57,6 +60,7 @@ pub fn write(
         Format::Junit => out.write_all(junit::render(result).as_bytes()),
         Format::Html => out.write_all(html::render(result, options).as_bytes()),
         Format::Markdown => out.write_all(markdown::render(result, &markdown::Links::from_env()).as_bytes()),
+        Format::Policyreport => out.write_all(policyreport::render(result).as_bytes()),
     }
 }
 
