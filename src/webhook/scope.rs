@@ -83,6 +83,7 @@ const TABLE: &[(&str, Scope)] = &[
     ("NET108", Scope::ScanOnly("the workloads of the namespace")),                // service-selects-nothing
     ("NET109", Scope::ScanOnly("the Services an Ingress or HTTPRoute names")),    // ingress-backend-missing
     ("NET110", Scope::ScanOnly("the workloads a Service selects")), // service-target-port-unknown
+    ("NET111", Scope::Object),                                      // service-external-ips
     ("POD001", Scope::Object),                                      // privileged-container
     ("POD002", Scope::Object),                                      // run-as-root
     ("POD003", Scope::Object),                                      // dangerous-capabilities
@@ -104,6 +105,9 @@ const TABLE: &[(&str, Scope)] = &[
     ("POD019", Scope::Object), // default-service-account
     ("POD020", Scope::ScanOnly("the ServiceAccount, which may turn the token off")), // service-account-token-automount
     ("POD021", Scope::Object),                                                       // duplicate-env-var
+    ("POD022", Scope::Object),                                                       // writable-host-path
+    ("POD023", Scope::Object),                                                       // ssh-port
+    ("POD024", Scope::Object),                                                       // host-aliases
     ("PSS001", Scope::Namespace),                                                    // pss-violation
     ("PSS002", Scope::Object),          // namespace-without-pss-enforce
     ("PSS003", Scope::Object),          // privileged-pss-namespace
@@ -127,15 +131,18 @@ const TABLE: &[(&str, Scope)] = &[
     ("RBAC016", Scope::ScanOnly(ROLE)), // kube-system-write
     ("RBAC017", Scope::ScanOnly("the roles bound to the workload's ServiceAccount")), // workload-token-escalation
     ("RBAC018", Scope::Object), // invalid-aggregation-rule
+    ("RBAC019", Scope::Object), // default-service-account-automount
     ("REL001", Scope::ScanOnly("the PodDisruptionBudgets of the namespace")), // missing-pod-disruption-budget
     ("REL002", Scope::ScanOnly("the HorizontalPodAutoscalers of the namespace")), // single-replica
     ("REL003", Scope::Object),  // selector-mismatch
     ("REL004", Scope::ScanOnly("the object an HorizontalPodAutoscaler targets")), // hpa-target-missing
     ("REL005", Scope::ScanOnly("the workloads of the namespace")), // pdb-selects-nothing
+    ("REL006", Scope::Object),  // naked-pod
     ("SEC001", Scope::Object),  // hardcoded-secret-in-env
     ("SEC002", Scope::Object),  // secret-in-configmap
     ("SEC003", Scope::Object),  // secret-in-annotation
     ("SEC004", Scope::ScanOnly("the text of files that hold no Kubernetes object")), // static-aws-key
+    ("SEC005", Scope::Object),  // secret-in-env-reference
 ];
 
 /// The admission scope of a rule; `None` for a rule missing from the table (never run at

@@ -158,6 +158,8 @@ rule-net108-title = Flags Services whose selector matches no workload of their n
 rule-net109-title = Flags Ingress and Gateway API HTTPRoute backends naming a Service or a Service port that is not in the scan.
 # service-target-port-unknown
 rule-net110-title = Flags Service ports whose named `targetPort` is not a container port name of the workloads the Service selects.
+# service-external-ips
+rule-net111-title = Flags Services that set `spec.externalIPs`.
 
 # privileged-container
 rule-pod001-title = Flags containers that run privileged.
@@ -201,6 +203,12 @@ rule-pod019-title = Flags pods that run as the `default` ServiceAccount, named o
 rule-pod020-title = Flags pods that get a Kubernetes API token mounted automatically.
 # duplicate-env-var
 rule-pod021-title = Flags environment variables defined twice in the `env` list of one container.
+# writable-host-path
+rule-pod022-title = Flags containers that mount a `hostPath` volume without `readOnly: true`.
+# ssh-port
+rule-pod023-title = Flags containers and Services that expose TCP port 22, the SSH port.
+# host-aliases
+rule-pod024-title = Flags pods that write entries into their `/etc/hosts` with `hostAliases`.
 
 # pss-violation
 rule-pss001-title = Flags workloads whose pods break the Pod Security level of their namespace: the enforced one, or the target level when none is known to be enforced.
@@ -249,6 +257,8 @@ rule-rbac016-title = Flags subjects outside the platform that can change objects
 rule-rbac017-title = Flags workloads whose pods mount the token of a ServiceAccount that can escalate.
 # invalid-aggregation-rule
 rule-rbac018-title = Flags aggregated ClusterRoles with a label selector the API server would reject.
+# default-service-account-automount
+rule-rbac019-title = Flags `default` ServiceAccounts that do not set `automountServiceAccountToken: false`.
 
 # missing-pod-disruption-budget
 rule-rel001-title = Flags replicated Deployments and StatefulSets that no PodDisruptionBudget covers.
@@ -260,6 +270,8 @@ rule-rel003-title = Flags Deployments, ReplicaSets, StatefulSets and DaemonSets 
 rule-rel004-title = Flags HorizontalPodAutoscalers whose `scaleTargetRef` names a workload that is not in the scan.
 # pdb-selects-nothing
 rule-rel005-title = Flags PodDisruptionBudgets whose selector matches no workload of their namespace.
+# naked-pod
+rule-rel006-title = Flags Pods written directly rather than through a controller (Deployment, StatefulSet, DaemonSet, Job).
 
 # hardcoded-secret-in-env
 rule-sec001-title = Flags credentials written literally into container environment variables.
@@ -269,3 +281,5 @@ rule-sec002-title = Flags credentials stored in ConfigMaps.
 rule-sec003-title = Flags credentials in annotations, including Secret data kept by `kubectl apply`.
 # static-aws-key
 rule-sec004-title = Flags AWS access key ids and secret access keys written into Terraform, CloudFormation, eksctl configs, AWS JSON or any other input file that is not a Kubernetes manifest.
+# secret-in-env-reference
+rule-sec005-title = Flags containers that read Secrets into environment variables (`secretKeyRef`, `envFrom.secretRef`).

@@ -158,6 +158,8 @@ rule-net108-title = Señala los Services cuyo selector no coincide con ninguna c
 rule-net109-title = Señala los backends de Ingress y de HTTPRoute de Gateway API que nombran un Service o un puerto de Service que no está en el análisis.
 # service-target-port-unknown
 rule-net110-title = Señala los puertos de Service cuyo `targetPort` con nombre no es el nombre de un puerto de contenedor de las cargas de trabajo que el Service selecciona.
+# service-external-ips
+rule-net111-title = Señala los Services que definen `spec.externalIPs`.
 
 # privileged-container
 rule-pod001-title = Señala los contenedores que se ejecutan en modo privilegiado.
@@ -201,6 +203,12 @@ rule-pod019-title = Señala los pods que se ejecutan con la cuenta de servicio `
 rule-pod020-title = Señala los pods que reciben montado automáticamente un token de la API de Kubernetes.
 # duplicate-env-var
 rule-pod021-title = Señala las variables de entorno definidas dos veces en la lista `env` de un mismo contenedor.
+# writable-host-path
+rule-pod022-title = Señala los contenedores que montan un volumen `hostPath` sin `readOnly: true`.
+# ssh-port
+rule-pod023-title = Señala los contenedores y Services que exponen el puerto TCP 22, el de SSH.
+# host-aliases
+rule-pod024-title = Señala los pods que escriben entradas en su `/etc/hosts` con `hostAliases`.
 
 # pss-violation
 rule-pss001-title = Señala las cargas de trabajo cuyos pods incumplen el nivel de Pod Security de su espacio de nombres: el aplicado o, si no se sabe de ninguno aplicado, el nivel objetivo.
@@ -249,6 +257,8 @@ rule-rbac016-title = Señala los sujetos ajenos a la plataforma que pueden modif
 rule-rbac017-title = Señala las cargas de trabajo cuyos pods montan el token de una cuenta de servicio que puede escalar privilegios.
 # invalid-aggregation-rule
 rule-rbac018-title = Señala los ClusterRoles agregados con un selector de etiquetas que el servidor de API rechazaría.
+# default-service-account-automount
+rule-rbac019-title = Señala las cuentas de servicio `default` que no definen `automountServiceAccountToken: false`.
 
 # missing-pod-disruption-budget
 rule-rel001-title = Señala los Deployments y StatefulSets replicados que no cubre ningún PodDisruptionBudget.
@@ -260,6 +270,8 @@ rule-rel003-title = Señala los Deployments, ReplicaSets, StatefulSets y DaemonS
 rule-rel004-title = Señala los HorizontalPodAutoscalers cuyo `scaleTargetRef` nombra una carga de trabajo que no está en el análisis.
 # pdb-selects-nothing
 rule-rel005-title = Señala los PodDisruptionBudgets cuyo selector no coincide con ninguna carga de trabajo de su espacio de nombres.
+# naked-pod
+rule-rel006-title = Señala los Pods escritos directamente en lugar de mediante un controlador (Deployment, StatefulSet, DaemonSet, Job).
 
 # hardcoded-secret-in-env
 rule-sec001-title = Señala las credenciales escritas literalmente en variables de entorno de contenedores.
@@ -269,3 +281,5 @@ rule-sec002-title = Señala las credenciales guardadas en ConfigMaps.
 rule-sec003-title = Señala las credenciales en anotaciones, incluidos los datos de Secrets que guarda `kubectl apply`.
 # static-aws-key
 rule-sec004-title = Señala los identificadores de clave de acceso y las claves de acceso secretas de AWS escritos en Terraform, CloudFormation, configuraciones de eksctl, JSON de AWS o cualquier otro archivo de entrada que no sea un manifiesto de Kubernetes.
+# secret-in-env-reference
+rule-sec005-title = Señala los contenedores que leen Secrets en variables de entorno (`secretKeyRef`, `envFrom.secretRef`).

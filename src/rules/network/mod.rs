@@ -10,6 +10,7 @@ pub mod namespace_without_default_deny_egress;
 pub mod namespace_without_default_deny_ingress;
 pub mod network_policy_selects_nothing;
 pub mod reachability_assertion_violated;
+pub mod service_external_ips;
 pub mod service_selects_nothing;
 pub mod service_target_port_unknown;
 pub mod workload_without_network_policy;
@@ -26,4 +27,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &service_selects_nothing::ServiceSelectsNothing,
     &ingress_backend_missing::IngressBackendMissing,
     &service_target_port_unknown::ServiceTargetPortUnknown,
+    &service_external_ips::ServiceExternalIps,
 ];

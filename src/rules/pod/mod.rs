@@ -6,6 +6,7 @@ pub mod capabilities_not_dropped;
 pub mod dangerous_capabilities;
 pub mod default_service_account;
 pub mod duplicate_env_var;
+pub mod host_aliases;
 pub mod host_ipc;
 pub mod host_network;
 pub mod host_path_volume;
@@ -22,6 +23,8 @@ pub mod privilege_escalation_allowed;
 pub mod privileged_container;
 pub mod run_as_root;
 pub mod service_account_token_automount;
+pub mod ssh_port;
+pub mod writable_host_path;
 pub mod writable_root_filesystem;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -46,4 +49,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &default_service_account::DefaultServiceAccount,
     &service_account_token_automount::ServiceAccountTokenAutomount,
     &duplicate_env_var::DuplicateEnvVar,
+    &writable_host_path::WritableHostPath,
+    &ssh_port::SshPort,
+    &host_aliases::HostAliases,
 ];

@@ -8,6 +8,7 @@ pub mod anonymous_binding;
 pub mod bind_verb;
 pub mod cluster_admin_binding;
 pub mod csr_approve;
+pub mod default_service_account_automount;
 pub mod escalate_verb;
 pub mod impersonate_verb;
 pub mod invalid_aggregation_rule;
@@ -43,4 +44,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &kube_system_write::KubeSystemWrite,
     &workload_token_escalation::WorkloadTokenEscalation,
     &invalid_aggregation_rule::InvalidAggregationRule,
+    &default_service_account_automount::DefaultServiceAccountAutomount,
 ];

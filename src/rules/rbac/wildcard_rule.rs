@@ -35,6 +35,7 @@ crate::declare_rule! {
             "checkov:CKV_K8S_49",
             "trivy:KSV-0044",
             "trivy:KSV-0045",
+            "trivy:KSV-0112",
             "trivy:KSV-0046",
         ],
     }

@@ -6,6 +6,7 @@ use crate::model::{Object, ObjectSet};
 
 pub mod hpa_target_missing;
 pub mod missing_pod_disruption_budget;
+pub mod naked_pod;
 pub mod pdb_selects_nothing;
 pub mod selector_mismatch;
 pub mod single_replica;
@@ -16,6 +17,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &selector_mismatch::SelectorMismatch,
     &hpa_target_missing::HpaTargetMissing,
     &pdb_selects_nothing::PdbSelectsNothing,
+    &naked_pod::NakedPod,
 ];
 
 /// Deployments and StatefulSets: the kinds whose replicas these rules reason about.

@@ -8,6 +8,7 @@ pub mod detect;
 pub mod hardcoded_secret_in_env;
 pub mod secret_in_annotation;
 pub mod secret_in_configmap;
+pub mod secret_in_env_reference;
 pub mod static_aws_key;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -15,6 +16,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &secret_in_configmap::SecretInConfigmap,
     &secret_in_annotation::SecretInAnnotation,
     &static_aws_key::StaticAwsKey,
+    &secret_in_env_reference::SecretInEnvReference,
 ];
 
 /// Severity of a set of detections (most severe first), and notes for all but the first.
