@@ -11,6 +11,9 @@ crate::declare_rule! {
     /// a Job owns it) is not flagged; neither is a static Pod the kubelet mirrors
     /// (`kubernetes.io/config.mirror` annotation).
     ///
+    /// Opt-in (`--select naked-pod`): one-off Pods written on purpose (`kubectl run`, debugging,
+    /// test fixtures) are common, and at admission the webhook would refuse every one of them.
+    ///
     /// ## Why is this bad?
     /// Nothing recreates a bare Pod: a node drain, a node failure or an eviction deletes it for
     /// good, and it is not rolled out when its image or settings change. Bare Pods are also how
@@ -34,6 +37,7 @@ crate::declare_rule! {
         severity: Low,
         guide: ["G5.1"],
         references: ["kubescape:C-0073"],
+        default_enabled: false,
     }
 }
 
