@@ -74,3 +74,27 @@ rule-pod020-account-true = automountServiceAccountToken is not set on the pod an
 rule-pod020-neither = automountServiceAccountToken is set neither on the pod nor on its ServiceAccount
 rule-pod020-note = ServiceAccount "{ $account }" of namespace "{ $namespace }" is not in the scan; scan it with the workload if it sets automountServiceAccountToken: false
 rule-pod021-message = { $container } defines env var "{ $name }" again (first at env[{ $first }]); the last one wins
+rule-pod022-message = { $container } mounts host path "{ $path }" (volume "{ $volume }") writable
+rule-pod023-container = { $container } exposes port 22 (SSH)
+rule-pod023-service-port = Service port 22 (SSH) is exposed
+rule-pod023-service-target = Service port { $port } forwards to port 22 (SSH)
+rule-pod024-message = the pod sets /etc/hosts entries for { $names } through hostAliases
+rule-pod024-no-names = the pod sets /etc/hosts entries through hostAliases
+
+## network
+
+rule-net111-message = the Service takes the traffic of external IP { $ips } in the whole cluster
+
+## rbac
+
+rule-rbac019-not-set = the default ServiceAccount of namespace "{ $namespace }" does not set automountServiceAccountToken: false, so pods that name no ServiceAccount get an API token
+rule-rbac019-true = the default ServiceAccount of namespace "{ $namespace }" sets automountServiceAccountToken to true, so pods that name no ServiceAccount get an API token
+
+## reliability
+
+rule-rel006-message = the Pod has no controller to recreate it
+
+## secrets
+
+rule-sec005-all = { $container } reads every key of Secret "{ $secret }" into env vars
+rule-sec005-key = { $container } reads key "{ $key }" of Secret "{ $secret }" into env var "{ $name }"

@@ -80,3 +80,27 @@ rule-pod020-account-true = automountServiceAccountToken no está definido en el 
 rule-pod020-neither = automountServiceAccountToken no está definido ni en el pod ni en su cuenta de servicio
 rule-pod020-note = la cuenta de servicio "{ $account }" del espacio de nombres "{ $namespace }" no está en el análisis; analícela junto con la carga de trabajo si define automountServiceAccountToken: false
 rule-pod021-message = { $container } vuelve a definir la variable de entorno "{ $name }" (la primera está en env[{ $first }]); prevalece la última
+rule-pod022-message = { $container } monta la ruta del host "{ $path }" (volumen "{ $volume }") con escritura
+rule-pod023-container = { $container } expone el puerto 22 (SSH)
+rule-pod023-service-port = el puerto 22 (SSH) del Service está expuesto
+rule-pod023-service-target = el puerto { $port } del Service reenvía al puerto 22 (SSH)
+rule-pod024-message = el pod define entradas de /etc/hosts para { $names } mediante hostAliases
+rule-pod024-no-names = el pod define entradas de /etc/hosts mediante hostAliases
+
+## network
+
+rule-net111-message = el Service recibe el tráfico de la IP externa { $ips } en todo el clúster
+
+## rbac
+
+rule-rbac019-not-set = la cuenta de servicio default del espacio de nombres "{ $namespace }" no define automountServiceAccountToken: false, así que los pods que no nombran una cuenta de servicio reciben un token de la API
+rule-rbac019-true = la cuenta de servicio default del espacio de nombres "{ $namespace }" define automountServiceAccountToken a true, así que los pods que no nombran una cuenta de servicio reciben un token de la API
+
+## reliability
+
+rule-rel006-message = el Pod no tiene un controlador que lo vuelva a crear
+
+## secrets
+
+rule-sec005-all = { $container } lee todas las claves del Secret "{ $secret }" en variables de entorno
+rule-sec005-key = { $container } lee la clave "{ $key }" del Secret "{ $secret }" en la variable de entorno "{ $name }"

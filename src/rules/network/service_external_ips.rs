@@ -51,7 +51,7 @@ impl Rule for ServiceExternalIps {
             self,
             o,
             FieldPath::root().keys(&["spec", "externalIPs"]),
-            format!("the Service takes the traffic of external IP {} in the whole cluster", ips.join(", ")),
+            crate::msg!("rule-net111-message", ips = ips.join(", ")),
         )
         .help(crate::msg!("rule-net111-help"));
     }

@@ -46,13 +46,12 @@ impl Rule for HostAliases {
             .flat_map(|a| a.get("hostnames").into_iter().flat_map(Node::items))
             .filter_map(Node::as_str)
             .collect();
-        let which = if names.is_empty() { String::new() } else { format!(" for {}", names.join(", ")) };
-        cx.report(
-            self,
-            w.object,
-            w.spec_path(&["hostAliases"]),
-            format!("the pod sets /etc/hosts entries{which} through hostAliases"),
-        )
-        .help(crate::msg!("rule-pod024-help"));
+        let message = if names.is_empty() {
+            crate::msg!("rule-pod024-no-names")
+        } else {
+            crate::msg!("rule-pod024-message", names = names.join(", "))
+        };
+        cx.report(self, w.object, w.spec_path(&["hostAliases"]), message)
+            .help(crate::msg!("rule-pod024-help"));
     }
 }

@@ -54,7 +54,7 @@ impl Rule for SshPort {
                     self,
                     w.object,
                     c.path.clone().key("ports").index(i).key("containerPort"),
-                    format!("{} exposes port 22 (SSH)", c.describe()),
+                    crate::msg!("rule-pod023-container", container = c.describe_msg()),
                 )
                 .help(crate::msg!("rule-pod023-help"));
             }
@@ -73,8 +73,10 @@ impl Rule for SshPort {
             let number = port.get("port").and_then(Node::as_i64);
             let target = port.get("targetPort").and_then(Node::as_i64);
             let (field, message) = match (number, target) {
-                (Some(SSH), _) => ("port", "Service port 22 (SSH) is exposed".to_string()),
-                (Some(n), Some(SSH)) => ("targetPort", format!("Service port {n} forwards to port 22 (SSH)")),
+                (Some(SSH), _) => ("port", crate::msg!("rule-pod023-service-port")),
+                (Some(n), Some(SSH)) => {
+                    ("targetPort", crate::msg!("rule-pod023-service-target", port = n.to_string()))
+                }
                 _ => continue,
             };
             cx.report(self, o, FieldPath::root().keys(&["spec", "ports"]).index(i).key(field), message)

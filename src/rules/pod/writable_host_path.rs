@@ -70,9 +70,11 @@ impl Rule for WritableHostPath {
                     self,
                     w.object,
                     c.path.clone().key("volumeMounts").index(i).key("readOnly"),
-                    format!(
-                        "{} mounts host path \"{host_path}\" (volume \"{volume}\") writable",
-                        c.describe()
+                    crate::msg!(
+                        "rule-pod022-message",
+                        container = c.describe_msg(),
+                        path = host_path,
+                        volume = volume
                     ),
                 )
                 .help(crate::msg!("rule-pod022-help"));

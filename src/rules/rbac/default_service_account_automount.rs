@@ -46,15 +46,15 @@ impl Rule for DefaultServiceAccountAutomount {
             Some(Some(false)) => return,
             // A non-boolean is rejected by the API server: not a known setting.
             Some(None) => return,
-            Some(Some(true)) => "sets automountServiceAccountToken to true",
-            None => "does not set automountServiceAccountToken: false",
+            Some(Some(true)) => "rule-rbac019-true",
+            None => "rule-rbac019-not-set",
         };
         let namespace = o.effective_namespace().unwrap_or("default");
         cx.report(
             self,
             o,
             FieldPath::root().key("automountServiceAccountToken"),
-            format!("the default ServiceAccount of namespace \"{namespace}\" {why}, so pods that name no ServiceAccount get an API token"),
+            crate::msg!(why, namespace = namespace),
         )
         .help(crate::msg!("rule-rbac019-help"));
     }

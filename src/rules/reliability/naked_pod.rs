@@ -53,7 +53,7 @@ impl Rule for NakedPod {
         if owned || mirrored {
             return;
         }
-        cx.report(self, o, FieldPath::root().key("kind"), "the Pod has no controller to recreate it")
+        cx.report(self, o, FieldPath::root().key("kind"), crate::msg!("rule-rel006-message"))
             .help(crate::msg!("rule-rel006-help"));
     }
 }

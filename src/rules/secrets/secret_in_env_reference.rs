@@ -48,9 +48,12 @@ impl Rule for SecretInEnvReference {
                     self,
                     w.object,
                     c.path.clone().key("env").index(i).keys(&["valueFrom", "secretKeyRef"]),
-                    format!(
-                        "{} reads key \"{key}\" of Secret \"{secret}\" into env var \"{name}\"",
-                        c.describe()
+                    crate::msg!(
+                        "rule-sec005-key",
+                        container = c.describe_msg(),
+                        key = key,
+                        secret = secret,
+                        name = name
                     ),
                 )
                 .help(crate::msg!("rule-sec005-help"));
@@ -62,7 +65,7 @@ impl Rule for SecretInEnvReference {
                     self,
                     w.object,
                     c.path.clone().key("envFrom").index(i).key("secretRef"),
-                    format!("{} reads every key of Secret \"{secret}\" into env vars", c.describe()),
+                    crate::msg!("rule-sec005-all", container = c.describe_msg(), secret = secret),
                 )
                 .help(crate::msg!("rule-sec005-help"));
             }
