@@ -67,6 +67,7 @@ impl SourceFile {
         let mut line_starts = vec![0u32];
         line_starts
             .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
+        line_starts.shrink_to_fit();
         Self { display, path: path.map(Path::to_path_buf), text, line_starts, from_api }
     }
 

@@ -225,7 +225,10 @@ impl Builder {
                 }));
             }
             Event::SequenceEnd => {
-                if let Some(Frame::Seq { span, anchor, tag, items, height }) = self.stack.pop() {
+                if let Some(Frame::Seq { span, anchor, tag, mut items, height }) = self.stack.pop() {
+                    // Trees are kept for the whole run: no spare capacity (a growing `Vec` holds
+                    // room for 4 items after the first push, most sequences hold 1 or 2).
+                    items.shrink_to_fit();
                     let end = items.last().map_or(sp, |n| n.span);
                     let mut node = Node::new(span.join(end), Value::Seq(items));
                     node.tag = tag;
@@ -371,6 +374,9 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
             }
         }
     }
+    // Kept for the whole run: no spare capacity (most mappings hold 1 to 3 entries, a growing
+    // `Vec` keeps room for 4 after the first push).
+    entries.shrink_to_fit();
     let last = entries.iter().map(|e| e.value.span.end).max().unwrap_or(end.end);
     let mut node =
         Node::new(Span { start: span.start, end: last.max(span.start) }, Value::Map(Map { entries }));
