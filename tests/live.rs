@@ -520,3 +520,28 @@ fn a_live_scan_writes_policy_reports() {
         cluster["results"].as_array().unwrap().iter().any(|r| r["resources"][0]["kind"] == "ClusterRole")
     );
 }
+
+#[test]
+fn every_output_format_names_the_cluster_object_of_a_live_finding() {
+    let run = Run::new(Setup { objects: objects(&fixture()), ..Setup::default() });
+    let origin = "cluster prod: Deployment shop/web";
+    for format in ["text", "markdown", "junit", "html"] {
+        let out = run.scan(&["--format", format, "--color", "never"]);
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(origin), "{format} does not name {origin}:\n{text}");
+    }
+    // SARIF: no artifact for an object read from the API, a logical location naming it.
+    let sarif = json_out(&run.scan(&["--format", "sarif"]));
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let web: Vec<&Value> = results
+        .iter()
+        .filter(|r| {
+            r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                .as_str()
+                .is_some_and(|n| n.contains(origin))
+        })
+        .collect();
+    assert!(!web.is_empty(), "{sarif:#}");
+    assert!(web.iter().all(|r| r["locations"][0]["physicalLocation"].is_null()), "{web:#?}");
+}

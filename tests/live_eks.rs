@@ -1,5 +1,5 @@
 //! `scan --eks` against EKS on loopback: `moto_server` for the calls moto implements (clusters,
-//! node groups) and recorded EKS API responses for the others (add-ons, access entries, Pod
+//! node groups, Fargate profiles) and recorded EKS API responses for the others (add-ons, access entries, Pod
 //! Identity), through the SDK's endpoint override (`AWS_ENDPOINT_URL`). Under CI (`CI=true`)
 //! a missing `moto_server` fails the tests; `.ci/run` installs it in `.ci/venv`.
 #![allow(
@@ -38,7 +38,7 @@ fn moto() -> Option<Moto> {
     }
 }
 
-/// The cluster `prod` and its node group `ng-1`, created in moto.
+/// The cluster `prod`, its node group `ng-1` and Fargate profile `system`, created in moto.
 fn create(moto: &Moto) {
     aws::call(
         moto.addr,
@@ -67,6 +67,18 @@ fn create(moto: &Moto) {
             "diskSize": 20,
             "scalingConfig": { "minSize": 1, "maxSize": 3, "desiredSize": 2 },
             "remoteAccess": { "ec2SshKey": "ops" },
+        })),
+        REGION,
+    );
+    aws::call(
+        moto.addr,
+        "POST",
+        "/clusters/prod/fargate-profiles",
+        Some(json!({
+            "fargateProfileName": "system",
+            "podExecutionRoleArn": "arn:aws:iam::111122223333:role/eks-fargate",
+            "subnets": ["subnet-1"],
+            "selectors": [{ "namespace": "kube-system" }],
         })),
         REGION,
     );
@@ -159,9 +171,15 @@ fn the_live_eks_model_is_the_model_of_the_same_api_responses_read_as_files() {
     assert_eq!(live["summary"]["cluster"], "eks prod (eu-west-1)");
     // Only reads.
     assert!(api.requests().iter().all(|(m, _)| m == "GET"), "{:?}", api.requests());
+    assert!(
+        api.requests().iter().any(|(_, p)| p == "/clusters/prod/fargate-profiles/system"),
+        "{:?}",
+        api.requests()
+    );
     // The same responses, fetched as `aws eks describe-*` would print them, as files.
     let cluster = aws::call(api.addr, "GET", "/clusters/prod", None, REGION);
     let nodegroup = aws::call(api.addr, "GET", "/clusters/prod/node-groups/ng-1", None, REGION);
+    let fargate = aws::call(api.addr, "GET", "/clusters/prod/fargate-profiles/system", None, REGION);
     std::fs::write(dir.path().join("describe-cluster.json"), cluster.to_string()).unwrap();
     std::fs::write(dir.path().join("describe-nodegroup.json"), nodegroup.to_string()).unwrap();
     let r: BTreeMap<String, Value> =
@@ -170,6 +188,7 @@ fn the_live_eks_model_is_the_model_of_the_same_api_responses_read_as_files() {
     let snapshot = json!({
         "cluster": cluster["cluster"],
         "nodegroups": [nodegroup],
+        "fargateProfiles": [fargate],
         "addons": [r["/clusters/prod/addons/vpc-cni"], r["/clusters/prod/addons/kube-proxy"]],
         "accessEntries": [{ "accessEntry": r[&entry]["accessEntry"], "associatedAccessPolicies": r[&format!("{entry}/access-policies")]["associatedAccessPolicies"] }],
         "podIdentityAssociations": [r["/clusters/prod/pod-identity-associations/a-1"]],

@@ -1,8 +1,8 @@
 //! `scan --eks NAME --region R`: the EKS control plane as AWS reports it, read with the AWS SDK
 //! (the default credential chain: environment, profiles, SSO, the instance or Pod role) into the
 //! document [`crate::model::cluster::eks_snapshot`] reads: describe-cluster, every node group,
-//! add-on, access entry with its associated access policies and Pod Identity association, each
-//! as the API returns it. Read-only; the SDK retries throttled calls and the lists are paged.
+//! Fargate profile, add-on, access entry with its associated access policies and Pod Identity
+//! association, each as the API returns it. Read-only; the SDK retries throttled calls and the lists are paged.
 //!
 //! A call the credentials may not make leaves its list unknown, with a warning naming the IAM
 //! action, and the rules over it do not report. Launch template versions (`ec2:`) are not read:
@@ -15,10 +15,12 @@ use serde_json::{Map, Value, json};
 use crate::i18n::Lang;
 
 /// The IAM actions `--eks` uses, one per call (the shipped policy grants exactly these).
-pub const IAM_ACTIONS: [&str; 9] = [
+pub const IAM_ACTIONS: [&str; 11] = [
     "eks:DescribeCluster",
     "eks:ListNodegroups",
     "eks:DescribeNodegroup",
+    "eks:ListFargateProfiles",
+    "eks:DescribeFargateProfile",
     "eks:ListAddons",
     "eks:DescribeAddon",
     "eks:ListAccessEntries",
@@ -85,6 +87,9 @@ async fn read_async(name: &str, region: &str, lang: Lang) -> Result<EksSnapshot,
     };
     if let Some(groups) = reader.nodegroups().await {
         doc.insert("nodegroups".into(), Value::Array(groups));
+    }
+    if let Some(profiles) = reader.fargate_profiles().await {
+        doc.insert("fargateProfiles".into(), Value::Array(profiles));
     }
     if let Some(addons) = reader.addons().await {
         doc.insert("addons".into(), Value::Array(addons));
@@ -155,6 +160,43 @@ impl Reader<'_> {
                 Ok(d) => out.extend(d.nodegroup.map(|g| json!({ "nodegroup": nodegroup_json(&g) }))),
                 Err(e) => {
                     self.refused("nodegroups", "eks:DescribeNodegroup", &e);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    async fn fargate_profiles(&mut self) -> Option<Vec<Value>> {
+        let names = match self
+            .client
+            .list_fargate_profiles()
+            .cluster_name(self.name)
+            .into_paginator()
+            .items()
+            .send()
+            .collect::<Result<Vec<String>, _>>()
+            .await
+        {
+            Ok(n) => n,
+            Err(e) => {
+                self.refused("fargateProfiles", "eks:ListFargateProfiles", &e);
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        for n in names {
+            match self
+                .client
+                .describe_fargate_profile()
+                .cluster_name(self.name)
+                .fargate_profile_name(&n)
+                .send()
+                .await
+            {
+                Ok(d) => out.extend(d.fargate_profile.map(|f| json!({ "fargateProfile": fargate_json(&f) }))),
+                Err(e) => {
+                    self.refused("fargateProfiles", "eks:DescribeFargateProfile", &e);
                     return None;
                 }
             }
@@ -451,6 +493,29 @@ fn nodegroup_json(g: &aws_sdk_eks::types::Nodegroup) -> Value {
         m.insert("taints".into(), Value::Array(list));
     }
     put(&mut m, "tags", string_map(g.tags.as_ref()));
+    Value::Object(m)
+}
+
+/// `describe-fargate-profile`'s `fargateProfile`, with the fields the model reads.
+fn fargate_json(f: &aws_sdk_eks::types::FargateProfile) -> Value {
+    let mut m = Map::new();
+    put(&mut m, "fargateProfileName", s(f.fargate_profile_name.as_deref()));
+    put(&mut m, "clusterName", s(f.cluster_name.as_deref()));
+    put(&mut m, "podExecutionRoleArn", s(f.pod_execution_role_arn.as_deref()));
+    put(&mut m, "subnets", strings(f.subnets.as_ref()));
+    if let Some(selectors) = &f.selectors {
+        let list: Vec<Value> = selectors
+            .iter()
+            .map(|sel| {
+                let mut sm = Map::new();
+                put(&mut sm, "namespace", s(sel.namespace.as_deref()));
+                put(&mut sm, "labels", string_map(sel.labels.as_ref()));
+                Value::Object(sm)
+            })
+            .collect();
+        m.insert("selectors".into(), Value::Array(list));
+    }
+    put(&mut m, "tags", string_map(f.tags.as_ref()));
     Value::Object(m)
 }
 

@@ -1,10 +1,11 @@
 //! The EKS API responses `scan --eks` gathers, as one JSON document: `describe-cluster` output
-//! with the cluster's node groups, add-ons, access entries (with their associated access
+//! with the cluster's node groups, Fargate profiles, add-ons, access entries (with their associated access
 //! policies) and Pod Identity associations, each item exactly as the API returns it:
 //!
 //! ```json
 //! { "cluster": { … },
 //!   "nodegroups": [ { "nodegroup": { … } } ],
+//!   "fargateProfiles": [ { "fargateProfile": { … } } ],
 //!   "addons": [ { "addon": { … } } ],
 //!   "accessEntries": [ { "accessEntry": { … }, "associatedAccessPolicies": [ … ] } ],
 //!   "podIdentityAssociations": [ { "association": { … } } ],
@@ -12,7 +13,7 @@
 //! ```
 //!
 //! The cluster is read as `describe-cluster` output is ([`super::aws_json`]), node groups as
-//! `describe-nodegroup` output; a list that was read is known (empty when the cluster has none),
+//! `describe-nodegroup` output, Fargate profiles as `describe-fargate-profile` output; a list that was read is known (empty when the cluster has none),
 //! a list that could not be read is unknown with the reason under `unknown`.
 
 use std::sync::Arc;
@@ -26,7 +27,8 @@ use super::{
 };
 
 /// The keys of the document besides `cluster`.
-pub const LISTS: [&str; 5] = ["nodegroups", "addons", "accessEntries", "podIdentityAssociations", "unknown"];
+pub const LISTS: [&str; 6] =
+    ["nodegroups", "fargateProfiles", "addons", "accessEntries", "podIdentityAssociations", "unknown"];
 
 /// Whether a document root is an EKS snapshot: `cluster` and at least one of [`LISTS`], nothing else.
 #[must_use]
@@ -53,6 +55,13 @@ pub fn read(file: &Arc<SourceFile>, root: &Node) -> (Cluster, Vec<InputError>) {
             let (ng, _, errs) = NodeGroup::from_describe_nodegroup(file, item);
             errors.extend(errs);
             c.node_groups.push(ng);
+        }
+    }
+    if unknown("fargateProfiles").is_none() {
+        for item in root.get("fargateProfiles").into_iter().flat_map(Node::items) {
+            let mut r = item_reader(file, item, head);
+            c.node_groups.push(fargate_profile(&mut r));
+            errors.append(&mut r.errors);
         }
     }
     let list = List { file, root, head, r: &r };
@@ -101,6 +110,15 @@ impl List<'_> {
         }
         Field::known(out, at)
     }
+}
+
+/// A Fargate profile: its name and subnets (the node settings do not apply to Fargate).
+fn fargate_profile(r: &mut Reader<'_>) -> NodeGroup {
+    let at = r.place(&p("fargateProfile.fargateProfileName"));
+    let mut ng = super::eks_api::fargate_profile(at, r.string(&p("fargateProfile.fargateProfileName"), None));
+    ng.subnets = r.strings(&p("fargateProfile.subnets"), None);
+    ng.tags = r.string_map(&p("fargateProfile.tags"), Some(((), "no tags")));
+    ng
 }
 
 fn addon(r: &mut Reader<'_>) -> Addon {

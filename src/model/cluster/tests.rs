@@ -455,3 +455,24 @@ fn adapters_survive_every_value_of_the_wrong_type() {
         }
     }
 }
+
+#[test]
+fn an_eks_snapshot_reads_fargate_profiles_as_node_groups_and_an_unread_list_adds_none() {
+    let cluster = r#""cluster": {"name": "prod", "arn": "arn:aws:eks:eu-west-1:111122223333:cluster/prod", "version": "1.31",
+  "resourcesVpcConfig": {"endpointPublicAccess": false, "endpointPrivateAccess": true}}"#;
+    let fargate = r#""fargateProfiles": [{"fargateProfile": {"fargateProfileName": "system", "clusterName": "prod",
+  "subnets": ["subnet-a"], "selectors": [{"namespace": "kube-system"}]}}]"#;
+    let (_, cs) = build_text(&format!("{{{cluster}, {fargate}, \"addons\": []}}"));
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let groups = &cs.clusters[0].node_groups;
+    assert_eq!(groups.len(), 1);
+    let f = &groups[0];
+    assert_eq!(f.kind, NodeGroupKind::Fargate);
+    assert_eq!(f.name.value().map(String::as_str), Some("system"));
+    assert_eq!(f.subnets.value().map(Vec::len), Some(1));
+    assert!(f.private_networking.is_true() && f.imds.v2_required.is_unknown());
+    let refused = r#""unknown": {"fargateProfiles": "eks:ListFargateProfiles was refused"}"#;
+    let (_, cs) = build_text(&format!("{{{cluster}, {refused}}}"));
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    assert!(cs.clusters[0].node_groups.is_empty());
+}
