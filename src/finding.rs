@@ -79,6 +79,13 @@ impl Location {
     pub fn end(&self) -> Option<Position> {
         self.file.as_ref().filter(|f| !f.from_api).map(|f| f.position(self.span.end))
     }
+
+    /// The template or origin file this place of a rendered text comes from (a Helm
+    /// `# Source:` comment, a kustomize origin annotation).
+    #[must_use]
+    pub fn rendered(&self) -> Option<&crate::document::Rendered> {
+        self.file.as_deref().and_then(|f| f.rendered_at(self.span.start))
+    }
 }
 
 /// A place a finding involves besides its own location.

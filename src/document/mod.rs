@@ -10,4 +10,4 @@ pub mod symbolic;
 pub mod yaml;
 
 pub use node::{Entry, FieldPath, Located, Map, Node, Segment, Value};
-pub use span::{Position, SourceFile, Span};
+pub use span::{Position, RenderTool, Rendered, SourceFile, Span};

@@ -49,6 +49,30 @@ pub struct SourceFile {
     /// The text is an object read from the Kubernetes API (`display` names the cluster and the
     /// object): it has no lines a person could open, so reports show the field path instead.
     pub from_api: bool,
+    /// Where parts of a rendered text come from (Helm `# Source:` comments, kustomize origin
+    /// annotations), set once by the loader after parsing (see [`SourceFile::set_rendered`]).
+    rendered: std::sync::OnceLock<Vec<Rendered>>,
+}
+
+/// The tool that rendered a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RenderTool {
+    /// `helm template`: each document names its template in a `# Source:` comment.
+    Helm,
+    /// `kustomize build` with `buildMetadata: [originAnnotations]`: each object names its
+    /// origin file in the `config.kubernetes.io/origin` annotation.
+    Kustomize,
+}
+
+/// The file a part of a rendered text comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rendered {
+    /// The part of the rendered text (a document, an object) it covers.
+    pub span: Span,
+    /// The template or origin file, as reports show it.
+    pub source: String,
+    pub by: RenderTool,
 }
 
 impl SourceFile {
@@ -68,7 +92,34 @@ impl SourceFile {
         line_starts
             .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
         line_starts.shrink_to_fit();
-        Self { display, path: path.map(Path::to_path_buf), text, line_starts, from_api }
+        Self {
+            display,
+            path: path.map(Path::to_path_buf),
+            text,
+            line_starts,
+            from_api,
+            rendered: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Records where the parts of a rendered text come from; only the first call counts (the
+    /// loader makes it once, after parsing the file).
+    pub fn set_rendered(&self, mut parts: Vec<Rendered>) {
+        parts.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+        let _ = self.rendered.set(parts);
+    }
+
+    /// The innermost rendered part holding a byte offset: an object's origin inside a
+    /// document's template.
+    #[must_use]
+    pub fn rendered_at(&self, offset: u32) -> Option<&Rendered> {
+        let parts = self.rendered.get()?;
+        let before = parts.partition_point(|r| r.span.start <= offset);
+        parts
+            .get(..before)?
+            .iter()
+            .rev()
+            .find(|r| r.span.start <= offset && offset < r.span.end.max(r.span.start + 1))
     }
 
     /// Line and column of a byte offset (clamped to the text).
@@ -122,5 +173,26 @@ mod tests {
         assert_eq!(f.position(7), Position { line: 2, column: 2 });
         assert_eq!(f.line_text(2), "ñb: 2");
         assert_eq!(f.line_text(9), "");
+    }
+
+    #[test]
+    fn the_innermost_rendered_part_wins() {
+        let f = SourceFile::new("x", None, "0123456789".to_string());
+        assert!(f.rendered_at(3).is_none());
+        let part = |start, end, source: &str, by| Rendered {
+            span: Span::new(start, end),
+            source: source.into(),
+            by,
+        };
+        f.set_rendered(vec![
+            part(2, 4, "inner", RenderTool::Kustomize),
+            part(0, 8, "outer", RenderTool::Helm),
+            part(8, 10, "next", RenderTool::Helm),
+        ]);
+        let at = |o| f.rendered_at(o).map(|r| r.source.as_str());
+        assert_eq!(
+            (at(0), at(2), at(3), at(4), at(8), at(10)),
+            (Some("outer"), Some("inner"), Some("inner"), Some("outer"), Some("next"), None)
+        );
     }
 }

@@ -37,6 +37,13 @@ pub struct Loaded {
 /// Parses a file and extracts its objects.
 #[must_use]
 pub fn load(file: &Arc<SourceFile>) -> Loaded {
+    load_rendered(file, None)
+}
+
+/// Parses a file and extracts its objects, recording where the parts of a rendered text come
+/// from (see [`super::rendered`]); `base` is the directory ladrillo rendered it from, if any.
+#[must_use]
+pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base>) -> Loaded {
     // Terraform holds no Kubernetes objects (the scan reads it per module, see `terraform`).
     if is_terraform(file) {
         return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
@@ -47,12 +54,18 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
         ..Loaded::default()
     };
     out.notes = stream.notes;
+    let mut spans = Vec::new();
     for doc in stream.documents {
         if doc.root.is_null() {
             continue;
         }
         out.documents += 1;
+        spans.push(doc.root.span);
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
+    }
+    let parts = super::rendered::parts(&file.text, &spans, &out.objects, base);
+    if !parts.is_empty() {
+        file.set_rendered(parts);
     }
     // A `.json` file with something to check is read as JSON by kubectl and AWS tools: what only
     // YAML accepts (a trailing comma, a comment) is an error there, so it is one here.

@@ -16,6 +16,7 @@
 //! audit event), so findings point into the text the caller holds.
 
 pub mod file;
+pub mod rendered;
 pub mod scope;
 
 use std::sync::Arc;

@@ -93,6 +93,9 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
     if let Some(p) = f.location.start() {
         meta.push(crate::t!(lang, "report-line-column", line = p.line, column = p.column));
     }
+    if let Some(r) = f.location.rendered() {
+        meta.push(escape(&super::text::rendered_line(r, lang)));
+    }
     if let Some(o) = &f.object {
         meta.push(escape(&o.to_string()));
     }

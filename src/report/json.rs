@@ -43,11 +43,24 @@ pub struct JsonFinding<'a> {
     pub path: String,
     pub help: Option<&'a str>,
     pub references: &'static [&'static str],
+    /// The template or origin file of a place in a rendered text; `file` and `line` stay the
+    /// place in the rendered text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rendered_from: Option<RenderedFrom<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub notes: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<&'a Suppression>,
     pub fingerprint: String,
+}
+
+/// Where a place of a rendered text comes from.
+#[derive(Serialize)]
+pub struct RenderedFrom<'a> {
+    /// The Helm template or kustomize origin file.
+    pub file: &'a str,
+    /// `helm` or `kustomize`.
+    pub by: crate::document::RenderTool,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -69,6 +82,7 @@ impl<'a> JsonFinding<'a> {
             path: f.path_text(),
             help: f.help.as_deref(),
             references: f.rule.references,
+            rendered_from: f.location.rendered().map(|r| RenderedFrom { file: &r.source, by: r.by }),
             notes: &f.notes,
             suppressed: f.suppressed.as_ref(),
             fingerprint: super::fingerprint(f),

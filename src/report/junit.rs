@@ -14,13 +14,20 @@ pub fn render(result: &ScanResult) -> String {
         suites.entry(name.to_string()).or_insert_with(|| TestSuite::new(name.to_string()))
     }
     for f in result.active() {
-        let file = f.location.file_name().unwrap_or("(no file)");
+        // A place in a rendered text is filed under its template or origin file.
+        let rendered = f.location.rendered();
+        let file = rendered.map(|r| r.source.as_str()).or(f.location.file_name()).unwrap_or("(no file)");
         let target = f.object.as_ref().map_or_else(|| file.to_string(), ToString::to_string);
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
         status.set_message(f.message.clone()).set_type(f.severity.as_str());
         let mut description = String::new();
-        if let Some(p) = f.location.start() {
-            description.push_str(&format!("{file}:{}:{}\n", p.line, p.column));
+        if let (Some(p), Some(shown)) = (f.location.start(), f.location.file_name()) {
+            match rendered {
+                Some(_) => {
+                    description.push_str(&format!("{file} (rendered at {shown}:{}:{})\n", p.line, p.column))
+                }
+                None => description.push_str(&format!("{shown}:{}:{}\n", p.line, p.column)),
+            }
         }
         if !f.path_text().is_empty() {
             description.push_str(&format!("field: {}\n", f.path_text()));

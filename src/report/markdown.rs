@@ -57,7 +57,9 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `file:line`, linked to the line when a base is known.
+/// `file:line`, linked to the line when a base is known. A place in a rendered text names its
+/// template or origin file first (linked to the file: its line is not known), then the line of
+/// the rendered text.
 #[must_use]
 pub fn place(f: &Finding, links: &Links) -> String {
     let Some(file) = f.location.file_name() else {
@@ -68,7 +70,15 @@ pub fn place(f: &Finding, links: &Links) -> String {
         Some(l) => format!("{}:{l}", escape(file)),
         None => escape(file),
     };
-    // Only paths inside the repository can be linked (not `-` or absolute paths).
+    if let Some(r) = f.location.rendered() {
+        return format!("{} (rendered at {text})", link(&escape(&r.source), &r.source, None, links));
+    }
+    link(&text, file, line, links)
+}
+
+/// `text` linked to `file` (at `line`) when a base is known and the path is inside the
+/// repository (not `-` or absolute paths).
+fn link(text: &str, file: &str, line: Option<usize>, links: &Links) -> String {
     let linkable = !file.starts_with('/') && file != "-" && !file.contains("..") && !file.contains(':');
     match (&links.base, linkable) {
         (Some(base), true) => {
@@ -76,7 +86,7 @@ pub fn place(f: &Finding, links: &Links) -> String {
             let url: String = file.bytes().map(url_byte).collect();
             format!("[{text}]({base}{url}{anchor})")
         }
-        _ => text,
+        _ => text.to_string(),
     }
 }
 

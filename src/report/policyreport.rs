@@ -31,6 +31,15 @@ fn result(f: &Finding) -> Value {
             properties.insert("line".into(), json!(p.line.to_string()));
         }
     }
+    // A place in a rendered text: its Helm template or kustomize origin file.
+    if let Some(r) = f.location.rendered() {
+        properties.insert("renderedFrom".into(), json!(r.source));
+        let by = match r.by {
+            crate::document::RenderTool::Helm => "helm",
+            crate::document::RenderTool::Kustomize => "kustomize",
+        };
+        properties.insert("renderedBy".into(), json!(by));
+    }
     properties.insert("fingerprint".into(), json!(super::fingerprint(f)));
     let mut r = serde_json::Map::new();
     r.insert("source".into(), json!("ladrillo"));

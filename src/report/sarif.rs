@@ -86,16 +86,32 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         message.push_str(h);
     }
     let mut location = serde_json::Map::new();
+    let mut rendered_related = None;
     if let (Some(file), Some(start), Some(end)) =
         (f.location.file_name(), f.location.start(), f.location.end())
     {
-        location.insert(
-            "physicalLocation".into(),
-            json!({
-                "artifactLocation": { "uri": uri(file) },
-                "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
-            }),
-        );
+        let rendered_at = json!({
+            "artifactLocation": { "uri": uri(file) },
+            "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
+        });
+        // A place in a rendered text points at its template or local origin file; the template's
+        // own line is not known (Helm keeps none), so the region is the file's first line, and the
+        // place in the rendered text is a related location.
+        match f.location.rendered().filter(|r| !r.source.contains("://")) {
+            Some(r) => {
+                location.insert(
+                    "physicalLocation".into(),
+                    json!({ "artifactLocation": { "uri": uri(&r.source) }, "region": { "startLine": 1 } }),
+                );
+                rendered_related = Some(json!({
+                    "physicalLocation": rendered_at,
+                    "message": { "text": format!("rendered at {file}:{}:{}", start.line, start.column) },
+                }));
+            }
+            None => {
+                location.insert("physicalLocation".into(), rendered_at);
+            }
+        }
     }
     if let Some(o) = &f.object {
         // Objects read from the API have no artifact: the cluster is part of the logical name.
@@ -109,20 +125,29 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         }
         location.insert("logicalLocations".into(), json!([{ "fullyQualifiedName": name, "kind": "object" }]));
     }
-    let related: Vec<serde_json::Value> = f
-        .related
-        .iter()
+    // The place in the rendered text first, then the finding's own related places; ids are
+    // their indexes.
+    let others = f.related.iter().filter_map(|rel| {
+        let (file, start, end) = (rel.location.file_name()?, rel.location.start()?, rel.location.end()?);
+        Some(json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(file) },
+                "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
+            },
+            "message": { "text": rel.message },
+        }))
+    });
+    let related: Vec<serde_json::Value> = rendered_related
+        .into_iter()
+        .chain(others)
         .enumerate()
-        .filter_map(|(i, rel)| {
-            let (file, start, end) = (rel.location.file_name()?, rel.location.start()?, rel.location.end()?);
-            Some(json!({
-                "id": i,
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri(file) },
-                    "region": { "startLine": start.line, "startColumn": start.column, "endLine": end.line, "endColumn": end.column },
-                },
-                "message": { "text": rel.message },
-            }))
+        .map(|(i, rel)| {
+            let mut fields = serde_json::Map::new();
+            fields.insert("id".into(), json!(i));
+            if let serde_json::Value::Object(rest) = rel {
+                fields.extend(rest);
+            }
+            serde_json::Value::Object(fields)
         })
         .collect();
     let mut r = json!({
@@ -134,10 +159,16 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         "partialFingerprints": { "ladrillo/v1": super::fingerprint(f) },
         "properties": { "name": f.rule.name, "severity": f.severity.as_str() },
     });
-    if !related.is_empty()
-        && let Some(fields) = r.as_object_mut()
-    {
-        fields.insert("relatedLocations".into(), serde_json::Value::Array(related));
+    if let Some(fields) = r.as_object_mut() {
+        if !related.is_empty() {
+            fields.insert("relatedLocations".into(), serde_json::Value::Array(related));
+        }
+        if let (Some(rendered), Some(props)) =
+            (f.location.rendered(), fields.get_mut("properties").and_then(|p| p.as_object_mut()))
+        {
+            props.insert("renderedFrom".into(), json!(rendered.source));
+            props.insert("renderedBy".into(), json!(rendered.by));
+        }
     }
     if let Some(s) = &f.suppressed
         && let Some(fields) = r.as_object_mut()

@@ -124,6 +124,9 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
             footer.push(crate::t!(lang, "report-field", field = f.path_text()));
         }
     }
+    if let Some(r) = f.location.rendered() {
+        footer.push(rendered_line(r, lang));
+    }
     footer.extend(f.notes_in(lang));
     if let Some(s) = &f.suppressed {
         footer.push(suppressed_line(s, lang));
@@ -215,6 +218,16 @@ fn credential_values(file: &crate::document::SourceFile, span: Span) -> Vec<Span
             Some(Span::new(start + colon + 1, start + text.len()))
         })
         .collect()
+}
+
+/// `rendered from the Helm template <path>` (or kustomize's origin file) in a language.
+#[must_use]
+pub fn rendered_line(r: &crate::document::Rendered, lang: Lang) -> String {
+    let id = match r.by {
+        crate::document::RenderTool::Helm => "report-rendered-helm",
+        crate::document::RenderTool::Kustomize => "report-rendered-kustomize",
+    };
+    crate::t!(lang, id, source = r.source.as_str())
 }
 
 /// `suppressed by annotation: <reason>` in a language.
