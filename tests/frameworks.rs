@@ -10,6 +10,7 @@
 
 mod common;
 
+use ladrillo::i18n::Lang;
 use ladrillo::input::Inputs;
 use ladrillo::report::compliance::{self, FrameworkReport, ReportFormat, Status};
 use ladrillo::rules::frameworks::FrameworkId;
@@ -165,6 +166,12 @@ fn golden_outputs() {
     let r = report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
     insta::assert_snapshot!("cis_text", compliance::render(&r, ReportFormat::Text));
     insta::assert_snapshot!("cis_json", compliance::render(&r, ReportFormat::Json));
+    insta::assert_snapshot!("cis_markdown", compliance::render(&r, ReportFormat::Markdown));
+    insta::assert_snapshot!("cis_markdown_es", compliance::render_in(&r, ReportFormat::Markdown, Lang::Es));
+    let html = compliance::render_in(&r, ReportFormat::Html, Lang::Es);
+    assert_eq!(html.matches("<tr data-item").count(), r.controls.len(), "one row per control");
+    assert!(html.contains("<html lang=\"es\">") && html.contains("no cumple"));
+    insta::assert_snapshot!("cis_html_es", html);
     for fw in [FrameworkId::PssBaseline, FrameworkId::PssRestricted, FrameworkId::NsaCisa, FrameworkId::Guide]
     {
         let r = report(fw, &["tests/data/frameworks", "examples/guide-cluster"]);

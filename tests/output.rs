@@ -151,7 +151,8 @@ fn html_report_escapes_everything() {
     let text = INPUT.replace("name: web", "name: \"<script>alert(1)</script>\"");
     let r = common::scan_text(&text, &["privileged-container"]);
     let html = report::render(&r, Format::Html, ReportOptions::default());
-    assert!(!html.contains("<script>"), "unescaped input in HTML");
+    assert_eq!(html.matches("<script").count(), 1, "only the page's own script: {html}");
+    assert!(!html.contains("<script>alert"), "unescaped input in HTML");
     assert!(html.contains("&lt;script&gt;"));
     insta::assert_snapshot!(report::render(
         &result(),
@@ -237,4 +238,52 @@ fn policyreport_report() {
     assert!(results.iter().any(|r| r["result"] == "skip"));
     assert_eq!(shop["summary"]["skip"], results.iter().filter(|r| r["result"] == "skip").count());
     assert_eq!(items.last().unwrap()["kind"], "ClusterPolicyReport");
+}
+
+/// The page loads nothing from elsewhere, forbids it by policy, and is usable without a mouse:
+/// every filter is a labelled native control, tables have header cells, the language is set.
+/// (`tests/html_browser.rs` checks the same page in Chromium.)
+#[test]
+fn html_report_is_self_contained_and_accessible() {
+    for lang in ladrillo::i18n::Lang::ALL {
+        let html =
+            report::render(&result(), Format::Html, ReportOptions { lang, ..ReportOptions::default() });
+        for external in [" src=", "<link", "url(", "@import", "http:", "https:", "//fonts"] {
+            assert!(!html.contains(external), "{external} in {html}");
+        }
+        assert!(html.contains(
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\""
+        ));
+        assert!(html.starts_with(&format!("<!DOCTYPE html>\n<html lang=\"{}\">", lang.code())));
+        assert_eq!(html.matches("<select").count(), 3, "severity, rule, namespace");
+        assert_eq!(
+            html.matches("<label>").count(),
+            html.matches("<select").count(),
+            "a select without label"
+        );
+        assert!(
+            !html.contains("tabindex=\"-1\"") && !html.contains("onclick"),
+            "a control out of keyboard reach"
+        );
+        assert!(html.contains("<th scope=\"col\">") && html.contains("<main>"));
+        assert!(html.contains("data-namespace=\"shop\"") && html.contains("data-rule=\"POD001\""));
+        assert!(html.contains("@media print"));
+    }
+    let es = report::render(
+        &result(),
+        Format::Html,
+        ReportOptions { lang: ladrillo::i18n::Lang::Es, ..ReportOptions::default() },
+    );
+    assert!(
+        es.contains("Hallazgos por severidad")
+            && es.contains("el contenedor &quot;app&quot; se ejecuta en modo privilegiado"),
+        "{es}"
+    );
+}
+
+#[test]
+fn markdown_report_in_spanish() {
+    use ladrillo::report::markdown::{self, Links};
+    let md = markdown::render_in(&result(), &Links::default(), ladrillo::i18n::Lang::Es);
+    insta::assert_snapshot!("markdown_es", md);
 }

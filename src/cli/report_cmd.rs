@@ -79,7 +79,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         return 2;
     }
     let report = compliance::evaluate(args.framework, inputs, &settings);
-    let text = compliance::render(&report, args.format);
+    let text = compliance::render_in(&report, args.format, super::lang());
     let written = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
         None => super::print_stdout(&text).then_some(()).ok_or_else(String::new),

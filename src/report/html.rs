@@ -1,6 +1,10 @@
-//! A single self-contained HTML page for people: summary counts, then findings grouped by file
-//! with the offending line, field, object and fix. Everything user-controlled is escaped.
+//! A single self-contained HTML page for people: a summary (findings by severity, inputs), then
+//! findings grouped by object with the offending line, field and fix, and filters by severity,
+//! rule and namespace that run in the page (no server, no network: the one script and the style
+//! are inline, and the Content-Security-Policy forbids loading anything). Without scripts every
+//! finding is shown. Everything from the input is escaped; the page prints without the filters.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
@@ -9,13 +13,42 @@ use crate::scan::ScanResult;
 
 use super::ReportOptions;
 
-const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b}\
-h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd}\
-.sev{display:inline-block;min-width:4.5rem;text-align:center;border-radius:3px;color:#fff;font-size:12px;padding:1px 4px}\
-.critical{background:#8b0000}.high{background:#c0392b}.medium{background:#d68910}.low{background:#2471a3}.info{background:#7f8c8d}\
-.f{border:1px solid #e3e3e3;border-radius:4px;margin:.6rem 0;padding:.5rem .8rem}.f.suppressed{opacity:.6}\
-code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f6f8fa;padding:.4rem .6rem;overflow-x:auto;margin:.4rem 0}\
-.meta{color:#555;font-size:13px}table{border-collapse:collapse}td,th{padding:2px 10px;text-align:left}";
+const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#1b1b1b;background:#fff}\
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1rem;margin:1.4rem 0 .4rem}\
+.sev{display:inline-block;min-width:5rem;white-space:nowrap;text-align:center;border-radius:3px;color:#fff;font-size:13px;padding:0 4px}\
+.critical{background:#7a0000}.high{background:#b02a1a}.medium{background:#8a5300}.low{background:#1f5f8b}.info{background:#566573}\
+.pass{background:#1e6b34}.fail{background:#b02a1a}.not-applicable{background:#566573}.manual{background:#5b3f8c}\
+.f{border:1px solid #d5d5d5;border-radius:4px;margin:.5rem 0;padding:.5rem .8rem}.f.suppressed{opacity:.7}\
+code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f4f6f8;padding:.4rem .6rem;overflow-x:auto;margin:.4rem 0}\
+.meta{color:#444;font-size:14px}table{border-collapse:collapse;margin:.5rem 0}td,th{padding:3px 10px;text-align:left;vertical-align:top;border-bottom:1px solid #e2e2e2}\
+caption{text-align:left;font-weight:600}.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end;background:#f4f6f8;padding:.6rem .8rem;border-radius:4px}\
+.filters label{display:flex;flex-direction:column;font-size:14px}select{font:inherit}\
+a:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #1a4d8f;outline-offset:2px}\
+.skip{position:absolute;left:-10000px}.skip:focus{position:static}\
+@media print{.filters,.skip{display:none}.f{break-inside:avoid}body{max-width:none}}";
+
+/// Filters the elements with `data-severity`, `data-rule`, `data-namespace` or `data-status`
+/// by the selects of `#filters`, keeps the choice in the address (`#severity=high`), hides
+/// groups left empty and says how many are shown.
+const SCRIPT: &str = r#"(function(){
+var form=document.getElementById('filters');if(!form)return;
+form.hidden=false;
+var items=[].slice.call(document.querySelectorAll('[data-item]'));
+var groups=[].slice.call(document.querySelectorAll('[data-group]'));
+var out=document.getElementById('shown');
+var fields=[].slice.call(form.querySelectorAll('select')).map(function(s){return s.name;});
+function fromHash(){location.hash.slice(1).split('&').forEach(function(p){var i=p.indexOf('=');if(i<0)return;
+var k=p.slice(0,i),v=decodeURIComponent(p.slice(i+1));var s=form.elements[k];if(!s||fields.indexOf(k)<0)return;
+for(var j=0;j<s.options.length;j++){if(s.options[j].value===v){s.value=v;}}});}
+function apply(){var n=0;
+items.forEach(function(el){var ok=fields.every(function(k){var v=form.elements[k].value;return !v||el.getAttribute('data-'+k)===v;});
+el.hidden=!ok;if(ok)n++;});
+groups.forEach(function(g){g.hidden=!g.querySelector('[data-item]:not([hidden])');});
+out.textContent=out.getAttribute('data-template').replace('{n}',n).replace('{total}',items.length);
+var h=fields.filter(function(k){return form.elements[k].value;}).map(function(k){return k+'='+encodeURIComponent(form.elements[k].value);}).join('&');
+try{history.replaceState(null,'',h?'#'+h:location.pathname+location.search);}catch(e){}}
+fromHash();form.addEventListener('change',apply);window.addEventListener('hashchange',function(){fromHash();apply();});apply();
+})();"#;
 
 /// Escapes text for HTML element content and attribute values.
 #[must_use]
@@ -34,25 +67,75 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A whole page: `title` (text) as title and first heading, `body` (HTML) under it. Loading
+/// anything from elsewhere is forbidden by the page's own policy.
+#[must_use]
+pub(crate) fn page(lang: Lang, title: &str, body: &str) -> String {
+    let title = escape(title);
+    let mut h = String::with_capacity(body.len() + STYLE.len() + SCRIPT.len() + 512);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\
+         <title>{title}</title><style>{STYLE}</style></head><body>\n",
+        lang.code()
+    );
+    let _ = write!(
+        h,
+        "<header><h1>{title}</h1></header>\n<main>\n{body}</main>\n<script>{SCRIPT}</script>\n</body></html>\n"
+    );
+    h
+}
+
+/// A `<select>` of the filter form: `name`, its label, and (value, text) options after "all".
+pub(crate) fn select(h: &mut String, name: &str, label: &str, options: &[(String, String)], lang: Lang) {
+    let _ = write!(
+        h,
+        "<label>{}<select name=\"{name}\"><option value=\"\">{}</option>",
+        escape(label),
+        escape(&text(lang, "report-html-all"))
+    );
+    for (value, shown) in options {
+        let _ = write!(h, "<option value=\"{}\">{}</option>", escape(value), escape(shown));
+    }
+    h.push_str("</select></label>");
+}
+
+/// The filter form (hidden until the script shows it), with the count of shown items.
+pub(crate) fn filters(h: &mut String, selects: &str, lang: Lang) {
+    let template = crate::t!(lang, "report-html-shown", shown = "{n}", total = "{total}");
+    let _ = writeln!(
+        h,
+        "<form id=\"filters\" class=\"filters\" hidden aria-label=\"{}\">{selects}\
+         <output id=\"shown\" aria-live=\"polite\" data-template=\"{}\"></output></form>",
+        escape(&text(lang, "report-html-filters")),
+        escape(&template)
+    );
+}
+
 #[must_use]
 pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     let lang = options.lang;
-    let title = escape(&text(lang, "report-title"));
     let mut h = String::new();
+    let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result, lang)));
+    let _ =
+        writeln!(h, "<a class=\"skip\" href=\"#findings\">{}</a>", escape(&text(lang, "report-html-skip")));
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title>",
-        lang.code()
+        "<section aria-labelledby=\"summary\"><h2 id=\"summary\">{}</h2>\n<table><caption>{}</caption>\
+         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&text(lang, "report-html-summary")),
+        escape(&text(lang, "report-html-by-severity")),
+        escape(&text(lang, "report-html-severity")),
+        escape(&text(lang, "report-html-findings"))
     );
-    let _ = write!(h, "<style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n");
-    let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result, lang)));
-    h.push_str("<table><tr>");
     for sev in Severity::ALL {
         let n = result.summary.by_severity.get(sev.as_str()).copied().unwrap_or(0);
-        let name = super::text::severity_name(sev, lang);
-        let _ = write!(h, "<td><span class=\"sev {sev}\">{name}</span> {n}</td>");
+        let name = escape(&super::text::severity_name(sev, lang));
+        let _ = write!(h, "<tr><td><span class=\"sev {sev}\">{name}</span></td><td>{n}</td></tr>");
     }
-    h.push_str("</tr></table>\n");
+    h.push_str("</tbody></table></section>\n");
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
@@ -62,47 +145,112 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     }
     let shown: Vec<&Finding> =
         result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()).collect();
-    let redact = super::redactions_by_file(result);
-    let mut current: Option<Option<&str>> = None;
-    for f in shown {
-        let file = f.location.file_name();
-        if current != Some(file) {
-            let none = text(lang, "report-no-file");
-            let _ = writeln!(h, "<h2>{}</h2>", escape(file.unwrap_or(&none)));
-            current = Some(file);
-        }
-        let spans = file.and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-        finding(&mut h, f, spans, lang);
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"findings\"><h2 id=\"findings\">{}</h2>",
+        escape(&text(lang, "report-html-findings"))
+    );
+    if shown.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(&text(lang, "report-html-no-findings")));
+    } else {
+        filters(&mut h, &finding_selects(&shown, lang), lang);
     }
-    h.push_str("</body></html>\n");
-    h
+    let redact = super::redactions_by_file(result);
+    for (heading, findings) in by_object(&shown, lang) {
+        let _ = writeln!(h, "<section data-group><h3>{}</h3>", escape(&heading));
+        for f in findings {
+            let file = f.location.file_name();
+            let spans = file.and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
+            finding(&mut h, f, spans, lang);
+        }
+        h.push_str("</section>\n");
+    }
+    h.push_str("</section>\n");
+    page(lang, &text(lang, "report-title"), &h)
+}
+
+/// The selects for findings: the severities, rules and namespaces present.
+fn finding_selects(shown: &[&Finding], lang: Lang) -> String {
+    let severities: BTreeSet<std::cmp::Reverse<Severity>> =
+        shown.iter().map(|f| std::cmp::Reverse(f.severity)).collect();
+    let severities: Vec<(String, String)> = severities
+        .into_iter()
+        .map(|std::cmp::Reverse(s)| (s.as_str().to_string(), super::text::severity_name(s, lang)))
+        .collect();
+    let rules: BTreeMap<&str, &str> = shown.iter().map(|f| (f.rule.code, f.rule.name)).collect();
+    let rules: Vec<(String, String)> =
+        rules.into_iter().map(|(code, name)| (code.to_string(), format!("{code} {name}"))).collect();
+    let namespaces: BTreeSet<String> = shown.iter().map(|f| namespace(f)).collect();
+    let none = text(lang, "report-html-no-namespace");
+    let namespaces: Vec<(String, String)> = namespaces
+        .into_iter()
+        .map(|n| {
+            let shown = if n.is_empty() { none.clone() } else { n.clone() };
+            (n, shown)
+        })
+        .collect();
+    let mut s = String::new();
+    select(&mut s, "severity", &text(lang, "report-html-severity"), &severities, lang);
+    select(&mut s, "rule", &text(lang, "report-html-rule"), &rules, lang);
+    select(&mut s, "namespace", &text(lang, "report-html-namespace"), &namespaces, lang);
+    s
+}
+
+/// The namespace a finding's object is in, empty for none (cluster-scoped, no object).
+fn namespace(f: &Finding) -> String {
+    f.object.as_ref().and_then(|o| o.namespace.clone()).unwrap_or_default()
+}
+
+/// Findings grouped by file and object, in the order of their first finding (the scan's order).
+fn by_object<'f>(shown: &[&'f Finding], lang: Lang) -> Vec<(String, Vec<&'f Finding>)> {
+    let mut groups: Vec<(String, Vec<&Finding>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let none = text(lang, "report-no-file");
+    for f in shown {
+        let file = f.location.file_name().unwrap_or(&none);
+        let heading = match &f.object {
+            Some(o) => format!("{o} — {file}"),
+            None => file.to_string(),
+        };
+        match index.get(&heading).and_then(|i| groups.get_mut(*i)) {
+            Some((_, list)) => list.push(f),
+            None => {
+                index.insert(heading.clone(), groups.len());
+                groups.push((heading, vec![f]));
+            }
+        }
+    }
+    groups
 }
 
 fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: Lang) {
     let class = if f.suppressed.is_some() { "f suppressed" } else { "f" };
     let _ = write!(
         h,
-        "<div class=\"{class}\"><span class=\"sev {}\">{}</span> <b>{}</b> <code>{}</code> — {}",
+        "<article class=\"{class}\" data-item data-severity=\"{}\" data-rule=\"{}\" data-namespace=\"{}\">\
+         <span class=\"sev {}\">{}</span> <b>{}</b> <code>{}</code> — {}",
         f.severity,
-        super::text::severity_name(f.severity, lang),
+        escape(f.rule.code),
+        escape(&namespace(f)),
+        f.severity,
+        escape(&super::text::severity_name(f.severity, lang)),
         escape(f.rule.code),
         escape(f.rule.name),
         escape(&f.message_in(lang))
     );
     let mut meta = Vec::new();
     if let Some(p) = f.location.start() {
-        meta.push(crate::t!(lang, "report-line-column", line = p.line, column = p.column));
+        meta.push(escape(&crate::t!(lang, "report-line-column", line = p.line, column = p.column)));
     }
     if let Some(r) = f.location.rendered() {
         meta.push(escape(&super::text::rendered_line(r, lang)));
     }
-    if let Some(o) = &f.object {
-        meta.push(escape(&o.to_string()));
-    }
     if f.path.is_some() {
         meta.push(format!("<code>{}</code>", escape(&f.path_text())));
     }
-    let _ = write!(h, "<div class=\"meta\">{}</div>", meta.join(" · "));
+    if !meta.is_empty() {
+        let _ = write!(h, "<div class=\"meta\">{}</div>", meta.join(" · "));
+    }
     if let (Some(file), Some(p)) = (&f.location.file, f.location.start()) {
         let base = file.line_start(p.line).unwrap_or(0) as usize;
         let line = super::text::mask(file.line_text(p.line), base, redact);
@@ -121,5 +269,5 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
     if !f.rule.references.is_empty() {
         let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&f.rule.references.join(", ")));
     }
-    h.push_str("</div>\n");
+    h.push_str("</article>\n");
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
+use crate::i18n::{Lang, text};
 use crate::scan::ScanResult;
 
 /// GitHub's limit on the body of an issue or pull-request comment, in characters.
@@ -102,21 +103,29 @@ fn place_and_object(f: &Finding, links: &Links) -> String {
 
 #[must_use]
 pub fn render(result: &ScanResult, links: &Links) -> String {
-    render_limited(result, links, GITHUB_COMMENT_LIMIT)
+    render_limited(result, links, GITHUB_COMMENT_LIMIT, Lang::En)
+}
+
+/// [`render`] in a language.
+#[must_use]
+pub fn render_in(result: &ScanResult, links: &Links, lang: Lang) -> String {
+    render_limited(result, links, GITHUB_COMMENT_LIMIT, lang)
 }
 
 /// Renders within `limit` characters.
 #[must_use]
-pub fn render_limited(result: &ScanResult, links: &Links, limit: usize) -> String {
+pub fn render_limited(result: &ScanResult, links: &Links, limit: usize, lang: Lang) -> String {
+    let word = |id: &str| escape(&text(lang, id));
     let mut out = String::from("## ladrillo\n\n");
-    let _ = writeln!(out, "{}\n", escape(&super::text::summary_line(result, crate::i18n::Lang::En)));
-    out.push_str("| Severity | Findings |\n|---|---:|\n");
+    let _ = writeln!(out, "{}\n", escape(&super::text::summary_line(result, lang)));
+    let _ =
+        writeln!(out, "| {} | {} |\n|---|---:|", word("report-html-severity"), word("report-html-findings"));
     for sev in Severity::ALL {
         let n = result.summary.by_severity.get(sev.as_str()).copied().unwrap_or(0);
-        let _ = writeln!(out, "| {sev} | {n} |");
+        let _ = writeln!(out, "| {} | {n} |", escape(&super::text::severity_name(sev, lang)));
     }
     if !result.errors.is_empty() {
-        let _ = writeln!(out, "\n**Input errors: {}**\n", result.errors.len());
+        let _ = writeln!(out, "\n**{}: {}**\n", word("report-input-errors"), result.errors.len());
         for e in result.errors.iter().take(20) {
             let _ = writeln!(out, "- {}", escape(&e.to_string()));
         }
@@ -127,18 +136,26 @@ pub fn render_limited(result: &ScanResult, links: &Links, limit: usize) -> Strin
     if active.is_empty() {
         return out;
     }
-    out.push_str("\n### Findings\n\n| Severity | Rule | Where | Message |\n|---|---|---|---|\n");
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
+        word("report-html-findings"),
+        word("report-html-severity"),
+        word("report-html-rule"),
+        word("report-html-where"),
+        word("report-html-message")
+    );
     let budget = limit.saturating_sub(TAIL_RESERVE);
     let mut shown = 0;
     let mut length = out.chars().count();
     for f in &active {
         let row = format!(
             "| {} | `{}` {} | {} | {} |\n",
-            f.severity,
+            escape(&super::text::severity_name(f.severity, lang)),
             f.rule.code,
             escape(f.rule.name),
             place_and_object(f, links),
-            escape(&f.message)
+            escape(&f.message_in(lang))
         );
         length += row.chars().count();
         if length > budget {
@@ -148,12 +165,10 @@ pub fn render_limited(result: &ScanResult, links: &Links, limit: usize) -> Strin
         shown += 1;
     }
     if shown < active.len() {
-        let _ = writeln!(
-            out,
-            "\n_{} more findings not shown (GitHub comments hold {} characters); run `ladrillo scan` for all of them._",
-            active.len() - shown,
-            limit
-        );
+        // Our own words: not escaped, so `ladrillo scan` stays code.
+        let more =
+            crate::t!(lang, "report-md-not-shown", count = active.len() - shown, limit = limit.to_string());
+        let _ = writeln!(out, "\n_{more}_");
     }
     out
 }

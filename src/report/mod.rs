@@ -59,7 +59,9 @@ pub fn write(
         Format::Sarif => sarif::write(result, out),
         Format::Junit => out.write_all(junit::render(result).as_bytes()),
         Format::Html => out.write_all(html::render(result, options).as_bytes()),
-        Format::Markdown => out.write_all(markdown::render(result, &markdown::Links::from_env()).as_bytes()),
+        Format::Markdown => {
+            out.write_all(markdown::render_in(result, &markdown::Links::from_env(), options.lang).as_bytes())
+        }
         Format::Policyreport => out.write_all(policyreport::render(result).as_bytes()),
     }
 }

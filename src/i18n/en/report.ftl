@@ -79,3 +79,46 @@ summary-errors = { $line }; { $count ->
         [one] 1 input error
        *[other] { $count } input errors
     }
+
+# The HTML page and the Markdown summary.
+report-html-summary = Summary
+report-html-by-severity = Findings by severity
+report-html-severity = Severity
+report-html-findings = Findings
+report-html-no-findings = No findings.
+report-html-rule = Rule
+report-html-namespace = Namespace
+report-html-no-namespace = (no namespace)
+report-html-where = Where
+report-html-message = Message
+report-html-all = all
+report-html-filters = Filters
+report-html-shown = { $shown } of { $total } shown
+report-html-skip = Skip to the findings
+report-md-more-findings = { $count ->
+        [one] 1 more finding
+       *[other] { $count } more findings
+    }
+report-md-not-shown = { $count ->
+        [one] 1 more finding not shown
+       *[other] { $count } more findings not shown
+    } (GitHub comments hold { $limit } characters); run `ladrillo scan` for all of them.
+report-md-more-controls = { $count ->
+        [one] 1 more failed control not shown
+       *[other] { $count } more failed controls not shown
+    } (GitHub comments hold { $limit } characters); run `ladrillo report` for all of them.
+
+# `ladrillo report --framework`: headings and statuses.
+report-framework-heading = Compliance: { $framework }
+report-framework-by-status = Controls by status
+report-framework-status = Status
+report-framework-controls = Controls
+report-framework-control = Control
+report-framework-title = Title
+report-framework-details = Details
+report-framework-score = { $percent }% of the { $decided } decided controls pass
+report-framework-no-score = no control could be decided
+report-status-pass = pass
+report-status-fail = fail
+report-status-not-applicable = not applicable
+report-status-manual = manual

@@ -82,3 +82,46 @@ summary-errors = { $line }; { $count ->
         [one] 1 error de entrada
        *[other] { $count } errores de entrada
     }
+
+# La página HTML y el resumen en Markdown.
+report-html-summary = Resumen
+report-html-by-severity = Hallazgos por severidad
+report-html-severity = Severidad
+report-html-findings = Hallazgos
+report-html-no-findings = Sin hallazgos.
+report-html-rule = Regla
+report-html-namespace = Espacio de nombres
+report-html-no-namespace = (sin espacio de nombres)
+report-html-where = Dónde
+report-html-message = Mensaje
+report-html-all = todos
+report-html-filters = Filtros
+report-html-shown = { $shown } de { $total } visibles
+report-html-skip = Ir a los hallazgos
+report-md-more-findings = { $count ->
+        [one] 1 hallazgo más
+       *[other] { $count } hallazgos más
+    }
+report-md-not-shown = { $count ->
+        [one] 1 hallazgo más no se muestra
+       *[other] { $count } hallazgos más no se muestran
+    } (los comentarios de GitHub admiten { $limit } caracteres); ejecute `ladrillo scan` para verlos todos.
+report-md-more-controls = { $count ->
+        [one] 1 control fallido más no se muestra
+       *[other] { $count } controles fallidos más no se muestran
+    } (los comentarios de GitHub admiten { $limit } caracteres); ejecute `ladrillo report` para verlos todos.
+
+# `ladrillo report --framework`: encabezados y estados.
+report-framework-heading = Cumplimiento: { $framework }
+report-framework-by-status = Controles por estado
+report-framework-status = Estado
+report-framework-controls = Controles
+report-framework-control = Control
+report-framework-title = Título
+report-framework-details = Detalles
+report-framework-score = cumple el { $percent } % de los { $decided } controles decididos
+report-framework-no-score = no se pudo decidir ningún control
+report-status-pass = cumple
+report-status-fail = no cumple
+report-status-not-applicable = no aplica
+report-status-manual = revisión manual

@@ -3,7 +3,9 @@
 //! about and found nothing; with no such input it is not applicable, and with no rule it is
 //! manual. User-facing words live in [`words`].
 
+mod html;
 mod json;
+mod markdown;
 mod text;
 pub mod words;
 
@@ -285,13 +287,26 @@ fn decide(
 pub enum ReportFormat {
     Text,
     Json,
+    /// One self-contained page, filterable by status.
+    Html,
+    /// For pull-request comments and CI step summaries.
+    Markdown,
 }
 
-/// Renders a framework report.
+/// Renders a framework report in English.
 #[must_use]
 pub fn render(report: &FrameworkReport, format: ReportFormat) -> String {
+    render_in(report, format, crate::i18n::Lang::En)
+}
+
+/// Renders a framework report; HTML and Markdown headings, statuses and finding messages are in
+/// `lang` (text and JSON are not translated yet).
+#[must_use]
+pub fn render_in(report: &FrameworkReport, format: ReportFormat, lang: crate::i18n::Lang) -> String {
     match format {
         ReportFormat::Text => text::render(report),
         ReportFormat::Json => json::render(report),
+        ReportFormat::Html => html::render(report, lang),
+        ReportFormat::Markdown => markdown::render(report, lang),
     }
 }
