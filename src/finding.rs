@@ -241,6 +241,34 @@ impl Group {
             Self::Audit => "audit",
         }
     }
+
+    /// The prefix of the codes of its rules (`NET` for `NET001`).
+    #[must_use]
+    pub fn code_prefix(self) -> &'static str {
+        match self {
+            Self::Pod => "POD",
+            Self::Pss => "PSS",
+            Self::Rbac => "RBAC",
+            Self::Eks => "EKS",
+            Self::Secrets => "SEC",
+            Self::Network => "NET",
+            Self::Reliability => "REL",
+            Self::Hygiene => "HYG",
+            Self::Input => "INP",
+            Self::Audit => "AUD",
+        }
+    }
+
+    /// A group by name (`network`), code prefix (`NET`, `net`) or singular name (`secret`), in
+    /// any case.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|g| {
+            s.eq_ignore_ascii_case(g.as_str())
+                || s.eq_ignore_ascii_case(g.code_prefix())
+                || g.as_str().strip_suffix('s').is_some_and(|one| s.eq_ignore_ascii_case(one))
+        })
+    }
 }
 
 /// Everything known about a rule besides its check.

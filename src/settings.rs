@@ -106,12 +106,19 @@ pub struct WebhookConfig {
     pub namespaces: Vec<(String, WebhookMode)>,
 }
 
-/// A rule selector: `all`, a group, a rule code or a rule name.
-#[derive(Clone, Copy, Debug)]
+/// A rule selector: `all`, a group (`network`, or its code prefix `NET`), a rule code or name, or a
+/// glob over codes and names (`POD*`, `*-binding`). Every selector must match at least one rule.
+#[derive(Clone, Debug)]
 pub enum Selector {
     All,
     Group(Group),
     Rule(&'static dyn Rule),
+    /// A glob, matched against each rule's code in any case and its name as written (as rule
+    /// codes and names are looked up), so `POD*` is codes only while `pod*` also takes names.
+    Glob {
+        codes: globset::GlobMatcher,
+        names: globset::GlobMatcher,
+    },
 }
 
 impl std::fmt::Debug for dyn Rule {
@@ -121,17 +128,31 @@ impl std::fmt::Debug for dyn Rule {
 }
 
 impl Selector {
-    /// Parses a selector; unknown ones are errors with suggestions.
+    /// Parses a selector; unknown ones, and globs that match no rule, are errors with suggestions.
     pub fn parse(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if s == "all" {
+        if s.eq_ignore_ascii_case("all") {
             return Ok(Self::All);
         }
-        if let Some(g) = Group::ALL.into_iter().find(|g| g.as_str() == s) {
+        if let Some(g) = Group::parse(s) {
             return Ok(Self::Group(g));
         }
         if let Some(r) = rules::find(s) {
             return Ok(Self::Rule(r));
+        }
+        if s.contains(['*', '?', '[', '{']) {
+            let glob = |case_insensitive| {
+                globset::GlobBuilder::new(s)
+                    .case_insensitive(case_insensitive)
+                    .build()
+                    .map(|g| g.compile_matcher())
+                    .map_err(|e| format!("invalid rule pattern `{s}`: {}", e.kind()))
+            };
+            let selector = Self::Glob { codes: glob(true)?, names: glob(false)? };
+            if !rules::all().iter().any(|r| selector.matches(*r)) {
+                return Err(format!("`{s}` matches no rule (see `ladrillo rules`)"));
+            }
+            return Ok(selector);
         }
         Err(unknown_rule(s))
     }
@@ -142,11 +163,14 @@ impl Selector {
             Self::All => true,
             Self::Group(g) => rule.meta().group == *g,
             Self::Rule(r) => r.meta().code == rule.meta().code,
+            Self::Glob { codes, names } => {
+                codes.is_match(rule.meta().code) || names.is_match(rule.meta().name)
+            }
         }
     }
 }
 
-/// The message for an unknown rule, with close matches.
+/// The message for an unknown rule, with close rule and group names.
 #[must_use]
 pub fn unknown_rule(s: &str) -> String {
     if s.trim().is_empty() {

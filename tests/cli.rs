@@ -169,7 +169,11 @@ fn output_file_never_overwrites_an_input() {
 
 #[test]
 fn rules_and_explain() {
-    ladrillo().arg("rules").assert().code(0).stdout(predicate::str::contains("POD001  privileged-container"));
+    ladrillo()
+        .arg("rules")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("  POD001   privileged-container"));
     let out = ladrillo().args(["rules", "--format", "json"]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(
@@ -389,4 +393,109 @@ fn config_findings_use_a_relative_path() {
     let out = ladrillo().args(["scan", "--format", "json"]).arg(dir.path().join("k8s")).assert().code(1);
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"].as_str().unwrap().starts_with('/')));
+
+/// The rules of `ladrillo rules --format json` that a predicate keeps, by code.
+fn rule_codes(keep: impl Fn(&serde_json::Value) -> bool) -> Vec<String> {
+    let out = ladrillo().args(["rules", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().iter().filter(|r| keep(r)).map(|r| r["code"].as_str().unwrap().to_owned()).collect()
+}
+
+/// How many rules a scan with these selection flags ran (the JSON summary's `rules`).
+fn rules_run(flags: &[&str]) -> u64 {
+    let out = ladrillo()
+        .args(["scan", "--no-config", "-f", "json", "--fail-on", "none"])
+        .args(flags)
+        .arg("-")
+        .write_stdin(CLEAN_POD)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{flags:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["summary"]["rules"].as_u64().unwrap()
+}
+
+#[test]
+fn select_and_ignore_accept_groups_code_prefixes_and_globs() {
+    let count = |group: &str| rule_codes(|r| r["group"] == group).len() as u64;
+    let network = count("network");
+    assert!(network > 1);
+    // The group name, its code prefix in any case, and the singular of `secrets`.
+    for flag in ["network", "NET", "net", "Network"] {
+        assert_eq!(rules_run(&["--select", flag]), network, "--select {flag}");
+    }
+    assert_eq!(rules_run(&["--select", "secret"]), count("secrets"));
+    assert_eq!(rules_run(&["--select", "SEC"]), count("secrets"));
+    assert_eq!(
+        rules_run(&["--select", "REL,HYG,INP"]),
+        count("reliability") + count("hygiene") + count("input")
+    );
+    // Globs over codes (any case) and names (as written, like lookups): `POD*` is codes only.
+    let pod = rule_codes(|r| r["code"].as_str().unwrap().starts_with("POD")).len() as u64;
+    assert_eq!(rules_run(&["--select", "POD*"]), pod);
+    assert_eq!(rules_run(&["--select", "pod00?"]), 9);
+    // `scan` never runs the audit-log detections (`ladrillo audit-log` does).
+    let pod_names = rule_codes(|r| {
+        r["group"] != "audit"
+            && (r["code"].as_str().unwrap().starts_with("POD")
+                || r["name"].as_str().unwrap().starts_with("pod"))
+    });
+    assert!(pod_names.len() as u64 > pod, "some rule names start with `pod`");
+    assert_eq!(rules_run(&["--select", "pod*"]), pod_names.len() as u64);
+    let bindings = rule_codes(|r| r["name"].as_str().unwrap().ends_with("-binding")).len() as u64;
+    assert!(bindings > 1);
+    assert_eq!(rules_run(&["--select", "*-binding"]), bindings);
+    // Ignore takes the same forms.
+    assert_eq!(rules_run(&["--select", "pod,network", "--ignore", "NET*"]), count("pod"));
+    assert_eq!(rules_run(&["--select", "pod", "--ignore", "POD"]), 0);
+}
+
+#[test]
+fn selectors_that_match_nothing_fail_closed_and_suggest_groups() {
+    for (flag, message) in [
+        ("POX*", "`POX*` matches no rule"),
+        ("*-nothing-at-all", "matches no rule"),
+        ("netwrok", "did you mean `network`?"),
+        ("secrts", "did you mean `secrets`?"),
+        ("POD[", "invalid rule pattern `POD[`"),
+    ] {
+        for option in ["--select", "--ignore"] {
+            ladrillo()
+                .args(["scan", "--no-config", option, flag, "-"])
+                .write_stdin(CLEAN_POD)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains(message));
+        }
+    }
+    // The config file's `select`/`ignore` read selectors the same way, with a position.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".ladrillo.yaml"), "select: [NET]\nignore: [\"NOPE*\"]\n").unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), CLEAN_POD).unwrap();
+    ladrillo().args(["scan", "."]).current_dir(dir.path()).assert().code(2).stderr(
+        predicate::str::contains(".ladrillo.yaml:2:")
+            .and(predicate::str::contains("`NOPE*` matches no rule")),
+    );
+}
+
+#[test]
+fn rules_text_shows_groups_with_aligned_columns() {
+    let out = ladrillo().arg("rules").assert().code(0).get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let groups = rule_codes(|_| true).len();
+    // One heading per group, with its code prefix and count; every rule listed once under it.
+    assert!(text.contains("network (NET, "), "{text}");
+    assert!(text.contains("rbac (RBAC, "), "{text}");
+    assert!(text.contains("secrets (SEC, 4 rules): "), "{text}");
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(rows.len(), groups);
+    // The name and severity columns start at the same place on every row, RBAC001 included.
+    let column = |row: &str, n: usize| {
+        let word = row.split_whitespace().nth(n).unwrap();
+        row.find(&format!(" {word} ")).unwrap() + 1
+    };
+    let starts: std::collections::BTreeSet<(usize, usize)> =
+        rows.iter().map(|r| (column(r, 1), column(r, 2))).collect();
+    assert_eq!(starts.len(), 1, "name columns differ: {starts:?}\n{text}");
 }

@@ -144,3 +144,20 @@ fn every_rule_has_a_fixture_and_every_fixture_a_rule() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn every_code_starts_with_its_groups_prefix() {
+    // `--select NET` means the group `network`: the prefix and the group must agree for every rule.
+    for r in ladrillo::rules::all() {
+        let m = r.meta();
+        let digits = m.code.strip_prefix(m.group.code_prefix());
+        assert!(
+            digits.is_some_and(|d| d.len() == 3 && d.bytes().all(|b| b.is_ascii_digit())),
+            "{} is in group {} (prefix {})",
+            m.code,
+            m.group.as_str(),
+            m.group.code_prefix()
+        );
+        assert_eq!(ladrillo::rules::Group::parse(m.group.code_prefix()), Some(m.group));
+    }
+}

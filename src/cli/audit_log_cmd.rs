@@ -178,9 +178,9 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         errors.push(format!("--output {} would overwrite an input; choose another file", out.display()));
     }
     // A config `select` made only of scan rules says nothing about detections.
-    let is_audit = |s: &Selector| !audit::select(&[*s], &[]).is_empty();
+    let is_audit = |s: &Selector| !audit::select(std::slice::from_ref(s), &[]).is_empty();
     let select: Vec<Selector> = if cli_select.is_empty() {
-        config.select.iter().copied().filter(is_audit).collect()
+        config.select.iter().filter(|s| is_audit(s)).cloned().collect()
     } else {
         for raw in &args.select {
             if Selector::parse(raw).is_ok_and(|s| !is_audit(&s)) {
@@ -191,7 +191,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         }
         cli_select
     };
-    let ignore: Vec<Selector> = config.ignore.iter().copied().chain(cli_ignore).collect();
+    let ignore: Vec<Selector> = config.ignore.iter().cloned().chain(cli_ignore).collect();
     let detections = audit::select(&select, &ignore);
     if detections.is_empty() && errors.is_empty() {
         errors.push("no detection selected".into());

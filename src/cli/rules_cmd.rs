@@ -67,31 +67,55 @@ pub fn rules(args: &RulesArgs) -> i32 {
             let list: Vec<_> = metas.iter().map(|m| to_json(m, lang)).collect();
             serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
         }
-        ListFormat::Text => {
-            let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
-            // Severity names differ in length by language (`informativa`).
-            let sev_width =
-                Severity::ALL.iter().map(|s| severity_name(*s, lang).chars().count()).max().unwrap_or(0);
-            metas
-                .iter()
-                .map(|m| {
-                    let off = if m.default_enabled {
-                        String::new()
-                    } else {
-                        format!(" {}", crate::i18n::text(lang, "rules-opt-in"))
-                    };
-                    format!(
-                        "{}  {:<width$}  {:<sev_width$}  {}{off}\n",
-                        m.code,
-                        m.name,
-                        crate::report::text::severity_name(m.severity, lang),
-                        m.title(lang)
-                    )
-                })
-                .collect()
-        }
+        ListFormat::Text => text_list(&metas, lang),
     };
     if super::print_stdout(&text) { 0 } else { 2 }
+}
+
+/// The text list: a heading per group (name, code prefix, count, what it covers), then its
+/// rules in aligned columns (codes differ in length: `POD001`, `RBAC001`).
+fn text_list(metas: &[&RuleMeta], lang: Lang) -> String {
+    let code_width = metas.iter().map(|m| m.code.len()).max().unwrap_or(0);
+    let width = metas.iter().map(|m| m.name.len()).max().unwrap_or(0);
+    // Severity names differ in length by language (`informativa`).
+    let sev_width = Severity::ALL.iter().map(|s| severity_name(*s, lang).chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for group in rules::Group::ALL {
+        let in_group: Vec<&&RuleMeta> = metas.iter().filter(|m| m.group == group).collect();
+        if in_group.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let description = crate::i18n::text(lang, &format!("group-{}", group.as_str()));
+        out.push_str(&t!(
+            lang,
+            "rules-group",
+            group = group.as_str(),
+            prefix = group.code_prefix(),
+            count = in_group.len(),
+            description = description
+        ));
+        out.push('\n');
+        for m in in_group {
+            let off = if m.default_enabled {
+                String::new()
+            } else {
+                format!(" {}", crate::i18n::text(lang, "rules-opt-in"))
+            };
+            let severity = severity_name(m.severity, lang);
+            // `{:<N}` pads by chars, so `informativa` and `crítica` align like ASCII names.
+            out.push_str(&format!(
+                "  {:<code_width$}  {:<width$}  {:<sev_width$}  {}{off}\n",
+                m.code,
+                m.name,
+                severity,
+                m.title(lang)
+            ));
+        }
+    }
+    out
 }
 
 pub fn explain(args: &ExplainArgs) -> i32 {

@@ -38,10 +38,11 @@ pub struct ScanArgs {
     /// The AWS region of --eks.
     #[arg(long, value_name = "REGION", requires = "eks")]
     pub region: Option<String>,
-    /// Rules to run, replacing the default set: codes, names, groups or `all` (comma-separated).
+    /// Rules to run, replacing the default set: codes, names, groups (`network` or `NET`), globs
+    /// (`POD*`) or `all` (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
-    /// Rules not to run: codes, names or groups (comma-separated).
+    /// Rules not to run: codes, names, groups or globs (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
     /// Exit 1 only for findings at or above this severity (`none` never fails).

@@ -34,14 +34,21 @@ pub fn find(key: &str) -> Option<&'static dyn Rule> {
     all().iter().copied().find(|r| r.meta().name == key || r.meta().code.eq_ignore_ascii_case(key))
 }
 
-/// Names close to a mistyped one, for "did you mean" hints.
+/// Rule and group names close to a mistyped one, for "did you mean" hints. Group names are short,
+/// so they need a closer match (a third of their letters may differ).
 #[must_use]
 pub fn suggest(key: &str) -> Vec<&'static str> {
-    let mut scored: Vec<(usize, &'static str)> = all()
+    let rules = all()
         .iter()
-        .map(|r| (edit_distance(key, r.meta().name), r.meta().name))
-        .filter(|(d, name)| *d <= 3.max(name.len() / 4) || name.contains(key))
-        .collect();
+        .map(|r| r.meta().name)
+        .map(|name| (edit_distance(key, name), name))
+        .filter(|(d, name)| *d <= 3.max(name.len() / 4) || name.contains(key));
+    let groups = super::Group::ALL
+        .into_iter()
+        .map(super::Group::as_str)
+        .map(|name| (edit_distance(key, name), name))
+        .filter(|(d, name)| *d * 3 <= name.len() || (key.len() >= 3 && name.starts_with(key)));
+    let mut scored: Vec<(usize, &'static str)> = rules.chain(groups).collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, n)| n).collect()
 }

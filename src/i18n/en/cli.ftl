@@ -22,6 +22,22 @@ explain-references = References: { $references }
 explain-opt-in = Enabled: only when selected (--select)
 explain-run-by = Run by: ladrillo audit-log (audit policy level needed: { $level })
 
+# `ladrillo rules`: one heading per group; `--select` accepts the group name or its code prefix.
+rules-group = { $group } ({ $prefix }, { $count ->
+    [one] 1 rule
+   *[other] { $count } rules
+}): { $description }
+group-pod = pod and container security settings
+group-pss = Pod Security Standards levels (namespace labels, exact evaluation)
+group-rbac = RBAC permissions and privilege escalation
+group-secrets = hard-coded credentials and secret handling
+group-network = Services, exposure and network segmentation
+group-eks = the EKS cluster: control plane, identity, node groups, add-ons
+group-reliability = availability and operability
+group-hygiene = labels, namespaces and hygiene
+group-input = how the input itself is written (duplicate keys, ambiguous scalars, waivers)
+group-audit = threat detections over Kubernetes audit logs, run by `ladrillo audit-log`, not by `scan`
+
 # Live clusters (`--cluster`).
 live-bad-namespace = --namespace `{ $namespace }` is not a namespace name (lowercase letters, digits and `-`, at most 63)
 live-kubeconfig = cannot read the kubeconfig { $path }: { $reason }

@@ -22,6 +22,22 @@ explain-references = Referencias: { $references }
 explain-opt-in = Activada: solo si se selecciona (--select)
 explain-run-by = La ejecuta: ladrillo audit-log (nivel de la política de auditoría necesario: { $level })
 
+# `ladrillo rules`: un encabezado por grupo; `--select` acepta el nombre del grupo o su prefijo.
+rules-group = { $group } ({ $prefix }, { $count ->
+    [one] 1 regla
+   *[other] { $count } reglas
+}): { $description }
+group-pod = ajustes de seguridad de pods y contenedores
+group-pss = niveles de Pod Security Standards (etiquetas de espacio de nombres, evaluación exacta)
+group-rbac = permisos RBAC y escalada de privilegios
+group-secrets = credenciales escritas en el código y manejo de secretos
+group-network = Services, exposición y segmentación de red
+group-eks = el clúster EKS: plano de control, identidad, grupos de nodos, complementos
+group-reliability = disponibilidad y operabilidad
+group-hygiene = etiquetas, espacios de nombres e higiene
+group-input = cómo está escrita la propia entrada (claves duplicadas, escalares ambiguos, exenciones)
+group-audit = detecciones de amenazas en los registros de auditoría de Kubernetes; las ejecuta `ladrillo audit-log`, no `scan`
+
 # Clústeres en vivo (`--cluster`).
 live-bad-namespace = --namespace `{ $namespace }` no es un nombre de espacio de nombres (minúsculas, dígitos y `-`, 63 como máximo)
 live-kubeconfig = no se puede leer el kubeconfig { $path }: { $reason }
