@@ -393,6 +393,7 @@ fn config_findings_use_a_relative_path() {
     let out = ladrillo().args(["scan", "--format", "json"]).arg(dir.path().join("k8s")).assert().code(1);
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["file"].as_str().unwrap().starts_with('/')));
+}
 
 /// The rules of `ladrillo rules --format json` that a predicate keeps, by code.
 fn rule_codes(keep: impl Fn(&serde_json::Value) -> bool) -> Vec<String> {
