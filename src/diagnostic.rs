@@ -1,5 +1,6 @@
 //! Diagnostics about inputs, at the bottom of the crate so every layer can report them: input
-//! errors with their file, line and column, and "did you mean" suggestions.
+//! errors with their file, line and column, "did you mean" suggestions, and the escaping that
+//! keeps input from writing control or bidirectional characters to a terminal.
 
 use std::sync::Arc;
 
@@ -62,4 +63,67 @@ pub fn closest<'a>(word: &str, known: &[&'a str], max: usize) -> Option<&'a str>
         .filter(|(d, _)| *d <= max)
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
+}
+
+/// Whether a character must not reach a terminal as it is: C0 and C1 controls (DEL included),
+/// which move the cursor, clear the screen, set titles or ring the bell, and the Unicode
+/// bidirectional controls, which reorder what is shown (`U+202E`).
+#[must_use]
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_with(text: &str, keep: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe_char(c) && !keep(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) && !keep(c) {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A name, message or path for one line of output: every unsafe character (see
+/// [`is_unsafe_char`]), newlines and tabs included, written as `\u001b`, so input cannot move
+/// the cursor, reorder the line or start a line of its own.
+#[must_use]
+pub fn escape_inline(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_with(text, |_| false)
+}
+
+/// A whole output: unsafe characters but newlines and tabs written as `\u001b` (a valid escape
+/// inside JSON strings too, where serde already escapes controls).
+#[must_use]
+pub fn escape_output(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_with(text, |c| c == '\n' || c == '\t')
+}
+
+/// Source lines for an excerpt: unsafe characters but tabs replaced by characters of the same
+/// byte length (`?`, `¿` or `U+FFFD`), so the byte offsets of annotations stay valid.
+#[must_use]
+pub fn neutralize_source(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe_char(c) && c != '\t' && c != '\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if !is_unsafe_char(c) || c == '\t' || c == '\n' {
+                    return c;
+                }
+                match c.len_utf8() {
+                    1 => '?',
+                    2 => '\u{bf}',
+                    _ => '\u{fffd}',
+                }
+            })
+            .collect(),
+    )
 }

@@ -139,6 +139,9 @@ pub(crate) fn lang() -> crate::i18n::Lang {
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub(crate) fn print_stdout(text: &str) -> bool {
     let mut out = std::io::stdout().lock();
+    // Names and messages come from the input: no control or bidirectional character reaches
+    // the terminal raw (newlines and tabs of the layout stay).
+    let text = crate::diagnostic::escape_output(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
@@ -156,5 +159,6 @@ pub(crate) fn warning(message: impl std::fmt::Display) {
 
 /// Prints an error line to stderr.
 pub(crate) fn error(message: impl std::fmt::Display) {
-    eprintln!("{}", crate::t!(lang(), "error", message = message.to_string()));
+    let message = crate::diagnostic::escape_inline(&message.to_string()).into_owned();
+    eprintln!("{}", crate::t!(lang(), "error", message = message));
 }

@@ -16,6 +16,9 @@ use super::span::{SourceFile, Span};
 
 /// Nesting deeper than this in a property is unknown (the YAML parser already bounds input).
 const MAX_DEPTH: usize = 256;
+/// Bytes (as [`Node::weight`] counts them) that references and `Sub` may add to one template
+/// past its own text: `!Ref P` to a long default, repeated, is unknown once they are spent.
+const BUDGET: usize = 64 * 1024 * 1024;
 
 /// One template (one YAML/JSON document).
 #[derive(Debug)]
@@ -82,7 +85,7 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
         .collect();
     let resource_ids: HashSet<&str> =
         root.get("Resources").into_iter().flat_map(Node::entries).map(|(k, _)| k).collect();
-    let resolver = Resolver { parameters, resources: resource_ids };
+    let resolver = Resolver { parameters, resources: resource_ids, budget: std::cell::Cell::new(BUDGET) };
     let mut resources = Vec::new();
     if let Some(map) = root.get("Resources").and_then(Node::as_map) {
         for entry in &map.entries {
@@ -112,6 +115,7 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
 struct Resolver<'a> {
     parameters: HashMap<&'a str, Option<&'a Node>>,
     resources: HashSet<&'a str>,
+    budget: std::cell::Cell<usize>,
 }
 
 /// An intrinsic function call in short (`!Ref x`) or long (`{Ref: x}`) form.
@@ -192,7 +196,9 @@ impl Resolver<'_> {
         }
         if let Some(default) = self.parameters.get(target) {
             return Some(match default {
-                Some(d) if !d.contains_unknown() && intrinsic(d).is_none() => (*d).clone().respanned(span),
+                Some(d) if !d.contains_unknown() && intrinsic(d).is_none() && self.spend(d.weight()) => {
+                    (*d).clone().respanned(span)
+                }
                 _ => Node::unknown(span),
             });
         }
@@ -239,7 +245,17 @@ impl Resolver<'_> {
             }
         }
         out.push_str(rest);
+        if !self.spend(out.len()) {
+            return Node::unknown(span);
+        }
         Node::new(span, Value::Str(out))
+    }
+
+    /// Takes `n` bytes from the budget; false when they were not left (the budget is then spent).
+    fn spend(&self, n: usize) -> bool {
+        let left = self.budget.get();
+        self.budget.set(left.saturating_sub(n));
+        left >= n
     }
 }
 

@@ -24,13 +24,14 @@ use hcl_edit::expr::{Expression, ObjectKey, Traversal, TraversalOperator, UnaryO
 use hcl_edit::structure::{Body as HclBody, Structure};
 use hcl_edit::template::{Element, Template};
 
-use super::node::{Entry, Map, Node, Value};
+use super::node::{Entry, Map, NODE_WEIGHT, Node, Value};
 use super::span::{SourceFile, Span};
 use crate::diagnostic::InputError;
 
-/// Evaluation gives up (unknown) past this many nodes per module, against blow-up through
-/// locals that repeat each other.
-const NODE_BUDGET: usize = 2_000_000;
+/// Evaluation gives up (unknown) past this many bytes per module, as [`Node::weight`] counts
+/// them (a node's fixed cost plus its text), against blow-up through locals that repeat each
+/// other: a string doubled by interpolation counts its length each time.
+const BUDGET: usize = 128 * 1024 * 1024;
 /// Locals referring to locals deeper than this are unknown (against stack exhaustion).
 const MAX_LOCAL_DEPTH: u32 = 64;
 /// Variables remembered per local, to say where a value read through it is set.
@@ -177,7 +178,7 @@ impl Module {
             cache: RefCell::default(),
             depth: Cell::new(0),
             nest: Cell::new(0),
-            budget: Cell::new(NODE_BUDGET),
+            budget: Cell::new(BUDGET),
         };
         for (file, body) in &parsed {
             for block in body.blocks() {
@@ -362,7 +363,7 @@ impl Eval<'_> {
             cache: RefCell::default(),
             depth: Cell::new(0),
             nest: Cell::new(0),
-            budget: Cell::new(NODE_BUDGET),
+            budget: Cell::new(BUDGET),
         }
     }
 
@@ -420,7 +421,7 @@ impl Eval<'_> {
                 }
             }
         }
-        self.spend(1 + map.entries.len());
+        self.spend(NODE_WEIGHT * (1 + map.entries.len()));
         Node::new(span, Value::Map(map))
     }
 
@@ -432,7 +433,7 @@ impl Eval<'_> {
 
     fn expr(&self, expr: &Expression) -> Node {
         let span = span_of(expr);
-        if self.nest.get() >= MAX_EVAL_DEPTH || !self.spend(1) {
+        if self.nest.get() >= MAX_EVAL_DEPTH || !self.spend(NODE_WEIGHT) {
             return Node::unknown(span);
         }
         self.nest.set(self.nest.get() + 1);
@@ -531,6 +532,10 @@ impl Eval<'_> {
                 Element::Directive(_) => return Node::unknown(span),
             }
         }
+        // Each part was paid for when evaluated; the joined copy is paid for too.
+        if !self.spend(out.len()) {
+            return Node::unknown(span);
+        }
         Node::new(span, Value::Str(out))
     }
 
@@ -547,7 +552,7 @@ impl Eval<'_> {
         match root.as_str() {
             "var" => {
                 let value = match self.vars.get(first) {
-                    Some(v) if self.spend(v.size()) => v.clone(),
+                    Some(v) if self.spend(v.weight()) => v.clone(),
                     _ => return Node::unknown(span),
                 };
                 if let Some((file, at)) = self.var_origins.get(first) {
@@ -636,7 +641,7 @@ impl Eval<'_> {
             }
         }
         self.local_vars.borrow_mut().insert(name.to_string(), mine);
-        let size = value.size();
+        let size = value.weight();
         self.cache.borrow_mut().insert(name.to_string(), Some((value.clone(), size)));
         value
     }

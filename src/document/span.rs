@@ -46,6 +46,9 @@ pub struct SourceFile {
     pub path: Option<PathBuf>,
     pub text: String,
     line_starts: Vec<u32>,
+    /// The text is ASCII: a column is then a byte count, not a walk over the line (a one-line
+    /// minified file of megabytes has thousands of findings on its one line).
+    ascii: bool,
     /// The text is an object read from the Kubernetes API (`display` names the cluster and the
     /// object): it has no lines a person could open, so reports show the field path instead.
     pub from_api: bool,
@@ -92,11 +95,13 @@ impl SourceFile {
         line_starts
             .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
         line_starts.shrink_to_fit();
+        let ascii = text.is_ascii();
         Self {
             display,
             path: path.map(Path::to_path_buf),
             text,
             line_starts,
+            ascii,
             from_api,
             rendered: std::sync::OnceLock::new(),
         }
@@ -132,7 +137,7 @@ impl SourceFile {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.text[start..end].chars().count() + 1;
+        let column = if self.ascii { end - start } else { self.text[start..end].chars().count() } + 1;
         Position { line: line + 1, column }
     }
 

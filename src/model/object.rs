@@ -71,13 +71,14 @@ impl ObjectRef {
 
 impl std::fmt::Display for ObjectRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::diagnostic::escape_inline as e;
         // A Terraform address already says its type (`aws_eks_cluster.this`, `module.eks`).
         if self.api_version == TERRAFORM {
-            return f.write_str(&self.name);
+            return f.write_str(&e(&self.name));
         }
         match &self.namespace {
-            Some(ns) => write!(f, "{} {}/{}", self.kind, ns, self.name),
-            None => write!(f, "{} {}", self.kind, self.name),
+            Some(ns) => write!(f, "{} {}/{}", e(&self.kind), e(ns), e(&self.name)),
+            None => write!(f, "{} {}", e(&self.kind), e(&self.name)),
         }
     }
 }

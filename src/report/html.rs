@@ -61,6 +61,9 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // ESC, BEL and the other controls, and bidirectional overrides, are never written
+            // raw: a page saved or shown as text could otherwise drive a terminal.
+            c if crate::diagnostic::is_unsafe_char(c) && c != '\n' && c != '\t' => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }
@@ -251,10 +254,9 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
     if !meta.is_empty() {
         let _ = write!(h, "<div class=\"meta\">{}</div>", meta.join(" · "));
     }
-    if let (Some(file), Some(p)) = (&f.location.file, f.location.start()) {
-        let base = file.line_start(p.line).unwrap_or(0) as usize;
-        let line = super::text::mask(file.line_text(p.line), base, redact);
-        let _ = write!(h, "<pre>{:>5} | {}</pre>", p.line, escape(&line));
+    if let (Some(file), Some(_)) = (&f.location.file, f.location.start()) {
+        let (line, n, _) = super::text::excerpt(file, f.location.span, redact, 1);
+        let _ = write!(h, "<pre>{n:>5} | {}</pre>", escape(&line));
     }
     if let Some(help) = &f.help_in(lang) {
         let _ = write!(h, "<div>{}</div>", escape(&crate::t!(lang, "report-fix", help = help.as_str())));

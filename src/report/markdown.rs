@@ -48,6 +48,7 @@ pub fn escape(s: &str) -> String {
             '|' => out.push_str("&#124;"),
             '@' => out.push_str("&#64;"),
             '\n' | '\r' => out.push(' '),
+            c if crate::diagnostic::is_unsafe_char(c) => out.push('\u{fffd}'),
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);

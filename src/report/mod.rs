@@ -93,6 +93,9 @@ pub fn redactions_by_file(
             redact.entry(file).or_default().extend(&f.redact);
         }
     }
+    for (file, spans) in &result.redactions {
+        redact.entry(file.as_str()).or_default().extend(spans);
+    }
     redact
 }
 

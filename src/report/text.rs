@@ -3,10 +3,11 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::diagnostic::InputError;
+use crate::diagnostic::{InputError, escape_inline};
 use crate::document::Span;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Lang, text};
+use crate::rules::secrets::detect::credential_ranges;
 use crate::scan::ScanResult;
 
 use super::ReportOptions;
@@ -91,23 +92,25 @@ pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) 
 /// Renders one finding in a language, masking the given spans of its file in the excerpt.
 #[must_use]
 pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang: Lang) -> String {
-    let title = format!("{}: {}", f.rule.name, f.message_in(lang));
+    let title = format!("{}: {}", f.rule.name, escape_inline(&f.message_in(lang)));
     let mut group = Group::with_title(level(f.severity, lang).primary_title(title.as_str()).id(f.rule.code));
     let label = match &f.missing {
         Some(m) => crate::t!(lang, "report-not-set-here", field = m.to_string()),
         None => f.path_text(),
     };
+    let label = escape_inline(&label).into_owned();
+    let path = f.location.file.as_ref().map(|file| escape_inline(&file.display).into_owned());
     let excerpt = f
         .location
         .file
         .as_ref()
         .filter(|file| !file.from_api)
-        .map(|file| excerpt(file, f.location.span, redact));
-    if let (Some(file), Some((text, line, range))) = (f.location.file.as_ref(), excerpt.as_ref()) {
+        .map(|file| excerpt(file, f.location.span, redact, MAX_LINES));
+    if let (Some(path), Some((text, line, range))) = (path.as_ref(), excerpt.as_ref()) {
         group = group.element(
             Snippet::source(text.as_str())
                 .line_start(*line)
-                .path(file.display.as_str())
+                .path(path.as_str())
                 .annotation(AnnotationKind::Primary.span(range.clone()).label(label.as_str())),
         );
     }
@@ -119,21 +122,21 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
             .file_name()
             .filter(|_| f.location.from_api())
             .map_or_else(|| o.to_string(), str::to_string);
-        footer.push(crate::t!(lang, "report-object", object = object));
+        footer.push(crate::t!(lang, "report-object", object = escape_inline(&object).into_owned()));
         if f.location.start().is_none() && f.path.is_some() {
-            footer.push(crate::t!(lang, "report-field", field = f.path_text()));
+            footer.push(crate::t!(lang, "report-field", field = escape_inline(&f.path_text()).into_owned()));
         }
     }
     if let Some(r) = f.location.rendered() {
-        footer.push(rendered_line(r, lang));
+        footer.push(escape_inline(&rendered_line(r, lang)).into_owned());
     }
-    footer.extend(f.notes_in(lang));
+    footer.extend(f.notes_in(lang).iter().map(|n| escape_inline(n).into_owned()));
     if let Some(s) = &f.suppressed {
         footer.push(suppressed_line(s, lang));
     }
     let note = Level::NOTE.with_name(Some(text(lang, "label-note")));
     let mut groups = vec![footer.iter().fold(group, |g, n| g.element(note.clone().message(n.as_str())))];
-    let help_line = f.help_in(lang);
+    let help_line = f.help_in(lang).map(|h| escape_inline(&h).into_owned());
     if let Some(h) = &help_line {
         let help = Level::HELP.with_name(Some(text(lang, "label-help")));
         groups.push(Group::with_title(help.secondary_title(h.as_str())));
@@ -141,12 +144,15 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
     renderer.render(&groups)
 }
 
-/// The lines around a span: (text, first line number, span relative to the text), with the
-/// `redact` spans masked.
-fn excerpt(
+/// The lines around a span: (text, first line number, span relative to the text). Credentials
+/// are masked (the `redact` spans, and what [`credential_ranges`] finds in the raw lines), control
+/// and bidirectional characters neutralised, and lines longer than [`MAX_WIDTH`] cut to a window
+/// around the span, so a one-line minified file does not repeat itself whole in every finding.
+pub(crate) fn excerpt(
     file: &crate::document::SourceFile,
     span: Span,
     redact: &[Span],
+    max_lines: usize,
 ) -> (String, usize, std::ops::Range<usize>) {
     let start = file.position(span.start).line;
     let mut end = file.position(span.end);
@@ -154,13 +160,72 @@ fn excerpt(
     if end.line > start && file.line_text(end.line).chars().take(end.column - 1).all(char::is_whitespace) {
         end.line -= 1;
     }
-    let end = end.line.max(start).min(start + MAX_LINES - 1);
-    let base = file.line_start(start).unwrap_or(0) as usize;
-    let text: Vec<&str> = (start..=end).map(|l| file.line_text(l)).collect();
-    let text = mask(&text.join("\n"), base, redact);
-    let rel_start = (span.start as usize).saturating_sub(base).min(text.len());
-    let rel_end = (span.end as usize).saturating_sub(base).clamp(rel_start, text.len());
+    let end = end.line.max(start).min(start + max_lines - 1);
+    let (s, e) = (span.start as usize, span.end as usize);
+    let mut text = String::new();
+    let (mut rel_start, mut rel_end) = (None, None);
+    for l in start..=end {
+        if l > start {
+            text.push('\n');
+        }
+        let full = file.line_text(l);
+        let ls = file.line_start(l).unwrap_or(0) as usize;
+        let (lo, hi) = window(full, if l == start { s.saturating_sub(ls) } else { 0 });
+        let previous = (l > 1).then(|| file.line_text(l - 1));
+        // Credentials are looked for in the window and a margin before it (for the key of a
+        // value the window starts in), not in the whole of a long line for every finding.
+        let mut from = lo.saturating_sub(KEY_MARGIN);
+        while !full.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut spans: Vec<Span> = redact.to_vec();
+        spans.extend(
+            credential_ranges(previous, full.get(from..hi).unwrap_or_default())
+                .into_iter()
+                .map(|r| Span::new(ls + from + r.start, ls + from + r.end)),
+        );
+        if lo > 0 {
+            text.push('…');
+        }
+        let at = text.len();
+        let shown = mask(&full[lo..hi], ls + lo, &spans);
+        text.push_str(&crate::diagnostic::neutralize_source(&shown));
+        let place = |off: usize| at + off.saturating_sub(ls + lo).min(hi - lo);
+        if rel_start.is_none() && s <= ls + full.len() {
+            rel_start = Some(place(s));
+        }
+        if rel_end.is_none() && e <= ls + full.len() {
+            rel_end = Some(place(e));
+        }
+        if hi < full.len() {
+            text.push('…');
+        }
+    }
+    let rel_start = rel_start.unwrap_or(text.len()).min(text.len());
+    let rel_end = rel_end.unwrap_or(text.len()).clamp(rel_start, text.len());
     (text, start, rel_start..rel_end)
+}
+
+/// Longest line an excerpt shows whole; a longer one is cut to a window of this many bytes.
+const MAX_WIDTH: usize = 240;
+/// Bytes before a window read to find the key of a credential the window shows.
+const KEY_MARGIN: usize = 512;
+
+/// The byte window `[lo, hi)` of `line` shown: all of it when short, else [`MAX_WIDTH`] bytes
+/// starting a little before `at`, on character boundaries.
+fn window(line: &str, at: usize) -> (usize, usize) {
+    if line.len() <= MAX_WIDTH {
+        return (0, line.len());
+    }
+    let mut lo = at.min(line.len()).saturating_sub(MAX_WIDTH / 3);
+    while !line.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (lo + MAX_WIDTH).min(line.len());
+    while !line.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo, hi)
 }
 
 /// Replaces every non-blank character of `text` (which starts at byte `base` of its file) that
@@ -183,11 +248,10 @@ pub(crate) fn mask(text: &str, base: usize, redact: &[Span]) -> String {
 }
 
 fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String {
-    let group = Level::ERROR.primary_title(e.message.as_str());
+    let message = escape_inline(&e.message);
+    let group = Level::ERROR.primary_title(message.as_ref());
     if let Some((file, span)) = &e.source {
-        let mut redact = redact.to_vec();
-        redact.extend(credential_values(file, *span));
-        let (text, line, range) = excerpt(file, *span, &redact);
+        let (text, line, range) = excerpt(file, *span, redact, MAX_LINES);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
         let range = match text.get(range.start..).and_then(|t| t.chars().next()) {
             Some(c) if range.is_empty() => range.start..range.start + c.len_utf8(),
@@ -196,28 +260,11 @@ fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String 
         return renderer.render(&[group.element(
             Snippet::source(text.as_str())
                 .line_start(line)
-                .path(file.display.as_str())
+                .path(escape_inline(&file.display).as_ref())
                 .annotation(AnnotationKind::Primary.span(range)),
         )]);
     }
-    renderer.render(&[group.element(annotate_snippets::Origin::path(e.file.as_str()))])
-}
-
-/// Values after a credential-like key (`password: …`) on the lines an error excerpt shows: the
-/// file could not be read, so no secret finding marked them.
-fn credential_values(file: &crate::document::SourceFile, span: Span) -> Vec<Span> {
-    let first = file.position(span.start).line;
-    (first..first + MAX_LINES)
-        .filter(|&l| l <= file.line_count())
-        .filter_map(|l| {
-            let text = file.line_text(l);
-            let colon = text.find(':')?;
-            let key = text[..colon].trim().trim_start_matches("- ").trim_matches(|c| c == '"' || c == '\'');
-            crate::rules::secrets::detect::credential_name(key)?;
-            let start = file.line_start(l)? as usize;
-            Some(Span::new(start + colon + 1, start + text.len()))
-        })
-        .collect()
+    renderer.render(&[group.element(annotate_snippets::Origin::path(escape_inline(&e.file).as_ref()))])
 }
 
 /// `rendered from the Helm template <path>` (or kustomize's origin file) in a language.
@@ -285,6 +332,7 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
         ("summary-default-excluded", s.default_excluded),
         ("summary-in-baseline", s.in_baseline),
         ("summary-errors", s.errors),
+        ("summary-elided", s.elided),
     ] {
         if count > 0 {
             line = crate::t!(lang, id, line = line, count = count);

@@ -105,6 +105,32 @@ pub struct ScanResult {
     pub findings: Vec<Finding>,
     pub errors: Vec<InputError>,
     pub summary: Summary,
+    /// Spans of credentials by file, found whichever rules were selected: every excerpt of the
+    /// file masks them (see `report::redactions_by_file`).
+    pub redactions: std::collections::HashMap<String, Vec<Span>>,
+}
+
+/// Most findings of one rule kept for one file: past it they are counted (`Summary::elided`)
+/// and left out, so a small hostile file (millions of duplicate keys) cannot make a report of
+/// gigabytes.
+pub const MAX_FINDINGS_PER_FILE_RULE: usize = 1000;
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Keeps the first [`MAX_FINDINGS_PER_FILE_RULE`] findings of each rule in each file (in their
+/// order), and returns how many were left out.
+fn cap_findings(findings: &mut Vec<Finding>) -> usize {
+    let mut seen: std::collections::HashMap<(usize, &'static str), usize> = std::collections::HashMap::new();
+    let before = findings.len();
+    findings.retain(|f| {
+        let file = f.location.file.as_ref().map_or(0, |a| Arc::as_ptr(a) as usize);
+        let n = seen.entry((file, f.rule.code)).or_default();
+        *n += 1;
+        *n <= MAX_FINDINGS_PER_FILE_RULE
+    });
+    before - findings.len()
 }
 
 /// Counts for the summary line and machine outputs.
@@ -133,6 +159,9 @@ pub struct Summary {
     pub findings: usize,
     pub suppressed: usize,
     pub errors: usize,
+    /// Findings left out past [`MAX_FINDINGS_PER_FILE_RULE`] of one rule in one file.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub elided: usize,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
     /// The kubeconfig context of a live scan (`scan --cluster`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,10 +195,6 @@ impl ScanResult {
             FailOn::Severity(min) => i32::from(self.active().any(|f| f.severity >= min)),
         }
     }
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// Scans paths (files, directories, `-`).
@@ -255,7 +280,21 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
         summary.clusters += 1;
     }
-    findings.extend(note_findings(&notes, &set, settings));
+    let mut elided = 0;
+    findings.extend(note_findings(&notes, &set, settings, &mut elided));
+    let redactions = secret_spans(&all_files, &set, settings);
+    // Messages and notes quote names and values from the input: a token-shaped word in them (an
+    // access key id inside a cluster name) is masked in every format.
+    for f in &mut findings {
+        if let Some(m) = crate::rules::secrets::detect::mask_tokens(&f.message) {
+            f.message = m;
+        }
+        for n in &mut f.notes {
+            if let Some(m) = crate::rules::secrets::detect::mask_tokens(n) {
+                *n = m;
+            }
+        }
+    }
     // A Secret's values are never shown, whichever finding shows one of its lines.
     for f in &mut findings {
         if let Some(o) = f.object_index.and_then(|i| set.get(i))
@@ -301,11 +340,63 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     findings.extend(waiver_findings.into_iter().filter(|f| settings.enabled_code(f.rule.code)));
 
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    summary.elided = elided + cap_findings(&mut findings);
     crate::finding::fingerprints(&mut findings);
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     summary.count(&findings);
     summary.errors = errors.len();
-    ScanResult { findings, errors, summary }
+    ScanResult { findings, errors, summary, redactions }
+}
+
+/// The redacted spans of the `secrets` rules that were not selected, by file: they run for their
+/// masks only, so what a report shows never depends on the selection (`--select pod` still
+/// masks a password in a container's flow-style line).
+fn secret_spans(
+    files: &[Arc<SourceFile>],
+    set: &ObjectSet,
+    settings: &ScanSettings,
+) -> std::collections::HashMap<String, Vec<Span>> {
+    let unselected: Vec<&dyn Rule> = rules::registry::all()
+        .iter()
+        .copied()
+        .filter(|r| r.meta().group == crate::finding::Group::Secrets && !settings.enabled_code(r.meta().code))
+        .collect();
+    let mut out: std::collections::HashMap<String, Vec<Span>> = std::collections::HashMap::new();
+    if unselected.is_empty() {
+        return out;
+    }
+    let from_objects: Vec<Finding> = set
+        .objects()
+        .par_iter()
+        .flat_map_iter(|o| {
+            let mut cx = Context::new(&settings.options);
+            let workload = Workload::of(o);
+            for rule in &unselected {
+                rule.check_object(&mut cx, o);
+                if let Some(w) = &workload {
+                    rule.check_workload(&mut cx, w);
+                }
+            }
+            cx.into_findings()
+        })
+        .collect();
+    let manifests: std::collections::HashSet<&str> = set
+        .iter()
+        .filter(|o| o.group() != "eksctl.io")
+        .filter_map(|o| o.origin.as_ref().map(|or| or.file.display.as_str()))
+        .collect();
+    let mut cx = Context::new(&settings.options);
+    for f in files.iter().filter(|f| !manifests.contains(f.display.as_str())) {
+        for rule in &unselected {
+            rule.check_source(&mut cx, f);
+        }
+    }
+    for f in from_objects.into_iter().chain(cx.into_findings()) {
+        if let (Some(file), false) = (f.location.file_name(), f.redact.is_empty()) {
+            out.entry(file.to_string()).or_default().extend(f.redact);
+        }
+    }
+    out
 }
 
 /// Findings about one object of `inputs`, the other inputs being its context (its Namespace,
@@ -412,9 +503,24 @@ fn run_object_rules(object: &Object, settings: &ScanSettings) -> Vec<Finding> {
     cx.into_findings()
 }
 
-fn note_findings(notes: &[FileNote], set: &ObjectSet, settings: &ScanSettings) -> Vec<Finding> {
+fn note_findings(
+    notes: &[FileNote],
+    set: &ObjectSet,
+    settings: &ScanSettings,
+    elided: &mut usize,
+) -> Vec<Finding> {
     let mut cx = Context::new(&settings.options);
+    // Notes past the cap of one kind in one file are only counted, before any finding is made.
+    let mut per_file: std::collections::HashMap<(usize, bool), usize> = std::collections::HashMap::new();
     for FileNote { file, first_object, note } in notes {
+        let n = per_file
+            .entry((Arc::as_ptr(file) as usize, matches!(note.kind, NoteKind::DuplicateKey { .. })))
+            .or_default();
+        *n += 1;
+        if *n > MAX_FINDINGS_PER_FILE_RULE {
+            *elided += 1;
+            continue;
+        }
         let object = set
             .objects()
             .get(*first_object..)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use globset::GlobSet;
 
-use crate::diagnostic::InputError;
+use crate::diagnostic::{InputError, escape_inline};
 use crate::document::{SourceFile, Span};
 
 /// Files larger than this are refused rather than read.
@@ -89,10 +89,13 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
             continue;
         }
         let path = Path::new(arg);
+        // Names are shown as they are but for control and bidirectional characters (see
+        // `escape_inline`): a file name must not drive the terminal the report is read on.
+        let display = escape_inline(arg).into_owned();
         match std::fs::metadata(path) {
-            Err(e) => found.errors.push(InputError::file(arg.clone(), io_message(&e))),
+            Err(e) => found.errors.push(InputError::file(display, io_message(&e))),
             Ok(m) if m.is_dir() => walk_dir(path, walk, &mut found),
-            Ok(_) => found.inputs.push(Input::File { display: arg.clone(), path: path.to_path_buf() }),
+            Ok(_) => found.inputs.push(Input::File { display, path: path.to_path_buf() }),
         }
     }
     // A file named twice (or also found in a named directory) is read once: its findings and
@@ -143,7 +146,11 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
         .build();
     for entry in walker {
         match entry {
-            Err(e) => found.errors.push(InputError::file(root.display().to_string(), e.to_string())),
+            Err(e) => {
+                let message = escape_inline(&e.to_string()).into_owned();
+                let root = escape_inline(&root.display().to_string()).into_owned();
+                found.errors.push(InputError::file(root, message));
+            }
             Ok(entry) => {
                 let path = entry.path();
                 if !is_manifest_like(path) {
@@ -160,16 +167,16 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
                         Ok(m) if m.is_file() => {}
                         Ok(_) => continue,
                         Err(e) => {
-                            found.errors.push(InputError::file(path.display().to_string(), io_message(&e)));
+                            let display = escape_inline(&path.display().to_string()).into_owned();
+                            found.errors.push(InputError::file(display, io_message(&e)));
                             continue;
                         }
                     }
                 } else if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
-                found
-                    .inputs
-                    .push(Input::File { display: path.display().to_string(), path: path.to_path_buf() });
+                let display = escape_inline(&path.display().to_string()).into_owned();
+                found.inputs.push(Input::File { display, path: path.to_path_buf() });
             }
         }
     }

@@ -38,7 +38,8 @@ pub struct WorkloadId {
 
 impl fmt::Display for WorkloadId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}[{}]", self.namespace, self.name, self.kind)
+        use crate::diagnostic::escape_inline as e;
+        write!(f, "{}/{}[{}]", e(&self.namespace), e(&self.name), e(&self.kind))
     }
 }
 

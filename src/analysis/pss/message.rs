@@ -16,7 +16,7 @@ pub(crate) fn join_quote<S: AsRef<str>>(items: &[S]) -> String {
             out.push_str(", ");
         }
         out.push('"');
-        out.push_str(item.as_ref());
+        out.push_str(&crate::diagnostic::escape_inline(item.as_ref()));
         out.push('"');
     }
     out

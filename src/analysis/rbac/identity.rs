@@ -27,9 +27,12 @@ pub struct Subject {
 
 impl fmt::Display for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::diagnostic::escape_inline as e;
         match (self.kind, &self.namespace) {
-            (SubjectKind::ServiceAccount, Some(ns)) => write!(f, "ServiceAccount {ns}/{}", self.name),
-            (kind, _) => write!(f, "{kind:?} {}", self.name),
+            (SubjectKind::ServiceAccount, Some(ns)) => {
+                write!(f, "ServiceAccount {}/{}", e(ns), e(&self.name))
+            }
+            (kind, _) => write!(f, "{kind:?} {}", e(&self.name)),
         }
     }
 }

@@ -552,8 +552,13 @@ impl Graph {
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.namespace {
-            Some(ns) => write!(f, "Role {ns}/{}", self.name),
-            None => write!(f, "ClusterRole {}", self.name),
+            Some(ns) => write!(
+                f,
+                "Role {}/{}",
+                crate::diagnostic::escape_inline(ns),
+                crate::diagnostic::escape_inline(&self.name)
+            ),
+            None => write!(f, "ClusterRole {}", crate::diagnostic::escape_inline(&self.name)),
         }?;
         if self.object.is_none() {
             f.write_str(" (default)")?;
@@ -566,15 +571,20 @@ impl Binding {
     /// `RoleBinding "x"` / `ClusterRoleBinding "x"`, for messages.
     #[must_use]
     pub fn kind_text(&self) -> String {
-        format!("{:?} \"{}\"", self.kind, self.name)
+        format!("{:?} \"{}\"", self.kind, crate::diagnostic::escape_inline(&self.name))
     }
 }
 
 impl fmt::Display for Binding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.namespace {
-            Some(ns) => write!(f, "RoleBinding {ns}/{}", self.name),
-            None => write!(f, "ClusterRoleBinding {}", self.name),
+            Some(ns) => write!(
+                f,
+                "RoleBinding {}/{}",
+                crate::diagnostic::escape_inline(ns),
+                crate::diagnostic::escape_inline(&self.name)
+            ),
+            None => write!(f, "ClusterRoleBinding {}", crate::diagnostic::escape_inline(&self.name)),
         }?;
         if self.object.is_none() {
             // Bindings without a manifest are the cluster's defaults or stand for EKS access policies.

@@ -75,6 +75,10 @@ summary-in-baseline = { $line }; { $count ->
         [one] 1 finding
        *[other] { $count } findings
     } already in the baseline not shown
+summary-elided = { $line }; { $count ->
+        [one] 1 more finding elided
+       *[other] { $count } more findings elided
+    } (over 1000 of one rule in one file)
 summary-errors = { $line }; { $count ->
         [one] 1 input error
        *[other] { $count } input errors

@@ -78,6 +78,10 @@ summary-in-baseline = { $line }; { $count ->
         [one] 1 hallazgo que ya estaba en la línea base no se muestra
        *[other] { $count } hallazgos que ya estaban en la línea base no se muestran
     }
+summary-elided = { $line }; { $count ->
+        [one] 1 hallazgo más omitido
+       *[other] { $count } hallazgos más omitidos
+    } (más de 1000 de una regla en un archivo)
 summary-errors = { $line }; { $count ->
         [one] 1 error de entrada
        *[other] { $count } errores de entrada

@@ -28,6 +28,7 @@
 //!   recognised but are identifiers, not credentials, and are not reported.
 
 use crate::finding::Severity;
+use std::ops::Range;
 
 /// What kind of credential was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -675,6 +676,144 @@ pub fn is_placeholder(v: &str) -> bool {
     let mut chars = lower.chars();
     let first = chars.next();
     first.is_some() && chars.all(|c| Some(c) == first)
+}
+
+/// Byte ranges of `line` that hold a credential, read from the raw text (for excerpts of files
+/// that could not be parsed, and whichever rules run): the value after a credential-like key in
+/// every form a line can hold it (`password: x`, `{"password":"x"}`, `{password: x, …}`,
+/// `AWS_SECRET_ACCESS_KEY=x`), the `value` beside a credential-like `name` (on this line or,
+/// for a block list item, on `previous`), and token-shaped words (AWS key ids, GitHub, Slack,
+/// JWT) anywhere.
+#[must_use]
+pub fn credential_ranges(previous: Option<&str>, line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let text = |r: &Range<usize>, l: &str| l.get(r.clone()).unwrap_or_default().to_string();
+    // A `- name: DB_PASSWORD` item above makes this line's `value:` a credential.
+    let mut named_credential = previous.is_some_and(|p| {
+        key_values(p).into_iter().any(|(k, v)| k == "name" && credential_name(&text(&v, p)).is_some())
+    });
+    for (key, value) in key_values(line) {
+        if value.is_empty() {
+            continue;
+        }
+        if key == "name" {
+            named_credential = credential_name(&text(&value, line)).is_some();
+            continue;
+        }
+        if credential_name(key).is_some() || (key == "value" && named_credential) {
+            out.push(value);
+        }
+    }
+    out.extend(token_ranges(line));
+    out
+}
+
+/// Byte ranges of token-shaped words (AWS access key ids, GitHub, Slack, JWT) in any text.
+#[must_use]
+pub fn token_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().chain([b' ']).enumerate() {
+        match (start, is_word_byte(b)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if text.get(s..i).is_some_and(|w| !tokens(w).is_empty()) {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `text` with every token-shaped word (see [`token_ranges`]) replaced by `***`: for messages,
+/// which quote names and values from the input.
+#[must_use]
+pub fn mask_tokens(text: &str) -> Option<String> {
+    let ranges = token_ranges(text);
+    if ranges.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ranges {
+        out.push_str(text.get(at..r.start).unwrap_or_default());
+        out.push_str("***");
+        at = r.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    Some(out)
+}
+
+/// The `key` → value byte range pairs of one line, in any of YAML's block and flow forms, JSON,
+/// and `KEY=value`. Values that open a collection are left out (their scalars come as pairs of
+/// their own).
+fn key_values(line: &str) -> Vec<(&str, Range<usize>)> {
+    let at = |i: usize| line.as_bytes().get(i).copied();
+    let is_key_byte = |b: u8| b.is_ascii_alphanumeric() || b"_-./".contains(&b);
+    let len = line.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(first) = at(i) {
+        let quote = matches!(first, b'"' | b'\'').then_some(first);
+        let key_start = i + usize::from(quote.is_some());
+        let mut j = key_start;
+        while at(j).is_some_and(is_key_byte) {
+            j += 1;
+        }
+        let glued = i > 0 && at(i - 1).is_some_and(is_key_byte);
+        if j == key_start || glued {
+            i = j.max(i + 1);
+            continue;
+        }
+        let key = line.get(key_start..j).unwrap_or_default();
+        let mut k = j;
+        if let Some(q) = quote {
+            if at(k) != Some(q) {
+                i = j.max(i + 1);
+                continue;
+            }
+            k += 1;
+        }
+        let equals = at(k) == Some(b'=') && quote.is_none();
+        while !equals && at(k) == Some(b' ') {
+            k += 1;
+        }
+        if !(equals || at(k) == Some(b':')) {
+            i = j.max(i + 1);
+            continue;
+        }
+        k += 1;
+        // `a:b` is a plain scalar in YAML, not a key (URLs, `image: x:1`).
+        if !equals && quote.is_none() && at(k).is_some_and(|b| !b" \t\"'".contains(&b)) {
+            i = k;
+            continue;
+        }
+        while matches!(at(k), Some(b' ' | b'\t')) {
+            k += 1;
+        }
+        let (value, next) = match at(k) {
+            Some(q @ (b'"' | b'\'')) => {
+                let end = line.get(k + 1..).and_then(|r| r.find(q as char)).map_or(len, |e| k + 1 + e);
+                (k + 1..end, end + 1)
+            }
+            None | Some(b'{' | b'[' | b'|' | b'>' | b'&' | b'*' | b'!') => (k..k, k + 1),
+            Some(_) => {
+                let stop: &[u8] = if equals { b" \t\"'" } else { b",}]" };
+                let rest = line.get(k..).unwrap_or_default();
+                let end =
+                    rest.find(|c: char| c.is_ascii() && stop.contains(&(c as u8))).map_or(len, |e| k + e);
+                let end = line.get(k..end).and_then(|v| v.find(" #")).map_or(end, |e| k + e);
+                let trimmed = line.get(k..end).map_or(0, |v| v.trim_end().len());
+                (k..k + trimmed, end)
+            }
+        };
+        out.push((key, value));
+        i = next.max(i + 1);
+    }
+    out
 }
 
 /// A `name = value` / `name: value` / `"name": "value"` line of an embedded file.
