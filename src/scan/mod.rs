@@ -113,7 +113,7 @@ pub struct ScanResult {
 /// Most findings of one rule kept for one file: past it they are counted (`Summary::elided`)
 /// and left out, so a small hostile file (millions of duplicate keys) cannot make a report of
 /// gigabytes.
-pub const MAX_FINDINGS_PER_FILE_RULE: usize = 1000;
+pub const MAX_FINDINGS_PER_FILE_RULE: usize = 10_000;
 
 fn is_zero(n: &usize) -> bool {
     *n == 0

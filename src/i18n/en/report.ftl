@@ -78,7 +78,7 @@ summary-in-baseline = { $line }; { $count ->
 summary-elided = { $line }; { $count ->
         [one] 1 more finding elided
        *[other] { $count } more findings elided
-    } (over 1000 of one rule in one file)
+    } (over 10,000 of one rule in one file)
 summary-errors = { $line }; { $count ->
         [one] 1 input error
        *[other] { $count } input errors

@@ -81,7 +81,7 @@ summary-in-baseline = { $line }; { $count ->
 summary-elided = { $line }; { $count ->
         [one] 1 hallazgo más omitido
        *[other] { $count } hallazgos más omitidos
-    } (más de 1000 de una regla en un archivo)
+    } (más de 10.000 de una regla en un archivo)
 summary-errors = { $line }; { $count ->
         [one] 1 error de entrada
        *[other] { $count } errores de entrada
