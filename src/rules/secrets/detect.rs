@@ -458,6 +458,11 @@ pub fn credential_name(name: &str) -> Option<Kind> {
     if METADATA_WORDS.contains(&last.as_str()) {
         return None;
     }
+    // The instance metadata option (`HttpTokens`, `http_tokens`: `optional` or `required`)
+    // names a setting, not a token.
+    if w == ["http", "tokens"] {
+        return None;
+    }
     let has = |x: &str| w.iter().any(|s| s == x);
     let pair = |a: &str, b: &str| w.windows(2).any(|p| matches!(p, [x, y] if x == a && y == b));
     if ["password", "passwd", "pwd", "pass", "passphrase", "passcode"].iter().any(|x| has(x))
@@ -700,7 +705,12 @@ pub fn credential_ranges(previous: Option<&str>, line: &str) -> Vec<Range<usize>
             named_credential = credential_name(&text(&value, line)).is_some();
             continue;
         }
-        if credential_name(key).is_some() || (key == "value" && named_credential) {
+        // A boolean, a number or a reference is a setting, never the secret itself.
+        let shown = text(&value, line);
+        let setting = matches!(shown.as_str(), "true" | "false" | "null" | "~")
+            || shown.bytes().all(|b| b.is_ascii_digit())
+            || is_placeholder(&shown);
+        if !setting && (credential_name(key).is_some() || (key == "value" && named_credential)) {
             out.push(value);
         }
     }
@@ -883,6 +893,15 @@ mod tests {
     }
     fn aws_secret() -> String {
         format!("{}{}", "k7Qz2Lm9Xv4Tp8Rw1Ns6", "Yb3Hc5Jd0Fg7Ka2Pe9Ui")
+    }
+
+    #[test]
+    fn the_imds_option_is_not_a_credential_name() {
+        for name in ["HttpTokens", "http_tokens", "httpTokens"] {
+            assert_eq!(credential_name(name), None, "{name}");
+            assert!(credential_ranges(None, &format!("{name}: optional")).is_empty(), "{name}");
+        }
+        assert_eq!(credential_name("githubTokens"), Some(Kind::Token));
     }
 
     fn kinds(name: Option<&str>, value: &str) -> Vec<Kind> {
