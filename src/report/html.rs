@@ -159,12 +159,13 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
         filters(&mut h, &finding_selects(&shown, lang), lang);
     }
     let redact = super::redactions_by_file(result);
+    let mut lines = super::text::LineMasks::default();
     for (heading, findings) in by_object(&shown, lang) {
         let _ = writeln!(h, "<section data-group><h3>{}</h3>", escape(&heading));
         for f in findings {
             let file = f.location.file_name();
             let spans = file.and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-            finding(&mut h, f, spans, lang);
+            finding(&mut h, f, spans, lang, &mut lines);
         }
         h.push_str("</section>\n");
     }
@@ -226,7 +227,13 @@ fn by_object<'f>(shown: &[&'f Finding], lang: Lang) -> Vec<(String, Vec<&'f Find
     groups
 }
 
-fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: Lang) {
+fn finding(
+    h: &mut String,
+    f: &Finding,
+    redact: &[crate::document::Span],
+    lang: Lang,
+    lines: &mut super::text::LineMasks,
+) {
     let class = if f.suppressed.is_some() { "f suppressed" } else { "f" };
     let _ = write!(
         h,
@@ -255,7 +262,7 @@ fn finding(h: &mut String, f: &Finding, redact: &[crate::document::Span], lang: 
         let _ = write!(h, "<div class=\"meta\">{}</div>", meta.join(" · "));
     }
     if let (Some(file), Some(_)) = (&f.location.file, f.location.start()) {
-        let (line, n, _) = super::text::excerpt(file, f.location.span, redact, 1);
+        let (line, n, _) = super::text::excerpt(file, f.location.span, redact, 1, lines);
         let _ = write!(h, "<pre>{n:>5} | {}</pre>", escape(&line));
     }
     if let Some(help) = &f.help_in(lang) {

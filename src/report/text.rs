@@ -31,13 +31,15 @@ pub fn write(
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     // A secret found by one finding is masked in every excerpt of its file.
     let redact = super::redactions_by_file(result);
+    // Credentials in a raw line are looked for once per line, however many findings show it.
+    let mut lines = LineMasks::default();
     for e in &result.errors {
         let spans = redact.get(e.file.as_str()).map_or(&[][..], Vec::as_slice);
-        writeln!(out, "{}\n", render_error(&renderer, e, spans))?;
+        writeln!(out, "{}\n", render_error(&renderer, e, spans, &mut lines))?;
     }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
-        writeln!(out, "{}\n", render_finding_in(&renderer, f, spans, options.lang))?;
+        writeln!(out, "{}\n", render_finding_with(&renderer, f, spans, options.lang, &mut lines))?;
     }
     for c in &result.summary.capacity {
         let file = c.file.as_deref().map(|f| format!(" ({f})")).unwrap_or_default();
@@ -92,6 +94,17 @@ pub fn render_finding_masked(renderer: &Renderer, f: &Finding, redact: &[Span]) 
 /// Renders one finding in a language, masking the given spans of its file in the excerpt.
 #[must_use]
 pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang: Lang) -> String {
+    render_finding_with(renderer, f, redact, lang, &mut LineMasks::default())
+}
+
+/// [`render_finding_in`] with the credentials of raw lines already found kept in `lines`.
+fn render_finding_with(
+    renderer: &Renderer,
+    f: &Finding,
+    redact: &[Span],
+    lang: Lang,
+    lines: &mut LineMasks,
+) -> String {
     let title = format!("{}: {}", f.rule.name, escape_inline(&f.message_in(lang)));
     let mut group = Group::with_title(level(f.severity, lang).primary_title(title.as_str()).id(f.rule.code));
     let label = match &f.missing {
@@ -105,7 +118,7 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
         .file
         .as_ref()
         .filter(|file| !file.from_api)
-        .map(|file| excerpt(file, f.location.span, redact, MAX_LINES));
+        .map(|file| excerpt(file, f.location.span, redact, MAX_LINES, lines));
     if let (Some(path), Some((text, line, range))) = (path.as_ref(), excerpt.as_ref()) {
         group = group.element(
             Snippet::source(text.as_str())
@@ -144,6 +157,26 @@ pub fn render_finding_in(renderer: &Renderer, f: &Finding, redact: &[Span], lang
     renderer.render(&groups)
 }
 
+/// Credentials found by [`credential_ranges`] in raw lines, by file and line: each line is read
+/// once however many findings show it (a one-line minified `List` has thousands), and whole, so
+/// the key of a value far before a window is still seen.
+#[derive(Default)]
+pub(crate) struct LineMasks(std::collections::HashMap<(usize, usize), Vec<Span>>);
+
+impl LineMasks {
+    fn of(&mut self, file: &crate::document::SourceFile, line: usize) -> &[Span] {
+        let key = (std::ptr::from_ref(file) as usize, line);
+        self.0.entry(key).or_insert_with(|| {
+            let ls = file.line_start(line).unwrap_or(0) as usize;
+            let previous = (line > 1).then(|| file.line_text(line - 1));
+            credential_ranges(previous, file.line_text(line))
+                .into_iter()
+                .map(|r| Span::new(ls + r.start, ls + r.end))
+                .collect()
+        })
+    }
+}
+
 /// The lines around a span: (text, first line number, span relative to the text). Credentials
 /// are masked (the `redact` spans, and what [`credential_ranges`] finds in the raw lines), control
 /// and bidirectional characters neutralised, and lines longer than [`MAX_WIDTH`] cut to a window
@@ -153,6 +186,7 @@ pub(crate) fn excerpt(
     span: Span,
     redact: &[Span],
     max_lines: usize,
+    lines: &mut LineMasks,
 ) -> (String, usize, std::ops::Range<usize>) {
     let start = file.position(span.start).line;
     let mut end = file.position(span.end);
@@ -171,19 +205,10 @@ pub(crate) fn excerpt(
         let full = file.line_text(l);
         let ls = file.line_start(l).unwrap_or(0) as usize;
         let (lo, hi) = window(full, if l == start { s.saturating_sub(ls) } else { 0 });
-        let previous = (l > 1).then(|| file.line_text(l - 1));
-        // Credentials are looked for in the window and a margin before it (for the key of a
-        // value the window starts in), not in the whole of a long line for every finding.
-        let mut from = lo.saturating_sub(KEY_MARGIN);
-        while !full.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut spans: Vec<Span> = redact.to_vec();
-        spans.extend(
-            credential_ranges(previous, full.get(from..hi).unwrap_or_default())
-                .into_iter()
-                .map(|r| Span::new(ls + from + r.start, ls + from + r.end)),
-        );
+        // Only the spans that reach into the window are tested for each of its characters.
+        let shown_range = (ls + lo, ls + hi);
+        let touches = |r: &&Span| (r.start as usize) < shown_range.1 && (r.end as usize) > shown_range.0;
+        let spans: Vec<Span> = redact.iter().chain(lines.of(file, l)).filter(touches).copied().collect();
         if lo > 0 {
             text.push('…');
         }
@@ -208,8 +233,6 @@ pub(crate) fn excerpt(
 
 /// Longest line an excerpt shows whole; a longer one is cut to a window of this many bytes.
 const MAX_WIDTH: usize = 240;
-/// Bytes before a window read to find the key of a credential the window shows.
-const KEY_MARGIN: usize = 512;
 
 /// The byte window `[lo, hi)` of `line` shown: all of it when short, else [`MAX_WIDTH`] bytes
 /// starting a little before `at`, on character boundaries.
@@ -247,11 +270,11 @@ pub(crate) fn mask(text: &str, base: usize, redact: &[Span]) -> String {
         .collect()
 }
 
-fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span]) -> String {
+fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span], lines: &mut LineMasks) -> String {
     let message = escape_inline(&e.message);
     let group = Level::ERROR.primary_title(message.as_ref());
     if let Some((file, span)) = &e.source {
-        let (text, line, range) = excerpt(file, *span, redact, MAX_LINES);
+        let (text, line, range) = excerpt(file, *span, redact, MAX_LINES, lines);
         // A zero-width span (end of input, a NUL byte) still gets a visible caret.
         let range = match text.get(range.start..).and_then(|t| t.chars().next()) {
             Some(c) if range.is_empty() => range.start..range.start + c.len_utf8(),
