@@ -11,7 +11,7 @@
 
 mod common;
 
-use ladrillo::analysis::netpol::{Allowed, ConnSet, Direction, Endpoint, Model};
+use ladrillo::analysis::netpol::{Allowed, ConnSet, Direction, Endpoint, Model, render as listing};
 use ladrillo::model::ObjectSet;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -322,5 +322,21 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// The listing computed by workload classes and an address sweep is the one computed pair
+    /// by pair, connection for connection, and its JSON written element by element is the JSON
+    /// of the whole array.
+    #[test]
+    fn grouped_listing_is_the_pairwise_listing(s in scenario()) {
+        let m = model(&render(&s, None));
+        let key = |c: &ladrillo::analysis::netpol::Connection| (c.src, c.dst, c.allowed.clone());
+        let fast: Vec<(Endpoint, Endpoint, Allowed)> = m.reach().iter().map(key).collect();
+        let slow: Vec<(Endpoint, Endpoint, Allowed)> = m.reach_pairwise().iter().map(key).collect();
+        prop_assert_eq!(&fast, &slow);
+        let lines = m.reach();
+        let items: Vec<Value> = lines.iter().map(|c| listing::json_item(&m, c)).collect();
+        let whole = format!("{}\n", serde_json::to_string_pretty(&items).unwrap());
+        prop_assert_eq!(listing::json(&m, &lines), whole);
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::input_args::InputArgs;
-use crate::analysis::netpol::{Endpoint, Model, explain, render};
+use crate::analysis::netpol::{Connection, Endpoint, Model, explain, render};
 use crate::model::ObjectSet;
 
 #[derive(Debug, Args)]
@@ -70,10 +70,10 @@ pub fn run(args: &NetpolArgs) -> i32 {
 
 fn reach(args: &ReachArgs) -> i32 {
     let Some((_, model)) = load_model(&args.paths, &args.input) else { return 2 };
-    let mut conns = model.reach();
-    if let Some(f) = &args.focus {
-        match explain::resolve(&model, f) {
-            Ok(e @ Endpoint::Workload(_)) => conns.retain(|c| c.src == e || c.dst == e),
+    let focus = match &args.focus {
+        None => None,
+        Some(f) => match explain::resolve(&model, f) {
+            Ok(e @ Endpoint::Workload(_)) => Some(e),
             Ok(_) => {
                 super::error(format!("--focus `{f}` must name a workload"));
                 return 2;
@@ -82,14 +82,86 @@ fn reach(args: &ReachArgs) -> i32 {
                 super::error(format!("--focus: {m}"));
                 return 2;
             }
+        },
+    };
+    let wanted = |c: &Connection| focus.is_none_or(|e| c.src == e || c.dst == e);
+    // Text and JSON are written as the listing is computed: a listing of millions of pairs
+    // is never held whole. A matrix needs every cell first.
+    let mut out = Chunks::default();
+    match args.format {
+        ReachFormat::Text => {
+            let mut host = vec![false; model.workloads.len()];
+            model.reach_each(|c| {
+                if wanted(&c) {
+                    for e in [c.src, c.dst] {
+                        if let Endpoint::Workload(i) = e
+                            && let Some(h) = host.get_mut(i)
+                        {
+                            *h = model.pods(i).host_network;
+                        }
+                    }
+                    out.push(&render::line(&model, &c));
+                    out.push("\n");
+                }
+            });
+            for (i, _) in host.iter().enumerate().filter(|(_, h)| **h) {
+                let note = format!(
+                    "note: {} {}\n",
+                    model.endpoint_text(Endpoint::Workload(i)),
+                    explain::HOST_NETWORK_NOTE
+                );
+                out.push(&note);
+            }
+        }
+        ReachFormat::Json => {
+            let mut array = render::JsonArray::default();
+            model.reach_each(|c| {
+                if wanted(&c) {
+                    let mut text = String::new();
+                    array.push(&mut text, &render::json_item(&model, &c));
+                    out.push(&text);
+                }
+            });
+            let mut text = String::new();
+            array.finish(&mut text);
+            out.push(&text);
+        }
+        ReachFormat::Matrix => {
+            let mut conns = model.reach();
+            conns.retain(|c| wanted(c));
+            out.push(&render::matrix(&model, &conns));
         }
     }
-    let text = match args.format {
-        ReachFormat::Text => render::text(&model, &conns),
-        ReachFormat::Json => render::json(&model, &conns),
-        ReachFormat::Matrix => render::matrix(&model, &conns),
-    };
-    if super::print_stdout(&text) { 0 } else { 2 }
+    if out.finish() { 0 } else { 2 }
+}
+
+/// Standard output written in pieces of about 64 KiB; after a failed write the rest is dropped.
+#[derive(Default)]
+struct Chunks {
+    buffer: String,
+    failed: bool,
+}
+
+impl Chunks {
+    fn push(&mut self, text: &str) {
+        self.buffer.push_str(text);
+        if self.buffer.len() >= 1 << 16 {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.failed && !self.buffer.is_empty() && !super::print_stdout(&self.buffer) {
+            self.failed = true;
+        }
+        self.buffer.clear();
+    }
+
+    /// Writes what is left; whether everything was written.
+    fn finish(mut self) -> bool {
+        self.flush();
+        !self.failed
+    }
 }
 
 fn explain_cmd(args: &ExplainArgs) -> i32 {

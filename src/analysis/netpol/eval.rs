@@ -5,6 +5,7 @@
 //! labels absent from the input).
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
 
 use super::conns::{ConnSet, Family, full_range, range_text};
@@ -200,6 +201,194 @@ impl Model {
     /// pieces allow the same, sorted (workloads by id, then addresses by family and value).
     #[must_use]
     pub fn reach(&self) -> Vec<Connection> {
+        let mut out = Vec::new();
+        self.reach_each(|c| out.push(c));
+        out
+    }
+
+    /// The listing of [`Model::reach`], handed to `emit` one connection at a time in its order,
+    /// so a caller can write it out without holding it: memory grows with the workloads and
+    /// address pieces, not with the pairs.
+    ///
+    /// Workloads no policy can tell apart (same namespace, pod labels, named ports and host
+    /// network: see [`Model::classes`]) allow the same, so each pair of classes is evaluated
+    /// once; the address side is a sweep over the pieces per class, not a test of every piece
+    /// against every `ipBlock`.
+    pub fn reach_each(&self, mut emit: impl FnMut(Connection)) {
+        let pieces = self.address_pieces();
+        let (class_of, members) = self.classes();
+        let reps: Vec<usize> = members.iter().filter_map(|m| m.first().copied()).collect();
+        let n = self.workloads.len();
+        // Rows of the class-pair table: all kept when small, else the last one only.
+        let keep_all = reps.len().saturating_mul(reps.len()) <= 1 << 16;
+        let mut rows: HashMap<usize, Vec<Allowed>> = HashMap::new();
+        let row_of = |c: usize| -> Vec<Allowed> {
+            let src = reps.get(c).copied().unwrap_or_default();
+            reps.iter().map(|&d| self.allowed(Endpoint::Workload(src), Endpoint::Workload(d))).collect()
+        };
+        let outgoing: Vec<Vec<(Endpoint, Allowed)>> =
+            reps.iter().map(|&r| merge(self.sweep(r, Direction::Egress, &pieces))).collect();
+        for i in 0..n {
+            let ci = class_of.get(i).copied().unwrap_or_default();
+            if !rows.contains_key(&ci) {
+                if !keep_all {
+                    rows.clear();
+                }
+                rows.insert(ci, row_of(ci));
+            }
+            let row = rows.get(&ci).map_or(&[][..], Vec::as_slice);
+            for j in (0..n).filter(|&j| j != i) {
+                if let Some(a) = class_of.get(j).and_then(|&cj| row.get(cj)) {
+                    push_to(&mut emit, Endpoint::Workload(i), Endpoint::Workload(j), a);
+                }
+            }
+            for (p, a) in outgoing.get(ci).into_iter().flatten() {
+                push_to(&mut emit, Endpoint::Workload(i), *p, a);
+            }
+        }
+        // Address sources: by range, then by destination workload.
+        let mut incoming: Vec<(Endpoint, usize, Allowed)> = Vec::new();
+        for (c, &r) in reps.iter().enumerate() {
+            for (p, a) in merge(self.sweep(r, Direction::Ingress, &pieces)) {
+                if !a.possible.is_empty() {
+                    incoming.push((p, c, a));
+                }
+            }
+        }
+        incoming.sort_by(|a, b| self.cmp_endpoint(a.0, b.0).then(a.1.cmp(&b.1)));
+        let mut k = 0;
+        while let Some((range, _, _)) = incoming.get(k) {
+            let range = *range;
+            let end = incoming.get(k..).map_or(0, |rest| rest.iter().take_while(|e| e.0 == range).count());
+            let group = incoming.get(k..k + end).unwrap_or_default();
+            let mut dsts: Vec<(usize, &Allowed)> = group
+                .iter()
+                .flat_map(|(_, c, a)| members.get(*c).into_iter().flatten().map(move |&w| (w, a)))
+                .collect();
+            dsts.sort_unstable_by_key(|d| d.0);
+            for (w, a) in dsts {
+                push_to(&mut emit, range, Endpoint::Workload(w), a);
+            }
+            k += end.max(1);
+        }
+    }
+
+    /// Groups workloads that no policy can tell apart: the same namespace, pod labels, named
+    /// container ports and host network. Returns each workload's class and each class's
+    /// workloads in index order.
+    #[must_use]
+    pub fn classes(&self) -> (Vec<usize>, Vec<Vec<usize>>) {
+        type Key<'a> =
+            (&'a str, &'a crate::model::selector::Labels, &'a [(String, super::conns::Protocol, u16)], bool);
+        let mut ids: HashMap<Key<'_>, usize> = HashMap::new();
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut class_of = Vec::with_capacity(self.workloads.len());
+        for (i, w) in self.workloads.iter().enumerate() {
+            let key = (w.id.namespace.as_str(), &w.labels, w.named_ports.as_slice(), w.host_network);
+            let c = *ids.entry(key).or_insert_with(|| {
+                members.push(Vec::new());
+                members.len() - 1
+            });
+            if let Some(m) = members.get_mut(c) {
+                m.push(i);
+            }
+            class_of.push(c);
+        }
+        (class_of, members)
+    }
+
+    /// What workload `me` allows with each address piece on the far side, in one direction
+    /// (egress: `me` to the piece; ingress: the piece to `me`), as [`Model::allowed`] gives it.
+    /// Pieces never straddle a block edge, so each rule matches a piece or not: a sweep over
+    /// the rules' address ranges gives every piece in one pass.
+    fn sweep(&self, me: usize, direction: Direction, pieces: &[Endpoint]) -> Vec<(Endpoint, Allowed)> {
+        let w = self.pods(me);
+        let isolating: Vec<usize> =
+            self.selecting(w).filter(|&i| self.policy(i).governs(direction)).collect();
+        let finish = |a: Allowed| a.intersect(&Allowed::all());
+        if isolating.is_empty() {
+            return pieces.iter().map(|&p| (p, finish(Allowed::all()))).collect();
+        }
+        let dst: Option<&Pods> = match direction {
+            Direction::Ingress => Some(w),
+            Direction::Egress => None,
+        };
+        // Each rule: its connections, and the addresses it names per family.
+        let rules: Vec<(ConnSet, Option<Vec<&Peer>>)> = isolating
+            .iter()
+            .flat_map(|&pi| self.policy(pi).rules(direction))
+            .map(|r| {
+                let blocks = r
+                    .peers
+                    .as_ref()
+                    .map(|ps| ps.iter().filter(|p| matches!(p, Peer::Block { .. })).collect());
+                (r.conns(dst), blocks)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(pieces.len());
+        for &fam in &self.families {
+            let (_, max) = full_range(fam);
+            // (address, rule, +1 entering / -1 leaving), sorted by address.
+            let mut events: Vec<(u128, usize, bool)> = Vec::new();
+            for (ri, (_, blocks)) in rules.iter().enumerate() {
+                let spans: Vec<(u128, u128)> = match blocks {
+                    None => vec![full_range(fam)],
+                    Some(bs) => bs
+                        .iter()
+                        .filter_map(|p| match p {
+                            Peer::Block { set, .. } => Some(match fam {
+                                Family::V4 => &set.v4,
+                                Family::V6 => &set.v6,
+                            }),
+                            Peer::Pods { .. } => None,
+                        })
+                        .flat_map(|r| r.spans().iter().copied())
+                        .collect(),
+                };
+                for (lo, hi) in spans {
+                    events.push((lo, ri, true));
+                    if hi < max {
+                        events.push((hi + 1, ri, false));
+                    }
+                }
+            }
+            events.sort_unstable();
+            let mut active = vec![0u32; rules.len()];
+            let mut current = Allowed::default();
+            let mut e = 0;
+            for &p in pieces.iter().filter(|p| matches!(p, Endpoint::Ips(f, ..) if *f == fam)) {
+                let Endpoint::Ips(_, lo, _) = p else { continue };
+                let mut changed = false;
+                while let Some(&(at, ri, enter)) = events.get(e) {
+                    if at > lo {
+                        break;
+                    }
+                    if let Some(n) = active.get_mut(ri) {
+                        *n = if enter { *n + 1 } else { n.saturating_sub(1) };
+                    }
+                    changed = true;
+                    e += 1;
+                }
+                if changed {
+                    let conns = rules
+                        .iter()
+                        .zip(&active)
+                        .filter(|(_, n)| **n > 0)
+                        .fold(ConnSet::none(), |acc, ((c, _), _)| acc.union(c));
+                    current = Allowed { definite: conns.clone(), possible: conns };
+                }
+                out.push((p, finish(current.clone())));
+            }
+        }
+        out
+    }
+
+    /// [`Model::reach`] computed the direct way, every pair and every address piece evaluated
+    /// with [`Model::allowed`]: quadratic in workloads and slow with many `ipBlock`s, kept as the
+    /// reference the fast listing is tested against.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn reach_pairwise(&self) -> Vec<Connection> {
         let pieces = self.address_pieces();
         let mut out = Vec::new();
         for i in 0..self.workloads.len() {
@@ -281,6 +470,12 @@ pub struct Connection {
     pub src: Endpoint,
     pub dst: Endpoint,
     pub allowed: Allowed,
+}
+
+fn push_to(emit: &mut impl FnMut(Connection), src: Endpoint, dst: Endpoint, allowed: &Allowed) {
+    if !allowed.possible.is_empty() {
+        emit(Connection { src, dst, allowed: allowed.clone() });
+    }
 }
 
 fn push(out: &mut Vec<Connection>, src: Endpoint, dst: Endpoint, allowed: Allowed) {

@@ -65,28 +65,60 @@ fn conns_json(c: &ConnSet) -> serde_json::Value {
 /// (`hostNetwork` lists the endpoints that run on the host network).
 #[must_use]
 pub fn json(model: &Model, conns: &[Connection]) -> String {
-    let items: Vec<serde_json::Value> = conns
-        .iter()
-        .map(|c| {
-            let uncertain = c.allowed.uncertain();
-            let host: Vec<String> = [c.src, c.dst]
-                .into_iter()
-                .filter(|e| matches!(e, Endpoint::Workload(i) if model.pods(*i).host_network))
-                .map(|e| model.endpoint_text(e))
-                .collect();
-            json!({
-                "src": model.endpoint_text(c.src),
-                "dst": model.endpoint_text(c.dst),
-                "hostNetwork": host,
-                "connections": conns_json(&c.allowed.definite),
-                "possible": if uncertain.is_empty() { serde_json::Value::Null } else { conns_json(&uncertain) },
-                "unknownNamespaces": if uncertain.is_empty() { Vec::new() } else { model.unknown_in(c.src, c.dst) },
-            })
-        })
+    let mut out = String::new();
+    let mut array = JsonArray::default();
+    for c in conns {
+        array.push(&mut out, &json_item(model, c));
+    }
+    array.finish(&mut out);
+    out
+}
+
+/// One element of the [`json`] array.
+#[must_use]
+pub fn json_item(model: &Model, c: &Connection) -> serde_json::Value {
+    let uncertain = c.allowed.uncertain();
+    let host: Vec<String> = [c.src, c.dst]
+        .into_iter()
+        .filter(|e| matches!(e, Endpoint::Workload(i) if model.pods(*i).host_network))
+        .map(|e| model.endpoint_text(e))
         .collect();
-    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    s.push('\n');
-    s
+    json!({
+        "src": model.endpoint_text(c.src),
+        "dst": model.endpoint_text(c.dst),
+        "hostNetwork": host,
+        "connections": conns_json(&c.allowed.definite),
+        "possible": if uncertain.is_empty() { serde_json::Value::Null } else { conns_json(&uncertain) },
+        "unknownNamespaces": if uncertain.is_empty() { Vec::new() } else { model.unknown_in(c.src, c.dst) },
+    })
+}
+
+/// A pretty-printed JSON array written one element at a time (the text `serde_json` gives the
+/// whole array), so a listing of millions of pairs is never held in memory.
+#[derive(Debug, Default)]
+pub struct JsonArray {
+    started: bool,
+}
+
+impl JsonArray {
+    /// Appends one element to `out`.
+    pub fn push(&mut self, out: &mut String, item: &serde_json::Value) {
+        out.push_str(if self.started { ",\n" } else { "[\n" });
+        self.started = true;
+        let text = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".into());
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+
+    /// Closes the array (and the line).
+    pub fn finish(self, out: &mut String) {
+        out.push_str(if self.started { "\n]\n" } else { "[]\n" });
+    }
 }
 
 /// A matrix: numbered endpoints as rows (sources) and columns (destinations). Cells are
