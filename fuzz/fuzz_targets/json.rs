@@ -1,0 +1,9 @@
+//! The json reader and everything after it: the bytes are a file called `in.json`.
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    common::scan_as("in.json", data, ladrillo::settings::Config::default());
+});
