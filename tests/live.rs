@@ -545,3 +545,16 @@ fn every_output_format_names_the_cluster_object_of_a_live_finding() {
     assert!(!web.is_empty(), "{sarif:#}");
     assert!(web.iter().all(|r| r["locations"][0]["physicalLocation"].is_null()), "{web:#?}");
 }
+
+#[test]
+fn a_live_scan_writes_its_report_into_the_current_directory_again() {
+    // The default path `.` is not an input of a live scan: a report left by the previous run in
+    // the working directory is replaced, not refused as "an input".
+    let run = Run::new(Setup { objects: objects(&fixture()), ..Setup::default() });
+    for round in 0..2 {
+        let out = run.scan(&["--format", "json", "-o", "report.json"]);
+        assert_ne!(out.status.code(), Some(2), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
+        let written = std::fs::read_to_string(run.dir.path().join("report.json")).unwrap();
+        assert!(written.contains("\"findings\""), "round {round}: {written}");
+    }
+}

@@ -153,8 +153,11 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         .as_deref()
         .map(|p| OutputGuard::new(p).flag("--write-baseline").hidden_unread(!args.input.hidden));
     let config = settings.config.file.as_ref().and_then(|f| f.path.as_deref());
+    // A live scan reads no paths (the default `.` is not an input then).
+    let live_scan = args.input.cluster.cluster || args.eks.is_some();
+    let paths: &[String] = if live_scan { &[] } else { &args.paths };
     for g in guard.iter().chain(&baseline_guard) {
-        if let Err(e) = g.check_arguments(&args.paths, config) {
+        if let Err(e) = g.check_arguments(paths, config) {
             super::error(e);
             return 2;
         }
