@@ -336,7 +336,7 @@ fn item6_excerpts_of_a_very_long_line_are_windowed() {
         assert!(t.contains("good-pod") && t.contains("p699"), "{format}");
         // Each finding shows a bounded window: well under the line's length per finding.
         // (HTML names the file once above its findings: count the findings' blocks there.)
-        let marker = if format == "html" { "<div class=\"f" } else { "list.json" };
+        let marker = if format == "html" { "<article class=\"f" } else { "list.json" };
         let findings = t.matches(marker).count().max(1);
         assert!(findings > 700, "{format}: {findings} findings");
         assert!(t.len() / findings < list.len() / 4, "{format}: {} bytes for {findings} findings", t.len());
