@@ -7,6 +7,7 @@ use super::authz::{Names, Request};
 use super::identity::{Identity, Subject};
 use super::query::is_namespaced;
 use super::{BindingId, Graph, RuleRef, Scope};
+use crate::i18n::{Arg, Msg};
 
 /// One way to escalate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -173,44 +174,41 @@ impl Primitive {
         matches!(self, Self::ClusterAdmin | Self::SecretsRead)
     }
 
+    /// The key of its messages (`rbac-action-<key>`, `rbac-act-<key>`, `rbac-yields-<key>` in
+    /// `messages.ftl`).
+    fn key(self) -> &'static str {
+        match self {
+            Self::ClusterAdmin => "cluster-admin",
+            Self::Escalate => "escalate",
+            Self::Bind => "bind",
+            Self::Impersonate => "impersonate",
+            Self::BindingWrite => "binding-write",
+            Self::PodCreate => "pod-create",
+            Self::PodExec => "pod-exec",
+            Self::NodeProxy => "node-proxy",
+            Self::SecretsRead => "secrets-read",
+            Self::TokenCreate => "token-create",
+            Self::CsrApprove => "csr-approve",
+            Self::WebhookWrite => "webhook-write",
+        }
+    }
+
     /// What the subject can do, for messages: `can bind roles`.
     #[must_use]
-    pub fn action(self) -> &'static str {
-        match self {
-            Self::ClusterAdmin => "has cluster-admin rights",
-            Self::Escalate => "can escalate roles",
-            Self::Bind => "can bind roles",
-            Self::Impersonate => "can impersonate",
-            Self::BindingWrite => "can write role bindings",
-            Self::PodCreate => "can create pods",
-            Self::PodExec => "can exec into pods",
-            Self::NodeProxy => "can proxy to nodes",
-            Self::SecretsRead => "can read secrets",
-            Self::TokenCreate => "can create ServiceAccount tokens",
-            Self::CsrApprove => "can approve or sign certificate requests",
-            Self::WebhookWrite => "can write admission webhook configurations",
-        }
+    pub fn action(self) -> Msg {
+        Msg::new(format!("rbac-action-{}", self.key()))
+    }
+
+    /// The action without "can", after "cannot": `bind roles`.
+    #[must_use]
+    pub fn act(self) -> Msg {
+        Msg::new(format!("rbac-act-{}", self.key()))
     }
 
     /// What holding it yields, for the chain.
     #[must_use]
-    pub fn yields(self) -> &'static str {
-        match self {
-            Self::ClusterAdmin => "full control of the cluster",
-            Self::Escalate => "adds any permission to roles it can update, up to cluster-admin",
-            Self::Bind => "binds any role to itself, cluster-admin included",
-            Self::Impersonate => {
-                "acts as other identities (as system:masters when users or groups are not restricted)"
-            }
-            Self::BindingWrite => "grants the permissions it holds to any subject",
-            Self::PodCreate => "runs pods as any ServiceAccount of the namespace and uses its token",
-            Self::PodExec => "runs commands in running containers and takes their tokens and secrets",
-            Self::NodeProxy => "reaches the kubelet API of every node, and through it every pod",
-            Self::SecretsRead => "reads every Secret, tokens and credentials included",
-            Self::TokenCreate => "mints tokens for ServiceAccounts and acts as them",
-            Self::CsrApprove => "gets client certificates issued for other identities",
-            Self::WebhookWrite => "intercepts or rewrites API requests, or removes admission controls",
-        }
+    pub fn yields(self) -> Msg {
+        Msg::new(format!("rbac-yields-{}", self.key()))
     }
 }
 
@@ -353,32 +351,40 @@ impl Graph {
 
     /// `subject → binding → role → rule → what it yields`, for finding notes.
     #[must_use]
-    pub fn chain(&self, subject: &str, hit: &Hit) -> String {
+    pub fn chain(&self, subject: impl Into<Arg>, hit: &Hit) -> Msg {
         let b = self.binding(hit.binding);
         let role = self.role_of(b).map(ToString::to_string).unwrap_or_default();
-        let from =
-            self.rule_origin(b, hit.rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
-        let names = if hit.named_only { " (only the objects in resourceNames)" } else { "" };
-        format!(
-            "chain: {subject} → {b} → {role}{from} → rule {} allows {} {}{names} → {}",
-            self.rule(hit.rule).describe(),
-            hit.request,
-            hit.scope,
-            match (hit.primitive, &hit.scope) {
-                (Primitive::ClusterAdmin, Scope::Namespace(_)) => "full control of the namespace",
-                (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
-                    "acts as the ServiceAccounts in scope, with their permissions"
-                }
-                (p, _) => p.yields(),
+        let from: Arg = self.rule_origin(b, hit.rule).map_or_else(
+            || "".into(),
+            |o| crate::msg!("rbac-aggregated-from", origin = o.to_string()).into(),
+        );
+        let names: Arg = if hit.named_only { crate::msg!("rbac-named-only").into() } else { "".into() };
+        let yields = match (hit.primitive, &hit.scope) {
+            (Primitive::ClusterAdmin, Scope::Namespace(_)) => crate::msg!("rbac-yields-namespace-admin"),
+            (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
+                crate::msg!("rbac-yields-impersonate-accounts")
             }
+            (p, _) => p.yields(),
+        };
+        crate::msg!(
+            "rbac-chain",
+            subject = subject,
+            binding = b.to_string(),
+            role = role,
+            from = from,
+            rule = self.rule(hit.rule).describe(),
+            request = &hit.request,
+            scope = hit.scope.msg(),
+            names = names,
+            yields = yields,
         )
     }
 
     /// The chain for a subject named in a binding.
     #[must_use]
-    pub fn subject_chain(&self, subject: &Subject, hit: &Hit) -> String {
+    pub fn subject_chain(&self, subject: &Subject, hit: &Hit) -> Msg {
         let b = self.binding(hit.binding);
-        let mut chain = self.chain(&subject.to_string(), hit);
+        let chain = self.chain(subject.to_string(), hit);
         // IAM principals that authenticate into the subject (aws-auth, EKS access entries).
         let principals: Vec<String> = self
             .mappings
@@ -386,10 +392,10 @@ impl Graph {
             .filter(|m| m.identity().matches(subject, b.namespace.as_deref()))
             .map(|m| format!("{} ({})", m.arn, m.source))
             .collect();
-        if !principals.is_empty() {
-            chain.push_str(&format!("; IAM principals in it: {}", principals.join(", ")));
+        if principals.is_empty() {
+            return chain;
         }
-        chain
+        crate::msg!("rbac-chain-principals", chain = chain, principals = principals.join(", "))
     }
 }
 

@@ -121,6 +121,17 @@ pub enum Scope {
     Namespace(String),
 }
 
+impl Scope {
+    /// The scope in messages: `cluster-wide`, `in namespace team-a`.
+    #[must_use]
+    pub fn msg(&self) -> crate::i18n::Msg {
+        match self {
+            Self::Cluster => crate::msg!("rbac-scope-cluster"),
+            Self::Namespace(ns) => crate::msg!("rbac-scope-namespace", namespace = ns),
+        }
+    }
+}
+
 impl fmt::Display for Scope {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -147,3 +147,38 @@ rule-pod005-help-privileged = remove privileged: true, then set allowPrivilegeEs
 rule-pod005-help-sys-admin = remove SYS_ADMIN from capabilities.add, then set allowPrivilegeEscalation: false
 rule-pod021-help = keep one definition of each environment variable
 rule-sec005-help = mount the Secret as a read-only volume and read it from the file, or use the Secrets Store CSI driver
+rule-net101-help = add a NetworkPolicy in "{ $namespace }" with `podSelector: {"{}"}` and `policyTypes: [{ $direction ->
+        [ingress] Ingress
+       *[egress] Egress
+    }]` and no { $direction } rules, then allow the flows you need
+rule-net106-help-2 = change the NetworkPolicies (see `ladrillo netpol explain '{ $src }' '{ $dst }'`) or the assertion
+rule-net108-help = make the selector match the pod template labels of the workload the Service fronts
+rule-net109-help = name an existing Service, or add the missing one
+rule-net109-help-2 = use one of the Service's spec.ports (by number or name)
+rule-net110-help = use the name of a container port of the selected pods, or the port number
+rule-rbac004-help = remove the `escalate` verb; role changes belong to cluster administrators
+rule-rbac005-help = remove the `bind` verb or limit it with resourceNames to roles that are safe to hand out
+rule-rbac006-help = remove the `impersonate` verb or restrict it with resourceNames
+rule-rbac007-help = remove write verbs on rolebindings/clusterrolebindings from this role
+rule-rbac009-help = remove pods/exec, pods/attach and pods/portforward from roles of everyday identities
+rule-rbac010-help = remove nodes/proxy from the role; use nodes/metrics or nodes/stats for monitoring
+rule-rbac011-help = grant secret access per namespace with a RoleBinding, limited to named secrets
+rule-rbac012-help = remove create on serviceaccounts/token
+rule-rbac013-help = remove CSR approval and signing permissions from this role
+rule-rbac014-help = remove write verbs on mutating/validating webhook configurations
+rule-rel001-help = add a PodDisruptionBudget in namespace "{ $namespace }" (e.g. maxUnavailable: 1) whose selector matches the pod template labels
+rule-rel002-help-2 = set minReplicas to 2 or more on HorizontalPodAutoscaler "{ $autoscaler }"
+rule-rel003-help = make the selector's labels a subset of spec.template.metadata.labels
+rule-rel004-help = make scaleTargetRef name the kind and name of the workload to scale
+rule-rel005-help = make the selector match the pod template labels of the workload to protect
+rule-hyg003-help = add the label `{ $label }: <application>` to metadata.labels
+rule-hyg004-help = keep one copy, or rename one of the objects
+rule-hyg005-help = fix the name, or add { $kind } "{ $name }" to the manifests
+rule-hyg006-help = rewrite it as { $replacement }
+rule-hyg006-help-2 = rewrite it as { $replacement } before upgrading to 1.{ $removed }
+secret-help-aws = deactivate and rotate this AWS key, then give the pods an IAM role (IRSA or EKS Pod Identity) instead of keys
+secret-help = rotate the credential, keep it in a Secret or AWS Secrets Manager (Secrets Store CSI driver) and { $store ->
+        [env] reference it with `valueFrom.secretKeyRef`
+        [annotation] reference it from the pod instead of an annotation
+       *[configmap] mount or reference the Secret instead of this key
+    }

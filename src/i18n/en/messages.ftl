@@ -83,18 +83,183 @@ rule-pod024-no-names = the pod sets /etc/hosts entries through hostAliases
 
 ## network
 
+net-all-connections = all connections
+net-assertion = from `{ $from }` to `{ $to }`
+net-assertion-port = from `{ $from }` to `{ $to }` on { $protocol } { $port }
+rule-net001-node-ports = node ports
+rule-net001-port = port { $port }
+rule-net001-ports = ports { $ports }
+rule-net001-node-port = Service "{ $name }" is a NodePort: it opens { $which } on every node
+rule-net001-no-ranges = without loadBalancerSourceRanges
+rule-net001-open-to = open to { $cidr }
+rule-net001-load-balancer = Service "{ $name }" is an internet-facing load balancer { $open }
+rule-net001-scheme = its aws-load-balancer-scheme is internet-facing
+rule-net001-default-scheme = the default scheme of the AWS cloud provider is internet-facing, and neither aws-load-balancer-scheme: internal nor aws-load-balancer-internal: "true" is set
+rule-net101-message = namespace "{ $namespace }" has no default-deny { $direction } NetworkPolicy
+rule-net101-note = reported at the first workload of "{ $namespace }": the input has no Namespace object for it
+rule-net103-message = no NetworkPolicy selects the pods of { $workload }: they accept and open any connection
+rule-net103-host-network = the pods of { $workload } use the host network, where NetworkPolicy does not isolate them
+rule-net104-message = podSelector `{ $selector }` matches no workload in namespace "{ $namespace }" of the scan
+rule-net105-every-source = ingress rule allows every source ({ $conns })
+rule-net105-every-pod = ingress rule allows every pod of every namespace
+rule-net105-every-address = ingress rule allows every address (`{ $cidr }`)
+rule-net106-deny = { $src } => { $dst } : { $allowed } breaks the deny assertion { $assertion }
+rule-net106-deny-maybe = { $src } => { $dst } may be allowed ({ $allowed }), against the deny assertion { $assertion }
+rule-net106-allow = { $src } cannot reach { $dst } (allowed: { $allowed }), against the allow assertion { $assertion }
+rule-net106-allow-maybe = { $src } => { $dst } is only possibly allowed, not certainly, for the allow assertion { $assertion }
+rule-net106-note = depends on labels of namespace "{ $namespace }", which the input does not declare
+rule-net106-empty = `{ $side }` of the { $kind } assertion { $assertion } matches nothing in the scan
+rule-net107-message = the API server rejects this NetworkPolicy: { $why }
+rule-net108-message = selector `{ $selector }` matches no workload in namespace "{ $namespace }" of the scan
+rule-net109-missing = backend Service "{ $name }" is not among the Services of namespace "{ $namespace }"
+rule-net109-no-port = Service "{ $name }" has no port { $port }
+rule-net110-message = targetPort "{ $name }" is not a container port name of { $workloads }
 rule-net111-message = the Service takes the traffic of external IP { $ips } in the whole cluster
 
 ## rbac
 
 rule-rbac019-not-set = the default ServiceAccount of namespace "{ $namespace }" does not set automountServiceAccountToken: false, so pods that name no ServiceAccount get an API token
 rule-rbac019-true = the default ServiceAccount of namespace "{ $namespace }" sets automountServiceAccountToken to true, so pods that name no ServiceAccount get an API token
+rbac-subject = subject { $subject }
+rbac-scope-cluster = cluster-wide
+rbac-scope-namespace = in namespace { $namespace }
+rbac-action-cluster-admin = has cluster-admin rights
+rbac-action-escalate = can escalate roles
+rbac-action-bind = can bind roles
+rbac-action-impersonate = can impersonate
+rbac-action-binding-write = can write role bindings
+rbac-action-pod-create = can create pods
+rbac-action-pod-exec = can exec into pods
+rbac-action-node-proxy = can proxy to nodes
+rbac-action-secrets-read = can read secrets
+rbac-action-token-create = can create ServiceAccount tokens
+rbac-action-csr-approve = can approve or sign certificate requests
+rbac-action-webhook-write = can write admission webhook configurations
+rbac-act-cluster-admin = has cluster-admin rights
+rbac-act-escalate = escalate roles
+rbac-act-bind = bind roles
+rbac-act-impersonate = impersonate
+rbac-act-binding-write = write role bindings
+rbac-act-pod-create = create pods
+rbac-act-pod-exec = exec into pods
+rbac-act-node-proxy = proxy to nodes
+rbac-act-secrets-read = read secrets
+rbac-act-token-create = create ServiceAccount tokens
+rbac-act-csr-approve = approve or sign certificate requests
+rbac-act-webhook-write = write admission webhook configurations
+rbac-yields-cluster-admin = full control of the cluster
+rbac-yields-escalate = adds any permission to roles it can update, up to cluster-admin
+rbac-yields-bind = binds any role to itself, cluster-admin included
+rbac-yields-impersonate = acts as other identities (as system:masters when users or groups are not restricted)
+rbac-yields-binding-write = grants the permissions it holds to any subject
+rbac-yields-pod-create = runs pods as any ServiceAccount of the namespace and uses its token
+rbac-yields-pod-exec = runs commands in running containers and takes their tokens and secrets
+rbac-yields-node-proxy = reaches the kubelet API of every node, and through it every pod
+rbac-yields-secrets-read = reads every Secret, tokens and credentials included
+rbac-yields-token-create = mints tokens for ServiceAccounts and acts as them
+rbac-yields-csr-approve = gets client certificates issued for other identities
+rbac-yields-webhook-write = intercepts or rewrites API requests, or removes admission controls
+rbac-yields-namespace-admin = full control of the namespace
+rbac-yields-impersonate-accounts = acts as the ServiceAccounts in scope, with their permissions
+rbac-aggregated-from = {" "}(aggregated from { $origin })
+rbac-named-only = {" "}(only the objects in resourceNames)
+rbac-chain = chain: { $subject } → { $binding } → { $role }{ $from } → rule { $rule } allows { $request } { $scope }{ $names } → { $yields }
+rbac-chain-principals = { $chain }; IAM principals in it: { $principals }
+rbac-then-as = then, as { $account }
+rbac-holds = { $who } { $action } { $scope }
+rbac-holds-partly = { $who } holds { $request } { $scope } but not { $missing }, so it cannot { $act } with it
+rbac-needs = yields nothing by itself: the subject also needs { $missing } in the same scope
+rbac-iam-role = IAM role { $arn }
+rbac-iam-user = IAM user { $arn }
+rule-rbac001-message = rule { $index } of { $kind } "{ $name }" allows { $what ->
+        [all] every verb on every resource
+        [verbs] every verb
+        [urls] every verb on its non-resource URLs
+       *[resources] every resource
+    }
+rule-rbac002-cluster = { $who } is bound to { $role }, full control of the cluster
+rule-rbac002-namespace = { $who } is bound to { $role }, full control of namespace { $namespace }
+rule-rbac002-masters = { $principal } is mapped to group system:masters ({ $source }), full control of the cluster
+rule-rbac002-masters-note = system:masters is authorized before RBAC: no binding can limit or revoke it
+rule-rbac003-role-not-found = { $role } (not found)
+rule-rbac003-message = { $binding } grants { $role } to { $audience ->
+        [authenticated] every authenticated identity
+       *[anonymous] anyone, without credentials
+    } ({ $subject })
+rule-rbac008-message = { $who } { $action } { $scope }, where { $account } { $gained } { $gained_scope }
+rule-rbac015-message = { $who } can create or delete objects { $scope } through { $role }
+rule-rbac015-note = rule { $rule }{ $from }
+rule-rbac016-message = { $who } can write { $resource } in namespace kube-system through { $role }
+rule-rbac016-note = { $binding } → { $role } → rule { $rule }
+rule-rbac017-message = pods run with the token of { $account }, which { $action } { $scope }
+rule-rbac018-message = the API server rejects this ClusterRole aggregation selector: { $why }
 
 ## reliability
 
 rule-rel006-message = the Pod has no controller to recreate it
+rule-rel001-scaled = is scaled by HorizontalPodAutoscaler "{ $name }"
+rule-rel001-replicas = runs { $count } replicas
+rule-rel001-message = { $kind } "{ $name }" { $why } but no PodDisruptionBudget selects its pods
+rule-rel001-note = looked for among the scanned PodDisruptionBudgets of namespace "{ $namespace }"
+rule-rel002-default = { $kind } "{ $name }" runs a single replica: replicas is not set (default 1)
+rule-rel002-message = { $kind } "{ $name }" runs a single replica
+rule-rel002-autoscaler = { $kind } "{ $name }" may run a single replica: HorizontalPodAutoscaler "{ $autoscaler }" has minReplicas { $min }
+rule-rel002-note = shown at HorizontalPodAutoscaler "{ $autoscaler }", which sets its replicas
+rule-rel003-message = selector `{ $selector }` does not match the pod template labels of { $kind } "{ $name }"
+rule-rel004-message = scaleTargetRef { $kind } "{ $name }" is not among the workloads of namespace "{ $namespace }" in the scan
+rule-rel005-message = selector `{ $selector }` matches no workload in namespace "{ $namespace }" of the scan
 
 ## secrets
 
 rule-sec005-all = { $container } reads every key of Secret "{ $secret }" into env vars
 rule-sec005-key = { $container } reads key "{ $key }" of Secret "{ $secret }" into env var "{ $name }"
+list-pair = { $first }, { $second }
+secret-kind-aws-access-key-id = an AWS access key id
+secret-kind-aws-secret-access-key = an AWS secret access key
+secret-kind-private-key = a private key
+secret-kind-github-token = a GitHub token
+secret-kind-slack-token = a Slack token
+secret-kind-jwt = a JSON Web Token
+secret-kind-url-password = a URL with a password
+secret-kind-password = a password
+secret-kind-api-key = an API key
+secret-kind-token = a token
+secret-kind-secret = a secret
+secret-hint = { $hint }…
+secret-line = line { $line }
+secret-under = under "{ $name }"
+secret-with-details = { $what } ({ $details })
+secret-also = it also holds { $what }
+rule-sec001-message = env var "{ $name }" of { $container } holds { $what }
+rule-sec002-message = ConfigMap { $field ->
+        [data] key
+       *[binaryData] binaryData key
+    } "{ $key }" holds { $what }
+rule-sec003-applied = { $place ->
+        [template] pod template annotation
+       *[object] annotation
+    } "{ $key }" holds a copy of a Secret's data (keys { $keys })
+rule-sec003-message = { $place ->
+        [template] pod template annotation
+       *[object] annotation
+    } "{ $key }" holds { $what }
+rule-sec004-message = line { $line } holds { $what }
+rule-sec004-id = an AWS access key id ({ $prefix }…)
+rule-sec004-secret = an AWS secret access key under "{ $name }"
+
+## hygiene
+
+rule-hyg001-message = { $kind } "{ $name }" is in the default namespace
+rule-hyg002-message = { $kind } "{ $name }" runs in kube-system
+rule-hyg003-message = { $kind } "{ $name }" has no { $label } label
+rule-hyg004-first-at = {" "}(first at { $at })
+rule-hyg004-message = { $object } is given twice{ $at }; applying both keeps only the last
+rule-hyg005-message = { $kind } "{ $name }" is not in the scan, which has other { $kind }s in namespace "{ $namespace }"
+rule-hyg006-flag = --kubernetes-version
+rule-hyg006-cluster = cluster "{ $name }" runs it
+rule-hyg006-unknown = no target version known (set --kubernetes-version); the oldest version EKS lists
+rule-hyg006-psp = { $version } (itself removed in 1.25)
+rule-hyg006-uses = { $kind } "{ $name }" uses { $version }
+rule-hyg006-target = target 1.{ $minor }: { $origin }
+rule-hyg006-removed = { $what }, removed in Kubernetes 1.{ $removed }: the API server of 1.{ $minor } rejects it
+rule-hyg006-deprecated = { $what }, deprecated at Kubernetes 1.{ $minor } and removed in 1.{ $removed }

@@ -148,3 +148,41 @@ rule-pod005-help-privileged = elimine privileged: true y después defina allowPr
 rule-pod005-help-sys-admin = quite SYS_ADMIN de capabilities.add y después defina allowPrivilegeEscalation: false
 rule-pod021-help = deje una sola definición de cada variable de entorno
 rule-sec005-help = monte el Secret como un volumen de solo lectura y léalo del fichero, o use el controlador CSI de Secrets Store
+rule-net101-help = añada en "{ $namespace }" una NetworkPolicy con `podSelector: {"{}"}` y `policyTypes: [{ $direction ->
+        [ingress] Ingress
+       *[egress] Egress
+    }]` sin reglas { $direction ->
+        [ingress] de entrada
+       *[egress] de salida
+    }, y después permita los flujos que necesite
+rule-net106-help-2 = cambie las NetworkPolicies (vea `ladrillo netpol explain '{ $src }' '{ $dst }'`) o la aserción
+rule-net108-help = haga que el selector coincida con las etiquetas de la plantilla de pod de la carga de trabajo a la que da servicio el Service
+rule-net109-help = indique un Service existente, o añada el que falta
+rule-net109-help-2 = use uno de los spec.ports del Service (por número o por nombre)
+rule-net110-help = use el nombre de un puerto de contenedor de los pods seleccionados, o el número de puerto
+rule-rbac004-help = quite el verbo `escalate`; los cambios de roles corresponden a los administradores del clúster
+rule-rbac005-help = quite el verbo `bind` o limítelo con resourceNames a roles que se puedan conceder sin riesgo
+rule-rbac006-help = quite el verbo `impersonate` o restrínjalo con resourceNames
+rule-rbac007-help = quite de este rol los verbos de escritura sobre rolebindings/clusterrolebindings
+rule-rbac009-help = quite pods/exec, pods/attach y pods/portforward de los roles de las identidades de uso diario
+rule-rbac010-help = quite nodes/proxy del rol; para la monitorización use nodes/metrics o nodes/stats
+rule-rbac011-help = conceda el acceso a los secretos por espacio de nombres con una RoleBinding, limitado a secretos concretos
+rule-rbac012-help = quite create sobre serviceaccounts/token
+rule-rbac013-help = quite de este rol los permisos de aprobación y firma de CSR
+rule-rbac014-help = quite los verbos de escritura sobre las configuraciones de webhooks mutating/validating
+rule-rel001-help = añada en el espacio de nombres "{ $namespace }" un PodDisruptionBudget (p. ej. maxUnavailable: 1) cuyo selector coincida con las etiquetas de la plantilla de pod
+rule-rel002-help-2 = defina minReplicas en 2 o más en el HorizontalPodAutoscaler "{ $autoscaler }"
+rule-rel003-help = haga que las etiquetas del selector sean un subconjunto de spec.template.metadata.labels
+rule-rel004-help = haga que scaleTargetRef indique el tipo y el nombre de la carga de trabajo que se debe escalar
+rule-rel005-help = haga que el selector coincida con las etiquetas de la plantilla de pod de la carga de trabajo que quiere proteger
+rule-hyg003-help = añada la etiqueta `{ $label }: <aplicación>` a metadata.labels
+rule-hyg004-help = conserve una sola copia, o cambie el nombre de uno de los objetos
+rule-hyg005-help = corrija el nombre, o añada { $kind } "{ $name }" a los manifiestos
+rule-hyg006-help = reescríbalo como { $replacement }
+rule-hyg006-help-2 = reescríbalo como { $replacement } antes de actualizar a 1.{ $removed }
+secret-help-aws = desactive y rote esta clave de AWS, y después dé a los pods un rol de IAM (IRSA o EKS Pod Identity) en lugar de claves
+secret-help = rote la credencial, guárdela en un Secret o en AWS Secrets Manager (controlador CSI de Secrets Store) y { $store ->
+        [env] haga referencia a ella con `valueFrom.secretKeyRef`
+        [annotation] haga referencia a ella desde el pod en lugar de una anotación
+       *[configmap] monte el Secret o haga referencia a él en lugar de esta clave
+    }

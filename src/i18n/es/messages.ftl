@@ -89,18 +89,189 @@ rule-pod024-no-names = el pod define entradas de /etc/hosts mediante hostAliases
 
 ## network
 
+net-all-connections = todas las conexiones
+net-assertion = de `{ $from }` a `{ $to }`
+net-assertion-port = de `{ $from }` a `{ $to }` en { $protocol } { $port }
+rule-net001-node-ports = puertos de nodo
+rule-net001-port = el puerto { $port }
+rule-net001-ports = los puertos { $ports }
+rule-net001-node-port = el Service "{ $name }" es de tipo NodePort: abre { $which } en todos los nodos
+rule-net001-no-ranges = sin loadBalancerSourceRanges
+rule-net001-open-to = abierto a { $cidr }
+rule-net001-load-balancer = el Service "{ $name }" es un balanceador de carga expuesto a internet { $open }
+rule-net001-scheme = su aws-load-balancer-scheme es internet-facing
+rule-net001-default-scheme = el esquema por defecto del proveedor de nube de AWS es internet-facing, y no se define ni aws-load-balancer-scheme: internal ni aws-load-balancer-internal: "true"
+rule-net101-message = el espacio de nombres "{ $namespace }" no tiene una NetworkPolicy de denegación por defecto { $direction ->
+        [ingress] de entrada
+       *[egress] de salida
+    }
+rule-net101-note = se informa en la primera carga de trabajo de "{ $namespace }": la entrada no tiene un objeto Namespace para ese espacio de nombres
+rule-net103-message = ninguna NetworkPolicy selecciona los pods de { $workload }: aceptan y abren cualquier conexión
+rule-net103-host-network = los pods de { $workload } usan la red del host, donde NetworkPolicy no los aísla
+rule-net104-message = el podSelector `{ $selector }` no coincide con ninguna carga de trabajo del espacio de nombres "{ $namespace }" en el análisis
+rule-net105-every-source = la regla de entrada permite cualquier origen ({ $conns })
+rule-net105-every-pod = la regla de entrada permite todos los pods de todos los espacios de nombres
+rule-net105-every-address = la regla de entrada permite cualquier dirección (`{ $cidr }`)
+rule-net106-deny = { $src } => { $dst } : { $allowed } incumple la aserción de denegación { $assertion }
+rule-net106-deny-maybe = { $src } => { $dst } puede estar permitido ({ $allowed }), en contra de la aserción de denegación { $assertion }
+rule-net106-allow = { $src } no puede alcanzar { $dst } (permitido: { $allowed }), en contra de la aserción de permiso { $assertion }
+rule-net106-allow-maybe = { $src } => { $dst } solo está permitido posiblemente, no con certeza, para la aserción de permiso { $assertion }
+rule-net106-note = depende de etiquetas del espacio de nombres "{ $namespace }", que la entrada no declara
+rule-net106-empty = `{ $side }` de la aserción de { $kind ->
+        [deny] denegación
+       *[allow] permiso
+    } { $assertion } no coincide con nada del análisis
+rule-net107-message = el servidor de API rechaza esta NetworkPolicy: { $why }
+rule-net108-message = el selector `{ $selector }` no coincide con ninguna carga de trabajo del espacio de nombres "{ $namespace }" en el análisis
+rule-net109-missing = el Service de backend "{ $name }" no está entre los Services del espacio de nombres "{ $namespace }"
+rule-net109-no-port = el Service "{ $name }" no tiene el puerto { $port }
+rule-net110-message = targetPort "{ $name }" no es el nombre de un puerto de contenedor de { $workloads }
 rule-net111-message = el Service recibe el tráfico de la IP externa { $ips } en todo el clúster
 
 ## rbac
 
 rule-rbac019-not-set = la cuenta de servicio default del espacio de nombres "{ $namespace }" no define automountServiceAccountToken: false, así que los pods que no nombran una cuenta de servicio reciben un token de la API
 rule-rbac019-true = la cuenta de servicio default del espacio de nombres "{ $namespace }" define automountServiceAccountToken a true, así que los pods que no nombran una cuenta de servicio reciben un token de la API
+rbac-subject = el sujeto { $subject }
+rbac-scope-cluster = en todo el clúster
+rbac-scope-namespace = en el espacio de nombres { $namespace }
+rbac-action-cluster-admin = tiene derechos de cluster-admin
+rbac-action-escalate = puede escalar roles
+rbac-action-bind = puede vincular roles
+rbac-action-impersonate = puede suplantar identidades
+rbac-action-binding-write = puede escribir vinculaciones de roles
+rbac-action-pod-create = puede crear pods
+rbac-action-pod-exec = puede ejecutar comandos en pods (exec)
+rbac-action-node-proxy = puede hacer de proxy hacia los nodos
+rbac-action-secrets-read = puede leer Secrets
+rbac-action-token-create = puede crear tokens de cuentas de servicio
+rbac-action-csr-approve = puede aprobar o firmar solicitudes de certificado
+rbac-action-webhook-write = puede escribir configuraciones de webhooks de admisión
+rbac-act-cluster-admin = tener derechos de cluster-admin
+rbac-act-escalate = escalar roles
+rbac-act-bind = vincular roles
+rbac-act-impersonate = suplantar identidades
+rbac-act-binding-write = escribir vinculaciones de roles
+rbac-act-pod-create = crear pods
+rbac-act-pod-exec = ejecutar comandos en pods (exec)
+rbac-act-node-proxy = hacer de proxy hacia los nodos
+rbac-act-secrets-read = leer Secrets
+rbac-act-token-create = crear tokens de cuentas de servicio
+rbac-act-csr-approve = aprobar o firmar solicitudes de certificado
+rbac-act-webhook-write = escribir configuraciones de webhooks de admisión
+rbac-yields-cluster-admin = control total del clúster
+rbac-yields-escalate = añade cualquier permiso a los roles que puede actualizar, hasta cluster-admin
+rbac-yields-bind = se vincula a sí mismo cualquier rol, cluster-admin incluido
+rbac-yields-impersonate = actúa como otras identidades (como system:masters si no se restringen los usuarios o grupos)
+rbac-yields-binding-write = concede a cualquier sujeto los permisos que tiene
+rbac-yields-pod-create = ejecuta pods con cualquier cuenta de servicio del espacio de nombres y usa su token
+rbac-yields-pod-exec = ejecuta comandos en contenedores en marcha y se lleva sus tokens y secretos
+rbac-yields-node-proxy = llega a la API del kubelet de todos los nodos y, a través de ella, a todos los pods
+rbac-yields-secrets-read = lee todos los Secrets, tokens y credenciales incluidos
+rbac-yields-token-create = emite tokens para cuentas de servicio y actúa como ellas
+rbac-yields-csr-approve = obtiene certificados de cliente emitidos para otras identidades
+rbac-yields-webhook-write = intercepta o reescribe peticiones a la API, o elimina controles de admisión
+rbac-yields-namespace-admin = control total del espacio de nombres
+rbac-yields-impersonate-accounts = actúa como las cuentas de servicio a su alcance, con sus permisos
+rbac-aggregated-from = {" "}(agregada desde { $origin })
+rbac-named-only = {" "}(solo los objetos de resourceNames)
+rbac-chain = cadena: { $subject } → { $binding } → { $role }{ $from } → la regla { $rule } permite { $request } { $scope }{ $names } → { $yields }
+rbac-chain-principals = { $chain }; principales de IAM que entran por ella: { $principals }
+rbac-then-as = después, como { $account }
+rbac-holds = { $who } { $action } { $scope }
+rbac-holds-partly = { $who } tiene { $request } { $scope } pero no { $missing }, así que no puede { $act } con ello
+rbac-needs = no concede nada por sí solo: el sujeto necesita además { $missing } en el mismo ámbito
+rbac-iam-role = el rol de IAM { $arn }
+rbac-iam-user = el usuario de IAM { $arn }
+rule-rbac001-message = la regla { $index } de { $kind } "{ $name }" permite { $what ->
+        [all] todos los verbos sobre todos los recursos
+        [verbs] todos los verbos
+        [urls] todos los verbos sobre sus URL que no son recursos
+       *[resources] todos los recursos
+    }
+rule-rbac002-cluster = { $who } está vinculado a { $role }, control total del clúster
+rule-rbac002-namespace = { $who } está vinculado a { $role }, control total del espacio de nombres { $namespace }
+rule-rbac002-masters = { $principal } está asociado al grupo system:masters ({ $source }), control total del clúster
+rule-rbac002-masters-note = system:masters se autoriza antes que RBAC: ninguna vinculación puede limitarlo ni revocarlo
+rule-rbac003-role-not-found = { $role } (no encontrado)
+rule-rbac003-message = { $binding } concede { $role } a { $audience ->
+        [authenticated] cualquier identidad autenticada
+       *[anonymous] cualquiera, sin credenciales
+    } ({ $subject })
+rule-rbac008-message = { $who } { $action } { $scope }, donde { $account } { $gained } { $gained_scope }
+rule-rbac015-message = { $who } puede crear o eliminar objetos { $scope } mediante { $role }
+rule-rbac015-note = regla { $rule }{ $from }
+rule-rbac016-message = { $who } puede escribir { $resource } en el espacio de nombres kube-system mediante { $role }
+rule-rbac016-note = { $binding } → { $role } → regla { $rule }
+rule-rbac017-message = los pods se ejecutan con el token de { $account }, que { $action } { $scope }
+rule-rbac018-message = el servidor de API rechaza este selector de agregación del ClusterRole: { $why }
 
 ## reliability
 
 rule-rel006-message = el Pod no tiene un controlador que lo vuelva a crear
+rule-rel001-scaled = lo escala el HorizontalPodAutoscaler "{ $name }"
+rule-rel001-replicas = ejecuta { $count } réplicas
+rule-rel001-message = { $kind } "{ $name }" { $why }, pero ningún PodDisruptionBudget selecciona sus pods
+rule-rel001-note = buscado entre los PodDisruptionBudgets analizados del espacio de nombres "{ $namespace }"
+rule-rel002-default = { $kind } "{ $name }" ejecuta una sola réplica: replicas no está definido (por defecto 1)
+rule-rel002-message = { $kind } "{ $name }" ejecuta una sola réplica
+rule-rel002-autoscaler = { $kind } "{ $name }" puede ejecutar una sola réplica: el HorizontalPodAutoscaler "{ $autoscaler }" tiene minReplicas { $min }
+rule-rel002-note = se muestra en el HorizontalPodAutoscaler "{ $autoscaler }", que fija sus réplicas
+rule-rel003-message = el selector `{ $selector }` no coincide con las etiquetas de la plantilla de pod de { $kind } "{ $name }"
+rule-rel004-message = scaleTargetRef { $kind } "{ $name }" no está entre las cargas de trabajo del espacio de nombres "{ $namespace }" en el análisis
+rule-rel005-message = el selector `{ $selector }` no coincide con ninguna carga de trabajo del espacio de nombres "{ $namespace }" en el análisis
 
 ## secrets
 
 rule-sec005-all = { $container } lee todas las claves del Secret "{ $secret }" en variables de entorno
 rule-sec005-key = { $container } lee la clave "{ $key }" del Secret "{ $secret }" en la variable de entorno "{ $name }"
+list-pair = { $first }, { $second }
+secret-kind-aws-access-key-id = un id de clave de acceso de AWS
+secret-kind-aws-secret-access-key = una clave de acceso secreta de AWS
+secret-kind-private-key = una clave privada
+secret-kind-github-token = un token de GitHub
+secret-kind-slack-token = un token de Slack
+secret-kind-jwt = un JSON Web Token
+secret-kind-url-password = una URL con contraseña
+secret-kind-password = una contraseña
+secret-kind-api-key = una clave de API
+secret-kind-token = un token
+secret-kind-secret = un secreto
+secret-hint = { $hint }…
+secret-line = línea { $line }
+secret-under = bajo "{ $name }"
+secret-with-details = { $what } ({ $details })
+secret-also = también contiene { $what }
+rule-sec001-message = { $container } define la variable de entorno "{ $name }" con { $what }
+rule-sec002-message = la clave { $field ->
+        [data] {""}
+       *[binaryData] de binaryData{" "}
+    }"{ $key }" del ConfigMap contiene { $what }
+rule-sec003-applied = la anotación { $place ->
+        [template] de la plantilla de pod{" "}
+       *[object] {""}
+    }"{ $key }" contiene una copia de los datos de un Secret (claves { $keys })
+rule-sec003-message = la anotación { $place ->
+        [template] de la plantilla de pod{" "}
+       *[object] {""}
+    }"{ $key }" contiene { $what }
+rule-sec004-message = la línea { $line } contiene { $what }
+rule-sec004-id = un id de clave de acceso de AWS ({ $prefix }…)
+rule-sec004-secret = una clave de acceso secreta de AWS bajo "{ $name }"
+
+## hygiene
+
+rule-hyg001-message = { $kind } "{ $name }" está en el espacio de nombres default
+rule-hyg002-message = { $kind } "{ $name }" se ejecuta en kube-system
+rule-hyg003-message = { $kind } "{ $name }" no tiene la etiqueta { $label }
+rule-hyg004-first-at = {" "}(el primero en { $at })
+rule-hyg004-message = { $object } aparece dos veces{ $at }; al aplicar ambos solo queda el último
+rule-hyg005-message = { $kind } "{ $name }" no está en el análisis, que sí tiene otros objetos { $kind } en el espacio de nombres "{ $namespace }"
+rule-hyg006-flag = la opción --kubernetes-version
+rule-hyg006-cluster = el clúster "{ $name }" la ejecuta
+rule-hyg006-unknown = no se conoce la versión de destino (indíquela con --kubernetes-version); la más antigua que EKS publica
+rule-hyg006-psp = { $version } (que a su vez se eliminó en 1.25)
+rule-hyg006-uses = { $kind } "{ $name }" usa { $version }
+rule-hyg006-target = versión de destino 1.{ $minor }: { $origin }
+rule-hyg006-removed = { $what }, que se eliminó en Kubernetes 1.{ $removed }: el servidor de API de 1.{ $minor } lo rechaza
+rule-hyg006-deprecated = { $what }, que está obsoleta en Kubernetes 1.{ $minor } y se elimina en 1.{ $removed }

@@ -59,7 +59,7 @@ impl Rule for DefaultNamespace {
             self,
             o,
             FieldPath::root().keys(&["metadata", "namespace"]),
-            format!("{} \"{}\" is in the default namespace", o.kind, o.name),
+            crate::msg!("rule-hyg001-message", kind = &o.kind, name = &o.name),
         )
         .help(crate::msg!("rule-hyg001-help"));
     }

@@ -55,16 +55,17 @@ impl Rule for DuplicateObject {
                 .as_ref()
                 .map(|origin| {
                     let p = origin.file.position(earlier.head().start);
-                    format!(" (first at {}:{}:{})", origin.file.display, p.line, p.column)
+                    let at = format!("{}:{}:{}", origin.file.display, p.line, p.column);
+                    crate::i18n::Arg::from(crate::msg!("rule-hyg004-first-at", at = at))
                 })
-                .unwrap_or_default();
+                .unwrap_or_else(|| "".into());
             cx.report(
                 self,
                 o,
                 FieldPath::parse("metadata.name"),
-                format!("{} is given twice{at}; applying both keeps only the last", o.object_ref()),
+                crate::msg!("rule-hyg004-message", object = o.object_ref().to_string(), at = at),
             )
-            .help("keep one copy, or rename one of the objects");
+            .help(crate::msg!("rule-hyg004-help"));
         }
     }
 }

@@ -74,7 +74,7 @@ impl Rule for KubeSystemWorkload {
             self,
             o,
             FieldPath::root().keys(&["metadata", "namespace"]),
-            format!("{} \"{}\" runs in kube-system", o.kind, o.name),
+            crate::msg!("rule-hyg002-message", kind = &o.kind, name = &o.name),
         )
         .help(crate::msg!("rule-hyg002-help"));
     }

@@ -51,8 +51,8 @@ impl Rule for MissingRecommendedLabels {
             self,
             o,
             FieldPath::root().keys(&["metadata", "labels", NAME_LABEL]),
-            format!("{} \"{}\" has no {NAME_LABEL} label", o.kind, o.name),
+            crate::msg!("rule-hyg003-message", kind = &o.kind, name = &o.name, label = NAME_LABEL),
         )
-        .help(format!("add the label `{NAME_LABEL}: <application>` to metadata.labels"));
+        .help(crate::msg!("rule-hyg003-help", label = NAME_LABEL));
     }
 }

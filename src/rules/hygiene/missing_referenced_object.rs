@@ -66,12 +66,9 @@ impl Rule for MissingReferencedObject {
                     self,
                     o,
                     r.path,
-                    format!(
-                        "{} \"{}\" is not in the scan, which has other {}s in namespace \"{namespace}\"",
-                        r.kind, r.name, r.kind
-                    ),
+                    crate::msg!("rule-hyg005-message", kind = r.kind, name = r.name, namespace = namespace),
                 )
-                .help(format!("fix the name, or add {} \"{}\" to the manifests", r.kind, r.name));
+                .help(crate::msg!("rule-hyg005-help", kind = r.kind, name = r.name));
             }
         }
     }

@@ -78,13 +78,7 @@ const REMOVED: &[Removed] = &[
     removed("apps/v1beta1", &["Deployment", "StatefulSet", "ReplicaSet"], None, 16, "apps/v1"),
     removed("apps/v1beta2", WORKLOADS, None, 16, "apps/v1"),
     removed("extensions/v1beta1", &["NetworkPolicy"], None, 16, "networking.k8s.io/v1"),
-    removed(
-        "extensions/v1beta1",
-        &["PodSecurityPolicy"],
-        None,
-        16,
-        "policy/v1beta1 (itself removed in 1.25)",
-    ),
+    removed("extensions/v1beta1", &["PodSecurityPolicy"], None, 16, "policy/v1beta1"),
     removed("extensions/v1beta1", &["Ingress"], None, 22, "networking.k8s.io/v1"),
     removed("networking.k8s.io/v1beta1", &["Ingress", "IngressClass"], Some(19), 22, "networking.k8s.io/v1"),
     removed(
@@ -151,12 +145,12 @@ const REMOVED: &[Removed] = &[
 struct Target {
     minor: u32,
     known: bool,
-    origin: String,
+    origin: crate::i18n::Msg,
 }
 
 fn target(cx: &Context<'_>, set: &ObjectSet) -> Target {
     if let Some(minor) = cx.options.kubernetes_version {
-        return Target { minor, known: true, origin: "--kubernetes-version".into() };
+        return Target { minor, known: true, origin: crate::msg!("rule-hyg006-flag") };
     }
     let mut minors: Vec<(u32, String)> = set
         .clusters()
@@ -170,13 +164,11 @@ fn target(cx: &Context<'_>, set: &ObjectSet) -> Target {
     minors.dedup_by_key(|(m, _)| *m);
     match minors.as_slice() {
         [(minor, name)] => {
-            Target { minor: *minor, known: true, origin: format!("cluster \"{name}\" runs it") }
+            Target { minor: *minor, known: true, origin: crate::msg!("rule-hyg006-cluster", name = name) }
         }
-        _ => Target {
-            minor: tables::OLDEST_LISTED,
-            known: false,
-            origin: "no target version known (set --kubernetes-version); the oldest version EKS lists".into(),
-        },
+        _ => {
+            Target { minor: tables::OLDEST_LISTED, known: false, origin: crate::msg!("rule-hyg006-unknown") }
+        }
     }
 }
 
@@ -190,32 +182,52 @@ impl Rule for RemovedApiVersion {
                 continue;
             };
             let path = FieldPath::root().key("apiVersion");
-            let what = format!("{} \"{}\" uses {}", o.kind, o.name, o.api_version);
+            // PodSecurityPolicy's replacement was itself removed: the help says so.
+            let replacement: crate::i18n::Arg = if r.kinds == ["PodSecurityPolicy"] {
+                crate::msg!("rule-hyg006-psp", version = r.replacement).into()
+            } else {
+                r.replacement.into()
+            };
+            let what =
+                crate::msg!("rule-hyg006-uses", kind = &o.kind, name = &o.name, version = &o.api_version);
+            let note = crate::msg!(
+                "rule-hyg006-target",
+                minor = target.minor.to_string(),
+                origin = target.origin.clone()
+            );
             if r.removed_in <= target.minor {
                 cx.report(
                     self,
                     o,
                     path,
-                    format!(
-                        "{what}, removed in Kubernetes 1.{}: the API server of 1.{} rejects it",
-                        r.removed_in, target.minor
+                    crate::msg!(
+                        "rule-hyg006-removed",
+                        what = what,
+                        removed = r.removed_in.to_string(),
+                        minor = target.minor.to_string()
                     ),
                 )
-                .help(format!("rewrite it as {}", r.replacement))
-                .note(format!("target 1.{}: {}", target.minor, target.origin));
+                .help(crate::msg!("rule-hyg006-help", replacement = replacement))
+                .note(note);
             } else if target.known && r.deprecated_in.is_some_and(|d| d <= target.minor) {
                 cx.report(
                     self,
                     o,
                     path,
-                    format!(
-                        "{what}, deprecated at Kubernetes 1.{} and removed in 1.{}",
-                        target.minor, r.removed_in
+                    crate::msg!(
+                        "rule-hyg006-deprecated",
+                        what = what,
+                        minor = target.minor.to_string(),
+                        removed = r.removed_in.to_string()
                     ),
                 )
                 .severity(Severity::Low)
-                .help(format!("rewrite it as {} before upgrading to 1.{}", r.replacement, r.removed_in))
-                .note(format!("target 1.{}: {}", target.minor, target.origin));
+                .help(crate::msg!(
+                    "rule-hyg006-help-2",
+                    replacement = replacement,
+                    removed = r.removed_in.to_string()
+                ))
+                .note(note);
             }
         }
     }

@@ -74,15 +74,15 @@ impl Rule for ExposedService {
                     .map(|p| p.to_string())
                     .collect();
                 let which = match ports.as_slice() {
-                    [] => "node ports".to_string(),
-                    [one] => format!("port {one}"),
-                    _ => format!("ports {}", ports.join(", ")),
+                    [] => crate::msg!("rule-net001-node-ports"),
+                    [one] => crate::msg!("rule-net001-port", port = one),
+                    _ => crate::msg!("rule-net001-ports", ports = ports.join(", ")),
                 };
                 cx.report(
                     self,
                     o,
                     type_path,
-                    format!("Service \"{}\" is a NodePort: it opens {which} on every node", o.name),
+                    crate::msg!("rule-net001-node-port", name = &o.name, which = which),
                 )
                 .severity(Severity::Medium)
                 .help(crate::msg!("rule-net001-help"));
@@ -90,17 +90,17 @@ impl Rule for ExposedService {
             Some("LoadBalancer") => {
                 let Some(why) = internet_facing(o, spec) else { return };
                 let (path, open) = match source_ranges(o, spec) {
-                    Ranges::Absent => (type_path, "without loadBalancerSourceRanges".to_string()),
-                    Ranges::Open(path, cidr) => (path, format!("open to {cidr}")),
+                    Ranges::Absent => (type_path, crate::msg!("rule-net001-no-ranges")),
+                    Ranges::Open(path, cidr) => (path, crate::msg!("rule-net001-open-to", cidr = cidr)),
                     Ranges::Restricted => return,
                 };
                 cx.report(
                     self,
                     o,
                     path,
-                    format!("Service \"{}\" is an internet-facing load balancer {open}", o.name),
+                    crate::msg!("rule-net001-load-balancer", name = &o.name, open = open),
                 )
-                .note(why)
+                .note(crate::msg!(why))
                 .help(crate::msg!("rule-net001-help-2"));
             }
             _ => {}
@@ -112,8 +112,7 @@ impl Rule for ExposedService {
 fn internet_facing(o: &Object, spec: &Node) -> Option<&'static str> {
     let annotation = |k: &str| o.annotations().and_then(|a| a.get(k)).and_then(Node::scalar_text);
     if let Some(scheme) = annotation(SCHEME) {
-        return (scheme.trim() == "internet-facing")
-            .then_some("its aws-load-balancer-scheme is internet-facing");
+        return (scheme.trim() == "internet-facing").then_some("rule-net001-scheme");
     }
     // The AWS Load Balancer Controller (class `service.k8s.aws/nlb`, or the `external`/`nlb-ip`
     // type annotations) makes internal load balancers by default; other classes are not known.
@@ -125,10 +124,7 @@ fn internet_facing(o: &Object, spec: &Node) -> Option<&'static str> {
     // The in-tree provider treats any value but "false" as internal.
     match annotation(INTERNAL) {
         Some(v) if !v.is_empty() && v != "false" => None,
-        _ => Some(
-            "the default scheme of the AWS cloud provider is internet-facing, and neither \
-             aws-load-balancer-scheme: internal nor aws-load-balancer-internal: \"true\" is set",
-        ),
+        _ => Some("rule-net001-default-scheme"),
     }
 }
 

@@ -74,12 +74,9 @@ impl Rule for IngressBackendMissing {
                         self,
                         object,
                         b.path.clone(),
-                        format!(
-                            "backend Service \"{}\" is not among the Services of namespace \"{}\"",
-                            b.name, b.namespace
-                        ),
+                        crate::msg!("rule-net109-missing", name = b.name, namespace = b.namespace),
                     )
-                    .help("name an existing Service, or add the missing one");
+                    .help(crate::msg!("rule-net109-help"));
                     continue;
                 };
                 let Some((port_path, port)) = b.port else { continue };
@@ -93,8 +90,8 @@ impl Rule for IngressBackendMissing {
                         PortRef::Number(n) => n.to_string(),
                         PortRef::Name(n) => format!("\"{n}\""),
                     };
-                    cx.report(self, object, port_path, format!("Service \"{}\" has no port {shown}", b.name))
-                        .help("use one of the Service's spec.ports (by number or name)");
+                    let message = crate::msg!("rule-net109-no-port", name = b.name, port = shown);
+                    cx.report(self, object, port_path, message).help(crate::msg!("rule-net109-help-2"));
                 }
             }
         }

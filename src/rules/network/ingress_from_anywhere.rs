@@ -48,9 +48,9 @@ impl Rule for IngressFromAnywhere {
                         self,
                         object,
                         rule.path.clone(),
-                        format!(
-                            "ingress rule allows every source ({})",
-                            rule.conns(None).to_string().replace("All Connections", "all connections")
+                        crate::msg!(
+                            "rule-net105-every-source",
+                            conns = connections(&rule.conns(None).to_string())
                         ),
                     )
                     .help(crate::msg!("rule-net105-help"));
@@ -65,7 +65,7 @@ impl Rule for IngressFromAnywhere {
                                 self,
                                 object,
                                 path.clone().key("namespaceSelector"),
-                                "ingress rule allows every pod of every namespace",
+                                crate::msg!("rule-net105-every-pod"),
                             )
                             .help(crate::msg!("rule-net105-help-2"));
                         }
@@ -74,7 +74,7 @@ impl Rule for IngressFromAnywhere {
                                 self,
                                 object,
                                 path.clone().keys(&["ipBlock", "cidr"]),
-                                format!("ingress rule allows every address (`{cidr}`)"),
+                                crate::msg!("rule-net105-every-address", cidr = cidr),
                             )
                             .help(crate::msg!("rule-net105-help-3"));
                         }
@@ -84,4 +84,10 @@ impl Rule for IngressFromAnywhere {
             }
         }
     }
+}
+
+/// The connections a rule allows, with "All Connections" (the analysis' wording) as a message of
+/// its own so it reads in the reader's language.
+fn connections(text: &str) -> crate::i18n::Arg {
+    if text == "All Connections" { crate::msg!("net-all-connections").into() } else { text.into() }
 }

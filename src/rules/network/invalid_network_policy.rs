@@ -43,13 +43,8 @@ impl Rule for InvalidNetworkPolicy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         for bad in &Model::of(set).invalid {
             let Some(object) = set.get(bad.object) else { continue };
-            cx.report(
-                self,
-                object,
-                bad.path.clone(),
-                format!("the API server rejects this NetworkPolicy: {}", bad.message),
-            )
-            .help(crate::msg!("rule-net107-help"));
+            cx.report(self, object, bad.path.clone(), crate::msg!("rule-net107-message", why = &bad.message))
+                .help(crate::msg!("rule-net107-help"));
         }
     }
 }

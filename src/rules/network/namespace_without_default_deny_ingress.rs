@@ -77,15 +77,10 @@ pub(super) fn check(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, 
         let Some((object, path, declared)) = anchor(&model, set, ns, &first_workload) else { continue };
         let d = direction.as_str();
         let r = cx
-            .report(rule, object, path, format!("namespace \"{ns}\" has no default-deny {d} NetworkPolicy"))
-            .help(format!(
-                "add a NetworkPolicy in \"{ns}\" with `podSelector: {{}}` and `policyTypes: [{}]` and no {d} rules, then allow the flows you need",
-                if direction == Direction::Ingress { "Ingress" } else { "Egress" }
-            ));
+            .report(rule, object, path, crate::msg!("rule-net101-message", namespace = ns, direction = d))
+            .help(crate::msg!("rule-net101-help", namespace = ns, direction = d));
         if !declared {
-            let _ = r.note(format!(
-                "reported at the first workload of \"{ns}\": the input has no Namespace object for it"
-            ));
+            let _ = r.note(crate::msg!("rule-net101-note", namespace = ns));
         }
     }
 }

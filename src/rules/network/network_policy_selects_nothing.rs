@@ -48,9 +48,10 @@ impl Rule for NetworkPolicySelectsNothing {
                 self,
                 object,
                 FieldPath::parse("spec.podSelector"),
-                format!(
-                    "podSelector `{}` matches no workload in namespace \"{}\" of the scan",
-                    p.pod_selector, p.namespace
+                crate::msg!(
+                    "rule-net104-message",
+                    selector = p.pod_selector.to_string(),
+                    namespace = &p.namespace
                 ),
             )
             .help(crate::msg!("rule-net104-help"));

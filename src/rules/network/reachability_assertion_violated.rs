@@ -56,34 +56,42 @@ impl Rule for ReachabilityAssertionViolated {
                     for v in violations {
                         let (src, dst) = (model.endpoint_text(v.src), model.endpoint_text(v.dst));
                         let message = match (a.expect, v.uncertain) {
-                            (Expect::Deny, false) => format!(
-                                "{src} => {dst} : {} breaks the deny assertion {}",
-                                v.allowed.definite,
-                                a.describe()
+                            (Expect::Deny, false) => crate::msg!(
+                                "rule-net106-deny",
+                                src = &src,
+                                dst = &dst,
+                                allowed = v.allowed.definite.to_string(),
+                                assertion = assertion(a)
                             ),
-                            (Expect::Deny, true) => format!(
-                                "{src} => {dst} may be allowed ({}), against the deny assertion {}",
-                                v.allowed.uncertain(),
-                                a.describe()
+                            (Expect::Deny, true) => crate::msg!(
+                                "rule-net106-deny-maybe",
+                                src = &src,
+                                dst = &dst,
+                                allowed = v.allowed.uncertain().to_string(),
+                                assertion = assertion(a)
                             ),
-                            (Expect::Allow, false) => format!(
-                                "{src} cannot reach {dst} (allowed: {}), against the allow assertion {}",
-                                v.allowed.definite,
-                                a.describe()
+                            (Expect::Allow, false) => crate::msg!(
+                                "rule-net106-allow",
+                                src = &src,
+                                dst = &dst,
+                                allowed = v.allowed.definite.to_string(),
+                                assertion = assertion(a)
                             ),
-                            (Expect::Allow, true) => format!(
-                                "{src} => {dst} is only possibly allowed, not certainly, for the allow assertion {}",
-                                a.describe()
+                            (Expect::Allow, true) => crate::msg!(
+                                "rule-net106-allow-maybe",
+                                src = &src,
+                                dst = &dst,
+                                assertion = assertion(a)
                             ),
                         };
-                        let mut r = cx.report_at(self, reach.file.clone(), a.span, message).help(format!(
-                            "change the NetworkPolicies (see `ladrillo netpol explain '{src}' '{dst}'`) or the assertion"
-                        ));
+                        let mut r = cx
+                            .report_at(self, reach.file.clone(), a.span, message)
+                            .help(crate::msg!("rule-net106-help-2", src = &src, dst = &dst));
                         if v.uncertain {
                             let ns = model.unknown_in(v.src, v.dst).join("\", \"");
-                            r = r.severity(Severity::Medium).note(format!(
-                                "depends on labels of namespace \"{ns}\", which the input does not declare"
-                            ));
+                            r = r
+                                .severity(Severity::Medium)
+                                .note(crate::msg!("rule-net106-note", namespace = ns));
                         }
                         if let Endpoint::Workload(i) = v.dst
                             && let Some(o) = model.workloads.get(i).and_then(|w| set.get(w.object))
@@ -110,11 +118,25 @@ impl Rule for ReachabilityAssertionViolated {
                     self,
                     reach.file.clone(),
                     a.span,
-                    format!("`{side}` of the {kind} assertion {} matches nothing in the scan", a.describe()),
+                    crate::msg!("rule-net106-empty", side = side, kind = kind, assertion = assertion(a)),
                 )
                 .severity(Severity::Medium)
                 .help(crate::msg!("rule-net106-help"));
             }
         }
+    }
+}
+
+/// An assertion as its messages name it: `from` and `to` as written, and the port.
+fn assertion(a: &crate::analysis::netpol::assertions::Assertion) -> crate::i18n::Msg {
+    match a.port {
+        Some((n, p)) => crate::msg!(
+            "net-assertion-port",
+            from = a.from.text(),
+            to = a.to.text(),
+            protocol = p.as_str(),
+            port = n.to_string()
+        ),
+        None => crate::msg!("net-assertion", from = a.from.text(), to = a.to.text()),
     }
 }

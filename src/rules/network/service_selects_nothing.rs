@@ -52,12 +52,9 @@ impl Rule for ServiceSelectsNothing {
                 self,
                 service,
                 FieldPath::parse("spec.selector"),
-                format!(
-                    "selector `{}` matches no workload in namespace \"{namespace}\" of the scan",
-                    shown.join(",")
-                ),
+                crate::msg!("rule-net108-message", selector = shown.join(","), namespace = namespace),
             )
-            .help("make the selector match the pod template labels of the workload the Service fronts");
+            .help(crate::msg!("rule-net108-help"));
         }
     }
 }

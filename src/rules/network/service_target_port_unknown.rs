@@ -62,9 +62,9 @@ impl Rule for ServiceTargetPortUnknown {
                     self,
                     service,
                     FieldPath::parse("spec.ports").index(i).key("targetPort"),
-                    format!("targetPort \"{name}\" is not a container port name of {}", names.join(", ")),
+                    crate::msg!("rule-net110-message", name = name, workloads = names.join(", ")),
                 )
-                .help("use the name of a container port of the selected pods, or the port number");
+                .help(crate::msg!("rule-net110-help"));
             }
         }
     }

@@ -57,10 +57,7 @@ impl Rule for WorkloadWithoutNetworkPolicy {
                     self,
                     object,
                     path,
-                    format!(
-                        "the pods of {} use the host network, where NetworkPolicy does not isolate them",
-                        w.id
-                    ),
+                    crate::msg!("rule-net103-host-network", workload = w.id.to_string()),
                 )
                 .help(crate::msg!("rule-net103-help"));
                 continue;
@@ -69,7 +66,7 @@ impl Rule for WorkloadWithoutNetworkPolicy {
                 self,
                 object,
                 FieldPath::parse("metadata.name"),
-                format!("no NetworkPolicy selects the pods of {}: they accept and open any connection", w.id),
+                crate::msg!("rule-net103-message", workload = w.id.to_string()),
             )
             .help(crate::msg!("rule-net103-help-2"));
         }

@@ -48,9 +48,12 @@ impl Rule for AnonymousBinding {
         let graph = Graph::of(set);
         for b in &graph.bindings {
             let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
-            let role = graph.role_of(b).map_or_else(
-                || format!("{:?} {} (not found)", b.role_kind, b.role_name),
-                ToString::to_string,
+            let role: crate::i18n::Arg = graph.role_of(b).map_or_else(
+                || {
+                    let role = format!("{:?} {}", b.role_kind, b.role_name);
+                    crate::msg!("rule-rbac003-role-not-found", role = role).into()
+                },
+                |r| r.to_string().into(),
             );
             for (i, s) in b.subjects.iter().enumerate() {
                 let everyone_signed_in = s.kind == SubjectKind::Group && s.name == "system:authenticated";
@@ -58,17 +61,19 @@ impl Rule for AnonymousBinding {
                     continue;
                 }
                 let path = FieldPath::root().key("subjects").index(i);
-                let audience = if everyone_signed_in {
-                    "every authenticated identity"
-                } else {
-                    "anyone, without credentials"
-                };
+                let audience = if everyone_signed_in { "authenticated" } else { "anonymous" };
                 let report = cx
                     .report(
                         self,
                         object,
                         path,
-                        format!("{} grants {role} to {audience} ({s})", b.kind_text()),
+                        crate::msg!(
+                            "rule-rbac003-message",
+                            binding = b.kind_text(),
+                            role = role.clone(),
+                            audience = audience,
+                            subject = s.to_string()
+                        ),
                     )
                     .help(crate::msg!("rule-rbac003-help"));
                 if everyone_signed_in {

@@ -49,7 +49,7 @@ impl Rule for BindVerb {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let spec = Spec {
             primitive: Primitive::Bind,
-            help: "remove the `bind` verb or limit it with resourceNames to roles that are safe to hand out",
+            help: "rule-rbac005-help",
             severity: |h| h.named_only.then_some(Severity::High),
         };
         report_primitive(self, cx, set, &spec);

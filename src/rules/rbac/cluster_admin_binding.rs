@@ -6,7 +6,7 @@ use crate::finding::Severity;
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
 
-use super::support::who;
+use super::support::{iam_label, who};
 
 crate::declare_rule! {
     /// Flags cluster-admin (or any `*` on `*` role) bound to non-system subjects.
@@ -69,15 +69,16 @@ impl Rule for ClusterAdminBinding {
                 }
                 let path = FieldPath::root().key("subjects").index(i);
                 let (message, severity) = match b.kind {
-                    BindingKind::ClusterRoleBinding => {
-                        (format!("{} is bound to {}, full control of the cluster", who(subject), role), None)
-                    }
+                    BindingKind::ClusterRoleBinding => (
+                        crate::msg!("rule-rbac002-cluster", who = who(subject), role = role.to_string()),
+                        None,
+                    ),
                     BindingKind::RoleBinding => (
-                        format!(
-                            "{} is bound to {}, full control of namespace {}",
-                            who(subject),
-                            role,
-                            b.namespace.as_deref().unwrap_or("default")
+                        crate::msg!(
+                            "rule-rbac002-namespace",
+                            who = who(subject),
+                            role = role.to_string(),
+                            namespace = b.namespace.as_deref().unwrap_or("default")
                         ),
                         Some(Severity::High),
                     ),
@@ -98,14 +99,10 @@ impl Rule for ClusterAdminBinding {
                 self,
                 object,
                 path.clone(),
-                format!(
-                    "{} is mapped to group system:masters ({}), full control of the cluster",
-                    m.label(),
-                    m.source
-                ),
+                crate::msg!("rule-rbac002-masters", principal = iam_label(m), source = &m.source),
             )
             .help(crate::msg!("rule-rbac002-help-2"))
-            .note("system:masters is authorized before RBAC: no binding can limit or revoke it");
+            .note(crate::msg!("rule-rbac002-masters-note"));
         }
     }
 }

@@ -41,11 +41,7 @@ crate::declare_rule! {
 
 impl Rule for CsrApprove {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::CsrApprove,
-            help: "remove CSR approval and signing permissions from this role",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::CsrApprove, help: "rule-rbac013-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

@@ -43,11 +43,7 @@ crate::declare_rule! {
 
 impl Rule for EscalateVerb {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::Escalate,
-            help: "remove the `escalate` verb; role changes belong to cluster administrators",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::Escalate, help: "rule-rbac004-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

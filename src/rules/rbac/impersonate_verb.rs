@@ -48,7 +48,7 @@ impl Rule for ImpersonateVerb {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let spec = Spec {
             primitive: Primitive::Impersonate,
-            help: "remove the `impersonate` verb or restrict it with resourceNames",
+            help: "rule-rbac006-help",
             severity: |h| {
                 if h.request.contains("serviceaccounts") {
                     Some(if h.scope == Scope::Cluster { Severity::High } else { Severity::Medium })

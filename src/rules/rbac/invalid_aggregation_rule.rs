@@ -40,13 +40,8 @@ impl Rule for InvalidAggregationRule {
         }
         let Some(list) = object.root.at(&["aggregationRule", "clusterRoleSelectors"]) else { return };
         for bad in aggregation_selectors(list).1 {
-            cx.report(
-                self,
-                object,
-                bad.path,
-                format!("the API server rejects this ClusterRole aggregation selector: {}", bad.message),
-            )
-            .help(crate::msg!("rule-rbac018-help"));
+            cx.report(self, object, bad.path, crate::msg!("rule-rbac018-message", why = &bad.message))
+                .help(crate::msg!("rule-rbac018-help"));
         }
     }
 }

@@ -79,10 +79,20 @@ impl Rule for KubeSystemWrite {
                     self,
                     object,
                     FieldPath::root().key("subjects").index(i),
-                    format!("{} can write {resource} in namespace kube-system through {role}", who(s)),
+                    crate::msg!(
+                        "rule-rbac016-message",
+                        who = who(s),
+                        resource = &resource,
+                        role = role.to_string()
+                    ),
                 )
                 .help(crate::msg!("rule-rbac016-help"))
-                .note(format!("{b} → {role} → rule {}", graph.rule(rule).describe()));
+                .note(crate::msg!(
+                    "rule-rbac016-note",
+                    binding = b.to_string(),
+                    role = role.to_string(),
+                    rule = graph.rule(rule).describe()
+                ));
             }
         }
     }

@@ -35,11 +35,7 @@ crate::declare_rule! {
 
 impl Rule for NodeProxy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::NodeProxy,
-            help: "remove nodes/proxy from the role; use nodes/metrics or nodes/stats for monitoring",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::NodeProxy, help: "rule-rbac010-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

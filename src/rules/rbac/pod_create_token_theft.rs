@@ -106,20 +106,22 @@ impl Rule for PodCreateTokenTheft {
                 }
                 let Some((sa, gained)) = best else { continue };
                 let Some(first) = gained.first() else { continue };
-                let message = format!(
-                    "{} {} {}, where {sa} {} {}",
-                    who(subject),
-                    Primitive::PodCreate.action(),
-                    create.scope,
-                    first.primitive.action(),
-                    first.scope
+                let message = crate::msg!(
+                    "rule-rbac008-message",
+                    who = who(subject),
+                    action = Primitive::PodCreate.action(),
+                    scope = create.scope.msg(),
+                    account = sa.to_string(),
+                    gained = first.primitive.action(),
+                    gained_scope = first.scope.msg()
                 );
                 let mut report = cx
                     .report(self, object, FieldPath::root().key("subjects").index(i), message)
                     .help(crate::msg!("rule-rbac008-help"))
                     .note(graph.subject_chain(subject, &create));
                 for h in &gained {
-                    report = report.note(graph.chain(&format!("then, as {sa}"), h));
+                    report =
+                        report.note(graph.chain(crate::msg!("rbac-then-as", account = sa.to_string()), h));
                 }
             }
         }

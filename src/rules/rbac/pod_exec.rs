@@ -48,7 +48,7 @@ impl Rule for PodExec {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let spec = Spec {
             primitive: Primitive::PodExec,
-            help: "remove pods/exec, pods/attach and pods/portforward from roles of everyday identities",
+            help: "rule-rbac009-help",
             severity: |h| (h.scope == Scope::Cluster).then_some(Severity::High),
         };
         report_primitive(self, cx, set, &spec);

@@ -43,11 +43,7 @@ crate::declare_rule! {
 
 impl Rule for RoleBindingWrite {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::BindingWrite,
-            help: "remove write verbs on rolebindings/clusterrolebindings from this role",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::BindingWrite, help: "rule-rbac007-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

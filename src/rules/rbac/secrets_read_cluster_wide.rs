@@ -42,11 +42,7 @@ crate::declare_rule! {
 
 impl Rule for SecretsReadClusterWide {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::SecretsRead,
-            help: "grant secret access per namespace with a RoleBinding, limited to named secrets",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::SecretsRead, help: "rule-rbac011-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

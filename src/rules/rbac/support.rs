@@ -12,14 +12,15 @@ use crate::rules::{Context, Declared};
 /// How a primitive rule words and grades its findings.
 pub(crate) struct Spec {
     pub primitive: Primitive,
+    /// The id of the help line in `help.ftl`.
     pub help: &'static str,
     /// Severity for a complete hit; `None` keeps the rule's default.
     pub severity: fn(&Hit) -> Option<Severity>,
 }
 
 /// Text for a subject at the start of a message: `subject ServiceAccount ci/deployer`.
-pub(crate) fn who(subject: &Subject) -> String {
-    format!("subject {subject}")
+pub(crate) fn who(subject: &Subject) -> crate::i18n::Msg {
+    crate::msg!("rbac-subject", subject = subject.to_string())
 }
 
 /// Reports every non-system subject of a manifest binding whose role grants the primitive.
@@ -47,28 +48,29 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
             graph.check_preconditions(&graph.identity_of(subject), &mut hit);
             // Half of a two-part permission: say what the subject holds and what it cannot do.
             let message = match &hit.missing {
-                None => format!("{} {} {}", who(subject), spec.primitive.action(), hit.scope),
-                Some(missing) => {
-                    let action = spec.primitive.action();
-                    format!(
-                        "{} holds {} {} but not {missing}, so it cannot {} with it",
-                        who(subject),
-                        hit.request,
-                        hit.scope,
-                        action.strip_prefix("can ").unwrap_or(action)
-                    )
-                }
+                None => crate::msg!(
+                    "rbac-holds",
+                    who = who(subject),
+                    action = spec.primitive.action(),
+                    scope = hit.scope.msg()
+                ),
+                Some(missing) => crate::msg!(
+                    "rbac-holds-partly",
+                    who = who(subject),
+                    request = &hit.request,
+                    scope = hit.scope.msg(),
+                    missing = missing,
+                    act = spec.primitive.act()
+                ),
             };
             let path = FieldPath::root().key("subjects").index(i);
             let report = cx
                 .report(rule, object, path, message)
-                .help(spec.help)
+                .help(crate::msg!(spec.help))
                 .note(graph.subject_chain(subject, &hit));
             match &hit.missing {
                 Some(missing) => {
-                    let _ = report.severity(Severity::Low).note(format!(
-                        "yields nothing by itself: the subject also needs {missing} in the same scope"
-                    ));
+                    let _ = report.severity(Severity::Low).note(crate::msg!("rbac-needs", missing = missing));
                 }
                 None => {
                     if let Some(s) = (spec.severity)(&hit) {
@@ -81,6 +83,14 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
 }
 
 /// ServiceAccounts of kube-system are add-ons and controllers of the platform.
+/// An IAM principal as messages name it: `IAM role arn:…`.
+pub(crate) fn iam_label(m: &crate::analysis::rbac::IdentityMapping) -> crate::i18n::Msg {
+    match m.kind {
+        crate::analysis::rbac::IamKind::Role => crate::msg!("rbac-iam-role", arn = &m.arn),
+        crate::analysis::rbac::IamKind::User => crate::msg!("rbac-iam-user", arn = &m.arn),
+    }
+}
+
 pub(crate) fn is_kube_system_sa(subject: &Subject) -> bool {
     subject.kind == SubjectKind::ServiceAccount && subject.namespace.as_deref() == Some("kube-system")
 }

@@ -40,7 +40,7 @@ impl Rule for TokenCreate {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         let spec = Spec {
             primitive: Primitive::TokenCreate,
-            help: "remove create on serviceaccounts/token",
+            help: "rule-rbac012-help",
             severity: |h| (h.scope != Scope::Cluster).then_some(Severity::Medium),
         };
         report_primitive(self, cx, set, &spec);

@@ -57,16 +57,26 @@ impl Rule for UserCreateDelete {
             };
             let scope = Graph::scope_of(b);
             for (i, s) in b.subjects.iter().enumerate().filter(|(_, s)| is_human(s)) {
-                let from =
-                    graph.rule_origin(b, rule).map(|o| format!(" (aggregated from {o})")).unwrap_or_default();
+                let from: crate::i18n::Arg = graph
+                    .rule_origin(b, rule)
+                    .map_or_else(|| "".into(), |o| crate::msg!("rbac-aggregated-from", origin = o).into());
                 cx.report(
                     self,
                     object,
                     FieldPath::root().key("subjects").index(i),
-                    format!("{} can create or delete objects {scope} through {role}", who(s)),
+                    crate::msg!(
+                        "rule-rbac015-message",
+                        who = who(s),
+                        scope = scope.msg(),
+                        role = role.to_string()
+                    ),
                 )
                 .help(crate::msg!("rule-rbac015-help"))
-                .note(format!("rule {}{from}", graph.rule(rule).describe()));
+                .note(crate::msg!(
+                    "rule-rbac015-note",
+                    rule = graph.rule(rule).describe(),
+                    from = from
+                ));
             }
         }
     }

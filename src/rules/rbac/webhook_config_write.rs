@@ -35,11 +35,7 @@ crate::declare_rule! {
 
 impl Rule for WebhookConfigWrite {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec {
-            primitive: Primitive::WebhookWrite,
-            help: "remove write verbs on mutating/validating webhook configurations",
-            severity: |_| None,
-        };
+        let spec = Spec { primitive: Primitive::WebhookWrite, help: "rule-rbac014-help", severity: |_| None };
         report_primitive(self, cx, set, &spec);
     }
 }

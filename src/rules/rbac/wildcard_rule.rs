@@ -62,12 +62,12 @@ impl Rule for WildcardRule {
                 |key: &str| rule.get(key).into_iter().flat_map(Node::items).any(|v| v.as_str() == Some("*"));
             let path = FieldPath::root().key("rules").index(i);
             let what = match (star("verbs"), star("resources")) {
-                (true, true) => Some(("every verb on every resource", path.clone().key("verbs"))),
+                (true, true) => Some(("all", path.clone().key("verbs"))),
                 (true, false) if rule.get("nonResourceURLs").is_none() || rule.get("resources").is_some() => {
-                    Some(("every verb", path.clone().key("verbs")))
+                    Some(("verbs", path.clone().key("verbs")))
                 }
-                (true, false) => Some(("every verb on its non-resource URLs", path.clone().key("verbs"))),
-                (false, true) => Some(("every resource", path.clone().key("resources"))),
+                (true, false) => Some(("urls", path.clone().key("verbs"))),
+                (false, true) => Some(("resources", path.clone().key("resources"))),
                 (false, false) => None,
             };
             if let Some((what, at)) = what {
@@ -75,7 +75,13 @@ impl Rule for WildcardRule {
                     self,
                     object,
                     at,
-                    format!("rule {i} of {} \"{}\" allows {what}", object.kind, object.name),
+                    crate::msg!(
+                        "rule-rbac001-message",
+                        index = i,
+                        kind = &object.kind,
+                        name = &object.name,
+                        what = what
+                    ),
                 )
                 .help(crate::msg!("rule-rbac001-help"));
             }

@@ -55,10 +55,11 @@ impl Rule for WorkloadTokenEscalation {
                     self,
                     object,
                     w.path.clone(),
-                    format!(
-                        "pods run with the token of {sa}, which {} {}",
-                        first.primitive.action(),
-                        first.scope
+                    crate::msg!(
+                        "rule-rbac017-message",
+                        account = sa.to_string(),
+                        action = first.primitive.action(),
+                        scope = first.scope.msg()
                     ),
                 )
                 .help(crate::msg!("rule-rbac017-help"));
@@ -69,7 +70,7 @@ impl Rule for WorkloadTokenEscalation {
                 &hits[..]
             };
             for h in shown {
-                report = report.note(graph.chain(&sa.to_string(), h));
+                report = report.note(graph.chain(sa.to_string(), h));
             }
             if first.primitive == Primitive::ClusterAdmin {
                 let _ = report.severity(Severity::Critical);

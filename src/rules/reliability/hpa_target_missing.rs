@@ -51,12 +51,14 @@ impl Rule for HpaTargetMissing {
                 self,
                 hpa,
                 FieldPath::parse("spec.scaleTargetRef.name"),
-                format!(
-                    "scaleTargetRef {kind} \"{name}\" is not among the workloads of namespace \"{}\" in the scan",
-                    namespace.unwrap_or("default")
+                crate::msg!(
+                    "rule-rel004-message",
+                    kind = kind,
+                    name = name,
+                    namespace = namespace.unwrap_or("default")
                 ),
             )
-            .help("make scaleTargetRef name the kind and name of the workload to scale");
+            .help(crate::msg!("rule-rel004-help"));
         }
     }
 }

@@ -63,8 +63,8 @@ impl Rule for MissingPodDisruptionBudget {
             let Some(w) = Workload::of(o) else { continue };
             let hpa = autoscalers(set, o).into_iter().next();
             let why = match (w.replicas(), hpa) {
-                (_, Some(h)) => format!("is scaled by HorizontalPodAutoscaler \"{}\"", h.name),
-                (Some(n), None) if n > 1 => format!("runs {n} replicas"),
+                (_, Some(h)) => crate::msg!("rule-rel001-scaled", name = &h.name),
+                (Some(n), None) if n > 1 => crate::msg!("rule-rel001-replicas", count = n),
                 _ => continue,
             };
             let labels = labels_of(w.pod_labels());
@@ -86,13 +86,10 @@ impl Rule for MissingPodDisruptionBudget {
                 self,
                 o,
                 path,
-                format!("{} \"{}\" {why} but no PodDisruptionBudget selects its pods", o.kind, o.name),
+                crate::msg!("rule-rel001-message", kind = &o.kind, name = &o.name, why = why),
             )
-            .note(format!("looked for among the scanned PodDisruptionBudgets of namespace \"{ns}\""))
-            .help(format!(
-                "add a PodDisruptionBudget in namespace \"{ns}\" (e.g. maxUnavailable: 1) whose selector \
-                 matches the pod template labels"
-            ));
+            .note(crate::msg!("rule-rel001-note", namespace = ns))
+            .help(crate::msg!("rule-rel001-help", namespace = ns));
         }
     }
 }

@@ -55,9 +55,9 @@ impl Rule for PdbSelectsNothing {
                 self,
                 pdb,
                 FieldPath::parse("spec.selector"),
-                format!("selector `{selector}` matches no workload in namespace \"{namespace}\" of the scan"),
+                crate::msg!("rule-rel005-message", selector = selector.to_string(), namespace = namespace),
             )
-            .help("make the selector match the pod template labels of the workload to protect");
+            .help(crate::msg!("rule-rel005-help"));
         }
     }
 }

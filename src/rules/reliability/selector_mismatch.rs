@@ -51,11 +51,13 @@ impl Rule for SelectorMismatch {
             self,
             o,
             FieldPath::parse("spec.selector"),
-            format!(
-                "selector `{selector}` does not match the pod template labels of {} \"{}\"",
-                o.kind, o.name
+            crate::msg!(
+                "rule-rel003-message",
+                selector = selector.to_string(),
+                kind = &o.kind,
+                name = &o.name
             ),
         )
-        .help("make the selector's labels a subset of spec.template.metadata.labels");
+        .help(crate::msg!("rule-rel003-help"));
     }
 }

@@ -47,11 +47,10 @@ impl Rule for SingleReplica {
             let replicas = o.spec().and_then(|s| s.get("replicas")).filter(|r| !r.is_null());
             let hpas = autoscalers(set, o);
             let path = FieldPath::root().keys(&["spec", "replicas"]);
-            let what = format!("{} \"{}\"", o.kind, o.name);
             if hpas.is_empty() {
                 let message = match replicas.map(Node::as_i64) {
-                    None => format!("{what} runs a single replica: replicas is not set (default 1)"),
-                    Some(Some(1)) => format!("{what} runs a single replica"),
+                    None => crate::msg!("rule-rel002-default", kind = &o.kind, name = &o.name),
+                    Some(Some(1)) => crate::msg!("rule-rel002-message", kind = &o.kind, name = &o.name),
                     // Other counts are fine; a non-number is not known.
                     Some(_) => continue,
                 };
@@ -79,11 +78,17 @@ impl Rule for SingleReplica {
                     self,
                     hpa,
                     FieldPath::root().keys(&["spec", "minReplicas"]),
-                    format!("{what} may run a single replica: HorizontalPodAutoscaler \"{name}\" has minReplicas {min}"),
+                    crate::msg!(
+                        "rule-rel002-autoscaler",
+                        kind = &o.kind,
+                        name = &o.name,
+                        autoscaler = name,
+                        min = min.to_string()
+                    ),
                 )
                 .object(o)
-                .note(format!("shown at HorizontalPodAutoscaler \"{name}\", which sets its replicas"))
-                .help(format!("set minReplicas to 2 or more on HorizontalPodAutoscaler \"{name}\""));
+                .note(crate::msg!("rule-rel002-note", autoscaler = name))
+                .help(crate::msg!("rule-rel002-help-2", autoscaler = name));
             }
         }
     }

@@ -66,6 +66,25 @@ impl Kind {
     }
 
     /// AWS keys and private keys are critical: they open accounts and impersonate servers.
+    /// [`Kind::describe`] as a message, for reports in the reader's language.
+    #[must_use]
+    pub fn msg(self) -> crate::i18n::Msg {
+        let key = match self {
+            Self::AwsAccessKeyId => "aws-access-key-id",
+            Self::AwsSecretAccessKey => "aws-secret-access-key",
+            Self::PrivateKey => "private-key",
+            Self::GithubToken => "github-token",
+            Self::SlackToken => "slack-token",
+            Self::Jwt => "jwt",
+            Self::UrlPassword => "url-password",
+            Self::Password => "password",
+            Self::ApiKey => "api-key",
+            Self::Token => "token",
+            Self::Secret => "secret",
+        };
+        crate::i18n::Msg::new(format!("secret-kind-{key}"))
+    }
+
     #[must_use]
     pub fn severity(self) -> Severity {
         match self {
@@ -115,6 +134,26 @@ impl Detection {
             s.push_str(&format!(" ({})", extra.join(", ")));
         }
         s
+    }
+
+    /// [`Detection::describe`] as a message.
+    #[must_use]
+    pub fn msg(&self) -> crate::i18n::Msg {
+        let mut extra: Vec<crate::i18n::Msg> = Vec::new();
+        if let Some(h) = &self.hint {
+            extra.push(crate::msg!("secret-hint", hint = h));
+        }
+        if let Some(l) = self.line {
+            extra.push(crate::msg!("secret-line", line = l.to_string()));
+        }
+        if let Some(u) = &self.under {
+            extra.push(crate::msg!("secret-under", name = u));
+        }
+        let details = extra.into_iter().reduce(|a, b| crate::msg!("list-pair", first = a, second = b));
+        match details {
+            Some(d) => crate::msg!("secret-with-details", what = self.kind.msg(), details = d),
+            None => self.kind.msg(),
+        }
     }
 }
 

@@ -63,12 +63,17 @@ impl Rule for HardcodedSecretInEnv {
                 let Some(first) = found.first() else { continue };
                 let (severity, notes) = summarise(&found);
                 let path = c.path.clone().key("env").index(i).key("value");
-                let message = format!("env var \"{name}\" of {} holds {}", c.describe(), first.describe());
+                let message = crate::msg!(
+                    "rule-sec001-message",
+                    name = name,
+                    container = c.describe_msg(),
+                    what = first.msg()
+                );
                 let mut report = cx
                     .report(self, w.object, path, message)
                     .severity(severity)
                     .redact(value.span)
-                    .help(help(first.kind, "reference it with `valueFrom.secretKeyRef`"));
+                    .help(help(first.kind, "env"));
                 for n in notes {
                     report = report.note(n);
                 }

@@ -20,22 +20,14 @@ pub(crate) static RULES: &[&dyn Rule] = &[
 ];
 
 /// Severity of a set of detections (most severe first), and notes for all but the first.
-fn summarise(found: &[detect::Detection]) -> (Severity, Vec<String>) {
+fn summarise(found: &[detect::Detection]) -> (Severity, Vec<crate::i18n::Msg>) {
     let severity = found.first().map_or(Severity::High, |d| d.kind.severity());
-    let notes = found.iter().skip(1).map(|d| format!("it also holds {}", d.describe())).collect();
+    let notes = found.iter().skip(1).map(|d| crate::msg!("secret-also", what = d.msg())).collect();
     (severity, notes)
 }
 
 /// What to do about a credential of this kind.
-fn help(kind: detect::Kind, store: &str) -> String {
-    if kind.is_aws() {
-        "deactivate and rotate this AWS key, then give the pods an IAM role (IRSA or EKS Pod Identity) \
-         instead of keys"
-            .to_string()
-    } else {
-        format!(
-            "rotate the credential, keep it in a Secret or AWS Secrets Manager (Secrets Store CSI driver) \
-             and {store}"
-        )
-    }
+/// `store` (`env`, `annotation`, `configmap`) says where the credential should come from instead.
+fn help(kind: detect::Kind, store: &'static str) -> crate::i18n::Msg {
+    if kind.is_aws() { crate::msg!("secret-help-aws") } else { crate::msg!("secret-help", store = store) }
 }

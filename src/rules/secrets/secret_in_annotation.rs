@@ -67,11 +67,11 @@ crate::declare_rule! {
 
 impl Rule for SecretInAnnotation {
     fn check_object(&self, cx: &mut Context<'_>, o: &Object) {
-        let mut places = vec![(FieldPath::root().key("metadata"), o.metadata(), "annotation")];
+        let mut places = vec![(FieldPath::root().key("metadata"), o.metadata(), "object")];
         if let Some(w) = Workload::of(o)
             && !w.template_path().is_root()
         {
-            places.push((w.template_path().key("metadata"), w.pod_metadata(), "pod template annotation"));
+            places.push((w.template_path().key("metadata"), w.pod_metadata(), "template"));
         }
         for (meta, node, noun) in places {
             for (key, value) in node.and_then(|m| m.get("annotations")).into_iter().flat_map(Node::entries) {
@@ -84,7 +84,7 @@ impl Rule for SecretInAnnotation {
                             self,
                             o,
                             path,
-                            format!("{noun} \"{key}\" holds a copy of a Secret's data (keys {list})"),
+                            crate::msg!("rule-sec003-applied", place = noun, key = key, keys = list),
                         )
                         .redact(value.span)
                         .help(crate::msg!("rule-sec003-help"));
@@ -100,10 +100,15 @@ impl Rule for SecretInAnnotation {
                 let Some(first) = found.first() else { continue };
                 let (severity, notes) = summarise(&found);
                 let mut report = cx
-                    .report(self, o, path, format!("{noun} \"{key}\" holds {}", first.describe()))
+                    .report(
+                        self,
+                        o,
+                        path,
+                        crate::msg!("rule-sec003-message", place = noun, key = key, what = first.msg()),
+                    )
                     .severity(severity)
                     .redact(value.span)
-                    .help(help(first.kind, "reference it from the pod instead of an annotation"));
+                    .help(help(first.kind, "annotation"));
                 for n in notes {
                     report = report.note(n);
                 }

@@ -62,14 +62,14 @@ impl Rule for SecretInConfigmap {
                 };
                 let Some(first) = found.first() else { continue };
                 let (severity, notes) = summarise(&found);
-                let what = if field == "data" { "key" } else { "binaryData key" };
-                let message = format!("ConfigMap {what} \"{key}\" holds {}", first.describe());
+                let message =
+                    crate::msg!("rule-sec002-message", field = field, key = key, what = first.msg());
                 let path = FieldPath::root().key(field).key(key);
                 let mut report = cx
                     .report(self, o, path, message)
                     .severity(severity)
                     .redact(value.span)
-                    .help(help(first.kind, "mount or reference the Secret instead of this key"));
+                    .help(help(first.kind, "configmap"));
                 for n in notes {
                     report = report.note(n);
                 }

@@ -49,9 +49,14 @@ impl Rule for StaticAwsKey {
         for (i, line) in file.text.split_inclusive('\n').enumerate() {
             for (span, what) in keys_in(line) {
                 let span = Span::new(offset + span.start as usize, offset + span.end as usize);
-                cx.report_at(self, Some(Arc::clone(file)), span, format!("line {} holds {what}", i + 1))
-                    .redact(span)
-                    .help(crate::msg!("rule-sec004-help"));
+                cx.report_at(
+                    self,
+                    Some(Arc::clone(file)),
+                    span,
+                    crate::msg!("rule-sec004-message", line = (i + 1).to_string(), what = what),
+                )
+                .redact(span)
+                .help(crate::msg!("rule-sec004-help"));
             }
             offset += line.len();
         }
@@ -59,7 +64,7 @@ impl Rule for StaticAwsKey {
 }
 
 /// Spans (relative to the line) of AWS keys on one line, with what each is.
-fn keys_in(line: &str) -> Vec<(Span, String)> {
+fn keys_in(line: &str) -> Vec<(Span, crate::i18n::Msg)> {
     let mut out = Vec::new();
     let bytes = line.as_bytes();
     let mut start = None;
@@ -70,7 +75,7 @@ fn keys_in(line: &str) -> Vec<(Span, String)> {
             (false, Some(s)) => {
                 let word = &line[s..i];
                 if detect::aws_id(word) == Some(true) && !detect::is_placeholder(word) {
-                    out.push((Span::new(s, i), format!("an AWS access key id ({}…)", &word[..4])));
+                    out.push((Span::new(s, i), crate::msg!("rule-sec004-id", prefix = &word[..4])));
                 }
                 start = None;
             }
@@ -84,7 +89,7 @@ fn keys_in(line: &str) -> Vec<(Span, String)> {
         && detect::aws_secret_shape(value)
         && !detect::is_placeholder(value)
     {
-        out.push((Span::new(at, at + value.len()), format!("an AWS secret access key under \"{name}\"")));
+        out.push((Span::new(at, at + value.len()), crate::msg!("rule-sec004-secret", name = name)));
     }
     out
 }
