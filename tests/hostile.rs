@@ -195,3 +195,22 @@ fn malformed_access_entry_output_is_an_error_with_a_position() {
     let e = errors_for(br#"{"clusterName": "x", "principalArn": "arn:aws:iam::1:role/r", "associatedAccessPolicies": [{"policyArn": "p", "accessScope": {"type": "namespace", "namespaces": "shop"}}]}"#);
     assert!(e.iter().any(|m| m.contains("hostile.yaml:1:") && m.contains("namespaces")), "{e:?}");
 }
+
+/// Issue 19 item 14: a binding the API server rejects (a subject of kind `Bogus`, a
+/// ServiceAccount without a namespace in a ClusterRoleBinding, an empty user name, a user in the
+/// wrong API group, ServiceAccounts with an invalid name or an API group) grants nothing: no
+/// subject of it is listed, while the valid binding beside them still is.
+#[test]
+fn bindings_the_api_server_rejects_grant_nothing() {
+    let out = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .args(["rbac", "who-can", "get", "pods", "tests/fixtures/rbac/invalid-role-binding.yaml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("User bob") && text.contains("ServiceAccount shop/deployer"), "{text}");
+    assert!(text.contains("Group auditors"), "{text}");
+    for absent in ["mallory", "alice", "Builder_1", "carol", "bad-", "User  "] {
+        assert!(!text.contains(absent), "{absent} in\n{text}");
+    }
+}

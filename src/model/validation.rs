@@ -3,7 +3,7 @@
 //! exists in the cluster. Each function returns why a value fails, in our words.
 
 /// Longest DNS subdomain (RFC 1123), in characters.
-const SUBDOMAIN_MAX: usize = 253;
+pub const SUBDOMAIN_MAX: usize = 253;
 /// Longest label value and name part of a label key.
 const LABEL_MAX: usize = 63;
 /// Longest port name (IANA service name).

@@ -132,6 +132,7 @@ const TABLE: &[(&str, Scope)] = &[
     ("RBAC017", Scope::ScanOnly("the roles bound to the workload's ServiceAccount")), // workload-token-escalation
     ("RBAC018", Scope::Object), // invalid-aggregation-rule
     ("RBAC019", Scope::Object), // default-service-account-automount
+    ("RBAC020", Scope::Object), // invalid-role-binding
     ("REL001", Scope::ScanOnly("the PodDisruptionBudgets of the namespace")), // missing-pod-disruption-budget
     ("REL002", Scope::ScanOnly("the HorizontalPodAutoscalers of the namespace")), // single-replica
     ("REL003", Scope::Object),  // selector-mismatch

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::{FieldPath, Node, yaml};
+use crate::i18n::Msg;
 use crate::model::selector::LabelSelector;
 use crate::model::{Object, ObjectSet, Workload};
 
@@ -351,6 +352,11 @@ impl Graph {
                 if kind == BindingKind::ClusterRoleBinding && role_kind == RoleKind::Role {
                     return;
                 }
+                // The API server refuses a binding with a subject it cannot validate: such a
+                // binding grants nothing (`invalid-role-binding` says why).
+                if !invalid_subjects(o).is_empty() {
+                    return;
+                }
                 let mut subjects: Vec<Subject> =
                     o.root.get("subjects").into_iter().flat_map(Node::items).map(parse_subject).collect();
                 // The authorizer reads a ServiceAccount subject without a namespace as the
@@ -640,6 +646,62 @@ fn parse_rule(node: &Node) -> PolicyRule {
         resource_names: strings(node.get("resourceNames")),
         non_resource_urls: strings(node.get("nonResourceURLs")),
     }
+}
+
+/// The subjects of a RoleBinding or ClusterRoleBinding the API server rejects, as Kubernetes
+/// validates them (`ValidateRoleBindingSubject`): a name is required; the kind is `User`,
+/// `Group` or `ServiceAccount`; a user or group has the API group `rbac.authorization.k8s.io`
+/// (the default when absent); a ServiceAccount has no API group, a name that is a DNS subdomain,
+/// and a namespace in a ClusterRoleBinding. Each with its field and why (a message of
+/// `rule-rbac020-*`).
+#[must_use]
+pub fn invalid_subjects(binding: &Object) -> Vec<(FieldPath, Msg)> {
+    let namespaced = binding.kind == "RoleBinding";
+    let mut out = Vec::new();
+    for (i, s) in binding.root.get("subjects").into_iter().flat_map(Node::items).enumerate() {
+        let path = FieldPath::root().key("subjects").index(i);
+        let text = |k: &str| s.get(k).filter(|n| !n.is_null()).map(|n| n.scalar_text().unwrap_or_default());
+        let name = text("name").unwrap_or_default();
+        let group = text("apiGroup").unwrap_or_default();
+        let kind = text("kind").unwrap_or_default();
+        if name.is_empty() {
+            out.push((path.clone().key("name"), crate::msg!("rule-rbac020-no-name")));
+        }
+        match kind.as_str() {
+            "User" | "Group" => {
+                if !group.is_empty() && group != "rbac.authorization.k8s.io" {
+                    out.push((
+                        path.key("apiGroup"),
+                        crate::msg!("rule-rbac020-user-group", kind = kind.as_str(), group = group),
+                    ));
+                }
+            }
+            "ServiceAccount" => {
+                if !group.is_empty() {
+                    out.push((
+                        path.clone().key("apiGroup"),
+                        crate::msg!("rule-rbac020-sa-group", group = group),
+                    ));
+                }
+                if !name.is_empty() && crate::model::validation::dns_subdomain(&name).is_err() {
+                    let why = if name.len() > crate::model::validation::SUBDOMAIN_MAX {
+                        crate::msg!(
+                            "rule-rbac020-sa-name-long",
+                            max = crate::model::validation::SUBDOMAIN_MAX
+                        )
+                    } else {
+                        crate::msg!("rule-rbac020-sa-name", name = name.as_str())
+                    };
+                    out.push((path.clone().key("name"), why));
+                }
+                if !namespaced && text("namespace").unwrap_or_default().is_empty() {
+                    out.push((path.key("namespace"), crate::msg!("rule-rbac020-sa-namespace")));
+                }
+            }
+            _ => out.push((path.key("kind"), crate::msg!("rule-rbac020-kind", kind = kind))),
+        }
+    }
+    out
 }
 
 fn parse_subject(node: &Node) -> Subject {

@@ -138,6 +138,7 @@ rule-rbac016-help = grant write access in application namespaces only, not in ku
 rule-rbac017-help = use a ServiceAccount with only the permissions the workload needs, or set automountServiceAccountToken: false
 rule-rbac018-help = fix the selector; until then the ClusterRole cannot be applied and aggregates nothing
 rule-rbac019-help = set automountServiceAccountToken: false on the default ServiceAccount and give workloads that need the API their own ServiceAccount
+rule-rbac020-help = fix the subject; until then the binding cannot be applied and grants nothing
 rule-rel002-help = set replicas to 2 or more, or scale it with a HorizontalPodAutoscaler (minReplicas ≥ 2)
 rule-rel006-help = run the pod through a Deployment, StatefulSet or DaemonSet, or a Job for work that runs to completion
 rule-sec003-help = rotate the values; apply Secrets with `kubectl apply --server-side` and remove this annotation

@@ -193,6 +193,14 @@ rule-rbac016-message = { $who } can write { $resource } in namespace kube-system
 rule-rbac016-note = { $binding } → { $role } → rule { $rule }
 rule-rbac017-message = pods run with the token of { $account }, which { $action } { $scope }
 rule-rbac018-message = the API server rejects this ClusterRole aggregation selector: { $why }
+rule-rbac020-message = the API server rejects this { $kind }: { $why }
+rule-rbac020-no-name = a subject needs a non-empty `name`
+rule-rbac020-kind = subject kind `{ $kind }` is not User, Group or ServiceAccount
+rule-rbac020-user-group = a { $kind } subject's `apiGroup` must be rbac.authorization.k8s.io, not `{ $group }`
+rule-rbac020-sa-group = a ServiceAccount subject has no `apiGroup`, found `{ $group }`
+rule-rbac020-sa-name = ServiceAccount name `{ $name }` is not a lowercase DNS subdomain: letters a-z, digits, '-' and '.', starting and ending with a letter or digit
+rule-rbac020-sa-name-long = the ServiceAccount name is longer than { $max } characters
+rule-rbac020-sa-namespace = a ServiceAccount subject of a ClusterRoleBinding needs a `namespace`
 
 ## reliability
 

@@ -259,6 +259,8 @@ rule-rbac017-title = Flags workloads whose pods mount the token of a ServiceAcco
 rule-rbac018-title = Flags aggregated ClusterRoles with a label selector the API server would reject.
 # default-service-account-automount
 rule-rbac019-title = Flags `default` ServiceAccounts that do not set `automountServiceAccountToken: false`.
+# invalid-role-binding
+rule-rbac020-title = Flags RoleBindings and ClusterRoleBindings with a subject the API server would reject.
 
 # missing-pod-disruption-budget
 rule-rel001-title = Flags replicated Deployments and StatefulSets that no PodDisruptionBudget covers.

@@ -139,6 +139,7 @@ rule-rbac016-help = conceda acceso de escritura solo en los espacios de nombres 
 rule-rbac017-help = use una cuenta de servicio con solo los permisos que la carga de trabajo necesita, o defina automountServiceAccountToken: false
 rule-rbac018-help = corrija el selector; hasta entonces el ClusterRole no se puede aplicar y no agrega nada
 rule-rbac019-help = defina automountServiceAccountToken: false en la cuenta de servicio default y dé a las cargas de trabajo que necesiten la API su propia cuenta de servicio
+rule-rbac020-help = corrija el sujeto; hasta entonces el binding no se puede aplicar y no concede nada
 rule-rel002-help = defina replicas en 2 o más, o escálelo con un HorizontalPodAutoscaler (minReplicas ≥ 2)
 rule-rel006-help = ejecute el pod mediante un Deployment, StatefulSet o DaemonSet, o un Job para el trabajo que termina
 rule-sec003-help = rote los valores; aplique los Secrets con `kubectl apply --server-side` y elimine esta anotación

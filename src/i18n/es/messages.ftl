@@ -205,6 +205,14 @@ rule-rbac016-message = { $who } puede escribir { $resource } en el espacio de no
 rule-rbac016-note = { $binding } → { $role } → regla { $rule }
 rule-rbac017-message = los pods se ejecutan con el token de { $account }, que { $action } { $scope }
 rule-rbac018-message = el servidor de API rechaza este selector de agregación del ClusterRole: { $why }
+rule-rbac020-message = el servidor de API rechaza este { $kind }: { $why }
+rule-rbac020-no-name = un sujeto necesita un `name` no vacío
+rule-rbac020-kind = el tipo de sujeto `{ $kind }` no es User, Group ni ServiceAccount
+rule-rbac020-user-group = el `apiGroup` de un sujeto { $kind } debe ser rbac.authorization.k8s.io, no `{ $group }`
+rule-rbac020-sa-group = un sujeto ServiceAccount no lleva `apiGroup`, pero tiene `{ $group }`
+rule-rbac020-sa-name = el nombre de cuenta de servicio `{ $name }` no es un subdominio DNS en minúsculas: letras a-z, dígitos, '-' y '.', y debe empezar y terminar con una letra o un dígito
+rule-rbac020-sa-name-long = el nombre de la cuenta de servicio tiene más de { $max } caracteres
+rule-rbac020-sa-namespace = un sujeto ServiceAccount de un ClusterRoleBinding necesita un `namespace`
 
 ## reliability
 

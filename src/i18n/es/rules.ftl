@@ -259,6 +259,8 @@ rule-rbac017-title = Señala las cargas de trabajo cuyos pods montan el token de
 rule-rbac018-title = Señala los ClusterRoles agregados con un selector de etiquetas que el servidor de API rechazaría.
 # default-service-account-automount
 rule-rbac019-title = Señala las cuentas de servicio `default` que no definen `automountServiceAccountToken: false`.
+# invalid-role-binding
+rule-rbac020-title = Señala los RoleBindings y ClusterRoleBindings con un sujeto que el servidor de API rechazaría.
 
 # missing-pod-disruption-budget
 rule-rel001-title = Señala los Deployments y StatefulSets replicados que no cubre ningún PodDisruptionBudget.

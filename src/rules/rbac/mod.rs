@@ -12,6 +12,7 @@ pub mod default_service_account_automount;
 pub mod escalate_verb;
 pub mod impersonate_verb;
 pub mod invalid_aggregation_rule;
+pub mod invalid_role_binding;
 pub mod kube_system_write;
 pub mod node_proxy;
 pub mod pod_create_token_theft;
@@ -45,4 +46,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &workload_token_escalation::WorkloadTokenEscalation,
     &invalid_aggregation_rule::InvalidAggregationRule,
     &default_service_account_automount::DefaultServiceAccountAutomount,
+    &invalid_role_binding::InvalidRoleBinding,
 ];
