@@ -27,8 +27,15 @@ use ladrillo::report::{self, Format, ReportOptions};
 
 /// Rule groups whose finding messages and notes are all Fluent messages (so `--lang es` shows
 /// them in Spanish). A group joins the list once every rule of it reports through `msg!`.
-const TRANSLATED: &[Group] =
-    &[Group::Pod, Group::Network, Group::Rbac, Group::Secrets, Group::Reliability, Group::Hygiene];
+const TRANSLATED: &[Group] = &[
+    Group::Pod,
+    Group::Network,
+    Group::Rbac,
+    Group::Eks,
+    Group::Secrets,
+    Group::Reliability,
+    Group::Hygiene,
+];
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
 struct Expect {

@@ -54,6 +54,38 @@ impl NodeGroupCapacity {
         }
     }
 
+    /// [`NodeGroupCapacity::describe`] as a message, for reports in the reader's language (the
+    /// note of an unknown capacity stays as written).
+    #[must_use]
+    pub fn describe_msg(&self) -> crate::i18n::Msg {
+        let kind = match self.kind {
+            "managed node group" => "managed",
+            "node group" => "self-managed",
+            "Fargate profile" => "fargate",
+            _ => "karpenter",
+        };
+        let which = match (&self.node_group, self.line) {
+            (Some(name), _) => crate::msg!("eks-node-group-named", kind = kind, name = name),
+            (None, Some(line)) => crate::msg!("capacity-group-at-line", kind = kind, line = line.to_string()),
+            (None, None) => crate::msg!("capacity-group-unnamed", kind = kind),
+        };
+        match (self.max_nodes, self.pods_per_node, self.capacity) {
+            (Some(n), Some(p), Some(c)) => crate::msg!(
+                "capacity-group-fit",
+                group = which,
+                nodes = n.to_string(),
+                pods = p.to_string(),
+                instance = self.instance_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default(),
+                capacity = c.to_string()
+            ),
+            _ => crate::msg!(
+                "capacity-group-note",
+                group = which,
+                note = self.note.as_deref().unwrap_or("unknown")
+            ),
+        }
+    }
+
     /// `cluster "prod"`, or `a cluster (name not set in the input)`.
     #[must_use]
     pub fn describe_cluster(&self) -> String {

@@ -226,14 +226,17 @@ impl<'a> Context<'a> {
         let meta = rule.meta();
         let link = at.object.as_ref().or(cluster.at.object.as_ref());
         // A value from a Terraform variable is changed where the variable is set.
-        let notes: Vec<String> = at
+        let note_msgs: Vec<Option<crate::i18n::Msg>> = at
             .set_by
             .iter()
             .map(|u| {
                 let p = u.set_in.position(u.set_at.start);
-                format!("value of var.{} set at {}:{}:{}", u.name, u.set_in.display, p.line, p.column)
+                let place = format!("{}:{}:{}", u.set_in.display, p.line, p.column);
+                Some(crate::msg!("finding-var-set-at", name = &u.name, at = place))
             })
             .collect();
+        let notes: Vec<String> =
+            note_msgs.iter().flatten().map(|m| m.render(crate::i18n::Lang::En)).collect();
         let related: Vec<crate::finding::Related> = at
             .set_by
             .iter()
@@ -258,7 +261,7 @@ impl<'a> Context<'a> {
                 missing: at.missing.clone(),
                 notes,
                 related,
-                note_msgs: Vec::new(),
+                note_msgs,
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
                 redact: Vec::new(),
@@ -277,8 +280,9 @@ impl<'a> Context<'a> {
         message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let report = self.report_cluster(rule, cluster, field.at(), message);
-        match field.default_note() {
-            Some(n) => report.note(n),
+        // The default's reason cites the input form's documentation, kept as written there.
+        match field.default_note_reason() {
+            Some(why) => report.note(crate::msg!("finding-default", why = why)),
             None => report,
         }
     }

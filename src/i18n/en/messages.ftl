@@ -271,3 +271,90 @@ rule-hyg006-uses = { $kind } "{ $name }" uses { $version }
 rule-hyg006-target = target 1.{ $minor }: { $origin }
 rule-hyg006-removed = { $what }, removed in Kubernetes 1.{ $removed }: the API server of 1.{ $minor } rejects it
 rule-hyg006-deprecated = { $what }, deprecated at Kubernetes 1.{ $minor } and removed in 1.{ $removed }
+
+## eks
+
+finding-default = default: { $why }
+finding-var-set-at = value of var.{ $name } set at { $at }
+eks-cluster-named = cluster "{ $name }"
+eks-cluster = cluster
+eks-node-group-named = { $kind ->
+        [managed] managed node group
+        [self-managed] node group
+        [fargate] Fargate profile
+       *[karpenter] Karpenter node pool
+    } "{ $name }"
+eks-node-group = { $kind ->
+        [managed] managed node group
+        [self-managed] node group
+        [fargate] Fargate profile
+       *[karpenter] Karpenter node pool
+    }
+capacity-group-at-line = { $kind ->
+        [managed] managed node group
+        [self-managed] node group
+        [fargate] Fargate profile
+       *[karpenter] Karpenter node pool
+    } at line { $line } (name not set in the input)
+capacity-group-unnamed = { $kind ->
+        [managed] managed node group
+        [self-managed] node group
+        [fargate] Fargate profile
+       *[karpenter] Karpenter node pool
+    } (name not set in the input)
+capacity-group-fit = { $group }: { $nodes } nodes × { $pods } pods{ $instance } = { $capacity } pods
+capacity-group-note = { $group }: { $note }
+rule-eks001-message = { $cluster } does not encrypt secrets with a customer KMS key
+rule-eks002-message = { $cluster } exposes its API endpoint to { $cidr }
+rule-eks003-message = { $cluster } has a public API endpoint
+rule-eks004-message = { $cluster } has its private API endpoint disabled
+rule-eks005-none = { $cluster } sends no control-plane logs
+rule-eks005-message = { $cluster } does not send control-plane logs { $logs }
+rule-eks006-message = { $cluster } has no OIDC provider for IRSA and no Pod Identity associations
+rule-eks007-message = { $group } runs nodes in public subnets
+rule-eks008-zone = { $group } runs in the single availability zone { $zone }
+rule-eks008-subnet = { $group } runs in a single subnet, so in one availability zone
+rule-eks009-message = { $group } has unencrypted root volumes
+rule-eks009-note = an account-level EBS encryption-by-default setting would encrypt them, but is not visible here
+rule-eks010-message = { $group } allows IMDSv1
+rule-eks010-hops = { $group } lets pods reach instance metadata (hop limit { $hops })
+rule-eks011-message = { $group } allows SSH from 0.0.0.0/0
+rule-eks011-note = the nodes are in private subnets
+rule-eks012-unlisted = { $cluster } runs Kubernetes { $version }, past the end of EKS support
+rule-eks012-extended = { $cluster } runs Kubernetes { $version }, past the end of extended support ({ $date })
+rule-eks012-standard = { $cluster } runs Kubernetes { $version }, past the end of standard support ({ $date })
+rule-eks013-message = { $cluster } authenticates only through the aws-auth ConfigMap
+rule-eks014-message = { $cluster } grants cluster-admin to its creator
+rule-eks015-aws-auth = aws-auth maps { $why ->
+        [wildcard] a wildcard
+       *[root] an account root
+    } ({ $arn }) to system:masters
+rule-eks015-entry = access entry gives { $why ->
+        [wildcard] a wildcard
+       *[root] an account root
+    } ({ $arn }) AmazonEKSClusterAdminPolicy
+rule-eks016-message = { $cluster } lacks the { $count ->
+        [one] add-on
+       *[other] add-ons
+    } { $addons }
+rule-eks017-message = add-on { $name } { $addon_version } does not match Kubernetes { $version }
+rule-eks018-message = { $group } has { $what }
+rule-eks018-desired-low = a desired size of { $desired } below its minimum of { $min }
+rule-eks018-desired-high = a desired size of { $desired } above its maximum of { $max }
+rule-eks018-max-low = a maximum size of { $max } below its minimum of { $min }
+rule-eks019-message = { $group } uses spot capacity with a single instance type
+rule-eks020-message = the IAM role of { $cluster } lacks AmazonEKSClusterPolicy
+rule-eks021-message = { $cluster } lacks the required { $count ->
+        [one] tag
+       *[other] tags
+    } { $tags }
+rule-eks022-message = { $cluster } has no Container Insights add-on
+rule-eks023-message = { $cluster } has no GuardDuty runtime monitoring agent
+rule-eks024-not-set = StorageClass "{ $name }" provisions unencrypted EBS volumes: `encrypted` is not set
+rule-eks024-type = `{ $key }` must be the string "true", not the { $type_name }
+rule-eks024-value = `{ $key }` is "{ $value }"
+rule-eks024-message = StorageClass "{ $name }" provisions unencrypted EBS volumes: { $why }
+rule-eks025-message = { $cluster } cannot hold the { $total } pods its workloads ask for: its node groups fit { $usable } at their maximum size
+rule-eks025-daemonsets = every node gives one slot to each of { $count } DaemonSets: { $daemonsets }
+rule-eks025-more = {" "}and { $count } more
+rule-eks025-largest = largest workloads: { $workloads }{ $more }

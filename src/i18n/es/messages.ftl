@@ -283,3 +283,90 @@ rule-hyg006-uses = { $kind } "{ $name }" usa { $version }
 rule-hyg006-target = versión de destino 1.{ $minor }: { $origin }
 rule-hyg006-removed = { $what }, que se eliminó en Kubernetes 1.{ $removed }: el servidor de API de 1.{ $minor } lo rechaza
 rule-hyg006-deprecated = { $what }, que está obsoleta en Kubernetes 1.{ $minor } y se elimina en 1.{ $removed }
+
+## eks
+
+finding-default = valor por defecto: { $why }
+finding-var-set-at = valor de var.{ $name } definido en { $at }
+eks-cluster-named = clúster "{ $name }"
+eks-cluster = clúster
+eks-node-group-named = { $kind ->
+        [managed] grupo de nodos administrado
+        [self-managed] grupo de nodos
+        [fargate] perfil de Fargate
+       *[karpenter] grupo de nodos de Karpenter
+    } "{ $name }"
+eks-node-group = { $kind ->
+        [managed] grupo de nodos administrado
+        [self-managed] grupo de nodos
+        [fargate] perfil de Fargate
+       *[karpenter] grupo de nodos de Karpenter
+    }
+capacity-group-at-line = { $kind ->
+        [managed] grupo de nodos administrado
+        [self-managed] grupo de nodos
+        [fargate] perfil de Fargate
+       *[karpenter] grupo de nodos de Karpenter
+    } de la línea { $line } (sin nombre en la entrada)
+capacity-group-unnamed = { $kind ->
+        [managed] grupo de nodos administrado
+        [self-managed] grupo de nodos
+        [fargate] perfil de Fargate
+       *[karpenter] grupo de nodos de Karpenter
+    } (sin nombre en la entrada)
+capacity-group-fit = { $group }: { $nodes } nodos × { $pods } pods{ $instance } = { $capacity } pods
+capacity-group-note = { $group }: { $note }
+rule-eks001-message = el { $cluster } no cifra los Secrets con una clave de KMS del cliente
+rule-eks002-message = el { $cluster } expone su endpoint de la API a { $cidr }
+rule-eks003-message = el { $cluster } tiene un endpoint público de la API
+rule-eks004-message = el { $cluster } tiene desactivado el endpoint privado de la API
+rule-eks005-none = el { $cluster } no envía registros del plano de control
+rule-eks005-message = el { $cluster } no envía los registros del plano de control { $logs }
+rule-eks006-message = el { $cluster } no tiene un proveedor OIDC para IRSA ni asociaciones de Pod Identity
+rule-eks007-message = el { $group } ejecuta nodos en subredes públicas
+rule-eks008-zone = el { $group } se ejecuta en una sola zona de disponibilidad, { $zone }
+rule-eks008-subnet = el { $group } se ejecuta en una sola subred, y por tanto en una sola zona de disponibilidad
+rule-eks009-message = el { $group } tiene volúmenes raíz sin cifrar
+rule-eks009-note = el cifrado por defecto de EBS a nivel de cuenta los cifraría, pero esa opción no se ve aquí
+rule-eks010-message = el { $group } permite IMDSv1
+rule-eks010-hops = el { $group } deja que los pods lleguen a los metadatos de la instancia (límite de saltos { $hops })
+rule-eks011-message = el { $group } permite SSH desde 0.0.0.0/0
+rule-eks011-note = los nodos están en subredes privadas
+rule-eks012-unlisted = el { $cluster } ejecuta Kubernetes { $version }, ya sin soporte de EKS
+rule-eks012-extended = el { $cluster } ejecuta Kubernetes { $version }, pasado el fin del soporte extendido ({ $date })
+rule-eks012-standard = el { $cluster } ejecuta Kubernetes { $version }, pasado el fin del soporte estándar ({ $date })
+rule-eks013-message = el { $cluster } solo autentica mediante el ConfigMap aws-auth
+rule-eks014-message = el { $cluster } concede cluster-admin a quien lo crea
+rule-eks015-aws-auth = aws-auth asocia { $why ->
+        [wildcard] un comodín
+       *[root] la raíz de una cuenta
+    } ({ $arn }) a system:masters
+rule-eks015-entry = la entrada de acceso concede AmazonEKSClusterAdminPolicy a { $why ->
+        [wildcard] un comodín
+       *[root] la raíz de una cuenta
+    } ({ $arn })
+rule-eks016-message = al { $cluster } { $count ->
+        [one] le falta el complemento
+       *[other] le faltan los complementos
+    } { $addons }
+rule-eks017-message = el complemento { $name } { $addon_version } no corresponde a Kubernetes { $version }
+rule-eks018-message = el { $group } tiene { $what }
+rule-eks018-desired-low = un tamaño deseado de { $desired }, por debajo de su mínimo de { $min }
+rule-eks018-desired-high = un tamaño deseado de { $desired }, por encima de su máximo de { $max }
+rule-eks018-max-low = un tamaño máximo de { $max }, por debajo de su mínimo de { $min }
+rule-eks019-message = el { $group } usa capacidad spot con un solo tipo de instancia
+rule-eks020-message = al rol de IAM del { $cluster } le falta AmazonEKSClusterPolicy
+rule-eks021-message = al { $cluster } { $count ->
+        [one] le falta la etiqueta obligatoria
+       *[other] le faltan las etiquetas obligatorias
+    } { $tags }
+rule-eks022-message = el { $cluster } no tiene el complemento de Container Insights
+rule-eks023-message = el { $cluster } no tiene el agente de supervisión en tiempo de ejecución de GuardDuty
+rule-eks024-not-set = la StorageClass "{ $name }" aprovisiona volúmenes de EBS sin cifrar: `encrypted` no está definido
+rule-eks024-type = `{ $key }` debe ser la cadena "true", no un valor de tipo { $type_name }
+rule-eks024-value = `{ $key }` vale "{ $value }"
+rule-eks024-message = la StorageClass "{ $name }" aprovisiona volúmenes de EBS sin cifrar: { $why }
+rule-eks025-message = el { $cluster } no puede alojar los { $total } pods que piden sus cargas de trabajo: sus grupos de nodos admiten { $usable } con su tamaño máximo
+rule-eks025-daemonsets = cada nodo reserva un hueco para cada uno de los { $count } DaemonSets: { $daemonsets }
+rule-eks025-more = {" "}y { $count } más
+rule-eks025-largest = cargas de trabajo más grandes: { $workloads }{ $more }

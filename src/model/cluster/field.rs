@@ -114,6 +114,15 @@ impl<T> Field<T> {
         self.value().is_some_and(f)
     }
 
+    /// Why a default applies, without the `default: ` prefix.
+    #[must_use]
+    pub fn default_note_reason(&self) -> Option<&'static str> {
+        match self {
+            Self::Default { why, .. } => Some(why),
+            _ => None,
+        }
+    }
+
     /// The documented default that applies, for a note in a finding.
     #[must_use]
     pub fn default_note(&self) -> Option<String> {

@@ -43,14 +43,24 @@ pub fn broad_principal(arn: &str) -> Option<&'static str> {
     }
 }
 
+/// [`broad_principal`]'s answer as the selector of the messages.
+fn who(why: &str) -> &'static str {
+    if why == "a wildcard" { "wildcard" } else { "root" }
+}
+
 impl Rule for BroadClusterAdmin {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         for m in c.access.aws_auth.items().filter(|m| m.kind != MappingKind::Account) {
             let masters = m.groups.is(|g| g.iter().any(|g| g == "system:masters"));
             let Some(arn) = m.arn.value() else { continue };
             if let (true, Some(why)) = (masters, broad_principal(arn)) {
-                cx.report_field(self, c, &m.arn, format!("aws-auth maps {why} ({arn}) to system:masters"))
-                    .help(crate::msg!("rule-eks015-help"));
+                cx.report_field(
+                    self,
+                    c,
+                    &m.arn,
+                    crate::msg!("rule-eks015-aws-auth", why = who(why), arn = arn),
+                )
+                .help(crate::msg!("rule-eks015-help"));
             }
         }
         for e in c.access.entries.items() {
@@ -63,7 +73,7 @@ impl Rule for BroadClusterAdmin {
                         self,
                         c,
                         &e.principal_arn,
-                        format!("access entry gives {why} ({arn}) AmazonEKSClusterAdminPolicy"),
+                        crate::msg!("rule-eks015-entry", why = who(why), arn = arn),
                     )
                     .help(crate::msg!("rule-eks015-help-2"));
                 }

@@ -39,7 +39,7 @@ impl Rule for ClusterCreatorAdmin {
                 self,
                 c,
                 &c.access.bootstrap_creator_admin,
-                format!("{} grants cluster-admin to its creator", c.describe()),
+                crate::msg!("rule-eks014-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks014-help", form = super::form(c, None)));
         }

@@ -38,7 +38,7 @@ impl Rule for ClusterRoleMissingPolicy {
                 self,
                 c,
                 &c.cluster_role.policies,
-                format!("the IAM role of {} lacks AmazonEKSClusterPolicy", c.describe()),
+                crate::msg!("rule-eks020-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks020-help"));
         }

@@ -39,7 +39,7 @@ impl Rule for ConfigMapAuthentication {
                 self,
                 c,
                 &c.access.mode,
-                format!("{} authenticates only through the aws-auth ConfigMap", c.describe()),
+                crate::msg!("rule-eks013-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks013-help", form = super::form(c, None)));
         }

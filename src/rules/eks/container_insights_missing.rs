@@ -32,8 +32,13 @@ crate::declare_rule! {
 impl Rule for ContainerInsightsMissing {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if !c.addons.is_unknown() && c.addon("amazon-cloudwatch-observability").is_none() {
-            cx.report_field(self, c, &c.addons, format!("{} has no Container Insights add-on", c.describe()))
-                .help(crate::msg!("rule-eks022-help"));
+            cx.report_field(
+                self,
+                c,
+                &c.addons,
+                crate::msg!("rule-eks022-message", cluster = super::cluster(c)),
+            )
+            .help(crate::msg!("rule-eks022-help"));
         }
     }
 }

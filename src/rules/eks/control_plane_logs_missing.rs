@@ -46,9 +46,9 @@ impl Rule for ControlPlaneLogsMissing {
             return;
         }
         let message = if on.is_empty() {
-            format!("{} sends no control-plane logs", c.describe())
+            crate::msg!("rule-eks005-none", cluster = super::cluster(c))
         } else {
-            format!("{} does not send control-plane logs {}", c.describe(), missing.join(", "))
+            crate::msg!("rule-eks005-message", cluster = super::cluster(c), logs = missing.join(", "))
         };
         cx.report_field(self, c, &c.logging, message)
             .help(crate::msg!("rule-eks005-help", form = super::form(c, None)));

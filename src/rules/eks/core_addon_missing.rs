@@ -44,11 +44,11 @@ impl Rule for CoreAddonMissing {
             self,
             c,
             &c.addons,
-            format!(
-                "{} lacks the {} {}",
-                c.describe(),
-                if missing.len() == 1 { "add-on" } else { "add-ons" },
-                missing.join(", ")
+            crate::msg!(
+                "rule-eks016-message",
+                cluster = super::cluster(c),
+                count = missing.len(),
+                addons = missing.join(", ")
             ),
         )
         .help(crate::msg!("rule-eks016-help"));

@@ -36,20 +36,28 @@ impl Rule for IncoherentScaling {
             let (min, desired, max) =
                 (s.min.value().copied(), s.desired.value().copied(), s.max.value().copied());
             let problem = match (min, desired, max) {
-                (Some(lo), Some(d), _) if lo > d => {
-                    Some((&s.desired, format!("a desired size of {d} below its minimum of {lo}")))
-                }
-                (_, Some(d), Some(hi)) if d > hi => {
-                    Some((&s.desired, format!("a desired size of {d} above its maximum of {hi}")))
-                }
-                (Some(lo), _, Some(hi)) if lo > hi => {
-                    Some((&s.max, format!("a maximum size of {hi} below its minimum of {lo}")))
-                }
+                (Some(lo), Some(d), _) if lo > d => Some((
+                    &s.desired,
+                    crate::msg!("rule-eks018-desired-low", desired = d.to_string(), min = lo.to_string()),
+                )),
+                (_, Some(d), Some(hi)) if d > hi => Some((
+                    &s.desired,
+                    crate::msg!("rule-eks018-desired-high", desired = d.to_string(), max = hi.to_string()),
+                )),
+                (Some(lo), _, Some(hi)) if lo > hi => Some((
+                    &s.max,
+                    crate::msg!("rule-eks018-max-low", max = hi.to_string(), min = lo.to_string()),
+                )),
                 _ => None,
             };
             if let Some((field, what)) = problem {
-                cx.report_field(self, c, field, format!("{} has {what}", ng.describe()))
-                    .help(crate::msg!("rule-eks018-help"));
+                cx.report_field(
+                    self,
+                    c,
+                    field,
+                    crate::msg!("rule-eks018-message", group = super::node_group(ng), what = what),
+                )
+                .help(crate::msg!("rule-eks018-help"));
             }
         }
     }

@@ -45,7 +45,7 @@ impl Rule for IncompatibleAddonVersion {
                     self,
                     c,
                     &a.version,
-                    format!("add-on {name} {v} does not match Kubernetes {version}"),
+                    crate::msg!("rule-eks017-message", name = name, addon_version = v, version = version),
                 )
                 .help(crate::msg!("rule-eks017-help"));
             }

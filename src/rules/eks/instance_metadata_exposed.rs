@@ -39,15 +39,20 @@ impl Rule for InstanceMetadataExposed {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         for ng in &c.node_groups {
             if ng.imds.v2_required.is_false() {
-                cx.report_field(self, c, &ng.imds.v2_required, format!("{} allows IMDSv1", ng.describe()))
-                    .help(crate::msg!("rule-eks010-help", form = super::form(c, Some(ng))));
+                cx.report_field(
+                    self,
+                    c,
+                    &ng.imds.v2_required,
+                    crate::msg!("rule-eks010-message", group = super::node_group(ng)),
+                )
+                .help(crate::msg!("rule-eks010-help", form = super::form(c, Some(ng))));
             } else if ng.imds.hop_limit.is(|h| *h > 1) && !ng.imds.pods_blocked.is_true() {
                 let hops = ng.imds.hop_limit.value().copied().unwrap_or_default();
                 cx.report_field(
                     self,
                     c,
                     &ng.imds.hop_limit,
-                    format!("{} lets pods reach instance metadata (hop limit {hops})", ng.describe()),
+                    crate::msg!("rule-eks010-hops", group = super::node_group(ng), hops = hops.to_string()),
                 )
                 .severity(crate::finding::Severity::Medium)
                 .help(crate::msg!("rule-eks010-help-2"));

@@ -57,7 +57,6 @@ impl Rule for InsufficientPodCapacity {
         if demand.total <= usable {
             return;
         }
-        let name = c.name.value().map_or_else(String::new, |n| format!(" \"{n}\""));
         let biggest = c.node_groups.iter().zip(&groups).max_by_key(|(_, g)| g.capacity).map(|(ng, _)| ng);
         let Some(ng) = biggest else { return };
         let mut report = cx
@@ -65,26 +64,26 @@ impl Rule for InsufficientPodCapacity {
                 self,
                 c,
                 &ng.scaling.max,
-                format!(
-                    "cluster{name} cannot hold the {} pods its workloads ask for: its node groups fit {usable} at their maximum size",
-                    demand.total
+                crate::msg!(
+                    "rule-eks025-message",
+                    cluster = super::cluster(c),
+                    total = demand.total.to_string(),
+                    usable = usable.to_string()
                 ),
             )
             .help(crate::msg!("rule-eks025-help"));
         for g in &groups {
-            report = report.note(g.describe());
+            report = report.note(g.describe_msg());
         }
-        report = report.note(format!(
-            "every node gives one slot to each of {} DaemonSets: {}",
-            demand.daemonsets.len(),
-            demand.daemonsets.join(", ")
+        report = report.note(crate::msg!(
+            "rule-eks025-daemonsets",
+            count = demand.daemonsets.len(),
+            daemonsets = demand.daemonsets.join(", ")
         ));
         let top: Vec<String> = demand.workloads.iter().take(5).map(|(w, p)| format!("{w} ({p})")).collect();
         let more = demand.workloads.len().saturating_sub(5);
-        let _ = report.note(format!(
-            "largest workloads: {}{}",
-            top.join(", "),
-            if more > 0 { format!(" and {more} more") } else { String::new() }
-        ));
+        let more: crate::i18n::Arg =
+            if more > 0 { crate::msg!("rule-eks025-more", count = more).into() } else { "".into() };
+        let _ = report.note(crate::msg!("rule-eks025-largest", workloads = top.join(", "), more = more));
     }
 }

@@ -8,6 +8,28 @@ use crate::model::cluster::{Cluster, NodeGroup, NodeGroupKind, SourceKind};
 /// user's own attribute, property or field (`$form` in `help.ftl`): `eksctl`, `terraform`,
 /// `cloudformation`, `karpenter` (an EC2NodeClass) or `other` (AWS CLI output, in-cluster
 /// objects).
+/// The cluster as messages name it: `cluster "prod"` (Spanish puts the article in the sentence).
+pub(crate) fn cluster(c: &Cluster) -> crate::i18n::Msg {
+    match c.name.value() {
+        Some(n) => crate::msg!("eks-cluster-named", name = n),
+        None => crate::msg!("eks-cluster"),
+    }
+}
+
+/// A node group as messages name it: `managed node group "ng-1"`.
+pub(crate) fn node_group(ng: &NodeGroup) -> crate::i18n::Msg {
+    let kind = match ng.kind {
+        NodeGroupKind::Managed => "managed",
+        NodeGroupKind::SelfManaged => "self-managed",
+        NodeGroupKind::Fargate => "fargate",
+        NodeGroupKind::Karpenter => "karpenter",
+    };
+    match ng.name.value() {
+        Some(n) => crate::msg!("eks-node-group-named", kind = kind, name = n),
+        None => crate::msg!("eks-node-group", kind = kind),
+    }
+}
+
 pub(crate) fn form(c: &Cluster, ng: Option<&NodeGroup>) -> &'static str {
     if ng.is_some_and(|n| n.kind == NodeGroupKind::Karpenter) {
         return "karpenter";

@@ -41,7 +41,7 @@ impl Rule for NodesInPublicSubnets {
                     self,
                     c,
                     &ng.private_networking,
-                    format!("{} runs nodes in public subnets", ng.describe()),
+                    crate::msg!("rule-eks007-message", group = super::node_group(ng)),
                 )
                 .help(crate::msg!("rule-eks007-help", form = super::form(c, Some(ng))));
             }

@@ -39,7 +39,7 @@ impl Rule for PrivateEndpointDisabled {
                 self,
                 c,
                 &c.endpoint.private_access,
-                format!("{} has its private API endpoint disabled", c.describe()),
+                crate::msg!("rule-eks004-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks004-help", form = super::form(c, None)));
         }

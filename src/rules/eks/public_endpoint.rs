@@ -46,7 +46,7 @@ impl Rule for PublicEndpoint {
                 self,
                 c,
                 &c.endpoint.public_access,
-                format!("{} has a public API endpoint", c.describe()),
+                crate::msg!("rule-eks003-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks003-help", form = super::form(c, None)));
         }

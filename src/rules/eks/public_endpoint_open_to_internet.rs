@@ -50,7 +50,7 @@ impl Rule for PublicEndpointOpenToInternet {
         }
         let Some(cidrs) = c.endpoint.public_cidrs.value() else { return };
         if let Some(open) = cidrs.iter().find(|s| is_open(&s.value)) {
-            let message = format!("{} exposes its API endpoint to {}", c.describe(), open.value);
+            let message = crate::msg!("rule-eks002-message", cluster = super::cluster(c), cidr = &open.value);
             let report = if c.endpoint.public_cidrs.is_default() {
                 cx.report_field(self, c, &c.endpoint.public_cidrs, message)
             } else {

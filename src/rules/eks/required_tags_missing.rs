@@ -44,10 +44,13 @@ impl Rule for RequiredTagsMissing {
         if missing.is_empty() {
             return;
         }
-        let noun = if missing.len() == 1 { "tag" } else { "tags" };
-        let list = missing.join(", ");
-        cx.report_field(self, c, &c.tags, format!("{} lacks the required {noun} {list}", c.describe()))
-            .help(crate::msg!("rule-eks021-help"));
+        let message = crate::msg!(
+            "rule-eks021-message",
+            cluster = super::cluster(c),
+            count = missing.len(),
+            tags = missing.join(", ")
+        );
+        cx.report_field(self, c, &c.tags, message).help(crate::msg!("rule-eks021-help"));
     }
 }
 

@@ -46,7 +46,7 @@ impl Rule for RuntimeMonitoringMissing {
                 self,
                 c,
                 &c.addons,
-                format!("{} has no GuardDuty runtime monitoring agent", c.describe()),
+                crate::msg!("rule-eks023-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks023-help"));
         }

@@ -45,7 +45,7 @@ impl Rule for SecretsWithoutCustomerKey {
                 self,
                 c,
                 &c.secrets_key,
-                format!("{} does not encrypt secrets with a customer KMS key", c.describe()),
+                crate::msg!("rule-eks001-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks001-help", form = super::form(c, None)));
         }

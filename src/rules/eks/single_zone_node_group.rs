@@ -37,7 +37,7 @@ impl Rule for SingleZoneNodeGroup {
                     self,
                     c,
                     &ng.availability_zones,
-                    format!("{} runs in the single availability zone {zone}", ng.describe()),
+                    crate::msg!("rule-eks008-zone", group = super::node_group(ng), zone = zone),
                 )
                 .help(crate::msg!("rule-eks008-help"));
             } else if ng.availability_zones.is_unknown() && ng.subnets.is(|s| s.len() == 1) {
@@ -45,7 +45,7 @@ impl Rule for SingleZoneNodeGroup {
                     self,
                     c,
                     &ng.subnets,
-                    format!("{} runs in a single subnet, so in one availability zone", ng.describe()),
+                    crate::msg!("rule-eks008-subnet", group = super::node_group(ng)),
                 )
                 .help(crate::msg!("rule-eks008-help-2"));
             }

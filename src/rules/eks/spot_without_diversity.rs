@@ -38,7 +38,7 @@ impl Rule for SpotWithoutDiversity {
                     self,
                     c,
                     &ng.instance_types,
-                    format!("{} uses spot capacity with a single instance type", ng.describe()),
+                    crate::msg!("rule-eks019-message", group = super::node_group(ng)),
                 )
                 .help(crate::msg!("rule-eks019-help"));
             }

@@ -45,13 +45,13 @@ impl Rule for SshOpenToInternet {
                         self,
                         c,
                         &ng.ssh.enabled,
-                        format!("{} allows SSH from 0.0.0.0/0", ng.describe()),
+                        crate::msg!("rule-eks011-message", group = super::node_group(ng)),
                     )
                     .help(crate::msg!("rule-eks011-help"));
                 if ng.private_networking.is_true() {
                     let _ = report
                         .severity(crate::finding::Severity::Medium)
-                        .note("the nodes are in private subnets");
+                        .note(crate::msg!("rule-eks011-note"));
                 }
             }
         }

@@ -37,9 +37,14 @@ impl Rule for UnencryptedNodeVolume {
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         for ng in &c.node_groups {
             if ng.volume.encrypted.is_false() {
-                cx.report_field(self, c, &ng.volume.encrypted, format!("{} has unencrypted root volumes", ng.describe()))
-                    .help(crate::msg!("rule-eks009-help", form = super::form(c, Some(ng))))
-                    .note("an account-level EBS encryption-by-default setting would encrypt them, but is not visible here");
+                cx.report_field(
+                    self,
+                    c,
+                    &ng.volume.encrypted,
+                    crate::msg!("rule-eks009-message", group = super::node_group(ng)),
+                )
+                .help(crate::msg!("rule-eks009-help", form = super::form(c, Some(ng))))
+                .note(crate::msg!("rule-eks009-note"));
             }
         }
     }

@@ -64,9 +64,7 @@ impl Rule for UnencryptedStorageClass {
                     self,
                     o,
                     FieldPath::root().keys(&["parameters", "encrypted"]),
-                    format!(
-                        "StorageClass \"{name}\" provisions unencrypted EBS volumes: `encrypted` is not set"
-                    ),
+                    crate::msg!("rule-eks024-not-set", name = name),
                 )
                 .help(crate::msg!("rule-eks024-help"));
             }
@@ -76,15 +74,15 @@ impl Rule for UnencryptedStorageClass {
                 let value = e.value.scalar_text().unwrap_or_default();
                 if value != "true" || e.value.as_str().is_none() {
                     let why = if e.value.as_str().is_none() {
-                        format!("`{}` must be the string \"true\", not the {}", e.key, e.value.type_name())
+                        crate::msg!("rule-eks024-type", key = &e.key, type_name = e.value.type_name())
                     } else {
-                        format!("`{}` is \"{value}\"", e.key)
+                        crate::msg!("rule-eks024-value", key = &e.key, value = value)
                     };
                     cx.report(
                         self,
                         o,
                         FieldPath::root().keys(&["parameters", e.key.as_str()]),
-                        format!("StorageClass \"{name}\" provisions unencrypted EBS volumes: {why}"),
+                        crate::msg!("rule-eks024-message", name = name, why = why),
                     )
                     .help(crate::msg!("rule-eks024-help-2"));
                 }

@@ -43,23 +43,25 @@ impl Rule for UnsupportedKubernetesVersion {
         let today = cx.options.today;
         let (message, severity) = match tables::support(minor) {
             None if minor < tables::OLDEST_LISTED => (
-                format!("{} runs Kubernetes {version}, past the end of EKS support", c.describe()),
+                crate::msg!("rule-eks012-unlisted", cluster = super::cluster(c), version = version),
                 Severity::High,
             ),
             None => return,
             Some(s) if today > s.end_of_extended => (
-                format!(
-                    "{} runs Kubernetes {version}, past the end of extended support ({})",
-                    c.describe(),
-                    s.end_of_extended
+                crate::msg!(
+                    "rule-eks012-extended",
+                    cluster = super::cluster(c),
+                    version = version,
+                    date = s.end_of_extended.to_string()
                 ),
                 Severity::High,
             ),
             Some(s) if today > s.end_of_standard => (
-                format!(
-                    "{} runs Kubernetes {version}, past the end of standard support ({})",
-                    c.describe(),
-                    s.end_of_standard
+                crate::msg!(
+                    "rule-eks012-standard",
+                    cluster = super::cluster(c),
+                    version = version,
+                    date = s.end_of_standard.to_string()
                 ),
                 Severity::Medium,
             ),

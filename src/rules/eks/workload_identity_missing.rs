@@ -36,7 +36,7 @@ impl Rule for WorkloadIdentityMissing {
                 self,
                 c,
                 &c.identity.oidc_provider,
-                format!("{} has no OIDC provider for IRSA and no Pod Identity associations", c.describe()),
+                crate::msg!("rule-eks006-message", cluster = super::cluster(c)),
             )
             .help(crate::msg!("rule-eks006-help", form = super::form(c, None)));
         }
