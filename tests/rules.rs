@@ -35,6 +35,7 @@ const TRANSLATED: &[Group] = &[
     Group::Secrets,
     Group::Reliability,
     Group::Hygiene,
+    Group::Input,
 ];
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]

@@ -136,6 +136,22 @@ impl Msg {
         self
     }
 
+    /// Rewrites every text argument, in nested messages too, where `f` returns a new text (masking
+    /// a credential that an input name carries into a message).
+    pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
+        for (_, value) in &mut self.args {
+            match value {
+                Arg::Str(s) => {
+                    if let Some(new) = f(s) {
+                        *s = new;
+                    }
+                }
+                Arg::Msg(m) => m.map_text(f),
+                Arg::Num(_) => {}
+            }
+        }
+    }
+
     /// The message in a language.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {

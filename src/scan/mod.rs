@@ -285,14 +285,20 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     let redactions = secret_spans(&all_files, &set, settings);
     // Messages and notes quote names and values from the input: a token-shaped word in them (an
     // access key id inside a cluster name) is masked in every format.
+    // The translated forms carry the same names as arguments, masked the same way.
+    let mask = crate::rules::secrets::detect::mask_tokens;
     for f in &mut findings {
-        if let Some(m) = crate::rules::secrets::detect::mask_tokens(&f.message) {
+        if let Some(m) = mask(&f.message) {
             f.message = m;
         }
         for n in &mut f.notes {
-            if let Some(m) = crate::rules::secrets::detect::mask_tokens(n) {
+            if let Some(m) = mask(n) {
                 *n = m;
             }
+        }
+        for m in f.message_msg.iter_mut().chain(f.help_msg.iter_mut()).chain(f.note_msgs.iter_mut().flatten())
+        {
+            m.map_text(&mask);
         }
     }
     // A Secret's values are never shown, whichever finding shows one of its lines.
@@ -528,35 +534,25 @@ fn note_findings(
             .iter()
             .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
             .find(|o| o.root.span.start <= note.span.start && note.span.start <= o.root.span.end);
-        let (rule, message): (&dyn Rule, String) = match &note.kind {
+        let (rule, message): (&dyn Rule, crate::i18n::Msg) = match &note.kind {
             NoteKind::DuplicateKey { key, first } => {
                 let p = file.position(first.start);
-                (
-                    &DuplicateKey,
-                    format!(
-                        "key `{key}` is repeated (first at line {}); Kubernetes keeps only this last value",
-                        p.line
-                    ),
-                )
+                (&DuplicateKey, crate::msg!("rule-inp001-message", key = key, line = p.line.to_string()))
             }
             // A Secret's value is not quoted back, not even as what it reads as.
             NoteKind::Yaml11Scalar { .. }
                 if object.is_some_and(|o| {
                     o.kind == "Secret"
-                        && secret_value_spans(o).iter().any(|s| s.range().contains(&(note.span.start as usize)))
+                        && secret_value_spans(o)
+                            .iter()
+                            .any(|s| s.range().contains(&(note.span.start as usize)))
                 }) =>
             {
-                (
-                    &AmbiguousScalar,
-                    "an unquoted value of this Secret is read differently by Kubernetes (YAML 1.1) and YAML 1.2 tools"
-                        .to_string(),
-                )
+                (&AmbiguousScalar, crate::msg!("rule-inp002-secret"))
             }
             NoteKind::Yaml11Scalar { text, read_as } => (
                 &AmbiguousScalar,
-                format!(
-                    "unquoted `{text}` is read by Kubernetes as {read_as}, by YAML 1.2 tools differently"
-                ),
+                crate::msg!("rule-inp002-message", text = text, read_as = read_as_msg(read_as)),
             ),
         };
         if !settings.enabled(rule) {
@@ -564,10 +560,8 @@ fn note_findings(
         }
         let report = cx.report_at(rule, Some(Arc::clone(file)), note.span, message);
         let report = match &note.kind {
-            NoteKind::DuplicateKey { .. } => report.help("remove one of the two entries"),
-            NoteKind::Yaml11Scalar { .. } => {
-                report.help("quote the value if it is a string, or write it unambiguously")
-            }
+            NoteKind::DuplicateKey { .. } => report.help(crate::msg!("rule-inp001-help")),
+            NoteKind::Yaml11Scalar { .. } => report.help(crate::msg!("rule-inp002-help")),
         };
         if let Some(o) = object {
             let _ = report.object(o);
@@ -596,4 +590,18 @@ fn secret_value_spans(o: &Object) -> Vec<Span> {
         spans.push(Span { start: at, end: node.span.end });
     }
     spans
+}
+
+/// What the YAML reader says a scalar reads as (`the boolean true`, `the number 10`, `null`), as a
+/// message in the reader's language; the value itself stays as written.
+fn read_as_msg(read_as: &str) -> crate::i18n::Msg {
+    if let Some(v) = read_as.strip_prefix("the boolean ") {
+        crate::msg!("yaml-read-boolean", value = v)
+    } else if let Some(v) = read_as.strip_prefix("the number ") {
+        crate::msg!("yaml-read-number", value = v)
+    } else if read_as == "null" {
+        crate::msg!("yaml-read-null")
+    } else {
+        crate::msg!("yaml-read-string")
+    }
 }

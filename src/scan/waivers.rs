@@ -93,14 +93,14 @@ fn node_at<'a>(root: &'a Node, path: &FieldPath) -> Option<&'a Node> {
 
 /// Why a waiver does not apply, if it does not.
 #[must_use]
-pub fn invalid_reason(reason: Option<&str>, until: Option<&str>, today: Date) -> Option<String> {
+pub fn invalid_reason(reason: Option<&str>, until: Option<&str>, today: Date) -> Option<crate::i18n::Msg> {
     if reason.is_none() {
-        return Some("it has no reason".into());
+        return Some(crate::msg!("waiver-no-reason"));
     }
     let until = until?;
     match until.trim().parse::<Date>() {
-        Err(_) => Some(format!("its expiry `{until}` is not a date (YYYY-MM-DD)")),
-        Ok(d) if d < today => Some(format!("it expired on {d}")),
+        Err(_) => Some(crate::msg!("waiver-bad-date", until = until)),
+        Ok(d) if d < today => Some(crate::msg!("waiver-expired", date = d.to_string())),
         Ok(_) => None,
     }
 }
@@ -117,8 +117,8 @@ pub fn apply_object(
     let mut cx = Context::new(&options);
     for w in waivers.iter_mut() {
         if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
-            cx.report(&InvalidWaiver, object, w.path.clone(), format!("waiver does not apply: {why}"))
-                .help(format!("add `{IGNORE_REASON}` and a future `{IGNORE_UNTIL}`, or remove the waiver"));
+            cx.report(&InvalidWaiver, object, w.path.clone(), crate::msg!("rule-inp003-message", why = why))
+                .help(crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL));
             continue;
         }
         for &i in of_object {
@@ -138,9 +138,9 @@ pub fn apply_object(
                 &UnusedWaiver,
                 object,
                 w.path.clone(),
-                format!("waiver for {} matched no finding", names.join(", ")),
+                crate::msg!("rule-inp004-message", rules = names.join(", ")),
             )
-            .help("remove the waiver, or fix the rule names it lists");
+            .help(crate::msg!("rule-inp004-help"));
         }
     }
     cx.into_findings()
@@ -162,9 +162,9 @@ pub fn apply_config(
                 &InvalidWaiver,
                 config_file.cloned(),
                 w.span,
-                format!("waiver does not apply: {why}"),
+                crate::msg!("rule-inp003-message", why = why),
             )
-            .help("give the waiver a `reason` and a future `until`, or remove it");
+            .help(crate::msg!("rule-inp003-help-2"));
             continue;
         }
         let mut used = false;
@@ -196,9 +196,9 @@ pub fn apply_config(
                 &UnusedWaiver,
                 config_file.cloned(),
                 w.span,
-                format!("waiver for {} matched no finding", names.join(", ")),
+                crate::msg!("rule-inp004-message", rules = names.join(", ")),
             )
-            .help("remove the waiver, or fix what it matches");
+            .help(crate::msg!("rule-inp004-help-2"));
         }
     }
     cx.into_findings()

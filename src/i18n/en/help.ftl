@@ -183,3 +183,9 @@ secret-help = rotate the credential, keep it in a Secret or AWS Secrets Manager 
         [annotation] reference it from the pod instead of an annotation
        *[configmap] mount or reference the Secret instead of this key
     }
+rule-inp001-help = remove one of the two entries
+rule-inp002-help = quote the value if it is a string, or write it unambiguously
+rule-inp003-help = add `{ $reason }` and a future `{ $until }`, or remove the waiver
+rule-inp003-help-2 = give the waiver a `reason` and a future `until`, or remove it
+rule-inp004-help = remove the waiver, or fix the rule names it lists
+rule-inp004-help-2 = remove the waiver, or fix what it matches

@@ -358,3 +358,18 @@ rule-eks025-message = { $cluster } cannot hold the { $total } pods its workloads
 rule-eks025-daemonsets = every node gives one slot to each of { $count } DaemonSets: { $daemonsets }
 rule-eks025-more = {" "}and { $count } more
 rule-eks025-largest = largest workloads: { $workloads }{ $more }
+
+## input
+
+yaml-read-boolean = the boolean { $value }
+yaml-read-number = the number { $value }
+yaml-read-null = null
+yaml-read-string = a string
+waiver-no-reason = it has no reason
+waiver-bad-date = its expiry `{ $until }` is not a date (YYYY-MM-DD)
+waiver-expired = it expired on { $date }
+rule-inp001-message = key `{ $key }` is repeated (first at line { $line }); Kubernetes keeps only this last value
+rule-inp002-secret = an unquoted value of this Secret is read differently by Kubernetes (YAML 1.1) and YAML 1.2 tools
+rule-inp002-message = unquoted `{ $text }` is read by Kubernetes as { $read_as }, by YAML 1.2 tools differently
+rule-inp003-message = waiver does not apply: { $why }
+rule-inp004-message = waiver for { $rules } matched no finding

@@ -187,3 +187,9 @@ secret-help = rote la credencial, guárdela en un Secret o en AWS Secrets Manage
         [annotation] haga referencia a ella desde el pod en lugar de una anotación
        *[configmap] monte el Secret o haga referencia a él en lugar de esta clave
     }
+rule-inp001-help = elimine una de las dos entradas
+rule-inp002-help = ponga el valor entre comillas si es una cadena, o escríbalo sin ambigüedad
+rule-inp003-help = añada `{ $reason }` y un `{ $until }` futuro, o elimine la exención
+rule-inp003-help-2 = dé a la exención un `reason` y un `until` futuro, o elimínela
+rule-inp004-help = elimine la exención, o corrija los nombres de reglas que enumera
+rule-inp004-help-2 = elimine la exención, o corrija aquello con lo que coincide

@@ -370,3 +370,18 @@ rule-eks025-message = el { $cluster } no puede alojar los { $total } pods que pi
 rule-eks025-daemonsets = cada nodo reserva un hueco para cada uno de los { $count } DaemonSets: { $daemonsets }
 rule-eks025-more = {" "}y { $count } más
 rule-eks025-largest = cargas de trabajo más grandes: { $workloads }{ $more }
+
+## input
+
+yaml-read-boolean = el booleano { $value }
+yaml-read-number = el número { $value }
+yaml-read-null = null (nulo)
+yaml-read-string = una cadena
+waiver-no-reason = no tiene motivo
+waiver-bad-date = su caducidad `{ $until }` no es una fecha (AAAA-MM-DD)
+waiver-expired = caducó el { $date }
+rule-inp001-message = la clave `{ $key }` está repetida (la primera vez en la línea { $line }); Kubernetes solo conserva este último valor
+rule-inp002-secret = Kubernetes (YAML 1.1) y las herramientas de YAML 1.2 leen de forma distinta un valor sin comillas de este Secret
+rule-inp002-message = Kubernetes lee `{ $text }` sin comillas como { $read_as }, y las herramientas de YAML 1.2 de otra forma
+rule-inp003-message = la exención no se aplica: { $why }
+rule-inp004-message = la exención de { $rules } no coincidió con ningún hallazgo
