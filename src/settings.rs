@@ -130,6 +130,11 @@ impl std::fmt::Debug for dyn Rule {
 impl Selector {
     /// Parses a selector; unknown ones, and globs that match no rule, are errors with suggestions.
     pub fn parse(s: &str) -> Result<Self, String> {
+        Self::parse_in(s, crate::i18n::Lang::En)
+    }
+
+    /// [`Selector::parse`] with the error in a language.
+    pub fn parse_in(s: &str, lang: crate::i18n::Lang) -> Result<Self, String> {
         let s = s.trim();
         if s.eq_ignore_ascii_case("all") {
             return Ok(Self::All);
@@ -146,15 +151,17 @@ impl Selector {
                     .case_insensitive(case_insensitive)
                     .build()
                     .map(|g| g.compile_matcher())
-                    .map_err(|e| format!("invalid rule pattern `{s}`: {}", e.kind()))
+                    .map_err(|e| {
+                        crate::t!(lang, "rule-pattern-invalid", pattern = s, why = e.kind().to_string())
+                    })
             };
             let selector = Self::Glob { codes: glob(true)?, names: glob(false)? };
             if !rules::all().iter().any(|r| selector.matches(*r)) {
-                return Err(format!("`{s}` matches no rule (see `ladrillo rules`)"));
+                return Err(crate::t!(lang, "rule-pattern-matches-nothing", pattern = s));
             }
             return Ok(selector);
         }
-        Err(unknown_rule(s))
+        Err(unknown_rule_in(s, lang))
     }
 
     #[must_use]
@@ -173,18 +180,25 @@ impl Selector {
 /// The message for an unknown rule, with close rule and group names.
 #[must_use]
 pub fn unknown_rule(s: &str) -> String {
+    unknown_rule_in(s, crate::i18n::Lang::En)
+}
+
+/// [`unknown_rule`] in a language.
+#[must_use]
+pub fn unknown_rule_in(s: &str, lang: crate::i18n::Lang) -> String {
     if s.trim().is_empty() {
-        return "empty rule name (see `ladrillo rules`)".into();
+        return crate::i18n::text(lang, "empty-rule-name");
     }
     let close = rules::registry::suggest(s);
     if close.is_empty() {
-        format!("unknown rule `{s}` (see `ladrillo rules`)")
-    } else {
-        format!(
-            "unknown rule `{s}`; did you mean {}?",
-            close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" or ")
-        )
+        return crate::t!(lang, "unknown-rule", rule = s);
     }
+    let suggestions = close
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .reduce(|first, second| crate::t!(lang, "or", first = first, second = second))
+        .unwrap_or_default();
+    crate::t!(lang, "unknown-rule-suggest", rule = s, suggestions = suggestions)
 }
 
 /// The exit threshold.

@@ -470,6 +470,20 @@ fn selectors_that_match_nothing_fail_closed_and_suggest_groups() {
                 .stderr(predicate::str::contains(message));
         }
     }
+    // In Spanish too.
+    for (flag, message) in [
+        ("POX*", "`POX*` no coincide con ninguna regla"),
+        ("netwrok", "¿quiso decir `network`?"),
+        ("POD[", "patrón de regla `POD[` no válido"),
+    ] {
+        ladrillo()
+            .args(["scan", "--no-config", "--lang", "es", "--select", flag, "-"])
+            .write_stdin(CLEAN_POD)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(message));
+    }
     // The config file's `select`/`ignore` read selectors the same way, with a position.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".ladrillo.yaml"), "select: [NET]\nignore: [\"NOPE*\"]\n").unwrap();

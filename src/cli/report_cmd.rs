@@ -38,7 +38,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         Some(d) => match d.parse::<jiff::civil::Date>() {
             Ok(d) => d,
             Err(_) => {
-                super::error(format!("--date `{d}` is not a date (YYYY-MM-DD)"));
+                super::error(crate::t!(super::lang(), "not-a-date", value = d.as_str()));
                 return 2;
             }
         },

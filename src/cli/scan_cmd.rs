@@ -112,7 +112,7 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
         }
         list.iter()
             .filter(|s| !s.trim().is_empty())
-            .filter_map(|s| Selector::parse(s).map_err(|e| errors.push(e)).ok())
+            .filter_map(|s| Selector::parse_in(s, super::lang()).map_err(|e| errors.push(e)).ok())
             .collect()
     };
     let select = parse("select", &args.select, &mut errors);

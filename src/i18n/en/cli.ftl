@@ -82,3 +82,5 @@ rbac-matched-groups = resource matched in API { $count ->
        *[other] groups
     } { $groups } (named by the input's roles or CustomResourceDefinitions)
 rbac-group-member = member of Group { $group }
+rule-pattern-invalid = invalid rule pattern `{ $pattern }`: { $why }
+rule-pattern-matches-nothing = `{ $pattern }` matches no rule (see `ladrillo rules`)

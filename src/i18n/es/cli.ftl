@@ -82,3 +82,5 @@ rbac-matched-groups = recurso encontrado en { $count ->
        *[other] los grupos de API
     } { $groups } (según los roles o las CustomResourceDefinitions de la entrada)
 rbac-group-member = miembro del Group { $group }
+rule-pattern-invalid = patrón de regla `{ $pattern }` no válido: { $why }
+rule-pattern-matches-nothing = `{ $pattern }` no coincide con ninguna regla (consulte `ladrillo rules`)
