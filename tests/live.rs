@@ -347,6 +347,7 @@ fn the_shipped_permissions_are_generated_from_the_code() {
     for (file, text) in [
         ("deploy/ladrillo-scan-rbac.yaml", permissions::rbac_manifest()),
         ("deploy/ladrillo-eks-read-policy.json", permissions::iam_policy()),
+        ("deploy/ladrillo-scan-cronjob.yaml", ladrillo::generate::scan_manifests::yaml()),
     ] {
         let path = common::root().join(file);
         if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {
@@ -556,5 +557,204 @@ fn a_live_scan_writes_its_report_into_the_current_directory_again() {
         assert_ne!(out.status.code(), Some(2), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
         let written = std::fs::read_to_string(run.dir.path().join("report.json")).unwrap();
         assert!(written.contains("\"findings\""), "round {round}: {written}");
+    }
+}
+
+/// The reports the server holds: path → report.
+fn applied(run: &Run) -> std::collections::BTreeMap<String, Value> {
+    run.api.reports()
+}
+
+const REPORTS: &str = "/apis/wgpolicyk8s.io/v1alpha2";
+
+#[test]
+fn an_in_cluster_scan_applies_its_reports_through_the_api() {
+    let mut served = objects(&fixture());
+    // A namespace without findings gets an empty report (the one of an earlier run is replaced).
+    served.push(json!({ "apiVersion": "v1", "kind": "Namespace", "metadata": { "name": "quiet" } }));
+    let run = Run::new(Setup { objects: served, policy_reports: true, ..Setup::default() });
+    let out = run.scan(&["--write-policy-reports", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let report = json_out(&out);
+    let reports = applied(&run);
+    assert!(stderr.contains(&format!("wrote {} policy reports to cluster prod", reports.len())), "{stderr}");
+    // Reads are GETs; the only writes are apply patches of the reports, with a field manager.
+    let requests = run.api.requests();
+    let writes: Vec<_> = requests.iter().filter(|r| r.method != "GET").collect();
+    assert_eq!(writes.len(), reports.len(), "{writes:#?}");
+    for w in &writes {
+        assert_eq!(w.method, "PATCH");
+        assert!(w.path.starts_with(REPORTS), "{}", w.path);
+        assert_eq!(w.content_type, "application/apply-patch+yaml");
+        assert_eq!(w.query, "fieldManager=ladrillo&force=true");
+        let body: Value = serde_json::from_str(&w.body).unwrap();
+        assert_eq!(body["apiVersion"], "wgpolicyk8s.io/v1alpha2", "{body}");
+    }
+    // A report for every namespace read and every namespace with findings, and the cluster's.
+    let mut expected: BTreeSet<String> =
+        ["shop", "payments", "quiet"].iter().map(|s| (*s).to_string()).collect();
+    for f in report["findings"].as_array().unwrap() {
+        if let Some(ns) = f["object"]["namespace"].as_str() {
+            expected.insert(ns.to_string());
+        }
+    }
+    let mut paths: BTreeSet<String> =
+        expected.iter().map(|ns| format!("{REPORTS}/namespaces/{ns}/policyreports/ladrillo")).collect();
+    paths.insert(format!("{REPORTS}/clusterpolicyreports/ladrillo"));
+    assert_eq!(reports.keys().cloned().collect::<BTreeSet<_>>(), paths);
+    let quiet = &reports[&format!("{REPORTS}/namespaces/quiet/policyreports/ladrillo")];
+    assert_eq!(quiet["results"], json!([]), "{quiet:#}");
+    assert_eq!(quiet["summary"]["fail"], 0);
+    // What is written is what --format policyreport prints.
+    let printed = json_out(&run.scan(&["--format", "policyreport"]));
+    for item in printed["items"].as_array().unwrap() {
+        let path = match item["metadata"]["namespace"].as_str() {
+            Some(ns) => format!("{REPORTS}/namespaces/{ns}/policyreports/ladrillo"),
+            None => format!("{REPORTS}/clusterpolicyreports/ladrillo"),
+        };
+        assert_eq!(reports[&path]["results"], item["results"], "{path}");
+    }
+    let shop = &reports[&format!("{REPORTS}/namespaces/shop/policyreports/ladrillo")];
+    assert!(shop["results"].as_array().unwrap().iter().any(|r| r["rule"] == "POD001"), "{shop:#}");
+    // Applied again on the next run: same reports, replaced.
+    let again = run.scan(&["--write-policy-reports", "--format", "json"]);
+    assert_eq!(again.status.code(), Some(1), "{}", String::from_utf8_lossy(&again.stderr));
+    assert_eq!(applied(&run).len(), reports.len());
+    // Only with --cluster.
+    let out = ladrillo().args(["scan", "--write-policy-reports", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn reports_that_cannot_be_written_fail_the_run() {
+    // The CRDs are not installed.
+    let run = Run::new(Setup { objects: objects(&fixture()), ..Setup::default() });
+    let out = run.scan(&["--write-policy-reports", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("does not serve wgpolicyk8s.io/v1alpha2"), "{stderr}");
+    assert!(stderr.contains("wrote 0 of"), "{stderr}");
+    // The report on stdout is still whole.
+    assert!(json_out(&out)["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    // Namespaced reports forbidden: named, the cluster report still written.
+    let mut faults = std::collections::HashMap::new();
+    faults.insert("policyreports".to_string(), Fault::Forbidden);
+    let run =
+        Run::new(Setup { objects: objects(&fixture()), policy_reports: true, faults, ..Setup::default() });
+    let out = run.scan(&["--write-policy-reports", "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("PolicyReport shop/ladrillo: forbidden (403)"), "{stderr}");
+    let reports = applied(&run);
+    assert_eq!(reports.keys().collect::<Vec<_>>(), [&format!("{REPORTS}/clusterpolicyreports/ladrillo")]);
+}
+
+/// The two shipped manifests of an in-cluster scan.
+fn in_cluster_manifests() -> [std::path::PathBuf; 2] {
+    let root = common::root();
+    [root.join("deploy/ladrillo-scan-rbac.yaml"), root.join("deploy/ladrillo-scan-cronjob.yaml")]
+}
+
+#[test]
+fn the_in_cluster_manifests_scan_clean() {
+    let out = ladrillo()
+        .args(["scan", "--no-config", "--select", "all", "--format", "json"])
+        .args(in_cluster_manifests())
+        .output()
+        .unwrap();
+    let report = json_out(&out);
+    assert_eq!(report["findings"], json!([]), "{report:#}");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    // The CronJob's pods are admitted at restricted.
+    let out = ladrillo()
+        .args(["pss", "--level", "restricted", "--no-config"])
+        .arg(&in_cluster_manifests()[1])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    // Read-only root filesystem, limits, no token automount: what the scan checked is there.
+    let cronjob = objects(&common::read(&in_cluster_manifests()[1]))
+        .into_iter()
+        .find(|o| o["kind"] == "CronJob")
+        .unwrap();
+    let pod = &cronjob["spec"]["jobTemplate"]["spec"]["template"]["spec"];
+    let container = &pod["containers"][0];
+    assert_eq!(container["securityContext"]["readOnlyRootFilesystem"], true);
+    assert!(container["resources"]["limits"]["memory"].is_string());
+    assert_eq!(pod["automountServiceAccountToken"], false);
+    assert_eq!(pod["serviceAccountName"], "ladrillo-scan");
+    assert!(container["args"].as_array().unwrap().contains(&json!("--write-policy-reports")));
+}
+
+#[test]
+fn the_cronjob_role_can_write_only_its_reports() {
+    let out = ladrillo()
+        .args(["rbac", "rules", "ServiceAccount:ladrillo/ladrillo-scan", "--no-config", "--format", "json"])
+        .args(in_cluster_manifests())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = json_out(&out);
+    let mut writes = BTreeSet::new();
+    for r in report["rules"].as_array().unwrap() {
+        if r["binding"].as_str().unwrap().ends_with("(default)") {
+            continue;
+        }
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+        };
+        let verbs = strings(&r["rule"]["verbs"]);
+        if verbs.iter().all(|v| v == "get" || v == "list") {
+            continue;
+        }
+        assert_eq!(r["binding"], "ClusterRoleBinding ladrillo-scan-reports", "{r:#}");
+        assert_eq!(strings(&r["rule"]["apiGroups"]), ["wgpolicyk8s.io"], "{r:#}");
+        for resource in strings(&r["rule"]["resources"]) {
+            for verb in &verbs {
+                writes.insert((verb.clone(), resource.clone()));
+            }
+        }
+    }
+    let expected: BTreeSet<(String, String)> = [
+        ("create", "clusterpolicyreports"),
+        ("create", "policyreports"),
+        ("patch", "clusterpolicyreports"),
+        ("patch", "policyreports"),
+    ]
+    .iter()
+    .map(|(v, r)| ((*v).to_string(), (*r).to_string()))
+    .collect();
+    assert_eq!(writes, expected, "{report:#}");
+    let can = |verb: &str, resource: &str| {
+        let out = ladrillo()
+            .args([
+                "rbac",
+                "can-i",
+                "ServiceAccount:ladrillo/ladrillo-scan",
+                verb,
+                resource,
+                "-n",
+                "shop",
+                "--no-config",
+            ])
+            .args(in_cluster_manifests())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    for (verb, resource, allowed) in [
+        ("create", "policyreports.wgpolicyk8s.io", true),
+        ("patch", "policyreports.wgpolicyk8s.io", true),
+        ("delete", "policyreports.wgpolicyk8s.io", false),
+        ("update", "policyreports.wgpolicyk8s.io", false),
+        ("create", "pods", false),
+        ("patch", "configmaps", false),
+        ("create", "clusterrolebindings.rbac.authorization.k8s.io", false),
+        ("list", "secrets", false),
+        ("list", "pods", true),
+    ] {
+        let answer = can(verb, resource);
+        assert_eq!(answer.starts_with("yes"), allowed, "{verb} {resource}: {answer}");
     }
 }

@@ -31,6 +31,11 @@ pub struct ScanArgs {
     /// any case).
     #[arg(long = "namespace", short = 'n', value_name = "NS", requires = "cluster")]
     pub namespaces: Vec<String>,
+    /// With --cluster: also write the findings into the cluster, as a PolicyReport per namespace
+    /// read and a ClusterPolicyReport (wgpolicyk8s.io/v1alpha2, all named `ladrillo`; server-side
+    /// apply, which needs `create` and `patch` on them and nothing else).
+    #[arg(long, requires = "cluster")]
+    pub write_policy_reports: bool,
     /// Read this EKS cluster from the AWS API: control plane, node groups, add-ons, access
     /// entries and Pod Identity associations (read-only; the default AWS credential chain).
     #[arg(long, value_name = "NAME", requires = "region", conflicts_with = "paths")]
@@ -190,6 +195,12 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
             return 2;
         }
     }
+    // The namespaces read get a report each, empty when their findings are gone.
+    let namespaces: Vec<String> = if args.write_policy_reports {
+        inputs.set.of_kind("", "Namespace").map(|o| o.name.clone()).collect()
+    } else {
+        Vec::new()
+    };
     let mut result = scan::scan(inputs, settings);
     if let Some(path) = &args.write_baseline {
         let written = std::fs::File::create(path).and_then(|f| {
@@ -250,5 +261,59 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
             super::error(e);
         }
     }
+    if args.write_policy_reports && !write_policy_reports(args, &result, &namespaces) {
+        return 2;
+    }
     result.exit_code(fail_on)
+}
+
+/// Largest report written: under etcd's default limit of 1.5 MiB for one value.
+const MAX_REPORT_BYTES: usize = 1 << 20;
+
+/// `--write-policy-reports`: the reports applied to the cluster read; false when any was not.
+fn write_policy_reports(args: &ScanArgs, result: &scan::ScanResult, namespaces: &[String]) -> bool {
+    let lang = super::lang();
+    let mut reports = report::policyreport::reports(result, namespaces);
+    for r in &mut reports {
+        let total = r.get("results").and_then(serde_json::Value::as_array).map_or(0, Vec::len);
+        let left = report::policyreport::fit(r, MAX_REPORT_BYTES);
+        if left > 0 {
+            let name = match r.pointer("/metadata/namespace").and_then(serde_json::Value::as_str) {
+                Some(ns) => format!("PolicyReport {ns}/ladrillo"),
+                None => "ClusterPolicyReport ladrillo".to_string(),
+            };
+            super::warning(crate::t!(
+                lang,
+                "live-report-truncated",
+                report = name,
+                left = left,
+                total = total,
+                kib = MAX_REPORT_BYTES >> 10
+            ));
+        }
+    }
+    let context = result.summary.cluster.clone().unwrap_or_default();
+    match crate::live::write::apply(&args.input.cluster.options(&args.namespaces), &reports) {
+        Ok(written) if written.failed.is_empty() => {
+            eprintln!("{}", crate::t!(lang, "live-wrote", count = written.applied, context = context));
+            true
+        }
+        Ok(written) => {
+            for f in &written.failed {
+                super::error(crate::t!(lang, "live-write-failed", reason = f.as_str()));
+            }
+            super::error(crate::t!(
+                lang,
+                "live-wrote-some",
+                count = written.applied,
+                total = reports.len(),
+                context = context
+            ));
+            false
+        }
+        Err(e) => {
+            super::error(crate::t!(lang, "live-write-failed", reason = e.to_string()));
+            false
+        }
+    }
 }

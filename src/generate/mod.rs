@@ -15,6 +15,7 @@ pub mod harden;
 pub mod names;
 pub mod profile;
 mod readme;
+pub mod scan_manifests;
 pub mod section;
 mod sections;
 mod text;

@@ -31,7 +31,7 @@ pub const TLS_SECRET: &str = "ladrillo-webhook-tls";
 
 /// Address ranges the API server's ENIs can use in the cluster's VPC: the private ranges and
 /// the carrier-grade NAT range EKS also allows for VPC CIDRs. Narrow them to your VPC's CIDR.
-const API_SERVER_RANGES: [&str; 4] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
+pub const API_SERVER_RANGES: [&str; 4] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"];
 
 impl Default for Params {
     fn default() -> Self {

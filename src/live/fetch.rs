@@ -102,7 +102,7 @@ pub async fn read(options: &Options) -> Result<Snapshot, Error> {
 }
 
 /// The client for the kubeconfig (or the in-cluster account) and the context's name.
-async fn client(options: &Options) -> Result<(kube::Client, String), Error> {
+pub(super) async fn client(options: &Options) -> Result<(kube::Client, String), Error> {
     let lang = options.lang;
     let kubeconfig = match &options.kubeconfig {
         Some(path) => Some(Kubeconfig::read_from(path).map_err(|e| {
@@ -141,7 +141,7 @@ async fn client(options: &Options) -> Result<(kube::Client, String), Error> {
 
 /// What went wrong with one request.
 #[derive(Debug)]
-enum FetchError {
+pub(super) enum FetchError {
     /// No answer: connection refused, TLS, DNS…
     Transport(String),
     /// An HTTP error with the `Status` message the API server sent.
@@ -153,7 +153,7 @@ enum FetchError {
 }
 
 impl FetchError {
-    fn describe(&self, lang: Lang, what: &str) -> String {
+    pub(super) fn describe(&self, lang: Lang, what: &str) -> String {
         match self {
             Self::Transport(reason) => crate::t!(lang, "live-unreachable", reason = reason.as_str()),
             Self::Status(401, message) => crate::t!(lang, "live-unauthorized", message = message.as_str()),
@@ -295,7 +295,7 @@ impl Reader<'_> {
 }
 
 /// The body, refused as soon as it grows past `cap` bytes.
-async fn read_capped(mut body: kube::client::Body, cap: usize) -> Result<Vec<u8>, FetchError> {
+pub(super) async fn read_capped(mut body: kube::client::Body, cap: usize) -> Result<Vec<u8>, FetchError> {
     let mut out = Vec::new();
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|e| FetchError::Transport(chain(&e)))?;
@@ -310,7 +310,7 @@ async fn read_capped(mut body: kube::client::Body, cap: usize) -> Result<Vec<u8>
 }
 
 /// The `message` of a `Status` body, else the HTTP reason.
-fn status_message(body: &[u8], status: http::StatusCode) -> String {
+pub(super) fn status_message(body: &[u8], status: http::StatusCode) -> String {
     serde_json::from_slice::<Value>(body)
         .ok()
         .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string))
@@ -357,7 +357,7 @@ fn strings(v: Option<&Value>) -> Vec<String> {
 }
 
 /// An error with its causes, `outer: inner: innermost`.
-fn chain(e: &dyn std::error::Error) -> String {
+pub(super) fn chain(e: &dyn std::error::Error) -> String {
     let mut out = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {

@@ -17,6 +17,7 @@ mod fetch;
 mod owners;
 pub mod permissions;
 pub mod resources;
+pub mod write;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -71,7 +71,18 @@ fn summary(results: &[Value]) -> Value {
 /// The reports of a scan, as a `List`.
 #[must_use]
 pub fn render(scan: &ScanResult) -> String {
-    let mut namespaced: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let list = json!({ "apiVersion": "v1", "kind": "List", "items": reports(scan, &[]) });
+    serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+}
+
+/// The reports of a scan: a `PolicyReport` for each namespace with findings and for each of
+/// `namespaces` (empty when it has none: a report written into a cluster replaces the last
+/// run's, so a namespace whose findings were fixed must get one too), then the
+/// `ClusterPolicyReport`.
+#[must_use]
+pub fn reports(scan: &ScanResult, namespaces: &[String]) -> Vec<Value> {
+    let mut namespaced: BTreeMap<String, Vec<Value>> =
+        namespaces.iter().map(|ns| (ns.clone(), Vec::new())).collect();
     let mut cluster = Vec::new();
     for f in &scan.findings {
         if cluster_scoped(f) {
@@ -109,6 +120,68 @@ pub fn render(scan: &ScanResult) -> String {
         "summary": summary(&cluster),
         "results": cluster,
     }));
-    let list = json!({ "apiVersion": "v1", "kind": "List", "items": items });
-    serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+    items
+}
+
+/// Keeps a report under `max_bytes` of JSON (the API server stores an object in one etcd value,
+/// 1.5 MiB by default) by leaving out its least severe results; the summary still counts them
+/// all. Returns how many were left out.
+pub fn fit(report: &mut Value, max_bytes: usize) -> usize {
+    let size = |v: &Value| serde_json::to_vec(v).map_or(usize::MAX, |b| b.len());
+    if size(report) <= max_bytes {
+        return 0;
+    }
+    let Some(Value::Array(results)) = report.get_mut("results").map(Value::take) else {
+        return 0;
+    };
+    let total = results.len();
+    let mut results = results;
+    // Most severe first (input errors with them); the order is otherwise kept.
+    let rank = |r: &Value| match r.get("result").and_then(Value::as_str) {
+        Some("error") => 0,
+        _ => crate::finding::Severity::ALL
+            .iter()
+            .position(|s| r.get("severity").and_then(Value::as_str) == Some(s.as_str()))
+            .map_or(usize::MAX, |p| p + 1),
+    };
+    results.sort_by_key(rank);
+    let room = max_bytes.saturating_sub(size(report));
+    let mut used = 0;
+    let mut kept = 0;
+    for r in &results {
+        // Each result also costs a separating comma.
+        used += size(r).saturating_add(1);
+        if used > room {
+            break;
+        }
+        kept += 1;
+    }
+    results.truncate(kept);
+    if let Some(map) = report.as_object_mut() {
+        map.insert("results".into(), Value::Array(results));
+    }
+    total - kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_over_the_limit_keeps_its_most_severe_results() {
+        let result = |severity: &str, i: usize| json!({ "policy": "p", "result": "fail", "severity": severity, "message": format!("m{i}") });
+        let results: Vec<Value> =
+            (0..100).map(|i| result(if i % 10 == 0 { "critical" } else { "low" }, i)).collect();
+        let mut report = json!({ "kind": "PolicyReport", "summary": { "fail": 100 }, "results": results });
+        let whole = serde_json::to_vec(&report).unwrap().len();
+        assert_eq!(fit(&mut report, whole), 0);
+        let limit = whole / 4;
+        let left_out = fit(&mut report, limit);
+        let kept = report["results"].as_array().unwrap();
+        assert_eq!(left_out + kept.len(), 100);
+        assert!(left_out > 0 && kept.len() >= 10, "{left_out}");
+        assert!(serde_json::to_vec(&report).unwrap().len() <= limit);
+        assert!(kept.iter().take(10).all(|r| r["severity"] == "critical"));
+        assert_eq!(report["summary"]["fail"], 100);
+    }
 }

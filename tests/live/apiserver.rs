@@ -3,7 +3,7 @@
 //! `apiVersion`/`kind`, `PartialObjectMetadataList` when asked for metadata, `Status` objects for
 //! errors), every request recorded, and faults to inject per resource.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -39,20 +39,26 @@ pub struct Setup {
     pub unauthorized: bool,
     /// Extra API groups served (`karpenter.sh`), besides the built-in ones.
     pub extra_groups: Vec<(String, String)>,
+    /// The PolicyReport CRDs (`wgpolicyk8s.io/v1alpha2`) are installed: reports can be applied.
+    pub policy_reports: bool,
 }
 
 /// One request as received.
 #[derive(Clone, Debug)]
 pub struct Recorded {
+    pub method: String,
     pub path: String,
     pub query: String,
     pub accept: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 pub struct FakeApi {
     pub addr: SocketAddr,
     pub ca_pem: String,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    reports: Arc<Mutex<BTreeMap<String, Value>>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -122,21 +128,28 @@ impl FakeApi {
         listener.set_nonblocking(true).expect("nonblocking");
         let addr = listener.local_addr().expect("address");
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let reports = Arc::new(Mutex::new(BTreeMap::new()));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let state = Arc::new(State {
             setup: prepare(setup),
             requests: Arc::clone(&requests),
+            reports: Arc::clone(&reports),
             expired: Mutex::new(BTreeSet::new()),
         });
         let thread = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
             rt.block_on(serve(listener, config, state, stopped));
         });
-        FakeApi { addr, ca_pem, requests, stop: Some(stop), thread: Some(thread) }
+        FakeApi { addr, ca_pem, requests, reports, stop: Some(stop), thread: Some(thread) }
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
+    }
+
+    /// The reports applied so far, by path, as the server stored them.
+    pub fn reports(&self) -> BTreeMap<String, Value> {
+        self.reports.lock().unwrap().clone()
     }
 
     /// A kubeconfig for this server, with a bearer token, its context named `context`.
@@ -153,6 +166,8 @@ impl FakeApi {
 struct State {
     setup: Setup,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    /// PolicyReports and ClusterPolicyReports applied, by path.
+    reports: Arc<Mutex<BTreeMap<String, Value>>>,
     /// Resources whose continue token already expired once.
     expired: Mutex<BTreeSet<String>>,
 }
@@ -220,18 +235,31 @@ fn status(code: u16, reason: &str, message: &str) -> Response<Full<Bytes>> {
 async fn handle(state: &State, req: Request<hyper::body::Incoming>) -> Response<Full<Bytes>> {
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or("").to_string();
-    let accept = req.headers().get("accept").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let (accept, content_type) = (header("accept"), header("content-type"));
+    let method = req.method().clone();
+    let body = {
+        use http_body_util::BodyExt as _;
+        let bytes = req.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
     state.requests.lock().unwrap().push(Recorded {
+        method: method.to_string(),
         path: path.clone(),
         query: query.clone(),
         accept: accept.clone(),
+        content_type: content_type.clone(),
+        body: body.clone(),
     });
     let setup = &state.setup;
     if setup.unauthorized {
         return status(401, "Unauthorized", "Unauthorized");
     }
-    if req.method() != hyper::Method::GET {
-        return status(405, "MethodNotAllowed", "read-only test server");
+    if method == hyper::Method::PATCH && path.starts_with("/apis/wgpolicyk8s.io/") {
+        return apply_report(state, &path, &query, &content_type, &body);
+    }
+    if method != hyper::Method::GET {
+        return status(405, "MethodNotAllowed", "the test server only lists, and applies reports");
     }
     if path == "/api" {
         return reply(
@@ -326,6 +354,63 @@ async fn handle(state: &State, req: Request<hyper::body::Incoming>) -> Response<
         json!({ "kind": format!("{kind}List"), "apiVersion": api_version, "metadata": meta, "items": items })
     };
     reply(200, body.to_string())
+}
+
+/// A server-side apply of a PolicyReport or ClusterPolicyReport: the body must be the object
+/// the URL names, sent as an apply patch with a field manager; 201 when created, 200 after.
+fn apply_report(
+    state: &State,
+    path: &str,
+    query: &str,
+    content_type: &str,
+    body: &str,
+) -> Response<Full<Bytes>> {
+    let setup = &state.setup;
+    if !setup.policy_reports {
+        return status(404, "NotFound", "the server could not find the requested resource");
+    }
+    let Some(("wgpolicyk8s.io", "v1alpha2", namespace, plural, name)) = parse_object_path(path) else {
+        return status(404, "NotFound", "the server could not find the requested resource");
+    };
+    let kind = match (plural, namespace) {
+        ("policyreports", Some(_)) => "PolicyReport",
+        ("clusterpolicyreports", None) => "ClusterPolicyReport",
+        _ => return status(404, "NotFound", "the server could not find the requested resource"),
+    };
+    if let Some(Fault::Forbidden) = setup.faults.get(plural) {
+        let message = format!(
+            "{plural}.wgpolicyk8s.io \"{name}\" is forbidden: User \"tester\" cannot patch resource \"{plural}\" in API group \"wgpolicyk8s.io\""
+        );
+        return status(403, "Forbidden", &message);
+    }
+    if content_type != "application/apply-patch+yaml" {
+        return status(415, "UnsupportedMediaType", "the body of the request was in an unknown format");
+    }
+    let params: HashMap<String, String> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+    if params.get("fieldManager").is_none_or(String::is_empty) {
+        return status(400, "BadRequest", "PATCH requests with apply content types require fieldManager");
+    }
+    let Ok(object) = serde_json::from_str::<Value>(body) else {
+        return status(400, "BadRequest", "error decoding YAML");
+    };
+    if object["kind"] != kind
+        || object["metadata"]["name"] != name
+        || object["metadata"]["namespace"].as_str() != namespace
+    {
+        return status(400, "BadRequest", "the name or namespace of the object does not match the URL");
+    }
+    let created = state.reports.lock().unwrap().insert(path.to_string(), object.clone()).is_none();
+    reply(if created { 201 } else { 200 }, object.to_string())
+}
+
+/// `/apis/G/V[/namespaces/NS]/PLURAL/NAME`.
+fn parse_object_path(path: &str) -> Option<(&str, &str, Option<&str>, &str, &str)> {
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["apis", g, v, "namespaces", ns, plural, name] => Some((g, v, Some(*ns), plural, name)),
+        ["apis", g, v, plural, name] => Some((g, v, None, plural, name)),
+        _ => None,
+    }
 }
 
 fn group_of(o: &Value) -> String {

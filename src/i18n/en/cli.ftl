@@ -53,6 +53,12 @@ live-too-large = the response for { $what } is over { $megabytes } MB; not read
 live-garbage = the response for { $what } is not a Kubernetes API response: { $reason }
 live-not-served = the cluster does not serve { $version }
 live-not-read = { $resource } not read: { $reason }; the rules over them are not evaluated
+live-write-not-a-report = only PolicyReports and ClusterPolicyReports are written to a cluster
+live-write-not-served = the cluster does not serve { $version } (install the PolicyReport CRDs of the Kubernetes Policy working group)
+live-write-failed = cannot write a report to the cluster: { $reason }
+live-wrote = wrote { $count } policy reports to cluster { $context }
+live-wrote-some = wrote { $count } of { $total } policy reports to cluster { $context }; the others are unchanged
+live-report-truncated = { $report }: { $left } of { $total } results left out, the least severe (a report is kept under { $kib } KiB); its summary counts them all
 eks-cannot-describe = cannot describe the EKS cluster { $cluster }: { $reason }
 eks-call-refused = { $action } was refused ({ $reason }): what it lists is unknown and the rules over it are not evaluated
 

@@ -53,6 +53,12 @@ live-too-large = la respuesta de { $what } supera { $megabytes } MB; no se lee
 live-garbage = la respuesta de { $what } no es una respuesta de la API de Kubernetes: { $reason }
 live-not-served = el clúster no sirve { $version }
 live-not-read = { $resource } sin leer: { $reason }; las reglas sobre ellos no se evalúan
+live-write-not-a-report = en un clúster solo se escriben PolicyReports y ClusterPolicyReports
+live-write-not-served = el clúster no sirve { $version } (instala las CRD de PolicyReport del grupo de trabajo de políticas de Kubernetes)
+live-write-failed = no se puede escribir un informe en el clúster: { $reason }
+live-wrote = { $count } informes de políticas escritos en el clúster { $context }
+live-wrote-some = { $count } de { $total } informes de políticas escritos en el clúster { $context }; los demás no cambian
+live-report-truncated = { $report }: { $left } de { $total } resultados omitidos, los menos graves (cada informe se mantiene por debajo de { $kib } KiB); su resumen los cuenta todos
 eks-cannot-describe = no se puede describir el clúster de EKS { $cluster }: { $reason }
 eks-call-refused = se rechazó { $action } ({ $reason }): lo que enumera es desconocido y las reglas que dependen de ello no se evalúan
 
