@@ -172,6 +172,36 @@ fn malformed_lines_are_reported_with_their_number_and_the_rest_is_analysed() {
 }
 
 #[test]
+fn standard_input_is_named_by_stdin_filename() {
+    let mut lines = mix_lines();
+    lines.insert(1, "not json at all".to_string());
+    let joined = lines.join("\n") + "\n";
+    let unnamed =
+        ladrillo().arg("-").args(["--format", "jsonl"]).write_stdin(joined.clone()).assert().code(2);
+    let stderr = String::from_utf8_lossy(&unnamed.get_output().stderr).to_string();
+    assert!(stderr.contains("<stdin>:2: not a JSON record"), "{stderr}");
+    let named = ladrillo()
+        .arg("-")
+        .args(["--format", "jsonl", "--stdin-filename", "prod/audit.log"])
+        .write_stdin(joined)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&named.get_output().stderr).to_string();
+    assert!(stderr.contains("prod/audit.log:2: not a JSON record"), "{stderr}");
+    assert!(!stderr.contains("<stdin>"), "{stderr}");
+    let alerts: Vec<serde_json::Value> = String::from_utf8_lossy(&named.get_output().stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!alerts.is_empty());
+    assert!(alerts.iter().all(|a| a.to_string().contains("prod/audit.log")), "{alerts:?}");
+    // A name for an input that is not read, or an empty one, is refused.
+    let no_stdin = ladrillo().arg(data("eks-mix.jsonl")).args(["--stdin-filename", "x.log"]).assert().code(2);
+    assert!(String::from_utf8_lossy(&no_stdin.get_output().stderr).contains("--stdin-filename"));
+    ladrillo().arg("-").args(["--stdin-filename", " "]).write_stdin("").assert().code(2);
+}
+
+#[test]
 fn empty_or_unrelated_input_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let empty = write(dir.path(), "empty.jsonl", b"");

@@ -23,16 +23,27 @@ const PEEK: usize = 1 << 20;
 /// Where records come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
-    Stdin,
-    File { path: PathBuf, display: String },
+    /// Standard input, shown as `display` (`<stdin>`, or the name given with `--stdin-filename`).
+    Stdin {
+        display: String,
+    },
+    File {
+        path: PathBuf,
+        display: String,
+    },
 }
 
 impl Input {
+    /// Standard input under its default name, `<stdin>`.
+    #[must_use]
+    pub fn stdin() -> Self {
+        Self::Stdin { display: "<stdin>".into() }
+    }
+
     #[must_use]
     pub fn display(&self) -> &str {
         match self {
-            Self::Stdin => "<stdin>",
-            Self::File { display, .. } => display,
+            Self::Stdin { display } | Self::File { display, .. } => display,
         }
     }
 }
@@ -72,7 +83,7 @@ impl Default for ReadOptions {
 pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<(), ReadError> {
     let fatal = |message: String| ReadError { line: None, column: None, message };
     let raw: Box<dyn Read> = match input {
-        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::Stdin { .. } => Box::new(io::stdin().lock()),
         Input::File { path, .. } => {
             let file = File::open(path).map_err(|e| fatal(format!("cannot open: {e}")))?;
             if file.metadata().is_ok_and(|m| m.is_dir()) {

@@ -50,6 +50,10 @@ pub struct AuditLogArgs {
     /// When to use colour in text output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// The name alerts and errors give standard input (`-`) instead of `<stdin>`: the log the
+    /// piped events come from (`zcat audit.gz | ladrillo audit-log - --stdin-filename audit.gz`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
 }
 
 /// `2025-06-01T10:00:00Z`, `2025-06-01` (midnight UTC), or an age before now (`90m`, `7d`).
@@ -92,11 +96,11 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn inputs(paths: &[String], errors: &mut Vec<String>) -> Vec<Input> {
+fn inputs(paths: &[String], stdin_filename: Option<&str>, errors: &mut Vec<String>) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
         if p == "-" {
-            out.push(Input::Stdin);
+            out.push(stdin_filename.map_or_else(Input::stdin, |n| Input::Stdin { display: n.to_string() }));
             continue;
         }
         let path = Path::new(p);
@@ -170,7 +174,15 @@ pub fn run(args: &AuditLogArgs) -> i32 {
             Config::default()
         }),
     };
-    let list = inputs(&args.paths, &mut errors);
+    if let Some(name) = &args.stdin_filename {
+        // A name for an input that is not read is a mistake in the command line.
+        if name.trim().is_empty() {
+            errors.push(crate::t!(super::lang(), "stdin-filename-empty"));
+        } else if !args.paths.iter().any(|p| p == "-") {
+            errors.push(crate::t!(super::lang(), "stdin-filename-without-stdin"));
+        }
+    }
+    let list = inputs(&args.paths, args.stdin_filename.as_deref(), &mut errors);
     if let Some(out) = &args.output
         && let Ok(out_abs) = std::fs::canonicalize(out)
         && list.iter().any(|i| matches!(i, Input::File { path, .. } if std::fs::canonicalize(path).is_ok_and(|p| p == out_abs)))
