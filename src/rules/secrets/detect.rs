@@ -19,9 +19,13 @@
 //!   `file:`), URLs without a password, and secret-store references (`arn:`, `vault:`, `ref+`,
 //!   `ssm:`, `secretsmanager:`). A weak real password is not a placeholder: `password`, `secret`,
 //!   `admin`, `sst` are reported like any other value.
-//! - Config-file syntaxes whose keys look like credential names are recognised first: the
-//!   `passwd`, `shadow` and `gshadow` lines of `nsswitch.conf` name lookup sources
-//!   (`passwd: files systemd`), not passwords.
+//! - Config-file syntaxes whose keys look like credential names but hold settings are recognised
+//!   before any value is called a credential ([`Syntax`]): an embedded file is classified by its
+//!   name (the ConfigMap key) and its lines — `nsswitch.conf` (`passwd: files systemd` names
+//!   lookup sources), the colon-separated account databases `/etc/passwd` and `/etc/group`
+//!   (`root:x:0:0:…`), PostgreSQL's `postgresql.conf` (`password_encryption = scram-sha-256`
+//!   names an algorithm) — and a value that is a hashing or signing algorithm's name (`md5`,
+//!   `bcrypt`, `HS256`) is a setting under any name.
 //! - In multi-line values, lines of the form `name = value`, `name: value` or `"name": "value"`
 //!   (env files, properties, INI, YAML, JSON) are checked as a name and a value.
 //! - AWS ids whose prefix denotes an IAM user, role or group id (`AIDA`, `AROA`, `AGPA`…) are
@@ -175,12 +179,14 @@ pub fn scan(name: Option<&str>, value: &str) -> Vec<Detection> {
     if has_private_key(value) {
         out.push(Detection::new(Kind::PrivateKey));
     }
+    let syntax = Syntax::of(name, value);
     for (i, line) in value.lines().enumerate() {
         let found = line_formats(line);
         let none = found.is_empty();
         out.extend(found.into_iter().map(|d| Detection { line: Some(i + 1), ..d }));
         if none
             && let Some((inner, v)) = assignment(line)
+            && !syntax.is_setting(inner)
             && let Some(kind) = named(inner, v)
         {
             out.push(Detection { kind, hint: None, under: Some(inner.to_string()), line: Some(i + 1) });
@@ -547,7 +553,7 @@ pub(crate) fn aws_secret_shape(value: &str) -> bool {
 fn named(name: &str, value: &str) -> Option<Kind> {
     let kind = credential_name(name)?;
     let v = value.trim();
-    if nsswitch_sources(name, v) {
+    if nsswitch_sources(name, v) || is_algorithm(v) {
         return None;
     }
     if !looks_secret(v) {
@@ -587,14 +593,163 @@ const NSS_SOURCES: &[&str] = &[
     "mdns_minimal",
 ];
 
-/// An `nsswitch.conf` line for a user or group database: `passwd: files systemd`,
-/// `shadow: compat [NOTFOUND=return] sss`.
-fn nsswitch_sources(name: &str, value: &str) -> bool {
-    ["passwd", "shadow", "gshadow"].contains(&name)
-        && !value.is_empty()
+/// The databases `nsswitch.conf(5)` configures.
+const NSS_DATABASES: &[&str] = &[
+    "aliases",
+    "ethers",
+    "group",
+    "gshadow",
+    "hosts",
+    "initgroups",
+    "netgroup",
+    "networks",
+    "passwd",
+    "protocols",
+    "publickey",
+    "rpc",
+    "services",
+    "shadow",
+    "automount",
+    "sudoers",
+];
+
+/// Whether a value lists `nsswitch.conf` lookup sources and actions: `files systemd`,
+/// `compat [NOTFOUND=return] sss`.
+fn nss_sources(value: &str) -> bool {
+    !value.is_empty()
         && value
             .split_whitespace()
             .all(|w| NSS_SOURCES.contains(&w) || (w.starts_with('[') && w.ends_with(']') && w.contains('=')))
+}
+
+/// An `nsswitch.conf` line for a user or group database on its own (a ConfigMap key `passwd`
+/// whose value is `files systemd`).
+fn nsswitch_sources(name: &str, value: &str) -> bool {
+    ["passwd", "shadow", "gshadow"].contains(&name) && nss_sources(value)
+}
+
+/// Names of hashing, key-derivation and signing algorithms: the value of a setting that chooses
+/// one (`password_encryption = scram-sha-256`, `PASSWORD_HASHER: bcrypt`), never a credential.
+const ALGORITHMS: &[&str] = &[
+    "md5",
+    "sha1",
+    "sha256",
+    "sha384",
+    "sha512",
+    "sha-256",
+    "sha-512",
+    "scram-sha-256",
+    "bcrypt",
+    "scrypt",
+    "argon2",
+    "argon2i",
+    "argon2d",
+    "argon2id",
+    "pbkdf2",
+    "pbkdf2-sha256",
+    "pbkdf2_sha256",
+    "crypt",
+    "yescrypt",
+    "plain",
+    "plaintext",
+    "hs256",
+    "hs384",
+    "hs512",
+    "rs256",
+    "rs384",
+    "rs512",
+    "es256",
+    "es384",
+    "es512",
+    "ps256",
+    "eddsa",
+];
+
+/// Whether a value is an algorithm's name ([`ALGORITHMS`], any case).
+fn is_algorithm(value: &str) -> bool {
+    ALGORITHMS.contains(&value.to_ascii_lowercase().as_str())
+}
+
+/// The syntax of an embedded configuration file, recognised before any of its values is called
+/// a credential: in these, keys that look like credential names hold settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// glibc's Name Service Switch (`nsswitch.conf`): `database: sources`, where `passwd`,
+    /// `shadow` and `gshadow` name user databases, not passwords.
+    NameService,
+    /// The colon-separated account databases `/etc/passwd` and `/etc/group`
+    /// (`name:password:id:…`), whose password field is a marker (`x`, `*`, `!`): the hashes live
+    /// in `/etc/shadow`.
+    AccountDatabase,
+    /// PostgreSQL's `postgresql.conf`: `password_encryption` names an algorithm.
+    Postgres,
+    /// Anything else: `name = value` lines are read as names and values.
+    Other,
+}
+
+impl Syntax {
+    /// Recognises a file by its name (the ConfigMap key, any directory stripped) or, failing
+    /// that, by its lines: every meaningful line must have the shape (at least two of them).
+    pub(crate) fn of(name: Option<&str>, text: &str) -> Self {
+        let base = name.map(|n| n.rsplit('/').next().unwrap_or(n).to_ascii_lowercase()).unwrap_or_default();
+        match base.as_str() {
+            "nsswitch.conf" => return Self::NameService,
+            "passwd" | "group" => return Self::AccountDatabase,
+            "postgresql.conf" | "postgresql.auto.conf" => return Self::Postgres,
+            _ => {}
+        }
+        let lines: Vec<&str> =
+            text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let all = |f: &dyn Fn(&str) -> bool| lines.len() >= 2 && lines.iter().all(|l| f(l));
+        // Every line `database: sources` (sources named like services: `files`, `ldap_site`,
+        // `[NOTFOUND=return]`), and some source one that glibc or a distribution ships.
+        let nss_shaped = all(&|l| {
+            sources(l).is_some_and(|(db, rest)| {
+                NSS_DATABASES.contains(&db)
+                    && !rest.trim().is_empty()
+                    && rest.split_whitespace().all(|w| {
+                        w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                            || (w.starts_with('[') && w.ends_with(']') && w.contains('='))
+                    })
+            })
+        });
+        let known_source = lines
+            .iter()
+            .filter_map(|l| sources(l))
+            .any(|(_, rest)| rest.split_whitespace().any(|w| NSS_SOURCES.contains(&w)));
+        if nss_shaped && known_source {
+            Self::NameService
+        } else if all(&account_line) {
+            Self::AccountDatabase
+        } else {
+            Self::Other
+        }
+    }
+
+    /// Whether the value under `key` in a line of this syntax is a setting rather than a possible
+    /// credential.
+    pub(crate) fn is_setting(self, key: &str) -> bool {
+        match self {
+            Self::NameService | Self::AccountDatabase => true,
+            Self::Postgres => key == "password_encryption",
+            Self::Other => false,
+        }
+    }
+}
+
+/// A `database: sources # comment` line, split.
+fn sources(line: &str) -> Option<(&str, &str)> {
+    line.split_once(':').map(|(db, rest)| (db.trim(), rest.split('#').next().unwrap_or("")))
+}
+
+/// A line of `/etc/passwd` (7 fields) or `/etc/group` (4 fields): a name, a password marker, a
+/// numeric id.
+fn account_line(line: &str) -> bool {
+    let fields: Vec<&str> = line.split(':').collect();
+    matches!(fields.len(), 4 | 7)
+        && fields.first().is_some_and(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        && fields.get(1).is_some_and(|p| ["x", "*", "!", "!!", ""].contains(p))
+        && fields.get(2).is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a value under a credential name looks like a real secret (see the module header).
@@ -1110,6 +1265,35 @@ mod tests {
         assert!(kinds(Some("passwd"), "files systemd").is_empty());
         // A password under the same name is still one.
         assert_eq!(kinds(Some("passwd"), "Tr0ub4dor&3"), vec![Kind::Password]);
+    }
+
+    /// Issue 18 §4: config-file syntaxes are recognised before a value is called a credential,
+    /// by the file's name or by its lines.
+    #[test]
+    fn config_file_syntaxes_are_recognised_before_credentials() {
+        // nsswitch.conf under another name, with a source no list knows.
+        let nss =
+            "passwd: files ldap_local\nshadow: files ldap_local\ngroup: files\nhosts: files dns # dns last\n";
+        assert_eq!(Syntax::of(Some("nss"), nss), Syntax::NameService);
+        assert!(scan(Some("nss"), nss).is_empty(), "{:?}", scan(Some("nss"), nss));
+        assert!(scan(Some("etc/nsswitch.conf"), "passwd: files ldap_local\nx: y\n").is_empty());
+        // The same line in an ordinary file is still read as a name and a value.
+        let env = "passwd: files ldap_local\nuser: app\n";
+        assert_eq!(scan(Some("app.yaml"), env)[0].kind, Kind::Password);
+        // /etc/passwd and /etc/group.
+        let passwd = "root:x:0:0:root:/root:/bin/bash\npassword:x:1000:1000::/home/password:/bin/sh\n";
+        assert_eq!(Syntax::of(Some("users"), passwd), Syntax::AccountDatabase);
+        assert!(scan(Some("users"), passwd).is_empty());
+        let group = "root:x:0:\npasswd:x:101:app\n";
+        assert_eq!(Syntax::of(None, group), Syntax::AccountDatabase);
+        // postgresql.conf chooses an algorithm; a real password there is still one.
+        let pg = "listen_addresses = '*'\npassword_encryption = scram-sha-256\n";
+        assert!(scan(Some("postgresql.conf"), pg).is_empty());
+        assert!(kinds(Some("password_encryption"), "md5").is_empty());
+        assert!(kinds(Some("PASSWORD_HASHER"), "bcrypt").is_empty());
+        assert!(kinds(Some("JWT_SECRET"), "HS256").is_empty());
+        let pg = "password_encryption = scram-sha-256\nsuperuser_password = Tr0ub4dor&3\n";
+        assert_eq!(scan(Some("postgresql.conf"), pg)[0].line, Some(2));
     }
 
     #[test]
