@@ -230,6 +230,35 @@ pub struct Hit {
 }
 
 impl Hit {
+    /// What the subject can do with the permission found, for messages: the primitive's
+    /// action, narrowed to the probe that matched where the probes differ (approving and
+    /// signing certificate requests take different permissions).
+    #[must_use]
+    pub fn action(&self) -> Msg {
+        match self.csr_half() {
+            Some(half) => Msg::new(format!("rbac-action-csr-{half}")),
+            None => self.primitive.action(),
+        }
+    }
+
+    /// [`Hit::action`] without "can", after "cannot".
+    #[must_use]
+    pub fn act(&self) -> Msg {
+        match self.csr_half() {
+            Some(half) => Msg::new(format!("rbac-act-csr-{half}")),
+            None => self.primitive.act(),
+        }
+    }
+
+    /// Which half of certificate issuing a CSR hit is: `approval` or `signing`.
+    fn csr_half(&self) -> Option<&'static str> {
+        match (self.primitive, self.probe) {
+            (Primitive::CsrApprove, 0) => Some("approval"),
+            (Primitive::CsrApprove, _) => Some("signing"),
+            _ => None,
+        }
+    }
+
     /// A hit found by a caller's own search (e.g. a full-wildcard rule).
     #[must_use]
     pub fn new(primitive: Primitive, binding: BindingId, rule: RuleRef, scope: Scope) -> Self {

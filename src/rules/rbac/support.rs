@@ -51,7 +51,7 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
                 None => crate::msg!(
                     "rbac-holds",
                     who = who(subject),
-                    action = spec.primitive.action(),
+                    action = hit.action(),
                     scope = hit.scope.msg()
                 ),
                 Some(missing) => crate::msg!(
@@ -60,7 +60,7 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
                     request = &hit.request,
                     scope = hit.scope.msg(),
                     missing = missing,
-                    act = spec.primitive.act()
+                    act = hit.act()
                 ),
             };
             let path = FieldPath::root().key("subjects").index(i);
