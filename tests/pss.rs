@@ -128,7 +128,7 @@ fn scan_leaves_a_check_to_the_workload_rule_that_covers_it() {
     assert_eq!(
         alone,
         [
-            "pss-violation: does not meet the target Pod Security level \"restricted:latest\": privileged (container \"c\" must not set securityContext.privileged=true)"
+            "pss-violation: does not meet the target Pod Security level \"restricted:latest\" (ladrillo's default, not known to be enforced by admission): privileged (container \"c\" must not set securityContext.privileged=true)"
         ]
     );
     let both = messages(&common::scan_text(PRIVILEGED_POD, &["pss-violation", "privileged-container"]));

@@ -26,10 +26,13 @@ crate::declare_rule! {
     /// - **Target**: the Namespace is in the input without an enforce label, or is not in the
     ///   input at all. Admission then applies the cluster default, which on EKS is `privileged`:
     ///   every pod is admitted. The workload is checked against the target level instead — `pss:`
-    ///   in `.ladrillo.yaml`, else restricted at the latest version — and the finding reads
-    ///   `does not meet the target Pod Security level "restricted:latest": …`, with a note saying
-    ///   which level was assumed and why. It states what the guide asks for, not what admission
-    ///   would do.
+    ///   in `.ladrillo.yaml`, else restricted at the latest version — and the finding says so:
+    ///   `does not meet the target Pod Security level "restricted:latest" (ladrillo's default, not
+    ///   known to be enforced by admission): …` when the Namespace is not in the input, `(set by
+    ///   `pss:`, not enforced by admission)` when it is there without an enforce label. A note
+    ///   names the namespace, whether it is absent or unlabelled, and that EKS then admits every
+    ///   pod (its default is `privileged`). This states what the guide asks for, not what
+    ///   admission would do: `namespace-without-pss-enforce` reports the missing label.
     ///
     /// One finding per failed check; a check whose problems another selected rule already reports
     /// field by field (for example `privileged-container`) is left to that rule. Severity is high

@@ -14,6 +14,11 @@ pub(crate) struct Target {
     pub enforced: bool,
     /// Why this policy, for the finding's note.
     pub why: String,
+    /// Whether the level comes from `pss:` in `.ladrillo.yaml` (else it is ladrillo's default),
+    /// when admission does not enforce it.
+    pub configured: bool,
+    /// Whether the Namespace is in the input (its labels are known).
+    pub namespace_known: bool,
 }
 
 /// Resolves the policy of a workload in namespace `ns`; `labels` is the Namespace's, when it
@@ -38,11 +43,13 @@ pub(crate) fn resolve(ns: &str, labels: Option<&NamespacePolicy>, options: &Rule
             } else {
                 format!("namespace \"{ns}\" enforces {policy}: the API server rejects these pods")
             };
-            Target { policy, enforced: true, why }
+            Target { policy, enforced: true, why, configured: false, namespace_known: true }
         }
         Some(p) => Target {
             policy: p.enforce_policy(default),
             enforced: false,
+            configured: options.pss_configured,
+            namespace_known: true,
             why: format!(
                 "not enforced: namespace \"{ns}\" has no {PSS_LABEL_PREFIX}enforce label, so Pod Security \
                  admission admits these pods (EKS enforces privileged by default); {origin}"
@@ -51,6 +58,8 @@ pub(crate) fn resolve(ns: &str, labels: Option<&NamespacePolicy>, options: &Rule
         None => Target {
             policy: default,
             enforced: false,
+            configured: options.pss_configured,
+            namespace_known: false,
             why: format!(
                 "not known to be enforced: namespace \"{ns}\" is not in the input, so its enforce label \
                  is unknown (without one, EKS admits every pod: privileged); {origin}"
@@ -64,7 +73,15 @@ pub(crate) fn wording(target: &Target) -> String {
     if target.enforced {
         format!("violates PodSecurity \"{}\"", target.policy)
     } else {
-        format!("does not meet the target Pod Security level \"{}\"", target.policy)
+        // A level the user wants, not one admission applies: say whose it is and that admission
+        // does not (or is not known to) enforce it.
+        let whose = if target.configured { "set by `pss:`" } else { "ladrillo's default" };
+        let admission = if target.namespace_known {
+            "not enforced by admission"
+        } else {
+            "not known to be enforced by admission"
+        };
+        format!("does not meet the target Pod Security level \"{}\" ({whose}, {admission})", target.policy)
     }
 }
 
