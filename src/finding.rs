@@ -139,6 +139,9 @@ pub struct Finding {
     /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); empty
     /// until the scan assigns it.
     pub fingerprint: String,
+    /// Rules whose findings at the same place this one implies and stands for (a privileged
+    /// container allows privilege escalation): see `scan::implied`.
+    pub implies: Vec<&'static RuleMeta>,
 }
 
 impl Finding {
@@ -177,6 +180,14 @@ impl Finding {
             Some(m) => Some(m.render(lang)),
             None => self.help.clone(),
         }
+    }
+
+    /// Whether this finding is, or stands for, a finding of the rule with this code: its own
+    /// rule, or one it implies at the same place (see `scan::implied`). Controls and checks
+    /// mapped to an implied rule still find it.
+    #[must_use]
+    pub fn stands_for(&self, code: &str) -> bool {
+        self.rule.code == code || self.implies.iter().any(|m| m.code == code)
     }
 
     /// The field path in dotted form, or empty.

@@ -207,3 +207,18 @@ fn cli_scores_a_framework_and_never_overwrites_an_input() {
     assert_eq!(overwrite.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&overwrite.stderr).contains("would overwrite"));
 }
+
+/// Issue 18 §4: a privileged container's privilege escalation is folded into its
+/// `privileged-container` finding, and the control about privilege escalation still fails on it.
+#[test]
+fn a_folded_finding_still_fails_its_control() {
+    let r = report_text(
+        FrameworkId::CisEks18,
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec:\n  securityContext: {runAsNonRoot: true}\n  \
+         containers:\n    - name: c\n      image: \"nginx:1.27\"\n      securityContext: {privileged: true}\n",
+    );
+    assert_eq!(status(&r, "4.2.1"), Status::Fail);
+    assert_eq!(status(&r, "4.2.5"), Status::Fail);
+    let control = r.controls.iter().find(|c| c.control.id == "4.2.5").unwrap();
+    assert!(control.findings.iter().all(|f| f.rule.code == "POD001"), "{:?}", control.findings);
+}

@@ -378,3 +378,241 @@ fn the_checked_sample_is_the_corpus_report() {
     }
     assert_eq!(recorded, scanned, "re-check the sample in docs/precision.md");
 }
+
+/// Issue 18 §4: the findings of a scan of `x.yaml` in `dir`, as JSON.
+fn scan_json(dir: &Path, flags: &[&str]) -> serde_json::Value {
+    let out =
+        ladrillo(dir).args(["-f", "json", "--fail-on", "none"]).args(flags).arg("x.yaml").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn of_rule<'v>(v: &'v serde_json::Value, code: &str) -> Vec<&'v serde_json::Value> {
+    v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == code).collect()
+}
+
+fn implied_codes(f: &serde_json::Value) -> Vec<&str> {
+    f["implies"].as_array().map_or_else(Vec::new, |a| a.iter().map(|i| i["rule"].as_str().unwrap()).collect())
+}
+
+/// Issue 18 §4: a privileged container is one finding, `privileged-container`, which names
+/// (with their references) the privilege escalation and capabilities findings it implies on the
+/// same container; another container keeps its own; `run-as-root` stays separate; without the
+/// root rule the implied rules report as before.
+#[test]
+fn a_privileged_container_is_one_finding_that_names_what_it_implies() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec:\n  containers:\n    \
+         - name: priv\n      image: nginx:1.27\n      securityContext: {privileged: true}\n    \
+         - name: plain\n      image: nginx:1.27\n",
+    );
+    let rules = "privileged-container,privilege-escalation-allowed,capabilities-not-dropped,run-as-root";
+    let v = scan_json(dir.path(), &["--select", rules]);
+    let root = of_rule(&v, "POD001");
+    assert_eq!(root.len(), 1, "{v}");
+    assert_eq!(implied_codes(root[0]), ["POD004", "POD005"], "{v}");
+    let refs: Vec<&serde_json::Value> = root[0]["implies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|i| i["references"].as_array().unwrap())
+        .collect();
+    assert!(refs.iter().any(|r| *r == "checkov:CKV_K8S_20"), "{v}");
+    let notes: Vec<&str> = root[0]["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "implies privilege-escalation-allowed (POD005), not reported on its own: container \"priv\" allows"
+        )),
+        "{notes:?}"
+    );
+    for code in ["POD004", "POD005"] {
+        let fs = of_rule(&v, code);
+        assert_eq!(fs.len(), 1, "{code}: {v}");
+        assert!(fs[0]["path"].as_str().unwrap().starts_with("spec.containers[1]"), "{code}: {v}");
+    }
+    assert_eq!(of_rule(&v, "POD002").len(), 2, "run-as-root is its own problem: {v}");
+    // Without the root rule, the privileged container gets the implied findings again.
+    let v = scan_json(dir.path(), &["--select", rules, "--ignore", "privileged-container"]);
+    assert_eq!(of_rule(&v, "POD005").len(), 2, "{v}");
+    assert_eq!(of_rule(&v, "POD004").len(), 2, "{v}");
+    // SARIF carries them too.
+    let out = ladrillo(dir.path())
+        .args(["--select", rules, "-f", "sarif", "--fail-on", "none", "x.yaml"])
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let pod001 = results.iter().find(|r| r["ruleId"] == "POD001").unwrap();
+    let implied: Vec<&str> = pod001["properties"]["implies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["ruleId"].as_str().unwrap())
+        .collect();
+    assert_eq!(implied, ["POD004", "POD005"], "{pod001}");
+}
+
+/// Issue 18 §4: an image without a tag (or `latest`) and without a digest is one finding,
+/// `mutable-image-tag`; a fixed tag without a digest is still `image-without-digest`.
+#[test]
+fn latest_without_a_digest_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a}\nspec:\n  containers:\n    \
+         - {name: a, image: nginx}\n    - {name: b, image: \"nginx:latest\"}\n    - {name: c, image: \"nginx:1.27\"}\n",
+    );
+    let v = scan_json(dir.path(), &["--select", "mutable-image-tag,image-without-digest"]);
+    let mutable = of_rule(&v, "POD016");
+    assert_eq!(mutable.len(), 2, "{v}");
+    assert!(mutable.iter().all(|f| implied_codes(f) == ["POD017"]), "{v}");
+    let digest = of_rule(&v, "POD017");
+    assert_eq!(digest.len(), 1, "{v}");
+    assert_eq!(digest[0]["path"], "spec.containers[2].image");
+}
+
+/// Issue 18 §4: a host-network pod that no policy selects is one finding, `host-network`, which
+/// names the NetworkPolicy rule's host-network variant; a pod on the pod network keeps its own.
+#[test]
+fn a_host_network_pod_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: a, labels: {app: p}}\nspec:\n  hostNetwork: true\n  \
+         containers:\n    - {name: a, image: \"nginx:1.27\"}\n---\napiVersion: v1\nkind: Pod\n\
+         metadata: {name: q, namespace: a, labels: {app: q}}\nspec:\n  containers:\n    - {name: a, image: \"nginx:1.27\"}\n",
+    );
+    let v = scan_json(dir.path(), &["--select", "host-network,workload-without-network-policy"]);
+    let root = of_rule(&v, "POD007");
+    assert_eq!(root.len(), 1, "{v}");
+    assert_eq!(implied_codes(root[0]), ["NET103"], "{v}");
+    let net = of_rule(&v, "NET103");
+    assert_eq!(net.len(), 1, "{v}");
+    assert_eq!(net[0]["object"]["name"], "q", "{v}");
+    // Alone, the NetworkPolicy rule still says it of the host-network pod.
+    let v = scan_json(dir.path(), &["--select", "workload-without-network-policy"]);
+    assert_eq!(of_rule(&v, "NET103").len(), 2, "{v}");
+}
+
+/// Issue 18 §4: outside an enforced namespace, `pss-violation` says the level is a target
+/// (ladrillo's default or the configured one), not what admission does, and which namespace
+/// state made it so.
+#[test]
+fn pss_violation_names_the_target_level_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let pod = |ns: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: {ns}}}\nspec:\n  hostPID: true\n  \
+             containers:\n    - {{name: a, image: \"nginx:1.27\"}}\n"
+        )
+    };
+    write(dir.path(), "x.yaml", &pod("a"));
+    let v = scan_json(dir.path(), &["--select", "pss-violation"]);
+    let f = of_rule(&v, "PSS001");
+    assert!(!f.is_empty(), "{v}");
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "does not meet the target Pod Security level \"restricted:latest\" (ladrillo's default, not known to be \
+             enforced by admission): "
+        ),
+        "{message}"
+    );
+    let note = f[0]["notes"][0].as_str().unwrap();
+    assert!(note.contains("namespace \"a\" is not in the input") && note.contains("privileged"), "{note}");
+    // The Namespace in the input without an enforce label, and a level set in `.ladrillo.yaml`.
+    write(dir.path(), ".ladrillo.yaml", "pss: {level: baseline}\n");
+    write(
+        dir.path(),
+        "x.yaml",
+        &format!("apiVersion: v1\nkind: Namespace\nmetadata: {{name: b}}\n---\n{}", pod("b")),
+    );
+    let out = Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["scan", "-f", "json", "--fail-on", "none", "--select", "pss-violation", "x.yaml"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = of_rule(&v, "PSS001");
+    assert_eq!(f.len(), 1, "{v}");
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(
+            "does not meet the target Pod Security level \"baseline:latest\" (set by `pss:`, not enforced by admission): "
+        ),
+        "{message}"
+    );
+    let note = f[0]["notes"][0].as_str().unwrap();
+    assert!(note.contains("namespace \"b\" has no pod-security.kubernetes.io/enforce label"), "{note}");
+    assert!(note.contains("set by `pss:`"), "{note}");
+    // `explain` says the same.
+    let out = Command::cargo_bin("ladrillo").unwrap().args(["explain", "pss-violation"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("not what") && text.contains("admission would do"), "{text}");
+    assert!(text.contains("privileged"), "{text}");
+}
+
+/// Issue 18 §4: an `nsswitch.conf` ConfigMap names lookup sources, not passwords, whatever the
+/// key is called; `/etc/passwd` and `postgresql.conf` settings neither; a real password in a
+/// ConfigMap still is one.
+#[test]
+fn config_file_syntaxes_are_not_credentials() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nss, namespace: a}\ndata:\n  \
+         nsswitch.conf: |\n    passwd:     compat\n    group:      compat\n    shadow:     compat\n    \
+         hosts:      files dns\n  \
+         nss: |\n    passwd: files ldap_site\n    shadow: files ldap_site\n  \
+         passwd: \"files systemd\"\n  \
+         users: |\n    root:x:0:0:root:/root:/bin/sh\n    password:x:1000:1000::/home/password:/bin/sh\n  \
+         postgresql.conf: |\n    password_encryption = scram-sha-256\n  \
+         app.properties: |\n    db.user=app\n    db.password=Tr0ub4dor3\n",
+    );
+    let v = scan_json(dir.path(), &["--select", "secret-in-configmap"]);
+    let keys: Vec<&str> = of_rule(&v, "SEC002").iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(keys, ["data.app.properties"], "{v}");
+}
+
+/// Issue 18 §4: write access to CSRs themselves neither approves nor signs; the status half
+/// without `sign` says it cannot sign (low), not "approve or sign".
+#[test]
+fn csr_permissions_say_what_they_allow() {
+    let dir = tempfile::tempdir().unwrap();
+    let role = |name: &str, resources: &str| {
+        format!(
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {{name: {name}}}\nrules:\n  \
+             - {{apiGroups: [certificates.k8s.io], resources: [{resources}], verbs: [delete, get, patch]}}\n---\n\
+             apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {{name: {name}}}\n\
+             roleRef: {{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: {name}}}\nsubjects:\n  \
+             - {{kind: ServiceAccount, name: {name}, namespace: ops}}\n---\n"
+        )
+    };
+    write(
+        dir.path(),
+        "x.yaml",
+        &format!(
+            "{}{}",
+            role("cleaner", "certificatesigningrequests"),
+            role("status", "certificatesigningrequests/status")
+        ),
+    );
+    let v = scan_json(dir.path(), &["--select", "csr-approve"]);
+    let f = of_rule(&v, "RBAC013");
+    assert_eq!(f.len(), 1, "{v}");
+    assert_eq!(f[0]["severity"], "low");
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("ServiceAccount ops/status")
+            && message.ends_with("so it cannot sign certificate requests with it"),
+        "{message}"
+    );
+    assert!(!message.contains("approve or sign"), "{message}");
+}

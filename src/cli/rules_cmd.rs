@@ -144,10 +144,30 @@ pub fn explain(args: &ExplainArgs) -> i32 {
     if let Some(level) = crate::rules::audit::level_of(m.code) {
         line(t!(lang, "explain-run-by", level = level.as_str()));
     }
+    for i in crate::rules::implied::implied_by_rule(m.code) {
+        let names: Vec<String> = i.implied.iter().map(|c| rule_name(c)).collect();
+        line(t!(lang, "explain-implies", rules = names.join(", "), site = site_key(i.site)));
+    }
+    for i in crate::rules::implied::implying_rule(m.code) {
+        line(t!(lang, "explain-implied-by", rule = rule_name(i.root), site = site_key(i.site)));
+    }
     out.push('\n');
     out.push_str(&m.docs_in(lang));
     out.push('\n');
     if super::print_stdout(&out) { 0 } else { 2 }
+}
+
+/// `name (CODE)` of a rule code.
+fn rule_name(code: &str) -> String {
+    rules::find(code).map_or_else(|| code.to_string(), |r| format!("{} ({})", r.meta().name, r.meta().code))
+}
+
+/// The Fluent selector of a site.
+fn site_key(site: crate::rules::implied::Site) -> &'static str {
+    match site {
+        crate::rules::implied::Site::Container => "container",
+        crate::rules::implied::Site::Field => "field",
+    }
 }
 
 /// The severity, with the others some findings have: `alta (algunos hallazgos media)`.

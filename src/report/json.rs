@@ -27,6 +27,14 @@ struct Tool {
     version: &'static str,
 }
 
+/// A rule whose finding another finding implies (`scan::implied`).
+#[derive(Serialize)]
+pub struct JsonImplied {
+    pub rule: &'static str,
+    pub name: &'static str,
+    pub references: &'static [&'static str],
+}
+
 /// One finding as JSON.
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
@@ -49,6 +57,9 @@ pub struct JsonFinding<'a> {
     pub rendered_from: Option<RenderedFrom<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub notes: &'a [String],
+    /// Rules whose findings here this one implies and stands for, with their references.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub implies: Vec<JsonImplied>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<&'a Suppression>,
     pub fingerprint: String,
@@ -84,6 +95,11 @@ impl<'a> JsonFinding<'a> {
             references: f.rule.references,
             rendered_from: f.location.rendered().map(|r| RenderedFrom { file: &r.source, by: r.by }),
             notes: &f.notes,
+            implies: f
+                .implies
+                .iter()
+                .map(|m| JsonImplied { rule: m.code, name: m.name, references: m.references })
+                .collect(),
             suppressed: f.suppressed.as_ref(),
             fingerprint: super::fingerprint(f),
         }

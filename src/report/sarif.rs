@@ -163,6 +163,18 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         if !related.is_empty() {
             fields.insert("relatedLocations".into(), serde_json::Value::Array(related));
         }
+        // The rules this finding implies, so that a peer's check mapped to one of them still
+        // finds it.
+        if !f.implies.is_empty()
+            && let Some(props) = fields.get_mut("properties").and_then(|p| p.as_object_mut())
+        {
+            let implies: Vec<serde_json::Value> = f
+                .implies
+                .iter()
+                .map(|m| json!({ "ruleId": m.code, "name": m.name, "references": m.references }))
+                .collect();
+            props.insert("implies".into(), serde_json::Value::Array(implies));
+        }
         if let (Some(rendered), Some(props)) =
             (f.location.rendered(), fields.get_mut("properties").and_then(|p| p.as_object_mut()))
         {

@@ -72,6 +72,9 @@ pub fn rules_markdown() -> String {
             if let Some(level) = super::audit::level_of(m.code) {
                 let _ = writeln!(out, "\nAudit policy level needed: `{}`", level.as_str());
             }
+            for line in super::implied::doc_lines(m.code) {
+                let _ = writeln!(out, "\n{line}");
+            }
             if !m.references.is_empty() {
                 let _ = writeln!(
                     out,

@@ -15,6 +15,7 @@ pub mod eks;
 pub mod frameworks;
 pub mod guide_map;
 pub mod hygiene;
+pub mod implied;
 pub mod input;
 pub mod network;
 pub mod peers;
@@ -176,6 +177,7 @@ impl<'a> Context<'a> {
                 object_index: Some(object.index),
                 redact: Vec::new(),
                 fingerprint: String::new(),
+                implies: Vec::new(),
             }),
         }
     }
@@ -210,6 +212,7 @@ impl<'a> Context<'a> {
                 object_index: None,
                 redact: Vec::new(),
                 fingerprint: String::new(),
+                implies: Vec::new(),
             }),
         }
     }
@@ -266,6 +269,7 @@ impl<'a> Context<'a> {
                 object_index: link.and_then(|l| l.index),
                 redact: Vec::new(),
                 fingerprint: String::new(),
+                implies: Vec::new(),
             }),
         }
     }

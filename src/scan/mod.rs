@@ -3,6 +3,7 @@
 //! summary. Pure apart from reading files: reports are rendered elsewhere.
 
 pub mod baseline;
+pub mod implied;
 pub mod waivers;
 
 use std::sync::Arc;
@@ -350,6 +351,9 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     findings.extend(waiver_findings.into_iter().filter(|f| settings.enabled_code(f.rule.code)));
 
     sort_findings(&mut findings);
+    // Symptoms of a root cause at the same place go into its finding (after waivers, so that a
+    // waiver written for one still counts as used).
+    implied::fold(&mut findings);
     summary.elided = elided + cap_findings(&mut findings);
     crate::finding::fingerprints(&mut findings);
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));

@@ -21,6 +21,14 @@ explain-guide = Guide: { $guide }
 explain-references = References: { $references }
 explain-opt-in = Enabled: only when selected (--select)
 explain-run-by = Run by: ladrillo audit-log (audit policy level needed: { $level })
+explain-implies = Implies: { $rules } at { $site ->
+    [container] the same container
+   *[field] the same field
+  }, reported once, as this rule
+explain-implied-by = Implied by: { $rule } at { $site ->
+    [container] the same container
+   *[field] the same field
+  }: only that finding is reported, and it names this rule
 
 # `ladrillo rules`: one heading per group; `--select` accepts the group name or its code prefix.
 rules-group = { $group } ({ $prefix }, { $count ->

@@ -11,6 +11,9 @@ container-regular = container "{ $name }"
 container-init = init container "{ $name }"
 container-ephemeral = ephemeral container "{ $name }"
 
+# A note on a finding that stands for another rule's finding at the same place (`scan::implied`).
+finding-implies = implies { $name } ({ $code }), not reported on its own: { $message }
+
 ## pod
 
 rule-pod001-message = { $container } runs privileged

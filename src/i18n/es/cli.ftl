@@ -21,6 +21,14 @@ explain-guide = Guía: { $guide }
 explain-references = Referencias: { $references }
 explain-opt-in = Activada: solo si se selecciona (--select)
 explain-run-by = La ejecuta: ladrillo audit-log (nivel de la política de auditoría necesario: { $level })
+explain-implies = Implica: { $rules } en { $site ->
+    [container] el mismo contenedor
+   *[field] el mismo campo
+  }; se informa una sola vez, como esta regla
+explain-implied-by = La implica: { $rule } en { $site ->
+    [container] el mismo contenedor
+   *[field] el mismo campo
+  }; solo se informa ese hallazgo, que nombra esta regla
 
 # `ladrillo rules`: un encabezado por grupo; `--select` acepta el nombre del grupo o su prefijo.
 rules-group = { $group } ({ $prefix }, { $count ->

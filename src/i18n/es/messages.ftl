@@ -11,6 +11,9 @@ container-regular = el contenedor "{ $name }"
 container-init = el contenedor de inicio "{ $name }"
 container-ephemeral = el contenedor efímero "{ $name }"
 
+# Nota de un hallazgo que engloba el de otra regla en el mismo lugar (`scan::implied`).
+finding-implies = implica { $name } ({ $code }), que no se informa por separado: { $message }
+
 ## pod
 
 rule-pod001-message = { $container } se ejecuta en modo privilegiado

@@ -267,7 +267,8 @@ fn decide(
             let codes: Vec<&str> = rules.iter().map(|r| r.meta().code).collect();
             (
                 rules.iter().map(|r| r.meta().name.to_string()).collect(),
-                scan.findings.iter().filter(|f| codes.contains(&f.rule.code)).collect(),
+                // A finding implied by another (folded into it) still fails its control.
+                scan.findings.iter().filter(|f| codes.iter().any(|c| f.stands_for(c))).collect(),
             )
         };
     result.decided_by = decided_by;
