@@ -63,6 +63,15 @@ impl Location {
         self.file.as_deref().map(|f| f.display.as_str())
     }
 
+    /// The file that identifies the place for waivers (`file:` globs), fingerprints and
+    /// baselines: in a rendered text, the Helm template or kustomize origin file it comes from
+    /// (what the user edits, whatever name the rendering was saved under, `-` for stdin);
+    /// otherwise the file itself.
+    #[must_use]
+    pub fn identity_file(&self) -> Option<&str> {
+        self.rendered().map(|r| r.source.as_str()).or_else(|| self.file_name())
+    }
+
     /// Whether the place is an object read from the Kubernetes API (no line to show).
     #[must_use]
     pub fn from_api(&self) -> bool {
@@ -372,9 +381,9 @@ impl RuleMeta {
     }
 }
 
-/// A finding's fingerprint from rule, file, object and field — not its line, so it survives
-/// edits elsewhere in the file — then `extra` (FNV-1a, 64 bits). Without an object the message
-/// is part of it.
+/// A finding's fingerprint from rule, file ([`Location::identity_file`]: the template of a
+/// rendered text), object and field — not its line, so it survives edits elsewhere in the file
+/// — then `extra` (FNV-1a, 64 bits). Without an object the message is part of it.
 #[must_use]
 pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -385,7 +394,7 @@ pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
         }
     };
     feed(f.rule.code);
-    feed(f.location.file_name().unwrap_or(""));
+    feed(f.location.identity_file().unwrap_or(""));
     if let Some(o) = &f.object {
         feed(&o.api_version);
         feed(&o.kind);

@@ -181,3 +181,73 @@ fn documents_after_the_helm_output_keep_their_own_template() {
         json["findings"].as_array().unwrap().iter().map(|f| f["rendered_from"]["file"].as_str()).collect();
     assert_eq!(from, [Some("a/templates/s.yaml"), None]);
 }
+
+/// The fingerprints of a scan's findings, by rule name.
+fn fingerprints(result: &ScanResult) -> Vec<(String, String)> {
+    let json = json(result);
+    let mut out: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap().to_string(), f["fingerprint"].as_str().unwrap().to_string()))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn rendered_findings_are_identified_by_their_template_whatever_the_rendered_file_is_called() {
+    for name in ["web-debug.helm-template.yaml", "kustomize-prod.kustomize-build.yaml"] {
+        let text = recorded(name);
+        let piped = ladrillo::scan::scan_files(&[common::source("-", &text)], &common::settings(SELECT));
+        let saved = ladrillo::scan::scan_files(
+            &[common::source("out/rendered.yaml", &text)],
+            &common::settings(SELECT),
+        );
+        assert_eq!(fingerprints(&piped).len(), 2, "{name}");
+        assert_eq!(fingerprints(&piped), fingerprints(&saved), "{name}");
+
+        // A baseline written from the piped rendering holds the saved one's findings.
+        let baseline = ladrillo::scan::baseline::Baseline::parse(&report::render(
+            &piped,
+            Format::Json,
+            ReportOptions::default(),
+        ))
+        .unwrap();
+        let mut again = saved;
+        again.apply_baseline(&baseline);
+        assert!(again.findings.is_empty(), "{name}: {:?}", fingerprints(&again));
+        assert_eq!(again.summary.in_baseline, 2, "{name}");
+    }
+    // Without rendering information the file name still tells files apart.
+    let plain = "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {type: NodePort}\n";
+    let a = ladrillo::scan::scan_files(&[common::source("a.yaml", plain)], &common::settings(SELECT));
+    let b = ladrillo::scan::scan_files(&[common::source("b.yaml", plain)], &common::settings(SELECT));
+    assert_ne!(fingerprints(&a), fingerprints(&b));
+}
+
+#[test]
+fn a_waiver_file_glob_matches_the_template_or_the_rendered_file() {
+    let text = recorded("web-debug.helm-template.yaml");
+    let waived = |file: &str| -> Vec<String> {
+        let config = format!(
+            "waivers:\n  - rules: [privileged-container, exposed-service]\n    file: \"{file}\"\n    reason: debug values only\n    until: 2099-01-01\n"
+        );
+        let result = ladrillo::scan::scan_files(
+            &[common::source("out/web.yaml", &text)],
+            &common::settings_with(&config, SELECT),
+        );
+        let mut names: Vec<String> = result
+            .findings
+            .iter()
+            .filter(|f| f.suppressed.is_some())
+            .map(|f| f.rule.name.to_string())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(waived("web-app/templates/deployment.yaml"), ["privileged-container"]);
+    assert_eq!(waived("web-app/templates/*.yaml"), ["exposed-service", "privileged-container"]);
+    assert_eq!(waived("out/*.yaml"), ["exposed-service", "privileged-container"]);
+    assert!(waived("other/templates/*.yaml").is_empty());
+}

@@ -1,6 +1,6 @@
 //! Baselines: the findings of an earlier scan (its JSON report), so that a scan reports only
-//! what is new. A finding matches a baseline entry by rule, file, object (kind, namespace,
-//! name) and field path — never by line or column, so edits above a finding, or documents
+//! what is new. A finding matches a baseline entry by rule, file (for a rendered text, its
+//! template or origin file), object (kind, namespace, name) and field path — never by line or column, so edits above a finding, or documents
 //! moved within their file, do not make it new. Findings that are not about an object match
 //! by their message instead of an object; so do findings about an object's namespace (at
 //! `metadata.namespace`, such as a namespace without a default-deny policy), which are shown at
@@ -35,7 +35,7 @@ const NAMESPACE_PATH: &str = "metadata.namespace";
 
 impl Key {
     fn of(f: &Finding) -> Self {
-        let file = file_key(f.location.file_name().unwrap_or_default());
+        let file = file_key(f.location.identity_file().unwrap_or_default());
         let path = f.path_text();
         match &f.object {
             Some(o) if path == NAMESPACE_PATH => Self {
@@ -77,7 +77,13 @@ impl Key {
         let about_namespace = object.is_some() && path == NAMESPACE_PATH;
         Some(Self {
             rule: text(v, "rule")?,
-            file: file_key(&text(v, "file").unwrap_or_default()),
+            // A rendered place is identified by its template or origin file (`rendered_from`).
+            file: file_key(
+                &v.get("rendered_from")
+                    .and_then(|r| text(r, "file"))
+                    .or_else(|| text(v, "file"))
+                    .unwrap_or_default(),
+            ),
             kind: if about_namespace {
                 "Namespace".into()
             } else {

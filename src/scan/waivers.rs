@@ -179,8 +179,14 @@ pub fn apply_config(
                 .as_ref()
                 .is_none_or(|g| object.and_then(|o| o.namespace.as_deref()).is_some_and(|n| g.is_match(n)));
             let ok_name = w.name.as_ref().is_none_or(|g| object.is_some_and(|o| g.is_match(&o.name)));
-            let ok_file =
-                w.file.as_ref().is_none_or(|g| f.location.file_name().is_some_and(|n| g.is_match(n)));
+            // In a rendered text the template (or kustomize origin) file is what the user
+            // writes; the rendered file's own name matches too.
+            let ok_file = w.file.as_ref().is_none_or(|g| {
+                [f.location.identity_file(), f.location.file_name()]
+                    .into_iter()
+                    .flatten()
+                    .any(|n| g.is_match(n))
+            });
             if ok_kind && ok_ns && ok_name && ok_file {
                 f.suppressed = Some(Suppression {
                     by: "config",
