@@ -179,7 +179,7 @@ rule-hyg006-help = rewrite it as { $replacement }
 rule-hyg006-help-2 = rewrite it as { $replacement } before upgrading to 1.{ $removed }
 secret-help-aws = deactivate and rotate this AWS key, then give the pods an IAM role (IRSA or EKS Pod Identity) instead of keys
 secret-help = rotate the credential, keep it in a Secret or AWS Secrets Manager (Secrets Store CSI driver) and { $store ->
-        [env] reference it with `valueFrom.secretKeyRef`
+        [env] mount it as a read-only file rather than an env var
         [annotation] reference it from the pod instead of an annotation
        *[configmap] mount or reference the Secret instead of this key
     }

@@ -183,7 +183,7 @@ rule-hyg006-help = reescríbalo como { $replacement }
 rule-hyg006-help-2 = reescríbalo como { $replacement } antes de actualizar a 1.{ $removed }
 secret-help-aws = desactive y rote esta clave de AWS, y después dé a los pods un rol de IAM (IRSA o EKS Pod Identity) en lugar de claves
 secret-help = rote la credencial, guárdela en un Secret o en AWS Secrets Manager (controlador CSI de Secrets Store) y { $store ->
-        [env] haga referencia a ella con `valueFrom.secretKeyRef`
+        [env] móntela como archivo de solo lectura en lugar de una variable de entorno
         [annotation] haga referencia a ella desde el pod en lugar de una anotación
        *[configmap] monte el Secret o haga referencia a él en lugar de esta clave
     }

@@ -23,18 +23,19 @@ crate::declare_rule! {
     ///
     /// ## How to fix
     /// Rotate the credential. Put it in a Secret, or better in AWS Secrets Manager mounted with the
-    /// Secrets Store CSI driver, and reference it (`valueFrom.secretKeyRef`, or a mounted file).
-    /// For AWS access, delete the key and give the pod an IAM role through IRSA or EKS Pod
-    /// Identity.
+    /// Secrets Store CSI driver, and mount it as a read-only file that the application reads.
+    /// Reading the Secret back into an env var (`valueFrom.secretKeyRef`) takes it out of the
+    /// manifest but keeps the leaks of environment variables, which `secret-in-env-reference`
+    /// (SEC005) reports. For AWS access, delete the key and give the pod an IAM role through IRSA
+    /// or EKS Pod Identity.
     ///
     /// ## Example
     /// ```yaml
     /// env:
     ///   - name: DB_PASSWORD
     ///     value: s3cr3t-in-git          # flagged
-    ///   - name: DB_PASSWORD
-    ///     valueFrom:                    # fine
-    ///       secretKeyRef: {name: db, key: password}
+    /// volumeMounts:                     # fine: the application reads /etc/db/password
+    ///   - {name: db, mountPath: /etc/db, readOnly: true}
     /// ```
     pub struct HardcodedSecretInEnv {
         code: "SEC001",
