@@ -2,7 +2,7 @@
 //! them: a request left unset defaults to the limit, a pod-level `spec.resources` covers every
 //! container, and a `LimitRange` of type `Container` in the namespace fills in defaults.
 
-use crate::document::Node;
+use crate::document::{Node, Value};
 
 use super::{Container, ObjectSet, Workload};
 
@@ -85,6 +85,46 @@ fn limit_range_default(
 /// The LimitRanges of a set, found once and shared by every container that asks.
 struct LimitRanges(Vec<usize>);
 
+/// A resource quantity (`128Mi`, `1.5Gi`, `500M`, `1e9`, `250m`, or a plain number) as a
+/// number of units, or `None` when it is not a valid quantity.
+#[must_use]
+pub fn quantity(node: &Node) -> Option<f64> {
+    match &node.value {
+        #[allow(clippy::cast_precision_loss, reason = "quantities are compared by ratio, not to the unit")]
+        Value::Int(n) => return Some(*n as f64),
+        Value::Float(f) => return f.is_finite().then_some(*f),
+        _ => {}
+    }
+    let text = node.as_str()?.trim();
+    let split =
+        text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-'))).unwrap_or(text.len());
+    let (number, suffix) = text.split_at(split);
+    let number: f64 = number.parse().ok().filter(|n: &f64| n.is_finite())?;
+    let factor = match suffix {
+        "" => 1.0,
+        "Ki" => 1024f64,
+        "Mi" => 1024f64.powi(2),
+        "Gi" => 1024f64.powi(3),
+        "Ti" => 1024f64.powi(4),
+        "Pi" => 1024f64.powi(5),
+        "Ei" => 1024f64.powi(6),
+        "n" => 1e-9,
+        "u" => 1e-6,
+        "m" => 1e-3,
+        "k" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "P" => 1e15,
+        "E" => 1e18,
+        exponent => {
+            let digits = exponent.strip_prefix('e').or_else(|| exponent.strip_prefix('E'))?;
+            10f64.powi(digits.parse().ok()?)
+        }
+    };
+    Some(number * factor)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +203,25 @@ spec:
         assert!(provided_for(&s, Bound::Limits, "cpu")[2].is_none());
         let s = set(&format!("{POD}{}", range("other")));
         assert!(provided_for(&s, Bound::Limits, "memory").iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn quantities_in_every_suffix_and_invalid_ones() {
+        let q = |text: &str| {
+            let stream = yaml::parse(&format!("v: {text}\n"));
+            let root = stream.documents.into_iter().next().expect("a document").root;
+            quantity(root.get("v").expect("v"))
+        };
+        assert_eq!(q("128Mi"), Some(128.0 * 1024.0 * 1024.0));
+        assert_eq!(q("1.5Gi"), Some(1.5 * 1024f64.powi(3)));
+        assert_eq!(q("500M"), Some(5e8));
+        assert_eq!(q("250m"), Some(0.25));
+        assert_eq!(q("\"1e3\""), Some(1000.0));
+        assert_eq!(q("1e9"), Some(1e9));
+        assert_eq!(q("1024"), Some(1024.0));
+        assert_eq!(q("2E"), Some(2e18));
+        for bad in ["lots", "12Q", "Mi", "\"\"", "[1]", "1.2.3Gi"] {
+            assert_eq!(q(bad), None, "{bad}");
+        }
     }
 }

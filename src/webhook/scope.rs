@@ -84,6 +84,7 @@ const TABLE: &[(&str, Scope)] = &[
     ("NET109", Scope::ScanOnly("the Services an Ingress or HTTPRoute names")),    // ingress-backend-missing
     ("NET110", Scope::ScanOnly("the workloads a Service selects")), // service-target-port-unknown
     ("NET111", Scope::Object),                                      // service-external-ips
+    ("NET112", Scope::Object),                                      // ingress-without-tls
     ("POD001", Scope::Object),                                      // privileged-container
     ("POD002", Scope::Object),                                      // run-as-root
     ("POD003", Scope::Object),                                      // dangerous-capabilities
@@ -108,7 +109,9 @@ const TABLE: &[(&str, Scope)] = &[
     ("POD022", Scope::Object),                                                       // writable-host-path
     ("POD023", Scope::Object),                                                       // ssh-port
     ("POD024", Scope::Object),                                                       // host-aliases
-    ("PSS001", Scope::Namespace),                                                    // pss-violation
+    ("POD025", Scope::Object),          // shared-process-namespace
+    ("POD026", Scope::Object),          // memory-limit-far-above-request
+    ("PSS001", Scope::Namespace),       // pss-violation
     ("PSS002", Scope::Object),          // namespace-without-pss-enforce
     ("PSS003", Scope::Object),          // privileged-pss-namespace
     ("PSS004", Scope::Object),          // invalid-pss-label
@@ -139,11 +142,14 @@ const TABLE: &[(&str, Scope)] = &[
     ("REL004", Scope::ScanOnly("the object an HorizontalPodAutoscaler targets")), // hpa-target-missing
     ("REL005", Scope::ScanOnly("the workloads of the namespace")), // pdb-selects-nothing
     ("REL006", Scope::Object),  // naked-pod
-    ("SEC001", Scope::Object),  // hardcoded-secret-in-env
-    ("SEC002", Scope::Object),  // secret-in-configmap
-    ("SEC003", Scope::Object),  // secret-in-annotation
+    ("REL007", Scope::Object),  // probe-port-unknown
+    ("REL008", Scope::ScanOnly("the workloads a budget selects, their replicas and autoscalers")), // pdb-blocks-eviction
+    ("REL009", Scope::Object), // liveness-same-as-readiness
+    ("SEC001", Scope::Object), // hardcoded-secret-in-env
+    ("SEC002", Scope::Object), // secret-in-configmap
+    ("SEC003", Scope::Object), // secret-in-annotation
     ("SEC004", Scope::ScanOnly("the text of files that hold no Kubernetes object")), // static-aws-key
-    ("SEC005", Scope::Object),  // secret-in-env-reference
+    ("SEC005", Scope::Object), // secret-in-env-reference
 ];
 
 /// The admission scope of a rule; `None` for a rule missing from the table (never run at

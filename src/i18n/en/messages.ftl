@@ -83,6 +83,8 @@ rule-pod023-service-port = Service port 22 (SSH) is exposed
 rule-pod023-service-target = Service port { $port } forwards to port 22 (SSH)
 rule-pod024-message = the pod sets /etc/hosts entries for { $names } through hostAliases
 rule-pod024-no-names = the pod sets /etc/hosts entries through hostAliases
+rule-pod025-message = the pod's containers share one process namespace
+rule-pod026-message = { $container } may use { $limit } of memory but requests { $request } ({ $ratio } times as much)
 
 ## network
 
@@ -118,6 +120,7 @@ rule-net109-missing = backend Service "{ $name }" is not among the Services of n
 rule-net109-no-port = Service "{ $name }" has no port { $port }
 rule-net110-message = targetPort "{ $name }" is not a container port name of { $workloads }
 rule-net111-message = the Service takes the traffic of external IP { $ips } in the whole cluster
+rule-net112-message = the Ingress serves plain HTTP: no spec.tls and no HTTPS listener annotation
 
 ## rbac
 
@@ -223,6 +226,13 @@ rule-rel002-note = shown at HorizontalPodAutoscaler "{ $autoscaler }", which set
 rule-rel003-message = selector `{ $selector }` does not match the pod template labels of { $kind } "{ $name }"
 rule-rel004-message = scaleTargetRef { $kind } "{ $name }" is not among the workloads of namespace "{ $namespace }" in the scan
 rule-rel005-message = selector `{ $selector }` matches no workload in namespace "{ $namespace }" of the scan
+rule-rel007-named = the { $probe } of { $container } targets port "{ $port }", which it does not declare (its ports are named { $names })
+rule-rel007-none = the { $probe } of { $container } targets port "{ $port }", which it does not declare (it declares no named port)
+rule-rel008-max-zero = maxUnavailable is { $value }, so no pod the budget selects can ever be evicted
+rule-rel008-min-all = minAvailable is { $value }, so no pod the budget selects can ever be evicted
+rule-rel008-min-one = minAvailable { $value } is not below the { $total } pod of { $workloads }, so it can never be evicted
+rule-rel008-min = minAvailable { $value } is not below the { $total } pods of { $workloads }, so none can ever be evicted
+rule-rel009-message = the livenessProbe of { $container } runs the same { $handler } check as its readinessProbe
 
 ## secrets
 

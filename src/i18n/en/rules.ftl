@@ -160,6 +160,8 @@ rule-net109-title = Flags Ingress and Gateway API HTTPRoute backends naming a Se
 rule-net110-title = Flags Service ports whose named `targetPort` is not a container port name of the workloads the Service selects.
 # service-external-ips
 rule-net111-title = Flags Services that set `spec.externalIPs`.
+# ingress-without-tls
+rule-net112-title = Flags Ingresses without TLS: no `spec.tls` and no HTTPS listener annotation.
 
 # privileged-container
 rule-pod001-title = Flags containers that run privileged.
@@ -209,6 +211,10 @@ rule-pod022-title = Flags containers that mount a `hostPath` volume without `rea
 rule-pod023-title = Flags containers and Services that expose TCP port 22, the SSH port.
 # host-aliases
 rule-pod024-title = Flags pods that write entries into their `/etc/hosts` with `hostAliases`.
+# shared-process-namespace
+rule-pod025-title = Flags pods whose containers share one process namespace (`shareProcessNamespace: true`).
+# memory-limit-far-above-request
+rule-pod026-title = Flags containers whose memory limit is more than four times their memory request.
 
 # pss-violation
 rule-pss001-title = Flags workloads whose pods break the Pod Security level of their namespace: the enforced one, or the target level when none is known to be enforced.
@@ -274,6 +280,12 @@ rule-rel004-title = Flags HorizontalPodAutoscalers whose `scaleTargetRef` names 
 rule-rel005-title = Flags PodDisruptionBudgets whose selector matches no workload of their namespace.
 # naked-pod
 rule-rel006-title = Flags Pods written directly rather than through a controller (Deployment, StatefulSet, DaemonSet, Job).
+# probe-port-unknown
+rule-rel007-title = Flags liveness, readiness and startup probes whose named port is not a port name of their container.
+# pdb-blocks-eviction
+rule-rel008-title = Flags PodDisruptionBudgets that never allow a voluntary eviction.
+# liveness-same-as-readiness
+rule-rel009-title = Flags containers whose liveness probe runs the same check as their readiness probe.
 
 # hardcoded-secret-in-env
 rule-sec001-title = Flags credentials written literally into container environment variables.

@@ -89,6 +89,8 @@ rule-pod023-service-port = el puerto 22 (SSH) del Service está expuesto
 rule-pod023-service-target = el puerto { $port } del Service reenvía al puerto 22 (SSH)
 rule-pod024-message = el pod define entradas de /etc/hosts para { $names } mediante hostAliases
 rule-pod024-no-names = el pod define entradas de /etc/hosts mediante hostAliases
+rule-pod025-message = los contenedores del pod comparten un mismo espacio de nombres de procesos
+rule-pod026-message = { $container } puede usar { $limit } de memoria pero solicita { $request } ({ $ratio } veces más)
 
 ## network
 
@@ -130,6 +132,7 @@ rule-net109-missing = el Service de backend "{ $name }" no está entre los Servi
 rule-net109-no-port = el Service "{ $name }" no tiene el puerto { $port }
 rule-net110-message = targetPort "{ $name }" no es el nombre de un puerto de contenedor de { $workloads }
 rule-net111-message = el Service recibe el tráfico de la IP externa { $ips } en todo el clúster
+rule-net112-message = el Ingress sirve HTTP sin cifrar: no tiene spec.tls ni una anotación de listener HTTPS
 
 ## rbac
 
@@ -235,6 +238,13 @@ rule-rel002-note = se muestra en el HorizontalPodAutoscaler "{ $autoscaler }", q
 rule-rel003-message = el selector `{ $selector }` no coincide con las etiquetas de la plantilla de pod de { $kind } "{ $name }"
 rule-rel004-message = scaleTargetRef { $kind } "{ $name }" no está entre las cargas de trabajo del espacio de nombres "{ $namespace }" en el análisis
 rule-rel005-message = el selector `{ $selector }` no coincide con ninguna carga de trabajo del espacio de nombres "{ $namespace }" en el análisis
+rule-rel007-named = { $container } dirige su { $probe } al puerto "{ $port }", que no declara (sus puertos se llaman { $names })
+rule-rel007-none = { $container } dirige su { $probe } al puerto "{ $port }", que no declara (no declara ningún puerto con nombre)
+rule-rel008-max-zero = maxUnavailable vale { $value }, así que ningún pod que selecciona el presupuesto puede desalojarse nunca
+rule-rel008-min-all = minAvailable vale { $value }, así que ningún pod que selecciona el presupuesto puede desalojarse nunca
+rule-rel008-min-one = minAvailable { $value } no es menor que el único pod de { $workloads }, así que no puede desalojarse nunca
+rule-rel008-min = minAvailable { $value } no es menor que los { $total } pods de { $workloads }, así que ninguno puede desalojarse nunca
+rule-rel009-message = { $container } hace en su livenessProbe la misma comprobación { $handler } que en su readinessProbe
 
 ## secrets
 

@@ -160,6 +160,8 @@ rule-net109-title = Señala los backends de Ingress y de HTTPRoute de Gateway AP
 rule-net110-title = Señala los puertos de Service cuyo `targetPort` con nombre no es el nombre de un puerto de contenedor de las cargas de trabajo que el Service selecciona.
 # service-external-ips
 rule-net111-title = Señala los Services que definen `spec.externalIPs`.
+# ingress-without-tls
+rule-net112-title = Señala los Ingress sin TLS: sin `spec.tls` y sin anotación de listener HTTPS.
 
 # privileged-container
 rule-pod001-title = Señala los contenedores que se ejecutan en modo privilegiado.
@@ -209,6 +211,10 @@ rule-pod022-title = Señala los contenedores que montan un volumen `hostPath` si
 rule-pod023-title = Señala los contenedores y Services que exponen el puerto TCP 22, el de SSH.
 # host-aliases
 rule-pod024-title = Señala los pods que escriben entradas en su `/etc/hosts` con `hostAliases`.
+# shared-process-namespace
+rule-pod025-title = Señala los pods cuyos contenedores comparten un mismo espacio de nombres de procesos (`shareProcessNamespace: true`).
+# memory-limit-far-above-request
+rule-pod026-title = Señala los contenedores cuyo límite de memoria es más de cuatro veces su solicitud de memoria.
 
 # pss-violation
 rule-pss001-title = Señala las cargas de trabajo cuyos pods incumplen el nivel de Pod Security de su espacio de nombres: el aplicado o, si no se sabe de ninguno aplicado, el nivel objetivo.
@@ -274,6 +280,12 @@ rule-rel004-title = Señala los HorizontalPodAutoscalers cuyo `scaleTargetRef` n
 rule-rel005-title = Señala los PodDisruptionBudgets cuyo selector no coincide con ninguna carga de trabajo de su espacio de nombres.
 # naked-pod
 rule-rel006-title = Señala los Pods escritos directamente en lugar de mediante un controlador (Deployment, StatefulSet, DaemonSet, Job).
+# probe-port-unknown
+rule-rel007-title = Señala las sondas de actividad, disponibilidad e inicio cuyo puerto con nombre no es un nombre de puerto de su contenedor.
+# pdb-blocks-eviction
+rule-rel008-title = Señala los PodDisruptionBudgets que nunca permiten un desalojo voluntario.
+# liveness-same-as-readiness
+rule-rel009-title = Señala los contenedores cuya sonda de actividad hace la misma comprobación que su sonda de disponibilidad.
 
 # hardcoded-secret-in-env
 rule-sec001-title = Señala las credenciales escritas literalmente en variables de entorno de contenedores.

@@ -5,6 +5,7 @@ use super::Rule;
 pub mod exposed_service;
 pub mod ingress_backend_missing;
 pub mod ingress_from_anywhere;
+pub mod ingress_without_tls;
 pub mod invalid_network_policy;
 pub mod namespace_without_default_deny_egress;
 pub mod namespace_without_default_deny_ingress;
@@ -28,4 +29,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &ingress_backend_missing::IngressBackendMissing,
     &service_target_port_unknown::ServiceTargetPortUnknown,
     &service_external_ips::ServiceExternalIps,
+    &ingress_without_tls::IngressWithoutTls,
 ];

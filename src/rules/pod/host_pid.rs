@@ -11,8 +11,9 @@ crate::declare_rule! {
     /// root shell on the node.
     ///
     /// ## How to fix
-    /// Remove `hostPID: true`. To share processes between containers of one pod, use
-    /// `shareProcessNamespace: true` instead.
+    /// Remove `hostPID: true`. To inspect the processes of another container, use
+    /// `kubectl debug --target=<container>`, which shares that one container's process
+    /// namespace with a temporary ephemeral container.
     ///
     /// ## Example
     /// ```yaml

@@ -14,6 +14,7 @@ pub mod host_pid;
 pub mod host_port;
 pub mod image_pull_policy;
 pub mod image_without_digest;
+pub mod memory_limit_far_above_request;
 pub mod missing_liveness_probe;
 pub mod missing_readiness_probe;
 pub mod missing_resource_limits;
@@ -23,6 +24,7 @@ pub mod privilege_escalation_allowed;
 pub mod privileged_container;
 pub mod run_as_root;
 pub mod service_account_token_automount;
+pub mod shared_process_namespace;
 pub mod ssh_port;
 pub mod writable_host_path;
 pub mod writable_root_filesystem;
@@ -52,4 +54,6 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &writable_host_path::WritableHostPath,
     &ssh_port::SshPort,
     &host_aliases::HostAliases,
+    &shared_process_namespace::SharedProcessNamespace,
+    &memory_limit_far_above_request::MemoryLimitFarAboveRequest,
 ];

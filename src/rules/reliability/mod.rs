@@ -5,9 +5,12 @@ use crate::document::Node;
 use crate::model::{Object, ObjectSet};
 
 pub mod hpa_target_missing;
+pub mod liveness_same_as_readiness;
 pub mod missing_pod_disruption_budget;
 pub mod naked_pod;
+pub mod pdb_blocks_eviction;
 pub mod pdb_selects_nothing;
+pub mod probe_port_unknown;
 pub mod selector_mismatch;
 pub mod single_replica;
 
@@ -18,6 +21,9 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &hpa_target_missing::HpaTargetMissing,
     &pdb_selects_nothing::PdbSelectsNothing,
     &naked_pod::NakedPod,
+    &probe_port_unknown::ProbePortUnknown,
+    &pdb_blocks_eviction::PdbBlocksEviction,
+    &liveness_same_as_readiness::LivenessSameAsReadiness,
 ];
 
 /// Deployments and StatefulSets: the kinds whose replicas these rules reason about.
