@@ -242,7 +242,7 @@ rule-rel007-named = { $container } dirige su { $probe } al puerto "{ $port }", q
 rule-rel007-none = { $container } dirige su { $probe } al puerto "{ $port }", que no declara (no declara ningún puerto con nombre)
 rule-rel008-max-zero = maxUnavailable vale { $value }, así que ningún pod que selecciona el presupuesto puede desalojarse nunca
 rule-rel008-min-all = minAvailable vale { $value }, así que ningún pod que selecciona el presupuesto puede desalojarse nunca
-rule-rel008-min-one = minAvailable { $value } no es menor que el único pod de { $workloads }, así que no puede desalojarse nunca
+rule-rel008-min-one = minAvailable { $value } no es menor que los pods de { $workloads } ({ $total }), así que no puede desalojarse nunca
 rule-rel008-min = minAvailable { $value } no es menor que los { $total } pods de { $workloads }, así que ninguno puede desalojarse nunca
 rule-rel009-message = { $container } hace en su livenessProbe la misma comprobación { $handler } que en su readinessProbe
 

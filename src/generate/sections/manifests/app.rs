@@ -87,7 +87,7 @@ fn deployment(y: &mut String, p: &Profile) {
          \x20         resources:\n            requests:\n              cpu: 100m\n              memory: 128Mi\n\
          \x20           limits:\n              cpu: 500m\n              memory: 256Mi\n\
          \x20         readinessProbe:\n            httpGet:\n              path: /\n              port: http\n            periodSeconds: 10\n\
-         \x20         livenessProbe:\n            httpGet:\n              path: /\n              port: http\n\
+         \x20         livenessProbe:\n            tcpSocket:\n              port: http\n\
          \x20           initialDelaySeconds: 10\n            periodSeconds: 20\n",
         image = p.image(APP_IMAGE)
     );

@@ -181,7 +181,7 @@ fn deployment(y: &mut String, p: &Profile) {
          \x20         ports:\n            - name: metrics\n              containerPort: 8085\n\
          \x20         resources:\n            requests:\n              cpu: 100m\n              memory: 600Mi\n\
          \x20           limits:\n              cpu: 500m\n              memory: 600Mi\n\
-         \x20         readinessProbe:\n            httpGet:\n              path: /health-check\n              port: metrics\n\
+         \x20         readinessProbe:\n            tcpSocket:\n              port: metrics\n\
          \x20         livenessProbe:\n            httpGet:\n              path: /health-check\n              port: metrics\n\
          \x20           initialDelaySeconds: 30\n            periodSeconds: 30\n",
         p.autoscaler_image(),
