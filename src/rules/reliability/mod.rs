@@ -43,11 +43,17 @@ fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> Vec<&'a Object> {
             && field("kind") == Some(t.kind.as_str())
             && field("name") == Some(t.name.as_str())
     };
+    let candidates: Vec<&Object> =
+        set.of_kind("autoscaling", "HorizontalPodAutoscaler").filter(|h| targets(h, target)).collect();
+    if candidates.is_empty() {
+        // Most workloads have no autoscaler: skip the namesake scan, which is linear in the
+        // set and made the rules quadratic in workloads.
+        return candidates;
+    }
     let namesakes: Vec<&Object> =
         replicated_kinds(set).filter(|o| o.identity() == target.identity()).collect();
-    let mine: Vec<&Object> = set
-        .of_kind("autoscaling", "HorizontalPodAutoscaler")
-        .filter(|h| targets(h, target))
+    let mine: Vec<&Object> = candidates
+        .into_iter()
         .filter(|h| namesakes.iter().map(|t| h.distance(t)).min() == Some(h.distance(target)))
         .collect();
     let nearest = mine.iter().map(|h| target.distance(h)).min();
