@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 
 use crate::generate::webhook_manifests::{self, Params};
 use crate::settings::{Config, WebhookMode};
+use crate::webhook::connection::{self, Limits};
 use crate::webhook::decision::NamespaceLabels;
 use crate::webhook::metrics::Metrics;
 use crate::webhook::server::{self, AppState, Certificate, Current};
@@ -53,6 +54,21 @@ pub struct ServeArgs {
     /// How often the certificate files are checked for a change, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
     pub cert_reload_interval: u64,
+    /// Time allowed for a TLS handshake, for a request head (from its first byte) and for a
+    /// request body, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::READ_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    pub read_timeout: u64,
+    /// Time allowed for a write to make progress, in seconds: a client that stops reading its
+    /// answers is disconnected.
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::WRITE_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    pub write_timeout: u64,
+    /// Time a keep-alive connection may stay without a request, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::IDLE_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout: u64,
+    /// Connections open at once; at the cap, idle ones are closed to make room and new ones
+    /// wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = connection::MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub max_connections: u32,
     /// Do not watch Namespaces (no API server access): every namespace is judged without its
     /// labels, at the config's target Pod Security level and the default mode.
     #[arg(long)]
@@ -198,6 +214,12 @@ fn serve(args: &ServeArgs) -> i32 {
         key: key.clone(),
         reload_every: Duration::from_secs(args.cert_reload_interval),
     };
+    let limits = Limits {
+        read_timeout: Duration::from_secs(args.read_timeout),
+        write_timeout: Duration::from_secs(args.write_timeout),
+        idle_timeout: Duration::from_secs(args.idle_timeout),
+        max_connections: args.max_connections as usize,
+    };
     let certificate = match Certificate::load(&options) {
         Ok(c) => Arc::new(c),
         Err(e) => {
@@ -246,6 +268,7 @@ fn serve(args: &ServeArgs) -> i32 {
             metrics: Arc::clone(&metrics),
             ready,
             always_allow: args.always_allow,
+            read_timeout: limits.read_timeout,
         });
         let listener = match server::bind(args.listen).await {
             Ok(l) => l,
@@ -261,8 +284,13 @@ fn serve(args: &ServeArgs) -> i32 {
         };
         let address = listener.local_addr().map(|a| a.to_string()).unwrap_or_default();
         tracing::info!(address, "listening");
-        tokio::spawn(server::reload_loop(Arc::clone(&certificate), options.reload_every, metrics));
-        match server::serve(listener, certificate, server::router(state), server::terminated()).await {
+        tokio::spawn(server::reload_loop(
+            Arc::clone(&certificate),
+            options.reload_every,
+            Arc::clone(&metrics),
+        ));
+        let app = server::router(state);
+        match server::serve(listener, certificate, app, limits, metrics, server::terminated()).await {
             Ok(()) => 0,
             Err(e) => {
                 super::error(e);

@@ -1,9 +1,11 @@
 //! Prometheus metrics of the webhook (`GET /metrics`, text exposition format): reviews by
-//! operation and verdict, the time to answer them, denials by rule, certificate reloads.
+//! operation and verdict, the time to answer them, denials by rule, certificate reloads, and the
+//! connections: open, closed by a limit, and waits at the connection cap.
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
@@ -21,6 +23,11 @@ struct RuleLabels {
     rule: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: String,
+}
+
 /// The webhook's metrics and their registry.
 #[derive(Debug)]
 pub struct Metrics {
@@ -29,6 +36,9 @@ pub struct Metrics {
     denials: Family<RuleLabels, Counter>,
     duration: Histogram,
     reloads: Counter,
+    connections: Gauge,
+    closed: Family<ReasonLabels, Counter>,
+    at_capacity: Counter,
 }
 
 impl Default for Metrics {
@@ -58,7 +68,21 @@ impl Metrics {
             "Serving certificates loaded after a file change",
             reloads.clone(),
         );
-        Self { registry, reviews, denials, duration, reloads }
+        let connections = Gauge::default();
+        let closed = Family::<ReasonLabels, Counter>::default();
+        let at_capacity = Counter::default();
+        registry.register("connections", "Client connections open", connections.clone());
+        registry.register(
+            "connections_closed",
+            "Client connections closed by the server's limits, by reason",
+            closed.clone(),
+        );
+        registry.register(
+            "connection_limit_waits",
+            "Times a connection waited because --max-connections were open",
+            at_capacity.clone(),
+        );
+        Self { registry, reviews, denials, duration, reloads, connections, closed, at_capacity }
     }
 
     /// Counts one answered review and the time it took.
@@ -90,6 +114,24 @@ impl Metrics {
         self.reloads.inc();
     }
 
+    /// One more connection open; the guard counts it closed when dropped.
+    #[must_use]
+    pub fn connection_opened(&self) -> OpenConnection {
+        self.connections.inc();
+        OpenConnection(self.connections.clone())
+    }
+
+    /// A connection closed by a limit: `handshake-timeout`, `header-timeout`, `idle-timeout`,
+    /// `write-timeout`, or `shed` (idle, closed to make room at the connection cap).
+    pub fn connection_closed(&self, reason: &str) {
+        self.closed.get_or_create(&ReasonLabels { reason: reason.into() }).inc();
+    }
+
+    /// The accept loop waited for a connection to close before accepting another.
+    pub fn connection_limit_reached(&self) {
+        self.at_capacity.inc();
+    }
+
     /// The text exposition.
     #[must_use]
     pub fn encode(&self) -> String {
@@ -97,5 +139,15 @@ impl Metrics {
         // Writing to a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
         out
+    }
+}
+
+/// An open connection in the `connections` gauge, until dropped.
+#[derive(Debug)]
+pub struct OpenConnection(Gauge);
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.dec();
     }
 }

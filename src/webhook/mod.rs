@@ -3,6 +3,7 @@
 //! [`scope`] says which rules can judge one object; [`server`] is the HTTPS server around them.
 
 pub mod certs;
+pub mod connection;
 pub mod decision;
 pub mod metrics;
 pub mod namespaces;

@@ -20,16 +20,16 @@ use rustls::server::{ClientHello, ResolvesServerCert};
 use rustls::sign::CertifiedKey;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 
+use super::connection::{Activity, Guarded, Limits, Phase, overstay};
 use super::decision::{NamespaceLabels, Webhook};
 use super::metrics::Metrics;
 use crate::settings::{Config, WebhookMode};
 
 /// Reviews larger than this are refused with 413 (the API server's own limit is 3 MiB).
 pub const MAX_BODY: usize = 3 * 1024 * 1024;
-/// Time allowed for a TLS handshake, for request headers and for a request body.
-pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
 /// Time allowed after SIGTERM for the reviews in flight.
 pub const GRACE: Duration = Duration::from_secs(25);
 
@@ -153,6 +153,8 @@ pub struct AppState {
     pub ready: Arc<dyn Fn() -> bool + Send + Sync>,
     /// Allow every review without running a rule: the floor of `bench/webhook.sh`.
     pub always_allow: bool,
+    /// The time allowed for a request body.
+    pub read_timeout: Duration,
 }
 
 /// The routes: `POST /validate` (also `/`), `GET /healthz`, `GET /readyz`, `GET /metrics`.
@@ -185,7 +187,7 @@ async fn metrics(State(state): State<Arc<AppState>>) -> Response {
 
 async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
     let started = std::time::Instant::now();
-    let bytes = match tokio::time::timeout(READ_TIMEOUT, axum::body::to_bytes(body, MAX_BODY)).await {
+    let bytes = match tokio::time::timeout(state.read_timeout, axum::body::to_bytes(body, MAX_BODY)).await {
         Err(_) => {
             state.metrics.refused("timeout");
             return (StatusCode::REQUEST_TIMEOUT, "request body not received in time\n").into_response();
@@ -243,11 +245,15 @@ fn allow_all(body: &[u8]) -> Response {
 }
 
 /// Serves until `shutdown` completes, then waits (at most [`GRACE`]) for the connections that
-/// have a request in flight; idle keep-alive connections are closed.
+/// have a request in flight; idle keep-alive connections are closed. At most
+/// `limits.max_connections` are open at once: at the cap, idle connections are closed to make
+/// room and the next connection waits in the listen backlog until one closes.
 pub async fn serve(
     listener: TcpListener,
     certificate: Arc<Certificate>,
     app: Router,
+    limits: Limits,
+    metrics: Arc<Metrics>,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     // ring, not aws-lc-rs (which needs cmake to build); ring offers no post-quantum key
@@ -264,39 +270,37 @@ pub async fn serve(
     let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let service = hyper_util::service::TowerToHyperService::new(app);
+    let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let shed = Arc::new(Notify::new());
     tokio::pin!(shutdown);
     loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let (tcp, peer) = match accepted {
-                    Ok(a) => a,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "accept failed");
-                        continue;
-                    }
-                };
-                let acceptor = acceptor.clone();
-                let service = service.clone();
-                let watcher = graceful.watcher();
-                tokio::spawn(async move {
-                    let tls = match tokio::time::timeout(READ_TIMEOUT, acceptor.accept(tcp)).await {
-                        Ok(Ok(s)) => s,
-                        Ok(Err(e)) => {
-                            tracing::debug!(%peer, error = %e, "TLS handshake failed");
-                            return;
-                        }
-                        Err(_) => return,
-                    };
-                    let mut builder = hyper::server::conn::http1::Builder::new();
-                    builder.timer(TokioTimer::new()).header_read_timeout(READ_TIMEOUT).keep_alive(true);
-                    let conn = builder.serve_connection(TokioIo::new(tls), service);
-                    if let Err(e) = watcher.watch(conn).await {
-                        tracing::debug!(%peer, error = %e, "connection ended with an error");
-                    }
-                });
-            }
+        let (tcp, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    tracing::warn!(error = %e, "accept failed");
+                    continue;
+                }
+            },
             () = &mut shutdown => break,
-        }
+        };
+        // At the cap this one connection waits, unread, and no other is accepted meanwhile.
+        let permit = tokio::select! {
+            permit = room(&permits, &shed, &metrics) => permit,
+            () = &mut shutdown => break,
+        };
+        let connection = Connection {
+            acceptor: acceptor.clone(),
+            service: service.clone(),
+            limits,
+            metrics: Arc::clone(&metrics),
+            shed: Arc::clone(&shed),
+        };
+        let watcher = graceful.watcher();
+        tokio::spawn(async move {
+            let _permit = permit;
+            connection.run(tcp, peer, watcher).await;
+        });
     }
     drop(listener);
     tracing::info!(connections = graceful.count(), "shutting down: finishing the reviews in flight");
@@ -304,6 +308,89 @@ pub async fn serve(
         tracing::warn!("grace period over: closing the connections left");
     }
     Ok(())
+}
+
+/// A slot for one more connection. At the cap, idle connections are asked to close (again every
+/// 100 ms, for those that were busy or still in their handshake) until one does or a busy one
+/// ends.
+async fn room(permits: &Arc<Semaphore>, shed: &Notify, metrics: &Metrics) -> OwnedSemaphorePermit {
+    if let Ok(p) = Arc::clone(permits).try_acquire_owned() {
+        return p;
+    }
+    metrics.connection_limit_reached();
+    loop {
+        shed.notify_waiters();
+        // The semaphore is never closed.
+        if let Ok(Ok(p)) =
+            tokio::time::timeout(Duration::from_millis(100), Arc::clone(permits).acquire_owned()).await
+        {
+            return p;
+        }
+    }
+}
+
+/// What serving one connection needs.
+struct Connection {
+    acceptor: tokio_rustls::TlsAcceptor,
+    service: hyper_util::service::TowerToHyperService<Router>,
+    limits: Limits,
+    metrics: Arc<Metrics>,
+    shed: Arc<Notify>,
+}
+
+impl Connection {
+    /// TLS, then HTTP/1.1 requests until the client closes, a limit closes the connection, or
+    /// the server shuts down.
+    async fn run(self, tcp: TcpStream, peer: SocketAddr, watcher: hyper_util::server::graceful::Watcher) {
+        let _open = self.metrics.connection_opened();
+        let activity = Arc::new(Activity::default());
+        let guarded = Guarded::new(tcp, Arc::clone(&activity), self.limits.write_timeout);
+        let tls = match tokio::time::timeout(self.limits.read_timeout, self.acceptor.accept(guarded)).await {
+            Ok(Ok(s)) => s,
+            Ok(Err(e)) => {
+                if activity.write_timed_out() {
+                    self.metrics.connection_closed("write-timeout");
+                }
+                tracing::debug!(%peer, error = %e, "TLS handshake failed");
+                return;
+            }
+            Err(_) => {
+                self.metrics.connection_closed("handshake-timeout");
+                return;
+            }
+        };
+        activity.set(Phase::Idle);
+        let inner = self.service;
+        let marks = Arc::clone(&activity);
+        let service = hyper::service::service_fn(move |request| {
+            marks.set(Phase::Busy);
+            let answer = hyper::service::Service::call(&inner, request);
+            let marks = Arc::clone(&marks);
+            async move {
+                let response = answer.await;
+                marks.set(Phase::Idle);
+                response
+            }
+        });
+        let mut builder = hyper::server::conn::http1::Builder::new();
+        // The head's deadline runs from its first byte (`overstay`), not from the end of the
+        // previous response, which would close idle keep-alive connections at the read timeout.
+        builder.timer(TokioTimer::new()).header_read_timeout(None).keep_alive(true);
+        let served = watcher.watch(builder.serve_connection(TokioIo::new(tls), service));
+        tokio::select! {
+            ended = served => {
+                if activity.write_timed_out() {
+                    self.metrics.connection_closed("write-timeout");
+                } else if let Err(e) = ended {
+                    tracing::debug!(%peer, error = %e, "connection ended with an error");
+                }
+            }
+            reason = overstay(&activity, &self.limits, &self.shed) => {
+                self.metrics.connection_closed(reason);
+                tracing::debug!(%peer, reason, "connection closed");
+            }
+        }
+    }
 }
 
 /// Reads the certificate files again every `every`, logging each change and each failure.
