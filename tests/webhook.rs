@@ -317,7 +317,7 @@ fn exempt_namespaces_are_admitted_unchecked_and_none_are_exempt_by_default() {
 fn malformed_reviews_get_400_with_a_message() {
     let w = webhook(POD_RULES, None);
     let cases: Vec<(Vec<u8>, &str)> = vec![
-        (b"{\"apiVersion\": ".to_vec(), "not JSON"),
+        (b"{\"apiVersion\": ".to_vec(), "cannot be read as JSON"),
         (b"".to_vec(), "one AdmissionReview"),
         (b"[1, 2]".to_vec(), "expected an AdmissionReview"),
         (br#"{"apiVersion":"admission.k8s.io/v1beta1","kind":"AdmissionReview","request":{}}"#.to_vec(), "admission.k8s.io/v1"),
@@ -327,6 +327,13 @@ fn malformed_reviews_get_400_with_a_message() {
         (br#"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"1","operation":"CREATE"}}"#.to_vec(), "needs `request.object`"),
         (br#"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"1","operation":"CREATE","object":"x"}}"#.to_vec(), "must be an object"),
         (vec![0xff, 0xfe, 0x00], "UTF-16"),
+        // JSON, but an object rather than a review of it.
+        (br#"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"}}"#.to_vec(), "expected an AdmissionReview"),
+        (b"null".to_vec(), "expected an AdmissionReview"),
+        (br#"{"apiVersion":"admission.k8s.io/v2","kind":"AdmissionReview","request":{"uid":"1"}}"#.to_vec(), "admission.k8s.io/v1"),
+        (br#"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReviewList","request":{"uid":"1"}}"#.to_vec(), "expected an AdmissionReview"),
+        // Nested deeper than the reader follows: refused with a position, not a stack overflow.
+        (deeply_nested(100_000), "cannot be read as JSON: recursion limit exceeded at line 1"),
     ];
     for (body, expected) in cases {
         let shown = String::from_utf8_lossy(&body).into_owned();
@@ -338,6 +345,33 @@ fn malformed_reviews_get_400_with_a_message() {
             "{shown}: {text}"
         );
     }
+}
+
+/// A review whose object nests `depth` arrays.
+fn deeply_nested(depth: usize) -> Vec<u8> {
+    let head = r#"{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"1","operation":"CREATE","object":{"apiVersion":"v1","kind":"Pod","spec":"#;
+    [head, &"[".repeat(depth), &"]".repeat(depth), "}}}"].concat().into_bytes()
+}
+
+#[test]
+fn a_huge_object_is_judged_and_its_denial_stays_bounded() {
+    // Just under the server's 3 MiB body limit: thousands of privileged containers.
+    let w = webhook(POD_RULES, None);
+    let containers: Vec<Value> = (0..30_000)
+        .map(|i| json!({"name": format!("c{i}"), "image": "registry.example.com/app:1", "securityContext": {"privileged": true}}))
+        .collect();
+    let mut object = pod("huge", false);
+    object["spec"]["containers"] = Value::Array(containers);
+    let body = review("CREATE", "shop", &object, &json!({}));
+    assert!(
+        body.len() > 2 * 1024 * 1024 && body.len() < ladrillo::webhook::server::MAX_BODY,
+        "{} bytes",
+        body.len()
+    );
+    let a = decide(&w, body, &no_labels());
+    assert_eq!((a.status, a.verdict), (200, Verdict::Denied));
+    let message = a.response["status"]["message"].as_str().unwrap();
+    assert!(message.len() <= 4096 && message.contains("more"), "{} bytes: {message}", message.len());
 }
 
 #[test]

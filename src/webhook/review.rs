@@ -43,7 +43,10 @@ pub fn parse(body: Vec<u8>) -> Result<Review, String> {
     let mut stream = yaml::parse(&file.text);
     if let Some(e) = stream.errors.first() {
         let p = file.position(e.span.start);
-        return Err(format!("the body is not JSON: {} at line {}, column {}", e.message, p.line, p.column));
+        return Err(format!(
+            "the body cannot be read as JSON: {} at line {}, column {}",
+            e.message, p.line, p.column
+        ));
     }
     if stream.documents.len() != 1 {
         return Err("the body must be one AdmissionReview".into());
