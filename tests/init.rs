@@ -432,37 +432,81 @@ fn schema_file(api_version: &str, kind: &str) -> String {
 }
 
 /// Kinds defined by CustomResourceDefinitions, which the Kubernetes schemas do not cover.
-const CRD_GROUPS: &[&str] =
-    &["secrets-store.csi.x-k8s.io", "karpenter.sh", "karpenter.k8s.aws", "kustomize.config.k8s.io"];
+const CRD_GROUPS: &[&str] = &[
+    "secrets-store.csi.x-k8s.io",
+    "karpenter.sh",
+    "karpenter.k8s.aws",
+    "kustomize.config.k8s.io",
+    "cert-manager.io",
+];
+
+/// Validates each document against the strict schema of its kind in `version`; returns how many
+/// were checked (CRD kinds are not).
+fn validate_documents(label: &str, docs: &[Value], version: &str) -> usize {
+    let dir = common::root().join("tests/data/kubernetes-json-schema").join(version);
+    let mut checked = 0;
+    for doc in docs {
+        let api = doc["apiVersion"].as_str().unwrap();
+        let kind = doc["kind"].as_str().unwrap();
+        if CRD_GROUPS.iter().any(|g| api.starts_with(&format!("{g}/"))) {
+            continue;
+        }
+        let path = dir.join(schema_file(api, kind));
+        let schema: Value = serde_json::from_str(&common::read(&path)).unwrap();
+        let validator = jsonschema::options()
+            .with_retriever(LocalSchemas(dir.clone()))
+            .build(&schema)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let errors: Vec<String> =
+            validator.iter_errors(doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{label} {kind} {}: {errors:#?}", doc["metadata"]["name"]);
+        checked += 1;
+    }
+    checked
+}
 
 #[test]
 fn every_manifest_validates_against_the_kubernetes_schema_of_its_version() {
-    for extra in [&[][..], &["--karpenter", "--version", "1.34"][..], &["--namespaces", "a,b,c"][..]] {
+    for extra in [
+        &[][..],
+        &["--karpenter", "--version", "1.34"][..],
+        &["--namespaces", "a,b,c"][..],
+        &["--webhook"][..],
+    ] {
         let (_dir, out) = init(extra);
         let version = if extra.contains(&"1.34") { "v1.34.0-local-strict" } else { "v1.35.0-local-strict" };
-        let dir = common::root().join("tests/data/kubernetes-json-schema").join(version);
         let mut checked = 0;
         for file in walk(&out.join("manifests")) {
-            for doc in yaml_documents(&out.join("manifests").join(&file)) {
-                let api = doc["apiVersion"].as_str().unwrap();
-                let kind = doc["kind"].as_str().unwrap();
-                if CRD_GROUPS.iter().any(|g| api.starts_with(&format!("{g}/"))) {
-                    continue;
-                }
-                let path = dir.join(schema_file(api, kind));
-                let schema: Value = serde_json::from_str(&common::read(&path)).unwrap();
-                let validator = jsonschema::options()
-                    .with_retriever(LocalSchemas(dir.clone()))
-                    .build(&schema)
-                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-                let errors: Vec<String> =
-                    validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
-                assert!(errors.is_empty(), "{file} {kind} {}: {errors:#?}", doc["metadata"]["name"]);
-                checked += 1;
-            }
+            let docs = yaml_documents(&out.join("manifests").join(&file));
+            checked += validate_documents(&file, &docs, version);
         }
         assert!(checked >= 10, "only {checked} objects checked");
     }
+}
+
+#[test]
+fn the_webhook_manifests_and_the_deploy_files_validate_against_the_kubernetes_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, extra) in [("cert-manager", &[][..]), ("no-cert-manager", &["--no-cert-manager"][..])] {
+        let output = ladrillo().args(["webhook", "manifests"]).args(extra).output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, &output.stdout).unwrap();
+        let docs = yaml_documents(&path);
+        let kinds: Vec<&str> = docs.iter().filter_map(|d| d["kind"].as_str()).collect();
+        for kind in
+            ["ValidatingWebhookConfiguration", "Deployment", "Service", "ClusterRole", "ClusterRoleBinding"]
+        {
+            assert!(kinds.contains(&kind), "{name}: no {kind} in {kinds:?}");
+        }
+        assert!(validate_documents(name, &docs, "v1.35.0-local-strict") >= 10);
+    }
+    let deploy = common::root().join("deploy");
+    let mut checked = 0;
+    for file in walk(&deploy).iter().filter(|f| f.ends_with(".yaml")) {
+        checked += validate_documents(file, &yaml_documents(&deploy.join(file)), "v1.35.0-local-strict");
+    }
+    assert!(checked >= 5, "only {checked} objects of deploy/ checked");
 }
 
 #[test]
