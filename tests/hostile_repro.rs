@@ -396,6 +396,57 @@ fn item8_non_regular_files_are_bounded_and_fifos_do_not_block() {
     assert!(t.contains("good-pod") && t.contains("pipe.yaml"), "{}", head(&t));
 }
 
+/// A named pipe, a socket or a looping link met by a directory walk was passed over without a
+/// word (and a pipe must never be opened there: without a writer it blocks). Each is now an input
+/// error naming the path (exit 2), links to directories are named as not followed (so a link
+/// cycle cannot loop the walk), and the good file beside them is still reported.
+#[cfg(unix)]
+#[test]
+fn item8_special_files_and_link_cycles_in_a_walk_are_named() {
+    use std::os::unix::fs::symlink;
+    let dir = repo(&[("sub/ok.yaml", b"# nothing here\n")]);
+    let d = dir.path();
+    assert!(std::process::Command::new("mkfifo").arg(d.join("pipe.yaml")).status().unwrap().success());
+    let _socket = std::os::unix::net::UnixListener::bind(d.join("sock.yaml")).unwrap();
+    symlink("loop.yaml", d.join("loop.yaml")).unwrap();
+    symlink(".", d.join("self")).unwrap();
+    symlink("..", d.join("sub/up")).unwrap();
+    let o = run_in(d, &["scan", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", head(&text(&o)));
+    let t = text(&o);
+    assert!(t.contains("good-pod"), "{}", head(&t));
+    for (path, what) in [
+        ("pipe.yaml", "named pipe (FIFO), not a regular file: not read"),
+        ("sock.yaml", "socket, not a regular file: not read"),
+        ("loop.yaml", "symbolic link loop"),
+    ] {
+        assert!(
+            t.lines().any(|l| l.contains(what)) && t.contains(&format!("./{path}")),
+            "{path}: {what}\n{}",
+            head(&t)
+        );
+    }
+    for link in ["./self", "./sub/up"] {
+        assert!(
+            t.contains(&format!("note: {link}: link to a directory, not followed")),
+            "{link}\n{}",
+            head(&t)
+        );
+    }
+    // The same in JSON: errors name the paths, the notes the links.
+    let o = run_in(d, &["scan", ".", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = |key: &str| -> Vec<String> {
+        let list = v["summary"][key].as_array().cloned().or_else(|| v[key].as_array().cloned());
+        list.unwrap_or_default().iter().map(|e| e["file"].as_str().unwrap_or_default().to_string()).collect()
+    };
+    let errors = files("errors");
+    for path in ["./loop.yaml", "./pipe.yaml", "./sock.yaml"] {
+        assert!(errors.iter().any(|e| e == path), "{path} not in {errors:?}");
+    }
+    assert_eq!(files("input_notes"), ["./self", "./sub/up"]);
+}
+
 #[test]
 fn item9_output_is_bounded_per_file() {
     let mut y = String::from("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: dups\ndata:\n");

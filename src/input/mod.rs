@@ -147,6 +147,8 @@ pub struct Loader {
     one_cluster: bool,
     hidden_skipped: usize,
     default_excluded: usize,
+    /// Links to directories a walk did not follow.
+    linked_dirs: Vec<String>,
     /// Paths were named and must yield something to analyse (see [`Options::allow_empty`]),
     /// with the paths and excludes to say why they did not.
     require: Option<(Vec<String>, source::Walk)>,
@@ -163,8 +165,9 @@ impl Loader {
             hidden: options.hidden,
             default_excludes: !options.no_default_excludes,
         };
-        let source::Discovered { mut inputs, errors, hidden_skipped, default_excluded } =
+        let source::Discovered { mut inputs, errors, hidden_skipped, default_excluded, linked_dirs } =
             source::discover(paths, &walk);
+        self.linked_dirs.extend(linked_dirs);
         if let Some(name) = &options.stdin_filename {
             for i in &mut inputs {
                 if let source::Input::Stdin { display } = i {
@@ -254,6 +257,7 @@ impl Loader {
             one_cluster,
             hidden_skipped,
             default_excluded,
+            linked_dirs,
             require,
             lang,
         } = self;
@@ -271,6 +275,11 @@ impl Loader {
         // Kustomizations and Helm templates are not objects: kustomize and Helm render them.
         let projects = Projects::of(&all_files);
         let mut remarks = projects.remarks(lang);
+        remarks.extend(linked_dirs.into_iter().map(|file| Remark {
+            file,
+            line: None,
+            message: crate::t!(lang, "input-linked-directory"),
+        }));
         let (tf_files, files): (Vec<Arc<SourceFile>>, Vec<Arc<SourceFile>>) = all_files
             .iter()
             .filter(|f| !projects.unrendered(f))

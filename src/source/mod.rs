@@ -74,6 +74,8 @@ pub struct Discovered {
     pub hidden_skipped: usize,
     /// Directories skipped as other tools' test data ([`DEFAULT_EXCLUDES`]).
     pub default_excluded: usize,
+    /// Links to directories a walk met and did not follow, as shown in reports.
+    pub linked_dirs: Vec<String>,
 }
 
 /// Expands command-line paths into inputs. Directories are walked recursively in a stable
@@ -153,30 +155,48 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
             }
             Ok(entry) => {
                 let path = entry.path();
-                if !is_manifest_like(path) {
-                    continue;
-                }
                 let rel = path.strip_prefix(root).unwrap_or(path);
                 if walk.exclude.is_match(path) || walk.exclude.is_match(rel) {
                     continue;
                 }
+                let display = || escape_inline(&path.display().to_string()).into_owned();
                 // A linked manifest is read like any other; a broken or looping link is an
-                // error, not a silent skip. Linked directories are not walked.
-                if entry.path_is_symlink() {
+                // error, not a silent skip. Linked directories are not walked (a link may lead
+                // out of the tree, or back into it): each is named, whatever its name.
+                let file_type = if entry.path_is_symlink() {
                     match std::fs::metadata(path) {
-                        Ok(m) if m.is_file() => {}
-                        Ok(_) => continue,
+                        Ok(m) if m.is_dir() => {
+                            found.linked_dirs.push(display());
+                            continue;
+                        }
+                        Ok(m) => m.file_type(),
                         Err(e) => {
-                            let display = escape_inline(&path.display().to_string()).into_owned();
-                            found.errors.push(InputError::file(display, io_message(&e)));
+                            if is_manifest_like(path) {
+                                found.errors.push(InputError::file(display(), link_message(&e)));
+                            }
                             continue;
                         }
                     }
-                } else if !entry.file_type().is_some_and(|t| t.is_file()) {
+                } else if let Some(t) = entry.file_type() {
+                    t
+                } else {
+                    continue;
+                };
+                if file_type.is_dir() || !is_manifest_like(path) {
                     continue;
                 }
-                let display = escape_inline(&path.display().to_string()).into_owned();
-                found.inputs.push(Input::File { display, path: path.to_path_buf() });
+                // A named pipe, socket or device is never opened by a walk: a pipe without a
+                // writer would block, a device never ends. Named on the command line, it is read
+                // (bounded, without waiting for a writer).
+                if !file_type.is_file() {
+                    let message = format!(
+                        "{}, not a regular file: not read (a directory walk reads regular files only; name it on the command line to read it)",
+                        special_kind(file_type)
+                    );
+                    found.errors.push(InputError::file(display(), message));
+                    continue;
+                }
+                found.inputs.push(Input::File { display: display(), path: path.to_path_buf() });
             }
         }
     }
@@ -428,6 +448,37 @@ fn too_large(display: &str) -> InputError {
         display,
         format!("file is larger than {} MiB; refusing to read it", MAX_FILE_SIZE / (1024 * 1024)),
     )
+}
+
+/// What a file that is not a regular file is, for messages.
+fn special_kind(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = t;
+    "special file"
+}
+
+/// Why a link found by a walk cannot be read: a loop is named as such.
+fn link_message(e: &std::io::Error) -> String {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
+        return "symbolic link loop: following the link never reaches a file".into();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "broken symbolic link: its target does not exist".into(),
+        _ => io_message(e),
+    }
 }
 
 fn io_message(e: &std::io::Error) -> String {

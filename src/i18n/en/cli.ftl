@@ -84,6 +84,7 @@ input-allow-empty = pass --allow-empty if an empty input is expected
 stdin-filename-empty = --stdin-filename is empty: give the name to show for standard input
 stdin-filename-without-stdin = --stdin-filename names standard input, but `-` is not among the paths
 input-unnamed-skipped = { $kind } ({ $api }) without `metadata.name` skipped: ladrillo does not analyse this kind
+input-linked-directory = link to a directory, not followed: a directory walk does not follow links (they may lead out of the tree or back into it); name the target on the command line to scan it
 input-kustomization-read = kustomization read as a list of files, not built: to scan what kustomize builds, `kubectl kustomize { $dir } | ladrillo scan -`
 input-helm-templates = Helm chart: { $count ->
         [one] 1 template not read

@@ -84,6 +84,7 @@ input-allow-empty = use --allow-empty si se espera una entrada vacía
 stdin-filename-empty = --stdin-filename está vacío: indique el nombre que se mostrará para la entrada estándar
 stdin-filename-without-stdin = --stdin-filename da nombre a la entrada estándar, pero `-` no está entre las rutas
 input-unnamed-skipped = { $kind } ({ $api }) sin `metadata.name` omitido: ladrillo no analiza este tipo
+input-linked-directory = enlace a un directorio, no seguido: el recorrido de directorios no sigue enlaces (pueden salir del árbol o volver a él); indique el destino en la línea de órdenes para analizarlo
 input-kustomization-read = kustomization leída como lista de archivos, sin generarla: para analizar lo que genera kustomize, `kubectl kustomize { $dir } | ladrillo scan -`
 input-helm-templates = chart de Helm: { $count ->
         [one] 1 plantilla sin leer
