@@ -157,3 +157,115 @@ fn webhook_md_rule_table_is_fresh() {
     let fresh = format!("{}{}{}", &text[..start], ladrillo::webhook::scope::table_markdown(), &text[end..]);
     assert_fresh("docs/webhook.md", &fresh);
 }
+
+/// The first fenced block of a language in a Markdown page.
+fn first_block(markdown: &str, lang: &str) -> String {
+    let fence = format!("```{lang}\n");
+    let start = markdown.find(&fence).map(|i| i + fence.len()).unwrap();
+    let len = markdown[start..].find("```").unwrap();
+    markdown[start..start + len].to_string()
+}
+
+/// Issue 16 item 10: docs/output.md's JSON example is what the binary prints for the same
+/// finding: the same keys (none the report omits when empty, such as `notes: []`), the same
+/// values for the rule, message, field, help and references, and only summary keys there are.
+#[test]
+fn output_md_json_example_is_what_the_binary_prints() {
+    let page = common::read(&common::root().join("docs/output.md"));
+    let example: serde_json::Value = serde_json::from_str(&first_block(&page, "json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("deploy")).unwrap();
+    let finding = &example["findings"][0];
+    // The example's Deployment, with the privileged field at the example's line and column.
+    let mut text = String::from(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n",
+    );
+    let line = finding["line"].as_u64().unwrap() as usize;
+    let column = finding["column"].as_u64().unwrap() as usize;
+    while text.lines().count() < line - 2 {
+        text.push_str("          # …\n");
+    }
+    text.push_str("          securityContext:\n");
+    text.push_str(&format!("{}privileged: true\n", " ".repeat(column - 1)));
+    std::fs::write(dir.path().join("deploy/web.yaml"), text).unwrap();
+    let out = assert_cmd::Command::cargo_bin("ladrillo")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["scan", "--no-config", "--select", "privileged-container", "-f", "json", "deploy/web.yaml"])
+        .output()
+        .unwrap();
+    let real: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys = |v: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        v.as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(keys(&example), keys(&real), "top-level keys");
+    let printed = &real["findings"][0];
+    assert_eq!(keys(finding), keys(printed), "keys of a finding");
+    for key in ["rule", "name", "severity", "message", "file", "line", "column", "object", "path", "help"] {
+        assert_eq!(finding[key], printed[key], "`{key}` of the example");
+    }
+    for reference in finding["references"].as_array().unwrap() {
+        assert!(printed["references"].as_array().unwrap().contains(reference), "{reference}");
+    }
+    let (shown, always) = (keys(&example["summary"]), keys(&real["summary"]));
+    assert!(
+        shown.is_subset(&always),
+        "summary keys the binary never prints: {:?}",
+        shown.difference(&always)
+    );
+    assert!(
+        always.is_subset(&shown),
+        "summary keys always printed but not shown: {:?}",
+        always.difference(&shown)
+    );
+    assert_eq!(example["tool"]["version"], env!("CARGO_PKG_VERSION"));
+}
+
+/// Issue 16 item 10: a rule count in the prose of README.md, CONTRIBUTING.md and docs/ is
+/// today's, or says it is of its time (a dated measurement), or is a part of the rules.
+#[test]
+fn rule_counts_in_the_docs_are_current_or_dated() {
+    let all = ladrillo::rules::all().len();
+    let scan =
+        ladrillo::rules::all().iter().filter(|r| r.meta().group != ladrillo::finding::Group::Audit).count();
+    let mut pages = vec![common::root().join("README.md"), common::root().join("CONTRIBUTING.md")];
+    for e in std::fs::read_dir(common::root().join("docs")).unwrap() {
+        pages.push(e.unwrap().path());
+    }
+    let mut problems = Vec::new();
+    for page in pages.iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
+        let text = common::read(page);
+        for paragraph in text.split("\n\n") {
+            let words: Vec<&str> = paragraph.split_whitespace().collect();
+            for (i, pair) in words.windows(2).enumerate() {
+                let [n, unit] = pair else { continue };
+                let Ok(n) = n.trim_start_matches('(').parse::<usize>() else { continue };
+                if !unit.starts_with("rules") || n == all || n == scan {
+                    continue;
+                }
+                // "findings from 39 rules", "the first 6 rules": a part of the rules.
+                let before = i.checked_sub(1).and_then(|j| words.get(j)).copied().unwrap_or("");
+                if before == "from"
+                    || before == "first"
+                    || paragraph.contains("at the time")
+                    || paragraph.contains("of the time")
+                {
+                    continue;
+                }
+                problems.push(format!(
+                    "{}: `{n} {unit}` is neither today's count ({all}; {scan} run by scan) nor said to be of its time",
+                    page.display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Issue 16 item 10: the guide map says what covers the Terraform practice (G5.5), not "Not yet".
+#[test]
+fn the_terraform_practice_is_covered() {
+    let page = common::read(&common::root().join("docs/guide-map.md"));
+    let row = page.lines().find(|l| l.starts_with("| **G5.5**")).unwrap();
+    assert!(!row.contains("Not yet") && row.contains("Terraform"), "{row}");
+}

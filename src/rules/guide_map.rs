@@ -223,7 +223,11 @@ pub const PRACTICES: &[Practice] = &[
         practice: "Infrastructure as code with Terraform (`aws_eks_cluster`).",
         title_es: "Infraestructura como código con Terraform (`aws_eks_cluster`)",
         inputs: &[],
-        also: "",
+        also: "Terraform is an input like eksctl: `aws_eks_cluster`, node groups, launch templates, IAM roles, \
+               KMS keys, OIDC providers and the terraform-aws-modules/eks module (with variables, `*.tfvars` \
+               and locals) are read into the cluster model every EKS rule judges, and findings name the \
+               resource address. `ladrillo init` writes a Terraform configuration beside the eksctl one \
+               (private subnets, role ARNs, encryption, logging).",
     },
     Practice {
         id: "G5.6",
