@@ -36,6 +36,7 @@ const TRANSLATED: &[Group] = &[
     Group::Reliability,
     Group::Hygiene,
     Group::Input,
+    Group::Pss,
 ];
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]

@@ -122,6 +122,71 @@ rule-net110-message = targetPort "{ $name }" is not a container port name of { $
 rule-net111-message = the Service takes the traffic of external IP { $ips } in the whole cluster
 rule-net112-message = the Ingress serves plain HTTP: no spec.tls and no HTTPS listener annotation
 
+## pss
+
+# The policy a workload is judged at, and why (`rules/pss/target.rs`).
+pss-origin-configured = { $policy } is the target level set by `pss:` in .ladrillo.yaml
+pss-origin-default = { $policy } is ladrillo's default target level (set `pss:` in .ladrillo.yaml to choose another)
+pss-why-enforced-invalid = namespace "{ $namespace }" has an invalid enforce label, which the API server reads as { $policy }: it rejects these pods
+pss-why-enforced = namespace "{ $namespace }" enforces { $policy }: the API server rejects these pods
+pss-why-unlabelled = not enforced: namespace "{ $namespace }" has no { $label } label, so Pod Security admission admits these pods (EKS enforces privileged by default); { $origin }
+pss-why-absent = not known to be enforced: namespace "{ $namespace }" is not in the input, so its enforce label is unknown (without one, EKS admits every pod: privileged); { $origin }
+pss-violates = violates PodSecurity "{ $policy }"
+pss-target = does not meet the target Pod Security level "{ $policy }" ({ $whose }, { $admission })
+pss-whose-configured = set by `pss:`
+pss-whose-default = ladrillo's default
+pss-admission-unlabelled = not enforced by admission
+pss-admission-unknown = not known to be enforced by admission
+pss-emulation = evaluated as the API server of Kubernetes 1.{ $release } does (`pss.kubernetes-version`)
+# A check's forbidden reason: the API server's phrase, which English shows alone.
+pss-check-app-armor-profile = { $upstream }
+pss-check-capabilities-baseline = { $upstream }
+pss-check-host-namespaces = { $upstream }
+pss-check-host-path-volumes = { $upstream }
+pss-check-host-ports = { $upstream }
+pss-check-host-probes = { $upstream }
+pss-check-privileged = { $upstream }
+pss-check-proc-mount = { $upstream }
+pss-check-selinux-options = { $upstream }
+pss-check-seccomp-baseline = { $upstream }
+pss-check-sysctls = { $upstream }
+pss-check-windows-host-process = { $upstream }
+pss-check-allow-privilege-escalation = { $upstream }
+pss-check-capabilities-restricted = { $upstream }
+pss-check-restricted-volumes = { $upstream }
+pss-check-run-as-non-root = { $upstream }
+pss-check-run-as-user = { $upstream }
+pss-check-seccomp-restricted = { $upstream }
+# Field types the API server expects and finds.
+pss-type-a-boolean = a boolean
+pss-type-a-string = a string
+pss-type-a-list = a list
+pss-type-an-object = an object
+pss-type-an-int32 = a 32-bit integer
+pss-type-other = { $name }
+pss-found-null = null
+pss-found-boolean = boolean
+pss-found-string = string
+pss-found-array = array
+pss-found-object = object
+pss-found-number = number { $value }
+
+rule-pss001-message = { $policy }: { $reason }
+rule-pss001-invalid = pods cannot be admitted: { $field } must be { $expected }, found { $found }
+rule-pss001-note = { $why }; check pss:{ $level }:{ $control }
+rule-pss001-note-controller = the API server accepts the { $kind } with a warning and rejects every pod it creates
+rule-pss002-message = namespace "{ $namespace }" has no { $label } label, so any pod is admitted
+rule-pss003-message = namespace "{ $namespace }" enforces the privileged level, which admits any pod
+rule-pss004-unknown = label { $label } is not a Pod Security label (the admission controller ignores it)
+rule-pss004-version = label { $label } value "{ $value }" must be "latest" or "v1.x"
+rule-pss004-level = label { $label } value "{ $value }" must be one of privileged, baseline, restricted
+rule-pss005-audit = would be recorded in the audit log as violating PodSecurity "{ $policy }": { $reason }
+rule-pss005-warn = would get a warning: it would violate PodSecurity "{ $policy }": { $reason }
+rule-pss005-both = would get a warning and an audit record: it would violate PodSecurity "{ $policy }": { $reason }
+rule-pss005-note-audit = the `audit` label of namespace "{ $namespace }" asks for { $policy }; check pss:{ $level }:{ $control }
+rule-pss005-note-warn = the `warn` label of namespace "{ $namespace }" asks for { $policy }; check pss:{ $level }:{ $control }
+rule-pss005-note-both = the `audit` and `warn` labels of namespace "{ $namespace }" ask for { $policy }; check pss:{ $level }:{ $control }
+
 ## rbac
 
 rule-rbac019-not-set = the default ServiceAccount of namespace "{ $namespace }" does not set automountServiceAccountToken: false, so pods that name no ServiceAccount get an API token

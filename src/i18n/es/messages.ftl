@@ -134,6 +134,71 @@ rule-net110-message = targetPort "{ $name }" no es el nombre de un puerto de con
 rule-net111-message = el Service recibe el tráfico de la IP externa { $ips } en todo el clúster
 rule-net112-message = el Ingress sirve HTTP sin cifrar: no tiene spec.tls ni una anotación de listener HTTPS
 
+## pss
+
+# El nivel con el que se juzga una carga de trabajo, y por qué (`rules/pss/target.rs`).
+pss-origin-configured = { $policy } es el nivel objetivo fijado con `pss:` en .ladrillo.yaml
+pss-origin-default = { $policy } es el nivel objetivo por defecto de ladrillo (fije otro con `pss:` en .ladrillo.yaml)
+pss-why-enforced-invalid = el espacio de nombres "{ $namespace }" tiene una etiqueta enforce no válida, que el servidor de API interpreta como { $policy }: rechaza estos pods
+pss-why-enforced = el espacio de nombres "{ $namespace }" aplica { $policy }: el servidor de API rechaza estos pods
+pss-why-unlabelled = no se aplica: el espacio de nombres "{ $namespace }" no tiene la etiqueta { $label }, así que la admisión de Pod Security admite estos pods (EKS aplica privileged por defecto); { $origin }
+pss-why-absent = no consta que se aplique: el espacio de nombres "{ $namespace }" no está en la entrada, así que se desconoce su etiqueta enforce (sin ella, EKS admite cualquier pod: privileged); { $origin }
+pss-violates = incumple PodSecurity "{ $policy }"
+pss-target = no cumple el nivel objetivo de Pod Security "{ $policy }" ({ $whose }; { $admission })
+pss-whose-configured = fijado con `pss:`
+pss-whose-default = el predeterminado de ladrillo
+pss-admission-unlabelled = la admisión no lo aplica
+pss-admission-unknown = no consta que la admisión lo aplique
+pss-emulation = evaluado como lo hace el servidor de API de Kubernetes 1.{ $release } (`pss.kubernetes-version`)
+# El motivo de un control: qué significa, y entre comillas la frase del servidor de API tal cual.
+pss-check-app-armor-profile = perfil de AppArmor no permitido (Pod Security Admission: «{ $upstream }»)
+pss-check-capabilities-baseline = añade capacidades fuera de la lista de baseline (Pod Security Admission: «{ $upstream }»)
+pss-check-host-namespaces = comparte espacios de nombres del nodo (Pod Security Admission: «{ $upstream }»)
+pss-check-host-path-volumes = monta volúmenes hostPath (Pod Security Admission: «{ $upstream }»)
+pss-check-host-ports = ocupa puertos del nodo (Pod Security Admission: «{ $upstream }»)
+pss-check-host-probes = sondas o manejadores de ciclo de vida que apuntan a otro host (Pod Security Admission: «{ $upstream }»)
+pss-check-privileged = contenedores en modo privilegiado (Pod Security Admission: «{ $upstream }»)
+pss-check-proc-mount = procMount distinto de Default (Pod Security Admission: «{ $upstream }»)
+pss-check-selinux-options = opciones de SELinux no permitidas (Pod Security Admission: «{ $upstream }»)
+pss-check-seccomp-baseline = perfil seccomp Unconfined (Pod Security Admission: «{ $upstream }»)
+pss-check-sysctls = sysctls no seguros (Pod Security Admission: «{ $upstream }»)
+pss-check-windows-host-process = contenedores HostProcess de Windows (Pod Security Admission: «{ $upstream }»)
+pss-check-allow-privilege-escalation = no impide la escalada de privilegios (Pod Security Admission: «{ $upstream }»)
+pss-check-capabilities-restricted = no descarta todas las capacidades o añade alguna distinta de NET_BIND_SERVICE (Pod Security Admission: «{ $upstream }»)
+pss-check-restricted-volumes = usa tipos de volumen no permitidos (Pod Security Admission: «{ $upstream }»)
+pss-check-run-as-non-root = no exige ejecutarse como usuario distinto de root (Pod Security Admission: «{ $upstream }»)
+pss-check-run-as-user = se ejecuta como root con runAsUser=0 (Pod Security Admission: «{ $upstream }»)
+pss-check-seccomp-restricted = no define un perfil seccomp RuntimeDefault o Localhost (Pod Security Admission: «{ $upstream }»)
+# Tipos de campo que espera y encuentra el servidor de API.
+pss-type-a-boolean = un booleano
+pss-type-a-string = una cadena
+pss-type-a-list = una lista
+pss-type-an-object = un objeto
+pss-type-an-int32 = un entero de 32 bits
+pss-type-other = { $name }
+pss-found-null = null
+pss-found-boolean = un booleano
+pss-found-string = una cadena
+pss-found-array = una lista
+pss-found-object = un objeto
+pss-found-number = el número { $value }
+
+rule-pss001-message = { $policy }: { $reason }
+rule-pss001-invalid = los pods no se pueden admitir: { $field } debe ser { $expected }, pero es { $found }
+rule-pss001-note = { $why }; control pss:{ $level }:{ $control }
+rule-pss001-note-controller = el servidor de API acepta el { $kind } con un aviso y rechaza todos los pods que crea
+rule-pss002-message = el espacio de nombres "{ $namespace }" no tiene la etiqueta { $label }, así que se admite cualquier pod
+rule-pss003-message = el espacio de nombres "{ $namespace }" aplica el nivel privileged, que admite cualquier pod
+rule-pss004-unknown = la etiqueta { $label } no es una etiqueta de Pod Security (el controlador de admisión la ignora)
+rule-pss004-version = la etiqueta { $label } tiene el valor "{ $value }", pero debe ser "latest" o "v1.x"
+rule-pss004-level = la etiqueta { $label } tiene el valor "{ $value }", pero debe ser privileged, baseline o restricted
+rule-pss005-audit = quedaría anotado en el registro de auditoría como incumplimiento de PodSecurity "{ $policy }": { $reason }
+rule-pss005-warn = recibiría un aviso: incumpliría PodSecurity "{ $policy }": { $reason }
+rule-pss005-both = recibiría un aviso y un registro de auditoría: incumpliría PodSecurity "{ $policy }": { $reason }
+rule-pss005-note-audit = la etiqueta `audit` del espacio de nombres "{ $namespace }" pide { $policy }; control pss:{ $level }:{ $control }
+rule-pss005-note-warn = la etiqueta `warn` del espacio de nombres "{ $namespace }" pide { $policy }; control pss:{ $level }:{ $control }
+rule-pss005-note-both = las etiquetas `audit` y `warn` del espacio de nombres "{ $namespace }" piden { $policy }; control pss:{ $level }:{ $control }
+
 ## rbac
 
 rule-rbac019-not-set = la cuenta de servicio default del espacio de nombres "{ $namespace }" no define automountServiceAccountToken: false, así que los pods que no nombran una cuenta de servicio reciben un token de la API

@@ -43,11 +43,14 @@ impl Rule for InvalidPssLabel {
         }
         for p in NamespacePolicy::of(object).problems {
             let path = FieldPath::root().keys(&["metadata", "labels", &p.key]);
+            // The problem's English text is the analysis's; the message says the same by kind.
             let unknown_name = p.message.starts_with("is not");
             let message = if unknown_name {
-                format!("label {} {}", p.key, p.message)
+                crate::msg!("rule-pss004-unknown", label = &p.key)
+            } else if p.key.ends_with("-version") {
+                crate::msg!("rule-pss004-version", label = &p.key, value = &p.value)
             } else {
-                format!("label {} value \"{}\" {}", p.key, p.value, p.message)
+                crate::msg!("rule-pss004-level", label = &p.key, value = &p.value)
             };
             let r = cx.report(self, object, path, message);
             if unknown_name {

@@ -55,10 +55,8 @@ impl Rule for NamespaceWithoutPssEnforce {
             self,
             object,
             path,
-            format!("namespace \"{}\" has no {key} label, so any pod is admitted", object.name),
+            crate::msg!("rule-pss002-message", namespace = &object.name, label = &key),
         )
-        .help(format!(
-            "add the labels `{key}: restricted` (or baseline) and `{key}-version` pinned to your cluster's version"
-        ));
+        .help(crate::msg!("rule-pss002-help", label = &key));
     }
 }

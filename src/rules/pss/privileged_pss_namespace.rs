@@ -41,12 +41,7 @@ impl Rule for PrivilegedPssNamespace {
         }
         let key = format!("{PSS_LABEL_PREFIX}enforce");
         let path = FieldPath::root().keys(&["metadata", "labels", &key]);
-        cx.report(
-            self,
-            object,
-            path,
-            format!("namespace \"{}\" enforces the privileged level, which admits any pod", object.name),
-        )
-        .help(crate::msg!("rule-pss003-help"));
+        cx.report(self, object, path, crate::msg!("rule-pss003-message", namespace = &object.name))
+            .help(crate::msg!("rule-pss003-help"));
     }
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use crate::analysis::pss::{self, Cause, CheckId, Level, NamespacePolicy};
+use crate::analysis::pss::{self, Cause, Level, NamespacePolicy};
 use crate::document::FieldPath;
 use crate::finding::Severity;
 use crate::model::{Object, ObjectSet, Workload};
@@ -97,7 +97,7 @@ impl Rule for PssViolation {
             }
             let evaluation = pss::evaluate_on(&w, target.policy, cx.options.pss_kubernetes_version);
             for invalid in &evaluation.invalid {
-                cx.report(self, object, invalid.path.clone(), format!("pods cannot be admitted: {invalid}"))
+                cx.report(self, object, invalid.path.clone(), invalid_message(invalid))
                     .help(crate::msg!("rule-pss001-help"));
             }
             for v in &evaluation.violations {
@@ -158,15 +158,22 @@ fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::
     let severity = if v.check.level() == Level::Baseline { Severity::High } else { Severity::Medium };
     let emulation = target::emulation_note(cx.options);
     let mut r = cx
-        .report(rule, w.object, path, format!("{}: {}", target::wording(target), v.full()))
+        .report(
+            rule,
+            w.object,
+            path,
+            crate::msg!("rule-pss001-message", policy = target::wording(target), reason = target::reason(v)),
+        )
         .severity(severity)
-        .help(help(v.check))
-        .note(format!("{}; check pss:{}:{}", target.why, v.check.level(), v.check.control()));
-    if target.enforced && w.object.kind != "Pod" {
-        r = r.note(format!(
-            "the API server accepts the {} with a warning and rejects every pod it creates",
-            w.object.kind
+        .help(target::help(v.check))
+        .note(crate::msg!(
+            "rule-pss001-note",
+            why = target.why.clone(),
+            level = v.check.level().to_string(),
+            control = v.check.control()
         ));
+    if target.enforced && w.object.kind != "Pod" {
+        r = r.note(crate::msg!("rule-pss001-note-controller", kind = &w.object.kind));
     }
     if let Some(note) = emulation {
         r = r.note(note);
@@ -174,34 +181,27 @@ fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::
     drop(r);
 }
 
-pub(crate) fn help(check: CheckId) -> &'static str {
-    match check {
-        CheckId::AppArmorProfile => "use AppArmor profile type RuntimeDefault or Localhost",
-        CheckId::CapabilitiesBaseline => "add only capabilities from the baseline list (or none)",
-        CheckId::HostNamespaces => "remove hostNetwork, hostPID and hostIPC",
-        CheckId::HostPathVolumes => "replace hostPath volumes with emptyDir, a PVC or a projected volume",
-        CheckId::HostPorts => "remove hostPort; expose the port through a Service",
-        CheckId::HostProbesAndHostLifecycle => "remove `host` from probes and lifecycle handlers",
-        CheckId::Privileged => "remove `privileged: true`",
-        CheckId::ProcMount | CheckId::ProcMountRestricted => "remove procMount or set it to Default",
-        CheckId::SeLinuxOptions => "use an allowed SELinux type and leave user and role unset",
-        CheckId::SeccompProfileBaseline => "do not set the seccomp profile to Unconfined",
-        CheckId::Sysctls => "set only the safe sysctls the level allows",
-        CheckId::WindowsHostProcess => "remove windowsOptions.hostProcess",
-        CheckId::AllowPrivilegeEscalation => {
-            "set securityContext.allowPrivilegeEscalation: false in each container"
-        }
-        CheckId::CapabilitiesRestricted => {
-            "set capabilities.drop: [\"ALL\"] and add at most NET_BIND_SERVICE in each container"
-        }
-        CheckId::RestrictedVolumes => {
-            "use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, \
-             projected or secret volumes"
-        }
-        CheckId::RunAsNonRoot => "set securityContext.runAsNonRoot: true on the pod",
-        CheckId::RunAsUser => "use a non-zero runAsUser",
-        CheckId::SeccompProfileRestricted => {
-            "set securityContext.seccompProfile.type: RuntimeDefault on the pod"
-        }
-    }
+/// `pods cannot be admitted: <field> must be <type>, found <type>`, with the types in the
+/// reader's language.
+fn invalid_message(invalid: &pss::InvalidField) -> crate::i18n::Msg {
+    let expected = match invalid.expected {
+        "a boolean" => crate::msg!("pss-type-a-boolean"),
+        "a string" => crate::msg!("pss-type-a-string"),
+        "a list" => crate::msg!("pss-type-a-list"),
+        "an object" => crate::msg!("pss-type-an-object"),
+        "a 32-bit integer" => crate::msg!("pss-type-an-int32"),
+        other => crate::msg!("pss-type-other", name = other),
+    };
+    let found = match invalid.found.as_str() {
+        "null" => crate::msg!("pss-found-null"),
+        "boolean" => crate::msg!("pss-found-boolean"),
+        "string" => crate::msg!("pss-found-string"),
+        "array" => crate::msg!("pss-found-array"),
+        "object" => crate::msg!("pss-found-object"),
+        other => match other.strip_prefix("number ") {
+            Some(n) => crate::msg!("pss-found-number", value = n),
+            None => crate::msg!("pss-type-other", name = other),
+        },
+    };
+    crate::msg!("rule-pss001-invalid", field = invalid.path.to_string(), expected = expected, found = found)
 }

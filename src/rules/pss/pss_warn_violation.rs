@@ -2,7 +2,7 @@ use crate::analysis::pss::{self, Level, MODES};
 use crate::model::{ObjectSet, Workload};
 use crate::rules::{Context, Rule};
 
-use super::pss_violation::{covered, help, namespace_policies};
+use super::pss_violation::{covered, namespace_policies};
 use super::target;
 
 crate::declare_rule! {
@@ -77,31 +77,27 @@ impl Rule for PssWarnViolation {
             };
             for (policy, modes) in policies {
                 let evaluation = pss::evaluate_on(&w, policy, release);
-                let what = match modes.as_slice() {
-                    ["audit"] => "would be recorded in the audit log as violating",
-                    ["warn"] => "would get a warning: it would violate",
-                    _ => "would get a warning and an audit record: it would violate",
+                // The modes asking for this policy: `audit`, `warn`, or both.
+                let (what, note) = match modes.as_slice() {
+                    ["audit"] => ("rule-pss005-audit", "rule-pss005-note-audit"),
+                    ["warn"] => ("rule-pss005-warn", "rule-pss005-note-warn"),
+                    _ => ("rule-pss005-both", "rule-pss005-note-both"),
                 };
                 for v in &evaluation.violations {
                     if reported.contains(&v.check) || covered(v, &cx.options.selected_rules) {
                         continue;
                     }
                     let emulation = target::emulation_note(cx.options);
-                    let labels = modes.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" and ");
+                    let message = crate::msg!(what, policy = policy.to_string(), reason = target::reason(v));
                     let mut r = cx
-                        .report(
-                            self,
-                            object,
-                            v.site.path(&w),
-                            format!("{what} PodSecurity \"{policy}\": {}", v.full()),
-                        )
-                        .help(help(v.check))
-                        .note(format!(
-                            "the {labels} {} of namespace \"{ns}\" {} for {policy}; check pss:{}:{}",
-                            if modes.len() == 1 { "label" } else { "labels" },
-                            if modes.len() == 1 { "asks" } else { "ask" },
-                            v.check.level(),
-                            v.check.control()
+                        .report(self, object, v.site.path(&w), message)
+                        .help(target::help(v.check))
+                        .note(crate::msg!(
+                            note,
+                            namespace = ns,
+                            policy = policy.to_string(),
+                            level = v.check.level().to_string(),
+                            control = v.check.control()
                         ));
                     if let Some(note) = emulation {
                         r = r.note(note);

@@ -3,7 +3,8 @@
 //! `pss:` in `.ladrillo.yaml` or ladrillo's default (what the user wants, not what admission
 //! does: a namespace without an enforce label admits every pod).
 
-use crate::analysis::pss::{NamespacePolicy, PSS_LABEL_PREFIX, Policy};
+use crate::analysis::pss::{CheckId, NamespacePolicy, PSS_LABEL_PREFIX, Policy, Violation};
+use crate::i18n::Msg;
 use crate::rules::RuleOptions;
 
 /// The policy a workload is checked against.
@@ -13,7 +14,7 @@ pub(crate) struct Target {
     /// Whether admission enforces it (the namespace's own enforce label).
     pub enforced: bool,
     /// Why this policy, for the finding's note.
-    pub why: String,
+    pub why: Msg,
     /// Whether the level comes from `pss:` in `.ladrillo.yaml` (else it is ladrillo's default),
     /// when admission does not enforce it.
     pub configured: bool,
@@ -26,22 +27,18 @@ pub(crate) struct Target {
 pub(crate) fn resolve(ns: &str, labels: Option<&NamespacePolicy>, options: &RuleOptions) -> Target {
     let default = options.pss;
     let origin = if options.pss_configured {
-        format!("{default} is the target level set by `pss:` in .ladrillo.yaml")
+        crate::msg!("pss-origin-configured", policy = default.to_string())
     } else {
-        format!(
-            "{default} is ladrillo's default target level (set `pss:` in .ladrillo.yaml to choose another)"
-        )
+        crate::msg!("pss-origin-default", policy = default.to_string())
     };
+    let label = format!("{PSS_LABEL_PREFIX}enforce");
     match labels {
         Some(p) if p.has_enforce() => {
             let policy = p.enforce_policy(default);
             let why = if matches!(p.enforce.level, Some(Err(_))) {
-                format!(
-                    "namespace \"{ns}\" has an invalid enforce label, which the API server reads as \
-                     {policy}: it rejects these pods"
-                )
+                crate::msg!("pss-why-enforced-invalid", namespace = ns, policy = policy.to_string())
             } else {
-                format!("namespace \"{ns}\" enforces {policy}: the API server rejects these pods")
+                crate::msg!("pss-why-enforced", namespace = ns, policy = policy.to_string())
             };
             Target { policy, enforced: true, why, configured: false, namespace_known: true }
         }
@@ -50,44 +47,128 @@ pub(crate) fn resolve(ns: &str, labels: Option<&NamespacePolicy>, options: &Rule
             enforced: false,
             configured: options.pss_configured,
             namespace_known: true,
-            why: format!(
-                "not enforced: namespace \"{ns}\" has no {PSS_LABEL_PREFIX}enforce label, so Pod Security \
-                 admission admits these pods (EKS enforces privileged by default); {origin}"
-            ),
+            why: crate::msg!("pss-why-unlabelled", namespace = ns, label = label, origin = origin),
         },
         None => Target {
             policy: default,
             enforced: false,
             configured: options.pss_configured,
             namespace_known: false,
-            why: format!(
-                "not known to be enforced: namespace \"{ns}\" is not in the input, so its enforce label \
-                 is unknown (without one, EKS admits every pod: privileged); {origin}"
-            ),
+            why: crate::msg!("pss-why-absent", namespace = ns, origin = origin),
         },
     }
 }
 
 /// How the policy reads at the start of a message.
-pub(crate) fn wording(target: &Target) -> String {
+pub(crate) fn wording(target: &Target) -> Msg {
+    let policy = target.policy.to_string();
     if target.enforced {
-        format!("violates PodSecurity \"{}\"", target.policy)
+        crate::msg!("pss-violates", policy = policy)
     } else {
         // A level the user wants, not one admission applies: say whose it is and that admission
         // does not (or is not known to) enforce it.
-        let whose = if target.configured { "set by `pss:`" } else { "ladrillo's default" };
-        let admission = if target.namespace_known {
-            "not enforced by admission"
+        let whose = if target.configured {
+            crate::msg!("pss-whose-configured")
         } else {
-            "not known to be enforced by admission"
+            crate::msg!("pss-whose-default")
         };
-        format!("does not meet the target Pod Security level \"{}\" ({whose}, {admission})", target.policy)
+        let admission = if target.namespace_known {
+            crate::msg!("pss-admission-unlabelled")
+        } else {
+            crate::msg!("pss-admission-unknown")
+        };
+        crate::msg!("pss-target", policy = policy, whose = whose, admission = admission)
     }
 }
 
 /// A note for findings evaluated as an older API server does, when one is emulated.
-pub(crate) fn emulation_note(options: &RuleOptions) -> Option<String> {
-    options
-        .pss_kubernetes_version
-        .map(|r| format!("evaluated as the API server of Kubernetes 1.{r} does (`pss.kubernetes-version`)"))
+pub(crate) fn emulation_note(options: &RuleOptions) -> Option<Msg> {
+    options.pss_kubernetes_version.map(|r| crate::msg!("pss-emulation", release = r.to_string()))
+}
+
+/// A violation's reason: the API server's own phrase (kept in English, as the API server writes
+/// it) after what the check means in the reader's language.
+pub(crate) fn reason(v: &Violation) -> Msg {
+    let upstream = v.full();
+    match v.check {
+        CheckId::AppArmorProfile => crate::msg!("pss-check-app-armor-profile", upstream = upstream),
+        CheckId::CapabilitiesBaseline => crate::msg!("pss-check-capabilities-baseline", upstream = upstream),
+        CheckId::HostNamespaces => crate::msg!("pss-check-host-namespaces", upstream = upstream),
+        CheckId::HostPathVolumes => crate::msg!("pss-check-host-path-volumes", upstream = upstream),
+        CheckId::HostPorts => crate::msg!("pss-check-host-ports", upstream = upstream),
+        CheckId::HostProbesAndHostLifecycle => crate::msg!("pss-check-host-probes", upstream = upstream),
+        CheckId::Privileged => crate::msg!("pss-check-privileged", upstream = upstream),
+        CheckId::ProcMount | CheckId::ProcMountRestricted => {
+            crate::msg!("pss-check-proc-mount", upstream = upstream)
+        }
+        CheckId::SeLinuxOptions => crate::msg!("pss-check-selinux-options", upstream = upstream),
+        CheckId::SeccompProfileBaseline => crate::msg!("pss-check-seccomp-baseline", upstream = upstream),
+        CheckId::Sysctls => crate::msg!("pss-check-sysctls", upstream = upstream),
+        CheckId::WindowsHostProcess => crate::msg!("pss-check-windows-host-process", upstream = upstream),
+        CheckId::AllowPrivilegeEscalation => {
+            crate::msg!("pss-check-allow-privilege-escalation", upstream = upstream)
+        }
+        CheckId::CapabilitiesRestricted => {
+            crate::msg!("pss-check-capabilities-restricted", upstream = upstream)
+        }
+        CheckId::RestrictedVolumes => crate::msg!("pss-check-restricted-volumes", upstream = upstream),
+        CheckId::RunAsNonRoot => crate::msg!("pss-check-run-as-non-root", upstream = upstream),
+        CheckId::RunAsUser => crate::msg!("pss-check-run-as-user", upstream = upstream),
+        CheckId::SeccompProfileRestricted => {
+            crate::msg!("pss-check-seccomp-restricted", upstream = upstream)
+        }
+    }
+}
+
+/// The help line of a check.
+pub(crate) fn help(check: CheckId) -> Msg {
+    crate::msg!(match check {
+        CheckId::AppArmorProfile => "rule-pss001-help-app-armor-profile",
+        CheckId::CapabilitiesBaseline => "rule-pss001-help-capabilities-baseline",
+        CheckId::HostNamespaces => "rule-pss001-help-host-namespaces",
+        CheckId::HostPathVolumes => "rule-pss001-help-host-path-volumes",
+        CheckId::HostPorts => "rule-pss001-help-host-ports",
+        CheckId::HostProbesAndHostLifecycle => "rule-pss001-help-host-probes",
+        CheckId::Privileged => "rule-pss001-help-privileged",
+        CheckId::ProcMount | CheckId::ProcMountRestricted => "rule-pss001-help-proc-mount",
+        CheckId::SeLinuxOptions => "rule-pss001-help-selinux-options",
+        CheckId::SeccompProfileBaseline => "rule-pss001-help-seccomp-baseline",
+        CheckId::Sysctls => "rule-pss001-help-sysctls",
+        CheckId::WindowsHostProcess => "rule-pss001-help-windows-host-process",
+        CheckId::AllowPrivilegeEscalation => "rule-pss001-help-allow-privilege-escalation",
+        CheckId::CapabilitiesRestricted => "rule-pss001-help-capabilities-restricted",
+        CheckId::RestrictedVolumes => "rule-pss001-help-restricted-volumes",
+        CheckId::RunAsNonRoot => "rule-pss001-help-run-as-non-root",
+        CheckId::RunAsUser => "rule-pss001-help-run-as-user",
+        CheckId::SeccompProfileRestricted => "rule-pss001-help-seccomp-restricted",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// Every check has a reason and a help line in both languages, and the English reason is the
+    /// API server's phrase alone.
+    #[test]
+    fn every_check_has_its_texts() {
+        for level in [crate::analysis::pss::Level::Baseline, crate::analysis::pss::Level::Restricted] {
+            for check in crate::analysis::pss::checks_of(level) {
+                let v = Violation {
+                    check,
+                    reason: "phrase",
+                    detail: "detail".into(),
+                    site: crate::analysis::pss::Site::Spec(&[]),
+                    causes: Vec::new(),
+                };
+                assert_eq!(reason(&v).render(Lang::En), "phrase (detail)");
+                let es = reason(&v).render(Lang::Es);
+                assert!(es.contains("«phrase (detail)»") && es.len() > 20, "{check}: {es}");
+                for lang in Lang::ALL {
+                    assert!(crate::i18n::has(lang, &help(check).id), "{check}: no help in {lang:?}");
+                }
+            }
+        }
+    }
 }
