@@ -112,7 +112,7 @@ fn helm_templates_are_not_read_as_objects_nor_as_yaml_errors() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "Helm chart: 1 template not read; to scan what it renders, `helm template",
+            "Helm chart: 1 template not read; to scan what it renders, pass --render or `helm template",
         ));
 }
 

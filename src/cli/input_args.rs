@@ -33,6 +33,29 @@ pub struct InputArgs {
     /// Terraform.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Render Helm chart directories (`Chart.yaml`) with `helm template` and kustomization
+    /// directories named as paths with `kustomize build` (or `kubectl kustomize`), and read
+    /// what they print. Off by default, since it runs those programs on the input; they run
+    /// without credentials, plugins or network access, within a time limit (see
+    /// docs/configuration.md). A directory that cannot be rendered is an input error.
+    #[arg(long)]
+    pub render: bool,
+    /// A values file for `helm template` (repeat it to give several, in order).
+    #[arg(long = "helm-values", value_name = "FILE", requires = "render")]
+    pub helm_values: Vec<PathBuf>,
+    /// The `helm` program to run (default: `helm` on PATH).
+    #[arg(long, value_name = "PATH", requires = "render")]
+    pub helm_path: Option<PathBuf>,
+    /// The `kustomize` program to run (default: `kustomize` on PATH).
+    #[arg(long, value_name = "PATH", requires = "render")]
+    pub kustomize_path: Option<PathBuf>,
+    /// The `kubectl` program to run as `kubectl kustomize`, unless --kustomize-path is given
+    /// (default: `kustomize` on PATH, else `kubectl` on PATH).
+    #[arg(long, value_name = "PATH", requires = "render")]
+    pub kubectl_path: Option<PathBuf>,
+    /// Seconds one rendering may run before it is stopped (default: 60).
+    #[arg(long, value_name = "SECONDS", requires = "render", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub render_timeout: Option<u64>,
     #[command(flatten)]
     pub cluster: super::cluster_args::ClusterArgs,
 }
@@ -75,6 +98,17 @@ impl InputArgs {
             allow_empty: self.allow_empty,
             lang: super::lang(),
             stdin_filename: self.stdin_filename.clone(),
+            render: input::render::Render {
+                enabled: self.render,
+                values: self.helm_values.clone(),
+                helm: self.helm_path.clone(),
+                kustomize: self.kustomize_path.clone(),
+                kubectl: self.kubectl_path.clone(),
+                timeout: std::time::Duration::from_secs(
+                    self.render_timeout.unwrap_or(input::render::DEFAULT_TIMEOUT_SECS),
+                ),
+                ..input::render::Render::default()
+            },
             ..input::Options::default()
         }
     }

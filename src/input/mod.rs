@@ -16,6 +16,7 @@
 //! audit event), so findings point into the text the caller holds.
 
 pub mod file;
+pub mod render;
 pub mod rendered;
 pub mod scope;
 
@@ -52,6 +53,8 @@ pub struct Options {
     /// The name reports give standard input (`--stdin-filename`) instead of `-`. A name ending
     /// in `.tf` is read as Terraform, as a file of that name would be.
     pub stdin_filename: Option<String>,
+    /// Whether and how chart and kustomization directories are rendered (see [`render`]).
+    pub render: render::Render,
 }
 
 /// Everything read from a run's inputs.
@@ -153,6 +156,14 @@ pub struct Loader {
     /// with the paths and excludes to say why they did not.
     require: Option<(Vec<String>, source::Walk)>,
     lang: crate::i18n::Lang,
+    /// Texts ladrillo rendered: the text, where it was rendered from, and a file of that
+    /// directory (for its scope).
+    rendered: Vec<(Arc<SourceFile>, rendered::Base, std::path::PathBuf)>,
+    /// Chart and kustomization directories rendered or tried (as displayed): the remarks
+    /// about unrendered ones are not theirs.
+    render_tried: std::collections::HashSet<String>,
+    /// What was rendered, and how.
+    render_remarks: Vec<Remark>,
 }
 
 impl Loader {
@@ -165,9 +176,14 @@ impl Loader {
             hidden: options.hidden,
             default_excludes: !options.no_default_excludes,
         };
+        let (walked, mut targets) = render_targets(paths, &options.render);
         let source::Discovered { mut inputs, errors, hidden_skipped, default_excluded, linked_dirs } =
-            source::discover(paths, &walk);
+            source::discover(&walked, &walk);
         self.linked_dirs.extend(linked_dirs);
+        if options.render.enabled {
+            targets.extend(walked_charts(&inputs));
+        }
+        self.render(&targets, options);
         if let Some(name) = &options.stdin_filename {
             for i in &mut inputs {
                 if let source::Input::Stdin { display } = i {
@@ -202,6 +218,65 @@ impl Loader {
                     self.errors.push(e);
                 }
             }
+        }
+    }
+
+    /// Renders chart and kustomization directories (see [`render`]): the text of each is an
+    /// input of its own, a failure an input error naming the directory.
+    fn render(&mut self, targets: &[Target], options: &Options) {
+        let lang = options.lang;
+        let mut seen = std::collections::HashSet::new();
+        for t in targets {
+            // A directory named twice (or also found in a walk) is rendered once.
+            let dir = std::path::Path::new(&t.dir);
+            if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+                continue;
+            }
+            self.render_tried.insert(t.dir.clone());
+            let display = match t.project {
+                render::Project::Chart => format!("helm template {}", t.dir),
+                render::Project::Kustomization => format!("kustomize build {}", t.dir),
+            };
+            match render::render(t.project, &t.dir, &options.render) {
+                Ok(out) => match source::from_bytes(display.clone(), None, out.text.into_bytes()) {
+                    Ok(f) => {
+                        self.render_remarks.push(Remark {
+                            file: display,
+                            line: None,
+                            message: crate::t!(lang, "input-rendered", command = out.shown.as_str()),
+                        });
+                        let base = rendered::Base {
+                            dir: t.dir.clone(),
+                            by: t.project.tool(),
+                            origin_root: out.origin_root,
+                        };
+                        self.rendered.push((Arc::clone(&f), base, t.marker()));
+                        self.files.push(f);
+                    }
+                    Err(e) => {
+                        self.unread += 1;
+                        self.errors.push(e);
+                    }
+                },
+                Err(failure) => {
+                    self.unread += 1;
+                    let why = render_failure(&failure, lang);
+                    self.errors.push(InputError::file(
+                        t.dir.clone(),
+                        crate::t!(lang, "input-not-rendered", dir = t.dir.as_str(), why = why.as_str()),
+                    ));
+                }
+            }
+        }
+        // Values files for no chart are a mistake in the command line, not something to ignore.
+        if options.render.enabled
+            && !options.render.values.is_empty()
+            && !targets.iter().any(|t| t.project == render::Project::Chart)
+        {
+            self.errors.push(InputError::file(
+                options.render.values.first().map(|v| v.display().to_string()).unwrap_or_default(),
+                crate::i18n::text(lang, "input-values-without-chart"),
+            ));
         }
     }
 
@@ -260,6 +335,9 @@ impl Loader {
             linked_dirs,
             require,
             lang,
+            rendered,
+            render_tried,
+            render_remarks,
         } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
@@ -267,14 +345,17 @@ impl Loader {
         all_files.sort_by(|a, b| a.display.cmp(&b.display));
         progress.stage(crate::progress::Stage::Parsing);
         let load = |f: &Arc<SourceFile>| {
-            let l = file::load(f);
+            let base = rendered.iter().find(|(r, _, _)| Arc::ptr_eq(r, f)).map(|(_, b, _)| b);
+            let l = file::load_rendered(f, base);
             progress.file_parsed(l.objects.len());
             l
         };
         // Terraform is read per directory (a module), everything else per file.
         // Kustomizations and Helm templates are not objects: kustomize and Helm render them.
-        let projects = Projects::of(&all_files);
-        let mut remarks = projects.remarks(lang);
+        let mut projects = Projects::of(&all_files);
+        projects.forget(&render_tried);
+        let mut remarks = render_remarks;
+        remarks.extend(projects.remarks(lang));
         remarks.extend(linked_dirs.into_iter().map(|file| Remark {
             file,
             line: None,
@@ -292,7 +373,9 @@ impl Loader {
         let unrendered = all_files.len() - tf_files.len() - files.len();
         stats.documents += unrendered;
         stats.skipped_documents += unrendered;
-        let scopes = scope::assign(&all_files, one_cluster);
+        let marked: Vec<(Arc<SourceFile>, std::path::PathBuf)> =
+            rendered.iter().map(|(f, _, marker)| (Arc::clone(f), marker.clone())).collect();
+        let scopes = scope::assign(&all_files, &marked, one_cluster);
         let mut set = ObjectSet::default();
         let mut notes = Vec::new();
         let mut aws: Vec<AwsDocument> = Vec::new();
@@ -362,6 +445,85 @@ impl Loader {
             errors.push(nothing_to_analyse(&paths, &walk, &projects, stats.files, lang));
         }
         Inputs { files: all_files, set, notes, errors, stats, remarks }
+    }
+}
+
+/// A chart or kustomization directory to render.
+#[derive(Clone, Debug)]
+struct Target {
+    project: render::Project,
+    /// The directory, as named or found (a path usable as it is).
+    dir: String,
+}
+
+impl Target {
+    /// The file that makes the directory what it is, for its scope.
+    fn marker(&self) -> std::path::PathBuf {
+        let dir = std::path::Path::new(&self.dir);
+        match self.project {
+            render::Project::Chart => dir.join("Chart.yaml"),
+            render::Project::Kustomization => dir.join(scope::KUSTOMIZATION[0]),
+        }
+    }
+}
+
+/// The named paths that are chart or kustomization directories to render (with `--render`),
+/// and the paths left to read as files.
+fn render_targets(paths: &[String], render: &render::Render) -> (Vec<String>, Vec<Target>) {
+    let mut walked = Vec::new();
+    let mut targets = Vec::new();
+    for p in paths {
+        let project =
+            (render.enabled && p != "-").then(|| render::Project::of(std::path::Path::new(p))).flatten();
+        match project {
+            Some(project) => targets.push(Target { project, dir: p.clone() }),
+            None => walked.push(p.clone()),
+        }
+    }
+    (walked, targets)
+}
+
+/// The outermost chart directories a walk found (subcharts are rendered with their parent).
+fn walked_charts(inputs: &[source::Input]) -> Vec<Target> {
+    let charts: Vec<(&std::path::Path, &str)> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            source::Input::File { display, path } if path.file_name().is_some_and(|n| n == "Chart.yaml") => {
+                let dir = path.parent()?;
+                let shown = display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d);
+                Some((dir, shown))
+            }
+            _ => None,
+        })
+        .collect();
+    charts
+        .iter()
+        .filter(|(dir, _)| !charts.iter().any(|(other, _)| other != dir && dir.starts_with(other)))
+        .map(|(_, shown)| Target { project: render::Project::Chart, dir: (*shown).to_string() })
+        .collect()
+}
+
+/// Why a directory was not rendered, in a language.
+fn render_failure(failure: &render::Failure, lang: crate::i18n::Lang) -> String {
+    match failure {
+        render::Failure::NoTool(render::Project::Chart) => crate::i18n::text(lang, "input-render-no-helm"),
+        render::Failure::NoTool(render::Project::Kustomization) => {
+            crate::i18n::text(lang, "input-render-no-kustomize")
+        }
+        render::Failure::Values(file) => crate::t!(lang, "input-render-values", file = file.as_str()),
+        render::Failure::Wrapper(error) => crate::t!(lang, "input-render-wrapper", error = error.as_str()),
+        render::Failure::Start(error) => crate::t!(lang, "input-render-start", error = error.as_str()),
+        render::Failure::Exit(Some(code), stderr) => {
+            crate::t!(lang, "input-render-failed", code = *code, stderr = stderr.as_str())
+        }
+        render::Failure::Exit(None, stderr) => {
+            crate::t!(lang, "input-render-killed", stderr = stderr.as_str())
+        }
+        render::Failure::Timeout(limit) => crate::t!(lang, "input-render-timeout", seconds = limit.as_secs()),
+        render::Failure::TooLarge(limit) => {
+            crate::t!(lang, "input-render-too-large", mib = *limit / (1024 * 1024))
+        }
+        render::Failure::NotText => crate::i18n::text(lang, "input-render-not-text"),
     }
 }
 
@@ -450,6 +612,27 @@ impl Projects {
             }
         }
         p
+    }
+
+    /// Leaves out the charts (and their subcharts) and kustomizations ladrillo rendered or tried
+    /// to: their templates are still not read, but what is said about them is the rendering's.
+    fn forget(&mut self, rendered: &std::collections::HashSet<String>) {
+        // Subcharts are rendered with their parent.
+        let under = |d: &str| {
+            rendered
+                .iter()
+                .any(|r| d == r || d.strip_prefix(r.as_str()).is_some_and(|rest| rest.starts_with('/')))
+        };
+        let keep: Vec<bool> = self.charts.iter().map(|(d, _)| !under(d)).collect();
+        let mut i = keep.iter();
+        self.charts.retain(|_| i.next().copied().unwrap_or(true));
+        let mut i = keep.iter();
+        self.chart_files.retain(|_| i.next().copied().unwrap_or(true));
+        let keep: Vec<bool> = self.kustomizations.iter().map(|d| !rendered.contains(d)).collect();
+        let mut i = keep.iter();
+        self.kustomizations.retain(|_| i.next().copied().unwrap_or(true));
+        let mut i = keep.iter();
+        self.kustomization_files.retain(|_| i.next().copied().unwrap_or(true));
     }
 
     fn unrendered(&self, f: &Arc<SourceFile>) -> bool {

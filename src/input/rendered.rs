@@ -13,6 +13,10 @@ pub struct Base {
     /// The chart or kustomization directory, as the user named it.
     pub dir: String,
     pub by: RenderTool,
+    /// For a kustomization built through ladrillo's wrapper (see [`super::render`]): the
+    /// wrapper's directory, which origin paths are relative to, and the kustomization's
+    /// directory, both absolute.
+    pub origin_root: Option<(std::path::PathBuf, std::path::PathBuf)>,
 }
 
 /// Helm's comment line above each rendered document.
@@ -50,7 +54,13 @@ pub fn parts(text: &str, documents: &[Span], objects: &[Object], base: Option<&B
     for o in objects {
         if let Some(origin) = origin(&o.root) {
             let source = match (base, origin) {
-                (Some(b), Origin::Local(path)) if b.by == RenderTool::Kustomize => join(&b.dir, &path),
+                (Some(b), Origin::Local(path)) if b.by == RenderTool::Kustomize => match &b.origin_root {
+                    Some((wrapper, target)) => {
+                        let origin = super::scope::normalize(&wrapper.join(&path));
+                        join(&b.dir, &super::render::relative(target, &origin).to_string_lossy())
+                    }
+                    None => join(&b.dir, &path),
+                },
                 (_, Origin::Local(path) | Origin::Remote(path)) => path,
             };
             out.push(Rendered { span: o.root.span, source, by: RenderTool::Kustomize });

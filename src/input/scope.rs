@@ -55,14 +55,22 @@ impl Scopes {
 }
 
 /// Assigns scopes to files read from disk (other inputs share scope 0); with `one_cluster`
-/// every file is in scope 0 (kustomizations are still read for patches and labels).
+/// every file is in scope 0 (kustomizations are still read for patches and labels). A text
+/// ladrillo rendered (`rendered`: the text and a file of the chart or kustomization directory
+/// it was rendered from) gets the scope of that file.
 #[must_use]
-pub fn assign(files: &[Arc<SourceFile>], one_cluster: bool) -> Scopes {
+pub fn assign(
+    files: &[Arc<SourceFile>],
+    rendered: &[(Arc<SourceFile>, PathBuf)],
+    one_cluster: bool,
+) -> Scopes {
     let mut finder = Finder::default();
     let paths: Vec<(&Arc<SourceFile>, PathBuf)> =
         files.iter().filter_map(|f| Some((f, normalize(f.path.as_deref()?)))).collect();
+    let rendered: Vec<(&Arc<SourceFile>, PathBuf)> =
+        rendered.iter().map(|(f, p)| (f, normalize(p))).collect();
     // Every kustomize tree first, so a listed file finds its tree whatever the input order.
-    for (_, path) in &paths {
+    for (_, path) in paths.iter().chain(&rendered) {
         if let Some(k) = finder.kustomization_above(path) {
             finder.read_tree(&k);
         }
@@ -90,7 +98,7 @@ pub fn assign(files: &[Arc<SourceFile>], one_cluster: bool) -> Scopes {
         return out;
     }
     let mut roots: Vec<(Arc<SourceFile>, PathBuf)> = Vec::new();
-    for (f, path) in &paths {
+    for (f, path) in paths.iter().chain(&rendered) {
         if let Some(root) = finder.root_of(path) {
             roots.push((Arc::clone(f), root));
         }
@@ -275,7 +283,7 @@ fn read_kustomization(dir: &Path) -> Kustomization {
 }
 
 /// An absolute path without `.` and `..` (lexically; links are not followed).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
     for c in absolute.components() {
@@ -339,6 +347,7 @@ mod tests {
                 repo.clone(),
                 loose.clone(),
             ],
+            &[],
             false,
         );
         assert_eq!(s.of(&base), s.of(&overlay));

@@ -75,8 +75,21 @@ input-nothing-to-analyse = nothing to analyse: no Kubernetes object and no EKS c
         [one] 1 file read
        *[other] { $files } files read
     })
-input-render-kustomize = { $dir } is a kustomization: render it first, `kubectl kustomize { $dir } | ladrillo scan -`
-input-render-helm = { $dir } is a Helm chart: render it first, `helm template { $dir } | ladrillo scan -`
+input-render-kustomize = { $dir } is a kustomization: render it first, `kubectl kustomize { $dir } | ladrillo scan -`, or pass --render
+input-render-helm = { $dir } is a Helm chart: render it first, `helm template { $dir } | ladrillo scan -`, or pass --render
+input-not-rendered = { $dir } was not scanned: { $why }
+input-rendered = rendered by `{ $command }`
+input-render-no-helm = helm is not on PATH (install it, or give its path with --helm-path)
+input-render-no-kustomize = neither kustomize nor kubectl is on PATH (install one, or give its path with --kustomize-path or --kubectl-path)
+input-render-values = the values file { $file } is not a file
+input-render-wrapper = the temporary kustomization could not be written: { $error }
+input-render-start = the tool could not be started: { $error }
+input-render-failed = the tool failed (exit code { $code }): { $stderr }
+input-render-killed = the tool was ended by a signal: { $stderr }
+input-render-timeout = the tool did not finish in { $seconds } s and was stopped (--render-timeout)
+input-render-too-large = the tool printed more than { $mib } MiB and was stopped
+input-render-not-text = the tool printed text that is not UTF-8
+input-values-without-chart = --helm-values is for Helm chart directories, and no path is one
 input-ignored-by-file = inputs were left out by { $file }
 input-ignored-by-exclude = inputs were left out by `exclude` in .ladrillo.yaml
 input-ignored-by-git = inputs were left out by git's exclude rules (.git/info/exclude or core.excludesFile)
@@ -85,11 +98,11 @@ stdin-filename-empty = --stdin-filename is empty: give the name to show for stan
 stdin-filename-without-stdin = --stdin-filename names standard input, but `-` is not among the paths
 input-unnamed-skipped = { $kind } ({ $api }) without `metadata.name` skipped: ladrillo does not analyse this kind
 input-linked-directory = link to a directory, not followed: a directory walk does not follow links (they may lead out of the tree or back into it); name the target on the command line to scan it
-input-kustomization-read = kustomization read as a list of files, not built: to scan what kustomize builds, `kubectl kustomize { $dir } | ladrillo scan -`
+input-kustomization-read = kustomization read as a list of files, not built: to scan what kustomize builds, name its directory with --render or `kubectl kustomize { $dir } | ladrillo scan -`
 input-helm-templates = Helm chart: { $count ->
         [one] 1 template not read
        *[other] { $count } templates not read
-    }; to scan what it renders, `helm template { $dir } | ladrillo scan -`
+    }; to scan what it renders, pass --render or `helm template { $dir } | ladrillo scan -`
 
 # rbac: custom resources matched across API groups, group members (who-can --expand-groups).
 rbac-matched-groups = resource matched in API { $count ->

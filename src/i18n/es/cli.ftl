@@ -75,8 +75,21 @@ input-nothing-to-analyse = nada que analizar: ningún objeto de Kubernetes ni de
         [one] 1 archivo leído
        *[other] { $files } archivos leídos
     })
-input-render-kustomize = { $dir } es una kustomization: genérela antes, `kubectl kustomize { $dir } | ladrillo scan -`
-input-render-helm = { $dir } es un chart de Helm: genérelo antes, `helm template { $dir } | ladrillo scan -`
+input-render-kustomize = { $dir } es una kustomization: genérela antes, `kubectl kustomize { $dir } | ladrillo scan -`, o use --render
+input-render-helm = { $dir } es un chart de Helm: genérelo antes, `helm template { $dir } | ladrillo scan -`, o use --render
+input-not-rendered = { $dir } no se analizó: { $why }
+input-rendered = generado con `{ $command }`
+input-render-no-helm = helm no está en el PATH (instálelo o indique su ruta con --helm-path)
+input-render-no-kustomize = ni kustomize ni kubectl están en el PATH (instale uno o indique su ruta con --kustomize-path o --kubectl-path)
+input-render-values = el archivo de valores { $file } no es un archivo
+input-render-wrapper = no se pudo escribir la kustomization temporal: { $error }
+input-render-start = no se pudo iniciar la herramienta: { $error }
+input-render-failed = la herramienta falló (código de salida { $code }): { $stderr }
+input-render-killed = una señal terminó la herramienta: { $stderr }
+input-render-timeout = la herramienta no terminó en { $seconds } s y se detuvo (--render-timeout)
+input-render-too-large = la herramienta escribió más de { $mib } MiB y se detuvo
+input-render-not-text = la herramienta escribió texto que no es UTF-8
+input-values-without-chart = --helm-values es para directorios de charts de Helm, y ninguna ruta lo es
 input-ignored-by-file = { $file } dejó fuera archivos de entrada
 input-ignored-by-exclude = `exclude` en .ladrillo.yaml dejó fuera archivos de entrada
 input-ignored-by-git = las reglas de exclusión de git (.git/info/exclude o core.excludesFile) dejaron fuera archivos de entrada
@@ -85,11 +98,11 @@ stdin-filename-empty = --stdin-filename está vacío: indique el nombre que se m
 stdin-filename-without-stdin = --stdin-filename da nombre a la entrada estándar, pero `-` no está entre las rutas
 input-unnamed-skipped = { $kind } ({ $api }) sin `metadata.name` omitido: ladrillo no analiza este tipo
 input-linked-directory = enlace a un directorio, no seguido: el recorrido de directorios no sigue enlaces (pueden salir del árbol o volver a él); indique el destino en la línea de órdenes para analizarlo
-input-kustomization-read = kustomization leída como lista de archivos, sin generarla: para analizar lo que genera kustomize, `kubectl kustomize { $dir } | ladrillo scan -`
+input-kustomization-read = kustomization leída como lista de archivos, sin generarla: para analizar lo que genera kustomize, indique su directorio con --render o `kubectl kustomize { $dir } | ladrillo scan -`
 input-helm-templates = chart de Helm: { $count ->
         [one] 1 plantilla sin leer
        *[other] { $count } plantillas sin leer
-    }; para analizar lo que genera, `helm template { $dir } | ladrillo scan -`
+    }; para analizar lo que genera, use --render o `helm template { $dir } | ladrillo scan -`
 
 # rbac: custom resources matched across API groups, group members (who-can --expand-groups).
 rbac-matched-groups = recurso encontrado en { $count ->
