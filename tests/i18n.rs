@@ -219,3 +219,33 @@ fn literal_ids(text: &str) -> Vec<String> {
     out.retain(|id| !id.is_empty() && !id.ends_with('-'));
     out
 }
+
+/// Every documented default in `defaults.ftl` is a reason the cluster model gives, word for word
+/// (a reason reworded in the model would otherwise lose its translation silently; the fixtures
+/// of `tests/rules.rs` catch a reason without a message).
+#[test]
+fn every_default_reason_message_is_a_reason_of_the_model() {
+    let mut source = String::new();
+    let mut stack = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/cluster")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                source.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let entries = i18n::audit::entries(Lang::En).unwrap();
+    let defaults: Vec<_> = entries.iter().filter(|e| e.file == "defaults.ftl").collect();
+    assert!(defaults.len() > 50, "only {} default reasons", defaults.len());
+    let stale: Vec<_> = defaults
+        .iter()
+        .filter(|e| !source.contains(&format!("\"{}\"", i18n::text(Lang::En, &e.id))))
+        .map(|e| format!("{} = {}", e.id, e.text))
+        .collect();
+    assert!(stale.is_empty(), "defaults.ftl messages no model reason matches:\n{}", stale.join("\n"));
+    assert_eq!(i18n::default_reason_id("eksctl uses gp3"), Some("default-eksctl-uses-gp3"));
+    assert_eq!(i18n::default_reason_id("not a documented default"), None);
+}

@@ -228,6 +228,55 @@ mod cli {
             .stdout(contains("allowed only in namespaces: team-a"));
     }
 
+    /// The text answers in Spanish (issue 14): the words around verbs, resources and names are
+    /// the reader's, identifiers stay as written; JSON keeps English.
+    #[test]
+    fn answers_in_spanish() {
+        let queries: [&[&str]; 6] = [
+            &["who-can", "create", "pods/exec", "-n", "dev", "tests/rbac/default-roles.yaml"],
+            &[
+                "who-can",
+                "get",
+                "secrets",
+                "--name",
+                "db",
+                "-n",
+                "team-a",
+                "tests/rbac/namespace-scoping.yaml",
+            ],
+            &["can-i", "User:hank", "create", "pods/exec", "-n", "dev", "tests/rbac/default-roles.yaml"],
+            &["can-i", "User:gina", "get", "secrets", "tests/rbac/namespace-scoping.yaml"],
+            &[
+                "can-i",
+                "ServiceAccount:edge/istio",
+                "create",
+                "gateways",
+                "-n",
+                "edge",
+                "tests/rbac/custom-resources.yaml",
+            ],
+            &["rules", "ServiceAccount:team-a/robot", "tests/rbac/namespace-scoping.yaml"],
+        ];
+        let mut out = String::new();
+        for q in queries {
+            let o = ladrillo().args(["--lang", "es", "rbac"]).args(q).output().unwrap();
+            let code = o.status.code().unwrap_or(-1);
+            out.push_str(&format!("$ ladrillo --lang es rbac {} (exit {code})\n", q.join(" ")));
+            out.push_str(&String::from_utf8_lossy(&o.stdout));
+            out.push_str(&String::from_utf8_lossy(&o.stderr));
+            out.push('\n');
+        }
+        insta::assert_snapshot!("rbac_cli_es", out);
+        let json = ladrillo()
+            .args(["--lang", "es", "rbac", "who-can", "get", "secrets", "-n", "team-a", "--format", "json"])
+            .arg("tests/rbac/namespace-scoping.yaml")
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        assert_eq!(v["where"], "in namespace team-a");
+        assert_eq!(v["request"], "get secrets");
+    }
+
     #[test]
     fn rules_lists_effective_rules() {
         ladrillo()

@@ -241,6 +241,14 @@ fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
             out.push(format!("{what}: note `{note}` is not a Fluent message (use msg!)"));
         }
     }
+    for m in f.note_msgs.iter().flatten() {
+        if m.id == "finding-default" && m.args.iter().any(|(_, a)| matches!(a, ladrillo::i18n::Arg::Str(_))) {
+            out.push(format!(
+                "{what}: the default reason of note `{}` has no message in src/i18n/*/defaults.ftl",
+                m.render(Lang::En)
+            ));
+        }
+    }
     if f.help.is_some() && f.help_msg.is_none() {
         out.push(format!(
             "{what}: help `{}` is not a Fluent message (use msg!)",

@@ -217,7 +217,8 @@ fn load_model(paths: &[String], input: &InputArgs) -> Option<(ObjectSet, Arc<Mod
             let p = or.file.position(o.locate(&bad.path).span.start);
             format!("{}:{}:{}: ", or.file.display, p.line, p.column)
         });
-        eprintln!("warning: {at}{} is ignored: {} ({})", o.object_ref(), bad.message, bad.path);
+        let why = bad.message.render(crate::i18n::Lang::En);
+        eprintln!("warning: {at}{} is ignored: {why} ({})", o.object_ref(), bad.path);
     }
     Some((set, model))
 }

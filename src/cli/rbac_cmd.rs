@@ -7,6 +7,7 @@ use serde_json::json;
 use super::input_args::InputArgs;
 use crate::analysis::rbac::query::{self, Asked, Where, WhoCan, parse_request, parse_request_in};
 use crate::analysis::rbac::{Graph, Identity, identity};
+use crate::i18n::Lang;
 use crate::model::ObjectSet;
 
 #[derive(Debug, Args)]
@@ -197,39 +198,40 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 ))
             });
             entries.dedup();
-            let place = where_text(&asked.at);
-            let req = request_text(&asked);
             if common.format == RbacFormat::Json {
                 let v = json!({
-                    "request": req,
-                    "where": place,
+                    "request": request_text(&asked, Lang::En),
+                    "where": where_text(&asked.at, Lang::En),
                     "matchedGroups": asked.matched_groups,
                     "subjects": entries,
                 });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), 0));
             }
+            let lang = super::lang();
+            let (request, place) = (request_text(&asked, lang), where_text(&asked.at, lang));
             let mut out = matched_text(&asked);
             if entries.is_empty() {
-                out.push_str(&format!("nobody can {req} {place}\n"));
+                out.push_str(&crate::t!(lang, "rbac-nobody-can", request = &request, place = &place));
+                out.push('\n');
                 return Ok((out, 0));
             }
-            out.push_str(&format!("who can {req} {place}:\n"));
+            out.push_str(&crate::t!(lang, "rbac-who-can", request = request, place = place));
+            out.push('\n');
             for e in &entries {
                 let who = match &e.namespace {
                     Some(ns) => format!("{} {ns}/{}", e.kind, e.name),
                     None => format!("{} {}", e.kind, e.name),
                 };
-                let from =
-                    e.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                let from = aggregated(e.rule_from.as_deref(), lang);
                 out.push_str(&format!(
                     "  {who}  {}  {} → {}{from}: {}\n",
-                    e.scope,
+                    scope_text(&e.scope, lang),
                     e.binding,
                     e.role,
                     e.rule.describe()
                 ));
                 if let Some(via) = &e.via {
-                    out.push_str(&format!("      via {via}\n"));
+                    out.push_str(&format!("      {}\n", crate::t!(lang, "rbac-via", via = via)));
                 }
             }
             Ok((out, 0))
@@ -267,7 +269,6 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 Vec::new()
             };
             let allowed = !grants.is_empty();
-            let place = where_text(&strict);
             let reasons: Vec<serde_json::Value> = grants
                 .iter()
                 .map(|g| {
@@ -287,36 +288,41 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                     "subject": label,
                     "user": id.user,
                     "groups": id.groups,
-                    "request": request_text(&asked),
+                    "request": request_text(&asked, Lang::En),
                     "matchedGroups": asked.matched_groups,
-                    "where": place,
+                    "where": where_text(&strict, Lang::En),
                     "allowed": allowed,
                     "grants": reasons,
                     "allowedInNamespaces": elsewhere,
                 });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), code));
             }
+            let lang = super::lang();
             let mut out = matched_text(&asked);
-            out.push_str(&format!(
-                "{}: {label} {} {} {place}\n",
-                if allowed { "yes" } else { "no" },
-                if allowed { "can" } else { "cannot" },
-                request_text(&asked)
+            out.push_str(&crate::t!(
+                lang,
+                if allowed { "rbac-can-i-yes" } else { "rbac-can-i-no" },
+                subject = label,
+                request = request_text(&asked, lang),
+                place = where_text(&strict, lang)
             ));
+            out.push('\n');
             for g in &grants {
                 let b = graph.binding(g.binding);
                 let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
                 out.push_str(&format!("  {} → {role}: {}\n", b, graph.rule(g.rule).describe()));
             }
             if !elsewhere.is_empty() {
-                out.push_str(&format!("  allowed only in namespaces: {}\n", elsewhere.join(", ")));
+                let namespaces = elsewhere.join(", ");
+                out.push_str(&format!(
+                    "  {}\n",
+                    crate::t!(lang, "rbac-allowed-only-in", namespaces = namespaces)
+                ));
             }
             if !allowed {
-                out.push_str(&format!(
-                    "  identity: user {}, groups {}\n",
-                    id.user.as_deref().unwrap_or("(any member)"),
-                    id.groups.join(", ")
-                ));
+                let user = id.user.clone().unwrap_or_else(|| crate::i18n::text(lang, "rbac-any-member"));
+                let identity = crate::t!(lang, "rbac-identity", user = user, groups = id.groups.join(", "));
+                out.push_str(&format!("  {identity}\n"));
             }
             Ok((out, code))
         }
@@ -329,19 +335,23 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                 let v = json!({ "subject": label, "user": id.user, "groups": id.groups, "rules": rules });
                 return Ok((format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default()), 0));
             }
-            let mut out = format!(
-                "{label} (user {}, groups {}) has {} rules:\n",
-                id.user.as_deref().unwrap_or("(any member)"),
-                id.groups.join(", "),
-                rules.len()
+            let lang = super::lang();
+            let user = id.user.clone().unwrap_or_else(|| crate::i18n::text(lang, "rbac-any-member"));
+            let mut out = crate::t!(
+                lang,
+                "rbac-rules-of",
+                subject = label,
+                user = user,
+                groups = id.groups.join(", "),
+                count = rules.len()
             );
+            out.push('\n');
             for r in &rules {
-                let from =
-                    r.rule_from.as_ref().map(|f| format!(" (aggregated from {f})")).unwrap_or_default();
+                let from = aggregated(r.rule_from.as_deref(), lang);
                 out.push_str(&format!(
                     "  {}  {}  {} → {}{from}\n",
                     r.rule.describe(),
-                    r.scope,
+                    scope_text(&r.scope, lang),
                     r.binding,
                     r.role
                 ));
@@ -351,20 +361,47 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
     }
 }
 
-fn where_text(at: &Where) -> String {
+/// Where a request is asked, in a language (JSON keeps English).
+fn where_text(at: &Where, lang: Lang) -> String {
     match at {
-        Where::Namespace(ns) => format!("in namespace {ns}"),
-        Where::Cluster => "cluster-wide".into(),
-        Where::Anywhere => "in any namespace".into(),
+        Where::Namespace(ns) => crate::t!(lang, "rbac-in-namespace", namespace = ns),
+        Where::Cluster => crate::i18n::text(lang, "rbac-cluster-wide"),
+        Where::Anywhere => crate::i18n::text(lang, "rbac-in-any-namespace"),
     }
 }
 
+/// Where a grant applies, in a language.
+fn scope_text(scope: &crate::analysis::rbac::Scope, lang: Lang) -> String {
+    match scope {
+        crate::analysis::rbac::Scope::Namespace(ns) => crate::t!(lang, "rbac-in-namespace", namespace = ns),
+        crate::analysis::rbac::Scope::Cluster => crate::i18n::text(lang, "rbac-cluster-wide"),
+    }
+}
+
+/// ` (aggregated from <role>)` when a rule comes from an aggregated ClusterRole.
+fn aggregated(from: Option<&str>, lang: Lang) -> String {
+    from.map(|f| crate::t!(lang, "rbac-aggregated-from", origin = f)).unwrap_or_default()
+}
+
 /// The request as asked: `create gateways.gateway.networking.k8s.io`, or with every group a
-/// resource named without one was matched in, `create gateways.{a.example,b.example}`.
-fn request_text(asked: &Asked) -> String {
-    match asked.requests.as_slice() {
-        [one] => one.to_string(),
-        many => many.iter().map(ToString::to_string).collect::<Vec<_>>().join(" or "),
+/// resource named without one was matched in, `create gateways.{a.example,b.example}`; verbs,
+/// resources and names stay as written, the words around them are the reader's.
+fn request_text(asked: &Asked, lang: Lang) -> String {
+    let one = |r: &crate::analysis::rbac::Request| -> String {
+        let mut bare = r.clone();
+        let name = match &mut bare.target {
+            crate::analysis::rbac::Target::Resource { name, .. } => name.take(),
+            crate::analysis::rbac::Target::NonResource(_) => None,
+        };
+        match name {
+            Some(n) => crate::t!(lang, "rbac-request-named", request = bare.to_string(), name = n),
+            None => bare.to_string(),
+        }
+    };
+    let texts: Vec<String> = asked.requests.iter().map(one).collect();
+    match texts.as_slice() {
+        [one] => one.clone(),
+        many => many.join(&format!(" {} ", crate::i18n::text(lang, "rbac-or"))),
     }
 }
 

@@ -162,6 +162,19 @@ impl Node {
         }
     }
 
+    /// [`Node::type_name`] as a message, in the reader's language when shown.
+    #[must_use]
+    pub fn type_msg(&self) -> crate::i18n::Msg {
+        crate::msg!(match self.value {
+            Value::Null => "node-type-null",
+            Value::Bool(_) => "node-type-boolean",
+            Value::Int(_) | Value::Float(_) => "node-type-number",
+            Value::Str(_) => "node-type-string",
+            Value::Seq(_) => "node-type-array",
+            Value::Map(_) => "node-type-object",
+        })
+    }
+
     /// A scalar rendered as text (strings unquoted), for messages. Collections give `None`.
     #[must_use]
     pub fn scalar_text(&self) -> Option<String> {

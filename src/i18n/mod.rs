@@ -73,7 +73,7 @@ impl Lang {
 }
 
 /// One argument of a message.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
     Str(String),
     Num(i64),
@@ -118,7 +118,7 @@ number_args!(usize, u64, u32, u16, u8, i64, i32);
 
 /// A message id with its arguments, rendered in a language when it is shown (so a finding made
 /// once can be reported in either language).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Msg {
     pub id: Cow<'static, str>,
     pub args: Vec<(&'static str, Arg)>,
@@ -288,12 +288,35 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
     match lang {
         Lang::En => {
-            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl")
+            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl")
         }
         Lang::Es => {
-            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl")
+            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl")
         }
     }
+}
+
+/// The message of `defaults.ftl` whose English text is `english`: the cluster model keeps the
+/// documented default behind a value as English text (`Field::Default`), and a finding's note
+/// shows it in the reader's language through this id. `None` for a text without a message (the
+/// note then shows it as written; `tests/rules.rs` fails on such a note in a fixture).
+#[must_use]
+pub fn default_reason_id(english: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<std::collections::HashMap<String, &'static str>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        let source = sources(Lang::En).iter().find(|(name, _)| *name == "defaults.ftl").map(|(_, s)| *s);
+        let resource = match fluent_syntax::parser::parse(source.unwrap_or_default()) {
+            Ok(r) | Err((r, _)) => r,
+        };
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                map.insert(text(Lang::En, m.id.name), m.id.name);
+            }
+        }
+        map
+    });
+    index.get(english).copied()
 }
 
 type Bundle = FluentBundle<FluentResource>;

@@ -113,19 +113,20 @@ pub struct LabelSelector {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SelectorError {
     pub span: Span,
-    pub message: String,
+    /// Why, in the reader's language when shown (`Display` is the English text).
+    pub message: crate::i18n::Msg,
 }
 
 impl std::fmt::Display for SelectorError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message.render(crate::i18n::Lang::En))
     }
 }
 
 impl std::error::Error for SelectorError {}
 
-fn err(span: Span, message: impl Into<String>) -> SelectorError {
-    SelectorError { span, message: message.into() }
+fn err(span: Span, message: crate::i18n::Msg) -> SelectorError {
+    SelectorError { span, message }
 }
 
 impl LabelSelector {
@@ -158,16 +159,17 @@ impl LabelSelector {
         if node.is_null() {
             return Ok(Self::everything());
         }
-        let map = node.as_map().ok_or_else(|| {
-            err(node.span, format!("a label selector must be an object, found {}", node.type_name()))
-        })?;
+        let map = node
+            .as_map()
+            .ok_or_else(|| err(node.span, crate::msg!("selector-not-object", found = node.type_msg())))?;
         let mut requirements = Vec::new();
         if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
-            let m = ml.as_map().ok_or_else(|| err(ml.span, "`matchLabels` must be an object"))?;
+            let m = ml.as_map().ok_or_else(|| err(ml.span, crate::msg!("selector-match-labels")))?;
             for e in &m.entries {
-                let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
-                    err(e.value.span, format!("label value for `{}` must be a string", e.key))
-                })?;
+                let v =
+                    e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
+                        err(e.value.span, crate::msg!("selector-value-string", key = &e.key))
+                    })?;
                 validation::label_key(&e.key).map_err(|m| err(e.key_span, m))?;
                 validation::label_value(&v).map_err(|m| err(e.value.span, m))?;
                 requirements.push(Requirement {
@@ -178,7 +180,7 @@ impl LabelSelector {
             }
         }
         if let Some(me) = map.get("matchExpressions").filter(|n| !n.is_null()) {
-            let items = me.as_seq().ok_or_else(|| err(me.span, "`matchExpressions` must be a list"))?;
+            let items = me.as_seq().ok_or_else(|| err(me.span, crate::msg!("selector-match-expressions")))?;
             for ex in items {
                 requirements.push(expression(ex)?);
             }
@@ -248,19 +250,20 @@ fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
     let key = ex
         .get("key")
         .and_then(Node::as_str)
-        .ok_or_else(|| err(ex.span, "a match expression needs a string `key`"))?;
+        .ok_or_else(|| err(ex.span, crate::msg!("selector-expression-key")))?;
     if key.is_empty() {
-        return Err(err(ex.span, "a match expression needs a non-empty `key`"));
+        return Err(err(ex.span, crate::msg!("selector-expression-empty-key")));
     }
     let key_span = ex.get("key").map_or(ex.span, |k| k.span);
     validation::label_key(key).map_err(|m| err(key_span, m))?;
-    let op_node = ex.get("operator").ok_or_else(|| err(ex.span, "a match expression needs an `operator`"))?;
+    let op_node =
+        ex.get("operator").ok_or_else(|| err(ex.span, crate::msg!("selector-expression-operator")))?;
     let operator = match op_node.as_str() {
         Some("In") => Operator::In,
         Some("NotIn") => Operator::NotIn,
         Some("Exists") => Operator::Exists,
         Some("DoesNotExist") => Operator::DoesNotExist,
-        _ => return Err(err(op_node.span, "operator must be In, NotIn, Exists or DoesNotExist")),
+        _ => return Err(err(op_node.span, crate::msg!("selector-operator"))),
     };
     let values: Vec<String> =
         ex.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
@@ -268,11 +271,12 @@ fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
         validation::label_value(v).map_err(|m| err(node.span, m))?;
     }
     match operator {
-        Operator::In | Operator::NotIn if values.is_empty() => {
-            Err(err(ex.span, format!("operator {operator:?} needs at least one value")))
-        }
+        Operator::In | Operator::NotIn if values.is_empty() => Err(err(
+            ex.span,
+            crate::msg!("selector-operator-needs-values", operator = format!("{operator:?}")),
+        )),
         Operator::Exists | Operator::DoesNotExist if !values.is_empty() => {
-            Err(err(ex.span, format!("operator {operator:?} takes no values")))
+            Err(err(ex.span, crate::msg!("selector-operator-no-values", operator = format!("{operator:?}"))))
         }
         _ => Ok(Requirement { key: key.to_string(), operator, values }),
     }

@@ -1,6 +1,9 @@
 //! The API server's checks on names, label keys and values, and port names and numbers
 //! (Kubernetes apimachinery `util/validation`): an object that fails one is rejected, so it never
-//! exists in the cluster. Each function returns why a value fails, in our words.
+//! exists in the cluster. Each function returns why a value fails, in our words (a message, in
+//! the reader's language when shown).
+
+use crate::i18n::Msg;
 
 /// Longest DNS subdomain (RFC 1123), in characters.
 pub const SUBDOMAIN_MAX: usize = 253;
@@ -12,9 +15,9 @@ const PORT_NAME_MAX: usize = 15;
 /// A lowercase RFC 1123 subdomain: dot-separated labels of `a-z`, `0-9` and `-`, each starting
 /// and ending with a letter or digit, 253 characters at most (object names such as a
 /// ServiceAccount's, label key prefixes).
-pub fn dns_subdomain(s: &str) -> Result<(), String> {
+pub fn dns_subdomain(s: &str) -> Result<(), Msg> {
     if s.len() > SUBDOMAIN_MAX {
-        return Err(format!("is longer than {SUBDOMAIN_MAX} characters"));
+        return Err(crate::msg!("valid-subdomain-long", max = SUBDOMAIN_MAX));
     }
     let label_ok = |l: &str| {
         let b = l.as_bytes();
@@ -23,13 +26,7 @@ pub fn dns_subdomain(s: &str) -> Result<(), String> {
             && b.first() != Some(&b'-')
             && b.last() != Some(&b'-')
     };
-    if s.split('.').all(label_ok) {
-        Ok(())
-    } else {
-        Err("must be a lowercase DNS subdomain: letters a-z, digits, '-' and '.', starting and ending \
-             with a letter or digit"
-            .into())
-    }
+    if s.split('.').all(label_ok) { Ok(()) } else { Err(crate::msg!("valid-subdomain")) }
 }
 
 /// Up to 63 characters of letters, digits, `-`, `_` and `.`, starting and ending with a letter
@@ -45,79 +42,69 @@ fn name_part(s: &str) -> bool {
 
 /// A label (or annotation) key: `[prefix/]name`, the prefix a DNS subdomain, the name up to 63
 /// characters of letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit.
-pub fn label_key(key: &str) -> Result<(), String> {
+pub fn label_key(key: &str) -> Result<(), Msg> {
     let (prefix, name) = match key.split_once('/') {
         Some((_, rest)) if rest.contains('/') => {
-            return Err(format!("label key `{key}` has more than one '/'"));
+            return Err(crate::msg!("valid-label-key-slashes", key = key));
         }
         Some((prefix, name)) => (Some(prefix), name),
         None => (None, key),
     };
     if let Some(prefix) = prefix {
         if prefix.is_empty() {
-            return Err(format!("label key `{key}` has an empty prefix before '/'"));
+            return Err(crate::msg!("valid-label-key-empty-prefix", key = key));
         }
-        dns_subdomain(prefix).map_err(|m| format!("the prefix of label key `{key}` {m}"))?;
+        dns_subdomain(prefix).map_err(|m| crate::msg!("valid-label-key-prefix", key = key, why = m))?;
     }
     if name.is_empty() {
-        return Err(format!("label key `{key}` has an empty name"));
+        return Err(crate::msg!("valid-label-key-empty-name", key = key));
     }
     if name.len() > LABEL_MAX {
-        return Err(format!("the name of label key `{key}` is longer than {LABEL_MAX} characters"));
+        return Err(crate::msg!("valid-label-key-long", key = key, max = LABEL_MAX));
     }
     if !name_part(name) {
-        return Err(format!(
-            "label key `{key}`: the name must be letters, digits, '-', '_' or '.', starting and ending \
-             with a letter or digit"
-        ));
+        return Err(crate::msg!("valid-label-key-name", key = key));
     }
     Ok(())
 }
 
 /// A label value: empty, or up to 63 characters of letters, digits, `-`, `_` and `.`, starting
 /// and ending with a letter or digit.
-pub fn label_value(value: &str) -> Result<(), String> {
+pub fn label_value(value: &str) -> Result<(), Msg> {
     if value.is_empty() {
         return Ok(());
     }
     if value.len() > LABEL_MAX {
-        return Err(format!("label value `{value}` is longer than {LABEL_MAX} characters"));
+        return Err(crate::msg!("valid-label-value-long", value = value, max = LABEL_MAX));
     }
-    if name_part(value) {
-        Ok(())
-    } else {
-        Err(format!(
-            "label value `{value}` must be letters, digits, '-', '_' or '.', starting and ending with a \
-             letter or digit"
-        ))
-    }
+    if name_part(value) { Ok(()) } else { Err(crate::msg!("valid-label-value", value = value)) }
 }
 
 /// A port name (IANA service name): 1 to 15 characters of `a-z`, `0-9` and `-`, at least one
 /// letter, no `-` at either end and no `--`.
-pub fn port_name(name: &str) -> Result<(), String> {
+pub fn port_name(name: &str) -> Result<(), Msg> {
     let b = name.as_bytes();
     let problem = if b.is_empty() {
-        "is empty"
+        crate::msg!("valid-port-name-empty", name = name)
     } else if b.len() > PORT_NAME_MAX {
-        "is longer than 15 characters"
+        crate::msg!("valid-port-name-long", name = name, max = PORT_NAME_MAX)
     } else if !b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-') {
-        "may only contain lowercase letters a-z, digits and '-'"
+        crate::msg!("valid-port-name-chars", name = name)
     } else if name.contains("--") {
-        "must not contain '--'"
+        crate::msg!("valid-port-name-dashes", name = name)
     } else if !b.iter().any(u8::is_ascii_lowercase) {
-        "must contain a letter"
+        crate::msg!("valid-port-name-letter", name = name)
     } else if b.first() == Some(&b'-') || b.last() == Some(&b'-') {
-        "must not start or end with '-'"
+        crate::msg!("valid-port-name-ends", name = name)
     } else {
         return Ok(());
     };
-    Err(format!("port name `{name}` {problem}"))
+    Err(problem)
 }
 
 /// A port number: 1 to 65535.
-pub fn port_number(n: i64) -> Result<(), String> {
-    if (1..=65535).contains(&n) { Ok(()) } else { Err(format!("port {n} is not between 1 and 65535")) }
+pub fn port_number(n: i64) -> Result<(), Msg> {
+    if (1..=65535).contains(&n) { Ok(()) } else { Err(crate::msg!("valid-port-number", port = n)) }
 }
 
 #[cfg(test)]
@@ -142,7 +129,10 @@ mod tests {
         for bad in ["", "a/b/c", "/a", "a/", "-a", "a-", "Example.com/a", "a b", &"a".repeat(64)] {
             assert!(label_key(bad).is_err(), "{bad}");
         }
-        assert_eq!(label_key("a/b/c").unwrap_err(), "label key `a/b/c` has more than one '/'");
+        assert_eq!(
+            label_key("a/b/c").unwrap_err().render(crate::i18n::Lang::En),
+            "label key `a/b/c` has more than one '/'"
+        );
         for ok in ["", "v1", "My_Value.2", &"a".repeat(63)] {
             assert!(label_value(ok).is_ok(), "{ok}");
         }

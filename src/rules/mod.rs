@@ -284,9 +284,16 @@ impl<'a> Context<'a> {
         message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let report = self.report_cluster(rule, cluster, field.at(), message);
-        // The default's reason cites the input form's documentation, kept as written there.
+        // The default's reason cites the input form's documentation; its message (by its
+        // English text) shows it in the reader's language.
         match field.default_note_reason() {
-            Some(why) => report.note(crate::msg!("finding-default", why = why)),
+            Some(why) => {
+                let why: crate::i18n::Arg = match crate::i18n::default_reason_id(why) {
+                    Some(id) => crate::i18n::Msg::new(id).into(),
+                    None => why.into(),
+                };
+                report.note(crate::msg!("finding-default", why = why))
+            }
             None => report,
         }
     }

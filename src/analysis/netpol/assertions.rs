@@ -268,7 +268,7 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
         let sel = |n: &Node| -> Result<LabelSelector, (Span, String)> {
             match n.as_str() {
                 Some(s) => LabelSelector::parse(s).map_err(|m| (n.span, m)),
-                None => LabelSelector::from_node(n).map_err(|e| (e.span, e.message)),
+                None => LabelSelector::from_node(n).map_err(|e| (e.span, e.to_string())),
             }
         };
         match e.key.as_str() {

@@ -170,7 +170,8 @@ impl PolicyRule {
 pub struct InvalidPolicy {
     pub object: usize,
     pub path: FieldPath,
-    pub message: String,
+    /// Why, in the reader's language when shown.
+    pub message: crate::i18n::Msg,
 }
 
 /// Everything the analysis needs, built once.
@@ -344,7 +345,7 @@ fn named_ports(w: &Workload<'_>) -> Vec<(String, Protocol, u16)> {
     out
 }
 
-type Invalid = (FieldPath, String);
+type Invalid = (FieldPath, crate::i18n::Msg);
 
 fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     let spec_path = FieldPath::root().key("spec");
@@ -354,7 +355,7 @@ fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
         None => &empty,
         Some(s) if s.is_null() => &empty,
         Some(s) if s.as_map().is_some() => s,
-        Some(s) => return Err((spec_path, format!("`spec` must be an object, found {}", s.type_name()))),
+        Some(s) => return Err((spec_path, crate::msg!("netpol-invalid-spec", found = s.type_msg()))),
     };
     let selector_path = spec_path.clone().key("podSelector");
     // An absent `podSelector` decodes to the empty selector, as `{}`: every pod of the namespace.
@@ -385,7 +386,7 @@ fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     } else {
         for (t, path) in &types {
             if t != "Ingress" && t != "Egress" {
-                return Err((path.clone(), format!("policy type `{t}` is not Ingress or Egress")));
+                return Err((path.clone(), crate::msg!("netpol-invalid-policy-type", value = t.as_str())));
             }
         }
         (types.iter().any(|(t, _)| t == "Ingress"), types.iter().any(|(t, _)| t == "Egress"))
@@ -404,7 +405,7 @@ fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
 
 fn parse_rule(r: &Node, path: FieldPath, peer_key: &str) -> Result<PolicyRule, Invalid> {
     if !r.is_null() && r.as_map().is_none() {
-        return Err((path, "a rule must be an object".into()));
+        return Err((path, crate::msg!("netpol-invalid-rule")));
     }
     let list = |key: &str| r.get(key).and_then(Node::as_seq).filter(|s| !s.is_empty());
     let peers = match list(peer_key) {
@@ -440,35 +441,49 @@ fn parse_peer(p: &Node, path: FieldPath) -> Result<Peer, Invalid> {
     let block = p.get("ipBlock").filter(|n| !n.is_null());
     match (block, &pods, &namespaces) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            Err((path, "a peer with `ipBlock` cannot also have `podSelector` or `namespaceSelector`".into()))
+            Err((path, crate::msg!("netpol-invalid-peer-mixed")))
         }
         (Some(b), None, None) => {
             let bpath = path.clone().key("ipBlock");
             let cidr_text = b
                 .get("cidr")
                 .and_then(Node::as_str)
-                .ok_or((bpath.clone(), "`ipBlock` needs a `cidr`".to_string()))?;
-            let cidr = Cidr::parse(cidr_text).map_err(|m| (bpath.clone().key("cidr"), m))?;
+                .ok_or_else(|| (bpath.clone(), crate::msg!("netpol-invalid-no-cidr")))?;
+            let cidr =
+                Cidr::parse(cidr_text).map_err(|m| (bpath.clone().key("cidr"), cidr_msg(cidr_text, &m)))?;
             let mut set = cidr.to_set();
             for (i, e) in b.get("except").into_iter().flat_map(Node::items).enumerate() {
                 let epath = bpath.clone().key("except").index(i);
                 let ex = e
                     .as_str()
-                    .ok_or((epath.clone(), "`except` entries must be strings".to_string()))
-                    .and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), m)))?;
+                    .ok_or_else(|| (epath.clone(), crate::msg!("netpol-invalid-except-string")))
+                    .and_then(|s| Cidr::parse(s).map_err(|m| (epath.clone(), cidr_msg(s, &m))))?;
                 // The API server wants a strict subset: an except equal to the cidr is rejected.
                 let equal = ex.first == cidr.first && ex.last == cidr.last;
                 if ex.family != cidr.family || ex.first < cidr.first || ex.last > cidr.last || equal {
-                    return Err((epath, format!("except block is not a strict subset of `{cidr_text}`")));
+                    return Err((epath, crate::msg!("netpol-invalid-except-subset", cidr = cidr_text)));
                 }
                 set = set.subtract(&ex.to_set());
             }
             Ok(Peer::Block { cidr: cidr_text.to_string(), set, path })
         }
-        (None, None, None) => {
-            Err((path, "a peer needs `podSelector`, `namespaceSelector` or `ipBlock`".into()))
-        }
+        (None, None, None) => Err((path, crate::msg!("netpol-invalid-peer-empty"))),
         (None, _, _) => Ok(Peer::Pods { namespaces, pods, path }),
+    }
+}
+
+/// Why a CIDR does not parse, by what `Cidr::parse` found (its English text stays the
+/// `netpol` assertions' error).
+fn cidr_msg(text: &str, english: &str) -> crate::i18n::Msg {
+    if english.ends_with("bad address") {
+        crate::msg!("netpol-invalid-cidr-address", cidr = text)
+    } else if english.ends_with("bad prefix length") {
+        crate::msg!("netpol-invalid-cidr-prefix", cidr = text)
+    } else if english.contains("prefix longer than") {
+        let bits = english.split("longer than ").nth(1).and_then(|r| r.split(' ').next()).unwrap_or_default();
+        crate::msg!("netpol-invalid-cidr-prefix-long", cidr = text, bits = bits)
+    } else {
+        crate::msg!("netpol-invalid-cidr", cidr = text)
     }
 }
 
@@ -479,7 +494,7 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
             .as_str()
             .filter(|s| ["TCP", "UDP", "SCTP"].contains(s))
             .and_then(Protocol::parse)
-            .ok_or((path.clone().key("protocol"), "protocol must be TCP, UDP or SCTP".to_string()))?,
+            .ok_or_else(|| (path.clone().key("protocol"), crate::msg!("netpol-invalid-protocol")))?,
     };
     let end = p.get("endPort").filter(|n| !n.is_null());
     let port = p.get("port").filter(|n| !n.is_null());
@@ -487,18 +502,18 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
         n.as_i64()
             .and_then(|v| u16::try_from(v).ok())
             .filter(|v| *v >= 1)
-            .ok_or((path.clone().key(key), format!("`{key}` must be a port number between 1 and 65535")))
+            .ok_or_else(|| (path.clone().key(key), crate::msg!("netpol-invalid-port-number", key = key)))
     };
     match port.map(|n| &n.value) {
         None => {
             if end.is_some() {
-                return Err((path.key("endPort"), "`endPort` needs a numeric `port`".into()));
+                return Err((path.key("endPort"), crate::msg!("netpol-invalid-end-port-numeric")));
             }
             Ok(PortSpec::Numbers { protocol, lo: 1, hi: 65535 })
         }
         Some(Value::Str(name)) => {
             if end.is_some() {
-                return Err((path.key("endPort"), "`endPort` cannot be used with a named port".into()));
+                return Err((path.key("endPort"), crate::msg!("netpol-invalid-end-port-named")));
             }
             crate::model::validation::port_name(name).map_err(|m| (path.key("port"), m))?;
             Ok(PortSpec::Named { protocol, name: name.clone() })
@@ -510,7 +525,10 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
                 Some(e) => number(e, "endPort")?,
             };
             if hi < lo {
-                return Err((path.key("endPort"), format!("`endPort` {hi} is below `port` {lo}")));
+                return Err((
+                    path.key("endPort"),
+                    crate::msg!("netpol-invalid-end-port-below", end = hi, port = lo),
+                ));
             }
             Ok(PortSpec::Numbers { protocol, lo, hi })
         }
@@ -544,7 +562,7 @@ mod tests {
         assert_eq!((b.ingress_type, b.egress_type, b.egress.len()), (true, true, 1));
         assert!(b.egress[0].peers.is_none() && b.egress[0].ports.is_none());
         assert_eq!(m.invalid.len(), 1);
-        assert!(m.invalid[0].message.contains("must be an object"));
+        assert!(m.invalid[0].message.render(crate::i18n::Lang::En).contains("must be an object"));
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub struct WorkloadInfo {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InvalidSelector {
     pub path: FieldPath,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Where a grant applies.
@@ -863,7 +863,10 @@ mod tests {
         assert_eq!(agg.aggregation.as_ref().map(Vec::len), Some(1));
         assert_eq!(agg.invalid_selectors.len(), 1);
         assert_eq!(agg.invalid_selectors[0].path.to_string(), "aggregationRule.clusterRoleSelectors[0]");
-        assert_eq!(agg.invalid_selectors[0].message, "operator Exists takes no values");
+        assert_eq!(
+            agg.invalid_selectors[0].message.render(crate::i18n::Lang::En),
+            "operator Exists takes no values"
+        );
         // Only `a` joins: the invalid selector (Exists team) would also have matched `b`.
         let a = g.cluster_role("a").unwrap();
         assert_eq!(agg.effective.len(), 1);

@@ -112,3 +112,19 @@ rbac-matched-groups = resource matched in API { $count ->
 rbac-group-member = member of Group { $group }
 rule-pattern-invalid = invalid rule pattern `{ $pattern }`: { $why }
 rule-pattern-matches-nothing = `{ $pattern }` matches no rule (see `ladrillo rules`)
+
+# rbac who-can, can-i and rules: the words around verbs, resources and names (JSON keeps English).
+rbac-nobody-can = nobody can { $request } { $place }
+rbac-who-can = who can { $request } { $place }:
+rbac-via = via { $via }
+rbac-can-i-yes = yes: { $subject } can { $request } { $place }
+rbac-can-i-no = no: { $subject } cannot { $request } { $place }
+rbac-allowed-only-in = allowed only in namespaces: { $namespaces }
+rbac-identity = identity: user { $user }, groups { $groups }
+rbac-any-member = (any member)
+rbac-rules-of = { $subject } (user { $user }, groups { $groups }) has { $count } rules:
+rbac-in-namespace = in namespace { $namespace }
+rbac-cluster-wide = cluster-wide
+rbac-in-any-namespace = in any namespace
+rbac-request-named = { $request } named "{ $name }"
+rbac-or = or

@@ -112,3 +112,22 @@ rbac-matched-groups = recurso encontrado en { $count ->
 rbac-group-member = miembro del Group { $group }
 rule-pattern-invalid = patrón de regla `{ $pattern }` no válido: { $why }
 rule-pattern-matches-nothing = `{ $pattern }` no coincide con ninguna regla (consulte `ladrillo rules`)
+
+# rbac who-can, can-i y rules: las palabras en torno a verbos, recursos y nombres (JSON sigue en inglés).
+rbac-nobody-can = nadie tiene permiso para { $request } { $place }
+rbac-who-can = quién tiene permiso para { $request } { $place }:
+rbac-via = a través de { $via }
+rbac-can-i-yes = sí: { $subject } tiene permiso para { $request } { $place }
+rbac-can-i-no = no: { $subject } no tiene permiso para { $request } { $place }
+rbac-allowed-only-in = permitido solo en los espacios de nombres: { $namespaces }
+rbac-identity = identidad: usuario { $user }, grupos { $groups }
+rbac-any-member = (cualquier miembro)
+rbac-rules-of = { $subject } (usuario { $user }, grupos { $groups }) tiene { $count ->
+    [one] { $count } regla
+   *[other] { $count } reglas
+}:
+rbac-in-namespace = en el espacio de nombres { $namespace }
+rbac-cluster-wide = en todo el clúster
+rbac-in-any-namespace = en cualquier espacio de nombres
+rbac-request-named = { $request } con nombre "{ $name }"
+rbac-or = o

@@ -43,8 +43,13 @@ impl Rule for InvalidNetworkPolicy {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
         for bad in &Model::of(set).invalid {
             let Some(object) = set.get(bad.object) else { continue };
-            cx.report(self, object, bad.path.clone(), crate::msg!("rule-net107-message", why = &bad.message))
-                .help(crate::msg!("rule-net107-help"));
+            cx.report(
+                self,
+                object,
+                bad.path.clone(),
+                crate::msg!("rule-net107-message", why = bad.message.clone()),
+            )
+            .help(crate::msg!("rule-net107-help"));
         }
     }
 }

@@ -40,7 +40,7 @@ impl Rule for InvalidAggregationRule {
         }
         let Some(list) = object.root.at(&["aggregationRule", "clusterRoleSelectors"]) else { return };
         for bad in aggregation_selectors(list).1 {
-            cx.report(self, object, bad.path, crate::msg!("rule-rbac018-message", why = &bad.message))
+            cx.report(self, object, bad.path, crate::msg!("rule-rbac018-message", why = bad.message.clone()))
                 .help(crate::msg!("rule-rbac018-help"));
         }
     }
