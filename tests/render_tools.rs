@@ -482,3 +482,92 @@ fn a_directory_named_twice_is_rendered_once() {
     let json = json_of(&out);
     assert_eq!(json["findings"].as_array().unwrap().len(), 1, "{}", json["findings"]);
 }
+
+/// Writes `files` (path, text) under `root`.
+fn write_tree(root: &std::path::Path, files: &[(&str, &str)]) {
+    for (file, text) in files {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+const SERVICE: &str = "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n";
+const DEPLOYMENT: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: c\n          image: web:1\n";
+
+/// Each rendered text is resolved with its own chart (its scope), as the chart's files would
+/// be: a Service of one chart never counts as selecting the pods of another.
+#[test]
+fn two_rendered_charts_are_two_projects() {
+    let tools = Tools::new();
+    let dir = tempfile::tempdir().unwrap();
+    // Chart a has a workload of its own (the rule checks namespaces with workloads), not the
+    // Service's.
+    let other = DEPLOYMENT.replace("web", "other");
+    write_tree(
+        dir.path(),
+        &[
+            ("a/Chart.yaml", "apiVersion: v2\nname: a\nversion: 0.1.0\n"),
+            ("b/Chart.yaml", "apiVersion: v2\nname: b\nversion: 0.1.0\n"),
+            (
+                "a.out",
+                &format!(
+                    "---\n# Source: a/templates/svc.yaml\n{SERVICE}---\n# Source: a/templates/other.yaml\n{other}"
+                ),
+            ),
+            ("b.out", &format!("---\n# Source: b/templates/deploy.yaml\n{DEPLOYMENT}")),
+            (
+                "both.out",
+                &format!(
+                    "---\n# Source: a/templates/svc.yaml\n{SERVICE}---\n# Source: a/templates/other.yaml\n{other}---\n# Source: a/templates/deploy.yaml\n{DEPLOYMENT}"
+                ),
+            ),
+        ],
+    );
+    let (a, b, both) = (dir.path().join("a.out"), dir.path().join("b.out"), dir.path().join("both.out"));
+    let selects_nothing = |script: &str| {
+        tools.script("helm", script);
+        let out = tools
+            .ladrillo()
+            .current_dir(dir.path())
+            .args([
+                "scan",
+                "--no-config",
+                "-f",
+                "json",
+                "--select",
+                "service-selects-nothing",
+                "--fail-on",
+                "none",
+            ])
+            .args(["--render", "./a", "./b"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        json_of(&out)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rendered_from"]["file"].clone())
+            .collect::<Vec<_>>()
+    };
+    let split = format!(
+        "case \"$2\" in ./a) exec /bin/cat '{}';; *) exec /bin/cat '{}';; esac\n",
+        a.display(),
+        b.display()
+    );
+    assert_eq!(selects_nothing(&split), ["a/templates/svc.yaml"]);
+    // The same two objects rendered by one chart are one project: the Service selects the pods.
+    let together = format!("case \"$2\" in ./a) exec /bin/cat '{}';; *) exit 0;; esac\n", both.display());
+    assert_eq!(selects_nothing(&together), Vec::<serde_json::Value>::new());
+}
+
+#[test]
+fn other_commands_render_too() {
+    let tools = Tools::new();
+    tools.helm("web-debug.helm-template.yaml");
+    let out = tools.ladrillo().args(["pss", "--no-config", "--render", CHART]).output().unwrap();
+    let text = stdout(&out);
+    assert!(tools.ran("helm"));
+    assert!(text.contains("privileged"), "{text}");
+}

@@ -162,6 +162,21 @@ mod tests {
     }
 
     #[test]
+    fn origins_relative_to_the_wrapper_are_shown_under_the_named_directory() {
+        let text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    config.kubernetes.io/origin: |\n      path: ../../work/k/base/cm.yaml\n";
+        let stream = yaml::parse(text);
+        let doc = stream.documents.into_iter().next().unwrap();
+        let object = crate::model::Object::from_root(doc.root.clone(), None).unwrap().unwrap();
+        let base = Base {
+            dir: "k/overlays/prod".to_string(),
+            by: RenderTool::Kustomize,
+            origin_root: Some(("/tmp/wrap".into(), "/work/k/overlays/prod".into())),
+        };
+        let parts = parts(text, &[doc.root.span], &[object], Some(&base));
+        assert_eq!(parts.first().map(|p| p.source.as_str()), Some("k/base/cm.yaml"));
+    }
+
+    #[test]
     fn source_comments_are_whole_lines() {
         let text = "---\n# Source: app/templates/a.yaml\nkind: A\n---\n  # Source: not/this.yaml\n# Source: two words\n";
         assert_eq!(helm_sources(text), vec![(4, "app/templates/a.yaml")]);
