@@ -515,3 +515,239 @@ fn rules_text_shows_groups_with_aligned_columns() {
         rows.iter().map(|r| (column(r, 1), column(r, 2))).collect();
     assert_eq!(starts.len(), 1, "name columns differ: {starts:?}\n{text}");
 }
+
+/// Issue 16 item 13: `--min-severity` leaves lower findings out of the report and the exit
+/// code, and the summary counts them.
+#[test]
+fn min_severity_leaves_lower_findings_out_of_report_and_exit_code() {
+    let scan = |flags: &[&str]| {
+        ladrillo()
+            .args(["scan", "--select", "privileged-container,run-as-root", "--no-config"])
+            .args(flags)
+            .arg("-")
+            .write_stdin(PRIVILEGED_POD)
+            .assert()
+    };
+    let out = scan(&["-f", "json"]).code(1).get_output().stdout.clone();
+    let all: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let lower = all["findings"].as_array().unwrap().iter().filter(|f| f["severity"] != "critical").count();
+    assert!(lower > 0, "{all}");
+    let out = scan(&["-f", "json", "--min-severity", "critical"]).code(1).get_output().stdout.clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "critical"), "{v}");
+    assert_eq!(v["summary"]["below_min_severity"], lower as u64, "{v}");
+    assert_eq!(v["summary"]["findings"], 1, "{v}");
+    // Only lower findings: nothing reported, exit 0 whatever `--fail-on` says.
+    ladrillo()
+        .args([
+            "scan",
+            "--select",
+            "run-as-root",
+            "--fail-on",
+            "info",
+            "--min-severity",
+            "critical",
+            "--no-config",
+            "-",
+        ])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 finding below --min-severity not shown"));
+    scan(&["--min-severity", "severe"])
+        .code(2)
+        .stderr(predicate::str::contains("`severe` is not a severity"));
+}
+
+/// Issue 16 item 13: `--statistics` prints one line per rule, most findings first, then the
+/// summary line; with another format it is refused.
+#[test]
+fn statistics_count_findings_per_rule() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers:\n    \
+                - {name: a, image: nginx, securityContext: {privileged: true}}\n    \
+                - {name: b, image: nginx, securityContext: {privileged: true}}\n    \
+                - {name: c, image: \"nginx:1.27\"}\n";
+    let out = ladrillo()
+        .args([
+            "scan",
+            "--select",
+            "privileged-container,mutable-image-tag",
+            "--statistics",
+            "--no-config",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..2],
+        ["2  POD001  privileged-container  critical", "2  POD016  mutable-image-tag     medium"],
+        "{out}"
+    );
+    assert!(lines[2].starts_with("found 4 findings"), "{out}");
+    insta::assert_snapshot!("statistics", out);
+    assert!(!out.contains("-->"), "{out}");
+    ladrillo()
+        .args(["scan", "--statistics", "-f", "json", "--no-config", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--statistics is a text summary"));
+}
+
+/// Issue 16 item 13: completions and manual pages are generated from the command line's
+/// definitions.
+#[test]
+fn completions_and_man_pages_come_from_the_definitions() {
+    let bash = ladrillo().args(["completions", "bash"]).assert().code(0).get_output().stdout.clone();
+    let bash = String::from_utf8(bash).unwrap();
+    assert!(
+        bash.contains("_ladrillo()") && bash.contains("--min-severity") && bash.contains("who-can"),
+        "{bash}"
+    );
+    let zsh = ladrillo().args(["completions", "zsh"]).assert().code(0).get_output().stdout.clone();
+    assert!(String::from_utf8(zsh).unwrap().starts_with("#compdef ladrillo"));
+    for shell in ["fish", "powershell", "elvish"] {
+        ladrillo()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("statistics"));
+    }
+    ladrillo().args(["completions", "tcsh"]).assert().code(2);
+    let man = ladrillo().arg("man").assert().code(0).get_output().stdout.clone();
+    let man = String::from_utf8(man).unwrap();
+    assert!(man.contains(".TH ladrillo 1"), "{man}");
+    assert!(man.contains("completions") && man.contains("webhook"), "{man}");
+    let scan = ladrillo().args(["man", "scan"]).assert().code(0).get_output().stdout.clone();
+    let scan = String::from_utf8(scan).unwrap();
+    let source = format!("\"ladrillo {}\"", env!("CARGO_PKG_VERSION"));
+    assert!(scan.contains(".TH ladrillo-scan 1 ") && scan.contains(&source), "{scan}");
+    assert!(scan.contains("\\-\\-min\\-severity"), "{scan}");
+    let who = ladrillo().args(["man", "rbac", "who-can"]).assert().code(0).get_output().stdout.clone();
+    assert!(String::from_utf8(who).unwrap().contains("ladrillo\\-rbac\\-who\\-can"));
+    ladrillo()
+        .args(["man", "scna"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no command `ladrillo scna`"));
+}
+
+/// Issue 16 item 13: the HTML report says which version scanned what and when, and shows the
+/// code spans of messages and fixes as code, not as backticks.
+#[test]
+fn html_report_names_version_date_and_paths_and_shows_code() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).unwrap();
+    let out = ladrillo()
+        .args([
+            "scan",
+            "--select",
+            "privileged-container",
+            "--no-config",
+            "-f",
+            "html",
+            "--date",
+            "2026-03-04",
+            "pod.yaml",
+        ])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).unwrap();
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        html.contains(&format!(
+            "<p class=\"meta\">ladrillo {version} · scan date 2026-03-04 · scanned: pod.yaml</p>"
+        )),
+        "{html}"
+    );
+    let meta = html.lines().find(|l| l.starts_with("<p class=\"meta\">")).unwrap();
+    insta::assert_snapshot!("html_meta", meta.replace(version, "VERSION"));
+    assert!(!html.contains('`'), "backticks left in: {html}");
+    assert!(html.contains("<code>privileged: true</code>"), "{html}");
+}
+
+/// Issue 16 item 13: no two findings share a JUnit test case (name and class) over every
+/// fixture.
+#[test]
+fn junit_case_names_are_unique_over_the_fixtures() {
+    let out = ladrillo()
+        .args([
+            "scan",
+            "--select",
+            "all",
+            "--no-config",
+            "-f",
+            "junit",
+            "--fail-on",
+            "none",
+            "tests/fixtures",
+        ])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let cases: Vec<(String, String)> = xml
+        .split("<testcase ")
+        .skip(1)
+        .map(|rest| {
+            let head = rest.split('>').next().unwrap();
+            let attr = |name: &str| {
+                head.split(&format!("{name}=\""))
+                    .nth(1)
+                    .map(|v| v.split('"').next().unwrap().to_string())
+                    .unwrap()
+            };
+            (attr("classname"), attr("name"))
+        })
+        .collect();
+    assert!(cases.len() > 500, "{} test cases", cases.len());
+    let mut seen = std::collections::HashSet::new();
+    let repeated: Vec<&(String, String)> = cases.iter().filter(|c| !seen.insert(*c)).collect();
+    assert!(repeated.is_empty(), "repeated test cases: {repeated:?}");
+}
+
+/// Issue 16 item 13: two findings of one rule on one object are two JUnit test cases with names
+/// of their own (the field, then the line, tell them apart).
+#[test]
+fn junit_names_two_findings_of_one_rule_on_one_object_apart() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec:\n  containers:\n    \
+                - {name: a, image: nginx, securityContext: {privileged: true}}\n    \
+                - {name: b, image: nginx, securityContext: {privileged: true}}\n";
+    let out = ladrillo()
+        .args([
+            "scan",
+            "--select",
+            "privileged-container",
+            "--no-config",
+            "-f",
+            "junit",
+            "--stdin-filename",
+            "pod.yaml",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let xml = String::from_utf8(out).unwrap();
+    let names: Vec<&str> = xml
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<testcase name=\""))
+        .map(|l| l.split('"').next().unwrap())
+        .collect();
+    insta::assert_snapshot!("junit_case_names", names.join("\n"));
+    assert_eq!(names.len(), 2, "{xml}");
+    assert_ne!(names[0], names[1]);
+}

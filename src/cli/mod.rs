@@ -4,6 +4,7 @@
 mod audit_log_cmd;
 mod bundle_writer;
 mod cluster_args;
+mod completions_cmd;
 mod init_cmd;
 mod input_args;
 mod max_pods_cmd;
@@ -61,6 +62,10 @@ pub enum Command {
     /// Validating admission webhook: an HTTPS server that runs the scan's rules on each object
     /// the API server admits (enforce, warn or audit).
     Webhook(Box<webhook_cmd::WebhookArgs>),
+    /// Print the shell completion script (bash, zsh, fish, powershell, elvish) to standard output.
+    Completions(completions_cmd::CompletionsArgs),
+    /// Print the manual page (roff) of ladrillo or of one command: `ladrillo man scan | man -l -`.
+    Man(completions_cmd::ManArgs),
 }
 
 /// When to colour text output.
@@ -126,6 +131,8 @@ pub fn run() -> i32 {
         Command::Netpol(args) => netpol_cmd::run(&args),
         Command::AuditLog(args) => audit_log_cmd::run(&args),
         Command::Webhook(args) => webhook_cmd::run(&args),
+        Command::Completions(args) => completions_cmd::completions(&args),
+        Command::Man(args) => completions_cmd::man(&args),
     }
 }
 

@@ -53,6 +53,14 @@ pub struct ScanArgs {
     /// Exit 1 only for findings at or above this severity (`none` never fails).
     #[arg(long, value_name = "SEVERITY")]
     pub fail_on: Option<String>,
+    /// Report only findings at or above this severity (critical, high, medium, low, info); the
+    /// others are left out of the report and the exit code, and the summary counts them.
+    #[arg(long, value_name = "SEVERITY")]
+    pub min_severity: Option<String>,
+    /// Text output: one line per rule with its number of findings, most first, instead of each
+    /// finding (for large scans).
+    #[arg(long)]
+    pub statistics: bool,
     /// Report only findings that are not in this baseline: a JSON report of an earlier scan
     /// (`--write-baseline`), matched by rule, file, object and field, not by line. The exit code
     /// follows the new findings only.
@@ -131,6 +139,14 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     };
     let cli_fail_on =
         args.fail_on.as_deref().map(FailOn::parse).transpose().map_err(|e| errors.push(e)).ok().flatten();
+    if let Some(s) = args.min_severity.as_deref()
+        && crate::finding::Severity::parse(s).is_none()
+    {
+        errors.push(crate::t!(super::lang(), "not-a-severity", value = s));
+    }
+    if args.statistics && args.format != Format::Text {
+        errors.push(crate::t!(super::lang(), "statistics-text-only", format = format_name(args.format)));
+    }
     let config = args.input.config(&args.paths).unwrap_or_else(|errs| {
         errors.extend(errs);
         Config::default()
@@ -149,6 +165,11 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
     }
     let fail_on = settings.fail_on;
     Ok((settings, fail_on))
+}
+
+/// A format's name as `--format` takes it.
+fn format_name(format: Format) -> String {
+    clap::ValueEnum::to_possible_value(&format).map_or_else(String::new, |v| v.get_name().to_string())
 }
 
 fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
@@ -217,6 +238,13 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     if let Some(b) = &baseline {
         result.apply_baseline(b);
     }
+    if let Some(min) = args.min_severity.as_deref().and_then(crate::finding::Severity::parse) {
+        result.apply_min_severity(min);
+    }
+    result.run.paths = match &live {
+        Some((context, _)) => vec![context.clone()],
+        None => args.paths.clone(),
+    };
     if let Some((context, not_evaluated)) = live {
         result.summary.cluster = Some(context);
         result.summary.not_evaluated = not_evaluated;
@@ -230,6 +258,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         show_suppressed: args.show_suppressed,
         color: args.color.enabled(args.output.is_some()),
         lang: super::lang(),
+        statistics: args.statistics,
     };
     let written = match &args.output {
         Some(path) => std::fs::File::create(path).and_then(|f| {

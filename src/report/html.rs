@@ -70,6 +70,25 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Escapes text and shows its Markdown code spans (`` `privileged: true` ``) as `<code>`, as
+/// messages, help lines and notes write field names and values; a lone backtick stays as it is.
+#[must_use]
+pub fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(open) = rest.find('`') {
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let Some(close) = after.find('`').filter(|&c| c > 0) else { break };
+        out.push_str(&escape(rest.get(..open).unwrap_or_default()));
+        out.push_str("<code>");
+        out.push_str(&escape(after.get(..close).unwrap_or_default()));
+        out.push_str("</code>");
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
 /// A whole page: `title` (text) as title and first heading, `body` (HTML) under it. Loading
 /// anything from elsewhere is forbidden by the page's own policy.
 #[must_use]
@@ -121,6 +140,14 @@ pub(crate) fn filters(h: &mut String, selects: &str, lang: Lang) {
 pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     let lang = options.lang;
     let mut h = String::new();
+    let mut run = crate::t!(lang, "report-run", version = env!("CARGO_PKG_VERSION"));
+    if let Some(date) = result.run.date {
+        run = crate::t!(lang, "report-run-date", line = run, date = date.to_string());
+    }
+    if !result.run.paths.is_empty() {
+        run = crate::t!(lang, "report-run-paths", line = run, paths = result.run.paths.join(", "));
+    }
+    let _ = writeln!(h, "<p class=\"meta\">{}</p>", escape(&run));
     let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result, lang)));
     let _ =
         writeln!(h, "<a class=\"skip\" href=\"#findings\">{}</a>", escape(&text(lang, "report-html-skip")));
@@ -246,7 +273,7 @@ fn finding(
         escape(&super::text::severity_name(f.severity, lang)),
         escape(f.rule.code),
         escape(f.rule.name),
-        escape(&f.message_in(lang))
+        inline(&f.message_in(lang))
     );
     let mut meta = Vec::new();
     if let Some(p) = f.location.start() {
@@ -266,10 +293,10 @@ fn finding(
         let _ = write!(h, "<pre>{n:>5} | {}</pre>", escape(&line));
     }
     if let Some(help) = &f.help_in(lang) {
-        let _ = write!(h, "<div>{}</div>", escape(&crate::t!(lang, "report-fix", help = help.as_str())));
+        let _ = write!(h, "<div>{}</div>", inline(&crate::t!(lang, "report-fix", help = help.as_str())));
     }
     for n in f.notes_in(lang) {
-        let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&n));
+        let _ = write!(h, "<div class=\"meta\">{}</div>", inline(&n));
     }
     if let Some(s) = &f.suppressed {
         let line = super::text::suppressed_line(s, lang);

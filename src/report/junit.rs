@@ -1,5 +1,6 @@
 //! JUnit XML for CI dashboards: one test suite per file; every finding is a failed test case
-//! (named by rule and object), every input error an errored one.
+//! (named by rule, object, field and line, numbered when that is not enough, so that no two
+//! findings share a name), every input error an errored one.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +11,8 @@ use crate::scan::ScanResult;
 #[must_use]
 pub fn render(result: &ScanResult) -> String {
     let mut suites: BTreeMap<String, TestSuite> = BTreeMap::new();
+    // Test-case names already given in each suite: distinct findings get distinct names.
+    let mut names: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
     fn suite<'s>(suites: &'s mut BTreeMap<String, TestSuite>, name: &str) -> &'s mut TestSuite {
         suites.entry(name.to_string()).or_insert_with(|| TestSuite::new(name.to_string()))
     }
@@ -36,7 +39,20 @@ pub fn render(result: &ScanResult) -> String {
             description.push_str(&format!("help: {h}\n"));
         }
         status.set_description(description);
-        let mut case = TestCase::new(format!("{} {}: {target}", f.rule.code, f.rule.name), status);
+        // Rule and object, then the field, then the line tell findings apart; a number the rest.
+        let mut name = format!("{} {}: {target}", f.rule.code, f.rule.name);
+        if !f.path_text().is_empty() {
+            name.push_str(&format!(" at {}", f.path_text()));
+        }
+        if let Some(p) = f.location.start() {
+            name.push_str(&format!(" (line {})", p.line));
+        }
+        let seen = names.entry((file.to_string(), name.clone())).or_default();
+        *seen += 1;
+        if *seen > 1 {
+            name.push_str(&format!(" #{seen}"));
+        }
+        let mut case = TestCase::new(name, status);
         case.set_classname(file.to_string());
         suite(&mut suites, file).add_test_case(case);
     }

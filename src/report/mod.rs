@@ -34,6 +34,9 @@ pub struct ReportOptions {
     pub color: bool,
     /// The language of headings, labels and messages (identifiers stay as they are).
     pub lang: crate::i18n::Lang,
+    /// Text: one line per rule with its count of findings instead of each finding
+    /// (`--statistics`).
+    pub statistics: bool,
 }
 
 /// Renders a scan result in a format.

@@ -22,12 +22,50 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// The summary per rule (`--statistics`): how many active findings each rule has, most first,
+/// with its code, name and severities, then the summary line. Input errors are listed as usual.
+pub fn write_statistics(
+    result: &ScanResult,
+    options: ReportOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for e in &result.errors {
+        writeln!(out, "{}", escape_inline(&e.to_string()))?;
+    }
+    let mut by_rule: std::collections::BTreeMap<
+        &str,
+        (usize, &crate::finding::RuleMeta, Severity, Severity),
+    > = std::collections::BTreeMap::new();
+    for f in result.active() {
+        let e = by_rule.entry(f.rule.code).or_insert((0, f.rule, f.severity, f.severity));
+        e.0 += 1;
+        e.2 = e.2.min(f.severity);
+        e.3 = e.3.max(f.severity);
+    }
+    let mut rows: Vec<_> = by_rule.into_values().collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.code.cmp(b.1.code)));
+    let width = rows.iter().map(|r| r.0.to_string().len()).max().unwrap_or(1);
+    let name_width = rows.iter().map(|r| r.1.name.len()).max().unwrap_or(0);
+    for (count, rule, low, high) in rows {
+        let severity = if low == high {
+            severity_name(high, options.lang)
+        } else {
+            format!("{}–{}", severity_name(low, options.lang), severity_name(high, options.lang))
+        };
+        writeln!(out, "{count:>width$}  {:<7} {:<name_width$}  {severity}", rule.code, rule.name)?;
+    }
+    writeln!(out, "{}", summary_line(result, options.lang))
+}
+
 /// Streams the text report, one diagnostic at a time.
 pub fn write(
     result: &ScanResult,
     options: ReportOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    if options.statistics {
+        return write_statistics(result, options, out);
+    }
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     // A secret found by one finding is masked in every excerpt of its file.
     let redact = super::redactions_by_file(result);
@@ -354,6 +392,7 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
         ("summary-hidden", s.hidden_skipped),
         ("summary-default-excluded", s.default_excluded),
         ("summary-in-baseline", s.in_baseline),
+        ("summary-below-min-severity", s.below_min_severity),
         ("summary-errors", s.errors),
         ("summary-elided", s.elided),
     ] {

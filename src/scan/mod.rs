@@ -109,6 +109,18 @@ pub struct ScanResult {
     /// Spans of credentials by file, found whichever rules were selected: every excerpt of the
     /// file masks them (see `report::redactions_by_file`).
     pub redactions: std::collections::HashMap<String, Vec<Span>>,
+    /// What was scanned and as of which day, for reports that say so (HTML).
+    pub run: RunInfo,
+}
+
+/// What a scan read and as of which day.
+#[derive(Clone, Debug, Default)]
+pub struct RunInfo {
+    /// The paths named on the command line (`-` is standard input), or the cluster of a live
+    /// scan; the CLI fills them in.
+    pub paths: Vec<String>,
+    /// The scan's day (`--date`, else today), against which waivers expire.
+    pub date: Option<Date>,
 }
 
 /// Most findings of one rule kept for one file: past it they are counted (`Summary::elided`)
@@ -156,6 +168,9 @@ pub struct Summary {
     /// Findings left out because the baseline (`--baseline`) already holds them.
     #[serde(skip_serializing_if = "is_zero")]
     pub in_baseline: usize,
+    /// Active findings left out because they are below `--min-severity`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub below_min_severity: usize,
     pub rules: usize,
     pub findings: usize,
     pub suppressed: usize,
@@ -359,7 +374,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     summary.count(&findings);
     summary.errors = errors.len();
-    ScanResult { findings, errors, summary, redactions }
+    let run = RunInfo { paths: Vec::new(), date: Some(settings.today) };
+    ScanResult { findings, errors, summary, redactions, run }
 }
 
 /// Sorts findings by [`Finding::sort_key`], stably. The order is sorted as indices and applied
@@ -465,6 +481,16 @@ impl ScanResult {
     pub fn apply_baseline(&mut self, baseline: &baseline::Baseline) {
         self.summary.in_baseline = baseline.retain_new(&mut self.findings);
         self.summary.count(&self.findings);
+    }
+
+    /// Keeps only the findings at or above `min` (`--min-severity`): the others are neither
+    /// reported nor counted for the exit code, and the summary says how many active ones were
+    /// left out.
+    pub fn apply_min_severity(&mut self, min: Severity) {
+        let active = self.summary.findings;
+        self.findings.retain(|f| f.severity >= min);
+        self.summary.count(&self.findings);
+        self.summary.below_min_severity = active - self.summary.findings;
     }
 }
 

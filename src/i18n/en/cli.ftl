@@ -20,6 +20,10 @@ explain-group = Group: { $group }
 explain-guide = Guide: { $guide }
 explain-references = References: { $references }
 explain-opt-in = Enabled: only when selected (--select)
+man-unknown-command = no command `{ $command }` (commands: { $known })
+man-cannot-render = cannot render the manual page: { $reason }
+not-a-severity = `{ $value }` is not a severity (critical, high, medium, low or info)
+statistics-text-only = --statistics is a text summary; it cannot be combined with --format { $format }
 explain-run-by = Run by: ladrillo audit-log (audit policy level needed: { $level })
 explain-implies = Implies: { $rules } at { $site ->
     [container] the same container

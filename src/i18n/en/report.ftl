@@ -75,6 +75,10 @@ summary-in-baseline = { $line }; { $count ->
         [one] 1 finding
        *[other] { $count } findings
     } already in the baseline not shown
+summary-below-min-severity = { $line }; { $count ->
+        [one] 1 finding
+       *[other] { $count } findings
+    } below --min-severity not shown
 summary-elided = { $line }; { $count ->
         [one] 1 more finding elided
        *[other] { $count } more findings elided
@@ -86,6 +90,9 @@ summary-errors = { $line }; { $count ->
 
 # The HTML page and the Markdown summary.
 report-html-summary = Summary
+report-run = ladrillo { $version }
+report-run-date = { $line } · scan date { $date }
+report-run-paths = { $line } · scanned: { $paths }
 report-html-by-severity = Findings by severity
 report-html-severity = Severity
 report-html-findings = Findings

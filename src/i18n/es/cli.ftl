@@ -20,6 +20,10 @@ explain-group = Grupo: { $group }
 explain-guide = Guía: { $guide }
 explain-references = Referencias: { $references }
 explain-opt-in = Activada: solo si se selecciona (--select)
+man-unknown-command = no existe la orden `{ $command }` (órdenes: { $known })
+man-cannot-render = no se puede generar la página del manual: { $reason }
+not-a-severity = `{ $value }` no es una severidad (critical, high, medium, low o info)
+statistics-text-only = --statistics es un resumen en texto; no se puede combinar con --format { $format }
 explain-run-by = La ejecuta: ladrillo audit-log (nivel de la política de auditoría necesario: { $level })
 explain-implies = Implica: { $rules } en { $site ->
     [container] el mismo contenedor

@@ -78,6 +78,10 @@ summary-in-baseline = { $line }; { $count ->
         [one] 1 hallazgo que ya estaba en la línea base no se muestra
        *[other] { $count } hallazgos que ya estaban en la línea base no se muestran
     }
+summary-below-min-severity = { $line }; { $count ->
+        [one] 1 hallazgo por debajo de --min-severity no se muestra
+       *[other] { $count } hallazgos por debajo de --min-severity no se muestran
+    }
 summary-elided = { $line }; { $count ->
         [one] 1 hallazgo más omitido
        *[other] { $count } hallazgos más omitidos
@@ -89,6 +93,9 @@ summary-errors = { $line }; { $count ->
 
 # La página HTML y el resumen en Markdown.
 report-html-summary = Resumen
+report-run = ladrillo { $version }
+report-run-date = { $line } · fecha del análisis { $date }
+report-run-paths = { $line } · analizado: { $paths }
 report-html-by-severity = Hallazgos por severidad
 report-html-severity = Severidad
 report-html-findings = Hallazgos
