@@ -125,9 +125,72 @@ pub fn quantity(node: &Node) -> Option<f64> {
     Some(number * factor)
 }
 
+/// A memory quantity as messages show it: as the manifest wrote it when it has a unit (`4Gi`,
+/// `500M`), and a bare number of bytes (`1000000000`, `1e9`, which YAML reads as a number) in
+/// the unit that gives the smallest whole number (`1G`, `1Gi`, `1500M`), or about it in a
+/// decimal unit when none divides it (`≈1.23G`).
+#[must_use]
+pub fn shown_bytes(node: &Node) -> String {
+    let written = node.scalar_text().unwrap_or_default();
+    let bare = matches!(node.value, Value::Int(_) | Value::Float(_)) || written.trim().parse::<f64>().is_ok();
+    match quantity(node) {
+        Some(bytes) if bare => human_bytes(bytes).unwrap_or(written),
+        _ => written,
+    }
+}
+
+/// Bytes in the unit of Kubernetes quantities that gives the smallest whole number (`1G`,
+/// `256Mi`), or about it in a decimal unit (`≈1.23G`); `None` below one byte or for a fraction
+/// of a byte.
+#[must_use]
+pub fn human_bytes(bytes: f64) -> Option<String> {
+    const UNITS: [(&str, f64); 12] = [
+        ("k", 1e3),
+        ("Ki", 1024.0),
+        ("M", 1e6),
+        ("Mi", 1_048_576.0),
+        ("G", 1e9),
+        ("Gi", 1_073_741_824.0),
+        ("T", 1e12),
+        ("Ti", 1_099_511_627_776.0),
+        ("P", 1e15),
+        ("Pi", 1_125_899_906_842_624.0),
+        ("E", 1e18),
+        ("Ei", 1_152_921_504_606_846_976.0),
+    ];
+    if !bytes.is_finite() || bytes < 1.0 || bytes.fract() != 0.0 {
+        return None;
+    }
+    let exact = UNITS
+        .iter()
+        .filter(|(_, f)| bytes >= *f && (bytes / f).fract() == 0.0)
+        .min_by(|a, b| (bytes / a.1).total_cmp(&(bytes / b.1)));
+    if let Some((unit, f)) = exact {
+        return Some(format!("{}{unit}", bytes / f));
+    }
+    match UNITS.iter().rev().find(|(u, f)| !u.ends_with('i') && bytes >= *f) {
+        Some((unit, f)) => {
+            let n = format!("{:.2}", bytes / f);
+            Some(format!("≈{}{unit}", n.trim_end_matches('0').trim_end_matches('.')))
+        }
+        None => Some(format!("{bytes}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_are_shown_in_the_unit_that_fits() {
+        assert_eq!(human_bytes(1e9).as_deref(), Some("1G"));
+        assert_eq!(human_bytes(1_073_741_824.0).as_deref(), Some("1Gi"));
+        assert_eq!(human_bytes(1_500_000_000.0).as_deref(), Some("1500M"));
+        assert_eq!(human_bytes(268_435_456.0).as_deref(), Some("256Mi"));
+        assert_eq!(human_bytes(1_234_567_890.0).as_deref(), Some("≈1.23G"));
+        assert_eq!(human_bytes(512.0).as_deref(), Some("512"));
+        assert_eq!(human_bytes(0.5), None);
+    }
     use crate::document::yaml;
     use crate::model::Object;
 

@@ -1,6 +1,5 @@
-use crate::document::Node;
 use crate::model::Workload;
-use crate::model::resources::quantity;
+use crate::model::resources::{quantity, shown_bytes};
 use crate::rules::{Context, Rule};
 
 /// How many times its memory request a container's memory limit may be before it is reported.
@@ -50,7 +49,6 @@ impl Rule for MemoryLimitFarAboveRequest {
             if r <= 0.0 || l <= r * RATIO {
                 continue;
             }
-            let shown = |n: &Node| n.scalar_text().unwrap_or_default();
             cx.report(
                 self,
                 w.object,
@@ -58,8 +56,8 @@ impl Rule for MemoryLimitFarAboveRequest {
                 crate::msg!(
                     "rule-pod026-message",
                     container = c.describe_msg(),
-                    limit = shown(limit),
-                    request = shown(request),
+                    limit = shown_bytes(limit),
+                    request = shown_bytes(request),
                     ratio = format!("{:.0}", l / r)
                 ),
             )
