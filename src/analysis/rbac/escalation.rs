@@ -225,6 +225,9 @@ pub struct Hit {
     pub named_only: bool,
     /// The unmet precondition, when the permission yields nothing by itself.
     pub missing: Option<String>,
+    /// The objects the met precondition is limited to by `resourceNames` (the signers a CSR
+    /// approver may `approve`); empty when it is not limited or not checked.
+    pub needs_names: Vec<String>,
     /// Which probe of the primitive matched.
     probe: usize,
 }
@@ -236,6 +239,11 @@ impl Hit {
     #[must_use]
     pub fn action(&self) -> Msg {
         match self.csr_half() {
+            Some(half) if !self.needs_names.is_empty() => crate::msg!(
+                format!("rbac-action-csr-{half}-signers"),
+                count = self.needs_names.len(),
+                signers = self.needs_names.join(", ")
+            ),
             Some(half) => Msg::new(format!("rbac-action-csr-{half}")),
             None => self.primitive.action(),
         }
@@ -270,6 +278,7 @@ impl Hit {
             request: "* on *".into(),
             named_only: false,
             missing: None,
+            needs_names: Vec::new(),
             probe: 0,
         }
     }
@@ -298,6 +307,7 @@ impl Graph {
                         request: "* on *".into(),
                         named_only: false,
                         missing: None,
+                        needs_names: Vec::new(),
                         probe: 0,
                     });
                 }
@@ -313,6 +323,7 @@ impl Graph {
                         named_only: !rule.resource_names.is_empty(),
                         request: req.to_string(),
                         missing: probe.needs.map(describe_probe),
+                        needs_names: Vec::new(),
                         probe: index,
                     });
                 }
@@ -322,26 +333,34 @@ impl Graph {
     }
 
     /// Clears `missing` on a hit when the identity also holds the precondition in a scope that
-    /// covers the hit's.
+    /// covers the hit's, and records the objects (signers) `resourceNames` limits it to.
     pub fn check_preconditions(&self, identity: &Identity, hit: &mut Hit) {
         if hit.missing.is_none() {
             return;
         }
         let Some(needs) = hit.primitive.probes().get(hit.probe).and_then(|p| p.needs) else { return };
-        let held = self.bindings_of(identity).into_iter().any(|id| {
+        // Every rule granting the precondition: any one without `resourceNames` grants it for
+        // every object; otherwise the names of all of them are what it is limited to.
+        let mut names = std::collections::BTreeSet::new();
+        let mut held = false;
+        let mut unlimited = false;
+        for id in self.bindings_of(identity) {
             let b = self.binding(id);
             let scope = Graph::scope_of(b);
             let covers = scope == Scope::Cluster || scope == hit.scope || hit.scope == Scope::Cluster;
-            covers
-                && self.role_of(b).is_some_and(|role| {
-                    role.effective.iter().any(|&r| {
-                        probe_request(needs, &scope, |req| self.rule(r).allows(req, Names::AnyObject))
-                            .is_some()
-                    })
-                })
-        });
+            let Some(role) = self.role_of(b).filter(|_| covers) else { continue };
+            for &r in &role.effective {
+                let rule = self.rule(r);
+                if probe_request(needs, &scope, |req| rule.allows(req, Names::AnyObject)).is_some() {
+                    held = true;
+                    unlimited |= rule.resource_names.is_empty();
+                    names.extend(rule.resource_names.iter().cloned());
+                }
+            }
+        }
         if held {
             hit.missing = None;
+            hit.needs_names = if unlimited { Vec::new() } else { names.into_iter().collect() };
         }
     }
 

@@ -207,6 +207,14 @@ rbac-action-token-create = can create ServiceAccount tokens
 rbac-action-csr-approve = can approve or sign certificate requests
 rbac-action-csr-approval = can approve certificate requests
 rbac-action-csr-signing = can sign certificate requests
+rbac-action-csr-approval-signers = can approve certificate requests of { $count ->
+        [one] the signer
+       *[other] the signers
+    } { $signers }
+rbac-action-csr-signing-signers = can sign certificate requests of { $count ->
+        [one] the signer
+       *[other] the signers
+    } { $signers }
 rbac-action-webhook-write = can write admission webhook configurations
 rbac-act-cluster-admin = has cluster-admin rights
 rbac-act-escalate = escalate roles

@@ -219,6 +219,14 @@ rbac-action-token-create = puede crear tokens de cuentas de servicio
 rbac-action-csr-approve = puede aprobar o firmar solicitudes de certificado
 rbac-action-csr-approval = puede aprobar solicitudes de certificado
 rbac-action-csr-signing = puede firmar solicitudes de certificado
+rbac-action-csr-approval-signers = puede aprobar solicitudes de certificado { $count ->
+        [one] del firmante
+       *[other] de los firmantes
+    } { $signers }
+rbac-action-csr-signing-signers = puede firmar solicitudes de certificado { $count ->
+        [one] del firmante
+       *[other] de los firmantes
+    } { $signers }
 rbac-action-webhook-write = puede escribir configuraciones de webhooks de admisión
 rbac-act-cluster-admin = tener derechos de cluster-admin
 rbac-act-escalate = escalar roles
