@@ -1,3 +1,5 @@
+use std::collections::{HashMap, HashSet};
+
 use crate::document::{FieldPath, Node};
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
@@ -35,16 +37,19 @@ crate::declare_rule! {
 
 impl Rule for HpaTargetMissing {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        // The kinds and names of the pod-bearing objects of each namespace, built once: a pass
+        // over the set for every autoscaler would be quadratic.
+        let mut pod_bearing: HashMap<Option<&str>, HashSet<(&str, &str)>> = HashMap::new();
+        for o in set.iter().filter(|o| crate::model::Workload::is_pod_bearing(o)) {
+            pod_bearing.entry(o.effective_namespace()).or_default().insert((&o.kind, &o.name));
+        }
         for hpa in set.of_kind("autoscaling", "HorizontalPodAutoscaler") {
             let target = hpa.spec().and_then(|s| s.get("scaleTargetRef"));
             let field = |k: &str| target.and_then(|t| t.get(k)).and_then(Node::as_str);
             let (Some(kind), Some(name)) = (field("kind"), field("name")) else { continue };
             let namespace = hpa.effective_namespace();
-            let mut in_namespace = set
-                .iter()
-                .filter(|o| o.effective_namespace() == namespace && crate::model::Workload::is_pod_bearing(o))
-                .peekable();
-            if in_namespace.peek().is_none() || in_namespace.any(|o| o.kind == kind && o.name == name) {
+            let Some(in_namespace) = pod_bearing.get(&namespace) else { continue };
+            if in_namespace.contains(&(kind, name)) {
                 continue;
             }
             cx.report(

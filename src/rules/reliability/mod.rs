@@ -1,5 +1,7 @@
 //! Availability and operability: disruption budgets, replicas and autoscaling.
 
+use std::collections::HashMap;
+
 use super::Rule;
 use crate::document::Node;
 use crate::model::{Object, ObjectSet};
@@ -36,26 +38,57 @@ fn replicated_kinds(set: &ObjectSet) -> impl Iterator<Item = &Object> {
 /// one autoscaler's reference (variants side by side), it scales the nearest of them, and an
 /// object is scaled by its nearest autoscalers (see `Object::distance`).
 fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> Vec<&'a Object> {
-    let targets = |h: &Object, t: &Object| {
-        let r = h.spec().and_then(|s| s.get("scaleTargetRef"));
-        let field = |k: &str| r.and_then(|r| r.get(k)).and_then(Node::as_str);
-        h.effective_namespace() == t.effective_namespace()
-            && field("kind") == Some(t.kind.as_str())
-            && field("name") == Some(t.name.as_str())
-    };
-    let candidates: Vec<&Object> =
-        set.of_kind("autoscaling", "HorizontalPodAutoscaler").filter(|h| targets(h, target)).collect();
+    let index = set.analysis(Autoscaling::build);
+    let ns = target.effective_namespace().map(str::to_string);
+    let candidates: Vec<&Object> = index
+        .by_target
+        .get(&(ns, target.kind.clone(), target.name.clone()))
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| set.get(i))
+        .collect();
     if candidates.is_empty() {
-        // Most workloads have no autoscaler: skip the namesake scan, which is linear in the
-        // set and made the rules quadratic in workloads.
         return candidates;
     }
+    let (group, kind, namespace, name) = target.identity();
+    let key = (group.to_string(), kind.to_string(), namespace.map(str::to_string), name.to_string());
     let namesakes: Vec<&Object> =
-        replicated_kinds(set).filter(|o| o.identity() == target.identity()).collect();
+        index.replicated.get(&key).into_iter().flatten().filter_map(|&i| set.get(i)).collect();
     let mine: Vec<&Object> = candidates
         .into_iter()
         .filter(|h| namesakes.iter().map(|t| h.distance(t)).min() == Some(h.distance(target)))
         .collect();
     let nearest = mine.iter().map(|h| target.distance(h)).min();
     mine.into_iter().filter(|h| Some(target.distance(h)) == nearest).collect()
+}
+
+/// The autoscalers of a set by what they scale, and the Deployments and StatefulSets by
+/// identity, in input order: built once per set, so that looking up a workload's autoscalers is
+/// not a pass over the set (which made the rules quadratic in workloads).
+struct Autoscaling {
+    /// Autoscaler indices by namespace, `scaleTargetRef` kind and name.
+    by_target: HashMap<(Option<String>, String, String), Vec<usize>>,
+    /// Deployment and StatefulSet indices by [`Object::identity`].
+    replicated: HashMap<(String, String, Option<String>, String), Vec<usize>>,
+}
+
+impl Autoscaling {
+    fn build(set: &ObjectSet) -> Self {
+        let mut by_target: HashMap<_, Vec<usize>> = HashMap::new();
+        for h in set.of_kind("autoscaling", "HorizontalPodAutoscaler") {
+            let r = h.spec().and_then(|s| s.get("scaleTargetRef"));
+            let field = |k: &str| r.and_then(|r| r.get(k)).and_then(Node::as_str);
+            if let (Some(kind), Some(name)) = (field("kind"), field("name")) {
+                let ns = h.effective_namespace().map(str::to_string);
+                by_target.entry((ns, kind.to_string(), name.to_string())).or_default().push(h.index);
+            }
+        }
+        let mut replicated: HashMap<_, Vec<usize>> = HashMap::new();
+        for o in replicated_kinds(set) {
+            let (group, kind, namespace, name) = o.identity();
+            let key = (group.to_string(), kind.to_string(), namespace.map(str::to_string), name.to_string());
+            replicated.entry(key).or_default().push(o.index);
+        }
+        Self { by_target, replicated }
+    }
 }
