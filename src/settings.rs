@@ -2,6 +2,7 @@
 //! the same span-keeping parser as manifests, so every config error names file, line and column;
 //! unknown keys and unknown rule names are errors (fail closed).
 
+use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -258,14 +259,25 @@ impl Config {
 
     /// Reads and validates a config file. All problems are collected.
     pub fn load(path: &Path) -> Result<Config, Vec<InputError>> {
+        Self::load_in(path, Lang::En)
+    }
+
+    /// [`Config::load`] with the problems in a language.
+    pub fn load_in(path: &Path, lang: Lang) -> Result<Config, Vec<InputError>> {
         let input =
             crate::source::Input::File { display: path.display().to_string(), path: path.to_path_buf() };
         let file = crate::source::read(&input).map_err(|e| vec![e])?;
-        Self::parse(&file)
+        Self::parse_in(&file, lang)
     }
 
     /// Parses config text.
     pub fn parse(file: &Arc<SourceFile>) -> Result<Config, Vec<InputError>> {
+        Self::parse_in(file, Lang::En)
+    }
+
+    /// [`Config::parse`] with the problems in a language (the `reachability` and `audit-log`
+    /// sections still word theirs in English).
+    pub fn parse_in(file: &Arc<SourceFile>, lang: Lang) -> Result<Config, Vec<InputError>> {
         let stream = yaml::parse(&file.text);
         let mut errors: Vec<InputError> =
             stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect();
@@ -277,12 +289,16 @@ impl Config {
                 errors.push(InputError::at(
                     file,
                     note.span,
-                    format!("key `{key}` is repeated (first at line {line})"),
+                    crate::t!(lang, "config-key-repeated", key = key.as_str(), line = line),
                 ));
             }
         }
         if let Some(second) = stream.documents.iter().skip(1).find(|d| !d.root.is_null()) {
-            errors.push(InputError::at(file, second.root.span, "the config must be a single YAML document"));
+            errors.push(InputError::at(
+                file,
+                second.root.span,
+                crate::i18n::text(lang, "config-single-document"),
+            ));
         }
         let mut config = Config { file: Some(Arc::clone(file)), ..Config::default() };
         let root = match stream.documents.into_iter().next() {
@@ -291,43 +307,43 @@ impl Config {
         };
         let mut err = |span: Span, msg: String| errors.push(InputError::at(file, span, msg));
         let Some(map) = root.as_map() else {
-            err(root.span, "the config must be a mapping".into());
+            err(root.span, crate::i18n::text(lang, "config-mapping"));
             return Err(errors);
         };
         for entry in &map.entries {
             let v = &entry.value;
             match entry.key.as_str() {
                 "select" => {
-                    config.select = selectors(v, &mut err);
+                    config.select = selectors(v, lang, &mut err);
                     if v.as_seq().is_some_and(<[Node]>::is_empty) {
-                        err(v.span, "`select` is empty; remove it to run the default rules".into());
+                        err(v.span, crate::i18n::text(lang, "config-select-empty"));
                     }
                 }
-                "ignore" => config.ignore = selectors(v, &mut err),
+                "ignore" => config.ignore = selectors(v, lang, &mut err),
                 "severity" => {
                     for e in v.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {
                         let rule = rules::find(&e.key);
                         let sev = e.value.as_str().and_then(Severity::parse);
                         match (rule, sev) {
                             (Some(r), Some(s)) => config.severity.push((r, s)),
-                            (None, _) => err(e.key_span, unknown_rule(&e.key)),
-                            (_, None) => err(
-                                e.value.span,
-                                "expected a severity: critical, high, medium, low or info".into(),
-                            ),
+                            (None, _) => err(e.key_span, unknown_rule_in(&e.key, lang)),
+                            (_, None) => err(e.value.span, crate::i18n::text(lang, "config-severity-value")),
                         }
                     }
                     if v.as_map().is_none() {
-                        err(v.span, "`severity` must map rule names to severities".into());
+                        err(v.span, crate::i18n::text(lang, "config-severity-map"));
                     }
                 }
                 "fail-on" => match v.as_str().map(FailOn::parse) {
                     Some(Ok(f)) => config.fail_on = Some(f),
-                    Some(Err(m)) => err(v.span, m),
-                    None => err(v.span, "`fail-on` must be a severity or `none`".into()),
+                    Some(Err(_)) => {
+                        let found = v.as_str().unwrap_or_default();
+                        err(v.span, crate::t!(lang, "config-fail-on-value", value = found));
+                    }
+                    None => err(v.span, crate::i18n::text(lang, "config-fail-on")),
                 },
                 "exclude" => {
-                    for s in strings(v, "exclude", &mut err) {
+                    for s in strings(v, "exclude", lang, &mut err) {
                         match crate::source::glob_matcher(&s.0) {
                             Ok(_) => config.exclude.push(s.0),
                             Err(e) => err(s.1, e),
@@ -336,25 +352,25 @@ impl Config {
                 }
                 "waivers" => {
                     if v.as_seq().is_none() {
-                        err(v.span, "`waivers` must be a list".into());
+                        err(v.span, crate::i18n::text(lang, "config-waivers-list"));
                     }
                     for w in v.items() {
-                        if let Some(w) = waiver(w, &mut err) {
+                        if let Some(w) = waiver(w, lang, &mut err) {
                             config.waivers.push(w);
                         }
                     }
                 }
                 "required-tags" => {
                     config.required_tags =
-                        strings(v, "required-tags", &mut err).into_iter().map(|s| s.0).collect();
+                        strings(v, "required-tags", lang, &mut err).into_iter().map(|s| s.0).collect();
                 }
                 "reachability" => {
                     config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
                 }
-                "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, &mut err),
+                "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, lang, &mut err),
                 "audit-log" => config.audit_log = crate::rules::audit::config::parse(v, &mut err),
-                "webhook" => config.webhook = webhook_section(v, &mut err),
-                other => err(entry.key_span, unknown_key(other, KEYS)),
+                "webhook" => config.webhook = webhook_section(v, lang, &mut err),
+                other => err(entry.key_span, unknown_key(other, KEYS, lang)),
             }
         }
         if errors.is_empty() { Ok(config) } else { Err(errors) }
@@ -377,9 +393,13 @@ fn relative(from: &Path, to: &Path) -> PathBuf {
 
 /// `pss: {level: restricted, version: latest, kubernetes-version: "1.30"}`; unset keys keep
 /// their defaults.
-pub(crate) fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Option<Policy>, Option<u32>) {
+pub(crate) fn pss_section(
+    v: &Node,
+    lang: Lang,
+    err: &mut impl FnMut(Span, String),
+) -> (Option<Policy>, Option<u32>) {
     let Some(map) = v.as_map() else {
-        err(v.span, "`pss` must be a mapping with `level` and `version`".into());
+        err(v.span, crate::i18n::text(lang, "config-pss-mapping"));
         return (None, None);
     };
     let mut policy = Policy::default();
@@ -395,24 +415,27 @@ pub(crate) fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Opti
                 .ok_or_else(String::new)
                 .and_then(|t| crate::analysis::pss::parse_release(t).map(|r| release = Some(r))),
             other => {
-                err(e.key_span, unknown_key(other, PSS_KEYS));
+                err(e.key_span, unknown_key(other, PSS_KEYS, lang));
                 ok = false;
                 continue;
             }
         };
         if let Err(m) = parsed {
-            let what = match e.key.as_str() {
-                "level" => "`level` must be one of privileged, baseline, restricted",
-                "version" => "`version` must be \"latest\" or \"v1.x\"",
-                _ => "`kubernetes-version` must be a quoted Kubernetes release such as \"1.30\"",
-            };
+            let what = crate::i18n::text(
+                lang,
+                match e.key.as_str() {
+                    "level" => "config-pss-level",
+                    "version" => "config-pss-version",
+                    _ => "config-pss-kubernetes-version",
+                },
+            );
             let found = e.value.scalar_text().unwrap_or_default();
             err(
                 e.value.span,
                 if m.is_empty() && found.is_empty() {
-                    what.to_string()
+                    what
                 } else {
-                    format!("{what}; found `{found}`")
+                    crate::t!(lang, "config-found", what = what, found = found)
                 },
             );
             ok = false;
@@ -422,20 +445,23 @@ pub(crate) fn pss_section(v: &Node, err: &mut impl FnMut(Span, String)) -> (Opti
 }
 
 /// `webhook: {mode: warn, exempt-namespaces: [kube-system], namespaces: {shop: enforce}}`.
-fn webhook_section(v: &Node, err: &mut impl FnMut(Span, String)) -> WebhookConfig {
+fn webhook_section(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> WebhookConfig {
     let mut out = WebhookConfig::default();
     let Some(map) = v.as_map() else {
-        err(v.span, "`webhook` must be a mapping".into());
+        err(v.span, crate::i18n::text(lang, "config-webhook-mapping"));
         return out;
     };
     let mode = |n: &Node, err: &mut dyn FnMut(Span, String)| match n.as_str().map(WebhookMode::parse) {
         Some(Ok(m)) => Some(m),
-        Some(Err(m)) => {
-            err(n.span, m);
+        Some(Err(_)) => {
+            err(
+                n.span,
+                crate::t!(lang, "config-webhook-mode-unknown", mode = n.as_str().unwrap_or_default()),
+            );
             None
         }
         None => {
-            err(n.span, "expected a webhook mode: enforce, warn or audit".into());
+            err(n.span, crate::i18n::text(lang, "config-webhook-mode"));
             None
         }
     };
@@ -444,11 +470,11 @@ fn webhook_section(v: &Node, err: &mut impl FnMut(Span, String)) -> WebhookConfi
             "mode" => out.mode = mode(&e.value, err),
             "exempt-namespaces" => {
                 out.exempt_namespaces =
-                    strings(&e.value, "exempt-namespaces", err).into_iter().map(|s| s.0).collect();
+                    strings(&e.value, "exempt-namespaces", lang, err).into_iter().map(|s| s.0).collect();
             }
             "namespaces" => {
                 let Some(m) = e.value.as_map() else {
-                    err(e.value.span, "`namespaces` must map namespace names to modes".into());
+                    err(e.value.span, crate::i18n::text(lang, "config-webhook-namespaces"));
                     continue;
                 };
                 for n in &m.entries {
@@ -457,25 +483,25 @@ fn webhook_section(v: &Node, err: &mut impl FnMut(Span, String)) -> WebhookConfi
                     }
                 }
             }
-            other => err(e.key_span, unknown_key(other, WEBHOOK_KEYS)),
+            other => err(e.key_span, unknown_key(other, WEBHOOK_KEYS, lang)),
         }
     }
     out
 }
 
-fn unknown_key(key: &str, known: &[&str]) -> String {
+fn unknown_key(key: &str, known: &[&str], lang: Lang) -> String {
     match crate::diagnostic::closest(key, known, 3) {
-        Some(k) => format!("unknown key `{key}`; did you mean `{k}`?"),
-        None => format!("unknown key `{key}`; expected one of {}", known.join(", ")),
+        Some(k) => crate::t!(lang, "config-unknown-key-suggest", key = key, suggestion = k),
+        None => crate::t!(lang, "config-unknown-key", key = key, expected = known.join(", ")),
     }
 }
 
-fn strings(v: &Node, what: &str, err: &mut impl FnMut(Span, String)) -> Vec<(String, Span)> {
+fn strings(v: &Node, what: &str, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<(String, Span)> {
     if let Some(s) = v.as_str() {
         return vec![(s.to_string(), v.span)];
     }
     let Some(items) = v.as_seq() else {
-        err(v.span, format!("`{what}` must be a list of strings"));
+        err(v.span, crate::t!(lang, "config-list-of-strings", key = what));
         return Vec::new();
     };
     items
@@ -483,31 +509,31 @@ fn strings(v: &Node, what: &str, err: &mut impl FnMut(Span, String)) -> Vec<(Str
         .filter_map(|i| match i.as_str() {
             Some(s) => Some((s.to_string(), i.span)),
             None => {
-                err(i.span, format!("`{what}` entries must be strings"));
+                err(i.span, crate::t!(lang, "config-entries-strings", key = what));
                 None
             }
         })
         .collect()
 }
 
-fn selectors(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Selector> {
-    strings(v, "select/ignore", err)
+fn selectors(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<Selector> {
+    strings(v, "select/ignore", lang, err)
         .into_iter()
-        .filter_map(|(s, span)| Selector::parse(&s).map_err(|m| err(span, m)).ok())
+        .filter_map(|(s, span)| Selector::parse_in(&s, lang).map_err(|m| err(span, m)).ok())
         .collect()
 }
 
-fn glob(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<globset::GlobMatcher> {
+fn glob(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<globset::GlobMatcher> {
     let s = v.as_str().or_else(|| {
-        err(v.span, "expected a string".into());
+        err(v.span, crate::i18n::text(lang, "config-expected-string"));
         None
     })?;
     crate::source::glob_matcher(s).map_err(|e| err(v.span, e)).ok()
 }
 
-fn waiver(w: &Node, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {
+fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {
     let Some(map) = w.as_map() else {
-        err(w.span, "a waiver must be a mapping with `rules` and `reason`".into());
+        err(w.span, crate::i18n::text(lang, "config-waiver-mapping"));
         return None;
     };
     let mut out = ConfigWaiver {
@@ -525,33 +551,37 @@ fn waiver(w: &Node, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> 
         let v = &e.value;
         match e.key.as_str() {
             "rules" => {
-                for (s, span) in strings(v, "rules", err) {
+                for (s, span) in strings(v, "rules", lang, err) {
                     match rules::find(&s) {
                         Some(r) => out.rules.push(r),
                         None => {
-                            err(span, unknown_rule(&s));
+                            err(span, unknown_rule_in(&s, lang));
                             ok = false;
                         }
                     }
                 }
             }
             "kind" => out.kind = v.as_str().map(str::to_string),
-            "namespace" => out.namespace = glob(v, err),
-            "name" => out.name = glob(v, err),
-            "file" => out.file = glob(v, err),
+            "namespace" => out.namespace = glob(v, lang, err),
+            "name" => out.name = glob(v, lang, err),
+            "file" => out.file = glob(v, lang, err),
             "reason" => out.reason = v.scalar_text().filter(|s| !s.trim().is_empty()),
             "until" => out.until = v.scalar_text(),
             other => {
                 err(
                     e.key_span,
-                    unknown_key(other, &["rules", "kind", "namespace", "name", "file", "reason", "until"]),
+                    unknown_key(
+                        other,
+                        &["rules", "kind", "namespace", "name", "file", "reason", "until"],
+                        lang,
+                    ),
                 );
                 ok = false;
             }
         }
     }
     if out.rules.is_empty() && ok {
-        err(out.span, "a waiver needs `rules`: the rule names it waives".into());
+        err(out.span, crate::i18n::text(lang, "config-waiver-rules"));
         ok = false;
     }
     ok.then_some(out)

@@ -249,3 +249,34 @@ fn every_default_reason_message_is_a_reason_of_the_model() {
     assert_eq!(i18n::default_reason_id("eksctl uses gp3"), Some("default-eksctl-uses-gp3"));
     assert_eq!(i18n::default_reason_id("not a documented default"), None);
 }
+
+/// `.ladrillo.yaml` problems in Spanish (issue 14): every problem listed with its position, keys,
+/// values and rule names as written; English stays the default.
+#[test]
+fn config_errors_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("ladrillo.yaml");
+    std::fs::write(
+        &config,
+        "select: [privileged-contianer]\nseverity: {privileged-container: urgent}\nfail-on: sometimes\n\
+         pss: {level: strict}\nwebhook: {mode: block}\nwaivers:\n  - reason: legacy\nexclud: [vendor]\n",
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        let out = ladrillo()
+            .args(["--lang", lang, "scan", "--config"])
+            .arg(&config)
+            .arg("-")
+            .write_stdin(PRIVILEGED_POD)
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap().replace(&dir.path().display().to_string(), "DIR")
+    };
+    insta::assert_snapshot!("config_errors_es", run("es"));
+    let en = run("en");
+    assert!(en.contains("unknown key `exclud`; did you mean `exclude`?"), "{en}");
+    assert!(en.contains("`level` must be one of privileged, baseline, restricted; found `strict`"), "{en}");
+}

@@ -169,7 +169,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     };
     let config = match config_path {
         None => Config::default(),
-        Some(p) => Config::load(&p).unwrap_or_else(|errs| {
+        Some(p) => Config::load_in(&p, super::lang()).unwrap_or_else(|errs| {
             errors.extend(errs.iter().map(ToString::to_string));
             Config::default()
         }),

@@ -84,7 +84,8 @@ impl InputArgs {
         };
         match path {
             None => Ok(Config::default()),
-            Some(p) => Config::load(&p).map_err(|errs| errs.iter().map(ToString::to_string).collect()),
+            Some(p) => Config::load_in(&p, super::lang())
+                .map_err(|errs| errs.iter().map(ToString::to_string).collect()),
         }
     }
 

@@ -198,7 +198,7 @@ fn serve(args: &ServeArgs) -> i32 {
     let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) else { return 2 };
     let config = match &args.config {
         None => Config::default(),
-        Some(p) => match Config::load(p) {
+        Some(p) => match Config::load_in(p, super::lang()) {
             Ok(c) => c,
             Err(errors) => {
                 for e in errors {
