@@ -146,3 +146,124 @@ fn a_real_difference_is_reported() {
     other.version = ladrillo::model::cluster::Field::known("1.34".into(), other.version.at().clone());
     assert_eq!(differences(&eksctl, &other), [r#".version: "1.33" != "1.34""#]);
 }
+
+/// The exported files of `tests/cluster_model/entries.*`: `aws eks describe-cluster`, then
+/// `describe-access-entry` and `list-associated-access-policies` of each principal.
+const EXPORTED: &[&str] = &[
+    "entries.describe-cluster.json",
+    "entries.access-entry-root.json",
+    "entries.access-policies-root.json",
+    "entries.access-entry-devs.json",
+    "entries.access-policies-devs.json",
+];
+
+/// The document `scan --eks` builds from the same calls (`src/live/eks.rs`): the cluster and,
+/// per access entry, its `accessEntry` and `associatedAccessPolicies` as the API returned them.
+fn live_document() -> String {
+    let json = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&common::read(&common::root().join("tests/cluster_model").join(f))).unwrap()
+    };
+    let entries: Vec<serde_json::Value> = ["root", "devs"]
+        .iter()
+        .map(|who| {
+            serde_json::json!({
+                "accessEntry": json(&format!("entries.access-entry-{who}.json"))["accessEntry"],
+                "associatedAccessPolicies": json(&format!("entries.access-policies-{who}.json"))["associatedAccessPolicies"],
+            })
+        })
+        .collect();
+    let cluster = json("entries.describe-cluster.json");
+    serde_json::to_string_pretty(
+        &serde_json::json!({ "cluster": cluster["cluster"], "accessEntries": entries }),
+    )
+    .unwrap()
+}
+
+fn sources(files: &[&str]) -> Vec<std::sync::Arc<ladrillo::document::SourceFile>> {
+    files
+        .iter()
+        .map(|f| common::source(f, &common::read(&common::root().join("tests/cluster_model").join(f))))
+        .collect()
+}
+
+/// A note with the place an explanation names (`(EKS access entry (FILE:LINE))`) left out: the
+/// two inputs put the same entry in different files.
+fn without_places(note: &str) -> String {
+    let mut out = String::new();
+    let mut rest = note;
+    while let Some(i) = rest.find(" (EKS access entry (") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("))").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Access entries given as exported API output and as the live EKS read of the same calls go
+/// through one reader: the same entries in the model, the same IAM subjects in the RBAC graph,
+/// the same findings.
+#[test]
+fn access_entries_exported_and_live_give_the_same_subjects_and_findings() {
+    let exported = sources(EXPORTED);
+    let live = vec![common::source("eks shop (eu-west-1)", &live_document())];
+    let model = |s: &[std::sync::Arc<ladrillo::document::SourceFile>]| {
+        let Clusters { clusters, errors } = ladrillo::input::clusters(s);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(clusters.len(), 1);
+        clusters
+    };
+    let (a, b) = (model(&exported), model(&live));
+    let entries = |c: &[Cluster]| normalized(&c[0]).pointer("/access/entries").cloned().unwrap();
+    assert_eq!(entries(&a), entries(&b));
+    assert_eq!(entries(&a).as_array().map(Vec::len), Some(2));
+    let subjects = |c: &[Cluster]| -> Vec<serde_json::Value> {
+        ladrillo::analysis::rbac::access_entry_mappings(c)
+            .iter()
+            .map(|m| {
+                let mut v = serde_json::to_value(m).unwrap();
+                assert!(v["source"].as_str().unwrap().starts_with("EKS access entry ("), "{v}");
+                v.as_object_mut().unwrap().remove("source");
+                v
+            })
+            .collect()
+    };
+    let from_files = subjects(&a);
+    assert_eq!(from_files, subjects(&b));
+    assert_eq!(
+        from_files[1]["groups"],
+        serde_json::json!(["shop-admins", "eks:access-entry:arn:aws:iam::111122223333:role/shop-devs"])
+    );
+    assert_eq!(from_files[1]["access_policies"].as_array().map(Vec::len), Some(2));
+    // Findings over the entries alone (EKS015) and through the RBAC graph (the group bound to
+    // cluster-admin, whose IAM principals a note lists).
+    let findings = |mut s: Vec<std::sync::Arc<ladrillo::document::SourceFile>>| {
+        s.extend(sources(&["entries.bindings.yaml"]));
+        let result = ladrillo::scan::scan_files(&s, &common::settings(&["eks", "rbac"]));
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        let mut out: Vec<(String, String, Vec<String>)> = result
+            .active()
+            .map(|f| {
+                (
+                    f.rule.code.to_string(),
+                    f.message.clone(),
+                    f.notes.iter().map(|n| without_places(n)).collect(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let from_files = findings(exported);
+    assert_eq!(from_files, findings(live));
+    assert!(
+        from_files.iter().any(|(rule, m, _)| rule == "EKS015" && m.contains("111122223333:root")),
+        "{from_files:#?}"
+    );
+    assert!(
+        from_files.iter().any(|(rule, _, notes)| rule == "RBAC002"
+            && notes
+                .iter()
+                .any(|n| n.contains("IAM principals in it: arn:aws:iam::111122223333:role/shop-devs"))),
+        "{from_files:#?}"
+    );
+}

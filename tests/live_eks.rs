@@ -205,6 +205,18 @@ fn the_live_eks_model_is_the_model_of_the_same_api_responses_read_as_files() {
     assert!(missing.is_empty(), "{missing:#?}");
     assert!(live_set.iter().any(|(rule, _, m)| rule == "\"EKS015\"" && m.contains(ADMIN)), "{live_set:#?}");
     assert!(!describe.iter().any(|(rule, _, _)| rule == "\"EKS015\""));
+    // The access entry exported as `describe-access-entry` and `list-associated-access-policies`
+    // output: the same access-entry findings (the field paths differ with the document's shape).
+    std::fs::write(dir.path().join("entry.json"), r[&entry].to_string()).unwrap();
+    std::fs::write(dir.path().join("policies.json"), r[&format!("{entry}/access-policies")].to_string())
+        .unwrap();
+    let exported =
+        findings(&scan_files(dir.path(), &["describe-cluster.json", "entry.json", "policies.json"]));
+    let eks015 = |set: &BTreeSet<(String, String, String)>| -> Vec<String> {
+        set.iter().filter(|(rule, _, _)| rule == "\"EKS015\"").map(|(_, _, m)| m.clone()).collect()
+    };
+    assert!(!eks015(&exported).is_empty(), "{exported:#?}");
+    assert_eq!(eks015(&exported), eks015(&live_set));
 }
 
 #[test]

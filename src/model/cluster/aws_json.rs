@@ -10,10 +10,11 @@ use std::sync::Arc;
 use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile};
 
+use super::access_entries;
 use super::read::Reader;
 use super::{
-    AccessEntry, AccessPolicy, AccessScope, AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind,
-    Scaling, SourceKind, Ssh, Taint,
+    AccessEntry, AccessPolicy, AuthMode, Cluster, Field, LogType, NodeGroup, NodeGroupKind, Scaling,
+    SourceKind, Ssh, Taint,
 };
 
 const WHY_NO_KEY: &str = "describe-cluster omits `encryptionConfig` when no customer key is set";
@@ -56,15 +57,8 @@ pub fn access_entry(file: &Arc<SourceFile>, root: &Node) -> (AccessEntry, Option
     let head = root.locate(&p("accessEntry.principalArn")).span;
     let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
     r.anchor = 1;
-    let cluster = r.string(&p("accessEntry.clusterName"), None).value().cloned();
-    let entry = AccessEntry {
-        at: r.place(&p("accessEntry")),
-        principal_arn: r.string(&p("accessEntry.principalArn"), None),
-        kind: r.string(&p("accessEntry.type"), Some(("STANDARD", "access entries are STANDARD by default"))),
-        username: r.opt_string(&p("accessEntry.username"), "no user name"),
-        groups: r.strings(&p("accessEntry.kubernetesGroups"), Some((Vec::new(), "no Kubernetes groups"))),
-        policies: Vec::new(),
-    };
+    let cluster = access_entries::cluster_name(&mut r, &p("accessEntry"));
+    let entry = access_entries::entry(&mut r, &p("accessEntry"));
     (entry, cluster, r.errors)
 }
 
@@ -79,25 +73,7 @@ pub fn access_policies(
     let mut r = Reader::new(Some(Arc::clone(file)), root, head, None);
     let cluster = r.string(&p("clusterName"), None).value().cloned();
     let principal = r.string(&p("principalArn"), None);
-    let mut policies = Vec::new();
-    for (pp, _) in r.list(&p("associatedAccessPolicies")).unwrap_or_default() {
-        let scope_type = r.string(&pp.clone().keys(&["accessScope", "type"]), None);
-        let namespaces =
-            r.strings(&pp.clone().keys(&["accessScope", "namespaces"]), Some((Vec::new(), "no namespaces")));
-        let scope = match scope_type.value().map(String::as_str) {
-            Some("cluster") => scope_type.map(|_| AccessScope::Cluster),
-            Some("namespace") => {
-                let ns = namespaces.value().cloned().unwrap_or_default();
-                scope_type.map(|_| AccessScope::Namespaces(ns))
-            }
-            _ => Field::unknown(scope_type.at().clone(), "unrecognised access scope"),
-        };
-        policies.push(AccessPolicy {
-            at: r.place(&pp),
-            policy_arn: r.string(&pp.clone().key("policyArn"), None),
-            scope,
-        });
-    }
+    let policies = access_entries::policies(&mut r, &p("associatedAccessPolicies"));
     (cluster, principal, policies, r.errors)
 }
 

@@ -13,18 +13,20 @@
 //! ```
 //!
 //! The cluster is read as `describe-cluster` output is ([`super::aws_json`]), node groups as
-//! `describe-nodegroup` output, Fargate profiles as `describe-fargate-profile` output; a list that was read is known (empty when the cluster has none),
-//! a list that could not be read is unknown with the reason under `unknown`.
+//! `describe-nodegroup` output, Fargate profiles as `describe-fargate-profile` output, access
+//! entries as `describe-access-entry` and `list-associated-access-policies` output
+//! ([`super::access_entries`], the reader of those files too); a list that was read is known
+//! (empty when the cluster has none), a list that could not be read is unknown with the reason
+//! under `unknown`.
 
 use std::sync::Arc;
 
 use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile};
 
+use super::access_entries;
 use super::read::Reader;
-use super::{
-    AccessEntry, AccessPolicy, AccessScope, Addon, Cluster, Field, NodeGroup, PodIdentityAssociation,
-};
+use super::{AccessEntry, Addon, Cluster, Field, NodeGroup, PodIdentityAssociation};
 
 /// The keys of the document besides `cluster`.
 pub const LISTS: [&str; 6] =
@@ -131,34 +133,12 @@ fn addon(r: &mut Reader<'_>) -> Addon {
     }
 }
 
+/// An access entry with its policies: `describe-access-entry` and
+/// `list-associated-access-policies` output, read as when they are files.
 fn access_entry(r: &mut Reader<'_>) -> AccessEntry {
-    let mut policies = Vec::new();
-    for (pp, node) in r.list(&p("associatedAccessPolicies")).unwrap_or_default() {
-        let scope = match node.at(&["accessScope", "type"]).and_then(Node::as_str) {
-            Some("cluster") => Field::known(AccessScope::Cluster, r.place(&pp.clone().key("accessScope"))),
-            Some("namespace") => {
-                let ns = node
-                    .at(&["accessScope", "namespaces"])
-                    .map(|l| l.items().filter_map(|n| n.as_str().map(str::to_string)).collect())
-                    .unwrap_or_default();
-                Field::known(AccessScope::Namespaces(ns), r.place(&pp.clone().key("accessScope")))
-            }
-            _ => Field::unknown(r.place(&pp.clone().key("accessScope")), "unrecognised access scope"),
-        };
-        policies.push(AccessPolicy {
-            at: r.place(&pp.clone().key("policyArn")),
-            policy_arn: r.string(&pp.clone().key("policyArn"), None),
-            scope,
-        });
-    }
-    AccessEntry {
-        at: r.place(&p("accessEntry.principalArn")),
-        principal_arn: r.string(&p("accessEntry.principalArn"), None),
-        kind: r.string(&p("accessEntry.type"), Some(("STANDARD", "EKS uses STANDARD"))),
-        username: r.opt_string(&p("accessEntry.username"), "EKS derives the username"),
-        groups: r.strings(&p("accessEntry.kubernetesGroups"), Some((Vec::new(), "none set"))),
-        policies,
-    }
+    let mut entry = access_entries::entry(r, &p("accessEntry"));
+    entry.policies = access_entries::policies(r, &p("associatedAccessPolicies"));
+    entry
 }
 
 fn pod_identity(r: &mut Reader<'_>) -> PodIdentityAssociation {

@@ -12,6 +12,7 @@
 //! `NodePool`/`EC2NodeClass` objects — are attached by [`build`] to the run's only cluster, or
 //! to a cluster of their own (everything else unknown) when the run has none or several.
 
+mod access_entries;
 pub mod aws_json;
 pub mod cloudformation;
 mod eks_api;
