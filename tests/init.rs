@@ -54,6 +54,7 @@ const MATRIX: &[&[&str]] = &[
     &["--node-type", "m6g.large", "--karpenter", "--private", "--namespaces", "team-a"],
     &["--version", "1.32", "--extended-support"],
     &["--webhook"],
+    &["--webhook", "--scan-cronjob"],
 ];
 
 fn ladrillo() -> Command {
@@ -160,6 +161,25 @@ fn no_replicas_beside_an_hpa(out: &Path, label: &str) {
         targets += 1;
     }
     assert!(targets >= 1, "{label}: no HPA checked");
+}
+
+/// `--scan-cronjob` adds the in-cluster scan as `deploy/` ships it: the same two files, under
+/// `manifests/` and in the kustomization; its pods are admitted at restricted.
+#[test]
+fn the_scan_cronjob_is_the_shipped_one_and_restricted() {
+    let (_dir, out) = init(&["--scan-cronjob"]);
+    let kustomization = common::read(&out.join("manifests/kustomization.yaml"));
+    for f in ["ladrillo-scan-rbac.yaml", "ladrillo-scan-cronjob.yaml"] {
+        let shipped = common::read(&common::root().join("deploy").join(f));
+        assert_eq!(common::read(&out.join("manifests").join(f)), shipped, "{f}");
+        assert!(kustomization.contains(&format!("  - {f}\n")), "{kustomization}");
+    }
+    ladrillo()
+        .args(["pss", "--level", "restricted", "--no-config"])
+        .arg(out.join("manifests/ladrillo-scan-cronjob.yaml"))
+        .assert()
+        .code(0);
+    assert!(common::read(&out.join("README.md")).contains("kubectl get policyreports -A"));
 }
 
 #[test]

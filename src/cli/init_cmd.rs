@@ -59,6 +59,10 @@ pub struct InitArgs {
     /// Add ladrillo's admission webhook (manifests/ladrillo-webhook.yaml, warn mode, cert-manager).
     #[arg(long)]
     pub webhook: bool,
+    /// Add the in-cluster scan: a CronJob running `ladrillo scan --cluster` every six hours that
+    /// writes PolicyReports, with its read-only RBAC (manifests/ladrillo-scan-*.yaml).
+    #[arg(long)]
+    pub scan_cronjob: bool,
     /// Fully private cluster: no public endpoint, no internet egress, AWS APIs through VPC
     /// endpoints; reached from inside the VPC. This or --public-access-cidrs is required.
     #[arg(long)]
@@ -205,6 +209,7 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
     r.extended_support |= args.extended_support;
     r.karpenter |= args.karpenter;
     r.webhook |= args.webhook;
+    r.scan_cronjob |= args.scan_cronjob;
     r.private |= args.private;
     if args.private && args.public_access_cidrs.is_empty() {
         // A fully private cluster has no public endpoint to restrict.

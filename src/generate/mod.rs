@@ -33,6 +33,7 @@ const SECTIONS: &[&dyn Section] = &[
     &sections::manifests::Manifests,
     &sections::terraform::Terraform,
     &sections::webhook::Webhook,
+    &sections::scan::Scan,
 ];
 
 /// The plan every section sees: the add-ons' IRSA roles, then each section's.

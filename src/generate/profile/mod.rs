@@ -32,6 +32,8 @@ pub struct Request {
     pub karpenter: bool,
     /// `ladrillo webhook` in the bundle (`manifests/ladrillo-webhook.yaml`).
     pub webhook: bool,
+    /// The in-cluster scan in the bundle (`manifests/ladrillo-scan-*.yaml`).
+    pub scan_cronjob: bool,
     pub private: bool,
     pub public_access_cidrs: Vec<String>,
     /// Accept a version in EKS extended support (and let the cluster enter it).
@@ -77,6 +79,8 @@ pub struct Profile {
     pub karpenter: bool,
     /// `ladrillo webhook` in the bundle (`manifests/ladrillo-webhook.yaml`).
     pub webhook: bool,
+    /// The in-cluster scan in the bundle (`manifests/ladrillo-scan-*.yaml`).
+    pub scan_cronjob: bool,
     pub endpoint: Endpoint,
     /// The cluster may enter EKS extended support (`upgradePolicy.supportType: EXTENDED`);
     /// otherwise EKS upgrades it at the end of standard support.
@@ -164,6 +168,7 @@ impl Profile {
             max: nodes.max,
             karpenter: req.karpenter,
             webhook: req.webhook,
+            scan_cronjob: req.scan_cronjob,
             endpoint,
             extended_support: req.extended_support,
             past_standard_support: version.is_some_and(|v| today > v.end_of_standard()),

@@ -4,5 +4,6 @@ pub mod config;
 pub mod eksctl;
 pub mod iam;
 pub mod manifests;
+pub mod scan;
 pub mod terraform;
 pub mod webhook;
