@@ -28,7 +28,7 @@ pub(super) fn entry(r: &mut Reader<'_>, base: &FieldPath) -> AccessEntry {
         at: r.place(&at("principalArn")),
         principal_arn: r.string(&at("principalArn"), None),
         kind: r.string(&at("type"), Some(("STANDARD", "access entries are STANDARD by default"))),
-        username: r.opt_string(&at("username"), "EKS derives the user name from the principal"),
+        username: r.opt_string(&at("username"), "EKS derives the username"),
         groups: r.strings(&at("kubernetesGroups"), Some((Vec::new(), "no Kubernetes groups"))),
         policies: Vec::new(),
     }
