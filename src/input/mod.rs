@@ -551,7 +551,8 @@ fn nothing_to_analyse(
         });
     }
     lines.push(crate::i18n::text(lang, "input-allow-empty"));
-    InputError::file(paths.join(" "), lines.join("\n  "))
+    // One line: every output escapes control characters in messages, a newline included.
+    InputError::file(paths.join(" "), lines.join("; "))
 }
 
 /// Kustomize trees and Helm charts among the files read: their kustomization files and chart
