@@ -91,11 +91,12 @@ const NOTE_VCPUS: &str = "vCPU count unknown, even from the size name: the first
 const NOTE_NO_ENI: &str = "ENI data unknown: only the secondary-IP value is published for this type";
 
 pub fn run(args: &MaxPodsArgs) -> i32 {
+    // An unknown type is an error (exit 2), but the known ones asked beside it are still answered.
+    let mut unknown = false;
     let types: Vec<&'static InstanceType> = if args.all {
         maxpods::all().iter().collect()
     } else {
         let mut found = Vec::new();
-        let mut unknown = false;
         for name in &args.instance_types {
             match maxpods::lookup(name) {
                 Some(t) => found.push(t),
@@ -105,7 +106,7 @@ pub fn run(args: &MaxPodsArgs) -> i32 {
                 }
             }
         }
-        if unknown {
+        if found.is_empty() {
             return 2;
         }
         found
@@ -134,7 +135,7 @@ pub fn run(args: &MaxPodsArgs) -> i32 {
         }
         MaxPodsFormat::Text => text_table(&types, net, ceiling),
     };
-    if super::print_stdout(&text) { 0 } else { 2 }
+    if super::print_stdout(&text) && !unknown { 0 } else { 2 }
 }
 
 fn unknown_type(name: &str) -> String {
