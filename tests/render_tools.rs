@@ -8,6 +8,7 @@
 //! hang, flood, print what is not YAML). What they check is ladrillo's side: which command runs
 //! with which arguments and environment, where findings point, and that a directory that could
 //! not be rendered is reported as not scanned while the other inputs still are.
+//! `tests/render_real.rs` checks the kustomize recording against the real `kubectl kustomize`.
 #![cfg(unix)]
 #![allow(
     clippy::unwrap_used,
