@@ -179,6 +179,99 @@ fn golden_outputs() {
     }
 }
 
+/// The same reports in Spanish: statuses, phrases, what to check by hand and the NSA/CISA and Pod
+/// Security titles are translated; CIS titles stay as the benchmark publishes them.
+#[test]
+fn golden_outputs_in_spanish() {
+    let r = report(FrameworkId::CisEks18, &["tests/data/frameworks", "examples/guide-cluster"]);
+    insta::assert_snapshot!("cis_text_es", compliance::render_in(&r, ReportFormat::Text, Lang::Es));
+    // Without a cluster definition: not-applicable controls and their reasons.
+    let r = report(FrameworkId::CisEks18, &["tests/data/frameworks"]);
+    insta::assert_snapshot!(
+        "cis_objects_only_text_es",
+        compliance::render_in(&r, ReportFormat::Text, Lang::Es)
+    );
+    for fw in [FrameworkId::PssBaseline, FrameworkId::PssRestricted, FrameworkId::NsaCisa, FrameworkId::Guide]
+    {
+        let r = report(fw, &["tests/data/frameworks", "examples/guide-cluster"]);
+        insta::assert_snapshot!(
+            format!("{fw}_text_es"),
+            compliance::render_in(&r, ReportFormat::Text, Lang::Es)
+        );
+        insta::assert_snapshot!(
+            format!("{fw}_markdown_es"),
+            compliance::render_in(&r, ReportFormat::Markdown, Lang::Es)
+        );
+    }
+}
+
+/// Every title and every text of what to check by hand that a Spanish report shows has its
+/// message in `frameworks.ftl` with the table's exact English text, and every such message is
+/// still a text of a table (none left behind when a table changes).
+#[test]
+fn every_table_text_has_its_translation() {
+    use ladrillo::i18n::framework_text_id;
+    let mut missing = Vec::new();
+    let mut used = std::collections::BTreeSet::new();
+    for fw in FrameworkId::ALL {
+        for c in fw.controls() {
+            let translated_title =
+                matches!(fw, FrameworkId::NsaCisa | FrameworkId::PssBaseline | FrameworkId::PssRestricted);
+            let texts = [translated_title.then_some(c.title), (!c.by_hand.is_empty()).then_some(c.by_hand)];
+            for text in texts.into_iter().flatten() {
+                match framework_text_id(text) {
+                    Some(id) => {
+                        used.insert(id);
+                    }
+                    None => missing.push(format!("{fw} {}: {text}", c.id)),
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no message in src/i18n/*/frameworks.ftl for:\n{}", missing.join("\n"));
+    let stale: Vec<String> = ladrillo::i18n::audit::entries(Lang::En)
+        .unwrap()
+        .into_iter()
+        .filter(|e| {
+            e.file == "frameworks.ftl" && e.id.starts_with("control-") && !used.contains(e.id.as_str())
+        })
+        .map(|e| e.id)
+        .collect();
+    assert!(stale.is_empty(), "frameworks.ftl messages no table text matches:\n{}", stale.join("\n"));
+}
+
+#[test]
+fn spanish_names_missing_input_kinds_after_a_negation() {
+    use ladrillo::report::compliance::words::{Reason, or_list, waived};
+    use ladrillo::rules::frameworks::Input;
+    assert_eq!(
+        or_list(&[Input::Workloads, Input::Cluster], Lang::Es),
+        "cargas de trabajo ni definiciones de clúster"
+    );
+    assert_eq!(
+        or_list(&[Input::Cluster, Input::Objects], Lang::Es),
+        "definiciones de clúster ni objetos de Kubernetes"
+    );
+    assert_eq!(
+        or_list(&[Input::Cluster, Input::Objects], Lang::En),
+        "cluster definitions or Kubernetes objects"
+    );
+    let reason = Reason::NoInput(&[Input::Rbac, Input::Cluster]);
+    assert_eq!(
+        reason.render(Lang::En),
+        "no relevant input: no RBAC objects or cluster definitions in the input"
+    );
+    assert_eq!(
+        reason.render(Lang::Es),
+        "sin entrada relevante: la entrada no tiene objetos de RBAC ni definiciones de clúster"
+    );
+    assert_eq!(
+        (waived(1, Lang::Es), waived(3, Lang::Es)),
+        ("1 hallazgo eximido".into(), "3 hallazgos eximidos".into())
+    );
+    assert_eq!(waived(1, Lang::En), "1 waived");
+}
+
 #[test]
 fn cli_scores_a_framework_and_never_overwrites_an_input() {
     let out = assert_cmd::Command::cargo_bin("ladrillo")

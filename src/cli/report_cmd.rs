@@ -81,7 +81,14 @@ pub fn run(args: &ReportArgs) -> i32 {
     let report = compliance::evaluate(args.framework, inputs, &settings);
     let text = compliance::render_in(&report, args.format, super::lang());
     let written = match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            crate::t!(
+                super::lang(),
+                "cannot-write",
+                what = path.display().to_string(),
+                reason = e.to_string()
+            )
+        }),
         None => super::print_stdout(&text).then_some(()).ok_or_else(String::new),
     };
     if let Err(e) = written {
@@ -94,7 +101,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         report.scan.errors.iter().for_each(super::error);
     }
     if report.decided_nothing() {
-        super::error(compliance::words::nothing_decided(args.framework.as_str()));
+        super::error(compliance::words::nothing_decided(args.framework.as_str(), super::lang()));
     }
     report.exit_code()
 }

@@ -288,10 +288,10 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
     match lang {
         Lang::En => {
-            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl")
+            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl")
         }
         Lang::Es => {
-            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl")
+            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl")
         }
     }
 }
@@ -303,20 +303,36 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
 #[must_use]
 pub fn default_reason_id(english: &str) -> Option<&'static str> {
     static INDEX: OnceLock<std::collections::HashMap<String, &'static str>> = OnceLock::new();
-    let index = INDEX.get_or_init(|| {
-        let mut map = std::collections::HashMap::new();
-        let source = sources(Lang::En).iter().find(|(name, _)| *name == "defaults.ftl").map(|(_, s)| *s);
-        let resource = match fluent_syntax::parser::parse(source.unwrap_or_default()) {
-            Ok(r) | Err((r, _)) => r,
-        };
-        for entry in resource.body {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
+    INDEX.get_or_init(|| english_index("defaults.ftl")).get(english).copied()
+}
+
+/// The message of `frameworks.ftl` whose English text is `english`: the framework tables keep
+/// their titles and what to check by hand in English, and reports in another language show them
+/// through this id. `None` for a text without a message (shown as written).
+#[must_use]
+pub fn framework_text_id(english: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<std::collections::HashMap<String, &'static str>> = OnceLock::new();
+    INDEX.get_or_init(|| english_index("frameworks.ftl")).get(english).copied()
+}
+
+/// English text → id of the messages of one English file that take no argument.
+fn english_index(file: &str) -> std::collections::HashMap<String, &'static str> {
+    let mut map = std::collections::HashMap::new();
+    let source = sources(Lang::En).iter().find(|(name, _)| *name == file).map(|(_, s)| *s);
+    let resource = match fluent_syntax::parser::parse(source.unwrap_or_default()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    for entry in resource.body {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            let plain = m.value.as_ref().is_some_and(|p| {
+                p.elements.iter().all(|e| matches!(e, fluent_syntax::ast::PatternElement::TextElement { .. }))
+            });
+            if plain {
                 map.insert(text(Lang::En, m.id.name), m.id.name);
             }
         }
-        map
-    });
-    index.get(english).copied()
+    }
+    map
 }
 
 type Bundle = FluentBundle<FluentResource>;

@@ -11,7 +11,7 @@ use crate::report::html::{self, escape};
 pub fn render(r: &FrameworkReport, lang: Lang) -> String {
     let mut h = String::new();
     let s = &r.scan.summary;
-    let _ = writeln!(h, "<p>{}</p>", escape(&words::inputs_line(s.files, s.objects, s.clusters)));
+    let _ = writeln!(h, "<p>{}</p>", escape(&words::inputs_line(s.files, s.objects, s.clusters, lang)));
     let _ = write!(
         h,
         "<section aria-labelledby=\"score\"><h2 id=\"score\">{}</h2>\n<p><strong>{}</strong></p>\n\
@@ -67,10 +67,11 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
             c.status.as_str(),
             escape(c.control.id),
             badge(c.status, lang),
-            escape(c.control.title)
+            escape(&words::title(r.framework, &c.control, lang))
         );
         if !c.decided_by.is_empty() {
-            let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&c.decided_by.join(", ")));
+            let decided: Vec<String> = c.decided_by.iter().map(|d| d.render(lang)).collect();
+            let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&decided.join(", ")));
         }
         match c.status {
             Status::Fail => {
@@ -93,16 +94,16 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
                 h.push_str("</ul>");
             }
             Status::Pass if !c.evaluated_on.is_empty() => {
-                let _ = write!(h, "<div>{}</div>", escape(&words::evaluated_on(&c.evaluated_on)));
+                let _ = write!(h, "<div>{}</div>", escape(&words::evaluated_on(&c.evaluated_on, lang)));
             }
             _ => {
                 if let Some(reason) = &c.reason {
-                    let _ = write!(h, "<div>{}</div>", escape(reason));
+                    let _ = write!(h, "<div>{}</div>", escape(&reason.render(lang)));
                 }
             }
         }
         if c.waived > 0 {
-            let _ = write!(h, "<div class=\"meta\">{} {}</div>", c.waived, escape(words::WAIVED));
+            let _ = write!(h, "<div class=\"meta\">{}</div>", escape(&words::waived(c.waived, lang)));
         }
         h.push_str("</td></tr>\n");
     }
@@ -131,13 +132,10 @@ pub fn status_name(s: Status, lang: Lang) -> String {
 pub fn score(r: &FrameworkReport, lang: Lang) -> String {
     match r.score.percent {
         Some(p) => {
-            // Spanish writes a decimal comma.
-            let percent = format!("{p:.1}");
-            let percent = if lang == Lang::Es { percent.replace('.', ",") } else { percent };
             crate::t!(
                 lang,
                 "report-framework-score",
-                percent = percent,
+                percent = words::decimal(p, lang),
                 decided = r.score.pass + r.score.fail
             )
         }

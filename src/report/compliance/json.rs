@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::{Coverage, FrameworkReport, Score, Status};
 use crate::diagnostic::InputError;
+use crate::i18n::Lang;
 use crate::report::json::JsonFinding;
 use crate::scan::Summary;
 
@@ -30,10 +31,10 @@ struct Control<'a> {
     id: &'a str,
     title: &'a str,
     status: Status,
-    decided_by: &'a [String],
+    decided_by: Vec<String>,
     evaluated_on: std::collections::BTreeMap<&'static str, usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'a str>,
+    reason: Option<String>,
     findings: Vec<JsonFinding<'a>>,
     waived: usize,
 }
@@ -56,9 +57,9 @@ pub fn render(r: &FrameworkReport) -> String {
                 id: c.control.id,
                 title: c.control.title,
                 status: c.status,
-                decided_by: &c.decided_by,
+                decided_by: c.decided_by.iter().map(|d| d.render(Lang::En)).collect(),
                 evaluated_on: c.evaluated_on.iter().map(|(i, n)| (i.as_str(), *n)).collect(),
-                reason: c.reason.as_deref(),
+                reason: c.reason.as_ref().map(|r| r.render(Lang::En)),
                 findings: c.findings.iter().map(JsonFinding::new).collect(),
                 waived: c.waived,
             })

@@ -50,7 +50,8 @@ pub fn render_limited(r: &FrameworkReport, lang: Lang, limit: usize) -> String {
     let budget = limit.saturating_sub(512);
     let mut shown = 0;
     for c in &failed {
-        let mut block = format!("- **{}** {}\n", escape(c.control.id), escape(c.control.title));
+        let title = words::title(r.framework, &c.control, lang);
+        let mut block = format!("- **{}** {}\n", escape(c.control.id), escape(&title));
         for f in c.findings.iter().take(FINDINGS_PER_CONTROL) {
             let place = match (f.location.file_name(), f.location.start()) {
                 (Some(file), Some(p)) => format!("{file}:{}", p.line),

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::analysis::pss::{self, Policy, Version};
 use crate::finding::{Finding, Severity};
+use crate::i18n::Text;
 use crate::input::Inputs;
 use crate::model::{ObjectSet, Workload};
 use crate::rules::Context;
@@ -21,7 +22,6 @@ use crate::rules::pss::pss_violation::PssViolation;
 use crate::scan::{self, ScanResult, ScanSettings};
 
 pub use json::render as render_json;
-pub use text::render as render_text;
 
 /// The status of one control.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -85,8 +85,8 @@ impl Coverage {
 pub struct ControlResult {
     pub control: Control,
     pub status: Status,
-    /// Names of the rules (or the Pod Security check) that decided it.
-    pub decided_by: Vec<String>,
+    /// Names of the rules (or the Pod Security check, in the reader's language) that decided it.
+    pub decided_by: Vec<Text>,
     /// Inputs it was judged on, with their counts (only those present).
     pub evaluated_on: Vec<(Input, usize)>,
     /// Active findings (for `fail`).
@@ -94,7 +94,7 @@ pub struct ControlResult {
     /// Findings covered by a waiver.
     pub waived: usize,
     /// Why the status is what it is, when the status alone does not say (manual, not applicable).
-    pub reason: Option<String>,
+    pub reason: Option<words::Reason>,
 }
 
 /// Counts of each status and the share passed.
@@ -201,7 +201,11 @@ fn pod_security(
                     &PssViolation,
                     object,
                     v.site.path(&w),
-                    words::pss_message(&policy.to_string(), &v.full()),
+                    crate::msg!(
+                        "rule-pss001-message",
+                        policy = crate::msg!("pss-violates", policy = policy.to_string()),
+                        reason = crate::rules::pss::target::reason(v)
+                    ),
                 )
                 .severity(severity);
             out.extend(cx.into_findings().into_iter().map(|f| (v.check, f)));
@@ -242,7 +246,7 @@ fn decide(
         waived: 0,
         reason: None,
     };
-    let (decided_by, findings): (Vec<String>, Vec<&Finding>) =
+    let (decided_by, findings): (Vec<Text>, Vec<&Finding>) =
         if let Some(check) = framework.pss_check(control.id) {
             (
                 vec![words::pss_check(check.as_str())],
@@ -260,13 +264,13 @@ fn decide(
                 return result;
             }
             if !not_run.is_empty() {
-                result.decided_by = rules.iter().map(|r| r.meta().name.to_string()).collect();
+                result.decided_by = rules.iter().map(|r| Text::from(r.meta().name)).collect();
                 result.reason = Some(words::not_run_reason(&not_run));
                 return result;
             }
             let codes: Vec<&str> = rules.iter().map(|r| r.meta().code).collect();
             (
-                rules.iter().map(|r| r.meta().name.to_string()).collect(),
+                rules.iter().map(|r| Text::from(r.meta().name)).collect(),
                 // A finding implied by another (folded into it) still fails its control.
                 scan.findings.iter().filter(|f| codes.iter().any(|c| f.stands_for(c))).collect(),
             )
@@ -300,12 +304,12 @@ pub fn render(report: &FrameworkReport, format: ReportFormat) -> String {
     render_in(report, format, crate::i18n::Lang::En)
 }
 
-/// Renders a framework report; HTML and Markdown headings, statuses and finding messages are in
-/// `lang` (text and JSON are not translated yet).
+/// Renders a framework report; text, HTML and Markdown are in `lang` (CIS control titles stay as
+/// the benchmark publishes them); JSON keeps English, like every machine-readable output.
 #[must_use]
 pub fn render_in(report: &FrameworkReport, format: ReportFormat, lang: crate::i18n::Lang) -> String {
     match format {
-        ReportFormat::Text => text::render(report),
+        ReportFormat::Text => text::render(report, lang),
         ReportFormat::Json => json::render(report),
         ReportFormat::Html => html::render(report, lang),
         ReportFormat::Markdown => markdown::render(report, lang),

@@ -9,7 +9,7 @@ pub mod namespace_without_pss_enforce;
 pub mod privileged_pss_namespace;
 pub mod pss_violation;
 pub mod pss_warn_violation;
-mod target;
+pub(crate) mod target;
 
 pub(crate) static RULES: &[&dyn Rule] = &[
     &pss_violation::PssViolation,
