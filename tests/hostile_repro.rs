@@ -192,6 +192,27 @@ fn item11d_an_access_key_in_a_cloudformation_cluster_name_is_never_printed() {
     }
 }
 
+#[test]
+fn item11d_an_access_key_as_a_resource_name_or_logical_id_is_never_printed() {
+    // Terraform resource labels and CloudFormation logical IDs are the finding's object.
+    let tf = format!(
+        "resource \"aws_eks_cluster\" \"{k}\" {{\n  name     = \"c\"\n  role_arn = \"arn:aws:iam::123456789012:role/eks\"\n  vpc_config {{\n    subnet_ids = [\"subnet-1\", \"subnet-2\"]\n  }}\n}}\n",
+        k = akia()
+    );
+    let cfn = format!(
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  {k}:\n    Type: AWS::EKS::Cluster\n    Properties:\n      Name: c\n      RoleArn: arn:aws:iam::123456789012:role/eks\n      ResourcesVpcConfig:\n        SubnetIds: [subnet-1, subnet-2]\n",
+        k = akia()
+    );
+    for (name, body) in [("main.tf", tf), ("cfn.yaml", cfn)] {
+        let dir = repo(&[(name, body.as_bytes())]);
+        for extra in [&[][..], &["--lang", "es"][..]] {
+            let all = all_formats(dir.path(), extra);
+            assert!(all.contains(name), "{name} {extra:?}: {}", head(&all));
+            assert!(!all.contains(&akia()[4..]), "{name} {extra:?}: {}", head(&all));
+        }
+    }
+}
+
 // ---- 12. terminal injection -------------------------------------------------------------------
 
 const HOSTILE_NAME: &str = "x\u{1b}[2J\u{1b}]0;pwned\u{7}\n--> fake.yaml:1:1\u{202e}";

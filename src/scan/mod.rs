@@ -320,6 +320,20 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         {
             m.map_text(&mask);
         }
+        // The same names reach the reports as the object (a Terraform address, a logical ID),
+        // the help line and related places.
+        for t in f.help.iter_mut().chain(f.related.iter_mut().map(|r| &mut r.message)) {
+            if let Some(m) = mask(t) {
+                *t = m;
+            }
+        }
+        if let Some(o) = &mut f.object {
+            for t in std::iter::once(&mut o.name).chain(o.namespace.iter_mut()) {
+                if let Some(m) = mask(t) {
+                    *t = m;
+                }
+            }
+        }
     }
     // A Secret's values are never shown, whichever finding shows one of its lines.
     for f in &mut findings {
