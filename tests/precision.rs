@@ -367,8 +367,11 @@ fn the_checked_sample_is_the_corpus_report() {
         *scanned.entry(f["name"].as_str().unwrap().to_string()).or_default() += 1;
     }
     let doc = std::fs::read_to_string(root.join("docs/precision.md")).unwrap();
+    // The table of this section only: the page's other sections have tables of their own corpus.
+    let section = doc.split("\n## A checked sample\n").nth(1).unwrap();
+    let section = section.split("\n## ").next().unwrap();
     let mut recorded = std::collections::BTreeMap::new();
-    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+    for line in section.lines().filter(|l| l.starts_with("| `")) {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         let rule = cells[1].trim_matches('`').to_string();
         let (findings, checked, right): (usize, usize, usize) =
