@@ -67,6 +67,7 @@ fn config_for(path: &Path) -> Config {
 fn detection_fixtures() {
     let mut failures = Vec::new();
     let mut snapshots = BTreeMap::new();
+    let mut snapshots_es = BTreeMap::new();
     let mut severities: BTreeMap<&str, Vec<ladrillo::finding::Severity>> = BTreeMap::new();
     for path in fixtures() {
         let file_name = path.file_name().unwrap().to_string_lossy().to_string();
@@ -130,7 +131,14 @@ fn detection_fixtures() {
             w.alert(a).unwrap();
         }
         w.finish(&outcome).unwrap();
-        snapshots.insert(file_name, String::from_utf8(out).unwrap());
+        snapshots.insert(file_name.clone(), String::from_utf8(out).unwrap());
+        let mut out = Vec::new();
+        let mut w = Writer::new(&mut out, Format::Text, false, false).lang(ladrillo::i18n::Lang::Es);
+        for a in &alerts {
+            w.alert(a).unwrap();
+        }
+        w.finish(&outcome).unwrap();
+        snapshots_es.insert(file_name, String::from_utf8(out).unwrap());
     }
     // Every severity a detection declares is raised by one of its fixtures.
     for d in audit::detections::ALL {
@@ -148,6 +156,8 @@ fn detection_fixtures() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     insta::assert_yaml_snapshot!("audit_fixtures", snapshots);
+    // The same alerts in Spanish: messages, notes, labels and the summary (JSON stays English).
+    insta::assert_yaml_snapshot!("audit_fixtures_es", snapshots_es);
 }
 
 #[test]

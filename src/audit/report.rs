@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::alert::Alert;
 use super::{InputError, Outcome};
 use crate::finding::Severity;
+use crate::i18n::{Lang, text};
 
 /// Output formats of `ladrillo audit-log`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -27,16 +28,25 @@ pub struct Writer<'w> {
     /// Flush after every alert (for `--follow`).
     flush: bool,
     count: usize,
+    /// The language of the text format (JSON stays English).
+    lang: Lang,
 }
 
 impl<'w> Writer<'w> {
     pub fn new(out: &'w mut dyn Write, format: Format, color: bool, flush: bool) -> Self {
-        Self { out, format, color, flush, count: 0 }
+        Self { out, format, color, flush, count: 0, lang: Lang::En }
+    }
+
+    /// The text format in `lang` (English by default).
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn alert(&mut self, a: &Alert) -> io::Result<()> {
         match self.format {
-            Format::Text => text_alert(self.out, a, self.color)?,
+            Format::Text => text_alert(self.out, a, self.color, self.lang)?,
             Format::Jsonl => {
                 serde_json::to_writer(&mut *self.out, a)?;
                 self.out.write_all(b"\n")?;
@@ -53,7 +63,7 @@ impl<'w> Writer<'w> {
     /// Ends the report. Text and JSON carry the summary; JSON lines stay alerts only.
     pub fn finish(&mut self, outcome: &Outcome) -> io::Result<()> {
         match self.format {
-            Format::Text => text_summary(self.out, outcome)?,
+            Format::Text => text_summary(self.out, outcome, self.lang)?,
             Format::Jsonl => {}
             Format::Json => {
                 #[derive(Serialize)]
@@ -123,40 +133,51 @@ fn paint(color: bool, severity: Severity, text: &str) -> String {
     format!("{style}{text}{style:#}")
 }
 
-fn text_alert(out: &mut dyn Write, a: &Alert, color: bool) -> io::Result<()> {
-    let head = paint(color, a.severity, &format!("{}[{}]", a.severity, a.rule));
-    writeln!(out, "{head}: {}: {}", a.name, clean(&a.message))?;
-    writeln!(out, "  --> {}", clean(&a.location.to_string()))?;
+fn text_alert(out: &mut dyn Write, a: &Alert, color: bool, lang: Lang) -> io::Result<()> {
+    let label = |id: &str| text(lang, &format!("audit-label-{id}"));
+    let severity = text(lang, &format!("severity-{}", a.severity.as_str()));
+    let head = paint(color, a.severity, &format!("{severity}[{}]", a.rule));
+    writeln!(out, "{head}: {}: {}", a.name, clean(&a.message_in(lang)))?;
+    let place = match a.location.item {
+        Some(i) => crate::t!(
+            lang,
+            "audit-item",
+            place = format!("{}:{}", a.location.file, a.location.line),
+            item = i
+        ),
+        None => a.location.to_string(),
+    };
+    writeln!(out, "  --> {}", clean(&place))?;
     let mut when = Vec::new();
     if let Some(t) = &a.time {
-        when.push(format!("time: {}", clean(t)));
+        when.push(format!("{}: {}", label("time"), clean(t)));
     }
     if let Some(id) = &a.audit_id {
-        when.push(format!("audit ID: {}", clean(id)));
+        when.push(format!("{}: {}", label("audit-id"), clean(id)));
     }
     if !when.is_empty() {
         writeln!(out, "   = {}", when.join("   "))?;
     }
-    let mut who = vec![format!("user: {}", clean(&a.user.username))];
+    let mut who = vec![format!("{}: {}", label("user"), clean(&a.user.username))];
     if let Some(arn) = a.user.arn.as_ref().filter(|arn| **arn != a.user.username) {
         who.push(format!("arn: {}", clean(arn)));
     }
     if let Some(c) = a.user.canonical_arn.as_ref().filter(|c| Some(*c) != a.user.arn.as_ref()) {
-        who.push(format!("role: {}", clean(c)));
+        who.push(format!("{}: {}", label("role"), clean(c)));
     }
     if let Some(s) = &a.user.session_name {
-        who.push(format!("session: {}", clean(s)));
+        who.push(format!("{}: {}", label("session"), clean(s)));
     }
     if let Some(i) = &a.user.impersonated {
-        who.push(format!("impersonating: {}", clean(i)));
+        who.push(format!("{}: {}", label("impersonating"), clean(i)));
     }
     writeln!(out, "   = {}", who.join("   "))?;
     let mut from = Vec::new();
     if !a.source_ips.is_empty() {
-        from.push(format!("source: {}", clean(&a.source_ips.join(", "))));
+        from.push(format!("{}: {}", label("source"), clean(&a.source_ips.join(", "))));
     }
     if let Some(ua) = &a.user_agent {
-        from.push(format!("user agent: {}", clean(ua)));
+        from.push(format!("{}: {}", label("user-agent"), clean(ua)));
     }
     if !from.is_empty() {
         writeln!(out, "   = {}", from.join("   "))?;
@@ -164,7 +185,7 @@ fn text_alert(out: &mut dyn Write, a: &Alert, color: bool) -> io::Result<()> {
     let mut request = a.verb.clone().unwrap_or_default();
     if let Some(o) = &a.object {
         request.push(' ');
-        request.push_str(&o.to_string());
+        request.push_str(&target(o, lang));
     } else if let Some(p) = &a.path {
         request.push(' ');
         request.push_str(p);
@@ -176,62 +197,78 @@ fn text_alert(out: &mut dyn Write, a: &Alert, color: bool) -> io::Result<()> {
         request.push_str(&format!(" ({d})"));
     }
     if !request.trim().is_empty() {
-        writeln!(out, "   = request: {}", clean(request.trim()))?;
+        writeln!(out, "   = {}: {}", label("request"), clean(request.trim()))?;
     }
     for n in &a.notes {
-        writeln!(out, "   = note: {}", clean(n))?;
+        writeln!(out, "   = {}: {}", label("note"), clean(&n.render(lang)))?;
     }
     if let Some(h) = &a.help {
-        writeln!(out, "help: {}", clean(h))?;
+        writeln!(out, "{}: {}", label("help"), clean(h))?;
     }
     writeln!(out)
 }
 
-fn text_summary(out: &mut dyn Write, outcome: &Outcome) -> io::Result<()> {
+/// The object of a request: `pods/exec shop/web-0`, `secrets in shop` (in the reader's language).
+fn target(o: &super::alert::Target, lang: Lang) -> String {
+    match (&o.namespace, &o.name) {
+        (Some(ns), None) => {
+            let mut resource = o.resource.clone();
+            if let Some(s) = &o.subresource {
+                resource.push('/');
+                resource.push_str(s);
+            }
+            crate::t!(lang, "audit-target-in", resource = resource, ns = ns.as_str())
+        }
+        _ => o.to_string(),
+    }
+}
+
+fn text_summary(out: &mut dyn Write, outcome: &Outcome, lang: Lang) -> io::Result<()> {
     let s = &outcome.summary;
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut by = Vec::new();
     for sev in Severity::ALL {
         if let Some(n) = s.by_severity.get(sev.as_str()) {
-            by.push(format!("{n} {sev}"));
+            let severity = text(lang, &format!("severity-{}", sev.as_str()));
+            by.push(crate::t!(lang, "summary-severity-count", count = *n, severity = severity));
         }
     }
-    let mut line = plural(s.alerts, "alert", "alerts");
-    if !by.is_empty() {
-        line.push_str(&format!(" ({})", by.join(", ")));
-    }
-    line.push_str(&format!(
-        " from {} analysed of {} read in {}",
-        plural(s.analysed, "event", "events"),
-        s.events + s.cloudtrail_events,
-        plural(s.inputs, "input", "inputs")
-    ));
+    let by = if by.is_empty() { String::new() } else { format!(" ({})", by.join(", ")) };
+    let mut line = crate::t!(
+        lang,
+        "audit-summary",
+        alerts = s.alerts,
+        by = by,
+        analysed = s.analysed,
+        read = s.events + s.cloudtrail_events,
+        inputs = s.inputs
+    );
     let mut extra = Vec::new();
     if s.suppressed > 0 {
-        extra.push(format!("{} about trusted users or namespaces", s.suppressed));
+        extra.push(crate::t!(lang, "audit-summary-suppressed", count = s.suppressed));
     }
     if s.outside_time_range > 0 {
-        extra.push(format!("{} outside the time range", s.outside_time_range));
+        extra.push(crate::t!(lang, "audit-summary-outside", count = s.outside_time_range));
     }
     if s.malformed > 0 {
-        extra.push(plural(s.malformed, "malformed record", "malformed records"));
+        extra.push(crate::t!(lang, "audit-summary-malformed", count = s.malformed));
     }
     if s.other_log_events > 0 {
-        extra.push(format!("{} log events of other streams", s.other_log_events));
+        extra.push(crate::t!(lang, "audit-summary-other-streams", count = s.other_log_events));
     }
     if !extra.is_empty() {
         line.push_str(&format!("; {}", extra.join(", ")));
     }
     writeln!(out, "{line}")?;
     for n in not_evaluated(outcome) {
-        writeln!(
-            out,
-            "note: {} {} could not evaluate {}: the audit policy logged them below level {}",
-            n.rule,
-            n.name,
-            plural(n.events, "event", "events"),
-            n.needs
-        )?;
+        let note = crate::t!(
+            lang,
+            "audit-not-evaluated",
+            rule = n.rule,
+            name = n.name,
+            count = n.events,
+            level = n.needs
+        );
+        writeln!(out, "{}: {note}", text(lang, "audit-label-note"))?;
     }
     Ok(())
 }

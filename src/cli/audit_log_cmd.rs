@@ -234,13 +234,14 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
             Err(e) => {
-                super::error(format!("cannot write {}: {e}", p.display()));
+                let what = p.display().to_string();
+                super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
                 return 2;
             }
         },
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let mut writer = Writer::new(&mut *sink, args.format, color, args.follow);
+    let mut writer = Writer::new(&mut *sink, args.format, color, args.follow).lang(super::lang());
     let mut failed = false;
     let mut write_error: Option<std::io::Error> = None;
     let outcome = audit::run(&list, &audit_config, &options, &mut |a| {
@@ -264,7 +265,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     match write_error {
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Some(e) => {
-            super::error(format!("cannot write output: {e}"));
+            super::error(crate::t!(super::lang(), "cannot-write-output", reason = e.to_string()));
             return 2;
         }
         None => {}
@@ -273,17 +274,19 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         super::error(e);
     }
     if outcome.unlisted_errors > 0 {
-        super::error(format!("… and {} more input errors", outcome.unlisted_errors));
+        super::error(crate::t!(super::lang(), "audit-more-errors", count = outcome.unlisted_errors));
     }
     if args.format == Format::Jsonl {
         let s = &outcome.summary;
-        eprintln!(
-            "{} alerts from {} analysed events of {} read; {} malformed records",
-            s.alerts,
-            s.analysed,
-            s.events + s.cloudtrail_events,
-            s.malformed
+        let line = crate::t!(
+            super::lang(),
+            "audit-jsonl-summary",
+            alerts = s.alerts,
+            analysed = s.analysed,
+            read = s.events + s.cloudtrail_events,
+            malformed = s.malformed
         );
+        eprintln!("{line}");
     }
     outcome.exit_code(failed)
 }

@@ -60,16 +60,28 @@ impl Detection for AccessEntryChanged {
         if ev.event_source.as_deref() != Some("eks.amazonaws.com") || ev.error_code.is_some() {
             return;
         }
-        let Some((_, what)) = CALLS.iter().find(|(n, _)| Some(*n) == ev.event_name.as_deref()) else { return };
+        let Some((call, _)) = CALLS.iter().find(|(n, _)| Some(*n) == ev.event_name.as_deref()) else { return };
         let p: Params =
             ev.request_parameters.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or_default();
-        let who = ev.user_identity.as_ref().and_then(|u| u.arn.as_deref()).unwrap_or("an unknown principal");
+        let who: crate::i18n::Arg = match ev.user_identity.as_ref().and_then(|u| u.arn.as_deref()) {
+            Some(arn) => arn.into(),
+            None => crate::msg!("audit-unknown-principal").into(),
+        };
         let cluster = p.name.or(p.cluster_name).unwrap_or_else(|| "?".to_string());
         let principal = p.principal_arn.unwrap_or_else(|| "?".to_string());
-        let mut msg = format!("{who} {what} for {principal} in cluster {cluster}");
-        if let Some(policy) = &p.policy_arn {
-            msg.push_str(&format!(" ({})", policy.rsplit('/').next().unwrap_or(policy)));
-        }
+        let policy = p
+            .policy_arn
+            .as_deref()
+            .map(|policy| format!(" ({})", policy.rsplit('/').next().unwrap_or(policy)))
+            .unwrap_or_default();
+        let msg = crate::msg!(
+            "audit-access-entry",
+            who = who,
+            call = *call,
+            principal = principal,
+            cluster = cluster,
+            policy = policy
+        );
         let admin = ev.event_name.as_deref() == Some("AssociateAccessPolicy")
             && p.policy_arn.as_deref().is_some_and(|a| a.ends_with("/AmazonEKSClusterAdminPolicy"));
         let a = cx.alert_trail(self, ev, msg);

@@ -77,12 +77,16 @@ impl Detection for AdminRoleBound {
         let binding = w.object.name.clone();
         let kind = w.object.kind.clone();
         let user = text::user(ev);
-        let a = cx.alert(self, ev, format!("{user} bound ClusterRole {role} through {kind} {binding}"));
+        let a = cx.alert(
+            self,
+            ev,
+            crate::msg!("audit-admin-role-bound", user = user, role = &role, kind = kind, binding = binding),
+        );
         if resource == "clusterrolebindings" && role == "cluster-admin" {
             a.severity = Severity::Critical;
         }
         if !subjects.is_empty() {
-            a.notes.push(format!("subjects: {}", subjects.join(", ")));
+            a.note(crate::msg!("audit-note-subjects", subjects = subjects.join(", ")));
         }
     }
 }

@@ -43,17 +43,15 @@ crate::declare_detection! {
 impl Detection for AdmissionWebhookChanged {
     fn check(&self, cx: &mut Cx<'_>, ev: &Record<'_>) {
         let Some((_, kind)) = RESOURCES.iter().find(|(r, _)| *r == ev.resource()) else { return };
-        let verb = match ev.verb() {
-            "create" => "created",
-            "update" | "patch" => "changed",
-            "delete" => "deleted",
-            _ => return,
-        };
+        let verb = ev.verb();
+        if !matches!(verb, "create" | "update" | "patch" | "delete") {
+            return;
+        }
         if !ev.subresource().is_empty() || !ev.allowed() || ev.dry_run() || principal::system_user(ev.username()) {
             return;
         }
         let user = text::user(ev);
         let name = ev.name().unwrap_or("?");
-        cx.alert(self, ev, format!("{user} {verb} {kind} {name}"));
+        cx.alert(self, ev, crate::msg!("audit-webhook-changed", user = user, verb = verb, kind = *kind, name = name));
     }
 }

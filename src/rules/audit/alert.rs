@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::event::Record;
 use crate::finding::Severity;
+use crate::i18n::{Lang, Msg, Text};
 use crate::rules::RuleMeta;
 
 /// Where an event was read: file, line, and its index inside an envelope on that line.
@@ -90,7 +91,11 @@ pub struct Alert {
     pub rule: &'static str,
     pub name: &'static str,
     pub severity: Severity,
+    /// The message in English (what JSON and JSON lines carry).
     pub message: String,
+    /// The message, to show it in the reader's language.
+    #[serde(skip)]
+    pub message_msg: Option<Msg>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,11 +116,16 @@ pub struct Alert {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
     pub location: Loc,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    /// Notes, shown in the reader's language; JSON carries their English text.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "english")]
+    pub notes: Vec<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     pub references: &'static [&'static str],
+}
+
+fn english<S: serde::Serializer>(notes: &[Text], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(notes.iter().map(|n| n.render(Lang::En)))
 }
 
 fn owned(s: Option<&str>) -> Option<String> {
@@ -123,9 +133,22 @@ fn owned(s: Option<&str>) -> Option<String> {
 }
 
 impl Alert {
+    /// The message in a language.
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message_msg.as_ref().map_or_else(|| self.message.clone(), |m| m.render(lang))
+    }
+
+    /// Adds a note.
+    pub fn note(&mut self, note: impl Into<Text>) -> &mut Self {
+        self.notes.push(note.into());
+        self
+    }
+
     /// An alert about a Kubernetes audit event.
     #[must_use]
-    pub fn of_event(meta: &'static RuleMeta, ev: &Record<'_>, loc: &Loc, message: String) -> Alert {
+    pub fn of_event(meta: &'static RuleMeta, ev: &Record<'_>, loc: &Loc, message: Text) -> Alert {
+        let (message, message_msg) = message.into_parts();
         let extra = &ev.user.extra;
         let user = Principal {
             username: ev.username().to_string(),
@@ -147,6 +170,7 @@ impl Alert {
             name: meta.name,
             severity: meta.severity,
             message,
+            message_msg,
             time: owned(ev.time()),
             audit_id: owned(ev.audit_id.as_deref()),
             user,
@@ -166,7 +190,8 @@ impl Alert {
 
     /// An alert about a CloudTrail event (EKS API calls such as access entry changes).
     #[must_use]
-    pub fn of_trail(meta: &'static RuleMeta, ev: &Record<'_>, loc: &Loc, message: String) -> Alert {
+    pub fn of_trail(meta: &'static RuleMeta, ev: &Record<'_>, loc: &Loc, message: Text) -> Alert {
+        let (message, message_msg) = message.into_parts();
         let identity = ev.user_identity.as_ref();
         let arn = identity.and_then(|i| owned(i.arn.as_deref()));
         let issuer = identity
@@ -180,6 +205,7 @@ impl Alert {
             name: meta.name,
             severity: meta.severity,
             message,
+            message_msg,
             time: owned(ev.event_time.as_deref()),
             audit_id: owned(ev.event_id.as_deref()),
             user: Principal {

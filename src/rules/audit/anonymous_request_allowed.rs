@@ -53,9 +53,9 @@ impl Detection for AnonymousRequestAllowed {
             Some(r) if !r.is_empty() => format!("{} {r}", ev.verb()),
             _ => format!("{} {path}", ev.verb()),
         };
-        let a = cx.alert(self, ev, format!("an anonymous request was allowed: {target}"));
+        let a = cx.alert(self, ev, crate::msg!("audit-anonymous-allowed", target = target));
         if let Some(r) = ev.annotations.reason.as_deref().filter(|r| !r.is_empty()) {
-            a.notes.push(format!("authorized by: {r}"));
+            a.note(crate::msg!("audit-note-authorized-by", reason = r));
         }
     }
 }

@@ -32,6 +32,6 @@ crate::declare_detection! {
 
 impl Detection for AttachToPod {
     fn check(&self, cx: &mut Cx<'_>, ev: &Record<'_>) {
-        pod_session(self, cx, ev, "attach", "attached to");
+        pod_session(self, cx, ev, "attach", "audit-attach");
     }
 }

@@ -69,6 +69,6 @@ impl Detection for AttackToolUserAgent {
         }
         let outcome = if ev.allowed() { "allowed" } else { "refused" };
         let what = format!("{} {}", ev.verb(), ev.request_uri.as_deref().unwrap_or_default().split('?').next().unwrap_or_default());
-        cx.alert(self, ev, format!("a request from attack tool {tool} was {outcome}: {what}"));
+        cx.alert(self, ev, crate::msg!("audit-attack-tool", tool = tool, outcome = outcome, what = what));
     }
 }

@@ -54,15 +54,10 @@ impl Detection for AwsAuthChanged {
             })
         });
         let user = text::user(ev);
-        let verb = match ev.verb() {
-            "create" => "created",
-            "delete" => "deleted",
-            _ => "changed",
-        };
-        let a = cx.alert(self, ev, format!("{user} {verb} the aws-auth ConfigMap"));
+        let a = cx.alert(self, ev, crate::msg!("audit-aws-auth", user = user, verb = ev.verb()));
         if masters {
             a.severity = Severity::Critical;
-            a.notes.push("the new mappings grant the system:masters group".to_string());
+            a.note(crate::msg!("audit-note-masters"));
         }
     }
 }

@@ -57,8 +57,8 @@ impl Detection for BulkSecretRead {
         let t = cx.millis(ev);
         if let Some(n) = cx.state.secret_reads_by_user.hit(&key, &item, t, th) {
             let user = text::user(ev);
-            let msg = format!("{user} read {n} distinct secrets (or namespaces of secrets) within {}", th.window());
-            cx.alert(self, ev, msg).notes.push(format!("the last one: {item}"));
+            let msg = crate::msg!("audit-bulk-secret-read", user = user, count = n, window = th.window());
+            cx.alert(self, ev, msg).note(crate::msg!("audit-note-last-one", item = item));
         }
     }
 }

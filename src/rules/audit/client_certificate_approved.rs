@@ -77,9 +77,9 @@ impl Detection for ClientCertificateApproved {
             return;
         }
         let user = text::user(ev);
-        let a = cx.alert(self, ev, format!("{user} approved client certificate request {name} ({signer})"));
+        let a = cx.alert(self, ev, crate::msg!("audit-csr-approved", user = user, name = name, signer = signer));
         if !groups.is_empty() {
-            a.notes.push(format!("requested groups: {}", groups.join(", ")));
+            a.note(crate::msg!("audit-note-requested-groups", groups = groups.join(", ")));
         }
         if groups.iter().any(|g| g == "system:masters") {
             a.severity = crate::finding::Severity::Critical;

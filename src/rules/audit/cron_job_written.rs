@@ -35,9 +35,8 @@ impl Detection for CronJobWritten {
             return;
         }
         let user = text::user(ev);
-        let verb = if ev.verb() == "create" { "created" } else { "changed" };
         let ns = ev.namespace().unwrap_or("default");
-        let name = ev.name().unwrap_or("(generated name)");
-        cx.alert(self, ev, format!("{user} {verb} CronJob {ns}/{name}"));
+        let name = text::name_or_generated(ev.name());
+        cx.alert(self, ev, crate::msg!("audit-cron-job", user = user, verb = ev.verb(), ns = ns, name = name));
     }
 }

@@ -46,6 +46,18 @@ fn strings(rule: &Node, key: &str) -> Vec<String> {
 }
 
 /// What is dangerous in a role's rules, each reason once.
+/// What a reason of [`reasons`] grants, in the reader's language.
+fn grant(reason: &'static str) -> crate::i18n::Text {
+    match reason {
+        "every verb (`*`)" => crate::msg!("audit-grant-every-verb").into(),
+        "every resource (`*`)" => crate::msg!("audit-grant-every-resource").into(),
+        "the `escalate` verb" => crate::msg!("audit-grant-verb", verb = "escalate").into(),
+        "the `bind` verb" => crate::msg!("audit-grant-verb", verb = "bind").into(),
+        "the `impersonate` verb" => crate::msg!("audit-grant-verb", verb = "impersonate").into(),
+        other => other.into(),
+    }
+}
+
 fn reasons(root: &Node) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut add = |r: &'static str| {
@@ -106,6 +118,8 @@ impl Detection for DangerousRoleWritten {
         let kind = w.object.kind.clone();
         let name = w.object.name.clone();
         let user = text::user(ev);
-        cx.alert(self, ev, format!("{user} wrote {kind} {name} granting {}", found.join(", ")));
+        let grants = found.into_iter().map(grant).collect();
+        let msg = crate::msg!("audit-dangerous-role", user = user, kind = kind, name = name, grants = text::join(grants, ", "));
+        cx.alert(self, ev, msg);
     }
 }

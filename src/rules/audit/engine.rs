@@ -211,7 +211,12 @@ impl Cx<'_> {
     }
 
     /// Raises an alert about an audit event.
-    pub fn alert(&mut self, d: &dyn Detection, ev: &Record<'_>, message: impl Into<String>) -> &mut Alert {
+    pub fn alert(
+        &mut self,
+        d: &dyn Detection,
+        ev: &Record<'_>,
+        message: impl Into<crate::i18n::Text>,
+    ) -> &mut Alert {
         let alert = Alert::of_event(d.meta(), ev, self.loc, message.into());
         self.push(alert)
     }
@@ -221,7 +226,7 @@ impl Cx<'_> {
         &mut self,
         d: &dyn Detection,
         ev: &Record<'_>,
-        message: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
     ) -> &mut Alert {
         let alert = Alert::of_trail(d.meta(), ev, self.loc, message.into());
         self.push(alert)

@@ -45,14 +45,14 @@ crate::declare_detection! {
 
 impl Detection for ExecIntoPod {
     fn check(&self, cx: &mut Cx<'_>, ev: &Record<'_>) {
-        if !pod_session(self, cx, ev, "exec", "ran a command in") {
+        if !pod_session(self, cx, ev, "exec", "audit-exec") {
             return;
         }
         let args = text::command_args(ev);
         if let Some(a) = cx.last_alert()
             && !args.is_empty()
         {
-            a.notes.push(format!("command: {}", text::redacted_command(&args)));
+            a.note(crate::msg!("audit-note-command", command = text::redacted_command(&args)));
         }
     }
 }

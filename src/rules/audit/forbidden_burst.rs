@@ -48,8 +48,14 @@ impl Detection for ForbiddenBurst {
         let t = cx.millis(ev);
         if let Some(n) = cx.state.forbidden_by_source.hit(&ip.to_string(), t, th) {
             let public = principal::public(ip, &cx.config.trusted_networks);
-            let where_ = if public { "public address" } else { "address" };
-            let a = cx.alert(self, ev, format!("{where_} {ip} was refused {n} times within {}", th.window()));
+            let msg = crate::msg!(
+                "audit-forbidden-burst",
+                public = if public { "yes" } else { "no" },
+                ip = ip.to_string(),
+                count = n,
+                window = th.window()
+            );
+            let a = cx.alert(self, ev, msg);
             if public {
                 a.severity = Severity::High;
             }

@@ -55,6 +55,6 @@ impl Detection for IngressWithoutTlsWritten {
         let name = w.object.name.clone();
         let user = text::user(ev);
         let ns = ev.namespace().unwrap_or("default");
-        cx.alert(self, ev, format!("{user} wrote Ingress {ns}/{name} without TLS"));
+        cx.alert(self, ev, crate::msg!("audit-ingress-without-tls", user = user, ns = ns, name = name));
     }
 }

@@ -49,7 +49,7 @@ impl Detection for KubeSystemObjectCreated {
             return;
         }
         let user = text::user(ev);
-        let name = ev.name().unwrap_or("(generated name)");
-        cx.alert(self, ev, format!("{user} created {} kube-system/{name}", ev.resource()));
+        let name = text::name_or_generated(ev.name());
+        cx.alert(self, ev, crate::msg!("audit-kube-system-created", user = user, resource = ev.resource(), name = name));
     }
 }

@@ -45,9 +45,9 @@ impl Detection for KubectlCpFromPod {
         }
         let mode = mode.trim_start_matches('-');
         let direction = if mode.contains('c') {
-            "copied files out of"
+            "audit-cp-out"
         } else if mode.contains('x') {
-            "copied files into"
+            "audit-cp-in"
         } else {
             return;
         };
@@ -55,9 +55,9 @@ impl Detection for KubectlCpFromPod {
         let pod = ev.name().unwrap_or("?");
         let user = text::user(ev);
         let paths = text::redacted_command(args.get(3..).unwrap_or_default());
-        let a = cx.alert(self, ev, format!("{user} {direction} pod {ns}/{pod}"));
+        let a = cx.alert(self, ev, crate::msg!(direction, user = user, ns = ns, pod = pod));
         if !paths.is_empty() {
-            a.notes.push(format!("tar arguments: {paths}"));
+            a.note(crate::msg!("audit-note-tar", args = paths));
         }
     }
 }

@@ -154,7 +154,7 @@ pub(super) fn pod_session(
     cx: &mut Cx<'_>,
     ev: &Record<'_>,
     subresource: &str,
-    what: &str,
+    message: &'static str,
 ) -> bool {
     if ev.resource() != "pods" || ev.subresource() != subresource || !ev.allowed() {
         return false;
@@ -167,10 +167,10 @@ pub(super) fn pod_session(
     let pod = ev.name().unwrap_or("?");
     let user = text::user(ev);
     let system = principal::system_namespace(ns);
-    let alert = cx.alert(d, ev, format!("{user} {what} pod {ns}/{pod}"));
+    let alert = cx.alert(d, ev, crate::msg!(message, user = user, ns = ns, pod = pod));
     if system {
         alert.severity = crate::finding::Severity::High;
-        alert.notes.push(format!("{ns} runs the cluster's own components"));
+        alert.note(crate::msg!("audit-note-system-namespace", ns = ns));
     }
     true
 }
@@ -223,19 +223,30 @@ pub(super) fn admitted_findings(
     let images = w.images();
     let user = text::user(ev);
     let ns = ev.namespace().unwrap_or("default");
-    let what: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+    let what: Vec<crate::i18n::Text> = findings
+        .iter()
+        .map(|f| f.message_msg.clone().map_or_else(|| f.message.clone().into(), crate::i18n::Text::Msg))
+        .collect();
     let worst = findings.iter().map(|f| f.severity).max().unwrap_or(d.meta().severity);
     let pss = ev.annotations.pss_enforce_policy.as_deref().map(str::to_string);
-    let a = cx.alert(d, ev, format!("{user} wrote {kind} {ns}/{name}: {}", what.join("; ")));
+    let msg = crate::msg!(
+        "audit-workload-written",
+        user = user,
+        kind = kind,
+        ns = ns,
+        name = name,
+        what = text::join(what, "; ")
+    );
+    let a = cx.alert(d, ev, msg);
     a.severity = a.severity.max(worst);
     for f in &findings {
-        a.notes.push(format!("{} ({}): {}", f.rule.name, f.rule.code, f.path_text()));
+        a.note(format!("{} ({}): {}", f.rule.name, f.rule.code, f.path_text()));
     }
     if !images.is_empty() {
-        a.notes.push(format!("images: {}", images.join(", ")));
+        a.note(crate::msg!("audit-note-images", images = images.join(", ")));
     }
     if let Some(p) = pss {
-        a.notes.push(format!("the namespace enforces PodSecurity \"{p}\""));
+        a.note(crate::msg!("audit-note-pss-enforced", policy = p));
     }
 }
 

@@ -62,9 +62,9 @@ impl Detection for NodePortServiceWritten {
         let name = w.object.name.clone();
         let user = text::user(ev);
         let ns = ev.namespace().unwrap_or("default");
-        let a = cx.alert(self, ev, format!("{user} exposed Service {ns}/{name} as a NodePort"));
+        let a = cx.alert(self, ev, crate::msg!("audit-node-port", user = user, ns = ns, name = name));
         if !ports.is_empty() {
-            a.notes.push(format!("ports: {}", ports.join(", ")));
+            a.note(crate::msg!("audit-note-ports", ports = ports.join(", ")));
         }
     }
 }

@@ -49,11 +49,19 @@ impl Detection for PodSecurityViolationAdmitted {
         let a = cx.alert(
             self,
             ev,
-            format!("{user} wrote {kind} {ns}/{name}, which violates PodSecurity \"{policy}\": {}", eval.short_message()),
+            crate::msg!(
+                "audit-pss-violation",
+                user = user,
+                kind = kind,
+                ns = ns,
+                name = name,
+                policy = policy.to_string(),
+                reasons = eval.short_message()
+            ),
         );
-        a.notes.extend(eval.reasons());
+        a.notes.extend(eval.reasons().into_iter().map(crate::i18n::Text::from));
         if let Some(p) = ev.annotations.pss_enforce_policy.as_deref() {
-            a.notes.push(format!("the namespace enforces PodSecurity \"{p}\""));
+            a.note(crate::msg!("audit-note-pss-enforced", policy = p));
         }
     }
 }

@@ -32,6 +32,6 @@ crate::declare_detection! {
 
 impl Detection for PortForwardToPod {
     fn check(&self, cx: &mut Cx<'_>, ev: &Record<'_>) {
-        pod_session(self, cx, ev, "portforward", "opened a port-forward to");
+        pod_session(self, cx, ev, "portforward", "audit-port-forward");
     }
 }

@@ -55,10 +55,17 @@ impl Detection for PublicSourceSystemAccess {
         let system_ns = ev.namespace().filter(|ns| principal::system_namespace(ns));
         if system_user {
             let user = text::user(ev);
-            cx.alert(self, ev, format!("cluster principal {user} called the API from public address {ip}"));
+            cx.alert(self, ev, crate::msg!("audit-cluster-principal-public", user = user, ip = ip.to_string()));
         } else if let Some(ns) = system_ns {
             let user = text::user(ev);
-            let msg = format!("{user} reached namespace {ns} from public address {ip} ({} {})", ev.verb(), ev.resource());
+            let msg = crate::msg!(
+                "audit-system-namespace-public",
+                user = user,
+                ns = ns,
+                ip = ip.to_string(),
+                verb = ev.verb(),
+                resource = ev.resource()
+            );
             cx.alert(self, ev, msg).severity = Severity::Medium;
         }
     }

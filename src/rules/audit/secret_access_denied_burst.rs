@@ -51,7 +51,8 @@ impl Detection for SecretAccessDeniedBurst {
         let t = cx.millis(ev);
         if let Some(n) = cx.state.secret_denied_by_user.hit(&key, t, th) {
             let user = text::user(ev);
-            cx.alert(self, ev, format!("{user} was refused access to secrets {n} times within {}", th.window()));
+            let msg = crate::msg!("audit-secret-denied-burst", user = user, count = n, window = th.window());
+            cx.alert(self, ev, msg);
         }
     }
 }

@@ -40,6 +40,6 @@ impl Detection for SecretsListedClusterWide {
             return;
         }
         let user = text::user(ev);
-        cx.alert(self, ev, format!("{user} read the Secrets of every namespace ({})", ev.verb()));
+        cx.alert(self, ev, crate::msg!("audit-secrets-listed", user = user, verb = ev.verb()));
     }
 }

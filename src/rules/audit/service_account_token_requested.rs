@@ -47,6 +47,6 @@ impl Detection for ServiceAccountTokenRequested {
         }
         let sa = ev.name().unwrap_or("?");
         let who = text::user(ev);
-        cx.alert(self, ev, format!("{who} requested a token for service account {ns}/{sa}"));
+        cx.alert(self, ev, crate::msg!("audit-sa-token", user = who, ns = ns, sa = sa));
     }
 }

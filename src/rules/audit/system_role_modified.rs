@@ -51,11 +51,7 @@ impl Detection for SystemRoleModified {
             return;
         }
         let user = text::user(ev);
-        let verb = match ev.verb() {
-            "delete" => "deleted",
-            _ => "changed",
-        };
         let kind = if ev.resource() == "roles" { "Role" } else { "ClusterRole" };
-        cx.alert(self, ev, format!("{user} {verb} built-in {kind} {name}"));
+        cx.alert(self, ev, crate::msg!("audit-system-role", user = user, verb = ev.verb(), kind = kind, name = name));
     }
 }

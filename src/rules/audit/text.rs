@@ -1,15 +1,45 @@
 //! Words for alert messages: the user, and an exec command with credentials masked.
 
 use super::event::{Record, query_values};
+use crate::i18n::{Msg, Text};
 use crate::rules::secrets::detect;
 
-/// `user "alice"` (`anonymous user` for `system:anonymous`).
+/// `user "alice"` (`the anonymous user` for `system:anonymous`), in the reader's language.
 #[must_use]
-pub fn user(ev: &Record<'_>) -> String {
+pub fn user(ev: &Record<'_>) -> Msg {
     match ev.username() {
-        "" => "an unauthenticated user".to_string(),
-        "system:anonymous" => "the anonymous user".to_string(),
-        u => format!("user \"{u}\""),
+        "" => crate::msg!("audit-user-unauthenticated"),
+        "system:anonymous" => crate::msg!("audit-user-anonymous"),
+        u => crate::msg!("audit-user", name = u),
+    }
+}
+
+/// A name the request did not give (the server generated it).
+#[must_use]
+pub fn name_or_generated(name: Option<&str>) -> crate::i18n::Arg {
+    match name {
+        Some(n) => n.into(),
+        None => crate::msg!("audit-generated-name").into(),
+    }
+}
+
+/// Texts joined with `sep` (`, `, `; `), each rendered in the reader's language.
+#[must_use]
+pub fn join(items: Vec<Text>, sep: &'static str) -> Msg {
+    let id = if sep == "; " { "audit-join-semicolon" } else { "audit-join-comma" };
+    let mut items = items.into_iter().rev();
+    let last = items.next().map_or_else(|| crate::i18n::Arg::from(""), arg);
+    let joined = items.fold(last, |rest, first| crate::msg!(id, first = arg(first), rest = rest).into());
+    match joined {
+        crate::i18n::Arg::Msg(m) => *m,
+        other => crate::msg!("audit-one", item = other),
+    }
+}
+
+fn arg(t: Text) -> crate::i18n::Arg {
+    match t {
+        Text::Plain(s) => s.into(),
+        Text::Msg(m) => m.into(),
     }
 }
 

@@ -55,8 +55,7 @@ impl Detection for TokenReadInPod {
         let ns = ev.namespace().unwrap_or("default");
         let pod = ev.name().unwrap_or("?");
         let user = text::user(ev);
-        cx.alert(self, ev, format!("{user} read {path} in pod {ns}/{pod}"))
-            .notes
-            .push(format!("command: {}", text::redacted_command(&args)));
+        cx.alert(self, ev, crate::msg!("audit-token-read", user = user, path = *path, ns = ns, pod = pod))
+            .note(crate::msg!("audit-note-command", command = text::redacted_command(&args)));
     }
 }
