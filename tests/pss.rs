@@ -262,6 +262,23 @@ mod cli {
     }
 
     #[test]
+    fn text_in_spanish_keeps_the_api_server_reasons() {
+        let (code, out) = pss(&["--lang", "es", "--version", "v1.7", "-"], DEFAULT_POD);
+        assert_eq!(code, 1);
+        assert_eq!(
+            out,
+            "-:1: Pod web/p: denegado por restricted:v1.7\n  runAsNonRoot != true (pod or container \"c\" must set \
+             securityContext.runAsNonRoot=true)\n1 objeto evaluado con restricted:v1.7: 0 admitidos, 1 denegado\n"
+        );
+        let (_, out) =
+            pss(&["--lang", "es", "--kubernetes-version", "1.34", "--level", "baseline", "-"], DEFAULT_POD);
+        assert_eq!(
+            out,
+            "-:1: Pod web/p: admitido por baseline:latest\n1 objeto evaluado con baseline:latest en Kubernetes 1.34: 1 admitido, 0 denegados\n"
+        );
+    }
+
+    #[test]
     fn kubernetes_version_emulates_an_older_api_server() {
         // hostUsers: false relaxes runAsNonRoot from policy v1.35, which a 1.34 server lacks.
         let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostUsers: false\n  \

@@ -123,25 +123,59 @@ pub fn run(args: &PssArgs) -> i32 {
 }
 
 fn text(report: &PssReport, policy: Policy, release: Option<u32>) -> String {
+    let lang = super::lang();
+    let policy = policy.to_string();
     let mut out = String::new();
     for r in &report.results {
         let verdict = if r.allowed { "allowed" } else { "denied" };
-        if r.line == 0 && !r.file.is_empty() {
-            out.push_str(&format!("{}: {verdict} by {policy}\n", r.file));
+        let line = if r.line == 0 && !r.file.is_empty() {
+            crate::t!(
+                lang,
+                "pss-verdict-file",
+                file = r.file.as_str(),
+                verdict = verdict,
+                policy = policy.as_str()
+            )
         } else {
-            out.push_str(&format!("{}:{}: {}: {verdict} by {policy}\n", r.file, r.line, r.object));
-        }
+            crate::t!(
+                lang,
+                "pss-verdict",
+                place = format!("{}:{}", r.file, r.line),
+                object = r.object.to_string(),
+                verdict = verdict,
+                policy = policy.as_str()
+            )
+        };
+        out.push_str(&line);
+        out.push('\n');
+        // The reasons are the API server's own words, as `kubectl` shows them.
         for reason in &r.reasons {
             out.push_str(&format!("  {reason}\n"));
         }
     }
     let denied = report.results.iter().filter(|r| !r.allowed).count();
-    let on = release.map(|r| format!(" on Kubernetes 1.{r}")).unwrap_or_default();
-    out.push_str(&format!(
-        "{} {} evaluated at {policy}{on}: {} allowed, {denied} denied\n",
-        report.results.len(),
-        if report.results.len() == 1 { "object" } else { "objects" },
-        report.results.len() - denied
-    ));
+    let count = report.results.len();
+    let allowed = count - denied;
+    let summary = match release {
+        Some(release) => crate::t!(
+            lang,
+            "pss-summary-on",
+            count = count,
+            policy = policy.as_str(),
+            release = release.to_string(),
+            allowed = allowed,
+            denied = denied
+        ),
+        None => crate::t!(
+            lang,
+            "pss-summary",
+            count = count,
+            policy = policy.as_str(),
+            allowed = allowed,
+            denied = denied
+        ),
+    };
+    out.push_str(&summary);
+    out.push('\n');
     out
 }

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::input_args::InputArgs;
 use crate::analysis::rbac::query::{self, Asked, Where, WhoCan, parse_request, parse_request_in};
-use crate::analysis::rbac::{Graph, Identity, identity};
+use crate::analysis::rbac::{Graph, Identity, Mark, identity};
 use crate::i18n::Lang;
 use crate::model::ObjectSet;
 
@@ -222,12 +222,14 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
                     Some(ns) => format!("{} {ns}/{}", e.kind, e.name),
                     None => format!("{} {}", e.kind, e.name),
                 };
-                let from = aggregated(e.rule_from.as_deref(), lang);
+                let [binding, role, origin] = e.marks;
+                let from = e.rule_from.as_deref().map(|f| Mark::render(origin, f, lang));
+                let from = aggregated(from.as_deref(), lang);
                 out.push_str(&format!(
                     "  {who}  {}  {} → {}{from}: {}\n",
                     scope_text(&e.scope, lang),
-                    e.binding,
-                    e.role,
+                    Mark::render(binding, &e.binding, lang),
+                    Mark::render(role, &e.role, lang),
                     e.rule.describe()
                 ));
                 if let Some(via) = &e.via {
@@ -309,8 +311,12 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             out.push('\n');
             for g in &grants {
                 let b = graph.binding(g.binding);
-                let role = graph.role_of(b).map(ToString::to_string).unwrap_or_default();
-                out.push_str(&format!("  {} → {role}: {}\n", b, graph.rule(g.rule).describe()));
+                let role = graph
+                    .role_of(b)
+                    .map(|r| Mark::render(r.mark(), &r.to_string(), lang))
+                    .unwrap_or_default();
+                let binding = Mark::render(b.mark(), &b.to_string(), lang);
+                out.push_str(&format!("  {binding} → {role}: {}\n", graph.rule(g.rule).describe()));
             }
             if !elsewhere.is_empty() {
                 let namespaces = elsewhere.join(", ");
@@ -347,13 +353,15 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             );
             out.push('\n');
             for r in &rules {
-                let from = aggregated(r.rule_from.as_deref(), lang);
+                let [binding, role, origin] = r.marks;
+                let from = r.rule_from.as_deref().map(|f| Mark::render(origin, f, lang));
+                let from = aggregated(from.as_deref(), lang);
                 out.push_str(&format!(
                     "  {}  {}  {} → {}{from}\n",
                     r.rule.describe(),
                     scope_text(&r.scope, lang),
-                    r.binding,
-                    r.role
+                    Mark::render(binding, &r.binding, lang),
+                    Mark::render(role, &r.role, lang)
                 ));
             }
             Ok((out, 0))

@@ -577,14 +577,61 @@ impl fmt::Display for Role {
             ),
             None => write!(f, "ClusterRole {}", crate::diagnostic::escape_inline(&self.name)),
         }?;
-        if self.object.is_none() {
-            f.write_str(" (default)")?;
+        if let Some(mark) = self.mark() {
+            f.write_str(mark.english())?;
         }
         Ok(())
     }
 }
 
+/// What `Display` writes after a role or binding that has no manifest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// A default of the cluster.
+    Default,
+    /// A binding that stands for an EKS access policy.
+    AccessPolicy,
+}
+
+impl Mark {
+    fn english(self) -> &'static str {
+        match self {
+            Self::Default => " (default)",
+            Self::AccessPolicy => " (EKS access policy)",
+        }
+    }
+
+    /// A role or binding as `Display` wrote it (with `mark`), in a language.
+    #[must_use]
+    pub fn render(mark: Option<Mark>, text: &str, lang: crate::i18n::Lang) -> String {
+        let Some(mark) = mark else { return text.to_string() };
+        let Some(bare) = text.strip_suffix(mark.english()) else { return text.to_string() };
+        let id = match mark {
+            Self::Default => "rbac-mark-default",
+            Self::AccessPolicy => "rbac-mark-access-policy",
+        };
+        crate::t!(lang, id, name = bare)
+    }
+}
+
+impl Role {
+    /// The mark after the role's name: `(default)` for a built-in role.
+    #[must_use]
+    pub fn mark(&self) -> Option<Mark> {
+        self.object.is_none().then_some(Mark::Default)
+    }
+}
+
 impl Binding {
+    /// The mark after the binding's name, when it has no manifest: a default of the cluster or an
+    /// EKS access policy.
+    #[must_use]
+    pub fn mark(&self) -> Option<Mark> {
+        self.object.is_none().then(|| {
+            if self.name.starts_with(ACCESS_POLICY_PREFIX) { Mark::AccessPolicy } else { Mark::Default }
+        })
+    }
+
     /// `RoleBinding "x"` / `ClusterRoleBinding "x"`, for messages.
     #[must_use]
     pub fn kind_text(&self) -> String {
@@ -603,13 +650,9 @@ impl fmt::Display for Binding {
             ),
             None => write!(f, "ClusterRoleBinding {}", crate::diagnostic::escape_inline(&self.name)),
         }?;
-        if self.object.is_none() {
-            // Bindings without a manifest are the cluster's defaults or stand for EKS access policies.
-            f.write_str(if self.name.starts_with(ACCESS_POLICY_PREFIX) {
-                " (EKS access policy)"
-            } else {
-                " (default)"
-            })?;
+        // Bindings without a manifest are the cluster's defaults or stand for EKS access policies.
+        if let Some(mark) = self.mark() {
+            f.write_str(mark.english())?;
         }
         Ok(())
     }

@@ -140,7 +140,14 @@ impl Graph {
             rule: self.rule(g.rule).clone(),
             scope: g.scope.clone(),
             via,
+            marks: self.marks(b, g.rule),
         }
+    }
+
+    /// The marks of a binding, its role and the role a rule was aggregated from.
+    fn marks(&self, b: &super::Binding, r: RuleRef) -> [Option<super::Mark>; 3] {
+        let from = (b.role != Some(r.role)).then(|| self.role(r.role).mark()).flatten();
+        [b.mark(), self.role_of(b).and_then(super::Role::mark), from]
     }
 
     /// The aggregated-from role, when a rule reached the binding's role through aggregation.
@@ -169,6 +176,7 @@ impl Graph {
                     role: role.to_string(),
                     rule_from: self.rule_origin(b, r),
                     rule: self.rule(r).clone(),
+                    marks: self.marks(b, r),
                 });
             }
         }
@@ -243,6 +251,9 @@ pub struct WhoCan {
     /// The IAM mapping that gives this principal the bound identity.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// The marks of `binding`, `role` and `rule_from` (shown in the reader's language).
+    #[serde(skip)]
+    pub marks: [Option<super::Mark>; 3],
 }
 
 /// A rule held by a subject.
@@ -254,6 +265,9 @@ pub struct EffectiveRule {
     #[serde(rename = "ruleFrom", skip_serializing_if = "Option::is_none")]
     pub rule_from: Option<String>,
     pub rule: PolicyRule,
+    /// The marks of `binding`, `role` and `rule_from` (shown in the reader's language).
+    #[serde(skip)]
+    pub marks: [Option<super::Mark>; 3],
 }
 
 /// Refuses empty words (a verb, namespace or name from an unset variable).

@@ -159,3 +159,21 @@ config-entries-strings = `{ $key }` entries must be strings
 config-expected-string = expected a string
 config-waiver-mapping = a waiver must be a mapping with `rules` and `reason`
 config-waiver-rules = a waiver needs `rules`: the rule names it waives
+
+# `ladrillo pss`: the verdict on each object and the summary (the reasons are the API server's own).
+pss-verdict-file = { $file }: { $verdict ->
+        [allowed] allowed
+       *[denied] denied
+    } by { $policy }
+pss-verdict = { $place }: { $object }: { $verdict ->
+        [allowed] allowed
+       *[denied] denied
+    } by { $policy }
+pss-summary = { $count ->
+        [one] { $count } object
+       *[other] { $count } objects
+    } evaluated at { $policy }: { $allowed } allowed, { $denied } denied
+pss-summary-on = { $count ->
+        [one] { $count } object
+       *[other] { $count } objects
+    } evaluated at { $policy } on Kubernetes 1.{ $release }: { $allowed } allowed, { $denied } denied

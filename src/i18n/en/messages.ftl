@@ -516,3 +516,7 @@ node-type-number = number
 node-type-string = string
 node-type-array = array
 node-type-object = object
+
+# A role or binding without a manifest, as `rbac` answers show it.
+rbac-mark-default = { $name } (default)
+rbac-mark-access-policy = { $name } (EKS access policy)

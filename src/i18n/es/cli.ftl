@@ -162,3 +162,33 @@ config-entries-strings = las entradas de `{ $key }` deben ser cadenas
 config-expected-string = se espera una cadena
 config-waiver-mapping = una exención debe ser un mapa con `rules` y `reason`
 config-waiver-rules = una exención necesita `rules`: los nombres de las reglas que exime
+
+# `ladrillo pss`: el veredicto de cada objeto y el resumen (los motivos son los del propio servidor de API).
+pss-verdict-file = { $file }: { $verdict ->
+        [allowed] admitido
+       *[denied] denegado
+    } por { $policy }
+pss-verdict = { $place }: { $object }: { $verdict ->
+        [allowed] admitido
+       *[denied] denegado
+    } por { $policy }
+pss-summary = { $count ->
+        [one] { $count } objeto evaluado
+       *[other] { $count } objetos evaluados
+    } con { $policy }: { $allowed ->
+        [one] { $allowed } admitido
+       *[other] { $allowed } admitidos
+    }, { $denied ->
+        [one] { $denied } denegado
+       *[other] { $denied } denegados
+    }
+pss-summary-on = { $count ->
+        [one] { $count } objeto evaluado
+       *[other] { $count } objetos evaluados
+    } con { $policy } en Kubernetes 1.{ $release }: { $allowed ->
+        [one] { $allowed } admitido
+       *[other] { $allowed } admitidos
+    }, { $denied ->
+        [one] { $denied } denegado
+       *[other] { $denied } denegados
+    }

@@ -528,3 +528,7 @@ node-type-number = un número
 node-type-string = una cadena
 node-type-array = una lista
 node-type-object = un objeto
+
+# Un rol o un binding sin manifiesto, tal como lo muestran las respuestas de `rbac`.
+rbac-mark-default = { $name } (predeterminado)
+rbac-mark-access-policy = { $name } (política de acceso de EKS)
