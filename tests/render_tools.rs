@@ -332,6 +332,27 @@ fn a_failing_tool_is_an_error_of_its_directory_and_the_other_inputs_are_scanned(
 }
 
 #[test]
+fn what_a_failing_tool_prints_is_masked() {
+    // helm quotes values in its errors; a credential there is masked like one in the input.
+    let key = format!("AKIA{}", "QZ7RV2MX4KTN8WPL");
+    let tools = Tools::new();
+    tools.script("helm", &format!("echo 'Error: values: accessKey {key} is not a string' >&2\nexit 1\n"));
+    for command in ["scan", "pss"] {
+        for format in ["text", "json"] {
+            let out = tools
+                .ladrillo()
+                .args([command, "--no-config", "--render", "-f", format, CHART])
+                .output()
+                .unwrap();
+            let all = stdout(&out) + &String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{command} {format}: {all}");
+            assert!(all.contains("accessKey"), "{command} {format}: {all}");
+            assert!(!all.contains(&key[4..]), "{command} {format}: {all}");
+        }
+    }
+}
+
+#[test]
 fn a_tool_that_hangs_is_stopped_with_what_it_started() {
     let tools = Tools::new();
     let pid_file = tools.file("sleep.pid");

@@ -121,6 +121,14 @@ impl InputArgs {
         if self.cluster.cluster {
             return self.cluster.load(&[], None).map(|l| l.inputs).map_err(|e| vec![e]);
         }
-        Ok(input::Inputs::from_paths(paths, &self.options(&config)))
+        let mut inputs = input::Inputs::from_paths(paths, &self.options(&config));
+        // Input errors quote the input and what a render tool printed: token-shaped words are
+        // masked as in scan's reports.
+        for e in &mut inputs.errors {
+            if let Some(m) = crate::rules::secrets::detect::mask_tokens(&e.message) {
+                e.message = m;
+            }
+        }
+        Ok(inputs)
     }
 }

@@ -385,6 +385,12 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     implied::fold(&mut findings);
     summary.elided = elided + cap_findings(&mut findings);
     crate::finding::fingerprints(&mut findings);
+    // Input errors quote the input and what a render tool printed: masked like messages.
+    for e in &mut errors {
+        if let Some(m) = mask(&e.message) {
+            e.message = m;
+        }
+    }
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     summary.count(&findings);
     summary.errors = errors.len();
