@@ -7,7 +7,9 @@
 #   OBJECTS=10000 RUNS=5 bench/live.sh
 #
 # Environment (all optional): OBJECTS, RUNS (3; the median wall time is reported, the run with it
-# gives the other columns), SEED (7), OUT (bench/out/live). Corpora come from bench/gen_corpus.py.
+# gives the other columns), SEED (7), OUT (bench/out/live), LADRILLO_BIN and LIVE_SERVER (a
+# ladrillo binary and a live_apiserver example already built: both skip the build, to time
+# another build than the worktree's). Corpora come from bench/gen_corpus.py.
 # Writes OUT/results.md and prints it. Needs python3 and GNU time at /usr/bin/time.
 set -euo pipefail
 
@@ -19,10 +21,12 @@ SEED=${SEED:-7}
 mkdir -p "$OUT"
 [ -x /usr/bin/time ] || { echo "error: GNU time is needed at /usr/bin/time" >&2; exit 2; }
 
-cargo build --release --locked --bin ladrillo --example live_apiserver >&2
 TARGET=${CARGO_TARGET_DIR:-target}/release
-BIN=$TARGET/ladrillo
-SERVER=$TARGET/examples/live_apiserver
+if [ -z "${LADRILLO_BIN:-}" ] || [ -z "${LIVE_SERVER:-}" ]; then
+  cargo build --release --locked --bin ladrillo --example live_apiserver >&2
+fi
+BIN=${LADRILLO_BIN:-$TARGET/ladrillo}
+SERVER=${LIVE_SERVER:-$TARGET/examples/live_apiserver}
 
 results=$OUT/results.md
 {
