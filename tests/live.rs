@@ -163,6 +163,39 @@ fn a_live_scan_finds_what_the_file_scan_of_the_same_objects_finds() {
     assert_eq!(live.status.code(), files.status.code());
 }
 
+/// (rule, field path, message) of every finding, per object, in the report's order.
+fn findings_in_order(report: &Value) -> std::collections::BTreeMap<String, Vec<(String, String, String)>> {
+    let mut out: std::collections::BTreeMap<String, Vec<(String, String, String)>> = Default::default();
+    for f in report["findings"].as_array().expect("findings") {
+        let o = &f["object"];
+        out.entry(format!("{} {}/{}", o["kind"], o["namespace"], o["name"])).or_default().push((
+            f["rule"].to_string(),
+            f["path"].to_string(),
+            f["message"].to_string(),
+        ));
+    }
+    out
+}
+
+#[test]
+fn a_live_objects_findings_come_in_the_order_of_its_fields_as_in_the_file() {
+    // Each listed item becomes the loader's text with its fields in the order the server sent
+    // them (`managedFields` dropped, `apiVersion` and `kind` first): findings sort by position,
+    // so one object's findings come in the same order as in the file scan of the same object.
+    let text = fixture();
+    let run = Run::new(Setup { objects: objects(&text), ..Setup::default() });
+    let live = json_out(&run.scan(&["--select", "all", "--format", "json"]));
+    std::fs::write(run.dir.path().join("cluster.yaml"), &text).unwrap();
+    let files = ladrillo()
+        .current_dir(run.dir.path())
+        .args(["scan", "--no-config", "--select", "all", "--format", "json", "cluster.yaml"])
+        .output()
+        .unwrap();
+    let (live, file) = (findings_in_order(&live), findings_in_order(&json_out(&files)));
+    assert!(live.values().any(|f| f.len() > 3), "{live:#?}");
+    assert_eq!(live, file);
+}
+
 #[test]
 fn lists_are_read_page_by_page_and_only_with_get_requests_for_known_kinds() {
     let mut objects: Vec<Value> = (0..1201)

@@ -9,6 +9,7 @@ use futures::StreamExt as _;
 use http_body_util::BodyExt as _;
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::resources::{RESOURCES, Resource, SECRETS};
 use super::{LiveObject, NotRead, Options, Snapshot, owners};
@@ -29,7 +30,24 @@ pub enum Error {
 const METADATA_ONLY: &str = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1";
 
 /// One list: the resource, the namespace asked for, its items or why it failed.
-type Listed = (Resource, Option<String>, Result<Vec<Value>, FetchError>);
+type Listed = (Resource, Option<String>, Result<Vec<Item>, FetchError>);
+
+/// One object as listed: the JSON text the loader reads, and the few fields the owner
+/// de-duplication, the namespace filter and the object's name need. Each page's items become
+/// these as the page arrives, and the page itself is dropped: no parsed tree of the whole
+/// cluster is ever held.
+#[derive(Debug)]
+pub(super) struct Item {
+    pub kind: &'static str,
+    /// `metadata.name` (empty when missing).
+    pub name: String,
+    pub namespace: Option<String>,
+    pub uid: Option<String>,
+    /// The uids of its `ownerReferences` marked `controller: true` (only for the kinds a
+    /// controller creates, see [`owners`]).
+    pub controllers: Vec<String>,
+    pub json: String,
+}
 
 pub async fn read(options: &Options) -> Result<Snapshot, Error> {
     let lang = options.lang;
@@ -89,12 +107,7 @@ pub async fn read(options: &Options) -> Result<Snapshot, Error> {
         .sort_by(|a, b| (a.resource.name(), &a.namespace).cmp(&(b.resource.name(), &b.namespace)));
     if !options.namespaces.is_empty() {
         // Namespaces are listed whole (their labels decide Pod Security); keep those asked for.
-        objects.retain(|o| {
-            o.get("kind").and_then(Value::as_str) != Some("Namespace")
-                || o.pointer("/metadata/name")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| options.namespaces.iter().any(|ns| ns == n))
-        });
+        objects.retain(|o| o.kind != "Namespace" || options.namespaces.contains(&o.name));
     }
     snapshot.owned = owners::dedup(&mut objects);
     snapshot.objects = objects.into_iter().map(|o| to_live(&snapshot.context, o)).collect();
@@ -220,14 +233,14 @@ impl Reader<'_> {
         Ok(Served { groups })
     }
 
-    /// Every item of a list, page by page; a continue token that expired (410) restarts the
-    /// list once.
+    /// Every item of a list, page by page, each page turned into [`Item`]s as it arrives; a
+    /// continue token that expired (410) restarts the list once.
     async fn list(
         &self,
         r: &Resource,
         version: &str,
         namespace: Option<&str>,
-    ) -> Result<Vec<Value>, FetchError> {
+    ) -> Result<Vec<Item>, FetchError> {
         let path = r.list_path(version, namespace);
         let accept = if *r == SECRETS { METADATA_ONLY } else { "application/json" };
         let api_version = r.api_version(version);
@@ -240,8 +253,8 @@ impl Reader<'_> {
             if let Some(t) = &token {
                 query.append_pair("continue", t);
             }
-            let page = match self.get_json(&format!("{path}?{}", query.finish()), accept).await {
-                Ok(page) => page,
+            let body = match self.get_body(&format!("{path}?{}", query.finish()), accept).await {
+                Ok(body) => body,
                 Err(FetchError::Status(410, _)) if token.is_some() && !restarted => {
                     restarted = true;
                     token = None;
@@ -250,23 +263,7 @@ impl Reader<'_> {
                 }
                 Err(e) => return Err(e),
             };
-            let mut page = page;
-            if !page.get("kind").and_then(Value::as_str).is_some_and(|k| k.ends_with("List")) {
-                return Err(FetchError::Garbage("not a List".into()));
-            }
-            let page_items = match page.get_mut("items").map(Value::take) {
-                Some(Value::Array(a)) => a,
-                None | Some(Value::Null) => Vec::new(),
-                Some(_) => return Err(FetchError::Garbage("`items` is not a list".into())),
-            };
-            for item in page_items {
-                items.push(normalise(item, r, &api_version)?);
-            }
-            token = page
-                .pointer("/metadata/continue")
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-                .map(str::to_string);
+            token = page(&body, r, &api_version, &mut items)?;
             if token.is_none() {
                 return Ok(items);
             }
@@ -276,6 +273,13 @@ impl Reader<'_> {
     /// One `GET`, its body read up to the size cap, parsed as JSON; an error status is read as
     /// the API's `Status` object.
     async fn get_json(&self, path_and_query: &str, accept: &str) -> Result<Value, FetchError> {
+        let body = self.get_body(path_and_query, accept).await?;
+        serde_json::from_slice::<Value>(&body).map_err(|e| FetchError::Garbage(e.to_string()))
+    }
+
+    /// One `GET`, its body read up to the size cap; an error status is read as the API's
+    /// `Status` object.
+    async fn get_body(&self, path_and_query: &str, accept: &str) -> Result<Vec<u8>, FetchError> {
         let timeout = self.options.timeout;
         let request = http::Request::get(path_and_query)
             .header(http::header::ACCEPT, accept)
@@ -288,7 +292,7 @@ impl Reader<'_> {
             if !status.is_success() {
                 return Err(FetchError::Status(status.as_u16(), status_message(&body, status)));
             }
-            serde_json::from_slice::<Value>(&body).map_err(|e| FetchError::Garbage(e.to_string()))
+            Ok(body)
         };
         tokio::time::timeout(timeout, exchange).await.map_err(|_| FetchError::Timeout(timeout))?
     }
@@ -317,37 +321,171 @@ pub(super) fn status_message(body: &[u8], status: http::StatusCode) -> String {
         .unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_string())
 }
 
-/// An item as an object of its own: `apiVersion` and `kind` set (lists leave them out),
-/// `managedFields` dropped (bookkeeping, often the largest part); for Secrets only the metadata.
-fn normalise(item: Value, r: &Resource, api_version: &str) -> Result<Value, FetchError> {
-    let Value::Object(mut map) = item else {
-        return Err(FetchError::Garbage("a list item is not an object".into()));
-    };
-    if *r == SECRETS {
-        let metadata = map.remove("metadata").unwrap_or(Value::Null);
-        map.clear();
-        map.insert("metadata".into(), metadata);
+/// One page of a list: its items appended to `items`, and the continue token. The page is read
+/// as raw JSON (checked whole, never built into a tree): each item's text is copied out with the
+/// changes of [`item`].
+pub(super) fn page(
+    body: &[u8],
+    r: &Resource,
+    api_version: &str,
+    items: &mut Vec<Item>,
+) -> Result<Option<String>, FetchError> {
+    let raw: &RawValue = serde_json::from_slice(body).map_err(|e| FetchError::Garbage(e.to_string()))?;
+    let not_a_list = || FetchError::Garbage("not a List".into());
+    let Some(Entries(page)) = object_entries(raw) else { return Err(not_a_list()) };
+    let field = |key: &str| page.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
+    let kind = field("kind").and_then(|k| serde_json::from_str::<Value>(k.get()).ok());
+    if !kind.as_ref().and_then(Value::as_str).is_some_and(|k| k.ends_with("List")) {
+        return Err(not_a_list());
     }
-    let mut out = serde_json::Map::new();
-    out.insert("apiVersion".into(), Value::String(api_version.to_string()));
-    out.insert("kind".into(), Value::String(r.kind.to_string()));
-    map.remove("apiVersion");
-    map.remove("kind");
-    if let Some(Value::Object(m)) = map.get_mut("metadata") {
-        m.remove("managedFields");
+    match field("items").map(|v| (v, v.get().trim_start().as_bytes().first().copied())) {
+        None | Some((_, Some(b'n'))) => {}
+        Some((v, Some(b'['))) => {
+            let list: Vec<&RawValue> =
+                serde_json::from_str(v.get()).map_err(|e| FetchError::Garbage(e.to_string()))?;
+            items.reserve(list.len());
+            for raw in list {
+                items.push(item(raw, r, api_version)?);
+            }
+        }
+        Some(_) => return Err(FetchError::Garbage("`items` is not a list".into())),
     }
-    out.extend(map);
-    Ok(Value::Object(out))
+    let metadata = field("metadata").and_then(|m| serde_json::from_str::<Value>(m.get()).ok());
+    Ok(metadata
+        .as_ref()
+        .and_then(|m| m.get("continue"))
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string))
 }
 
-fn to_live(context: &str, o: Value) -> LiveObject {
-    let kind = o.get("kind").and_then(Value::as_str).unwrap_or("");
-    let name = o.pointer("/metadata/name").and_then(Value::as_str).unwrap_or("");
-    let name = match o.pointer("/metadata/namespace").and_then(Value::as_str) {
+/// An item as an object of its own: `apiVersion` and `kind` set first (lists leave them out),
+/// `managedFields` dropped (bookkeeping, often the largest part); for Secrets only the metadata.
+/// Every other key keeps its place and its text as the server sent them.
+fn item(raw: &RawValue, r: &Resource, api_version: &str) -> Result<Item, FetchError> {
+    let Some(Entries(entries)) = object_entries(raw) else {
+        return Err(FetchError::Garbage("a list item is not an object".into()));
+    };
+    let secret = *r == SECRETS;
+    let mut json = String::with_capacity(raw.get().len() + api_version.len() + r.kind.len() + 32);
+    json.push_str("{\"apiVersion\":");
+    push_string(&mut json, api_version);
+    json.push_str(",\"kind\":");
+    push_string(&mut json, r.kind);
+    let metadata = entries.iter().find(|(k, _)| k == "metadata").map(|(_, v)| *v);
+    let mut out = Item {
+        kind: r.kind,
+        name: String::new(),
+        namespace: None,
+        uid: None,
+        controllers: Vec::new(),
+        json: String::new(),
+    };
+    if secret && metadata.is_none() {
+        json.push_str(",\"metadata\":null");
+    }
+    for (key, value) in &entries {
+        let is_metadata = key == "metadata";
+        if key == "apiVersion" || key == "kind" || (secret && !is_metadata) {
+            continue;
+        }
+        json.push(',');
+        push_string(&mut json, key);
+        json.push(':');
+        match if is_metadata { object_entries(value) } else { None } {
+            Some(Entries(meta)) => {
+                json.push('{');
+                let mut first = true;
+                for (k, v) in &meta {
+                    match k.as_str() {
+                        "managedFields" => continue,
+                        "name" => out.name = as_string(v).unwrap_or_default(),
+                        "namespace" => out.namespace = as_string(v),
+                        "uid" => out.uid = as_string(v),
+                        "ownerReferences" if owners::OWNED_KINDS.contains(&r.kind) => {
+                            out.controllers = controllers(v);
+                        }
+                        _ => {}
+                    }
+                    if !std::mem::take(&mut first) {
+                        json.push(',');
+                    }
+                    push_string(&mut json, k);
+                    json.push(':');
+                    json.push_str(v.get());
+                }
+                json.push('}');
+            }
+            None => json.push_str(value.get()),
+        }
+    }
+    json.push('}');
+    out.json = json;
+    Ok(out)
+}
+
+/// A string value, `None` for any other JSON value.
+fn as_string(v: &RawValue) -> Option<String> {
+    serde_json::from_str::<Value>(v.get()).ok().and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// The uids of the owner references marked `controller: true`.
+fn controllers(v: &RawValue) -> Vec<String> {
+    let Ok(Value::Array(refs)) = serde_json::from_str::<Value>(v.get()) else { return Vec::new() };
+    refs.iter()
+        .filter(|r| r.get("controller").and_then(Value::as_bool) == Some(true))
+        .filter_map(|r| r.get("uid")?.as_str().map(str::to_string))
+        .collect()
+}
+
+/// A string as a JSON string literal.
+fn push_string(out: &mut String, s: &str) {
+    // Writing a `str` as JSON cannot fail; the fallback keeps the text valid anyway.
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string()));
+}
+
+/// An object's entries in their order, each value as raw text; a key given twice keeps its
+/// first place and its last value, as a parsed object does.
+struct Entries<'a>(Vec<(String, &'a RawValue)>);
+
+/// The entries of a raw value when it is an object.
+fn object_entries(raw: &RawValue) -> Option<Entries<'_>> {
+    if !raw.get().trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(raw.get()).ok()
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Entries<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+            type Value = Entries<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries<'a>, A::Error> {
+                let mut out: Vec<(String, &'a RawValue)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, &'a RawValue>()? {
+                    match out.iter_mut().find(|(k, _)| *k == key) {
+                        Some(slot) => slot.1 = value,
+                        None => out.push((key, value)),
+                    }
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(Visitor(std::marker::PhantomData))
+    }
+}
+
+fn to_live(context: &str, o: Item) -> LiveObject {
+    let Item { kind, name, namespace, json, .. } = o;
+    let name = match namespace {
         Some(ns) => format!("cluster {context}: {kind} {ns}/{name}"),
         None => format!("cluster {context}: {kind} {name}"),
     };
-    LiveObject { name, json: o.to_string() }
+    LiveObject { name, json }
 }
 
 fn strings(v: Option<&Value>) -> Vec<String> {
@@ -369,4 +507,99 @@ pub(super) fn chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::live::resources::RESOURCES;
+
+    fn resource(kind: &str) -> Resource {
+        RESOURCES.iter().copied().chain([SECRETS]).find(|r| r.kind == kind).expect("a listed kind")
+    }
+
+    fn items(kind: &str, page_text: &str) -> Result<(Vec<Item>, Option<String>), FetchError> {
+        let mut items = Vec::new();
+        let r = resource(kind);
+        let token = page(page_text.as_bytes(), &r, &r.api_version(r.version), &mut items)?;
+        Ok((items, token))
+    }
+
+    #[test]
+    fn an_item_keeps_the_servers_order_and_text_behind_its_kind_without_managed_fields() {
+        let page = r#"{"kind":"DeploymentList","apiVersion":"apps/v1","metadata":{"continue":"next-1"},"items":[
+            {"metadata":{"name":"web","managedFields":[{"manager":"kubectl"}],"namespace":"shop","uid":"u-1","labels":{"b":"1","a":"2"}},
+             "spec":{"replicas":2.50,"z":1,"a":{"\u00e9":"é"}},"kind":"Deployment","status":{}}]}"#;
+        let (items, token) = items("Deployment", page).unwrap();
+        assert_eq!(token.as_deref(), Some("next-1"));
+        let [item] = items.as_slice() else { panic!("{items:?}") };
+        assert_eq!(
+            item.json,
+            r#"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web","namespace":"shop","uid":"u-1","labels":{"b":"1","a":"2"}},"spec":{"replicas":2.50,"z":1,"a":{"\u00e9":"é"}},"status":{}}"#
+        );
+        assert_eq!(
+            (item.kind, item.name.as_str(), item.namespace.as_deref(), item.uid.as_deref()),
+            ("Deployment", "web", Some("shop"), Some("u-1"))
+        );
+        // The text is what the loader reads: valid JSON with the same content.
+        let v: Value = serde_json::from_str(&item.json).unwrap();
+        assert_eq!(v.pointer("/spec/a/é").and_then(Value::as_str), Some("é"));
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_its_first_place_and_its_last_value() {
+        let page = r#"{"kind":"ConfigMapList","items":[{"data":{"k":"1"},"metadata":{"name":"a","name":"b"},"data":{"k":"2"}}]}"#;
+        let (items, token) = items("ConfigMap", page).unwrap();
+        assert_eq!(token, None);
+        let [item] = items.as_slice() else { panic!("{items:?}") };
+        assert_eq!(
+            item.json,
+            r#"{"apiVersion":"v1","kind":"ConfigMap","data":{"k":"2"},"metadata":{"name":"b"}}"#
+        );
+        assert_eq!(item.name, "b");
+    }
+
+    #[test]
+    fn secrets_keep_only_their_metadata() {
+        let page = r#"{"kind":"PartialObjectMetadataList","items":[
+            {"apiVersion":"meta.k8s.io/v1","kind":"PartialObjectMetadata","metadata":{"name":"s","namespace":"shop"},"data":{"password":"c2VjcmV0"},"type":"Opaque"},
+            {"data":{"password":"c2VjcmV0"}}]}"#;
+        let (items, _) = items("Secret", page).unwrap();
+        let texts: Vec<&str> = items.iter().map(|i| i.json.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                r#"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"shop"}}"#,
+                r#"{"apiVersion":"v1","kind":"Secret","metadata":null}"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn controllers_are_kept_for_the_kinds_a_controller_creates() {
+        let refs = r#"[{"uid":"rs-1","controller":true},{"uid":"x","controller":false},{"uid":7,"controller":true}]"#;
+        let page = format!(
+            r#"{{"kind":"List","items":[{{"metadata":{{"name":"p","uid":"p-1","ownerReferences":{refs}}}}}]}}"#
+        );
+        let (pods, _) = items("Pod", &page).unwrap();
+        assert_eq!(pods.first().map(|p| p.controllers.clone()), Some(vec!["rs-1".to_string()]));
+        let (maps, _) = items("ConfigMap", &page).unwrap();
+        assert_eq!(maps.first().map(|p| p.controllers.len()), Some(0));
+    }
+
+    #[test]
+    fn pages_that_are_not_lists_are_refused() {
+        let refused = |text: &str| match items("ConfigMap", text) {
+            Err(FetchError::Garbage(reason)) => reason,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(refused(r#"{"kind":"ConfigMap","items":[]}"#), "not a List");
+        assert_eq!(refused(r#"[1]"#), "not a List");
+        assert_eq!(refused(r#"{"kind":7}"#), "not a List");
+        assert_eq!(refused(r#"{"kind":"List","items":{}}"#), "`items` is not a list");
+        assert_eq!(refused(r#"{"kind":"List","items":[1]}"#), "a list item is not an object");
+        assert!(!refused(r#"{"kind":"List","items":[}"#).is_empty());
+        assert!(items("ConfigMap", r#"{"kind":"List","items":null}"#).unwrap().0.is_empty());
+        assert!(items("ConfigMap", r#"{"kind":"List"}"#).unwrap().0.is_empty());
+    }
 }

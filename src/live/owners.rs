@@ -5,43 +5,40 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
+use super::fetch::Item;
 
 /// Kinds created by a controller from its template.
-const OWNED_KINDS: [&str; 3] = ["Pod", "ReplicaSet", "Job"];
+pub const OWNED_KINDS: [&str; 3] = ["Pod", "ReplicaSet", "Job"];
 
 /// Removes the objects whose controller is among `objects`; returns how many were removed.
-pub fn dedup(objects: &mut Vec<Value>) -> usize {
-    let uids: HashSet<String> =
-        objects.iter().filter_map(|o| o.pointer("/metadata/uid")?.as_str().map(str::to_string)).collect();
+pub fn dedup(objects: &mut Vec<Item>) -> usize {
+    let uids: HashSet<String> = objects.iter().filter_map(|o| o.uid.clone()).collect();
     let before = objects.len();
     objects.retain(|o| !controller_read(o, &uids));
     before - objects.len()
 }
 
-fn controller_read(o: &Value, uids: &HashSet<String>) -> bool {
-    let kind = o.get("kind").and_then(Value::as_str).unwrap_or("");
-    if !OWNED_KINDS.contains(&kind) {
-        return false;
-    }
-    let Some(owners) = o.pointer("/metadata/ownerReferences").and_then(Value::as_array) else { return false };
-    owners.iter().any(|r| {
-        r.get("controller").and_then(Value::as_bool) == Some(true)
-            && r.get("uid").and_then(Value::as_str).is_some_and(|u| uids.contains(u))
-    })
+fn controller_read(o: &Item, uids: &HashSet<String>) -> bool {
+    OWNED_KINDS.contains(&o.kind) && o.controllers.iter().any(|u| uids.contains(u))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::live::resources::RESOURCES;
     use serde_json::json;
 
-    fn obj(kind: &str, uid: &str, owner: Option<(&str, bool)>) -> Value {
-        let mut o = json!({ "kind": kind, "metadata": { "name": uid, "uid": uid } });
+    /// An object as a page of its kind's list gives it.
+    fn obj(kind: &str, uid: &str, owner: Option<(&str, bool)>) -> Item {
+        let mut o = json!({ "metadata": { "name": uid, "uid": uid } });
         if let Some((u, controller)) = owner {
             o["metadata"]["ownerReferences"] = json!([{ "uid": u, "controller": controller }]);
         }
-        o
+        let r = RESOURCES.iter().find(|r| r.kind == kind).expect("a listed kind");
+        let page = json!({ "kind": format!("{kind}List"), "items": [o] }).to_string();
+        let mut items = Vec::new();
+        super::super::fetch::page(page.as_bytes(), r, "v1", &mut items).expect("a page");
+        items.pop().expect("one item")
     }
 
     #[test]
@@ -57,7 +54,7 @@ mod tests {
             obj("ConfigMap", "cm", Some(("d", true))),
         ];
         assert_eq!(dedup(&mut objects), 3);
-        let left: Vec<&str> = objects.iter().filter_map(|o| o.pointer("/metadata/name")?.as_str()).collect();
+        let left: Vec<&str> = objects.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(left, ["d", "bare", "orphan", "not-controller", "cm"]);
     }
 }

@@ -335,10 +335,11 @@ async fn handle(state: &State, req: Request<hyper::body::Incoming>) -> Response<
             if metadata_only {
                 json!({ "apiVersion": "meta.k8s.io/v1", "kind": "PartialObjectMetadata", "metadata": o["metadata"] })
             } else {
+                // Items keep the order of their fields, as the API server writes them.
                 let mut item = (*o).clone();
                 let m = item.as_object_mut().expect("object");
-                m.remove("apiVersion");
-                m.remove("kind");
+                m.shift_remove("apiVersion");
+                m.shift_remove("kind");
                 item
             }
         })
