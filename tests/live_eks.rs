@@ -112,6 +112,11 @@ fn ladrillo(dir: &std::path::Path) -> Command {
 
 /// `scan --eks prod` through the stand-in, with test credentials and no profile of the machine.
 fn scan_eks(api: &AwsApi, dir: &std::path::Path) -> std::process::Output {
+    ladrillo_eks(api, dir, &[])
+}
+
+/// [`scan_eks`] with more arguments.
+fn ladrillo_eks(api: &AwsApi, dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
     ladrillo(dir)
         .args([
             "scan",
@@ -125,6 +130,7 @@ fn scan_eks(api: &AwsApi, dir: &std::path::Path) -> std::process::Output {
             "--format",
             "json",
         ])
+        .args(extra)
         .env("AWS_ENDPOINT_URL", format!("http://{}", api.addr))
         .env("AWS_ACCESS_KEY_ID", "testing")
         .env("AWS_SECRET_ACCESS_KEY", "testing")
@@ -241,4 +247,96 @@ fn a_refused_call_is_a_warning_naming_the_action_and_its_list_stays_unknown() {
     let found = findings(&report);
     // Unknown, not fine and not missing: no access-entry finding, no "lacks the add-ons".
     assert!(!found.iter().any(|(rule, _, _)| rule == "\"EKS015\"" || rule == "\"EKS016\""), "{found:#?}");
+}
+
+/// `describe-launch-template-versions` output of the template `ng-lt` uses: version 1 (the
+/// default) requires IMDSv2, version 2 (the one the node group runs) does not and leaves its
+/// volume unencrypted.
+const LAUNCH_TEMPLATE_VERSIONS: &str = r#"{
+    "LaunchTemplateVersions": [
+        {
+            "LaunchTemplateId": "lt-0123456789abcdef0",
+            "LaunchTemplateName": "workers",
+            "VersionNumber": 2,
+            "DefaultVersion": false,
+            "LaunchTemplateData": {
+                "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {"VolumeSize": 50, "Encrypted": false}}],
+                "MetadataOptions": {"HttpTokens": "optional", "HttpPutResponseHopLimit": 2}
+            }
+        },
+        {
+            "LaunchTemplateId": "lt-0123456789abcdef0",
+            "LaunchTemplateName": "workers",
+            "VersionNumber": 1,
+            "DefaultVersion": true,
+            "LaunchTemplateData": {
+                "MetadataOptions": {"HttpTokens": "required", "HttpPutResponseHopLimit": 1}
+            }
+        }
+    ]
+}
+"#;
+
+#[test]
+fn launch_template_versions_exported_from_ec2_decide_the_node_groups_imds_and_volumes() {
+    let Some(moto) = moto() else { return };
+    create(&moto);
+    aws::call(
+        moto.addr,
+        "POST",
+        "/clusters/prod/node-groups",
+        Some(json!({
+            "nodegroupName": "ng-lt",
+            "nodeRole": "arn:aws:iam::111122223333:role/eks-node",
+            "subnets": ["subnet-1"],
+            "scalingConfig": { "minSize": 1, "maxSize": 3, "desiredSize": 2 },
+            "launchTemplate": { "id": "lt-0123456789abcdef0", "version": "2" },
+        })),
+        REGION,
+    );
+    let api = AwsApi::start(moto.addr, Answers { recorded: recorded(), ..Answers::default() });
+    let dir = tempfile::tempdir().unwrap();
+    let lt_rules = |report: &Value| -> Vec<(String, String, String)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                ["EKS009", "EKS010"].contains(&f["rule"].as_str().unwrap())
+                    && f["message"].as_str().unwrap().contains("ng-lt")
+            })
+            .map(|f| {
+                (f["file"].as_str().unwrap().to_string(), f["line"].to_string(), f["column"].to_string())
+            })
+            .collect()
+    };
+    // Without the versions: a warning naming the template and the command, and nothing found.
+    let out = scan_eks(&api, dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(
+        stderr.contains("lt-0123456789abcdef0")
+            && stderr.contains("aws ec2 describe-launch-template-versions --region eu-west-1")
+            && stderr.contains("--launch-template-versions"),
+        "{stderr}"
+    );
+    assert!(lt_rules(&serde_json::from_slice(&out.stdout).unwrap()).is_empty());
+    // With them: version 2 decides, and the findings point into the file.
+    std::fs::write(dir.path().join("lt.json"), LAUNCH_TEMPLATE_VERSIONS).unwrap();
+    let out = ladrillo_eks(&api, dir.path(), &["--launch-template-versions", "lt.json"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(!stderr.contains("describe-launch-template-versions"), "{stderr}");
+    let found = lt_rules(&serde_json::from_slice(&out.stdout).unwrap());
+    let at = |needle: &str| -> (String, String, String) {
+        let line = LAUNCH_TEMPLATE_VERSIONS.lines().position(|l| l.contains(needle)).unwrap();
+        let column = LAUNCH_TEMPLATE_VERSIONS.lines().nth(line).unwrap().find(needle).unwrap();
+        ("lt.json".into(), (line + 1).to_string(), (column + 1).to_string())
+    };
+    // Each at its field in the version the node group runs.
+    let mut expected = vec![at("\"Encrypted\": false"), at("\"HttpTokens\": \"optional\"")];
+    expected.sort();
+    let mut found = found;
+    found.sort();
+    assert_eq!(found, expected);
 }

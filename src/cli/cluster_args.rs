@@ -57,10 +57,17 @@ impl ClusterArgs {
     }
 
     /// Reads the cluster (with `--cluster`) and the EKS cluster `eks` = (name, region), and
-    /// loads what they hold as files are loaded. Kinds that could not be read are input
+    /// loads what they hold as files are loaded, with the `describe-launch-template-versions`
+    /// files of `--launch-template-versions` (`files`). Kinds that could not be read are input
     /// errors; EKS calls refused are warnings and leave their lists unknown. `Err` when nothing
     /// could be read.
-    pub fn load(&self, namespaces: &[String], eks: Option<(&str, &str)>) -> Result<LiveInputs, String> {
+    pub fn load(
+        &self,
+        namespaces: &[String],
+        eks: Option<(&str, &str)>,
+        files: &[String],
+        options: &crate::input::Options,
+    ) -> Result<LiveInputs, String> {
         let lang = super::lang();
         let mut loader = Loader::default();
         let (mut names, mut not_evaluated, mut errors) = (Vec::new(), Vec::new(), Vec::new());
@@ -79,8 +86,19 @@ impl ClusterArgs {
                 super::warning(w);
             }
             not_evaluated.extend(snapshot.not_read);
+            if files.is_empty() && !snapshot.launch_templates.is_empty() {
+                super::warning(crate::t!(
+                    lang,
+                    "eks-launch-templates",
+                    templates = snapshot.launch_templates.join(", "),
+                    region = region
+                ));
+            }
             loader.api_object(snapshot.name.clone(), snapshot.json);
             names.push(snapshot.name);
+        }
+        if !files.is_empty() {
+            loader.paths(files, options);
         }
         let mut inputs = loader.finish();
         inputs.errors.extend(errors);

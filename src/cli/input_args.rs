@@ -119,7 +119,11 @@ impl InputArgs {
     pub fn load(&self, paths: &[String]) -> Result<input::Inputs, Vec<String>> {
         let config = self.config(paths)?;
         if self.cluster.cluster {
-            return self.cluster.load(&[], None).map(|l| l.inputs).map_err(|e| vec![e]);
+            return self
+                .cluster
+                .load(&[], None, &[], &crate::input::Options::default())
+                .map(|l| l.inputs)
+                .map_err(|e| vec![e]);
         }
         let mut inputs = input::Inputs::from_paths(paths, &self.options(&config));
         // Input errors quote the input and what a render tool printed: token-shaped words are

@@ -64,7 +64,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         ..settings.input_options()
     };
     let inputs = if args.input.cluster.cluster {
-        match args.input.cluster.load(&[], None) {
+        match args.input.cluster.load(&[], None, &[], &crate::input::Options::default()) {
             Ok(l) => l.inputs,
             Err(e) => {
                 super::error(e);

@@ -43,6 +43,10 @@ pub struct ScanArgs {
     /// The AWS region of --eks.
     #[arg(long, value_name = "REGION", requires = "eks")]
     pub region: Option<String>,
+    /// With --eks: `aws ec2 describe-launch-template-versions --output json` output for the
+    /// launch templates of the node groups, whose IMDS and volume settings it gives (repeatable).
+    #[arg(long, value_name = "FILE", requires = "eks")]
+    pub launch_template_versions: Vec<String>,
     /// Rules to run, replacing the default set: codes, names, groups (`network` or `NET`), globs
     /// (`POD*`) or `all` (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
@@ -181,7 +185,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let config = settings.config.file.as_ref().and_then(|f| f.path.as_deref());
     // A live scan reads no paths (the default `.` is not an input then).
     let live_scan = args.input.cluster.cluster || args.eks.is_some();
-    let paths: &[String] = if live_scan { &[] } else { &args.paths };
+    let paths: &[String] = if live_scan { &args.launch_template_versions } else { &args.paths };
     for g in guard.iter().chain(&baseline_guard) {
         if let Err(e) = g.check_arguments(paths, config) {
             super::error(e);
@@ -200,7 +204,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     options.one_cluster = args.one_cluster;
     let eks = args.eks.as_deref().zip(args.region.as_deref());
     let (inputs, live) = if args.input.cluster.cluster || eks.is_some() {
-        match args.input.cluster.load(&args.namespaces, eks) {
+        match args.input.cluster.load(&args.namespaces, eks, &args.launch_template_versions, &options) {
             Ok(l) => (l.inputs, Some((l.names.join(" + "), l.not_evaluated))),
             Err(e) => {
                 super::error(e);

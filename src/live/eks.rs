@@ -6,7 +6,11 @@
 //!
 //! A call the credentials may not make leaves its list unknown, with a warning naming the IAM
 //! action, and the rules over it do not report. Launch template versions (`ec2:`) are not read:
-//! node groups with a launch template keep their IMDS and volume settings unknown.
+//! the AWS SDK's EC2 crate alone would add minutes and gigabytes of memory to every build for one
+//! call, so node groups with a launch template keep their IMDS and volume settings unknown unless
+//! `aws ec2 describe-launch-template-versions` output is given too (`--launch-template-versions`,
+//! joined by [`crate::model::cluster::launch_templates`]); [`EksSnapshot::launch_templates`]
+//! names the templates to export.
 
 use aws_sdk_eks::Client;
 use aws_sdk_eks::error::{ProvideErrorMetadata, SdkError};
@@ -43,6 +47,8 @@ pub struct EksSnapshot {
     pub warnings: Vec<String>,
     /// The lists left unknown, with the action refused: `accessEntries (eks:ListAccessEntries)`.
     pub not_read: Vec<String>,
+    /// The launch templates the node groups name (id, else name), sorted, once each.
+    pub launch_templates: Vec<String>,
 }
 
 /// Why the cluster could not be read at all.
@@ -100,6 +106,18 @@ async fn read_async(name: &str, region: &str, lang: Lang) -> Result<EksSnapshot,
     if let Some(assocs) = reader.pod_identity().await {
         doc.insert("podIdentityAssociations".into(), Value::Array(assocs));
     }
+    let mut launch_templates: Vec<String> = doc
+        .get("nodegroups")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|g| {
+            let lt = g.pointer("/nodegroup/launchTemplate")?;
+            lt.get("id").or_else(|| lt.get("name"))?.as_str().map(str::to_string)
+        })
+        .collect();
+    launch_templates.sort();
+    launch_templates.dedup();
     let Reader { warnings, unknown, not_read, .. } = reader;
     if !unknown.is_empty() {
         doc.insert("unknown".into(), Value::Object(unknown));
@@ -109,6 +127,7 @@ async fn read_async(name: &str, region: &str, lang: Lang) -> Result<EksSnapshot,
         json: Value::Object(doc).to_string(),
         warnings,
         not_read,
+        launch_templates,
     })
 }
 

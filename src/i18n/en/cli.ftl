@@ -73,6 +73,7 @@ live-wrote-some = wrote { $count } of { $total } policy reports to cluster { $co
 live-report-truncated = { $report }: { $left } of { $total } results left out, the least severe (a report is kept under { $kib } KiB); its summary counts them all
 eks-cannot-describe = cannot describe the EKS cluster { $cluster }: { $reason }
 eks-call-refused = { $action } was refused ({ $reason }): what it lists is unknown and the rules over it are not evaluated
+eks-launch-templates = node groups use launch templates ({ $templates }) whose IMDS and volume settings only EC2 holds, so they are unknown: export each with `aws ec2 describe-launch-template-versions --region { $region } --launch-template-id ID --output json > lt-ID.json` and pass `--launch-template-versions lt-ID.json`
 
 # The input loader: nothing to analyse, what was read but not analysed.
 input-nothing-to-analyse = nothing to analyse: no Kubernetes object and no EKS cluster definition in the input ({ $files ->

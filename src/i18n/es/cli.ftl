@@ -73,6 +73,7 @@ live-wrote-some = { $count } de { $total } informes de políticas escritos en el
 live-report-truncated = { $report }: { $left } de { $total } resultados omitidos, los menos graves (cada informe se mantiene por debajo de { $kib } KiB); su resumen los cuenta todos
 eks-cannot-describe = no se puede describir el clúster de EKS { $cluster }: { $reason }
 eks-call-refused = se rechazó { $action } ({ $reason }): lo que enumera es desconocido y las reglas que dependen de ello no se evalúan
+eks-launch-templates = los grupos de nodos usan plantillas de lanzamiento ({ $templates }) cuya configuración de IMDS y de volúmenes solo tiene EC2, así que es desconocida: exporte cada una con `aws ec2 describe-launch-template-versions --region { $region } --launch-template-id ID --output json > lt-ID.json` y pase `--launch-template-versions lt-ID.json`
 
 # The input loader: nothing to analyse, what was read but not analysed.
 input-nothing-to-analyse = nada que analizar: ningún objeto de Kubernetes ni definición de clúster EKS en la entrada ({ $files ->

@@ -25,7 +25,10 @@ const NOT_IN_OUTPUT: &str = "not part of describe-cluster output";
 /// Whether a document root is AWS CLI output this adapter reads.
 #[must_use]
 pub fn recognize(root: &Node) -> bool {
-    if recognize_policies(root) || super::eks_snapshot::recognize(root) {
+    if recognize_policies(root)
+        || super::eks_snapshot::recognize(root)
+        || super::launch_templates::recognize(root)
+    {
         return true;
     }
     let Some(map) = root.as_map() else { return false };
@@ -192,6 +195,14 @@ fn node_group(file: &Arc<SourceFile>, root: &Node) -> (NodeGroup, Option<String>
     ng.subnets = r.strings(&p("nodegroup.subnets"), None);
     if r.get(&p("nodegroup.launchTemplate")).is_none() {
         ng.volume.size_gib = r.int(&p("nodegroup.diskSize"), None);
+    } else {
+        let mut text = |key: &str| {
+            let path = p("nodegroup.launchTemplate").key(key);
+            r.get(&path).is_some().then(|| r.string(&path, None).value().cloned()).flatten()
+        };
+        let (id, name, version) = (text("id"), text("name"), text("version"));
+        let at = r.place(&p("nodegroup.launchTemplate"));
+        ng.launch_template = Some(super::launch_templates::TemplateRef { id, name, version, at });
     }
     let key = r.opt_string(&p("nodegroup.remoteAccess.ec2SshKey"), "no SSH key");
     ng.ssh = Ssh {

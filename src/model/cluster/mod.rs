@@ -21,6 +21,7 @@ pub mod eksctl;
 mod eksctl_keys;
 mod field;
 pub mod in_cluster;
+pub mod launch_templates;
 mod normal;
 pub mod read;
 pub mod tables;
@@ -325,6 +326,10 @@ pub struct NodeGroup {
     pub labels: Field<Vec<Tag>>,
     pub taints: Field<Vec<Taint>>,
     pub tags: Field<Vec<Spanned<Tag>>>,
+    /// The launch template a managed node group of AWS output names, which
+    /// `describe-launch-template-versions` output resolves (see [`launch_templates`]).
+    #[serde(skip)]
+    pub launch_template: Option<launch_templates::TemplateRef>,
 }
 
 impl NodeGroup {
@@ -485,6 +490,7 @@ pub fn build_with(
             }
         }
     }
+    launch_templates::join(&mut out.clusters, aws, &mut out.errors);
     add_aws_access_entries(&mut out, aws);
     for m in terraform {
         let (clusters, errs) = terraform::clusters(m);
@@ -685,6 +691,7 @@ impl NodeGroup {
             labels: u!(),
             taints: u!(),
             tags: u!(),
+            launch_template: None,
         }
     }
 }

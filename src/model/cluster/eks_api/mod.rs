@@ -23,7 +23,7 @@ pub(super) use dialect::*;
 use identity::{access_entries, addons_of, oidc, pod_identities, role_policies};
 pub(super) use identity::{access_policy, addon_association};
 use nodes::{fargate, node_group};
-pub(super) use nodes::{fargate_profile, taint};
+pub(super) use nodes::{fargate_profile, from_template, taint};
 
 /// One resource of a Terraform module or CloudFormation template.
 pub(crate) struct Res<'a> {

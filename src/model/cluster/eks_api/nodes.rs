@@ -6,7 +6,9 @@ use crate::document::{FieldPath, Node};
 use super::super::aws_json::eks_effect;
 use super::super::read::Reader;
 use super::super::{Field, Imds, NodeGroup, NodeGroupKind, Place, Scaling, Ssh, Taint, Volume, ami_family};
-use super::{Dialect, RemoteAccessKeys, Res, Resources, WHY_TAGS, head, name, opt_ref, p};
+use super::{
+    Dialect, LaunchTemplateKeys, RemoteAccessKeys, Res, Resources, WHY_TAGS, head, name, opt_ref, p,
+};
 
 const WHY_FARGATE_PRIVATE: &str = "Fargate pods run only in private subnets";
 
@@ -94,52 +96,64 @@ pub(crate) fn node_group<S: Resources>(
             };
         }
         Template::Resolved(lt) => {
-            let l = &d.launch_template;
             let mut lr = lt.reader();
-            let [volume_type, size, encrypted, kms] = l.ebs_keys;
-            let ebs = p(l.ebs);
-            ng.volume = Volume {
-                volume_type: lr.string(&ebs.clone().key(volume_type), None),
-                size_gib: lr.int(&ebs.clone().key(size), None),
-                encrypted: if lr.get(&p(l.block_devices)).is_some() {
-                    lr.bool(&ebs.clone().key(encrypted), Some((false, l.why_unencrypted)))
-                } else {
-                    Field::unknown(lr.place(&p(l.block_devices)), "the AMI's volume settings apply")
-                },
-                kms_key: opt_ref(&mut lr, &ebs.clone().key(kms), d.why_none),
-            };
-            let metadata = p(l.metadata);
-            // Without metadata options EC2 applies the AMI's IMDS support (eks-facts §5.3).
-            ng.imds = if lr.get(&metadata).is_some() {
-                Imds {
-                    v2_required: lr.string(&p(l.http_tokens.0), l.http_tokens.1).map(|t| t == "required"),
-                    hop_limit: lr.int(&p(l.hop_limit.0), l.hop_limit.1),
-                    pods_blocked: Field::unknown(lr.place(&metadata), &unknown),
-                }
-            } else {
-                let at = lr.place(&metadata);
-                Imds {
-                    v2_required: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
-                    hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
-                    pods_blocked: Field::unknown(at, &unknown),
-                }
-            };
-            ng.ssh = if lr.get(&p(l.key_name)).is_some() {
-                Ssh {
-                    enabled: lr.string(&p(l.key_name), None).map(|_| true),
-                    source_security_groups: Field::unknown(
-                        lr.place(&p(l.key_name)),
-                        "set by the template's security groups",
-                    ),
-                }
-            } else {
-                remote_access(&mut r, &k.remote_access)
-            };
+            let (volume, imds, ssh) = from_template(&mut lr, &d.launch_template, &unknown, d.why_none);
+            ng.volume = volume;
+            ng.imds = imds;
+            ng.ssh = ssh.unwrap_or_else(|| remote_access(&mut r, &k.remote_access));
             errors.append(&mut lr.errors);
         }
     }
     errors.append(&mut r.errors);
     ng
+}
+
+/// What a launch template (a template resource of a module or stack, a version of
+/// `describe-launch-template-versions` output) sets for the nodes of a managed node group: the
+/// root volume, IMDS, and SSH when it names a key pair (`None` otherwise: the node group's
+/// remote access applies). `unknown` is why IMDS blocking for pods is not known.
+pub(crate) fn from_template(
+    lr: &mut Reader<'_>,
+    l: &LaunchTemplateKeys,
+    unknown: &str,
+    why_none: &'static str,
+) -> (Volume, Imds, Option<Ssh>) {
+    let [volume_type, size, encrypted, kms] = l.ebs_keys;
+    let ebs = p(l.ebs);
+    let volume = Volume {
+        volume_type: lr.string(&ebs.clone().key(volume_type), None),
+        size_gib: lr.int(&ebs.clone().key(size), None),
+        encrypted: if lr.get(&p(l.block_devices)).is_some() {
+            lr.bool(&ebs.clone().key(encrypted), Some((false, l.why_unencrypted)))
+        } else {
+            Field::unknown(lr.place(&p(l.block_devices)), "the AMI's volume settings apply")
+        },
+        kms_key: opt_ref(lr, &ebs.clone().key(kms), why_none),
+    };
+    let metadata = p(l.metadata);
+    // Without metadata options EC2 applies the AMI's IMDS support (eks-facts §5.3).
+    let imds = if lr.get(&metadata).is_some() {
+        Imds {
+            v2_required: lr.string(&p(l.http_tokens.0), l.http_tokens.1).map(|t| t == "required"),
+            hop_limit: lr.int(&p(l.hop_limit.0), l.hop_limit.1),
+            pods_blocked: Field::unknown(lr.place(&metadata), unknown),
+        }
+    } else {
+        let at = lr.place(&metadata);
+        Imds {
+            v2_required: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
+            hop_limit: Field::unknown(at.clone(), "the AMI's IMDS support applies"),
+            pods_blocked: Field::unknown(at, unknown),
+        }
+    };
+    let ssh = lr.get(&p(l.key_name)).is_some().then(|| Ssh {
+        enabled: lr.string(&p(l.key_name), None).map(|_| true),
+        source_security_groups: Field::unknown(
+            lr.place(&p(l.key_name)),
+            "set by the template's security groups",
+        ),
+    });
+    (volume, imds, ssh)
 }
 
 fn remote_access(r: &mut Reader<'_>, k: &RemoteAccessKeys) -> Ssh {
