@@ -619,3 +619,24 @@ fn csr_permissions_say_what_they_allow() {
     );
     assert!(!message.contains("approve or sign"), "{message}");
 }
+
+/// Issue 18, real-world corpus: a Role and RoleBinding that grant access to `default` live in
+/// `default`; `default-namespace` flags the workloads placed there, not them.
+#[test]
+fn roles_for_the_default_namespace_are_not_misplaced() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "x.yaml",
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader, namespace: default}\n\
+         rules: [{apiGroups: [\"\"], resources: [pods], verbs: [get, list]}]\n---\n\
+         apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: reader, namespace: default}\n\
+         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}\n\
+         subjects: [{kind: ServiceAccount, name: scraper, namespace: monitoring}]\n---\n\
+         apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: default}\ndata: {a: b}\n",
+    );
+    let v = scan_json(dir.path(), &["--select", "default-namespace"]);
+    let kinds: Vec<&str> =
+        of_rule(&v, "HYG001").iter().map(|f| f["object"]["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["ConfigMap"], "{v}");
+}

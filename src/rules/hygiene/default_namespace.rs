@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// Only namespaced objects that set `metadata.namespace: default` are flagged. Objects with
     /// no namespace are not flagged: kustomize (`namespace:`), Helm (`--namespace`) and
     /// `kubectl apply -n` set it at deploy time, so its absence says nothing. The API server's own
-    /// `kubernetes` Service and its endpoints are not flagged.
+    /// `kubernetes` Service and its endpoints are not flagged, nor are Roles and RoleBindings: they
+    /// grant access to the namespace they are in, so the ones for `default` have to be there.
     ///
     /// ## Why is this bad?
     /// The `default` namespace is where everything lands by accident: it has no Pod Security
@@ -44,6 +45,9 @@ crate::declare_rule! {
     }
 }
 
+/// The API group of Roles and RoleBindings, which grant access to their own namespace.
+const RBAC: &str = "rbac.authorization.k8s.io";
+
 /// Objects the API server itself keeps in `default`.
 const SYSTEM_KINDS: &[&str] = &["Service", "Endpoints", "EndpointSlice"];
 
@@ -53,6 +57,9 @@ impl Rule for DefaultNamespace {
             return;
         }
         if o.name == "kubernetes" && SYSTEM_KINDS.contains(&o.kind.as_str()) {
+            return;
+        }
+        if o.is(RBAC, "Role") || o.is(RBAC, "RoleBinding") {
             return;
         }
         cx.report(
