@@ -640,3 +640,35 @@ fn roles_for_the_default_namespace_are_not_misplaced() {
         of_rule(&v, "HYG001").iter().map(|f| f["object"]["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["ConfigMap"], "{v}");
 }
+
+/// Issue 18, real-world corpus: prometheus-operator creates the pods of a `Prometheus` resource
+/// with its `spec.podMetadata` labels and its own. A NetworkPolicy, Service or
+/// PodDisruptionBudget selecting them selects pods, though no built-in workload of the scan
+/// carries the labels; without the resource the three rules still report.
+#[test]
+fn selectors_of_operator_created_pods_select_something() {
+    let dir = tempfile::tempdir().unwrap();
+    let selecting = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: prom, namespace: mon}\n\
+         spec: {podSelector: {matchLabels: {app: prom}}, policyTypes: [Ingress]}\n---\n\
+         apiVersion: v1\nkind: Service\nmetadata: {name: prom, namespace: mon}\n\
+         spec: {selector: {app: prom, prometheus: k8s}, ports: [{port: 9090}]}\n---\n\
+         apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: prom, namespace: mon}\n\
+         spec: {maxUnavailable: 1, selector: {matchLabels: {prometheus: k8s}}}\n---\n";
+    let other = deployment("exporter", "mon", "exporter", 1);
+    let resource = "---\napiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: mon}\n\
+         spec: {replicas: 2, podMetadata: {labels: {app: prom}}}\n";
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        ["NET104", "NET108", "REL005"]
+            .iter()
+            .filter(|c| !of_rule(v, c).is_empty())
+            .map(ToString::to_string)
+            .collect()
+    };
+    let flags = ["--select", "network-policy-selects-nothing,service-selects-nothing,pdb-selects-nothing"];
+    write(dir.path(), "x.yaml", &format!("{selecting}{other}"));
+    let without = scan_json(dir.path(), &flags);
+    assert_eq!(codes(&without), ["NET104", "NET108", "REL005"], "{without}");
+    write(dir.path(), "x.yaml", &format!("{selecting}{other}{resource}"));
+    let with = scan_json(dir.path(), &flags);
+    assert!(codes(&with).is_empty(), "{with}");
+}

@@ -174,6 +174,17 @@ pub struct InvalidPolicy {
     pub message: crate::i18n::Msg,
 }
 
+/// Whether an object of a kind ladrillo does not analyse (a custom resource) describes pods for
+/// its operator: pod metadata (`spec.podMetadata`) or a pod template (`spec.template.spec`).
+fn describes_operator_pods(o: &Object) -> bool {
+    if crate::model::object::is_analysed_kind(&o.api_version, &o.kind) {
+        return false;
+    }
+    let Some(spec) = o.spec() else { return false };
+    spec.get("podMetadata").is_some_and(|m| m.as_map().is_some())
+        || spec.get("template").and_then(|t| t.get("spec")).is_some_and(|s| s.as_map().is_some())
+}
+
 /// Everything the analysis needs, built once.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -183,6 +194,10 @@ pub struct Model {
     pub invalid: Vec<InvalidPolicy>,
     /// Address families that appear in some `ipBlock`; IPv4 is always present.
     pub families: Vec<Family>,
+    /// Namespaces holding a custom resource that describes pods an operator creates
+    /// (`spec.podMetadata`, as prometheus-operator's `Prometheus` and `Alertmanager` have, or a
+    /// pod `spec.template`): pods with labels the scan does not fully know.
+    pub operator_pods: std::collections::BTreeSet<String>,
 }
 
 impl Model {
@@ -229,6 +244,8 @@ impl Model {
                     Ok(p) => m.policies.push(p),
                     Err((path, message)) => m.invalid.push(InvalidPolicy { object: o.index, path, message }),
                 }
+            } else if describes_operator_pods(o) {
+                m.operator_pods.insert(o.effective_namespace().unwrap_or("default").to_string());
             }
         }
         let referenced: Vec<String> = m
@@ -300,6 +317,13 @@ impl Model {
     /// Indices of the valid policies selecting a workload (any direction).
     pub fn selecting<'a>(&'a self, w: &'a Pods) -> impl Iterator<Item = usize> + 'a {
         w.selected_by.iter().copied()
+    }
+
+    /// Whether a custom resource of the namespace describes pods an operator creates, whose
+    /// labels the scan does not fully know (the operator adds its own).
+    #[must_use]
+    pub fn has_operator_pods(&self, namespace: &str) -> bool {
+        self.operator_pods.contains(namespace)
     }
 
     /// The workloads of a namespace, in id order: a slice of the sorted list, found by binary

@@ -11,6 +11,10 @@ crate::declare_rule! {
     /// workload it was written for open while the policy looks like protection in review.
     /// Only namespaces that have workloads in the scan are checked, so a scan of policies
     /// alone does not fire.
+    /// Namespaces with a custom resource that describes pods for its operator
+    /// (`spec.podMetadata`, as prometheus-operator's `Prometheus` and `Alertmanager` have, or a pod
+    /// `spec.template`) are not checked either: the operator's pods carry labels the scan does
+    /// not see.
     ///
     /// ## How to fix
     /// Make `spec.podSelector` match the pod template labels of the workload it protects, or
@@ -37,7 +41,7 @@ impl Rule for NetworkPolicySelectsNothing {
         let model = Model::of(set);
         for p in &model.policies {
             let in_namespace = model.workloads_in(&p.namespace);
-            if p.pod_selector.is_empty() || in_namespace.is_empty() {
+            if p.pod_selector.is_empty() || in_namespace.is_empty() || model.has_operator_pods(&p.namespace) {
                 continue;
             }
             if in_namespace.iter().any(|w| p.pod_selector.matches(&w.labels)) {

@@ -12,6 +12,10 @@ crate::declare_rule! {
     /// label typo or a renamed app stays hidden until traffic fails. Only namespaces that have
     /// workloads in the scan are checked, so a scan of Services alone does not fire; Services
     /// without a selector (endpoints managed by hand, `ExternalName`) are not checked.
+    /// Namespaces with a custom resource that describes pods for its operator
+    /// (`spec.podMetadata`, as prometheus-operator's `Prometheus` and `Alertmanager` have, or a pod
+    /// `spec.template`) are not checked either: the operator's pods carry labels the scan does
+    /// not see.
     ///
     /// ## How to fix
     /// Make `spec.selector` equal to labels of the pod template of the workload it fronts.
@@ -42,6 +46,9 @@ impl Rule for ServiceSelectsNothing {
                 continue;
             }
             let namespace = service.effective_namespace().unwrap_or("default");
+            if model.has_operator_pods(namespace) {
+                continue;
+            }
             let mut in_namespace = model.workloads_in(namespace).iter().peekable();
             if in_namespace.peek().is_none() || in_namespace.any(|w| wanted.matches(&w.labels)) {
                 continue;

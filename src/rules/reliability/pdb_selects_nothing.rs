@@ -8,6 +8,10 @@ crate::declare_rule! {
     /// Flags PodDisruptionBudgets whose selector matches no workload of their namespace.
     ///
     /// Only namespaces where the scan has workloads are checked.
+    /// Namespaces with a custom resource that describes pods for its operator
+    /// (`spec.podMetadata`, as prometheus-operator's `Prometheus` and `Alertmanager` have, or a pod
+    /// `spec.template`) are not checked either: the operator's pods carry labels the scan does
+    /// not see.
     ///
     /// ## Why is this bad?
     /// A budget that selects no pod protects nothing: node drains and upgrades may evict every
@@ -47,6 +51,9 @@ impl Rule for PdbSelectsNothing {
                 continue; // every pod of the namespace (policy/v1beta1, removed in 1.25, read it as none)
             }
             let namespace = pdb.effective_namespace().unwrap_or("default");
+            if model.has_operator_pods(namespace) {
+                continue;
+            }
             let mut in_namespace = model.workloads_in(namespace).iter().peekable();
             if in_namespace.peek().is_none() || in_namespace.any(|w| selector.matches(&w.labels)) {
                 continue;
