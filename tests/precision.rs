@@ -672,3 +672,34 @@ fn selectors_of_operator_created_pods_select_something() {
     let with = scan_json(dir.path(), &flags);
     assert!(codes(&with).is_empty(), "{with}");
 }
+
+/// Issue 18, real-world corpus: a role that grants only `pods/portforward` lets its subject
+/// reach pod ports, not run commands: `pod-exec` says port-forward, and exec where exec is
+/// granted.
+#[test]
+fn port_forward_is_not_called_exec() {
+    let dir = tempfile::tempdir().unwrap();
+    let role = |name: &str, resource: &str| {
+        format!(
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {{name: {name}}}\nrules:\n  \
+             - {{apiGroups: [\"\"], resources: [{resource}], verbs: [create]}}\n---\n\
+             apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {{name: {name}}}\n\
+             roleRef: {{apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: {name}}}\nsubjects:\n  \
+             - {{kind: ServiceAccount, name: {name}, namespace: ops}}\n---\n"
+        )
+    };
+    write(
+        dir.path(),
+        "x.yaml",
+        &format!("{}{}", role("forwarder", "pods/portforward"), role("shell", "pods/exec")),
+    );
+    let v = scan_json(dir.path(), &["--select", "pod-exec"]);
+    let f = of_rule(&v, "RBAC009");
+    assert_eq!(f.len(), 2, "{v}");
+    let text = |i: usize| format!("{} {}", f[i]["message"], f[i]["notes"]);
+    let (forward, shell) =
+        if text(0).contains("forwarder") { (text(0), text(1)) } else { (text(1), text(0)) };
+    assert!(forward.contains("can port-forward to pods") && forward.contains("past Services"), "{forward}");
+    assert!(!forward.contains("exec") && !forward.contains("runs commands"), "{forward}");
+    assert!(shell.contains("can exec into pods") && shell.contains("runs commands"), "{shell}");
+}

@@ -99,13 +99,17 @@ static POD_CREATE: &[Probe] = &[
     },
     Probe { verbs: WRITE, group: "batch", resources: &[("jobs", None), ("cronjobs", None)], needs: None },
 ];
-// `get` counts: exec and attach over WebSocket upgrade with a GET request.
-static POD_EXEC: &[Probe] = &[Probe {
-    verbs: &["create", "get"],
-    group: "",
-    resources: &[("pods", Some("exec")), ("pods", Some("attach")), ("pods", Some("portforward"))],
-    needs: None,
-}];
+// `get` counts: exec, attach and port-forward upgrade to a stream with a GET request. Port-forward
+// is its own probe: it reaches ports, it does not run commands.
+static POD_EXEC: &[Probe] = &[
+    Probe {
+        verbs: &["create", "get"],
+        group: "",
+        resources: &[("pods", Some("exec")), ("pods", Some("attach"))],
+        needs: None,
+    },
+    Probe { verbs: &["create", "get"], group: "", resources: &[("pods", Some("portforward"))], needs: None },
+];
 static NODE_PROXY: &[Probe] = &[Probe {
     verbs: &["get", "create", "update", "patch", "delete"],
     group: "",
@@ -245,6 +249,7 @@ impl Hit {
                 signers = self.needs_names.join(", ")
             ),
             Some(half) => Msg::new(format!("rbac-action-csr-{half}")),
+            None if self.port_forward_only() => Msg::new("rbac-action-pod-portforward"),
             None => self.primitive.action(),
         }
     }
@@ -254,8 +259,15 @@ impl Hit {
     pub fn act(&self) -> Msg {
         match self.csr_half() {
             Some(half) => Msg::new(format!("rbac-act-csr-{half}")),
+            None if self.port_forward_only() => Msg::new("rbac-act-pod-portforward"),
             None => self.primitive.act(),
         }
+    }
+
+    /// Whether a pod-exec hit is the port-forward probe: the rule allows `pods/portforward` but
+    /// not `pods/exec` or `pods/attach`.
+    fn port_forward_only(&self) -> bool {
+        self.primitive == Primitive::PodExec && self.probe == 1
     }
 
     /// Which half of certificate issuing a CSR hit is: `approval` or `signing`.
@@ -412,6 +424,7 @@ impl Graph {
             (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
                 crate::msg!("rbac-yields-impersonate-accounts")
             }
+            (Primitive::PodExec, _) if hit.port_forward_only() => crate::msg!("rbac-yields-pod-portforward"),
             (p, _) => p.yields(),
         };
         crate::msg!(
