@@ -375,3 +375,38 @@ fn text_output_escapes_terminal_controls() {
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(text.contains("kubectl\\u{1b}[2J"), "{text}");
 }
+
+/// The EKS mix of `bench/gen_audit.py` (5,000 events, seed 42: node, controller, kubectl and
+/// attack traffic) gives exactly the alerts, in the order and bytes, and the summary recorded in
+/// `tests/data/audit/generated-5000.*`, so changes made for speed cannot change what is
+/// reported. Needs python3 (as the audit benchmark does).
+#[test]
+fn generated_eks_mix_alerts_are_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("gen.jsonl");
+    let status = std::process::Command::new("python3")
+        .arg(common::root().join("bench/gen_audit.py"))
+        .args(["--events", "5000", "--seed", "42", "--out"])
+        .arg(&log)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs bench/gen_audit.py");
+    assert!(status.success());
+    let text = std::fs::read(&log).unwrap();
+    let run = |format: &str| {
+        let out = ladrillo()
+            .arg("-")
+            .args(["--stdin-filename", "generated-5000.jsonl", "--format", format])
+            .write_stdin(text.clone())
+            .assert()
+            .code(1);
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let jsonl = run("jsonl");
+    let expected = common::read(&data("generated-5000.alerts.jsonl"));
+    assert!(jsonl == expected, "{}", similar::TextDiff::from_lines(&expected, &jsonl).unified_diff());
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let summary = serde_json::to_string_pretty(&json["summary"]).unwrap() + "\n";
+    let expected = common::read(&data("generated-5000.summary.json"));
+    assert!(summary == expected, "{}", similar::TextDiff::from_lines(&expected, &summary).unified_diff());
+}
