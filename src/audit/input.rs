@@ -97,7 +97,10 @@ pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<
     let reader: Box<dyn Read> = if head.starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::bufread::MultiGzDecoder::new(buffered))
     } else {
-        Box::new(buffered)
+        // The bytes already read, then the input itself: the record buffer reads in large
+        // blocks, which would otherwise be copied once more through this one.
+        let head = buffered.buffer().to_vec();
+        Box::new(io::Cursor::new(head).chain(buffered.into_inner()))
     };
     let mut buf = Buffer::new(reader, options.max_record);
     buf.fill_until_line(PEEK).map_err(|e| fatal(io_message(&e)))?;

@@ -137,6 +137,7 @@ pub fn run(inputs: &[Input], config: &AuditConfig, options: &Options, out: &mut 
         let mut d = Decoder {
             engine: &mut engine,
             file: input.display().to_string(),
+            loc: Loc { file: input.display().to_string(), line: 0, item: None },
             out: &mut *out,
             errors: Vec::new(),
             unlisted: 0,
@@ -171,6 +172,9 @@ pub fn run(inputs: &[Input], config: &AuditConfig, options: &Options, out: &mut 
 struct Decoder<'a, 'c> {
     engine: &'a mut Engine<'c>,
     file: String,
+    /// The location of the record being read, reused from record to record (its file name is
+    /// not copied per event).
+    loc: Loc,
     out: &'a mut dyn FnMut(Alert),
     errors: Vec<InputError>,
     unlisted: usize,
@@ -178,8 +182,10 @@ struct Decoder<'a, 'c> {
 
 impl Visitor for Decoder<'_, '_> {
     fn record(&mut self, bytes: &[u8], line: usize) {
-        let loc = Loc { file: self.file.clone(), line, item: None };
+        let mut loc = std::mem::take(&mut self.loc);
+        loc.line = line;
         self.bytes(bytes, &loc, 0);
+        self.loc = loc;
     }
 
     fn skipped(&mut self, e: ReadError) {
@@ -241,7 +247,20 @@ impl Decoder<'_, '_> {
             }
             return;
         }
-        let mut stream = serde_json::Deserializer::from_slice(b).into_iter::<Record<'_>>();
+        // Text that is valid UTF-8 as a whole (any real log) is checked once here rather than
+        // string by string; other bytes keep serde's own check and its error position.
+        match std::str::from_utf8(b) {
+            Ok(text) => self.records(serde_json::Deserializer::from_str(text).into_iter(), loc, depth),
+            Err(_) => self.records(serde_json::Deserializer::from_slice(b).into_iter(), loc, depth),
+        }
+    }
+
+    fn records<'r, R: serde_json::de::Read<'r>>(
+        &mut self,
+        mut stream: serde_json::StreamDeserializer<'r, R, Record<'r>>,
+        loc: &Loc,
+        depth: u8,
+    ) {
         loop {
             match stream.next() {
                 None => break,

@@ -54,6 +54,11 @@ crate::declare_detection! {
 impl Detection for AttackToolUserAgent {
     fn check(&self, cx: &mut Cx<'_>, ev: &Record<'_>) {
         let Some(ua) = ev.user_agent.as_deref().filter(|u| !u.is_empty()) else { return };
+        // A log holds few distinct user agents: one already found to name no tool is not
+        // searched again.
+        if cx.state.clean_user_agents.contains(ua) {
+            return;
+        }
         let lower = ua.to_ascii_lowercase();
         let tool = TOOLS
             .iter()
@@ -61,7 +66,10 @@ impl Detection for AttackToolUserAgent {
             .find(|t| lower.contains(t))
             .map(str::to_string)
             .or_else(|| cx.config.attack_user_agents.iter().find(|t| lower.contains(t.as_str())).cloned());
-        let Some(tool) = tool else { return };
+        let Some(tool) = tool else {
+            cx.state.clean_user_agent(ua);
+            return;
+        };
         let source = ev.source_ips.first().map(|s| s.to_string()).unwrap_or_default();
         let t = cx.millis(ev);
         if !cx.state.once_per_hour.first(&format!("{source} {tool}"), t) {

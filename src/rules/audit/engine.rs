@@ -140,6 +140,20 @@ pub struct State {
     pub once_per_hour: Once,
     /// The latest event time seen, for events whose own time cannot be read.
     pub clock: i64,
+    /// User agents that name no attack tool (bounded: emptied when full).
+    pub clean_user_agents: HashSet<String>,
+}
+
+impl State {
+    const CLEAN_USER_AGENTS: usize = 4096;
+
+    /// Remembers a user agent that names no attack tool.
+    pub fn clean_user_agent(&mut self, ua: &str) {
+        if self.clean_user_agents.len() >= Self::CLEAN_USER_AGENTS {
+            self.clean_user_agents.clear();
+        }
+        self.clean_user_agents.insert(ua.to_string());
+    }
 }
 
 /// Audit IDs of long-running requests seen at `ResponseStarted`, so their `ResponseComplete`

@@ -16,27 +16,27 @@ pub type Str<'a> = Cow<'a, str>;
 #[serde(rename_all = "camelCase")]
 pub struct Record<'a> {
     // Kubernetes audit event.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub kind: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub api_version: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub level: Option<Str<'a>>,
-    #[serde(rename = "auditID", borrow)]
+    #[serde(rename = "auditID", borrow, default, deserialize_with = "opt_str")]
     pub audit_id: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub stage: Option<Str<'a>>,
-    #[serde(rename = "requestURI", borrow)]
+    #[serde(rename = "requestURI", borrow, default, deserialize_with = "opt_str")]
     pub request_uri: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub verb: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub user: UserInfo<'a>,
     #[serde(borrow)]
     pub impersonated_user: Option<UserInfo<'a>>,
     #[serde(rename = "sourceIPs", borrow, default)]
-    pub source_ips: Vec<Str<'a>>,
-    #[serde(borrow)]
+    pub source_ips: Strs<'a>,
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub user_agent: Option<Str<'a>>,
     #[serde(borrow)]
     pub object_ref: Option<ObjectReference<'a>>,
@@ -46,9 +46,9 @@ pub struct Record<'a> {
     pub request_object: Option<&'a RawValue>,
     #[serde(borrow)]
     pub response_object: Option<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub request_received_timestamp: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub stage_timestamp: Option<Str<'a>>,
     /// `v1beta1` events carry a string; CloudWatch log events milliseconds since the epoch.
     #[serde(borrow)]
@@ -58,14 +58,14 @@ pub struct Record<'a> {
 
     // Envelopes.
     /// A CloudWatch log event's text (`filter-log-events`, `get-log-events`, subscriptions).
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub message: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub log_stream_name: Option<Str<'a>>,
     /// Subscription payload: `DATA_MESSAGE` or `CONTROL_MESSAGE`.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub message_type: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub log_stream: Option<Str<'a>>,
     #[serde(borrow)]
     pub log_events: Option<Vec<&'a RawValue>>,
@@ -86,49 +86,147 @@ pub struct Record<'a> {
     #[serde(borrow)]
     pub kinesis: Option<Data<'a>>,
     /// Firehose record data.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub data: Option<Str<'a>>,
     /// `aws kinesis get-records` record data.
-    #[serde(rename = "Data", borrow)]
+    #[serde(rename = "Data", borrow, default, deserialize_with = "opt_str")]
     pub data_upper: Option<Str<'a>>,
     /// `aws cloudtrail lookup-events`: the event as a JSON string.
-    #[serde(rename = "CloudTrailEvent", borrow)]
+    #[serde(rename = "CloudTrailEvent", borrow, default, deserialize_with = "opt_str")]
     pub cloud_trail_event: Option<Str<'a>>,
 
     // CloudTrail event.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_source: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_name: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_time: Option<Str<'a>>,
-    #[serde(rename = "eventID", borrow)]
+    #[serde(rename = "eventID", borrow, default, deserialize_with = "opt_str")]
     pub event_id: Option<Str<'a>>,
     #[serde(borrow)]
     pub user_identity: Option<UserIdentity<'a>>,
-    #[serde(rename = "sourceIPAddress", borrow)]
+    #[serde(rename = "sourceIPAddress", borrow, default, deserialize_with = "opt_str")]
     pub source_ip_address: Option<Str<'a>>,
     #[serde(borrow)]
     pub request_parameters: Option<&'a RawValue>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub error_code: Option<Str<'a>>,
+}
+
+/// A JSON array of strings (user groups, source addresses, `user.extra` values) whose strings
+/// are borrowed from the record (copied only when they hold escapes), the first
+/// [`Strs::INLINE`] without a heap allocation: most events carry a few of these short lists.
+#[derive(Clone, Debug, Default)]
+pub struct Strs<'a> {
+    inline: [Str<'a>; Strs::INLINE],
+    len: usize,
+    /// Every element, when there are more than fit inline.
+    spilled: Vec<Str<'a>>,
+}
+
+impl Strs<'_> {
+    pub const INLINE: usize = 4;
+}
+
+impl<'a> std::ops::Deref for Strs<'a> {
+    type Target = [Str<'a>];
+
+    fn deref(&self) -> &[Str<'a>] {
+        if self.spilled.is_empty() { self.inline.get(..self.len).unwrap_or_default() } else { &self.spilled }
+    }
+}
+
+impl<'a> Strs<'a> {
+    fn push(&mut self, s: Str<'a>) {
+        if !self.spilled.is_empty() {
+            self.spilled.push(s);
+            return;
+        }
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = s;
+            self.len += 1;
+            return;
+        }
+        self.spilled = self.inline.iter_mut().map(std::mem::take).collect();
+        self.spilled.push(s);
+        self.len = 0;
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Strs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Seq<'a>(std::marker::PhantomData<Strs<'a>>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Seq<'a> {
+            type Value = Strs<'a>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strs<'a>, A::Error> {
+                let mut list = Strs::default();
+                while let Some(BorrowedStr(s)) = seq.next_element()? {
+                    list.push(s);
+                }
+                Ok(list)
+            }
+        }
+        d.deserialize_seq(Seq(std::marker::PhantomData))
+    }
+}
+
+/// An optional string field borrowed from the record when it has no escapes: serde's
+/// `#[serde(borrow)]` borrows a `Cow<str>` field, but not one inside an `Option`.
+fn opt_str<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Str<'a>>, D::Error> {
+    Ok(Option::<BorrowedStr<'a>>::deserialize(d)?.map(|s| s.0))
+}
+
+/// A string borrowed from the input when it has no escapes (`Cow<str>`'s own `Deserialize`
+/// always copies, outside a `#[serde(borrow)]` field).
+struct BorrowedStr<'a>(Str<'a>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for BorrowedStr<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text<'a>(std::marker::PhantomData<Str<'a>>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Text<'a> {
+            type Value = Str<'a>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Str<'a>, E> {
+                Ok(Cow::Borrowed(v))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Str<'a>, E> {
+                Ok(Cow::Owned(v.to_string()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Str<'a>, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_str(Text(std::marker::PhantomData)).map(BorrowedStr)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Data<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub data: Option<Str<'a>>,
 }
 
 /// The authenticated user, with EKS's IAM identity in `extra`.
 #[derive(Debug, Default, Deserialize)]
 pub struct UserInfo<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub username: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub uid: Option<Str<'a>>,
     #[serde(borrow, default)]
-    pub groups: Vec<Str<'a>>,
+    pub groups: Strs<'a>,
     #[serde(borrow, default)]
     pub extra: Extra<'a>,
 }
@@ -137,53 +235,58 @@ pub struct UserInfo<'a> {
 #[derive(Debug, Default, Deserialize)]
 pub struct Extra<'a> {
     #[serde(borrow, default)]
-    pub arn: Vec<Str<'a>>,
+    pub arn: Strs<'a>,
     #[serde(rename = "canonicalArn", borrow, default)]
-    pub canonical_arn: Vec<Str<'a>>,
+    pub canonical_arn: Strs<'a>,
     #[serde(rename = "sessionName", borrow, default)]
-    pub session_name: Vec<Str<'a>>,
+    pub session_name: Strs<'a>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectReference<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub resource: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub namespace: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub name: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub api_group: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub api_version: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub subresource: Option<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Status<'a> {
     pub code: Option<i64>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub reason: Option<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Annotations<'a> {
-    #[serde(rename = "authorization.k8s.io/decision", borrow)]
+    #[serde(rename = "authorization.k8s.io/decision", borrow, default, deserialize_with = "opt_str")]
     pub decision: Option<Str<'a>>,
-    #[serde(rename = "authorization.k8s.io/reason", borrow)]
+    #[serde(rename = "authorization.k8s.io/reason", borrow, default, deserialize_with = "opt_str")]
     pub reason: Option<Str<'a>>,
-    #[serde(rename = "pod-security.kubernetes.io/enforce-policy", borrow)]
+    #[serde(
+        rename = "pod-security.kubernetes.io/enforce-policy",
+        borrow,
+        default,
+        deserialize_with = "opt_str"
+    )]
     pub pss_enforce_policy: Option<Str<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdentity<'a> {
-    #[serde(rename = "type", borrow)]
+    #[serde(rename = "type", borrow, default, deserialize_with = "opt_str")]
     pub kind: Option<Str<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub arn: Option<Str<'a>>,
     #[serde(borrow)]
     pub session_context: Option<SessionContext<'a>>,
@@ -198,7 +301,7 @@ pub struct SessionContext<'a> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SessionIssuer<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub arn: Option<Str<'a>>,
 }
 
@@ -365,6 +468,35 @@ mod tests {
         let got: Vec<String> = query_values(uri, "command").collect();
         assert_eq!(got, ["cat", "/etc/shadow"]);
         assert_eq!(percent_decode("a%zzb%2"), "a%zzb%2");
+    }
+
+    #[test]
+    fn string_lists_borrow_and_spill() {
+        let text = r#"{"sourceIPs":["10.0.0.1","a\"b"],"user":{"groups":["g1","g2","g3","g4","g5"]}}"#;
+        let ev: Record = serde_json::from_str(text).unwrap();
+        assert_eq!(ev.source_ips.len(), 2);
+        assert!(matches!(ev.source_ips[0], Cow::Borrowed("10.0.0.1")));
+        assert_eq!(ev.source_ips[1], "a\"b");
+        let groups: Vec<&str> = ev.user.groups.iter().map(|g| g.as_ref()).collect();
+        assert_eq!(groups, ["g1", "g2", "g3", "g4", "g5"]);
+        assert!(ev.user.extra.arn.is_empty());
+        // Wrong types are refused as the derived `Vec<String>` refused them.
+        let e = serde_json::from_str::<Record>(r#"{"sourceIPs":[1]}"#).unwrap_err().to_string();
+        assert!(e.starts_with("invalid type: integer `1`, expected a string"), "{e}");
+        let e = serde_json::from_str::<Record>(r#"{"sourceIPs":"x"}"#).unwrap_err().to_string();
+        assert!(e.starts_with("invalid type: string \"x\", expected a sequence"), "{e}");
+    }
+
+    #[test]
+    fn optional_strings_borrow_unless_escaped() {
+        let text = r#"{"verb":"get","userAgent":"a\"b","kind":null,"objectRef":{"resource":"pods"}}"#;
+        let ev: Record = serde_json::from_str(text).unwrap();
+        assert!(matches!(ev.verb, Some(Cow::Borrowed("get"))));
+        assert!(matches!(ev.object_ref.as_ref().unwrap().resource, Some(Cow::Borrowed("pods"))));
+        assert!(matches!(ev.user_agent.as_deref(), Some("a\"b")));
+        assert!(ev.kind.is_none() && ev.stage.is_none());
+        let e = serde_json::from_str::<Record>(r#"{"verb":5}"#).unwrap_err().to_string();
+        assert!(e.starts_with("invalid type: integer `5`, expected a string"), "{e}");
     }
 
     #[test]
