@@ -275,8 +275,7 @@ impl Config {
         Self::parse_in(file, Lang::En)
     }
 
-    /// [`Config::parse`] with the problems in a language (the `reachability` and `audit-log`
-    /// sections still word theirs in English).
+    /// [`Config::parse`] with the problems in a language.
     pub fn parse_in(file: &Arc<SourceFile>, lang: Lang) -> Result<Config, Vec<InputError>> {
         let stream = yaml::parse(&file.text);
         let mut errors: Vec<InputError> =
@@ -365,10 +364,10 @@ impl Config {
                         strings(v, "required-tags", lang, &mut err).into_iter().map(|s| s.0).collect();
                 }
                 "reachability" => {
-                    config.reachability = crate::analysis::netpol::assertions::parse(v, &mut err);
+                    config.reachability = crate::analysis::netpol::assertions::parse(v, lang, &mut err);
                 }
                 "pss" => (config.pss, config.pss_kubernetes_version) = pss_section(v, lang, &mut err),
-                "audit-log" => config.audit_log = crate::rules::audit::config::parse(v, &mut err),
+                "audit-log" => config.audit_log = crate::rules::audit::config::parse(v, lang, &mut err),
                 "webhook" => config.webhook = webhook_section(v, lang, &mut err),
                 other => err(entry.key_span, unknown_key(other, KEYS, lang)),
             }

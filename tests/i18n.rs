@@ -280,3 +280,50 @@ fn config_errors_in_spanish() {
     assert!(en.contains("unknown key `exclud`; did you mean `exclude`?"), "{en}");
     assert!(en.contains("`level` must be one of privileged, baseline, restricted; found `strict`"), "{en}");
 }
+
+/// The `reachability` and `audit-log` sections of `.ladrillo.yaml` word their problems in the
+/// reader's language too; English is unchanged.
+#[test]
+fn config_section_errors_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("ladrillo.yaml");
+    std::fs::write(
+        &config,
+        "reachability:\n  deny:\n    - {from: shop/app=web, to: {cidr: 10.0.0.0/8, namespace: x}}\n    \
+         - {from: shop/app=web, port: many, via: x}\n  allow: nope\n  maybe: []\n\
+         audit-log:\n  trusted-networks: [not-a-net, '']\n  thresholds: {forbidden-burst: {count: 0, window: soon}}\n  \
+         pss: {level: strict}\n  trusted-user: [x]\n",
+    )
+    .unwrap();
+    let run = |lang: &str| {
+        let out = ladrillo()
+            .args(["--lang", lang, "scan", "--config"])
+            .arg(&config)
+            .arg("-")
+            .write_stdin(PRIVILEGED_POD)
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap().replace(&dir.path().display().to_string(), "DIR")
+    };
+    insta::assert_snapshot!("config_section_errors_es", run("es"));
+    let en = run("en");
+    for text in [
+        "`cidr` cannot be combined with other keys",
+        "`many` is not PORT or PORT/PROTOCOL",
+        "unknown key `via` in an assertion; expected `from`, `to` or `port`",
+        "an assertion needs `to`",
+        "`allow` must be a list of {from, to, port} entries",
+        "unknown key `maybe` in `reachability`; expected `deny` or `allow`",
+        "`not-a-net` is not an address or CIDR range",
+        "`trusted-networks` entries must be non-empty strings",
+        "`count` must be a positive integer",
+        "`window` must be a positive duration such as `90s`, `10m` or `1h`",
+        "`level` must be one of privileged, baseline, restricted; found `strict`",
+        "unknown key `trusted-user`; did you mean `trusted-users`?",
+    ] {
+        assert!(en.contains(text), "{text} not in:\n{en}");
+    }
+}

@@ -17,6 +17,7 @@
 use std::sync::Arc;
 
 use crate::document::{Node, SourceFile, Span};
+use crate::i18n::{Lang, text};
 
 use super::conns::{Cidr, ConnSet, Protocol};
 use super::eval::{Allowed, Endpoint};
@@ -173,9 +174,9 @@ impl Assertion {
 }
 
 /// Parses the `reachability` section; problems go to `err` with their span.
-pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
+pub fn parse(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
     let Some(map) = v.as_map() else {
-        err(v.span, "`reachability` must be a mapping with `deny` and/or `allow` lists".into());
+        err(v.span, text(lang, "config-reach-mapping"));
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -184,19 +185,16 @@ pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
             "deny" => Expect::Deny,
             "allow" => Expect::Allow,
             other => {
-                err(
-                    e.key_span,
-                    format!("unknown key `{other}` in `reachability`; expected `deny` or `allow`"),
-                );
+                err(e.key_span, crate::t!(lang, "config-reach-unknown-key", key = other));
                 continue;
             }
         };
         if e.value.as_seq().is_none() {
-            err(e.value.span, format!("`{}` must be a list of {{from, to, port}} entries", e.key));
+            err(e.value.span, crate::t!(lang, "config-reach-list", key = e.key.as_str()));
             continue;
         }
         for item in e.value.items() {
-            if let Some(a) = assertion(item, expect, err) {
+            if let Some(a) = assertion(item, expect, lang, err) {
                 out.push(a);
             }
         }
@@ -204,16 +202,21 @@ pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
     out
 }
 
-fn assertion(item: &Node, expect: Expect, err: &mut impl FnMut(Span, String)) -> Option<Assertion> {
+fn assertion(
+    item: &Node,
+    expect: Expect,
+    lang: Lang,
+    err: &mut impl FnMut(Span, String),
+) -> Option<Assertion> {
     let Some(map) = item.as_map() else {
-        err(item.span, "an assertion must be a mapping with `from` and `to`".into());
+        err(item.span, text(lang, "config-reach-assertion-mapping"));
         return None;
     };
     let (mut from, mut to, mut port, mut ok) = (None, None, None, true);
     for e in &map.entries {
         match e.key.as_str() {
-            "from" => from = target(&e.value, err),
-            "to" => to = target(&e.value, err),
+            "from" => from = target(&e.value, lang, err),
+            "to" => to = target(&e.value, lang, err),
             "port" => match e.value.scalar_text().filter(|_| !e.value.is_null()).map(|t| parse_port(&t)) {
                 Some(Ok(p)) => port = Some(p),
                 Some(Err(m)) => {
@@ -221,39 +224,36 @@ fn assertion(item: &Node, expect: Expect, err: &mut impl FnMut(Span, String)) ->
                     ok = false;
                 }
                 None => {
-                    err(e.value.span, "`port` must be a number or PORT/PROTOCOL".into());
+                    err(e.value.span, text(lang, "config-reach-port"));
                     ok = false;
                 }
             },
             other => {
-                err(
-                    e.key_span,
-                    format!("unknown key `{other}` in an assertion; expected `from`, `to` or `port`"),
-                );
+                err(e.key_span, crate::t!(lang, "config-reach-assertion-unknown-key", key = other));
                 ok = false;
             }
         }
     }
     for (key, v) in [("from", &from), ("to", &to)] {
         if v.is_none() && map.get(key).is_none() {
-            err(item.span, format!("an assertion needs `{key}`"));
+            err(item.span, crate::t!(lang, "config-reach-needs", key = key));
         }
     }
     let (from, to) = (from?, to?);
     ok.then_some(Assertion { expect, from, to, port, span: item.span })
 }
 
-fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
+fn target(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Target> {
     if let Some(text) = v.as_str() {
         return parse_target_text(text).map_err(|m| err(v.span, m)).ok();
     }
     let Some(map) = v.as_map() else {
-        err(v.span, "an endpoint must be a string or a mapping".into());
+        err(v.span, text(lang, "config-reach-endpoint"));
         return None;
     };
     if let Some(c) = map.get("cidr") {
         if map.len() > 1 {
-            err(v.span, "`cidr` cannot be combined with other keys".into());
+            err(v.span, text(lang, "config-reach-cidr-alone"));
             return None;
         }
         let text = c.as_str().unwrap_or_default();
@@ -275,7 +275,7 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
             "namespace" => match e.value.as_str() {
                 Some(s) if !s.is_empty() => namespace = Some(s.to_string()),
                 _ => {
-                    err(e.value.span, "`namespace` must be a namespace name".into());
+                    err(e.value.span, text(lang, "config-reach-namespace"));
                     ok = false;
                 }
             },
@@ -294,12 +294,7 @@ fn target(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<Target> {
                 }
             },
             other => {
-                err(
-                    e.key_span,
-                    format!(
-                        "unknown key `{other}` in an endpoint; expected `namespace`, `namespaceSelector`, `pods` or `cidr`"
-                    ),
-                );
+                err(e.key_span, crate::t!(lang, "config-reach-endpoint-unknown-key", key = other));
                 ok = false;
             }
         }
@@ -342,7 +337,7 @@ mod tests {
     fn parse_text(text: &str) -> (Vec<Assertion>, Vec<String>) {
         let root = yaml::parse(text).documents.remove(0).root;
         let mut errors = Vec::new();
-        let a = parse(&root, &mut |_, m| errors.push(m));
+        let a = parse(&root, Lang::En, &mut |_, m| errors.push(m));
         (a, errors)
     }
 

@@ -178,3 +178,23 @@ pss-summary-on = { $count ->
         [one] { $count } object
        *[other] { $count } objects
     } evaluated at { $policy } on Kubernetes 1.{ $release }: { $allowed } allowed, { $denied } denied
+
+# `.ladrillo.yaml`: the `reachability` and `audit-log` sections.
+config-reach-mapping = `reachability` must be a mapping with `deny` and/or `allow` lists
+config-reach-unknown-key = unknown key `{ $key }` in `reachability`; expected `deny` or `allow`
+config-reach-list = `{ $key }` must be a list of { "{" }from, to, port{ "}" } entries
+config-reach-assertion-mapping = an assertion must be a mapping with `from` and `to`
+config-reach-port = `port` must be a number or PORT/PROTOCOL
+config-reach-assertion-unknown-key = unknown key `{ $key }` in an assertion; expected `from`, `to` or `port`
+config-reach-needs = an assertion needs `{ $key }`
+config-reach-endpoint = an endpoint must be a string or a mapping
+config-reach-cidr-alone = `cidr` cannot be combined with other keys
+config-reach-namespace = `namespace` must be a namespace name
+config-reach-endpoint-unknown-key = unknown key `{ $key }` in an endpoint; expected `namespace`, `namespaceSelector`, `pods` or `cidr`
+config-audit-mapping = `audit-log` must be a mapping
+config-audit-network = `{ $value }` is not an address or CIDR range
+config-audit-entries-non-empty = `{ $key }` entries must be non-empty strings
+config-audit-thresholds = `thresholds` must map detection names to `{ "{" }count, window{ "}" }`
+config-audit-threshold = a threshold is a mapping with `count` and `window`
+config-audit-count = `count` must be a positive integer
+config-audit-window = `window` must be a positive duration such as `90s`, `10m` or `1h`

@@ -193,3 +193,23 @@ pss-summary-on = { $count ->
         [one] { $denied } denegado
        *[other] { $denied } denegados
     }
+
+# `.ladrillo.yaml`: las secciones `reachability` y `audit-log`.
+config-reach-mapping = `reachability` debe ser un mapa con listas `deny` y/o `allow`
+config-reach-unknown-key = clave desconocida `{ $key }` en `reachability`; se esperaba `deny` o `allow`
+config-reach-list = `{ $key }` debe ser una lista de entradas { "{" }from, to, port{ "}" }
+config-reach-assertion-mapping = una aserción debe ser un mapa con `from` y `to`
+config-reach-port = `port` debe ser un número o PUERTO/PROTOCOLO
+config-reach-assertion-unknown-key = clave desconocida `{ $key }` en una aserción; se esperaba `from`, `to` o `port`
+config-reach-needs = a la aserción le falta `{ $key }`
+config-reach-endpoint = un extremo debe ser una cadena o un mapa
+config-reach-cidr-alone = `cidr` no se puede combinar con otras claves
+config-reach-namespace = `namespace` debe ser el nombre de un espacio de nombres
+config-reach-endpoint-unknown-key = clave desconocida `{ $key }` en un extremo; se esperaba `namespace`, `namespaceSelector`, `pods` o `cidr`
+config-audit-mapping = `audit-log` debe ser un mapa
+config-audit-network = `{ $value }` no es una dirección ni un rango CIDR
+config-audit-entries-non-empty = las entradas de `{ $key }` deben ser cadenas no vacías
+config-audit-thresholds = `thresholds` debe asociar nombres de detección a `{ "{" }count, window{ "}" }`
+config-audit-threshold = un umbral es un mapa con `count` y `window`
+config-audit-count = `count` debe ser un entero positivo
+config-audit-window = `window` debe ser una duración positiva como `90s`, `10m` o `1h`

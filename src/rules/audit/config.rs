@@ -6,6 +6,7 @@ use ipnet::IpNet;
 
 use crate::analysis::pss::Policy;
 use crate::document::{Node, Span};
+use crate::i18n::{Lang, text};
 
 /// A count of events within a window of event time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,9 +109,9 @@ const KEYS: &[&str] = &[
 const THRESHOLDS: &[&str] = &["forbidden-burst", "secret-access-denied-burst", "bulk-secret-read"];
 
 /// Parses the `audit-log:` section; every problem is reported through `err`.
-pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<AuditConfig> {
+pub fn parse(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<AuditConfig> {
     let Some(map) = v.as_map() else {
-        err(v.span, "`audit-log` must be a mapping".into());
+        err(v.span, text(lang, "config-audit-mapping"));
         return None;
     };
     let mut c = AuditConfig::default();
@@ -122,63 +123,67 @@ pub fn parse(v: &Node, err: &mut impl FnMut(Span, String)) -> Option<AuditConfig
     for e in &map.entries {
         let v = &e.value;
         match e.key.as_str() {
-            "trusted-users" => c.trusted_users = globs(v, "trusted-users", &mut fail, &mut ok),
-            "trusted-namespaces" => c.trusted_namespaces = globs(v, "trusted-namespaces", &mut fail, &mut ok),
-            "trusted-images" => c.trusted_images = globs(v, "trusted-images", &mut fail, &mut ok),
+            "trusted-users" => c.trusted_users = globs(v, "trusted-users", lang, &mut fail, &mut ok),
+            "trusted-namespaces" => {
+                c.trusted_namespaces = globs(v, "trusted-namespaces", lang, &mut fail, &mut ok);
+            }
+            "trusted-images" => c.trusted_images = globs(v, "trusted-images", lang, &mut fail, &mut ok),
             "trusted-networks" => {
-                for (s, span) in strings(v, "trusted-networks", &mut fail, &mut ok) {
+                for (s, span) in strings(v, "trusted-networks", lang, &mut fail, &mut ok) {
                     let parsed =
                         s.parse::<IpNet>().or_else(|_| s.parse::<std::net::IpAddr>().map(IpNet::from));
                     match parsed {
                         Ok(n) => c.trusted_networks.push(n),
-                        Err(_) => fail(span, format!("`{s}` is not an address or CIDR range"), &mut ok),
+                        Err(_) => {
+                            fail(span, crate::t!(lang, "config-audit-network", value = s.as_str()), &mut ok)
+                        }
                     }
                 }
             }
             "attack-user-agents" => {
-                c.attack_user_agents = strings(v, "attack-user-agents", &mut fail, &mut ok)
+                c.attack_user_agents = strings(v, "attack-user-agents", lang, &mut fail, &mut ok)
                     .into_iter()
                     .map(|(s, _)| s.to_ascii_lowercase())
                     .collect();
             }
             "pss" => {
                 let mut inner_ok = true;
-                c.pss = pss(v, &mut |s, m| fail(s, m, &mut inner_ok));
+                c.pss = pss(v, lang, &mut |s, m| fail(s, m, &mut inner_ok));
                 ok &= inner_ok;
             }
-            "thresholds" => thresholds(v, &mut c.thresholds, &mut fail, &mut ok),
-            other => fail(e.key_span, unknown_key(other, KEYS), &mut ok),
+            "thresholds" => thresholds(v, &mut c.thresholds, lang, &mut fail, &mut ok),
+            other => fail(e.key_span, unknown_key(other, KEYS, lang), &mut ok),
         }
     }
     ok.then_some(c)
 }
 
-fn unknown_key(key: &str, known: &[&str]) -> String {
+fn unknown_key(key: &str, known: &[&str], lang: Lang) -> String {
     match crate::diagnostic::closest(key, known, 3) {
-        Some(k) => format!("unknown key `{key}`; did you mean `{k}`?"),
-        None => format!("unknown key `{key}`; expected one of {}", known.join(", ")),
+        Some(k) => crate::t!(lang, "config-unknown-key-suggest", key = key, suggestion = k),
+        None => crate::t!(lang, "config-unknown-key", key = key, expected = known.join(", ")),
     }
 }
 
 /// `pss: {level: baseline, version: latest}`.
-fn pss(v: &Node, err: &mut dyn FnMut(Span, String)) -> Option<Policy> {
+fn pss(v: &Node, lang: Lang, err: &mut dyn FnMut(Span, String)) -> Option<Policy> {
     let Some(map) = v.as_map() else {
-        err(v.span, "`pss` must be a mapping with `level` and `version`".into());
+        err(v.span, text(lang, "config-pss-mapping"));
         return None;
     };
     let mut policy = Policy::new(crate::analysis::pss::Level::Baseline, Default::default());
     let mut ok = true;
     for e in &map.entries {
-        let text = e.value.as_str().unwrap_or_default();
+        let value = e.value.as_str().unwrap_or_default();
+        let found = |what: &'static str, value: &str| {
+            crate::t!(lang, "config-found", what = crate::msg!(what), found = value)
+        };
         let parsed = match e.key.as_str() {
-            "level" => text.parse().map(|l| policy.level = l).map_err(|_| {
-                format!("`level` must be one of privileged, baseline, restricted; found `{text}`")
-            }),
-            "version" => text
-                .parse()
-                .map(|x| policy.version = x)
-                .map_err(|_| format!("`version` must be \"latest\" or \"v1.x\"; found `{text}`")),
-            other => Err(unknown_key(other, &["level", "version"])),
+            "level" => value.parse().map(|l| policy.level = l).map_err(|_| found("config-pss-level", value)),
+            "version" => {
+                value.parse().map(|x| policy.version = x).map_err(|_| found("config-pss-version", value))
+            }
+            other => Err(unknown_key(other, &["level", "version"], lang)),
         };
         if let Err(m) = parsed {
             err(if e.key == "level" || e.key == "version" { e.value.span } else { e.key_span }, m);
@@ -190,9 +195,9 @@ fn pss(v: &Node, err: &mut dyn FnMut(Span, String)) -> Option<Policy> {
 
 type Fail<'f> = dyn FnMut(Span, String, &mut bool) + 'f;
 
-fn strings(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<(String, Span)> {
+fn strings(v: &Node, what: &str, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<(String, Span)> {
     let Some(items) = v.as_seq() else {
-        fail(v.span, format!("`{what}` must be a list of strings"), ok);
+        fail(v.span, crate::t!(lang, "config-list-of-strings", key = what), ok);
         return Vec::new();
     };
     items
@@ -200,15 +205,15 @@ fn strings(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<(Str
         .filter_map(|i| match i.as_str() {
             Some(s) if !s.trim().is_empty() => Some((s.to_string(), i.span)),
             _ => {
-                fail(i.span, format!("`{what}` entries must be non-empty strings"), ok);
+                fail(i.span, crate::t!(lang, "config-audit-entries-non-empty", key = what), ok);
                 None
             }
         })
         .collect()
 }
 
-fn globs(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<GlobMatcher> {
-    strings(v, what, fail, ok)
+fn globs(v: &Node, what: &str, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<GlobMatcher> {
+    strings(v, what, lang, fail, ok)
         .into_iter()
         .filter_map(|(s, span)| match crate::source::glob_matcher(&s) {
             Ok(g) => Some(g),
@@ -220,9 +225,9 @@ fn globs(v: &Node, what: &str, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<GlobMa
         .collect()
 }
 
-fn thresholds(v: &Node, t: &mut Thresholds, fail: &mut Fail<'_>, ok: &mut bool) {
+fn thresholds(v: &Node, t: &mut Thresholds, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) {
     let Some(map) = v.as_map() else {
-        fail(v.span, "`thresholds` must map detection names to `{count, window}`".into(), ok);
+        fail(v.span, text(lang, "config-audit-thresholds"), ok);
         return;
     };
     for e in &map.entries {
@@ -231,29 +236,25 @@ fn thresholds(v: &Node, t: &mut Thresholds, fail: &mut Fail<'_>, ok: &mut bool) 
             "secret-access-denied-burst" => &mut t.secret_access_denied_burst,
             "bulk-secret-read" => &mut t.bulk_secret_read,
             other => {
-                fail(e.key_span, unknown_key(other, THRESHOLDS), ok);
+                fail(e.key_span, unknown_key(other, THRESHOLDS, lang), ok);
                 continue;
             }
         };
         let Some(m) = e.value.as_map() else {
-            fail(e.value.span, "a threshold is a mapping with `count` and `window`".into(), ok);
+            fail(e.value.span, text(lang, "config-audit-threshold"), ok);
             continue;
         };
         for f in &m.entries {
             match f.key.as_str() {
                 "count" => match f.value.as_i64().and_then(|n| usize::try_from(n).ok()).filter(|n| *n >= 1) {
                     Some(n) => slot.count = n,
-                    None => fail(f.value.span, "`count` must be a positive integer".into(), ok),
+                    None => fail(f.value.span, text(lang, "config-audit-count"), ok),
                 },
                 "window" => match f.value.as_str().and_then(parse_window) {
                     Some(ms) => slot.window_ms = ms,
-                    None => fail(
-                        f.value.span,
-                        "`window` must be a positive duration such as `90s`, `10m` or `1h`".into(),
-                        ok,
-                    ),
+                    None => fail(f.value.span, text(lang, "config-audit-window"), ok),
                 },
-                other => fail(f.key_span, unknown_key(other, &["count", "window"]), ok),
+                other => fail(f.key_span, unknown_key(other, &["count", "window"], lang), ok),
             }
         }
     }
