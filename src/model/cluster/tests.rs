@@ -476,3 +476,72 @@ fn an_eks_snapshot_reads_fargate_profiles_as_node_groups_and_an_unread_list_adds
     assert!(cs.errors.is_empty(), "{:?}", cs.errors);
     assert!(cs.clusters[0].node_groups.is_empty());
 }
+
+#[test]
+fn launch_template_versions_join_the_node_groups_that_name_them() {
+    let text = r#"---
+{"nodegroup": {"nodegroupName": "a", "clusterName": "prod", "launchTemplate": {"id": "lt-1", "version": "2"}}}
+---
+{"nodegroup": {"nodegroupName": "b", "clusterName": "prod", "launchTemplate": {"name": "tpl", "version": "$Latest"}}}
+---
+{"nodegroup": {"nodegroupName": "c", "clusterName": "prod", "launchTemplate": {"id": "lt-1"}}}
+---
+{"nodegroup": {"nodegroupName": "d", "clusterName": "prod", "launchTemplate": {"id": "lt-1", "version": "next"}}}
+---
+{"nodegroup": {"nodegroupName": "e", "clusterName": "prod", "launchTemplate": {"id": "lt-2", "version": "1"}}}
+---
+{"LaunchTemplateVersions": [
+  {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "tpl", "VersionNumber": 1, "DefaultVersion": true,
+   "LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required", "HttpPutResponseHopLimit": 1}}},
+  {"LaunchTemplateId": "lt-1", "LaunchTemplateName": "tpl", "VersionNumber": 2, "DefaultVersion": false,
+   "LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "optional", "HttpPutResponseHopLimit": 3},
+     "KeyName": "ops"}}
+]}
+"#;
+    let (_, cs) = build_text(text);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let [c] = cs.clusters.as_slice() else { panic!("{:?}", cs.clusters.len()) };
+    let group =
+        |name: &str| c.node_groups.iter().find(|n| n.name.value().map(String::as_str) == Some(name)).unwrap();
+    // Version 2 by number, and as $Latest by name: IMDSv1 allowed, hop limit 3, the key pair.
+    for name in ["a", "b"] {
+        let n = group(name);
+        assert!(n.imds.v2_required.is_false() && n.imds.hop_limit.is(|h| *h == 3), "{name}");
+        assert!(n.ssh.enabled.is_true(), "{name}");
+        assert_eq!(pos(n.imds.v2_required.at()), (16, 47), "{name}");
+    }
+    // No version: the default one.
+    assert!(group("c").imds.v2_required.is_true() && group("c").imds.hop_limit.is(|h| *h == 1));
+    // A version EC2 would not accept, a template not exported: unknown, saying why.
+    for (name, why) in [("d", "version `next` is not a number"), ("e", "launch template lt-2 is not in")] {
+        match &group(name).imds.v2_required {
+            Field::Unknown { reason, .. } => assert!(reason.contains(why), "{name}: {reason}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn launch_template_versions_that_cannot_be_read_are_errors_at_their_position() {
+    let text = r#"{"LaunchTemplateVersions": [
+  7,
+  {"LaunchTemplateName": "tpl"},
+  {"VersionNumber": 1},
+  {"LaunchTemplateId": "lt-1", "VersionNumber": "two"}
+]}
+"#;
+    let file = SourceFile::new("lt.json", None, text.to_string());
+    let loaded = crate::input::file::load(&file);
+    let set: ObjectSet = loaded.objects.into_iter().collect();
+    let cs = build(&set, &loaded.aws);
+    let errors: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        errors,
+        [
+            "lt.json:2:3: `LaunchTemplateVersions[0]` must be a launch template version (a mapping), found number",
+            "lt.json:3:3: `LaunchTemplateVersions[1]` has no `VersionNumber`",
+            "lt.json:4:3: `LaunchTemplateVersions[2]` has no `LaunchTemplateId` or `LaunchTemplateName`",
+            "lt.json:5:49: `VersionNumber` must be an integer, found string",
+        ]
+    );
+}
