@@ -123,12 +123,15 @@ pub struct Finding {
     /// The message as a Fluent message, when it is translated (text, HTML and Markdown reports
     /// render it in the reader's language).
     pub message_msg: Option<crate::i18n::Msg>,
-    /// The help line in English (the identifier JSON, SARIF and JUnit show).
-    pub help: Option<String>,
+    /// The help line in English (the identifier JSON, SARIF and JUnit show). Shared: a rule's
+    /// help line without arguments is one text for all its findings
+    /// ([`crate::i18n::Msg::english_shared`]).
+    pub help: Option<Arc<str>>,
     /// The help line as a message, when it is translated.
     pub help_msg: Option<crate::i18n::Msg>,
     pub location: Location,
-    pub object: Option<ObjectRef>,
+    /// The object, shared by the findings of one object (see `rules::Context`).
+    pub object: Option<Arc<ObjectRef>>,
     /// The offending field, relative to the object root.
     pub path: Option<FieldPath>,
     /// The tail of `path` that does not exist (the finding is then shown at the nearest parent).
@@ -140,7 +143,8 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The notes as messages, by position in `notes`, where they are translated.
     pub note_msgs: Vec<Option<crate::i18n::Msg>>,
-    pub suppressed: Option<Suppression>,
+    /// Boxed: most findings have none.
+    pub suppressed: Option<Box<Suppression>>,
     /// Index of the object in the run's set, for waivers.
     pub object_index: Option<usize>,
     /// Spans of secret values in the source file; reports that show source text mask them.
@@ -187,8 +191,30 @@ impl Finding {
     pub fn help_in(&self, lang: crate::i18n::Lang) -> Option<String> {
         match &self.help_msg {
             Some(m) => Some(m.render(lang)),
-            None => self.help.clone(),
+            None => self.help.as_deref().map(str::to_string),
         }
+    }
+
+    /// Frees the spare room of its lists and messages (built by pushing one item at a time): a
+    /// finding lives for the whole run, and a large input has hundreds of thousands.
+    pub fn shrink(&mut self) {
+        self.message.shrink_to_fit();
+        for m in self
+            .message_msg
+            .iter_mut()
+            .chain(self.help_msg.iter_mut())
+            .chain(self.note_msgs.iter_mut().flatten())
+        {
+            m.shrink();
+        }
+        for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
+            path.segments.shrink_to_fit();
+        }
+        self.notes.shrink_to_fit();
+        self.note_msgs.shrink_to_fit();
+        self.related.shrink_to_fit();
+        self.redact.shrink_to_fit();
+        self.implies.shrink_to_fit();
     }
 
     /// Whether this finding is, or stands for, a finding of the rule with this code: its own

@@ -4,7 +4,7 @@
 //! or command, only ids, arguments and languages.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -130,6 +130,42 @@ impl Msg {
         Self { id: id.into(), args: Vec::new() }
     }
 
+    /// A message with all its arguments at once (what [`msg!`] builds: the list is allocated at
+    /// its final size).
+    #[must_use]
+    pub fn with_args(id: impl Into<Cow<'static, str>>, args: Vec<(&'static str, Arg)>) -> Self {
+        Self { id: id.into(), args }
+    }
+
+    /// Frees the spare room of the argument lists, nested messages included: a finding keeps
+    /// its messages for the whole run, hundreds of thousands of them on a large input.
+    pub fn shrink(&mut self) {
+        self.args.shrink_to_fit();
+        for (_, value) in &mut self.args {
+            match value {
+                Arg::Str(s) => s.shrink_to_fit(),
+                Arg::Msg(m) => m.shrink(),
+                Arg::Num(_) => {}
+            }
+        }
+    }
+
+    /// The English text, shared: a message without arguments (a rule's help line) is rendered
+    /// once per process, and every finding that shows it holds the same text.
+    #[must_use]
+    pub fn english_shared(&self) -> Arc<str> {
+        type Cache = Mutex<std::collections::HashMap<&'static str, Arc<str>>>;
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        match (&self.id, self.args.is_empty()) {
+            (Cow::Borrowed(id), true) => {
+                let cache = CACHE.get_or_init(Cache::default);
+                let mut cache = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                Arc::clone(cache.entry(id).or_insert_with(|| Arc::from(self.render(Lang::En))))
+            }
+            _ => Arc::from(self.render(Lang::En)),
+        }
+    }
+
     #[must_use]
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.args.push((name, value.into()));
@@ -238,7 +274,7 @@ impl From<Msg> for Text {
 #[macro_export]
 macro_rules! msg {
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Msg::new($id)$(.arg(stringify!($name), $value))*
+        $crate::i18n::Msg::with_args($id, vec![$((stringify!($name), ::core::convert::Into::<$crate::i18n::Arg>::into($value))),*])
     };
 }
 

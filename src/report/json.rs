@@ -89,7 +89,7 @@ impl<'a> JsonFinding<'a> {
             column: start.map(|p| p.column),
             end_line: end.map(|p| p.line),
             end_column: end.map(|p| p.column),
-            object: f.object.as_ref(),
+            object: f.object.as_deref(),
             path: f.path_text(),
             help: f.help.as_deref(),
             references: f.rule.references,
@@ -100,7 +100,7 @@ impl<'a> JsonFinding<'a> {
                 .iter()
                 .map(|m| JsonImplied { rule: m.code, name: m.name, references: m.references })
                 .collect(),
-            suppressed: f.suppressed.as_ref(),
+            suppressed: f.suppressed.as_deref(),
             fingerprint: super::fingerprint(f),
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::cluster::{Cluster, Field, Place};
-use crate::model::{Object, ObjectSet, Workload};
+use crate::model::{Object, ObjectRef, ObjectSet, Workload};
 
 pub mod audit;
 pub mod docs;
@@ -112,6 +112,8 @@ pub trait Rule: Declared + Send + Sync {
 pub struct Context<'a> {
     pub options: &'a RuleOptions,
     findings: Vec<Finding>,
+    /// The identity of the object last reported on, shared by its findings.
+    last_object: Option<Arc<ObjectRef>>,
 }
 
 /// Settings rules may read (from `.ladrillo.yaml` and flags).
@@ -141,7 +143,27 @@ pub struct RuleOptions {
 impl<'a> Context<'a> {
     #[must_use]
     pub fn new(options: &'a RuleOptions) -> Self {
-        Self { options, findings: Vec::new() }
+        Self { options, findings: Vec::new(), last_object: None }
+    }
+
+    /// The object's identity, the same `Arc` as its previous finding's when it is the same
+    /// object (an object's findings share one copy of its four names).
+    fn object_ref(&mut self, object: &Object) -> Arc<ObjectRef> {
+        match &self.last_object {
+            Some(r)
+                if r.name == object.name
+                    && r.kind == object.kind
+                    && r.namespace == object.namespace
+                    && r.api_version == object.api_version =>
+            {
+                Arc::clone(r)
+            }
+            _ => {
+                let r = Arc::new(object.object_ref());
+                self.last_object = Some(Arc::clone(&r));
+                r
+            }
+        }
     }
 
     /// Reports a finding at a field of an object; a missing field is shown at its nearest
@@ -157,6 +179,7 @@ impl<'a> Context<'a> {
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
         let (message, message_msg) = message.into().into_parts();
+        let object_ref = self.object_ref(object);
         Report {
             cx: self,
             finding: Some(Finding {
@@ -167,7 +190,7 @@ impl<'a> Context<'a> {
                 help: None,
                 help_msg: None,
                 location: Location::new(file, located.span),
-                object: Some(object.object_ref()),
+                object: Some(object_ref),
                 path: Some(path),
                 missing: located.missing,
                 notes: Vec::new(),
@@ -259,7 +282,7 @@ impl<'a> Context<'a> {
                 help: None,
                 help_msg: None,
                 location: Location::new(at.file.clone(), at.span),
-                object: link.map(|l| l.object.clone()),
+                object: link.map(|l| Arc::new(l.object.clone())),
                 path: (!at.path.is_root()).then(|| at.path.clone()),
                 missing: at.missing.clone(),
                 notes,
@@ -314,7 +337,10 @@ impl Report<'_, '_> {
     /// The fix, as a message (`msg!("rule-pod001-help")`, translated) or plain English text.
     pub fn help(mut self, help: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            let (english, msg) = help.into().into_parts();
+            let (english, msg) = match help.into() {
+                crate::i18n::Text::Plain(s) => (Arc::from(s), None),
+                crate::i18n::Text::Msg(m) => (m.english_shared(), Some(m)),
+            };
             f.help = Some(english);
             f.help_msg = msg;
         }
@@ -354,7 +380,7 @@ impl Report<'_, '_> {
 
     pub fn object(mut self, object: &Object) -> Self {
         if let Some(f) = &mut self.finding {
-            f.object = Some(object.object_ref());
+            f.object = Some(self.cx.object_ref(object));
             f.object_index = Some(object.index);
         }
         self
@@ -363,7 +389,8 @@ impl Report<'_, '_> {
 
 impl Drop for Report<'_, '_> {
     fn drop(&mut self) {
-        if let Some(f) = self.finding.take() {
+        if let Some(mut f) = self.finding.take() {
+            f.shrink();
             self.cx.findings.push(f);
         }
     }

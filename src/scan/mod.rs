@@ -271,23 +271,9 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
             (run_object_rules(o, settings), ws, errs)
         })
         .collect();
-    // One allocation of the right size: a `Vec` grown by doubling holds up to twice the room
-    // while it moves, for hundreds of thousands of findings on a large input.
-    let per_object_count: usize = per_object.iter().map(|(f, _, _)| f.len()).sum();
-    let per_source_count: usize = per_source.iter().map(Vec::len).sum();
-    let mut findings = Vec::with_capacity(per_object_count + per_source_count);
-    let mut object_waivers = Vec::new();
-    for (i, (f, w, e)) in per_object.into_iter().enumerate() {
-        findings.extend(f);
-        errors.extend(e);
-        if !w.is_empty() {
-            object_waivers.push((i, w));
-        }
-    }
     let (set, per_scope) = run_set_rules(set, settings);
-    findings.extend(per_scope);
-    findings.extend(per_source.into_iter().flatten());
     let clusters = set.clusters();
+    let mut per_cluster = Vec::new();
     for c in clusters {
         let mut cx = Context::new(&settings.options);
         for rule in &settings.rules {
@@ -296,12 +282,31 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
                 rule.check_cluster_objects(&mut cx, c, &set);
             }
         }
-        findings.extend(cx.into_findings());
+        per_cluster.extend(cx.into_findings());
         summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
         summary.clusters += 1;
     }
     let mut elided = 0;
-    findings.extend(note_findings(&notes, &set, settings, &mut elided));
+    let per_note = note_findings(&notes, &set, settings, &mut elided);
+    // One allocation of the final size: a `Vec` grown by doubling holds up to twice the room
+    // while it moves, for hundreds of thousands of findings on a large input.
+    let per_object_count: usize = per_object.iter().map(|(f, _, _)| f.len()).sum();
+    let per_source_count: usize = per_source.iter().map(Vec::len).sum();
+    let mut findings = Vec::with_capacity(
+        per_object_count + per_scope.len() + per_source_count + per_cluster.len() + per_note.len(),
+    );
+    let mut object_waivers = Vec::new();
+    for (i, (f, w, e)) in per_object.into_iter().enumerate() {
+        findings.extend(f);
+        errors.extend(e);
+        if !w.is_empty() {
+            object_waivers.push((i, w));
+        }
+    }
+    findings.extend(per_scope);
+    findings.extend(per_source.into_iter().flatten());
+    findings.extend(per_cluster);
+    findings.extend(per_note);
     let redactions = secret_spans(&all_files, &set, settings);
     // Messages and notes quote names and values from the input: a token-shaped word in them (an
     // access key id inside a cluster name) is masked in every format.

@@ -124,11 +124,11 @@ pub fn apply_object(
         for &i in of_object {
             let Some(f) = findings.get_mut(i) else { continue };
             if f.suppressed.is_none() && w.rules.iter().any(|r| r.meta().code == f.rule.code) {
-                f.suppressed = Some(Suppression {
+                f.suppressed = Some(Box::new(Suppression {
                     by: "annotation",
                     reason: w.reason.clone().unwrap_or_default(),
                     until: w.until.clone(),
-                });
+                }));
                 w.used = true;
             }
         }
@@ -188,11 +188,11 @@ pub fn apply_config(
                     .any(|n| g.is_match(n))
             });
             if ok_kind && ok_ns && ok_name && ok_file {
-                f.suppressed = Some(Suppression {
+                f.suppressed = Some(Box::new(Suppression {
                     by: "config",
                     reason: w.reason.clone().unwrap_or_default(),
                     until: w.until.clone(),
-                });
+                }));
                 used = true;
             }
         }
