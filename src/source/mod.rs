@@ -359,7 +359,10 @@ fn read_file(display: &str, path: &Path) -> Result<Vec<u8>, InputError> {
     }
     let fifo = is_fifo(&meta);
     let file = open_for_reading(path, fifo).map_err(fail)?;
-    let mut buf = Vec::new();
+    // A regular file is read into room of its size: grown by doubling, the text (kept for the
+    // whole run) would hold up to twice its bytes.
+    let size = if meta.is_file() { usize::try_from(meta.len()).unwrap_or(0) } else { 0 };
+    let mut buf = Vec::with_capacity(size);
     file.take(MAX_FILE_SIZE + 1).read_to_end(&mut buf).map_err(fail)?;
     if buf.len() as u64 > MAX_FILE_SIZE {
         return Err(too_large(display));
