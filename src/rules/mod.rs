@@ -322,7 +322,10 @@ impl<'a> Context<'a> {
     }
 
     #[must_use]
-    pub fn into_findings(self) -> Vec<Finding> {
+    pub fn into_findings(mut self) -> Vec<Finding> {
+        // Grown by doubling while the rules report; the scan keeps every object's list until
+        // it gathers them.
+        self.findings.shrink_to_fit();
         self.findings
     }
 }
