@@ -327,12 +327,19 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         }
         // The same names reach the reports as the object (a Terraform address, a logical ID),
         // the help line and related places.
-        for t in f.help.iter_mut().chain(f.related.iter_mut().map(|r| &mut r.message)) {
-            if let Some(m) = mask(t) {
-                *t = m;
+        if let Some(m) = f.help.as_deref().and_then(mask) {
+            f.help = Some(Arc::from(m));
+        }
+        for r in &mut f.related {
+            if let Some(m) = mask(&r.message) {
+                r.message = m;
             }
         }
-        if let Some(o) = &mut f.object {
+        // The identity is shared by the object's findings: copied only when a name changes.
+        if let Some(o) = &mut f.object
+            && (mask(&o.name).is_some() || o.namespace.as_deref().and_then(mask).is_some())
+        {
+            let o = Arc::make_mut(o);
             for t in std::iter::once(&mut o.name).chain(o.namespace.iter_mut()) {
                 if let Some(m) = mask(t) {
                     *t = m;
