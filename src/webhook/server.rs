@@ -284,6 +284,11 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // A reply goes out in more than one segment (TLS records, headers and body): with Nagle's
+        // algorithm on, the last waits for the client's delayed ACK, about 40 ms.
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::warn!(error = %e, "TCP_NODELAY not set");
+        }
         // At the cap this one connection waits, unread, and no other is accepted meanwhile.
         let permit = tokio::select! {
             permit = room(&permits, &shed, &metrics) => permit,
