@@ -76,18 +76,8 @@ const CLOUDFORMATION: Dialect = Dialect {
             why_open: "`RemoteAccess` without `SourceSecurityGroups` opens SSH to 0.0.0.0/0",
         },
     },
-    launch_template: LaunchTemplateKeys {
-        kind: "AWS::EC2::LaunchTemplate",
-        block_devices: "LaunchTemplateData.BlockDeviceMappings",
-        ebs: "LaunchTemplateData.BlockDeviceMappings[0].Ebs",
-        ebs_keys: ["VolumeType", "VolumeSize", "Encrypted", "KmsKeyId"],
-        why_unencrypted: "EBS volumes are not encrypted unless `Encrypted: true`",
-        metadata: "LaunchTemplateData.MetadataOptions",
-        // Without `HttpTokens` EC2 applies the AMI's IMDS support (eks-facts §5.3).
-        http_tokens: ("LaunchTemplateData.MetadataOptions.HttpTokens", None),
-        hop_limit: ("LaunchTemplateData.MetadataOptions.HttpPutResponseHopLimit", None),
-        key_name: "LaunchTemplateData.KeyName",
-    },
+    // The template's properties spell the EC2 API, as describe-launch-template-versions does.
+    launch_template: LaunchTemplateKeys { kind: "AWS::EC2::LaunchTemplate", ..super::launch_templates::EC2 },
     addon: AddonKeys {
         kind: "AWS::EKS::Addon",
         name: "AddonName",

@@ -24,7 +24,7 @@ use super::{AwsDocument, Cluster, Field, Place, SourceKind};
 
 /// The keys of a version, which are those of CloudFormation's `AWS::EC2::LaunchTemplate`
 /// properties (both spell the EC2 API).
-const EC2: LaunchTemplateKeys = LaunchTemplateKeys {
+pub(super) const EC2: LaunchTemplateKeys = LaunchTemplateKeys {
     kind: "describe-launch-template-versions",
     block_devices: "LaunchTemplateData.BlockDeviceMappings",
     ebs: "LaunchTemplateData.BlockDeviceMappings[0].Ebs",
