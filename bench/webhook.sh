@@ -7,22 +7,46 @@
 # DURATION seconds, for each RATE; then `wrk` (Debian package `wrk`) finds the most requests per
 # second in a closed loop. The same runs against `--always-allow` (the same TLS, HTTP and body
 # handling, no rules) give the floor. Reported: p50/p99/p999 latency as the client measures it,
-# errors (non-200 or failed requests), achieved rate, server CPU per request, RSS.
+# errors (non-200 or failed requests), achieved rate, server CPU per request, RSS, and the load
+# average before and after each run (the machine may be shared).
 #
 #   bench/webhook.sh                   # 1,000 and 5,000 req/s, 60 s each
 #   RATES="1000" DURATION=10 bench/webhook.sh
 #   SOAK=600 bench/webhook.sh          # also: RSS every 30 s over a 600 s run at 1,000 req/s
+#   LADRILLO_BIN=/path/to/ladrillo bench/webhook.sh   # a binary already built (no cargo build)
+#   ARRIVALS=bursts bench/webhook.sh   # requests in bursts, as runs before 2026-12-06 sent them
+#   NULL=0 bench/webhook.sh            # the rules only, without the null server's runs
+#   CLOSED=0 bench/webhook.sh          # without the closed-loop runs (wrk)
+#
+# Arrivals: `hey -q` paces each of its workers with its own ticker, and a process starts all its
+# workers at once, so the requests of one process leave together. By default (ARRIVALS=paced)
+# each of CLIENTS (40) connections is a `hey` process of its own at RATE/CLIENTS req/s, started
+# 1/RATE s after the previous one: the requests arrive evenly spread, as independent API server
+# requests do. ARRIVALS=bursts runs four `hey` processes of 10 connections each, started
+# together: CLIENTS requests arrive at once every CLIENTS/RATE s (40 every 40 ms at 1,000 req/s),
+# and the last of each burst waits for the 39 before it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${RATES:-"1000 5000"}
 DURATION=${DURATION:-60}
 SOAK=${SOAK:-0}
 PORT=${PORT:-18443}
+ARRIVALS=${ARRIVALS:-paced}
+CLIENTS=${CLIENTS:-40}
+NULL=${NULL:-1}
+CLOSED=${CLOSED:-1}
+[[ $ARRIVALS == paced || $ARRIVALS == bursts ]] || { echo "ARRIVALS must be paced or bursts, not $ARRIVALS"; exit 2; }
+(( CLIENTS > 0 && CLIENTS % 4 == 0 )) || { echo "CLIENTS must be a positive multiple of 4, not $CLIENTS"; exit 2; }
 for tool in hey wrk taskset; do
   command -v "$tool" >/dev/null || { echo "bench/webhook.sh needs $tool (apt-get install hey wrk util-linux)"; exit 2; }
 done
-cargo build --release --quiet
-BIN=${CARGO_TARGET_DIR:-target}/release/ladrillo
+if [[ -n ${LADRILLO_BIN:-} ]]; then
+  BIN=$LADRILLO_BIN
+  [[ -x $BIN ]] || { echo "LADRILLO_BIN=$BIN is not an executable"; exit 2; }
+else
+  cargo build --release --quiet
+  BIN=${CARGO_TARGET_DIR:-target}/release/ladrillo
+fi
 WORK=$(mktemp -d)
 PID=
 cleanup() { [[ -n $PID ]] && kill "$PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -56,19 +80,34 @@ check_mix() {
   done
 }
 
-# Fixed-rate run: four hey clients (one per review), RATE/4 req/s each over 10 connections.
-# hey writes one CSV row per answered request; a request that failed has no row, so a shortfall
-# shows as an achieved rate under the target and is counted as unanswered.
+# Fixed-rate run at RATE req/s over CLIENTS keep-alive connections, a quarter of them per review
+# (see "Arrivals" above). hey writes one CSV row per answered request; a request that failed has
+# no row, so a shortfall shows as an achieved rate under the target and is counted as unanswered.
 # `-host localhost`: hey sends its Host value as the TLS server name, and for a URL with a port
 # that is `127.0.0.1:PORT`, which is no DNS name: rustls refuses the handshake (illegal parameter).
 fixed_rate() { # $1 label, $2 rate, $3 seconds
-  local label=$1 rate=$2 secs=$3 per=$(( $2 / 40 )) pids=()
+  local label=$1 rate=$2 secs=$3 pids=() i=0
+  local load_before; load_before=$(cut -d' ' -f1 /proc/loadavg)
   local before; before=$(cpu_ticks)
-  for r in "${REVIEWS[@]}"; do
-    taskset -c 1 hey -z "${secs}s" -c 10 -q "$per" -host localhost -m POST -T application/json \
-      -D "bench/webhook/$r.json" -o csv "https://127.0.0.1:$PORT/validate" >"$WORK/$r.csv" &
-    pids+=($!)
-  done
+  hey_run() { # $1 review, $2 connections, $3 req/s per connection, $4 delay (s), $5 CSV
+    sleep "$4"
+    exec taskset -c 1 hey -z "${secs}s" -c "$2" -q "$3" -host localhost -m POST -T application/json \
+      -D "bench/webhook/$1.json" -o csv "https://127.0.0.1:$PORT/validate" >"$5"
+  }
+  if [[ $ARRIVALS == paced ]]; then
+    local per; per=$(awk -v r="$rate" -v c="$CLIENTS" 'BEGIN { printf "%.3f", r / c }')
+    for (( i = 0; i < CLIENTS; i++ )); do
+      local r=${REVIEWS[i % 4]}
+      hey_run "$r" 1 "$per" "$(awk -v i="$i" -v r="$rate" 'BEGIN { printf "%.4f", i / r }')" "$WORK/$i.csv" &
+      pids+=($!)
+    done
+  else
+    local per; per=$(awk -v r="$rate" -v c="$CLIENTS" 'BEGIN { printf "%.3f", r / c }')
+    for r in "${REVIEWS[@]}"; do
+      hey_run "$r" $(( CLIENTS / 4 )) "$per" 0 "$WORK/$r.csv" &
+      pids+=($!)
+    done
+  fi
   wait "${pids[@]}"
   local after; after=$(cpu_ticks)
   cat "$WORK"/*.csv | awk -F, '$1 ~ /^[0-9.]+$/ { print $1 * 1000, $7 }' | sort -n >"$WORK/all"
@@ -76,12 +115,13 @@ fixed_rate() { # $1 label, $2 rate, $3 seconds
   local n errors; n=$(wc -l <"$WORK/all"); errors=$(awk '$2 != 200' "$WORK/all" | wc -l)
   (( n > 0 )) || { echo "$label: no request answered (hey's errors are not in its CSV: run it by hand)"; exit 1; }
   awk -v n="$n" -v label="$label" -v rate="$rate" -v secs="$secs" -v errors="$errors" \
-    -v cpu="$(( after - before ))" -v tick="$TICK" -v rss="$(rss_kib)" '
+    -v cpu="$(( after - before ))" -v tick="$TICK" -v rss="$(rss_kib)" -v arrivals="$ARRIVALS" \
+    -v load="$load_before -> $(cut -d' ' -f1 /proc/loadavg)" '
     NR == int(n * 0.50) { p50 = $1 } NR == int(n * 0.99) { p99 = $1 } NR == int(n * 0.999) { p999 = $1 }
     END {
       unanswered = rate * secs - n; if (unanswered < 0) unanswered = 0
-      printf "%-6s %5d req/s for %d s: achieved %.0f req/s, errors %d, unanswered %d, p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, CPU/request %.1f us, RSS %d KiB\n",
-        label, rate, secs, n / secs, errors, unanswered, p50, p99, p999, cpu / tick / n * 1e6, rss
+      printf "%-6s %5d req/s %s for %d s: achieved %.0f req/s, errors %d, unanswered %d, p50 %.3f ms, p99 %.3f ms, p999 %.3f ms, max %.3f ms, CPU/request %.1f us, RSS %d KiB, load %s\n",
+        label, rate, arrivals, secs, n / secs, errors, unanswered, p50, p99, p999, $1, cpu / tick / n * 1e6, rss, load
     }' "$WORK/all"
 }
 
@@ -107,14 +147,15 @@ LUA
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for mode in rules null; do
+MODES=rules; (( NULL )) && MODES="rules null"
+for mode in $MODES; do
   if [[ $mode == rules ]]; then start; else start --always-allow; fi
   check_mix "$mode"
   fixed_rate "$mode warm-up" 1000 5 >/dev/null
   for rate in $RATES; do
     fixed_rate "$mode" "$rate" "$DURATION"
   done
-  max_rate "$mode"
+  (( CLOSED )) && max_rate "$mode"
   echo "$mode: peak RSS $(awk '/^VmHWM/ {print $2}' "/proc/$PID/status") KiB"
   stop
 done

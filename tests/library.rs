@@ -140,3 +140,52 @@ fn one_object_gets_the_scans_severity_overrides_and_waivers() {
     let result = judge(None, &waived);
     assert_eq!((result.summary.findings, result.summary.suppressed), (0, 1));
 }
+
+/// Everything a scan says, for comparing two runs: findings (with their fingerprints), input
+/// errors, the summary and the redacted spans.
+fn everything(result: &scan::ScanResult) -> String {
+    let mut redactions: Vec<_> = result.redactions.iter().collect();
+    redactions.sort_by(|a, b| a.0.cmp(b.0));
+    format!(
+        "{:#?}\n{:#?}\n{}\n{:?}",
+        result.findings,
+        result.errors,
+        serde_json::to_string_pretty(&result.summary).unwrap(),
+        redactions
+    )
+}
+
+#[test]
+fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
+    // Every rule over every fixture: many files, objects and scopes (projects), Terraform
+    // modules, clusters, waivers and parser notes.
+    let root = common::root();
+    let paths: Vec<String> =
+        ["tests/fixtures", "tests/rbac", "tests/netpol", "tests/pss", "tests/cluster_model", "examples"]
+            .iter()
+            .map(|p| root.join(p))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+    let parallel_settings = common::settings(&["all"]);
+    let mut sequential_settings = common::settings(&["all"]);
+    sequential_settings.parallel = false;
+    let options = parallel_settings.input_options();
+    let parallel = scan::scan(ladrillo::input::Inputs::from_paths(&paths, &options), &parallel_settings);
+    let mut loader = Loader::default();
+    loader.sequential();
+    loader.paths(&paths, &options);
+    let sequential = scan::scan(loader.finish(), &sequential_settings);
+    assert!(parallel.findings.len() > 1000, "the fixtures give many findings: {}", parallel.findings.len());
+    assert!(parallel.summary.clusters > 1, "and several clusters: {}", parallel.summary.clusters);
+    let (a, b) = (everything(&parallel), everything(&sequential));
+    if a != b {
+        let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
+        panic!(
+            "parallel and sequential scans differ at line {}: {:?} vs {:?}",
+            line + 1,
+            a.lines().nth(line),
+            b.lines().nth(line)
+        );
+    }
+}

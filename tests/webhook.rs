@@ -782,3 +782,53 @@ fn the_server_refuses_missing_or_bad_certificates_and_configs_with_exit_2() {
     // Without the certificate flags, clap says what is missing.
     ladrillo().args(["webhook"]).assert().code(2);
 }
+
+/// The webhook judges each review on the calling thread (`ScanSettings::parallel` off): its
+/// answers are byte for byte those of the scan engine on rayon's pool, for the benchmark's
+/// reviews (allowed and denied), as CREATE and as UPDATE, with and without a Namespace.
+#[test]
+fn reviews_judged_on_the_calling_thread_get_the_answers_of_a_parallel_scan() {
+    let sequential = webhook("fail-on: high\n", None);
+    assert!(!sequential.settings.parallel, "the webhook judges each review on its calling thread");
+    let mut parallel = webhook("fail-on: high\n", None);
+    parallel.settings.parallel = true;
+    let dir = common::root().join("bench/webhook");
+    let mut bodies = Vec::new();
+    for name in ["pod-ok", "pod-denied", "deployment-ok", "deployment-denied"] {
+        let create: Value =
+            serde_json::from_slice(&std::fs::read(dir.join(format!("{name}.json"))).unwrap()).unwrap();
+        let mut update = create.clone();
+        update["request"]["operation"] = json!("UPDATE");
+        update["request"]["oldObject"] = create["request"]["object"].clone();
+        bodies.push(serde_json::to_vec(&create).unwrap());
+        bodies.push(serde_json::to_vec(&update).unwrap());
+    }
+    let mut restricted = Labels::new();
+    let namespace = |body: &[u8]| {
+        let v: Value = serde_json::from_slice(body).unwrap();
+        v["request"]["namespace"].as_str().unwrap().to_string()
+    };
+    restricted.insert(
+        namespace(&bodies[0]),
+        vec![("pod-security.kubernetes.io/enforce".to_string(), "restricted".to_string())],
+    );
+    let mut verdicts = Vec::new();
+    for labels in [no_labels(), restricted] {
+        for body in &bodies {
+            let a = sequential.decide(body.clone(), &labels);
+            let b = parallel.decide(body.clone(), &labels);
+            assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+            assert_eq!(
+                String::from_utf8_lossy(&a.body),
+                String::from_utf8_lossy(&b.body),
+                "sequential and parallel answers differ"
+            );
+            assert_eq!((a.verdict, a.findings, &a.denied_by), (b.verdict, b.findings, &b.denied_by));
+            verdicts.push(a.verdict);
+        }
+    }
+    assert!(
+        verdicts.contains(&Verdict::Denied) && verdicts.iter().any(|v| *v != Verdict::Denied),
+        "both allowed and denied reviews: {verdicts:?}"
+    );
+}

@@ -128,7 +128,28 @@ pub fn is_terraform(file: &SourceFile) -> bool {
 /// one still join the module of their directory when several are given.
 #[must_use]
 pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
-    let shown_dir = |f: &SourceFile| f.display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d).to_string();
+    terraform_dirs(files)
+        .par_iter()
+        .filter_map(|files| files.first().map(|first| hcl::Module::load(shown_dir(first), files)))
+        .collect()
+}
+
+/// [`terraform`] on the calling thread only (see [`super::Loader::sequential`]).
+#[must_use]
+pub fn terraform_sequential(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
+    terraform_dirs(files)
+        .iter()
+        .filter_map(|files| files.first().map(|first| hcl::Module::load(shown_dir(first), files)))
+        .collect()
+}
+
+/// The directory a file is shown in (`.` for none).
+fn shown_dir(f: &SourceFile) -> String {
+    f.display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d).to_string()
+}
+
+/// Terraform files by directory, in directory order.
+fn terraform_dirs(files: &[Arc<SourceFile>]) -> Vec<Vec<Arc<SourceFile>>> {
     let mut dirs: BTreeMap<String, Vec<Arc<SourceFile>>> = BTreeMap::new();
     for f in files {
         let key = match f.path.as_deref().and_then(std::path::Path::parent) {
@@ -137,10 +158,7 @@ pub fn terraform(files: &[Arc<SourceFile>]) -> Vec<hcl::Module> {
         };
         dirs.entry(key).or_default().push(Arc::clone(f));
     }
-    let dirs: Vec<Vec<Arc<SourceFile>>> = dirs.into_values().collect();
-    dirs.par_iter()
-        .filter_map(|files| files.first().map(|first| hcl::Module::load(shown_dir(first), files)))
-        .collect()
+    dirs.into_values().collect()
 }
 
 /// Reads one document root (or a node standing for one): a `List` is expanded into its items,

@@ -164,6 +164,8 @@ pub struct Loader {
     render_tried: std::collections::HashSet<String>,
     /// What was rendered, and how.
     render_remarks: Vec<Remark>,
+    /// Parse on the calling thread only (see [`Loader::sequential`]).
+    sequential: bool,
 }
 
 impl Loader {
@@ -202,14 +204,17 @@ impl Loader {
         self.errors.extend(errors);
         self.progress = options.progress.clone();
         self.progress.add_files(inputs.len());
-        let read: Vec<Result<Arc<SourceFile>, InputError>> = inputs
-            .par_iter()
-            .map(|i| {
-                let r = source::read(i);
-                self.progress.file_read();
-                r
-            })
-            .collect();
+        let progress = &self.progress;
+        let read_one = |i: &source::Input| {
+            let r = source::read(i);
+            progress.file_read();
+            r
+        };
+        let read: Vec<Result<Arc<SourceFile>, InputError>> = if self.sequential {
+            inputs.iter().map(read_one).collect()
+        } else {
+            inputs.par_iter().map(read_one).collect()
+        };
         for r in read {
             match r {
                 Ok(f) => self.files.push(f),
@@ -285,6 +290,14 @@ impl Loader {
         self.one_cluster = true;
     }
 
+    /// Reads and loads on the calling thread instead of rayon's pool (call it before
+    /// [`Loader::paths`]): for callers that load one or two objects at a time and wait for them
+    /// (the webhook), where handing the work to the pool costs more than the work. What is
+    /// loaded is the same, in the same order.
+    pub fn sequential(&mut self) {
+        self.sequential = true;
+    }
+
     /// Adds a file already read.
     pub fn file(&mut self, file: Arc<SourceFile>) {
         self.files.push(file);
@@ -338,6 +351,7 @@ impl Loader {
             rendered,
             render_tried,
             render_remarks,
+            sequential,
         } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
@@ -366,8 +380,11 @@ impl Loader {
             .filter(|f| !projects.unrendered(f))
             .cloned()
             .partition(|f| file::is_terraform(f));
-        let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) =
-            rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files));
+        let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) = if sequential {
+            (files.iter().map(load).collect(), file::terraform_sequential(&tf_files))
+        } else {
+            rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files))
+        };
         let mut stats =
             Stats { files: all_files.len() + unread, hidden_skipped, default_excluded, ..Stats::default() };
         let unrendered = all_files.len() - tf_files.len() - files.len();

@@ -35,6 +35,11 @@ pub struct ScanSettings {
     pub options: RuleOptions,
     /// The progress indicator of the run (hidden unless the CLI shows one).
     pub progress: crate::progress::Progress,
+    /// Spread the work over rayon's pool (per file, per object, per rule of a scope): `true`
+    /// unless the caller says otherwise. The webhook judges each review, one or two objects,
+    /// entirely on its calling thread: handing so little work to the pool and waiting for it
+    /// costs more than the work. Findings are the same, in the same order, either way.
+    pub parallel: bool,
 }
 
 impl ScanSettings {
@@ -81,6 +86,7 @@ impl ScanSettings {
             today,
             options,
             progress: crate::progress::Progress::hidden(),
+            parallel: true,
         }
     }
 
@@ -250,27 +256,30 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         .filter(|o| o.group() != "eksctl.io")
         .filter_map(|o| o.origin.as_ref().map(|or| or.file.display.as_str()))
         .collect();
-    let per_source: Vec<Vec<Finding>> = all_files
-        .par_iter()
-        .filter(|f| !manifests.contains(f.display.as_str()))
-        .map(|f| {
-            let mut cx = Context::new(&settings.options);
-            for rule in &settings.rules {
-                rule.check_source(&mut cx, f);
-            }
-            cx.into_findings()
-        })
-        .collect();
+    let source_rules = |f: &Arc<SourceFile>| {
+        let mut cx = Context::new(&settings.options);
+        for rule in &settings.rules {
+            rule.check_source(&mut cx, f);
+        }
+        cx.into_findings()
+    };
+    let unchecked = |f: &&Arc<SourceFile>| !manifests.contains(f.display.as_str());
+    let per_source: Vec<Vec<Finding>> = if settings.parallel {
+        all_files.par_iter().filter(unchecked).map(source_rules).collect()
+    } else {
+        all_files.iter().filter(unchecked).map(source_rules).collect()
+    };
 
     // Per-object rules and annotation waivers, in parallel over objects.
-    let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = set
-        .objects()
-        .par_iter()
-        .map(|o| {
-            let (ws, errs) = waivers::object_waivers(o);
-            (run_object_rules(o, settings), ws, errs)
-        })
-        .collect();
+    let object_rules = |o: &Object| {
+        let (ws, errs) = waivers::object_waivers(o);
+        (run_object_rules(o, settings), ws, errs)
+    };
+    let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = if settings.parallel {
+        set.objects().par_iter().map(object_rules).collect()
+    } else {
+        set.objects().iter().map(object_rules).collect()
+    };
     let (set, per_scope) = run_set_rules(set, settings);
     let clusters = set.clusters();
     let mut per_cluster = Vec::new();
@@ -450,21 +459,22 @@ fn secret_spans(
     if unselected.is_empty() {
         return out;
     }
-    let from_objects: Vec<Finding> = set
-        .objects()
-        .par_iter()
-        .flat_map_iter(|o| {
-            let mut cx = Context::new(&settings.options);
-            let workload = Workload::of(o);
-            for rule in &unselected {
-                rule.check_object(&mut cx, o);
-                if let Some(w) = &workload {
-                    rule.check_workload(&mut cx, w);
-                }
+    let masks = |o: &Object| {
+        let mut cx = Context::new(&settings.options);
+        let workload = Workload::of(o);
+        for rule in &unselected {
+            rule.check_object(&mut cx, o);
+            if let Some(w) = &workload {
+                rule.check_workload(&mut cx, w);
             }
-            cx.into_findings()
-        })
-        .collect();
+        }
+        cx.into_findings()
+    };
+    let from_objects: Vec<Finding> = if settings.parallel {
+        set.objects().par_iter().flat_map_iter(masks).collect()
+    } else {
+        set.objects().iter().flat_map(masks).collect()
+    };
     let manifests: std::collections::HashSet<&str> = set
         .iter()
         .filter(|o| o.group() != "eksctl.io")
@@ -549,33 +559,36 @@ impl ScanSettings {
 /// `ObjectSet::analysis`). Then the checks that look at the whole run.
 fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Finding>) {
     let run = |set: &ObjectSet| -> Vec<Finding> {
-        settings
-            .rules
-            .par_iter()
-            .flat_map_iter(|rule| {
-                let mut cx = Context::new(&settings.options);
-                rule.check_set(&mut cx, set);
-                cx.into_findings()
-            })
-            .collect()
+        let check = |rule: &&'static dyn Rule| {
+            let mut cx = Context::new(&settings.options);
+            rule.check_set(&mut cx, set);
+            cx.into_findings()
+        };
+        if settings.parallel {
+            settings.rules.par_iter().flat_map_iter(check).collect()
+        } else {
+            settings.rules.iter().flat_map(check).collect()
+        }
     };
     let (set, mut findings) = if set.scopes().len() <= 1 {
         let findings = run(&set);
         (set, findings)
     } else {
         let (parts, names) = set.split();
-        let findings = parts
-            .par_iter()
-            .filter(|(indices, _)| !indices.is_empty())
-            .flat_map_iter(|(indices, part)| {
-                let mut found = run(part);
-                // Back to the object's place in the whole run.
-                for f in &mut found {
-                    f.object_index = f.object_index.and_then(|i| indices.get(i).copied());
-                }
-                found
-            })
-            .collect();
+        let nonempty = |(indices, _): &&(Vec<usize>, ObjectSet)| !indices.is_empty();
+        let scope = |(indices, part): &(Vec<usize>, ObjectSet)| {
+            let mut found = run(part);
+            // Back to the object's place in the whole run.
+            for f in &mut found {
+                f.object_index = f.object_index.and_then(|i| indices.get(i).copied());
+            }
+            found
+        };
+        let findings = if settings.parallel {
+            parts.par_iter().filter(nonempty).flat_map_iter(scope).collect()
+        } else {
+            parts.iter().filter(nonempty).flat_map(scope).collect()
+        };
         (ObjectSet::join(parts, names), findings)
     };
     let mut cx = Context::new(&settings.options);

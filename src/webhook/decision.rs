@@ -291,6 +291,7 @@ impl Webhook {
         ns_labels: Option<&[(String, String)]>,
     ) -> (Vec<Finding>, Vec<crate::diagnostic::InputError>) {
         let mut loader = Loader::default();
+        loader.sequential();
         if let Some(labels) = ns_labels {
             let labels: serde_json::Map<String, Json> =
                 labels.iter().map(|(k, v)| (k.clone(), Json::String(v.clone()))).collect();

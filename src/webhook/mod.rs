@@ -29,6 +29,9 @@ impl Webhook {
         let mut settings = ScanSettings::new(config, &[], &[], today);
         settings.rules.retain(|r| scope::at_admission(*r));
         settings.options.selected_rules = settings.rules.iter().map(|r| r.meta().name).collect();
+        // A review holds one object (two on UPDATE): it is judged on the thread that received
+        // it, never handed to rayon's pool and waited for.
+        settings.parallel = false;
         Self {
             settings,
             mode: mode.or(section.mode).unwrap_or_default(),
