@@ -593,3 +593,19 @@ fn other_commands_render_too() {
     assert!(tools.ran("helm"));
     assert!(text.contains("privileged"), "{text}");
 }
+
+#[test]
+fn report_renders_like_scan() {
+    let tools = Tools::new();
+    tools.helm("web-debug.helm-template.yaml");
+    let out = tools
+        .ladrillo()
+        .args(["report", "--no-config", "--framework", "pss-baseline", "-f", "json", "--render", CHART])
+        .output()
+        .unwrap();
+    assert!(tools.ran("helm"), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = json_of(&out);
+    let text = json.to_string();
+    assert!(text.contains(&format!("helm template {CHART}")), "{text}");
+    assert_eq!(out.status.code(), Some(1), "{text}");
+}

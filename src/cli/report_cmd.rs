@@ -57,12 +57,11 @@ pub fn run(args: &ReportArgs) -> i32 {
         super::error(e);
         return 2;
     }
+    // The same reading options as `scan` (`--render`, `--hidden`, `--stdin-filename`, the
+    // config's excludes...), so a report covers what a scan of the same paths covers.
+    let mut options = args.input.options(&config);
     let settings = settings(args.framework, config, today);
-    let options = crate::input::Options {
-        allow_empty: args.input.allow_empty,
-        lang: super::lang(),
-        ..settings.input_options()
-    };
+    options.progress = settings.progress.clone();
     let inputs = if args.input.cluster.cluster {
         match args.input.cluster.load(&[], None, &[], &crate::input::Options::default()) {
             Ok(l) => l.inputs,
