@@ -61,6 +61,7 @@ default-eksctl-uses-gp3 = eksctl uses gp3
 default-eksctl-uses-80-gib = eksctl uses 80 GiB
 default-eksctl-uses-amazonlinux2023 = eksctl uses AmazonLinux2023
 default-ssh-allow-defaults-to-false = `ssh.allow` defaults to false
+default-eksctl-allows-ssh-when-a-public-key-is-given = eksctl allows SSH when a public key is given and `allow` is not false
 default-spot-defaults-to-false = `spot` defaults to false
 default-eksctl-uses-m5-large = eksctl uses m5.large
 default-eksctl-uses-2-nodes-min-2-desired-2-max-2 = eksctl uses 2 nodes (min 2, desired 2, max 2)

@@ -61,6 +61,7 @@ default-eksctl-uses-gp3 = eksctl usa gp3
 default-eksctl-uses-80-gib = eksctl usa 80 GiB
 default-eksctl-uses-amazonlinux2023 = eksctl usa AmazonLinux2023
 default-ssh-allow-defaults-to-false = `ssh.allow` vale false si se omite
+default-eksctl-allows-ssh-when-a-public-key-is-given = eksctl permite SSH cuando se da una clave pública y `allow` no es false
 default-spot-defaults-to-false = `spot` vale false si se omite
 default-eksctl-uses-m5-large = eksctl usa m5.large
 default-eksctl-uses-2-nodes-min-2-desired-2-max-2 = eksctl usa 2 nodos (mín. 2, deseados 2, máx. 2)

@@ -45,6 +45,8 @@ const WHY_VOLUME_TYPE: &str = "eksctl uses gp3";
 const WHY_VOLUME_SIZE: &str = "eksctl uses 80 GiB";
 const WHY_AMI: &str = "eksctl uses AmazonLinux2023";
 const WHY_SSH: &str = "`ssh.allow` defaults to false";
+/// eksctl's defaulting (`setSSHDefaults`) turns SSH on when a key is given, unless `allow` is false.
+const WHY_SSH_KEY: &str = "eksctl allows SSH when a public key is given and `allow` is not false";
 const WHY_SPOT: &str = "`spot` defaults to false";
 const WHY_INSTANCE: &str = "eksctl uses m5.large";
 const WHY_SIZE: &str = "eksctl uses 2 nodes (min 2, desired 2, max 2)";
@@ -478,8 +480,8 @@ fn node_group(
         .iter()
         .any(|key| r.get(&k(&format!("ssh.{key}"))).is_some());
     ng.ssh = Ssh {
-        enabled: if has_key && r.get(&k("ssh.allow")).is_none() {
-            Field::unknown(r.place(&k("ssh.allow")), "a key is given without `allow`")
+        enabled: if has_key {
+            r.bool(&k("ssh.allow"), Some((true, WHY_SSH_KEY)))
         } else {
             r.bool(&k("ssh.allow"), Some((false, WHY_SSH)))
         },
