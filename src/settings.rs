@@ -89,10 +89,15 @@ impl WebhookMode {
 
     /// Parses `enforce`, `warn` or `audit`.
     pub fn parse(s: &str) -> Result<Self, String> {
+        Self::parse_in(s, crate::i18n::Lang::En)
+    }
+
+    /// [`WebhookMode::parse`] with the error in a language.
+    pub fn parse_in(s: &str, lang: crate::i18n::Lang) -> Result<Self, String> {
         Self::ALL
             .into_iter()
             .find(|m| m.as_str() == s)
-            .ok_or_else(|| format!("unknown webhook mode `{s}`; expected enforce, warn or audit"))
+            .ok_or_else(|| crate::t!(lang, "config-webhook-mode-unknown", mode = s))
     }
 }
 
@@ -211,12 +216,17 @@ pub enum FailOn {
 
 impl FailOn {
     pub fn parse(s: &str) -> Result<Self, String> {
+        Self::parse_in(s, crate::i18n::Lang::En)
+    }
+
+    /// [`FailOn::parse`] with the error in a language.
+    pub fn parse_in(s: &str, lang: crate::i18n::Lang) -> Result<Self, String> {
         match s {
             "none" | "never" => Ok(Self::Never),
             "any" => Ok(Self::Severity(Severity::Info)),
-            _ => Severity::parse(s).map(Self::Severity).ok_or_else(|| {
-                format!("`{s}` is not a severity (critical, high, medium, low, info, or none)")
-            }),
+            _ => Severity::parse(s)
+                .map(Self::Severity)
+                .ok_or_else(|| crate::t!(lang, "fail-on-not-a-severity", value = s)),
         }
     }
 }

@@ -327,3 +327,227 @@ fn config_section_errors_in_spanish() {
         assert!(en.contains(text), "{text} not in:\n{en}");
     }
 }
+
+/// English fragments that the commands below once wrote whatever the language: none may come
+/// back under `--lang es` (values and identifiers from the input are not among them).
+const ENGLISH: &[&str] = &[
+    "no such file",
+    "cannot ",
+    " is not ",
+    "must ",
+    "expected ",
+    "unknown ",
+    "malformed",
+    "not a JSON",
+    "did you mean",
+    "would overwrite",
+    "no files",
+    "selects no",
+    "no detection",
+    " found",
+    "warning:",
+    "note:",
+    "verdict",
+    "allowed",
+    "blocked",
+    "isolated",
+    "ingress of",
+    "egress of",
+    "Connections",
+    "is ignored",
+    "invalid object",
+    "instance type",
+    "max pods",
+    "MAX PODS",
+    "secondary IP",
+    "Prefix delegation",
+    "reads exactly",
+    "column ",
+    "item ",
+];
+
+/// Runs `ladrillo --lang es ARGS` in `dir` and returns stdout and stderr together, after
+/// checking the exit code.
+fn spanish(dir: &std::path::Path, args: &[&str], code: i32) -> String {
+    let out = ladrillo()
+        .current_dir(dir)
+        .args(["--lang", "es"])
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+}
+
+/// Every command's own errors, notes and tables in Spanish on good and deliberately bad input
+/// (issue 14): audit-log's command line and the problems of its records, netpol's endpoints,
+/// ports, protocols and ignored policies and its explanations, the Pod Security verdict on an
+/// object the API server would refuse (in `pss` and in `report`), max-pods' table and unknown
+/// types, `--fail-on`. Each case names Spanish it must show, and none may show [`ENGLISH`].
+#[test]
+fn commands_speak_spanish_on_good_and_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("bad.log"), "{\"kind\":\"Event\"\nnot json\n[1,2]\n\"bm90IGpzb24=\"\nH4sIAAAA\n")
+        .unwrap();
+    std::fs::write(d.join("truncated.json"), "[{\"kind\": \"Event\"},\n").unwrap();
+    std::fs::write(d.join("empty.log"), "{}\n").unwrap();
+    std::fs::create_dir(d.join("nothing")).unwrap();
+    std::fs::write(
+        d.join("net.yaml"),
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  \
+         selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    \
+         spec: {hostNetwork: true, containers: [{name: c, image: nginx}]}\n---\n\
+         apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cron, namespace: jobs}\nspec:\n  \
+         selector: {matchLabels: {app: cron}}\n  template:\n    metadata: {labels: {app: cron}}\n    \
+         spec: {containers: [{name: c, image: nginx}]}\n---\n\
+         apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  \
+         selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    \
+         spec: {containers: [{name: c, image: nginx}]}\n---\n\
+         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api, namespace: shop}\n\
+         spec:\n  podSelector: {matchLabels: {app: api}}\n  ingress:\n    - from: [{namespaceSelector: {matchLabels: {team: x}}}]\n      \
+         ports: [{port: 8080}]\n---\n\
+         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: broken, namespace: shop}\n\
+         spec:\n  podSelector: {}\n  ingress:\n    - from: [{ipBlock: {cidr: 10.0.0.0/33}}]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("refused.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostNetwork: \"yes\"\n  \
+         securityContext: {runAsUser: 1.5}\n  containers: [{name: c, image: nginx}]\n",
+    )
+    .unwrap();
+    let cases: &[(&[&str], i32, &[&str])] = &[
+        (&["audit-log", "missing.log"], 2, &["missing.log: no existe el archivo o directorio"]),
+        (&["audit-log", "nothing"], 2, &["nothing: no hay archivos en este directorio"]),
+        (&["audit-log", "--since", "ayer", "empty.log"], 2, &["--since: `ayer` no es un instante"]),
+        (&["audit-log", "--until", "3q", "empty.log"], 2, &["--until: `3q` no es un instante"]),
+        (&["audit-log", "--follow", "bad.log", "empty.log"], 2, &["--follow lee exactamente un archivo"]),
+        (&["audit-log", "--follow", "--format", "json", "bad.log"], 2, &["use --format text o jsonl"]),
+        (&["audit-log", "--select", "POD001", "empty.log"], 2, &["no selecciona ninguna detección"]),
+        (&["audit-log", "--select", ",", "empty.log"], 2, &["nombre de detección vacío en --select"]),
+        (&["audit-log", "--fail-on", "grave", "empty.log"], 2, &["`grave` no es una severidad"]),
+        (&["audit-log", "-o", "empty.log", "empty.log"], 2, &["sobrescribiría una entrada"]),
+        (&["audit-log", "empty.log"], 2, &["no se ha encontrado ningún evento de auditoría"]),
+        (
+            &["audit-log", "bad.log"],
+            2,
+            &[
+                "bad.log:1: JSON mal formado: fin de archivo dentro de un objeto (columna 15)",
+                "bad.log:2: no es un registro JSON",
+                "bad.log:3: elemento 0: no es un registro JSON",
+                "bad.log:5: no se puede descomprimir: fin de archivo inesperado",
+                "registros mal formados",
+            ],
+        ),
+        (&["audit-log", "truncated.json"], 2, &["fin inesperado de la entrada; se esperaba un valor"]),
+        (&["scan", "--fail-on", "grave", "--no-config", "refused.yaml"], 2, &["`grave` no es una severidad"]),
+        (
+            &["netpol", "reach", "net.yaml"],
+            0,
+            &[
+                "todas las conexiones",
+                "nota: shop/web[Deployment] usa la red del host",
+                "aviso: net.yaml:",
+                "se ignora NetworkPolicy shop/broken",
+                "depende de etiquetas del espacio de nombres",
+            ],
+        ),
+        (&["netpol", "reach", "-f", "matrix", "net.yaml"], 0, &["de \\ a", "todo"]),
+        (
+            &["netpol", "reach", "--focus", "nadie", "net.yaml"],
+            2,
+            &["no hay ninguna carga de trabajo `nadie`"],
+        ),
+        (
+            &["netpol", "reach", "--focus", "10.0.0.0/8", "net.yaml"],
+            2,
+            &["debe nombrar una carga de trabajo"],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "shop/web", "shop/api", "99999"],
+            2,
+            &["`99999` no es PUERTO ni PUERTO/PROTOCOLO"],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "shop/web", "shop/api", "80/XTP"],
+            2,
+            &["`XTP` no es TCP, UDP ni SCTP"],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "shop/nadie", "shop/api"],
+            2,
+            &["no hay ninguna carga de trabajo"],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "10.1.0.0/16", "shop/api", "8080"],
+            1,
+            &[
+                "salida de 10.1.0.0/16: fuera del clúster",
+                "entrada de shop/api[Deployment]: aislada por shop/api",
+                "no coincide con este extremo",
+                "veredicto: TCP 8080 bloqueado por entrada de shop/api[Deployment]",
+            ],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "shop/web", "shop/api", "8080"],
+            1,
+            &[
+                "salida de shop/web[Deployment]: usa la red del host",
+                "veredicto: TCP 8080 bloqueado por entrada de shop/api",
+            ],
+        ),
+        (
+            &["netpol", "explain", "-f", "net.yaml", "jobs/cron", "shop/api", "8080"],
+            1,
+            &[
+                "salida de jobs/cron[Deployment]: sin aislar",
+                "posiblemente permite TCP 8080",
+                "veredicto: TCP 8080 posiblemente permitido",
+            ],
+        ),
+        (
+            &["pss", "refused.yaml"],
+            2,
+            &[
+                "objeto no válido: spec.hostNetwork debe ser un booleano, pero es una cadena",
+                "spec.securityContext.runAsUser debe ser un entero, pero es el número 1.5",
+            ],
+        ),
+        (
+            &["report", "--framework", "pss-baseline", "--no-config", "refused.yaml"],
+            1,
+            &[
+                "objeto no válido: spec.hostNetwork debe ser un booleano, pero es una cadena, objeto no válido: spec.securityContext.runAsUser",
+            ],
+        ),
+        (
+            &["max-pods", "m5.large", "a1.metal"],
+            0,
+            &["Máximo de pods de VPC CNI, modo de IP secundarias", "TIPO DE INSTANCIA", "MÁX. PODS"],
+        ),
+        (
+            &["max-pods", "--prefix-delegation", "--custom-networking", "m5.xlarge"],
+            0,
+            &["delegación de prefijos con red personalizada", "requiere una instancia Nitro"],
+        ),
+        (&["max-pods", "m5.lage"], 2, &["tipo de instancia desconocido \"m5.lage\"; ¿quiso decir m5.large"]),
+        (&["max-pods", "zz.nada"], 2, &["(`ladrillo max-pods --all` lista los conocidos)"]),
+    ];
+    let mut failures = Vec::new();
+    for (args, code, wanted) in cases {
+        let out = spanish(d, args, *code);
+        for w in *wanted {
+            if !out.contains(w) {
+                failures.push(format!("{args:?}: no `{w}` in:\n{out}"));
+            }
+        }
+        for e in ENGLISH {
+            if out.contains(e) {
+                failures.push(format!("{args:?}: English `{e}` in:\n{out}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -40,7 +40,7 @@ fn reach_fixtures() {
         let rel = path.strip_prefix(common::root()).unwrap().display().to_string();
         let (_, model) = model_of(&rel, &common::read(&path));
         assert!(model.invalid.is_empty(), "{rel}: invalid policies {:?}", model.invalid);
-        let got = render::text(&model, &model.reach());
+        let got = render::text(&model, &model.reach(), ladrillo::i18n::Lang::En);
         let expected_path = path.with_extension("expected");
         if bless {
             std::fs::write(&expected_path, &got).unwrap();
@@ -62,5 +62,8 @@ fn reach_is_stable_across_input_order() {
     let (_, m1) = model_of("a.yaml", &docs.join("\n---\n"));
     docs.reverse();
     let (_, m2) = model_of("b.yaml", &docs.join("\n---\n"));
-    assert_eq!(render::text(&m1, &m1.reach()), render::text(&m2, &m2.reach()));
+    assert_eq!(
+        render::text(&m1, &m1.reach(), ladrillo::i18n::Lang::En),
+        render::text(&m2, &m2.reach(), ladrillo::i18n::Lang::En)
+    );
 }

@@ -14,6 +14,8 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::i18n::{Msg, io_msg};
+
 /// Array keys whose elements are streamed as records.
 const STREAM_KEYS: &[&[u8]] = &[b"items", b"events", b"Records", b"records", b"Events"];
 
@@ -53,7 +55,7 @@ impl Input {
 pub struct ReadError {
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Receives what the reader finds.
@@ -81,19 +83,21 @@ impl Default for ReadOptions {
 /// Reads one input to the end (or forever with `follow`). An error ends this input: it could
 /// not be opened, decompressed, or its document structure broke.
 pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<(), ReadError> {
-    let fatal = |message: String| ReadError { line: None, column: None, message };
+    let fatal = |message: Msg| ReadError { line: None, column: None, message };
     let raw: Box<dyn Read> = match input {
         Input::Stdin { .. } => Box::new(io::stdin().lock()),
         Input::File { path, .. } => {
-            let file = File::open(path).map_err(|e| fatal(format!("cannot open: {e}")))?;
+            let file =
+                File::open(path).map_err(|e| fatal(crate::msg!("audit-cannot-open", reason = io_msg(&e))))?;
             if file.metadata().is_ok_and(|m| m.is_dir()) {
-                return Err(fatal("is a directory".into()));
+                return Err(fatal(crate::msg!("audit-is-a-directory")));
             }
             if options.follow { Box::new(Follow::new(file, path)) } else { Box::new(file) }
         }
     };
     let mut buffered = BufReader::with_capacity(256 << 10, raw);
-    let head = buffered.fill_buf().map_err(|e| fatal(format!("cannot read: {e}")))?;
+    let head =
+        buffered.fill_buf().map_err(|e| fatal(crate::msg!("audit-cannot-read", reason = io_msg(&e))))?;
     let reader: Box<dyn Read> = if head.starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::bufread::MultiGzDecoder::new(buffered))
     } else {
@@ -107,10 +111,12 @@ pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<
     if document_layout(buf.window(), buf.eof) { Scanner::new(buf).document(v) } else { lines(buf, v) }
 }
 
-fn io_message(e: &io::Error) -> String {
+fn io_message(e: &io::Error) -> Msg {
     match e.kind() {
-        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => format!("cannot decompress: {e}"),
-        _ => format!("cannot read: {e}"),
+        io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+            crate::msg!("audit-cannot-decompress", reason = io_msg(e))
+        }
+        _ => crate::msg!("audit-cannot-read", reason = io_msg(e)),
     }
 }
 
@@ -212,7 +218,7 @@ fn lines(mut b: Buffer, v: &mut dyn Visitor) -> Result<(), ReadError> {
                 v.skipped(ReadError {
                     line: Some(line + 1),
                     column: None,
-                    message: format!("line longer than {} MiB; skipped", b.max >> 20),
+                    message: crate::msg!("audit-line-too-long", mib = b.max >> 20),
                 });
                 skipping = true;
             }
@@ -255,9 +261,9 @@ impl Scanner {
         Self { b, pos, mark: None, oversize: false, line: 1, base: 0, line_start: 0 }
     }
 
-    fn error(&self, message: impl Into<String>) -> ReadError {
+    fn error(&self, message: Msg) -> ReadError {
         let col = (self.base + self.pos as u64).saturating_sub(self.line_start) + 1;
-        ReadError { line: Some(self.line), column: usize::try_from(col).ok(), message: message.into() }
+        ReadError { line: Some(self.line), column: usize::try_from(col).ok(), message }
     }
 
     /// Makes at least one unread byte available; false at the end of input.
@@ -308,7 +314,7 @@ impl Scanner {
         Ok(())
     }
 
-    fn expect(&mut self, c: u8, what: &str) -> Scan<()> {
+    fn expect(&mut self, c: u8, what: &'static str) -> Scan<()> {
         if self.peek()? == Some(c) {
             self.pos += 1;
             Ok(())
@@ -317,13 +323,16 @@ impl Scanner {
         }
     }
 
-    fn unexpected(&mut self, what: &str) -> ReadError {
+    /// `what` is the id of the awaited token's message (`audit-token-…`).
+    fn unexpected(&mut self, what: &'static str) -> ReadError {
         match self.peek() {
-            Ok(Some(c)) if c.is_ascii_graphic() => {
-                self.error(format!("expected {what}, found `{}`", c as char))
-            }
-            Ok(Some(_)) => self.error(format!("expected {what}")),
-            Ok(None) => self.error(format!("unexpected end of input; expected {what}")),
+            Ok(Some(c)) if c.is_ascii_graphic() => self.error(crate::msg!(
+                "audit-expected-found",
+                what = Msg::new(what),
+                found = (c as char).to_string()
+            )),
+            Ok(Some(_)) => self.error(crate::msg!("audit-expected", what = Msg::new(what))),
+            Ok(None) => self.error(crate::msg!("audit-expected-end", what = Msg::new(what))),
             Err(e) => e,
         }
     }
@@ -333,7 +342,7 @@ impl Scanner {
         self.pos += 1;
         loop {
             if !self.more()? {
-                return Err(self.error("unexpected end of input inside a string"));
+                return Err(self.error(crate::msg!("audit-end-in-string")));
             }
             match memchr::memchr2(b'"', b'\\', self.b.slice(self.pos, self.b.end)) {
                 Some(i) if self.b.buf.get(self.pos + i) == Some(&b'"') => {
@@ -343,7 +352,7 @@ impl Scanner {
                 Some(i) => {
                     self.pos += i + 1;
                     if !self.more()? {
-                        return Err(self.error("unexpected end of input inside a string"));
+                        return Err(self.error(crate::msg!("audit-end-in-string")));
                     }
                     self.pos += 1;
                 }
@@ -355,7 +364,7 @@ impl Scanner {
     /// A key's raw bytes (escapes left as written; stream keys have none).
     fn key(&mut self) -> Scan<Vec<u8>> {
         if self.peek()? != Some(b'"') {
-            return Err(self.unexpected("a key"));
+            return Err(self.unexpected("audit-token-key"));
         }
         let outer = self.mark;
         let start = self.pos;
@@ -381,10 +390,10 @@ impl Scanner {
     /// Skips any value.
     fn skip_value(&mut self) -> Scan<()> {
         match self.peek()? {
-            None => Err(self.unexpected("a value")),
+            None => Err(self.unexpected("audit-token-value")),
             Some(b'"') => self.skip_string(),
             Some(b'{' | b'[') => self.skip_container(),
-            Some(b'}' | b']' | b',' | b':') => Err(self.unexpected("a value")),
+            Some(b'}' | b']' | b',' | b':') => Err(self.unexpected("audit-token-value")),
             Some(_) => {
                 while let Some(c) = self.peek()? {
                     if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\r' | b'\n') {
@@ -401,7 +410,7 @@ impl Scanner {
         let mut depth = 0usize;
         loop {
             if !self.more()? {
-                return Err(self.error("unexpected end of input inside an object or array"));
+                return Err(self.error(crate::msg!("audit-end-in-container")));
             }
             let end = self.b.end;
             let mut i = self.pos;
@@ -444,7 +453,7 @@ impl Scanner {
             _ => v.skipped(ReadError {
                 line: Some(line),
                 column: None,
-                message: format!("record larger than {} MiB; skipped", self.b.max >> 20),
+                message: crate::msg!("audit-record-too-large", mib = self.b.max >> 20),
             }),
         }
         Ok(())
@@ -468,7 +477,7 @@ impl Scanner {
                     self.pos += 1;
                     return Ok(());
                 }
-                _ => return Err(self.unexpected("`,` or `]`")),
+                _ => return Err(self.unexpected("audit-token-comma-bracket")),
             }
         }
     }
@@ -488,7 +497,7 @@ impl Scanner {
                 self.skip_ws()?;
                 let key = self.key()?;
                 self.skip_ws()?;
-                self.expect(b':', "`:`")?;
+                self.expect(b':', "audit-token-colon")?;
                 self.skip_ws()?;
                 if STREAM_KEYS.contains(&key.as_slice()) && self.peek()? == Some(b'[') {
                     self.mark = None;
@@ -504,7 +513,7 @@ impl Scanner {
                         self.pos += 1;
                         break;
                     }
-                    _ => return Err(self.unexpected("`,` or `}`")),
+                    _ => return Err(self.unexpected("audit-token-comma-brace")),
                 }
             }
         }
@@ -514,7 +523,7 @@ impl Scanner {
                 _ => v.skipped(ReadError {
                     line: Some(line),
                     column: None,
-                    message: format!("record larger than {} MiB; skipped", self.b.max >> 20),
+                    message: crate::msg!("audit-record-too-large", mib = self.b.max >> 20),
                 }),
             }
         }
@@ -532,7 +541,7 @@ impl Scanner {
                 None => return Ok(()),
                 Some(b'[') => self.stream(v)?,
                 Some(b'{') => self.object(v)?,
-                Some(_) => return Err(self.unexpected("a JSON object or array")),
+                Some(_) => return Err(self.unexpected("audit-token-document")),
             }
         }
     }
@@ -656,7 +665,8 @@ mod tests {
         assert_eq!(c.records.len(), 1);
         let e = r.unwrap_err();
         assert_eq!(e.line, Some(4));
-        assert!(e.message.contains("end of input"), "{}", e.message);
+        let message = e.message.render(crate::i18n::Lang::En);
+        assert!(message.contains("end of input"), "{message}");
     }
 
     #[test]

@@ -18,6 +18,8 @@ use std::io::Read;
 
 use base64::Engine as _;
 
+use crate::i18n::{Lang, Msg};
+
 use alert::{Alert, Loc};
 use config::AuditConfig;
 use engine::{Engine, Summary};
@@ -78,16 +80,32 @@ pub struct InputError {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    /// Rendered in English in JSON (as every identifier), in the reader's language in text.
+    #[serde(serialize_with = "english")]
+    pub message: Msg,
+}
+
+fn english<S: serde::Serializer>(m: &Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.render(Lang::En))
+}
+
+impl InputError {
+    /// `file:line:column: message` in a language.
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.message.render(lang);
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {message}", self.file),
+            (Some(l), None) => format!("{}:{l}: {message}", self.file),
+            _ => format!("{}: {message}", self.file),
+        }
+    }
 }
 
 impl std::fmt::Display for InputError {
+    /// [`InputError::render`] in English.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            (Some(l), None) => write!(f, "{}:{l}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -158,7 +176,7 @@ pub fn run(inputs: &[Input], config: &AuditConfig, options: &Options, out: &mut 
                 file: input.display().to_string(),
                 line: None,
                 column: None,
-                message: "no Kubernetes audit events or CloudTrail events found".into(),
+                message: crate::msg!("audit-no-events"),
             });
         }
         outcome.errors.extend(errors);
@@ -195,7 +213,7 @@ impl Visitor for Decoder<'_, '_> {
 }
 
 impl Decoder<'_, '_> {
-    fn error(&mut self, line: Option<usize>, column: Option<usize>, message: String) {
+    fn error(&mut self, line: Option<usize>, column: Option<usize>, message: Msg) {
         if self.errors.len() < LISTED_ERRORS {
             self.errors.push(InputError { file: self.file.clone(), line, column, message });
         } else {
@@ -203,10 +221,10 @@ impl Decoder<'_, '_> {
         }
     }
 
-    fn malformed(&mut self, loc: &Loc, message: String) {
+    fn malformed(&mut self, loc: &Loc, message: Msg) {
         self.engine.summary.malformed += 1;
         let message = match loc.item {
-            Some(i) => format!("item {i}: {message}"),
+            Some(i) => crate::msg!("audit-record-item", item = i, message = message),
             None => message,
         };
         self.error(Some(loc.line), None, message);
@@ -215,7 +233,7 @@ impl Decoder<'_, '_> {
     /// One record's bytes: JSON values, or a base64 CloudWatch subscription record.
     fn bytes(&mut self, bytes: &[u8], loc: &Loc, depth: u8) {
         if depth > MAX_DEPTH {
-            self.malformed(loc, "envelopes nested too deeply".into());
+            self.malformed(loc, crate::msg!("audit-nested-too-deep"));
             return;
         }
         let b = bytes.trim_ascii();
@@ -227,9 +245,9 @@ impl Decoder<'_, '_> {
             },
             Some(_) if b.starts_with(b"H4sI") => match std::str::from_utf8(b) {
                 Ok(s) => self.base64(s, loc, depth),
-                Err(_) => self.malformed(loc, "not UTF-8".into()),
+                Err(_) => self.malformed(loc, crate::msg!("audit-not-utf8")),
             },
-            Some(_) => self.malformed(loc, "not a JSON record".into()),
+            Some(_) => self.malformed(loc, crate::msg!("audit-not-json-record")),
             None => {}
         }
     }
@@ -336,7 +354,9 @@ impl Decoder<'_, '_> {
     fn base64(&mut self, s: &str, loc: &Loc, depth: u8) {
         let decoded = match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
             Ok(d) => d,
-            Err(e) => return self.malformed(loc, format!("invalid base64: {e}")),
+            Err(e) => {
+                return self.malformed(loc, crate::msg!("audit-invalid-base64", reason = e.to_string()));
+            }
         };
         if !decoded.starts_with(&[0x1f, 0x8b]) {
             return self.bytes(&decoded, loc, depth + 1);
@@ -344,20 +364,23 @@ impl Decoder<'_, '_> {
         let mut payload = Vec::new();
         let mut gz = flate2::read::MultiGzDecoder::new(decoded.as_slice()).take(MAX_PAYLOAD + 1);
         if let Err(e) = gz.read_to_end(&mut payload) {
-            return self.malformed(loc, format!("cannot decompress: {e}"));
+            return self
+                .malformed(loc, crate::msg!("audit-cannot-decompress", reason = crate::i18n::io_msg(&e)));
         }
         if payload.len() as u64 > MAX_PAYLOAD {
-            return self.malformed(loc, format!("decompressed record larger than {} MiB", MAX_PAYLOAD >> 20));
+            return self.malformed(loc, crate::msg!("audit-payload-too-large", mib = MAX_PAYLOAD >> 20));
         }
         self.bytes(&payload, loc, depth + 1);
     }
 }
 
-/// serde's message without its position (the reader reports the line).
-fn json_error(e: &serde_json::Error) -> String {
+/// serde's message without its position (the reader reports the line), in ladrillo's words
+/// where it is one of the parser's syntax errors.
+fn json_error(e: &serde_json::Error) -> Msg {
     let s = e.to_string();
     let cut = s.rfind(" at line ").unwrap_or(s.len());
-    format!("malformed JSON: {} (column {})", &s[..cut], e.column())
+    let detail = s.get(..cut).unwrap_or(&s);
+    crate::msg!("audit-malformed-json", detail = crate::i18n::json_syntax(detail), column = e.column())
 }
 
 /// Resolves the detections to run: `select` (CLI, else config) among the audit detections,

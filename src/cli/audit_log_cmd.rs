@@ -59,9 +59,7 @@ pub struct AuditLogArgs {
 /// `2025-06-01T10:00:00Z`, `2025-06-01` (midnight UTC), or an age before now (`90m`, `7d`).
 fn parse_time(s: &str, now: jiff::Timestamp) -> Result<i64, String> {
     let s = s.trim();
-    let bad = || {
-        format!("`{s}` is not a time: use RFC 3339 (2025-06-01T10:00:00Z), a date, or an age (90m, 12h, 7d)")
-    };
+    let bad = || crate::t!(super::lang(), "audit-bad-time", value = s);
     if let Ok(t) = s.parse::<jiff::Timestamp>() {
         return Ok(t.as_millisecond());
     }
@@ -107,16 +105,23 @@ fn inputs(paths: &[String], stdin_filename: Option<&str>, errors: &mut Vec<Strin
         if path.is_dir() {
             let mut files = Vec::new();
             match files_under(path, &mut files) {
-                Ok(()) if files.is_empty() => errors.push(format!("{p}: no files in this directory")),
+                Ok(()) if files.is_empty() => {
+                    errors.push(crate::t!(super::lang(), "audit-empty-dir", path = p))
+                }
                 Ok(()) => out.extend(
                     files.into_iter().map(|f| Input::File { display: f.display().to_string(), path: f }),
                 ),
-                Err(e) => errors.push(format!("{p}: cannot read directory: {e}")),
+                Err(e) => errors.push(crate::t!(
+                    super::lang(),
+                    "audit-cannot-read-dir",
+                    path = p,
+                    reason = crate::i18n::io_reason(super::lang(), &e)
+                )),
             }
         } else if path.exists() {
             out.push(Input::File { path: path.to_path_buf(), display: p.clone() });
         } else {
-            errors.push(format!("{p}: no such file or directory"));
+            errors.push(crate::t!(super::lang(), "audit-no-such-path", path = p));
         }
     }
     out
@@ -126,16 +131,16 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     let mut errors = Vec::new();
     let parse = |flag: &str, list: &[String], errors: &mut Vec<String>| -> Vec<Selector> {
         if list.iter().any(|s| s.trim().is_empty()) {
-            errors.push(format!("empty detection name in --{flag} (see `ladrillo rules`)"));
+            errors.push(crate::t!(super::lang(), "audit-empty-detection", flag = flag));
         }
         list.iter()
             .filter(|s| !s.trim().is_empty())
-            .filter_map(|s| Selector::parse(s).map_err(|e| errors.push(e)).ok())
+            .filter_map(|s| Selector::parse_in(s, super::lang()).map_err(|e| errors.push(e)).ok())
             .collect()
     };
     let cli_select = parse("select", &args.select, &mut errors);
     let cli_ignore = parse("ignore", &args.ignore, &mut errors);
-    let fail_on = match args.fail_on.as_deref().map(FailOn::parse).transpose() {
+    let fail_on = match args.fail_on.as_deref().map(|s| FailOn::parse_in(s, super::lang())).transpose() {
         Ok(f) => f,
         Err(e) => {
             errors.push(e);
@@ -153,10 +158,10 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         _ => false,
     };
     if args.follow && !one_file {
-        errors.push("--follow reads exactly one file".into());
+        errors.push(crate::t!(super::lang(), "audit-follow-one-file"));
     }
     if args.follow && args.format == Format::Json {
-        errors.push("--follow writes alerts as they come: use --format text or jsonl".into());
+        errors.push(crate::t!(super::lang(), "audit-follow-json"));
     }
     let config_path = if args.no_config {
         None
@@ -187,7 +192,8 @@ pub fn run(args: &AuditLogArgs) -> i32 {
         && let Ok(out_abs) = std::fs::canonicalize(out)
         && list.iter().any(|i| matches!(i, Input::File { path, .. } if std::fs::canonicalize(path).is_ok_and(|p| p == out_abs)))
     {
-        errors.push(format!("--output {} would overwrite an input; choose another file", out.display()));
+        let out = out.display().to_string();
+        errors.push(crate::t!(super::lang(), "audit-output-is-input", path = out));
     }
     // A config `select` made only of scan rules says nothing about detections.
     let is_audit = |s: &Selector| !audit::select(std::slice::from_ref(s), &[]).is_empty();
@@ -196,9 +202,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     } else {
         for raw in &args.select {
             if Selector::parse(raw).is_ok_and(|s| !is_audit(&s)) {
-                errors.push(format!(
-                    "`{raw}` selects no audit-log detection (see `ladrillo rules`, group audit)"
-                ));
+                errors.push(crate::t!(super::lang(), "audit-selects-no-detection", selector = raw));
             }
         }
         cli_select
@@ -206,7 +210,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     let ignore: Vec<Selector> = config.ignore.iter().cloned().chain(cli_ignore).collect();
     let detections = audit::select(&select, &ignore);
     if detections.is_empty() && errors.is_empty() {
-        errors.push("no detection selected".into());
+        errors.push(crate::t!(super::lang(), "audit-no-detection"));
     }
     if !errors.is_empty() {
         for e in errors {
@@ -235,7 +239,8 @@ pub fn run(args: &AuditLogArgs) -> i32 {
             Ok(f) => Box::new(std::io::BufWriter::new(f)),
             Err(e) => {
                 let what = p.display().to_string();
-                super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
+                let reason = crate::i18n::io_reason(super::lang(), &e);
+                super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = reason));
                 return 2;
             }
         },
@@ -265,13 +270,14 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     match write_error {
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Some(e) => {
-            super::error(crate::t!(super::lang(), "cannot-write-output", reason = e.to_string()));
+            let reason = crate::i18n::io_reason(super::lang(), &e);
+            super::error(crate::t!(super::lang(), "cannot-write-output", reason = reason));
             return 2;
         }
         None => {}
     }
     for e in &outcome.errors {
-        super::error(e);
+        super::error(e.render(super::lang()));
     }
     if outcome.unlisted_errors > 0 {
         super::error(crate::t!(super::lang(), "audit-more-errors", count = outcome.unlisted_errors));

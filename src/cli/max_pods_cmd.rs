@@ -6,6 +6,7 @@ use clap::{ArgGroup, Args, ValueEnum};
 use serde::Serialize;
 
 use crate::analysis::maxpods::{self, Ceiling, InstanceType, MaxPods, Networking, Vcpus};
+use crate::i18n::{Lang, text};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum MaxPodsFormat {
@@ -133,7 +134,7 @@ pub fn run(args: &MaxPodsArgs) -> i32 {
             };
             serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
         }
-        MaxPodsFormat::Text => text_table(&types, net, ceiling),
+        MaxPodsFormat::Text => text_table(&types, net, ceiling, super::lang()),
     };
     if super::print_stdout(&text) && !unknown { 0 } else { 2 }
 }
@@ -141,9 +142,9 @@ pub fn run(args: &MaxPodsArgs) -> i32 {
 fn unknown_type(name: &str) -> String {
     let close = maxpods::suggest(name);
     if close.is_empty() {
-        format!("unknown instance type \"{name}\" (`ladrillo max-pods --all` lists the known ones)")
+        crate::t!(super::lang(), "max-pods-unknown-type", name = name)
     } else {
-        format!("unknown instance type \"{name}\"; did you mean {}?", close.join(", "))
+        crate::t!(super::lang(), "max-pods-unknown-type-suggest", name = name, suggestions = close.join(", "))
     }
 }
 
@@ -181,25 +182,33 @@ fn row(t: &'static InstanceType, net: Networking, ceiling: Ceiling) -> Row<'stat
     }
 }
 
-fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling) -> String {
+fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling, lang: Lang) -> String {
     let mode = match (net.prefix_delegation, net.custom_networking) {
-        (false, false) => "secondary IP mode",
-        (true, false) => "prefix delegation",
-        (false, true) => "custom networking",
-        (true, true) => "prefix delegation with custom networking",
+        (false, false) => "max-pods-mode-secondary-ip",
+        (true, false) => "max-pods-mode-prefix-delegation",
+        (false, true) => "max-pods-mode-custom-networking",
+        (true, true) => "max-pods-mode-prefix-custom",
     };
-    let mut out =
-        format!("VPC CNI max pods, {mode}, EKS managed node group ceiling (110; 250 above 30 vCPUs)\n\n");
-    let header = ["INSTANCE TYPE", "VCPUS", "ENIS", "IPV4/ENI", "UNCAPPED", "MAX PODS"];
+    let mut out = crate::t!(lang, "max-pods-title", mode = text(lang, mode));
+    out.push_str("\n\n");
+    let header = [
+        "max-pods-col-type",
+        "max-pods-col-vcpus",
+        "ENIS",
+        "IPV4/ENI",
+        "max-pods-col-uncapped",
+        "max-pods-col-max",
+    ]
+    .map(|h| if h.starts_with("max-pods-") { text(lang, h) } else { h.to_string() });
     let cell = |v: Option<u32>| v.map_or_else(|| "-".to_string(), |n| n.to_string());
     let rows: Vec<[String; 6]> = types
         .iter()
         .map(|t| {
             let max = match t.max_pods(net, ceiling) {
                 MaxPods::DependsOnVcpus { up_to_30_vcpus, over_30_vcpus } => {
-                    format!("{up_to_30_vcpus} or {over_30_vcpus} *")
+                    crate::t!(lang, "max-pods-cell-or", first = up_to_30_vcpus, second = over_30_vcpus)
                 }
-                MaxPods::Unknown => "unknown †".to_string(),
+                MaxPods::Unknown => crate::t!(lang, "max-pods-cell-unknown"),
                 exact => exact.to_string(),
             };
             let vcpus = match t.vcpu_basis {
@@ -211,7 +220,7 @@ fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling
             [t.name.to_string(), vcpus, cell(t.enis), cell(t.ipv4_per_eni), cell(t.uncapped(net)), max]
         })
         .collect();
-    let mut widths = header.map(str::len);
+    let mut widths = header.each_ref().map(|h| h.chars().count());
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
             *w = (*w).max(c.chars().count());
@@ -225,27 +234,38 @@ fn text_table(types: &[&'static InstanceType], net: Networking, ceiling: Ceiling
         out.push_str(l.trim_end());
         out.push('\n');
     };
-    line(header);
+    line(header.each_ref().map(String::as_str));
     for r in &rows {
         line(r.each_ref().map(String::as_str));
     }
     let results: Vec<MaxPods> = types.iter().map(|t| t.max_pods(net, ceiling)).collect();
     if types.iter().any(|t| matches!(t.vcpu_basis, Vcpus::FromSize(_))) {
-        out.push_str("\n~ vCPU count not listed: derived from the size name (large 2, xlarge 4, Nxlarge and metal-Nxl 4·N)\n");
+        let _ = writeln!(out, "\n~ {}", text(lang, "max-pods-note-from-size"));
     }
     if types.iter().any(|t| matches!(t.vcpu_basis, Vcpus::AtLeast { .. })) {
-        out.push_str(
-            "\n≥ vCPU count not listed: bare metal has at least the vCPUs of its family's largest size\n",
-        );
+        let _ = writeln!(out, "\n≥ {}", text(lang, "max-pods-note-metal"));
     }
     if results.iter().any(|r| matches!(r, MaxPods::DependsOnVcpus { .. })) {
-        let _ = writeln!(out, "\n* {NOTE_VCPUS}");
+        let _ = writeln!(out, "\n* {}", text(lang, "max-pods-note-vcpus"));
     }
     if results.contains(&MaxPods::Unknown) {
-        let _ = writeln!(out, "\n† {NOTE_NO_ENI}");
+        let _ = writeln!(out, "\n† {}", text(lang, "max-pods-note-no-eni"));
     }
     if net.prefix_delegation {
-        out.push_str("\nPrefix delegation needs a Nitro instance and VPC CNI 1.9.0 or later.\n");
+        let _ = writeln!(out, "\n{}", text(lang, "max-pods-note-prefix-delegation"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The notes the JSON carries (English, as every identifier) are the English text of the
+    /// table's notes.
+    #[test]
+    fn json_notes_are_the_english_table_notes() {
+        assert_eq!(text(Lang::En, "max-pods-note-vcpus"), NOTE_VCPUS);
+        assert_eq!(text(Lang::En, "max-pods-note-no-eni"), NOTE_NO_ENI);
+    }
 }

@@ -153,7 +153,7 @@ pub(crate) fn print_stdout(text: &str) -> bool {
         Ok(()) => true,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
         Err(e) => {
-            error(crate::t!(lang(), "cannot-write-output", reason = e.to_string()));
+            error(crate::t!(lang(), "cannot-write-output", reason = crate::i18n::io_reason(lang(), &e)));
             false
         }
     }

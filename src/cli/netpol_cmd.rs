@@ -69,13 +69,14 @@ pub fn run(args: &NetpolArgs) -> i32 {
 }
 
 fn reach(args: &ReachArgs) -> i32 {
+    let lang = super::lang();
     let Some((_, model)) = load_model(&args.paths, &args.input) else { return 2 };
     let focus = match &args.focus {
         None => None,
-        Some(f) => match explain::resolve(&model, f) {
+        Some(f) => match explain::resolve(&model, f, lang) {
             Ok(e @ Endpoint::Workload(_)) => Some(e),
             Ok(_) => {
-                super::error(format!("--focus `{f}` must name a workload"));
+                super::error(crate::t!(lang, "netpol-focus-not-workload", value = f.as_str()));
                 return 2;
             }
             Err(m) => {
@@ -100,17 +101,13 @@ fn reach(args: &ReachArgs) -> i32 {
                             *h = model.pods(i).host_network;
                         }
                     }
-                    out.push(&render::line(&model, &c));
+                    out.push(&render::line(&model, &c, lang));
                     out.push("\n");
                 }
             });
             for (i, _) in host.iter().enumerate().filter(|(_, h)| **h) {
-                let note = format!(
-                    "note: {} {}\n",
-                    model.endpoint_text(Endpoint::Workload(i)),
-                    explain::HOST_NETWORK_NOTE
-                );
-                out.push(&note);
+                out.push(&render::host_network_note(&model, Endpoint::Workload(i), lang));
+                out.push("\n");
             }
         }
         ReachFormat::Json => {
@@ -129,7 +126,7 @@ fn reach(args: &ReachArgs) -> i32 {
         ReachFormat::Matrix => {
             let mut conns = model.reach();
             conns.retain(|c| wanted(c));
-            out.push(&render::matrix(&model, &conns));
+            out.push(&render::matrix(&model, &conns, lang));
         }
     }
     if out.finish() { 0 } else { 2 }
@@ -166,19 +163,20 @@ impl Chunks {
 
 fn explain_cmd(args: &ExplainArgs) -> i32 {
     let paths = if args.files.is_empty() { vec![".".to_string()] } else { args.files.clone() };
+    let lang = super::lang();
     let Some((set, model)) = load_model(&paths, &args.input) else { return 2 };
-    let port = match args.port.as_deref().map(explain::parse_port).transpose() {
+    let port = match args.port.as_deref().map(|p| explain::parse_port(p, lang)).transpose() {
         Ok(p) => p,
         Err(m) => {
             super::error(m);
             return 2;
         }
     };
-    let ends =
-        explain::resolve(&model, &args.src).and_then(|s| Ok((s, explain::resolve(&model, &args.dst)?)));
+    let ends = explain::resolve(&model, &args.src, lang)
+        .and_then(|s| Ok((s, explain::resolve(&model, &args.dst, lang)?)));
     match ends {
         Ok((src, dst)) => {
-            if !super::print_stdout(&explain::explain(&model, &set, src, dst, port)) {
+            if !super::print_stdout(&explain::explain(&model, &set, src, dst, port, lang)) {
                 return 2;
             }
             i32::from(!explain::is_allowed(&model, src, dst, port))
@@ -217,8 +215,12 @@ fn load_model(paths: &[String], input: &InputArgs) -> Option<(ObjectSet, Arc<Mod
             let p = or.file.position(o.locate(&bad.path).span.start);
             format!("{}:{}:{}: ", or.file.display, p.line, p.column)
         });
-        let why = bad.message.render(crate::i18n::Lang::En);
-        eprintln!("warning: {at}{} is ignored: {why} ({})", o.object_ref(), bad.path);
+        let lang = super::lang();
+        let why = bad.message.render(lang);
+        let object = o.object_ref().to_string();
+        let path = bad.path.to_string();
+        let text = crate::t!(lang, "netpol-policy-ignored", object = object, why = why, path = path);
+        super::warning(format!("{at}{text}"));
     }
     Some((set, model))
 }

@@ -9,6 +9,11 @@ use crate::analysis::pss::{self, Level, Policy, Version};
 use crate::diagnostic::InputError;
 use crate::input::Inputs;
 use crate::model::ObjectRef;
+use crate::rules::pss::pss_violation;
+
+fn invalid_field(invalid: &pss::InvalidField, lang: crate::i18n::Lang) -> String {
+    pss_violation::invalid_field_message(invalid).render(lang)
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum PssFormat {
@@ -56,6 +61,10 @@ pub struct PssResult {
     pub level: String,
     pub version: String,
     pub allowed: bool,
+    /// The fields the API server would refuse, as messages for the text output (the JSON keeps
+    /// `reasons`).
+    #[serde(skip)]
+    pub invalid: Vec<crate::i18n::Msg>,
     pub reasons: Vec<String>,
 }
 
@@ -69,6 +78,7 @@ pub struct PssReport {
 /// verdict is about one object, so the others are still evaluated and the errors listed.
 #[must_use]
 pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssReport {
+    let lang = super::lang();
     let Inputs { set, errors, .. } = inputs;
     let mut report = PssReport { errors, ..PssReport::default() };
     for object in set.iter() {
@@ -77,8 +87,8 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
         for invalid in &evaluation.invalid {
             let span = object.locate(&invalid.path).span;
             report.errors.push(match origin {
-                Some(o) => InputError::at(&o.file, span, invalid.to_string()),
-                None => InputError::file(object.object_ref().to_string(), invalid.to_string()),
+                Some(o) => InputError::at(&o.file, span, invalid_field(invalid, lang)),
+                None => InputError::file(object.object_ref().to_string(), invalid_field(invalid, lang)),
             });
         }
         report.results.push(PssResult {
@@ -91,6 +101,7 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
             level: policy.level.to_string(),
             version: policy.version.to_string(),
             allowed: evaluation.allowed(),
+            invalid: evaluation.invalid.iter().map(pss_violation::invalid_object_message).collect(),
             reasons: evaluation.reasons(),
         });
     }
@@ -148,9 +159,16 @@ fn text(report: &PssReport, policy: Policy, release: Option<u32>) -> String {
         };
         out.push_str(&line);
         out.push('\n');
-        // The reasons are the API server's own words, as `kubectl` shows them.
-        for reason in &r.reasons {
-            out.push_str(&format!("  {reason}\n"));
+        // The reasons are the API server's own words, as `kubectl` shows them; an object it
+        // would refuse outright is ladrillo's wording, in the reader's language.
+        if r.invalid.is_empty() {
+            for reason in &r.reasons {
+                out.push_str(&format!("  {reason}\n"));
+            }
+        } else {
+            for m in &r.invalid {
+                out.push_str(&format!("  {}\n", m.render(lang)));
+            }
         }
     }
     let denied = report.results.iter().filter(|r| !r.allowed).count();

@@ -85,7 +85,7 @@ pub fn run(args: &ReportArgs) -> i32 {
                 super::lang(),
                 "cannot-write",
                 what = path.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::io_reason(super::lang(), &e)
             )
         }),
         None => super::print_stdout(&text).then_some(()).ok_or_else(String::new),

@@ -141,8 +141,14 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
             .ok(),
         None => Some(jiff::Zoned::now().date()),
     };
-    let cli_fail_on =
-        args.fail_on.as_deref().map(FailOn::parse).transpose().map_err(|e| errors.push(e)).ok().flatten();
+    let cli_fail_on = args
+        .fail_on
+        .as_deref()
+        .map(|s| FailOn::parse_in(s, super::lang()))
+        .transpose()
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     if let Some(s) = args.min_severity.as_deref()
         && crate::finding::Severity::parse(s).is_none()
     {
@@ -235,7 +241,12 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
         });
         if let Err(e) = written {
             let what = path.display().to_string();
-            super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
+            super::error(crate::t!(
+                super::lang(),
+                "cannot-write",
+                what = what,
+                reason = crate::i18n::io_reason(super::lang(), &e)
+            ));
             return 2;
         }
     }
@@ -284,7 +295,12 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
                 || crate::i18n::text(super::lang(), "standard-output"),
                 |p| p.display().to_string(),
             );
-            super::error(crate::t!(super::lang(), "cannot-write", what = what, reason = e.to_string()));
+            super::error(crate::t!(
+                super::lang(),
+                "cannot-write",
+                what = what,
+                reason = crate::i18n::io_reason(super::lang(), &e)
+            ));
             return 2;
         }
     }

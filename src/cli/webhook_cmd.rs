@@ -138,7 +138,7 @@ fn certs(args: &CertArgs) -> i32 {
             super::lang(),
             "cannot-write",
             what = args.out.display().to_string(),
-            reason = e.to_string()
+            reason = crate::i18n::io_reason(super::lang(), &e)
         ));
         return 2;
     }
@@ -162,7 +162,7 @@ fn certs(args: &CertArgs) -> i32 {
                 super::lang(),
                 "cannot-write",
                 what = args.out.join(name).display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::io_reason(super::lang(), &e)
             ));
             return 2;
         }
@@ -277,7 +277,7 @@ fn serve(args: &ServeArgs) -> i32 {
                     super::lang(),
                     "webhook-cannot-listen",
                     address = args.listen.to_string(),
-                    reason = e.to_string()
+                    reason = crate::i18n::io_reason(super::lang(), &e)
                 ));
                 return 2;
             }

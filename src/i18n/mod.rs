@@ -292,6 +292,68 @@ pub fn text(lang: Lang, id: &str) -> String {
     format(lang, id, None)
 }
 
+/// Why an I/O operation failed, in a language: the common kinds are worded by ladrillo (the
+/// operating system's own text is English only); any other keeps the system's text.
+#[must_use]
+pub fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    io_msg(e).render(lang)
+}
+
+/// [`io_reason`] as a message, rendered later in the reader's language.
+#[must_use]
+pub fn io_msg(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::DirectoryNotEmpty => "io-directory-not-empty",
+        K::InvalidData | K::InvalidInput => "io-invalid-data",
+        K::UnexpectedEof => "io-unexpected-eof",
+        _ => return crate::msg!("io-other", reason = e.to_string()),
+    };
+    Msg::new(id)
+}
+
+/// A syntax error of `serde_json` (its text without the position) as a message: its fixed
+/// texts are worded by ladrillo; anything else (a type mismatch naming Rust types) is quoted as
+/// the parser wrote it.
+#[must_use]
+pub fn json_syntax(detail: &str) -> Msg {
+    const KNOWN: [(&str, &str); 22] = [
+        ("EOF while parsing a list", "json-eof-list"),
+        ("EOF while parsing an object", "json-eof-object"),
+        ("EOF while parsing a string", "json-eof-string"),
+        ("EOF while parsing a value", "json-eof-value"),
+        ("expected `:`", "json-expected-colon"),
+        ("expected `,` or `]`", "json-expected-comma-bracket"),
+        ("expected `,` or `}`", "json-expected-comma-brace"),
+        ("expected ident", "json-expected-ident"),
+        ("expected value", "json-expected-value"),
+        ("expected `\"`", "json-expected-quote"),
+        ("invalid escape", "json-invalid-escape"),
+        ("invalid number", "json-invalid-number"),
+        ("number out of range", "json-number-out-of-range"),
+        ("invalid unicode code point", "json-invalid-code-point"),
+        ("control character (\\u0000-\\u001F) found while parsing a string", "json-control-character"),
+        ("key must be a string", "json-key-not-string"),
+        ("lone leading surrogate in hex escape", "json-lone-surrogate"),
+        ("trailing comma", "json-trailing-comma"),
+        ("trailing characters", "json-trailing-characters"),
+        ("unexpected end of hex escape", "json-end-of-hex-escape"),
+        ("recursion limit exceeded", "json-recursion-limit"),
+        ("invalid value: expected key to be a number in quotes", "json-key-not-number"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(text, _)| *text == detail)
+        .map_or_else(|| crate::msg!("json-parser-said", text = detail), |(_, id)| Msg::new(*id))
+}
+
 /// Whether a language has a message (tests and callers with optional texts).
 #[must_use]
 pub fn has(lang: Lang, id: &str) -> bool {

@@ -217,17 +217,19 @@ fn assertion(
         match e.key.as_str() {
             "from" => from = target(&e.value, lang, err),
             "to" => to = target(&e.value, lang, err),
-            "port" => match e.value.scalar_text().filter(|_| !e.value.is_null()).map(|t| parse_port(&t)) {
-                Some(Ok(p)) => port = Some(p),
-                Some(Err(m)) => {
-                    err(e.value.span, m);
-                    ok = false;
+            "port" => {
+                match e.value.scalar_text().filter(|_| !e.value.is_null()).map(|t| parse_port(&t, lang)) {
+                    Some(Ok(p)) => port = Some(p),
+                    Some(Err(m)) => {
+                        err(e.value.span, m);
+                        ok = false;
+                    }
+                    None => {
+                        err(e.value.span, text(lang, "config-reach-port"));
+                        ok = false;
+                    }
                 }
-                None => {
-                    err(e.value.span, text(lang, "config-reach-port"));
-                    ok = false;
-                }
-            },
+            }
             other => {
                 err(e.key_span, crate::t!(lang, "config-reach-assertion-unknown-key", key = other));
                 ok = false;

@@ -2,7 +2,7 @@
 //! whether every other protocol (ICMP, …) is allowed, which only a rule without `ports` allows.
 //! Also IP address sets (IPv4 and IPv6 as separate interval spaces) and CIDR parsing.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use serde::Serialize;
@@ -148,32 +148,41 @@ impl ConnSet {
     }
 }
 
-impl fmt::Display for ConnSet {
-    /// `All Connections`, `No Connections`, or `TCP 80,8080-8090;UDP 53`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ConnSet {
+    /// `All Connections`, `No Connections`, or `TCP 80,8080-8090;UDP 53`, in a language (the
+    /// protocols and ports are the same in every language).
+    #[must_use]
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
         if self.is_all() {
-            return f.write_str("All Connections");
+            return crate::i18n::text(lang, "netpol-all-connections");
         }
         if self.is_empty() {
-            return f.write_str("No Connections");
+            return crate::i18n::text(lang, "netpol-no-connections");
         }
-        let mut first = true;
+        let mut out = String::new();
         for p in Protocol::ALL {
             let r = self.slot(p);
             if r.is_empty() {
                 continue;
             }
-            if !first {
-                f.write_str(";")?;
+            if !out.is_empty() {
+                out.push(';');
             }
-            first = false;
-            write!(f, "{} {r}", p.as_str())?;
+            let _ = write!(out, "{} {r}", p.as_str());
         }
         if self.other {
             // Unreachable by construction (other implies all ports), kept for honesty.
-            f.write_str(";other protocols")?;
+            out.push(';');
+            out.push_str(&crate::i18n::text(lang, "netpol-other-protocols"));
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for ConnSet {
+    /// [`ConnSet::text`] in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }
 

@@ -501,16 +501,29 @@ fn merge(pieces: Vec<(Endpoint, Allowed)>) -> Vec<(Endpoint, Allowed)> {
     out
 }
 
-impl fmt::Display for Allowed {
-    /// The definite set, with what is only possible after it.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Allowed {
+    /// The definite set, with what is only possible after it, in a language.
+    #[must_use]
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
         let extra = self.uncertain();
         if extra.is_empty() {
-            write!(f, "{}", self.definite)
+            self.definite.text(lang)
         } else if self.definite.is_empty() {
-            write!(f, "possibly {extra}")
+            crate::t!(lang, "netpol-possibly", conns = extra.text(lang))
         } else {
-            write!(f, "{} (possibly also {extra})", self.definite)
+            crate::t!(
+                lang,
+                "netpol-possibly-also",
+                definite = self.definite.text(lang),
+                conns = extra.text(lang)
+            )
         }
+    }
+}
+
+impl fmt::Display for Allowed {
+    /// [`Allowed::text`] in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }

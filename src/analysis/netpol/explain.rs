@@ -9,15 +9,16 @@ use crate::model::ObjectSet;
 use super::conns::{Cidr, Protocol};
 use super::eval::{Endpoint, Side};
 use super::model::{Direction, Model};
+use crate::i18n::Lang;
 use crate::model::selector::Match;
 
 /// Finds an endpoint: `ns/name[Kind]`, `ns/name`, `name`, an address, a CIDR or a range
 /// `first-last`.
-pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
+pub fn resolve(model: &Model, text: &str, lang: Lang) -> Result<Endpoint, String> {
     let t = text.trim();
     if let Ok(addr) = t.parse::<std::net::IpAddr>() {
         let bits = if addr.is_ipv4() { 32 } else { 128 };
-        return resolve(model, &format!("{addr}/{bits}"));
+        return resolve(model, &format!("{addr}/{bits}"), lang);
     }
     if let Ok(c) = Cidr::parse(t) {
         return Ok(Endpoint::Ips(c.family, c.first, c.last));
@@ -46,33 +47,29 @@ pub fn resolve(model: &Model, text: &str) -> Result<Endpoint, String> {
         .collect();
     match found.as_slice() {
         [i] => Ok(Endpoint::Workload(*i)),
-        [] => {
-            Err(format!("no workload `{t}` in the input (write namespace/name[Kind], an address or a CIDR)"))
-        }
-        many => Err(format!(
-            "`{t}` is ambiguous: {}",
-            many.iter().map(|&i| model.pods(i).id.to_string()).collect::<Vec<_>>().join(", ")
+        [] => Err(crate::t!(lang, "netpol-no-workload", name = t)),
+        many => Err(crate::t!(
+            lang,
+            "netpol-ambiguous",
+            name = t,
+            candidates = many.iter().map(|&i| model.pods(i).id.to_string()).collect::<Vec<_>>().join(", ")
         )),
     }
 }
 
 /// Parses `80`, `80/TCP`, `53/udp`.
-pub fn parse_port(text: &str) -> Result<(u16, Protocol), String> {
+pub fn parse_port(text: &str, lang: Lang) -> Result<(u16, Protocol), String> {
     let (num, proto) = text.split_once('/').unwrap_or((text, "TCP"));
     let n: u16 = num
         .trim()
         .parse()
         .ok()
         .filter(|n| *n >= 1)
-        .ok_or_else(|| format!("`{text}` is not PORT or PORT/PROTOCOL"))?;
-    let p = Protocol::parse(proto.trim()).ok_or_else(|| format!("`{proto}` is not TCP, UDP or SCTP"))?;
+        .ok_or_else(|| crate::t!(lang, "netpol-bad-port", value = text))?;
+    let p =
+        Protocol::parse(proto.trim()).ok_or_else(|| crate::t!(lang, "netpol-bad-protocol", value = proto))?;
     Ok((n, p))
 }
-
-/// What NetworkPolicy means for a pod on the host network.
-pub const HOST_NETWORK_NOTE: &str = "runs on the host network, and NetworkPolicies do not select host-network \
-     pods (Kubernetes leaves them to the network plugin; most treat their traffic as the node's), so it \
-     is shown unrestricted";
 
 /// Whether the traffic is known to be allowed: on that port when one is given, else on some
 /// connection. What depends on namespace labels not in the input is not known to be allowed.
@@ -93,65 +90,85 @@ pub fn explain(
     src: Endpoint,
     dst: Endpoint,
     port: Option<(u16, Protocol)>,
+    lang: Lang,
 ) -> String {
     let mut out = String::new();
     let allowed = model.allowed(src, dst);
-    let _ = writeln!(out, "{} => {} : {}", model.endpoint_text(src), model.endpoint_text(dst), allowed);
+    let _ = writeln!(
+        out,
+        "{} => {} : {}",
+        model.endpoint_text(src),
+        model.endpoint_text(dst),
+        allowed.text(lang)
+    );
     let sides = [(src, Direction::Egress, dst), (dst, Direction::Ingress, src)];
     let mut blocking = Vec::new();
     for (me, dir, other) in sides {
         let Endpoint::Workload(i) = me else {
-            let _ = writeln!(
-                out,
-                "{} of {}: outside the cluster, not governed by NetworkPolicy",
-                dir.as_str(),
-                model.endpoint_text(me)
+            let side = crate::t!(
+                lang,
+                "netpol-side",
+                direction = direction(dir, lang),
+                who = model.endpoint_text(me)
             );
+            let _ = writeln!(out, "{}", crate::t!(lang, "netpol-side-outside", side = side));
             continue;
         };
         let side = model.side(i, dir, other);
-        describe_side(model, set, &mut out, me, &side);
+        describe_side(model, set, &mut out, me, &side, lang);
         if let Some((n, p)) = port
             && !side.allowed.possible.allows(p, n)
         {
-            blocking.push(format!("{} of {}", dir.as_str(), model.endpoint_text(me)));
+            blocking.push(crate::t!(
+                lang,
+                "netpol-side",
+                direction = direction(dir, lang),
+                who = model.endpoint_text(me)
+            ));
         }
     }
     if let Some((n, p)) = port {
         let verdict = if allowed.definite.allows(p, n) {
-            "allowed".to_string()
+            crate::i18n::text(lang, "netpol-verdict-allowed")
         } else if allowed.possible.allows(p, n) {
-            format!(
-                "possibly allowed: depends on labels of namespace {} not in the input",
-                model
-                    .unknown_in(src, dst)
-                    .iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+            crate::t!(
+                lang,
+                "netpol-verdict-possibly",
+                namespaces = super::render::quoted(&model.unknown_in(src, dst), lang)
             )
         } else {
-            format!("blocked by {}", blocking.join(" and "))
+            let by = blocking
+                .into_iter()
+                .reduce(|first, second| crate::t!(lang, "and", first = first, second = second))
+                .unwrap_or_default();
+            crate::t!(lang, "netpol-verdict-blocked", by = by)
         };
-        let _ = writeln!(out, "verdict: {} {n} {verdict}", p.as_str());
+        let port = format!("{} {n}", p.as_str());
+        let _ = writeln!(out, "{}", crate::t!(lang, "netpol-verdict", port = port, verdict = verdict));
     }
     out
 }
 
-fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint, side: &Side) {
-    let dir = side.direction.as_str();
+/// `ingress` or `egress`, in a language.
+fn direction(d: Direction, lang: Lang) -> String {
+    crate::i18n::text(lang, &format!("netpol-direction-{}", d.as_str()))
+}
+
+fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint, side: &Side, lang: Lang) {
+    let dir = direction(side.direction, lang);
     let who = model.endpoint_text(me);
+    let heading = crate::t!(lang, "netpol-side", direction = dir.clone(), who = who.clone());
+    let all = crate::i18n::text(lang, "netpol-all-connections");
     if let Endpoint::Workload(i) = me
         && model.pods(i).host_network
     {
-        let _ = writeln!(out, "{dir} of {who}: {HOST_NETWORK_NOTE}: All Connections");
+        let note = crate::t!(lang, "netpol-side-host-network", side = heading, conns = all);
+        let _ = writeln!(out, "{note}");
         return;
     }
     if side.isolating.is_empty() {
-        let _ = writeln!(
-            out,
-            "{dir} of {who}: not isolated (no NetworkPolicy governing {dir} selects it): All Connections"
-        );
+        let line = crate::t!(lang, "netpol-side-not-isolated", side = heading, direction = dir, conns = all);
+        let _ = writeln!(out, "{line}");
         return;
     }
     let names: Vec<String> = side
@@ -161,37 +178,37 @@ fn describe_side(model: &Model, set: &ObjectSet, out: &mut String, me: Endpoint,
             format!(
                 "{} ({})",
                 model.policy(p).display(),
-                place(model, set, p, &FieldPath::root().keys(&["spec", "podSelector"]))
+                place(model, set, p, &FieldPath::root().keys(&["spec", "podSelector"]), lang)
             )
         })
         .collect();
-    let _ = writeln!(out, "{dir} of {who}: isolated by {}", names.join(", "));
+    let line = crate::t!(lang, "netpol-side-isolated", side = heading, policies = names.join(", "));
+    let _ = writeln!(out, "{line}");
     if side.hits.is_empty() {
-        let _ = writeln!(out, "  no {dir} rules: nothing allowed");
+        let _ = writeln!(out, "  {}", crate::t!(lang, "netpol-side-no-rules", direction = dir.clone()));
     }
     for h in &side.hits {
         let p = model.policy(h.policy);
         let Some(rule) = p.rules(side.direction).get(h.rule) else { continue };
-        let at = place(model, set, h.policy, &rule.path);
+        let at = place(model, set, h.policy, &rule.path, lang);
         let what = match h.matched {
-            Match::Yes if h.conns.is_empty() => {
-                "matches, but its named ports resolve to nothing here".to_string()
-            }
-            Match::Yes => format!("allows {}", h.conns),
-            Match::Maybe => format!("possibly allows {} (namespace labels not in the input)", h.conns),
-            Match::No => "does not match this peer".to_string(),
+            Match::Yes if h.conns.is_empty() => crate::i18n::text(lang, "netpol-rule-named-ports-none"),
+            Match::Yes => crate::t!(lang, "netpol-rule-allows", conns = h.conns.text(lang)),
+            Match::Maybe => crate::t!(lang, "netpol-rule-possibly-allows", conns = h.conns.text(lang)),
+            Match::No => crate::i18n::text(lang, "netpol-rule-no-match"),
         };
         let _ = writeln!(out, "  {} {} ({at}): {what}", p.display(), rule.path);
     }
-    let _ = writeln!(out, "  {dir} allows: {}", side.allowed);
+    let allows = crate::t!(lang, "netpol-side-allows", direction = dir, conns = side.allowed.text(lang));
+    let _ = writeln!(out, "  {allows}");
 }
 
 /// `file:line:column` of a field of a policy.
-fn place(model: &Model, set: &ObjectSet, policy: usize, path: &FieldPath) -> String {
+fn place(model: &Model, set: &ObjectSet, policy: usize, path: &FieldPath, lang: Lang) -> String {
     let Some(o) = model.policies.get(policy).and_then(|p| set.get(p.object)) else {
-        return "no source".into();
+        return crate::i18n::text(lang, "netpol-no-source");
     };
-    let Some(origin) = &o.origin else { return "no source".into() };
+    let Some(origin) = &o.origin else { return crate::i18n::text(lang, "netpol-no-source") };
     let span = o.locate(path).span;
     let p = origin.file.position(span.start);
     format!("{}:{}:{}", origin.file.display, p.line, p.column)

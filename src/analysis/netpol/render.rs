@@ -8,34 +8,53 @@ use serde_json::json;
 use super::conns::{ConnSet, Protocol};
 use super::eval::{Connection, Endpoint};
 use super::model::Model;
+use crate::i18n::Lang;
 
 /// One line: `ns/a[Deployment] => ns/b[Deployment] : TCP 80`.
 #[must_use]
-pub fn line(model: &Model, c: &Connection) -> String {
-    let mut s = format!("{} => {} : {}", model.endpoint_text(c.src), model.endpoint_text(c.dst), c.allowed);
+pub fn line(model: &Model, c: &Connection, lang: Lang) -> String {
+    let mut s = format!(
+        "{} => {} : {}",
+        model.endpoint_text(c.src),
+        model.endpoint_text(c.dst),
+        c.allowed.text(lang)
+    );
     if !c.allowed.uncertain().is_empty() {
         let ns = model.unknown_in(c.src, c.dst);
-        let _ = write!(s, " [depends on labels of namespace {} not in the input]", quoted(&ns));
+        let _ =
+            write!(s, " [{}]", crate::t!(lang, "netpol-depends-on-labels", namespaces = quoted(&ns, lang)));
     }
     s
 }
 
-fn quoted(names: &[String]) -> String {
-    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ")
+/// `"a"`, `"a" or "b"`, … in a language.
+pub(crate) fn quoted(names: &[String], lang: Lang) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .reduce(|first, second| crate::t!(lang, "or", first = first, second = second))
+        .unwrap_or_default()
 }
 
 /// The text listing, one line per connection, then a note on each host-network workload listed.
 #[must_use]
-pub fn text(model: &Model, conns: &[Connection]) -> String {
+pub fn text(model: &Model, conns: &[Connection], lang: Lang) -> String {
     let mut out = String::new();
     for c in conns {
-        out.push_str(&line(model, c));
+        out.push_str(&line(model, c, lang));
         out.push('\n');
     }
     for w in host_network(model, conns) {
-        let _ = writeln!(out, "note: {} {}", model.endpoint_text(w), super::explain::HOST_NETWORK_NOTE);
+        out.push_str(&host_network_note(model, w, lang));
+        out.push('\n');
     }
     out
+}
+
+/// The note on a workload of the host network: NetworkPolicy does not restrict it.
+#[must_use]
+pub fn host_network_note(model: &Model, w: Endpoint, lang: Lang) -> String {
+    crate::t!(lang, "netpol-host-network-note", workload = model.endpoint_text(w))
 }
 
 /// The host-network workloads among the endpoints of the connections, in model order.
@@ -124,7 +143,8 @@ impl JsonArray {
 /// A matrix: numbered endpoints as rows (sources) and columns (destinations). Cells are
 /// `all`, `-` (nothing), or the connections; `?` marks what only possibly is allowed.
 #[must_use]
-pub fn matrix(model: &Model, conns: &[Connection]) -> String {
+pub fn matrix(model: &Model, conns: &[Connection], lang: Lang) -> String {
+    let all = crate::i18n::text(lang, "netpol-matrix-all");
     let mut endpoints: Vec<Endpoint> = (0..model.workloads.len()).map(Endpoint::Workload).collect();
     for c in conns {
         for e in [c.src, c.dst] {
@@ -145,11 +165,11 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
     for c in conns {
         let a = &c.allowed;
         let mut cell = if a.definite.is_all() {
-            "all".to_string()
+            all.clone()
         } else if a.definite.is_empty() {
             String::new()
         } else {
-            a.definite.to_string()
+            a.definite.text(lang)
         };
         let extra = a.uncertain();
         if !extra.is_empty() {
@@ -157,7 +177,7 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
                 cell.push(' ');
             }
             cell.push('?');
-            cell.push_str(&if extra.is_all() { "all".to_string() } else { extra.to_string() });
+            cell.push_str(&if extra.is_all() { all.clone() } else { extra.text(lang) });
         }
         if let Some(slot) = cells.get_mut(pos(c.src)).and_then(|r| r.get_mut(pos(c.dst))) {
             *slot = cell;
@@ -168,18 +188,18 @@ pub fn matrix(model: &Model, conns: &[Connection]) -> String {
         let _ = writeln!(out, "[{}] {}", i + 1, model.endpoint_text(*e));
     }
     out.push('\n');
-    let head = "from \\ to".to_string();
+    let head = crate::i18n::text(lang, "netpol-matrix-head");
     let mut widths: Vec<usize> = (0..n)
         .map(|j| {
             cells
                 .iter()
-                .map(|r| r.get(j).map_or(0, String::len))
+                .map(|r| r.get(j).map_or(0, |c| c.chars().count()))
                 .max()
                 .unwrap_or(1)
                 .max(format!("[{}]", j + 1).len())
         })
         .collect();
-    let first = head.len().max(format!("[{n}]").len());
+    let first = head.chars().count().max(format!("[{n}]").len());
     widths.insert(0, first);
     let mut row_text = |cols: Vec<String>| {
         let line: Vec<String> = cols.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect();

@@ -128,3 +128,55 @@ audit-one = { $item }
 ## The command line.
 audit-more-errors = … and { $count } more input errors
 audit-jsonl-summary = { $alerts } alerts from { $analysed } analysed events of { $read } read; { $malformed } malformed records
+
+# Reading an audit log: problems with an input or one of its records.
+audit-cannot-open = cannot open: { $reason }
+audit-is-a-directory = is a directory
+audit-cannot-read = cannot read: { $reason }
+audit-cannot-decompress = cannot decompress: { $reason }
+audit-line-too-long = line longer than { $mib } MiB; skipped
+audit-record-too-large = record larger than { $mib } MiB; skipped
+audit-expected-found = expected { $what }, found `{ $found }`
+audit-expected = expected { $what }
+audit-expected-end = unexpected end of input; expected { $what }
+audit-end-in-string = unexpected end of input inside a string
+audit-end-in-container = unexpected end of input inside an object or array
+audit-token-key = a key
+audit-token-value = a value
+audit-token-colon = `:`
+audit-token-comma-bracket = `,` or `]`
+audit-token-comma-brace = `,` or `{ "}" }`
+audit-token-document = a JSON object or array
+audit-no-events = no Kubernetes audit events or CloudTrail events found
+audit-record-item = item { $item }: { $message }
+audit-nested-too-deep = envelopes nested too deeply
+audit-not-utf8 = not UTF-8
+audit-not-json-record = not a JSON record
+audit-invalid-base64 = invalid base64: { $reason }
+audit-payload-too-large = decompressed record larger than { $mib } MiB
+audit-malformed-json = malformed JSON: { $detail } (column { $column })
+
+# JSON syntax errors.
+json-eof-list = EOF while parsing a list
+json-eof-object = EOF while parsing an object
+json-eof-string = EOF while parsing a string
+json-eof-value = EOF while parsing a value
+json-expected-colon = expected `:`
+json-expected-comma-bracket = expected `,` or `]`
+json-expected-comma-brace = expected `,` or `{ "}" }`
+json-expected-ident = expected ident
+json-expected-value = expected value
+json-expected-quote = expected `"`
+json-invalid-escape = invalid escape
+json-invalid-number = invalid number
+json-number-out-of-range = number out of range
+json-invalid-code-point = invalid unicode code point
+json-control-character = control character (\u0000-\u001F) found while parsing a string
+json-key-not-string = key must be a string
+json-lone-surrogate = lone leading surrogate in hex escape
+json-trailing-comma = trailing comma
+json-trailing-characters = trailing characters
+json-end-of-hex-escape = unexpected end of hex escape
+json-recursion-limit = recursion limit exceeded
+json-key-not-number = invalid value: expected key to be a number in quotes
+json-parser-said = { $text }

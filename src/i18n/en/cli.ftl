@@ -198,3 +198,89 @@ config-audit-thresholds = `thresholds` must map detection names to `{ "{" }count
 config-audit-threshold = a threshold is a mapping with `count` and `window`
 config-audit-count = `count` must be a positive integer
 config-audit-window = `window` must be a positive duration such as `90s`, `10m` or `1h`
+
+# `--fail-on`.
+fail-on-not-a-severity = `{ $value }` is not a severity (critical, high, medium, low, info, or none)
+
+# `ladrillo audit-log`: the command line.
+audit-bad-time = `{ $value }` is not a time: use RFC 3339 (2025-06-01T10:00:00Z), a date, or an age (90m, 12h, 7d)
+audit-empty-dir = { $path }: no files in this directory
+audit-cannot-read-dir = { $path }: cannot read directory: { $reason }
+audit-no-such-path = { $path }: no such file or directory
+audit-empty-detection = empty detection name in --{ $flag } (see `ladrillo rules`)
+audit-follow-one-file = --follow reads exactly one file
+audit-follow-json = --follow writes alerts as they come: use --format text or jsonl
+audit-output-is-input = --output { $path } would overwrite an input; choose another file
+audit-selects-no-detection = `{ $selector }` selects no audit-log detection (see `ladrillo rules`, group audit)
+audit-no-detection = no detection selected
+
+# `ladrillo max-pods`: the table.
+max-pods-unknown-type = unknown instance type "{ $name }" (`ladrillo max-pods --all` lists the known ones)
+max-pods-unknown-type-suggest = unknown instance type "{ $name }"; did you mean { $suggestions }?
+max-pods-title = VPC CNI max pods, { $mode }, EKS managed node group ceiling (110; 250 above 30 vCPUs)
+max-pods-mode-secondary-ip = secondary IP mode
+max-pods-mode-prefix-delegation = prefix delegation
+max-pods-mode-custom-networking = custom networking
+max-pods-mode-prefix-custom = prefix delegation with custom networking
+max-pods-col-type = INSTANCE TYPE
+max-pods-col-vcpus = VCPUS
+max-pods-col-uncapped = UNCAPPED
+max-pods-col-max = MAX PODS
+max-pods-cell-or = { $first } or { $second } *
+max-pods-cell-unknown = unknown †
+max-pods-note-from-size = vCPU count not listed: derived from the size name (large 2, xlarge 4, Nxlarge and metal-Nxl 4·N)
+max-pods-note-metal = vCPU count not listed: bare metal has at least the vCPUs of its family's largest size
+max-pods-note-vcpus = vCPU count unknown, even from the size name: the first value applies up to 30 vCPUs, the second above 30
+max-pods-note-no-eni = ENI data unknown: only the secondary-IP value is published for this type
+max-pods-note-prefix-delegation = Prefix delegation needs a Nitro instance and VPC CNI 1.9.0 or later.
+
+# Why reading or writing a file failed.
+io-not-found = no such file or directory
+io-permission-denied = permission denied
+io-already-exists = it already exists
+io-is-a-directory = it is a directory
+io-not-a-directory = not a directory
+io-storage-full = no space left on the device
+io-read-only = read-only file system
+io-directory-not-empty = the directory is not empty
+io-invalid-data = the data is not valid
+io-unexpected-eof = unexpected end of file
+io-other = { $reason }
+
+and = { $first } and { $second }
+
+# `ladrillo netpol`: reachability and explanations.
+netpol-all-connections = All Connections
+netpol-no-connections = No Connections
+netpol-other-protocols = other protocols
+netpol-possibly = possibly { $conns }
+netpol-possibly-also = { $definite } (possibly also { $conns })
+netpol-depends-on-labels = depends on labels of namespace { $namespaces } not in the input
+netpol-host-network-note = note: { $workload } runs on the host network, and NetworkPolicies do not select host-network pods (Kubernetes leaves them to the network plugin; most treat their traffic as the node's), so it is shown unrestricted
+netpol-matrix-all = all
+netpol-matrix-head = from \ to
+netpol-no-workload = no workload `{ $name }` in the input (write namespace/name[Kind], an address or a CIDR)
+netpol-ambiguous = `{ $name }` is ambiguous: { $candidates }
+netpol-bad-port = `{ $value }` is not PORT or PORT/PROTOCOL
+netpol-bad-protocol = `{ $value }` is not TCP, UDP or SCTP
+netpol-focus-not-workload = --focus `{ $value }` must name a workload
+netpol-policy-ignored = { $object } is ignored: { $why } ({ $path })
+netpol-direction-ingress = ingress
+netpol-direction-egress = egress
+netpol-side = { $direction } of { $who }
+netpol-side-outside = { $side }: outside the cluster, not governed by NetworkPolicy
+netpol-side-host-network = { $side }: runs on the host network, and NetworkPolicies do not select host-network pods (Kubernetes leaves them to the network plugin; most treat their traffic as the node's), so it is shown unrestricted: { $conns }
+netpol-side-not-isolated = { $side }: not isolated (no NetworkPolicy governing { $direction } selects it): { $conns }
+netpol-side-isolated = { $side }: isolated by { $policies }
+netpol-side-no-rules = no { $direction } rules: nothing allowed
+netpol-side-allows = { $direction } allows: { $conns }
+netpol-rule-named-ports-none = matches, but its named ports resolve to nothing here
+netpol-rule-allows = allows { $conns }
+netpol-rule-possibly-allows = possibly allows { $conns } (namespace labels not in the input)
+netpol-rule-no-match = does not match this peer
+netpol-no-source = no source
+netpol-verdict = verdict: { $port } { $verdict }
+netpol-verdict-allowed = allowed
+netpol-verdict-possibly = possibly allowed: depends on labels of namespace { $namespaces } not in the input
+netpol-verdict-blocked = blocked by { $by }
+comma-list = { $first }, { $second }

@@ -163,6 +163,7 @@ pss-type-a-string = a string
 pss-type-a-list = a list
 pss-type-an-object = an object
 pss-type-an-int32 = a 32-bit integer
+pss-type-an-integer = an integer
 pss-type-other = { $name }
 pss-found-null = null
 pss-found-boolean = boolean
@@ -170,6 +171,8 @@ pss-found-string = string
 pss-found-array = array
 pss-found-object = object
 pss-found-number = number { $value }
+pss-invalid-object = invalid object: { $field } must be { $expected }, found { $found }
+pss-invalid-field = { $field } must be { $expected }, found { $found }
 
 rule-pss001-message = { $policy }: { $reason }
 rule-pss001-invalid = pods cannot be admitted: { $field } must be { $expected }, found { $found }

@@ -128,3 +128,55 @@ audit-one = { $item }
 ## La línea de órdenes.
 audit-more-errors = … y { $count } errores de entrada más
 audit-jsonl-summary = alertas: { $alerts }; eventos analizados: { $analysed } de { $read } leídos; registros mal formados: { $malformed }
+
+# Lectura de un registro de auditoría: problemas de una entrada o de uno de sus registros.
+audit-cannot-open = no se puede abrir: { $reason }
+audit-is-a-directory = es un directorio
+audit-cannot-read = no se puede leer: { $reason }
+audit-cannot-decompress = no se puede descomprimir: { $reason }
+audit-line-too-long = línea de más de { $mib } MiB; se omite
+audit-record-too-large = registro de más de { $mib } MiB; se omite
+audit-expected-found = se esperaba { $what }, pero se encontró `{ $found }`
+audit-expected = se esperaba { $what }
+audit-expected-end = fin inesperado de la entrada; se esperaba { $what }
+audit-end-in-string = fin inesperado de la entrada dentro de una cadena
+audit-end-in-container = fin inesperado de la entrada dentro de un objeto o una lista
+audit-token-key = una clave
+audit-token-value = un valor
+audit-token-colon = `:`
+audit-token-comma-bracket = `,` o `]`
+audit-token-comma-brace = `,` o `{ "}" }`
+audit-token-document = un objeto o una lista JSON
+audit-no-events = no se ha encontrado ningún evento de auditoría de Kubernetes ni de CloudTrail
+audit-record-item = elemento { $item }: { $message }
+audit-nested-too-deep = sobres anidados a demasiada profundidad
+audit-not-utf8 = no es UTF-8
+audit-not-json-record = no es un registro JSON
+audit-invalid-base64 = base64 no válido: { $reason }
+audit-payload-too-large = registro descomprimido de más de { $mib } MiB
+audit-malformed-json = JSON mal formado: { $detail } (columna { $column })
+
+# Errores de sintaxis JSON.
+json-eof-list = fin de archivo dentro de una lista
+json-eof-object = fin de archivo dentro de un objeto
+json-eof-string = fin de archivo dentro de una cadena
+json-eof-value = fin de archivo donde se esperaba un valor
+json-expected-colon = se esperaba `:`
+json-expected-comma-bracket = se esperaba `,` o `]`
+json-expected-comma-brace = se esperaba `,` o `{ "}" }`
+json-expected-ident = se esperaba un identificador (true, false o null)
+json-expected-value = se esperaba un valor
+json-expected-quote = se esperaba `"`
+json-invalid-escape = secuencia de escape no válida
+json-invalid-number = número no válido
+json-number-out-of-range = número fuera de rango
+json-invalid-code-point = punto de código Unicode no válido
+json-control-character = carácter de control (\u0000-\u001F) dentro de una cadena
+json-key-not-string = la clave debe ser una cadena
+json-lone-surrogate = sustituto inicial aislado en un escape hexadecimal
+json-trailing-comma = coma sobrante al final
+json-trailing-characters = caracteres sobrantes tras el valor
+json-end-of-hex-escape = fin inesperado de un escape hexadecimal
+json-recursion-limit = se superó el límite de anidamiento
+json-key-not-number = valor no válido: se esperaba una clave numérica entre comillas
+json-parser-said = el analizador JSON indica: «{ $text }»

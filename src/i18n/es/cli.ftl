@@ -213,3 +213,89 @@ config-audit-thresholds = `thresholds` debe asociar nombres de detección a `{ "
 config-audit-threshold = un umbral es un mapa con `count` y `window`
 config-audit-count = `count` debe ser un entero positivo
 config-audit-window = `window` debe ser una duración positiva como `90s`, `10m` o `1h`
+
+# `--fail-on`.
+fail-on-not-a-severity = `{ $value }` no es una severidad (critical, high, medium, low, info o none)
+
+# `ladrillo audit-log`: la línea de órdenes.
+audit-bad-time = `{ $value }` no es un instante: use RFC 3339 (2025-06-01T10:00:00Z), una fecha o una antigüedad (90m, 12h, 7d)
+audit-empty-dir = { $path }: no hay archivos en este directorio
+audit-cannot-read-dir = { $path }: no se puede leer el directorio: { $reason }
+audit-no-such-path = { $path }: no existe el archivo o directorio
+audit-empty-detection = nombre de detección vacío en --{ $flag } (consulte `ladrillo rules`)
+audit-follow-one-file = --follow lee exactamente un archivo
+audit-follow-json = --follow escribe las alertas a medida que llegan: use --format text o jsonl
+audit-output-is-input = --output { $path } sobrescribiría una entrada; elija otro archivo
+audit-selects-no-detection = `{ $selector }` no selecciona ninguna detección del registro de auditoría (consulte `ladrillo rules`, grupo audit)
+audit-no-detection = no se ha seleccionado ninguna detección
+
+# `ladrillo max-pods`: la tabla.
+max-pods-unknown-type = tipo de instancia desconocido "{ $name }" (`ladrillo max-pods --all` lista los conocidos)
+max-pods-unknown-type-suggest = tipo de instancia desconocido "{ $name }"; ¿quiso decir { $suggestions }?
+max-pods-title = Máximo de pods de VPC CNI, { $mode }, con el tope de los grupos de nodos gestionados de EKS (110; 250 por encima de 30 vCPU)
+max-pods-mode-secondary-ip = modo de IP secundarias
+max-pods-mode-prefix-delegation = delegación de prefijos
+max-pods-mode-custom-networking = red personalizada
+max-pods-mode-prefix-custom = delegación de prefijos con red personalizada
+max-pods-col-type = TIPO DE INSTANCIA
+max-pods-col-vcpus = VCPU
+max-pods-col-uncapped = SIN TOPE
+max-pods-col-max = MÁX. PODS
+max-pods-cell-or = { $first } o { $second } *
+max-pods-cell-unknown = desconocido †
+max-pods-note-from-size = número de vCPU no publicado: se deduce del nombre del tamaño (large 2, xlarge 4, Nxlarge y metal-Nxl 4·N)
+max-pods-note-metal = número de vCPU no publicado: una instancia bare metal tiene al menos las vCPU del tamaño mayor de su familia
+max-pods-note-vcpus = número de vCPU desconocido, ni siquiera por el nombre del tamaño: el primer valor se aplica hasta 30 vCPU y el segundo por encima de 30
+max-pods-note-no-eni = datos de ENI desconocidos: para este tipo solo se publica el valor del modo de IP secundarias
+max-pods-note-prefix-delegation = La delegación de prefijos requiere una instancia Nitro y VPC CNI 1.9.0 o posterior.
+
+# Por qué falló la lectura o la escritura de un archivo.
+io-not-found = no existe el archivo o directorio
+io-permission-denied = permiso denegado
+io-already-exists = ya existe
+io-is-a-directory = es un directorio
+io-not-a-directory = no es un directorio
+io-storage-full = no queda espacio en el dispositivo
+io-read-only = sistema de archivos de solo lectura
+io-directory-not-empty = el directorio no está vacío
+io-invalid-data = los datos no son válidos
+io-unexpected-eof = fin de archivo inesperado
+io-other = error del sistema: { $reason }
+
+and = { $first } y { $second }
+
+# `ladrillo netpol`: alcance y explicaciones.
+netpol-all-connections = todas las conexiones
+netpol-no-connections = ninguna conexión
+netpol-other-protocols = otros protocolos
+netpol-possibly = posiblemente { $conns }
+netpol-possibly-also = { $definite } (posiblemente también { $conns })
+netpol-depends-on-labels = depende de etiquetas del espacio de nombres { $namespaces } que no están en la entrada
+netpol-host-network-note = nota: { $workload } usa la red del host, y las políticas de red no seleccionan los pods con hostNetwork (Kubernetes los deja al plugin de red; la mayoría trata su tráfico como el del nodo), así que se muestra sin restricciones
+netpol-matrix-all = todo
+netpol-matrix-head = de \ a
+netpol-no-workload = no hay ninguna carga de trabajo `{ $name }` en la entrada (escriba espacio-de-nombres/nombre[Kind], una dirección o un CIDR)
+netpol-ambiguous = `{ $name }` es ambiguo: { $candidates }
+netpol-bad-port = `{ $value }` no es PUERTO ni PUERTO/PROTOCOLO
+netpol-bad-protocol = `{ $value }` no es TCP, UDP ni SCTP
+netpol-focus-not-workload = --focus `{ $value }` debe nombrar una carga de trabajo
+netpol-policy-ignored = se ignora { $object }: { $why } ({ $path })
+netpol-direction-ingress = entrada
+netpol-direction-egress = salida
+netpol-side = { $direction } de { $who }
+netpol-side-outside = { $side }: fuera del clúster, no la regula ninguna política de red
+netpol-side-host-network = { $side }: usa la red del host, y las políticas de red no seleccionan los pods con hostNetwork (Kubernetes los deja al plugin de red; la mayoría trata su tráfico como el del nodo), así que se muestra sin restricciones: { $conns }
+netpol-side-not-isolated = { $side }: sin aislar (ninguna política de red que regule la { $direction } lo selecciona): { $conns }
+netpol-side-isolated = { $side }: aislada por { $policies }
+netpol-side-no-rules = no hay reglas de { $direction }: no se permite nada
+netpol-side-allows = la { $direction } permite: { $conns }
+netpol-rule-named-ports-none = coincide, pero sus puertos con nombre no se resuelven en nada aquí
+netpol-rule-allows = permite { $conns }
+netpol-rule-possibly-allows = posiblemente permite { $conns } (etiquetas del espacio de nombres que no están en la entrada)
+netpol-rule-no-match = no coincide con este extremo
+netpol-no-source = sin origen
+netpol-verdict = veredicto: { $port } { $verdict }
+netpol-verdict-allowed = permitido
+netpol-verdict-possibly = posiblemente permitido: depende de etiquetas del espacio de nombres { $namespaces } que no están en la entrada
+netpol-verdict-blocked = bloqueado por { $by }
+comma-list = { $first }, { $second }

@@ -175,6 +175,7 @@ pss-type-a-string = una cadena
 pss-type-a-list = una lista
 pss-type-an-object = un objeto
 pss-type-an-int32 = un entero de 32 bits
+pss-type-an-integer = un entero
 pss-type-other = { $name }
 pss-found-null = un valor nulo
 pss-found-boolean = un booleano
@@ -182,6 +183,8 @@ pss-found-string = una cadena
 pss-found-array = una lista
 pss-found-object = un objeto
 pss-found-number = el número { $value }
+pss-invalid-object = objeto no válido: { $field } debe ser { $expected }, pero es { $found }
+pss-invalid-field = { $field } debe ser { $expected }, pero es { $found }
 
 rule-pss001-message = { $policy }: { $reason }
 rule-pss001-invalid = los pods no se pueden admitir: { $field } debe ser { $expected }, pero es { $found }

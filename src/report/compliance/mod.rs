@@ -218,7 +218,7 @@ fn pod_security(
                     &PssViolation,
                     object,
                     crate::document::FieldPath::root(),
-                    evaluation.message(),
+                    crate::rules::pss::pss_violation::invalid_objects_message(&evaluation.invalid),
                 );
                 out.extend(cx.into_findings().into_iter().map(|f| (check, f)));
             }

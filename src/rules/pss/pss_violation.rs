@@ -184,12 +184,44 @@ fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::
 /// `pods cannot be admitted: <field> must be <type>, found <type>`, with the types in the
 /// reader's language.
 fn invalid_message(invalid: &pss::InvalidField) -> crate::i18n::Msg {
+    let (expected, found) = invalid_parts(invalid);
+    crate::msg!("rule-pss001-invalid", field = invalid.path.to_string(), expected = expected, found = found)
+}
+
+/// `invalid object: <field> must be <type>, found <value>` (the English text is the field's
+/// own, as the `pss` command and its JSON show it), as a message.
+#[must_use]
+pub fn invalid_object_message(invalid: &pss::InvalidField) -> crate::i18n::Msg {
+    let (expected, found) = invalid_parts(invalid);
+    crate::msg!("pss-invalid-object", field = invalid.path.to_string(), expected = expected, found = found)
+}
+
+/// `<field> must be <type>, found <value>`: the input error the `pss` command lists.
+#[must_use]
+pub fn invalid_field_message(invalid: &pss::InvalidField) -> crate::i18n::Msg {
+    let (expected, found) = invalid_parts(invalid);
+    crate::msg!("pss-invalid-field", field = invalid.path.to_string(), expected = expected, found = found)
+}
+
+/// [`invalid_object_message`] for each field, joined with commas (one message for an object).
+#[must_use]
+pub fn invalid_objects_message(invalid: &[pss::InvalidField]) -> crate::i18n::Msg {
+    invalid
+        .iter()
+        .map(invalid_object_message)
+        .reduce(|first, second| crate::msg!("comma-list", first = first, second = second))
+        .unwrap_or_else(|| crate::msg!("pss-type-other", name = ""))
+}
+
+/// The expected type and the found value of an invalid field, as messages.
+fn invalid_parts(invalid: &pss::InvalidField) -> (crate::i18n::Msg, crate::i18n::Msg) {
     let expected = match invalid.expected {
         "a boolean" => crate::msg!("pss-type-a-boolean"),
         "a string" => crate::msg!("pss-type-a-string"),
         "a list" => crate::msg!("pss-type-a-list"),
         "an object" => crate::msg!("pss-type-an-object"),
         "a 32-bit integer" => crate::msg!("pss-type-an-int32"),
+        "an integer" => crate::msg!("pss-type-an-integer"),
         other => crate::msg!("pss-type-other", name = other),
     };
     let found = match invalid.found.as_str() {
@@ -203,5 +235,34 @@ fn invalid_message(invalid: &pss::InvalidField) -> crate::i18n::Msg {
             None => crate::msg!("pss-type-other", name = other),
         },
     };
-    crate::msg!("rule-pss001-invalid", field = invalid.path.to_string(), expected = expected, found = found)
+    (expected, found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The messages of a refused object read in English exactly as the `pss` command's JSON
+    /// (`reasons`, from the field's `Display`), and have a Spanish text of their own.
+    #[test]
+    fn invalid_field_messages_match_the_english_reasons() {
+        let expected = ["a boolean", "a string", "a list", "an object", "a 32-bit integer", "an integer"];
+        let found = ["null", "boolean", "string", "array", "object", "number 1.5"];
+        for (e, f) in expected.into_iter().zip(found) {
+            let invalid = pss::InvalidField {
+                path: crate::document::FieldPath::root().keys(&["spec", "hostNetwork"]),
+                expected: e,
+                found: f.to_string(),
+            };
+            assert_eq!(invalid_field_message(&invalid).render(Lang::En), invalid.to_string());
+            assert_eq!(
+                invalid_object_message(&invalid).render(Lang::En),
+                format!("invalid object: {invalid}")
+            );
+            let es = invalid_object_message(&invalid).render(Lang::Es);
+            assert!(es.starts_with("objeto no válido: spec.hostNetwork debe ser "), "{es}");
+            assert!(!es.contains(&format!("be {e}")) && !es.contains(" found "), "English left in {es}");
+        }
+    }
 }
