@@ -54,8 +54,8 @@ impl Detection for AnonymousRequestAllowed {
             _ => format!("{} {path}", ev.verb()),
         };
         let a = cx.alert(self, ev, crate::msg!("audit-anonymous-allowed", target = target));
-        if let Some(r) = ev.annotations.reason.as_deref().filter(|r| !r.is_empty()) {
-            a.note(crate::msg!("audit-note-authorized-by", reason = r));
+        if let Some(r) = ev.annotations.reason.map(|r| r.get()).filter(|r| !r.is_empty()) {
+            a.note(crate::msg!("audit-note-authorized-by", reason = r.as_ref()));
         }
     }
 }

@@ -32,8 +32,9 @@ pub struct Record<'a> {
     pub verb: Option<Str<'a>>,
     #[serde(borrow, default)]
     pub user: UserInfo<'a>,
+    /// Boxed: rare, and a record is moved a few times on its way to the detections.
     #[serde(borrow)]
-    pub impersonated_user: Option<UserInfo<'a>>,
+    pub impersonated_user: Option<Box<UserInfo<'a>>>,
     #[serde(rename = "sourceIPs", borrow, default)]
     pub source_ips: Strs<'a>,
     #[serde(borrow, default, deserialize_with = "opt_str")]
@@ -105,7 +106,7 @@ pub struct Record<'a> {
     #[serde(rename = "eventID", borrow, default, deserialize_with = "opt_str")]
     pub event_id: Option<Str<'a>>,
     #[serde(borrow)]
-    pub user_identity: Option<UserIdentity<'a>>,
+    pub user_identity: Option<Box<UserIdentity<'a>>>,
     #[serde(rename = "sourceIPAddress", borrow, default, deserialize_with = "opt_str")]
     pub source_ip_address: Option<Str<'a>>,
     #[serde(borrow)]
@@ -115,21 +116,24 @@ pub struct Record<'a> {
 }
 
 /// A JSON array of strings (user groups, source addresses, `user.extra` values) whose strings
-/// are borrowed from the record (copied only when they hold escapes), the first
-/// [`Strs::INLINE`] without a heap allocation: most events carry a few of these short lists.
-#[derive(Clone, Debug, Default)]
-pub struct Strs<'a> {
-    inline: [Str<'a>; Strs::INLINE],
+/// are borrowed from the record (copied only when they hold escapes), the first `N` without a
+/// heap allocation: most events carry a few of these short lists, and EKS's `user.extra` values
+/// one string each.
+#[derive(Clone, Debug)]
+pub struct Strs<'a, const N: usize = 4> {
+    inline: [Str<'a>; N],
     len: usize,
     /// Every element, when there are more than fit inline.
     spilled: Vec<Str<'a>>,
 }
 
-impl Strs<'_> {
-    pub const INLINE: usize = 4;
+impl<const N: usize> Default for Strs<'_, N> {
+    fn default() -> Self {
+        Self { inline: std::array::from_fn(|_| Cow::Borrowed("")), len: 0, spilled: Vec::new() }
+    }
 }
 
-impl<'a> std::ops::Deref for Strs<'a> {
+impl<'a, const N: usize> std::ops::Deref for Strs<'a, N> {
     type Target = [Str<'a>];
 
     fn deref(&self) -> &[Str<'a>] {
@@ -137,7 +141,7 @@ impl<'a> std::ops::Deref for Strs<'a> {
     }
 }
 
-impl<'a> Strs<'a> {
+impl<'a, const N: usize> Strs<'a, N> {
     fn push(&mut self, s: Str<'a>) {
         if !self.spilled.is_empty() {
             self.spilled.push(s);
@@ -154,17 +158,17 @@ impl<'a> Strs<'a> {
     }
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Strs<'a> {
+impl<'de: 'a, 'a, const N: usize> Deserialize<'de> for Strs<'a, N> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Seq<'a>(std::marker::PhantomData<Strs<'a>>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Seq<'a> {
-            type Value = Strs<'a>;
+        struct Seq<'a, const N: usize>(std::marker::PhantomData<Strs<'a, N>>);
+        impl<'de: 'a, 'a, const N: usize> serde::de::Visitor<'de> for Seq<'a, N> {
+            type Value = Strs<'a, N>;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a sequence")
             }
 
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strs<'a>, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Strs<'a, N>, A::Error> {
                 let mut list = Strs::default();
                 while let Some(BorrowedStr(s)) = seq.next_element()? {
                     list.push(s);
@@ -173,6 +177,50 @@ impl<'de: 'a, 'a> Deserialize<'de> for Strs<'a> {
             }
         }
         d.deserialize_seq(Seq(std::marker::PhantomData))
+    }
+}
+
+/// A JSON string kept as written, quotes and escapes included, and unescaped only when it is
+/// read: for fields most events carry and few detections read (the `authorization.k8s.io/reason`
+/// annotation quotes role names, so it holds escapes in most events and would otherwise be
+/// copied for every event). Anything but a string is refused as for the other string fields.
+#[derive(Clone, Copy, Debug)]
+pub struct RawStr<'a>(&'a str);
+
+impl<'a> RawStr<'a> {
+    /// The string's value.
+    #[must_use]
+    pub fn get(&self) -> Str<'a> {
+        let inner = self.0.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(self.0);
+        if inner.contains('\\') {
+            // Checked as a JSON string when read, so this cannot fail.
+            serde_json::from_str::<String>(self.0).map_or(Cow::Borrowed(inner), Cow::Owned)
+        } else {
+            Cow::Borrowed(inner)
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for RawStr<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected};
+        let text = <&'a RawValue>::deserialize(d)?.get();
+        if text.starts_with('"') {
+            return Ok(RawStr(text));
+        }
+        let unexpected = match text.as_bytes().first() {
+            Some(b'{') => Unexpected::Map,
+            Some(b'[') => Unexpected::Seq,
+            Some(b't') => Unexpected::Bool(true),
+            Some(b'f') => Unexpected::Bool(false),
+            _ => match (text.parse::<u64>(), text.parse::<i64>(), text.parse::<f64>()) {
+                (Ok(u), _, _) => Unexpected::Unsigned(u),
+                (_, Ok(i), _) => Unexpected::Signed(i),
+                (_, _, Ok(f)) => Unexpected::Float(f),
+                _ => Unexpected::Other(text),
+            },
+        };
+        Err(D::Error::invalid_type(unexpected, &"a string"))
     }
 }
 
@@ -235,11 +283,11 @@ pub struct UserInfo<'a> {
 #[derive(Debug, Default, Deserialize)]
 pub struct Extra<'a> {
     #[serde(borrow, default)]
-    pub arn: Strs<'a>,
+    pub arn: Strs<'a, 1>,
     #[serde(rename = "canonicalArn", borrow, default)]
-    pub canonical_arn: Strs<'a>,
+    pub canonical_arn: Strs<'a, 1>,
     #[serde(rename = "sessionName", borrow, default)]
-    pub session_name: Strs<'a>,
+    pub session_name: Strs<'a, 1>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -270,8 +318,9 @@ pub struct Status<'a> {
 pub struct Annotations<'a> {
     #[serde(rename = "authorization.k8s.io/decision", borrow, default, deserialize_with = "opt_str")]
     pub decision: Option<Str<'a>>,
-    #[serde(rename = "authorization.k8s.io/reason", borrow, default, deserialize_with = "opt_str")]
-    pub reason: Option<Str<'a>>,
+    /// Read by one detection, on the events it alerts on: kept raw until then.
+    #[serde(rename = "authorization.k8s.io/reason", borrow, default)]
+    pub reason: Option<RawStr<'a>>,
     #[serde(
         rename = "pod-security.kubernetes.io/enforce-policy",
         borrow,
@@ -497,6 +546,31 @@ mod tests {
         assert!(ev.kind.is_none() && ev.stage.is_none());
         let e = serde_json::from_str::<Record>(r#"{"verb":5}"#).unwrap_err().to_string();
         assert!(e.starts_with("invalid type: integer `5`, expected a string"), "{e}");
+    }
+
+    #[test]
+    fn raw_strings_are_unescaped_when_read() {
+        let text = r#"{"annotations":{"authorization.k8s.io/reason":"RBAC: allowed by \"x\" \u00e9","authorization.k8s.io/decision":"allow"}}"#;
+        let ev: Record = serde_json::from_str(text).unwrap();
+        let reason = ev.annotations.reason.unwrap().get();
+        assert_eq!(reason, "RBAC: allowed by \"x\" é");
+        let plain: Record =
+            serde_json::from_str(r#"{"annotations":{"authorization.k8s.io/reason":"ok"}}"#).unwrap();
+        assert!(matches!(plain.annotations.reason.unwrap().get(), Cow::Borrowed("ok")));
+        let none: Record =
+            serde_json::from_str(r#"{"annotations":{"authorization.k8s.io/reason":null}}"#).unwrap();
+        assert!(none.annotations.reason.is_none());
+        for (bad, found) in [
+            ("5", "integer `5`"),
+            ("-2", "integer `-2`"),
+            ("true", "boolean `true`"),
+            ("{}", "map"),
+            ("[1]", "sequence"),
+        ] {
+            let text = format!(r#"{{"annotations":{{"authorization.k8s.io/reason":{bad}}}}}"#);
+            let e = serde_json::from_str::<Record>(&text).unwrap_err().to_string();
+            assert!(e.starts_with(&format!("invalid type: {found}, expected a string")), "{e}");
+        }
     }
 
     #[test]
