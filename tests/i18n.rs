@@ -551,3 +551,34 @@ fn commands_speak_spanish_on_good_and_bad_input() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The node-group capacity lines of a text report, known or not, in Spanish (they were English
+/// whatever the language).
+#[test]
+fn capacity_lines_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cluster.yaml"),
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: prod, region: eu-west-1}\n\
+         managedNodeGroups:\n  - {name: web, instanceType: m5.large, maxSize: 3}\n  \
+         - {name: odd, instanceType: zz.nada, maxSize: 3}\n\
+         fargateProfiles:\n  - {name: fp, selectors: [{namespace: batch}]}\n",
+    )
+    .unwrap();
+    let out = ladrillo()
+        .current_dir(dir.path())
+        .args(["--lang", "es", "scan", "--no-config", "--select", "ssh-open-to-internet", "cluster.yaml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for wanted in [
+        "capacidad: clúster \"prod\" (cluster.yaml), grupo de nodos administrado \"web\": 3 nodos × 29 pods (m5.large) = 87 pods",
+        "grupo de nodos administrado \"odd\": desconocida: no hay datos de ENI del tipo de instancia zz.nada",
+        "perfil de Fargate \"fp\": sin límite: Fargate ejecuta cada pod en un nodo propio",
+    ] {
+        assert!(text.contains(wanted), "no `{wanted}` in:\n{text}");
+    }
+    for english in ["cluster \"", "node group", "nodes ×", "unbounded", "unknown"] {
+        assert!(!text.contains(english), "English `{english}` in:\n{text}");
+    }
+}

@@ -31,31 +31,16 @@ pub struct NodeGroupCapacity {
     pub pods_per_node: Option<u32>,
     /// `max_nodes × pods_per_node`; `None` when unknown or unbounded.
     pub capacity: Option<u64>,
-    /// Why the capacity is unknown or unbounded, if it is.
+    /// Why the capacity is unknown or unbounded, if it is (English, as machine outputs give it).
     pub note: Option<String>,
+    /// The same as a message, for reports in the reader's language.
+    #[serde(skip)]
+    pub note_msg: Option<crate::i18n::Msg>,
 }
 
 impl NodeGroupCapacity {
-    /// `managed node group "workers": 5 nodes × 17 pods (t3.medium) = 85 pods`; a node group
-    /// without a known name is named by its line.
-    #[must_use]
-    pub fn describe(&self) -> String {
-        let which = match (&self.node_group, self.line) {
-            (Some(name), _) => format!("{} \"{name}\"", self.kind),
-            (None, Some(line)) => format!("{} at line {line} (name not set in the input)", self.kind),
-            (None, None) => format!("{} (name not set in the input)", self.kind),
-        };
-        match (self.max_nodes, self.pods_per_node, self.capacity) {
-            (Some(n), Some(p), Some(c)) => format!(
-                "{which}: {n} nodes × {p} pods{} = {c} pods",
-                self.instance_type.as_deref().map(|t| format!(" ({t})")).unwrap_or_default()
-            ),
-            _ => format!("{which}: {}", self.note.as_deref().unwrap_or("unknown")),
-        }
-    }
-
-    /// [`NodeGroupCapacity::describe`] as a message, for reports in the reader's language (the
-    /// note of an unknown capacity stays as written).
+    /// `managed node group "workers": 5 nodes × 17 pods (t3.medium) = 85 pods`, as a message for
+    /// reports in the reader's language; a node group without a known name is named by its line.
     #[must_use]
     pub fn describe_msg(&self) -> crate::i18n::Msg {
         let kind = match self.kind {
@@ -81,18 +66,24 @@ impl NodeGroupCapacity {
             _ => crate::msg!(
                 "capacity-group-note",
                 group = which,
-                note = self.note.as_deref().unwrap_or("unknown")
+                note = self.note_msg.clone().unwrap_or_else(|| crate::msg!("capacity-note-unknown"))
             ),
         }
     }
 
-    /// `cluster "prod"`, or `a cluster (name not set in the input)`.
+    /// `cluster "prod"`, or `cluster (name not set in the input)`, as a message.
     #[must_use]
-    pub fn describe_cluster(&self) -> String {
+    pub fn describe_cluster(&self) -> crate::i18n::Msg {
         match &self.cluster {
-            Some(name) => format!("cluster \"{name}\""),
-            None => "cluster (name not set in the input)".to_string(),
+            Some(name) => crate::msg!("eks-cluster-named", name = name),
+            None => crate::msg!("capacity-cluster-unnamed"),
         }
+    }
+
+    /// Says why the capacity is unknown or unbounded.
+    fn unknown(&mut self, why: crate::i18n::Msg) {
+        self.note = Some(why.render(crate::i18n::Lang::En));
+        self.note_msg = Some(why);
     }
 }
 
@@ -110,21 +101,22 @@ pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
         pods_per_node: None,
         capacity: None,
         note: None,
+        note_msg: None,
     };
     let ceiling = match ng.kind {
         NodeGroupKind::Fargate => {
-            out.note = Some("unbounded: Fargate runs each pod on its own node".into());
+            out.unknown(crate::msg!("capacity-note-fargate"));
             return out;
         }
         NodeGroupKind::Karpenter => {
-            out.note = Some("unbounded: Karpenter adds nodes on demand".into());
+            out.unknown(crate::msg!("capacity-note-karpenter"));
             return out;
         }
         NodeGroupKind::Managed => Ceiling::ManagedNodeGroup,
         NodeGroupKind::SelfManaged => Ceiling::None,
     };
     let Some(types) = ng.instance_types.value().filter(|t| !t.is_empty()) else {
-        out.note = Some("unknown: instance types are not known".into());
+        out.unknown(crate::msg!("capacity-note-no-instance-types"));
         return out;
     };
     let mut smallest: Option<(u32, &str)> = None;
@@ -134,7 +126,7 @@ pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
             Some(MaxPods::Exact(n)) => n,
             Some(MaxPods::DependsOnVcpus { over_30_vcpus, .. }) => over_30_vcpus,
             _ => {
-                out.note = Some(format!("unknown: no ENI data for instance type {t}"));
+                out.unknown(crate::msg!("capacity-note-no-eni-data", instance_type = t.as_str()));
                 return out;
             }
         };
@@ -147,7 +139,7 @@ pub fn node_group(cluster: &Cluster, ng: &NodeGroup) -> NodeGroupCapacity {
     out.pods_per_node = Some(per_node);
     match out.max_nodes {
         Some(n) if n >= 0 => out.capacity = Some(u64::try_from(n).unwrap_or(0) * u64::from(per_node)),
-        _ => out.note = Some("unknown: the maximum size is not known".into()),
+        _ => out.unknown(crate::msg!("capacity-note-no-max-size")),
     }
     out
 }

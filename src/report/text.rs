@@ -86,7 +86,7 @@ pub fn write(
             "report-capacity",
             cluster = c.describe_cluster(),
             file = file,
-            capacity = c.describe()
+            capacity = c.describe_msg()
         );
         writeln!(out, "{line}")?;
     }

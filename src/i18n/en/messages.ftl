@@ -400,6 +400,13 @@ capacity-group-unnamed = { $kind ->
     } (name not set in the input)
 capacity-group-fit = { $group }: { $nodes } nodes × { $pods } pods{ $instance } = { $capacity } pods
 capacity-group-note = { $group }: { $note }
+capacity-cluster-unnamed = cluster (name not set in the input)
+capacity-note-unknown = unknown
+capacity-note-fargate = unbounded: Fargate runs each pod on its own node
+capacity-note-karpenter = unbounded: Karpenter adds nodes on demand
+capacity-note-no-instance-types = unknown: instance types are not known
+capacity-note-no-eni-data = unknown: no ENI data for instance type { $instance_type }
+capacity-note-no-max-size = unknown: the maximum size is not known
 rule-eks001-message = { $cluster } does not encrypt secrets with a customer KMS key
 rule-eks002-message = { $cluster } exposes its API endpoint to { $cidr }
 rule-eks003-message = { $cluster } has a public API endpoint

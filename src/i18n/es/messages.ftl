@@ -412,6 +412,13 @@ capacity-group-unnamed = { $kind ->
     } (sin nombre en la entrada)
 capacity-group-fit = { $group }: { $nodes } nodos × { $pods } pods{ $instance } = { $capacity } pods
 capacity-group-note = { $group }: { $note }
+capacity-cluster-unnamed = clúster (sin nombre en la entrada)
+capacity-note-unknown = desconocida
+capacity-note-fargate = sin límite: Fargate ejecuta cada pod en un nodo propio
+capacity-note-karpenter = sin límite: Karpenter añade nodos según la demanda
+capacity-note-no-instance-types = desconocida: no se conocen los tipos de instancia
+capacity-note-no-eni-data = desconocida: no hay datos de ENI del tipo de instancia { $instance_type }
+capacity-note-no-max-size = desconocida: no se conoce el tamaño máximo
 rule-eks001-message = el { $cluster } no cifra los Secrets con una clave de KMS del cliente
 rule-eks002-message = el { $cluster } expone su endpoint de la API a { $cidr }
 rule-eks003-message = el { $cluster } tiene un endpoint público de la API
