@@ -143,6 +143,23 @@ fn every_input_form_gives_the_same_alerts() {
 }
 
 #[test]
+fn concatenated_records_on_one_line_are_each_read() {
+    // Firehose writes records back to back, without a separator.
+    let lines = mix_lines();
+    let out =
+        ladrillo().arg("-").args(["--format", "jsonl"]).write_stdin(lines.join("") + "\n").assert().code(1);
+    assert_eq!(codes(&out.get_output().stdout), MIX);
+    // A broken record after the others on the same line: reported, the ones before it analysed.
+    let broken = lines.join(" ") + " {\"verb\":\n";
+    let out = ladrillo().arg("-").args(["--format", "json"]).write_stdin(broken).assert().code(2);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["summary"]["events"], lines.len());
+    assert_eq!(json["summary"]["malformed"], 1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("<stdin>:1: malformed JSON: EOF while parsing a value"), "{stderr}");
+}
+
+#[test]
 fn v1beta1_events_are_read() {
     let out = ladrillo()
         .arg(data("v1beta1.jsonl"))

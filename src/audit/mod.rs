@@ -268,25 +268,32 @@ impl Decoder<'_, '_> {
         // Text that is valid UTF-8 as a whole (any real log) is checked once here rather than
         // string by string; other bytes keep serde's own check and its error position.
         match std::str::from_utf8(b) {
-            Ok(text) => self.records(serde_json::Deserializer::from_str(text).into_iter(), loc, depth),
-            Err(_) => self.records(serde_json::Deserializer::from_slice(b).into_iter(), loc, depth),
+            Ok(text) => self.records(serde_json::Deserializer::from_str(text), loc, depth),
+            Err(_) => self.records(serde_json::Deserializer::from_slice(b), loc, depth),
         }
     }
 
+    /// The records of one line, one after another (Firehose concatenates them). Each is read
+    /// with `Record::deserialize` rather than through `serde_json::StreamDeserializer`, which
+    /// moves every record (about a kilobyte and a half) once more on its way out.
     fn records<'r, R: serde_json::de::Read<'r>>(
         &mut self,
-        mut stream: serde_json::StreamDeserializer<'r, R, Record<'r>>,
+        mut de: serde_json::Deserializer<R>,
         loc: &Loc,
         depth: u8,
     ) {
+        use serde::Deserialize as _;
         loop {
-            match stream.next() {
-                None => break,
-                Some(Ok(rec)) => self.dispatch(&rec, loc, depth),
-                Some(Err(e)) => {
+            match Record::deserialize(&mut de) {
+                Ok(rec) => self.dispatch(&rec, loc, depth),
+                Err(e) => {
                     self.malformed(loc, json_error(&e));
-                    break;
+                    return;
                 }
+            }
+            // Only whitespace left: the line is done; anything else is the next record.
+            if de.end().is_ok() {
+                return;
             }
         }
     }

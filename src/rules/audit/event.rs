@@ -35,8 +35,9 @@ pub struct Record<'a> {
     /// Boxed: rare, and a record is moved a few times on its way to the detections.
     #[serde(borrow)]
     pub impersonated_user: Option<Box<UserInfo<'a>>>,
+    /// The client, then the proxies it went through: one or two addresses inline.
     #[serde(rename = "sourceIPs", borrow, default)]
-    pub source_ips: Strs<'a>,
+    pub source_ips: Strs<'a, 2>,
     #[serde(borrow, default, deserialize_with = "opt_str")]
     pub user_agent: Option<Str<'a>>,
     #[serde(borrow)]
