@@ -133,8 +133,12 @@ fn rbac_empty_namespaces_are_errors() {
         parse_subject("ServiceAccount:/x").unwrap_err(),
         "subject `ServiceAccount:/x` has an empty namespace"
     );
-    assert_eq!(parse_request("get", "pods", None, Some("")).unwrap_err(), "the namespace is empty");
-    assert_eq!(parse_request("get", "pods", Some(""), None).unwrap_err(), "the object name is empty");
+    let english = |m: ladrillo::i18n::Msg| m.render(ladrillo::i18n::Lang::En);
+    assert_eq!(english(parse_request("get", "pods", None, Some("")).unwrap_err()), "the namespace is empty");
+    assert_eq!(
+        english(parse_request("get", "pods", Some(""), None).unwrap_err()),
+        "the object name is empty"
+    );
 }
 
 /// `-f` is the format everywhere else; `max-pods` and `rules` refused it.

@@ -22,26 +22,54 @@ pub fn write(out: &Path, files: &[File], force: bool) -> Result<(), String> {
 fn prepare(out: &Path, force: bool) -> Result<(), String> {
     match std::fs::symlink_metadata(out) {
         Ok(m) if m.file_type().is_symlink() => {
-            return Err(format!(
-                "{} is a symbolic link; give the directory itself as --out (init never writes through links)",
-                out.display()
+            return Err(crate::t!(
+                crate::cli::lang(),
+                "bundle-out-is-link",
+                path = out.display().to_string()
             ));
         }
-        Ok(m) if !m.is_dir() => return Err(format!("{} exists and is not a directory", out.display())),
+        Ok(m) if !m.is_dir() => {
+            return Err(crate::t!(
+                crate::cli::lang(),
+                "bundle-out-not-dir",
+                path = out.display().to_string()
+            ));
+        }
         Ok(_) => {
-            let mut entries =
-                std::fs::read_dir(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+            let mut entries = std::fs::read_dir(out).map_err(|e| {
+                crate::t!(
+                    crate::cli::lang(),
+                    "bundle-cannot-read",
+                    path = out.display().to_string(),
+                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+                )
+            })?;
             if entries.next().is_some() && !force {
-                return Err(format!(
-                    "{} is not empty; choose another --out, or add --force to overwrite the bundle's files there (nothing else is touched)",
-                    out.display()
+                return Err(crate::t!(
+                    crate::cli::lang(),
+                    "bundle-out-not-empty",
+                    path = out.display().to_string()
                 ));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+            std::fs::create_dir_all(out).map_err(|e| {
+                crate::t!(
+                    crate::cli::lang(),
+                    "bundle-cannot-create",
+                    path = out.display().to_string(),
+                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+                )
+            })?;
         }
-        Err(e) => return Err(format!("cannot read {}: {e}", out.display())),
+        Err(e) => {
+            return Err(crate::t!(
+                crate::cli::lang(),
+                "bundle-cannot-read",
+                path = out.display().to_string(),
+                reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+            ));
+        }
     }
     Ok(())
 }
@@ -55,10 +83,7 @@ fn components(path: &str) -> Option<(Vec<&str>, &str)> {
 }
 
 fn link_error(out: &Path, rel: &str) -> String {
-    format!(
-        "{} is a symbolic link; init never writes through links inside --out: remove it, or choose another --out",
-        out.join(rel).display()
-    )
+    crate::t!(crate::cli::lang(), "bundle-link-inside", path = out.join(rel).display().to_string())
 }
 
 /// A temporary name beside `name`, unique to this process.
@@ -82,8 +107,14 @@ mod imp {
         OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
 
     pub fn write(out: &Path, files: &[File]) -> Result<(), String> {
-        let root = rustix::fs::openat(CWD, out, DIR, Mode::empty())
-            .map_err(|e| format!("cannot open {}: {}", out.display(), std::io::Error::from(e)))?;
+        let root = rustix::fs::openat(CWD, out, DIR, Mode::empty()).map_err(|e| {
+            crate::t!(
+                crate::cli::lang(),
+                "bundle-cannot-open",
+                path = out.display().to_string(),
+                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
+            )
+        })?;
         // Every path is checked before the first file is written.
         for f in files {
             check(&root, out, &f.path)?;
@@ -104,7 +135,14 @@ mod imp {
     }
 
     fn check(root: &OwnedFd, out: &Path, path: &str) -> Result<(), String> {
-        let io = |e: Errno| format!("cannot read {}: {}", out.join(path).display(), std::io::Error::from(e));
+        let io = |e: Errno| {
+            crate::t!(
+                crate::cli::lang(),
+                "bundle-cannot-read",
+                path = out.join(path).display().to_string(),
+                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
+            )
+        };
         let (dirs, name) = components(path).ok_or_else(|| format!("{path} is not a relative path"))?;
         let mut dir = root.try_clone().map_err(|e| e.to_string())?;
         let mut rel = String::new();
@@ -117,9 +155,10 @@ mod imp {
                 }
                 Some(FileType::Symlink) => return Err(link_error(out, &rel)),
                 Some(_) => {
-                    return Err(format!(
-                        "{} is not a directory; the bundle needs one there",
-                        out.join(&rel).display()
+                    return Err(crate::t!(
+                        crate::cli::lang(),
+                        "bundle-needs-dir",
+                        path = out.join(&rel).display().to_string()
                     ));
                 }
             }
@@ -127,10 +166,16 @@ mod imp {
         match kind(&dir, name).map_err(io)? {
             None | Some(FileType::RegularFile) => Ok(()),
             Some(FileType::Symlink) => Err(link_error(out, path)),
-            Some(FileType::Directory) => {
-                Err(format!("{} is a directory; the bundle needs a file there", out.join(path).display()))
-            }
-            Some(_) => Err(format!("{} is not a regular file", out.join(path).display())),
+            Some(FileType::Directory) => Err(crate::t!(
+                crate::cli::lang(),
+                "bundle-needs-file",
+                path = out.join(path).display().to_string()
+            )),
+            Some(_) => Err(crate::t!(
+                crate::cli::lang(),
+                "bundle-not-regular",
+                path = out.join(path).display().to_string()
+            )),
         }
     }
 
@@ -152,7 +197,12 @@ mod imp {
         let target = out.join(&f.path);
         let fail = |e: Errno| match e {
             Errno::LOOP | Errno::NOTDIR => link_error(out, &f.path),
-            e => format!("cannot write {}: {}", target.display(), std::io::Error::from(e)),
+            e => crate::t!(
+                crate::cli::lang(),
+                "bundle-cannot-write",
+                path = target.display().to_string(),
+                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
+            ),
         };
         let (dirs, name) = components(&f.path).ok_or_else(|| format!("{} is not a relative path", f.path))?;
         let mut dir = root.try_clone().map_err(|e| e.to_string())?;
@@ -165,7 +215,14 @@ mod imp {
         let written = std::fs::File::from(fd).write_all(f.contents.as_bytes());
         // The rename replaces the directory entry: an existing file is never written through.
         let result = written
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+            .map_err(|e| {
+                crate::t!(
+                    crate::cli::lang(),
+                    "bundle-cannot-write",
+                    path = target.display().to_string(),
+                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+                )
+            })
             .and_then(|()| rustix::fs::renameat(&dir, tmp.as_str(), &dir, name).map_err(fail));
         if result.is_err() {
             let _ = rustix::fs::unlinkat(&dir, tmp.as_str(), AtFlags::empty());
@@ -189,14 +246,26 @@ mod imp {
             let target = out.join(&f.path);
             check(out, &f.path)?;
             if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    crate::t!(
+                        crate::cli::lang(),
+                        "bundle-cannot-create",
+                        path = dir.display().to_string(),
+                        reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+                    )
+                })?;
             }
             let (_, name) =
                 components(&f.path).ok_or_else(|| format!("{} is not a relative path", f.path))?;
             let tmp = target.with_file_name(temporary(name));
             std::fs::write(&tmp, &f.contents).and_then(|()| std::fs::rename(&tmp, &target)).map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
-                format!("cannot write {}: {e}", target.display())
+                crate::t!(
+                    crate::cli::lang(),
+                    "bundle-cannot-write",
+                    path = target.display().to_string(),
+                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
+                )
             })?;
         }
         Ok(())
@@ -210,9 +279,10 @@ mod imp {
             match std::fs::symlink_metadata(out.join(&rel)) {
                 Ok(m) if m.file_type().is_symlink() => return Err(link_error(out, &rel)),
                 Ok(m) if m.is_dir() && rel == path => {
-                    return Err(format!(
-                        "{} is a directory; the bundle needs a file there",
-                        out.join(path).display()
+                    return Err(crate::t!(
+                        crate::cli::lang(),
+                        "bundle-needs-file",
+                        path = out.join(path).display().to_string()
                     ));
                 }
                 Ok(_) => {}

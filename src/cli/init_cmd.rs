@@ -102,11 +102,12 @@ pub struct InitArgs {
 }
 
 pub fn run(args: &InitArgs) -> i32 {
+    let lang = super::lang();
     let today = match &args.date {
         Some(d) => match d.trim().parse::<jiff::civil::Date>() {
             Ok(d) => d,
-            Err(e) => {
-                super::error(format!("--date `{d}` is not a date (YYYY-MM-DD): {e}"));
+            Err(_) => {
+                super::error(crate::t!(lang, "not-a-date", value = d.as_str()));
                 return 2;
             }
         },
@@ -136,7 +137,7 @@ pub fn run(args: &InitArgs) -> i32 {
         Ok(p) => p,
         Err(messages) => {
             for m in messages {
-                super::error(m);
+                super::error(m.render(lang));
             }
             return 2;
         }
@@ -148,19 +149,23 @@ pub fn run(args: &InitArgs) -> i32 {
     }
     let mut out = String::new();
     if !changes.is_empty() {
-        out.push_str(&format!(
-            "hardened {}:\n",
-            args.from.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default()
-        ));
+        let file = args.from.as_deref().map(Path::display).map(|d| d.to_string()).unwrap_or_default();
+        out.push_str(&crate::t!(lang, "init-hardened", file = file));
+        out.push('\n');
         for c in &changes {
             out.push_str(&format!("  - {c}\n"));
         }
     }
-    out.push_str(&format!("wrote {} files to {}\n", files.len(), args.out.display()));
+    let dir = args.out.display().to_string();
+    out.push_str(&crate::t!(lang, "init-wrote", count = files.len(), dir = dir));
+    out.push('\n');
     for p in profile.placeholders() {
-        out.push_str(&format!("warning: {p}\n"));
+        out.push_str(&crate::t!(lang, "warning", message = p.render(lang)));
+        out.push('\n');
     }
-    out.push_str(&format!("next: read {}\n", args.out.join("README.md").display()));
+    let readme = args.out.join("README.md").display().to_string();
+    out.push_str(&crate::t!(lang, "init-next", readme = readme));
+    out.push('\n');
     if super::print_stdout(&out) { 0 } else { 2 }
 }
 
@@ -221,7 +226,7 @@ fn apply_flags(args: &InitArgs, r: &mut Request, errors: &mut Vec<String>) {
                 r.tags.retain(|(key, _)| key != k.trim());
                 r.tags.push((k.trim().to_string(), v.trim().to_string()));
             }
-            None => errors.push(format!("--tags: `{t}` is not key=value")),
+            None => errors.push(crate::t!(super::lang(), "init-tag-not-key-value", value = t.as_str())),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod audit_log_cmd;
 mod bundle_writer;
+mod clap_errors;
 mod cluster_args;
 mod completions_cmd;
 mod init_cmd;
@@ -97,11 +98,21 @@ impl ColorChoice {
 /// Runs the CLI and returns the process exit code.
 #[must_use]
 pub fn run() -> i32 {
+    // The language is known before the arguments are parsed, so that clap's errors and the
+    // values the parsers refuse are worded in it too.
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let early = clap_errors::early_lang(&argv);
+    let _ = LANG.set(early);
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            match clap_errors::render(&e, early).filter(|_| e.use_stderr()) {
+                Some(text) => eprint!("{}", crate::diagnostic::escape_output(&text)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return code;
         }
     };

@@ -37,25 +37,30 @@ impl<'a> OutputGuard<'a> {
         Self { hidden_unread, ..self }
     }
 
-    fn refuse(&self, what: &str) -> String {
-        format!("{} {} would overwrite {what}; choose another file", self.flag, self.path.display())
+    /// `what` is a message naming what would be overwritten.
+    fn refuse(&self, what: crate::i18n::Msg) -> String {
+        let lang = super::lang();
+        let out = format!("{} {}", self.flag, self.path.display());
+        crate::t!(lang, "output-would-overwrite", output = out, what = what)
     }
 
     /// Before reading: the paths named on the command line, standard input and the config.
     pub fn check_arguments(&self, paths: &[String], config: Option<&Path>) -> Result<(), String> {
         if let Some(out) = &self.existing {
             if Handle::stdin().is_ok_and(|stdin| stdin == *out) {
-                return Err(self.refuse("standard input, which is the same file"));
+                return Err(self.refuse(crate::msg!("output-overwrites-stdin")));
             }
             for p in paths.iter().filter(|p| *p != "-") {
                 if Handle::from_path(p).is_ok_and(|h| h == *out) {
-                    return Err(self.refuse(&format!("the input {p}")));
+                    return Err(self.refuse(crate::msg!("output-overwrites-input", path = p.as_str())));
                 }
             }
             if let Some(c) = config
                 && Handle::from_path(c).is_ok_and(|h| h == *out)
             {
-                return Err(self.refuse(&format!("the config {}", c.display())));
+                return Err(
+                    self.refuse(crate::msg!("output-overwrites-config", path = c.display().to_string()))
+                );
             }
         }
         // A report written into a scanned directory would be read by the next scan.
@@ -70,7 +75,7 @@ impl<'a> OutputGuard<'a> {
                         rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
                     }))
             {
-                return Err(self.refuse(&format!("an input in {p}")));
+                return Err(self.refuse(crate::msg!("output-overwrites-input-in", path = p.as_str())));
             }
         }
         Ok(())
@@ -83,7 +88,9 @@ impl<'a> OutputGuard<'a> {
             if let Some(path) = &f.path
                 && Handle::from_path(path).is_ok_and(|h| h == *out)
             {
-                return Err(self.refuse(&format!("the input {}, which is the same file", f.display)));
+                return Err(
+                    self.refuse(crate::msg!("output-overwrites-same-file", path = f.display.as_str()))
+                );
             }
         }
         Ok(())

@@ -35,7 +35,7 @@ pub struct PssArgs {
     pub version: Version,
     /// Evaluate as the API server of this Kubernetes release does (`1.30`): it knows no check
     /// newer than itself, so `latest` means its own release. Default: the newest checks.
-    #[arg(long, value_name = "1.N", value_parser = pss::parse_release)]
+    #[arg(long, value_name = "1.N", value_parser = parse_release)]
     pub kubernetes_version: Option<u32>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t)]
@@ -45,11 +45,16 @@ pub struct PssArgs {
 }
 
 fn parse_level(s: &str) -> Result<Level, String> {
-    s.parse()
+    s.parse().map_err(|_| crate::i18n::text(super::lang(), "arg-pss-level"))
 }
 
 fn parse_version(s: &str) -> Result<Version, String> {
-    s.parse()
+    s.parse().map_err(|_| crate::i18n::text(super::lang(), "arg-pss-version"))
+}
+
+/// `--kubernetes-version`, refused in the reader's language.
+pub(super) fn parse_release(s: &str) -> Result<u32, String> {
+    pss::parse_release(s).map_err(|_| crate::i18n::text(super::lang(), "arg-kubernetes-version"))
 }
 
 /// The verdict on one object.

@@ -122,12 +122,15 @@ fn resolve_subject(graph: &Graph, text: &str) -> Result<(String, Identity), Stri
     if text.starts_with("arn:") {
         return graph
             .identity_of_arn(text)
-            .map(|(id, source)| (format!("{text} (mapped by {source})"), id))
-            .ok_or_else(|| {
-                format!("IAM principal `{text}` is not mapped by any aws-auth entry in the inputs")
-            });
+            .map(|(id, source)| {
+                (
+                    crate::t!(super::lang(), "rbac-mapped-by", principal = text, source = source.to_string()),
+                    id,
+                )
+            })
+            .ok_or_else(|| crate::t!(super::lang(), "rbac-arn-not-mapped", principal = text));
     }
-    let subject = identity::parse_subject(text)?;
+    let subject = identity::parse_subject_in(text, super::lang())?;
     Ok((subject.to_string(), graph.identity_of(&subject)))
 }
 
@@ -160,7 +163,7 @@ const KNOWN_VERBS: &[&str] = &[
 
 fn warn_unknown_verb(verb: &str) {
     if !KNOWN_VERBS.contains(&verb) {
-        eprintln!("warning: `{verb}` is not a verb Kubernetes defines; only rules that name it or `*` match");
+        super::warning(crate::t!(super::lang(), "rbac-unknown-verb", verb = verb));
     }
 }
 
@@ -174,7 +177,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             && !(query::may_name_input_resource(resource)
                 && query::check_words(verb, name.as_deref(), namespace.as_deref()).is_ok())
         {
-            return Err(vec![e]);
+            return Err(vec![e.render(super::lang())]);
         }
         warn_unknown_verb(verb);
     }
@@ -183,7 +186,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
             let asked = parse_request_in(&graph, &set, verb, resource, name.as_deref(), namespace.as_deref())
-                .map_err(|e| vec![e])?;
+                .map_err(|e| vec![e.render(super::lang())])?;
             let mut entries: Vec<WhoCan> =
                 asked.requests.iter().flat_map(|r| graph.who_can(r, &asked.at)).collect();
             if *expand_groups {
@@ -242,7 +245,7 @@ fn answer(command: &RbacCommand) -> Result<(String, i32), Vec<String>> {
             let set = load_set(paths, &common.input)?;
             let graph = Graph::of(&set);
             let asked = parse_request_in(&graph, &set, verb, resource, name.as_deref(), namespace.as_deref())
-                .map_err(|e| vec![e])?;
+                .map_err(|e| vec![e.render(super::lang())])?;
             let at = asked.at.clone();
             let (label, id) = resolve_subject(&graph, subject).map_err(|e| vec![e])?;
             // Without a namespace, "can" means everywhere: only cluster-wide grants count, and the

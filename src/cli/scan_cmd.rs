@@ -76,7 +76,7 @@ pub struct ScanArgs {
     pub write_baseline: Option<PathBuf>,
     /// The Kubernetes release the manifests are deployed to (`1.31`), for `removed-api-version`.
     /// Default: the version of the input's cluster definition, when it has one.
-    #[arg(long, value_name = "1.N", value_parser = crate::analysis::pss::parse_release)]
+    #[arg(long, value_name = "1.N", value_parser = super::pss_cmd::parse_release)]
     pub kubernetes_version: Option<u32>,
     /// Also list findings covered by a waiver, with its reason.
     #[arg(long)]

@@ -131,12 +131,10 @@ impl Profile {
 
     /// Things the user must fill in before creating the cluster, for the CLI and the README.
     #[must_use]
-    pub fn placeholders(&self) -> Vec<String> {
+    pub fn placeholders(&self) -> Vec<crate::i18n::Msg> {
         let mut out = Vec::new();
         if !self.account_known {
-            out.push(format!(
-                "the AWS account id {PLACEHOLDER_ACCOUNT} is a placeholder: rerun with --account-id"
-            ));
+            out.push(crate::msg!("init-placeholder-account", account = PLACEHOLDER_ACCOUNT));
         }
         out
     }

@@ -132,32 +132,33 @@ impl Identity {
 /// Parses `User:alice`, `Group:devs`, `ServiceAccount:ns/name` (also `sa:` and `ns:name`), or an IAM
 /// ARN (`arn:aws:iam::…`) resolved through the identity mappings.
 pub fn parse_subject(text: &str) -> Result<Subject, String> {
-    let (kind, rest) = text.split_once(':').ok_or_else(|| {
-        format!("subject `{text}` must be written User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME")
-    })?;
+    parse_subject_in(text, crate::i18n::Lang::En)
+}
+
+/// [`parse_subject`] with the error in a language.
+pub fn parse_subject_in(text: &str, lang: crate::i18n::Lang) -> Result<Subject, String> {
+    let (kind, rest) =
+        text.split_once(':').ok_or_else(|| crate::t!(lang, "rbac-subject-form", subject = text))?;
     let kind_lc = kind.to_ascii_lowercase();
     let subject = match kind_lc.as_str() {
         "user" => Subject { kind: SubjectKind::User, name: rest.to_string(), namespace: None },
         "group" => Subject { kind: SubjectKind::Group, name: rest.to_string(), namespace: None },
         "serviceaccount" | "sa" => {
-            let (ns, name) = rest.split_once('/').or_else(|| rest.split_once(':')).ok_or_else(|| {
-                format!(
-                    "ServiceAccount subject `{text}` must name its namespace: ServiceAccount:NAMESPACE/NAME"
-                )
-            })?;
+            let (ns, name) = rest
+                .split_once('/')
+                .or_else(|| rest.split_once(':'))
+                .ok_or_else(|| crate::t!(lang, "rbac-subject-sa-namespace", subject = text))?;
             Subject::service_account(ns, name)
         }
         _ => {
-            return Err(format!(
-                "unknown subject kind `{kind}` in `{text}`; use User, Group or ServiceAccount"
-            ));
+            return Err(crate::t!(lang, "rbac-subject-kind", kind = kind, subject = text));
         }
     };
     if subject.name.is_empty() {
-        return Err(format!("subject `{text}` has an empty name"));
+        return Err(crate::t!(lang, "rbac-subject-empty-name", subject = text));
     }
     if subject.namespace.as_deref() == Some("") {
-        return Err(format!("subject `{text}` has an empty namespace"));
+        return Err(crate::t!(lang, "rbac-subject-empty-namespace", subject = text));
     }
     // `User:system:serviceaccount:ns:name` is the ServiceAccount itself.
     if subject.kind == SubjectKind::User

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::Msg;
+
 use super::authz::{Names, PolicyRule, Request, Target};
 use super::identity::{Identity, Subject};
 use super::resources;
@@ -271,15 +273,15 @@ pub struct EffectiveRule {
 }
 
 /// Refuses empty words (a verb, namespace or name from an unset variable).
-pub fn check_words(verb: &str, name: Option<&str>, namespace: Option<&str>) -> Result<(), String> {
+pub fn check_words(verb: &str, name: Option<&str>, namespace: Option<&str>) -> Result<(), Msg> {
     if verb.is_empty() {
-        return Err("the verb is empty".into());
+        return Err(crate::msg!("rbac-empty-verb"));
     }
     if namespace == Some("") {
-        return Err("the namespace is empty".into());
+        return Err(crate::msg!("rbac-empty-namespace"));
     }
     if name == Some("") {
-        return Err("the object name is empty".into());
+        return Err(crate::msg!("rbac-empty-name"));
     }
     Ok(())
 }
@@ -303,7 +305,7 @@ pub fn parse_request(
     resource: &str,
     name: Option<&str>,
     namespace: Option<&str>,
-) -> Result<(Request, Where), String> {
+) -> Result<(Request, Where), Msg> {
     check_words(verb, name, namespace)?;
     if resource.starts_with('/') {
         let req = Request { verb: verb.to_string(), target: Target::NonResource(resource.to_string()) };
@@ -311,7 +313,7 @@ pub fn parse_request(
     }
     let (res, sub) = match resource.split_once('/') {
         Some((r, s)) if !s.is_empty() && !s.contains('/') => (r, Some(s)),
-        Some(_) => return Err(format!("resource `{resource}` must be RESOURCE or RESOURCE/SUBRESOURCE")),
+        Some(_) => return Err(crate::msg!("rbac-resource-form", resource = resource)),
         None => (resource, None),
     };
     let (res, group) = match res.split_once('.') {
@@ -319,14 +321,12 @@ pub fn parse_request(
         None => match resources::group_of(res) {
             Some(g) => (res.to_string(), g.to_string()),
             None => {
-                return Err(format!(
-                    "unknown resource `{res}`; name a built-in resource in the plural (`pods`) or write RESOURCE.GROUP (`widgets.example.com`)"
-                ));
+                return Err(crate::msg!("rbac-unknown-resource", resource = res));
             }
         },
     };
     if res.is_empty() {
-        return Err(format!("resource `{resource}` has an empty name"));
+        return Err(crate::msg!("rbac-resource-empty", resource = resource));
     }
     let req = Request {
         verb: verb.to_string(),
@@ -376,7 +376,7 @@ pub fn parse_request_in(
     resource: &str,
     name: Option<&str>,
     namespace: Option<&str>,
-) -> Result<Asked, String> {
+) -> Result<Asked, Msg> {
     check_words(verb, name, namespace)?;
     let unknown = match parse_request(verb, resource, name, namespace) {
         Ok((req, at)) => {
@@ -392,9 +392,7 @@ pub fn parse_request_in(
     let (res, sub) = resource.split_once('/').map_or((resource, None), |(r, s)| (r, Some(s)));
     let groups = groups_serving(graph, set, res);
     if groups.is_empty() {
-        return Err(format!(
-            "unknown resource `{res}`: not built-in, and no Role, ClusterRole or CustomResourceDefinition in the input names it; write RESOURCE.GROUP (`{res}.example.com`)"
-        ));
+        return Err(crate::msg!("rbac-unknown-resource-input", resource = res));
     }
     let mut requests = Vec::new();
     let mut at = None;

@@ -2,19 +2,14 @@
 //! the message the user sees; the caller adds the flag name.
 
 use crate::generate::names::SYSTEM_NAMESPACES;
+use crate::i18n::Msg;
 
 /// eksctl cluster and node group names: a letter, then letters, digits and hyphens, ≤ 100.
-pub fn cluster_name(n: &str) -> Result<(), String> {
+pub fn cluster_name(n: &str) -> Result<(), Msg> {
     let ok = n.len() <= 100
         && n.starts_with(|c: char| c.is_ascii_alphabetic())
         && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{n}` is not a valid name: start with a letter, then letters, digits and hyphens (at most 100)"
-        ))
-    }
+    if ok { Ok(()) } else { Err(crate::msg!("init-bad-name", name = n)) }
 }
 
 /// `us-east-1`, `eu-west-3`, `ap-southeast-2`, `us-gov-west-1`, `cn-north-1`.
@@ -41,19 +36,17 @@ pub fn is_zone_of(z: &str, region: &str) -> bool {
 }
 
 /// An IPv4 CIDR that is not open to the whole internet.
-pub fn cidr(c: &str) -> Result<(), String> {
-    let (ip, len) = c.split_once('/').ok_or_else(|| format!("`{c}` is not a CIDR (a.b.c.d/n)"))?;
-    let ip: std::net::Ipv4Addr = ip.parse().map_err(|_| format!("`{c}` is not an IPv4 CIDR"))?;
+pub fn cidr(c: &str) -> Result<(), Msg> {
+    let (ip, len) = c.split_once('/').ok_or_else(|| crate::msg!("init-cidr-not-cidr", cidr = c))?;
+    let ip: std::net::Ipv4Addr = ip.parse().map_err(|_| crate::msg!("init-cidr-not-ipv4", cidr = c))?;
     let len: u32 =
-        len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| format!("`{c}` has an invalid prefix length"))?;
+        len.parse().ok().filter(|l| *l <= 32).ok_or_else(|| crate::msg!("init-cidr-bad-prefix", cidr = c))?;
     if len < 8 {
-        return Err(format!(
-            "`{c}` opens the API endpoint to a large part of the internet; use your own ranges"
-        ));
+        return Err(crate::msg!("init-cidr-too-wide", cidr = c));
     }
     let mask = u32::MAX.checked_shl(32 - len).unwrap_or(0);
     if u32::from(ip) & !mask != 0 {
-        return Err(format!("`{c}` has host bits set; write the network address"));
+        return Err(crate::msg!("init-cidr-host-bits", cidr = c));
     }
     // The public endpoint only sees public source addresses: a private range would leave the
     // operator locked out.
@@ -65,10 +58,7 @@ pub fn cidr(c: &str) -> Result<(), String> {
         || shared
         || u32::from(ip) >> 24 == 0
     {
-        return Err(format!(
-            "`{c}` is not a public address range, so nothing in it can reach a public endpoint; give the \
-             public addresses you connect from, or use --private to reach the cluster from inside the VPC"
-        ));
+        return Err(crate::msg!("init-cidr-not-public", cidr = c));
     }
     Ok(())
 }
@@ -82,42 +72,40 @@ fn arn_parts(arn: &str) -> Option<[&str; 6]> {
     (parts[0] == "arn" && account_ok).then_some(parts)
 }
 
-pub fn kms_arn(arn: &str, region: &str) -> Result<(), String> {
+pub fn kms_arn(arn: &str, region: &str) -> Result<(), Msg> {
     let parts = arn_parts(arn).filter(|[_, partition, service, _, _, resource]| {
         partition.starts_with("aws")
             && *service == "kms"
             && (resource.starts_with("key/") || resource.starts_with("alias/"))
     });
     let Some([_, _, _, key_region, _, _]) = parts else {
-        return Err(format!("`{arn}` is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)"));
+        return Err(crate::msg!("init-not-kms-arn", arn = arn));
     };
     if key_region != region {
-        return Err(format!(
-            "the key is in {key_region}, but EKS needs a key in the cluster's region {region}"
-        ));
+        return Err(crate::msg!("init-kms-region", key_region = key_region, region = region));
     }
     Ok(())
 }
 
-pub fn role_arn(arn: &str) -> Result<(), String> {
+pub fn role_arn(arn: &str) -> Result<(), Msg> {
     let ok = arn_parts(arn)
         .is_some_and(|[_, _, service, _, _, resource]| service == "iam" && resource.starts_with("role/"))
         && !arn.contains('*');
-    if ok { Ok(()) } else { Err(format!("`{arn}` is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)")) }
+    if ok { Ok(()) } else { Err(crate::msg!("init-not-role-arn", arn = arn)) }
 }
 
 /// DNS-1123 label, not a system namespace.
-pub fn namespace(n: &str) -> Result<(), String> {
+pub fn namespace(n: &str) -> Result<(), Msg> {
     let ok = !n.is_empty()
         && n.len() <= 63
         && n.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && n.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
         && n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !ok {
-        return Err(format!("`{n}` is not a namespace name (lowercase letters, digits and hyphens)"));
+        return Err(crate::msg!("init-not-namespace", name = n));
     }
     if n == "default" || n.starts_with("kube-") || SYSTEM_NAMESPACES.contains(&n) {
-        return Err(format!("`{n}` is reserved; application namespaces must be your own"));
+        return Err(crate::msg!("init-reserved-namespace", name = n));
     }
     Ok(())
 }
@@ -141,7 +129,13 @@ mod tests {
         assert!(cidr("0.0.0.0/0").is_err());
         assert!(cidr("10.0.0.0/33").is_err());
         for private in ["10.1.0.0/16", "192.168.0.0/24", "172.16.0.0/12", "100.64.0.0/10", "127.0.0.0/8"] {
-            assert!(cidr(private).unwrap_err().contains("not a public address range"), "{private}");
+            assert!(
+                cidr(private)
+                    .unwrap_err()
+                    .render(crate::i18n::Lang::En)
+                    .contains("not a public address range"),
+                "{private}"
+            );
         }
     }
 
@@ -149,7 +143,12 @@ mod tests {
     fn arns() {
         let key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd";
         assert!(kms_arn(key, "us-east-1").is_ok());
-        assert!(kms_arn(key, "eu-west-1").unwrap_err().contains("cluster's region eu-west-1"));
+        assert!(
+            kms_arn(key, "eu-west-1")
+                .unwrap_err()
+                .render(crate::i18n::Lang::En)
+                .contains("cluster's region eu-west-1")
+        );
         assert!(kms_arn("arn:aws:kms:us-east-1:1234:key/x", "us-east-1").is_err());
         assert!(kms_arn("arn:aws:s3:us-east-1:123456789012:key/x", "us-east-1").is_err());
         assert!(role_arn("arn:aws:iam::123456789012:role/admins").is_ok());

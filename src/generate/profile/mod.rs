@@ -12,6 +12,7 @@ use super::names::{
     DEFAULT_NAMESPACE, DEFAULT_NODE_TYPE, DEFAULT_NODEGROUP, DEFAULT_NODES, PLACEHOLDER_ACCOUNT,
 };
 use crate::analysis::maxpods::{self, Architecture};
+use crate::i18n::Msg;
 
 pub use checks::is_region;
 
@@ -109,7 +110,7 @@ struct Nodes {
 impl Profile {
     /// Validates a request as of `today` (which decides whether a version is still in standard
     /// support). Every problem is reported, not only the first.
-    pub fn new(req: &Request, today: Date) -> Result<Self, Vec<String>> {
+    pub fn new(req: &Request, today: Date) -> Result<Self, Vec<Msg>> {
         let mut errors = Vec::new();
         let name = cluster_name(req, &mut errors);
         let region = region(req, &mut errors);
@@ -118,7 +119,7 @@ impl Profile {
         let zones = zones(&req.zones, &region, &mut errors);
         let nodegroup = req.nodegroup_name.as_deref().unwrap_or(DEFAULT_NODEGROUP).trim().to_string();
         if let Err(e) = checks::cluster_name(&nodegroup) {
-            errors.push(format!("--nodegroup-name: {e}"));
+            errors.push(flag("--nodegroup-name", e));
         }
         let nodes = nodes(req, &mut errors);
         let endpoint = endpoint(req, &region, &mut errors);
@@ -127,7 +128,7 @@ impl Profile {
         if let Some(k) = &kms_key_arn
             && let Err(e) = checks::kms_arn(k, &region)
         {
-            errors.push(format!("--kms-key-arn: {e}"));
+            errors.push(flag("--kms-key-arn", e));
         }
         for (flag, arn) in
             [("--admin-role-arn", &req.admin_role_arn), ("--developer-role-arn", &req.developer_role_arn)]
@@ -135,7 +136,7 @@ impl Profile {
             if let Some(a) = arn
                 && let Err(e) = checks::role_arn(a.trim())
             {
-                errors.push(format!("{flag}: {e}"));
+                errors.push(self::flag(flag, e));
             }
         }
         let tags = tags(&req.tags, &mut errors);
@@ -181,10 +182,15 @@ impl Profile {
     }
 }
 
-fn cluster_name(req: &Request, errors: &mut Vec<String>) -> String {
+/// `--flag: message`.
+fn flag(flag: &str, message: Msg) -> Msg {
+    crate::msg!("init-flag", flag = flag, message = message)
+}
+
+fn cluster_name(req: &Request, errors: &mut Vec<Msg>) -> String {
     match req.name.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.push("--name is required (the cluster name, e.g. --name mi-cluster)".to_string());
+            errors.push(crate::msg!("init-name-required"));
             String::new()
         }
         Some(n) => {
@@ -196,17 +202,15 @@ fn cluster_name(req: &Request, errors: &mut Vec<String>) -> String {
     }
 }
 
-fn region(req: &Request, errors: &mut Vec<String>) -> String {
+fn region(req: &Request, errors: &mut Vec<Msg>) -> String {
     match req.region.as_deref().map(str::trim) {
         None | Some("") => {
-            errors.push("--region is required (e.g. --region us-east-1)".to_string());
+            errors.push(crate::msg!("init-region-required"));
             String::new()
         }
         Some(r) => {
             if !checks::is_region(r) {
-                errors.push(format!(
-                    "--region `{r}` is not an AWS region name (expected e.g. us-east-1, eu-west-3)"
-                ));
+                errors.push(crate::msg!("init-not-a-region", region = r));
             }
             r.to_string()
         }
@@ -215,59 +219,59 @@ fn region(req: &Request, errors: &mut Vec<String>) -> String {
 
 /// The requested version (default: the newest), refused once out of standard support unless
 /// `extended` accepts EKS extended support, and always once out of that.
-fn version(requested: Option<&str>, extended: bool, today: Date) -> Result<Version, String> {
+fn version(requested: Option<&str>, extended: bool, today: Date) -> Result<Version, Msg> {
     let v = requested.map_or_else(|| facts::default_version().name(), str::to_string);
     let known = || facts::versions().map(|f| f.name()).collect::<Vec<_>>().join(", ");
-    let facts = facts::version(&v).ok_or_else(|| {
-        format!("--version `{v}` is not a Kubernetes version ladrillo can generate for (known: {})", known())
-    })?;
+    let facts = facts::version(&v)
+        .ok_or_else(|| crate::msg!("init-unknown-version", version = v.as_str(), known = known()))?;
     let current = || {
-        let names: Vec<String> =
-            facts::versions().filter(|f| today <= f.end_of_standard()).map(|f| f.name()).collect();
-        if names.is_empty() { "a newer ladrillo".to_string() } else { names.join(" or ") }
+        facts::versions()
+            .filter(|f| today <= f.end_of_standard())
+            .map(|f| crate::msg!("as-written", text = f.name()))
+            .reduce(|first, second| crate::msg!("or", first = first, second = second))
+            .unwrap_or_else(|| crate::msg!("init-newer-ladrillo"))
     };
     let support = facts.support;
     if today > support.end_of_extended {
-        return Err(format!(
-            "--version {v} left EKS extended support on {}; use {}",
-            support.end_of_extended,
-            current()
+        return Err(crate::msg!(
+            "init-version-left-extended",
+            version = v.as_str(),
+            date = support.end_of_extended.to_string(),
+            current = current()
         ));
     }
     if today > support.end_of_standard && !extended {
-        return Err(format!(
-            "--version {v} left EKS standard support on {}; use {}, or add --extended-support to accept \
-             extended support (charged extra per cluster hour, until {})",
-            support.end_of_standard,
-            current(),
-            support.end_of_extended
+        return Err(crate::msg!(
+            "init-version-left-standard",
+            version = v.as_str(),
+            date = support.end_of_standard.to_string(),
+            current = current(),
+            until = support.end_of_extended.to_string()
         ));
     }
     Ok(facts)
 }
 
-fn zones(requested: &[String], region: &str, errors: &mut Vec<String>) -> Vec<String> {
+fn zones(requested: &[String], region: &str, errors: &mut Vec<Msg>) -> Vec<String> {
     let mut zones: Vec<String> = Vec::new();
     for z in requested {
         let z = z.trim().to_string();
         if !checks::is_zone_of(&z, region) {
-            errors.push(format!("--zones: `{z}` is not an availability zone of region `{region}`"));
+            errors.push(crate::msg!("init-zone-not-of-region", zone = z.as_str(), region = region));
         } else if zones.contains(&z) {
-            errors.push(format!("--zones: `{z}` is given twice"));
+            errors.push(crate::msg!("init-given-twice", flag = "--zones", value = z.as_str()));
         } else {
             zones.push(z);
         }
     }
     if zones.len() == 1 {
-        errors.push(
-            "--zones needs at least two availability zones, for nodes that survive a zone outage".into(),
-        );
+        errors.push(crate::msg!("init-zones-two"));
     }
     zones.sort();
     zones
 }
 
-fn nodes(req: &Request, errors: &mut Vec<String>) -> Nodes {
+fn nodes(req: &Request, errors: &mut Vec<Msg>) -> Nodes {
     let (instance_types, architecture) = instance_types(req, errors);
     let desired = req.nodes.unwrap_or_else(|| {
         DEFAULT_NODES.clamp(
@@ -278,23 +282,23 @@ fn nodes(req: &Request, errors: &mut Vec<String>) -> Nodes {
     let min = req.nodes_min.unwrap_or(desired);
     let max = req.nodes_max.unwrap_or(desired);
     if min > desired {
-        errors.push(format!("--nodes-min ({min}) is above --nodes ({desired}): keep min ≤ desired ≤ max"));
+        errors.push(crate::msg!("init-min-above-desired", min = min, desired = desired));
     }
     if desired > max {
-        errors.push(format!("--nodes ({desired}) is above --nodes-max ({max}): keep min ≤ desired ≤ max"));
+        errors.push(crate::msg!("init-desired-above-max", desired = desired, max = max));
     }
     if max == 0 {
-        errors.push("--nodes-max must be at least 1".into());
+        errors.push(crate::msg!("init-max-zero"));
     }
     if max > 1000 {
-        errors.push(format!("--nodes-max ({max}) is above the 1000 nodes a managed node group can hold"));
+        errors.push(crate::msg!("init-max-too-large", max = max));
     }
     Nodes { instance_types, architecture, desired, min, max }
 }
 
 /// The node group's instance types and their one architecture (from the instance table: the
 /// AMI type depends on it, so a type whose architecture is unknown is refused).
-fn instance_types(req: &Request, errors: &mut Vec<String>) -> (Vec<String>, Architecture) {
+fn instance_types(req: &Request, errors: &mut Vec<Msg>) -> (Vec<String>, Architecture) {
     let mut types: Vec<String> = Vec::new();
     let node_type = req.node_type.as_deref().map(str::trim);
     let flag = if req.instance_types.is_empty() {
@@ -302,10 +306,10 @@ fn instance_types(req: &Request, errors: &mut Vec<String>) -> (Vec<String>, Arch
         "--node-type"
     } else {
         if !req.spot {
-            errors.push("--instance-types is for spot node groups: add --spot, or use --node-type".into());
+            errors.push(crate::msg!("init-instance-types-without-spot"));
         }
         if node_type.is_some() {
-            errors.push("give either --node-type or --instance-types, not both".into());
+            errors.push(crate::msg!("init-node-type-and-instance-types"));
         }
         for t in &req.instance_types {
             push_instance_type(&mut types, t, "--instance-types", errors);
@@ -316,36 +320,33 @@ fn instance_types(req: &Request, errors: &mut Vec<String>) -> (Vec<String>, Arch
     for t in &types {
         match facts::architecture(t) {
             Some(a) => architectures.push(a),
-            None => errors.push(format!(
-                "{flag}: the CPU architecture of `{t}` is not in ladrillo's instance table \
-                 (data/instance-vcpus.tsv) and the node group's AMI depends on it; choose another type"
-            )),
+            None => errors.push(crate::msg!("init-unknown-architecture", flag = flag, instance = t.as_str())),
         }
     }
     let architecture = architectures.first().copied().unwrap_or(Architecture::Amd64);
     if architectures.iter().any(|a| *a != architecture) {
-        errors.push(format!(
-            "--instance-types mixes arm64 (Graviton) and x86_64 types ({}); one node group runs one architecture",
-            types.join(", ")
-        ));
+        errors.push(crate::msg!("init-mixed-architectures", types = types.join(", ")));
     }
     if req.spot && types.len() < 2 && req.instance_types.len() < 2 {
-        errors.push(
-            "--spot needs at least two instance types (--instance-types m5.large,m5a.large) so one \
-             interruption does not take every node"
-                .into(),
-        );
+        errors.push(crate::msg!("init-spot-two-types"));
     }
     (types, architecture)
 }
 
-fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut Vec<String>) {
+fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut Vec<Msg>) {
     let t = t.trim().to_ascii_lowercase();
     if maxpods::lookup(&t).is_none() {
         let hint = maxpods::suggest(&t);
-        let hint =
-            if hint.is_empty() { String::new() } else { format!(" (did you mean {}?)", hint.join(", ")) };
-        errors.push(format!("{flag}: `{t}` is not a known EC2 instance type{hint}"));
+        errors.push(if hint.is_empty() {
+            crate::msg!("init-unknown-instance-type", flag = flag, instance = t.as_str())
+        } else {
+            crate::msg!(
+                "init-unknown-instance-type-suggest",
+                flag = flag,
+                instance = t.as_str(),
+                suggestions = hint.join(", ")
+            )
+        });
     } else if !out.contains(&t) {
         out.push(t);
     }
@@ -353,71 +354,63 @@ fn push_instance_type(out: &mut Vec<String>, t: &str, flag: &str, errors: &mut V
 
 /// The operator's way to the API server, which must be explicit: eksctl cannot create a
 /// cluster whose only endpoint is private unless it is fully private.
-fn endpoint(req: &Request, region: &str, errors: &mut Vec<String>) -> Endpoint {
+fn endpoint(req: &Request, region: &str, errors: &mut Vec<Msg>) -> Endpoint {
     let mut cidrs: Vec<String> = Vec::new();
     for c in &req.public_access_cidrs {
         let c = c.trim();
         match checks::cidr(c) {
             Ok(()) if !cidrs.iter().any(|x| x == c) => cidrs.push(c.to_string()),
             Ok(()) => {}
-            Err(e) => errors.push(format!("--public-access-cidrs: {e}")),
+            Err(e) => errors.push(flag("--public-access-cidrs", e)),
         }
     }
     cidrs.sort();
     match (req.private, req.public_access_cidrs.is_empty()) {
-        (true, false) => errors.push("--private has no public endpoint: drop --public-access-cidrs".into()),
-        (true, true) if region == "eu-south-1" => {
-            errors.push("--private: eksctl does not support fully private clusters in eu-south-1".into());
-        }
-        (false, true) => errors.push(
-            "choose how you will reach the API server: --public-access-cidrs YOUR_CIDRS (a public \
-             endpoint open only to your ranges; nodes use the private one) or --private (a fully private \
-             cluster, reached from inside the VPC). eksctl cannot create a cluster whose only endpoint is \
-             private otherwise"
-                .into(),
-        ),
+        (true, false) => errors.push(crate::msg!("init-private-with-cidrs")),
+        (true, true) if region == "eu-south-1" => errors.push(crate::msg!("init-private-eu-south-1")),
+        (false, true) => errors.push(crate::msg!("init-choose-endpoint")),
         _ => {}
     }
     if req.private || cidrs.is_empty() { Endpoint::Private } else { Endpoint::Restricted(cidrs) }
 }
 
-fn account_id(req: &Request, errors: &mut Vec<String>) -> Option<String> {
+fn account_id(req: &Request, errors: &mut Vec<Msg>) -> Option<String> {
     match req.account_id.as_deref().map(str::trim) {
         Some(a) if a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()) => Some(a.to_string()),
         Some(a) => {
-            errors.push(format!("--account-id `{a}` is not a 12-digit AWS account id"));
+            errors.push(crate::msg!("init-bad-account-id", value = a));
             None
         }
         None => None,
     }
 }
 
-fn tags(requested: &[(String, String)], errors: &mut Vec<String>) -> BTreeMap<String, String> {
+fn tags(requested: &[(String, String)], errors: &mut Vec<Msg>) -> BTreeMap<String, String> {
     let mut tags = BTreeMap::new();
     for (k, v) in requested {
         let (k, v) = (k.trim(), v.trim());
         if k.is_empty() || k.len() > 128 || v.len() > 256 {
-            errors.push(format!("--tags: `{k}={v}` needs a key of 1–128 and a value of 0–256 characters"));
+            errors.push(crate::msg!("init-tag-size", key = k, value = v));
         } else if k.to_ascii_lowercase().starts_with("aws:") {
-            errors.push(format!("--tags: `{k}` uses the reserved prefix aws:"));
+            errors.push(crate::msg!("init-tag-reserved", key = k));
         } else if tags.insert(k.to_string(), v.to_string()).is_some() {
-            errors.push(format!("--tags: `{k}` is given twice"));
+            errors.push(crate::msg!("init-given-twice", flag = "--tags", value = k));
         }
     }
     if tags.len() > 40 {
-        errors.push("--tags: at most 40 tags (AWS allows 50 and eksctl adds its own)".into());
+        errors.push(crate::msg!("init-too-many-tags"));
     }
     tags
 }
 
-fn namespaces(requested: &[String], errors: &mut Vec<String>) -> Vec<String> {
+fn namespaces(requested: &[String], errors: &mut Vec<Msg>) -> Vec<String> {
     let mut namespaces: Vec<String> = Vec::new();
     for n in requested {
         let n = n.trim();
         if let Err(e) = checks::namespace(n) {
-            errors.push(format!("--namespaces: {e}"));
+            errors.push(flag("--namespaces", e));
         } else if namespaces.iter().any(|x| x == n) {
-            errors.push(format!("--namespaces: `{n}` is given twice"));
+            errors.push(crate::msg!("init-given-twice", flag = "--namespaces", value = n));
         } else {
             namespaces.push(n.to_string());
         }
@@ -433,6 +426,10 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    fn english(m: &Msg) -> String {
+        m.render(crate::i18n::Lang::En)
+    }
 
     fn today() -> Date {
         date(2026, 11, 24)
@@ -474,7 +471,7 @@ mod tests {
             ..guide()
         };
         let errors = Profile::new(&req, today()).unwrap_err();
-        let all = errors.join("\n");
+        let all = errors.iter().map(english).collect::<Vec<_>>().join("\n");
         assert!(all.contains("not an AWS region"), "{all}");
         assert!(all.contains("did you mean t3.medium"), "{all}");
         assert!(all.contains("min ≤ desired ≤ max"), "{all}");
@@ -485,7 +482,7 @@ mod tests {
     #[test]
     fn versions_out_of_standard_support_are_refused() {
         let req = Request { version: Some("1.33".into()), ..guide() };
-        let e = Profile::new(&req, today()).unwrap_err().join("\n");
+        let e = Profile::new(&req, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
         assert!(
             e.contains(
                 "left EKS standard support on 2026-07-29; use 1.35 or 1.34, or add --extended-support"
@@ -495,23 +492,49 @@ mod tests {
         assert!(Profile::new(&req, date(2026, 7, 1)).is_ok());
         let extended = Request { extended_support: true, ..req };
         assert!(Profile::new(&extended, today()).unwrap().extended_support);
-        let e = Profile::new(&extended, date(2027, 8, 1)).unwrap_err().join("\n");
+        let e = Profile::new(&extended, date(2027, 8, 1))
+            .unwrap_err()
+            .iter()
+            .map(english)
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(e.contains("left EKS extended support on 2027-07-29"), "{e}");
     }
 
     #[test]
     fn the_endpoint_is_an_explicit_choice() {
         let none = Request { public_access_cidrs: vec![], ..guide() };
-        let e = Profile::new(&none, today()).unwrap_err().join("\n");
+        let e = Profile::new(&none, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
         assert!(e.contains("choose how you will reach the API server"), "{e}");
         let private = Request { private: true, ..none.clone() };
         assert_eq!(Profile::new(&private, today()).unwrap().endpoint, Endpoint::Private);
         let both = Request { private: true, ..guide() };
-        assert!(Profile::new(&both, today()).unwrap_err().join("\n").contains("drop --public-access-cidrs"));
+        assert!(
+            Profile::new(&both, today())
+                .unwrap_err()
+                .iter()
+                .map(english)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .contains("drop --public-access-cidrs")
+        );
         let milan = Request { region: Some("eu-south-1".into()), ..private };
-        assert!(Profile::new(&milan, today()).unwrap_err().join("\n").contains("eu-south-1"));
+        assert!(
+            Profile::new(&milan, today())
+                .unwrap_err()
+                .iter()
+                .map(english)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .contains("eu-south-1")
+        );
         let unreachable = Request { public_access_cidrs: vec!["10.0.0.0/16".into()], ..guide() };
-        let e = Profile::new(&unreachable, today()).unwrap_err().join("\n");
+        let e = Profile::new(&unreachable, today())
+            .unwrap_err()
+            .iter()
+            .map(english)
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(e.contains("not a public address range"), "{e}");
     }
 
@@ -538,11 +561,19 @@ mod tests {
             instance_types: vec!["m6g.large".into(), "m5.large".into()],
             ..guide()
         };
-        assert!(Profile::new(&mixed, today()).unwrap_err().join("\n").contains("mixes arm64"));
+        assert!(
+            Profile::new(&mixed, today())
+                .unwrap_err()
+                .iter()
+                .map(english)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .contains("mixes arm64")
+        );
         // Known to the max-pods tables, but not to the architecture column.
         let unknown = maxpods::all().iter().find(|t| t.architecture.is_none()).unwrap();
         let req = Request { node_type: Some(unknown.name.into()), ..guide() };
-        let e = Profile::new(&req, today()).unwrap_err().join("\n");
+        let e = Profile::new(&req, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
         assert!(e.contains("CPU architecture") && e.contains(unknown.name), "{e}");
     }
 }

@@ -284,3 +284,123 @@ netpol-verdict-allowed = allowed
 netpol-verdict-possibly = possibly allowed: depends on labels of namespace { $namespaces } not in the input
 netpol-verdict-blocked = blocked by { $by }
 comma-list = { $first }, { $second }
+
+# Command-line parse errors (clap's own English is shown in English).
+clap-unknown-argument = unexpected argument '{ $arg }' found
+clap-invalid-subcommand = unrecognized subcommand '{ $name }'
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-value-required = a value is required for '{ $arg }' but none was supplied
+clap-possible-values = [possible values: { $values }]
+clap-missing-required = the following required arguments were not provided:
+clap-missing-subcommand = '{ $name }' requires a subcommand but one was not provided
+clap-subcommands = [subcommands: { $values }]
+clap-conflict = the argument '{ $arg }' cannot be used with { $other }
+clap-conflict-repeated = the argument '{ $arg }' cannot be used multiple times
+clap-conflict-others = one or more of the other specified arguments
+clap-no-equals = equal sign is needed when assigning values to '{ $arg }'
+clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+clap-wrong-number-of-values = { $expected } values required for '{ $arg }' but { $actual } were provided
+clap-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+clap-similar-subcommand = a similar subcommand exists: { $names }
+clap-similar-argument = a similar argument exists: { $names }
+clap-similar-value = a similar value exists: { $names }
+clap-tip-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
+clap-tip = tip: { $tip }
+clap-usage = Usage:
+clap-more-information = For more information, try '--help'.
+
+# `ladrillo init`: problems with the request.
+init-flag = { $flag }: { $message }
+init-name-required = --name is required (the cluster name, e.g. --name mi-cluster)
+init-region-required = --region is required (e.g. --region us-east-1)
+init-not-a-region = --region `{ $region }` is not an AWS region name (expected e.g. us-east-1, eu-west-3)
+init-unknown-version = --version `{ $version }` is not a Kubernetes version ladrillo can generate for (known: { $known })
+init-newer-ladrillo = a newer ladrillo
+init-version-left-extended = --version { $version } left EKS extended support on { $date }; use { $current }
+init-version-left-standard = --version { $version } left EKS standard support on { $date }; use { $current }, or add --extended-support to accept extended support (charged extra per cluster hour, until { $until })
+init-zone-not-of-region = --zones: `{ $zone }` is not an availability zone of region `{ $region }`
+init-given-twice = { $flag }: `{ $value }` is given twice
+init-zones-two = --zones needs at least two availability zones, for nodes that survive a zone outage
+init-min-above-desired = --nodes-min ({ $min }) is above --nodes ({ $desired }): keep min ≤ desired ≤ max
+init-desired-above-max = --nodes ({ $desired }) is above --nodes-max ({ $max }): keep min ≤ desired ≤ max
+init-max-zero = --nodes-max must be at least 1
+init-max-too-large = --nodes-max ({ $max }) is above the 1000 nodes a managed node group can hold
+init-instance-types-without-spot = --instance-types is for spot node groups: add --spot, or use --node-type
+init-node-type-and-instance-types = give either --node-type or --instance-types, not both
+init-unknown-architecture = { $flag }: the CPU architecture of `{ $instance }` is not in ladrillo's instance table (data/instance-vcpus.tsv) and the node group's AMI depends on it; choose another type
+init-mixed-architectures = --instance-types mixes arm64 (Graviton) and x86_64 types ({ $types }); one node group runs one architecture
+init-spot-two-types = --spot needs at least two instance types (--instance-types m5.large,m5a.large) so one interruption does not take every node
+init-unknown-instance-type = { $flag }: `{ $instance }` is not a known EC2 instance type
+init-unknown-instance-type-suggest = { $flag }: `{ $instance }` is not a known EC2 instance type (did you mean { $suggestions }?)
+init-private-with-cidrs = --private has no public endpoint: drop --public-access-cidrs
+init-private-eu-south-1 = --private: eksctl does not support fully private clusters in eu-south-1
+init-choose-endpoint = choose how you will reach the API server: --public-access-cidrs YOUR_CIDRS (a public endpoint open only to your ranges; nodes use the private one) or --private (a fully private cluster, reached from inside the VPC). eksctl cannot create a cluster whose only endpoint is private otherwise
+init-bad-account-id = --account-id `{ $value }` is not a 12-digit AWS account id
+init-tag-size = --tags: `{ $key }={ $value }` needs a key of 1–128 and a value of 0–256 characters
+init-tag-reserved = --tags: `{ $key }` uses the reserved prefix aws:
+init-too-many-tags = --tags: at most 40 tags (AWS allows 50 and eksctl adds its own)
+init-tag-not-key-value = --tags: `{ $value }` is not key=value
+init-bad-name = `{ $name }` is not a valid name: start with a letter, then letters, digits and hyphens (at most 100)
+init-cidr-not-cidr = `{ $cidr }` is not a CIDR (a.b.c.d/n)
+init-cidr-not-ipv4 = `{ $cidr }` is not an IPv4 CIDR
+init-cidr-bad-prefix = `{ $cidr }` has an invalid prefix length
+init-cidr-too-wide = `{ $cidr }` opens the API endpoint to a large part of the internet; use your own ranges
+init-cidr-host-bits = `{ $cidr }` has host bits set; write the network address
+init-cidr-not-public = `{ $cidr }` is not a public address range, so nothing in it can reach a public endpoint; give the public addresses you connect from, or use --private to reach the cluster from inside the VPC
+init-not-kms-arn = `{ $arn }` is not a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)
+init-kms-region = the key is in { $key_region }, but EKS needs a key in the cluster's region { $region }
+init-not-role-arn = `{ $arn }` is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)
+init-not-namespace = `{ $name }` is not a namespace name (lowercase letters, digits and hyphens)
+init-reserved-namespace = `{ $name }` is reserved; application namespaces must be your own
+
+# `ladrillo init`: what it did.
+init-hardened = hardened { $file }:
+init-wrote = wrote { $count } files to { $dir }
+init-placeholder-account = the AWS account id { $account } is a placeholder: rerun with --account-id
+init-next = next: read { $readme }
+
+# A text shown as written, where a message is expected.
+as-written = { $text }
+
+# Values the command line refuses.
+arg-pss-level = must be one of privileged, baseline, restricted
+arg-pss-version = must be "latest" or "v1.x"
+arg-kubernetes-version = must be a Kubernetes release such as 1.30
+
+# `ladrillo init`: writing the bundle.
+bundle-cannot-read = cannot read { $path }: { $reason }
+bundle-cannot-create = cannot create { $path }: { $reason }
+bundle-cannot-open = cannot open { $path }: { $reason }
+bundle-cannot-write = cannot write { $path }: { $reason }
+bundle-out-is-link = { $path } is a symbolic link; give the directory itself as --out (init never writes through links)
+bundle-out-not-dir = { $path } exists and is not a directory
+bundle-out-not-empty = { $path } is not empty; choose another --out, or add --force to overwrite the bundle's files there (nothing else is touched)
+bundle-link-inside = { $path } is a symbolic link; init never writes through links inside --out: remove it, or choose another --out
+bundle-needs-dir = { $path } is not a directory; the bundle needs one there
+bundle-needs-file = { $path } is a directory; the bundle needs a file there
+bundle-not-regular = { $path } is not a regular file
+
+# `--output` would overwrite an input.
+output-would-overwrite = { $output } would overwrite { $what }; choose another file
+output-overwrites-stdin = standard input, which is the same file
+output-overwrites-input = the input { $path }
+output-overwrites-config = the config { $path }
+output-overwrites-input-in = an input in { $path }
+output-overwrites-same-file = the input { $path }, which is the same file
+
+# `ladrillo rbac`: subjects and verbs.
+rbac-mapped-by = { $principal } (mapped by { $source })
+rbac-arn-not-mapped = IAM principal `{ $principal }` is not mapped by any aws-auth entry in the inputs
+rbac-unknown-verb = `{ $verb }` is not a verb Kubernetes defines; only rules that name it or `*` match
+rbac-subject-form = subject `{ $subject }` must be written User:NAME, Group:NAME or ServiceAccount:NAMESPACE/NAME
+rbac-subject-sa-namespace = ServiceAccount subject `{ $subject }` must name its namespace: ServiceAccount:NAMESPACE/NAME
+rbac-subject-kind = unknown subject kind `{ $kind }` in `{ $subject }`; use User, Group or ServiceAccount
+rbac-subject-empty-name = subject `{ $subject }` has an empty name
+rbac-subject-empty-namespace = subject `{ $subject }` has an empty namespace
+rbac-empty-verb = the verb is empty
+rbac-empty-namespace = the namespace is empty
+rbac-empty-name = the object name is empty
+rbac-resource-form = resource `{ $resource }` must be RESOURCE or RESOURCE/SUBRESOURCE
+rbac-unknown-resource = unknown resource `{ $resource }`; name a built-in resource in the plural (`pods`) or write RESOURCE.GROUP (`widgets.example.com`)
+rbac-resource-empty = resource `{ $resource }` has an empty name
+rbac-unknown-resource-input = unknown resource `{ $resource }`: not built-in, and no Role, ClusterRole or CustomResourceDefinition in the input names it; write RESOURCE.GROUP (`{ $resource }.example.com`)

@@ -299,3 +299,126 @@ netpol-verdict-allowed = permitido
 netpol-verdict-possibly = posiblemente permitido: depende de etiquetas del espacio de nombres { $namespaces } que no están en la entrada
 netpol-verdict-blocked = bloqueado por { $by }
 comma-list = { $first }, { $second }
+
+# Errores de la línea de órdenes (los que clap escribe en inglés).
+clap-unknown-argument = argumento inesperado '{ $arg }'
+clap-invalid-subcommand = orden desconocida '{ $name }'
+clap-invalid-value = valor no válido '{ $value }' para '{ $arg }'
+clap-value-required = '{ $arg }' necesita un valor, pero no se ha dado ninguno
+clap-possible-values = [valores posibles: { $values }]
+clap-missing-required = faltan estos argumentos obligatorios:
+clap-missing-subcommand = '{ $name }' necesita una orden, pero no se ha dado ninguna
+clap-subcommands = [órdenes: { $values }]
+clap-conflict = el argumento '{ $arg }' no se puede usar junto con { $other }
+clap-conflict-repeated = el argumento '{ $arg }' no se puede usar más de una vez
+clap-conflict-others = alguno de los demás argumentos dados
+clap-no-equals = hace falta un signo igual para dar valores a '{ $arg }'
+clap-too-many-values = valor inesperado '{ $value }' para '{ $arg }'; no se esperaban más
+clap-wrong-number-of-values = '{ $arg }' necesita { $expected } valores, pero se han dado { $actual }
+clap-invalid-utf8 = uno o más argumentos no son UTF-8 válido
+clap-similar-subcommand = existe una orden parecida: { $names }
+clap-similar-argument = existe un argumento parecido: { $names }
+clap-similar-value = existe un valor parecido: { $names }
+clap-tip-as-value = para pasar '{ $arg }' como valor, use '-- { $arg }'
+clap-tip = consejo: { $tip }
+clap-usage = Uso:
+clap-more-information = Para más información, pruebe '--help'.
+
+# `ladrillo init`: problemas de la petición.
+init-flag = { $flag }: { $message }
+init-name-required = falta --name (el nombre del clúster, p. ej. --name mi-cluster)
+init-region-required = falta --region (p. ej. --region us-east-1)
+init-not-a-region = --region `{ $region }` no es el nombre de una región de AWS (se espera, p. ej., us-east-1 o eu-west-3)
+init-unknown-version = --version `{ $version }` no es una versión de Kubernetes para la que ladrillo sepa generar (conocidas: { $known })
+init-newer-ladrillo = una versión más reciente de ladrillo
+init-version-left-extended = --version { $version } salió del soporte extendido de EKS el { $date }; use { $current }
+init-version-left-standard = --version { $version } salió del soporte estándar de EKS el { $date }; use { $current }, o añada --extended-support para aceptar el soporte extendido (con un coste adicional por hora de clúster, hasta el { $until })
+init-zone-not-of-region = --zones: `{ $zone }` no es una zona de disponibilidad de la región `{ $region }`
+init-given-twice = { $flag }: `{ $value }` aparece dos veces
+init-zones-two = --zones necesita al menos dos zonas de disponibilidad, para que los nodos sobrevivan a la caída de una zona
+init-min-above-desired = --nodes-min ({ $min }) es mayor que --nodes ({ $desired }): mantenga mínimo ≤ deseado ≤ máximo
+init-desired-above-max = --nodes ({ $desired }) es mayor que --nodes-max ({ $max }): mantenga mínimo ≤ deseado ≤ máximo
+init-max-zero = --nodes-max debe ser al menos 1
+init-max-too-large = --nodes-max ({ $max }) supera los 1000 nodos que admite un grupo de nodos gestionado
+init-instance-types-without-spot = --instance-types es para grupos de nodos spot: añada --spot o use --node-type
+init-node-type-and-instance-types = indique --node-type o --instance-types, no ambos
+init-unknown-architecture = { $flag }: la arquitectura de CPU de `{ $instance }` no está en la tabla de instancias de ladrillo (data/instance-vcpus.tsv) y la AMI del grupo de nodos depende de ella; elija otro tipo
+init-mixed-architectures = --instance-types mezcla tipos arm64 (Graviton) y x86_64 ({ $types }); un grupo de nodos funciona con una sola arquitectura
+init-spot-two-types = --spot necesita al menos dos tipos de instancia (--instance-types m5.large,m5a.large) para que una sola interrupción no se lleve todos los nodos
+init-unknown-instance-type = { $flag }: `{ $instance }` no es un tipo de instancia EC2 conocido
+init-unknown-instance-type-suggest = { $flag }: `{ $instance }` no es un tipo de instancia EC2 conocido (¿quiso decir { $suggestions }?)
+init-private-with-cidrs = --private no tiene endpoint público: quite --public-access-cidrs
+init-private-eu-south-1 = --private: eksctl no admite clústeres totalmente privados en eu-south-1
+init-choose-endpoint = elija cómo llegará al servidor de API: --public-access-cidrs SUS_CIDR (un endpoint público abierto solo a sus rangos; los nodos usan el privado) o --private (un clúster totalmente privado, al que se llega desde dentro de la VPC). De otro modo, eksctl no puede crear un clúster cuyo único endpoint sea privado
+init-bad-account-id = --account-id `{ $value }` no es un ID de cuenta de AWS de 12 dígitos
+init-tag-size = --tags: `{ $key }={ $value }` necesita una clave de 1 a 128 caracteres y un valor de 0 a 256
+init-tag-reserved = --tags: `{ $key }` usa el prefijo reservado aws:
+init-too-many-tags = --tags: 40 etiquetas como máximo (AWS admite 50 y eksctl añade las suyas)
+init-tag-not-key-value = --tags: `{ $value }` no tiene la forma clave=valor
+init-bad-name = `{ $name }` no es un nombre válido: empiece por una letra y siga con letras, dígitos y guiones (100 caracteres como máximo)
+init-cidr-not-cidr = `{ $cidr }` no es un CIDR (a.b.c.d/n)
+init-cidr-not-ipv4 = `{ $cidr }` no es un CIDR IPv4
+init-cidr-bad-prefix = `{ $cidr }` tiene una longitud de prefijo no válida
+init-cidr-too-wide = `{ $cidr }` abre el endpoint de la API a buena parte de internet; use sus propios rangos
+init-cidr-host-bits = `{ $cidr }` tiene bits de host activados; escriba la dirección de red
+init-cidr-not-public = `{ $cidr }` no es un rango de direcciones públicas, así que nada en él puede llegar a un endpoint público; indique las direcciones públicas desde las que se conecta, o use --private para llegar al clúster desde dentro de la VPC
+init-not-kms-arn = `{ $arn }` no es el ARN de una clave de KMS (arn:aws:kms:REGIÓN:CUENTA:key/ID)
+init-kms-region = la clave está en { $key_region }, pero EKS necesita una clave de la región del clúster, { $region }
+init-not-role-arn = `{ $arn }` no es el ARN de un rol de IAM (arn:aws:iam::CUENTA:role/NOMBRE)
+init-not-namespace = `{ $name }` no es un nombre de espacio de nombres válido (minúsculas, dígitos y guiones)
+init-reserved-namespace = `{ $name }` está reservado; los espacios de nombres de las aplicaciones deben ser propios
+
+# `ladrillo init`: lo que ha hecho.
+init-hardened = cambios de endurecimiento en { $file }:
+init-wrote = { $count ->
+        [one] escrito { $count } archivo en { $dir }
+       *[other] escritos { $count } archivos en { $dir }
+    }
+init-placeholder-account = el ID de cuenta de AWS { $account } es provisional: vuelva a ejecutar con --account-id
+init-next = siguiente paso: lea { $readme }
+
+# Un texto que se muestra tal como está escrito, donde se espera un mensaje.
+as-written = { $text }
+
+# Valores que la línea de órdenes rechaza.
+arg-pss-level = debe ser privileged, baseline o restricted
+arg-pss-version = debe ser "latest" o "v1.x"
+arg-kubernetes-version = debe ser una versión de Kubernetes como 1.30
+
+# `ladrillo init`: escritura del paquete.
+bundle-cannot-read = no se puede leer { $path }: { $reason }
+bundle-cannot-create = no se puede crear { $path }: { $reason }
+bundle-cannot-open = no se puede abrir { $path }: { $reason }
+bundle-cannot-write = no se puede escribir { $path }: { $reason }
+bundle-out-is-link = { $path } es un enlace simbólico; indique el propio directorio como --out (init nunca escribe a través de enlaces)
+bundle-out-not-dir = { $path } existe y no es un directorio
+bundle-out-not-empty = { $path } no está vacío; elija otro --out, o añada --force para sobrescribir ahí los archivos del paquete (no se toca nada más)
+bundle-link-inside = { $path } es un enlace simbólico; init nunca escribe a través de enlaces dentro de --out: elimínelo o elija otro --out
+bundle-needs-dir = { $path } no es un directorio; el paquete necesita uno ahí
+bundle-needs-file = { $path } es un directorio; el paquete necesita un archivo ahí
+bundle-not-regular = { $path } no es un archivo normal
+
+# `--output` sobrescribiría una entrada.
+output-would-overwrite = { $output } sobrescribiría { $what }; elija otro archivo
+output-overwrites-stdin = la entrada estándar, que es el mismo archivo
+output-overwrites-input = la entrada { $path }
+output-overwrites-config = la configuración { $path }
+output-overwrites-input-in = una entrada de { $path }
+output-overwrites-same-file = la entrada { $path }, que es el mismo archivo
+
+# `ladrillo rbac`: sujetos y verbos.
+rbac-mapped-by = { $principal } (asignado por { $source })
+rbac-arn-not-mapped = ninguna entrada de aws-auth de las entradas asigna la entidad de IAM `{ $principal }`
+rbac-unknown-verb = `{ $verb }` no es un verbo que Kubernetes defina; solo coinciden las reglas que lo nombran o usan `*`
+rbac-subject-form = el sujeto `{ $subject }` debe escribirse User:NOMBRE, Group:NOMBRE o ServiceAccount:ESPACIO_DE_NOMBRES/NOMBRE
+rbac-subject-sa-namespace = el sujeto ServiceAccount `{ $subject }` debe indicar su espacio de nombres: ServiceAccount:ESPACIO_DE_NOMBRES/NOMBRE
+rbac-subject-kind = tipo de sujeto desconocido `{ $kind }` en `{ $subject }`; use User, Group o ServiceAccount
+rbac-subject-empty-name = el sujeto `{ $subject }` tiene el nombre vacío
+rbac-subject-empty-namespace = el sujeto `{ $subject }` tiene el espacio de nombres vacío
+rbac-empty-verb = el verbo está vacío
+rbac-empty-namespace = el espacio de nombres está vacío
+rbac-empty-name = el nombre del objeto está vacío
+rbac-resource-form = el recurso `{ $resource }` debe ser RECURSO o RECURSO/SUBRECURSO
+rbac-unknown-resource = recurso desconocido `{ $resource }`; nombre un recurso integrado en plural (`pods`) o escriba RECURSO.GRUPO (`widgets.example.com`)
+rbac-resource-empty = el recurso `{ $resource }` tiene el nombre vacío
+rbac-unknown-resource-input = recurso desconocido `{ $resource }`: no es integrado, y ningún Role, ClusterRole ni CustomResourceDefinition de la entrada lo nombra; escriba RECURSO.GRUPO (`{ $resource }.example.com`)
