@@ -136,6 +136,23 @@ pub struct Finding {
     pub path: Option<FieldPath>,
     /// The tail of `path` that does not exist (the finding is then shown at the nearest parent).
     pub missing: Option<FieldPath>,
+    /// Boxed: most findings have none.
+    pub suppressed: Option<Box<Suppression>>,
+    /// Index of the object in the run's set, for waivers.
+    pub object_index: Option<usize>,
+    /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); empty
+    /// until the scan assigns it.
+    pub fingerprint: String,
+    /// Notes, related places, redactions and implied rules: boxed together, since most findings
+    /// have none of them (a finding is then about 110 bytes smaller, for hundreds of thousands
+    /// of findings on a large input). Read through [`Finding::notes`] and its siblings, written
+    /// through [`Finding::extra_mut`].
+    pub extra: Option<Box<Extra>>,
+}
+
+/// The parts of a [`Finding`] that most findings do not have.
+#[derive(Clone, Debug, Default)]
+pub struct Extra {
     /// Extra lines of explanation (chains, related places), in English.
     pub notes: Vec<String>,
     /// Other places the finding involves, each with what it is (where a Terraform variable's
@@ -143,21 +160,71 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// The notes as messages, by position in `notes`, where they are translated.
     pub note_msgs: Vec<Option<crate::i18n::Msg>>,
-    /// Boxed: most findings have none.
-    pub suppressed: Option<Box<Suppression>>,
-    /// Index of the object in the run's set, for waivers.
-    pub object_index: Option<usize>,
     /// Spans of secret values in the source file; reports that show source text mask them.
     pub redact: Vec<Span>,
-    /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); empty
-    /// until the scan assigns it.
-    pub fingerprint: String,
     /// Rules whose findings at the same place this one implies and stands for (a privileged
     /// container allows privilege escalation): see `scan::implied`.
     pub implies: Vec<&'static RuleMeta>,
 }
 
+impl Extra {
+    /// Boxed, or nothing when it holds nothing.
+    #[must_use]
+    pub fn boxed(self) -> Option<Box<Extra>> {
+        let empty = self.notes.is_empty()
+            && self.related.is_empty()
+            && self.note_msgs.is_empty()
+            && self.redact.is_empty()
+            && self.implies.is_empty();
+        (!empty).then(|| Box::new(self))
+    }
+}
+
 impl Finding {
+    /// Extra lines of explanation (chains, related places), in English.
+    #[must_use]
+    pub fn notes(&self) -> &[String] {
+        self.extra.as_deref().map_or(&[], |e| &e.notes)
+    }
+
+    /// Other places the finding involves (see [`Extra::related`]).
+    #[must_use]
+    pub fn related(&self) -> &[Related] {
+        self.extra.as_deref().map_or(&[], |e| &e.related)
+    }
+
+    /// The notes as messages, by position in [`Finding::notes`], where they are translated.
+    #[must_use]
+    pub fn note_msgs(&self) -> &[Option<crate::i18n::Msg>] {
+        self.extra.as_deref().map_or(&[], |e| &e.note_msgs)
+    }
+
+    /// Spans of secret values in the source file; reports that show source text mask them.
+    #[must_use]
+    pub fn redact(&self) -> &[Span] {
+        self.extra.as_deref().map_or(&[], |e| &e.redact)
+    }
+
+    /// Rules whose findings at the same place this one implies and stands for.
+    #[must_use]
+    pub fn implies(&self) -> &[&'static RuleMeta] {
+        self.extra.as_deref().map_or(&[], |e| &e.implies)
+    }
+
+    /// The notes, related places, redactions and implied rules, to add to (boxed on first use).
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+
+    /// Adds a note, in English and, when translated, as a message.
+    pub fn push_note(&mut self, english: String, msg: Option<crate::i18n::Msg>) {
+        let extra = self.extra_mut();
+        // Keep the two lists aligned, whatever was pushed before.
+        extra.note_msgs.resize(extra.notes.len(), None);
+        extra.notes.push(english);
+        extra.note_msgs.push(msg);
+    }
+
     /// Sort key: file, position, rule code, message.
     #[must_use]
     pub fn sort_key(&self) -> (Option<&str>, u32, &'static str, &str) {
@@ -176,10 +243,10 @@ impl Finding {
     /// The notes in a language (each untranslated note as written).
     #[must_use]
     pub fn notes_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        self.notes
+        self.notes()
             .iter()
             .enumerate()
-            .map(|(i, n)| match self.note_msgs.get(i) {
+            .map(|(i, n)| match self.note_msgs().get(i) {
                 Some(Some(m)) => m.render(lang),
                 _ => n.clone(),
             })
@@ -199,22 +266,22 @@ impl Finding {
     /// finding lives for the whole run, and a large input has hundreds of thousands.
     pub fn shrink(&mut self) {
         self.message.shrink_to_fit();
-        for m in self
-            .message_msg
-            .iter_mut()
-            .chain(self.help_msg.iter_mut())
-            .chain(self.note_msgs.iter_mut().flatten())
-        {
+        for m in self.message_msg.iter_mut().chain(self.help_msg.iter_mut()) {
             m.shrink();
         }
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
             path.segments.shrink_to_fit();
         }
-        self.notes.shrink_to_fit();
-        self.note_msgs.shrink_to_fit();
-        self.related.shrink_to_fit();
-        self.redact.shrink_to_fit();
-        self.implies.shrink_to_fit();
+        if let Some(e) = &mut self.extra {
+            for m in e.note_msgs.iter_mut().flatten() {
+                m.shrink();
+            }
+            e.notes.shrink_to_fit();
+            e.note_msgs.shrink_to_fit();
+            e.related.shrink_to_fit();
+            e.redact.shrink_to_fit();
+            e.implies.shrink_to_fit();
+        }
     }
 
     /// Whether this finding is, or stands for, a finding of the rule with this code: its own
@@ -222,7 +289,7 @@ impl Finding {
     /// mapped to an implied rule still find it.
     #[must_use]
     pub fn stands_for(&self, code: &str) -> bool {
-        self.rule.code == code || self.implies.iter().any(|m| m.code == code)
+        self.rule.code == code || self.implies().iter().any(|m| m.code == code)
     }
 
     /// The field path in dotted form, or empty.

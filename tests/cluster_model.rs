@@ -253,7 +253,7 @@ fn access_entries_exported_and_live_give_the_same_subjects_and_findings() {
                 (
                     f.rule.code.to_string(),
                     f.message.clone(),
-                    f.notes.iter().map(|n| without_places(n)).collect(),
+                    f.notes().iter().map(|n| without_places(n)).collect(),
                 )
             })
             .collect();

@@ -167,7 +167,7 @@ fn terraform_and_cloudformation_findings_name_their_resource() {
     // Reported where the variable is used (main.tf:10), noted where it is set (tfvars:2).
     assert_eq!(f.location.start().unwrap().line, 10);
     let tfvars = format!("{}:2:9", d.join("terraform.tfvars").display());
-    assert!(f.notes.iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes);
+    assert!(f.notes().iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes());
 
     let cfn = tempfile::tempdir().unwrap();
     write(cfn.path(), "stack.yaml", CFN);
@@ -273,5 +273,5 @@ fn a_variable_through_locals_points_at_where_it_is_set() {
     assert_eq!(f.location.file_name().unwrap(), d.join("main.tf").display().to_string());
     assert_eq!(f.location.start().unwrap().line, 10);
     let tfvars = format!("{}:1:9", d.join("terraform.tfvars").display());
-    assert!(f.notes.iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes);
+    assert!(f.notes().iter().any(|n| n == &format!("value of var.cidrs set at {tfvars}")), "{:?}", f.notes());
 }

@@ -94,9 +94,9 @@ impl<'a> JsonFinding<'a> {
             help: f.help.as_deref(),
             references: f.rule.references,
             rendered_from: f.location.rendered().map(|r| RenderedFrom { file: &r.source, by: r.by }),
-            notes: &f.notes,
+            notes: f.notes(),
             implies: f
-                .implies
+                .implies()
                 .iter()
                 .map(|m| JsonImplied { rule: m.code, name: m.name, references: m.references })
                 .collect(),

@@ -92,8 +92,8 @@ pub fn redactions_by_file(
     let mut redact: std::collections::HashMap<&str, Vec<crate::document::Span>> =
         std::collections::HashMap::new();
     for f in &result.findings {
-        if let (Some(file), false) = (f.location.file_name(), f.redact.is_empty()) {
-            redact.entry(file).or_default().extend(&f.redact);
+        if let (Some(file), false) = (f.location.file_name(), f.redact().is_empty()) {
+            redact.entry(file).or_default().extend(f.redact());
         }
     }
     for (file, spans) in &result.redactions {

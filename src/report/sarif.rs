@@ -127,7 +127,7 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
     }
     // The place in the rendered text first, then the finding's own related places; ids are
     // their indexes.
-    let others = f.related.iter().filter_map(|rel| {
+    let others = f.related().iter().filter_map(|rel| {
         let (file, start, end) = (rel.location.file_name()?, rel.location.start()?, rel.location.end()?);
         Some(json!({
             "physicalLocation": {
@@ -165,11 +165,11 @@ fn result(f: &Finding, index: usize) -> serde_json::Value {
         }
         // The rules this finding implies, so that a peer's check mapped to one of them still
         // finds it.
-        if !f.implies.is_empty()
+        if !f.implies().is_empty()
             && let Some(props) = fields.get_mut("properties").and_then(|p| p.as_object_mut())
         {
             let implies: Vec<serde_json::Value> = f
-                .implies
+                .implies()
                 .iter()
                 .map(|m| json!({ "ruleId": m.code, "name": m.name, "references": m.references }))
                 .collect();

@@ -120,7 +120,7 @@ pub fn severity_name(sev: Severity, lang: Lang) -> String {
 /// Renders one finding, masking its own redacted spans.
 #[must_use]
 pub fn render_finding(renderer: &Renderer, f: &Finding) -> String {
-    render_finding_masked(renderer, f, &f.redact)
+    render_finding_masked(renderer, f, f.redact())
 }
 
 /// Renders one finding, masking the given spans of its file in the excerpt.

@@ -193,14 +193,10 @@ impl<'a> Context<'a> {
                 object: Some(object_ref),
                 path: Some(path),
                 missing: located.missing,
-                notes: Vec::new(),
-                related: Vec::new(),
-                note_msgs: Vec::new(),
                 suppressed: None,
                 object_index: Some(object.index),
-                redact: Vec::new(),
                 fingerprint: String::new(),
-                implies: Vec::new(),
+                extra: None,
             }),
         }
     }
@@ -228,14 +224,10 @@ impl<'a> Context<'a> {
                 object: None,
                 path: None,
                 missing: None,
-                notes: Vec::new(),
-                related: Vec::new(),
-                note_msgs: Vec::new(),
                 suppressed: None,
                 object_index: None,
-                redact: Vec::new(),
                 fingerprint: String::new(),
-                implies: Vec::new(),
+                extra: None,
             }),
         }
     }
@@ -285,14 +277,10 @@ impl<'a> Context<'a> {
                 object: link.map(|l| Arc::new(l.object.clone())),
                 path: (!at.path.is_root()).then(|| at.path.clone()),
                 missing: at.missing.clone(),
-                notes,
-                related,
-                note_msgs,
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
-                redact: Vec::new(),
                 fingerprint: String::new(),
-                implies: Vec::new(),
+                extra: crate::finding::Extra { notes, related, note_msgs, ..Default::default() }.boxed(),
             }),
         }
     }
@@ -363,10 +351,7 @@ impl Report<'_, '_> {
     pub fn note(mut self, note: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
             let (english, msg) = note.into().into_parts();
-            // Keep the two lists aligned, whatever was pushed before.
-            f.note_msgs.resize(f.notes.len(), None);
-            f.notes.push(english);
-            f.note_msgs.push(msg);
+            f.push_note(english, msg);
         }
         self
     }
@@ -376,7 +361,7 @@ impl Report<'_, '_> {
         if let Some(f) = &mut self.finding
             && span != Span::default()
         {
-            f.redact.push(span);
+            f.extra_mut().redact.push(span);
         }
         self
     }

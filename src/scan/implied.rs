@@ -64,13 +64,11 @@ pub fn fold(findings: &mut Vec<Finding>) {
     }
     for (r, rule, message) in records {
         let Some(root) = findings.get_mut(r) else { continue };
-        if !root.implies.iter().any(|m| m.code == rule.code) {
-            root.implies.push(rule);
+        if !root.implies().iter().any(|m| m.code == rule.code) {
+            root.extra_mut().implies.push(rule);
         }
         let note = crate::msg!("finding-implies", name = rule.name, code = rule.code, message = message);
-        root.note_msgs.resize(root.notes.len(), None);
-        root.notes.push(note.render(crate::i18n::Lang::En));
-        root.note_msgs.push(Some(note));
+        root.push_note(note.render(crate::i18n::Lang::En), Some(note));
     }
     let mut keep = absorbed.into_iter().map(|a| !a);
     findings.retain(|_| keep.next().unwrap_or(true));

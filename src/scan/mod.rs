@@ -129,6 +129,9 @@ pub struct RunInfo {
     pub date: Option<Date>,
 }
 
+/// Objects checked in parallel at a time (see [`scan`]).
+const OBJECT_CHUNK: usize = 4096;
+
 /// Most findings of one rule kept for one file: past it they are counted (`Summary::elided`)
 /// and left out, so a small hostile file (millions of duplicate keys) cannot make a report of
 /// gigabytes.
@@ -270,16 +273,31 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         all_files.iter().filter(unchecked).map(source_rules).collect()
     };
 
-    // Per-object rules and annotation waivers, in parallel over objects.
+    // Per-object rules and annotation waivers, over the objects of one chunk at a time (in
+    // parallel within it); each chunk's findings are moved into the list of all before the next
+    // chunk runs, so the objects' lists are never all alive beside that list (a second copy of
+    // every finding, hundreds of MB on a large input).
     let object_rules = |o: &Object| {
         let (ws, errs) = waivers::object_waivers(o);
         (run_object_rules(o, settings), ws, errs)
     };
-    let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> = if settings.parallel {
-        set.objects().par_iter().map(object_rules).collect()
-    } else {
-        set.objects().iter().map(object_rules).collect()
-    };
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut object_waivers = Vec::new();
+    for (c, chunk) in set.objects().chunks(OBJECT_CHUNK).enumerate() {
+        let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> =
+            if settings.parallel {
+                chunk.par_iter().map(object_rules).collect()
+            } else {
+                chunk.iter().map(object_rules).collect()
+            };
+        for (i, (f, w, e)) in per_object.into_iter().enumerate() {
+            findings.extend(f);
+            errors.extend(e);
+            if !w.is_empty() {
+                object_waivers.push((c * OBJECT_CHUNK + i, w));
+            }
+        }
+    }
     let (set, per_scope) = run_set_rules(set, settings);
     let clusters = set.clusters();
     let mut per_cluster = Vec::new();
@@ -297,21 +315,9 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     }
     let mut elided = 0;
     let per_note = note_findings(&notes, &set, settings, &mut elided);
-    // One allocation of the final size: a `Vec` grown by doubling holds up to twice the room
-    // while it moves, for hundreds of thousands of findings on a large input.
-    let per_object_count: usize = per_object.iter().map(|(f, _, _)| f.len()).sum();
+    // The rest in one step, at its final size.
     let per_source_count: usize = per_source.iter().map(Vec::len).sum();
-    let mut findings = Vec::with_capacity(
-        per_object_count + per_scope.len() + per_source_count + per_cluster.len() + per_note.len(),
-    );
-    let mut object_waivers = Vec::new();
-    for (i, (f, w, e)) in per_object.into_iter().enumerate() {
-        findings.extend(f);
-        errors.extend(e);
-        if !w.is_empty() {
-            object_waivers.push((i, w));
-        }
-    }
+    findings.reserve_exact(per_scope.len() + per_source_count + per_cluster.len() + per_note.len());
     findings.extend(per_scope);
     findings.extend(per_source.into_iter().flatten());
     findings.extend(per_cluster);
@@ -325,24 +331,28 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         if let Some(m) = mask(&f.message) {
             f.message = m;
         }
-        for n in &mut f.notes {
-            if let Some(m) = mask(n) {
-                *n = m;
-            }
-        }
-        for m in f.message_msg.iter_mut().chain(f.help_msg.iter_mut()).chain(f.note_msgs.iter_mut().flatten())
-        {
+        for m in f.message_msg.iter_mut().chain(f.help_msg.iter_mut()) {
             m.map_text(&mask);
+        }
+        if let Some(e) = &mut f.extra {
+            for n in &mut e.notes {
+                if let Some(m) = mask(n) {
+                    *n = m;
+                }
+            }
+            for m in e.note_msgs.iter_mut().flatten() {
+                m.map_text(&mask);
+            }
+            for r in &mut e.related {
+                if let Some(m) = mask(&r.message) {
+                    r.message = m;
+                }
+            }
         }
         // The same names reach the reports as the object (a Terraform address, a logical ID),
         // the help line and related places.
         if let Some(m) = f.help.as_deref().and_then(mask) {
             f.help = Some(Arc::from(m));
-        }
-        for r in &mut f.related {
-            if let Some(m) = mask(&r.message) {
-                r.message = m;
-            }
         }
         // The identity is shared by the object's findings: copied only when a name changes.
         if let Some(o) = &mut f.object
@@ -361,7 +371,10 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         if let Some(o) = f.object_index.and_then(|i| set.get(i))
             && o.kind == "Secret"
         {
-            f.redact.extend(secret_value_spans(o));
+            let spans = secret_value_spans(o);
+            if !spans.is_empty() {
+                f.extra_mut().redact.extend(spans);
+            }
         }
     }
 
@@ -487,8 +500,8 @@ fn secret_spans(
         }
     }
     for f in from_objects.into_iter().chain(cx.into_findings()) {
-        if let (Some(file), false) = (f.location.file_name(), f.redact.is_empty()) {
-            out.entry(file.to_string()).or_default().extend(f.redact);
+        if let (Some(file), false) = (f.location.file_name(), f.redact().is_empty()) {
+            out.entry(file.to_string()).or_default().extend(f.redact());
         }
     }
     out
