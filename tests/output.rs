@@ -287,3 +287,22 @@ fn markdown_report_in_spanish() {
     let md = markdown::render_in(&result(), &Links::default(), ladrillo::i18n::Lang::Es);
     insta::assert_snapshot!("markdown_es", md);
 }
+
+/// A scan with an EKS cluster shows each node group's pod capacity in the page, in the reader's
+/// language; a scan without clusters has no such section.
+#[test]
+fn html_report_shows_node_group_capacity() {
+    let path = common::root().join("tests/fixtures/eks/insufficient-pod-capacity.ok.yaml");
+    let r = common::scan_text(&common::read(&path), &["insufficient-pod-capacity"]);
+    assert!(!r.summary.capacity.is_empty());
+    let en = report::render(&r, Format::Html, ReportOptions::default());
+    assert!(en.contains("<h2 id=\"capacity\">Node-group capacity</h2>"), "{en}");
+    assert!(en.contains("<td>cluster &quot;ok-fits&quot;</td>"), "{en}");
+    assert!(en.contains("5 nodes × 29 pods (m5.large) = 145 pods"), "{en}");
+    let es = report::render(&r, Format::Html, ReportOptions { lang: Lang::Es, ..ReportOptions::default() });
+    assert!(es.contains("<h2 id=\"capacity\">Capacidad de los grupos de nodos</h2>"), "{es}");
+    assert!(es.contains("<td>clúster &quot;ok-fits&quot;</td>"), "{es}");
+    assert!(es.contains("5 nodos × 29 pods (m5.large) = 145 pods"), "{es}");
+    let none = report::render(&result(), Format::Html, ReportOptions::default());
+    assert!(!none.contains("id=\"capacity\""), "{none}");
+}

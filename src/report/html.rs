@@ -1,4 +1,5 @@
-//! A single self-contained HTML page for people: a summary (findings by severity, inputs), then
+//! A single self-contained HTML page for people: a summary (findings by severity, inputs), the pod
+//! capacity of the node groups of the clusters in the input, then
 //! findings grouped by object with the offending line, field and fix, and filters by severity,
 //! rule and namespace that run in the page (no server, no network: the one script and the style
 //! are inline, and the Content-Security-Policy forbids loading anything). Without scripts every
@@ -166,6 +167,7 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
         let _ = write!(h, "<tr><td><span class=\"sev {sev}\">{name}</span></td><td>{n}</td></tr>");
     }
     h.push_str("</tbody></table></section>\n");
+    capacity(&mut h, result, lang);
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
@@ -198,6 +200,37 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     }
     h.push_str("</section>\n");
     page(lang, &text(lang, "report-title"), &h)
+}
+
+/// The pod capacity of each node group of the clusters in the input, when there are any.
+fn capacity(h: &mut String, result: &ScanResult, lang: Lang) {
+    if result.summary.capacity.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<section aria-labelledby=\"capacity\"><h2 id=\"capacity\">{}</h2>\n<table><caption>{}</caption>\
+         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&text(lang, "report-html-capacity")),
+        escape(&text(lang, "report-html-capacity-caption")),
+        escape(&text(lang, "report-html-cluster")),
+        escape(&text(lang, "report-html-node-group")),
+        escape(&text(lang, "report-html-file"))
+    );
+    for c in &result.summary.capacity {
+        let file = c.file.as_deref().map_or_else(String::new, |f| match c.line {
+            Some(line) => format!("{f}:{line}"),
+            None => f.to_owned(),
+        });
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+            escape(&c.describe_cluster().render(lang)),
+            escape(&c.describe_msg().render(lang)),
+            escape(&file)
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
 }
 
 /// The selects for findings: the severities, rules and namespaces present.
