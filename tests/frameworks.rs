@@ -315,3 +315,86 @@ fn a_folded_finding_still_fails_its_control() {
     let control = r.controls.iter().find(|c| c.control.id == "4.2.5").unwrap();
     assert!(control.findings.iter().all(|f| f.rule.code == "POD001"), "{:?}", control.findings);
 }
+
+/// The scores the HTML scan report shows come from the scan's own rule selection: a control
+/// whose rules were not all selected is manual (not run), never a pass, and with every rule of
+/// the framework selected the counts are those of `ladrillo report --framework`.
+#[test]
+fn prepared_scores_never_pass_a_control_whose_rules_did_not_run() {
+    let text = common::read(&common::root().join("tests/data/frameworks/app.yaml"));
+    let only = [Selector::parse("privileged-container").unwrap()];
+    let narrow = ScanSettings::new(Config::default(), &only, &[], common::test_day());
+    for framework in FrameworkId::ALL {
+        let inputs = Inputs::from_files(&[common::source("test.yaml", &text)]);
+        let prepared = compliance::Prepared::new(framework, &inputs.set, &narrow);
+        let scan = ladrillo::scan::scan(inputs, &narrow);
+        let (controls, score) = prepared.decide(&scan, &narrow);
+        let full = report_text(framework, &text);
+        let mut not_run = 0;
+        for (c, f) in controls.iter().zip(&full.controls) {
+            assert_eq!(c.control.id, f.control.id);
+            if framework.pss_check(c.control.id).is_some() {
+                assert_eq!(c.status, f.status, "{framework:?} {}", c.control.id);
+                continue;
+            }
+            let ran = framework.rules(c.control.id).iter().all(|r| r.meta().name == "privileged-container");
+            if !ran {
+                assert!(
+                    matches!(c.status, Status::Manual),
+                    "{framework:?} {} is {:?} without its rules",
+                    c.control.id,
+                    c.status
+                );
+                not_run += usize::from(f.status == Status::Pass || f.status == Status::Fail);
+            }
+        }
+        assert_eq!(score.controls, full.score.controls);
+        if framework.pss_check(framework.controls()[0].id).is_none() {
+            assert!(not_run > 0, "{framework:?}: no control decided by other rules in the full report");
+        }
+        let inputs = Inputs::from_files(&[common::source("test.yaml", &text)]);
+        let all = settings(framework);
+        let prepared = compliance::Prepared::new(framework, &inputs.set, &all);
+        let scan = ladrillo::scan::scan(inputs, &all);
+        let (_, same) = prepared.decide(&scan, &all);
+        assert_eq!(
+            (same.pass, same.fail, same.not_applicable, same.manual),
+            (full.score.pass, full.score.fail, full.score.not_applicable, full.score.manual),
+            "{framework:?}"
+        );
+    }
+}
+
+/// `ladrillo scan --format html` shows every framework's score, in the reader's language, with
+/// the counts `ladrillo report --framework` gives for the Pod Security frameworks (decided by the
+/// Pod Security evaluation whichever rules are selected); other formats do not change.
+#[test]
+fn html_scan_report_shows_framework_scores() {
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("ladrillo")
+            .unwrap()
+            .current_dir(common::root())
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json = run(&["report", "--framework", "pss-baseline", "tests/data/frameworks", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let s = &v["score"];
+    let row = format!(
+        "<code>pss-baseline</code></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+        s["pass"], s["fail"], s["not_applicable"], s["manual"]
+    );
+    for (lang, heading) in [("en", "Framework scores"), ("es", "Puntuación por marco")] {
+        let html = run(&["scan", "--no-config", "--lang", lang, "-f", "html", "tests/data/frameworks"]);
+        assert!(html.contains(&format!("<h2 id=\"frameworks\">{heading}</h2>")), "{html}");
+        for framework in FrameworkId::ALL {
+            assert!(html.contains(&format!("<code>{}</code></th>", framework.as_str())), "{html}");
+        }
+        assert!(html.contains(&row), "{row} not in {html}");
+        assert!(html.contains("<code>ladrillo report --framework F"), "{html}");
+    }
+    let text = run(&["scan", "--no-config", "tests/data/frameworks"]);
+    assert!(!text.contains("pss-baseline"), "{text}");
+}

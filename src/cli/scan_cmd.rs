@@ -10,7 +10,8 @@ use super::input_args::InputArgs;
 use super::output_guard::OutputGuard;
 use crate::input::Inputs;
 use crate::progress::{self, Progress, Stage};
-use crate::report::{self, Format, ReportOptions};
+use crate::report::{self, Format, ReportOptions, compliance};
+use crate::rules::frameworks::FrameworkId;
 use crate::scan::{self, ScanSettings};
 use crate::settings::{Config, FailOn, Selector};
 
@@ -232,7 +233,18 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     } else {
         Vec::new()
     };
+    // The page's framework scores need the inputs themselves (how much of each kind, Pod
+    // Security), which the scan consumes: taken before it, and only for the page.
+    let prepared: Vec<compliance::Prepared> = if args.format == Format::Html {
+        FrameworkId::ALL.iter().map(|f| compliance::Prepared::new(*f, &inputs.set, settings)).collect()
+    } else {
+        Vec::new()
+    };
     let mut result = scan::scan(inputs, settings);
+    // Decided before a baseline or --min-severity hides findings: a hidden finding still fails.
+    let extras = report::HtmlExtras {
+        frameworks: prepared.iter().map(|p| (p.framework(), p.decide(&result, settings).1)).collect(),
+    };
     if let Some(path) = &args.write_baseline {
         let written = std::fs::File::create(path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
@@ -278,12 +290,12 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let written = match &args.output {
         Some(path) => std::fs::File::create(path).and_then(|f| {
             let mut w = std::io::BufWriter::new(f);
-            report::write(&result, args.format, options, &mut w)?;
+            report::write_with(&result, args.format, options, &extras, &mut w)?;
             w.flush()
         }),
         None => {
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            report::write(&result, args.format, options, &mut w).and_then(|()| w.flush())
+            report::write_with(&result, args.format, options, &extras, &mut w).and_then(|()| w.flush())
         }
     };
     match written {

@@ -1,5 +1,5 @@
-//! A single self-contained HTML page for people: a summary (findings by severity, inputs), the pod
-//! capacity of the node groups of the clusters in the input, then
+//! A single self-contained HTML page for people: a summary (findings by severity, inputs), the
+//! frameworks' scores when the scan command computed them, the pod capacity of the node groups of the clusters in the input, then
 //! findings grouped by object with the offending line, field and fix, and filters by severity,
 //! rule and namespace that run in the page (no server, no network: the one script and the style
 //! are inline, and the Content-Security-Policy forbids loading anything). Without scripts every
@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Lang, text};
+use crate::report::compliance::Score;
+use crate::rules::frameworks::FrameworkId;
 use crate::scan::ScanResult;
 
 use super::ReportOptions;
@@ -138,7 +140,7 @@ pub(crate) fn filters(h: &mut String, selects: &str, lang: Lang) {
 }
 
 #[must_use]
-pub fn render(result: &ScanResult, options: ReportOptions) -> String {
+pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlExtras) -> String {
     let lang = options.lang;
     let mut h = String::new();
     let mut run = crate::t!(lang, "report-run", version = env!("CARGO_PKG_VERSION"));
@@ -167,6 +169,7 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
         let _ = write!(h, "<tr><td><span class=\"sev {sev}\">{name}</span></td><td>{n}</td></tr>");
     }
     h.push_str("</tbody></table></section>\n");
+    frameworks(&mut h, &extras.frameworks, lang);
     capacity(&mut h, result, lang);
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
@@ -200,6 +203,50 @@ pub fn render(result: &ScanResult, options: ReportOptions) -> String {
     }
     h.push_str("</section>\n");
     page(lang, &text(lang, "report-title"), &h)
+}
+
+/// Each framework's score from this scan's findings: counts of each status and the share passed.
+fn frameworks(h: &mut String, scores: &[(FrameworkId, Score)], lang: Lang) {
+    if scores.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<section aria-labelledby=\"frameworks\"><h2 id=\"frameworks\">{}</h2>\n<p>{}</p>\n<table><caption>{}</caption><thead><tr>",
+        escape(&text(lang, "report-html-frameworks")),
+        inline(&text(lang, "report-html-frameworks-note")),
+        escape(&text(lang, "report-html-frameworks-caption")),
+    );
+    let columns = [
+        text(lang, "report-html-framework"),
+        text(lang, "report-status-pass"),
+        text(lang, "report-status-fail"),
+        text(lang, "report-status-not-applicable"),
+        text(lang, "report-status-manual"),
+        text(lang, "report-html-share-passed"),
+    ];
+    for c in &columns {
+        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(c));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for (framework, s) in scores {
+        let share = s.percent.map_or_else(
+            || text(lang, "report-framework-no-score"),
+            |p| crate::t!(lang, "framework-percent", percent = super::compliance::words::decimal(p, lang)),
+        );
+        let _ = write!(
+            h,
+            "<tr><th scope=\"row\">{} <code>{}</code></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(framework.name()),
+            escape(framework.as_str()),
+            s.pass,
+            s.fail,
+            s.not_applicable,
+            s.manual,
+            escape(&share)
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
 }
 
 /// The pod capacity of each node group of the clusters in the input, when there are any.

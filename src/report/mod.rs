@@ -48,6 +48,15 @@ pub fn render(result: &ScanResult, format: Format, options: ReportOptions) -> St
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// What the HTML page shows beyond the scan result: analyses of the inputs that the scan command
+/// runs before the scan consumes them, and only when the page is asked for.
+#[derive(Debug, Default)]
+pub struct HtmlExtras {
+    /// Each framework's score, decided from the same scan's findings
+    /// ([`compliance::Prepared::decide`]).
+    pub frameworks: Vec<(crate::rules::frameworks::FrameworkId, compliance::Score)>,
+}
+
 /// Writes a scan result in a format. Text, JSON and SARIF are streamed finding by finding, so
 /// memory does not grow with the size of the report.
 pub fn write(
@@ -56,12 +65,23 @@ pub fn write(
     options: ReportOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_with(result, format, options, &HtmlExtras::default(), out)
+}
+
+/// [`write`], with the extras the HTML page shows (other formats ignore them).
+pub fn write_with(
+    result: &ScanResult,
+    format: Format,
+    options: ReportOptions,
+    extras: &HtmlExtras,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Text => text::write(result, options, out),
         Format::Json => json::write(result, out),
         Format::Sarif => sarif::write(result, out),
         Format::Junit => out.write_all(junit::render(result).as_bytes()),
-        Format::Html => out.write_all(html::render(result, options).as_bytes()),
+        Format::Html => out.write_all(html::render(result, options, extras).as_bytes()),
         Format::Markdown => {
             out.write_all(markdown::render_in(result, &markdown::Links::from_env(), options.lang).as_bytes())
         }

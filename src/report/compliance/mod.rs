@@ -152,28 +152,58 @@ pub fn rule_names(framework: FrameworkId) -> Vec<&'static str> {
 /// control of the framework.
 #[must_use]
 pub fn evaluate(framework: FrameworkId, inputs: Inputs, settings: &ScanSettings) -> FrameworkReport {
-    let coverage = Coverage::of(&inputs.set);
-    let pss = pod_security(framework, &inputs.set, settings);
+    let prepared = Prepared::new(framework, &inputs.set, settings);
     let scan = scan::scan(inputs, settings);
-    let controls: Vec<ControlResult> = framework
-        .controls()
-        .into_iter()
-        .map(|c| decide(framework, c, &coverage, &scan, settings, &pss))
-        .collect();
-    let mut score = Score { controls: controls.len(), ..Score::default() };
-    for c in &controls {
-        match c.status {
-            Status::Pass => score.pass += 1,
-            Status::Fail => score.fail += 1,
-            Status::NotApplicable => score.not_applicable += 1,
-            Status::Manual => score.manual += 1,
-        }
+    let (controls, score) = prepared.decide(&scan, settings);
+    FrameworkReport { framework, controls, coverage: prepared.coverage, score, scan }
+}
+
+/// What deciding a framework's controls needs from the inputs themselves, taken before a scan
+/// consumes them: how much of each kind of input there is and, for the Pod Security frameworks,
+/// the Pod Security evaluation of every workload.
+#[derive(Debug)]
+pub struct Prepared {
+    framework: FrameworkId,
+    coverage: Coverage,
+    pss: Vec<(pss::CheckId, Finding)>,
+}
+
+impl Prepared {
+    #[must_use]
+    pub fn new(framework: FrameworkId, set: &ObjectSet, settings: &ScanSettings) -> Self {
+        Self { framework, coverage: Coverage::of(set), pss: pod_security(framework, set, settings) }
     }
-    let decided = score.pass + score.fail;
-    #[allow(clippy::cast_precision_loss)] // control counts are tiny
-    let percent = (decided > 0).then(|| (score.pass as f64 * 1000.0 / decided as f64).round() / 10.0);
-    score.percent = percent;
-    FrameworkReport { framework, controls, coverage, score, scan }
+
+    #[must_use]
+    pub fn framework(&self) -> FrameworkId {
+        self.framework
+    }
+
+    /// Every control decided from the findings of `scan`, a scan of the same inputs with
+    /// `settings`: a control whose rules were not all selected is manual (not run), never a pass.
+    #[must_use]
+    pub fn decide(&self, scan: &ScanResult, settings: &ScanSettings) -> (Vec<ControlResult>, Score) {
+        let controls: Vec<ControlResult> = self
+            .framework
+            .controls()
+            .into_iter()
+            .map(|c| decide(self.framework, c, &self.coverage, scan, settings, &self.pss))
+            .collect();
+        let mut score = Score { controls: controls.len(), ..Score::default() };
+        for c in &controls {
+            match c.status {
+                Status::Pass => score.pass += 1,
+                Status::Fail => score.fail += 1,
+                Status::NotApplicable => score.not_applicable += 1,
+                Status::Manual => score.manual += 1,
+            }
+        }
+        let decided = score.pass + score.fail;
+        #[allow(clippy::cast_precision_loss)] // control counts are tiny
+        let percent = (decided > 0).then(|| (score.pass as f64 * 1000.0 / decided as f64).round() / 10.0);
+        score.percent = percent;
+        (controls, score)
+    }
 }
 
 /// Pod Security violations of every workload at the framework's level (newest version), as
