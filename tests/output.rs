@@ -306,3 +306,55 @@ fn html_report_shows_node_group_capacity() {
     let none = report::render(&result(), Format::Html, ReportOptions::default());
     assert!(!none.contains("id=\"capacity\""), "{none}");
 }
+
+/// The page shows the NetworkPolicy reachability matrix, cell for cell the one
+/// `netpol reach --format matrix` prints, in the reader's language; no section without
+/// NetworkPolicies; above the size limit a note instead of the table.
+#[test]
+fn html_report_shows_the_reachability_matrix() {
+    let run = |args: &[&str]| {
+        let mut c = assert_cmd::Command::cargo_bin("ladrillo").unwrap();
+        c.current_dir(common::root()).env_remove("LANG").env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        String::from_utf8(c.args(args).output().unwrap().stdout).unwrap()
+    };
+    let section = |page: &str| -> Option<String> {
+        let start = page.find("<section aria-labelledby=\"reachability\"")?;
+        let rest = page.get(start..).unwrap();
+        Some(rest.get(..rest.find("</section>").unwrap()).unwrap().to_string())
+    };
+    let file = "tests/netpol/and-vs-or.yaml";
+    let matrix = run(&["netpol", "reach", "--no-config", "-f", "matrix", file]);
+    let rows: Vec<String> = matrix
+        .lines()
+        .skip_while(|l| !l.starts_with("from"))
+        .skip(1)
+        .flat_map(|l| l.split_whitespace().skip(1).map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(rows.len(), 36, "{matrix}");
+    assert!(rows.iter().any(|c| c == "all") && rows.iter().any(|c| c == "-"), "{matrix}");
+    let en = section(&run(&["scan", "--no-config", "-f", "html", file])).expect("no reachability section");
+    let cells: Vec<String> =
+        en.split("<td><code>").skip(1).map(|c| c.split("</code>").next().unwrap().to_string()).collect();
+    assert_eq!(cells, rows);
+    assert!(en.contains("<li>red/and-target[Pod]</li>"), "{en}");
+    let es = section(&run(&["--lang", "es", "scan", "--no-config", "-f", "html", file])).unwrap();
+    assert!(es.contains("Alcance de las políticas de red"), "{es}");
+    assert!(es.contains("<td><code>todo</code></td>") && !es.contains("<td><code>all</code>"), "{es}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let pods: String = (0..41)
+        .map(|i| format!("apiVersion: v1\nkind: Pod\nmetadata: {{name: p{i}, namespace: a}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n---\n"))
+        .collect();
+    std::fs::write(dir.path().join("pods.yaml"), &pods).unwrap();
+    let plain = dir.path().join("pods.yaml");
+    let page = run(&["scan", "--no-config", "-f", "html", plain.to_str().unwrap()]);
+    assert!(page.contains("</html>") && section(&page).is_none(), "a section without NetworkPolicies");
+    std::fs::write(
+        dir.path().join("policy.yaml"),
+        "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: a}\nspec: {podSelector: {}}\n",
+    )
+    .unwrap();
+    let big = section(&run(&["scan", "--no-config", "-f", "html", dir.path().to_str().unwrap()])).unwrap();
+    assert!(big.contains("41 workloads: the matrix is shown up to 40"), "{big}");
+    assert!(!big.contains("<table>"), "{big}");
+}

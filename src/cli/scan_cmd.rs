@@ -240,10 +240,13 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     } else {
         Vec::new()
     };
+    let reachability =
+        if args.format == Format::Html { report::reachability(&inputs.set, super::lang()) } else { None };
     let mut result = scan::scan(inputs, settings);
     // Decided before a baseline or --min-severity hides findings: a hidden finding still fails.
     let extras = report::HtmlExtras {
         frameworks: prepared.iter().map(|p| (p.framework(), p.decide(&result, settings).1)).collect(),
+        reachability,
     };
     if let Some(path) = &args.write_baseline {
         let written = std::fs::File::create(path).and_then(|f| {

@@ -171,6 +171,7 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
     h.push_str("</tbody></table></section>\n");
     frameworks(&mut h, &extras.frameworks, lang);
     capacity(&mut h, result, lang);
+    reachability(&mut h, extras.reachability.as_ref(), lang);
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
@@ -278,6 +279,48 @@ fn capacity(h: &mut String, result: &ScanResult, lang: Lang) {
         );
     }
     h.push_str("</tbody></table></section>\n");
+}
+
+/// The NetworkPolicy reachability matrix, when the scan command computed it.
+fn reachability(h: &mut String, r: Option<&super::Reachability>, lang: Lang) {
+    let Some(r) = r else { return };
+    let _ = writeln!(
+        h,
+        "<section aria-labelledby=\"reachability\"><h2 id=\"reachability\">{}</h2>",
+        escape(&text(lang, "report-html-reachability"))
+    );
+    match r {
+        super::Reachability::TooLarge { workloads, limit } => {
+            let note =
+                crate::t!(lang, "report-html-reachability-too-large", workloads = *workloads, limit = *limit);
+            let _ = write!(h, "<p>{}</p>", inline(&note));
+        }
+        super::Reachability::Matrix(m) => {
+            let _ = write!(h, "<p>{}</p>\n<ol>", inline(&text(lang, "report-html-reachability-note")));
+            for e in &m.endpoints {
+                let _ = write!(h, "<li>{}</li>", escape(e));
+            }
+            let _ = write!(
+                h,
+                "</ol>\n<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+                escape(&text(lang, "report-html-reachability-caption")),
+                escape(&text(lang, "netpol-matrix-head"))
+            );
+            for j in 1..=m.endpoints.len() {
+                let _ = write!(h, "<th scope=\"col\">[{j}]</th>");
+            }
+            h.push_str("</tr></thead><tbody>");
+            for (i, row) in m.cells.iter().enumerate() {
+                let _ = write!(h, "<tr><th scope=\"row\">[{}]</th>", i + 1);
+                for cell in row {
+                    let _ = write!(h, "<td><code>{}</code></td>", escape(cell));
+                }
+                h.push_str("</tr>");
+            }
+            h.push_str("</tbody></table>");
+        }
+    }
+    h.push_str("</section>\n");
 }
 
 /// The selects for findings: the severities, rules and namespaces present.

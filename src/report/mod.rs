@@ -55,6 +55,34 @@ pub struct HtmlExtras {
     /// Each framework's score, decided from the same scan's findings
     /// ([`compliance::Prepared::decide`]).
     pub frameworks: Vec<(crate::rules::frameworks::FrameworkId, compliance::Score)>,
+    /// The NetworkPolicy reachability matrix, when the input has NetworkPolicies.
+    pub reachability: Option<Reachability>,
+}
+
+/// What the page shows of NetworkPolicy reachability.
+#[derive(Debug)]
+pub enum Reachability {
+    Matrix(crate::analysis::netpol::render::Matrix),
+    /// More workloads than a page's table can show: `ladrillo netpol reach` lists them.
+    TooLarge {
+        workloads: usize,
+        limit: usize,
+    },
+}
+
+/// Most workloads whose matrix the page shows (a table of n × n cells).
+pub const REACHABILITY_LIMIT: usize = 40;
+
+/// The reachability matrix of a set with NetworkPolicies, for the page; `None` without any.
+#[must_use]
+pub fn reachability(set: &crate::model::ObjectSet, lang: crate::i18n::Lang) -> Option<Reachability> {
+    set.of_kind("networking.k8s.io", "NetworkPolicy").next()?;
+    let model = crate::analysis::netpol::Model::of(set);
+    if model.workloads.len() > REACHABILITY_LIMIT {
+        return Some(Reachability::TooLarge { workloads: model.workloads.len(), limit: REACHABILITY_LIMIT });
+    }
+    let conns = model.reach();
+    Some(Reachability::Matrix(crate::analysis::netpol::render::matrix_cells(&model, &conns, lang)))
 }
 
 /// Writes a scan result in a format. Text, JSON and SARIF are streamed finding by finding, so

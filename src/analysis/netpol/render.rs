@@ -140,10 +140,20 @@ impl JsonArray {
     }
 }
 
-/// A matrix: numbered endpoints as rows (sources) and columns (destinations). Cells are
-/// `all`, `-` (nothing), or the connections; `?` marks what only possibly is allowed.
+/// The cells of a reachability matrix: numbered endpoints as rows (sources) and columns
+/// (destinations). Cells are `all`, `-` (nothing), `.` (itself), or the connections; `?` marks what
+/// only possibly is allowed.
+#[derive(Clone, Debug, Default)]
+pub struct Matrix {
+    /// Each endpoint described, in row (and column) order.
+    pub endpoints: Vec<String>,
+    /// `cells[source][destination]`.
+    pub cells: Vec<Vec<String>>,
+}
+
+/// The [`Matrix`] of the connections, in a language.
 #[must_use]
-pub fn matrix(model: &Model, conns: &[Connection], lang: Lang) -> String {
+pub fn matrix_cells(model: &Model, conns: &[Connection], lang: Lang) -> Matrix {
     let all = crate::i18n::text(lang, "netpol-matrix-all");
     let mut endpoints: Vec<Endpoint> = (0..model.workloads.len()).map(Endpoint::Workload).collect();
     for c in conns {
@@ -183,9 +193,17 @@ pub fn matrix(model: &Model, conns: &[Connection], lang: Lang) -> String {
             *slot = cell;
         }
     }
+    Matrix { endpoints: endpoints.iter().map(|e| model.endpoint_text(*e)).collect(), cells }
+}
+
+/// A matrix as text: the numbered endpoints, then the rows (see [`Matrix`]).
+#[must_use]
+pub fn matrix(model: &Model, conns: &[Connection], lang: Lang) -> String {
+    let Matrix { endpoints, cells } = matrix_cells(model, conns, lang);
+    let n = endpoints.len();
     let mut out = String::new();
     for (i, e) in endpoints.iter().enumerate() {
-        let _ = writeln!(out, "[{}] {}", i + 1, model.endpoint_text(*e));
+        let _ = writeln!(out, "[{}] {e}", i + 1);
     }
     out.push('\n');
     let head = crate::i18n::text(lang, "netpol-matrix-head");
