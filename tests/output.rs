@@ -358,3 +358,38 @@ fn html_report_shows_the_reachability_matrix() {
     assert!(big.contains("41 workloads: the matrix is shown up to 40"), "{big}");
     assert!(!big.contains("<table>"), "{big}");
 }
+
+/// The page lists the RBAC escalation paths (the chain each escalation finding notes), in the
+/// reader's language, most severe first; none when no finding has a chain.
+#[test]
+fn html_report_lists_rbac_escalation_paths() {
+    let path = common::root().join("tests/fixtures/rbac/bind-verb.yaml");
+    let r = common::scan_text(&common::read(&path), &["bind-verb", "role-binding-write"]);
+    let section = |page: &str| -> Option<String> {
+        let start = page.find("<section aria-labelledby=\"escalation\"")?;
+        let rest = page.get(start..).unwrap();
+        Some(rest.get(..rest.find("</section>").unwrap()).unwrap().to_string())
+    };
+    let en = section(&report::render(&r, Format::Html, ReportOptions::default())).expect("no section");
+    assert!(en.contains("<h2 id=\"escalation\">RBAC escalation paths</h2>"), "{en}");
+    let deployer =
+        "chain: ServiceAccount ci/deployer → ClusterRoleBinding bad-bind-and-create → ClusterRole binder";
+    assert!(en.contains(deployer), "{en}");
+    let chains = r.findings.iter().filter(|f| f.notes().iter().any(|n| n.starts_with("chain: "))).count();
+    assert!(chains >= 2);
+    assert_eq!(en.matches("<tr><td><span class=\"sev ").count(), chains, "{en}");
+    let critical = en.find("sev critical").unwrap();
+    assert!(en.find("sev medium").is_none_or(|m| m > critical), "{en}");
+    let es = section(&report::render(
+        &r,
+        Format::Html,
+        ReportOptions { lang: Lang::Es, ..ReportOptions::default() },
+    ))
+    .unwrap();
+    assert!(
+        es.contains("Rutas de escalada de RBAC") && es.contains("cadena: ServiceAccount ci/deployer"),
+        "{es}"
+    );
+    assert!(!es.contains("chain:"), "{es}");
+    assert!(section(&report::render(&result(), Format::Html, ReportOptions::default())).is_none());
+}

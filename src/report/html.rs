@@ -172,6 +172,7 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
     frameworks(&mut h, &extras.frameworks, lang);
     capacity(&mut h, result, lang);
     reachability(&mut h, extras.reachability.as_ref(), lang);
+    escalation_paths(&mut h, result, lang);
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
@@ -319,6 +320,56 @@ fn reachability(h: &mut String, r: Option<&super::Reachability>, lang: Lang) {
             }
             h.push_str("</tbody></table>");
         }
+    }
+    h.push_str("</section>\n");
+}
+
+/// Most escalation paths the page lists (each is also a finding below).
+const MAX_PATHS: usize = 200;
+
+/// The RBAC escalation paths of the active findings: the chain each escalation rule notes
+/// (subject → binding → role → rule → what it yields), most severe first.
+fn escalation_paths(h: &mut String, result: &ScanResult, lang: Lang) {
+    let chains: Vec<(&Finding, String)> = result
+        .findings
+        .iter()
+        .filter(|f| f.suppressed.is_none())
+        .filter_map(|f| {
+            let i = f.note_msgs().iter().position(|m| {
+                m.as_ref().is_some_and(|m| m.id == "rbac-chain" || m.id == "rbac-chain-principals")
+            })?;
+            Some((f, f.notes_in(lang).into_iter().nth(i)?))
+        })
+        .collect();
+    if chains.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<section aria-labelledby=\"escalation\"><h2 id=\"escalation\">{}</h2>\n<table><caption>{}</caption>\
+         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&text(lang, "report-html-escalation")),
+        escape(&text(lang, "report-html-escalation-caption")),
+        escape(&text(lang, "report-html-severity")),
+        escape(&text(lang, "report-html-rule")),
+        escape(&text(lang, "report-html-escalation-path"))
+    );
+    let mut sorted = chains;
+    sorted.sort_by_key(|(f, _)| std::cmp::Reverse(f.severity));
+    for (f, chain) in sorted.iter().take(MAX_PATHS) {
+        let _ = write!(
+            h,
+            "<tr><td><span class=\"sev {sev}\">{}</span></td><td><code>{}</code></td><td>{}</td></tr>",
+            escape(&super::text::severity_name(f.severity, lang)),
+            escape(f.rule.name),
+            escape(chain),
+            sev = f.severity
+        );
+    }
+    h.push_str("</tbody></table>");
+    if sorted.len() > MAX_PATHS {
+        let more = crate::t!(lang, "report-html-escalation-more", count = sorted.len() - MAX_PATHS);
+        let _ = write!(h, "<p>{}</p>", escape(&more));
     }
     h.push_str("</section>\n");
 }
