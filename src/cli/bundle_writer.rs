@@ -14,61 +14,48 @@ use crate::generate::File;
 pub fn write(out: &Path, files: &[File], force: bool) -> Result<(), String> {
     prepare(out, force)?;
     for f in files {
-        components(&f.path).ok_or_else(|| format!("{} is not a relative path inside --out", f.path))?;
+        parts(&f.path)?;
     }
     imp::write(out, files)
+}
+
+/// A failed file operation on `path` (`id` is one of the `bundle-cannot-…` messages), in the
+/// reader's language.
+fn io_failed(id: &'static str, path: &Path, e: &std::io::Error) -> String {
+    let lang = crate::cli::lang();
+    crate::t!(lang, id, path = path.display().to_string(), reason = crate::i18n::io_reason(lang, e))
+}
+
+/// A message about one path, in the reader's language.
+fn at(id: &'static str, path: &Path) -> String {
+    crate::t!(crate::cli::lang(), id, path = path.display().to_string())
+}
+
+/// The directories and file name of a bundle path; a path the generator made that is not
+/// relative inside `--out` is refused (a defect of the generator, never of the user's input).
+fn parts(path: &str) -> Result<(Vec<&str>, &str), String> {
+    components(path).ok_or_else(|| format!("{path} is not a relative path inside --out"))
 }
 
 fn prepare(out: &Path, force: bool) -> Result<(), String> {
     match std::fs::symlink_metadata(out) {
         Ok(m) if m.file_type().is_symlink() => {
-            return Err(crate::t!(
-                crate::cli::lang(),
-                "bundle-out-is-link",
-                path = out.display().to_string()
-            ));
+            return Err(at("bundle-out-is-link", out));
         }
         Ok(m) if !m.is_dir() => {
-            return Err(crate::t!(
-                crate::cli::lang(),
-                "bundle-out-not-dir",
-                path = out.display().to_string()
-            ));
+            return Err(at("bundle-out-not-dir", out));
         }
         Ok(_) => {
-            let mut entries = std::fs::read_dir(out).map_err(|e| {
-                crate::t!(
-                    crate::cli::lang(),
-                    "bundle-cannot-read",
-                    path = out.display().to_string(),
-                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-                )
-            })?;
+            let mut entries = std::fs::read_dir(out).map_err(|e| io_failed("bundle-cannot-read", out, &e))?;
             if entries.next().is_some() && !force {
-                return Err(crate::t!(
-                    crate::cli::lang(),
-                    "bundle-out-not-empty",
-                    path = out.display().to_string()
-                ));
+                return Err(at("bundle-out-not-empty", out));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::create_dir_all(out).map_err(|e| {
-                crate::t!(
-                    crate::cli::lang(),
-                    "bundle-cannot-create",
-                    path = out.display().to_string(),
-                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-                )
-            })?;
+            std::fs::create_dir_all(out).map_err(|e| io_failed("bundle-cannot-create", out, &e))?;
         }
         Err(e) => {
-            return Err(crate::t!(
-                crate::cli::lang(),
-                "bundle-cannot-read",
-                path = out.display().to_string(),
-                reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-            ));
+            return Err(io_failed("bundle-cannot-read", out, &e));
         }
     }
     Ok(())
@@ -83,7 +70,7 @@ fn components(path: &str) -> Option<(Vec<&str>, &str)> {
 }
 
 fn link_error(out: &Path, rel: &str) -> String {
-    crate::t!(crate::cli::lang(), "bundle-link-inside", path = out.join(rel).display().to_string())
+    at("bundle-link-inside", &out.join(rel))
 }
 
 /// A temporary name beside `name`, unique to this process.
@@ -100,21 +87,15 @@ mod imp {
     use rustix::fs::{AtFlags, CWD, FileType, Mode, OFlags};
     use rustix::io::Errno;
 
-    use super::{components, link_error, temporary};
+    use super::{at, io_failed, link_error, parts, temporary};
     use crate::generate::File;
 
     const DIR: OFlags =
         OFlags::RDONLY.union(OFlags::DIRECTORY).union(OFlags::NOFOLLOW).union(OFlags::CLOEXEC);
 
     pub fn write(out: &Path, files: &[File]) -> Result<(), String> {
-        let root = rustix::fs::openat(CWD, out, DIR, Mode::empty()).map_err(|e| {
-            crate::t!(
-                crate::cli::lang(),
-                "bundle-cannot-open",
-                path = out.display().to_string(),
-                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
-            )
-        })?;
+        let root = rustix::fs::openat(CWD, out, DIR, Mode::empty())
+            .map_err(|e| io_failed("bundle-cannot-open", out, &std::io::Error::from(e)))?;
         // Every path is checked before the first file is written.
         for f in files {
             check(&root, out, &f.path)?;
@@ -135,15 +116,8 @@ mod imp {
     }
 
     fn check(root: &OwnedFd, out: &Path, path: &str) -> Result<(), String> {
-        let io = |e: Errno| {
-            crate::t!(
-                crate::cli::lang(),
-                "bundle-cannot-read",
-                path = out.join(path).display().to_string(),
-                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
-            )
-        };
-        let (dirs, name) = components(path).ok_or_else(|| format!("{path} is not a relative path"))?;
+        let io = |e: Errno| io_failed("bundle-cannot-read", &out.join(path), &std::io::Error::from(e));
+        let (dirs, name) = parts(path)?;
         let mut dir = root.try_clone().map_err(|e| e.to_string())?;
         let mut rel = String::new();
         for d in dirs {
@@ -155,27 +129,15 @@ mod imp {
                 }
                 Some(FileType::Symlink) => return Err(link_error(out, &rel)),
                 Some(_) => {
-                    return Err(crate::t!(
-                        crate::cli::lang(),
-                        "bundle-needs-dir",
-                        path = out.join(&rel).display().to_string()
-                    ));
+                    return Err(at("bundle-needs-dir", &out.join(&rel)));
                 }
             }
         }
         match kind(&dir, name).map_err(io)? {
             None | Some(FileType::RegularFile) => Ok(()),
             Some(FileType::Symlink) => Err(link_error(out, path)),
-            Some(FileType::Directory) => Err(crate::t!(
-                crate::cli::lang(),
-                "bundle-needs-file",
-                path = out.join(path).display().to_string()
-            )),
-            Some(_) => Err(crate::t!(
-                crate::cli::lang(),
-                "bundle-not-regular",
-                path = out.join(path).display().to_string()
-            )),
+            Some(FileType::Directory) => Err(at("bundle-needs-file", &out.join(path))),
+            Some(_) => Err(at("bundle-not-regular", &out.join(path))),
         }
     }
 
@@ -197,14 +159,9 @@ mod imp {
         let target = out.join(&f.path);
         let fail = |e: Errno| match e {
             Errno::LOOP | Errno::NOTDIR => link_error(out, &f.path),
-            e => crate::t!(
-                crate::cli::lang(),
-                "bundle-cannot-write",
-                path = target.display().to_string(),
-                reason = crate::i18n::io_reason(crate::cli::lang(), &std::io::Error::from(e))
-            ),
+            e => io_failed("bundle-cannot-write", &target, &std::io::Error::from(e)),
         };
-        let (dirs, name) = components(&f.path).ok_or_else(|| format!("{} is not a relative path", f.path))?;
+        let (dirs, name) = parts(&f.path)?;
         let mut dir = root.try_clone().map_err(|e| e.to_string())?;
         for d in dirs {
             dir = open_dir(&dir, d).map_err(fail)?;
@@ -215,14 +172,7 @@ mod imp {
         let written = std::fs::File::from(fd).write_all(f.contents.as_bytes());
         // The rename replaces the directory entry: an existing file is never written through.
         let result = written
-            .map_err(|e| {
-                crate::t!(
-                    crate::cli::lang(),
-                    "bundle-cannot-write",
-                    path = target.display().to_string(),
-                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-                )
-            })
+            .map_err(|e| io_failed("bundle-cannot-write", &target, &e))
             .and_then(|()| rustix::fs::renameat(&dir, tmp.as_str(), &dir, name).map_err(fail));
         if result.is_err() {
             let _ = rustix::fs::unlinkat(&dir, tmp.as_str(), AtFlags::empty());
@@ -235,7 +185,7 @@ mod imp {
 mod imp {
     use std::path::Path;
 
-    use super::{components, link_error, temporary};
+    use super::{at, io_failed, link_error, parts, temporary};
     use crate::generate::File;
 
     pub fn write(out: &Path, files: &[File]) -> Result<(), String> {
@@ -246,26 +196,13 @@ mod imp {
             let target = out.join(&f.path);
             check(out, &f.path)?;
             if let Some(dir) = target.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    crate::t!(
-                        crate::cli::lang(),
-                        "bundle-cannot-create",
-                        path = dir.display().to_string(),
-                        reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-                    )
-                })?;
+                std::fs::create_dir_all(dir).map_err(|e| io_failed("bundle-cannot-create", dir, &e))?;
             }
-            let (_, name) =
-                components(&f.path).ok_or_else(|| format!("{} is not a relative path", f.path))?;
+            let (_, name) = parts(&f.path)?;
             let tmp = target.with_file_name(temporary(name));
             std::fs::write(&tmp, &f.contents).and_then(|()| std::fs::rename(&tmp, &target)).map_err(|e| {
                 let _ = std::fs::remove_file(&tmp);
-                crate::t!(
-                    crate::cli::lang(),
-                    "bundle-cannot-write",
-                    path = target.display().to_string(),
-                    reason = crate::i18n::io_reason(crate::cli::lang(), &e)
-                )
+                io_failed("bundle-cannot-write", &target, &e)
             })?;
         }
         Ok(())
@@ -279,11 +216,7 @@ mod imp {
             match std::fs::symlink_metadata(out.join(&rel)) {
                 Ok(m) if m.file_type().is_symlink() => return Err(link_error(out, &rel)),
                 Ok(m) if m.is_dir() && rel == path => {
-                    return Err(crate::t!(
-                        crate::cli::lang(),
-                        "bundle-needs-file",
-                        path = out.join(path).display().to_string()
-                    ));
+                    return Err(at("bundle-needs-file", &out.join(path)));
                 }
                 Ok(_) => {}
                 Err(_) => return Ok(()),

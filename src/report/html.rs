@@ -154,14 +154,11 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
     let _ = writeln!(h, "<p>{}</p>", escape(&super::text::summary_line(result, lang)));
     let _ =
         writeln!(h, "<a class=\"skip\" href=\"#findings\">{}</a>", escape(&text(lang, "report-html-skip")));
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"summary\"><h2 id=\"summary\">{}</h2>\n<table><caption>{}</caption>\
-         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(&text(lang, "report-html-summary")),
-        escape(&text(lang, "report-html-by-severity")),
-        escape(&text(lang, "report-html-severity")),
-        escape(&text(lang, "report-html-findings"))
+    open_section(&mut h, "summary", &text(lang, "report-html-summary"), None);
+    open_table(
+        &mut h,
+        &text(lang, "report-html-by-severity"),
+        &[text(lang, "report-html-severity"), text(lang, "report-html-findings")],
     );
     for sev in Severity::ALL {
         let n = result.summary.by_severity.get(sev.as_str()).copied().unwrap_or(0);
@@ -207,18 +204,31 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
     page(lang, &text(lang, "report-title"), &h)
 }
 
+/// Opens a section and its heading (`id` names both), with a note (markup) under the heading.
+fn open_section(h: &mut String, id: &str, heading: &str, note: Option<&str>) {
+    let _ = writeln!(h, "<section aria-labelledby=\"{id}\"><h2 id=\"{id}\">{}</h2>", escape(heading));
+    if let Some(note) = note {
+        let _ = writeln!(h, "<p>{note}</p>");
+    }
+}
+
+/// Opens a table with its caption and column headings; the caller writes the rows and
+/// `</tbody></table>`.
+fn open_table(h: &mut String, caption: &str, columns: &[String]) {
+    let _ = write!(h, "<table><caption>{}</caption><thead><tr>", escape(caption));
+    for c in columns {
+        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(c));
+    }
+    h.push_str("</tr></thead><tbody>");
+}
+
 /// Each framework's score from this scan's findings: counts of each status and the share passed.
 fn frameworks(h: &mut String, scores: &[(FrameworkId, Score)], lang: Lang) {
     if scores.is_empty() {
         return;
     }
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"frameworks\"><h2 id=\"frameworks\">{}</h2>\n<p>{}</p>\n<table><caption>{}</caption><thead><tr>",
-        escape(&text(lang, "report-html-frameworks")),
-        inline(&text(lang, "report-html-frameworks-note")),
-        escape(&text(lang, "report-html-frameworks-caption")),
-    );
+    let note = inline(&text(lang, "report-html-frameworks-note"));
+    open_section(h, "frameworks", &text(lang, "report-html-frameworks"), Some(&note));
     let columns = [
         text(lang, "report-html-framework"),
         text(lang, "report-status-pass"),
@@ -227,10 +237,7 @@ fn frameworks(h: &mut String, scores: &[(FrameworkId, Score)], lang: Lang) {
         text(lang, "report-status-manual"),
         text(lang, "report-html-share-passed"),
     ];
-    for c in &columns {
-        let _ = write!(h, "<th scope=\"col\">{}</th>", escape(c));
-    }
-    h.push_str("</tr></thead><tbody>");
+    open_table(h, &text(lang, "report-html-frameworks-caption"), &columns);
     for (framework, s) in scores {
         let share = s.percent.map_or_else(
             || text(lang, "report-framework-no-score"),
@@ -256,15 +263,15 @@ fn capacity(h: &mut String, result: &ScanResult, lang: Lang) {
     if result.summary.capacity.is_empty() {
         return;
     }
-    let _ = write!(
+    open_section(h, "capacity", &text(lang, "report-html-capacity"), None);
+    open_table(
         h,
-        "<section aria-labelledby=\"capacity\"><h2 id=\"capacity\">{}</h2>\n<table><caption>{}</caption>\
-         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(&text(lang, "report-html-capacity")),
-        escape(&text(lang, "report-html-capacity-caption")),
-        escape(&text(lang, "report-html-cluster")),
-        escape(&text(lang, "report-html-node-group")),
-        escape(&text(lang, "report-html-file"))
+        &text(lang, "report-html-capacity-caption"),
+        &[
+            text(lang, "report-html-cluster"),
+            text(lang, "report-html-node-group"),
+            text(lang, "report-html-file"),
+        ],
     );
     for c in &result.summary.capacity {
         let file = c.file.as_deref().map_or_else(String::new, |f| match c.line {
@@ -344,15 +351,15 @@ fn escalation_paths(h: &mut String, result: &ScanResult, lang: Lang) {
     if chains.is_empty() {
         return;
     }
-    let _ = write!(
+    open_section(h, "escalation", &text(lang, "report-html-escalation"), None);
+    open_table(
         h,
-        "<section aria-labelledby=\"escalation\"><h2 id=\"escalation\">{}</h2>\n<table><caption>{}</caption>\
-         <thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        escape(&text(lang, "report-html-escalation")),
-        escape(&text(lang, "report-html-escalation-caption")),
-        escape(&text(lang, "report-html-severity")),
-        escape(&text(lang, "report-html-rule")),
-        escape(&text(lang, "report-html-escalation-path"))
+        &text(lang, "report-html-escalation-caption"),
+        &[
+            text(lang, "report-html-severity"),
+            text(lang, "report-html-rule"),
+            text(lang, "report-html-escalation-path"),
+        ],
     );
     let mut sorted = chains;
     sorted.sort_by_key(|(f, _)| std::cmp::Reverse(f.severity));

@@ -431,6 +431,11 @@ mod tests {
         m.render(crate::i18n::Lang::En)
     }
 
+    /// The errors refusing a request, in English, one per line.
+    fn refusal(request: &Request) -> String {
+        Profile::new(request, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n")
+    }
+
     fn today() -> Date {
         date(2026, 11, 24)
     }
@@ -482,7 +487,7 @@ mod tests {
     #[test]
     fn versions_out_of_standard_support_are_refused() {
         let req = Request { version: Some("1.33".into()), ..guide() };
-        let e = Profile::new(&req, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
+        let e = refusal(&req);
         assert!(
             e.contains(
                 "left EKS standard support on 2026-07-29; use 1.35 or 1.34, or add --extended-support"
@@ -504,37 +509,16 @@ mod tests {
     #[test]
     fn the_endpoint_is_an_explicit_choice() {
         let none = Request { public_access_cidrs: vec![], ..guide() };
-        let e = Profile::new(&none, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
+        let e = refusal(&none);
         assert!(e.contains("choose how you will reach the API server"), "{e}");
         let private = Request { private: true, ..none.clone() };
         assert_eq!(Profile::new(&private, today()).unwrap().endpoint, Endpoint::Private);
         let both = Request { private: true, ..guide() };
-        assert!(
-            Profile::new(&both, today())
-                .unwrap_err()
-                .iter()
-                .map(english)
-                .collect::<Vec<_>>()
-                .join("\n")
-                .contains("drop --public-access-cidrs")
-        );
+        assert!(refusal(&both).contains("drop --public-access-cidrs"));
         let milan = Request { region: Some("eu-south-1".into()), ..private };
-        assert!(
-            Profile::new(&milan, today())
-                .unwrap_err()
-                .iter()
-                .map(english)
-                .collect::<Vec<_>>()
-                .join("\n")
-                .contains("eu-south-1")
-        );
+        assert!(refusal(&milan).contains("eu-south-1"));
         let unreachable = Request { public_access_cidrs: vec!["10.0.0.0/16".into()], ..guide() };
-        let e = Profile::new(&unreachable, today())
-            .unwrap_err()
-            .iter()
-            .map(english)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let e = refusal(&unreachable);
         assert!(e.contains("not a public address range"), "{e}");
     }
 
@@ -561,19 +545,11 @@ mod tests {
             instance_types: vec!["m6g.large".into(), "m5.large".into()],
             ..guide()
         };
-        assert!(
-            Profile::new(&mixed, today())
-                .unwrap_err()
-                .iter()
-                .map(english)
-                .collect::<Vec<_>>()
-                .join("\n")
-                .contains("mixes arm64")
-        );
+        assert!(refusal(&mixed).contains("mixes arm64"));
         // Known to the max-pods tables, but not to the architecture column.
         let unknown = maxpods::all().iter().find(|t| t.architecture.is_none()).unwrap();
         let req = Request { node_type: Some(unknown.name.into()), ..guide() };
-        let e = Profile::new(&req, today()).unwrap_err().iter().map(english).collect::<Vec<_>>().join("\n");
+        let e = refusal(&req);
         assert!(e.contains("CPU architecture") && e.contains(unknown.name), "{e}");
     }
 }
