@@ -355,8 +355,28 @@ fn html_report_shows_the_reachability_matrix() {
     )
     .unwrap();
     let big = section(&run(&["scan", "--no-config", "-f", "html", dir.path().to_str().unwrap()])).unwrap();
-    assert!(big.contains("41 workloads: the matrix is shown up to 40"), "{big}");
+    assert!(big.contains("41 workloads and address ranges: the matrix is shown up to 40"), "{big}");
     assert!(!big.contains("<table>"), "{big}");
+
+    // Two workloads and 3,000 `/32` egress peers: the ranges count towards the limit (the page
+    // was a table of 9 million cells, 200 MB).
+    let peers: String = (0..3000)
+        .map(|i| format!("        - ipBlock: {{cidr: 10.{}.{}.1/32}}\n", i / 250, i % 250))
+        .collect();
+    let many = tempfile::tempdir().unwrap();
+    std::fs::write(
+        many.path().join("in.yaml"),
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: a}}\nspec: {{containers: [{{name: c, image: nginx}}]}}\n---\n\
+             apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {{name: eg, namespace: a}}\n\
+             spec:\n  podSelector: {{}}\n  policyTypes: [Egress]\n  egress:\n    - to:\n{peers}"
+        ),
+    )
+    .unwrap();
+    let page = run(&["scan", "--no-config", "-f", "html", many.path().to_str().unwrap()]);
+    let ranges = section(&page).unwrap();
+    assert!(ranges.contains("workloads and address ranges: the matrix is shown up to 40"), "{ranges}");
+    assert!(page.len() < 1_000_000, "{} bytes", page.len());
 }
 
 /// The page lists the RBAC escalation paths (the chain each escalation finding notes), in the

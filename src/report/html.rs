@@ -298,9 +298,9 @@ fn reachability(h: &mut String, r: Option<&super::Reachability>, lang: Lang) {
         escape(&text(lang, "report-html-reachability"))
     );
     match r {
-        super::Reachability::TooLarge { workloads, limit } => {
+        super::Reachability::TooLarge { endpoints, limit } => {
             let note =
-                crate::t!(lang, "report-html-reachability-too-large", workloads = *workloads, limit = *limit);
+                crate::t!(lang, "report-html-reachability-too-large", endpoints = *endpoints, limit = *limit);
             let _ = write!(h, "<p>{}</p>", inline(&note));
         }
         super::Reachability::Matrix(m) => {

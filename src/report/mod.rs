@@ -63,25 +63,38 @@ pub struct HtmlExtras {
 #[derive(Debug)]
 pub enum Reachability {
     Matrix(crate::analysis::netpol::render::Matrix),
-    /// More workloads than a page's table can show: `ladrillo netpol reach` lists them.
+    /// More rows than a page's table can show (workloads, and address ranges the policies name):
+    /// `ladrillo netpol reach` lists them.
     TooLarge {
-        workloads: usize,
+        endpoints: usize,
         limit: usize,
     },
 }
 
-/// Most workloads whose matrix the page shows (a table of n × n cells).
+/// Most rows (workloads and address ranges) whose matrix the page shows: a table of n × n cells.
 pub const REACHABILITY_LIMIT: usize = 40;
 
 /// The reachability matrix of a set with NetworkPolicies, for the page; `None` without any.
+/// The limit counts the address ranges too: thousands of `ipBlock` peers must not make the page
+/// a table of millions of cells.
 #[must_use]
 pub fn reachability(set: &crate::model::ObjectSet, lang: crate::i18n::Lang) -> Option<Reachability> {
     set.of_kind("networking.k8s.io", "NetworkPolicy").next()?;
     let model = crate::analysis::netpol::Model::of(set);
+    let too_large = |endpoints| Some(Reachability::TooLarge { endpoints, limit: REACHABILITY_LIMIT });
     if model.workloads.len() > REACHABILITY_LIMIT {
-        return Some(Reachability::TooLarge { workloads: model.workloads.len(), limit: REACHABILITY_LIMIT });
+        return too_large(model.workloads.len());
     }
     let conns = model.reach();
+    let ranges: std::collections::HashSet<_> = conns
+        .iter()
+        .flat_map(|c| [c.src, c.dst])
+        .filter(|e| !matches!(e, crate::analysis::netpol::Endpoint::Workload(_)))
+        .collect();
+    let endpoints = model.workloads.len() + ranges.len();
+    if endpoints > REACHABILITY_LIMIT {
+        return too_large(endpoints);
+    }
     Some(Reachability::Matrix(crate::analysis::netpol::render::matrix_cells(&model, &conns, lang)))
 }
 
