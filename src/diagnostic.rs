@@ -7,14 +7,22 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::{SourceFile, Span};
+use crate::i18n::{Lang, Msg, Text};
 
 /// An input that could not be read or parsed, with its position when known.
+///
+/// Like a finding's message, the text is kept twice: in English (`message`, what JSON, SARIF,
+/// JUnit and the webhook show) and, where it is translated, as a message rendered in the reader's
+/// language by the text, HTML and Markdown reports and the commands' error lines.
 #[derive(Clone, Debug, Serialize)]
 pub struct InputError {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// Boxed: errors travel in `Result`s, which stay small.
+    #[serde(skip)]
+    pub message_msg: Option<Box<Msg>>,
     /// The file and span, for showing the offending line.
     #[serde(skip)]
     pub source: Option<(Arc<SourceFile>, Span)>,
@@ -22,20 +30,57 @@ pub struct InputError {
 
 impl InputError {
     #[must_use]
-    pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Self {
+    pub fn at(file: &Arc<SourceFile>, span: Span, message: impl Into<Text>) -> Self {
         let p = file.position(span.start);
+        let (message, message_msg) = message.into().into_parts();
         Self {
             file: file.display.clone(),
             line: Some(p.line),
             column: Some(p.column),
-            message: message.into(),
+            message,
+            message_msg: message_msg.map(Box::new),
             source: Some((Arc::clone(file), span)),
         }
     }
 
     #[must_use]
-    pub fn file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { file: file.into(), line: None, column: None, message: message.into(), source: None }
+    pub fn file(file: impl Into<String>, message: impl Into<Text>) -> Self {
+        let (message, message_msg) = message.into().into_parts();
+        Self {
+            file: file.into(),
+            line: None,
+            column: None,
+            message,
+            message_msg: message_msg.map(Box::new),
+            source: None,
+        }
+    }
+
+    /// The message in a language (an untranslated one as written).
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.message_msg.as_ref().map_or_else(|| self.message.clone(), |m| m.render(lang))
+    }
+
+    /// `file:line:column: message` in a language (`Display` is the English form).
+    #[must_use]
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        let message = self.message_in(lang);
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}: {message}", self.file),
+            _ => format!("{}: {message}", self.file),
+        }
+    }
+
+    /// Rewrites the texts the message quotes where `f` returns a new text, in both forms (masking
+    /// a credential that the input carries into an error).
+    pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
+        if let Some(m) = f(&self.message) {
+            self.message = m;
+        }
+        if let Some(m) = &mut self.message_msg {
+            m.map_text(f);
+        }
     }
 }
 

@@ -189,6 +189,23 @@ pub fn unknown_rule(s: &str) -> String {
     unknown_rule_in(s, crate::i18n::Lang::En)
 }
 
+/// [`unknown_rule`] as a message, rendered later in the reader's language.
+#[must_use]
+pub fn unknown_rule_msg(s: &str) -> crate::i18n::Msg {
+    if s.trim().is_empty() {
+        return crate::i18n::Msg::new("empty-rule-name");
+    }
+    let close = rules::registry::suggest(s);
+    let mut suggestions = close.iter().map(|c| crate::i18n::Arg::Str(format!("`{c}`")));
+    let Some(first) = suggestions.next() else {
+        return crate::msg!("unknown-rule", rule = s);
+    };
+    let suggestions = suggestions.fold(first, |first, second| {
+        crate::i18n::Arg::from(crate::msg!("or", first = first, second = second))
+    });
+    crate::msg!("unknown-rule-suggest", rule = s, suggestions = suggestions)
+}
+
 /// [`unknown_rule`] in a language.
 #[must_use]
 pub fn unknown_rule_in(s: &str, lang: crate::i18n::Lang) -> String {

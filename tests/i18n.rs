@@ -431,7 +431,54 @@ fn commands_speak_spanish_on_good_and_bad_input() {
          securityContext: {runAsUser: 1.5}\n  containers: [{name: c, image: nginx}]\n",
     )
     .unwrap();
+    write_bad_inputs(d);
     let cases: &[(&[&str], i32, &[&str])] = &[
+        // scan's input errors: files that cannot be read or parsed, documents that are not objects.
+        (&["scan", "--no-config", "bad.yaml"], 2, &["error: comillas sin cerrar", "bad.yaml:4:"]),
+        (&["scan", "--no-config", "-f", "json", "bad.yaml"], 2, &["bad.yaml:4:9: comillas sin cerrar"]),
+        (&["scan", "--no-config", "bad.json"], 2, &["error: JSON no válido: la clave debe ser una cadena"]),
+        (
+            &["scan", "--no-config", "bin.yaml"],
+            2,
+            &["archivo binario (contiene un byte NUL); no es un manifiesto"],
+        ),
+        (&["scan", "--no-config", "latin.yaml"], 2, &["el archivo no es UTF-8 válido"]),
+        (
+            &["scan", "--no-config", "missing.yaml"],
+            2,
+            &["error: no existe el archivo o directorio\n--> missing.yaml"],
+        ),
+        (&["scan", "--no-config", "links"], 2, &["enlace simbólico roto: su destino no existe"]),
+        (
+            &["scan", "--no-config", "list.json", "noname.yaml"],
+            2,
+            &[
+                "un elemento de una List debe ser un objeto de Kubernetes, pero es un número",
+                "el objeto no tiene `metadata.name`",
+            ],
+        ),
+        (
+            &[
+                "scan",
+                "--no-config",
+                "--select",
+                "privileged-container",
+                "eksctl.yaml",
+                "awsauth.yaml",
+                "waiver.yaml",
+            ],
+            2,
+            &[
+                "campo de eksctl desconocido `clusterEndpointz` en `vpc`; ¿quiso decir `clusterEndpoints`?",
+                "tipo de registro desconocido `apii`",
+                "`iam.withOIDC` debe ser un booleano, pero es una cadena",
+                "`data.mapRoles` no es YAML válido: '[' sin cerrar",
+                "en `ladrillo.dev/ignore`: regla desconocida `privileged-contianer`; ¿quiso decir `privileged-container`?",
+                "anotación desconocida `ladrillo.dev/ignor-reason`",
+            ],
+        ),
+        (&["rbac", "who-can", "get", "pods", "bad.yaml"], 2, &["bad.yaml:4:9: comillas sin cerrar"]),
+        (&["netpol", "reach", "bad.json"], 2, &["JSON no válido"]),
         (&["audit-log", "missing.log"], 2, &["missing.log: no existe el archivo o directorio"]),
         (&["audit-log", "nothing"], 2, &["nothing: no hay archivos en este directorio"]),
         (&["audit-log", "--since", "ayer", "empty.log"], 2, &["--since: `ayer` no es un instante"]),
@@ -684,6 +731,68 @@ fn commands_speak_spanish_on_good_and_bad_input() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Malformed and unreadable inputs for the Spanish cases above.
+fn write_bad_inputs(d: &std::path::Path) {
+    std::fs::write(d.join("bad.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: 'p\n").unwrap();
+    std::fs::write(
+        d.join("bad.json"),
+        "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"},}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("bin.yaml"), b"kind: Pod\n\0").unwrap();
+    std::fs::write(d.join("latin.yaml"), b"kind: Pod\nx: \xff\n").unwrap();
+    std::fs::write(d.join("list.json"), r#"{"kind":"List","apiVersion":"v1","items":[3]}"#).unwrap();
+    std::fs::write(d.join("noname.yaml"), "apiVersion: v1\nkind: Pod\n").unwrap();
+    std::fs::write(
+        d.join("awsauth.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: aws-auth, namespace: kube-system}\n\
+         data:\n  mapRoles: \"- rolearn: [x\\n\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("eksctl.yaml"),
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: c, region: eu-west-1}\n\
+         vpc: {clusterEndpointz: {}}\ncloudWatch: {clusterLogging: {enableTypes: [apii]}}\niam: {withOIDC: \"yes\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("waiver.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  \
+         annotations: {ladrillo.dev/ignore: privileged-contianer, ladrillo.dev/ignor-reason: x}\n\
+         spec: {containers: [{name: c, image: nginx}]}\n",
+    )
+    .unwrap();
+    std::fs::create_dir(d.join("links")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d.join("nowhere.yaml"), d.join("links").join("broken.yaml")).unwrap();
+}
+
+/// A Terraform syntax error in Spanish quotes the HCL parser's own (English) words; English
+/// output and JSON's `message` are as before whatever the language.
+#[test]
+fn hcl_and_json_input_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("main.tf"), "resource \"aws_eks_cluster\" \"x\" {\n  name = \n").unwrap();
+    std::fs::write(dir.path().join("bad.yaml"), "a: 'p\n").unwrap();
+    let es = spanish(dir.path(), &["scan", "--no-config", "main.tf"], 2);
+    assert!(es.contains("error: HCL no válido; el analizador de HCL indica: «invalid expression"), "{es}");
+    let en = ladrillo()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "scan", "--no-config", "main.tf"])
+        .output()
+        .unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(en.contains("error: invalid HCL: invalid expression"), "{en}");
+    let json = ladrillo()
+        .current_dir(dir.path())
+        .args(["--lang", "es", "scan", "--no-config", "-f", "json", "bad.yaml"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["errors"][0]["message"], "unclosed quote");
+    assert_eq!(String::from_utf8(json.stderr).unwrap(), "error: bad.yaml:1:4: comillas sin cerrar\n");
 }
 
 /// The node-group capacity lines of a text report, known or not, in Spanish (they were English

@@ -175,7 +175,7 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     let config = match config_path {
         None => Config::default(),
         Some(p) => Config::load_in(&p, super::lang()).unwrap_or_else(|errs| {
-            errors.extend(errs.iter().map(ToString::to_string));
+            errors.extend(errs.iter().map(|e| e.to_string_in(super::lang())));
             Config::default()
         }),
     };

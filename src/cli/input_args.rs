@@ -85,7 +85,7 @@ impl InputArgs {
         match path {
             None => Ok(Config::default()),
             Some(p) => Config::load_in(&p, super::lang())
-                .map_err(|errs| errs.iter().map(ToString::to_string).collect()),
+                .map_err(|errs| errs.iter().map(|e| e.to_string_in(super::lang())).collect()),
         }
     }
 
@@ -129,9 +129,7 @@ impl InputArgs {
         // Input errors quote the input and what a render tool printed: token-shaped words are
         // masked as in scan's reports.
         for e in &mut inputs.errors {
-            if let Some(m) = crate::rules::secrets::detect::mask_tokens(&e.message) {
-                e.message = m;
-            }
+            e.map_text(&crate::rules::secrets::detect::mask_tokens);
         }
         Ok(inputs)
     }

@@ -203,7 +203,7 @@ fn load_model(paths: &[String], input: &InputArgs) -> Option<(ObjectSet, Arc<Mod
     };
     if !inputs.errors.is_empty() {
         for e in &inputs.errors {
-            super::error(e);
+            super::error(e.to_string_in(super::lang()));
         }
         return None;
     }

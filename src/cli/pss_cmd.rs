@@ -133,7 +133,7 @@ pub fn run(args: &PssArgs) -> i32 {
         return 2;
     }
     for e in &report.errors {
-        super::error(e);
+        super::error(e.to_string_in(super::lang()));
     }
     if !report.errors.is_empty() { 2 } else { i32::from(report.results.iter().any(|r| !r.allowed)) }
 }

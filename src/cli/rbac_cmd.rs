@@ -113,7 +113,7 @@ pub fn run(args: &RbacArgs) -> i32 {
 fn load_set(paths: &[String], input: &InputArgs) -> Result<ObjectSet, Vec<String>> {
     let inputs = input.load(paths)?;
     if !inputs.errors.is_empty() {
-        return Err(inputs.errors.iter().map(ToString::to_string).collect());
+        return Err(inputs.errors.iter().map(|e| e.to_string_in(super::lang())).collect());
     }
     Ok(inputs.set)
 }

@@ -97,7 +97,7 @@ pub fn run(args: &ReportArgs) -> i32 {
         return 2;
     }
     if args.format != ReportFormat::Text {
-        report.scan.errors.iter().for_each(super::error);
+        report.scan.errors.iter().for_each(|e| super::error(e.to_string_in(super::lang())));
     }
     if report.decided_nothing() {
         super::error(compliance::words::nothing_decided(args.framework.as_str(), super::lang()));

@@ -322,7 +322,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     if args.format != Format::Text && !result.errors.is_empty() {
         // Machine formats go to stdout; still tell a person why the run exits 2.
         for e in &result.errors {
-            super::error(e);
+            super::error(e.to_string_in(super::lang()));
         }
     }
     if args.write_policy_reports && !write_policy_reports(args, &result, &namespaces) {

@@ -202,7 +202,7 @@ fn serve(args: &ServeArgs) -> i32 {
             Ok(c) => c,
             Err(errors) => {
                 for e in errors {
-                    super::error(e);
+                    super::error(e.to_string_in(super::lang()));
                 }
                 return 2;
             }

@@ -269,7 +269,11 @@ fn parse(file: &Arc<SourceFile>, errors: &mut Vec<InputError>) -> Option<HclBody
         Err(e) => {
             let offset = e.location().offset();
             let message = e.message().lines().next().unwrap_or("syntax error").trim().to_string();
-            errors.push(InputError::at(file, Span::new(offset, offset), format!("invalid HCL: {message}")));
+            errors.push(InputError::at(
+                file,
+                Span::new(offset, offset),
+                crate::msg!("input-invalid-hcl", detail = message),
+            ));
             None
         }
     }
@@ -312,7 +316,12 @@ impl<'a> Index<'a> {
                                 errors.push(InputError::at(
                                     file,
                                     here,
-                                    format!("local value `{name}` is already defined at {f}:{line}"),
+                                    crate::msg!(
+                                        "input-local-redefined",
+                                        name = name,
+                                        file = f.as_str(),
+                                        line = *line
+                                    ),
                                 ));
                                 continue;
                             }

@@ -8,6 +8,7 @@ pub mod node;
 pub mod span;
 pub mod symbolic;
 pub mod yaml;
+pub mod yaml_syntax;
 
 pub use node::{Entry, FieldPath, Located, Map, Node, Segment, Value};
 pub use span::{Position, RenderTool, Rendered, SourceFile, Span};

@@ -42,7 +42,7 @@ pub struct Document {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
     pub span: Span,
-    pub message: String,
+    pub message: crate::i18n::Msg,
 }
 
 /// Something legal but worth a finding.
@@ -97,7 +97,9 @@ fn recover<'a>(parser: &mut Parser<'a, granit_parser::StrInput<'a>>, stream: &mu
         Err(e) => {
             // Only unrecoverable source failures land here; the first error already explains it.
             if stream.errors.is_empty() {
-                stream.errors.push(SyntaxError { span: Span::default(), message: e.info() });
+                stream
+                    .errors
+                    .push(SyntaxError { span: Span::default(), message: super::yaml_syntax::message(&e) });
             }
             false
         }
@@ -106,7 +108,7 @@ fn recover<'a>(parser: &mut Parser<'a, granit_parser::StrInput<'a>>, stream: &mu
 
 fn scan_error(e: &ScanError, text: &str) -> SyntaxError {
     let offset = e.marker().byte_offset().unwrap_or_else(|| char_to_byte(text, e.marker().index()));
-    SyntaxError { span: Span::new(offset, offset), message: e.info() }
+    SyntaxError { span: Span::new(offset, offset), message: super::yaml_syntax::message(e) }
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
@@ -245,7 +247,7 @@ impl Builder {
             Event::Alias(id) => {
                 let (target, height) = self.anchors.get(&id).ok_or_else(|| SyntaxError {
                     span: sp,
-                    message: "alias refers to an unknown anchor".into(),
+                    message: crate::msg!("yaml-alias-unknown-anchor"),
                 })?;
                 let height = *height;
                 self.check_depth(height, sp)?;
@@ -253,10 +255,7 @@ impl Builder {
                 if weight > self.budget {
                     return Err(SyntaxError {
                         span: sp,
-                        message: format!(
-                            "alias expansion exceeds {} MiB (an alias bomb?); refusing to expand",
-                            ALIAS_BUDGET / (1024 * 1024)
-                        ),
+                        message: crate::msg!("yaml-alias-bomb", mib = ALIAS_BUDGET / (1024 * 1024)),
                     });
                 }
                 self.budget -= weight;
@@ -268,7 +267,10 @@ impl Builder {
                 self.complete(node, height, 0, out)?;
             }
             Event::UnresolvedAlias(name) => {
-                return Err(SyntaxError { span: sp, message: format!("unknown anchor `{name}`") });
+                return Err(SyntaxError {
+                    span: sp,
+                    message: crate::msg!("yaml-unknown-anchor-name", name = name.to_string()),
+                });
             }
             _ => {}
         }
@@ -281,9 +283,7 @@ impl Builder {
         if self.stack.len() + height > MAX_DEPTH {
             return Err(SyntaxError {
                 span,
-                message: format!(
-                    "nesting deeper than {MAX_DEPTH} levels (through aliases); refusing to expand"
-                ),
+                message: crate::msg!("yaml-alias-too-deep", levels = MAX_DEPTH),
             });
         }
         Ok(())
@@ -385,7 +385,7 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
 }
 
 fn merge_error(span: Span) -> SyntaxError {
-    SyntaxError { span, message: "a `<<` merge key needs a mapping or a sequence of mappings".into() }
+    SyntaxError { span, message: crate::msg!("yaml-merge-needs-mapping") }
 }
 
 fn key_text(node: &Node) -> Result<String, SyntaxError> {
@@ -395,10 +395,9 @@ fn key_text(node: &Node) -> Result<String, SyntaxError> {
         Value::Bool(b) => Ok(b.to_string()),
         Value::Int(i) => Ok(i.to_string()),
         Value::Float(f) => Ok(format_float(*f)),
-        Value::Seq(_) | Value::Map(_) => Err(SyntaxError {
-            span: node.span,
-            message: "a mapping key must be a scalar; Kubernetes cannot read collection keys".into(),
-        }),
+        Value::Seq(_) | Value::Map(_) => {
+            Err(SyntaxError { span: node.span, message: crate::msg!("yaml-key-not-scalar") })
+        }
     }
 }
 
@@ -443,7 +442,7 @@ fn scalar(
             if !ok {
                 return Err(SyntaxError {
                     span,
-                    message: format!("`{text}` is not a valid !!{}", core.unwrap_or("")),
+                    message: crate::msg!("yaml-invalid-tagged", text = text, tag = core.unwrap_or("")),
                 });
             }
             v
@@ -655,7 +654,8 @@ mod tests {
         }
         let s = parse(&text);
         assert_eq!(s.errors.len(), 1);
-        assert!(s.errors[0].message.contains("alias"), "{}", s.errors[0].message);
+        let message = s.errors[0].message.render(crate::i18n::Lang::En);
+        assert!(message.contains("alias"), "{message}");
     }
 
     #[test]

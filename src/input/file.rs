@@ -50,7 +50,7 @@ pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base
     }
     let stream = yaml::parse(&file.text);
     let mut out = Loaded {
-        errors: stream.errors.iter().map(|e| InputError::at(file, e.span, &e.message)).collect(),
+        errors: stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect(),
         ..Loaded::default()
     };
     out.notes = stream.notes;
@@ -109,7 +109,12 @@ fn json_error(file: &Arc<SourceFile>) -> Option<InputError> {
             }
             let message = e.to_string();
             let message = message.rsplit_once(" at line ").map_or(message.as_str(), |(m, _)| m);
-            return Some(InputError::at(file, Span::new(offset, offset), format!("invalid JSON: {message}")));
+            let detail = crate::i18n::json_syntax(message);
+            return Some(InputError::at(
+                file,
+                Span::new(offset, offset),
+                crate::msg!("input-invalid-json", detail = detail),
+            ));
         }
         // Past the `---` line.
         at = text[end..].find('\n').map_or(text.len() + 1, |i| end + i + 1);
@@ -206,7 +211,7 @@ pub fn collect(
         return;
     }
     let in_list = !path.is_root();
-    let what = root.type_name();
+    let what = root.type_msg();
     let is_map = root.as_map().is_some();
     let origin = Origin { file: Arc::clone(file), document, path_in_document: path };
     match Object::from_root(root, Some(origin)) {
@@ -214,9 +219,9 @@ pub fn collect(
         // kubectl rejects a List with an item it cannot decode.
         Ok(None) if in_list => {
             let message = if is_map {
-                "a List item must be a Kubernetes object (with apiVersion and kind)".to_string()
+                crate::msg!("input-list-item-not-object")
             } else {
-                format!("a List item must be a Kubernetes object, found {what}")
+                crate::msg!("input-list-item-found", found = what)
             };
             out.errors.push(InputError::at(file, span, message));
         }

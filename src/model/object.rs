@@ -6,6 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::{FieldPath, Located, Node, SourceFile, Span};
+use crate::i18n::Msg;
 
 /// Where an object was read from.
 #[derive(Clone, Debug)]
@@ -114,22 +115,28 @@ const CLUSTER_SCOPED: &[&str] = &[
 ];
 
 /// `metadata.name` (or `generateName`): the API server rejects an object without one.
-fn object_name(root: &Node) -> Result<String, (Span, String)> {
+fn object_name(root: &Node) -> Result<String, (Span, Msg)> {
     let Some(meta) = root.get("metadata") else {
-        return Err((root.locate(&FieldPath::root()).span, "object has no `metadata.name`".into()));
+        return Err((
+            root.locate(&FieldPath::root()).span,
+            crate::msg!("object-no-field", field = "metadata.name"),
+        ));
     };
     if meta.as_map().is_none() {
-        return Err((meta.span, format!("`metadata` must be an object, found {}", meta.type_name())));
+        return Err((meta.span, crate::msg!("object-metadata-not-object", found = meta.type_msg())));
     }
     let Some(name) = meta.get("name").or_else(|| meta.get("generateName")) else {
         let key = root.as_map().and_then(|m| m.entries.iter().find(|e| e.key == "metadata"));
-        return Err((key.map_or(meta.span, |e| e.key_span), "object has no `metadata.name`".into()));
+        return Err((
+            key.map_or(meta.span, |e| e.key_span),
+            crate::msg!("object-no-field", field = "metadata.name"),
+        ));
     };
     match name.as_str().filter(|s| !s.is_empty()) {
         Some(n) => Ok(n.to_string()),
         None => Err((
             name.span,
-            format!("`metadata.name` must be a non-empty string, found {}", name.type_name()),
+            crate::msg!("object-field-not-text", field = "metadata.name", found = name.type_msg()),
         )),
     }
 }
@@ -171,7 +178,7 @@ pub fn unanalysed_without_name(root: &Node) -> Option<(String, String)> {
 impl Object {
     /// Reads the identity of a document root. `Ok(None)` when the document is not a Kubernetes
     /// object at all (no `apiVersion` and no `kind`); an error when it is half of one.
-    pub fn from_root(root: Node, origin: Option<Origin>) -> Result<Option<Object>, (Span, String)> {
+    pub fn from_root(root: Node, origin: Option<Origin>) -> Result<Option<Object>, (Span, Msg)> {
         if root.as_map().is_none() {
             return Ok(None);
         }
@@ -188,12 +195,14 @@ impl Object {
         {
             return Ok(None);
         }
-        let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, String)> {
+        let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, Msg)> {
             match n {
                 Some(v) => v.as_str().filter(|s| !s.is_empty()).map(str::to_string).ok_or_else(|| {
-                    (v.span, format!("`{field}` must be a non-empty string, found {}", v.type_name()))
+                    (v.span, crate::msg!("object-field-not-text", field = field, found = v.type_msg()))
                 }),
-                None => Err((root.locate(&FieldPath::root()).span, format!("object has no `{field}`"))),
+                None => {
+                    Err((root.locate(&FieldPath::root()).span, crate::msg!("object-no-field", field = field)))
+                }
             }
         };
         let api_version = text(api_version, "apiVersion")?;

@@ -173,7 +173,7 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
     if !result.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &result.errors {
-            let _ = writeln!(h, "<li><code>{}</code></li>", escape(&e.to_string()));
+            let _ = writeln!(h, "<li><code>{}</code></li>", escape(&e.to_string_in(lang)));
         }
         h.push_str("</ul>\n");
     }

@@ -128,7 +128,7 @@ pub fn render_limited(result: &ScanResult, links: &Links, limit: usize, lang: La
     if !result.errors.is_empty() {
         let _ = writeln!(out, "\n**{}: {}**\n", word("report-input-errors"), result.errors.len());
         for e in result.errors.iter().take(20) {
-            let _ = writeln!(out, "- {}", escape(&e.to_string()));
+            let _ = writeln!(out, "- {}", escape(&e.to_string_in(lang)));
         }
     }
     let mut active: Vec<&Finding> = result.active().collect();

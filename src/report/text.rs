@@ -30,7 +30,7 @@ pub fn write_statistics(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     for e in &result.errors {
-        writeln!(out, "{}", escape_inline(&e.to_string()))?;
+        writeln!(out, "{}", escape_inline(&e.to_string_in(options.lang)))?;
     }
     let mut by_rule: std::collections::BTreeMap<
         &str,
@@ -73,7 +73,7 @@ pub fn write(
     let mut lines = LineMasks::default();
     for e in &result.errors {
         let spans = redact.get(e.file.as_str()).map_or(&[][..], Vec::as_slice);
-        writeln!(out, "{}\n", render_error(&renderer, e, spans, &mut lines))?;
+        writeln!(out, "{}\n", render_error(&renderer, e, spans, options.lang, &mut lines))?;
     }
     for f in result.findings.iter().filter(|f| options.show_suppressed || f.suppressed.is_none()) {
         let spans = f.location.file_name().and_then(|n| redact.get(n)).map_or(&[][..], Vec::as_slice);
@@ -308,8 +308,15 @@ pub(crate) fn mask(text: &str, base: usize, redact: &[Span]) -> String {
         .collect()
 }
 
-fn render_error(renderer: &Renderer, e: &InputError, redact: &[Span], lines: &mut LineMasks) -> String {
-    let message = escape_inline(&e.message);
+fn render_error(
+    renderer: &Renderer,
+    e: &InputError,
+    redact: &[Span],
+    lang: Lang,
+    lines: &mut LineMasks,
+) -> String {
+    let message = e.message_in(lang);
+    let message = escape_inline(&message);
     let group = Level::ERROR.primary_title(message.as_ref());
     if let Some((file, span)) = &e.source {
         let (text, line, range) = excerpt(file, *span, redact, MAX_LINES, lines);

@@ -421,9 +421,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     crate::finding::fingerprints(&mut findings);
     // Input errors quote the input and what a render tool printed: masked like messages.
     for e in &mut errors {
-        if let Some(m) = mask(&e.message) {
-            e.message = m;
-        }
+        e.map_text(&mask);
     }
     errors.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     summary.count(&findings);

@@ -10,7 +10,7 @@ use crate::finding::{Finding, Suppression};
 use crate::model::{Object, Workload};
 use crate::rules::input::{invalid_waiver::InvalidWaiver, unused_waiver::UnusedWaiver};
 use crate::rules::{self, Context, Rule, RuleOptions};
-use crate::settings::{ConfigWaiver, unknown_rule};
+use crate::settings::{ConfigWaiver, unknown_rule_msg};
 
 pub const IGNORE: &str = "ladrillo.dev/ignore";
 pub const IGNORE_REASON: &str = "ladrillo.dev/ignore-reason";
@@ -52,7 +52,7 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
                 errors.push(InputError::at(
                     &origin.file,
                     e.key_span,
-                    format!("unknown annotation `{}`; did you mean `{close}`?", e.key),
+                    crate::msg!("input-unknown-annotation", key = e.key.as_str(), hint = close),
                 ));
             }
         }
@@ -67,7 +67,11 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
                         errors.push(InputError::at(
                             &origin.file,
                             value.span,
-                            format!("in `{IGNORE}`: {}", unknown_rule(name)),
+                            crate::msg!(
+                                "input-in-annotation",
+                                annotation = IGNORE,
+                                why = unknown_rule_msg(name)
+                            ),
                         ));
                     }
                 }

@@ -10,6 +10,7 @@ use globset::GlobSet;
 
 use crate::diagnostic::{InputError, escape_inline};
 use crate::document::{SourceFile, Span};
+use crate::i18n::Msg;
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -151,7 +152,7 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
             Err(e) => {
                 let message = escape_inline(&e.to_string()).into_owned();
                 let root = escape_inline(&root.display().to_string()).into_owned();
-                found.errors.push(InputError::file(root, message));
+                found.errors.push(InputError::file(root, crate::msg!("io-other", reason = message)));
             }
             Ok(entry) => {
                 let path = entry.path();
@@ -189,10 +190,7 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) {
                 // writer would block, a device never ends. Named on the command line, it is read
                 // (bounded, without waiting for a writer).
                 if !file_type.is_file() {
-                    let message = format!(
-                        "{}, not a regular file: not read (a directory walk reads regular files only; name it on the command line to read it)",
-                        special_kind(file_type)
-                    );
+                    let message = crate::msg!("input-not-regular-file", kind = special_kind(file_type));
                     found.errors.push(InputError::file(display(), message));
                     continue;
                 }
@@ -368,7 +366,7 @@ fn read_file(display: &str, path: &Path) -> Result<Vec<u8>, InputError> {
         return Err(too_large(display));
     }
     if fifo && buf.is_empty() {
-        return Err(InputError::file(display, "named pipe with no writer: nothing was read from it"));
+        return Err(InputError::file(display, Msg::new("input-pipe-without-writer")));
     }
     Ok(buf)
 }
@@ -414,10 +412,10 @@ pub fn from_bytes(
         return Err(too_large(&display));
     }
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(InputError::file(display, "file is UTF-32 encoded; save it as UTF-8"));
+        return Err(InputError::file(display, crate::msg!("input-wrong-encoding", encoding = "UTF-32")));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(InputError::file(display, "file is UTF-16 encoded; save it as UTF-8"));
+        return Err(InputError::file(display, crate::msg!("input-wrong-encoding", encoding = "UTF-16")));
     }
     if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
         // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
@@ -425,11 +423,7 @@ pub fn from_bytes(
         let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);
         let text = String::from_utf8_lossy(head.get(..end).unwrap_or_default()).into_owned();
         let file = SourceFile::new(display.clone(), path, text);
-        return Err(InputError::at(
-            &file,
-            Span::new(end, end),
-            "binary file (contains a NUL byte); not a manifest",
-        ));
+        return Err(InputError::at(&file, Span::new(end, end), Msg::new("input-binary")));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(display, path, text)),
@@ -441,53 +435,55 @@ pub fn from_bytes(
                 path,
                 String::from_utf8_lossy(bytes.get(..valid).unwrap_or_default()).into_owned(),
             );
-            Err(InputError::at(&file, Span::new(valid, valid), "file is not valid UTF-8"))
+            Err(InputError::at(&file, Span::new(valid, valid), Msg::new("input-not-utf8")))
         }
     }
 }
 
 fn too_large(display: &str) -> InputError {
-    InputError::file(
-        display,
-        format!("file is larger than {} MiB; refusing to read it", MAX_FILE_SIZE / (1024 * 1024)),
-    )
+    InputError::file(display, crate::msg!("input-too-large", mib = MAX_FILE_SIZE / (1024 * 1024)))
 }
 
 /// What a file that is not a regular file is, for messages.
-fn special_kind(t: std::fs::FileType) -> &'static str {
+fn special_kind(t: std::fs::FileType) -> Msg {
+    Msg::new(special_kind_id(t))
+}
+
+fn special_kind_id(t: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt as _;
         if t.is_fifo() {
-            return "named pipe (FIFO)";
+            return "input-kind-fifo";
         }
         if t.is_socket() {
-            return "socket";
+            return "input-kind-socket";
         }
         if t.is_block_device() || t.is_char_device() {
-            return "device";
+            return "input-kind-device";
         }
     }
     let _ = t;
-    "special file"
+    "input-kind-special"
 }
 
 /// Why a link found by a walk cannot be read: a loop is named as such.
-fn link_message(e: &std::io::Error) -> String {
+fn link_message(e: &std::io::Error) -> Msg {
     #[cfg(unix)]
     if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
-        return "symbolic link loop: following the link never reaches a file".into();
+        return Msg::new("input-link-loop");
     }
     match e.kind() {
-        std::io::ErrorKind::NotFound => "broken symbolic link: its target does not exist".into(),
+        std::io::ErrorKind::NotFound => Msg::new("input-link-broken"),
         _ => io_message(e),
     }
 }
 
-fn io_message(e: &std::io::Error) -> String {
+/// Why a file cannot be read: the two common reasons in the reader's language, any other as the
+/// operating system words it.
+fn io_message(e: &std::io::Error) -> Msg {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => crate::i18n::io_msg(e),
+        _ => crate::msg!("io-other", reason = e.to_string()),
     }
 }

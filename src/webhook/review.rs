@@ -45,7 +45,9 @@ pub fn parse(body: Vec<u8>) -> Result<Review, String> {
         let p = file.position(e.span.start);
         return Err(format!(
             "the body cannot be read as JSON: {} at line {}, column {}",
-            e.message, p.line, p.column
+            e.message.render(crate::i18n::Lang::En),
+            p.line,
+            p.column
         ));
     }
     if stream.documents.len() != 1 {

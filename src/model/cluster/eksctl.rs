@@ -220,10 +220,7 @@ fn logging(r: &mut Reader<'_>) -> Field<Vec<LogType>> {
             r.errors.push(InputError::at(
                 f,
                 t.at.span,
-                format!(
-                    "unknown log type `{}`; expected api, audit, authenticator, controllerManager, scheduler or all",
-                    t.value
-                ),
+                crate::msg!("input-unknown-log-type-or-all", value = t.value.as_str()),
             ));
         }
     }

@@ -294,13 +294,26 @@ pub fn check(r: &mut Reader<'_>) {
                 }
                 let Some(file) = &r.file else { continue };
                 let close = crate::diagnostic::closest(&e.key, keys, 3);
-                let place = if p.is_root() { String::new() } else { format!(" in `{p}`") };
-                let hint = close.map(|k| format!("; did you mean `{k}`?")).unwrap_or_default();
-                r.errors.push(InputError::at(
-                    file,
-                    e.key_span,
-                    format!("unknown eksctl field `{}`{place}{hint}", e.key),
-                ));
+                let message = match (p.is_root(), close) {
+                    (true, None) => crate::msg!("input-eksctl-unknown-field", key = e.key.as_str()),
+                    (true, Some(k)) => {
+                        crate::msg!("input-eksctl-unknown-field-hint", key = e.key.as_str(), hint = k)
+                    }
+                    (false, None) => {
+                        crate::msg!(
+                            "input-eksctl-unknown-field-in",
+                            key = e.key.as_str(),
+                            path = p.to_string()
+                        )
+                    }
+                    (false, Some(k)) => crate::msg!(
+                        "input-eksctl-unknown-field-in-hint",
+                        key = e.key.as_str(),
+                        path = p.to_string(),
+                        hint = k
+                    ),
+                };
+                r.errors.push(InputError::at(file, e.key_span, message));
             }
         }
     }

@@ -84,7 +84,7 @@ fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
                 errors.push(InputError::at(
                     f,
                     node.span,
-                    format!("`data.{key}` must be a string holding YAML"),
+                    crate::msg!("input-aws-auth-not-string", key = key),
                 ));
             }
             continue;
@@ -95,7 +95,8 @@ fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
         for e in &stream.errors {
             if let Some(f) = &file {
                 let at = map_span(e.span);
-                errors.push(InputError::at(f, at, format!("`data.{key}` is not valid YAML: {}", e.message)));
+                let message = crate::msg!("input-aws-auth-invalid-yaml", key = key, why = e.message.clone());
+                errors.push(InputError::at(f, at, message));
             }
         }
         let Some(doc) = stream.documents.into_iter().next() else { continue };

@@ -95,9 +95,10 @@ fn versions<'a>(aws: &'a [AwsDocument], errors: &mut Vec<InputError>) -> Vec<Ver
                 errors.push(InputError::at(
                     &d.file,
                     item.span,
-                    format!(
-                        "`{path}` must be a launch template version (a mapping), found {}",
-                        item.type_name()
+                    crate::msg!(
+                        "input-launch-template-not-mapping",
+                        path = path.to_string(),
+                        found = item.type_msg()
                     ),
                 ));
                 continue;
@@ -114,14 +115,14 @@ fn versions<'a>(aws: &'a [AwsDocument], errors: &mut Vec<InputError>) -> Vec<Ver
                 && r.bool(&FieldPath::parse("DefaultVersion"), None).is_true();
             errors.append(&mut r.errors);
             let missing = if id.is_none() && name.is_none() {
-                Some("`LaunchTemplateId` or `LaunchTemplateName`")
+                Some("input-launch-template-no-id")
             } else if r.get(&FieldPath::parse("VersionNumber")).is_none() {
-                Some("`VersionNumber`")
+                Some("input-launch-template-no-number")
             } else {
                 None
             };
-            if let Some(what) = missing {
-                errors.push(InputError::at(&d.file, item.span, format!("`{path}` has no {what}")));
+            if let Some(id) = missing {
+                errors.push(InputError::at(&d.file, item.span, crate::msg!(id, path = path.to_string())));
                 continue;
             }
             let Some(&number) = number.value() else { continue };

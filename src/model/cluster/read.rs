@@ -144,7 +144,12 @@ impl<'a> Reader<'a> {
             self.errors.push(InputError::at(
                 f,
                 node.span,
-                format!("`{path}` must be {expected}, found {}", node.type_name()),
+                crate::msg!(
+                    "input-wrong-type",
+                    path = path.to_string(),
+                    expected = expected_msg(expected),
+                    found = node.type_msg()
+                ),
             ));
         }
         Field::unknown(self.place(path), format!("not {expected}"))
@@ -292,4 +297,21 @@ impl<T> OrAbsent<T> for Field<Option<T>> {
             other => other,
         }
     }
+}
+
+/// What a field must be, as a message ([`Reader::wrong`]'s `expected`): the texts its callers
+/// pass have one each; any other is shown as written.
+fn expected_msg(expected: &str) -> crate::i18n::Arg {
+    let id = match expected {
+        "a boolean" => "expected-boolean",
+        "an integer" => "expected-integer",
+        "a string" => "expected-string",
+        "a list" => "expected-list",
+        "a list of strings" => "expected-list-of-strings",
+        "a mapping of strings" => "expected-mapping-of-strings",
+        "a list of taints" => "expected-list-of-taints",
+        "a quoted string such as \"1.30\"" => "expected-quoted-version",
+        _ => return expected.into(),
+    };
+    crate::i18n::Msg::new(id).into()
 }

@@ -34,7 +34,7 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
     if !r.scan.errors.is_empty() {
         let _ = writeln!(h, "<h2>{}</h2>\n<ul>", escape(&text(lang, "report-input-errors")));
         for e in &r.scan.errors {
-            let _ = writeln!(h, "<li><code>{}</code></li>", escape(&e.to_string()));
+            let _ = writeln!(h, "<li><code>{}</code></li>", escape(&e.to_string_in(lang)));
         }
         h.push_str("</ul>\n");
     }

@@ -56,7 +56,7 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
         }
     }
     for e in &r.scan.errors {
-        let _ = writeln!(out, "\n{}", crate::t!(lang, "error", message = e.to_string()));
+        let _ = writeln!(out, "\n{}", crate::t!(lang, "error", message = e.to_string_in(lang)));
     }
     let _ = writeln!(out, "\n{}", words::score_line(&r.score, lang));
     out

@@ -286,10 +286,7 @@ pub(super) fn log_types(
                     r.errors.push(InputError::at(
                         f,
                         t.at.span,
-                        format!(
-                            "unknown log type `{}`; expected api, audit, authenticator, controllerManager or scheduler",
-                            t.value
-                        ),
+                        crate::msg!("input-unknown-log-type", value = t.value.as_str()),
                     ));
                 }
             }

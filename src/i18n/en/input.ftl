@@ -1,0 +1,83 @@
+# Input errors: files that cannot be read or parsed, and documents that are not what they claim.
+# English is the text JSON, SARIF and JUnit keep.
+
+input-not-regular-file = { $kind }, not a regular file: not read (a directory walk reads regular files only; name it on the command line to read it)
+input-kind-fifo = named pipe (FIFO)
+input-kind-socket = socket
+input-kind-device = device
+input-kind-special = special file
+input-pipe-without-writer = named pipe with no writer: nothing was read from it
+input-wrong-encoding = file is { $encoding } encoded; save it as UTF-8
+input-binary = binary file (contains a NUL byte); not a manifest
+input-not-utf8 = file is not valid UTF-8
+input-too-large = file is larger than { $mib } MiB; refusing to read it
+input-link-loop = symbolic link loop: following the link never reaches a file
+input-link-broken = broken symbolic link: its target does not exist
+
+input-invalid-hcl = invalid HCL: { $detail }
+input-local-redefined = local value `{ $name }` is already defined at { $file }:{ $line }
+input-invalid-json = invalid JSON: { $detail }
+input-list-item-not-object = a List item must be a Kubernetes object (with apiVersion and kind)
+input-list-item-found = a List item must be a Kubernetes object, found { $found }
+object-no-field = object has no `{ $field }`
+object-field-not-text = `{ $field }` must be a non-empty string, found { $found }
+object-metadata-not-object = `metadata` must be an object, found { $found }
+
+input-launch-template-not-mapping = `{ $path }` must be a launch template version (a mapping), found { $found }
+input-launch-template-no-id = `{ $path }` has no `LaunchTemplateId` or `LaunchTemplateName`
+input-launch-template-no-number = `{ $path }` has no `VersionNumber`
+input-unknown-log-type = unknown log type `{ $value }`; expected api, audit, authenticator, controllerManager or scheduler
+input-unknown-log-type-or-all = unknown log type `{ $value }`; expected api, audit, authenticator, controllerManager, scheduler or all
+input-eksctl-unknown-field = unknown eksctl field `{ $key }`
+input-eksctl-unknown-field-hint = unknown eksctl field `{ $key }`; did you mean `{ $hint }`?
+input-eksctl-unknown-field-in = unknown eksctl field `{ $key }` in `{ $path }`
+input-eksctl-unknown-field-in-hint = unknown eksctl field `{ $key }` in `{ $path }`; did you mean `{ $hint }`?
+input-aws-auth-not-string = `data.{ $key }` must be a string holding YAML
+input-aws-auth-invalid-yaml = `data.{ $key }` is not valid YAML: { $why }
+input-wrong-type = `{ $path }` must be { $expected }, found { $found }
+expected-boolean = a boolean
+expected-integer = an integer
+expected-string = a string
+expected-list = a list
+expected-list-of-strings = a list of strings
+expected-mapping-of-strings = a mapping of strings
+expected-list-of-taints = a list of taints
+expected-quoted-version = a quoted string such as "1.30"
+input-unknown-annotation = unknown annotation `{ $key }`; did you mean `{ $hint }`?
+input-in-annotation = in `{ $annotation }`: { $why }
+
+# YAML: ladrillo's own checks, then the parser's errors (the same words as the parser's).
+yaml-alias-unknown-anchor = alias refers to an unknown anchor
+yaml-alias-bomb = alias expansion exceeds { $mib } MiB (an alias bomb?); refusing to expand
+yaml-unknown-anchor-name = unknown anchor `{ $name }`
+yaml-alias-too-deep = nesting deeper than { $levels } levels (through aliases); refusing to expand
+yaml-merge-needs-mapping = a `<<` merge key needs a mapping or a sequence of mappings
+yaml-key-not-scalar = a mapping key must be a scalar; Kubernetes cannot read collection keys
+yaml-invalid-tagged = `{ $text }` is not a valid !!{ $tag }
+yaml-eof-flow-sequence = unexpected EOF while parsing a flow sequence
+yaml-eof-flow-mapping = unexpected EOF while parsing a flow mapping
+yaml-eof-implicit-flow-mapping = unexpected EOF while parsing an implicit flow mapping
+yaml-eof-block-sequence = unexpected EOF while parsing a block sequence
+yaml-eof-block-mapping = unexpected EOF while parsing a block mapping
+yaml-eof = unexpected eof
+yaml-expected-node = while parsing a node, did not find expected node content
+yaml-expected-key = while parsing a block mapping, did not find expected key
+yaml-expected-comma-brace = while parsing a flow mapping, did not find expected ',' or '{ "}" }'
+yaml-expected-comma-bracket = while parsing a flow sequence, expected ',' or ']'
+yaml-expected-dash = while parsing a block collection, did not find expected '-' indicator
+yaml-key-expected-colon = simple key expected ':'
+yaml-invalid-key = simple key is no longer valid
+yaml-invalid-indentation = invalid indentation
+yaml-tab = tabs disallowed in this context
+yaml-tab-block-indentation = tabs disallowed within this context (block indentation)
+yaml-tab-indentation = tab cannot be used as indentation
+yaml-mapping-value-not-allowed = mapping values are not allowed in this context
+yaml-unclosed-quote = unclosed quote
+yaml-misplaced-bracket = misplaced bracket
+yaml-unknown-anchor = while parsing node, found unknown anchor
+yaml-too-deep = recursion limit exceeded
+yaml-comment-not-separated = comments must be separated from other tokens by whitespace
+yaml-colon-needs-space = ':' must be followed by a valid YAML whitespace
+yaml-unclosed-bracket = unclosed bracket '{ $bracket }'
+yaml-mismatched-bracket = mismatched bracket '{ $open }' closed by '{ $close }'
+yaml-parser-said = { $text }

@@ -1,0 +1,83 @@
+# Errores de entrada: archivos que no se pueden leer ni analizar, y documentos que no son lo que
+# dicen ser. JSON, SARIF y JUnit conservan el texto en inglés.
+
+input-not-regular-file = { $kind }, no es un archivo normal: no se ha leído (al recorrer un directorio solo se leen archivos normales; nómbrelo en la línea de órdenes para leerlo)
+input-kind-fifo = tubería con nombre (FIFO)
+input-kind-socket = conector (socket)
+input-kind-device = dispositivo
+input-kind-special = archivo especial
+input-pipe-without-writer = tubería con nombre sin escritor: no se ha leído nada de ella
+input-wrong-encoding = el archivo está codificado en { $encoding }; guárdelo como UTF-8
+input-binary = archivo binario (contiene un byte NUL); no es un manifiesto
+input-not-utf8 = el archivo no es UTF-8 válido
+input-too-large = el archivo ocupa más de { $mib } MiB; no se lee
+input-link-loop = bucle de enlaces simbólicos: siguiendo el enlace nunca se llega a un archivo
+input-link-broken = enlace simbólico roto: su destino no existe
+
+input-invalid-hcl = HCL no válido; el analizador de HCL indica: «{ $detail }»
+input-local-redefined = el valor local `{ $name }` ya está definido en { $file }:{ $line }
+input-invalid-json = JSON no válido: { $detail }
+input-list-item-not-object = un elemento de una List debe ser un objeto de Kubernetes (con apiVersion y kind)
+input-list-item-found = un elemento de una List debe ser un objeto de Kubernetes, pero es { $found }
+object-no-field = el objeto no tiene `{ $field }`
+object-field-not-text = `{ $field }` debe ser una cadena no vacía, pero es { $found }
+object-metadata-not-object = `metadata` debe ser un objeto, pero es { $found }
+
+input-launch-template-not-mapping = `{ $path }` debe ser una versión de plantilla de lanzamiento (un mapa), pero es { $found }
+input-launch-template-no-id = `{ $path }` no tiene `LaunchTemplateId` ni `LaunchTemplateName`
+input-launch-template-no-number = `{ $path }` no tiene `VersionNumber`
+input-unknown-log-type = tipo de registro desconocido `{ $value }`; los válidos son api, audit, authenticator, controllerManager y scheduler
+input-unknown-log-type-or-all = tipo de registro desconocido `{ $value }`; los válidos son api, audit, authenticator, controllerManager, scheduler y all
+input-eksctl-unknown-field = campo de eksctl desconocido `{ $key }`
+input-eksctl-unknown-field-hint = campo de eksctl desconocido `{ $key }`; ¿quiso decir `{ $hint }`?
+input-eksctl-unknown-field-in = campo de eksctl desconocido `{ $key }` en `{ $path }`
+input-eksctl-unknown-field-in-hint = campo de eksctl desconocido `{ $key }` en `{ $path }`; ¿quiso decir `{ $hint }`?
+input-aws-auth-not-string = `data.{ $key }` debe ser una cadena con YAML
+input-aws-auth-invalid-yaml = `data.{ $key }` no es YAML válido: { $why }
+input-wrong-type = `{ $path }` debe ser { $expected }, pero es { $found }
+expected-boolean = un booleano
+expected-integer = un entero
+expected-string = una cadena
+expected-list = una lista
+expected-list-of-strings = una lista de cadenas
+expected-mapping-of-strings = un mapa de cadenas
+expected-list-of-taints = una lista de taints
+expected-quoted-version = una cadena entre comillas como "1.30"
+input-unknown-annotation = anotación desconocida `{ $key }`; ¿quiso decir `{ $hint }`?
+input-in-annotation = en `{ $annotation }`: { $why }
+
+# YAML: las comprobaciones de ladrillo y después los errores del analizador.
+yaml-alias-unknown-anchor = el alias remite a un ancla desconocida
+yaml-alias-bomb = expandir los alias supera { $mib } MiB (¿una bomba de alias?); no se expanden
+yaml-unknown-anchor-name = ancla desconocida `{ $name }`
+yaml-alias-too-deep = anidamiento de más de { $levels } niveles (a través de alias); no se expande
+yaml-merge-needs-mapping = una clave de fusión `<<` necesita un mapa o una lista de mapas
+yaml-key-not-scalar = una clave de un mapa debe ser un escalar; Kubernetes no puede leer claves que sean colecciones
+yaml-invalid-tagged = `{ $text }` no es un !!{ $tag } válido
+yaml-eof-flow-sequence = el archivo termina dentro de una lista entre corchetes
+yaml-eof-flow-mapping = el archivo termina dentro de un mapa entre llaves
+yaml-eof-implicit-flow-mapping = el archivo termina dentro de un mapa implícito entre corchetes
+yaml-eof-block-sequence = el archivo termina dentro de una lista
+yaml-eof-block-mapping = el archivo termina dentro de un mapa
+yaml-eof = fin de archivo inesperado
+yaml-expected-node = falta un valor donde debería haber uno
+yaml-expected-key = en un mapa, se esperaba una clave y no la hay (¿sangría incorrecta?)
+yaml-expected-comma-brace = en un mapa entre llaves, falta ',' o '{ "}" }'
+yaml-expected-comma-bracket = en una lista entre corchetes, falta ',' o ']'
+yaml-expected-dash = en una lista, falta el indicador '-'
+yaml-key-expected-colon = a la clave le falta ':'
+yaml-invalid-key = la clave ya no es válida (una clave simple debe caber en una línea)
+yaml-invalid-indentation = sangría incorrecta
+yaml-tab = no se admiten tabuladores aquí
+yaml-tab-block-indentation = no se admiten tabuladores aquí (sangría de bloque)
+yaml-tab-indentation = no se puede sangrar con tabuladores
+yaml-mapping-value-not-allowed = aquí no se admite un valor de mapa (¿un ':' de más o sangría incorrecta?)
+yaml-unclosed-quote = comillas sin cerrar
+yaml-misplaced-bracket = corchete o llave fuera de lugar
+yaml-unknown-anchor = ancla desconocida
+yaml-too-deep = se ha superado el límite de anidamiento
+yaml-comment-not-separated = los comentarios deben separarse con un espacio de lo que les precede
+yaml-colon-needs-space = ':' debe ir seguido de un espacio
+yaml-unclosed-bracket = '{ $bracket }' sin cerrar
+yaml-mismatched-bracket = '{ $open }' cerrado con '{ $close }'
+yaml-parser-said = el analizador de YAML indica: «{ $text }»
