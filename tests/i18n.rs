@@ -733,6 +733,43 @@ fn commands_speak_spanish_on_good_and_bad_input() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// `--help` in Spanish (issue 14): the command's about, every option's help, the headings and
+/// clap's own phrases; `--lang` may come after `--help`, and the locale decides without it.
+/// English help stays the code's own.
+#[test]
+fn help_in_spanish() {
+    let help = |args: &[&str], env: Option<&str>| {
+        let mut c = ladrillo();
+        if let Some(locale) = env {
+            c.env("LANG", locale);
+        }
+        String::from_utf8(c.args(args).assert().code(0).get_output().stdout.clone()).unwrap()
+    };
+    let es = help(&["scan", "--help", "--lang", "es"], None);
+    for spanish in [
+        "Analiza manifiestos",
+        "Uso: ladrillo scan",
+        "Argumentos:",
+        "Opciones:",
+        "Formato de salida [por omisión: text] [valores posibles: text, json",
+        "Escribe el informe en un archivo en lugar de la salida estándar",
+        "Muestra la ayuda",
+    ] {
+        assert!(es.contains(spanish), "no `{spanish}` in:\n{es}");
+    }
+    for english in
+        ["Usage:", "Options:", "Arguments:", "Output format", "Print help", "[default:", "Possible values"]
+    {
+        assert!(!es.contains(english), "`{english}` in:\n{es}");
+    }
+    let top = help(&["-h"], Some("es_ES.UTF-8"));
+    assert!(top.contains("Órdenes:\n  scan         Analiza manifiestos"), "{top}");
+    assert!(top.contains("help         Muestra esta ayuda"), "{top}");
+    let en = help(&["scan", "--help"], Some("C"));
+    assert!(en.contains("Usage: ladrillo scan [OPTIONS] [PATHS]...\n\nArguments:"), "{en}");
+    assert!(en.contains("Possible values:\n          - text"), "{en}");
+}
+
 /// Malformed and unreadable inputs for the Spanish cases above.
 fn write_bad_inputs(d: &std::path::Path) {
     std::fs::write(d.join("bad.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: 'p\n").unwrap();

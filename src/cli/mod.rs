@@ -6,6 +6,7 @@ mod bundle_writer;
 mod clap_errors;
 mod cluster_args;
 mod completions_cmd;
+mod help_i18n;
 mod init_cmd;
 mod input_args;
 mod max_pods_cmd;
@@ -20,7 +21,7 @@ mod webhook_cmd;
 
 use std::io::{IsTerminal, Write};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Audit Kubernetes manifests and EKS cluster definitions against the guide, the CIS Amazon EKS
 /// Benchmark and the Pod Security Standards.
@@ -103,7 +104,12 @@ pub fn run() -> i32 {
     let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let early = clap_errors::early_lang(&argv);
     let _ = LANG.set(early);
-    let cli = match Cli::try_parse() {
+    // `--help` is rendered from this command, its texts in the run's language.
+    let command = help_i18n::translate(Cli::command(), early);
+    let parsed = command
+        .try_get_matches_from(std::env::args_os())
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m).map_err(|e| e.format(&mut Cli::command())));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -308,6 +308,12 @@ clap-tip-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
 clap-tip = tip: { $tip }
 clap-usage = Usage:
 clap-more-information = For more information, try '--help'.
+help-subcommand = Print this message or the help of the given subcommand(s)
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-heading-commands = Commands
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]
 
 # `ladrillo init`: problems with the request.
 init-flag = { $flag }: { $message }

@@ -323,6 +323,12 @@ clap-tip-as-value = para pasar '{ $arg }' como valor, use '-- { $arg }'
 clap-tip = consejo: { $tip }
 clap-usage = Uso:
 clap-more-information = Para más información, pruebe '--help'.
+help-subcommand = Muestra esta ayuda o la de las órdenes indicadas
+help-heading-arguments = Argumentos
+help-heading-options = Opciones
+help-heading-commands = Órdenes
+help-default = [por omisión: { $value }]
+help-possible-values = [valores posibles: { $values }]
 
 # `ladrillo init`: problemas de la petición.
 init-flag = { $flag }: { $message }
