@@ -862,3 +862,134 @@ fn capacity_lines_in_spanish() {
         assert!(!text.contains(english), "English `{english}` in:\n{text}");
     }
 }
+
+/// Pieces of `generate.ftl` lines that are commands or paths, the same in both languages.
+const SHARED_PIECES: &[&str] = &[
+    "eksctl create cluster -f eksctl/cluster.yaml",
+    "`kubectl apply -k`:",
+    "`ladrillo netpol explain",
+    "(guide:G3.2; iam/",
+    "`ladrillo init ... --account-id $(aws sts get-caller-identity --query Account --output text) --force`.",
+    "(`aws eks describe-cluster --name",
+    "--query cluster.identity.oidc.issuer`).",
+];
+
+/// The English phrases of `generate.ftl`: each line of each message cut at its placeables, the
+/// pieces of two words or more but [`SHARED_PIECES`].
+fn english_bundle_phrases() -> Vec<String> {
+    let source = |lang: Lang| {
+        i18n::sources(lang).iter().find(|(name, _)| *name == "generate.ftl").map(|(_, s)| *s).unwrap()
+    };
+    let spanish = source(Lang::Es);
+    for shared in SHARED_PIECES {
+        assert!(
+            spanish.contains(shared),
+            "`{shared}` is no longer in the Spanish file: drop it from SHARED_PIECES"
+        );
+    }
+    let mut phrases = Vec::new();
+    for line in source(Lang::En).lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        // A message's first line after `id =`, or one of its indented continuation lines.
+        let value = match line.split_once(" = ") {
+            Some((id, value)) if !line.starts_with(' ') && !id.contains(' ') => value,
+            _ => line,
+        };
+        let mut rest = value;
+        while !rest.is_empty() {
+            let (piece, after) = match rest.find('{') {
+                Some(open) => (&rest[..open], rest[open..].find('}').map_or("", |c| &rest[open + c + 1..])),
+                None => (rest, ""),
+            };
+            let piece = piece.trim();
+            let words =
+                piece.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+            if words.count() >= 2 && !SHARED_PIECES.contains(&piece) {
+                phrases.push(piece.to_string());
+            }
+            rest = after;
+        }
+    }
+    phrases
+}
+
+/// Every file `init` writes and `webhook manifests` prints, for the flag sets that between them
+/// use every message of `generate.ftl`, in one language (`--lang` or `LANG`).
+fn generated_text(lang: &[(&str, &str)], flag: Option<&str>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let profiles: &[&[&str]] = &[
+        &["--public-access-cidrs", "203.0.113.0/24", "--webhook"],
+        &["--private", "--karpenter", "--account-id", "123456789012"],
+        &[
+            "--public-access-cidrs",
+            "203.0.113.0/24",
+            "--version",
+            "1.32",
+            "--extended-support",
+            "--scan-cronjob",
+        ],
+        &[
+            "--private",
+            "--tags",
+            "env=prod",
+            "--zones",
+            "us-east-1a,us-east-1b",
+            "--kms-key-arn",
+            "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            "--spot",
+            "--instance-types",
+            "m5.large,m5a.large",
+        ],
+    ];
+    let command = |args: &[&str]| {
+        let mut c = ladrillo();
+        c.envs(lang.iter().copied());
+        if let Some(code) = flag {
+            c.args(["--lang", code]);
+        }
+        let out = c.current_dir(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let mut text = String::new();
+    for (i, extra) in profiles.iter().enumerate() {
+        let out = format!("b{i}");
+        let base =
+            ["init", "--name", "mi-cluster", "--region", "us-east-1", "--date", "2026-11-24", "--out", &out];
+        command(&[&base[..], extra].concat());
+        let mut stack = vec![dir.path().join(&out)];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    text.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+    }
+    text.push_str(&command(&["webhook", "manifests"]));
+    text.push_str(&command(&["webhook", "manifests", "--no-cert-manager"]));
+    text
+}
+
+/// `init` and `webhook manifests` in Spanish (issue 14): their README, comments, descriptions
+/// and waiver reasons hold none of the English phrases of `generate.ftl`, each of which the
+/// English output does hold (so the list is the real text, and the check can fail).
+#[test]
+fn the_generated_bundle_and_manifests_speak_spanish() {
+    let phrases = english_bundle_phrases();
+    assert!(phrases.len() > 300, "only {} phrases: the ftl reader is broken", phrases.len());
+    let english = generated_text(&[], None);
+    let unused: Vec<&String> = phrases.iter().filter(|p| !english.contains(p.as_str())).collect();
+    assert!(unused.is_empty(), "phrases the English output does not hold: {unused:#?}");
+    for (env, flag) in [(&[][..], Some("es")), (&[("LANG", "es_ES.UTF-8")][..], None)] {
+        let spanish = generated_text(env, flag);
+        let left: Vec<&String> = phrases.iter().filter(|p| spanish.contains(p.as_str())).collect();
+        assert!(left.is_empty(), "English left in the Spanish output ({env:?} {flag:?}): {left:#?}");
+        assert!(spanish.contains("# Clúster EKS endurecido") && spanish.contains("## Antes de empezar"));
+    }
+}

@@ -76,18 +76,24 @@ fn guide_with(extra: &[&str]) -> Vec<&'static str> {
 
 /// Runs `ladrillo init` with the guide's flags plus `extra` into a fresh directory.
 fn init(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    init_in("en", extra)
+}
+
+/// [`init`] in a language (`--lang`).
+fn init_in(lang: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bundle");
     let args = guide_with(extra);
+    let wrote = if lang == "es" { "escritos" } else { "wrote" };
     ladrillo()
-        .arg("init")
+        .args(["--lang", lang, "init"])
         .args(&args)
         .args(extra)
         .args(["--date", DAY, "--out"])
         .arg(&out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("wrote"));
+        .stdout(predicate::str::contains(wrote));
     (dir, out)
 }
 
@@ -649,8 +655,170 @@ fn the_guide_bundle_snapshot() {
         ..ladrillo::generate::Request::default()
     };
     let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();
-    for file in ladrillo::generate::bundle(&profile) {
+    for file in ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::En) {
         let name = format!("guide-{}", file.path.replace(['/', '.'], "_"));
         insta::assert_snapshot!(name, file.contents);
     }
+}
+
+/// Flag combinations whose Spanish bundles are checked: between them they use every message of
+/// `generate.ftl` but the `--from` and `--no-cert-manager` ones.
+const SPANISH_MATRIX: &[&[&str]] = &[
+    &[],
+    &["--private", "--karpenter", "--spot", "--instance-types", "m5.large,m5a.large,m6i.large"],
+    &[
+        "--version",
+        "1.32",
+        "--extended-support",
+        "--webhook",
+        "--scan-cronjob",
+        "--zones",
+        "us-east-1a,us-east-1b",
+    ],
+    &[
+        "--kms-key-arn",
+        "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        "--account-id",
+        "123456789012",
+        "--tags",
+        "env=prod",
+        "--private",
+    ],
+];
+
+/// A file with its prose taken out: comment lines dropped, and the values of the keys that hold
+/// prose (Terraform descriptions and validation messages, waiver reasons) blanked.
+fn without_prose(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        let prose_key = ["description", "error_message", "reason:", "ladrillo.dev/ignore-reason:"]
+            .iter()
+            .any(|k| trimmed.starts_with(k));
+        let kept = if prose_key { line.split([':', '=']).next().unwrap_or(line) } else { line };
+        out.push_str(kept.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The fenced code blocks of a Markdown text, fences included.
+fn code_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut open: Option<String> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match (&mut open, fence) {
+            (None, true) => open = Some(format!("{line}\n")),
+            (Some(block), true) => {
+                block.push_str(line);
+                blocks.extend(open.take());
+            }
+            (Some(block), false) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, false) => {}
+        }
+    }
+    blocks
+}
+
+/// `init --lang es`: the same files as in English, the same YAML and HCL once comments and prose
+/// values are set aside (identifiers, fields, names and commands untranslated), every YAML
+/// document parses, the Terraform is `terraform fmt`-clean, and the bundle passes its own audit.
+#[test]
+fn the_spanish_bundle_is_the_english_one_with_spanish_prose() {
+    let terraform = std::process::Command::new("terraform").arg("version").output().is_ok();
+    assert!(terraform || std::env::var_os("CI").is_none(), "terraform is not installed (CI=true)");
+    for extra in SPANISH_MATRIX {
+        let label = format!("es {extra:?}");
+        let (_a, en) = init(extra);
+        let (_b, es) = init_in("es", extra);
+        assert_clean(&es, &label);
+        let (en_files, es_files) = (bundle_files(&en), bundle_files(&es));
+        assert_eq!(en_files.keys().collect::<Vec<_>>(), es_files.keys().collect::<Vec<_>>(), "{label}");
+        let mut translated = 0;
+        for (path, english) in &en_files {
+            let spanish = &es_files[path];
+            if path == "README.md" {
+                assert!(code_blocks(english).len() >= 3, "{label}: README without commands");
+                assert_eq!(code_blocks(english), code_blocks(spanish), "{label}: README commands");
+            } else {
+                assert_eq!(without_prose(english), without_prose(spanish), "{label}: {path}");
+            }
+            if path.ends_with(".yaml") {
+                assert!(!yaml_documents(&es.join(path)).is_empty(), "{label}: {path}");
+            }
+            translated += usize::from(english != spanish);
+        }
+        // Every file but the IAM JSON documents carries prose.
+        let json = en_files.keys().filter(|p| p.ends_with(".json")).count();
+        assert_eq!(translated, en_files.len() - json, "{label}");
+        if terraform {
+            let fmt = std::process::Command::new("terraform")
+                .args(["fmt", "-check", "-diff", "-recursive"])
+                .current_dir(es.join("terraform"))
+                .output()
+                .unwrap();
+            assert!(fmt.status.success(), "{label}:\n{}", String::from_utf8_lossy(&fmt.stdout));
+        }
+    }
+}
+
+/// `webhook manifests --lang es`: the English objects with Spanish comments, clean under the scan.
+#[test]
+fn the_spanish_webhook_manifests_scan_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--no-cert-manager"][..]] {
+        let run = |lang: &str| {
+            let out = ladrillo().args(["--lang", lang, "webhook", "manifests"]).args(extra).output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let (en, es) = (run("en"), run("es"));
+        assert_ne!(en, es);
+        assert_eq!(without_prose(&en), without_prose(&es), "{extra:?}");
+        let path = dir.path().join("webhook.yaml");
+        std::fs::write(&path, &es).unwrap();
+        assert!(validate_documents("es", &yaml_documents(&path), "v1.35.0-local-strict") >= 10);
+        let report = scan_json(dir.path());
+        assert_eq!(report["summary"]["findings"], 0, "{extra:?}: {:#}", report["findings"]);
+        assert_eq!(report["summary"]["errors"], 0, "{extra:?}: {:#}", report["errors"]);
+    }
+}
+
+/// Every file of the guide's bundle in Spanish that differs from the English one, for review of
+/// the wording (`cargo insta review`); the IAM JSON documents are the same in both languages.
+#[test]
+fn the_guide_bundle_snapshot_in_spanish() {
+    let request = ladrillo::generate::Request {
+        name: Some("mi-cluster".into()),
+        region: Some("us-east-1".into()),
+        nodegroup_name: Some("workers".into()),
+        node_type: Some("t3.medium".into()),
+        nodes: Some(3),
+        nodes_min: Some(1),
+        nodes_max: Some(5),
+        public_access_cidrs: ENDPOINT[1..].iter().map(|c| (*c).to_string()).collect(),
+        ..ladrillo::generate::Request::default()
+    };
+    let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();
+    let english = ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::En);
+    let spanish = ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::Es);
+    assert_eq!(english.len(), spanish.len());
+    let mut same = Vec::new();
+    for (en, es) in english.iter().zip(&spanish) {
+        assert_eq!(en.path, es.path);
+        if en.contents == es.contents {
+            same.push(en.path.clone());
+            continue;
+        }
+        let name = format!("guide-es-{}", es.path.replace(['/', '.'], "_"));
+        insta::assert_snapshot!(name, es.contents);
+    }
+    assert!(same.iter().all(|p| p.starts_with("iam/") && p.ends_with(".json")), "{same:?}");
 }

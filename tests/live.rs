@@ -378,9 +378,12 @@ fn refused_credentials_an_unreachable_server_and_a_wrong_ca_stop_the_scan() {
 fn the_shipped_permissions_are_generated_from_the_code() {
     use ladrillo::live::permissions;
     for (file, text) in [
-        ("deploy/ladrillo-scan-rbac.yaml", permissions::rbac_manifest()),
+        ("deploy/ladrillo-scan-rbac.yaml", permissions::rbac_manifest(ladrillo::i18n::Lang::En)),
         ("deploy/ladrillo-eks-read-policy.json", permissions::iam_policy()),
-        ("deploy/ladrillo-scan-cronjob.yaml", ladrillo::generate::scan_manifests::yaml()),
+        (
+            "deploy/ladrillo-scan-cronjob.yaml",
+            ladrillo::generate::scan_manifests::yaml(ladrillo::i18n::Lang::En),
+        ),
     ] {
         let path = common::root().join(file);
         if std::env::var_os("LADRILLO_UPDATE_DOCS").is_some() {

@@ -142,7 +142,7 @@ pub fn run(args: &InitArgs) -> i32 {
             return 2;
         }
     };
-    let files = generate::bundle(&profile);
+    let files = generate::bundle(&profile, lang);
     if let Err(e) = super::bundle_writer::write(&args.out, &files, args.force) {
         super::error(e);
         return 2;

@@ -120,7 +120,7 @@ fn manifests(args: &ManifestArgs) -> i32 {
         cert_manager: !args.no_cert_manager,
         mode: args.mode.clone(),
     };
-    if super::print_stdout(&webhook_manifests::yaml(&params)) { 0 } else { 2 }
+    if super::print_stdout(&webhook_manifests::yaml(&params, super::lang())) { 0 } else { 2 }
 }
 
 fn certs(args: &CertArgs) -> i32 {

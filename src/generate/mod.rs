@@ -4,10 +4,12 @@
 //!
 //! The modules form a tree. At the bottom, what every section may use: [`profile`] (the
 //! validated request), [`facts`] (from the tables the rules use), [`names`] (names and settings
-//! several files share), [`addons`], [`section`] (what a section is) and `text` (quoting). Above
-//! them, one module per section under `sections/`, which never import each other: what they
-//! share travels through the [`Plan`]. At the top, this module lists the sections and derives
-//! the files that describe all of them (`README.md`, `manifests/kustomization.yaml`).
+//! several files share), [`addons`], [`section`] (what a section is) and `text` (quoting,
+//! comment lines). Above them, one module per section under `sections/`, which never import
+//! each other: what they share travels through the [`Plan`]. At the top, this module lists the
+//! sections and derives the files that describe all of them (`README.md`,
+//! `manifests/kustomization.yaml`). The prose of every file (README, comments, descriptions,
+//! waiver reasons) is in `generate.ftl`, in the plan's language.
 
 pub mod addons;
 pub mod facts;
@@ -24,6 +26,8 @@ pub mod webhook_manifests;
 pub use profile::{Endpoint, Profile, Request};
 pub use section::{File, IrsaRole, Plan, Row, Section};
 
+use crate::i18n::Lang;
+
 /// Every section, in the order of the bundle. A new section is a module under `sections/`
 /// and one line here.
 const SECTIONS: &[&dyn Section] = &[
@@ -38,25 +42,26 @@ const SECTIONS: &[&dyn Section] = &[
 
 /// The plan every section sees: the add-ons' IRSA roles, then each section's.
 #[must_use]
-pub fn plan(p: &Profile) -> Plan<'_> {
+pub fn plan(p: &Profile, lang: Lang) -> Plan<'_> {
     let mut roles = addons::roles();
     for s in SECTIONS {
         roles.extend(s.roles(p));
     }
-    Plan { profile: p, roles }
+    Plan { profile: p, lang, roles }
 }
 
-/// The whole bundle, in a fixed order.
+/// The whole bundle, in a fixed order, its README, comments and descriptions in `lang`
+/// (identifiers, fields, names and commands are the same in every language).
 #[must_use]
-pub fn bundle(p: &Profile) -> Vec<File> {
-    let plan = plan(p);
+pub fn bundle(p: &Profile, lang: Lang) -> Vec<File> {
+    let plan = plan(p, lang);
     let mut files: Vec<File> = SECTIONS.iter().flat_map(|s| s.files(&plan)).collect();
-    let steps: Vec<String> = SECTIONS.iter().flat_map(|s| s.readme_steps(p)).collect();
-    let rows: Vec<Row> = SECTIONS.iter().flat_map(|s| s.readme_rows(p)).collect();
-    let kustomization = sections::manifests::kustomization(&files);
+    let steps: Vec<String> = SECTIONS.iter().flat_map(|s| s.readme_steps(p, lang)).collect();
+    let rows: Vec<Row> = SECTIONS.iter().flat_map(|s| s.readme_rows(p, lang)).collect();
+    let kustomization = sections::manifests::kustomization(&files, lang);
     let at = files.iter().position(|f| f.path.starts_with("manifests/")).unwrap_or(files.len());
     files.insert(at, kustomization);
-    files.insert(1.min(files.len()), File::new("README.md", readme::readme(p, &steps, &rows)));
+    files.insert(1.min(files.len()), File::new("README.md", readme::readme(p, lang, &steps, &rows)));
     files
 }
 
@@ -82,12 +87,14 @@ mod tests {
     #[test]
     fn same_profile_same_bytes() {
         let p = guide();
-        assert_eq!(bundle(&p), bundle(&p));
+        for lang in Lang::ALL {
+            assert_eq!(bundle(&p, lang), bundle(&p, lang));
+        }
     }
 
     #[test]
     fn paths_are_unique_and_the_kustomization_lists_every_manifest() {
-        let files = bundle(&guide());
+        let files = bundle(&guide(), Lang::En);
         let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
         paths.sort_unstable();
         assert!(paths.windows(2).all(|w| w[0] != w[1]), "{paths:?}");

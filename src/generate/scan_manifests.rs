@@ -8,7 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::webhook_manifests::{API_SERVER_RANGES, IMAGE};
+use super::text::{comment, q};
+use super::webhook_manifests::{API_SERVER_RANGES, IMAGE, digest_reason};
+use crate::i18n::{Lang, text};
 use crate::live::permissions::{NAMESPACE, SERVICE_ACCOUNT};
 
 /// The ClusterRole (and its binding) that lets the scan write its reports.
@@ -16,45 +18,43 @@ pub const REPORTS_ROLE: &str = "ladrillo-scan-reports";
 /// The CronJob, its pods' `app.kubernetes.io/name` label and its config map's prefix.
 pub const NAME: &str = "ladrillo-scan";
 
-/// The whole stream.
+/// The whole stream, its comments in `lang` (`deploy/` ships the English one).
 #[must_use]
-pub fn yaml() -> String {
-    let mut y = String::from(
-        "# ladrillo scan --cluster inside the cluster (generated from src/generate/scan_manifests.rs; do not\n\
-         # edit): a CronJob that scans every six hours and writes the findings as PolicyReports (one per\n\
-         # namespace, all named ladrillo) and a ClusterPolicyReport (wgpolicyk8s.io/v1alpha2). Apply\n\
-         # ladrillo-scan-rbac.yaml first (namespace, ServiceAccount, read-only ClusterRole) and install the\n\
-         # PolicyReport CRDs of the Kubernetes Policy working group; then\n\
-         # `kubectl get policyreports -A` shows the findings.\n",
-    );
-    reports_role(&mut y);
-    network_policies(&mut y);
-    config(&mut y);
-    cronjob(&mut y);
+pub fn yaml(lang: Lang) -> String {
+    let mut y = note(lang, "", "gen-scan-header");
+    reports_role(&mut y, lang);
+    network_policies(&mut y, lang);
+    config(&mut y, lang);
+    cronjob(&mut y, lang);
     y
+}
+
+/// A message of `generate.ftl` as comment lines at an indent.
+fn note(lang: Lang, indent: &str, id: &str) -> String {
+    comment(indent, &text(lang, id))
 }
 
 /// Write access to the reports and nothing else (guide:G3.2): server-side apply creates a report
 /// the first time (authorized as `create`) and replaces it afterwards (`patch`).
-fn reports_role(y: &mut String) {
+fn reports_role(y: &mut String, lang: Lang) {
     let _ = write!(
         y,
-        "---\n# The scan's only write access: its own reports. Server-side apply creates a report the first\n\
-         # time (authorized as create) and replaces it on every run (patch); no get, list or delete.\n\
-         apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {REPORTS_ROLE}\nrules:\n\
+        "---\n{role}apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {REPORTS_ROLE}\nrules:\n\
          \x20 - apiGroups: [\"wgpolicyk8s.io\"]\n    resources: [policyreports, clusterpolicyreports]\n\
          \x20   verbs: [create, patch]\n\
-         ---\n# The scan writes a report into every namespace it reads, kube-system included.\n\
-         apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: {REPORTS_ROLE}\n\
+         ---\n{binding}apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: {REPORTS_ROLE}\n\
          \x20 annotations:\n    ladrillo.dev/ignore: kube-system-write\n\
-         \x20   ladrillo.dev/ignore-reason: \"only PolicyReports: the scan writes one into every namespace it reads, kube-system included\"\n\
+         \x20   ladrillo.dev/ignore-reason: {reason}\n\
          subjects:\n  - kind: ServiceAccount\n    name: {SERVICE_ACCOUNT}\n    namespace: {NAMESPACE}\n\
-         roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: {REPORTS_ROLE}\n"
+         roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: {REPORTS_ROLE}\n",
+        role = note(lang, "", "gen-scan-reports-role"),
+        binding = note(lang, "", "gen-scan-reports-binding"),
+        reason = q(&text(lang, "gen-scan-kube-system-reason")),
     );
 }
 
 /// Closed by default (guide:G4.4): the scan reaches DNS and the API server, nothing reaches it.
-fn network_policies(y: &mut String) {
+fn network_policies(y: &mut String, lang: Lang) {
     let mut to = String::new();
     for cidr in API_SERVER_RANGES {
         let _ = write!(to, "        - ipBlock:\n            cidr: {cidr}\n");
@@ -63,44 +63,39 @@ fn network_policies(y: &mut String) {
         y,
         "---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-all\n  namespace: {NAMESPACE}\n\
          spec:\n  podSelector: {{}}\n  policyTypes:\n    - Ingress\n    - Egress\n\
-         ---\n# The API server's ENIs are in the cluster's VPC: narrow these ranges to its CIDR.\n\
-         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-api-server\n  namespace: {NAMESPACE}\n\
+         ---\n{ranges}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-api-server\n  namespace: {NAMESPACE}\n\
          spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n  policyTypes:\n    - Egress\n\
          \x20 egress:\n    - to:\n{to}      ports:\n        - protocol: TCP\n          port: 443\n\
          \x20   - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n\
          \x20         podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n\
-         \x20       - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n"
+         \x20       - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n",
+        ranges = note(lang, "", "gen-manifests-api-server-ranges"),
     );
 }
 
 /// The scan's `.ladrillo.yaml`: selection, overrides and waivers as in docs/configuration.md.
-fn config(y: &mut String) {
+fn config(y: &mut String, lang: Lang) {
     let _ = write!(
         y,
-        "---\n# The rules, severity overrides and waivers of the scan (docs/configuration.md). fail-on none:\n\
-         # findings are reports, not a failed Job; a Job fails when the scan is incomplete (a kind it\n\
-         # could not read) or a report could not be written.\n\
-         apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {NAME}-config\n  namespace: {NAMESPACE}\n\
-         data:\n  .ladrillo.yaml: |\n    fail-on: none\n"
+        "---\n{}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {NAME}-config\n  namespace: {NAMESPACE}\n\
+         data:\n  .ladrillo.yaml: |\n    fail-on: none\n",
+        note(lang, "", "gen-scan-config")
     );
 }
 
-fn cronjob(y: &mut String) {
+fn cronjob(y: &mut String, lang: Lang) {
     let _ = write!(
         y,
-        "---\n# Replace the image with yours and pin it by digest. Memory grows with the cluster: about 250 MB\n\
-         # for 10,000 objects (docs/performance.md); raise the limit for larger clusters.\n\
-         apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {NAME}\n  namespace: {NAMESPACE}\n  labels:\n\
+        "---\n{header}apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: {NAME}\n  namespace: {NAMESPACE}\n  labels:\n\
          \x20   app.kubernetes.io/name: {NAME}\n  annotations:\n\
          \x20   ladrillo.dev/ignore: image-without-digest\n\
-         \x20   ladrillo.dev/ignore-reason: \"the digest is not known when the manifests are generated; pin the image with its @sha256 digest\"\n\
+         \x20   ladrillo.dev/ignore-reason: {reason}\n\
          spec:\n  schedule: \"17 */6 * * *\"\n  concurrencyPolicy: Forbid\n  startingDeadlineSeconds: 600\n\
          \x20 successfulJobsHistoryLimit: 1\n  failedJobsHistoryLimit: 3\n  jobTemplate:\n    spec:\n\
          \x20     backoffLimit: 1\n      activeDeadlineSeconds: 1800\n      ttlSecondsAfterFinished: 86400\n\
          \x20     template:\n        metadata:\n          labels:\n            app.kubernetes.io/name: {NAME}\n\
          \x20       spec:\n          serviceAccountName: {SERVICE_ACCOUNT}\n          restartPolicy: Never\n\
-         \x20         # The token is mounted explicitly below, short-lived and for the API server only.\n\
-         \x20         automountServiceAccountToken: false\n\
+         {token}          automountServiceAccountToken: false\n\
          \x20         securityContext:\n            runAsNonRoot: true\n            runAsUser: 65532\n            runAsGroup: 65532\n\
          \x20           seccompProfile:\n              type: RuntimeDefault\n\
          \x20         containers:\n            - name: scan\n              image: {IMAGE}\n              imagePullPolicy: Always\n\
@@ -119,6 +114,9 @@ fn cronjob(y: &mut String) {
          \x20                     name: kube-root-ca.crt\n                      items:\n                        - key: ca.crt\n\
          \x20                         path: ca.crt\n                  - downwardAPI:\n                      items:\n\
          \x20                       - path: namespace\n                          fieldRef:\n\
-         \x20                           fieldPath: metadata.namespace\n"
+         \x20                           fieldPath: metadata.namespace\n",
+        header = note(lang, "", "gen-scan-cronjob"),
+        reason = digest_reason(lang),
+        token = note(lang, "          ", "gen-manifests-token"),
     );
 }

@@ -7,6 +7,7 @@
 use serde_json::Value;
 
 use super::profile::Profile;
+use crate::i18n::Lang;
 
 /// One file of the bundle.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +63,8 @@ impl Row {
 #[derive(Debug)]
 pub struct Plan<'a> {
     pub profile: &'a Profile,
+    /// The language of the README and of every comment and description in the files.
+    pub lang: Lang,
     /// Every IRSA role of the bundle, in a stable order.
     pub roles: Vec<IrsaRole>,
 }
@@ -78,13 +81,13 @@ pub trait Section: Sync {
     fn files(&self, plan: &Plan) -> Vec<File>;
 
     /// Rows of the README's "What each file enforces" table.
-    fn readme_rows(&self, _p: &Profile) -> Vec<Row> {
+    fn readme_rows(&self, _p: &Profile, _lang: Lang) -> Vec<Row> {
         Vec::new()
     }
 
     /// README paragraphs after the commands that create the cluster and apply `manifests/`:
     /// what else to install, create or check.
-    fn readme_steps(&self, _p: &Profile) -> Vec<String> {
+    fn readme_steps(&self, _p: &Profile, _lang: Lang) -> Vec<String> {
         Vec::new()
     }
 }

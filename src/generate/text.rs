@@ -3,6 +3,20 @@
 
 use serde_json::Value;
 
+/// Text as comment lines at an indent: `{indent}# line` for each line, each ending in a newline
+/// (the generated files' comments come from `generate.ftl` in the reader's language).
+#[must_use]
+pub fn comment(indent: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.lines() {
+        out.push_str(indent);
+        out.push_str("# ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// A double-quoted YAML/JSON string.
 pub fn q(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))

@@ -6,6 +6,9 @@
 
 use std::fmt::Write as _;
 
+use super::text::{comment, q};
+use crate::i18n::{Lang, text};
+
 /// What the manifests are made for.
 #[derive(Clone, Debug)]
 pub struct Params {
@@ -39,85 +42,87 @@ impl Default for Params {
     }
 }
 
-/// The whole stream.
+/// The whole stream, its comments in `lang`.
 #[must_use]
-pub fn yaml(p: &Params) -> String {
-    let mut y = String::from(
-        "# ladrillo webhook: a validating admission webhook running ladrillo's rules (docs/webhook.md).\n\
-         # Start in warn mode, read the warnings, then switch namespaces to enforce (the\n\
-         # ladrillo.dev/webhook-mode label or the config's `webhook.namespaces`).\n",
-    );
-    namespace(&mut y, p);
-    rbac(&mut y, p);
-    config(&mut y, p);
-    deployment(&mut y, p);
-    availability(&mut y, p);
+pub fn yaml(p: &Params, lang: Lang) -> String {
+    let mut y = note(lang, "", "gen-webhook-header");
+    namespace(&mut y, p, lang);
+    rbac(&mut y, p, lang);
+    config(&mut y, p, lang);
+    deployment(&mut y, p, lang);
+    availability(&mut y, p, lang);
     service(&mut y, p);
-    network_policies(&mut y, p);
+    network_policies(&mut y, p, lang);
     if p.cert_manager {
-        certificates(&mut y, p);
+        certificates(&mut y, p, lang);
     }
-    webhook_configuration(&mut y, p);
+    webhook_configuration(&mut y, p, lang);
     y
 }
 
-fn namespace(y: &mut String, p: &Params) {
+/// A message of `generate.ftl` as comment lines at an indent.
+fn note(lang: Lang, indent: &str, id: &str) -> String {
+    comment(indent, &text(lang, id))
+}
+
+/// The reason that waives the digest rule on an image named by tag (here and in the scan's
+/// CronJob).
+pub(crate) fn digest_reason(lang: Lang) -> String {
+    q(&text(lang, "gen-manifests-digest-reason"))
+}
+
+fn namespace(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let _ = write!(
         y,
-        "---\n# The webhook's own namespace, restricted like the workloads it judges (guide:G4.3). The\n\
-         # webhook configuration excludes it, so the webhook can always be redeployed.\n\
-         apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n  labels:\n\
+        "---\n{}apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n  labels:\n\
          \x20   pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: latest\n\
-         \x20   pod-security.kubernetes.io/audit: restricted\n    pod-security.kubernetes.io/warn: restricted\n"
+         \x20   pod-security.kubernetes.io/audit: restricted\n    pod-security.kubernetes.io/warn: restricted\n",
+        note(lang, "", "gen-webhook-namespace")
     );
 }
 
 /// The ServiceAccount and the one permission the Namespace cache needs: read Namespaces.
-fn rbac(y: &mut String, p: &Params) {
+fn rbac(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let _ = write!(
         y,
         "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n\
          automountServiceAccountToken: false\n\
-         ---\n# Read-only, Namespaces only: the webhook caches their labels (Pod Security level, mode) and\n\
-         # never calls the API server while answering (guide:G4.1).\n\
-         apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {NAME}\nrules:\n\
+         ---\n{}apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {NAME}\nrules:\n\
          \x20 - apiGroups: [\"\"]\n    resources: [namespaces]\n    verbs: [get, list, watch]\n\
          ---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: {NAME}\n\
          roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: {NAME}\nsubjects:\n\
-         \x20 - kind: ServiceAccount\n    name: {NAME}\n    namespace: {ns}\n"
+         \x20 - kind: ServiceAccount\n    name: {NAME}\n    namespace: {ns}\n",
+        note(lang, "", "gen-webhook-cluster-role")
     );
 }
 
-fn config(y: &mut String, p: &Params) {
+fn config(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let _ = write!(
         y,
-        "---\n# The rules, severity overrides, waivers and fail-on the webhook applies (docs/configuration.md).\n\
-         apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {NAME}-config\n  namespace: {ns}\ndata:\n\
+        "---\n{}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {NAME}-config\n  namespace: {ns}\ndata:\n\
          \x20 .ladrillo.yaml: |\n    fail-on: high\n    webhook:\n      mode: {mode}\n\
-         \x20     # No namespace is exempt by default: list one here only as a deliberate choice.\n\
-         \x20     exempt-namespaces: []\n",
+         {}      exempt-namespaces: []\n",
+        note(lang, "", "gen-webhook-config"),
+        note(lang, "      ", "gen-webhook-no-exempt-namespace"),
         mode = p.mode
     );
 }
 
-fn deployment(y: &mut String, p: &Params) {
+fn deployment(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let _ = write!(
         y,
-        "---\n# Three replicas on different nodes and zones (guide:G5.1); the HPA below owns the count.\n\
-         # Replace the image with yours and pin it by digest.\n\
-         apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n  labels:\n\
+        "---\n{header}apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n  labels:\n\
          \x20   app.kubernetes.io/name: {NAME}\n  annotations:\n\
          \x20   ladrillo.dev/ignore: image-without-digest\n\
-         \x20   ladrillo.dev/ignore-reason: \"the digest is not known when the manifests are generated; pin the image with its @sha256 digest\"\n\
+         \x20   ladrillo.dev/ignore-reason: {reason}\n\
          spec:\n  revisionHistoryLimit: 5\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n\
          \x20 template:\n    metadata:\n      labels:\n        app.kubernetes.io/name: {NAME}\n    spec:\n\
          \x20     serviceAccountName: {NAME}\n\
-         \x20     # The token is mounted explicitly below, short-lived and for the API server only.\n\
-         \x20     automountServiceAccountToken: false\n\
+         {token}      automountServiceAccountToken: false\n\
          \x20     securityContext:\n        runAsNonRoot: true\n        runAsUser: 65532\n        runAsGroup: 65532\n\
          \x20       fsGroup: 65532\n        seccompProfile:\n          type: RuntimeDefault\n\
          \x20     affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n\
@@ -150,22 +155,25 @@ fn deployment(y: &mut String, p: &Params) {
          \x20                     path: ca.crt\n              - downwardAPI:\n                  items:\n\
          \x20                   - path: namespace\n                      fieldRef:\n\
          \x20                       fieldPath: metadata.namespace\n",
-        image = p.image
+        image = p.image,
+        header = note(lang, "", "gen-webhook-deployment"),
+        reason = digest_reason(lang),
+        token = note(lang, "      ", "gen-manifests-token"),
     );
 }
 
 /// The PodDisruptionBudget and the HorizontalPodAutoscaler.
-fn availability(y: &mut String, p: &Params) {
+fn availability(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let _ = write!(
         y,
-        "---\n# With failurePolicy Fail, an unavailable webhook stops admission: drains take one replica at a\n\
-         # time (guide:G5.1).\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n\
+        "---\n{}apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n\
          spec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n\
          ---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n\
          spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: {NAME}\n  minReplicas: 3\n\
          \x20 maxReplicas: 6\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n        target:\n\
-         \x20         type: Utilization\n          averageUtilization: 70\n"
+         \x20         type: Utilization\n          averageUtilization: 70\n",
+        note(lang, "", "gen-webhook-pdb")
     );
 }
 
@@ -178,7 +186,7 @@ fn service(y: &mut String, p: &Params) {
     );
 }
 
-fn network_policies(y: &mut String, p: &Params) {
+fn network_policies(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let mut from = String::new();
     for cidr in API_SERVER_RANGES {
@@ -186,33 +194,30 @@ fn network_policies(y: &mut String, p: &Params) {
     }
     let _ = write!(
         y,
-        "---\n# Closed by default (guide:G4.4): the API server may call the webhook on {PORT}, the webhook may\n\
-         # reach DNS and the API server (its Namespace watch) on 443.\n\
-         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-all\n  namespace: {ns}\n\
+        "---\n{closed}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-all\n  namespace: {ns}\n\
          spec:\n  podSelector: {{}}\n  policyTypes:\n    - Ingress\n    - Egress\n\
-         ---\n# The API server's ENIs are in the cluster's VPC: narrow these ranges to its CIDR.\n\
-         apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-api-server\n  namespace: {ns}\n\
+         ---\n{ranges}apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-api-server\n  namespace: {ns}\n\
          spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n  policyTypes:\n    - Ingress\n\
          \x20   - Egress\n  ingress:\n    - from:\n{from}      ports:\n        - protocol: TCP\n          port: {PORT}\n\
          \x20 egress:\n    - to:\n{from_out}      ports:\n        - protocol: TCP\n          port: 443\n\
          \x20   - to:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: kube-system\n\
          \x20         podSelector:\n            matchLabels:\n              k8s-app: kube-dns\n      ports:\n\
          \x20       - protocol: UDP\n          port: 53\n        - protocol: TCP\n          port: 53\n",
-        from_out = from
+        from_out = from,
+        closed = comment("", &crate::t!(lang, "gen-webhook-network-policies", port = PORT.to_string())),
+        ranges = note(lang, "", "gen-manifests-api-server-ranges"),
     );
 }
 
 /// A self-signed CA made by cert-manager, and the serving certificate it issues; cert-manager
 /// renews it and injects the CA into the webhook configuration.
-fn certificates(y: &mut String, p: &Params) {
+fn certificates(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let names: String =
         crate::webhook::certs::service_names(NAME, ns).iter().map(|n| format!("    - {n}\n")).collect();
     let _ = write!(
         y,
-        "---\n# cert-manager: a CA of the webhook's own, and the serving certificate it signs (renewed\n\
-         # before expiry; the webhook reloads it when the Secret changes).\n\
-         apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: {NAME}-selfsigned\n  namespace: {ns}\n\
+        "---\n{header}apiVersion: cert-manager.io/v1\nkind: Issuer\nmetadata:\n  name: {NAME}-selfsigned\n  namespace: {ns}\n\
          spec:\n  selfSigned: {{}}\n\
          ---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: {NAME}-ca\n  namespace: {ns}\n\
          spec:\n  isCA: true\n  commonName: {NAME}-ca\n  secretName: {NAME}-ca\n  duration: 8760h\n\
@@ -221,35 +226,27 @@ fn certificates(y: &mut String, p: &Params) {
          spec:\n  ca:\n    secretName: {NAME}-ca\n\
          ---\napiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n\
          spec:\n  secretName: {TLS_SECRET}\n  duration: 2160h\n  renewBefore: 360h\n  privateKey:\n    algorithm: ECDSA\n\
-         \x20   size: 256\n  dnsNames:\n{names}  issuerRef:\n    name: {NAME}-ca\n    kind: Issuer\n"
+         \x20   size: 256\n  dnsNames:\n{names}  issuerRef:\n    name: {NAME}-ca\n    kind: Issuer\n",
+        header = note(lang, "", "gen-webhook-certificates"),
     );
 }
 
-fn webhook_configuration(y: &mut String, p: &Params) {
+fn webhook_configuration(y: &mut String, p: &Params, lang: Lang) {
     let ns = &p.namespace;
     let (annotation, ca_bundle) = if p.cert_manager {
         (format!("  annotations:\n    cert-manager.io/inject-ca-from: {ns}/{NAME}\n"), String::new())
     } else {
-        (
-            String::new(),
-            "      # The CA of `ladrillo webhook certs` (ca.crt, base64): see its output.\n      caBundle: \"\"\n"
-                .to_string(),
-        )
+        (String::new(), note(lang, "      ", "gen-webhook-ca-bundle") + "      caBundle: \"\"\n")
     };
     let _ = write!(
         y,
-        "---\n# failurePolicy Fail: nothing is admitted unchecked while the webhook is down (3 replicas, PDB).\n\
-         # Its own namespace is excluded so it can always be repaired; kube-system is not (exempting\n\
-         # it is a choice to make in the config or here).\n\
-         apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata:\n  name: {NAME}\n\
+        "---\n{header}apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata:\n  name: {NAME}\n\
          {annotation}webhooks:\n  - name: validate.ladrillo.dev\n    admissionReviewVersions: [v1]\n    sideEffects: None\n\
          \x20   failurePolicy: Fail\n    timeoutSeconds: 5\n    matchPolicy: Equivalent\n    clientConfig:\n      service:\n\
          \x20       name: {NAME}\n        namespace: {ns}\n        path: /validate\n        port: 443\n{ca_bundle}\
          \x20   namespaceSelector:\n      matchExpressions:\n        - key: kubernetes.io/metadata.name\n\
          \x20         operator: NotIn\n          values: [{ns}]\n\
-         \x20   # Pods their controllers create were judged as the Deployment, StatefulSet, DaemonSet or\n\
-         \x20   # Job that templates them: skipping those requests cuts most of the load.\n\
-         \x20   matchConditions:\n      - name: not-from-workload-controllers\n\
+         {controllers}    matchConditions:\n      - name: not-from-workload-controllers\n\
          \x20       expression: >-\n          !(request.resource.resource == 'pods' && request.subResource == '' &&\n\
          \x20         request.userInfo.username in ['system:serviceaccount:kube-system:replicaset-controller',\n\
          \x20         'system:serviceaccount:kube-system:daemon-set-controller',\n\
@@ -266,6 +263,8 @@ fn webhook_configuration(y: &mut String, p: &Params) {
          \x20     - apiGroups: [rbac.authorization.k8s.io]\n        apiVersions: [v1]\n        operations: [CREATE, UPDATE]\n\
          \x20       resources: [roles, rolebindings, clusterroles, clusterrolebindings]\n\
          \x20     - apiGroups: [storage.k8s.io]\n        apiVersions: [v1]\n        operations: [CREATE, UPDATE]\n\
-         \x20       resources: [storageclasses]\n"
+         \x20       resources: [storageclasses]\n",
+        header = note(lang, "", "gen-webhook-configuration"),
+        controllers = note(lang, "    ", "gen-webhook-skip-controllers"),
     );
 }

@@ -386,10 +386,10 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
     match lang {
         Lang::En => {
-            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl", "audit.ftl", "input.ftl", "args.ftl")
+            files!("en": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl", "audit.ftl", "input.ftl", "args.ftl", "generate.ftl")
         }
         Lang::Es => {
-            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl", "audit.ftl", "input.ftl", "args.ftl")
+            files!("es": "cli.ftl", "report.ftl", "rules.ftl", "help.ftl", "webhook.ftl", "messages.ftl", "defaults.ftl", "frameworks.ftl", "audit.ftl", "input.ftl", "args.ftl", "generate.ftl")
         }
     }
 }

@@ -16,7 +16,7 @@ pub const SERVICE_ACCOUNT: &str = "ladrillo-scan";
 
 /// `deploy/ladrillo-scan-rbac.yaml`.
 #[must_use]
-pub fn rbac_manifest() -> String {
+pub fn rbac_manifest(lang: crate::i18n::Lang) -> String {
     let mut by_group: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for r in RESOURCES {
         by_group.entry(r.group).or_default().push(r.plural);
@@ -30,11 +30,7 @@ pub fn rbac_manifest() -> String {
         ));
     }
     format!(
-        "# ladrillo scan --cluster: read-only access to exactly the kinds it lists (generated from\n\
-         # src/live/resources.rs; do not edit). Secrets are not among them: bind\n\
-         # ladrillo-scan-secrets-metadata too only for --include-secrets-metadata, since RBAC\n\
-         # cannot limit `list secrets` to their metadata.\n\
-         apiVersion: rbac.authorization.k8s.io/v1\n\
+        "{header}apiVersion: rbac.authorization.k8s.io/v1\n\
          kind: ClusterRole\n\
          metadata:\n  name: ladrillo-scan\n\
          rules:\n{rules}\
@@ -58,9 +54,15 @@ pub fn rbac_manifest() -> String {
          metadata:\n  name: ladrillo-scan\n\
          subjects:\n  - kind: ServiceAccount\n    name: {SERVICE_ACCOUNT}\n    namespace: {NAMESPACE}\n\
          roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: ladrillo-scan\n",
+        header = comment_lines(&crate::i18n::text(lang, "gen-scan-rbac-header")),
         secrets_group = SECRETS.group,
         secrets = SECRETS.plural,
     )
+}
+
+/// Text as YAML comment lines, one `# ` per line.
+fn comment_lines(text: &str) -> String {
+    text.lines().map(|line| format!("# {line}\n")).collect()
 }
 
 /// Every IAM action `--eks` calls.

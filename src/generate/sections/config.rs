@@ -3,47 +3,39 @@
 
 use crate::generate::profile::{Endpoint, Profile};
 use crate::generate::section::{File, Plan, Row, Section};
-use crate::generate::text::q;
+use crate::generate::text::{comment, q};
+use crate::i18n::{Lang, text};
 
 pub struct Config;
 
 impl Section for Config {
     fn files(&self, plan: &Plan) -> Vec<File> {
-        vec![File::new(".ladrillo.yaml", ladrillo_config(plan.profile))]
+        vec![File::new(".ladrillo.yaml", ladrillo_config(plan.profile, plan.lang))]
     }
 
-    fn readme_rows(&self, _p: &Profile) -> Vec<Row> {
-        vec![Row::new(
-            ".ladrillo.yaml",
-            "every rule runs on this bundle; any exception is a waiver with its reason",
-            "G1.2",
-            "–",
-        )]
+    fn readme_rows(&self, _p: &Profile, lang: Lang) -> Vec<Row> {
+        vec![Row::new(".ladrillo.yaml", text(lang, "gen-row-config"), "G1.2", "–")]
     }
 }
 
-fn ladrillo_config(p: &Profile) -> String {
-    let mut y =
-        String::from("# Settings for `ladrillo scan` in this bundle: every rule runs.\nselect: [all]\n");
+fn ladrillo_config(p: &Profile, lang: Lang) -> String {
+    let mut y = comment("", &text(lang, "gen-config-header"));
+    y.push_str("select: [all]\n");
     let mut waivers = Vec::new();
     if let Endpoint::Restricted(cidrs) = &p.endpoint {
         waivers.push(format!(
-            "  # CIS 5.4.2 wants no public endpoint; --public-access-cidrs asked for one, limited to\n  \
-             # these ranges (CIS 5.4.1 holds). Regenerate with --private to drop this waiver.\n  \
-             - rules: [public-endpoint]\n    reason: {}\n",
-            q(&format!(
-                "public endpoint requested with --public-access-cidrs, open only to {}",
-                cidrs.join(", ")
-            ))
+            "{}  - rules: [public-endpoint]\n    reason: {}\n",
+            comment("  ", &text(lang, "gen-config-public-endpoint")),
+            q(&crate::t!(lang, "gen-config-public-endpoint-reason", cidrs = cidrs.join(", ")))
         ));
     }
     if p.extended_support && p.past_standard_support {
         let end = p.version.support.end_of_extended;
+        let version = p.version.name();
         waivers.push(format!(
-            "  # --extended-support accepted Kubernetes {v} in EKS extended support; the waiver ends with it.\n  \
-             - rules: [unsupported-kubernetes-version]\n    reason: {}\n    until: {end}\n",
-            q(&format!("Kubernetes {} kept in EKS extended support with --extended-support", p.version.name())),
-            v = p.version.name()
+            "{}  - rules: [unsupported-kubernetes-version]\n    reason: {}\n    until: {end}\n",
+            comment("  ", &crate::t!(lang, "gen-config-extended", version = version.as_str())),
+            q(&crate::t!(lang, "gen-config-extended-reason", version = version.as_str()))
         ));
     }
     if !waivers.is_empty() {

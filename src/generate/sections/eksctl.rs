@@ -9,7 +9,8 @@ use crate::generate::facts::{CLUSTER_ADMIN_POLICY, log_types};
 use crate::generate::names::{DEVELOPERS_GROUP, LOG_RETENTION_DAYS, VOLUME_SIZE};
 use crate::generate::profile::{Endpoint, Profile};
 use crate::generate::section::{File, IrsaRole, Plan, Row, Section};
-use crate::generate::text::{flow, q, yaml_lines};
+use crate::generate::text::{comment, flow, q, yaml_lines};
+use crate::i18n::{Lang, text};
 
 pub struct Eksctl;
 
@@ -19,103 +20,80 @@ impl Section for Eksctl {
     }
 
     /// The cluster's rows: Terraform writes the same cluster.
-    fn readme_rows(&self, _p: &Profile) -> Vec<Row> {
+    fn readme_rows(&self, _p: &Profile, lang: Lang) -> Vec<Row> {
         const BOTH: &str = "eksctl/cluster.yaml, terraform/main.tf";
+        let row = |id: &str, guide, cis| Row::new(BOTH, text(lang, id), guide, cis);
         vec![
-            Row::new(
-                BOTH,
-                "supported Kubernetes version, add-ons pinned to it, explicit end-of-support policy",
-                "G2.1, G3.3",
-                "–",
-            ),
-            Row::new(
-                BOTH,
-                "private API endpoint; public endpoint off (fully private cluster) or limited to given ranges",
-                "G5.4",
-                "5.4.1, 5.4.2",
-            ),
-            Row::new(BOTH, "Secrets encrypted with a customer KMS key with rotation", "G4.6", "5.3.1"),
-            Row::new(BOTH, "all five control-plane log types, kept 365 days", "G5.2", "2.1.1, 2.1.2"),
-            Row::new(BOTH, "OIDC provider and one IRSA role per workload", "G3.2", "5.2.1"),
-            Row::new(
-                BOTH,
-                "access entries only (no aws-auth), no creator admin, dedicated admin role",
-                "G4.1, G4.2",
-                "4.1.1, 4.1.7",
-            ),
-            Row::new(
-                BOTH,
-                "managed nodes in private subnets, several zones, rolling updates",
-                "G5.1, G5.4",
-                "5.4.3",
-            ),
-            Row::new(BOTH, "encrypted gp3 root volumes, IMDSv2 with hop limit 1, no SSH", "G3.2, G4.7", "–"),
-            Row::new(BOTH, "VPC CNI network policy agent on", "G4.4", "4.3.1, 5.4.4"),
-            Row::new(BOTH, "Container Insights and GuardDuty runtime monitoring add-ons", "G3.5, G4.8", "–"),
+            row("gen-row-version", "G2.1, G3.3", "–"),
+            row("gen-row-endpoint", "G5.4", "5.4.1, 5.4.2"),
+            row("gen-row-secrets", "G4.6", "5.3.1"),
+            row("gen-row-logs", "G5.2", "2.1.1, 2.1.2"),
+            row("gen-row-oidc", "G3.2", "5.2.1"),
+            row("gen-row-access", "G4.1, G4.2", "4.1.1, 4.1.7"),
+            row("gen-row-nodes", "G5.1, G5.4", "5.4.3"),
+            row("gen-row-volumes", "G3.2, G4.7", "–"),
+            row("gen-row-network-policy-agent", "G4.4", "4.3.1, 5.4.4"),
+            row("gen-row-monitoring", "G3.5, G4.8", "–"),
         ]
     }
 
     /// The audit log both forms turn on, and how to read it for attacks.
-    fn readme_steps(&self, p: &Profile) -> Vec<String> {
-        vec![audit_log_step(p)]
+    fn readme_steps(&self, p: &Profile, lang: Lang) -> Vec<String> {
+        vec![audit_log_step(p, lang)]
     }
 }
 
 /// Where the EKS audit log goes, what EKS's audit policy puts in it, and how to read it.
-fn audit_log_step(p: &Profile) -> String {
+fn audit_log_step(p: &Profile, lang: Lang) -> String {
     format!(
-        "The Kubernetes audit log (guide:G4.8, G5.2) goes to the CloudWatch Logs group\n\
-         `/aws/eks/{name}/cluster`, streams `kube-apiserver-audit-*`, kept {days} days. EKS's audit policy\n\
-         logs writes with their request and response bodies, reads at `Request` level, and Secrets\n\
-         and ConfigMaps at `Metadata` level (without their data), so every detection of\n\
-         `ladrillo audit-log` can judge them. Read the last day for attacks (exec into pods,\n\
-         privileged pods, new cluster admins, secret harvesting, stolen credentials):\n\n\
+        "{}\n\n\
          ```sh\n\
          aws logs filter-log-events --region {region} --log-group-name /aws/eks/{name}/cluster \\\n  \
          --log-stream-name-prefix kube-apiserver-audit --start-time $(( ($(date +%s) - 86400) * 1000 )) > audit.json\n\
          ladrillo audit-log audit.json\n\
-         ```\n\n\
-         For continuous detection, send the group to Kinesis or Firehose with a subscription filter\n\
-         and run `ladrillo audit-log --format jsonl` on the delivered records.",
+         ```\n\n{}",
+        crate::t!(lang, "gen-audit-log-step", name = p.name.as_str(), days = LOG_RETENTION_DAYS),
+        text(lang, "gen-audit-log-continuous"),
         name = p.name,
         region = p.region,
-        days = LOG_RETENTION_DAYS,
     )
 }
 
 fn cluster_yaml(plan: &Plan) -> String {
     let p = plan.profile;
+    let lang = plan.lang;
     let mut y = String::new();
-    metadata(&mut y, p);
-    upgrade_policy(&mut y, p);
-    network(&mut y, p);
-    secrets_encryption(&mut y, p);
-    logging(&mut y);
-    iam(&mut y, p, &plan.roles);
-    access(&mut y, p);
-    addon_list(&mut y, p);
-    node_group(&mut y, p);
+    metadata(&mut y, p, lang);
+    upgrade_policy(&mut y, p, lang);
+    network(&mut y, p, lang);
+    secrets_encryption(&mut y, p, lang);
+    logging(&mut y, lang);
+    iam(&mut y, p, lang, &plan.roles);
+    access(&mut y, p, lang);
+    addon_list(&mut y, p, lang);
+    node_group(&mut y, p, lang);
     y
 }
 
-fn metadata(y: &mut String, p: &Profile) {
-    let _ = writeln!(y, "# Hardened EKS cluster generated by `ladrillo init`. Create it with:");
-    let _ = writeln!(y, "#   eksctl create cluster -f eksctl/cluster.yaml");
-    let _ =
-        writeln!(y, "# Each setting says which guide practice (guide:G…) and CIS EKS 1.8 control it meets.");
+/// A comment of `generate.ftl` without arguments, at an indent.
+fn note(y: &mut String, lang: Lang, indent: &str, id: &str) {
+    y.push_str(&comment(indent, &text(lang, id)));
+}
+
+fn metadata(y: &mut String, p: &Profile, lang: Lang) {
+    note(y, lang, "", "gen-eksctl-header");
     y.push_str("apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\n\n");
     y.push_str("metadata:\n");
     let _ = writeln!(y, "  name: {}", q(&p.name));
     let _ = writeln!(y, "  region: {}", q(&p.region));
     if p.extended_support {
-        let _ = writeln!(y, "  # A version in EKS support, with add-ons pinned to match (guide:G2.1).");
+        note(y, lang, "  ", "gen-eksctl-version-extended");
     } else {
-        let _ =
-            writeln!(y, "  # A version in EKS standard support, with add-ons pinned to match (guide:G2.1).");
+        note(y, lang, "  ", "gen-eksctl-version");
     }
     let _ = writeln!(y, "  version: {}", q(&p.version.name()));
     if !p.tags.is_empty() {
-        let _ = writeln!(y, "  # Tags on every AWS resource eksctl creates, for traceability (guide:G5.3).");
+        note(y, lang, "  ", "gen-eksctl-tags");
         y.push_str("  tags:\n");
         for (k, v) in &p.tags {
             let _ = writeln!(y, "    {}: {}", q(k), q(v));
@@ -125,39 +103,22 @@ fn metadata(y: &mut String, p: &Profile) {
 }
 
 /// Zones, VPC and API endpoint.
-fn network(y: &mut String, p: &Profile) {
+fn network(y: &mut String, p: &Profile, lang: Lang) {
     if !p.zones.is_empty() {
-        let _ = writeln!(y, "# Subnets and nodes in several zones survive a zone outage (guide:G5.1).");
+        note(y, lang, "", "gen-eksctl-zones");
         let _ = writeln!(y, "availabilityZones: {}\n", flow(&p.zones));
     }
     match &p.endpoint {
         Endpoint::Private => {
-            let _ = writeln!(
-                y,
-                "# Fully private: no internet gateway for nodes; AWS APIs through VPC endpoints and the"
-            );
-            let _ = writeln!(
-                y,
-                "# API server only on its private endpoint (CIS 5.4.2, guide:G5.4). eksctl keeps the public"
-            );
-            let _ = writeln!(
-                y,
-                "# endpoint open while it creates the cluster and closes it at the end; then reach the API"
-            );
-            let _ = writeln!(y, "# from inside the VPC (README.md).");
+            note(y, lang, "", "gen-eksctl-private");
             y.push_str("privateCluster:\n  enabled: true\n");
             y.push_str("  additionalEndpointServices: [\"autoscaling\", \"cloudformation\", \"logs\"]\n\n");
         }
         Endpoint::Restricted(cidrs) => {
             y.push_str("vpc:\n");
-            let _ =
-                writeln!(y, "  # One NAT gateway per zone: node egress survives a zone outage (guide:G5.1).");
+            note(y, lang, "  ", "gen-eksctl-nat");
             y.push_str("  nat:\n    gateway: HighlyAvailable\n");
-            let _ = writeln!(
-                y,
-                "  # Private endpoint for nodes; the public one only for these ranges, from which you run eksctl"
-            );
-            let _ = writeln!(y, "  # and kubectl (CIS 5.4.1).");
+            note(y, lang, "  ", "gen-eksctl-restricted");
             y.push_str("  clusterEndpoints:\n    privateAccess: true\n    publicAccess: true\n");
             let _ = writeln!(y, "  publicAccessCIDRs: {}\n", flow(cidrs));
         }
@@ -165,72 +126,49 @@ fn network(y: &mut String, p: &Profile) {
 }
 
 /// What happens at the end of standard support, said explicitly (eksctl's default is EXTENDED).
-fn upgrade_policy(y: &mut String, p: &Profile) {
+fn upgrade_policy(y: &mut String, p: &Profile, lang: Lang) {
     if p.extended_support {
-        let _ = writeln!(
-            y,
-            "# --extended-support: the cluster stays on {} in EKS extended support, charged extra per",
-            p.version.name()
-        );
-        let _ = writeln!(
-            y,
-            "# hour, until {}; upgrade before then (guide:G2.1).",
-            p.version.support.end_of_extended
-        );
+        let version = p.version.name();
+        let until = p.version.support.end_of_extended.to_string();
+        let text = crate::t!(lang, "gen-eksctl-upgrade-extended", version = version, until = until);
+        y.push_str(&comment("", &text));
         y.push_str("upgradePolicy:\n  supportType: EXTENDED\n\n");
     } else {
-        let _ = writeln!(
-            y,
-            "# No paid extended support: EKS upgrades the control plane when standard support ends"
-        );
-        let _ = writeln!(
-            y,
-            "# ({}); upgrade before then, add-ons and nodes too (guide:G2.1).",
-            p.version.end_of_standard()
-        );
+        let end = p.version.end_of_standard().to_string();
+        y.push_str(&comment("", &crate::t!(lang, "gen-eksctl-upgrade-standard", end = end)));
         y.push_str("upgradePolicy:\n  supportType: STANDARD\n\n");
     }
 }
 
-fn secrets_encryption(y: &mut String, p: &Profile) {
-    let _ = writeln!(
-        y,
-        "# Kubernetes Secrets envelope-encrypted with a customer KMS key (CIS 5.3.1, guide:G4.6)."
-    );
+fn secrets_encryption(y: &mut String, p: &Profile, lang: Lang) {
+    note(y, lang, "", "gen-eksctl-secrets");
     if p.kms_key_arn.is_none() {
-        let _ = writeln!(y, "# The README shows how to create this key, with rotation, before the cluster.");
+        note(y, lang, "", "gen-eksctl-secrets-key");
     }
     let _ = writeln!(y, "secretsEncryption:\n  keyARN: {}\n", q(&p.kms_reference()));
 }
 
-fn logging(y: &mut String) {
-    let _ = writeln!(y, "# All five control-plane log types, kept a year (CIS 2.1.1, 2.1.2; guide:G5.2).");
+fn logging(y: &mut String, lang: Lang) {
+    note(y, lang, "", "gen-logs");
     y.push_str("cloudWatch:\n  clusterLogging:\n");
     let _ = writeln!(y, "    enableTypes: {}", flow(&log_types()));
     let _ = writeln!(y, "    logRetentionInDays: {LOG_RETENTION_DAYS}\n");
 }
 
 /// OIDC and the IRSA roles with custom policies; add-on roles are set on the add-ons.
-fn iam(y: &mut String, p: &Profile, roles: &[IrsaRole]) {
+fn iam(y: &mut String, p: &Profile, lang: Lang, roles: &[IrsaRole]) {
     y.push_str("iam:\n");
-    let _ = writeln!(
-        y,
-        "  # OIDC provider for IAM Roles for Service Accounts: no long-lived keys (guide:G3.2, CIS 5.2.1)."
-    );
+    note(y, lang, "  ", "gen-eksctl-oidc");
     y.push_str("  withOIDC: true\n");
     y.push_str("  serviceAccounts:\n");
     for role in roles {
         let Some(policy) = &role.policy else { continue };
-        let _ = writeln!(
-            y,
-            "    # One role per workload, trusted only by its ServiceAccount; policy in iam/{}-policy.json.",
-            role.key
-        );
+        y.push_str(&comment("    ", &crate::t!(lang, "gen-eksctl-irsa-role", key = role.key)));
         y.push_str("    - metadata:\n");
         let _ = writeln!(y, "        name: {}", q(&role.service_account));
         let _ = writeln!(y, "        namespace: {}", q(&role.namespace));
         let _ = writeln!(y, "      roleName: {}", q(&p.irsa_role_name(role.key)));
-        let _ = writeln!(y, "      # The ServiceAccount itself is in manifests/, with automount off.");
+        note(y, lang, "      ", "gen-eksctl-role-only");
         y.push_str("      roleOnly: true\n");
         y.push_str("      attachPolicy:\n");
         for line in yaml_lines(policy, 8) {
@@ -240,115 +178,74 @@ fn iam(y: &mut String, p: &Profile, roles: &[IrsaRole]) {
     y.push('\n');
 }
 
-fn access(y: &mut String, p: &Profile) {
+fn access(y: &mut String, p: &Profile, lang: Lang) {
     y.push_str("accessConfig:\n");
-    let _ = writeln!(
-        y,
-        "  # Access entries only; the deprecated aws-auth ConfigMap is off (CIS 4.1.7, guide:G4.2)."
-    );
+    note(y, lang, "  ", "gen-eksctl-access-entries");
     y.push_str("  authenticationMode: API\n");
-    let _ = writeln!(
-        y,
-        "  # No hidden cluster-admin for whoever runs eksctl: admins are listed below (CIS 4.1.1)."
-    );
+    note(y, lang, "  ", "gen-eksctl-no-creator-admin");
     y.push_str("  bootstrapClusterCreatorAdminPermissions: false\n");
     y.push_str("  accessEntries:\n");
-    let _ = writeln!(y, "    # A dedicated admin role, not a person or the account root (guide:G4.1).");
+    note(y, lang, "    ", "gen-eksctl-admin-role");
     let _ = writeln!(y, "    - principalARN: {}", q(&p.admin_role_arn));
     y.push_str("      type: STANDARD\n      accessPolicies:\n");
     let _ = writeln!(y, "        - policyARN: {}", q(CLUSTER_ADMIN_POLICY));
     y.push_str("          accessScope:\n            type: cluster\n");
-    let _ = writeln!(
-        y,
-        "    # Developers get a Kubernetes group; manifests/ binds it read-only per namespace (guide:G4.1)."
-    );
+    note(y, lang, "    ", "gen-eksctl-developers");
     let _ = writeln!(y, "    - principalARN: {}", q(&p.developer_role_arn));
     y.push_str("      type: STANDARD\n");
     let _ = writeln!(y, "      kubernetesGroups: {}", flow(&[DEVELOPERS_GROUP]));
     if p.karpenter {
-        let _ = writeln!(
-            y,
-            "    # Nodes Karpenter launches join with their own role (created first, see README.md)."
-        );
+        note(y, lang, "    ", "gen-eksctl-karpenter-nodes");
         let _ = writeln!(y, "    - principalARN: {}", q(&p.role_arn(&p.karpenter_node_role())));
         y.push_str("      type: EC2_LINUX\n");
     }
     y.push('\n');
 }
 
-fn addon_list(y: &mut String, p: &Profile) {
-    let _ = writeln!(
-        y,
-        "# EKS managed add-ons at builds published for Kubernetes {} (guide:G2.1, G3.3);",
-        p.version.name()
-    );
-    let _ = writeln!(y, "# add-ons without a version get EKS's default build for the cluster version.");
+fn addon_list(y: &mut String, p: &Profile, lang: Lang) {
+    y.push_str(&comment("", &crate::t!(lang, "gen-eksctl-addons", version = p.version.name())));
     y.push_str("addons:\n");
     for (name, version) in addons(p) {
         let _ = writeln!(y, "  - name: {name}");
         if let Some(v) = version {
             let _ = writeln!(y, "    version: {}", q(v));
         }
-        addon_settings(y, name);
+        addon_settings(y, name, lang);
     }
     y.push('\n');
 }
 
 /// The IRSA role, configuration and reason of one add-on.
-fn addon_settings(y: &mut String, name: &str) {
+fn addon_settings(y: &mut String, name: &str, lang: Lang) {
     match name {
         "vpc-cni" => {
-            let _ = writeln!(
-                y,
-                "    # IRSA role for aws-node instead of the CNI policy on every node (guide:G3.2)."
-            );
+            note(y, lang, "    ", "gen-eksctl-vpc-cni-role");
             y.push_str("    attachPolicyARNs: [\"arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy\"]\n");
-            let _ = writeln!(
-                y,
-                "    # Network policy agent, so NetworkPolicies are enforced (CIS 4.3.1, 5.4.4; guide:G4.4)."
-            );
+            note(y, lang, "    ", "gen-eksctl-network-policy-agent");
             let _ = writeln!(y, "    configurationValues: {}", q(VPC_CNI_CONFIG));
         }
         "aws-ebs-csi-driver" => {
-            let _ = writeln!(
-                y,
-                "    # IRSA role with AmazonEBSCSIDriverPolicy for the controller only (guide:G2.4, G3.2)."
-            );
+            note(y, lang, "    ", "gen-eksctl-ebs-csi");
             y.push_str("    wellKnownPolicies:\n      ebsCSIController: true\n");
         }
         "amazon-cloudwatch-observability" => {
-            let _ = writeln!(y, "    # Container Insights metrics and logs (guide:G3.5).");
+            note(y, lang, "    ", "gen-eksctl-container-insights");
             y.push_str("    attachPolicyARNs: [\"arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy\"]\n");
         }
-        "aws-guardduty-agent" => {
-            let _ = writeln!(
-                y,
-                "    # GuardDuty Runtime Monitoring: threat detection on the nodes (guide:G4.8)."
-            );
-        }
-        "metrics-server" => {
-            let _ = writeln!(y, "    # Resource metrics for the HorizontalPodAutoscaler (guide:G3.7).");
-        }
-        "eks-pod-identity-agent" => {
-            let _ = writeln!(
-                y,
-                "    # EKS Pod Identity, the successor of IRSA, for future workloads (guide:G3.2)."
-            );
-        }
+        "aws-guardduty-agent" => note(y, lang, "    ", "gen-eksctl-guardduty"),
+        "metrics-server" => note(y, lang, "    ", "gen-eksctl-metrics-server"),
+        "eks-pod-identity-agent" => note(y, lang, "    ", "gen-eksctl-pod-identity"),
         _ => {}
     }
 }
 
-fn node_group(y: &mut String, p: &Profile) {
+fn node_group(y: &mut String, p: &Profile, lang: Lang) {
     y.push_str("managedNodeGroups:\n");
-    let _ = writeln!(y, "  # Managed nodes: EKS drains and replaces them in rolling updates (guide:G5.1).");
+    note(y, lang, "  ", "gen-eksctl-managed-nodes");
     let _ = writeln!(y, "  - name: {}", q(&p.nodegroup));
     y.push_str("    amiFamily: AmazonLinux2023\n");
     if p.spot {
-        let _ = writeln!(
-            y,
-            "    # Spot capacity over several similar types, so one interruption is not all nodes (guide:G5.6)."
-        );
+        note(y, lang, "    ", "gen-eksctl-spot");
         y.push_str("    spot: true\n");
         let _ = writeln!(y, "    instanceTypes: {}", flow(&p.instance_types));
     } else {
@@ -358,21 +255,17 @@ fn node_group(y: &mut String, p: &Profile) {
     if !p.zones.is_empty() {
         let _ = writeln!(y, "    availabilityZones: {}", flow(&p.zones));
     }
-    let _ =
-        writeln!(y, "    # Nodes in private subnets, without public IP addresses (CIS 5.4.3, guide:G5.4).");
+    note(y, lang, "    ", "gen-eksctl-private-nodes");
     y.push_str("    privateNetworking: true\n");
-    let _ = writeln!(y, "    # Encrypted gp3 root volumes (guide:G4.7).");
+    note(y, lang, "    ", "gen-eksctl-volumes");
     let _ = writeln!(y, "    volumeType: gp3\n    volumeSize: {VOLUME_SIZE}\n    volumeEncrypted: true");
-    let _ = writeln!(
-        y,
-        "    # IMDSv2 only; pods cannot reach the node's metadata or its role (hop limit 1) (guide:G3.2)."
-    );
+    note(y, lang, "    ", "gen-eksctl-imds");
     y.push_str("    disableIMDSv1: true\n    disablePodIMDS: true\n");
-    let _ = writeln!(y, "    # No SSH: use SSM Session Manager when a node must be inspected.");
+    note(y, lang, "    ", "gen-eksctl-no-ssh");
     y.push_str("    ssh:\n      allow: false\n");
     y.push_str("    updateConfig:\n      maxUnavailablePercentage: 33\n");
     if !p.karpenter {
-        let _ = writeln!(y, "    # Cluster Autoscaler auto-discovery tags (guide:G3.6).");
+        note(y, lang, "    ", "gen-autoscaler-tags");
         y.push_str("    propagateASGTags: true\n    tags:\n");
         let _ = writeln!(y, "      k8s.io/cluster-autoscaler/enabled: \"true\"");
         let _ = writeln!(y, "      {}: \"owned\"", q(&format!("k8s.io/cluster-autoscaler/{}", p.name)));

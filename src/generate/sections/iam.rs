@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use crate::generate::profile::Profile;
 use crate::generate::section::{File, IrsaRole, Plan, Row, Section};
 use crate::generate::text::json as pretty;
+use crate::i18n::{Lang, text};
 
 pub struct Iam;
 
@@ -25,20 +26,10 @@ impl Section for Iam {
         out
     }
 
-    fn readme_rows(&self, _p: &Profile) -> Vec<Row> {
+    fn readme_rows(&self, _p: &Profile, lang: Lang) -> Vec<Row> {
         vec![
-            Row::new(
-                "iam/*-trust.json",
-                "IRSA trust limited to one ServiceAccount (`sub`) and STS (`aud`)",
-                "G3.2",
-                "5.2.1",
-            ),
-            Row::new(
-                "iam/*-policy.json",
-                "least-privilege permissions, scoped to this cluster's resources",
-                "G5.4",
-                "5.1.3",
-            ),
+            Row::new("iam/*-trust.json", text(lang, "gen-row-iam-trust"), "G3.2", "5.2.1"),
+            Row::new("iam/*-policy.json", text(lang, "gen-row-iam-policy"), "G5.4", "5.1.3"),
         ]
     }
 }

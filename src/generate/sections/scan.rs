@@ -7,6 +7,7 @@
 use crate::generate::profile::Profile;
 use crate::generate::scan_manifests;
 use crate::generate::section::{File, Plan, Row, Section};
+use crate::i18n::{Lang, text};
 use crate::live::permissions;
 
 pub struct Scan;
@@ -19,33 +20,29 @@ impl Section for Scan {
         if !plan.profile.scan_cronjob {
             return Vec::new();
         }
-        vec![File::new(RBAC, permissions::rbac_manifest()), File::new(CRONJOB, scan_manifests::yaml())]
+        let lang = plan.lang;
+        vec![
+            File::new(RBAC, permissions::rbac_manifest(lang)),
+            File::new(CRONJOB, scan_manifests::yaml(lang)),
+        ]
     }
 
-    fn readme_rows(&self, p: &Profile) -> Vec<Row> {
+    fn readme_rows(&self, p: &Profile, lang: Lang) -> Vec<Row> {
         if !p.scan_cronjob {
             return Vec::new();
         }
-        vec![Row::new(
-            "manifests/ladrillo-scan-*.yaml",
-            "ladrillo's rules over the running cluster every six hours, as PolicyReports: get/list-only \
-             ClusterRole (no Secrets), create/patch on PolicyReports only, restricted pod, read-only root \
-             filesystem, short-lived token, NetworkPolicies",
-            "G4.3, G3.2",
-            "–",
-        )]
+        vec![Row::new("manifests/ladrillo-scan-*.yaml", text(lang, "gen-row-scan"), "G4.3, G3.2", "–")]
     }
 
-    fn readme_steps(&self, p: &Profile) -> Vec<String> {
+    fn readme_steps(&self, p: &Profile, lang: Lang) -> Vec<String> {
         if !p.scan_cronjob {
             return Vec::new();
         }
-        vec![format!(
-            "The in-cluster scan (`{CRONJOB}`) writes `PolicyReport` objects: install the PolicyReport\n\
-             CRDs of the Kubernetes Policy working group (`wgpolicyk8s.io/v1alpha2`) first, and put the\n\
-             ladrillo image in your registry (replace `{}`). Then `kubectl get policyreports -A`\n\
-             shows the findings after each run.",
-            crate::generate::webhook_manifests::IMAGE
+        vec![crate::t!(
+            lang,
+            "gen-scan-step",
+            file = CRONJOB,
+            image = crate::generate::webhook_manifests::IMAGE
         )]
     }
 }

@@ -4,6 +4,7 @@
 use crate::generate::profile::Profile;
 use crate::generate::section::{File, Plan, Row, Section};
 use crate::generate::webhook_manifests::{self, Params};
+use crate::i18n::{Lang, text};
 
 pub struct Webhook;
 
@@ -14,32 +15,20 @@ impl Section for Webhook {
         if !plan.profile.webhook {
             return Vec::new();
         }
-        vec![File::new(FILE, webhook_manifests::yaml(&Params::default()))]
+        vec![File::new(FILE, webhook_manifests::yaml(&Params::default(), plan.lang))]
     }
 
-    fn readme_rows(&self, p: &Profile) -> Vec<Row> {
+    fn readme_rows(&self, p: &Profile, lang: Lang) -> Vec<Row> {
         if !p.webhook {
             return Vec::new();
         }
-        vec![Row::new(
-            FILE,
-            "ladrillo's rules at admission (warn mode): 3 replicas, PDB, HPA, restricted pod, Namespace-read-only RBAC, \
-             NetworkPolicies, failurePolicy Fail, its own namespace excluded",
-            "G4.3, G4.1",
-            "–",
-        )]
+        vec![Row::new(FILE, text(lang, "gen-row-webhook"), "G4.3, G4.1", "–")]
     }
 
-    fn readme_steps(&self, p: &Profile) -> Vec<String> {
+    fn readme_steps(&self, p: &Profile, lang: Lang) -> Vec<String> {
         if !p.webhook {
             return Vec::new();
         }
-        vec![format!(
-            "The admission webhook (`{FILE}`) needs cert-manager for its serving certificate (or\n\
-             `ladrillo webhook certs` and `ladrillo webhook manifests --no-cert-manager`) and the ladrillo\n\
-             image in your registry (replace `{}`). It starts in warn mode: read the warnings\n\
-             (`kubectl` prints them), then label namespaces `ladrillo.dev/webhook-mode=enforce`.",
-            webhook_manifests::IMAGE
-        )]
+        vec![crate::t!(lang, "gen-webhook-step", file = FILE, image = webhook_manifests::IMAGE)]
     }
 }

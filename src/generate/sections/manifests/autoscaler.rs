@@ -7,11 +7,12 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{WAIVE_DIGEST, container_security, pod_security};
+use super::{container_security, pod_security, waive_digest};
 use crate::generate::names::AUTOSCALER_NAMESPACE;
 use crate::generate::profile::Profile;
 use crate::generate::section::IrsaRole;
-use crate::generate::text::{flow, q};
+use crate::generate::text::{comment, flow, q};
+use crate::i18n::{Lang, text};
 
 const NAME: &str = "cluster-autoscaler";
 
@@ -55,33 +56,29 @@ pub fn role(p: &Profile) -> IrsaRole {
     }
 }
 
-pub fn yaml(p: &Profile) -> String {
-    let mut y = String::from(
-        "# Cluster Autoscaler (guide:G3.6): finds the node group by its auto-discovery tags and scales it\n\
-         # through an IRSA role limited to this cluster's groups (iam/cluster-autoscaler-policy.json).\n\
-         # RBAC follows kubernetes/autoscaler's AWS example; its version matches the cluster's minor.\n",
-    );
-    service_account(&mut y, p);
-    cluster_rbac(&mut y);
+pub fn yaml(p: &Profile, lang: Lang) -> String {
+    let mut y = comment("", &text(lang, "gen-autoscaler-header"));
+    service_account(&mut y, p, lang);
+    cluster_rbac(&mut y, lang);
     namespace_rbac(&mut y);
-    deployment(&mut y, p);
+    deployment(&mut y, p, lang);
     let _ = write!(
         y,
-        "---\n# Two replicas with leader election; a drain keeps one running.\n\
-         apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {NAME}\n  namespace: {AUTOSCALER_NAMESPACE}\nspec:\n\
-         \x20 maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n"
+        "---\n{}apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: {NAME}\n  namespace: {AUTOSCALER_NAMESPACE}\nspec:\n\
+         \x20 maxUnavailable: 1\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: {NAME}\n",
+        comment("", &text(lang, "gen-autoscaler-pdb"))
     );
     y
 }
 
-fn service_account(y: &mut String, p: &Profile) {
+fn service_account(y: &mut String, p: &Profile, lang: Lang) {
     let role = p.role_arn(&p.irsa_role_name(NAME));
     let _ = write!(
         y,
         "---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: {NAME}\n  namespace: {AUTOSCALER_NAMESPACE}\n  annotations:\n\
-         \x20   eks.amazonaws.com/role-arn: {}\n# The token is mounted explicitly, short-lived, into the one container that needs it.\n\
-         automountServiceAccountToken: false\n",
-        q(&role)
+         \x20   eks.amazonaws.com/role-arn: {}\n{}automountServiceAccountToken: false\n",
+        q(&role),
+        comment("", &text(lang, "gen-autoscaler-token"))
     );
 }
 
@@ -120,7 +117,7 @@ const CLUSTER_RULES: &[PolicyRule] = &[
     (&["coordination.k8s.io"], &["leases"], &["cluster-autoscaler"], &["get", "update"]),
 ];
 
-fn cluster_rbac(y: &mut String) {
+fn cluster_rbac(y: &mut String, lang: Lang) {
     let _ = write!(
         y,
         "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {NAME}\nrules:\n"
@@ -137,9 +134,10 @@ fn cluster_rbac(y: &mut String) {
         y,
         "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: {NAME}\n  annotations:\n\
          \x20   ladrillo.dev/ignore: kube-system-write\n\
-         \x20   ladrillo.dev/ignore-reason: \"draining a node evicts its pods in every namespace, kube-system included (pods/eviction, pods/status, events)\"\n\
+         \x20   ladrillo.dev/ignore-reason: {}\n\
          roleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: {NAME}\nsubjects:\n\
-         \x20 - kind: ServiceAccount\n    name: {NAME}\n    namespace: {AUTOSCALER_NAMESPACE}\n"
+         \x20 - kind: ServiceAccount\n    name: {NAME}\n    namespace: {AUTOSCALER_NAMESPACE}\n",
+        q(&text(lang, "gen-autoscaler-kube-system-reason"))
     );
 }
 
@@ -160,15 +158,16 @@ fn namespace_rbac(y: &mut String) {
     );
 }
 
-fn deployment(y: &mut String, p: &Profile) {
+fn deployment(y: &mut String, p: &Profile, lang: Lang) {
     let ns = AUTOSCALER_NAMESPACE;
     let _ = write!(
         y,
         "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {NAME}\n  namespace: {ns}\n  labels:\n\
-         \x20   app.kubernetes.io/name: {NAME}\n  annotations:\n{WAIVE_DIGEST}spec:\n  replicas: 2\n  selector:\n\
+         \x20   app.kubernetes.io/name: {NAME}\n  annotations:\n{}spec:\n  replicas: 2\n  selector:\n\
          \x20   matchLabels:\n      app.kubernetes.io/name: {NAME}\n  template:\n    metadata:\n      labels:\n\
          \x20       app.kubernetes.io/name: {NAME}\n    spec:\n      serviceAccountName: {NAME}\n\
-         \x20     automountServiceAccountToken: false\n"
+         \x20     automountServiceAccountToken: false\n",
+        waive_digest(lang)
     );
     pod_security(y, 65534, "      ");
     let _ = write!(

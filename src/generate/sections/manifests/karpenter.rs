@@ -7,7 +7,8 @@ use serde_json::json;
 
 use crate::generate::profile::Profile;
 use crate::generate::section::IrsaRole;
-use crate::generate::text::{flow, q};
+use crate::generate::text::{comment, flow, q};
+use crate::i18n::{Lang, text};
 
 pub fn role(p: &Profile) -> IrsaRole {
     let owned = format!("aws:RequestTag/kubernetes.io/cluster/{}", p.name);
@@ -102,13 +103,9 @@ pub fn role(p: &Profile) -> IrsaRole {
     }
 }
 
-pub fn yaml(p: &Profile) -> String {
+pub fn yaml(p: &Profile, lang: Lang) -> String {
     let capacity: &[&str] = if p.spot { &["spot", "on-demand"] } else { &["on-demand"] };
-    let mut y = String::from(
-        "# Karpenter node provisioning (guide:G5.6, G3.6), with the same node hardening as the managed\n\
-         # node group: private subnets, IMDSv2 with hop limit 1, encrypted gp3 root volumes (guide:G4.7).\n\
-         # Install the Karpenter controller with its IRSA role first (README.md).\n",
-    );
+    let mut y = comment("", &text(lang, "gen-karpenter-header"));
     let _ = write!(
         y,
         "---\napiVersion: karpenter.k8s.aws/v1\nkind: EC2NodeClass\nmetadata:\n  name: default\nspec:\n  role: {}\n\
@@ -127,30 +124,21 @@ pub fn yaml(p: &Profile) -> String {
          \x20     nodeClassRef:\n        group: karpenter.k8s.aws\n        kind: EC2NodeClass\n        name: default\n\
          \x20     requirements:\n        - key: karpenter.sh/capacity-type\n          operator: In\n          values: {}\n\
          \x20       - key: node.kubernetes.io/instance-type\n          operator: In\n          values: {}\n\
-         \x20     # Nodes are replaced every 30 days, so they pick up patched AMIs.\n      expireAfter: 720h\n\
+         {}      expireAfter: 720h\n\
          \x20 limits:\n    cpu: \"1000\"\n  disruption:\n    consolidationPolicy: WhenEmptyOrUnderutilized\n    consolidateAfter: 1m\n",
         flow(capacity),
-        flow(&p.instance_types)
+        flow(&p.instance_types),
+        comment("      ", &text(lang, "gen-karpenter-expire"))
     );
     y
 }
 
-pub fn readme_step(p: &Profile) -> String {
-    let private = if p.is_private() {
-        "\nIn a fully private cluster Karpenter also needs VPC endpoints for SSM (its AMI alias) and SQS (if\n\
-         interruption handling is on), which eksctl does not create, and the chart setting\n\
-         `settings.isolatedVPC=true`, since the pricing API has no VPC endpoint."
-    } else {
-        ""
-    };
-    format!(
-        "Karpenter itself is installed with its Helm chart (`oci://public.ecr.aws/karpenter/karpenter`,\n\
-         the version matching your Kubernetes version) in namespace `karpenter`, its ServiceAccount\n\
-         annotated with the IRSA role `{}-karpenter` (`iam/karpenter-*.json`), before `kubectl apply -k`.\n\
-         The node role `{}` must exist first for eksctl (Terraform creates it), and the private\n\
-         subnets and node security group need the tag `karpenter.sh/discovery: {}`.{private}",
-        p.name,
-        p.karpenter_node_role(),
-        p.name
-    )
+pub fn readme_step(p: &Profile, lang: Lang) -> String {
+    let mut step =
+        crate::t!(lang, "gen-karpenter-step", name = p.name.as_str(), node_role = p.karpenter_node_role());
+    if p.is_private() {
+        step.push('\n');
+        step.push_str(&text(lang, "gen-karpenter-step-private"));
+    }
+    step
 }

@@ -3,15 +3,12 @@
 use std::fmt::Write as _;
 
 use crate::generate::profile::Profile;
-use crate::generate::text::q;
+use crate::generate::text::{comment, q};
+use crate::i18n::{Lang, text};
 
-pub fn yaml(p: &Profile) -> String {
+pub fn yaml(p: &Profile, lang: Lang) -> String {
     let version = format!("v1.{}", p.version.minor);
-    let mut y = String::from(
-        "# Pod Security Admission at the restricted level, enforced, audited and warned, pinned to the\n\
-         # cluster's version: no root, no privilege escalation, no added capabilities (guide:G4.3,\n\
-         # CIS 4.2.1-4.2.5). One namespace per team or application (CIS 4.5.1, 4.5.2).\n",
-    );
+    let mut y = comment("", &text(lang, "gen-namespaces-header"));
     for ns in super::all_namespaces(p) {
         y.push_str("---\napiVersion: v1\nkind: Namespace\nmetadata:\n");
         let _ = writeln!(y, "  name: {ns}\n  labels:");

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use crate::generate::names::DEVELOPERS_GROUP;
 use crate::generate::profile::Profile;
-use crate::generate::text::{flow, q};
+use crate::generate::text::{comment, flow, q};
+use crate::i18n::{Lang, text};
 
 /// Read-only resources for developers: workloads, their status and logs; never Secrets.
 const DEVELOPER_RULES: &[(&str, &[&str])] = &[
@@ -16,12 +17,8 @@ const DEVELOPER_RULES: &[(&str, &[&str])] = &[
     ("policy", &["poddisruptionbudgets"]),
 ];
 
-pub fn yaml(p: &Profile) -> String {
-    let mut y = String::from(
-        "# Developers (Kubernetes group `developers`, mapped from their IAM role by an access entry in\n\
-         # eksctl/cluster.yaml) may get, list and watch in their namespaces: no writes, no Secrets,\n\
-         # nothing in kube-system (guide:G4.1, CIS 4.1.1-4.1.4).\n",
-    );
+pub fn yaml(p: &Profile, lang: Lang) -> String {
+    let mut y = comment("", &text(lang, "gen-rbac-header"));
     for ns in &p.namespaces {
         let _ = write!(
             y,

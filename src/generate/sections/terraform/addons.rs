@@ -6,14 +6,11 @@ use super::hcl;
 use super::nodes::node_group_id;
 use crate::generate::addons::addons as bundle_addons;
 use crate::generate::profile::Profile;
-use crate::generate::text::hq;
+use crate::generate::text::{comment, hq};
+use crate::i18n::{Lang, text};
 
-pub fn addons(t: &mut String, p: &Profile) {
-    let _ = writeln!(
-        t,
-        "# EKS managed add-ons at builds published for Kubernetes {} (guide:G2.1, G3.3).",
-        p.version.name()
-    );
+pub fn addons(t: &mut String, p: &Profile, lang: Lang) {
+    t.push_str(&comment("", &crate::t!(lang, "gen-tf-addons", version = p.version.name())));
     let after_nodes = format!("\n  depends_on = [aws_eks_node_group.{}]\n", node_group_id(p));
     for (name, version) in bundle_addons(p) {
         let _ = writeln!(t, "resource \"aws_eks_addon\" \"{}\" {{", hcl::ident(name));
@@ -28,7 +25,7 @@ pub fn addons(t: &mut String, p: &Profile) {
         match name {
             "vpc-cni" => {
                 t.push_str("  service_account_role_arn = aws_iam_role.vpc_cni.arn\n\n");
-                t.push_str("  # Network policy agent, so NetworkPolicies are enforced (CIS 4.3.1, 5.4.4).\n");
+                t.push_str(&comment("  ", &text(lang, "gen-tf-network-policy-agent")));
                 t.push_str("  configuration_values = jsonencode({ enableNetworkPolicy = \"true\" })\n");
             }
             "aws-ebs-csi-driver" => {

@@ -6,14 +6,13 @@ use std::fmt::Write as _;
 use super::hcl;
 use crate::generate::profile::Profile;
 use crate::generate::section::IrsaRole;
+use crate::generate::text::comment;
+use crate::i18n::Lang;
 
-pub fn role(t: &mut String, p: &Profile, role: &IrsaRole) {
+pub fn role(t: &mut String, p: &Profile, lang: Lang, role: &IrsaRole) {
     let id = hcl::ident(role.key);
-    let _ = writeln!(
-        t,
-        "# IRSA role trusted only by {}/{} (guide:G3.2; iam/{}-trust.json).",
-        role.namespace, role.service_account, role.key
-    );
+    let account = format!("{}/{}", role.namespace, role.service_account);
+    t.push_str(&comment("", &crate::t!(lang, "gen-tf-irsa-role", account = account, key = role.key)));
     let _ = write!(
         t,
         "resource \"aws_iam_role\" \"{id}\" {{\n  name = \"${{var.cluster_name}}-{}\"\n  assume_role_policy = jsonencode({{\n    Version = \"2012-10-17\"\n    Statement = [{{\n      Effect = \"Allow\"\n      Principal = {{ Federated = aws_iam_openid_connect_provider.eks.arn }}\n      Action = \"sts:AssumeRoleWithWebIdentity\"\n      Condition = {{\n        StringEquals = {{\n          \"${{local.oidc_issuer}}:aud\" = \"sts.amazonaws.com\"\n          \"${{local.oidc_issuer}}:sub\" = \"system:serviceaccount:{}:{}\"\n        }}\n      }}\n    }}]\n  }})\n}}\n\n",
@@ -28,7 +27,7 @@ pub fn role(t: &mut String, p: &Profile, role: &IrsaRole) {
         );
     }
     if let Some(policy) = &role.policy {
-        let _ = writeln!(t, "# Least-privilege permissions (iam/{}-policy.json).", role.key);
+        t.push_str(&comment("", &crate::t!(lang, "gen-tf-irsa-policy", key = role.key)));
         let _ = write!(
             t,
             "resource \"aws_iam_role_policy\" \"{id}\" {{\n  name = \"{}\"\n  role = aws_iam_role.{id}.id\n  policy = jsonencode({})\n}}\n\n",
