@@ -70,12 +70,20 @@ pub fn arg_ids(path: &[String], arg: &str) -> [String; 2] {
     [specific, format!("opt-{arg}")]
 }
 
+/// The ids of the description of an argument's possible value, from the argument's ids:
+/// `value-<id>-<value>` or `value-<path>-<id>-<value>`.
+fn value_ids(arg_ids: &[String], value: &str) -> Vec<String> {
+    let value: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    arg_ids.iter().map(|id| format!("value{}-{value}", id.strip_prefix("opt").unwrap_or(id))).collect()
+}
+
 fn lookup(lang: Lang, ids: &[String]) -> Option<String> {
     ids.iter().find(|id| has(lang, id)).map(|id| text(lang, id))
 }
 
 fn translate_arg(arg: Arg, ids: &[String], lang: Lang) -> Arg {
-    let Some(mut help) = lookup(lang, ids) else { return arg };
+    let Some(base) = lookup(lang, ids) else { return arg };
+    let mut help = base.clone();
     // clap appends its own English `[default: …]` and `[possible values: …]`: written here.
     let defaults: Vec<String> =
         arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
@@ -86,18 +94,36 @@ fn translate_arg(arg: Arg, ids: &[String], lang: Lang) -> Arg {
         help.push(' ');
         help.push_str(&crate::t!(lang, "help-default", value = defaults.join(", ")));
     }
-    let values: Vec<String> = if arg.is_hide_possible_values_set() {
-        Vec::new()
-    } else {
-        arg.get_possible_values()
-            .iter()
-            .filter(|v| !v.is_hide_set())
-            .map(|v| v.get_name().to_string())
-            .collect()
-    };
-    if !values.is_empty() && arg.get_action().takes_values() {
+    let values: Vec<clap::builder::PossibleValue> =
+        if arg.is_hide_possible_values_set() || !arg.get_action().takes_values() {
+            Vec::new()
+        } else {
+            arg.get_possible_values().into_iter().filter(|v| !v.is_hide_set()).collect()
+        };
+    let names: Vec<&str> = values.iter().map(clap::builder::PossibleValue::get_name).collect();
+    // Values with a description are listed one a line in the long help, as clap does.
+    let long = values.iter().any(|v| v.get_help().is_some()).then(|| {
+        let mut long = base.clone();
+        long.push_str("\n\n");
+        long.push_str(&text(lang, "help-possible-values-heading"));
+        for v in &values {
+            // Only a value the code describes has a description (ids are shared between commands).
+            let described = v
+                .get_help()
+                .and_then(|_| value_ids(ids, v.get_name()).into_iter().find(|id| has(lang, id)))
+                .map(|id| text(lang, &id));
+            long.push_str("\n- ");
+            long.push_str(v.get_name());
+            if let Some(d) = described {
+                long.push_str(": ");
+                long.push_str(&d);
+            }
+        }
+        long
+    });
+    if !names.is_empty() {
         help.push(' ');
-        help.push_str(&crate::t!(lang, "help-possible-values", values = values.join(", ")));
+        help.push_str(&crate::t!(lang, "help-possible-values", values = names.join(", ")));
     }
     let heading = if arg.is_positional() { "help-heading-arguments" } else { "help-heading-options" };
     // Under a heading of its own, an argument is listed by display order: positionals keep
@@ -106,11 +132,17 @@ fn translate_arg(arg: Arg, ids: &[String], lang: Lang) -> Arg {
         Some(i) if arg.is_positional() => arg.display_order(i),
         _ => arg,
     };
-    arg.help(help)
-        .long_help(None::<&str>)
-        .hide_default_value(true)
-        .hide_possible_values(true)
-        .help_heading(text(lang, heading))
+    let arg = match long {
+        Some(mut long) => {
+            if !defaults.is_empty() {
+                long.push_str("\n\n");
+                long.push_str(&crate::t!(lang, "help-default", value = defaults.join(", ")));
+            }
+            arg.long_help(long)
+        }
+        None => arg.long_help(None::<&str>),
+    };
+    arg.help(help).hide_default_value(true).hide_possible_values(true).help_heading(text(lang, heading))
 }
 
 /// The headings of a command and of all its subcommands in the language.
@@ -144,8 +176,8 @@ pub fn english_ftl(cli: Command) -> String {
     let mut cli = cli;
     cli.build();
     let mut commands = Vec::new();
-    let mut args: Vec<(Vec<String>, String, String)> = Vec::new();
-    collect(&cli, &mut Vec::new(), &mut commands, &mut args);
+    let (mut args, mut values) = (Vec::new(), Vec::new());
+    collect(&cli, &mut Vec::new(), &mut commands, &mut args, &mut values);
     let mut out = String::from(
         "# The help of every command and argument (`--help`), from the doc comments of src/cli.\n\
          # Generated: LADRILLO_UPDATE_DOCS=1 cargo test --lib cli::help_i18n\n\n",
@@ -169,18 +201,41 @@ pub fn english_ftl(cli: Command) -> String {
         let id = if common(arg) == Some(help.as_str()) { shared } else { specific };
         lines.insert(format!("{id} = {}\n", escape(help)));
     }
+    let mut texts =
+        std::collections::BTreeMap::<(&str, &str), std::collections::BTreeMap<&str, usize>>::new();
+    for (_, arg, value, help) in &values {
+        *texts.entry((arg, value)).or_default().entry(help).or_default() += 1;
+    }
+    for (path, arg, value, help) in &values {
+        let common = texts
+            .get(&(arg.as_str(), value.as_str()))
+            .and_then(|t| t.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(h, _)| *h));
+        let [specific, shared] = value_ids(&arg_ids(path, arg), value)
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("two ids per argument"));
+        let id = if common == Some(help.as_str()) { shared } else { specific };
+        lines.insert(format!("{id} = {}\n", escape(help)));
+    }
     lines.insert("opt-help = Print help\n".to_string());
     lines.insert("opt-version = Print version\n".to_string());
     out.extend(lines);
     out
 }
 
+/// An argument's help: the command's path, the argument's id, the text.
+#[cfg(test)]
+type ArgHelp = (Vec<String>, String, String);
+/// A possible value's description: the command's path, the argument's id, the value, the text.
+#[cfg(test)]
+type ValueHelp = (Vec<String>, String, String, String);
+
 #[cfg(test)]
 fn collect(
     cmd: &Command,
     path: &mut Vec<String>,
     commands: &mut Vec<(String, String)>,
-    args: &mut Vec<(Vec<String>, String, String)>,
+    args: &mut Vec<ArgHelp>,
+    values: &mut Vec<ValueHelp>,
 ) {
     let id = command_id(path);
     if let Some(about) = cmd.get_about() {
@@ -195,12 +250,22 @@ fn collect(
             continue;
         }
         if let Some(help) = a.get_help() {
-            args.push((path.clone(), arg, one_line(&help.to_string())));
+            args.push((path.clone(), arg.clone(), one_line(&help.to_string())));
+        }
+        for v in a.get_possible_values().iter().filter(|v| !v.is_hide_set()) {
+            if let Some(help) = v.get_help() {
+                values.push((
+                    path.clone(),
+                    arg.clone(),
+                    v.get_name().to_string(),
+                    one_line(&help.to_string()),
+                ));
+            }
         }
     }
     for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
         path.push(sub.get_name().to_string());
-        collect(sub, path, commands, args);
+        collect(sub, path, commands, args, values);
         path.pop();
     }
 }
@@ -266,6 +331,12 @@ mod tests {
             let ids = arg_ids(path, a.get_id().as_str());
             if !ids.iter().any(|i| has(Lang::Es, i)) {
                 missing.push(ids.join(" or "));
+            }
+            for v in a.get_possible_values().iter().filter(|v| v.get_help().is_some()) {
+                let ids = value_ids(&ids, v.get_name());
+                if !ids.iter().any(|i| has(Lang::Es, i)) {
+                    missing.push(ids.join(" or "));
+                }
             }
         }
         for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {

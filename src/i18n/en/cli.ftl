@@ -309,6 +309,7 @@ clap-tip = tip: { $tip }
 clap-usage = Usage:
 clap-more-information = For more information, try '--help'.
 help-subcommand = Print this message or the help of the given subcommand(s)
+help-possible-values-heading = Possible values:
 help-heading-arguments = Arguments
 help-heading-options = Options
 help-heading-commands = Commands

@@ -143,3 +143,10 @@ opt-write-policy-reports = Con --cluster: escribe también los hallazgos en el c
 opt-write-timeout = Tiempo permitido para que una escritura avance, en segundos: un cliente que deja de leer sus respuestas se desconecta
 opt-zones = Zonas de disponibilidad (al menos dos), p. ej. us-east-1a,us-east-1b
 
+value-format-html = Una página autónoma, filtrable por estado
+value-format-json = Un documento JSON
+value-format-markdown = Para comentarios de pull requests y resúmenes de pasos de CI
+value-format-policyreport = Objetos `PolicyReport`/`ClusterPolicyReport` (wgpolicyk8s.io/v1alpha2) para `kubectl apply`
+value-format-text = Una tabla con los datos de la fórmula
+value-format-tsv = Líneas `tipo-de-instancia<TAB>máx-pods`, sin cabecera, un número por tipo. Cuando ni el nombre del tamaño indica el número de vCPU, el tope más bajo (110), que nunca se pasa
+value-scan-format-markdown = Para comentarios de pull requests y resúmenes de pasos de CI (con enlaces cuando se ejecuta en GitHub Actions)

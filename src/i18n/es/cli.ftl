@@ -324,6 +324,7 @@ clap-tip = consejo: { $tip }
 clap-usage = Uso:
 clap-more-information = Para más información, pruebe '--help'.
 help-subcommand = Muestra esta ayuda o la de las órdenes indicadas
+help-possible-values-heading = Valores posibles:
 help-heading-arguments = Argumentos
 help-heading-options = Opciones
 help-heading-commands = Órdenes
