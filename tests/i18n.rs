@@ -997,3 +997,51 @@ fn the_generated_bundle_and_manifests_speak_spanish() {
         assert!(spanish.contains("# Clúster EKS endurecido") && spanish.contains("## Antes de empezar"));
     }
 }
+
+/// `init --from`: the changes made to an eksctl file are listed in Spanish, and its errors too;
+/// every English change text without arguments that the English run shows is absent.
+#[test]
+fn init_from_lists_its_changes_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "apiVersion: eksctl.io/v1alpha5\nkind: ClusterConfig\nmetadata: {name: legacy, region: eu-west-1}\n\
+         accessConfig: {authenticationMode: CONFIG_MAP}\niamIdentityMappings: [{arn: \"arn:aws:iam::111122223333:root\", groups: [\"system:masters\"]}]\n\
+         nodeGroups:\n  - {name: ng-1, instanceType: m5.large, ssh: {allow: true}}\n  - {name: ng-2}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n").unwrap();
+    let run = |lang: &str, file: &str, code: i32| {
+        let out = ladrillo()
+            .current_dir(dir.path())
+            .args(["--lang", lang, "init", "--from", file, "--private", "--date", "2026-11-24", "--out"])
+            .arg(format!("out-{lang}"))
+            .assert()
+            .code(code)
+            .get_output()
+            .clone();
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let (english, spanish) = (run("en", "a.yaml", 0), run("es", "a.yaml", 0));
+    let fixed: Vec<String> = i18n::audit::entries(Lang::En)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.id.starts_with("init-from-") && e.variables.is_empty())
+        .map(|e| i18n::text(Lang::En, &e.id))
+        .filter(|t| english.contains(t.as_str()))
+        .collect();
+    assert!(fixed.len() >= 8, "only {} change texts found in:\n{english}", fixed.len());
+    for t in &fixed {
+        assert!(!spanish.contains(t.as_str()), "English `{t}` in:\n{spanish}");
+    }
+    for wanted in [
+        "cambios de endurecimiento en a.yaml",
+        "grupo de nodos ng-1: ssh.allow: true → false, SSM en lugar de SSH",
+        "grupos de nodos: solo se conserva el primero de 2",
+        "accessConfig.authenticationMode: CONFIG_MAP → API, entradas de acceso en lugar de aws-auth",
+    ] {
+        assert!(spanish.contains(wanted), "no `{wanted}` in:\n{spanish}");
+    }
+    let error = run("es", "b.yaml", 2);
+    assert!(error.contains("b.yaml: no se encontró ningún ClusterConfig de eksctl"), "{error}");
+}

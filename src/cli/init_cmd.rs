@@ -114,7 +114,7 @@ pub fn run(args: &InitArgs) -> i32 {
         None => jiff::Zoned::now().date(),
     };
     let (mut request, changes) = match &args.from {
-        Some(path) => match generate::harden::from_file(path) {
+        Some(path) => match generate::harden::from_file(path, lang) {
             Ok(h) => (h.request, h.changes),
             Err(messages) => {
                 for m in messages {
@@ -153,7 +153,7 @@ pub fn run(args: &InitArgs) -> i32 {
         out.push_str(&crate::t!(lang, "init-hardened", file = file));
         out.push('\n');
         for c in &changes {
-            out.push_str(&format!("  - {c}\n"));
+            out.push_str(&format!("  - {}\n", c.render(lang)));
         }
     }
     let dir = args.out.display().to_string();
