@@ -9,110 +9,72 @@ use std::borrow::Cow;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+mod fill;
+
+pub use fill::Fill;
+
 pub type Str<'a> = Cow<'a, str>;
 
-/// Every field ladrillo reads, of every record shape.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Every field ladrillo reads, of every record shape. Read by [`Fill`], which names each field's
+/// JSON key.
+#[derive(Debug, Default)]
 pub struct Record<'a> {
     // Kubernetes audit event.
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub kind: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub api_version: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub level: Option<Str<'a>>,
-    #[serde(rename = "auditID", borrow, default, deserialize_with = "opt_str")]
     pub audit_id: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub stage: Option<Str<'a>>,
-    #[serde(rename = "requestURI", borrow, default, deserialize_with = "opt_str")]
     pub request_uri: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub verb: Option<Str<'a>>,
-    #[serde(borrow, default)]
     pub user: UserInfo<'a>,
-    /// Boxed: rare, and a record is moved a few times on its way to the detections.
-    #[serde(borrow)]
+    /// Boxed: rare, and every record starts empty (a smaller record is quicker to set up).
     pub impersonated_user: Option<Box<UserInfo<'a>>>,
     /// The client, then the proxies it went through: one or two addresses inline.
-    #[serde(rename = "sourceIPs", borrow, default)]
     pub source_ips: Strs<'a, 2>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub user_agent: Option<Str<'a>>,
-    #[serde(borrow)]
     pub object_ref: Option<ObjectReference<'a>>,
-    #[serde(borrow)]
     pub response_status: Option<Status<'a>>,
-    #[serde(borrow)]
     pub request_object: Option<&'a RawValue>,
-    #[serde(borrow)]
     pub response_object: Option<&'a RawValue>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub request_received_timestamp: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub stage_timestamp: Option<Str<'a>>,
     /// `v1beta1` events carry a string; CloudWatch log events milliseconds since the epoch.
-    #[serde(borrow)]
     pub timestamp: Option<&'a RawValue>,
-    #[serde(borrow, default)]
     pub annotations: Annotations<'a>,
 
     // Envelopes.
     /// A CloudWatch log event's text (`filter-log-events`, `get-log-events`, subscriptions).
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub message: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub log_stream_name: Option<Str<'a>>,
     /// Subscription payload: `DATA_MESSAGE` or `CONTROL_MESSAGE`.
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub message_type: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub log_stream: Option<Str<'a>>,
-    #[serde(borrow)]
     pub log_events: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
     pub items: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
     pub events: Option<Vec<&'a RawValue>>,
-    #[serde(rename = "Records", borrow)]
     pub records_upper: Option<Vec<&'a RawValue>>,
-    #[serde(borrow)]
     pub records: Option<Vec<&'a RawValue>>,
-    #[serde(rename = "Events", borrow)]
     pub events_upper: Option<Vec<&'a RawValue>>,
     /// Lambda subscription event `{"awslogs": {"data": "H4sI…"}}`.
-    #[serde(borrow)]
     pub awslogs: Option<Data<'a>>,
     /// Kinesis event record `{"kinesis": {"data": "H4sI…"}}`.
-    #[serde(borrow)]
     pub kinesis: Option<Data<'a>>,
     /// Firehose record data.
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub data: Option<Str<'a>>,
     /// `aws kinesis get-records` record data.
-    #[serde(rename = "Data", borrow, default, deserialize_with = "opt_str")]
     pub data_upper: Option<Str<'a>>,
     /// `aws cloudtrail lookup-events`: the event as a JSON string.
-    #[serde(rename = "CloudTrailEvent", borrow, default, deserialize_with = "opt_str")]
     pub cloud_trail_event: Option<Str<'a>>,
 
     // CloudTrail event.
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_source: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_name: Option<Str<'a>>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub event_time: Option<Str<'a>>,
-    #[serde(rename = "eventID", borrow, default, deserialize_with = "opt_str")]
     pub event_id: Option<Str<'a>>,
-    #[serde(borrow)]
     pub user_identity: Option<Box<UserIdentity<'a>>>,
-    #[serde(rename = "sourceIPAddress", borrow, default, deserialize_with = "opt_str")]
     pub source_ip_address: Option<Str<'a>>,
-    #[serde(borrow)]
     pub request_parameters: Option<&'a RawValue>,
-    #[serde(borrow, default, deserialize_with = "opt_str")]
     pub error_code: Option<Str<'a>>,
 }
 
