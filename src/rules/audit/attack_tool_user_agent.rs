@@ -56,7 +56,7 @@ impl Detection for AttackToolUserAgent {
         let Some(ua) = ev.user_agent.as_deref().filter(|u| !u.is_empty()) else { return };
         // A log holds few distinct user agents: one already found to name no tool is not
         // searched again.
-        if cx.state.clean_user_agents.contains(ua) {
+        if cx.state.is_clean_user_agent(ua) {
             return;
         }
         let lower = ua.to_ascii_lowercase();

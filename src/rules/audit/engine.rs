@@ -141,11 +141,28 @@ pub struct State {
     /// The latest event time seen, for events whose own time cannot be read.
     pub clock: i64,
     /// User agents that name no attack tool (bounded: emptied when full).
-    pub clean_user_agents: HashSet<String>,
+    clean_user_agents: HashSet<String>,
+    /// The clean user agents met last, compared before hashing: a log repeats a handful of them
+    /// (kubelet, controllers, kubectl), and hashing a 100-byte user agent per event shows.
+    recent_clean_user_agents: [String; 8],
+    next_recent: usize,
 }
 
 impl State {
     const CLEAN_USER_AGENTS: usize = 4096;
+
+    /// Whether a user agent was found to name no attack tool.
+    pub fn is_clean_user_agent(&mut self, ua: &str) -> bool {
+        // Empty slots hold "", which is no user agent.
+        if !ua.is_empty() && self.recent_clean_user_agents.iter().any(|r| r == ua) {
+            return true;
+        }
+        if !self.clean_user_agents.contains(ua) {
+            return false;
+        }
+        self.remember_recent(ua);
+        true
+    }
 
     /// Remembers a user agent that names no attack tool.
     pub fn clean_user_agent(&mut self, ua: &str) {
@@ -153,6 +170,17 @@ impl State {
             self.clean_user_agents.clear();
         }
         self.clean_user_agents.insert(ua.to_string());
+        self.remember_recent(ua);
+    }
+
+    fn remember_recent(&mut self, ua: &str) {
+        let n = self.recent_clean_user_agents.len();
+        if let Some(slot) = self.recent_clean_user_agents.get_mut(self.next_recent % n) {
+            // Reuses the slot's buffer.
+            slot.clear();
+            slot.push_str(ua);
+        }
+        self.next_recent = (self.next_recent + 1) % n;
     }
 }
 
