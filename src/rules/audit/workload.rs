@@ -35,10 +35,11 @@ pub const POD_RULES: &[&str] = &[
     "host-path-volume",
 ];
 
-/// Runs [`POD_RULES`] on a request body (JSON text) and returns what they report about it. The
-/// scan engine, a layer above the rules, implements it (`crate::audit`).
+/// Runs [`POD_RULES`] on a request body (its JSON text and the node read from it) and returns
+/// what they report about it. The scan engine, a layer above the rules, implements it
+/// (`crate::audit`).
 pub trait BodyScanner {
-    fn findings(&self, body: &str) -> Vec<Finding>;
+    fn findings(&self, body: &str, root: &Node) -> Vec<Finding>;
 }
 
 /// A request body read into the model.
@@ -82,7 +83,7 @@ impl Written {
     /// detection takes its rules' findings.
     #[must_use]
     pub fn findings(&self, scanner: &dyn BodyScanner, rules: &[&dyn Rule]) -> Vec<&Finding> {
-        let all = self.findings.get_or_init(|| scanner.findings(&self.text));
+        let all = self.findings.get_or_init(|| scanner.findings(&self.text, &self.object.root));
         all.iter()
             .filter(|f| f.suppressed.is_none() && rules.iter().any(|r| r.meta().code == f.rule.code))
             .collect()
