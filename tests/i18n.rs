@@ -834,6 +834,26 @@ fn hcl_and_json_input_errors() {
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["errors"][0]["message"], "unclosed quote");
     assert_eq!(String::from_utf8(json.stderr).unwrap(), "error: bad.yaml:1:4: comillas sin cerrar\n");
+    // An input with nothing to analyse: the same, its message made of several parts.
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let json = ladrillo()
+        .current_dir(dir.path())
+        .args(["--lang", "es", "scan", "--no-config", "-f", "json", "empty"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let message = report["errors"][0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("nothing to analyse: ")
+            && message.ends_with("; pass --allow-empty if an empty input is expected"),
+        "{message}"
+    );
+    let stderr = String::from_utf8(json.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: empty: nada que analizar: ")
+            && stderr.ends_with("; use --allow-empty si se espera una entrada vacía\n"),
+        "{stderr}"
+    );
 }
 
 /// The node-group capacity lines of a text report, known or not, in Spanish (they were English

@@ -75,7 +75,7 @@ impl ClusterArgs {
             let mut snapshot = live::read(&self.options(namespaces))
                 .map_err(|e| crate::t!(lang, "live-cannot-read", reason = e.to_string()))?;
             snapshot.load_into(&mut loader);
-            errors = snapshot.errors(lang);
+            errors = snapshot.errors();
             not_evaluated.extend(snapshot.not_read.iter().map(|n| n.resource.name()));
             not_evaluated.dedup();
             names.push(snapshot.context);

@@ -11,10 +11,6 @@ use crate::input::Inputs;
 use crate::model::ObjectRef;
 use crate::rules::pss::pss_violation;
 
-fn invalid_field(invalid: &pss::InvalidField, lang: crate::i18n::Lang) -> String {
-    pss_violation::invalid_field_message(invalid).render(lang)
-}
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum PssFormat {
     #[default]
@@ -83,7 +79,6 @@ pub struct PssReport {
 /// verdict is about one object, so the others are still evaluated and the errors listed.
 #[must_use]
 pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssReport {
-    let lang = super::lang();
     let Inputs { set, errors, .. } = inputs;
     let mut report = PssReport { errors, ..PssReport::default() };
     for object in set.iter() {
@@ -92,8 +87,11 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
         for invalid in &evaluation.invalid {
             let span = object.locate(&invalid.path).span;
             report.errors.push(match origin {
-                Some(o) => InputError::at(&o.file, span, invalid_field(invalid, lang)),
-                None => InputError::file(object.object_ref().to_string(), invalid_field(invalid, lang)),
+                Some(o) => InputError::at(&o.file, span, pss_violation::invalid_field_message(invalid)),
+                None => InputError::file(
+                    object.object_ref().to_string(),
+                    pss_violation::invalid_field_message(invalid),
+                ),
             });
         }
         report.results.push(PssResult {

@@ -265,10 +265,10 @@ impl Loader {
                 },
                 Err(failure) => {
                     self.unread += 1;
-                    let why = render_failure(&failure, lang);
+                    let why = render_failure(&failure);
                     self.errors.push(InputError::file(
                         t.dir.clone(),
-                        crate::t!(lang, "input-not-rendered", dir = t.dir.as_str(), why = why.as_str()),
+                        crate::msg!("input-not-rendered", dir = t.dir.as_str(), why = why),
                     ));
                 }
             }
@@ -459,7 +459,7 @@ impl Loader {
             && set.is_empty()
             && set.clusters().is_empty()
         {
-            errors.push(nothing_to_analyse(&paths, &walk, &projects, stats.files, lang));
+            errors.push(nothing_to_analyse(&paths, &walk, &projects, stats.files));
         }
         Inputs { files: all_files, set, notes, errors, stats, remarks }
     }
@@ -521,26 +521,26 @@ fn walked_charts(inputs: &[source::Input]) -> Vec<Target> {
 }
 
 /// Why a directory was not rendered, in a language.
-fn render_failure(failure: &render::Failure, lang: crate::i18n::Lang) -> String {
+fn render_failure(failure: &render::Failure) -> crate::i18n::Msg {
     match failure {
-        render::Failure::NoTool(render::Project::Chart) => crate::i18n::text(lang, "input-render-no-helm"),
+        render::Failure::NoTool(render::Project::Chart) => crate::i18n::Msg::new("input-render-no-helm"),
         render::Failure::NoTool(render::Project::Kustomization) => {
-            crate::i18n::text(lang, "input-render-no-kustomize")
+            crate::i18n::Msg::new("input-render-no-kustomize")
         }
-        render::Failure::Values(file) => crate::t!(lang, "input-render-values", file = file.as_str()),
-        render::Failure::Wrapper(error) => crate::t!(lang, "input-render-wrapper", error = error.as_str()),
-        render::Failure::Start(error) => crate::t!(lang, "input-render-start", error = error.as_str()),
+        render::Failure::Values(file) => crate::msg!("input-render-values", file = file.as_str()),
+        render::Failure::Wrapper(error) => crate::msg!("input-render-wrapper", error = error.as_str()),
+        render::Failure::Start(error) => crate::msg!("input-render-start", error = error.as_str()),
         render::Failure::Exit(Some(code), stderr) => {
-            crate::t!(lang, "input-render-failed", code = *code, stderr = stderr.as_str())
+            crate::msg!("input-render-failed", code = *code, stderr = stderr.as_str())
         }
         render::Failure::Exit(None, stderr) => {
-            crate::t!(lang, "input-render-killed", stderr = stderr.as_str())
+            crate::msg!("input-render-killed", stderr = stderr.as_str())
         }
-        render::Failure::Timeout(limit) => crate::t!(lang, "input-render-timeout", seconds = limit.as_secs()),
+        render::Failure::Timeout(limit) => crate::msg!("input-render-timeout", seconds = limit.as_secs()),
         render::Failure::TooLarge(limit) => {
-            crate::t!(lang, "input-render-too-large", mib = *limit / (1024 * 1024))
+            crate::msg!("input-render-too-large", mib = *limit / (1024 * 1024))
         }
-        render::Failure::NotText => crate::i18n::text(lang, "input-render-not-text"),
+        render::Failure::NotText => crate::i18n::Msg::new("input-render-not-text"),
     }
 }
 
@@ -551,25 +551,27 @@ fn nothing_to_analyse(
     walk: &source::Walk,
     projects: &Projects,
     files: usize,
-    lang: crate::i18n::Lang,
 ) -> InputError {
-    let mut lines = vec![crate::t!(lang, "input-nothing-to-analyse", files = files)];
+    use crate::i18n::Msg;
+    let mut lines = vec![crate::msg!("input-nothing-to-analyse", files = files)];
     for dir in &projects.kustomizations {
-        lines.push(crate::t!(lang, "input-render-kustomize", dir = dir.as_str()));
+        lines.push(crate::msg!("input-render-kustomize", dir = dir.as_str()));
     }
     for (dir, _) in &projects.charts {
-        lines.push(crate::t!(lang, "input-render-helm", dir = dir.as_str()));
+        lines.push(crate::msg!("input-render-helm", dir = dir.as_str()));
     }
     for by in source::ignored_by(paths, walk) {
         lines.push(match by {
-            source::Ignored::File(f) => crate::t!(lang, "input-ignored-by-file", file = f),
-            source::Ignored::Exclude => crate::i18n::text(lang, "input-ignored-by-exclude"),
-            source::Ignored::Git => crate::i18n::text(lang, "input-ignored-by-git"),
+            source::Ignored::File(f) => crate::msg!("input-ignored-by-file", file = f),
+            source::Ignored::Exclude => Msg::new("input-ignored-by-exclude"),
+            source::Ignored::Git => Msg::new("input-ignored-by-git"),
         });
     }
-    lines.push(crate::i18n::text(lang, "input-allow-empty"));
+    lines.push(Msg::new("input-allow-empty"));
     // One line: every output escapes control characters in messages, a newline included.
-    InputError::file(paths.join(" "), lines.join("; "))
+    let message =
+        lines.into_iter().reduce(|first, then| crate::msg!("input-and-then", first = first, then = then));
+    InputError::file(paths.join(" "), message.unwrap_or_else(|| Msg::new("input-allow-empty")))
 }
 
 /// Kustomize trees and Helm charts among the files read: their kustomization files and chart

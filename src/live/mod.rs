@@ -130,7 +130,7 @@ impl Snapshot {
 
     /// The kinds not read, as input errors of the run (they make it exit 2).
     #[must_use]
-    pub fn errors(&self, lang: Lang) -> Vec<InputError> {
+    pub fn errors(&self) -> Vec<InputError> {
         self.not_read
             .iter()
             .map(|n| {
@@ -140,7 +140,7 @@ impl Snapshot {
                 };
                 InputError::file(
                     format!("cluster {}", self.context),
-                    crate::t!(lang, "live-not-read", resource = what, reason = n.reason.as_str()),
+                    crate::msg!("live-not-read", resource = what, reason = n.reason.as_str()),
                 )
             })
             .collect()

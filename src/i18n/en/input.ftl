@@ -14,6 +14,7 @@ input-too-large = file is larger than { $mib } MiB; refusing to read it
 input-link-loop = symbolic link loop: following the link never reaches a file
 input-link-broken = broken symbolic link: its target does not exist
 
+input-and-then = { $first }; { $then }
 input-invalid-hcl = invalid HCL: { $detail }
 input-local-redefined = local value `{ $name }` is already defined at { $file }:{ $line }
 input-invalid-json = invalid JSON: { $detail }

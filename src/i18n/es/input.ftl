@@ -14,6 +14,7 @@ input-too-large = el archivo ocupa más de { $mib } MiB; no se lee
 input-link-loop = bucle de enlaces simbólicos: siguiendo el enlace nunca se llega a un archivo
 input-link-broken = enlace simbólico roto: su destino no existe
 
+input-and-then = { $first }; { $then }
 input-invalid-hcl = HCL no válido; el analizador de HCL indica: «{ $detail }»
 input-local-redefined = el valor local `{ $name }` ya está definido en { $file }:{ $line }
 input-invalid-json = JSON no válido: { $detail }
