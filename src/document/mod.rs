@@ -4,6 +4,7 @@
 
 pub mod cloudformation;
 pub mod hcl;
+pub mod json;
 pub mod node;
 pub mod span;
 pub mod symbolic;

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::document::{FieldPath, Node, SourceFile, Span, Value, node::Entry, yaml};
+use crate::document::{FieldPath, Node, SourceFile, Span, Value, json, node::Entry, yaml};
 
 /// The request of a review, with the trees of its objects.
 #[derive(Debug)]
@@ -37,23 +37,30 @@ pub fn old_object_path() -> FieldPath {
     FieldPath::root().keys(&["request", "oldObject"])
 }
 
-/// Reads a review; the error says what is wrong with it.
+/// Reads a review; the error says what is wrong with it. The API server sends JSON, read by
+/// the JSON reader; anything it leaves (YAML, or JSON the YAML reader might read its own way)
+/// is read by the YAML reader, which gives the same tree for any JSON and says what is wrong.
 pub fn parse(body: Vec<u8>) -> Result<Review, String> {
     let file = crate::source::from_bytes("admission-review".into(), None, body).map_err(|e| e.to_string())?;
-    let mut stream = yaml::parse(&file.text);
-    if let Some(e) = stream.errors.first() {
-        let p = file.position(e.span.start);
-        return Err(format!(
-            "the body cannot be read as JSON: {} at line {}, column {}",
-            e.message.render(crate::i18n::Lang::En),
-            p.line,
-            p.column
-        ));
-    }
-    if stream.documents.len() != 1 {
-        return Err("the body must be one AdmissionReview".into());
-    }
-    let root = stream.documents.remove(0).root;
+    let mut root = match json::parse(&file.text) {
+        Some(root) => root,
+        None => {
+            let mut stream = yaml::parse(&file.text);
+            if let Some(e) = stream.errors.first() {
+                let p = file.position(e.span.start);
+                return Err(format!(
+                    "the body cannot be read as JSON: {} at line {}, column {}",
+                    e.message.render(crate::i18n::Lang::En),
+                    p.line,
+                    p.column
+                ));
+            }
+            if stream.documents.len() != 1 {
+                return Err("the body must be one AdmissionReview".into());
+            }
+            stream.documents.remove(0).root
+        }
+    };
     let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).unwrap_or_default().to_string();
     if text(&root, "apiVersion") != "admission.k8s.io/v1" || text(&root, "kind") != "AdmissionReview" {
         return Err("expected an AdmissionReview of apiVersion admission.k8s.io/v1".into());
@@ -71,19 +78,25 @@ pub fn parse(body: Vec<u8>) -> Result<Review, String> {
     }
     let kind = request.get("kind").map(|k| text(k, "kind")).unwrap_or_default();
     let resource = request.get("resource").map(|r| text(r, "resource")).unwrap_or_default();
-    let object = |key: &str| request.get(key).filter(|o| !o.is_null()).cloned();
+    let sub_resource = text(request, "subResource");
+    let namespace = text(request, "namespace");
+    let name = text(request, "name");
+    let dry_run = request.get("dryRun").and_then(Node::as_bool).unwrap_or(false);
+    // The objects are moved out of the review's tree, not copied.
+    let mut object = |key: &str| take(&mut root, "request", key).filter(|o| !o.is_null());
+    let (object, old_object) = (object("object"), object("oldObject"));
     let review = Review {
+        file,
         uid,
+        operation,
         kind,
         resource,
-        sub_resource: text(request, "subResource"),
-        namespace: text(request, "namespace"),
-        name: text(request, "name"),
-        dry_run: request.get("dryRun").and_then(Node::as_bool).unwrap_or(false),
-        object: object("object"),
-        old_object: object("oldObject"),
-        operation,
-        file,
+        sub_resource,
+        namespace,
+        name,
+        dry_run,
+        object,
+        old_object,
     };
     if matches!(review.operation.as_str(), "CREATE" | "UPDATE") {
         match &review.object {
@@ -116,4 +129,13 @@ pub fn complete(object: &mut Node, namespace: &str, name: &str) {
 
 fn entry(key: &str, value: Node) -> Entry {
     Entry { key: key.to_string(), key_span: Span::default(), value }
+}
+
+/// Moves `root[outer][key]` out of the tree (the entry a lookup finds: the last of its name).
+fn take(root: &mut Node, outer: &str, key: &str) -> Option<Node> {
+    let Value::Map(root) = &mut root.value else { return None };
+    let outer = root.entries.iter_mut().rev().find(|e| e.key == outer)?;
+    let Value::Map(inner) = &mut outer.value.value else { return None };
+    let entry = inner.entries.iter_mut().rev().find(|e| e.key == key)?;
+    Some(std::mem::replace(&mut entry.value, Node::synthetic(Value::Null)))
 }

@@ -209,7 +209,7 @@ async fn validate(State(state): State<Arc<AppState>>, body: Body) -> Response {
         return allow_all(&bytes);
     }
     let webhook = state.webhook.get();
-    let decision = webhook.decide(bytes.to_vec(), state.namespaces.as_ref());
+    let decision = webhook.decide(Vec::from(bytes), state.namespaces.as_ref());
     state.metrics.observe(&decision, started.elapsed().as_secs_f64());
     tracing::info!(
         uid = decision.uid,
