@@ -45,6 +45,15 @@ crate::declare_rule! {
 
 impl Rule for AnonymousBinding {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
+        // Only the input's own bindings are reported: without one (a review of a Pod), the graph
+        // and the cluster's default roles in it are not built.
+        let is_binding = |o: &crate::model::Object| {
+            o.group() == "rbac.authorization.k8s.io"
+                && matches!(o.kind.as_str(), "RoleBinding" | "ClusterRoleBinding")
+        };
+        if !set.iter().any(is_binding) {
+            return;
+        }
         let graph = Graph::of(set);
         for b in &graph.bindings {
             let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };

@@ -276,6 +276,10 @@ pub fn aws_id(word: &str) -> Option<bool> {
     }
 }
 
+/// The shortest word [`tokens`] can find a token in: a Slack token (`xoxb-` and 10 more); an
+/// AWS key id is 20 bytes, a GitHub token 33 or more, a JWT 38 or more.
+const MIN_TOKEN: usize = 15;
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'
 }
@@ -915,13 +919,15 @@ pub fn credential_ranges(previous: Option<&str>, line: &str) -> Vec<Range<usize>
 /// Byte ranges of token-shaped words (AWS access key ids, GitHub, Slack, JWT) in any text.
 #[must_use]
 pub fn token_ranges(text: &str) -> Vec<Range<usize>> {
+    // Shorter words hold no token: messages are mostly such words, and skipping them keeps
+    // masking cheap (every finding's message is masked, at each admission review too).
     let mut out = Vec::new();
     let mut start = None;
     for (i, b) in text.bytes().chain([b' ']).enumerate() {
         match (start, is_word_byte(b)) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
-                if text.get(s..i).is_some_and(|w| !tokens(w).is_empty()) {
+                if i - s >= MIN_TOKEN && text.get(s..i).is_some_and(|w| !tokens(w).is_empty()) {
                     out.push(s..i);
                 }
                 start = None;
@@ -1157,6 +1163,9 @@ mod tests {
         assert!(kinds(None, "ghp_short").is_empty());
         assert_eq!(kinds(None, &format!("xoxb-{}", "1234567890-abcdefghij")), vec![Kind::SlackToken]);
         assert!(kinds(None, "xoxb-xxxxxxxxxxxxxxxx").is_empty());
+        // The shortest token masking looks for, and one byte less.
+        assert_eq!(mask_tokens("key xoxb-a1b2c3d4e5 end").as_deref(), Some("key *** end"));
+        assert_eq!(mask_tokens("key xoxb-a1b2c3d4e end"), None);
         // {"alg":"HS256","typ":"JWT"} . {"sub":"1234567890"} . signature
         let jwt = format!(
             "{}.{}.{}",
