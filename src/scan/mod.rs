@@ -40,6 +40,10 @@ pub struct ScanSettings {
     /// entirely on its calling thread: handing so little work to the pool and waiting for it
     /// costs more than the work. Findings are the same, in the same order, either way.
     pub parallel: bool,
+    /// Compute what only reports use: each finding's fingerprint and the masks of the secret
+    /// rules that were not selected (`ScanResult::redactions`); `true` unless the caller says
+    /// otherwise. The webhook answers with messages and field paths only.
+    pub report_data: bool,
 }
 
 impl ScanSettings {
@@ -87,6 +91,7 @@ impl ScanSettings {
             options,
             progress: crate::progress::Progress::hidden(),
             parallel: true,
+            report_data: true,
         }
     }
 
@@ -322,7 +327,11 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     findings.extend(per_source.into_iter().flatten());
     findings.extend(per_cluster);
     findings.extend(per_note);
-    let redactions = secret_spans(&all_files, &set, settings);
+    let redactions = if settings.report_data {
+        secret_spans(&all_files, &set, settings)
+    } else {
+        std::collections::HashMap::new()
+    };
     // Messages and notes quote names and values from the input: a token-shaped word in them (an
     // access key id inside a cluster name) is masked in every format.
     // The translated forms carry the same names as arguments, masked the same way.
@@ -418,7 +427,9 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     // waiver written for one still counts as used).
     implied::fold(&mut findings);
     summary.elided = elided + cap_findings(&mut findings);
-    crate::finding::fingerprints(&mut findings);
+    if settings.report_data {
+        crate::finding::fingerprints(&mut findings);
+    }
     // Input errors quote the input and what a render tool printed: masked like messages.
     for e in &mut errors {
         e.map_text(&mask);

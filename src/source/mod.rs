@@ -417,7 +417,7 @@ pub fn from_bytes(
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::file(display, crate::msg!("input-wrong-encoding", encoding = "UTF-16")));
     }
-    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes.get(..8192).unwrap_or(&bytes)) {
         // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
         let head = bytes.get(..nul).unwrap_or_default();
         let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);

@@ -32,6 +32,8 @@ impl Webhook {
         // A review holds one object (two on UPDATE): it is judged on the thread that received
         // it, never handed to rayon's pool and waited for.
         settings.parallel = false;
+        // Its answer quotes messages and field paths: no fingerprints, no masks for excerpts.
+        settings.report_data = false;
         Self {
             settings,
             mode: mode.or(section.mode).unwrap_or_default(),
