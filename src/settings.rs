@@ -347,7 +347,7 @@ impl Config {
                 }
                 "ignore" => config.ignore = selectors(v, lang, &mut err),
                 "severity" => {
-                    for e in v.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {
+                    for e in v.as_map().map(|m| m.entries.as_ref()).unwrap_or_default() {
                         let rule = rules::find(&e.key);
                         let sev = e.value.as_str().and_then(Severity::parse);
                         match (rule, sev) {
@@ -505,7 +505,7 @@ fn webhook_section(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> 
                 };
                 for n in &m.entries {
                     if let Some(md) = mode(&n.value, err) {
-                        out.namespaces.push((n.key.clone(), md));
+                        out.namespaces.push((n.key.as_str().to_owned(), md));
                     }
                 }
             }

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::node::{Entry, Map, Node, Value};
+use super::node::{Entry, Map, Node, Tag, Value};
 use super::span::{SourceFile, Span};
 
 /// Nesting deeper than this in a property is unknown (the YAML parser already bounds input).
@@ -100,7 +100,7 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
                 |p| resolver.resolve(p, 0).unwrap_or_else(|| Node::new(p.span, Value::Map(Map::default()))),
             );
             resources.push(Resource {
-                logical_id: entry.key.clone(),
+                logical_id: entry.key.as_str().to_owned(),
                 id_span: entry.key_span,
                 kind: res.get("Type").and_then(Node::as_str).unwrap_or_default().to_string(),
                 span: res.span,
@@ -120,12 +120,18 @@ struct Resolver<'a> {
 
 /// An intrinsic function call in short (`!Ref x`) or long (`{Ref: x}`) form.
 fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
-    if let Some(tag) = node.tag.as_deref() {
-        let name = tag.strip_prefix("Fn::").unwrap_or(tag);
+    if let Some(tag) = node.tag {
+        let name = match tag {
+            Tag::Ref => "Ref",
+            Tag::GetAtt => "GetAtt",
+            Tag::Sub => "Sub",
+            // Functions the resolver does not evaluate: their value is unknown.
+            Tag::Unknown | Tag::Reference | Tag::Other => "",
+        };
         return Some((name, node));
     }
     let map = node.as_map()?;
-    match map.entries.as_slice() {
+    match &*map.entries {
         [e] if e.key == "Ref" => Some(("Ref", &e.value)),
         [e] if e.key.starts_with("Fn::") => Some((&e.key[4..], &e.value)),
         _ => None,
@@ -171,7 +177,7 @@ impl Resolver<'_> {
             }
             "GetAtt" => {
                 let address = match &arg.value {
-                    Value::Seq(parts) => match parts.as_slice() {
+                    Value::Seq(parts) => match parts.as_ref() {
                         [id, attr] => format!("{}.{}", scalar(id)?, scalar(attr)?),
                         _ => return Some(Node::unknown(span)),
                     },
@@ -212,7 +218,7 @@ impl Resolver<'_> {
     fn sub(&self, arg: &Node, span: Span) -> Node {
         let (template, vars) = match &arg.value {
             Value::Str(s) => (s.as_str(), None),
-            Value::Seq(parts) => match parts.as_slice() {
+            Value::Seq(parts) => match parts.as_ref() {
                 [Node { value: Value::Str(s), .. }, vars] => (s.as_str(), Some(vars)),
                 _ => return Node::unknown(span),
             },
@@ -248,7 +254,7 @@ impl Resolver<'_> {
         if !self.spend(out.len()) {
             return Node::unknown(span);
         }
-        Node::new(span, Value::Str(out))
+        Node::new(span, Value::Str(out.into()))
     }
 
     /// Takes `n` bytes from the budget; false when they were not left (the budget is then spent).
@@ -261,7 +267,7 @@ impl Resolver<'_> {
 
 fn scalar(node: &Node) -> Option<String> {
     match &node.value {
-        Value::Str(s) => Some(s.clone()),
+        Value::Str(s) => Some(s.as_str().to_owned()),
         Value::Int(_) | Value::Bool(_) | Value::Float(_) => node.scalar_text(),
         _ => None,
     }

@@ -24,7 +24,7 @@ use hcl_edit::expr::{Expression, ObjectKey, Traversal, TraversalOperator, UnaryO
 use hcl_edit::structure::{Body as HclBody, Structure};
 use hcl_edit::template::{Element, Template};
 
-use super::node::{Entry, Map, NODE_WEIGHT, Node, Value};
+use super::node::{CompactString, Entry, Map, NODE_WEIGHT, Node, Tag, Value};
 use super::span::{SourceFile, Span};
 use crate::diagnostic::InputError;
 
@@ -393,45 +393,49 @@ impl Eval<'_> {
 
     /// A body as a map: attributes by key, nested blocks as lists under their type.
     fn body(&self, body: &HclBody, span: Span) -> Node {
-        let mut map = Map::default();
+        let mut entries: Vec<(CompactString, Span, Pending)> = Vec::new();
         for structure in body {
             match structure {
-                Structure::Attribute(attr) => map.entries.push(Entry {
-                    key: attr.key.as_str().to_string(),
-                    key_span: span_of(&attr.key),
-                    value: self.expr(&attr.value),
-                }),
+                Structure::Attribute(attr) => entries.push((
+                    attr.key.as_str().into(),
+                    span_of(&attr.key),
+                    Pending::Done(self.expr(&attr.value)),
+                )),
                 Structure::Block(block) => {
                     let block_span = span_of(block);
                     let (key, key_span, value) = if block.ident.as_str() == "dynamic" {
-                        let key = block.labels.first().map_or_else(String::new, |l| l.as_str().to_string());
+                        let key =
+                            block.labels.first().map_or_else(CompactString::default, |l| l.as_str().into());
                         (key, span_of(&block.ident), Node::unknown(block_span))
                     } else {
                         let value = self.body(&block.body, block_span);
-                        (block.ident.as_str().to_string(), span_of(&block.ident), value)
+                        (block.ident.as_str().into(), span_of(&block.ident), value)
                     };
-                    match map.entries.iter_mut().find(|e| e.key == key) {
-                        Some(Entry { value: Node { value: Value::Seq(items), span, .. }, .. })
-                            if !value.is_unknown() =>
-                        {
-                            *span = span.join(block_span);
-                            items.push(value);
+                    match entries.iter_mut().find(|(k, ..)| *k == key) {
+                        Some((_, _, pending)) if !value.is_unknown() && pending.is_list() => {
+                            pending.push(value, block_span);
                         }
-                        Some(entry) => entry.value = Node::unknown(entry.value.span.join(block_span)),
+                        Some((_, _, pending)) => {
+                            *pending = Pending::Done(Node::unknown(pending.span().join(block_span)))
+                        }
                         None => {
                             let value = if value.is_unknown() {
-                                value
+                                Pending::Done(value)
                             } else {
-                                Node::new(block_span, Value::Seq(vec![value]))
+                                Pending::Blocks { span: block_span, tag: None, items: vec![value] }
                             };
-                            map.entries.push(Entry { key, key_span, value });
+                            entries.push((key, key_span, value));
                         }
                     }
                 }
             }
         }
-        self.spend(NODE_WEIGHT * (1 + map.entries.len()));
-        Node::new(span, Value::Map(map))
+        self.spend(NODE_WEIGHT * (1 + entries.len()));
+        let entries: Vec<Entry> = entries
+            .into_iter()
+            .map(|(key, key_span, pending)| Entry { key, key_span, value: pending.into_node() })
+            .collect();
+        Node::new(span, Value::Map(entries.into()))
     }
 
     fn spend(&self, n: usize) -> bool {
@@ -462,27 +466,27 @@ impl Eval<'_> {
                     None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
                 }
             }
-            Expression::String(s) => Value::Str(s.value().clone()),
+            Expression::String(s) => Value::Str(s.value().as_str().into()),
             Expression::Array(items) => Value::Seq(items.iter().map(|e| self.expr(e)).collect()),
             Expression::Object(object) => {
-                let mut map = Map::default();
+                let mut entries: Vec<Entry> = Vec::new();
                 for (key, value) in object.iter() {
                     let key_span = span_of(key);
-                    let key = match key {
-                        ObjectKey::Ident(id) => id.as_str().to_string(),
+                    let key: CompactString = match key {
+                        ObjectKey::Ident(id) => id.as_str().into(),
                         ObjectKey::Expression(e) => match self.expr(e) {
                             Node { value: Value::Str(s), tag: None, .. } => s,
-                            Node { value: Value::Int(i), tag: None, .. } => i.to_string(),
-                            Node { value: Value::Bool(b), tag: None, .. } => b.to_string(),
+                            Node { value: Value::Int(i), tag: None, .. } => i.to_string().into(),
+                            Node { value: Value::Bool(b), tag: None, .. } => b.to_string().into(),
                             // One unknown key makes the whole object unknown: a missing entry
                             // must not read as an absent field.
                             _ => return Node::unknown(span),
                         },
                     };
-                    map.entries.retain(|e| e.key != key);
-                    map.entries.push(Entry { key, key_span, value: self.expr(value.expr()) });
+                    entries.retain(|e| e.key != key);
+                    entries.push(Entry { key, key_span, value: self.expr(value.expr()) });
                 }
-                Value::Map(map)
+                Value::Map(Map::from(entries))
             }
             Expression::StringTemplate(t) => return self.template(t, span),
             Expression::HeredocTemplate(h) => return self.template(&h.template, span),
@@ -545,7 +549,7 @@ impl Eval<'_> {
         if !self.spend(out.len()) {
             return Node::unknown(span);
         }
-        Node::new(span, Value::Str(out))
+        Node::new(span, Value::Str(out.into()))
     }
 
     fn traversal(&self, t: &Traversal, span: Span) -> Node {
@@ -598,7 +602,7 @@ impl Eval<'_> {
                                 let _ = write!(address, "[{i}]");
                             }
                             Node { value: Value::Str(s), tag: None, .. } => {
-                                let _ = write!(address, "[{s:?}]");
+                                let _ = write!(address, "[{:?}]", s.as_str());
                             }
                             _ => address.push_str("[?]"),
                         },
@@ -681,6 +685,47 @@ impl Eval<'_> {
             }
         }
         value
+    }
+}
+
+/// A body's entry while the body is read: nested blocks of one type gather in a list.
+enum Pending {
+    Done(Node),
+    Blocks { span: Span, tag: Option<Tag>, items: Vec<Node> },
+}
+
+impl Pending {
+    /// A list more blocks of the same type join (an attribute's list too, as Terraform's JSON
+    /// plan would show them).
+    fn is_list(&self) -> bool {
+        matches!(self, Pending::Blocks { .. } | Pending::Done(Node { value: Value::Seq(_), .. }))
+    }
+
+    fn span(&self) -> Span {
+        match self {
+            Pending::Done(node) => node.span,
+            Pending::Blocks { span, .. } => *span,
+        }
+    }
+
+    fn push(&mut self, block: Node, block_span: Span) {
+        if let Pending::Done(Node { span, tag, value: Value::Seq(items) }) = self {
+            let items = std::mem::take(items).into_vec();
+            *self = Pending::Blocks { span: *span, tag: *tag, items };
+        }
+        if let Pending::Blocks { span, items, .. } = self {
+            *span = span.join(block_span);
+            items.push(block);
+        }
+    }
+
+    fn into_node(self) -> Node {
+        match self {
+            Pending::Done(node) => node,
+            Pending::Blocks { span, tag, items } => {
+                Node { span, value: Value::Seq(items.into_boxed_slice()), tag }
+            }
+        }
     }
 }
 

@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use super::node::{Entry, Map, Node, Value};
+use super::node::{CompactString, Entry, Map, Node, Value};
 use super::span::Span;
 use super::yaml::resolve_plain;
 
@@ -92,7 +92,7 @@ impl Reader<'_> {
             return Some(Node::new(Span::new(start, self.at), Value::Map(Map::default())));
         }
         let first = self.entries.len();
-        let mut keys: Option<HashSet<String>> = None;
+        let mut keys: Option<HashSet<CompactString>> = None;
         loop {
             if self.peek() != Some(b'"') {
                 return None;
@@ -107,7 +107,7 @@ impl Reader<'_> {
             let duplicate = match &mut keys {
                 Some(set) => !set.insert(key.clone()),
                 None if open.len() >= LINEAR_KEYS => {
-                    let mut set: HashSet<String> = open.iter().map(|e| e.key.clone()).collect();
+                    let mut set: HashSet<CompactString> = open.iter().map(|e| e.key.clone()).collect();
                     let duplicate = !set.insert(key.clone());
                     keys = Some(set);
                     duplicate
@@ -142,7 +142,7 @@ impl Reader<'_> {
         // As the YAML reader spans a mapping: from its `{` to the furthest end of its values.
         let start = Span::new(start, start).start;
         let end = entries.iter().map(|e| e.value.span.end).max().unwrap_or(start);
-        Some(Node::new(Span { start, end: end.max(start) }, Value::Map(Map { entries })))
+        Some(Node::new(Span { start, end: end.max(start) }, Value::Map(Map::from(entries))))
     }
 
     fn seq(&mut self, depth: usize) -> Option<Node> {
@@ -154,7 +154,7 @@ impl Reader<'_> {
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Some(Node::new(Span::new(start, self.at), Value::Seq(Vec::new())));
+            return Some(Node::new(Span::new(start, self.at), Value::Seq(Box::default())));
         }
         let first = self.items.len();
         loop {
@@ -176,13 +176,14 @@ impl Reader<'_> {
         let items: Vec<Node> = self.items.drain(first..).collect();
         // As the YAML reader spans a sequence: from its `[` to the end of its last item.
         let end = items.last().map_or(self.at, |n| n.span.end as usize);
-        Some(Node::new(Span::new(start, end), Value::Seq(items)))
+        Some(Node::new(Span::new(start, end), Value::Seq(items.into_boxed_slice())))
     }
 
     /// A string at `"`, unescaped; the reader then stands after its closing quote.
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<CompactString> {
         self.at += 1;
-        let mut out = String::new();
+        // Built in place: most keys and values fit in the 24 bytes of a `CompactString`.
+        let mut out = CompactString::default();
         let mut run = self.at;
         loop {
             let b = self.peek()?;

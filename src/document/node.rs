@@ -1,8 +1,15 @@
 //! The document tree: a JSON-like value where every node keeps its source span. Rules read this
 //! tree (never typed structs, which drop unknown fields), and report field paths that map back
 //! to exact positions.
+//!
+//! Trees are kept for the whole run (cross-object rules and reports read them after every file
+//! is parsed), so they are compact: a node is 40 bytes, a mapping entry 72; keys and strings of
+//! up to 24 bytes are stored inline ([`CompactString`]), and sequences and mappings are boxed
+//! slices holding no spare room.
 
 use std::fmt;
+
+pub use compact_str::CompactString;
 
 use super::span::Span;
 
@@ -14,8 +21,47 @@ pub const NODE_WEIGHT: usize = 64;
 pub struct Node {
     pub span: Span,
     pub value: Value,
-    /// A non-core tag such as CloudFormation's `!Ref`, without the leading `!`.
-    pub tag: Option<Box<str>>,
+    /// A non-core tag such as CloudFormation's `!Ref`.
+    pub tag: Option<Tag>,
+}
+
+/// A non-core tag, told apart as far as any reader of the tree tells tags apart: the markers of
+/// values a file does not state ([`super::symbolic`]), the CloudFormation short forms its
+/// resolver evaluates, and any other tag. One byte, where the tag's text would take 16 in every
+/// node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// A value that cannot be known from the files ([`super::symbolic::UNKNOWN_TAG`]).
+    Unknown,
+    /// A symbolic reference to another resource ([`super::symbolic::REF_TAG`]).
+    Reference,
+    /// `!Ref` (or `!Fn::Ref`).
+    Ref,
+    /// `!GetAtt` (or `!Fn::GetAtt`).
+    GetAtt,
+    /// `!Sub` (or `!Fn::Sub`).
+    Sub,
+    /// Any other tag (`!Join`, `!If`, `!custom`, `!e!x`).
+    Other,
+}
+
+impl Tag {
+    /// The tag written as `text`: the suffix of a `!` tag (`Ref` for `!Ref`), otherwise handle
+    /// and suffix.
+    #[must_use]
+    pub fn from_text(text: &str) -> Tag {
+        match text {
+            super::symbolic::UNKNOWN_TAG => return Tag::Unknown,
+            super::symbolic::REF_TAG => return Tag::Reference,
+            _ => {}
+        }
+        match text.strip_prefix("Fn::").unwrap_or(text) {
+            "Ref" => Tag::Ref,
+            "GetAtt" => Tag::GetAtt,
+            "Sub" => Tag::Sub,
+            _ => Tag::Other,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,22 +70,29 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
-    Seq(Vec<Node>),
+    Str(CompactString),
+    Seq(Box<[Node]>),
     Map(Map),
 }
 
 /// A mapping that keeps its source order and the span of each key.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Map {
-    pub entries: Vec<Entry>,
+    pub entries: Box<[Entry]>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: CompactString,
     pub key_span: Span,
     pub value: Node,
+}
+
+impl From<Vec<Entry>> for Map {
+    /// Drops the vector's spare room: a map is kept for the whole run.
+    fn from(entries: Vec<Entry>) -> Self {
+        Self { entries: entries.into_boxed_slice() }
+    }
 }
 
 impl Map {
@@ -66,6 +119,14 @@ impl Map {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Appends an entry. It copies the whole map: for the few entries added after parsing
+    /// (defaults, what an admission request knows); a map being built is a `Vec` first.
+    pub fn push(&mut self, entry: Entry) {
+        let mut entries = std::mem::take(&mut self.entries).into_vec();
+        entries.push(entry);
+        *self = entries.into();
     }
 }
 
@@ -183,7 +244,7 @@ impl Node {
             Value::Bool(b) => Some(b.to_string()),
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
-            Value::Str(s) => Some(s.clone()),
+            Value::Str(s) => Some(s.as_str().to_owned()),
             Value::Seq(_) | Value::Map(_) => None,
         }
     }
@@ -224,10 +285,10 @@ impl Node {
             Value::Float(f) => {
                 serde_json::Number::from_f64(*f).map_or_else(|| J::String(f.to_string()), J::Number)
             }
-            Value::Str(s) => J::String(s.clone()),
+            Value::Str(s) => J::String(s.as_str().to_owned()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(m) => {
-                J::Object(m.entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect())
+                J::Object(m.entries.iter().map(|e| (e.key.as_str().to_owned(), e.value.to_json())).collect())
             }
         }
     }
@@ -242,13 +303,13 @@ impl Node {
             J::Number(n) => {
                 n.as_i64().map_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN)), Value::Int)
             }
-            J::String(s) => Value::Str(s.clone()),
+            J::String(s) => Value::Str(s.into()),
             J::Array(a) => Value::Seq(a.iter().map(Node::from_json).collect()),
             J::Object(o) => Value::Map(Map {
                 entries: o
                     .iter()
                     .map(|(k, v)| Entry {
-                        key: k.clone(),
+                        key: k.into(),
                         key_span: Span::default(),
                         value: Node::from_json(v),
                     })
@@ -416,6 +477,25 @@ impl fmt::Display for FieldPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nodes_and_entries_stay_small() {
+        // Every node and mapping entry of every input is kept for the whole run.
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Node>(), 40);
+        assert_eq!(std::mem::size_of::<Entry>(), 72);
+    }
+
+    #[test]
+    fn tags_are_told_apart_as_their_readers_do() {
+        assert_eq!(Tag::from_text("Ref"), Tag::Ref);
+        assert_eq!(Tag::from_text("Fn::GetAtt"), Tag::GetAtt);
+        assert_eq!(Tag::from_text("Sub"), Tag::Sub);
+        assert_eq!(Tag::from_text("ladrillo:unknown"), Tag::Unknown);
+        assert_eq!(Tag::from_text("ladrillo:ref"), Tag::Reference);
+        assert_eq!(Tag::from_text("Fn::ladrillo:unknown"), Tag::Other);
+        assert_eq!(Tag::from_text("If"), Tag::Other);
+    }
 
     #[test]
     fn field_path_round_trips() {

@@ -1,16 +1,18 @@
 //! Values a file does not state: unknown values and symbolic references to other resources, as
 //! tagged [`Node`]s, so Terraform and CloudFormation values are navigated like YAML.
 //!
-//! - Unknown: `Value::Null` tagged [`UNKNOWN_TAG`]. Functions, conditionals, data sources, module
-//!   outputs and the like evaluate to this; it is never a guess, and never reported as insecure.
-//! - Reference: `Value::Str(address)` tagged [`REF_TAG`], naming another resource of the same
-//!   module or template (`aws_kms_key.this.arn`, CloudFormation `ClusterKey.Arn`). Adapters link
-//!   through it; as a string it is only ever the address, never a value the resource would have.
+//! - Unknown: `Value::Null` tagged [`Tag::Unknown`]. Functions, conditionals, data sources,
+//!   module outputs and the like evaluate to this; it is never a guess, and never reported as
+//!   insecure.
+//! - Reference: `Value::Str(address)` tagged [`Tag::Reference`], naming another resource of the
+//!   same module or template (`aws_kms_key.this.arn`, CloudFormation `ClusterKey.Arn`). Adapters
+//!   link through it; as a string it is only ever the address, never a value the resource would
+//!   have.
 //!
-//! Both tags carry a prefix a YAML author would not write, so they never clash with `!Ref`-style
-//! tags kept from YAML.
+//! Both tags are written [`UNKNOWN_TAG`] and [`REF_TAG`], with a prefix a YAML author would not
+//! write, so they never clash with `!Ref`-style tags kept from YAML.
 
-use super::node::{Node, Value};
+use super::node::{CompactString, Node, Tag, Value};
 use super::span::Span;
 
 pub const UNKNOWN_TAG: &str = "ladrillo:unknown";
@@ -20,25 +22,25 @@ impl Node {
     /// A value that cannot be known from the files.
     #[must_use]
     pub fn unknown(span: Span) -> Node {
-        Node { span, value: Value::Null, tag: Some(UNKNOWN_TAG.into()) }
+        Node { span, value: Value::Null, tag: Some(Tag::Unknown) }
     }
 
     /// A symbolic reference to (an attribute of) another resource.
     #[must_use]
-    pub fn reference(span: Span, address: impl Into<String>) -> Node {
-        Node { span, value: Value::Str(address.into()), tag: Some(REF_TAG.into()) }
+    pub fn reference(span: Span, address: impl Into<CompactString>) -> Node {
+        Node { span, value: Value::Str(address.into()), tag: Some(Tag::Reference) }
     }
 
     #[must_use]
     pub fn is_unknown(&self) -> bool {
-        self.tag.as_deref() == Some(UNKNOWN_TAG)
+        self.tag == Some(Tag::Unknown)
     }
 
     /// The address of a symbolic reference.
     #[must_use]
     pub fn reference_address(&self) -> Option<&str> {
-        match (&self.value, self.tag.as_deref()) {
-            (Value::Str(s), Some(REF_TAG)) => Some(s),
+        match (&self.value, self.tag) {
+            (Value::Str(s), Some(Tag::Reference)) => Some(s),
             _ => None,
         }
     }
@@ -69,7 +71,7 @@ impl Node {
             match &mut node.value {
                 Value::Seq(items) => items.iter_mut().for_each(|n| walk(n, span)),
                 Value::Map(m) => {
-                    for e in &mut m.entries {
+                    for e in &mut *m.entries {
                         e.key_span = span;
                         walk(&mut e.value, span);
                     }
@@ -94,7 +96,7 @@ mod tests {
         assert_eq!(r.reference_address(), Some("aws_kms_key.this.arn"));
         assert!(!r.is_unknown() && !r.is_literal());
         let mut tagged = Node::new(Span::default(), Value::Str("x".into()));
-        tagged.tag = Some("Ref".into());
+        tagged.tag = Some(Tag::from_text("Ref"));
         assert!(tagged.is_literal() && tagged.reference_address().is_none());
     }
 }

@@ -9,9 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use granit_parser::{Event, Parser, ScalarStyle, ScanError, Tag};
+use granit_parser::{Event, Parser, ScalarStyle, ScanError};
 
-use super::node::{Entry, Map, Node, Value};
+use super::node::{CompactString, Entry, Map, Node, Tag, Value};
 use super::span::Span;
 
 /// Upper bound on what alias expansion may add to a stream, in bytes as [`Node::weight`] counts
@@ -116,7 +116,7 @@ fn char_to_byte(text: &str, chars: usize) -> usize {
 }
 
 enum Frame {
-    Seq { span: Span, anchor: usize, tag: Option<Box<str>>, items: Vec<Node>, height: usize },
+    Seq { span: Span, anchor: usize, tag: Option<Tag>, items: Vec<Node>, height: usize },
     Map(MapFrame),
 }
 
@@ -131,10 +131,10 @@ impl Frame {
 struct MapFrame {
     span: Span,
     anchor: usize,
-    tag: Option<Box<str>>,
+    tag: Option<Tag>,
     entries: Vec<Entry>,
     /// Key index, built once a mapping is large enough for linear search to hurt.
-    index: Option<HashMap<String, usize>>,
+    index: Option<HashMap<CompactString, usize>>,
     pending_key: Option<PendingKey>,
     merges: Vec<Node>,
     /// Levels of the deepest value completed inside so far.
@@ -142,7 +142,7 @@ struct MapFrame {
 }
 
 struct PendingKey {
-    key: String,
+    key: CompactString,
     span: Span,
     merge: bool,
 }
@@ -227,12 +227,11 @@ impl Builder {
                 }));
             }
             Event::SequenceEnd => {
-                if let Some(Frame::Seq { span, anchor, tag, mut items, height }) = self.stack.pop() {
+                if let Some(Frame::Seq { span, anchor, tag, items, height }) = self.stack.pop() {
                     // Trees are kept for the whole run: no spare capacity (a growing `Vec` holds
                     // room for 4 items after the first push, most sequences hold 1 or 2).
-                    items.shrink_to_fit();
                     let end = items.last().map_or(sp, |n| n.span);
-                    let mut node = Node::new(span.join(end), Value::Seq(items));
+                    let mut node = Node::new(span.join(end), Value::Seq(items.into_boxed_slice()));
                     node.tag = tag;
                     self.complete(node, height + 1, anchor, out)?;
                 }
@@ -340,7 +339,10 @@ fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) 
     };
     if let Some(entry) = existing.and_then(|i| frame.entries.get_mut(i)) {
         let first = entry.key_span;
-        out.notes.push(Note { span: key.span, kind: NoteKind::DuplicateKey { key: key.key.clone(), first } });
+        out.notes.push(Note {
+            span: key.span,
+            kind: NoteKind::DuplicateKey { key: key.key.as_str().to_owned(), first },
+        });
         *entry = Entry { key: key.key, key_span: key.span, value };
         return;
     }
@@ -353,7 +355,7 @@ fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) 
 fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
     let MapFrame { span, tag, mut entries, merges, .. } = frame;
     // Keys already present, hashed: a merge of many keys (or many merges) stays linear.
-    let mut present: HashSet<String> =
+    let mut present: HashSet<CompactString> =
         if merges.is_empty() { HashSet::new() } else { entries.iter().map(|e| e.key.clone()).collect() };
     for source in merges {
         let maps: Vec<&Map> = match &source.value {
@@ -366,7 +368,7 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
             _ => return Err(merge_error(source.span)),
         };
         for m in maps {
-            for e in &m.entries {
+            for e in &*m.entries {
                 // Keys written in the mapping itself, and earlier merge sources, win.
                 if present.insert(e.key.clone()) {
                     entries.push(e.clone());
@@ -374,12 +376,11 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
             }
         }
     }
+    let last = entries.iter().map(|e| e.value.span.end).max().unwrap_or(end.end);
     // Kept for the whole run: no spare capacity (most mappings hold 1 to 3 entries, a growing
     // `Vec` keeps room for 4 after the first push).
-    entries.shrink_to_fit();
-    let last = entries.iter().map(|e| e.value.span.end).max().unwrap_or(end.end);
     let mut node =
-        Node::new(Span { start: span.start, end: last.max(span.start) }, Value::Map(Map { entries }));
+        Node::new(Span { start: span.start, end: last.max(span.start) }, Value::Map(Map::from(entries)));
     node.tag = tag;
     Ok(node)
 }
@@ -388,13 +389,13 @@ fn merge_error(span: Span) -> SyntaxError {
     SyntaxError { span, message: crate::msg!("yaml-merge-needs-mapping") }
 }
 
-fn key_text(node: &Node) -> Result<String, SyntaxError> {
+fn key_text(node: &Node) -> Result<CompactString, SyntaxError> {
     match &node.value {
         Value::Str(s) => Ok(s.clone()),
         Value::Null => Ok("null".into()),
-        Value::Bool(b) => Ok(b.to_string()),
-        Value::Int(i) => Ok(i.to_string()),
-        Value::Float(f) => Ok(format_float(*f)),
+        Value::Bool(b) => Ok(if *b { "true" } else { "false" }.into()),
+        Value::Int(i) => Ok(i.to_string().into()),
+        Value::Float(f) => Ok(format_float(*f).into()),
         Value::Seq(_) | Value::Map(_) => {
             Err(SyntaxError { span: node.span, message: crate::msg!("yaml-key-not-scalar") })
         }
@@ -411,25 +412,29 @@ fn to_span(span: &granit_parser::Span) -> Span {
     Span::new(start, end)
 }
 
-fn custom_tag(tag: Option<&Tag>) -> Option<Box<str>> {
+fn custom_tag(tag: Option<&granit_parser::Tag>) -> Option<Tag> {
     let tag = tag?;
     if tag.is_yaml_core_schema() {
         return None;
     }
     let suffix = tag.suffix();
-    Some(if tag.handle() == "!" { suffix.into() } else { format!("{}{}", tag.handle(), suffix).into() })
+    Some(if tag.handle() == "!" {
+        Tag::from_text(suffix)
+    } else {
+        Tag::from_text(&format!("{}{}", tag.handle(), suffix))
+    })
 }
 
 fn scalar(
     text: &str,
     style: ScalarStyle,
-    tag: Option<&Tag>,
+    tag: Option<&granit_parser::Tag>,
     span: Span,
     out: &mut Stream,
 ) -> Result<Node, SyntaxError> {
-    let core = tag.and_then(Tag::core_suffix);
+    let core = tag.and_then(granit_parser::Tag::core_suffix);
     let value = match (core, style) {
-        (Some("str"), _) => Value::Str(text.to_string()),
+        (Some("str"), _) => Value::Str(text.into()),
         (Some("null"), _) => Value::Null,
         (Some("bool" | "int" | "float"), _) => {
             let v = resolve_plain(text).0;
@@ -457,7 +462,7 @@ fn scalar(
             }
             v
         }
-        _ => Value::Str(text.to_string()),
+        _ => Value::Str(text.into()),
     };
     let mut node = Node::new(span, value);
     node.tag = custom_tag(tag);
@@ -493,7 +498,7 @@ pub fn resolve_plain(s: &str) -> (Value, bool) {
     }
     let first = s.as_bytes().first().copied().unwrap_or_default();
     if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
-        return (Value::Str(s.to_string()), false);
+        return (Value::Str(s.into()), false);
     }
     let plain: String = s.chars().filter(|&c| c != '_').collect();
     let had_underscore = plain.len() != s.len();
@@ -509,7 +514,7 @@ pub fn resolve_plain(s: &str) -> (Value, bool) {
     {
         return (Value::Float(f), had_underscore);
     }
-    (Value::Str(s.to_string()), false)
+    (Value::Str(s.into()), false)
 }
 
 /// Go's `strconv.ParseInt(s, 0, 64)` after underscores were removed: optional sign, `0x`, `0o`,

@@ -186,10 +186,11 @@ pub fn collect(
     {
         let api = root.get("apiVersion").and_then(Node::as_str).unwrap_or("v1").to_string();
         let item_kind = kind.strip_suffix("List").unwrap_or_default().to_string();
-        let Value::Map(mut map) = root.value else { return };
-        let Some(pos) = map.entries.iter().rposition(|e| e.key == "items") else { return };
-        let Value::Seq(items) = map.entries.swap_remove(pos).value.value else { return };
-        for (i, item) in items.into_iter().enumerate() {
+        let Value::Map(map) = root.value else { return };
+        let mut entries = map.entries.into_vec();
+        let Some(pos) = entries.iter().rposition(|e| e.key == "items") else { return };
+        let Value::Seq(items) = entries.swap_remove(pos).value.value else { return };
+        for (i, item) in items.into_vec().into_iter().enumerate() {
             // Items of typed lists (`PodList`) omit their own kind and apiVersion.
             let typed = (!item_kind.is_empty()).then_some((api.as_str(), item_kind.as_str()));
             collect(file, document, path.clone().key("items").index(i), item, typed, out);
@@ -234,12 +235,12 @@ fn with_defaults(mut root: Node, defaults: Option<(&str, &str)>) -> Node {
     let (Some((api, kind)), Value::Map(map)) = (defaults, &mut root.value) else { return root };
     for (key, value) in [("apiVersion", api), ("kind", kind)] {
         if map.get(key).is_none() {
-            map.entries.push(crate::document::Entry {
-                key: key.to_string(),
+            map.push(crate::document::Entry {
+                key: key.into(),
                 key_span: Span::default(),
                 value: Node::new(
                     Span::new(root.span.start as usize, root.span.start as usize),
-                    Value::Str(value.to_string()),
+                    Value::Str(value.into()),
                 ),
             });
         }

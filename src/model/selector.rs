@@ -166,14 +166,13 @@ impl LabelSelector {
         if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
             let m = ml.as_map().ok_or_else(|| err(ml.span, crate::msg!("selector-match-labels")))?;
             for e in &m.entries {
-                let v =
-                    e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
-                        err(e.value.span, crate::msg!("selector-value-string", key = &e.key))
-                    })?;
+                let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
+                    err(e.value.span, crate::msg!("selector-value-string", key = e.key.as_str()))
+                })?;
                 validation::label_key(&e.key).map_err(|m| err(e.key_span, m))?;
                 validation::label_value(&v).map_err(|m| err(e.value.span, m))?;
                 requirements.push(Requirement {
-                    key: e.key.clone(),
+                    key: e.key.as_str().to_owned(),
                     operator: Operator::In,
                     values: vec![v],
                 });

@@ -112,8 +112,7 @@ pub fn parse(body: Vec<u8>) -> Result<Review, String> {
 pub fn complete(object: &mut Node, namespace: &str, name: &str) {
     let Value::Map(root) = &mut object.value else { return };
     if root.get("metadata").is_none() {
-        root.entries
-            .push(entry("metadata", Node::synthetic(Value::Map(crate::document::node::Map::default()))));
+        root.push(entry("metadata", Node::synthetic(Value::Map(crate::document::node::Map::default()))));
     }
     let Some(meta) = root.entries.iter_mut().find(|e| e.key == "metadata") else { return };
     let Value::Map(meta) = &mut meta.value.value else { return };
@@ -122,13 +121,13 @@ pub fn complete(object: &mut Node, namespace: &str, name: &str) {
             && meta.get(key).is_none()
             && !(key == "name" && meta.get("generateName").is_some())
         {
-            meta.entries.push(entry(key, Node::synthetic(Value::Str(value.to_string()))));
+            meta.push(entry(key, Node::synthetic(Value::Str(value.into()))));
         }
     }
 }
 
 fn entry(key: &str, value: Node) -> Entry {
-    Entry { key: key.to_string(), key_span: Span::default(), value }
+    Entry { key: key.into(), key_span: Span::default(), value }
 }
 
 /// Moves `root[outer][key]` out of the tree (the entry a lookup finds: the last of its name).

@@ -540,7 +540,7 @@ fn parse_port(p: &Node, path: FieldPath) -> Result<PortSpec, Invalid> {
                 return Err((path.key("endPort"), crate::msg!("netpol-invalid-end-port-named")));
             }
             crate::model::validation::port_name(name).map_err(|m| (path.key("port"), m))?;
-            Ok(PortSpec::Named { protocol, name: name.clone() })
+            Ok(PortSpec::Named { protocol, name: name.as_str().to_owned() })
         }
         Some(_) => {
             let lo = number(port.unwrap_or(p), "port")?;

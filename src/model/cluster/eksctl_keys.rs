@@ -288,7 +288,7 @@ pub fn check(r: &mut Reader<'_>) {
                 .collect();
         }
         for (p, node) in nodes {
-            for e in node.as_map().map(|m| m.entries.as_slice()).unwrap_or_default() {
+            for e in node.as_map().map(|m| m.entries.as_ref()).unwrap_or_default() {
                 if keys.contains(&e.key.as_str()) {
                     continue;
                 }

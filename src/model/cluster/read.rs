@@ -244,9 +244,10 @@ impl<'a> Reader<'a> {
             }
             let value = if e.value.is_null() { Some(String::new()) } else { scalar(&e.value) };
             match value {
-                Some(v) => {
-                    out.push(Spanned { value: Tag { key: e.key.clone(), value: v }, at: self.place(&p) })
-                }
+                Some(v) => out.push(Spanned {
+                    value: Tag { key: e.key.as_str().to_owned(), value: v },
+                    at: self.place(&p),
+                }),
                 None => return self.wrong(&e.value, &p, "a string"),
             }
         }
@@ -277,7 +278,7 @@ impl<'a> Reader<'a> {
 #[must_use]
 pub fn scalar(n: &Node) -> Option<String> {
     match &n.value {
-        Value::Str(s) => Some(s.clone()),
+        Value::Str(s) => Some(s.as_str().to_owned()),
         Value::Int(_) | Value::Float(_) | Value::Bool(_) => n.scalar_text(),
         _ => None,
     }

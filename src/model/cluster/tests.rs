@@ -426,7 +426,7 @@ fn adapters_survive_every_value_of_the_wrong_type() {
         Value::Int(-1),
         Value::Float(1.5),
         Value::Str("x".into()),
-        Value::Seq(vec![Node::synthetic(Value::Int(1))]),
+        Value::Seq(vec![Node::synthetic(Value::Int(1))].into()),
         Value::Map(Map::default()),
     ];
     let object = &loaded.objects[0];

@@ -74,9 +74,9 @@ impl Rule for UnencryptedStorageClass {
                 let value = e.value.scalar_text().unwrap_or_default();
                 if value != "true" || e.value.as_str().is_none() {
                     let why = if e.value.as_str().is_none() {
-                        crate::msg!("rule-eks024-type", key = &e.key, type_name = e.value.type_name())
+                        crate::msg!("rule-eks024-type", key = e.key.as_str(), type_name = e.value.type_name())
                     } else {
-                        crate::msg!("rule-eks024-value", key = &e.key, value = value)
+                        crate::msg!("rule-eks024-value", key = e.key.as_str(), value = value)
                     };
                     cx.report(
                         self,
