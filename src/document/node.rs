@@ -373,10 +373,11 @@ pub struct Located {
     pub missing: Option<FieldPath>,
 }
 
-/// One step of a field path.
+/// One step of a field path. A key of up to 24 bytes is stored in place: findings keep their
+/// paths until the report is written, and most of their keys are short field names.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
-    Key(String),
+    Key(CompactString),
     Index(usize),
 }
 
@@ -399,7 +400,7 @@ impl FieldPath {
         for part in s.split('.').filter(|p| !p.is_empty()) {
             let (key, rest) = part.find('[').map_or((part, ""), |i| (&part[..i], &part[i..]));
             if !key.is_empty() {
-                segments.push(Segment::Key(key.to_string()));
+                segments.push(Segment::Key(key.into()));
             }
             for ix in rest.split('[').filter_map(|p| p.strip_suffix(']')) {
                 if let Ok(n) = ix.parse() {
@@ -412,7 +413,7 @@ impl FieldPath {
 
     #[must_use]
     pub fn key(mut self, key: &str) -> Self {
-        self.segments.push(Segment::Key(key.to_string()));
+        self.segments.push(Segment::Key(key.into()));
         self
     }
 
@@ -425,7 +426,7 @@ impl FieldPath {
     /// Appends several keys.
     #[must_use]
     pub fn keys(mut self, keys: &[&str]) -> Self {
-        self.segments.extend(keys.iter().map(|k| Segment::Key((*k).to_string())));
+        self.segments.extend(keys.iter().map(|k| Segment::Key((*k).into())));
         self
     }
 
@@ -484,6 +485,8 @@ mod tests {
         assert_eq!(std::mem::size_of::<Value>(), 24);
         assert_eq!(std::mem::size_of::<Node>(), 40);
         assert_eq!(std::mem::size_of::<Entry>(), 72);
+        // And every step of every finding's field path.
+        assert_eq!(std::mem::size_of::<Segment>(), 24);
     }
 
     #[test]

@@ -394,6 +394,7 @@ impl Loader {
             rendered.iter().map(|(f, _, marker)| (Arc::clone(f), marker.clone())).collect();
         let scopes = scope::assign(&all_files, &marked, one_cluster);
         let mut set = ObjectSet::default();
+        set.reserve(loaded.iter().map(|l| l.objects.len()).sum());
         let mut notes = Vec::new();
         let mut aws: Vec<AwsDocument> = Vec::new();
         let mut templates: Vec<cloudformation::Template> = Vec::new();

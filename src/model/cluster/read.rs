@@ -68,7 +68,7 @@ impl<'a> Reader<'a> {
                 if path.segments.len() - m.segments.len() == 1
                     && self
                         .head_key
-                        .is_some_and(|k| path.segments.first() == Some(&Segment::Key(k.to_string()))) =>
+                        .is_some_and(|k| path.segments.first() == Some(&Segment::Key(k.into()))) =>
             {
                 self.head
             }
