@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/webhook.sh — `ladrillo webhook` on 127.0.0.1 under load (figures in docs/performance.md).
 #
-# The server is pinned to CPU 0, the load generator (`hey`, Debian package `hey`) to CPU 1. The mix
+# The server is pinned to CPU 0, the load generator (`oha` when installed, else `hey`) to CPU 1. The mix
 # is bench/webhook/*.json: a Pod and a Deployment review that pass the default rules and a Pod and
 # a Deployment review that are denied (50/50), sent over HTTPS keep-alive at a fixed rate for
 # DURATION seconds, for each RATE; then `wrk` (Debian package `wrk`) finds the most requests per
@@ -17,6 +17,16 @@
 #   ARRIVALS=bursts bench/webhook.sh   # requests in bursts, as runs before 2026-12-06 sent them
 #   NULL=0 bench/webhook.sh            # the rules only, without the null server's runs
 #   CLOSED=0 bench/webhook.sh          # without the closed-loop runs (wrk)
+#   CLIENT=hey bench/webhook.sh        # the fixed-rate client: oha (default when on PATH) or hey
+#   MODES=null bench/webhook.sh        # the null server only (the client's floor)
+#
+# Client: `oha` (crates.io: `cargo install oha --locked`) is an open-loop generator: one ticker
+# per process sends at the target rate whichever connection is free, and `--latency-correction`
+# measures each request from when it was due, so a request held up behind a slow one counts its
+# wait. Its null-server floor is lower than that of 40 `hey` processes (docs/performance.md). With
+# oha, each review kind is one process of CLIENTS/4 connections at RATE/4 req/s, the four started
+# 1/RATE s apart, so the requests arrive evenly spread; ARRIVALS does not apply. Without oha on
+# PATH (or with CLIENT=hey), hey runs as described next.
 #
 # Arrivals: `hey -q` paces each of its workers with its own ticker, and a process starts all its
 # workers at once, so the requests of one process leave together. By default (ARRIVALS=paced)
@@ -35,10 +45,18 @@ ARRIVALS=${ARRIVALS:-paced}
 CLIENTS=${CLIENTS:-40}
 NULL=${NULL:-1}
 CLOSED=${CLOSED:-1}
+CLIENT=${CLIENT:-auto}
+if [[ $CLIENT == auto ]]; then
+  CLIENT=hey; command -v oha >/dev/null && CLIENT=oha
+fi
+[[ $CLIENT == oha || $CLIENT == hey ]] || { echo "CLIENT must be oha or hey, not $CLIENT"; exit 2; }
 [[ $ARRIVALS == paced || $ARRIVALS == bursts ]] || { echo "ARRIVALS must be paced or bursts, not $ARRIVALS"; exit 2; }
 (( CLIENTS > 0 && CLIENTS % 4 == 0 )) || { echo "CLIENTS must be a positive multiple of 4, not $CLIENTS"; exit 2; }
-for tool in hey wrk taskset; do
-  command -v "$tool" >/dev/null || { echo "bench/webhook.sh needs $tool (apt-get install hey wrk util-linux)"; exit 2; }
+for tool in "$CLIENT" wrk taskset; do
+  command -v "$tool" >/dev/null || {
+    echo "bench/webhook.sh needs $tool (apt-get install hey wrk util-linux; cargo install oha --locked)"
+    exit 2
+  }
 done
 if [[ -n ${LADRILLO_BIN:-} ]]; then
   BIN=$LADRILLO_BIN
@@ -94,7 +112,20 @@ fixed_rate() { # $1 label, $2 rate, $3 seconds
     exec taskset -c 1 hey -z "${secs}s" -c "$2" -q "$3" -host localhost -m POST -T application/json \
       -D "bench/webhook/$1.json" -o csv "https://127.0.0.1:$PORT/validate" >"$5"
   }
-  if [[ $ARRIVALS == paced ]]; then
+  oha_run() { # $1 review, $2 connections, $3 req/s, $4 delay (s), $5 CSV
+    sleep "$4"
+    # -w: requests in flight at the deadline are answered and counted, not aborted.
+    exec taskset -c 1 oha -z "${secs}s" -w -c "$2" -q "$3" --latency-correction --worker-threads 1 \
+      --no-tui --insecure -m POST -T application/json -D "bench/webhook/$1.json" --output-format csv \
+      "https://127.0.0.1:$PORT/validate" >"$5"
+  }
+  if [[ $CLIENT == oha ]]; then
+    local per; per=$(awk -v r="$rate" 'BEGIN { printf "%.3f", r / 4 }')
+    for (( i = 0; i < 4; i++ )); do
+      oha_run "${REVIEWS[i]}" $(( CLIENTS / 4 )) "$per" "$(awk -v i="$i" -v r="$rate" 'BEGIN { printf "%.4f", i / r }')" "$WORK/$i.csv" &
+      pids+=($!)
+    done
+  elif [[ $ARRIVALS == paced ]]; then
     local per; per=$(awk -v r="$rate" -v c="$CLIENTS" 'BEGIN { printf "%.3f", r / c }')
     for (( i = 0; i < CLIENTS; i++ )); do
       local r=${REVIEWS[i % 4]}
@@ -110,12 +141,14 @@ fixed_rate() { # $1 label, $2 rate, $3 seconds
   fi
   wait "${pids[@]}"
   local after; after=$(cpu_ticks)
-  cat "$WORK"/*.csv | awk -F, '$1 ~ /^[0-9.]+$/ { print $1 * 1000, $7 }' | sort -n >"$WORK/all"
+  # hey's CSV: response-time (s) first, status seventh; oha's: request-duration (s) fifth.
+  local col=1; [[ $CLIENT == oha ]] && col=5
+  cat "$WORK"/*.csv | awk -F, -v c="$col" '$1 ~ /^[0-9.]+$/ { print $c * 1000, $7 }' | sort -n >"$WORK/all"
   rm -f "$WORK"/*.csv
   local n errors; n=$(wc -l <"$WORK/all"); errors=$(awk '$2 != 200' "$WORK/all" | wc -l)
-  (( n > 0 )) || { echo "$label: no request answered (hey's errors are not in its CSV: run it by hand)"; exit 1; }
+  (( n > 0 )) || { echo "$label: no request answered ($CLIENT's errors are not in its CSV: run it by hand)"; exit 1; }
   awk -v n="$n" -v label="$label" -v rate="$rate" -v secs="$secs" -v errors="$errors" \
-    -v cpu="$(( after - before ))" -v tick="$TICK" -v rss="$(rss_kib)" -v arrivals="$ARRIVALS" \
+    -v cpu="$(( after - before ))" -v tick="$TICK" -v rss="$(rss_kib)" -v arrivals="$([[ $CLIENT == oha ]] && echo oha || echo "hey $ARRIVALS")" \
     -v load="$load_before -> $(cut -d' ' -f1 /proc/loadavg)" '
     NR == int(n * 0.50) { p50 = $1 } NR == int(n * 0.99) { p99 = $1 } NR == int(n * 0.999) { p999 = $1 }
     END {
@@ -147,7 +180,7 @@ LUA
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-MODES=rules; (( NULL )) && MODES="rules null"
+MODES=${MODES:-rules}; (( NULL )) && [[ $MODES == rules ]] && MODES="rules null"
 for mode in $MODES; do
   if [[ $mode == rules ]]; then start; else start --always-allow; fi
   check_mix "$mode"
