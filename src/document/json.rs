@@ -221,6 +221,17 @@ impl Reader<'_> {
                     run = self.at;
                 }
                 0..0x20 => return None,
+                // YAML reads only printable characters: DEL, the C1 controls but NEL, and
+                // U+FFFE/U+FFFF are refused by the YAML reader, so they are left to it.
+                0x7f => return None,
+                0xc2 if matches!(self.bytes.get(self.at + 1), Some(0x80..=0x84 | 0x86..=0x9f)) => {
+                    return None;
+                }
+                0xef if self.bytes.get(self.at + 1) == Some(&0xbf)
+                    && matches!(self.bytes.get(self.at + 2), Some(0xbe | 0xbf)) =>
+                {
+                    return None;
+                }
                 _ => self.at += 1,
             }
         }
@@ -362,6 +373,12 @@ mod tests {
             r#"{"a": "\ud83d\ude00"}"#,
             r#"{"a": "\x"}"#,
             "{\"a\": \"tab\there\"}",
+            "{\"a\": \"del\u{7f}\"}",
+            "{\"a\": \"c1\u{80}\"}",
+            "{\"a\": \"c1\u{9f}\"}",
+            "{\"a\": \"nonchar\u{fffe}\"}",
+            "{\"a\": \"nonchar\u{ffff}\"}",
+            "{\"del\u{7f}\": 1}",
             r#"{"a": 1} {}"#,
             r#"{"a": 1} # note"#,
             "\u{feff}{\"a\": 1}",
