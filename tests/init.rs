@@ -640,9 +640,8 @@ fn every_matrix_bundle_is_golden() {
     insta::assert_snapshot!("from-insecure", bundle_diff(&base, &bundle_files(&out)));
 }
 
-/// Every file of the guide's bundle, for review of wording and layout (`cargo insta review`).
-#[test]
-fn the_guide_bundle_snapshot() {
+/// The guide's cluster: its name, region, node group and a restricted public endpoint.
+fn guide_profile() -> ladrillo::generate::Profile {
     let request = ladrillo::generate::Request {
         name: Some("mi-cluster".into()),
         region: Some("us-east-1".into()),
@@ -654,7 +653,13 @@ fn the_guide_bundle_snapshot() {
         public_access_cidrs: ENDPOINT[1..].iter().map(|c| (*c).to_string()).collect(),
         ..ladrillo::generate::Request::default()
     };
-    let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();
+    ladrillo::generate::Profile::new(&request, common::test_day()).unwrap()
+}
+
+/// Every file of the guide's bundle, for review of wording and layout (`cargo insta review`).
+#[test]
+fn the_guide_bundle_snapshot() {
+    let profile = guide_profile();
     for file in ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::En) {
         let name = format!("guide-{}", file.path.replace(['/', '.'], "_"));
         insta::assert_snapshot!(name, file.contents);
@@ -795,18 +800,7 @@ fn the_spanish_webhook_manifests_scan_clean() {
 /// the wording (`cargo insta review`); the IAM JSON documents are the same in both languages.
 #[test]
 fn the_guide_bundle_snapshot_in_spanish() {
-    let request = ladrillo::generate::Request {
-        name: Some("mi-cluster".into()),
-        region: Some("us-east-1".into()),
-        nodegroup_name: Some("workers".into()),
-        node_type: Some("t3.medium".into()),
-        nodes: Some(3),
-        nodes_min: Some(1),
-        nodes_max: Some(5),
-        public_access_cidrs: ENDPOINT[1..].iter().map(|c| (*c).to_string()).collect(),
-        ..ladrillo::generate::Request::default()
-    };
-    let profile = ladrillo::generate::Profile::new(&request, common::test_day()).unwrap();
+    let profile = guide_profile();
     let english = ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::En);
     let spanish = ladrillo::generate::bundle(&profile, ladrillo::i18n::Lang::Es);
     assert_eq!(english.len(), spanish.len());
