@@ -198,7 +198,10 @@ pub fn english_ftl(cli: Command) -> String {
     let mut lines = std::collections::BTreeSet::new();
     for (path, arg, help) in &args {
         let [specific, shared] = arg_ids(path, arg);
-        let id = if common(arg) == Some(help.as_str()) { shared } else { specific };
+        // `opt-help` and `opt-version` are clap's flags: a command's own argument of that name
+        // keeps its own id.
+        let reserved = arg == "help" || arg == "version";
+        let id = if common(arg) == Some(help.as_str()) && !reserved { shared } else { specific };
         lines.insert(format!("{id} = {}\n", escape(help)));
     }
     let mut texts =
@@ -246,7 +249,15 @@ fn collect(
     }
     for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
         let arg = a.get_id().to_string();
-        if arg == "help" || arg == "version" {
+        // clap's own flags are worded below; a command's own `--version` (init's Kubernetes
+        // version) is an argument like any other.
+        if matches!(
+            a.get_action(),
+            clap::ArgAction::Help
+                | clap::ArgAction::HelpShort
+                | clap::ArgAction::HelpLong
+                | clap::ArgAction::Version
+        ) {
             continue;
         }
         if let Some(help) = a.get_help() {
@@ -328,7 +339,18 @@ mod tests {
             missing.push(format!("{id}-after"));
         }
         for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-            let ids = arg_ids(path, a.get_id().as_str());
+            let mut ids = arg_ids(path, a.get_id().as_str()).to_vec();
+            // A command's own `--version` or `--help` must not fall back to clap's flag's text.
+            let clap_flag = matches!(
+                a.get_action(),
+                clap::ArgAction::Help
+                    | clap::ArgAction::HelpShort
+                    | clap::ArgAction::HelpLong
+                    | clap::ArgAction::Version
+            );
+            if matches!(a.get_id().as_str(), "help" | "version") && !clap_flag {
+                ids.truncate(1);
+            }
             if !ids.iter().any(|i| has(Lang::Es, i)) {
                 missing.push(ids.join(" or "));
             }

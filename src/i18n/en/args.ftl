@@ -65,6 +65,7 @@ opt-include-secrets-metadata = Also list Secrets, as metadata only (names, label
 opt-init-instance-types = Instance types of a spot node group, comma-separated
 opt-init-name = Cluster name
 opt-init-out = Output directory
+opt-init-version = Kubernetes version (default: the newest ladrillo knows, in EKS standard support)
 opt-instance-types = EC2 instance types, e.g. `m5.large t3.medium`
 opt-jobs = Worker threads (default: one per core)
 opt-karpenter = Karpenter NodePool and EC2NodeClass instead of Cluster Autoscaler
@@ -100,6 +101,7 @@ opt-port = A port to give a verdict for: `8080` or `53/UDP`
 opt-prefix-delegation = VPC CNI prefix delegation (`ENABLE_PREFIX_DELEGATION=true`; Nitro instances only)
 opt-private = Fully private cluster: no public endpoint, no internet egress, AWS APIs through VPC endpoints; reached from inside the VPC. This or --public-access-cidrs is required
 opt-pss-paths = Files, directories (walked recursively) or `-` for stdin
+opt-pss-version = The policy version: `latest` or `v1.N`
 opt-public-access-cidrs = A public endpoint reachable only from these public CIDRs (comma-separated), from which you run eksctl and kubectl. This or --private is required
 opt-quiet = No progress line on the terminal (it is never shown on a pipe or when CI is set)
 opt-rbac-can-i-namespace = Namespace of the request (default: cluster-wide, i.e. every namespace)

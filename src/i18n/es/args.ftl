@@ -64,6 +64,7 @@ opt-include-secrets-metadata = Lista también los Secrets, solo sus metadatos (n
 opt-init-instance-types = Tipos de instancia de un grupo de nodos spot, separados por comas
 opt-init-name = Nombre del clúster
 opt-init-out = Directorio de salida
+opt-init-version = Versión de Kubernetes (por omisión: la más reciente que conoce ladrillo con soporte estándar de EKS)
 opt-instance-types = Tipos de instancia EC2, p. ej. `m5.large t3.medium`
 opt-jobs = Hilos de trabajo (por omisión: uno por núcleo)
 opt-karpenter = NodePool y EC2NodeClass de Karpenter en lugar de Cluster Autoscaler
@@ -99,6 +100,7 @@ opt-port = Un puerto para el que dar un veredicto: `8080` o `53/UDP`
 opt-prefix-delegation = Delegación de prefijos de VPC CNI (`ENABLE_PREFIX_DELEGATION=true`; solo instancias Nitro)
 opt-private = Clúster totalmente privado: sin punto de conexión público, sin salida a internet, API de AWS a través de puntos de conexión de VPC; se accede desde dentro de la VPC. Se requiere esta opción o --public-access-cidrs
 opt-pss-paths = Archivos, directorios (recorridos recursivamente) o `-` para la entrada estándar
+opt-pss-version = La versión de la política: `latest` o `v1.N`
 opt-public-access-cidrs = Un punto de conexión público accesible solo desde estos CIDR públicos (separados por comas), desde los que ejecuta eksctl y kubectl. Se requiere esta opción o --private
 opt-quiet = Sin línea de progreso en el terminal (nunca se muestra en una tubería ni cuando CI está definida)
 opt-rbac-can-i-namespace = Espacio de nombres de la petición (por omisión: todo el clúster, es decir, todos los espacios de nombres)
