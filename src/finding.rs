@@ -140,9 +140,9 @@ pub struct Finding {
     pub suppressed: Option<Box<Suppression>>,
     /// Index of the object in the run's set, for waivers.
     pub object_index: Option<usize>,
-    /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); empty
+    /// Unique within a scan and stable across edits elsewhere (see [`fingerprints`]); none
     /// until the scan assigns it.
-    pub fingerprint: String,
+    pub fingerprint: Option<Fingerprint>,
     /// Notes, related places, redactions and implied rules: boxed together, since most findings
     /// have none of them (a finding is then about 110 bytes smaller, for hundreds of thousands
     /// of findings on a large input). Read through [`Finding::notes`] and its siblings, written
@@ -474,11 +474,47 @@ impl RuleMeta {
     }
 }
 
+/// A finding's fingerprint: 64 bits, shown as 16 lowercase hex digits (JSON, SARIF,
+/// PolicyReport). Kept as a number: a large input has hundreds of thousands of findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fingerprint(pub u64);
+
+impl Fingerprint {
+    /// Reads the 16 hex digits a report shows (either case); anything else is none.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        if s.len() != 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u64::from_str_radix(s, 16).ok().map(Self)
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl std::str::FromStr for Fingerprint {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s).ok_or_else(|| format!("not a fingerprint (16 hex digits): {s:?}"))
+    }
+}
+
+impl Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A finding's fingerprint from rule, file ([`Location::identity_file`]: the template of a
 /// rendered text), object and field — not its line, so it survives edits elsewhere in the file
 /// — then `extra` (FNV-1a, 64 bits). Without an object the message is part of it.
 #[must_use]
-pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
+pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> Fingerprint {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |s: &str| {
         for b in s.bytes().chain([0u8]) {
@@ -501,7 +537,7 @@ pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
     for e in extra {
         feed(e);
     }
-    format!("{h:016x}")
+    Fingerprint(h)
 }
 
 /// Gives every finding a fingerprint unique in the scan, so a waiver or a code-scanning alert
@@ -509,25 +545,67 @@ pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> String {
 /// one field, copies of one object in one file), the message too; then, for what is still
 /// shared, the finding's rank among them in position order. Findings must be sorted.
 pub fn fingerprints(findings: &mut [Finding]) {
-    let mut groups: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    // Groups are runs of (fingerprint, index) pairs sorted: no map, no list per group, and each
+    // run is in position order.
+    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(findings.len());
     for (i, f) in findings.iter_mut().enumerate() {
-        f.fingerprint = base_fingerprint(f, &[]);
-        groups.entry(f.fingerprint.clone()).or_default().push(i);
+        let print = base_fingerprint(f, &[]);
+        f.fingerprint = Some(print);
+        keyed.push((print.0, i));
     }
-    let mut shared: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-    for members in groups.into_values().filter(|m| m.len() > 1) {
-        for i in members {
+    keyed.sort_unstable();
+    let mut again: Vec<(u64, usize)> = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        for &(_, i) in run {
             if let Some(f) = findings.get_mut(i) {
-                f.fingerprint = base_fingerprint(f, &[&f.message]);
-                shared.entry(f.fingerprint.clone()).or_default().push(i);
+                let print = base_fingerprint(f, &[&f.message]);
+                f.fingerprint = Some(print);
+                again.push((print.0, i));
             }
         }
     }
-    for members in shared.into_values().filter(|m| m.len() > 1) {
-        for (rank, i) in members.into_iter().enumerate().skip(1) {
+    drop(keyed);
+    again.sort_unstable();
+    for run in again.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+        for (rank, &(_, i)) in run.iter().enumerate().skip(1) {
             if let Some(f) = findings.get_mut(i) {
-                f.fingerprint = base_fingerprint(f, &[&f.message, &rank.to_string()]);
+                f.fingerprint = Some(base_fingerprint(f, &[&f.message, &rank.to_string()]));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fingerprint;
+
+    #[test]
+    fn fingerprints_show_as_16_lowercase_hex_digits_and_read_back() {
+        for n in [0, 1, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
+            let shown = Fingerprint(n).to_string();
+            assert_eq!(shown.len(), 16);
+            assert!(shown.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+            assert_eq!(Fingerprint::parse(&shown), Some(Fingerprint(n)));
+            assert_eq!(shown.parse::<Fingerprint>(), Ok(Fingerprint(n)));
+        }
+        assert_eq!(Fingerprint(0xab).to_string(), "00000000000000ab");
+        assert_eq!(serde_json::to_string(&Fingerprint(0xab)).unwrap(), "\"00000000000000ab\"");
+    }
+
+    #[test]
+    fn fingerprints_read_as_written_before_and_refuse_the_rest() {
+        assert_eq!(Fingerprint::parse("9f86d081884c7d65"), Some(Fingerprint(0x9f86_d081_884c_7d65)));
+        assert_eq!(Fingerprint::parse("9F86D081884C7D65"), Some(Fingerprint(0x9f86_d081_884c_7d65)));
+        for bad in [
+            "",
+            "9f86d081884c7d6",
+            "9f86d081884c7d650",
+            "+f86d081884c7d65",
+            "9f86d081884c7d6g",
+            "9f86d081884c7d6é",
+        ] {
+            assert_eq!(Fingerprint::parse(bad), None, "{bad:?}");
+            assert!(bad.parse::<Fingerprint>().is_err());
         }
     }
 }

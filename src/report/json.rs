@@ -62,7 +62,7 @@ pub struct JsonFinding<'a> {
     pub implies: Vec<JsonImplied>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<&'a Suppression>,
-    pub fingerprint: String,
+    pub fingerprint: crate::finding::Fingerprint,
 }
 
 /// Where a place of a rendered text comes from.

@@ -166,6 +166,6 @@ pub fn redactions_by_file(
 /// The finding's fingerprint (see [`crate::finding::fingerprints`]): the one the scan gave it,
 /// else its base fingerprint.
 #[must_use]
-pub fn fingerprint(f: &Finding) -> String {
-    if f.fingerprint.is_empty() { crate::finding::base_fingerprint(f, &[]) } else { f.fingerprint.clone() }
+pub fn fingerprint(f: &Finding) -> crate::finding::Fingerprint {
+    f.fingerprint.unwrap_or_else(|| crate::finding::base_fingerprint(f, &[]))
 }

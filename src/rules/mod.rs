@@ -195,7 +195,7 @@ impl<'a> Context<'a> {
                 missing: located.missing,
                 suppressed: None,
                 object_index: Some(object.index),
-                fingerprint: String::new(),
+                fingerprint: None,
                 extra: None,
             }),
         }
@@ -226,7 +226,7 @@ impl<'a> Context<'a> {
                 missing: None,
                 suppressed: None,
                 object_index: None,
-                fingerprint: String::new(),
+                fingerprint: None,
                 extra: None,
             }),
         }
@@ -279,7 +279,7 @@ impl<'a> Context<'a> {
                 missing: at.missing.clone(),
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
-                fingerprint: String::new(),
+                fingerprint: None,
                 extra: crate::finding::Extra { notes, related, note_msgs, ..Default::default() }.boxed(),
             }),
         }
