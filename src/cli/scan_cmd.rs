@@ -236,7 +236,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     // The page's framework scores need the inputs themselves (how much of each kind, Pod
     // Security), which the scan consumes: taken before it, and only for the page.
     let prepared: Vec<compliance::Prepared> = if args.format == Format::Html {
-        FrameworkId::ALL.iter().map(|f| compliance::Prepared::new(*f, &inputs.set, settings)).collect()
+        FrameworkId::ALL.iter().map(|f| compliance::Prepared::for_score(*f, &inputs.set, settings)).collect()
     } else {
         Vec::new()
     };
@@ -245,7 +245,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     let mut result = scan::scan(inputs, settings);
     // Decided before a baseline or --min-severity hides findings: a hidden finding still fails.
     let extras = report::HtmlExtras {
-        frameworks: prepared.iter().map(|p| (p.framework(), p.decide(&result, settings).1)).collect(),
+        frameworks: prepared.iter().map(|p| (p.framework(), p.score(&result, settings))).collect(),
         reachability,
     };
     if let Some(path) = &args.write_baseline {

@@ -96,21 +96,33 @@ pub fn inline(s: &str) -> String {
 /// anything from elsewhere is forbidden by the page's own policy.
 #[must_use]
 pub(crate) fn page(lang: Lang, title: &str, body: &str) -> String {
+    let mut h = page_head(lang, title);
+    let tail = page_tail();
+    h.reserve(body.len() + tail.len());
+    h.push_str(body);
+    h.push_str(&tail);
+    h
+}
+
+/// What [`page`] writes before the body.
+fn page_head(lang: Lang, title: &str) -> String {
     let title = escape(title);
-    let mut h = String::with_capacity(body.len() + STYLE.len() + SCRIPT.len() + 512);
+    let mut h = String::with_capacity(STYLE.len() + 512);
     let _ = write!(
         h,
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\
-         <title>{title}</title><style>{STYLE}</style></head><body>\n",
+         <title>{title}</title><style>{STYLE}</style></head><body>\n\
+         <header><h1>{title}</h1></header>\n<main>\n",
         lang.code()
     );
-    let _ = write!(
-        h,
-        "<header><h1>{title}</h1></header>\n<main>\n{body}</main>\n<script>{SCRIPT}</script>\n</body></html>\n"
-    );
     h
+}
+
+/// What [`page`] writes after the body.
+fn page_tail() -> String {
+    format!("</main>\n<script>{SCRIPT}</script>\n</body></html>\n")
 }
 
 /// A `<select>` of the filter form: `name`, its label, and (value, text) options after "all".
@@ -139,10 +151,16 @@ pub(crate) fn filters(h: &mut String, selects: &str, lang: Lang) {
     );
 }
 
-#[must_use]
-pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlExtras) -> String {
+/// Writes the page of a scan result. The findings are written as they are formatted, not
+/// gathered into one text first: the page of a large input is several times its size.
+pub fn write(
+    result: &ScanResult,
+    options: ReportOptions,
+    extras: &super::HtmlExtras,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let lang = options.lang;
-    let mut h = String::new();
+    let mut h = page_head(lang, &text(lang, "report-title"));
     let mut run = crate::t!(lang, "report-run", version = env!("CARGO_PKG_VERSION"));
     if let Some(date) = result.run.date {
         run = crate::t!(lang, "report-run-date", line = run, date = date.to_string());
@@ -199,10 +217,18 @@ pub fn render(result: &ScanResult, options: ReportOptions, extras: &super::HtmlE
             finding(&mut h, f, spans, lang, &mut lines);
         }
         h.push_str("</section>\n");
+        if h.len() >= FLUSH_AT {
+            out.write_all(h.as_bytes())?;
+            h.clear();
+        }
     }
     h.push_str("</section>\n");
-    page(lang, &text(lang, "report-title"), &h)
+    h.push_str(&page_tail());
+    out.write_all(h.as_bytes())
 }
+
+/// How much of the page is gathered before it is written.
+const FLUSH_AT: usize = 64 * 1024;
 
 /// Opens a section and its heading (`id` names both), with a note (markup) under the heading.
 fn open_section(h: &mut String, id: &str, heading: &str, note: Option<&str>) {

@@ -98,7 +98,7 @@ pub fn reachability(set: &crate::model::ObjectSet, lang: crate::i18n::Lang) -> O
     Some(Reachability::Matrix(crate::analysis::netpol::render::matrix_cells(&model, &conns, lang)))
 }
 
-/// Writes a scan result in a format. Text, JSON and SARIF are streamed finding by finding, so
+/// Writes a scan result in a format. Text, JSON, SARIF and HTML are streamed finding by finding, so
 /// memory does not grow with the size of the report.
 pub fn write(
     result: &ScanResult,
@@ -122,7 +122,7 @@ pub fn write_with(
         Format::Json => json::write(result, out),
         Format::Sarif => sarif::write(result, out),
         Format::Junit => out.write_all(junit::render(result).as_bytes()),
-        Format::Html => out.write_all(html::render(result, options, extras).as_bytes()),
+        Format::Html => html::write(result, options, extras, out),
         Format::Markdown => {
             out.write_all(markdown::render_in(result, &markdown::Links::from_env(), options.lang).as_bytes())
         }

@@ -171,7 +171,15 @@ pub struct Prepared {
 impl Prepared {
     #[must_use]
     pub fn new(framework: FrameworkId, set: &ObjectSet, settings: &ScanSettings) -> Self {
-        Self { framework, coverage: Coverage::of(set), pss: pod_security(framework, set, settings) }
+        Self { framework, coverage: Coverage::of(set), pss: pod_security(framework, set, settings, false) }
+    }
+
+    /// What [`Prepared::score`] needs, and no more: of the Pod Security violations, one per
+    /// check decides it (a large input has hundreds of thousands, each a finding, kept through
+    /// the whole scan otherwise).
+    #[must_use]
+    pub fn for_score(framework: FrameworkId, set: &ObjectSet, settings: &ScanSettings) -> Self {
+        Self { framework, coverage: Coverage::of(set), pss: pod_security(framework, set, settings, true) }
     }
 
     #[must_use]
@@ -187,23 +195,41 @@ impl Prepared {
             .framework
             .controls()
             .into_iter()
-            .map(|c| decide(self.framework, c, &self.coverage, scan, settings, &self.pss))
+            .map(|c| decide(self.framework, c, &self.coverage, scan, settings, &self.pss, true))
             .collect();
-        let mut score = Score { controls: controls.len(), ..Score::default() };
-        for c in &controls {
-            match c.status {
-                Status::Pass => score.pass += 1,
-                Status::Fail => score.fail += 1,
-                Status::NotApplicable => score.not_applicable += 1,
-                Status::Manual => score.manual += 1,
-            }
-        }
-        let decided = score.pass + score.fail;
-        #[allow(clippy::cast_precision_loss)] // control counts are tiny
-        let percent = (decided > 0).then(|| (score.pass as f64 * 1000.0 / decided as f64).round() / 10.0);
-        score.percent = percent;
+        let score = score(controls.iter().map(|c| c.status));
         (controls, score)
     }
+
+    /// The score [`Prepared::decide`] gives, without copying each control's findings.
+    #[must_use]
+    pub fn score(&self, scan: &ScanResult, settings: &ScanSettings) -> Score {
+        score(
+            self.framework
+                .controls()
+                .into_iter()
+                .map(|c| decide(self.framework, c, &self.coverage, scan, settings, &self.pss, false).status),
+        )
+    }
+}
+
+/// Counts of each status, and the share of decided controls that pass.
+fn score(statuses: impl Iterator<Item = Status>) -> Score {
+    let mut score = Score::default();
+    for status in statuses {
+        score.controls += 1;
+        match status {
+            Status::Pass => score.pass += 1,
+            Status::Fail => score.fail += 1,
+            Status::NotApplicable => score.not_applicable += 1,
+            Status::Manual => score.manual += 1,
+        }
+    }
+    let decided = score.pass + score.fail;
+    #[allow(clippy::cast_precision_loss)] // control counts are tiny
+    let percent = (decided > 0).then(|| (score.pass as f64 * 1000.0 / decided as f64).round() / 10.0);
+    score.percent = percent;
+    score
 }
 
 /// Pod Security violations of every workload at the framework's level (newest version), as
@@ -212,6 +238,7 @@ fn pod_security(
     framework: FrameworkId,
     set: &ObjectSet,
     settings: &ScanSettings,
+    one_per_check: bool,
 ) -> Vec<(pss::CheckId, Finding)> {
     let crate::rules::frameworks::Implementation::PodSecurity(level) = framework.implementation() else {
         return Vec::new();
@@ -222,6 +249,9 @@ fn pod_security(
         let Some(w) = Workload::of(object) else { continue };
         let evaluation = pss::evaluate(&w, policy);
         for v in &evaluation.violations {
+            if one_per_check && out.iter().any(|(c, _)| *c == v.check) {
+                continue;
+            }
             let mut cx = Context::new(&settings.options);
             // As `pss-violation` grades them: high for baseline checks, medium for restricted ones.
             let severity =
@@ -243,6 +273,9 @@ fn pod_security(
         if !evaluation.invalid.is_empty() {
             // An object the API server refuses fails every check: none of them could run.
             for check in pss::checks_of(level) {
+                if one_per_check && out.iter().any(|(c, _)| *c == check) {
+                    continue;
+                }
                 let mut cx = Context::new(&settings.options);
                 let _ = cx.report(
                     &PssViolation,
@@ -264,6 +297,7 @@ fn decide(
     scan: &ScanResult,
     settings: &ScanSettings,
     pss: &[(pss::CheckId, Finding)],
+    keep_findings: bool,
 ) -> ControlResult {
     let evaluated_on: Vec<(Input, usize)> =
         control.inputs.iter().map(|i| (*i, coverage.count(*i))).filter(|(_, n)| *n > 0).collect();
@@ -312,8 +346,13 @@ fn decide(
         return result;
     }
     result.waived = findings.iter().filter(|f| f.suppressed.is_some()).count();
-    result.findings = findings.into_iter().filter(|f| f.suppressed.is_none()).cloned().collect();
-    result.status = if result.findings.is_empty() { Status::Pass } else { Status::Fail };
+    let failing = findings.into_iter().filter(|f| f.suppressed.is_none());
+    if keep_findings {
+        result.findings = failing.cloned().collect();
+        result.status = if result.findings.is_empty() { Status::Pass } else { Status::Fail };
+    } else {
+        result.status = if failing.count() == 0 { Status::Pass } else { Status::Fail };
+    }
     result
 }
 
