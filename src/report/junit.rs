@@ -8,8 +8,9 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::scan::ScanResult;
 
-#[must_use]
-pub fn render(result: &ScanResult) -> String {
+/// Writes the report. The XML goes straight to `out` rather than into one text first (tens of
+/// MB on a large input, beside the report's own tree).
+pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut suites: BTreeMap<String, TestSuite> = BTreeMap::new();
     // Test-case names already given in each suite: distinct findings get distinct names.
     let mut names: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
@@ -65,5 +66,5 @@ pub fn render(result: &ScanResult) -> String {
     }
     let mut report = Report::new("ladrillo scan");
     report.add_test_suites(suites.into_values());
-    report.to_string().unwrap_or_default()
+    report.serialize(out).map_err(std::io::Error::other)
 }

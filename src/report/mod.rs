@@ -121,12 +121,12 @@ pub fn write_with(
         Format::Text => text::write(result, options, out),
         Format::Json => json::write(result, out),
         Format::Sarif => sarif::write(result, out),
-        Format::Junit => out.write_all(junit::render(result).as_bytes()),
+        Format::Junit => junit::write(result, out),
         Format::Html => html::write(result, options, extras, out),
         Format::Markdown => {
             out.write_all(markdown::render_in(result, &markdown::Links::from_env(), options.lang).as_bytes())
         }
-        Format::Policyreport => out.write_all(policyreport::render(result).as_bytes()),
+        Format::Policyreport => policyreport::write(result, out),
     }
 }
 

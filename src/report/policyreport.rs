@@ -6,8 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde_json::{Value, json};
 
+use crate::diagnostic::InputError;
 use crate::finding::Finding;
 use crate::scan::ScanResult;
 
@@ -63,16 +66,144 @@ fn result(f: &Finding) -> Value {
     Value::Object(r)
 }
 
-fn summary(results: &[Value]) -> Value {
-    let count = |what: &str| results.iter().filter(|r| r["result"] == what).count();
-    json!({ "pass": 0, "fail": count("fail"), "warn": 0, "error": count("error"), "skip": count("skip") })
+/// A report's counts of results: its findings (`fail`, or `skip` when waived) and `errors`.
+fn summary(findings: &[&Finding], errors: usize) -> Value {
+    let skip = findings.iter().filter(|f| f.suppressed.is_some()).count();
+    json!({ "pass": 0, "fail": findings.len() - skip, "warn": 0, "error": errors, "skip": skip })
 }
 
-/// The reports of a scan, as a `List`.
-#[must_use]
-pub fn render(scan: &ScanResult) -> String {
-    let list = json!({ "apiVersion": "v1", "kind": "List", "items": reports(scan, &[]) });
-    serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+/// A report without its results: the `PolicyReport` of `namespace`, or the
+/// `ClusterPolicyReport`.
+fn head(namespace: Option<&str>, summary: Value) -> Value {
+    let labels = json!({ "app.kubernetes.io/managed-by": "ladrillo" });
+    match namespace {
+        Some(ns) => json!({
+            "apiVersion": API_VERSION,
+            "kind": "PolicyReport",
+            "metadata": { "name": "ladrillo", "namespace": ns, "labels": labels },
+            "summary": summary,
+        }),
+        None => json!({
+            "apiVersion": API_VERSION,
+            "kind": "ClusterPolicyReport",
+            "metadata": { "name": "ladrillo", "labels": labels },
+            "summary": summary,
+        }),
+    }
+}
+
+/// An input error as a result.
+fn error_result(e: &InputError) -> Value {
+    json!({
+        "source": "ladrillo",
+        "policy": "input",
+        "result": "error",
+        "message": e.to_string(),
+    })
+}
+
+/// The findings of each report: by namespace (each of `namespaces` too, even without any),
+/// and the cluster-wide ones.
+type Grouped<'a> = (BTreeMap<String, Vec<&'a Finding>>, Vec<&'a Finding>);
+
+fn grouped<'a>(scan: &'a ScanResult, namespaces: &[String]) -> Grouped<'a> {
+    let mut namespaced: BTreeMap<String, Vec<&Finding>> =
+        namespaces.iter().map(|ns| (ns.clone(), Vec::new())).collect();
+    let mut cluster = Vec::new();
+    for f in &scan.findings {
+        if cluster_scoped(f) {
+            cluster.push(f);
+        } else {
+            let ns = f.object.as_ref().and_then(|o| o.namespace.as_deref()).unwrap_or("default");
+            match namespaced.get_mut(ns) {
+                Some(list) => list.push(f),
+                None => {
+                    namespaced.insert(ns.to_string(), vec![f]);
+                }
+            }
+        }
+    }
+    (namespaced, cluster)
+}
+
+/// Writes the reports of a scan as a `List`, each result built as it is printed: the text of
+/// [`reports`] in a `List`, without holding every result as a JSON tree at once (a large input
+/// has hundreds of thousands, of about a kilobyte each).
+pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let (namespaced, cluster) = grouped(scan, &[]);
+    let list = List { namespaced: &namespaced, cluster: &cluster, errors: &scan.errors };
+    serde_json::to_writer_pretty(&mut *out, &list)?;
+    out.write_all(b"\n")
+}
+
+/// The `List` [`write`] prints.
+struct List<'a> {
+    namespaced: &'a BTreeMap<String, Vec<&'a Finding>>,
+    cluster: &'a [&'a Finding],
+    errors: &'a [InputError],
+}
+
+impl Serialize for List<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("apiVersion", "v1")?;
+        m.serialize_entry("kind", "List")?;
+        m.serialize_entry("items", &Items(self))?;
+        m.end()
+    }
+}
+
+/// The reports of a [`List`].
+struct Items<'a, 'b>(&'b List<'a>);
+
+impl Serialize for Items<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let List { namespaced, cluster, errors } = self.0;
+        let mut seq = s.serialize_seq(Some(namespaced.len() + 1))?;
+        for (ns, findings) in namespaced.iter() {
+            let head = head(Some(ns), summary(findings, 0));
+            seq.serialize_element(&Report { head, findings, errors: &[] })?;
+        }
+        let head = head(None, summary(cluster, errors.len()));
+        seq.serialize_element(&Report { head, findings: cluster, errors })?;
+        seq.end()
+    }
+}
+
+/// One report: its head, then its results.
+struct Report<'a> {
+    head: Value,
+    findings: &'a [&'a Finding],
+    errors: &'a [InputError],
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let fields = self.head.as_object();
+        let mut m = s.serialize_map(Some(fields.map_or(0, serde_json::Map::len) + 1))?;
+        for (k, v) in fields.into_iter().flatten() {
+            m.serialize_entry(k, v)?;
+        }
+        m.serialize_entry("results", &Results(self))?;
+        m.end()
+    }
+}
+
+/// A report's results, each built when it is printed.
+struct Results<'a, 'b>(&'b Report<'a>);
+
+impl Serialize for Results<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.0;
+        let mut seq = s.serialize_seq(Some(r.findings.len() + r.errors.len()))?;
+        for f in r.findings {
+            seq.serialize_element(&result(f))?;
+        }
+        for e in r.errors {
+            seq.serialize_element(&error_result(e))?;
+        }
+        seq.end()
+    }
 }
 
 /// The reports of a scan: a `PolicyReport` for each namespace with findings and for each of
@@ -81,45 +212,22 @@ pub fn render(scan: &ScanResult) -> String {
 /// `ClusterPolicyReport`.
 #[must_use]
 pub fn reports(scan: &ScanResult, namespaces: &[String]) -> Vec<Value> {
-    let mut namespaced: BTreeMap<String, Vec<Value>> =
-        namespaces.iter().map(|ns| (ns.clone(), Vec::new())).collect();
-    let mut cluster = Vec::new();
-    for f in &scan.findings {
-        if cluster_scoped(f) {
-            cluster.push(result(f));
-        } else {
-            let ns = f.object.as_ref().and_then(|o| o.namespace.clone()).unwrap_or_else(|| "default".into());
-            namespaced.entry(ns).or_default().push(result(f));
+    let (namespaced, cluster) = grouped(scan, namespaces);
+    let with_results = |mut head: Value, results: Vec<Value>| {
+        if let Some(map) = head.as_object_mut() {
+            map.insert("results".into(), Value::Array(results));
         }
-    }
-    for e in &scan.errors {
-        cluster.push(json!({
-            "source": "ladrillo",
-            "policy": "input",
-            "result": "error",
-            "message": e.to_string(),
-        }));
-    }
-    let labels = json!({ "app.kubernetes.io/managed-by": "ladrillo" });
+        head
+    };
     let mut items: Vec<Value> = namespaced
-        .into_iter()
-        .map(|(ns, results)| {
-            json!({
-                "apiVersion": API_VERSION,
-                "kind": "PolicyReport",
-                "metadata": { "name": "ladrillo", "namespace": ns, "labels": labels },
-                "summary": summary(&results),
-                "results": results,
-            })
+        .iter()
+        .map(|(ns, findings)| {
+            let results = findings.iter().map(|f| result(f)).collect();
+            with_results(head(Some(ns), summary(findings, 0)), results)
         })
         .collect();
-    items.push(json!({
-        "apiVersion": API_VERSION,
-        "kind": "ClusterPolicyReport",
-        "metadata": { "name": "ladrillo", "labels": labels },
-        "summary": summary(&cluster),
-        "results": cluster,
-    }));
+    let results = cluster.iter().map(|f| result(f)).chain(scan.errors.iter().map(error_result)).collect();
+    items.push(with_results(head(None, summary(&cluster, scan.errors.len())), results));
     items
 }
 
