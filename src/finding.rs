@@ -1,6 +1,7 @@
 //! Findings: what a rule reports, where, about which object, and whether a waiver covers it;
 //! and the metadata of the rules that report them.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -118,11 +119,9 @@ pub struct Suppression {
 pub struct Finding {
     pub rule: &'static RuleMeta,
     pub severity: Severity,
-    /// The message in English: what JSON, SARIF, JUnit, baselines and fingerprints use.
-    pub message: String,
-    /// The message as a Fluent message, when it is translated (text, HTML and Markdown reports
-    /// render it in the reader's language).
-    pub message_msg: Option<crate::i18n::Msg>,
+    /// The message: English text, or a Fluent message rendered when shown (read through
+    /// [`Finding::message`] and [`Finding::message_in`]).
+    pub message: Message,
     /// The help line in English (the identifier JSON, SARIF and JUnit show). Shared: a rule's
     /// help line without arguments is one text for all its findings
     /// ([`crate::i18n::Msg::english_shared`]).
@@ -148,6 +147,90 @@ pub struct Finding {
     /// of findings on a large input). Read through [`Finding::notes`] and its siblings, written
     /// through [`Finding::extra_mut`].
     pub extra: Option<Box<Extra>>,
+}
+
+/// A finding's message. A translated one keeps only its id and arguments: its English text (what
+/// JSON, SARIF, JUnit, baselines and fingerprints use) is rendered when needed, since a large
+/// input has hundreds of thousands of findings.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Not translated: the English text.
+    Text(Box<str>),
+    /// Translated; text, HTML and Markdown reports render it in the reader's language.
+    Msg(crate::i18n::Msg),
+    /// Translated, with an English text that rendering would not give back once masked (a
+    /// token-shaped word in it, see `scan`): the English text is kept. Rare, so boxed.
+    Kept(Box<(Box<str>, crate::i18n::Msg)>),
+}
+
+impl Message {
+    /// A plain text as is; a translated message without its English text, unless masking
+    /// could make the two differ.
+    #[must_use]
+    pub fn new(text: crate::i18n::Text) -> Self {
+        use crate::rules::secrets::detect::token_ranges;
+        match text {
+            crate::i18n::Text::Plain(s) => Self::Text(s.into_boxed_str()),
+            crate::i18n::Text::Msg(m) => {
+                // The scan masks the English text as a whole and the arguments one by one: with
+                // no token in either, both stay as they are and rendering gives the text back.
+                let english = m.render(crate::i18n::Lang::En);
+                if token_ranges(&english).is_empty() && !m.any_text(&|t| !token_ranges(t).is_empty()) {
+                    Self::Msg(m)
+                } else {
+                    Self::Kept(Box::new((english.into_boxed_str(), m)))
+                }
+            }
+        }
+    }
+
+    /// The English text.
+    #[must_use]
+    pub fn english(&self) -> Cow<'_, str> {
+        match self {
+            Self::Text(s) => Cow::Borrowed(s),
+            Self::Msg(m) => Cow::Owned(m.render(crate::i18n::Lang::En)),
+            Self::Kept(k) => Cow::Borrowed(&k.0),
+        }
+    }
+
+    /// The message, when it is translated.
+    #[must_use]
+    pub fn msg(&self) -> Option<&crate::i18n::Msg> {
+        match self {
+            Self::Text(_) => None,
+            Self::Msg(m) => Some(m),
+            Self::Kept(k) => Some(&k.1),
+        }
+    }
+
+    /// The text in a language (an untranslated one as written).
+    #[must_use]
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Self::Text(s) => s.to_string(),
+            Self::Msg(m) => m.render(lang),
+            Self::Kept(k) => k.1.render(lang),
+        }
+    }
+
+    /// Rewrites the English text and the arguments where `f` returns a new text (masking).
+    pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
+        match self {
+            Self::Text(s) => {
+                if let Some(new) = f(s) {
+                    *s = new.into_boxed_str();
+                }
+            }
+            Self::Msg(m) => m.map_text(f),
+            Self::Kept(k) => {
+                if let Some(new) = f(&k.0) {
+                    k.0 = new.into_boxed_str();
+                }
+                k.1.map_text(f);
+            }
+        }
+    }
 }
 
 /// The parts of a [`Finding`] that most findings do not have.
@@ -225,19 +308,28 @@ impl Finding {
         extra.note_msgs.push(msg);
     }
 
-    /// Sort key: file, position, rule code, message.
+    /// Sort key but the message, which comes last: file, position, rule code.
     #[must_use]
-    pub fn sort_key(&self) -> (Option<&str>, u32, &'static str, &str) {
-        (self.location.file_name(), self.location.span.start, self.rule.code, &self.message)
+    pub fn sort_key(&self) -> (Option<&str>, u32, &'static str) {
+        (self.location.file_name(), self.location.span.start, self.rule.code)
+    }
+
+    /// The message in English: what JSON, SARIF, JUnit, baselines and fingerprints use.
+    #[must_use]
+    pub fn message(&self) -> Cow<'_, str> {
+        self.message.english()
+    }
+
+    /// The message as a Fluent message, when it is translated.
+    #[must_use]
+    pub fn message_msg(&self) -> Option<&crate::i18n::Msg> {
+        self.message.msg()
     }
 
     /// The message in a language.
     #[must_use]
     pub fn message_in(&self, lang: crate::i18n::Lang) -> String {
-        match &self.message_msg {
-            Some(m) => m.render(lang),
-            None => self.message.clone(),
-        }
+        self.message.render(lang)
     }
 
     /// The notes in a language (each untranslated note as written).
@@ -265,8 +357,12 @@ impl Finding {
     /// Frees the spare room of its lists and messages (built by pushing one item at a time): a
     /// finding lives for the whole run, and a large input has hundreds of thousands.
     pub fn shrink(&mut self) {
-        self.message.shrink_to_fit();
-        for m in self.message_msg.iter_mut().chain(self.help_msg.iter_mut()) {
+        let message = match &mut self.message {
+            Message::Text(_) => None,
+            Message::Msg(m) => Some(m),
+            Message::Kept(k) => Some(&mut k.1),
+        };
+        for m in message.into_iter().chain(self.help_msg.iter_mut()) {
             m.shrink();
         }
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
@@ -532,7 +628,7 @@ pub fn base_fingerprint(f: &Finding, extra: &[&str]) -> Fingerprint {
     }
     feed(&f.path_text());
     if f.object.is_none() {
-        feed(&f.message);
+        feed(&f.message());
     }
     for e in extra {
         feed(e);
@@ -558,7 +654,7 @@ pub fn fingerprints(findings: &mut [Finding]) {
     for run in keyed.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
         for &(_, i) in run {
             if let Some(f) = findings.get_mut(i) {
-                let print = base_fingerprint(f, &[&f.message]);
+                let print = base_fingerprint(f, &[&f.message()]);
                 f.fingerprint = Some(print);
                 again.push((print.0, i));
             }
@@ -569,7 +665,7 @@ pub fn fingerprints(findings: &mut [Finding]) {
     for run in again.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
         for (rank, &(_, i)) in run.iter().enumerate().skip(1) {
             if let Some(f) = findings.get_mut(i) {
-                f.fingerprint = Some(base_fingerprint(f, &[&f.message, &rank.to_string()]));
+                f.fingerprint = Some(base_fingerprint(f, &[&f.message(), &rank.to_string()]));
             }
         }
     }

@@ -252,7 +252,7 @@ fn access_entries_exported_and_live_give_the_same_subjects_and_findings() {
             .map(|f| {
                 (
                     f.rule.code.to_string(),
-                    f.message.clone(),
+                    f.message().into_owned(),
                     f.notes().iter().map(|n| without_places(n)).collect(),
                 )
             })

@@ -119,9 +119,9 @@ fn one_object_is_judged_at_the_level_of_its_namespace_and_only_it_is_reported() 
     assert!(
         strict.findings.iter().all(|f| f.object.as_ref().is_some_and(|o| o.kind == "Pod")),
         "{:?}",
-        strict.findings.iter().map(|f| (&f.object, &f.message)).collect::<Vec<_>>()
+        strict.findings.iter().map(|f| (&f.object, f.message())).collect::<Vec<_>>()
     );
-    assert!(strict.findings.iter().any(|f| f.rule.code == "PSS001" && f.message.contains("privileged")));
+    assert!(strict.findings.iter().any(|f| f.rule.code == "PSS001" && f.message().contains("privileged")));
 }
 
 #[test]

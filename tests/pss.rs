@@ -119,7 +119,7 @@ fn pss_cases() {
 const PRIVILEGED_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true, seccompProfile: {type: RuntimeDefault}}\n  containers:\n    - name: c\n      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}, privileged: true}\n";
 
 fn messages(result: &ladrillo::scan::ScanResult) -> Vec<String> {
-    result.active().map(|f| format!("{}: {}", f.rule.name, f.message)).collect()
+    result.active().map(|f| format!("{}: {}", f.rule.name, f.message())).collect()
 }
 
 #[test]

@@ -170,13 +170,13 @@ fn rule_fixtures() {
                 *in_file == file
                     && e.line == line
                     && e.rule == f.rule.name
-                    && e.text.as_deref().is_none_or(|t| f.message.contains(t))
+                    && e.text.as_deref().is_none_or(|t| f.message().contains(t))
             });
             match pos {
                 Some(i) => {
                     expected.remove(i);
                 }
-                None => unexpected.push(format!("{rel}:{line}: unexpected {}: {}", f.rule.name, f.message)),
+                None => unexpected.push(format!("{rel}:{line}: unexpected {}: {}", f.rule.name, f.message())),
             }
         }
         failures.extend(unexpected);
@@ -229,10 +229,10 @@ fn rule_fixtures() {
 fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
     let mut out = Vec::new();
     let what = format!("{rel}: {} ({})", f.rule.name, f.rule.code);
-    match &f.message_msg {
-        None => out.push(format!("{what}: message `{}` is not a Fluent message (use msg!)", f.message)),
-        Some(m) if m.render(Lang::Es) == f.message => {
-            out.push(format!("{what}: message `{}` is the same in Spanish", f.message));
+    match f.message_msg() {
+        None => out.push(format!("{what}: message `{}` is not a Fluent message (use msg!)", f.message())),
+        Some(m) if m.render(Lang::Es) == f.message() => {
+            out.push(format!("{what}: message `{}` is the same in Spanish", f.message()));
         }
         Some(_) => {}
     }

@@ -136,12 +136,12 @@ fn no_output_contains_a_secret() {
         result.findings.len(),
         11,
         "{:#?}",
-        result.findings.iter().map(|f| &f.message).collect::<Vec<_>>()
+        result.findings.iter().map(|f| f.message()).collect::<Vec<_>>()
     );
 
     let mut outputs: Vec<(String, String)> = Vec::new();
     for f in &result.findings {
-        outputs.push((format!("message of {}", f.rule.code), f.message.clone()));
+        outputs.push((format!("message of {}", f.rule.code), f.message().into_owned()));
         outputs.push((format!("help of {}", f.rule.code), f.help.as_deref().unwrap_or_default().to_string()));
         outputs.push((format!("notes of {}", f.rule.code), f.notes().join("\n")));
         outputs.push((format!("path of {}", f.rule.code), f.path_text()));

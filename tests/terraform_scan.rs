@@ -81,7 +81,7 @@ fn cloudformation_templates_are_read_not_skipped() {
 fn terraform_findings(text: &str, select: &[&str]) -> Vec<(&'static str, String)> {
     let r = ladrillo::scan::scan_files(&[common::source("main.tf", text)], &common::settings(select));
     assert!(r.errors.is_empty(), "{:?}", r.errors);
-    r.active().map(|f| (f.rule.name, f.message.clone())).collect()
+    r.active().map(|f| (f.rule.name, f.message().into_owned())).collect()
 }
 
 const CLUSTER_HEAD: &str = "resource \"aws_eks_cluster\" \"this\" {\n  name     = \"c\"\n  role_arn = \"arn:aws:iam::111122223333:role/eks\"\n";

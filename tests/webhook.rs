@@ -567,7 +567,7 @@ fn admission_rules_judge_each_fixture_object_alone_as_the_scan_does() {
                 .findings
                 .iter()
                 .filter(|f| f.object_index == Some(i))
-                .map(|f| format!("{} {} {}", f.path_text(), f.message, f.suppressed.is_some()))
+                .map(|f| format!("{} {} {}", f.path_text(), f.message(), f.suppressed.is_some()))
                 .collect();
             // The object alone, beside its Namespace for the rules that read its labels.
             let mut loader = ladrillo::input::Loader::default();
@@ -593,7 +593,7 @@ fn admission_rules_judge_each_fixture_object_alone_as_the_scan_does() {
                 .findings
                 .iter()
                 .filter(|f| f.object_index == Some(index))
-                .map(|f| format!("{} {} {}", f.path_text(), f.message, f.suppressed.is_some()))
+                .map(|f| format!("{} {} {}", f.path_text(), f.message(), f.suppressed.is_some()))
                 .collect();
             checked += 1;
             if got != expected {

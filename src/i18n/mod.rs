@@ -188,6 +188,16 @@ impl Msg {
         }
     }
 
+    /// Whether `f` holds for a text argument, in nested messages too.
+    #[must_use]
+    pub fn any_text(&self, f: &impl Fn(&str) -> bool) -> bool {
+        self.args.iter().any(|(_, value)| match value {
+            Arg::Str(s) => f(s),
+            Arg::Msg(m) => m.any_text(f),
+            Arg::Num(_) => false,
+        })
+    }
+
     /// The message in a language.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {

@@ -23,7 +23,7 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
         let file = rendered.map(|r| r.source.as_str()).or(f.location.file_name()).unwrap_or("(no file)");
         let target = f.object.as_ref().map_or_else(|| file.to_string(), ToString::to_string);
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status.set_message(f.message.clone()).set_type(f.severity.as_str());
+        status.set_message(f.message().into_owned()).set_type(f.severity.as_str());
         let mut description = String::new();
         if let (Some(p), Some(shown)) = (f.location.start(), f.location.file_name()) {
             match rendered {

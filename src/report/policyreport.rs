@@ -51,7 +51,7 @@ fn result(f: &Finding) -> Value {
     r.insert("category".into(), json!(f.rule.group.as_str()));
     r.insert("severity".into(), json!(f.severity.as_str()));
     r.insert("result".into(), json!(if f.suppressed.is_some() { "skip" } else { "fail" }));
-    r.insert("message".into(), json!(f.message));
+    r.insert("message".into(), json!(f.message()));
     r.insert("properties".into(), Value::Object(properties));
     if let Some(o) = &f.object {
         let mut resource = serde_json::Map::new();

@@ -80,7 +80,7 @@ fn uri(path: &str) -> String {
 }
 
 fn result(f: &Finding, index: usize) -> serde_json::Value {
-    let mut message = f.message.clone();
+    let mut message = f.message().into_owned();
     if let Some(h) = &f.help {
         message.push_str(". Fix: ");
         message.push_str(h);

@@ -178,7 +178,7 @@ impl<'a> Context<'a> {
         let located = object.locate(&path);
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
-        let (message, message_msg) = message.into().into_parts();
+        let message = crate::finding::Message::new(message.into());
         let object_ref = self.object_ref(object);
         Report {
             cx: self,
@@ -186,7 +186,6 @@ impl<'a> Context<'a> {
                 rule: meta,
                 severity: meta.severity,
                 message,
-                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(file, located.span),
@@ -210,14 +209,13 @@ impl<'a> Context<'a> {
         message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let meta = rule.meta();
-        let (message, message_msg) = message.into().into_parts();
+        let message = crate::finding::Message::new(message.into());
         Report {
             cx: self,
             finding: Some(Finding {
                 rule: meta,
                 severity: meta.severity,
                 message,
-                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(file, span),
@@ -263,14 +261,13 @@ impl<'a> Context<'a> {
                 message: format!("value of var.{}", u.name),
             })
             .collect();
-        let (message, message_msg) = message.into().into_parts();
+        let message = crate::finding::Message::new(message.into());
         Report {
             cx: self,
             finding: Some(Finding {
                 rule: meta,
                 severity: meta.severity,
                 message,
-                message_msg,
                 help: None,
                 help_msg: None,
                 location: Location::new(at.file.clone(), at.span),

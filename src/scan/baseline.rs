@@ -45,7 +45,7 @@ impl Key {
                 namespace: o.namespace.clone().unwrap_or_default(),
                 name: String::new(),
                 path,
-                message: f.message.clone(),
+                message: f.message().into_owned(),
             },
             Some(o) => Self {
                 rule: f.rule.code.to_string(),
@@ -63,7 +63,7 @@ impl Key {
                 namespace: String::new(),
                 name: String::new(),
                 path,
-                message: f.message.clone(),
+                message: f.message().into_owned(),
             },
         }
     }

@@ -58,7 +58,8 @@ pub fn fold(findings: &mut Vec<Finding>) {
             if let Some(flag) = absorbed.get_mut(i) {
                 *flag = true;
             }
-            let message = f.message_msg.clone().map_or_else(|| f.message.clone().into(), Into::into);
+            let message =
+                f.message_msg().map_or_else(|| f.message().into_owned().into(), |m| m.clone().into());
             records.push((root, f.rule, message));
         }
     }

@@ -337,10 +337,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     // The translated forms carry the same names as arguments, masked the same way.
     let mask = crate::rules::secrets::detect::mask_tokens;
     for f in &mut findings {
-        if let Some(m) = mask(&f.message) {
-            f.message = m;
-        }
-        for m in f.message_msg.iter_mut().chain(f.help_msg.iter_mut()) {
+        f.message.map_text(&mask);
+        for m in f.help_msg.iter_mut() {
             m.map_text(&mask);
         }
         if let Some(e) = &mut f.extra {
@@ -441,14 +439,22 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     ScanResult { findings, errors, summary, redactions, run }
 }
 
-/// Sorts findings by [`Finding::sort_key`], stably. The order is sorted as indices and applied
-/// in place: a stable sort of the findings themselves would borrow a buffer of half of them.
+/// Sorts findings by [`Finding::sort_key`], then English message, stably. The order is sorted as
+/// indices and applied in place: a stable sort of the findings themselves would borrow a buffer
+/// of half of them.
 fn sort_findings(findings: &mut [Finding]) {
+    let key = |i: &usize| findings.get(*i).map(Finding::sort_key);
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&a, &b| match (findings.get(a), findings.get(b)) {
-        (Some(a), Some(b)) => a.sort_key().cmp(&b.sort_key()),
-        _ => std::cmp::Ordering::Equal,
-    });
+    order.sort_by_key(key);
+    // Messages are rendered only for the findings that tie on the rest, once each.
+    for run in order.chunk_by_mut(|a, b| key(a) == key(b)).filter(|r| r.len() > 1) {
+        let mut keyed: Vec<(std::borrow::Cow<'_, str>, usize)> =
+            run.iter().filter_map(|&i| Some((findings.get(i)?.message(), i))).collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        for (slot, (_, i)) in run.iter_mut().zip(keyed) {
+            *slot = i;
+        }
+    }
     // Position `i` receives the finding at `order[i]`: follow each cycle of the permutation,
     // marking positions done with `usize::MAX`.
     for start in 0..order.len() {

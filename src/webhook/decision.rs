@@ -324,7 +324,7 @@ impl Webhook {
             s.push_str(&path);
         }
         s.push_str(": ");
-        s.push_str(&f.message);
+        s.push_str(&f.message());
         if let Some(help) = f.help_in(self.lang) {
             s.push_str(" (");
             s.push_str(&help);

@@ -225,7 +225,10 @@ pub(super) fn admitted_findings(
     let ns = ev.namespace().unwrap_or("default");
     let what: Vec<crate::i18n::Text> = findings
         .iter()
-        .map(|f| f.message_msg.clone().map_or_else(|| f.message.clone().into(), crate::i18n::Text::Msg))
+        .map(|f| {
+            f.message_msg()
+                .map_or_else(|| f.message().into_owned().into(), |m| crate::i18n::Text::Msg(m.clone()))
+        })
         .collect();
     let worst = findings.iter().map(|f| f.severity).max().unwrap_or(d.meta().severity);
     let pss = ev.annotations.pss_enforce_policy.as_deref().map(str::to_string);
