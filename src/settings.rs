@@ -196,7 +196,7 @@ pub fn unknown_rule_msg(s: &str) -> crate::i18n::Msg {
         return crate::i18n::Msg::new("empty-rule-name");
     }
     let close = rules::registry::suggest(s);
-    let mut suggestions = close.iter().map(|c| crate::i18n::Arg::Str(format!("`{c}`")));
+    let mut suggestions = close.iter().map(|c| crate::i18n::Arg::from(format!("`{c}`")));
     let Some(first) = suggestions.next() else {
         return crate::msg!("unknown-rule", rule = s);
     };

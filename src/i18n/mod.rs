@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use compact_str::CompactString;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
@@ -75,7 +77,9 @@ impl Lang {
 /// One argument of a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arg {
-    Str(String),
+    /// Inline up to 24 bytes: names of objects, containers and fields mostly fit, and a finding
+    /// keeps its message's arguments for the whole run.
+    Str(CompactString),
     Num(i64),
     /// A message of its own, rendered in the same language (a translated fragment).
     Msg(Box<Msg>),
@@ -83,19 +87,19 @@ pub enum Arg {
 
 impl From<String> for Arg {
     fn from(s: String) -> Self {
-        Self::Str(s)
+        Self::Str(s.into())
     }
 }
 
 impl From<&str> for Arg {
     fn from(s: &str) -> Self {
-        Self::Str(s.to_string())
+        Self::Str(s.into())
     }
 }
 
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
-        Self::Str(s.clone())
+        Self::Str(s.as_str().into())
     }
 }
 
@@ -179,7 +183,7 @@ impl Msg {
             match value {
                 Arg::Str(s) => {
                     if let Some(new) = f(s) {
-                        *s = new;
+                        *s = new.into();
                     }
                 }
                 Arg::Msg(m) => m.map_text(f),
