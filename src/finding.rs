@@ -122,12 +122,9 @@ pub struct Finding {
     /// The message: English text, or a Fluent message rendered when shown (read through
     /// [`Finding::message`] and [`Finding::message_in`]).
     pub message: Message,
-    /// The help line in English (the identifier JSON, SARIF and JUnit show). Shared: a rule's
-    /// help line without arguments is one text for all its findings
-    /// ([`crate::i18n::Msg::english_shared`]).
-    pub help: Option<Arc<str>>,
-    /// The help line as a message, when it is translated.
-    pub help_msg: Option<crate::i18n::Msg>,
+    /// The help line, like the message (read through [`Finding::help`] and
+    /// [`Finding::help_in`]).
+    pub help: Option<Message>,
     pub location: Location,
     /// The object, shared by the findings of one object (see `rules::Context`).
     pub object: Option<Arc<ObjectRef>>,
@@ -171,6 +168,15 @@ impl Message {
         use crate::rules::secrets::detect::token_ranges;
         match text {
             crate::i18n::Text::Plain(s) => Self::Text(s.into_boxed_str()),
+            crate::i18n::Text::Msg(m) if m.args.is_empty() => {
+                // Rendered once per process (a rule's help line).
+                let english = m.english_shared();
+                if token_ranges(&english).is_empty() {
+                    Self::Msg(m)
+                } else {
+                    Self::Kept(Box::new((Box::from(&*english), m)))
+                }
+            }
             crate::i18n::Text::Msg(m) => {
                 // The scan masks the English text as a whole and the arguments one by one: with
                 // no token in either, both stay as they are and rendering gives the text back.
@@ -211,6 +217,15 @@ impl Message {
             Self::Text(s) => s.to_string(),
             Self::Msg(m) => m.render(lang),
             Self::Kept(k) => k.1.render(lang),
+        }
+    }
+
+    /// Frees the spare room of the message's argument lists.
+    pub fn shrink(&mut self) {
+        match self {
+            Self::Text(_) => {}
+            Self::Msg(m) => m.shrink(),
+            Self::Kept(k) => k.1.shrink(),
         }
     }
 
@@ -345,25 +360,24 @@ impl Finding {
             .collect()
     }
 
+    /// The help line in English (what JSON, SARIF and JUnit show).
+    #[must_use]
+    pub fn help(&self) -> Option<Cow<'_, str>> {
+        self.help.as_ref().map(Message::english)
+    }
+
     /// The help line in a language.
     #[must_use]
     pub fn help_in(&self, lang: crate::i18n::Lang) -> Option<String> {
-        match &self.help_msg {
-            Some(m) => Some(m.render(lang)),
-            None => self.help.as_deref().map(str::to_string),
-        }
+        self.help.as_ref().map(|h| h.render(lang))
     }
 
     /// Frees the spare room of its lists and messages (built by pushing one item at a time): a
     /// finding lives for the whole run, and a large input has hundreds of thousands.
     pub fn shrink(&mut self) {
-        let message = match &mut self.message {
-            Message::Text(_) => None,
-            Message::Msg(m) => Some(m),
-            Message::Kept(k) => Some(&mut k.1),
-        };
-        for m in message.into_iter().chain(self.help_msg.iter_mut()) {
-            m.shrink();
+        self.message.shrink();
+        if let Some(h) = &mut self.help {
+            h.shrink();
         }
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
             path.segments.shrink_to_fit();
@@ -673,7 +687,15 @@ pub fn fingerprints(findings: &mut [Finding]) {
 
 #[cfg(test)]
 mod tests {
-    use super::Fingerprint;
+    use super::{Finding, Fingerprint, Message};
+
+    #[test]
+    fn findings_stay_small() {
+        // A large input keeps hundreds of thousands of findings until the report is written.
+        assert_eq!(std::mem::size_of::<Message>(), 48);
+        assert_eq!(std::mem::size_of::<Option<Message>>(), 48);
+        assert_eq!(std::mem::size_of::<Finding>(), 232);
+    }
 
     #[test]
     fn fingerprints_show_as_16_lowercase_hex_digits_and_read_back() {

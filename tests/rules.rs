@@ -249,11 +249,8 @@ fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
             ));
         }
     }
-    if f.help.is_some() && f.help_msg.is_none() {
-        out.push(format!(
-            "{what}: help `{}` is not a Fluent message (use msg!)",
-            f.help.as_deref().unwrap_or("")
-        ));
+    if let Some(ladrillo::finding::Message::Text(help)) = &f.help {
+        out.push(format!("{what}: help `{help}` is not a Fluent message (use msg!)"));
     }
     out
 }

@@ -142,7 +142,7 @@ fn no_output_contains_a_secret() {
     let mut outputs: Vec<(String, String)> = Vec::new();
     for f in &result.findings {
         outputs.push((format!("message of {}", f.rule.code), f.message().into_owned()));
-        outputs.push((format!("help of {}", f.rule.code), f.help.as_deref().unwrap_or_default().to_string()));
+        outputs.push((format!("help of {}", f.rule.code), f.help().unwrap_or_default().into_owned()));
         outputs.push((format!("notes of {}", f.rule.code), f.notes().join("\n")));
         outputs.push((format!("path of {}", f.rule.code), f.path_text()));
     }

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use compact_str::CompactString;
-
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 

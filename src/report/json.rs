@@ -49,7 +49,7 @@ pub struct JsonFinding<'a> {
     pub end_column: Option<usize>,
     pub object: Option<&'a ObjectRef>,
     pub path: String,
-    pub help: Option<&'a str>,
+    pub help: Option<std::borrow::Cow<'a, str>>,
     pub references: &'static [&'static str],
     /// The template or origin file of a place in a rendered text; `file` and `line` stay the
     /// place in the rendered text.
@@ -91,7 +91,7 @@ impl<'a> JsonFinding<'a> {
             end_column: end.map(|p| p.column),
             object: f.object.as_deref(),
             path: f.path_text(),
-            help: f.help.as_deref(),
+            help: f.help(),
             references: f.rule.references,
             rendered_from: f.location.rendered().map(|r| RenderedFrom { file: &r.source, by: r.by }),
             notes: f.notes(),

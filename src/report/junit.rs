@@ -36,7 +36,7 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
         if !f.path_text().is_empty() {
             description.push_str(&format!("field: {}\n", f.path_text()));
         }
-        if let Some(h) = &f.help {
+        if let Some(h) = f.help() {
             description.push_str(&format!("help: {h}\n"));
         }
         status.set_description(description);

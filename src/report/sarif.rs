@@ -81,9 +81,9 @@ fn uri(path: &str) -> String {
 
 fn result(f: &Finding, index: usize) -> serde_json::Value {
     let mut message = f.message().into_owned();
-    if let Some(h) = &f.help {
+    if let Some(h) = f.help() {
         message.push_str(". Fix: ");
-        message.push_str(h);
+        message.push_str(&h);
     }
     let mut location = serde_json::Map::new();
     let mut rendered_related = None;

@@ -187,7 +187,6 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message,
                 help: None,
-                help_msg: None,
                 location: Location::new(file, located.span),
                 object: Some(object_ref),
                 path: Some(path),
@@ -217,7 +216,6 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message,
                 help: None,
-                help_msg: None,
                 location: Location::new(file, span),
                 object: None,
                 path: None,
@@ -269,7 +267,6 @@ impl<'a> Context<'a> {
                 severity: meta.severity,
                 message,
                 help: None,
-                help_msg: None,
                 location: Location::new(at.file.clone(), at.span),
                 object: link.map(|l| Arc::new(l.object.clone())),
                 path: (!at.path.is_root()).then(|| at.path.clone()),
@@ -325,12 +322,7 @@ impl Report<'_, '_> {
     /// The fix, as a message (`msg!("rule-pod001-help")`, translated) or plain English text.
     pub fn help(mut self, help: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            let (english, msg) = match help.into() {
-                crate::i18n::Text::Plain(s) => (Arc::from(s), None),
-                crate::i18n::Text::Msg(m) => (m.english_shared(), Some(m)),
-            };
-            f.help = Some(english);
-            f.help_msg = msg;
+            f.help = Some(crate::finding::Message::new(help.into()));
         }
         self
     }

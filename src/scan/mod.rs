@@ -338,8 +338,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     let mask = crate::rules::secrets::detect::mask_tokens;
     for f in &mut findings {
         f.message.map_text(&mask);
-        for m in f.help_msg.iter_mut() {
-            m.map_text(&mask);
+        if let Some(h) = &mut f.help {
+            h.map_text(&mask);
         }
         if let Some(e) = &mut f.extra {
             for n in &mut e.notes {
@@ -358,9 +358,6 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         }
         // The same names reach the reports as the object (a Terraform address, a logical ID),
         // the help line and related places.
-        if let Some(m) = f.help.as_deref().and_then(mask) {
-            f.help = Some(Arc::from(m));
-        }
         // The identity is shared by the object's findings: copied only when a name changes.
         if let Some(o) = &mut f.object
             && (mask(&o.name).is_some() || o.namespace.as_deref().and_then(mask).is_some())
