@@ -161,27 +161,22 @@ pub enum Message {
 }
 
 impl Message {
-    /// A plain text as is; a translated message without its English text, unless masking
-    /// could make the two differ.
+    /// A plain text as is; a translated message without its English text, unless masking could
+    /// make the two differ: `masked` says whether the scan's masking changes a text.
     #[must_use]
-    pub fn new(text: crate::i18n::Text) -> Self {
-        use crate::rules::secrets::detect::token_ranges;
+    pub fn new(text: crate::i18n::Text, masked: &impl Fn(&str) -> bool) -> Self {
         match text {
             crate::i18n::Text::Plain(s) => Self::Text(s.into_boxed_str()),
             crate::i18n::Text::Msg(m) if m.args.is_empty() => {
                 // Rendered once per process (a rule's help line).
                 let english = m.english_shared();
-                if token_ranges(&english).is_empty() {
-                    Self::Msg(m)
-                } else {
-                    Self::Kept(Box::new((Box::from(&*english), m)))
-                }
+                if !masked(&english) { Self::Msg(m) } else { Self::Kept(Box::new((Box::from(&*english), m))) }
             }
             crate::i18n::Text::Msg(m) => {
                 // The scan masks the English text as a whole and the arguments one by one: with
                 // no token in either, both stay as they are and rendering gives the text back.
                 let english = m.render(crate::i18n::Lang::En);
-                if token_ranges(&english).is_empty() && !m.any_text(&|t| !token_ranges(t).is_empty()) {
+                if !masked(&english) && !m.any_text(masked) {
                     Self::Msg(m)
                 } else {
                     Self::Kept(Box::new((english.into_boxed_str(), m)))

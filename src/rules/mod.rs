@@ -178,7 +178,7 @@ impl<'a> Context<'a> {
         let located = object.locate(&path);
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
-        let message = crate::finding::Message::new(message.into());
+        let message = message_of(message.into());
         let object_ref = self.object_ref(object);
         Report {
             cx: self,
@@ -208,7 +208,7 @@ impl<'a> Context<'a> {
         message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let meta = rule.meta();
-        let message = crate::finding::Message::new(message.into());
+        let message = message_of(message.into());
         Report {
             cx: self,
             finding: Some(Finding {
@@ -259,7 +259,7 @@ impl<'a> Context<'a> {
                 message: format!("value of var.{}", u.name),
             })
             .collect();
-        let message = crate::finding::Message::new(message.into());
+        let message = message_of(message.into());
         Report {
             cx: self,
             finding: Some(Finding {
@@ -312,6 +312,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A finding's message or help line; the English text is kept where the scan's masking of
+/// token-shaped words would change it (see `Message::new`).
+fn message_of(text: crate::i18n::Text) -> crate::finding::Message {
+    crate::finding::Message::new(text, &|t| !secrets::detect::token_ranges(t).is_empty())
+}
+
 /// A finding being built; recorded on drop so a rule cannot forget to emit it.
 pub struct Report<'c, 'a> {
     cx: &'c mut Context<'a>,
@@ -322,7 +328,7 @@ impl Report<'_, '_> {
     /// The fix, as a message (`msg!("rule-pod001-help")`, translated) or plain English text.
     pub fn help(mut self, help: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            f.help = Some(crate::finding::Message::new(help.into()));
+            f.help = Some(message_of(help.into()));
         }
         self
     }
