@@ -176,6 +176,19 @@ impl<'a> Context<'a> {
         message: impl Into<crate::i18n::Text>,
     ) -> Report<'_, 'a> {
         let located = object.locate(&path);
+        self.report_located(rule, object, path, located, message)
+    }
+
+    /// [`Context::report`] with the field already located in the object's tree: for a finding
+    /// made after the tree was dropped (see `ObjectSet::check_dropping_trees`).
+    pub fn report_located(
+        &mut self,
+        rule: &dyn Declared,
+        object: &Object,
+        path: FieldPath,
+        located: crate::document::Located,
+        message: impl Into<crate::i18n::Text>,
+    ) -> Report<'_, 'a> {
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
         let message = message_of(message.into());

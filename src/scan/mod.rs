@@ -278,32 +278,12 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         all_files.iter().filter(unchecked).map(source_rules).collect()
     };
 
-    // Per-object rules and annotation waivers, over the objects of one chunk at a time (in
-    // parallel within it); each chunk's findings are moved into the list of all before the next
-    // chunk runs, so the objects' lists are never all alive beside that list (a second copy of
-    // every finding, hundreds of MB on a large input).
-    let object_rules = |o: &Object| {
-        let (ws, errs) = waivers::object_waivers(o);
-        (run_object_rules(o, settings), ws, errs)
-    };
-    let mut findings: Vec<Finding> = Vec::new();
-    let mut object_waivers = Vec::new();
-    for (c, chunk) in set.objects().chunks(OBJECT_CHUNK).enumerate() {
-        let per_object: Vec<(Vec<Finding>, Vec<waivers::ObjectWaiver>, Vec<InputError>)> =
-            if settings.parallel {
-                chunk.par_iter().map(object_rules).collect()
-            } else {
-                chunk.iter().map(object_rules).collect()
-            };
-        for (i, (f, w, e)) in per_object.into_iter().enumerate() {
-            findings.extend(f);
-            errors.extend(e);
-            if !w.is_empty() {
-                object_waivers.push((c * OBJECT_CHUNK + i, w));
-            }
-        }
-    }
-    let (set, per_scope) = run_set_rules(set, settings);
+    // Everything that reads the trees of the whole set runs first: the cross-object rules, the
+    // clusters' checks, the parser's notes, the masks of unselected secret rules and the spans
+    // of Secrets' values. The per-object stage then drops each object's tree once its rules ran,
+    // so trees shrink while findings grow instead of both being alive at the end. Findings keep
+    // today's order: the per-object ones first, then these.
+    let (mut set, per_scope) = run_set_rules(set, settings);
     let clusters = set.clusters();
     let mut per_cluster = Vec::new();
     for c in clusters {
@@ -320,6 +300,38 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     }
     let mut elided = 0;
     let per_note = note_findings(&notes, &set, settings, &mut elided);
+    let redactions = if settings.report_data {
+        secret_spans(&all_files, &set, settings)
+    } else {
+        std::collections::HashMap::new()
+    };
+    let secret_values: std::collections::HashMap<usize, Vec<Span>> = set
+        .iter()
+        .filter(|o| o.kind == "Secret")
+        .map(|o| (o.index, secret_value_spans(o)))
+        .filter(|(_, spans)| !spans.is_empty())
+        .collect();
+
+    // Per-object rules and annotation waivers, over the objects of one chunk at a time (in
+    // parallel within it); each chunk's findings are moved into the list of all before the next
+    // chunk runs, so the objects' lists are never all alive beside that list (a second copy of
+    // every finding, hundreds of MB on a large input), and each object's tree is dropped once
+    // read.
+    let object_rules = |o: &Object| {
+        let (ws, errs) = waivers::object_waivers(o);
+        (run_object_rules(o, settings), ws, errs)
+    };
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut object_waivers = Vec::new();
+    set.check_dropping_trees(OBJECT_CHUNK, settings.parallel, object_rules, |first, per_object| {
+        for (i, (f, w, e)) in per_object.into_iter().enumerate() {
+            findings.extend(f);
+            errors.extend(e);
+            if !w.is_empty() {
+                object_waivers.push((first + i, w));
+            }
+        }
+    });
     // The rest in one step, at its final size.
     let per_source_count: usize = per_source.iter().map(Vec::len).sum();
     findings.reserve_exact(per_scope.len() + per_source_count + per_cluster.len() + per_note.len());
@@ -327,11 +339,6 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     findings.extend(per_source.into_iter().flatten());
     findings.extend(per_cluster);
     findings.extend(per_note);
-    let redactions = if settings.report_data {
-        secret_spans(&all_files, &set, settings)
-    } else {
-        std::collections::HashMap::new()
-    };
     // Messages and notes quote names and values from the input: a token-shaped word in them (an
     // access key id inside a cluster name) is masked in every format.
     // The translated forms carry the same names as arguments, masked the same way.
@@ -372,13 +379,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     }
     // A Secret's values are never shown, whichever finding shows one of its lines.
     for f in &mut findings {
-        if let Some(o) = f.object_index.and_then(|i| set.get(i))
-            && o.kind == "Secret"
-        {
-            let spans = secret_value_spans(o);
-            if !spans.is_empty() {
-                f.extra_mut().redact.extend(spans);
-            }
+        if let Some(spans) = f.object_index.and_then(|i| secret_values.get(&i)) {
+            f.extra_mut().redact.extend(spans.iter().copied());
         }
     }
 

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::diagnostic::InputError;
-use crate::document::{FieldPath, Node};
+use crate::document::{FieldPath, Located, Node};
 use crate::finding::{Finding, Suppression};
 use crate::model::{Object, Workload};
 use crate::rules::input::{invalid_waiver::InvalidWaiver, unused_waiver::UnusedWaiver};
@@ -21,6 +21,9 @@ pub const IGNORE_UNTIL: &str = "ladrillo.dev/ignore-until";
 pub struct ObjectWaiver {
     pub rules: Vec<&'static dyn Rule>,
     pub path: FieldPath,
+    /// Where `path` is in the object, found when the waiver is read: its findings are made
+    /// after the object's tree is dropped.
+    pub located: Located,
     pub reason: Option<String>,
     pub until: Option<String>,
     pub used: bool,
@@ -77,9 +80,11 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
                 }
             }
         }
+        let path = annotations.clone().key(IGNORE);
         waivers.push(ObjectWaiver {
             rules: rules_found,
-            path: annotations.clone().key(IGNORE),
+            located: object.locate(&path),
+            path,
             reason: node.get(IGNORE_REASON).and_then(Node::scalar_text).filter(|s| !s.trim().is_empty()),
             until: node.get(IGNORE_UNTIL).and_then(Node::scalar_text),
             used: false,
@@ -110,6 +115,7 @@ pub fn invalid_reason(reason: Option<&str>, until: Option<&str>, today: Date) ->
 }
 
 /// Applies one object's annotation waivers to its findings, and reports invalid and unused ones.
+/// Reads the object's identity only, not its tree (which may be dropped by then).
 pub fn apply_object(
     object: &Object,
     waivers: &mut [ObjectWaiver],
@@ -121,8 +127,14 @@ pub fn apply_object(
     let mut cx = Context::new(&options);
     for w in waivers.iter_mut() {
         if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
-            cx.report(&InvalidWaiver, object, w.path.clone(), crate::msg!("rule-inp003-message", why = why))
-                .help(crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL));
+            cx.report_located(
+                &InvalidWaiver,
+                object,
+                w.path.clone(),
+                w.located.clone(),
+                crate::msg!("rule-inp003-message", why = why),
+            )
+            .help(crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL));
             continue;
         }
         for &i in of_object {
@@ -138,10 +150,11 @@ pub fn apply_object(
         }
         if !w.used && !w.rules.is_empty() {
             let names: Vec<_> = w.rules.iter().map(|r| r.meta().name).collect();
-            cx.report(
+            cx.report_located(
                 &UnusedWaiver,
                 object,
                 w.path.clone(),
+                w.located.clone(),
                 crate::msg!("rule-inp004-message", rules = names.join(", ")),
             )
             .help(crate::msg!("rule-inp004-help"));
