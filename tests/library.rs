@@ -189,3 +189,30 @@ fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
         );
     }
 }
+
+#[test]
+fn a_set_drops_each_tree_once_its_check_ran() {
+    let objects = [
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec: {}\n",
+        PRIVILEGED_POD,
+        "kind: Namespace\napiVersion: v1\nmetadata:\n  name: shop\n",
+    ]
+    .iter()
+    .map(|text| {
+        let root = yaml::parse(text).documents.remove(0).root;
+        ladrillo::model::Object::from_root(root, None).unwrap().unwrap()
+    });
+    let mut set: ladrillo::model::ObjectSet = objects.collect();
+    let spans: Vec<_> = set.iter().map(|o| o.root.span).collect();
+    assert!(set.has_trees());
+    let mut seen = Vec::new();
+    set.check_dropping_trees(2, true, |o| o.root.get("spec").is_some(), |first, out| seen.push((first, out)));
+    // Every object checked once with its tree, chunk by chunk, in order.
+    assert_eq!(seen, vec![(0, vec![true, true]), (2, vec![false])]);
+    assert!(!set.has_trees());
+    // The identity stays; the tree is a null node over the same span.
+    let names: Vec<&str> = set.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["a", "bad", "shop"]);
+    assert!(set.iter().all(|o| o.root.is_null()));
+    assert_eq!(set.iter().map(|o| o.root.span).collect::<Vec<_>>(), spans);
+}

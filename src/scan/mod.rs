@@ -298,6 +298,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         summary.capacity.extend(c.node_groups.iter().map(|ng| crate::analysis::capacity::node_group(c, ng)));
         summary.clusters += 1;
     }
+    // The analyses (RBAC graph, NetworkPolicy model, indexes) are not read past this point.
+    set.drop_analyses();
     let mut elided = 0;
     let per_note = note_findings(&notes, &set, settings, &mut elided);
     let redactions = if settings.report_data {
