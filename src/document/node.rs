@@ -2,8 +2,9 @@
 //! tree (never typed structs, which drop unknown fields), and report field paths that map back
 //! to exact positions.
 //!
-//! Trees are kept for the whole run (cross-object rules and reports read them after every file
-//! is parsed), so they are compact: a node is 40 bytes, a mapping entry 72; keys and strings of
+//! Every tree is kept until all files are parsed and the cross-object rules ran (a scan then
+//! drops each object's tree once its own rules ran: `ObjectSet::check_dropping_trees`), so they
+//! are compact: a node is 40 bytes, a mapping entry 72; keys and strings of
 //! up to 24 bytes are stored inline ([`CompactString`]), and sequences and mappings are boxed
 //! slices holding no spare room.
 
@@ -89,7 +90,7 @@ pub struct Entry {
 }
 
 impl From<Vec<Entry>> for Map {
-    /// Drops the vector's spare room: a map is kept for the whole run.
+    /// Drops the vector's spare room: a map is kept until its object's rules ran.
     fn from(entries: Vec<Entry>) -> Self {
         Self { entries: entries.into_boxed_slice() }
     }
