@@ -335,9 +335,10 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         }
     });
     // The rest in one step, at its final size.
+    let per_scope_count: usize = per_scope.iter().map(Vec::len).sum();
     let per_source_count: usize = per_source.iter().map(Vec::len).sum();
-    findings.reserve_exact(per_scope.len() + per_source_count + per_cluster.len() + per_note.len());
-    findings.extend(per_scope);
+    findings.reserve_exact(per_scope_count + per_source_count + per_cluster.len() + per_note.len());
+    findings.extend(per_scope.into_iter().flatten());
     findings.extend(per_source.into_iter().flatten());
     findings.extend(per_cluster);
     findings.extend(per_note);
@@ -585,18 +586,19 @@ impl ScanSettings {
 
 /// Cross-object rules, once per scope of the set (relations never cross one, see
 /// [`ObjectSet::scopes`]), in parallel; shared analyses are built once per scope (see
-/// `ObjectSet::analysis`). Then the checks that look at the whole run.
-fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Finding>) {
-    let run = |set: &ObjectSet| -> Vec<Finding> {
+/// `ObjectSet::analysis`). Then the checks that look at the whole run. One list per rule (and
+/// scope): gathering them into one list here would hold every finding twice at the peak.
+fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Vec<Finding>>) {
+    let run = |set: &ObjectSet| -> Vec<Vec<Finding>> {
         let check = |rule: &&'static dyn Rule| {
             let mut cx = Context::new(&settings.options);
             rule.check_set(&mut cx, set);
             cx.into_findings()
         };
         if settings.parallel {
-            settings.rules.par_iter().flat_map_iter(check).collect()
+            settings.rules.par_iter().map(check).collect()
         } else {
-            settings.rules.iter().flat_map(check).collect()
+            settings.rules.iter().map(check).collect()
         }
     };
     let (set, mut findings) = if set.scopes().len() <= 1 {
@@ -608,23 +610,23 @@ fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Fin
         let scope = |(indices, part): &(Vec<usize>, ObjectSet)| {
             let mut found = run(part);
             // Back to the object's place in the whole run.
-            for f in &mut found {
+            for f in found.iter_mut().flatten() {
                 f.object_index = f.object_index.and_then(|i| indices.get(i).copied());
             }
             found
         };
-        let findings = if settings.parallel {
-            parts.par_iter().filter(nonempty).flat_map_iter(scope).collect()
+        let findings: Vec<Vec<Vec<Finding>>> = if settings.parallel {
+            parts.par_iter().filter(nonempty).map(scope).collect()
         } else {
-            parts.iter().filter(nonempty).flat_map(scope).collect()
+            parts.iter().filter(nonempty).map(scope).collect()
         };
-        (ObjectSet::join(parts, names), findings)
+        (ObjectSet::join(parts, names), findings.into_iter().flatten().collect())
     };
     let mut cx = Context::new(&settings.options);
     for rule in &settings.rules {
         rule.check_run(&mut cx, &set);
     }
-    findings.extend(cx.into_findings());
+    findings.push(cx.into_findings());
     (set, findings)
 }
 
