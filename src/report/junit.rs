@@ -66,5 +66,45 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
     }
     let mut report = Report::new("ladrillo scan");
     report.add_test_suites(suites.into_values());
-    report.serialize(out).map_err(std::io::Error::other)
+    report.serialize(out).map_err(io_error)
+}
+
+/// The writer's own error inside the serializer's (a full disk, a closed pipe), so that the
+/// message names it as for every other format; the serializer's otherwise.
+fn io_error(e: quick_junit::SerializeError) -> std::io::Error {
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        let io = s
+            .downcast_ref::<std::io::Error>()
+            .or_else(|| s.downcast_ref::<std::sync::Arc<std::io::Error>>().map(AsRef::as_ref));
+        if let Some(io) = io {
+            return std::io::Error::new(io.kind(), io.to_string());
+        }
+        source = s.source();
+    }
+    std::io::Error::other(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose disk is full.
+    struct Full;
+
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_write_error_keeps_its_kind() {
+        let e = write(&ScanResult::default(), &mut Full).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::StorageFull, "{e}");
+    }
 }
