@@ -4,13 +4,74 @@
 //! `k8s.io/apimachinery/pkg/labels`; matching is also three-valued, so that labels only partly
 //! known (a namespace not in the input) give "maybe". Also parses kubectl's string form.
 
-use std::collections::BTreeMap;
+use compact_str::CompactString;
 
 use super::validation;
 use crate::document::{Node, Span};
 
-/// A set of labels (`metadata.labels`), key → value.
-pub type Labels = BTreeMap<String, String>;
+/// A set of labels (`metadata.labels`), key → value, sorted by key. A boxed slice of compact
+/// strings: the NetworkPolicy model keeps one per workload, and a `BTreeMap` of `String`s took a
+/// node of eleven slots plus two allocations per label for each (about 600 bytes for three
+/// labels, against 144 here).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Labels(Box<[(CompactString, CompactString)]>);
+
+impl Labels {
+    /// The value of `key`.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let i = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.0.get(i).map(|(_, v)| v.as_str())
+    }
+
+    /// Sets `key` to `value`, replacing the value it had.
+    pub fn insert(&mut self, key: impl Into<CompactString>, value: impl Into<CompactString>) {
+        let (key, value) = (key.into(), value.into());
+        let mut pairs = std::mem::take(&mut self.0).into_vec();
+        match pairs.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => {
+                if let Some(slot) = pairs.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => pairs.insert(i, (key, value)),
+        }
+        self.0 = pairs.into_boxed_slice();
+    }
+
+    /// The labels in key order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<CompactString>, V: Into<CompactString>> FromIterator<(K, V)> for Labels {
+    /// A key given twice keeps its last value, as a map being filled does.
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut pairs: Vec<(CompactString, CompactString)> =
+            iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect();
+        // Stable: within a run of one key the pairs keep their order, and the last one stays.
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(CompactString, CompactString)> = Vec::with_capacity(pairs.len());
+        for pair in pairs {
+            match out.last_mut() {
+                Some(last) if last.0 == pair.0 => *last = pair,
+                _ => out.push(pair),
+            }
+        }
+        Self(out.into_boxed_slice())
+    }
+}
 
 /// The label the API server sets on every namespace (Kubernetes ≥ 1.21).
 pub const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
@@ -91,8 +152,8 @@ impl Requirement {
             return Match::Maybe;
         }
         let ok = match self.operator {
-            Operator::In => value.is_some_and(|v| self.values.contains(v)),
-            Operator::NotIn => value.is_none_or(|v| !self.values.contains(v)),
+            Operator::In => value.is_some_and(|v| self.values.iter().any(|x| x == v)),
+            Operator::NotIn => value.is_none_or(|v| !self.values.iter().any(|x| x == v)),
             Operator::Exists => value.is_some(),
             Operator::DoesNotExist => value.is_none(),
         };
@@ -191,8 +252,12 @@ impl LabelSelector {
     #[must_use]
     pub fn from_map(node: &Node) -> Self {
         let requirements = labels_of(Some(node))
-            .into_iter()
-            .map(|(key, v)| Requirement { key, operator: Operator::In, values: vec![v] })
+            .iter()
+            .map(|(key, v)| Requirement {
+                key: key.to_owned(),
+                operator: Operator::In,
+                values: vec![v.to_owned()],
+            })
             .collect();
         Self { requirements }
     }
@@ -509,11 +574,33 @@ mod tests {
     }
 
     #[test]
+    fn labels_keep_the_last_value_of_a_key_in_key_order() {
+        let mut l: Labels = [("b", "1"), ("a", "2"), ("b", "3")].into_iter().collect();
+        assert_eq!(l.iter().collect::<Vec<_>>(), [("a", "2"), ("b", "3")]);
+        l.insert("a", "4");
+        l.insert("c", "5");
+        l.insert("", "6");
+        assert_eq!(l.iter().collect::<Vec<_>>(), [("", "6"), ("a", "4"), ("b", "3"), ("c", "5")]);
+        assert_eq!((l.get("b"), l.get("d"), l.len()), (Some("3"), None, 4));
+        // Ordered as a sorted map of the same pairs is (workloads are grouped by their labels).
+        let pairs = |v: &[(&str, &str)]| -> (Labels, std::collections::BTreeMap<String, String>) {
+            let it = v.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string()));
+            (it.clone().collect(), it.collect())
+        };
+        let sets = [pairs(&[("a", "1")]), pairs(&[("a", "1"), ("b", "")]), pairs(&[("a", "2")]), pairs(&[])];
+        for (x, bx) in &sets {
+            for (y, by) in &sets {
+                assert_eq!(x.cmp(y), bx.cmp(by));
+            }
+        }
+    }
+
+    #[test]
     fn map_selectors_and_labels() {
         let root = node("selector: {app: web}\nlabels: {app: web, count: 3}\n");
         let s = LabelSelector::from_map(root.get("selector").unwrap());
         let l = labels_of(root.get("labels"));
-        assert_eq!(l.get("count").map(String::as_str), Some("3"));
+        assert_eq!(l.get("count"), Some("3"));
         assert!(s.matches(&l));
         assert!(labels_of(None).is_empty());
     }

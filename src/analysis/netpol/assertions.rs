@@ -84,7 +84,7 @@ impl Target {
                         && namespace_selector.as_ref().is_none_or(|s| {
                             model
                                 .namespaces
-                                .get(&w.id.namespace)
+                                .get(w.id.namespace.as_str())
                                 .is_some_and(|ns| s.matches_known(&ns.labels) == Match::Yes)
                         })
                         && pods.matches(&w.labels)

@@ -87,7 +87,7 @@ impl Model {
                     None => bool_match(w.id.namespace == policy.namespace),
                     Some(sel) => self
                         .namespaces
-                        .get(&w.id.namespace)
+                        .get(w.id.namespace.as_str())
                         .map_or(Match::Maybe, |ns| sel.matches_known(&ns.labels)),
                 };
                 let pod_match = pods.as_ref().map_or(Match::Yes, |s| bool_match(s.matches(&w.labels)));
@@ -278,8 +278,12 @@ impl Model {
     /// workloads in index order.
     #[must_use]
     pub fn classes(&self) -> (Vec<usize>, Vec<Vec<usize>>) {
-        type Key<'a> =
-            (&'a str, &'a crate::model::selector::Labels, &'a [(String, super::conns::Protocol, u16)], bool);
+        type Key<'a> = (
+            &'a str,
+            &'a crate::model::selector::Labels,
+            &'a [(compact_str::CompactString, super::conns::Protocol, u16)],
+            bool,
+        );
         let mut ids: HashMap<Key<'_>, usize> = HashMap::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
         let mut class_of = Vec::with_capacity(self.workloads.len());
@@ -441,7 +445,7 @@ impl Model {
     pub fn unknown_in(&self, src: Endpoint, dst: Endpoint) -> Vec<String> {
         let mut out = Vec::new();
         let ns = |e: Endpoint| match e {
-            Endpoint::Workload(i) => Some(self.pods(i).id.namespace.clone()),
+            Endpoint::Workload(i) => Some(self.pods(i).id.namespace.to_string()),
             Endpoint::Ips(..) => None,
         };
         if let Endpoint::Workload(i) = src

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use crate::document::node::CompactString;
 use crate::document::{FieldPath, Node, Value};
 use crate::model::{Object, ObjectSet, Workload};
 
@@ -20,7 +21,7 @@ pub struct Pods {
     pub object: usize,
     pub labels: Labels,
     /// Named container ports: (name, protocol, number).
-    pub named_ports: Vec<(String, Protocol, u16)>,
+    pub named_ports: Vec<(CompactString, Protocol, u16)>,
     /// Indices of the valid policies whose pod selector selects these pods.
     pub selected_by: Vec<usize>,
     /// `hostNetwork: true`: the pods use the node's address, and NetworkPolicy pod and
@@ -31,9 +32,9 @@ pub struct Pods {
 /// `namespace/name[Kind]`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct WorkloadId {
-    pub namespace: String,
-    pub name: String,
-    pub kind: String,
+    pub namespace: CompactString,
+    pub name: CompactString,
+    pub kind: CompactString,
 }
 
 impl fmt::Display for WorkloadId {
@@ -223,9 +224,9 @@ impl Model {
                 // A template runs no pods of its own.
             } else if let Some(w) = Workload::of(o) {
                 let id = WorkloadId {
-                    namespace: o.effective_namespace().unwrap_or("default").to_string(),
-                    name: o.name.clone(),
-                    kind: o.kind.clone(),
+                    namespace: o.effective_namespace().unwrap_or("default").into(),
+                    name: o.name.as_str().into(),
+                    kind: o.kind.as_str().into(),
                 };
                 // The same object given twice would only repeat every line.
                 if seen.insert(id.clone()) {
@@ -251,7 +252,7 @@ impl Model {
         let referenced: Vec<String> = m
             .workloads
             .iter()
-            .map(|w| w.id.namespace.clone())
+            .map(|w| w.id.namespace.to_string())
             .chain(m.policies.iter().map(|p| p.namespace.clone()))
             .collect();
         for ns in referenced {
@@ -353,7 +354,7 @@ fn string_map(node: Option<&Node>) -> Labels {
         .collect()
 }
 
-fn named_ports(w: &Workload<'_>) -> Vec<(String, Protocol, u16)> {
+fn named_ports(w: &Workload<'_>) -> Vec<(CompactString, Protocol, u16)> {
     let mut out = Vec::new();
     for c in w.containers().filter(|c| c.kind != crate::model::ContainerKind::Ephemeral) {
         for p in c.node.get("ports").into_iter().flat_map(Node::items) {
@@ -362,7 +363,7 @@ fn named_ports(w: &Workload<'_>) -> Vec<(String, Protocol, u16)> {
             let protocol =
                 p.get("protocol").and_then(Node::as_str).map_or(Some(Protocol::Tcp), Protocol::parse);
             if let (Some(name), Some(number), Some(protocol)) = (name, number, protocol) {
-                out.push((name.to_string(), protocol, number));
+                out.push((name.into(), protocol, number));
             }
         }
     }
@@ -612,13 +613,13 @@ mod tests {
         );
         let a = &m.namespaces["a"];
         assert!(a.labels.complete);
-        assert_eq!(a.labels.labels.get(NAMESPACE_NAME_LABEL).map(String::as_str), Some("a"));
-        assert_eq!(a.labels.labels.get("team").map(String::as_str), Some("x"));
+        assert_eq!(a.labels.labels.get(NAMESPACE_NAME_LABEL), Some("a"));
+        assert_eq!(a.labels.labels.get("team"), Some("x"));
         assert!(!m.namespaces["b"].labels.complete);
         assert_eq!(m.unknown_namespaces().collect::<Vec<_>>(), vec!["b"]);
         assert_eq!(
             m.workloads[0].named_ports,
-            vec![("web".to_string(), Protocol::Tcp, 80), ("dns".to_string(), Protocol::Udp, 53)]
+            vec![("web".into(), Protocol::Tcp, 80), ("dns".into(), Protocol::Udp, 53)]
         );
     }
 }

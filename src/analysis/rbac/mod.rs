@@ -49,7 +49,7 @@ pub struct Role {
     pub namespace: Option<String>,
     /// Index in the object set; `None` for a built-in default.
     pub object: Option<usize>,
-    pub labels: BTreeMap<String, String>,
+    pub labels: crate::model::selector::Labels,
     /// The `rules` as written.
     pub own_rules: Vec<PolicyRule>,
     /// `aggregationRule.clusterRoleSelectors`, when the ClusterRole is aggregated (valid ones only).
