@@ -426,6 +426,13 @@ impl ObjectSet {
         self.cache = AnalysisCache::default();
     }
 
+    /// Forgets the analyses built so far, for a caller that holds the set shared and is done
+    /// with them (a phase of the cross-object rules); each is freed once its last reader drops
+    /// it, and a later [`ObjectSet::analysis`] rebuilds it.
+    pub fn forget_analyses(&self) {
+        self.cache.slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+    }
+
     /// Whether the objects still have their document trees: false once
     /// [`ObjectSet::check_dropping_trees`] ran, after which every [`Object::root`] is empty and
     /// nothing that reads trees (rules, analyses, [`Object::locate`]) may run on the set.

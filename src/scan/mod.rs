@@ -589,17 +589,33 @@ impl ScanSettings {
 /// `ObjectSet::analysis`). Then the checks that look at the whole run. One list per rule (and
 /// scope): gathering them into one list here would hold every finding twice at the peak.
 fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Vec<Finding>>) {
+    // The rules run in phases, one per whole-set analysis they read, and each phase's analyses
+    // are dropped before the next: the NetworkPolicy model and the RBAC graph are then never
+    // alive together, nor beside the findings of the rules that read neither.
+    let mut phases: [Vec<(usize, &'static dyn Rule)>; 3] = Default::default();
+    for (i, rule) in settings.rules.iter().enumerate() {
+        if let Some(phase) = phases.get_mut(set_phase(rule.meta().group)) {
+            phase.push((i, *rule));
+        }
+    }
     let run = |set: &ObjectSet| -> Vec<Vec<Finding>> {
-        let check = |rule: &&'static dyn Rule| {
+        let check = |&(i, rule): &(usize, &'static dyn Rule)| {
             let mut cx = Context::new(&settings.options);
             rule.check_set(&mut cx, set);
-            cx.into_findings()
+            (i, cx.into_findings())
         };
-        if settings.parallel {
-            settings.rules.par_iter().map(check).collect()
-        } else {
-            settings.rules.iter().map(check).collect()
+        let mut found: Vec<(usize, Vec<Finding>)> = Vec::with_capacity(settings.rules.len());
+        for phase in &phases {
+            if settings.parallel {
+                found.par_extend(phase.par_iter().map(check));
+            } else {
+                found.extend(phase.iter().map(check));
+            }
+            set.forget_analyses();
         }
+        // Back in the order of the rules.
+        found.sort_by_key(|(i, _)| *i);
+        found.into_iter().map(|(_, f)| f).collect()
     };
     let (set, mut findings) = if set.scopes().len() <= 1 {
         let findings = run(&set);
@@ -628,6 +644,19 @@ fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Vec
     }
     findings.push(cx.into_findings());
     (set, findings)
+}
+
+/// The phase of the set stage a rule's cross-object check runs in (see [`run_set_rules`]): the
+/// rules that read the NetworkPolicy model (network, and disruption budgets' selectors), then
+/// those that read the RBAC graph, then the rest. A rule in another phase than the analysis it
+/// reads still gets it (rebuilt): the phases only decide what is alive at once.
+fn set_phase(group: crate::finding::Group) -> usize {
+    use crate::finding::Group;
+    match group {
+        Group::Network | Group::Reliability => 0,
+        Group::Rbac => 1,
+        _ => 2,
+    }
 }
 
 fn run_object_rules(object: &Object, settings: &ScanSettings) -> Vec<Finding> {
