@@ -246,13 +246,12 @@ impl Message {
 /// The parts of a [`Finding`] that most findings do not have.
 #[derive(Clone, Debug, Default)]
 pub struct Extra {
-    /// Extra lines of explanation (chains, related places), in English.
-    pub notes: Vec<String>,
+    /// Extra lines of explanation (chains, related places), kept as messages are: a translated
+    /// note keeps its id and arguments only, and its English text is rendered when shown.
+    pub notes: Vec<Message>,
     /// Other places the finding involves, each with what it is (where a Terraform variable's
     /// value is set); SARIF lists them as `relatedLocations`, text as notes.
     pub related: Vec<Related>,
-    /// The notes as messages, by position in `notes`, where they are translated.
-    pub note_msgs: Vec<Option<crate::i18n::Msg>>,
     /// Spans of secret values in the source file; reports that show source text mask them.
     pub redact: Vec<Span>,
     /// Rules whose findings at the same place this one implies and stands for (a privileged
@@ -266,7 +265,6 @@ impl Extra {
     pub fn boxed(self) -> Option<Box<Extra>> {
         let empty = self.notes.is_empty()
             && self.related.is_empty()
-            && self.note_msgs.is_empty()
             && self.redact.is_empty()
             && self.implies.is_empty();
         (!empty).then(|| Box::new(self))
@@ -276,7 +274,13 @@ impl Extra {
 impl Finding {
     /// Extra lines of explanation (chains, related places), in English.
     #[must_use]
-    pub fn notes(&self) -> &[String] {
+    pub fn notes(&self) -> Vec<Cow<'_, str>> {
+        self.note_messages().iter().map(Message::english).collect()
+    }
+
+    /// The notes as kept (see [`Extra::notes`]).
+    #[must_use]
+    pub fn note_messages(&self) -> &[Message] {
         self.extra.as_deref().map_or(&[], |e| &e.notes)
     }
 
@@ -284,12 +288,6 @@ impl Finding {
     #[must_use]
     pub fn related(&self) -> &[Related] {
         self.extra.as_deref().map_or(&[], |e| &e.related)
-    }
-
-    /// The notes as messages, by position in [`Finding::notes`], where they are translated.
-    #[must_use]
-    pub fn note_msgs(&self) -> &[Option<crate::i18n::Msg>] {
-        self.extra.as_deref().map_or(&[], |e| &e.note_msgs)
     }
 
     /// Spans of secret values in the source file; reports that show source text mask them.
@@ -309,13 +307,9 @@ impl Finding {
         self.extra.get_or_insert_with(Box::default)
     }
 
-    /// Adds a note, in English and, when translated, as a message.
-    pub fn push_note(&mut self, english: String, msg: Option<crate::i18n::Msg>) {
-        let extra = self.extra_mut();
-        // Keep the two lists aligned, whatever was pushed before.
-        extra.note_msgs.resize(extra.notes.len(), None);
-        extra.notes.push(english);
-        extra.note_msgs.push(msg);
+    /// Adds a note (built as messages are: see [`Message::new`]).
+    pub fn push_note(&mut self, note: Message) {
+        self.extra_mut().notes.push(note);
     }
 
     /// Sort key but the message, which comes last: file, position, rule code.
@@ -345,14 +339,7 @@ impl Finding {
     /// The notes in a language (each untranslated note as written).
     #[must_use]
     pub fn notes_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        self.notes()
-            .iter()
-            .enumerate()
-            .map(|(i, n)| match self.note_msgs().get(i) {
-                Some(Some(m)) => m.render(lang),
-                _ => n.clone(),
-            })
-            .collect()
+        self.note_messages().iter().map(|n| n.render(lang)).collect()
     }
 
     /// The help line in English (what JSON, SARIF and JUnit show).
@@ -378,11 +365,10 @@ impl Finding {
             path.segments.shrink_to_fit();
         }
         if let Some(e) = &mut self.extra {
-            for m in e.note_msgs.iter_mut().flatten() {
+            for m in &mut e.notes {
                 m.shrink();
             }
             e.notes.shrink_to_fit();
-            e.note_msgs.shrink_to_fit();
             e.related.shrink_to_fit();
             e.redact.shrink_to_fit();
             e.implies.shrink_to_fit();

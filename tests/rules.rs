@@ -236,12 +236,12 @@ fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
         }
         Some(_) => {}
     }
-    for (i, note) in f.notes().iter().enumerate() {
-        if !matches!(f.note_msgs().get(i), Some(Some(_))) {
-            out.push(format!("{what}: note `{note}` is not a Fluent message (use msg!)"));
+    for note in f.note_messages() {
+        if note.msg().is_none() {
+            out.push(format!("{what}: note `{}` is not a Fluent message (use msg!)", note.english()));
         }
     }
-    for m in f.note_msgs().iter().flatten() {
+    for m in f.note_messages().iter().filter_map(ladrillo::finding::Message::msg) {
         if m.id == "finding-default" && m.args.iter().any(|(_, a)| matches!(a, ladrillo::i18n::Arg::Str(_))) {
             out.push(format!(
                 "{what}: the default reason of note `{}` has no message in src/i18n/*/defaults.ftl",

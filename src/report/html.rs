@@ -368,10 +368,11 @@ fn escalation_paths(h: &mut String, result: &ScanResult, lang: Lang) {
         .iter()
         .filter(|f| f.suppressed.is_none())
         .filter_map(|f| {
-            let i = f.note_msgs().iter().position(|m| {
-                m.as_ref().is_some_and(|m| m.id == "rbac-chain" || m.id == "rbac-chain-principals")
-            })?;
-            Some((f, f.notes_in(lang).into_iter().nth(i)?))
+            let note = f
+                .note_messages()
+                .iter()
+                .find(|n| n.msg().is_some_and(|m| m.id == "rbac-chain" || m.id == "rbac-chain-principals"))?;
+            Some((f, note.render(lang)))
         })
         .collect();
     if chains.is_empty() {

@@ -55,8 +55,8 @@ pub struct JsonFinding<'a> {
     /// place in the rendered text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rendered_from: Option<RenderedFrom<'a>>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    pub notes: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<std::borrow::Cow<'a, str>>,
     /// Rules whose findings here this one implies and stands for, with their references.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub implies: Vec<JsonImplied>,

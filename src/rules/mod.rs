@@ -253,17 +253,15 @@ impl<'a> Context<'a> {
         let meta = rule.meta();
         let link = at.object.as_ref().or(cluster.at.object.as_ref());
         // A value from a Terraform variable is changed where the variable is set.
-        let note_msgs: Vec<Option<crate::i18n::Msg>> = at
+        let notes: Vec<crate::finding::Message> = at
             .set_by
             .iter()
             .map(|u| {
                 let p = u.set_in.position(u.set_at.start);
                 let place = format!("{}:{}:{}", u.set_in.display, p.line, p.column);
-                Some(crate::msg!("finding-var-set-at", name = &u.name, at = place))
+                message_of(crate::msg!("finding-var-set-at", name = &u.name, at = place).into())
             })
             .collect();
-        let notes: Vec<String> =
-            note_msgs.iter().flatten().map(|m| m.render(crate::i18n::Lang::En)).collect();
         let related: Vec<crate::finding::Related> = at
             .set_by
             .iter()
@@ -287,7 +285,7 @@ impl<'a> Context<'a> {
                 suppressed: None,
                 object_index: link.and_then(|l| l.index),
                 fingerprint: None,
-                extra: crate::finding::Extra { notes, related, note_msgs, ..Default::default() }.boxed(),
+                extra: crate::finding::Extra { notes, related, ..Default::default() }.boxed(),
             }),
         }
     }
@@ -327,7 +325,7 @@ impl<'a> Context<'a> {
 
 /// A finding's message or help line; the English text is kept where the scan's masking of
 /// token-shaped words would change it (see `Message::new`).
-fn message_of(text: crate::i18n::Text) -> crate::finding::Message {
+pub(crate) fn message_of(text: crate::i18n::Text) -> crate::finding::Message {
     crate::finding::Message::new(text, &|t| !secrets::detect::token_ranges(t).is_empty())
 }
 
@@ -358,8 +356,7 @@ impl Report<'_, '_> {
     /// or plain English text.
     pub fn note(mut self, note: impl Into<crate::i18n::Text>) -> Self {
         if let Some(f) = &mut self.finding {
-            let (english, msg) = note.into().into_parts();
-            f.push_note(english, msg);
+            f.push_note(message_of(note.into()));
         }
         self
     }

@@ -69,7 +69,7 @@ pub fn fold(findings: &mut Vec<Finding>) {
             root.extra_mut().implies.push(rule);
         }
         let note = crate::msg!("finding-implies", name = rule.name, code = rule.code, message = message);
-        root.push_note(note.render(crate::i18n::Lang::En), Some(note));
+        root.push_note(crate::rules::message_of(note.into()));
     }
     let mut keep = absorbed.into_iter().map(|a| !a);
     findings.retain(|_| keep.next().unwrap_or(true));

@@ -353,12 +353,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         }
         if let Some(e) = &mut f.extra {
             for n in &mut e.notes {
-                if let Some(m) = mask(n) {
-                    *n = m;
-                }
-            }
-            for m in e.note_msgs.iter_mut().flatten() {
-                m.map_text(&mask);
+                n.map_text(&mask);
             }
             for r in &mut e.related {
                 if let Some(m) = mask(&r.message) {
