@@ -1,5 +1,6 @@
 //! Source files and byte spans. Positions are computed on demand from a per-file line index, so
-//! documents carry only two `u32`s per node.
+//! documents carry only two `u32`s per node. The index is sparse (see [`LineMark`]): one entry
+//! per 32 lines rather than one per line, since every file's index lives for the whole run.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,7 +46,10 @@ pub struct SourceFile {
     /// The path on disk, if any.
     pub path: Option<PathBuf>,
     pub text: String,
-    line_starts: Vec<u32>,
+    /// Where some lines start (see [`LineMark`]); the first is line 0 at offset 0.
+    line_marks: Box<[LineMark]>,
+    /// How many lines the text has: one more than it has line breaks.
+    lines: u32,
     /// The text is ASCII: a column is then a byte count, not a walk over the line (a one-line
     /// minified file of megabytes has thousands of findings on its one line).
     ascii: bool,
@@ -56,6 +60,22 @@ pub struct SourceFile {
     /// annotations), set once by the loader after parsing (see [`SourceFile::set_rendered`]).
     rendered: std::sync::OnceLock<Vec<Rendered>>,
 }
+
+/// The start of a line kept in a file's sparse line index: every 32nd line, and any line that
+/// starts more than [`MARK_BYTES`] after the mark before it. The lines between two marks then
+/// start within `MARK_BYTES` of the first, so finding one reads at most that many bytes, however
+/// long a line is (a minified file of megabytes on one line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LineMark {
+    offset: u32,
+    /// 0-based.
+    line: u32,
+}
+
+/// Lines between two marks at most (see [`LineMark`]).
+const MARK_LINES: u32 = 32;
+/// Bytes from a mark within which the lines up to the next mark start (see [`LineMark`]).
+const MARK_BYTES: u32 = 4096;
 
 /// The tool that rendered a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -91,16 +111,24 @@ impl SourceFile {
     }
 
     fn build(display: String, path: Option<&Path>, text: String, from_api: bool) -> Self {
-        let mut line_starts = vec![0u32];
-        line_starts
-            .extend(memchr_newlines(text.as_bytes()).map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)));
-        line_starts.shrink_to_fit();
+        let mut marks = vec![LineMark { offset: 0, line: 0 }];
+        let mut lines: u32 = 1;
+        for newline in memchr_newlines(text.as_bytes()) {
+            let offset = u32::try_from(newline + 1).unwrap_or(u32::MAX);
+            let line = lines;
+            lines = lines.saturating_add(1);
+            let last = marks.last().map_or(0, |m| m.offset);
+            if line.is_multiple_of(MARK_LINES) || offset - last > MARK_BYTES {
+                marks.push(LineMark { offset, line });
+            }
+        }
         let ascii = text.is_ascii();
         Self {
             display,
             path: path.map(Path::to_path_buf),
             text,
-            line_starts,
+            line_marks: marks.into_boxed_slice(),
+            lines,
             ascii,
             from_api,
             rendered: std::sync::OnceLock::new(),
@@ -131,33 +159,51 @@ impl SourceFile {
     #[must_use]
     pub fn position(&self, offset: u32) -> Position {
         let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-        let line = self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.line_starts.get(line).copied().unwrap_or(0) as usize;
+        let (line, start) = self.line_of(offset);
         let mut end = offset as usize;
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
         let column = if self.ascii { end - start } else { self.text[start..end].chars().count() } + 1;
-        Position { line: line + 1, column }
+        Position { line: line as usize + 1, column }
+    }
+
+    /// The 0-based line holding an offset (at most the text's length), and where it starts.
+    fn line_of(&self, offset: u32) -> (u32, usize) {
+        let i = self.line_marks.partition_point(|m| m.offset <= offset).saturating_sub(1);
+        let mark = self.line_marks.get(i).copied().unwrap_or(LineMark { offset: 0, line: 0 });
+        // Every line break before `offset` that starts a line of this mark's run is within
+        // MARK_BYTES of it (see `LineMark`).
+        let from = mark.offset as usize;
+        let to = offset.min(mark.offset.saturating_add(MARK_BYTES)) as usize;
+        let window = self.text.as_bytes().get(from..to).unwrap_or_default();
+        let (breaks, last) = memchr_newlines(window).fold((0u32, None), |(n, _), i| (n + 1, Some(i)));
+        (mark.line + breaks, last.map_or(from, |i| from + i + 1))
     }
 
     /// The text of a 1-based line, without its line break.
     #[must_use]
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else { return "" };
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
-        self.text[start as usize..end].trim_end_matches(['\n', '\r'])
+        let Some(start) = self.line_start(line) else { return "" };
+        let end = self.line_start(line + 1).map_or(self.text.len(), |e| e as usize);
+        self.text.get(start as usize..end).unwrap_or_default().trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset where a 1-based line starts.
     #[must_use]
     pub fn line_start(&self, line: usize) -> Option<u32> {
-        self.line_starts.get(line.wrapping_sub(1)).copied()
+        let line = u32::try_from(line.checked_sub(1)?).ok().filter(|&l| l < self.lines)?;
+        let i = self.line_marks.partition_point(|m| m.line <= line).saturating_sub(1);
+        let mark = self.line_marks.get(i)?;
+        let Some(skip) = (line - mark.line).checked_sub(1) else { return Some(mark.offset) };
+        let rest = self.text.as_bytes().get(mark.offset as usize..)?;
+        let newline = memchr_newlines(rest).nth(skip as usize)?;
+        Some(u32::try_from(mark.offset as usize + newline + 1).unwrap_or(u32::MAX))
     }
 
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines as usize
     }
 }
 
@@ -178,6 +224,64 @@ mod tests {
         assert_eq!(f.position(7), Position { line: 2, column: 2 });
         assert_eq!(f.line_text(2), "ñb: 2");
         assert_eq!(f.line_text(9), "");
+    }
+
+    /// The sparse index gives what a full list of line starts gives.
+    fn check_against_every_line_start(text: &str, stride: usize) {
+        let f = SourceFile::new("x", None, text.to_string());
+        let starts: Vec<usize> =
+            std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        assert_eq!(f.line_count(), starts.len());
+        for (i, &s) in starts.iter().enumerate() {
+            assert_eq!(f.line_start(i + 1), Some(u32::try_from(s).unwrap()), "line {}", i + 1);
+            let end = starts.get(i + 1).map_or(text.len(), |&e| e);
+            assert_eq!(f.line_text(i + 1), text[s..end].trim_end_matches(['\n', '\r']));
+        }
+        assert_eq!(f.line_start(0), None);
+        assert_eq!(f.line_start(starts.len() + 1), None);
+        // Every `stride`th character, and the last offset.
+        let (mut line, mut column) = (1, 1);
+        for (k, (offset, c)) in text.char_indices().chain([(text.len(), '\0')]).enumerate() {
+            if k % stride == 0 || offset == text.len() {
+                let o = u32::try_from(offset).unwrap();
+                assert_eq!(f.position(o), Position { line, column }, "offset {offset}");
+            }
+            if c == '\n' {
+                (line, column) = (line + 1, 1);
+            } else {
+                column += 1;
+            }
+        }
+    }
+
+    #[test]
+    fn long_lines_and_many_lines_are_found_exactly() {
+        check_against_every_line_start("", 1);
+        check_against_every_line_start("\n\n\n", 1);
+        check_against_every_line_start(&"a: 1\n".repeat(100), 1);
+        // Lines longer than a mark's window, between short ones and at the end.
+        let long = "x".repeat(5000);
+        check_against_every_line_start(&format!("a\n{long}\nb\nc\n{long}ñ{long}"), 1);
+        check_against_every_line_start(&format!("{}\n{long}\n", "k: v\n".repeat(40)), 1);
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        #[test]
+        fn the_sparse_index_matches_every_line_start(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("\n".to_string()),
+                    proptest::strategy::Just("\r\n".to_string()),
+                    "[a-zñ€ ]{0,12}",
+                    (1usize..3).prop_map(|n| "y".repeat(n * 2100)),
+                ],
+                0..60,
+            )
+        ) {
+            check_against_every_line_start(&parts.concat(), 7);
+        }
     }
 
     #[test]
