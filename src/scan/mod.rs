@@ -323,9 +323,19 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         let (ws, errs) = waivers::object_waivers(o);
         (run_object_rules(o, settings), ws, errs)
     };
+    let others = per_scope.iter().map(Vec::len).sum::<usize>()
+        + per_source.iter().map(Vec::len).sum::<usize>()
+        + per_cluster.len()
+        + per_note.len();
+    let objects = set.len();
     let mut findings: Vec<Finding> = Vec::new();
     let mut object_waivers = Vec::new();
     set.check_dropping_trees(OBJECT_CHUNK, settings.parallel, object_rules, |first, per_object| {
+        let needed = findings.len() + per_object.iter().map(|(f, _, _)| f.len()).sum::<usize>();
+        if needed > findings.capacity() {
+            findings
+                .reserve_exact(list_size(needed, first + per_object.len(), objects, others) - findings.len());
+        }
         for (i, (f, w, e)) in per_object.into_iter().enumerate() {
             findings.extend(f);
             errors.extend(e);
@@ -334,10 +344,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
             }
         }
     });
-    // The rest in one step, at its final size.
-    let per_scope_count: usize = per_scope.iter().map(Vec::len).sum();
-    let per_source_count: usize = per_source.iter().map(Vec::len).sum();
-    findings.reserve_exact(per_scope_count + per_source_count + per_cluster.len() + per_note.len());
+    // The rest in one step (the list usually has the room already).
+    findings.reserve_exact(others);
     findings.extend(per_scope.into_iter().flatten());
     findings.extend(per_source.into_iter().flatten());
     findings.extend(per_cluster);
@@ -639,6 +647,18 @@ fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Vec
     }
     findings.push(cx.into_findings());
     (set, findings)
+}
+
+/// The room to give the list of all findings once `needed` of them (those of the first `done` of
+/// `objects` objects) do not fit: as many per object for the objects left, an eighth more, and
+/// the `others` that join them at the end. The list is the largest allocation of a scan (232
+/// bytes a finding), and growing it by doubling copied it a dozen times, each time with the old
+/// and new lists alive together (up to 1.5 times its size). Room never written to is not
+/// resident, so a generous guess costs address space, not memory.
+fn list_size(needed: usize, done: usize, objects: usize, others: usize) -> usize {
+    let per_object = needed as f64 / done.max(1) as f64;
+    let guess = (per_object * objects.max(done) as f64 * 1.125) as usize;
+    guess.max(needed).saturating_add(others)
 }
 
 /// The phase of the set stage a rule's cross-object check runs in (see [`run_set_rules`]): the
