@@ -11,7 +11,7 @@ use crate::rules::implied::{IMPLICATIONS, Site};
 
 /// The part of a path that names the site: up to the container (`spec.containers[0]`) for
 /// container sites, the whole path for field sites.
-fn site_of(path: &FieldPath, site: Site) -> Option<FieldPath> {
+fn site_of(path: &FieldPath, site: Site) -> Option<&[Segment]> {
     let segments = &path.segments;
     let len = match site {
         Site::Field => segments.len(),
@@ -22,15 +22,16 @@ fn site_of(path: &FieldPath, site: Site) -> Option<FieldPath> {
             })? + 2
         }
     };
-    Some(FieldPath { segments: segments.iter().take(len).cloned().collect() })
+    segments.get(..len)
 }
 
-/// Where a finding is, for an implication: its file, object and site. Findings without an
-/// object or a path are never folded.
-type Place = (Option<String>, usize, FieldPath);
+/// Where a finding is, for an implication: its file, object and site, borrowed from the finding
+/// (an implication's roots can be tens of thousands). Findings without an object or a path are
+/// never folded.
+type Place<'f> = (Option<&'f str>, usize, &'f [Segment]);
 
-fn place(f: &Finding, site: Site) -> Option<Place> {
-    Some((f.location.file_name().map(str::to_string), f.object_index?, site_of(f.path.as_ref()?, site)?))
+fn place(f: &Finding, site: Site) -> Option<Place<'_>> {
+    Some((f.location.file_name(), f.object_index?, site_of(f.path.as_ref()?, site)?))
 }
 
 /// Removes the findings a root finding at the same place implies and records them on the root.
