@@ -333,8 +333,10 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     set.check_dropping_trees(OBJECT_CHUNK, settings.parallel, object_rules, |first, per_object| {
         let needed = findings.len() + per_object.iter().map(|(f, _, _)| f.len()).sum::<usize>();
         if needed > findings.capacity() {
-            findings
-                .reserve_exact(list_size(needed, first + per_object.len(), objects, others) - findings.len());
+            let size = list_size(needed, first + per_object.len(), objects, others);
+            // At least double, so that a guess that keeps falling short (few findings in the first
+            // objects, many in the last) still copies the list only as often as doubling does.
+            findings.reserve_exact(size.max(findings.capacity().saturating_mul(2)) - findings.len());
         }
         for (i, (f, w, e)) in per_object.into_iter().enumerate() {
             findings.extend(f);
