@@ -178,15 +178,16 @@ impl SourceFile {
         let to = offset.min(mark.offset.saturating_add(MARK_BYTES)) as usize;
         let window = self.text.as_bytes().get(from..to).unwrap_or_default();
         let (breaks, last) = memchr_newlines(window).fold((0u32, None), |(n, _), i| (n + 1, Some(i)));
-        (mark.line + breaks, last.map_or(from, |i| from + i + 1))
+        (mark.line.saturating_add(breaks), last.map_or(from, |i| from + i + 1))
     }
 
     /// The text of a 1-based line, without its line break.
     #[must_use]
     pub fn line_text(&self, line: usize) -> &str {
         let Some(start) = self.line_start(line) else { return "" };
-        let end = self.line_start(line + 1).map_or(self.text.len(), |e| e as usize);
-        self.text.get(start as usize..end).unwrap_or_default().trim_end_matches(['\n', '\r'])
+        let rest = self.text.get(start as usize..).unwrap_or_default();
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        rest.get(..end).unwrap_or_default().trim_end_matches(['\n', '\r'])
     }
 
     /// Byte offset where a 1-based line starts.

@@ -281,7 +281,7 @@ impl Model {
         type Key<'a> = (
             &'a str,
             &'a crate::model::selector::Labels,
-            &'a [(compact_str::CompactString, super::conns::Protocol, u16)],
+            &'a [(crate::document::node::CompactString, super::conns::Protocol, u16)],
             bool,
         );
         let mut ids: HashMap<Key<'_>, usize> = HashMap::new();
