@@ -362,7 +362,7 @@ impl Finding {
             h.shrink();
         }
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
-            path.segments.shrink_to_fit();
+            path.shrink();
         }
         if let Some(e) = &mut self.extra {
             for m in &mut e.notes {

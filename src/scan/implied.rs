@@ -11,24 +11,32 @@ use crate::rules::implied::{IMPLICATIONS, Site};
 
 /// The part of a path that names the site: up to the container (`spec.containers[0]`) for
 /// container sites, the whole path for field sites.
-fn site_of(path: &FieldPath, site: Site) -> Option<&[Segment]> {
-    let segments = &path.segments;
-    let len = match site {
-        Site::Field => segments.len(),
+/// Sites are compared as encoded prefixes of their paths: equal prefixes are equal steps.
+fn site_of(path: &FieldPath, site: Site) -> Option<&[u8]> {
+    let end = match site {
+        Site::Field => path.encoded().len(),
         Site::Container => {
-            segments.windows(2).position(|w| {
-                matches!(w, [Segment::Key(k), Segment::Index(_)]
-                    if k == "containers" || k == "initContainers" || k == "ephemeralContainers")
-            })? + 2
+            let mut segments = path.segments();
+            let mut after_containers = false;
+            loop {
+                match segments.next()? {
+                    Segment::Index(_) if after_containers => break segments.offset(),
+                    Segment::Key(k) => {
+                        after_containers =
+                            matches!(k, "containers" | "initContainers" | "ephemeralContainers");
+                    }
+                    Segment::Index(_) => after_containers = false,
+                }
+            }
         }
     };
-    segments.get(..len)
+    path.encoded().get(..end)
 }
 
 /// Where a finding is, for an implication: its file, object and site, borrowed from the finding
 /// (an implication's roots can be tens of thousands). Findings without an object or a path are
 /// never folded.
-type Place<'f> = (Option<&'f str>, usize, &'f [Segment]);
+type Place<'f> = (Option<&'f str>, usize, &'f [u8]);
 
 fn place(f: &Finding, site: Site) -> Option<Place<'_>> {
     Some((f.location.file_name(), f.object_index?, site_of(f.path.as_ref()?, site)?))

@@ -94,9 +94,9 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
 }
 
 fn node_at<'a>(root: &'a Node, path: &FieldPath) -> Option<&'a Node> {
-    path.segments.iter().try_fold(root, |n, seg| match seg {
+    path.segments().try_fold(root, |n, seg| match seg {
         crate::document::Segment::Key(k) => n.get(k),
-        crate::document::Segment::Index(i) => n.as_seq()?.get(*i),
+        crate::document::Segment::Index(i) => n.as_seq()?.get(i),
     })
 }
 

@@ -63,12 +63,10 @@ impl<'a> Reader<'a> {
     pub fn place(&self, path: &FieldPath) -> Place {
         let located = self.root.locate(path);
         let span = match &located.missing {
-            Some(m) if path.segments.len() - m.segments.len() <= self.anchor => self.head,
+            Some(m) if path.depth() - m.depth() <= self.anchor => self.head,
             Some(m)
-                if path.segments.len() - m.segments.len() == 1
-                    && self
-                        .head_key
-                        .is_some_and(|k| path.segments.first() == Some(&Segment::Key(k.into()))) =>
+                if path.depth() - m.depth() == 1
+                    && self.head_key.is_some_and(|k| path.first() == Some(Segment::Key(k))) =>
             {
                 self.head
             }
@@ -96,10 +94,10 @@ impl<'a> Reader<'a> {
     #[must_use]
     pub fn get(&self, path: &FieldPath) -> Option<&'a Node> {
         let mut node = self.root;
-        for seg in &path.segments {
+        for seg in path.segments() {
             node = match seg {
                 Segment::Key(k) => node.get(k)?,
-                Segment::Index(i) => node.as_seq()?.get(*i)?,
+                Segment::Index(i) => node.as_seq()?.get(i)?,
             };
         }
         (!node.is_null() || node.is_unknown()).then_some(node)
