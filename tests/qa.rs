@@ -229,6 +229,38 @@ fn a_file_named_twice_is_read_once() {
     assert_eq!(inputs.len(), 2, "{inputs:?}");
 }
 
+/// A walk knows its files' real paths without resolving each one: a file reached through a linked
+/// directory, a link to a file of the same walk, or a second spelling is still read once.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_links_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    std::fs::create_dir_all(dir.path().join("top")).unwrap();
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n";
+    std::fs::write(d.join("sub/p.yaml"), pod).unwrap();
+    std::fs::write(d.join("q.yaml"), pod).unwrap();
+    std::os::unix::fs::symlink("sub/p.yaml", d.join("alias.yaml")).unwrap();
+    std::os::unix::fs::symlink("../d", dir.path().join("top/link")).unwrap();
+    let link = dir.path().join("top/link");
+    let ladrillo::source::Discovered { inputs, errors, .. } = ladrillo::source::discover(
+        &[
+            d.display().to_string(),
+            link.display().to_string(),
+            link.join("sub/p.yaml").display().to_string(),
+            format!("{}/../d/q.yaml", d.display()),
+        ],
+        &ladrillo::source::Walk::default(),
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|i| i.display().strip_prefix(&d.display().to_string()).unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["/alias.yaml", "/q.yaml"]);
+}
+
 /// A rule's "Why is this bad?" section ran on to the end of its documentation, every line
 /// indented by a space (SARIF `fullDescription`).
 #[test]
