@@ -165,7 +165,7 @@ pub fn demand(set: &ObjectSet) -> Demand {
         let what = format!("{} {}", o.kind, o.name);
         let pods = match o.kind.as_str() {
             "DaemonSet" => {
-                d.daemonsets.push(o.name.clone());
+                d.daemonsets.push(o.name.to_string());
                 continue;
             }
             "PodTemplate" => continue,

@@ -229,7 +229,7 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     }
     // The namespaces read get a report each, empty when their findings are gone.
     let namespaces: Vec<String> = if args.write_policy_reports {
-        inputs.set.of_kind("", "Namespace").map(|o| o.name.clone()).collect()
+        inputs.set.of_kind("", "Namespace").map(|o| o.name.to_string()).collect()
     } else {
         Vec::new()
     };

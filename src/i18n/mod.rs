@@ -102,6 +102,18 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<&CompactString> for Arg {
+    fn from(s: &CompactString) -> Self {
+        Self::Str(s.clone())
+    }
+}
+
+impl From<CompactString> for Arg {
+    fn from(s: CompactString) -> Self {
+        Self::Str(s)
+    }
+}
+
 impl From<Msg> for Arg {
     fn from(m: Msg) -> Self {
         Self::Msg(Box::new(m))

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::document::{FieldPath, Located, Node, SourceFile, Span};
+use crate::document::{FieldPath, Located, Node, SourceFile, Span, node::CompactString};
 use crate::i18n::Msg;
 
 /// Where an object was read from.
@@ -23,12 +23,12 @@ pub struct Origin {
 pub struct Object {
     /// Position in the run's [`ObjectSet`].
     pub index: usize,
-    pub api_version: String,
-    pub kind: String,
+    pub api_version: CompactString,
+    pub kind: CompactString,
     /// `metadata.name`, or `metadata.generateName` when only that is set.
-    pub name: String,
+    pub name: CompactString,
     /// `metadata.namespace` as written; `None` when absent (kubectl then uses its context).
-    pub namespace: Option<String>,
+    pub namespace: Option<CompactString>,
     pub origin: Option<Origin>,
     /// The object's document tree. Empty (a null node keeping the tree's span) once
     /// [`ObjectSet::check_dropping_trees`] has passed the object: from there on only the identity,
@@ -45,10 +45,10 @@ pub struct Object {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct ObjectRef {
     #[serde(rename = "apiVersion")]
-    pub api_version: String,
-    pub kind: String,
-    pub namespace: Option<String>,
-    pub name: String,
+    pub api_version: CompactString,
+    pub kind: CompactString,
+    pub namespace: Option<CompactString>,
+    pub name: CompactString,
 }
 
 /// The `apiVersion` of an [`ObjectRef`] naming a Terraform resource or module.
@@ -65,10 +65,10 @@ impl ObjectRef {
         let cloudformation = kind.contains("::");
         let kind = if kind.is_empty() { address.split('.').next().unwrap_or("module") } else { kind };
         Self {
-            api_version: if cloudformation { CLOUDFORMATION } else { TERRAFORM }.to_string(),
-            kind: kind.to_string(),
+            api_version: if cloudformation { CLOUDFORMATION } else { TERRAFORM }.into(),
+            kind: kind.into(),
             namespace: None,
-            name: address.to_string(),
+            name: address.into(),
         }
     }
 }
@@ -219,10 +219,10 @@ impl Object {
         };
         Ok(Some(Object {
             index: 0,
-            api_version,
-            kind,
-            name,
-            namespace,
+            api_version: api_version.into(),
+            kind: kind.into(),
+            name: name.into(),
+            namespace: namespace.map(Into::into),
             origin,
             root,
             scope: 0,
@@ -611,7 +611,7 @@ impl KindIndex {
         let mut ids: std::collections::HashMap<String, std::collections::HashMap<String, Vec<usize>>> =
             std::collections::HashMap::new();
         for (i, o) in set.objects.iter().enumerate() {
-            ids.entry(o.kind.clone()).or_default().entry(o.group().to_string()).or_default().push(i);
+            ids.entry(o.kind.to_string()).or_default().entry(o.group().to_string()).or_default().push(i);
         }
         Self(
             ids.into_iter()

@@ -77,7 +77,7 @@ fn limit_range_default(
                 .items()
                 .filter(|l| l.get("type").and_then(Node::as_str) == Some("Container"))
                 .any(|l| fields.iter().any(|f| l.at(&[f, resource]).is_some_and(|v| !v.is_null())))
-                .then(|| lr.name.clone())
+                .then(|| lr.name.to_string())
         },
     )
 }

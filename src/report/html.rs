@@ -437,7 +437,7 @@ fn finding_selects(shown: &[&Finding], lang: Lang) -> String {
 
 /// The namespace a finding's object is in, empty for none (cluster-scoped, no object).
 fn namespace(f: &Finding) -> String {
-    f.object.as_ref().and_then(|o| o.namespace.clone()).unwrap_or_default()
+    f.object.as_ref().and_then(|o| o.namespace.as_deref().map(str::to_string)).unwrap_or_default()
 }
 
 /// Findings grouped by file and object, in the order of their first finding (the scan's order).

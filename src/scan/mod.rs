@@ -380,7 +380,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
             let o = Arc::make_mut(o);
             for t in std::iter::once(&mut o.name).chain(o.namespace.iter_mut()) {
                 if let Some(m) = mask(t) {
-                    *t = m;
+                    *t = m.into();
                 }
             }
         }

@@ -218,7 +218,7 @@ impl Model {
                 let mut labels = string_map(o.labels());
                 labels.insert(NAMESPACE_NAME_LABEL.to_string(), o.name.clone());
                 m.namespaces
-                    .entry(o.name.clone())
+                    .entry(o.name.to_string())
                     .or_insert(Namespace { labels: KnownLabels::complete(labels), object: Some(o.index) });
             } else if o.is("", "PodTemplate") {
                 // A template runs no pods of its own.
@@ -419,7 +419,7 @@ fn parse_policy(o: &Object) -> Result<Policy, Invalid> {
     Ok(Policy {
         object: o.index,
         namespace: o.effective_namespace().unwrap_or("default").to_string(),
-        name: o.name.clone(),
+        name: o.name.to_string(),
         pod_selector,
         ingress_type,
         egress_type,

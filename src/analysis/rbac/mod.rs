@@ -269,8 +269,8 @@ impl Graph {
                 let namespace = (kind == RoleKind::Role)
                     .then(|| o.effective_namespace().unwrap_or("default").to_string());
                 let exists = match &namespace {
-                    None => self.cluster_roles.contains_key(&o.name),
-                    Some(ns) => self.roles_by_ns.contains_key(&(ns.clone(), o.name.clone())),
+                    None => self.cluster_roles.contains_key(o.name.as_str()),
+                    Some(ns) => self.roles_by_ns.contains_key(&(ns.clone(), o.name.to_string())),
                 };
                 // A later manifest wins over an earlier one, as with `kubectl apply`; defaults never
                 // replace manifests.
@@ -290,7 +290,7 @@ impl Graph {
                 };
                 let role = Role {
                     kind,
-                    name: o.name.clone(),
+                    name: o.name.to_string(),
                     namespace: namespace.clone(),
                     object: index,
                     labels: o
@@ -311,8 +311,8 @@ impl Graph {
                     effective: Vec::new(),
                 };
                 let id = match &namespace {
-                    None => self.cluster_roles.get(&o.name).copied(),
-                    Some(ns) => self.roles_by_ns.get(&(ns.clone(), o.name.clone())).copied(),
+                    None => self.cluster_roles.get(o.name.as_str()).copied(),
+                    Some(ns) => self.roles_by_ns.get(&(ns.clone(), o.name.to_string())).copied(),
                 };
                 match id {
                     Some(id) => {
@@ -323,8 +323,8 @@ impl Graph {
                     None => {
                         let id = self.roles.len();
                         match namespace {
-                            None => self.cluster_roles.insert(o.name.clone(), id),
-                            Some(ns) => self.roles_by_ns.insert((ns, o.name.clone()), id),
+                            None => self.cluster_roles.insert(o.name.to_string(), id),
+                            Some(ns) => self.roles_by_ns.insert((ns, o.name.to_string()), id),
                         };
                         self.roles.push(role);
                     }
@@ -338,7 +338,7 @@ impl Graph {
                 };
                 let namespace = (kind == BindingKind::RoleBinding)
                     .then(|| o.effective_namespace().unwrap_or("default").to_string());
-                let key = (kind, namespace.clone().unwrap_or_default(), o.name.clone());
+                let key = (kind, namespace.clone().unwrap_or_default(), o.name.to_string());
                 if seen.contains(&key) && index.is_none() {
                     return;
                 }
@@ -368,7 +368,7 @@ impl Graph {
                 }
                 let binding = Binding {
                     kind,
-                    name: o.name.clone(),
+                    name: o.name.to_string(),
                     namespace,
                     object: index,
                     role_kind,
@@ -455,10 +455,10 @@ impl Graph {
         for o in set.of_kind("", "ServiceAccount") {
             let ns = o.effective_namespace().unwrap_or("default").to_string();
             sas.insert(
-                (ns.clone(), o.name.clone()),
+                (ns.clone(), o.name.to_string()),
                 ServiceAccountInfo {
                     namespace: ns,
-                    name: o.name.clone(),
+                    name: o.name.to_string(),
                     object: Some(o.index),
                     automount: o.root.get("automountServiceAccountToken").and_then(Node::as_bool),
                 },
@@ -469,7 +469,7 @@ impl Graph {
             .iter()
             .filter_map(|o| {
                 if o.kind == "Namespace" {
-                    Some(o.name.clone())
+                    Some(o.name.to_string())
                 } else {
                     o.effective_namespace().map(str::to_string)
                 }

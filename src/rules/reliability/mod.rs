@@ -42,7 +42,7 @@ fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> Vec<&'a Object> {
     let ns = target.effective_namespace().map(str::to_string);
     let candidates: Vec<&Object> = index
         .by_target
-        .get(&(ns, target.kind.clone(), target.name.clone()))
+        .get(&(ns, target.kind.to_string(), target.name.to_string()))
         .into_iter()
         .flatten()
         .filter_map(|&i| set.get(i))
