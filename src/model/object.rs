@@ -23,12 +23,9 @@ pub struct Origin {
 pub struct Object {
     /// Position in the run's [`ObjectSet`].
     pub index: usize,
-    pub api_version: CompactString,
-    pub kind: CompactString,
-    /// `metadata.name`, or `metadata.generateName` when only that is set.
-    pub name: CompactString,
-    /// `metadata.namespace` as written; `None` when absent (kubectl then uses its context).
-    pub namespace: Option<CompactString>,
+    /// Its `apiVersion`, `kind`, name and namespace, read as fields of the object (`object.kind`):
+    /// one copy, which every finding about the object shares.
+    pub id: Arc<ObjectRef>,
     pub origin: Option<Origin>,
     /// The object's document tree. Empty (a null node keeping the tree's span) once
     /// [`ObjectSet::check_dropping_trees`] has passed the object: from there on only the identity,
@@ -47,8 +44,18 @@ pub struct ObjectRef {
     #[serde(rename = "apiVersion")]
     pub api_version: CompactString,
     pub kind: CompactString,
+    /// `metadata.namespace` as written; `None` when absent (kubectl then uses its context).
     pub namespace: Option<CompactString>,
+    /// `metadata.name`, or `metadata.generateName` when only that is set.
     pub name: CompactString,
+}
+
+impl std::ops::Deref for Object {
+    type Target = ObjectRef;
+
+    fn deref(&self) -> &ObjectRef {
+        &self.id
+    }
 }
 
 /// The `apiVersion` of an [`ObjectRef`] naming a Terraform resource or module.
@@ -219,10 +226,12 @@ impl Object {
         };
         Ok(Some(Object {
             index: 0,
-            api_version: api_version.into(),
-            kind: kind.into(),
-            name: name.into(),
-            namespace: namespace.map(Into::into),
+            id: Arc::new(ObjectRef {
+                api_version: api_version.into(),
+                kind: kind.into(),
+                namespace: namespace.map(Into::into),
+                name: name.into(),
+            }),
             origin,
             root,
             scope: 0,
@@ -232,12 +241,7 @@ impl Object {
 
     #[must_use]
     pub fn object_ref(&self) -> ObjectRef {
-        ObjectRef {
-            api_version: self.api_version.clone(),
-            kind: self.kind.clone(),
-            namespace: self.namespace.clone(),
-            name: self.name.clone(),
-        }
+        ObjectRef::clone(&self.id)
     }
 
     /// The API group (`apps` for `apps/v1`, empty for the core group). Kinds once served under
@@ -640,5 +644,25 @@ impl Extend<Object> for ObjectSet {
         for o in iter {
             self.push(o);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn objects_stay_small_and_read_their_identity_as_fields() {
+        // Every object of a run is kept until the report is written.
+        assert_eq!(std::mem::size_of::<Object>(), 128);
+        let text = r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "n"}}"#;
+        let root = crate::document::json::parse(text).unwrap();
+        let object = Object::from_root(root, None).unwrap().unwrap();
+        assert_eq!(
+            (object.api_version.as_str(), object.kind.as_str(), object.name.as_str()),
+            ("v1", "Pod", "p")
+        );
+        assert_eq!(object.namespace.as_deref(), Some("n"));
+        assert_eq!(object.object_ref(), *object.id);
     }
 }

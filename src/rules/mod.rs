@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::document::{FieldPath, SourceFile, Span};
 use crate::finding::{Finding, Location, Severity};
 use crate::model::cluster::{Cluster, Field, Place};
-use crate::model::{Object, ObjectRef, ObjectSet, Workload};
+use crate::model::{Object, ObjectSet, Workload};
 
 pub mod audit;
 pub mod docs;
@@ -112,8 +112,6 @@ pub trait Rule: Declared + Send + Sync {
 pub struct Context<'a> {
     pub options: &'a RuleOptions,
     findings: Vec<Finding>,
-    /// The identity of the object last reported on, shared by its findings.
-    last_object: Option<Arc<ObjectRef>>,
 }
 
 /// Settings rules may read (from `.ladrillo.yaml` and flags).
@@ -143,27 +141,7 @@ pub struct RuleOptions {
 impl<'a> Context<'a> {
     #[must_use]
     pub fn new(options: &'a RuleOptions) -> Self {
-        Self { options, findings: Vec::new(), last_object: None }
-    }
-
-    /// The object's identity, the same `Arc` as its previous finding's when it is the same
-    /// object (an object's findings share one copy of its four names).
-    fn object_ref(&mut self, object: &Object) -> Arc<ObjectRef> {
-        match &self.last_object {
-            Some(r)
-                if r.name == object.name
-                    && r.kind == object.kind
-                    && r.namespace == object.namespace
-                    && r.api_version == object.api_version =>
-            {
-                Arc::clone(r)
-            }
-            _ => {
-                let r = Arc::new(object.object_ref());
-                self.last_object = Some(Arc::clone(&r));
-                r
-            }
-        }
+        Self { options, findings: Vec::new() }
     }
 
     /// Reports a finding at a field of an object; a missing field is shown at its nearest
@@ -192,7 +170,7 @@ impl<'a> Context<'a> {
         let file = object.origin.as_ref().map(|o| Arc::clone(&o.file));
         let meta = rule.meta();
         let message = message_of(message.into());
-        let object_ref = self.object_ref(object);
+        let object_ref = Arc::clone(&object.id);
         Report {
             cx: self,
             finding: Some(Finding {
@@ -373,7 +351,7 @@ impl Report<'_, '_> {
 
     pub fn object(mut self, object: &Object) -> Self {
         if let Some(f) = &mut self.finding {
-            f.object = Some(self.cx.object_ref(object));
+            f.object = Some(Arc::clone(&object.id));
             f.object_index = Some(object.index);
         }
         self
