@@ -322,7 +322,7 @@ impl Config {
         if let Some(second) = stream.documents.iter().skip(1).find(|d| !d.root.is_null()) {
             errors.push(InputError::at(
                 file,
-                second.root.span,
+                second.root.span(),
                 crate::i18n::text(lang, "config-single-document"),
             ));
         }
@@ -333,7 +333,7 @@ impl Config {
         };
         let mut err = |span: Span, msg: String| errors.push(InputError::at(file, span, msg));
         let Some(map) = root.as_map() else {
-            err(root.span, crate::i18n::text(lang, "config-mapping"));
+            err(root.span(), crate::i18n::text(lang, "config-mapping"));
             return Err(errors);
         };
         for entry in &map.entries {
@@ -342,7 +342,7 @@ impl Config {
                 "select" => {
                     config.select = selectors(v, lang, &mut err);
                     if v.as_seq().is_some_and(<[Node]>::is_empty) {
-                        err(v.span, crate::i18n::text(lang, "config-select-empty"));
+                        err(v.span(), crate::i18n::text(lang, "config-select-empty"));
                     }
                 }
                 "ignore" => config.ignore = selectors(v, lang, &mut err),
@@ -353,20 +353,22 @@ impl Config {
                         match (rule, sev) {
                             (Some(r), Some(s)) => config.severity.push((r, s)),
                             (None, _) => err(e.key_span, unknown_rule_in(&e.key, lang)),
-                            (_, None) => err(e.value.span, crate::i18n::text(lang, "config-severity-value")),
+                            (_, None) => {
+                                err(e.value.span(), crate::i18n::text(lang, "config-severity-value"))
+                            }
                         }
                     }
                     if v.as_map().is_none() {
-                        err(v.span, crate::i18n::text(lang, "config-severity-map"));
+                        err(v.span(), crate::i18n::text(lang, "config-severity-map"));
                     }
                 }
                 "fail-on" => match v.as_str().map(FailOn::parse) {
                     Some(Ok(f)) => config.fail_on = Some(f),
                     Some(Err(_)) => {
                         let found = v.as_str().unwrap_or_default();
-                        err(v.span, crate::t!(lang, "config-fail-on-value", value = found));
+                        err(v.span(), crate::t!(lang, "config-fail-on-value", value = found));
                     }
-                    None => err(v.span, crate::i18n::text(lang, "config-fail-on")),
+                    None => err(v.span(), crate::i18n::text(lang, "config-fail-on")),
                 },
                 "exclude" => {
                     for s in strings(v, "exclude", lang, &mut err) {
@@ -378,7 +380,7 @@ impl Config {
                 }
                 "waivers" => {
                     if v.as_seq().is_none() {
-                        err(v.span, crate::i18n::text(lang, "config-waivers-list"));
+                        err(v.span(), crate::i18n::text(lang, "config-waivers-list"));
                     }
                     for w in v.items() {
                         if let Some(w) = waiver(w, lang, &mut err) {
@@ -425,7 +427,7 @@ pub(crate) fn pss_section(
     err: &mut impl FnMut(Span, String),
 ) -> (Option<Policy>, Option<u32>) {
     let Some(map) = v.as_map() else {
-        err(v.span, crate::i18n::text(lang, "config-pss-mapping"));
+        err(v.span(), crate::i18n::text(lang, "config-pss-mapping"));
         return (None, None);
     };
     let mut policy = Policy::default();
@@ -457,7 +459,7 @@ pub(crate) fn pss_section(
             );
             let found = e.value.scalar_text().unwrap_or_default();
             err(
-                e.value.span,
+                e.value.span(),
                 if m.is_empty() && found.is_empty() {
                     what
                 } else {
@@ -474,20 +476,20 @@ pub(crate) fn pss_section(
 fn webhook_section(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> WebhookConfig {
     let mut out = WebhookConfig::default();
     let Some(map) = v.as_map() else {
-        err(v.span, crate::i18n::text(lang, "config-webhook-mapping"));
+        err(v.span(), crate::i18n::text(lang, "config-webhook-mapping"));
         return out;
     };
     let mode = |n: &Node, err: &mut dyn FnMut(Span, String)| match n.as_str().map(WebhookMode::parse) {
         Some(Ok(m)) => Some(m),
         Some(Err(_)) => {
             err(
-                n.span,
+                n.span(),
                 crate::t!(lang, "config-webhook-mode-unknown", mode = n.as_str().unwrap_or_default()),
             );
             None
         }
         None => {
-            err(n.span, crate::i18n::text(lang, "config-webhook-mode"));
+            err(n.span(), crate::i18n::text(lang, "config-webhook-mode"));
             None
         }
     };
@@ -500,7 +502,7 @@ fn webhook_section(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> 
             }
             "namespaces" => {
                 let Some(m) = e.value.as_map() else {
-                    err(e.value.span, crate::i18n::text(lang, "config-webhook-namespaces"));
+                    err(e.value.span(), crate::i18n::text(lang, "config-webhook-namespaces"));
                     continue;
                 };
                 for n in &m.entries {
@@ -524,18 +526,18 @@ fn unknown_key(key: &str, known: &[&str], lang: Lang) -> String {
 
 fn strings(v: &Node, what: &str, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<(String, Span)> {
     if let Some(s) = v.as_str() {
-        return vec![(s.to_string(), v.span)];
+        return vec![(s.to_string(), v.span())];
     }
     let Some(items) = v.as_seq() else {
-        err(v.span, crate::t!(lang, "config-list-of-strings", key = what));
+        err(v.span(), crate::t!(lang, "config-list-of-strings", key = what));
         return Vec::new();
     };
     items
         .iter()
         .filter_map(|i| match i.as_str() {
-            Some(s) => Some((s.to_string(), i.span)),
+            Some(s) => Some((s.to_string(), i.span())),
             None => {
-                err(i.span, crate::t!(lang, "config-entries-strings", key = what));
+                err(i.span(), crate::t!(lang, "config-entries-strings", key = what));
                 None
             }
         })
@@ -551,15 +553,15 @@ fn selectors(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<Se
 
 fn glob(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<globset::GlobMatcher> {
     let s = v.as_str().or_else(|| {
-        err(v.span, crate::i18n::text(lang, "config-expected-string"));
+        err(v.span(), crate::i18n::text(lang, "config-expected-string"));
         None
     })?;
-    crate::source::glob_matcher(s).map_err(|e| err(v.span, e)).ok()
+    crate::source::glob_matcher(s).map_err(|e| err(v.span(), e)).ok()
 }
 
 fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {
     let Some(map) = w.as_map() else {
-        err(w.span, crate::i18n::text(lang, "config-waiver-mapping"));
+        err(w.span(), crate::i18n::text(lang, "config-waiver-mapping"));
         return None;
     };
     let mut out = ConfigWaiver {
@@ -570,7 +572,7 @@ fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Co
         file: None,
         reason: None,
         until: None,
-        span: map.entries.first().map_or(w.span, |e| e.key_span),
+        span: map.entries.first().map_or(w.span(), |e| e.key_span),
     };
     let mut ok = true;
     for e in &map.entries {

@@ -203,7 +203,7 @@ fn a_set_drops_each_tree_once_its_check_ran() {
         ladrillo::model::Object::from_root(root, None).unwrap().unwrap()
     });
     let mut set: ladrillo::model::ObjectSet = objects.collect();
-    let spans: Vec<_> = set.iter().map(|o| o.root.span).collect();
+    let spans: Vec<_> = set.iter().map(|o| o.root.span()).collect();
     assert!(set.has_trees());
     let mut seen = Vec::new();
     set.check_dropping_trees(2, true, |o| o.root.get("spec").is_some(), |first, out| seen.push((first, out)));
@@ -214,5 +214,5 @@ fn a_set_drops_each_tree_once_its_check_ran() {
     let names: Vec<&str> = set.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["a", "bad", "shop"]);
     assert!(set.iter().all(|o| o.root.is_null()));
-    assert_eq!(set.iter().map(|o| o.root.span).collect::<Vec<_>>(), spans);
+    assert_eq!(set.iter().map(|o| o.root.span()).collect::<Vec<_>>(), spans);
 }

@@ -99,7 +99,7 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
             // Objects read from the API have no line; their name says which object it is.
             line: origin
                 .filter(|o| !o.file.from_api)
-                .map_or(0, |o| o.file.position(object.root.span.start).line),
+                .map_or(0, |o| o.file.position(object.root.span().start).line),
             object: object.object_ref(),
             level: policy.level.to_string(),
             version: policy.version.to_string(),

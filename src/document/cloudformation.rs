@@ -93,23 +93,23 @@ pub fn read(file: &Arc<SourceFile>, document: usize, root: &Node) -> Template {
             let properties = res.get("Properties").map_or_else(
                 || {
                     Node::new(
-                        Span::new(res.span.end as usize, res.span.end as usize),
+                        Span::new(res.span().end as usize, res.span().end as usize),
                         Value::Map(Map::default()),
                     )
                 },
-                |p| resolver.resolve(p, 0).unwrap_or_else(|| Node::new(p.span, Value::Map(Map::default()))),
+                |p| resolver.resolve(p, 0).unwrap_or_else(|| Node::new(p.span(), Value::Map(Map::default()))),
             );
             resources.push(Resource {
                 logical_id: entry.key.as_str().to_owned(),
                 id_span: entry.key_span,
                 kind: res.get("Type").and_then(Node::as_str).unwrap_or_default().to_string(),
-                span: res.span,
+                span: res.span(),
                 properties,
                 condition: res.get("Condition").and_then(Node::as_str).map(str::to_string),
             });
         }
     }
-    Template { file: Arc::clone(file), document, span: root.span, resources }
+    Template { file: Arc::clone(file), document, span: root.span(), resources }
 }
 
 struct Resolver<'a> {
@@ -120,7 +120,7 @@ struct Resolver<'a> {
 
 /// An intrinsic function call in short (`!Ref x`) or long (`{Ref: x}`) form.
 fn intrinsic(node: &Node) -> Option<(&str, &Node)> {
-    if let Some(tag) = node.tag {
+    if let Some(tag) = node.tag() {
         let name = match tag {
             Tag::Ref => "Ref",
             Tag::GetAtt => "GetAtt",
@@ -142,10 +142,10 @@ impl Resolver<'_> {
     /// The resolved value; `None` when the value is `AWS::NoValue` (the property is removed).
     fn resolve(&self, node: &Node, depth: usize) -> Option<Node> {
         if depth > MAX_DEPTH {
-            return Some(Node::unknown(node.span));
+            return Some(Node::unknown(node.span()));
         }
         if let Some((name, arg)) = intrinsic(node) {
-            return self.call(name, arg, node.span);
+            return self.call(name, arg, node.span());
         }
         let value = match &node.value {
             Value::Seq(items) => {
@@ -166,7 +166,7 @@ impl Resolver<'_> {
             }),
             other => other.clone(),
         };
-        Some(Node::new(node.span, value))
+        Some(Node::new(node.span(), value))
     }
 
     fn call(&self, name: &str, arg: &Node, span: Span) -> Option<Node> {

@@ -475,9 +475,10 @@ impl Eval<'_> {
                     let key: CompactString = match key {
                         ObjectKey::Ident(id) => id.as_str().into(),
                         ObjectKey::Expression(e) => match self.expr(e) {
-                            Node { value: Value::Str(s), tag: None, .. } => s,
-                            Node { value: Value::Int(i), tag: None, .. } => i.to_string().into(),
-                            Node { value: Value::Bool(b), tag: None, .. } => b.to_string().into(),
+                            n if n.tag().is_some() => return Node::unknown(span),
+                            Node { value: Value::Str(s), .. } => s,
+                            Node { value: Value::Int(i), .. } => i.to_string().into(),
+                            Node { value: Value::Bool(b), .. } => b.to_string().into(),
                             // One unknown key makes the whole object unknown: a missing entry
                             // must not read as an absent field.
                             _ => return Node::unknown(span),
@@ -494,7 +495,7 @@ impl Eval<'_> {
             Expression::Traversal(t) => return self.traversal(t, span),
             Expression::UnaryOp(op) => {
                 let inner = self.expr(&op.expr);
-                match (op.operator.value(), &inner.value, inner.tag.is_none()) {
+                match (op.operator.value(), &inner.value, inner.tag().is_none()) {
                     (UnaryOperator::Neg, Value::Int(i), true) => {
                         i.checked_neg().map_or_else(|| Value::Float(-(*i as f64)), Value::Int)
                     }
@@ -528,7 +529,7 @@ impl Eval<'_> {
                         return Node::unknown(span);
                     }
                     let part = self.expr(&i.expr);
-                    match (&part.value, part.tag.is_none()) {
+                    match (&part.value, part.tag().is_none()) {
                         (Value::Str(s), true) => out.push_str(s),
                         (Value::Int(n), true) => {
                             let _ = write!(out, "{n}");
@@ -598,10 +599,11 @@ impl Eval<'_> {
                             let _ = write!(address, "[{}]", i.value());
                         }
                         TraversalOperator::Index(e) => match self.expr(e) {
-                            Node { value: Value::Int(i), tag: None, .. } => {
+                            n if n.tag().is_some() => address.push_str("[?]"),
+                            Node { value: Value::Int(i), .. } => {
                                 let _ = write!(address, "[{i}]");
                             }
-                            Node { value: Value::Str(s), tag: None, .. } => {
+                            Node { value: Value::Str(s), .. } => {
                                 let _ = write!(address, "[{:?}]", s.as_str());
                             }
                             _ => address.push_str("[?]"),
@@ -671,10 +673,11 @@ impl Eval<'_> {
                     .ok()
                     .and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned()),
                 TraversalOperator::Index(e) => match self.expr(e) {
-                    Node { value: Value::Int(i), tag: None, .. } => {
+                    n if n.tag().is_some() => None,
+                    Node { value: Value::Int(i), .. } => {
                         usize::try_from(i).ok().and_then(|i| value.as_seq().and_then(|s| s.get(i)).cloned())
                     }
-                    Node { value: Value::Str(k), tag: None, .. } => value.get(&k).cloned(),
+                    Node { value: Value::Str(k), .. } => value.get(&k).cloned(),
                     _ => None,
                 },
                 TraversalOperator::AttrSplat(_) | TraversalOperator::FullSplat(_) => None,
@@ -703,15 +706,17 @@ impl Pending {
 
     fn span(&self) -> Span {
         match self {
-            Pending::Done(node) => node.span,
+            Pending::Done(node) => node.span(),
             Pending::Blocks { span, .. } => *span,
         }
     }
 
     fn push(&mut self, block: Node, block_span: Span) {
-        if let Pending::Done(Node { span, tag, value: Value::Seq(items) }) = self {
+        if let Pending::Done(node) = self
+            && let (span, tag, Value::Seq(items)) = (node.span(), node.tag(), &mut node.value)
+        {
             let items = std::mem::take(items).into_vec();
-            *self = Pending::Blocks { span: *span, tag: *tag, items };
+            *self = Pending::Blocks { span, tag, items };
         }
         if let Pending::Blocks { span, items, .. } = self {
             *span = span.join(block_span);
@@ -723,7 +728,7 @@ impl Pending {
         match self {
             Pending::Done(node) => node,
             Pending::Blocks { span, tag, items } => {
-                Node { span, value: Value::Seq(items.into_boxed_slice()), tag }
+                Node::tagged(span, Value::Seq(items.into_boxed_slice()), tag)
             }
         }
     }
@@ -736,7 +741,7 @@ trait RespanRoot {
 impl RespanRoot for Node {
     /// Moves only the root node (parentheses and `"${x}"` around a value).
     fn respanned_root(mut self, span: Span) -> Self {
-        self.span = span;
+        self.set_span(span);
         self
     }
 }

@@ -141,7 +141,7 @@ impl Reader<'_> {
         let entries: Vec<Entry> = self.entries.drain(first..).collect();
         // As the YAML reader spans a mapping: from its `{` to the furthest end of its values.
         let start = Span::new(start, start).start;
-        let end = entries.iter().map(|e| e.value.span.end).max().unwrap_or(start);
+        let end = entries.iter().map(|e| e.value.span().end).max().unwrap_or(start);
         Some(Node::new(Span { start, end: end.max(start) }, Value::Map(Map::from(entries))))
     }
 
@@ -175,7 +175,7 @@ impl Reader<'_> {
         }
         let items: Vec<Node> = self.items.drain(first..).collect();
         // As the YAML reader spans a sequence: from its `[` to the end of its last item.
-        let end = items.last().map_or(self.at, |n| n.span.end as usize);
+        let end = items.last().map_or(self.at, |n| n.span().end as usize);
         Some(Node::new(Span::new(start, end), Value::Seq(items.into_boxed_slice())))
     }
 

@@ -17,13 +17,33 @@ use super::span::Span;
 /// What one node costs in an expansion budget besides its text (see [`Node::weight`]).
 pub const NODE_WEIGHT: usize = 64;
 
-/// One node of a parsed document.
-#[derive(Clone, Debug, PartialEq)]
+/// One node of a parsed document: its value, its span ([`Node::span`]) and a non-core tag such
+/// as CloudFormation's `!Ref` ([`Node::tag`]).
+///
+/// 32 bytes, where a span, a value and a tag side by side take 40: the tag is kept in the top
+/// three bits of the span's end. A document is at most [`MAX_SPAN_END`] bytes long (files are
+/// capped far below it); a span past it is clamped.
+#[derive(Clone, PartialEq)]
 pub struct Node {
-    pub span: Span,
+    start: u32,
+    end_and_tag: u32,
     pub value: Value,
-    /// A non-core tag such as CloudFormation's `!Ref`.
-    pub tag: Option<Tag>,
+}
+
+/// Bits of [`Node`]'s `end_and_tag` below the tag.
+const TAG_SHIFT: u32 = 29;
+
+/// The largest span end a [`Node`] keeps (512 MiB less one byte).
+pub const MAX_SPAN_END: u32 = (1 << TAG_SHIFT) - 1;
+
+impl fmt::Debug for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Node")
+            .field("span", &self.span())
+            .field("value", &self.value)
+            .field("tag", &self.tag())
+            .finish()
+    }
 }
 
 /// A non-core tag, told apart as far as any reader of the tree tells tags apart: the markers of
@@ -47,6 +67,17 @@ pub enum Tag {
 }
 
 impl Tag {
+    const ALL: [Tag; 6] = [Tag::Unknown, Tag::Reference, Tag::Ref, Tag::GetAtt, Tag::Sub, Tag::Other];
+
+    /// 0 for no tag, else one more than the tag's place in [`Tag::ALL`].
+    fn code(tag: Option<Tag>) -> u32 {
+        tag.and_then(|t| Tag::ALL.iter().position(|a| *a == t)).map_or(0, |i| i as u32 + 1)
+    }
+
+    fn from_code(code: u32) -> Option<Tag> {
+        Tag::ALL.get(usize::try_from(code).ok()?.checked_sub(1)?).copied()
+    }
+
     /// The tag written as `text`: the suffix of a `!` tag (`Ref` for `!Ref`), otherwise handle
     /// and suffix.
     #[must_use]
@@ -134,7 +165,39 @@ impl Map {
 impl Node {
     #[must_use]
     pub fn new(span: Span, value: Value) -> Self {
-        Self { span, value, tag: None }
+        let mut node = Self { start: 0, end_and_tag: 0, value };
+        node.set_span(span);
+        node
+    }
+
+    /// A node with a tag.
+    #[must_use]
+    pub fn tagged(span: Span, value: Value, tag: Option<Tag>) -> Self {
+        let mut node = Self::new(span, value);
+        node.set_tag(tag);
+        node
+    }
+
+    /// Where the node is in its document's text.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        Span { start: self.start, end: self.end_and_tag & MAX_SPAN_END }
+    }
+
+    pub fn set_span(&mut self, span: Span) {
+        let end = span.end.min(MAX_SPAN_END);
+        self.start = span.start.min(end);
+        self.end_and_tag = (self.end_and_tag & !MAX_SPAN_END) | end;
+    }
+
+    /// Its non-core tag, if any.
+    #[must_use]
+    pub fn tag(&self) -> Option<Tag> {
+        Tag::from_code(self.end_and_tag >> TAG_SHIFT)
+    }
+
+    pub fn set_tag(&mut self, tag: Option<Tag>) {
+        self.end_and_tag = (self.end_and_tag & MAX_SPAN_END) | (Tag::code(tag) << TAG_SHIFT);
     }
 
     /// A node that has no source text (objects from a live API, generated defaults).
@@ -356,11 +419,11 @@ impl Node {
 fn head_span(node: &Node, key_span: Option<Span>) -> Span {
     match (&node.value, key_span) {
         (Value::Map(_) | Value::Seq(_), Some(k)) => k,
-        (_, Some(k)) if k != Span::default() => k.join(node.span),
+        (_, Some(k)) if k != Span::default() => k.join(node.span()),
         (Value::Map(m), None) => {
-            m.entries.first().map_or(node.span, |e| head_span(&e.value, Some(e.key_span)))
+            m.entries.first().map_or(node.span(), |e| head_span(&e.value, Some(e.key_span)))
         }
-        _ => node.span,
+        _ => node.span(),
     }
 }
 
@@ -616,8 +679,34 @@ mod tests {
     fn nodes_and_entries_stay_small() {
         // Every node and mapping entry of every input is kept for the whole run.
         assert_eq!(std::mem::size_of::<Value>(), 24);
-        assert_eq!(std::mem::size_of::<Node>(), 40);
-        assert_eq!(std::mem::size_of::<Entry>(), 72);
+        assert_eq!(std::mem::size_of::<Node>(), 32);
+        assert_eq!(std::mem::size_of::<Entry>(), 64);
+    }
+
+    #[test]
+    fn a_node_keeps_its_span_and_tag_apart() {
+        let tags = [
+            None,
+            Some(Tag::Unknown),
+            Some(Tag::Reference),
+            Some(Tag::Ref),
+            Some(Tag::GetAtt),
+            Some(Tag::Sub),
+            Some(Tag::Other),
+        ];
+        for tag in tags {
+            for (start, end) in [(0, 0), (3, 9), (0, MAX_SPAN_END), (MAX_SPAN_END, MAX_SPAN_END)] {
+                let mut node = Node::tagged(Span { start, end }, Value::Null, tag);
+                assert_eq!((node.span(), node.tag()), (Span { start, end }, tag));
+                node.set_span(Span { start: 1, end: 2 });
+                assert_eq!((node.span(), node.tag()), (Span { start: 1, end: 2 }, tag));
+                node.set_tag(Some(Tag::Other));
+                assert_eq!((node.span(), node.tag()), (Span { start: 1, end: 2 }, Some(Tag::Other)));
+            }
+        }
+        // Past the largest end, a span is clamped, never mixed into the tag.
+        let node = Node::tagged(Span { start: u32::MAX - 1, end: u32::MAX }, Value::Null, None);
+        assert_eq!((node.span(), node.tag()), (Span { start: MAX_SPAN_END, end: MAX_SPAN_END }, None));
     }
 
     #[test]

@@ -22,24 +22,24 @@ impl Node {
     /// A value that cannot be known from the files.
     #[must_use]
     pub fn unknown(span: Span) -> Node {
-        Node { span, value: Value::Null, tag: Some(Tag::Unknown) }
+        Node::tagged(span, Value::Null, Some(Tag::Unknown))
     }
 
     /// A symbolic reference to (an attribute of) another resource.
     #[must_use]
     pub fn reference(span: Span, address: impl Into<CompactString>) -> Node {
-        Node { span, value: Value::Str(address.into()), tag: Some(Tag::Reference) }
+        Node::tagged(span, Value::Str(address.into()), Some(Tag::Reference))
     }
 
     #[must_use]
     pub fn is_unknown(&self) -> bool {
-        self.tag == Some(Tag::Unknown)
+        self.tag() == Some(Tag::Unknown)
     }
 
     /// The address of a symbolic reference.
     #[must_use]
     pub fn reference_address(&self) -> Option<&str> {
-        match (&self.value, self.tag) {
+        match (&self.value, self.tag()) {
             (Value::Str(s), Some(Tag::Reference)) => Some(s),
             _ => None,
         }
@@ -67,7 +67,7 @@ impl Node {
     #[must_use]
     pub fn respanned(mut self, span: Span) -> Node {
         fn walk(node: &mut Node, span: Span) {
-            node.span = span;
+            node.set_span(span);
             match &mut node.value {
                 Value::Seq(items) => items.iter_mut().for_each(|n| walk(n, span)),
                 Value::Map(m) => {
@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(r.reference_address(), Some("aws_kms_key.this.arn"));
         assert!(!r.is_unknown() && !r.is_literal());
         let mut tagged = Node::new(Span::default(), Value::Str("x".into()));
-        tagged.tag = Some(Tag::from_text("Ref"));
+        tagged.set_tag(Some(Tag::from_text("Ref")));
         assert!(tagged.is_literal() && tagged.reference_address().is_none());
     }
 }

@@ -230,9 +230,9 @@ impl Builder {
                 if let Some(Frame::Seq { span, anchor, tag, items, height }) = self.stack.pop() {
                     // Trees are kept for the whole run: no spare capacity (a growing `Vec` holds
                     // room for 4 items after the first push, most sequences hold 1 or 2).
-                    let end = items.last().map_or(sp, |n| n.span);
+                    let end = items.last().map_or(sp, |n| n.span());
                     let mut node = Node::new(span.join(end), Value::Seq(items.into_boxed_slice()));
-                    node.tag = tag;
+                    node.set_tag(tag);
                     self.complete(node, height + 1, anchor, out)?;
                 }
             }
@@ -261,7 +261,7 @@ impl Builder {
                 let mut node = target.clone();
                 // An alias used as a key is at the alias, not at its anchor.
                 if matches!(self.stack.last(), Some(Frame::Map(f)) if f.pending_key.is_none()) {
-                    node.span = sp;
+                    node.set_span(sp);
                 }
                 self.complete(node, height, 0, out)?;
             }
@@ -319,7 +319,7 @@ impl Builder {
             Some(Frame::Map(frame)) => match frame.pending_key.take() {
                 None => {
                     let key = key_text(&node)?;
-                    frame.pending_key = Some(PendingKey { key, span: node.span, merge });
+                    frame.pending_key = Some(PendingKey { key, span: node.span(), merge });
                 }
                 Some(k) if k.merge => frame.merges.push(node),
                 Some(k) => insert(frame, k, node, out),
@@ -364,8 +364,8 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
                 .iter()
                 .map(|n| n.as_map().ok_or(()))
                 .collect::<Result<_, _>>()
-                .map_err(|()| merge_error(source.span))?,
-            _ => return Err(merge_error(source.span)),
+                .map_err(|()| merge_error(source.span()))?,
+            _ => return Err(merge_error(source.span())),
         };
         for m in maps {
             for e in &*m.entries {
@@ -376,12 +376,12 @@ fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
             }
         }
     }
-    let last = entries.iter().map(|e| e.value.span.end).max().unwrap_or(end.end);
+    let last = entries.iter().map(|e| e.value.span().end).max().unwrap_or(end.end);
     // Kept for the whole run: no spare capacity (most mappings hold 1 to 3 entries, a growing
     // `Vec` keeps room for 4 after the first push).
     let mut node =
         Node::new(Span { start: span.start, end: last.max(span.start) }, Value::Map(Map::from(entries)));
-    node.tag = tag;
+    node.set_tag(tag);
     Ok(node)
 }
 
@@ -397,7 +397,7 @@ fn key_text(node: &Node) -> Result<CompactString, SyntaxError> {
         Value::Int(i) => Ok(i.to_string().into()),
         Value::Float(f) => Ok(format_float(*f).into()),
         Value::Seq(_) | Value::Map(_) => {
-            Err(SyntaxError { span: node.span, message: crate::msg!("yaml-key-not-scalar") })
+            Err(SyntaxError { span: node.span(), message: crate::msg!("yaml-key-not-scalar") })
         }
     }
 }
@@ -465,7 +465,7 @@ fn scalar(
         _ => Value::Str(text.into()),
     };
     let mut node = Node::new(span, value);
-    node.tag = custom_tag(tag);
+    node.set_tag(custom_tag(tag));
     Ok(node)
 }
 

@@ -60,7 +60,7 @@ pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base
             continue;
         }
         out.documents += 1;
-        spans.push(doc.root.span);
+        spans.push(doc.root.span());
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
     }
     let parts = super::rendered::parts(&file.text, &spans, &out.objects, base);
@@ -178,7 +178,7 @@ pub fn collect(
     out: &mut Loaded,
 ) {
     let root = with_defaults(root, defaults);
-    let span = root.span;
+    let span = root.span();
     let list_kind =
         root.get("kind").and_then(Node::as_str).filter(|k| k.ends_with("List")).map(str::to_string);
     if let Some(kind) = list_kind
@@ -232,16 +232,14 @@ pub fn collect(
 }
 
 fn with_defaults(mut root: Node, defaults: Option<(&str, &str)>) -> Node {
+    let at = root.span().start as usize;
     let (Some((api, kind)), Value::Map(map)) = (defaults, &mut root.value) else { return root };
     for (key, value) in [("apiVersion", api), ("kind", kind)] {
         if map.get(key).is_none() {
             map.push(crate::document::Entry {
                 key: key.into(),
                 key_span: Span::default(),
-                value: Node::new(
-                    Span::new(root.span.start as usize, root.span.start as usize),
-                    Value::Str(value.into()),
-                ),
+                value: Node::new(Span::new(at, at), Value::Str(value.into())),
             });
         }
     }

@@ -63,7 +63,7 @@ pub fn parts(text: &str, documents: &[Span], objects: &[Object], base: Option<&B
                 },
                 (_, Origin::Local(path) | Origin::Remote(path)) => path,
             };
-            out.push(Rendered { span: o.root.span, source, by: RenderTool::Kustomize });
+            out.push(Rendered { span: o.root.span(), source, by: RenderTool::Kustomize });
         }
     }
     out
@@ -172,7 +172,7 @@ mod tests {
             by: RenderTool::Kustomize,
             origin_root: Some(("/tmp/wrap".into(), "/work/k/overlays/prod".into())),
         };
-        let parts = parts(text, &[doc.root.span], &[object], Some(&base));
+        let parts = parts(text, &[doc.root.span()], &[object], Some(&base));
         assert_eq!(parts.first().map(|p| p.source.as_str()), Some("k/base/cm.yaml"));
     }
 

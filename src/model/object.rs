@@ -133,19 +133,19 @@ fn object_name(root: &Node) -> Result<String, (Span, Msg)> {
         ));
     };
     if meta.as_map().is_none() {
-        return Err((meta.span, crate::msg!("object-metadata-not-object", found = meta.type_msg())));
+        return Err((meta.span(), crate::msg!("object-metadata-not-object", found = meta.type_msg())));
     }
     let Some(name) = meta.get("name").or_else(|| meta.get("generateName")) else {
         let key = root.as_map().and_then(|m| m.entries.iter().find(|e| e.key == "metadata"));
         return Err((
-            key.map_or(meta.span, |e| e.key_span),
+            key.map_or(meta.span(), |e| e.key_span),
             crate::msg!("object-no-field", field = "metadata.name"),
         ));
     };
     match name.as_str().filter(|s| !s.is_empty()) {
         Some(n) => Ok(n.to_string()),
         None => Err((
-            name.span,
+            name.span(),
             crate::msg!("object-field-not-text", field = "metadata.name", found = name.type_msg()),
         )),
     }
@@ -208,7 +208,7 @@ impl Object {
         let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, Msg)> {
             match n {
                 Some(v) => v.as_str().filter(|s| !s.is_empty()).map(str::to_string).ok_or_else(|| {
-                    (v.span, crate::msg!("object-field-not-text", field = field, found = v.type_msg()))
+                    (v.span(), crate::msg!("object-field-not-text", field = field, found = v.type_msg()))
                 }),
                 None => {
                     Err((root.locate(&FieldPath::root()).span, crate::msg!("object-no-field", field = field)))
@@ -463,7 +463,7 @@ impl ObjectSet {
         self.trees_dropped = true;
         let check_and_drop = |o: &mut Object| {
             let out = check(o);
-            o.root = Node::new(o.root.span, crate::document::Value::Null);
+            o.root = Node::new(o.root.span(), crate::document::Value::Null);
             out
         };
         for (c, objects) in self.objects.chunks_mut(chunk.max(1)).enumerate() {
@@ -654,7 +654,7 @@ mod tests {
     #[test]
     fn objects_stay_small_and_read_their_identity_as_fields() {
         // Every object of a run is kept until the report is written.
-        assert_eq!(std::mem::size_of::<Object>(), 128);
+        assert_eq!(std::mem::size_of::<Object>(), 120);
         let text = r#"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p", "namespace": "n"}}"#;
         let root = crate::document::json::parse(text).unwrap();
         let object = Object::from_root(root, None).unwrap().unwrap();

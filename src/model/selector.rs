@@ -222,16 +222,16 @@ impl LabelSelector {
         }
         let map = node
             .as_map()
-            .ok_or_else(|| err(node.span, crate::msg!("selector-not-object", found = node.type_msg())))?;
+            .ok_or_else(|| err(node.span(), crate::msg!("selector-not-object", found = node.type_msg())))?;
         let mut requirements = Vec::new();
         if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
-            let m = ml.as_map().ok_or_else(|| err(ml.span, crate::msg!("selector-match-labels")))?;
+            let m = ml.as_map().ok_or_else(|| err(ml.span(), crate::msg!("selector-match-labels")))?;
             for e in &m.entries {
                 let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
-                    err(e.value.span, crate::msg!("selector-value-string", key = e.key.as_str()))
+                    err(e.value.span(), crate::msg!("selector-value-string", key = e.key.as_str()))
                 })?;
                 validation::label_key(&e.key).map_err(|m| err(e.key_span, m))?;
-                validation::label_value(&v).map_err(|m| err(e.value.span, m))?;
+                validation::label_value(&v).map_err(|m| err(e.value.span(), m))?;
                 requirements.push(Requirement {
                     key: e.key.as_str().to_owned(),
                     operator: Operator::In,
@@ -240,7 +240,8 @@ impl LabelSelector {
             }
         }
         if let Some(me) = map.get("matchExpressions").filter(|n| !n.is_null()) {
-            let items = me.as_seq().ok_or_else(|| err(me.span, crate::msg!("selector-match-expressions")))?;
+            let items =
+                me.as_seq().ok_or_else(|| err(me.span(), crate::msg!("selector-match-expressions")))?;
             for ex in items {
                 requirements.push(expression(ex)?);
             }
@@ -314,34 +315,35 @@ fn expression(ex: &Node) -> Result<Requirement, SelectorError> {
     let key = ex
         .get("key")
         .and_then(Node::as_str)
-        .ok_or_else(|| err(ex.span, crate::msg!("selector-expression-key")))?;
+        .ok_or_else(|| err(ex.span(), crate::msg!("selector-expression-key")))?;
     if key.is_empty() {
-        return Err(err(ex.span, crate::msg!("selector-expression-empty-key")));
+        return Err(err(ex.span(), crate::msg!("selector-expression-empty-key")));
     }
-    let key_span = ex.get("key").map_or(ex.span, |k| k.span);
+    let key_span = ex.get("key").map_or(ex.span(), |k| k.span());
     validation::label_key(key).map_err(|m| err(key_span, m))?;
     let op_node =
-        ex.get("operator").ok_or_else(|| err(ex.span, crate::msg!("selector-expression-operator")))?;
+        ex.get("operator").ok_or_else(|| err(ex.span(), crate::msg!("selector-expression-operator")))?;
     let operator = match op_node.as_str() {
         Some("In") => Operator::In,
         Some("NotIn") => Operator::NotIn,
         Some("Exists") => Operator::Exists,
         Some("DoesNotExist") => Operator::DoesNotExist,
-        _ => return Err(err(op_node.span, crate::msg!("selector-operator"))),
+        _ => return Err(err(op_node.span(), crate::msg!("selector-operator"))),
     };
     let values: Vec<String> =
         ex.get("values").into_iter().flat_map(Node::items).filter_map(Node::scalar_text).collect();
     for (v, node) in values.iter().zip(ex.get("values").into_iter().flat_map(Node::items)) {
-        validation::label_value(v).map_err(|m| err(node.span, m))?;
+        validation::label_value(v).map_err(|m| err(node.span(), m))?;
     }
     match operator {
         Operator::In | Operator::NotIn if values.is_empty() => Err(err(
-            ex.span,
+            ex.span(),
             crate::msg!("selector-operator-needs-values", operator = format!("{operator:?}")),
         )),
-        Operator::Exists | Operator::DoesNotExist if !values.is_empty() => {
-            Err(err(ex.span, crate::msg!("selector-operator-no-values", operator = format!("{operator:?}"))))
-        }
+        Operator::Exists | Operator::DoesNotExist if !values.is_empty() => Err(err(
+            ex.span(),
+            crate::msg!("selector-operator-no-values", operator = format!("{operator:?}")),
+        )),
         _ => Ok(Requirement { key: key.to_string(), operator, values }),
     }
 }
@@ -491,7 +493,7 @@ mod tests {
         let root = node("matchExpressions:\n- {key: a, operator: Is}\n");
         let e = LabelSelector::from_node(&root).unwrap_err();
         let op = &root.get("matchExpressions").unwrap().items().next().unwrap().get("operator").unwrap();
-        assert_eq!(e.span, op.span);
+        assert_eq!(e.span, op.span());
         assert_eq!(e.to_string(), "operator must be In, NotIn, Exists or DoesNotExist");
     }
 

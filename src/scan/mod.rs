@@ -537,7 +537,7 @@ fn secret_spans(
 #[must_use]
 pub fn scan_object(inputs: Inputs, index: usize, settings: &ScanSettings) -> ScanResult {
     let within =
-        inputs.set.get(index).and_then(|o| Some((Arc::clone(&o.origin.as_ref()?.file), o.root.span)));
+        inputs.set.get(index).and_then(|o| Some((Arc::clone(&o.origin.as_ref()?.file), o.root.span())));
     let mut result = scan(inputs, settings);
     result.findings.retain(|f| {
         f.object_index == Some(index)
@@ -712,7 +712,7 @@ fn note_findings(
             .unwrap_or_default()
             .iter()
             .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
-            .find(|o| o.root.span.start <= note.span.start && note.span.start <= o.root.span.end);
+            .find(|o| o.root.span().start <= note.span.start && note.span.start <= o.root.span().end);
         let (rule, message): (&dyn Rule, crate::i18n::Msg) = match &note.kind {
             NoteKind::DuplicateKey { key, first } => {
                 let p = file.position(first.start);
@@ -756,17 +756,17 @@ fn secret_value_spans(o: &Object) -> Vec<Span> {
     for field in ["data", "stringData"] {
         let Some(node) = o.root.get(field) else { continue };
         let Some(map) = node.as_map() else {
-            spans.push(node.span);
+            spans.push(node.span());
             continue;
         };
         let mut keys: Vec<Span> = map.entries.iter().map(|e| e.key_span).collect();
         keys.sort_by_key(|k| k.start);
-        let mut at = node.span.start;
+        let mut at = node.span().start;
         for k in keys {
             spans.push(Span { start: at, end: k.start });
-            at = (k.end + 1).min(node.span.end); // past the `:`
+            at = (k.end + 1).min(node.span().end); // past the `:`
         }
-        spans.push(Span { start: at, end: node.span.end });
+        spans.push(Span { start: at, end: node.span().end });
     }
     spans
 }

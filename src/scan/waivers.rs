@@ -69,7 +69,7 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
                     if let Some(origin) = &object.origin {
                         errors.push(InputError::at(
                             &origin.file,
-                            value.span,
+                            value.span(),
                             crate::msg!(
                                 "input-in-annotation",
                                 annotation = IGNORE,

@@ -176,7 +176,7 @@ impl Assertion {
 /// Parses the `reachability` section; problems go to `err` with their span.
 pub fn parse(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<Assertion> {
     let Some(map) = v.as_map() else {
-        err(v.span, text(lang, "config-reach-mapping"));
+        err(v.span(), text(lang, "config-reach-mapping"));
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -190,7 +190,7 @@ pub fn parse(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Vec<As
             }
         };
         if e.value.as_seq().is_none() {
-            err(e.value.span, crate::t!(lang, "config-reach-list", key = e.key.as_str()));
+            err(e.value.span(), crate::t!(lang, "config-reach-list", key = e.key.as_str()));
             continue;
         }
         for item in e.value.items() {
@@ -209,7 +209,7 @@ fn assertion(
     err: &mut impl FnMut(Span, String),
 ) -> Option<Assertion> {
     let Some(map) = item.as_map() else {
-        err(item.span, text(lang, "config-reach-assertion-mapping"));
+        err(item.span(), text(lang, "config-reach-assertion-mapping"));
         return None;
     };
     let (mut from, mut to, mut port, mut ok) = (None, None, None, true);
@@ -221,11 +221,11 @@ fn assertion(
                 match e.value.scalar_text().filter(|_| !e.value.is_null()).map(|t| parse_port(&t, lang)) {
                     Some(Ok(p)) => port = Some(p),
                     Some(Err(m)) => {
-                        err(e.value.span, m);
+                        err(e.value.span(), m);
                         ok = false;
                     }
                     None => {
-                        err(e.value.span, text(lang, "config-reach-port"));
+                        err(e.value.span(), text(lang, "config-reach-port"));
                         ok = false;
                     }
                 }
@@ -238,30 +238,30 @@ fn assertion(
     }
     for (key, v) in [("from", &from), ("to", &to)] {
         if v.is_none() && map.get(key).is_none() {
-            err(item.span, crate::t!(lang, "config-reach-needs", key = key));
+            err(item.span(), crate::t!(lang, "config-reach-needs", key = key));
         }
     }
     let (from, to) = (from?, to?);
-    ok.then_some(Assertion { expect, from, to, port, span: item.span })
+    ok.then_some(Assertion { expect, from, to, port, span: item.span() })
 }
 
 fn target(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Target> {
     if let Some(text) = v.as_str() {
-        return parse_target_text(text).map_err(|m| err(v.span, m)).ok();
+        return parse_target_text(text).map_err(|m| err(v.span(), m)).ok();
     }
     let Some(map) = v.as_map() else {
-        err(v.span, text(lang, "config-reach-endpoint"));
+        err(v.span(), text(lang, "config-reach-endpoint"));
         return None;
     };
     if let Some(c) = map.get("cidr") {
         if map.len() > 1 {
-            err(v.span, text(lang, "config-reach-cidr-alone"));
+            err(v.span(), text(lang, "config-reach-cidr-alone"));
             return None;
         }
         let text = c.as_str().unwrap_or_default();
         return Cidr::parse(text)
             .map(|cidr| Target::Cidr { cidr, text: text.to_string() })
-            .map_err(|m| err(c.span, m))
+            .map_err(|m| err(c.span(), m))
             .ok();
     }
     let (mut namespace, mut namespace_selector, mut pods, mut ok) =
@@ -269,7 +269,7 @@ fn target(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Ta
     for e in &map.entries {
         let sel = |n: &Node| -> Result<LabelSelector, (Span, String)> {
             match n.as_str() {
-                Some(s) => LabelSelector::parse(s).map_err(|m| (n.span, m)),
+                Some(s) => LabelSelector::parse(s).map_err(|m| (n.span(), m)),
                 None => LabelSelector::from_node(n).map_err(|e| (e.span, e.to_string())),
             }
         };
@@ -277,7 +277,7 @@ fn target(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Ta
             "namespace" => match e.value.as_str() {
                 Some(s) if !s.is_empty() => namespace = Some(s.to_string()),
                 _ => {
-                    err(e.value.span, text(lang, "config-reach-namespace"));
+                    err(e.value.span(), text(lang, "config-reach-namespace"));
                     ok = false;
                 }
             },

@@ -119,10 +119,10 @@ fn values_from_elsewhere_point_at_their_use() {
     let m = module(&[("m/main.tf", MAIN), ("m/variables.tf", VARS)]);
     let cluster = m.resources("aws_eks_cluster").next().unwrap();
     let version = cluster.get("version").unwrap();
-    assert_eq!(&cluster.file.text[version.span.range()], "var.k8s_version");
+    assert_eq!(&cluster.file.text[version.span().range()], "var.k8s_version");
     let tags = cluster.get("tags").unwrap();
-    assert_eq!(&MAIN[tags.span.range()], "local.tags");
-    assert_eq!(&MAIN[tags.get("team").unwrap().span.range()], "local.tags");
+    assert_eq!(&MAIN[tags.span().range()], "local.tags");
+    assert_eq!(&MAIN[tags.get("team").unwrap().span().range()], "local.tags");
     let p = cluster.file.position(cluster.head.start);
     assert_eq!(&MAIN[cluster.head.range()], r#"resource "aws_eks_cluster" "this""#);
     assert_eq!(p.column, 1);

@@ -83,7 +83,7 @@ fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
             if let Some(f) = &file {
                 errors.push(InputError::at(
                     f,
-                    node.span,
+                    node.span(),
                     crate::msg!("input-aws-auth-not-string", key = key),
                 ));
             }
@@ -156,13 +156,13 @@ fn aws_auth(o: &Object, errors: &mut Vec<InputError>) -> Vec<AwsAuthMapping> {
 }
 
 fn head(n: &Node) -> Span {
-    n.as_map().and_then(|m| m.entries.first()).map_or(n.span, |e| e.key_span.join(e.value.span))
+    n.as_map().and_then(|m| m.entries.first()).map_or(n.span(), |e| e.key_span.join(e.value.span()))
 }
 
 fn entry_span(n: &Node, key: &str) -> Span {
-    n.as_map().and_then(|m| m.entry(key)).map_or(n.span, |e| match e.value.value {
+    n.as_map().and_then(|m| m.entry(key)).map_or(n.span(), |e| match e.value.value {
         crate::document::Value::Seq(_) | crate::document::Value::Map(_) => e.key_span,
-        _ => e.key_span.join(e.value.span),
+        _ => e.key_span.join(e.value.span()),
     })
 }
 
@@ -171,13 +171,13 @@ fn entry_span(n: &Node, key: &str) -> Span {
 /// folded strings (whose escapes or folding move offsets) give `None`; the caller then uses the
 /// whole value.
 fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option<Span> {
-    let before = file.text.get(..node.span.start as usize)?.trim_end();
+    let before = file.text.get(..node.span().start as usize)?.trim_end();
     let indicator = before.rsplit('\n').next()?.split_whitespace().last()?;
     if !indicator.starts_with('|') {
         return None;
     }
-    let first_line = file.position(node.span.start).line;
-    let indent = (node.span.start - file.line_start(first_line)?) as usize;
+    let first_line = file.position(node.span().start).line;
+    let indent = (node.span().start - file.line_start(first_line)?) as usize;
     let map = |off: u32| -> Option<u32> {
         let off = (off as usize).min(text.len());
         let line = text[..off].matches('\n').count();

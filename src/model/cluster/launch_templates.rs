@@ -94,7 +94,7 @@ fn versions<'a>(aws: &'a [AwsDocument], errors: &mut Vec<InputError>) -> Vec<Ver
             if item.as_map().is_none() {
                 errors.push(InputError::at(
                     &d.file,
-                    item.span,
+                    item.span(),
                     crate::msg!(
                         "input-launch-template-not-mapping",
                         path = path.to_string(),
@@ -103,7 +103,7 @@ fn versions<'a>(aws: &'a [AwsDocument], errors: &mut Vec<InputError>) -> Vec<Ver
                 ));
                 continue;
             }
-            let mut r = Reader::new(Some(Arc::clone(&d.file)), item, item.span, None);
+            let mut r = Reader::new(Some(Arc::clone(&d.file)), item, item.span(), None);
             let mut text = |key: &str| {
                 let path = FieldPath::parse(key);
                 r.get(&path).is_some().then(|| r.string(&path, None).value().cloned()).flatten()
@@ -122,7 +122,7 @@ fn versions<'a>(aws: &'a [AwsDocument], errors: &mut Vec<InputError>) -> Vec<Ver
                 None
             };
             if let Some(id) = missing {
-                errors.push(InputError::at(&d.file, item.span, crate::msg!(id, path = path.to_string())));
+                errors.push(InputError::at(&d.file, item.span(), crate::msg!(id, path = path.to_string())));
                 continue;
             }
             let Some(&number) = number.value() else { continue };
@@ -178,7 +178,7 @@ pub fn join(clusters: &mut [Cluster], aws: &[AwsDocument], errors: &mut Vec<Inpu
             let Some(r) = ng.launch_template.clone() else { continue };
             match resolve(&versions, &r) {
                 Ok(v) => {
-                    let head = v.node.get("VersionNumber").map_or(v.node.span, |n| n.span);
+                    let head = v.node.get("VersionNumber").map_or(v.node.span(), |n| n.span());
                     let mut lr = Reader::new(Some(Arc::clone(v.file)), v.node, head, None);
                     let (volume, imds, ssh) = from_template(&mut lr, &EC2, NOT_IN_OUTPUT, WHY_NO_KMS_KEY);
                     ng.volume = volume;

@@ -141,7 +141,7 @@ impl<'a> Reader<'a> {
         if let Some(f) = &self.file {
             self.errors.push(InputError::at(
                 f,
-                node.span,
+                node.span(),
                 crate::msg!(
                     "input-wrong-type",
                     path = path.to_string(),

@@ -111,7 +111,7 @@ const THRESHOLDS: &[&str] = &["forbidden-burst", "secret-access-denied-burst", "
 /// Parses the `audit-log:` section; every problem is reported through `err`.
 pub fn parse(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<AuditConfig> {
     let Some(map) = v.as_map() else {
-        err(v.span, text(lang, "config-audit-mapping"));
+        err(v.span(), text(lang, "config-audit-mapping"));
         return None;
     };
     let mut c = AuditConfig::default();
@@ -168,7 +168,7 @@ fn unknown_key(key: &str, known: &[&str], lang: Lang) -> String {
 /// `pss: {level: baseline, version: latest}`.
 fn pss(v: &Node, lang: Lang, err: &mut dyn FnMut(Span, String)) -> Option<Policy> {
     let Some(map) = v.as_map() else {
-        err(v.span, text(lang, "config-pss-mapping"));
+        err(v.span(), text(lang, "config-pss-mapping"));
         return None;
     };
     let mut policy = Policy::new(crate::analysis::pss::Level::Baseline, Default::default());
@@ -186,7 +186,7 @@ fn pss(v: &Node, lang: Lang, err: &mut dyn FnMut(Span, String)) -> Option<Policy
             other => Err(unknown_key(other, &["level", "version"], lang)),
         };
         if let Err(m) = parsed {
-            err(if e.key == "level" || e.key == "version" { e.value.span } else { e.key_span }, m);
+            err(if e.key == "level" || e.key == "version" { e.value.span() } else { e.key_span }, m);
             ok = false;
         }
     }
@@ -197,15 +197,15 @@ type Fail<'f> = dyn FnMut(Span, String, &mut bool) + 'f;
 
 fn strings(v: &Node, what: &str, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) -> Vec<(String, Span)> {
     let Some(items) = v.as_seq() else {
-        fail(v.span, crate::t!(lang, "config-list-of-strings", key = what), ok);
+        fail(v.span(), crate::t!(lang, "config-list-of-strings", key = what), ok);
         return Vec::new();
     };
     items
         .iter()
         .filter_map(|i| match i.as_str() {
-            Some(s) if !s.trim().is_empty() => Some((s.to_string(), i.span)),
+            Some(s) if !s.trim().is_empty() => Some((s.to_string(), i.span())),
             _ => {
-                fail(i.span, crate::t!(lang, "config-audit-entries-non-empty", key = what), ok);
+                fail(i.span(), crate::t!(lang, "config-audit-entries-non-empty", key = what), ok);
                 None
             }
         })
@@ -227,7 +227,7 @@ fn globs(v: &Node, what: &str, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) -
 
 fn thresholds(v: &Node, t: &mut Thresholds, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) {
     let Some(map) = v.as_map() else {
-        fail(v.span, text(lang, "config-audit-thresholds"), ok);
+        fail(v.span(), text(lang, "config-audit-thresholds"), ok);
         return;
     };
     for e in &map.entries {
@@ -241,18 +241,18 @@ fn thresholds(v: &Node, t: &mut Thresholds, lang: Lang, fail: &mut Fail<'_>, ok:
             }
         };
         let Some(m) = e.value.as_map() else {
-            fail(e.value.span, text(lang, "config-audit-threshold"), ok);
+            fail(e.value.span(), text(lang, "config-audit-threshold"), ok);
             continue;
         };
         for f in &m.entries {
             match f.key.as_str() {
                 "count" => match f.value.as_i64().and_then(|n| usize::try_from(n).ok()).filter(|n| *n >= 1) {
                     Some(n) => slot.count = n,
-                    None => fail(f.value.span, text(lang, "config-audit-count"), ok),
+                    None => fail(f.value.span(), text(lang, "config-audit-count"), ok),
                 },
                 "window" => match f.value.as_str().and_then(parse_window) {
                     Some(ms) => slot.window_ms = ms,
-                    None => fail(f.value.span, text(lang, "config-audit-window"), ok),
+                    None => fail(f.value.span(), text(lang, "config-audit-window"), ok),
                 },
                 other => fail(f.key_span, unknown_key(other, &["count", "window"], lang), ok),
             }

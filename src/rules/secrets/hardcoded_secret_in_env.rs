@@ -73,7 +73,7 @@ impl Rule for HardcodedSecretInEnv {
                 let mut report = cx
                     .report(self, w.object, path, message)
                     .severity(severity)
-                    .redact(value.span)
+                    .redact(value.span())
                     .help(help(first.kind, "env"));
                 for n in notes {
                     report = report.note(n);

@@ -86,7 +86,7 @@ impl Rule for SecretInAnnotation {
                             path,
                             crate::msg!("rule-sec003-applied", place = noun, key = key, keys = list),
                         )
-                        .redact(value.span)
+                        .redact(value.span())
                         .help(crate::msg!("rule-sec003-help"));
                     }
                     continue;
@@ -107,7 +107,7 @@ impl Rule for SecretInAnnotation {
                         crate::msg!("rule-sec003-message", place = noun, key = key, what = first.msg()),
                     )
                     .severity(severity)
-                    .redact(value.span)
+                    .redact(value.span())
                     .help(help(first.kind, "annotation"));
                 for n in notes {
                     report = report.note(n);

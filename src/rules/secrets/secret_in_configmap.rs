@@ -68,7 +68,7 @@ impl Rule for SecretInConfigmap {
                 let mut report = cx
                     .report(self, o, path, message)
                     .severity(severity)
-                    .redact(value.span)
+                    .redact(value.span())
                     .help(help(first.kind, "configmap"));
                 for n in notes {
                     report = report.note(n);
