@@ -4,7 +4,7 @@
 //!
 //! Every tree is kept until all files are parsed and the cross-object rules ran (a scan then
 //! drops each object's tree once its own rules ran: `ObjectSet::check_dropping_trees`), so they
-//! are compact: a node is 40 bytes, a mapping entry 72; keys and strings of
+//! are compact: a node is 32 bytes, a mapping entry 64; keys and strings of
 //! up to 24 bytes are stored inline ([`CompactString`]), and sequences and mappings are boxed
 //! slices holding no spare room.
 
