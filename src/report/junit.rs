@@ -16,13 +16,7 @@ use crate::scan::ScanResult;
 /// is cut out of that report's frame; the frame itself (the declaration, the totals) is written
 /// once around them, so the text is the one a single whole report gives.
 pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut files: BTreeMap<&str, (Vec<&Finding>, Vec<&InputError>)> = BTreeMap::new();
-    for f in result.active() {
-        files.entry(suite_name(f)).or_default().0.push(f);
-    }
-    for e in &result.errors {
-        files.entry(e.file.as_str()).or_default().1.push(e);
-    }
+    let files = files(result);
     let mut frame = Report::new(REPORT);
     frame.failures = files.values().map(|(f, _)| f.len()).sum();
     frame.errors = files.values().map(|(_, e)| e.len()).sum();
@@ -41,6 +35,20 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
 }
 
 const REPORT: &str = "ladrillo scan";
+
+/// Each suite's findings and input errors, by suite name.
+type Files<'r> = BTreeMap<&'r str, (Vec<&'r Finding>, Vec<&'r InputError>)>;
+
+fn files(result: &ScanResult) -> Files<'_> {
+    let mut files = Files::new();
+    for f in result.active() {
+        files.entry(suite_name(f)).or_default().0.push(f);
+    }
+    for e in &result.errors {
+        files.entry(e.file.as_str()).or_default().1.push(e);
+    }
+    files
+}
 
 /// Where a report's suites start: after its declaration and `<testsuites …>` lines, whose text
 /// ladrillo sets (no line break in them).
@@ -158,15 +166,8 @@ mod tests {
         let mut streamed = Vec::new();
         write(&result, &mut streamed).unwrap();
         let whole = |result: &ScanResult| {
-            let mut files: BTreeMap<&str, (Vec<&Finding>, Vec<&InputError>)> = BTreeMap::new();
-            for f in result.active() {
-                files.entry(suite_name(f)).or_default().0.push(f);
-            }
-            for e in &result.errors {
-                files.entry(e.file.as_str()).or_default().1.push(e);
-            }
             let mut report = Report::new(REPORT);
-            report.add_test_suites(files.iter().map(|(file, (f, e))| suite(file, f, e)));
+            report.add_test_suites(files(result).iter().map(|(file, (f, e))| suite(file, f, e)));
             report.to_string().unwrap()
         };
         assert_eq!(String::from_utf8(streamed).unwrap(), whole(&result));
