@@ -11,12 +11,12 @@ use crate::scan::{ScanResult, Summary};
 pub const SCHEMA_VERSION: u32 = crate::scan::JSON_SCHEMA_VERSION;
 
 #[derive(Serialize)]
-#[serde(bound(serialize = "InParallel<A>: Serialize, InParallel<B>: Serialize"))]
+#[serde(bound(serialize = "super::Lazy<A>: Serialize, super::Lazy<B>: Serialize"))]
 struct Report<'a, A, B> {
     schema_version: u32,
     tool: Tool,
-    findings: InParallel<A>,
-    suppressed: InParallel<B>,
+    findings: super::Lazy<A>,
+    suppressed: super::Lazy<B>,
     errors: &'a [InputError],
     summary: &'a Summary,
 }
@@ -116,91 +116,16 @@ pub fn render(result: &ScanResult) -> String {
 
 /// Streams the JSON report (pretty-printed, newline-terminated).
 pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_in_chunks(result, out, CHUNK)
-}
-
-fn write_in_chunks(result: &ScanResult, out: &mut dyn std::io::Write, chunk: usize) -> std::io::Result<()> {
     let report = Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool { name: "ladrillo", version: env!("CARGO_PKG_VERSION") },
-        findings: InParallel(|| result.active(), chunk),
-        suppressed: InParallel(|| result.findings.iter().filter(|f| f.suppressed.is_some()), chunk),
+        findings: super::Lazy(|| result.active().map(JsonFinding::new)),
+        suppressed: super::Lazy(|| {
+            result.findings.iter().filter(|f| f.suppressed.is_some()).map(JsonFinding::new)
+        }),
         errors: &result.errors,
         summary: &result.summary,
     };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
     out.write_all(b"\n")
-}
-
-/// Findings a chunk at a time: the chunk's findings are written as text in parallel, each as it
-/// reads at its depth in the report, then given to the report in order. Writing the findings'
-/// text is most of a large report's time, and no finding's text depends on another's.
-struct InParallel<F>(F, usize);
-
-/// Findings written at a time by [`InParallel`]: bounds the texts held at once.
-const CHUNK: usize = 4096;
-
-impl<'a, I, F> Serialize for InParallel<F>
-where
-    F: Fn() -> I,
-    I: Iterator<Item = &'a Finding>,
-{
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use rayon::prelude::*;
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = serializer.serialize_seq(None)?;
-        let size = self.1.max(1);
-        let mut chunk: Vec<&Finding> = Vec::with_capacity(size);
-        let mut findings = (self.0)().peekable();
-        while findings.peek().is_some() {
-            chunk.extend(findings.by_ref().take(size));
-            let texts: Vec<serde_json::Result<Box<serde_json::value::RawValue>>> =
-                chunk.par_iter().map(|f| finding_text(f)).collect();
-            for text in texts {
-                seq.serialize_element(&text.map_err(S::Error::custom)?)?;
-            }
-            chunk.clear();
-        }
-        seq.end()
-    }
-}
-
-/// A finding's pretty JSON, indented as an item of the report's lists (two levels deep): JSON
-/// text has no line break inside a string, so each line break is followed by the indentation.
-fn finding_text(f: &Finding) -> serde_json::Result<Box<serde_json::value::RawValue>> {
-    let text = serde_json::to_string_pretty(&JsonFinding::new(f))?;
-    serde_json::value::RawValue::from_string(text.replace('\n', "\n    "))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Findings written a chunk at a time, in parallel, read as serde_json writes the whole
-    /// report: reading the text back and writing it again pretty gives the same text.
-    #[test]
-    fn findings_written_in_chunks_read_as_one_pretty_report() {
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").to_string();
-        let settings = crate::scan::ScanSettings::new(
-            crate::settings::Config::default(),
-            &[],
-            &[],
-            jiff::civil::date(2026, 1, 1),
-        );
-        let mut result = crate::scan::scan_paths(&[fixtures], &settings);
-        // Some suppressed, so that both lists have items.
-        for f in result.findings.iter_mut().step_by(5) {
-            f.suppressed = Some(Box::new(Suppression { by: "test", reason: "r".into(), until: None }));
-        }
-        assert!(result.findings.len() > 100);
-        for chunk in [1, 7, CHUNK] {
-            let mut out = Vec::new();
-            write_in_chunks(&result, &mut out, chunk).unwrap();
-            let text = String::from_utf8(out).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            assert_eq!(text, serde_json::to_string_pretty(&value).unwrap() + "\n", "chunks of {chunk}");
-            assert!(value["findings"].as_array().unwrap().len() > 50);
-            assert!(value["suppressed"].as_array().unwrap().len() > 20);
-        }
-    }
 }
