@@ -125,7 +125,7 @@ const CLUSTER_SCOPED: &[&str] = &[
 ];
 
 /// `metadata.name` (or `generateName`): the API server rejects an object without one.
-fn object_name(root: &Node) -> Result<String, (Span, Msg)> {
+fn object_name(root: &Node) -> Result<CompactString, (Span, Msg)> {
     let Some(meta) = root.get("metadata") else {
         return Err((
             root.locate(&FieldPath::root()).span,
@@ -143,7 +143,7 @@ fn object_name(root: &Node) -> Result<String, (Span, Msg)> {
         ));
     };
     match name.as_str().filter(|s| !s.is_empty()) {
-        Some(n) => Ok(n.to_string()),
+        Some(n) => Ok(n.into()),
         None => Err((
             name.span(),
             crate::msg!("object-field-not-text", field = "metadata.name", found = name.type_msg()),
@@ -205,9 +205,9 @@ impl Object {
         {
             return Ok(None);
         }
-        let text = |n: Option<&Node>, field: &str| -> Result<String, (Span, Msg)> {
+        let text = |n: Option<&Node>, field: &str| -> Result<CompactString, (Span, Msg)> {
             match n {
-                Some(v) => v.as_str().filter(|s| !s.is_empty()).map(str::to_string).ok_or_else(|| {
+                Some(v) => v.as_str().filter(|s| !s.is_empty()).map(CompactString::from).ok_or_else(|| {
                     (v.span(), crate::msg!("object-field-not-text", field = field, found = v.type_msg()))
                 }),
                 None => {
@@ -222,16 +222,11 @@ impl Object {
         let namespace = if CLUSTER_SCOPED.contains(&kind.as_str()) {
             None
         } else {
-            meta.and_then(|m| m.get("namespace")).and_then(Node::as_str).map(str::to_string)
+            meta.and_then(|m| m.get("namespace")).and_then(Node::as_str).map(CompactString::from)
         };
         Ok(Some(Object {
             index: 0,
-            id: Arc::new(ObjectRef {
-                api_version: api_version.into(),
-                kind: kind.into(),
-                namespace: namespace.map(Into::into),
-                name: name.into(),
-            }),
+            id: Arc::new(ObjectRef { api_version, kind, namespace, name }),
             origin,
             root,
             scope: 0,
