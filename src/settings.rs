@@ -291,8 +291,11 @@ impl Config {
 
     /// [`Config::load`] with the problems in a language.
     pub fn load_in(path: &Path, lang: Lang) -> Result<Config, Vec<InputError>> {
-        let input =
-            crate::source::Input::File { display: path.display().to_string(), path: path.to_path_buf() };
+        let input = crate::source::Input::File {
+            display: path.display().to_string(),
+            path: path.to_path_buf(),
+            named: true,
+        };
         let file = crate::source::read(&input).map_err(|e| vec![e])?;
         Self::parse_in(&file, lang)
     }

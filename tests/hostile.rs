@@ -48,9 +48,67 @@ fn non_utf8() {
 
 #[test]
 fn huge_file_is_refused() {
-    let big = vec![b'a'; (ladrillo::source::MAX_FILE_SIZE + 1) as usize];
+    use ladrillo::source::{MAX_FILE_SIZE, MAX_NAMED_FILE_SIZE};
+    let big = vec![b'a'; (MAX_NAMED_FILE_SIZE + 1) as usize];
     let e = errors_for(&big);
-    assert!(e[0].contains("larger than"), "{e:?}");
+    assert!(e[0].contains("larger than 500 MiB"), "{e:?}");
+    // Sizes are checked before reading: sparse files of any size cost nothing here.
+    let dir = tempfile::tempdir().unwrap();
+    let sparse = |name: &str, len: u64| {
+        let path = dir.path().join(name);
+        std::fs::File::create(&path).unwrap().set_len(len).unwrap();
+        path.display().to_string()
+    };
+    let found = sparse("found.yaml", MAX_FILE_SIZE + 1);
+    let settings = common::settings(&["all"]);
+    let errors = |paths: &[String]| -> Vec<String> {
+        ladrillo::scan::scan_paths(paths, &settings).errors.iter().map(ToString::to_string).collect()
+    };
+    // Found by a walk: the walk's limit, and where the larger one applies.
+    let e = errors(&[dir.path().display().to_string()]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("found.yaml") && e[0].contains("larger than 64 MiB") && e[0].contains("up to 500 MiB"),
+        "{e:?}"
+    );
+    // Named, the same file is read: its NUL bytes make it binary, not too large.
+    let e = errors(std::slice::from_ref(&found));
+    assert!(e.len() == 1 && e[0].contains("binary"), "{e:?}");
+    // Named and past the larger limit.
+    let named = sparse("named.json", MAX_NAMED_FILE_SIZE + 1);
+    let e = errors(&[named]);
+    assert!(e.len() == 1 && e[0].contains("larger than 500 MiB; refusing"), "{e:?}");
+}
+
+#[test]
+fn the_findings_cap_counts_per_object_so_a_cluster_export_is_reported_whole() {
+    use ladrillo::scan::MAX_FINDINGS_PER_RULE;
+    // One file of more objects than the cap, each with one finding of the rule, as in a
+    // `kubectl get -A -o yaml` of a large cluster: every one is reported.
+    let pods = MAX_FINDINGS_PER_RULE + 1;
+    let text: String = (0..pods)
+        .map(|i| {
+            format!(
+                "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p{i}\n  namespace: ns\nspec:\n  \
+                 hostNetwork: true\n  containers:\n  - name: c\n    image: nginx:1.27\n"
+            )
+        })
+        .collect();
+    let r = common::scan_text(&text, &["POD007"]);
+    assert_eq!(r.summary.elided, 0);
+    assert_eq!(r.findings.iter().filter(|f| f.rule.code == "POD007").count(), pods);
+    // One object with more than the cap is still cut: a pod of many containers each with a
+    // host port.
+    let ports: String = (0..pods)
+        .map(|i| format!("    - containerPort: {}\n      hostPort: {}\n", i % 60_000 + 1, i % 60_000 + 1))
+        .collect();
+    let one = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\n  namespace: ns\nspec:\n  containers:\n  - name: c\n    \
+         image: nginx:1.27\n    ports:\n{ports}"
+    );
+    let r = common::scan_text(&one, &["POD010"]);
+    assert_eq!(r.findings.iter().filter(|f| f.rule.code == "POD010").count(), MAX_FINDINGS_PER_RULE);
+    assert_eq!(r.summary.elided, 1);
 }
 
 #[test]

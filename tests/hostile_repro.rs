@@ -407,7 +407,8 @@ fn item8_non_regular_files_are_bounded_and_fifos_do_not_block() {
     let o = run_in(dir.path(), &["scan", "/dev/zero", "good.yaml"]);
     finished(&o);
     let t = text(&o);
-    assert!(t.contains("/dev/zero") && t.contains("64 MiB"), "{}", head(&t));
+    // Named, a device is read up to the named limit, and its first NUL byte ends the reading.
+    assert!(t.contains("/dev/zero") && t.contains("binary file"), "{}", head(&t));
     assert!(t.contains("good-pod"));
     let fifo = dir.path().join("pipe.yaml");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());

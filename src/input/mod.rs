@@ -506,7 +506,9 @@ fn walked_charts(inputs: &[source::Input]) -> Vec<Target> {
     let charts: Vec<(&std::path::Path, &str)> = inputs
         .iter()
         .filter_map(|i| match i {
-            source::Input::File { display, path } if path.file_name().is_some_and(|n| n == "Chart.yaml") => {
+            source::Input::File { display, path, .. }
+                if path.file_name().is_some_and(|n| n == "Chart.yaml") =>
+            {
                 let dir = path.parent()?;
                 let shown = display.rsplit_once(['/', '\\']).map_or(".", |(d, _)| d);
                 Some((dir, shown))

@@ -137,25 +137,29 @@ pub struct RunInfo {
 /// Objects checked in parallel at a time (see [`scan`]).
 const OBJECT_CHUNK: usize = 4096;
 
-/// Most findings of one rule kept for one file: past it they are counted (`Summary::elided`)
-/// and left out, so a small hostile file (millions of duplicate keys) cannot make a report of
-/// gigabytes.
-pub const MAX_FINDINGS_PER_FILE_RULE: usize = 10_000;
+/// Most findings of one rule kept for one object, or for one file where they are about no
+/// object: past it they are counted (`Summary::elided`) and left out, so a small hostile file
+/// (millions of duplicate keys, a pod of a million containers) cannot make a report of gigabytes.
+/// Counted per object, a file of many objects (a whole-cluster export) reports like the same
+/// objects in one file each.
+pub const MAX_FINDINGS_PER_RULE: usize = 10_000;
 
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// Keeps the first [`MAX_FINDINGS_PER_FILE_RULE`] findings of each rule in each file (in their
-/// order), and returns how many were left out.
+/// Keeps the first [`MAX_FINDINGS_PER_RULE`] findings of each rule about each object, and of
+/// each rule in each file for findings about no object (in their order), and returns how many
+/// were left out.
 fn cap_findings(findings: &mut Vec<Finding>) -> usize {
-    let mut seen: std::collections::HashMap<(usize, &'static str), usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<(usize, Option<usize>, &'static str), usize> =
+        std::collections::HashMap::new();
     let before = findings.len();
     findings.retain(|f| {
         let file = f.location.file.as_ref().map_or(0, |a| Arc::as_ptr(a) as usize);
-        let n = seen.entry((file, f.rule.code)).or_default();
+        let n = seen.entry((file, f.object_index, f.rule.code)).or_default();
         *n += 1;
-        *n <= MAX_FINDINGS_PER_FILE_RULE
+        *n <= MAX_FINDINGS_PER_RULE
     });
     before - findings.len()
 }
@@ -189,7 +193,8 @@ pub struct Summary {
     pub findings: usize,
     pub suppressed: usize,
     pub errors: usize,
-    /// Findings left out past [`MAX_FINDINGS_PER_FILE_RULE`] of one rule in one file.
+    /// Findings left out past [`MAX_FINDINGS_PER_RULE`] of one rule about one object (or in one
+    /// file).
     #[serde(skip_serializing_if = "is_zero")]
     pub elided: usize,
     pub by_severity: std::collections::BTreeMap<&'static str, usize>,
@@ -695,24 +700,28 @@ fn note_findings(
     elided: &mut usize,
 ) -> Vec<Finding> {
     let mut cx = Context::new(&settings.options);
-    // Notes past the cap of one kind in one file are only counted, before any finding is made.
-    let mut per_file: std::collections::HashMap<(usize, bool), usize> = std::collections::HashMap::new();
+    // Notes past the cap of one kind about one object (or in one file, outside any object) are
+    // only counted, before any finding is made.
+    let mut per_place: std::collections::HashMap<(usize, Option<usize>, bool), usize> =
+        std::collections::HashMap::new();
+    let mut files: std::collections::HashMap<usize, FileObjects<'_>> = std::collections::HashMap::new();
     for FileNote { file, first_object, note } in notes {
-        let n = per_file
-            .entry((Arc::as_ptr(file) as usize, matches!(note.kind, NoteKind::DuplicateKey { .. })))
+        let objects = files.entry(Arc::as_ptr(file) as usize).or_insert_with(|| {
+            FileObjects::new(set.objects().get(*first_object..).unwrap_or_default(), file)
+        });
+        let object = objects.containing(note.span.start);
+        let n = per_place
+            .entry((
+                Arc::as_ptr(file) as usize,
+                object.map(|o| o.index),
+                matches!(note.kind, NoteKind::DuplicateKey { .. }),
+            ))
             .or_default();
         *n += 1;
-        if *n > MAX_FINDINGS_PER_FILE_RULE {
+        if *n > MAX_FINDINGS_PER_RULE {
             *elided += 1;
             continue;
         }
-        let object = set
-            .objects()
-            .get(*first_object..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
-            .find(|o| o.root.span().start <= note.span.start && note.span.start <= o.root.span().end);
         let (rule, message): (&dyn Rule, crate::i18n::Msg) = match &note.kind {
             NoteKind::DuplicateKey { key, first } => {
                 let p = file.position(first.start);
@@ -747,6 +756,42 @@ fn note_findings(
         }
     }
     cx.into_findings()
+}
+
+/// The objects of one file (contiguous in the set), to find the one a place is in: by binary
+/// search when they follow each other in the text, as documents and list items do, else one by
+/// one.
+struct FileObjects<'a> {
+    objects: &'a [Object],
+    ordered: bool,
+}
+
+impl<'a> FileObjects<'a> {
+    /// `from` starts with the file's first object.
+    fn new(from: &'a [Object], file: &Arc<SourceFile>) -> Self {
+        let n = from
+            .iter()
+            .take_while(|o| o.origin.as_ref().is_some_and(|or| Arc::ptr_eq(&or.file, file)))
+            .count();
+        let objects = from.get(..n).unwrap_or_default();
+        let ordered = objects.windows(2).all(|w| match w {
+            [a, b] => a.root.span().end < b.root.span().start,
+            _ => true,
+        });
+        Self { objects, ordered }
+    }
+
+    /// The first object whose text holds `offset` (its end included).
+    fn containing(&self, offset: u32) -> Option<&'a Object> {
+        let holds = |o: &&Object| o.root.span().start <= offset && offset <= o.root.span().end;
+        if !self.ordered {
+            return self.objects.iter().find(holds);
+        }
+        // The objects are disjoint and in order: only the last one starting at or before the
+        // offset can hold it.
+        let after = self.objects.partition_point(|o| o.root.span().start <= offset);
+        after.checked_sub(1).and_then(|i| self.objects.get(i)).filter(holds)
+    }
 }
 
 /// Everything in a Secret's `data` and `stringData` but the keys that are kept (a repeated key's

@@ -12,8 +12,18 @@ use crate::diagnostic::{InputError, escape_inline};
 use crate::document::{SourceFile, Span};
 use crate::i18n::Msg;
 
-/// Files larger than this are refused rather than read.
+/// Files a directory walk finds that are larger than this are refused rather than read: a walk
+/// meets whatever a repository holds (data dumps, generated files), and a tree takes several
+/// times its text.
 pub const MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The limit for what the user names (a file, a pipe, `-`): a whole-cluster export
+/// (`kubectl get -A -o json`) is one file of hundreds of MB. Below the 512 MiB a span can reach
+/// (`document::node::MAX_SPAN_END`).
+pub const MAX_NAMED_FILE_SIZE: u64 = 500 * 1024 * 1024;
+
+/// The first bytes of an input where a NUL byte makes it binary.
+const BINARY_SNIFF: usize = 8192;
 
 /// File extensions read when walking a directory: YAML/JSON documents (Kubernetes, eksctl,
 /// CloudFormation, AWS CLI output) and Terraform (`.tf`, `.tfvars`, loaded per directory).
@@ -23,12 +33,13 @@ pub const MANIFEST_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "tf", "tfvars"
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// Standard input, shown as `display` (`-`, or the name given with `--stdin-filename`).
-    Stdin {
-        display: String,
-    },
+    Stdin { display: String },
     File {
         display: String,
         path: PathBuf,
+        /// Named by the user rather than found by a walk: read up to [`MAX_NAMED_FILE_SIZE`]
+        /// instead of [`MAX_FILE_SIZE`].
+        named: bool,
     },
 }
 
@@ -37,6 +48,15 @@ impl Input {
     pub fn display(&self) -> &str {
         match self {
             Self::Stdin { display } | Self::File { display, .. } => display,
+        }
+    }
+
+    /// The most bytes read of it (standard input is always named).
+    #[must_use]
+    pub fn max_size(&self) -> u64 {
+        match self {
+            Self::Stdin { .. } | Self::File { named: true, .. } => MAX_NAMED_FILE_SIZE,
+            Self::File { named: false, .. } => MAX_FILE_SIZE,
         }
     }
 }
@@ -117,7 +137,7 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
                     }
                 }
             }
-            Ok(_) => found.inputs.push(Input::File { display, path: path.to_path_buf() }),
+            Ok(_) => found.inputs.push(Input::File { display, path: path.to_path_buf(), named: true }),
         }
     }
     real.resize(found.inputs.len(), None);
@@ -222,7 +242,7 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
                     found.errors.push(InputError::file(display(), message));
                     continue;
                 }
-                found.inputs.push(Input::File { display: display(), path: path.to_path_buf() });
+                found.inputs.push(Input::File { display: display(), path: path.to_path_buf(), named: false });
                 linked.push(is_link);
             }
         }
@@ -358,16 +378,20 @@ pub fn glob_matcher(pattern: &str) -> Result<globset::GlobMatcher, String> {
 /// Reads an input into a source file.
 pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     let display = input.display().to_string();
+    let limit = input.max_size();
     let bytes = match input {
         Input::Stdin { .. } => {
             let mut buf = Vec::new();
             std::io::stdin()
-                .take(MAX_FILE_SIZE + 1)
+                .take(limit + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| InputError::file(&display, io_message(&e)))?;
+            if buf.len() as u64 > limit {
+                return Err(too_large(&display, limit));
+            }
             buf
         }
-        Input::File { path, .. } => read_file(&display, path)?,
+        Input::File { path, .. } => read_file(&display, path, limit)?,
     };
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
@@ -376,14 +400,14 @@ pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     from_bytes(display, path, bytes)
 }
 
-/// Reads a file named or found, never more than [`MAX_FILE_SIZE`] bytes of it: devices
-/// (`/dev/zero`), pipes and process substitutions have no size to check first. A named pipe is
-/// opened without waiting for a writer, so one without a writer cannot stop the run.
-fn read_file(display: &str, path: &Path) -> Result<Vec<u8>, InputError> {
+/// Reads a file named or found, never more than `limit` bytes of it: devices (`/dev/zero`),
+/// pipes and process substitutions have no size to check first. A named pipe is opened without
+/// waiting for a writer, so one without a writer cannot stop the run.
+fn read_file(display: &str, path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let fail = |e: std::io::Error| InputError::file(display, io_message(&e));
     let meta = std::fs::metadata(path).map_err(fail)?;
-    if meta.is_file() && meta.len() > MAX_FILE_SIZE {
-        return Err(too_large(display));
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large(display, limit));
     }
     let fifo = is_fifo(&meta);
     let file = open_for_reading(path, fifo).map_err(fail)?;
@@ -391,9 +415,18 @@ fn read_file(display: &str, path: &Path) -> Result<Vec<u8>, InputError> {
     // whole run) would hold up to twice its bytes.
     let size = if meta.is_file() { usize::try_from(meta.len()).unwrap_or(0) } else { 0 };
     let mut buf = Vec::with_capacity(size);
-    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut buf).map_err(fail)?;
-    if buf.len() as u64 > MAX_FILE_SIZE {
-        return Err(too_large(display));
+    let mut file = file.take(limit + 1);
+    if !meta.is_file() {
+        // A device or pipe has no size: its first bytes tell a binary stream (`/dev/zero`)
+        // before hundreds of MB of it are read.
+        (&mut file).take(BINARY_SNIFF as u64).read_to_end(&mut buf).map_err(fail)?;
+        if memchr::memchr(0, &buf).is_some() {
+            return Ok(buf);
+        }
+    }
+    file.read_to_end(&mut buf).map_err(fail)?;
+    if buf.len() as u64 > limit {
+        return Err(too_large(display, limit));
     }
     if fifo && buf.is_empty() {
         return Err(InputError::file(display, Msg::new("input-pipe-without-writer")));
@@ -432,14 +465,15 @@ fn open_for_reading(path: &Path, _fifo: bool) -> std::io::Result<std::fs::File> 
     std::fs::File::open(path)
 }
 
-/// Validates and wraps raw bytes (also used by tests and other front ends).
+/// Validates and wraps raw bytes (also used by tests and other front ends), at most
+/// [`MAX_NAMED_FILE_SIZE`] of them.
 pub fn from_bytes(
     display: String,
     path: Option<&Path>,
     bytes: Vec<u8>,
 ) -> Result<Arc<SourceFile>, InputError> {
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(too_large(&display));
+    if bytes.len() as u64 > MAX_NAMED_FILE_SIZE {
+        return Err(too_large(&display, MAX_NAMED_FILE_SIZE));
     }
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(InputError::file(display, crate::msg!("input-wrong-encoding", encoding = "UTF-32")));
@@ -447,7 +481,7 @@ pub fn from_bytes(
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::file(display, crate::msg!("input-wrong-encoding", encoding = "UTF-16")));
     }
-    if let Some(nul) = memchr::memchr(0, bytes.get(..8192).unwrap_or(&bytes)) {
+    if let Some(nul) = memchr::memchr(0, bytes.get(..BINARY_SNIFF).unwrap_or(&bytes)) {
         // Only the valid UTF-8 prefix is kept, so the span is a char boundary of the text.
         let head = bytes.get(..nul).unwrap_or_default();
         let end = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), str::len);
@@ -470,8 +504,15 @@ pub fn from_bytes(
     }
 }
 
-fn too_large(display: &str) -> InputError {
-    InputError::file(display, crate::msg!("input-too-large", mib = MAX_FILE_SIZE / (1024 * 1024)))
+/// A walk's limit names the larger one a file named on the command line gets.
+fn too_large(display: &str, limit: u64) -> InputError {
+    let mib = |n: u64| n / (1024 * 1024);
+    let message = if limit < MAX_NAMED_FILE_SIZE {
+        crate::msg!("input-too-large-found", mib = mib(limit), named = mib(MAX_NAMED_FILE_SIZE))
+    } else {
+        crate::msg!("input-too-large", mib = mib(limit))
+    };
+    InputError::file(display, message)
 }
 
 /// What a file that is not a regular file is, for messages.

@@ -11,6 +11,7 @@ input-wrong-encoding = el archivo está codificado en { $encoding }; guárdelo c
 input-binary = archivo binario (contiene un byte NUL); no es un manifiesto
 input-not-utf8 = el archivo no es UTF-8 válido
 input-too-large = el archivo ocupa más de { $mib } MiB; no se lee
+input-too-large-found = el archivo ocupa más de { $mib } MiB; no se lee (un archivo nombrado en la línea de órdenes se lee hasta { $named } MiB)
 input-link-loop = bucle de enlaces simbólicos: siguiendo el enlace nunca se llega a un archivo
 input-link-broken = enlace simbólico roto: su destino no existe
 
