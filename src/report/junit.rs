@@ -10,12 +10,21 @@ use crate::diagnostic::InputError;
 use crate::finding::Finding;
 use crate::scan::ScanResult;
 
-/// Writes the report, one suite at a time: the cases of one file are built, written and dropped
-/// before the next file's. A tree of the whole report took more memory than the scan itself on a
-/// large input. Each suite is written by quick-junit as the only suite of a report, and its text
-/// is cut out of that report's frame; the frame itself (the declaration, the totals) is written
-/// once around them, so the text is the one a single whole report gives.
+/// Writes the report, one suite at a time and each suite in chunks of cases: at most
+/// [`CASES_AT_ONCE`] cases are built, written and dropped before the next. A tree of the whole
+/// report took more memory than the scan itself on a large input, and one file can hold it all (a
+/// whole-cluster export). Each chunk is written by quick-junit as the only suite of a report,
+/// and its cases are cut out of that report's frame; the frames themselves (the declaration and
+/// totals, each suite's opening and closing tags) are written once around them, so the text is
+/// the one a single whole report gives.
 pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_in_chunks(result, out, CASES_AT_ONCE)
+}
+
+/// Test cases built at a time.
+const CASES_AT_ONCE: usize = 4096;
+
+fn write_in_chunks(result: &ScanResult, out: &mut dyn std::io::Write, chunk: usize) -> std::io::Result<()> {
     let files = files(result);
     let mut frame = Report::new(REPORT);
     frame.failures = files.values().map(|(f, _)| f.len()).sum();
@@ -25,13 +34,65 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
     let (open, close) = frame.split_at(suites_start(&frame));
     out.write_all(open.as_bytes())?;
     for (file, (findings, errors)) in files {
-        let mut one = Report::new(REPORT);
-        one.add_test_suite(suite(file, &findings, &errors));
-        let text = one.to_string().map_err(io_error)?;
-        let suites = text.get(suites_start(&text)..suites_end(&text)).unwrap_or_default();
-        out.write_all(suites.as_bytes())?;
+        let mut cases = SuiteCases::new(file);
+        let all = findings.iter().map(|f| Ok(*f)).chain(errors.iter().map(|e| Err(*e))).map(|c| match c {
+            Ok(f) => cases.finding(f),
+            Err(e) => cases.error(e),
+        });
+        write_suite(file, findings.len(), errors.len(), all, chunk, out)?;
     }
     out.write_all(close.as_bytes())
+}
+
+/// Writes one suite: its opening tag (with the suite's totals), its cases a chunk at a time, its
+/// closing tag.
+fn write_suite(
+    file: &str,
+    failures: usize,
+    errors: usize,
+    mut cases: impl Iterator<Item = TestCase>,
+    chunk: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let with_totals = || {
+        let mut suite = TestSuite::new(file.to_string());
+        (suite.failures, suite.errors, suite.tests) = (failures, errors, failures + errors);
+        suite
+    };
+    let one_suite = |suite: TestSuite| -> std::io::Result<String> {
+        let mut one = Report::new(REPORT);
+        one.add_test_suite(suite);
+        let text = one.to_string().map_err(io_error)?;
+        Ok(text.get(suites_start(&text)..suites_end(&text)).unwrap_or_default().to_string())
+    };
+    // A suite without cases is written as an empty element: its tag, opened instead of closed,
+    // is what starts every chunk.
+    let empty = one_suite(with_totals())?;
+    let opening = format!("{}>", empty.strip_suffix("/>").unwrap_or(&empty));
+    let mut closing = None;
+    loop {
+        let mut suite = with_totals();
+        suite.test_cases.extend(cases.by_ref().take(chunk.max(1)));
+        if suite.test_cases.is_empty() {
+            break;
+        }
+        let text = one_suite(suite)?;
+        let body = text.strip_prefix(opening.as_str()).ok_or_else(|| cut_error(file))?;
+        // The closing tag is the last line.
+        let last = body.rfind('\n').ok_or_else(|| cut_error(file))?;
+        let (cases, end) = body.split_at(last);
+        if closing.is_none() {
+            out.write_all(opening.as_bytes())?;
+        }
+        out.write_all(cases.as_bytes())?;
+        closing = Some(end.to_string());
+    }
+    out.write_all(closing.unwrap_or_default().as_bytes())
+}
+
+/// A chunk of a suite that does not start with its opening tag: quick-junit changed how it writes.
+fn cut_error(file: &str) -> std::io::Error {
+    std::io::Error::other(format!("JUnit suite of {file}: unexpected layout of the serialized suite"))
 }
 
 const REPORT: &str = "ladrillo scan";
@@ -67,14 +128,22 @@ fn suite_name(f: &Finding) -> &str {
     f.location.rendered().map(|r| r.source.as_str()).or(f.location.file_name()).unwrap_or("(no file)")
 }
 
-/// The suite of one file: every finding a failed test case (named by rule, object, field and
-/// line, numbered when that is not enough, so that no two findings share a name), every input
-/// error an errored one.
-fn suite(file: &str, findings: &[&Finding], errors: &[&InputError]) -> TestSuite {
-    let mut suite = TestSuite::new(file.to_string());
-    // Test-case names already given: distinct findings get distinct names.
-    let mut names: HashMap<String, usize> = HashMap::new();
-    for f in findings {
+/// The cases of one file's suite: every finding a failed test case (named by rule, object, field
+/// and line, numbered when that is not enough, so that no two findings share a name), every
+/// input error an errored one.
+struct SuiteCases<'a> {
+    file: &'a str,
+    /// Test-case names already given: distinct findings get distinct names.
+    names: HashMap<String, usize>,
+}
+
+impl<'a> SuiteCases<'a> {
+    fn new(file: &'a str) -> Self {
+        Self { file, names: HashMap::new() }
+    }
+
+    fn finding(&mut self, f: &Finding) -> TestCase {
+        let file = self.file;
         let rendered = f.location.rendered();
         let target = f.object.as_ref().map_or_else(|| file.to_string(), ToString::to_string);
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
@@ -103,23 +172,23 @@ fn suite(file: &str, findings: &[&Finding], errors: &[&InputError]) -> TestSuite
         if let Some(p) = f.location.start() {
             name.push_str(&format!(" (line {})", p.line));
         }
-        let seen = names.entry(name.clone()).or_default();
+        let seen = self.names.entry(name.clone()).or_default();
         *seen += 1;
         if *seen > 1 {
             name.push_str(&format!(" #{seen}"));
         }
         let mut case = TestCase::new(name, status);
         case.set_classname(file.to_string());
-        suite.add_test_case(case);
+        case
     }
-    for e in errors {
+
+    fn error(&mut self, e: &InputError) -> TestCase {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
         status.set_message(e.to_string()).set_type("input-error");
         let mut case = TestCase::new(format!("read {}", e.file), status);
         case.set_classname(e.file.clone());
-        suite.add_test_case(case);
+        case
     }
-    suite
 }
 
 /// The writer's own error inside the serializer's (a full disk, a closed pipe), so that the
@@ -163,14 +232,25 @@ mod tests {
         let settings = crate::scan::ScanSettings::new(crate::settings::Config::default(), &[], &[], date);
         let mut result = crate::scan::scan_paths(&[fixtures, "/nonexistent/ladrillo".into()], &settings);
         assert!(result.active().count() > 100 && !result.errors.is_empty());
-        let mut streamed = Vec::new();
-        write(&result, &mut streamed).unwrap();
         let whole = |result: &ScanResult| {
             let mut report = Report::new(REPORT);
-            report.add_test_suites(files(result).iter().map(|(file, (f, e))| suite(file, f, e)));
+            report.add_test_suites(files(result).iter().map(|(file, (findings, errors))| {
+                let mut cases = SuiteCases::new(file);
+                let mut suite = TestSuite::new(file.to_string());
+                suite.add_test_cases(findings.iter().map(|f| cases.finding(f)));
+                suite.add_test_cases(errors.iter().map(|e| cases.error(e)));
+                suite
+            }));
             report.to_string().unwrap()
         };
-        assert_eq!(String::from_utf8(streamed).unwrap(), whole(&result));
+        let expected = whole(&result);
+        // Suites of one chunk, and suites cut into chunks of one case, of two, of three.
+        assert!(files(&result).values().any(|(f, _)| f.len() > 3));
+        for chunk in [CASES_AT_ONCE, 1, 2, 3] {
+            let mut streamed = Vec::new();
+            write_in_chunks(&result, &mut streamed, chunk).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), expected, "chunks of {chunk}");
+        }
         // And with nothing to report.
         result.findings.clear();
         result.errors.clear();
