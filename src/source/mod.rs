@@ -159,8 +159,11 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
 
 /// Walks a named directory; returns, for each file it added to `found.inputs`, whether the file
 /// is a link.
+///
+/// The walk runs on as many threads as the scan (a walk of 140,000 files took a second and more
+/// on one); what it finds is then put in the order of a walk that visits each directory's
+/// entries by name, which is the order of the paths.
 fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
-    let mut linked = Vec::new();
     use std::sync::atomic::{AtomicUsize, Ordering};
     let hidden_skipped = Arc::new(AtomicUsize::new(0));
     let default_excluded = Arc::new(AtomicUsize::new(0));
@@ -170,7 +173,7 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
         .require_git(false)
         .hidden(false)
         .add_custom_ignore_filename(".ladrilloignore")
-        .sort_by_file_name(std::cmp::Ord::cmp)
+        .threads(rayon::current_num_threads())
         .filter_entry(move |entry| {
             // What was named on the command line is walked whatever its name.
             if entry.depth() == 0 {
@@ -193,63 +196,98 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
             }
             true
         })
-        .build();
-    for entry in walker {
-        match entry {
-            Err(e) => {
-                let message = escape_inline(&e.to_string()).into_owned();
-                let root = escape_inline(&root.display().to_string()).into_owned();
-                found.errors.push(InputError::file(root, crate::msg!("io-other", reason = message)));
-            }
-            Ok(entry) => {
-                let path = entry.path();
-                let rel = path.strip_prefix(root).unwrap_or(path);
-                if walk.exclude.is_match(path) || walk.exclude.is_match(rel) {
-                    continue;
-                }
-                let display = || escape_inline(&path.display().to_string()).into_owned();
-                // A linked manifest is read like any other; a broken or looping link is an
-                // error, not a silent skip. Linked directories are not walked (a link may lead
-                // out of the tree, or back into it): each is named, whatever its name.
-                let is_link = entry.path_is_symlink();
-                let file_type = if is_link {
-                    match std::fs::metadata(path) {
-                        Ok(m) if m.is_dir() => {
-                            found.linked_dirs.push(display());
-                            continue;
-                        }
-                        Ok(m) => m.file_type(),
-                        Err(e) => {
-                            if is_manifest_like(path) {
-                                found.errors.push(InputError::file(display(), link_message(&e)));
-                            }
-                            continue;
-                        }
+        .build_parallel();
+    let met: std::sync::Mutex<Vec<(PathBuf, Met)>> = std::sync::Mutex::default();
+    let walk_errors: std::sync::Mutex<Vec<String>> = std::sync::Mutex::default();
+    walker.run(|| {
+        Box::new(|entry| {
+            match entry {
+                Err(e) => {
+                    if let Ok(mut list) = walk_errors.lock() {
+                        list.push(escape_inline(&e.to_string()).into_owned());
                     }
-                } else if let Some(t) = entry.file_type() {
-                    t
-                } else {
-                    continue;
-                };
-                if file_type.is_dir() || !is_manifest_like(path) {
-                    continue;
                 }
-                // A named pipe, socket or device is never opened by a walk: a pipe without a
-                // writer would block, a device never ends. Named on the command line, it is read
-                // (bounded, without waiting for a writer).
-                if !file_type.is_file() {
-                    let message = crate::msg!("input-not-regular-file", kind = special_kind(file_type));
-                    found.errors.push(InputError::file(display(), message));
-                    continue;
+                Ok(entry) => {
+                    if let Some(m) = meet(&entry, root, walk)
+                        && let Ok(mut list) = met.lock()
+                    {
+                        list.push((entry.into_path(), m));
+                    }
                 }
-                found.inputs.push(Input::File { display: display(), path: path.to_path_buf(), named: false });
+            }
+            ignore::WalkState::Continue
+        })
+    });
+    let mut met = met.into_inner().unwrap_or_default();
+    met.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut linked = Vec::new();
+    for (path, m) in met {
+        match m {
+            Met::Input { display, is_link } => {
+                found.inputs.push(Input::File { display, path, named: false });
                 linked.push(is_link);
             }
+            Met::LinkedDir(display) => found.linked_dirs.push(display),
+            Met::Error(e) => found.errors.push(e),
         }
+    }
+    // Errors of the walk itself (a directory that cannot be read) are filed under the walked
+    // directory, in the order of their messages.
+    let mut walk_errors = walk_errors.into_inner().unwrap_or_default();
+    walk_errors.sort_unstable();
+    let shown = escape_inline(&root.display().to_string()).into_owned();
+    for message in walk_errors {
+        found.errors.push(InputError::file(shown.clone(), crate::msg!("io-other", reason = message)));
     }
     found.hidden_skipped += hidden_skipped.load(Ordering::Relaxed);
     found.default_excluded += default_excluded.load(Ordering::Relaxed);
     linked
+}
+
+/// What a walk makes of an entry it met.
+enum Met {
+    /// A manifest-like regular file to read (or a link to one).
+    Input { display: String, is_link: bool },
+    /// A link to a directory, not followed.
+    LinkedDir(String),
+    /// A broken or looping link, or a special file.
+    Error(InputError),
+}
+
+fn meet(entry: &ignore::DirEntry, root: &Path, walk: &Walk) -> Option<Met> {
+    let path = entry.path();
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    if walk.exclude.is_match(path) || walk.exclude.is_match(rel) {
+        return None;
+    }
+    let display = || escape_inline(&path.display().to_string()).into_owned();
+    // A linked manifest is read like any other; a broken or looping link is an error, not a
+    // silent skip. Linked directories are not walked (a link may lead out of the tree, or back
+    // into it): each is named, whatever its name.
+    let is_link = entry.path_is_symlink();
+    let file_type = if is_link {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => return Some(Met::LinkedDir(display())),
+            Ok(m) => m.file_type(),
+            Err(e) => {
+                return is_manifest_like(path)
+                    .then(|| Met::Error(InputError::file(display(), link_message(&e))));
+            }
+        }
+    } else {
+        entry.file_type()?
+    };
+    if file_type.is_dir() || !is_manifest_like(path) {
+        return None;
+    }
+    // A named pipe, socket or device is never opened by a walk: a pipe without a writer would
+    // block, a device never ends. Named on the command line, it is read (bounded, without
+    // waiting for a writer).
+    if !file_type.is_file() {
+        let message = crate::msg!("input-not-regular-file", kind = special_kind(file_type));
+        return Some(Met::Error(InputError::file(display(), message)));
+    }
+    Some(Met::Input { display: display(), is_link })
 }
 
 /// What kept manifest-like files of the named directories from being read: the ignore files
