@@ -7,6 +7,7 @@ settings so that every tool has something to report, spread over environments, t
 directories; some apps are one multi-document file, others one file per object.
 
     python3 bench/gen_corpus.py --objects 10000 --seed 42 --out bench/out/corpus
+    python3 bench/gen_corpus.py --objects 10000 --seed 42 --list bench/out/list.json   # one file
 
 Same seed and object count give byte-identical output. Standard library only.
 """
@@ -307,6 +308,9 @@ def main():
     ap.add_argument("--objects", type=int, default=10000, help="number of Kubernetes objects (default 10000)")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--out", default="bench/out/corpus", help="output directory (replaced)")
+    ap.add_argument("--list", metavar="FILE",
+                    help="write the same objects as one List in FILE instead, as `kubectl get -A -o json` prints "
+                         "a whole cluster")
     args = ap.parse_args()
 
     g = Gen(args.seed)
@@ -334,6 +338,18 @@ def main():
                 for d in docs:
                     files[f"{base}/apps/{app}/{d['kind'].lower()}-{d['metadata']['name']}.{ext}"] = [d]
         team_no += 1
+
+    if args.list:
+        items = [d for docs in files.values() for d in docs]
+        text = json.dumps({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}},
+                          indent=4) + "\n"
+        with open(args.list, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        info = {"seed": args.seed, "objects": total, "files": 1, "bytes": len(text.encode()),
+                "kinds": dict(sorted(Counter(d["kind"] for d in items).items()))}
+        json.dump(info, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
 
     if os.path.isdir(args.out):
         shutil.rmtree(args.out)
