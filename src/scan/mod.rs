@@ -156,7 +156,8 @@ fn cap_findings(findings: &mut Vec<Finding>) -> usize {
     // Only a rule with more than the cap in one file can have more about one object: the others
     // are not counted per object (a count for each object and rule took 30 MB at 200,000
     // objects, at the end of the scan, where its peak then was).
-    let mut per_file: std::collections::HashMap<(usize, &'static str), usize> = std::collections::HashMap::new();
+    let mut per_file: std::collections::HashMap<(usize, &'static str), usize> =
+        std::collections::HashMap::new();
     for f in findings.iter() {
         *per_file.entry((file(f), f.rule.code)).or_default() += 1;
     }

@@ -202,23 +202,24 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
     walker.run(|| {
         Box::new(|entry| {
             match entry {
-                Err(e) => {
-                    if let Ok(mut list) = walk_errors.lock() {
-                        list.push(escape_inline(&e.to_string()).into_owned());
-                    }
-                }
+                // A list is left poisoned only by a panic while it is held, which a push cannot
+                // cause but by running out of memory: what it holds is still whole.
+                Err(e) => walk_errors
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(escape_inline(&e.to_string()).into_owned()),
                 Ok(entry) => {
-                    if let Some(m) = meet(&entry, root, walk)
-                        && let Ok(mut list) = met.lock()
-                    {
-                        list.push((entry.into_path(), m));
+                    if let Some(m) = meet(&entry, root, walk) {
+                        met.lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push((entry.into_path(), m));
                     }
                 }
             }
             ignore::WalkState::Continue
         })
     });
-    let mut met = met.into_inner().unwrap_or_default();
+    let mut met = met.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     met.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut linked = Vec::new();
     for (path, m) in met {
@@ -233,7 +234,7 @@ fn walk_dir(root: &Path, walk: &Walk, found: &mut Discovered) -> Vec<bool> {
     }
     // Errors of the walk itself (a directory that cannot be read) are filed under the walked
     // directory, in the order of their messages.
-    let mut walk_errors = walk_errors.into_inner().unwrap_or_default();
+    let mut walk_errors = walk_errors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     walk_errors.sort_unstable();
     let shown = escape_inline(&root.display().to_string()).into_owned();
     for message in walk_errors {
