@@ -262,3 +262,59 @@ fn expectation_comments_are_read() {
     assert_eq!((e[0].line, e[0].rule.as_str()), (1, "x"));
     assert_eq!((e[1].line, e[1].rule.as_str(), e[1].text.as_deref()), (3, "y", Some("msg")));
 }
+
+/// A null label value is the empty string, as the API server decodes labels and selectors (and
+/// kubectl does too): every reader of labels and selectors agrees, so the Service, the
+/// PodDisruptionBudget and the NetworkPolicy below all select the Deployment's pods, and its own
+/// selector matches its template.
+#[test]
+fn null_label_values_read_as_the_empty_string() {
+    let text = r#"apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web, canary: }}
+  template:
+    metadata: {labels: {app: web, canary: }}
+    spec: {containers: [{name: c, image: "nginx:1.27"}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {app: web, canary: ""}
+  ports: [{port: 80}]
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: web, namespace: shop}
+spec:
+  maxUnavailable: 1
+  selector: {matchLabels: {canary: ""}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: canary, namespace: shop}
+spec:
+  podSelector: {matchExpressions: [{key: canary, operator: In, values: [""]}]}
+  policyTypes: [Ingress]
+"#;
+    let rules = [
+        "service-selects-nothing",
+        "missing-pod-disruption-budget",
+        "pdb-selects-nothing",
+        "network-policy-selects-nothing",
+        "workload-without-network-policy",
+        "selector-mismatch",
+    ];
+    let r = common::scan_text(text, &rules);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let found: Vec<String> = r.active().map(|f| format!("{}: {}", f.rule.name, f.message())).collect();
+    assert!(found.is_empty(), "{found:#?}");
+    // The empty value is a value: a selector for another one still selects nothing.
+    let other = text.replace(r#"{app: web, canary: ""}"#, r#"{app: web, canary: "yes"}"#);
+    let r = common::scan_text(&other, &rules);
+    let found: Vec<&str> = r.active().map(|f| f.rule.name).collect();
+    assert_eq!(found, ["service-selects-nothing"]);
+}

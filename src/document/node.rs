@@ -313,6 +313,18 @@ impl Node {
         }
     }
 
+    /// The value of an entry of a `map[string]string` field (labels, selectors) as Kubernetes
+    /// decodes it: a string as it is, null as the empty string (JSON decoding leaves a string's
+    /// zero value, and kubectl now does the same); another scalar in its text form (the API server
+    /// rejects the object); none for a sequence or a mapping.
+    #[must_use]
+    pub fn string_map_value(&self) -> Option<String> {
+        match &self.value {
+            Value::Null => Some(String::new()),
+            _ => self.scalar_text(),
+        }
+    }
+
     /// Number of nodes in this subtree (used to bound alias expansion).
     /// Roughly the bytes this tree holds in memory: [`NODE_WEIGHT`] per node and key plus the
     /// text of its strings and keys. Expansion budgets (YAML aliases, Terraform locals,

@@ -271,7 +271,7 @@ fn read_kustomization(dir: &Path) -> Kustomization {
         let pairs = |n: Option<&Node>| -> Vec<(String, String)> {
             n.into_iter()
                 .flat_map(Node::entries)
-                .filter_map(|(k, v)| Some((k.to_string(), v.scalar_text()?)))
+                .filter_map(|(k, v)| Some((k.to_string(), v.string_map_value()?)))
                 .collect()
         };
         out.labels.extend(pairs(doc.root.get("commonLabels")));

@@ -292,6 +292,8 @@ impl Object {
     #[must_use]
     pub fn label(&self, key: &str) -> Option<&str> {
         match self.labels().and_then(|l| l.get(key)) {
+            // Kubernetes reads a null label value as the empty string.
+            Some(v) if v.is_null() => Some(""),
             Some(v) => v.as_str(),
             None => self.added_labels.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()),
         }

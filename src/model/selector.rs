@@ -76,13 +76,14 @@ impl<K: Into<CompactString>, V: Into<CompactString>> FromIterator<(K, V)> for La
 /// The label the API server sets on every namespace (Kubernetes ≥ 1.21).
 pub const NAMESPACE_NAME_LABEL: &str = "kubernetes.io/metadata.name";
 
-/// Reads a labels map; absent, null or non-map nodes give an empty set. Non-string values
-/// (which the API server would reject) are kept in their scalar text form.
+/// Reads a labels map; absent, null or non-map nodes give an empty set. A null value is the
+/// empty string, as Kubernetes decodes it; other non-string values (which the API server would
+/// reject) are kept in their scalar text form (see [`Node::string_map_value`]).
 #[must_use]
 pub fn labels_of(node: Option<&Node>) -> Labels {
     node.into_iter()
         .flat_map(Node::entries)
-        .filter_map(|(k, v)| v.scalar_text().map(|v| (k.to_string(), v)))
+        .filter_map(|(k, v)| v.string_map_value().map(|v| (k.to_string(), v)))
         .collect()
 }
 
@@ -227,7 +228,8 @@ impl LabelSelector {
         if let Some(ml) = map.get("matchLabels").filter(|n| !n.is_null()) {
             let m = ml.as_map().ok_or_else(|| err(ml.span(), crate::msg!("selector-match-labels")))?;
             for e in &m.entries {
-                let v = e.value.scalar_text().filter(|_| !e.value.is_null()).ok_or_else(|| {
+                // A null value is the empty string, as Kubernetes decodes `matchLabels`.
+                let v = e.value.string_map_value().ok_or_else(|| {
                     err(e.value.span(), crate::msg!("selector-value-string", key = e.key.as_str()))
                 })?;
                 validation::label_key(&e.key).map_err(|m| err(e.key_span, m))?;
@@ -566,13 +568,16 @@ mod tests {
             "matchExpressions: [{key: a, operator: Exists, values: [x]}]",
             "matchExpressions: [{operator: Exists}]",
             "matchLabels: [a]",
-            "matchLabels: {app: null}",
+            "matchLabels: {app: [web]}",
             "matchExpressions: {key: a, operator: Exists}",
             "matchExpressions: [{key: '', operator: Exists}]",
             "[a]",
         ] {
             assert!(LabelSelector::from_node(&node(bad)).is_err(), "{bad}");
         }
+        // A null value is not one of them: Kubernetes decodes it as the empty string.
+        let s = LabelSelector::from_node(&node("matchLabels: {app: null}")).unwrap();
+        assert!(s.matches(&labels(&[("app", "")])) && !s.matches(&labels(&[("app", "web")])));
     }
 
     #[test]
@@ -599,10 +604,12 @@ mod tests {
 
     #[test]
     fn map_selectors_and_labels() {
-        let root = node("selector: {app: web}\nlabels: {app: web, count: 3}\n");
+        let root = node("selector: {app: web}\nlabels: {app: web, count: 3, canary: }\n");
         let s = LabelSelector::from_map(root.get("selector").unwrap());
         let l = labels_of(root.get("labels"));
         assert_eq!(l.get("count"), Some("3"));
+        // Null is the empty string, as Kubernetes decodes it.
+        assert_eq!(l.get("canary"), Some(""));
         assert!(s.matches(&l));
         assert!(labels_of(None).is_empty());
     }

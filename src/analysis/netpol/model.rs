@@ -345,13 +345,9 @@ impl Model {
     }
 }
 
-/// A string-to-string map (labels); non-string scalars are read as text.
+/// A string-to-string map (labels), read as [`crate::model::selector::labels_of`] reads it.
 fn string_map(node: Option<&Node>) -> Labels {
-    node.into_iter()
-        .flat_map(Node::entries)
-        .filter(|(_, v)| !v.is_null())
-        .filter_map(|(k, v)| Some((k.to_string(), v.scalar_text()?)))
-        .collect()
+    crate::model::selector::labels_of(node)
 }
 
 fn named_ports(w: &Workload<'_>) -> Vec<(CompactString, Protocol, u16)> {

@@ -297,7 +297,7 @@ impl Graph {
                         .labels()
                         .into_iter()
                         .flat_map(Node::entries)
-                        .map(|(k, v)| (k.to_string(), v.scalar_text().unwrap_or_default()))
+                        .map(|(k, v)| (k.to_string(), v.string_map_value().unwrap_or_default()))
                         .collect(),
                     own_rules: o
                         .root
