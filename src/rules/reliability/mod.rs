@@ -68,7 +68,8 @@ fn autoscalers<'a>(set: &'a ObjectSet, target: &'a Object) -> Vec<&'a Object> {
 struct Autoscaling {
     /// Autoscaler indices by namespace, `scaleTargetRef` kind and name.
     by_target: HashMap<(Option<String>, String, String), Vec<usize>>,
-    /// Deployment and StatefulSet indices by [`Object::identity`].
+    /// Deployment, StatefulSet and ReplicaSet indices by [`Object::identity`]: what an
+    /// autoscaler may scale among the kinds these rules count replicas of.
     replicated: HashMap<(String, String, Option<String>, String), Vec<usize>>,
 }
 
@@ -84,7 +85,9 @@ impl Autoscaling {
             }
         }
         let mut replicated: HashMap<_, Vec<usize>> = HashMap::new();
-        for o in replicated_kinds(set) {
+        // REL008 counts the pods of ReplicaSets too: one an autoscaler scales is found here, or
+        // it would be taken for a fixed count.
+        for o in replicated_kinds(set).chain(set.of_kind("apps", "ReplicaSet")) {
             let (group, kind, namespace, name) = o.identity();
             let key = (group.to_string(), kind.to_string(), namespace.map(str::to_string), name.to_string());
             replicated.entry(key).or_default().push(o.index);
