@@ -409,6 +409,20 @@ fn item8_non_regular_files_are_bounded_and_fifos_do_not_block() {
     let t = text(&o);
     // Named, a device is read up to the named limit, and its first NUL byte ends the reading.
     assert!(t.contains("/dev/zero") && t.contains("binary file"), "{}", head(&t));
+    // Piped into standard input, the same: not 500 MiB of zeros read before an error.
+    let bin = assert_cmd::cargo::cargo_bin("ladrillo");
+    let o = Command::new("sh")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("-c")
+        .arg("ulimit -v 2097152; exec \"$0\" scan - good.yaml < /dev/zero")
+        .arg(bin)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    finished(&o);
+    let t = text(&o);
+    assert!(t.contains("binary file") && t.contains("--> -:1:1") && t.contains("good-pod"), "{}", head(&t));
     assert!(t.contains("good-pod"));
     let fifo = dir.path().join("pipe.yaml");
     assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());

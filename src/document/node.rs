@@ -697,16 +697,7 @@ mod tests {
 
     #[test]
     fn a_node_keeps_its_span_and_tag_apart() {
-        let tags = [
-            None,
-            Some(Tag::Unknown),
-            Some(Tag::Reference),
-            Some(Tag::Ref),
-            Some(Tag::GetAtt),
-            Some(Tag::Sub),
-            Some(Tag::Other),
-        ];
-        for tag in tags {
+        for tag in std::iter::once(None).chain(Tag::ALL.map(Some)) {
             for (start, end) in [(0, 0), (3, 9), (0, MAX_SPAN_END), (MAX_SPAN_END, MAX_SPAN_END)] {
                 let mut node = Node::tagged(Span { start, end }, Value::Null, tag);
                 assert_eq!((node.span(), node.tag()), (Span { start, end }, tag));

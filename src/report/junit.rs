@@ -35,10 +35,7 @@ fn write_in_chunks(result: &ScanResult, out: &mut dyn std::io::Write, chunk: usi
     out.write_all(open.as_bytes())?;
     for (file, (findings, errors)) in files {
         let mut cases = SuiteCases::new(file);
-        let all = findings.iter().map(|f| Ok(*f)).chain(errors.iter().map(|e| Err(*e))).map(|c| match c {
-            Ok(f) => cases.finding(f),
-            Err(e) => cases.error(e),
-        });
+        let all = findings.iter().map(|f| cases.finding(f)).chain(errors.iter().map(|e| error_case(e)));
         write_suite(file, findings.len(), errors.len(), all, chunk, out)?;
     }
     out.write_all(close.as_bytes())
@@ -181,14 +178,15 @@ impl<'a> SuiteCases<'a> {
         case.set_classname(file.to_string());
         case
     }
+}
 
-    fn error(&mut self, e: &InputError) -> TestCase {
-        let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
-        status.set_message(e.to_string()).set_type("input-error");
-        let mut case = TestCase::new(format!("read {}", e.file), status);
-        case.set_classname(e.file.clone());
-        case
-    }
+/// An input error's errored test case.
+fn error_case(e: &InputError) -> TestCase {
+    let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+    status.set_message(e.to_string()).set_type("input-error");
+    let mut case = TestCase::new(format!("read {}", e.file), status);
+    case.set_classname(e.file.clone());
+    case
 }
 
 /// The writer's own error inside the serializer's (a full disk, a closed pipe), so that the
@@ -238,7 +236,7 @@ mod tests {
                 let mut cases = SuiteCases::new(file);
                 let mut suite = TestSuite::new(file.to_string());
                 suite.add_test_cases(findings.iter().map(|f| cases.finding(f)));
-                suite.add_test_cases(errors.iter().map(|e| cases.error(e)));
+                suite.add_test_cases(errors.iter().map(|e| error_case(e)));
                 suite
             }));
             report.to_string().unwrap()

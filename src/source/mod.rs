@@ -419,17 +419,7 @@ pub fn read(input: &Input) -> Result<Arc<SourceFile>, InputError> {
     let display = input.display().to_string();
     let limit = input.max_size();
     let bytes = match input {
-        Input::Stdin { .. } => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .take(limit + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| InputError::file(&display, io_message(&e)))?;
-            if buf.len() as u64 > limit {
-                return Err(too_large(&display, limit));
-            }
-            buf
-        }
+        Input::Stdin { .. } => read_bounded(&display, std::io::stdin().lock(), None, limit)?,
         Input::File { path, .. } => read_file(&display, path, limit)?,
     };
     let path = match input {
@@ -450,25 +440,37 @@ fn read_file(display: &str, path: &Path, limit: u64) -> Result<Vec<u8>, InputErr
     }
     let fifo = is_fifo(&meta);
     let file = open_for_reading(path, fifo).map_err(fail)?;
-    // A regular file is read into room of its size: grown by doubling, the text (kept for the
-    // whole run) would hold up to twice its bytes.
-    let size = if meta.is_file() { usize::try_from(meta.len()).unwrap_or(0) } else { 0 };
-    let mut buf = Vec::with_capacity(size);
-    let mut file = file.take(limit + 1);
-    if !meta.is_file() {
-        // A device or pipe has no size: its first bytes tell a binary stream (`/dev/zero`)
-        // before hundreds of MB of it are read.
-        (&mut file).take(BINARY_SNIFF as u64).read_to_end(&mut buf).map_err(fail)?;
+    let size = meta.is_file().then_some(meta.len());
+    let buf = read_bounded(display, file, size, limit)?;
+    if fifo && buf.is_empty() {
+        return Err(InputError::file(display, Msg::new("input-pipe-without-writer")));
+    }
+    Ok(buf)
+}
+
+/// Reads at most `limit` bytes of an input, or fails naming the limit. A regular file (`size`
+/// known) is read into room of its size: grown by doubling, the text (kept for the whole run)
+/// would hold up to twice its bytes. A stream without a size (standard input, a pipe, a device)
+/// whose first bytes hold a NUL byte is binary: it is read no further (`/dev/zero`, hundreds of MB
+/// before the limit), and `from_bytes` says so.
+fn read_bounded(
+    display: &str,
+    input: impl Read,
+    size: Option<u64>,
+    limit: u64,
+) -> Result<Vec<u8>, InputError> {
+    let fail = |e: std::io::Error| InputError::file(display, io_message(&e));
+    let mut buf = Vec::with_capacity(size.and_then(|s| usize::try_from(s).ok()).unwrap_or(0));
+    let mut input = input.take(limit + 1);
+    if size.is_none() {
+        (&mut input).take(BINARY_SNIFF as u64).read_to_end(&mut buf).map_err(fail)?;
         if memchr::memchr(0, &buf).is_some() {
             return Ok(buf);
         }
     }
-    file.read_to_end(&mut buf).map_err(fail)?;
+    input.read_to_end(&mut buf).map_err(fail)?;
     if buf.len() as u64 > limit {
         return Err(too_large(display, limit));
-    }
-    if fifo && buf.is_empty() {
-        return Err(InputError::file(display, Msg::new("input-pipe-without-writer")));
     }
     Ok(buf)
 }

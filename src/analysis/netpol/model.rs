@@ -11,7 +11,7 @@ use crate::document::{FieldPath, Node, Value};
 use crate::model::{Object, ObjectSet, Workload};
 
 use super::conns::{Cidr, ConnSet, Family, IpSet, Protocol};
-use crate::model::selector::{KnownLabels, LabelSelector, Labels, NAMESPACE_NAME_LABEL};
+use crate::model::selector::{KnownLabels, LabelSelector, Labels, NAMESPACE_NAME_LABEL, labels_of};
 
 /// A pod-bearing workload as NetworkPolicy sees it.
 #[derive(Clone, Debug)]
@@ -215,7 +215,7 @@ impl Model {
         let mut seen = std::collections::HashSet::new();
         for o in set.iter() {
             if o.is("", "Namespace") {
-                let mut labels = string_map(o.labels());
+                let mut labels = labels_of(o.labels());
                 labels.insert(NAMESPACE_NAME_LABEL.to_string(), o.name.clone());
                 m.namespaces
                     .entry(o.name.to_string())
@@ -233,7 +233,7 @@ impl Model {
                     m.workloads.push(Pods {
                         id,
                         object: o.index,
-                        labels: string_map(w.pod_labels()),
+                        labels: labels_of(w.pod_labels()),
                         named_ports: named_ports(&w),
                         selected_by: Vec::new(),
                         host_network: w.spec.and_then(|s| s.get("hostNetwork")).and_then(Node::as_bool)
@@ -343,11 +343,6 @@ impl Model {
         // Sorted by id, one entry per id (see `build`).
         self.workloads.binary_search_by(|w| w.id.cmp(id)).ok()
     }
-}
-
-/// A string-to-string map (labels), read as [`crate::model::selector::labels_of`] reads it.
-fn string_map(node: Option<&Node>) -> Labels {
-    crate::model::selector::labels_of(node)
 }
 
 fn named_ports(w: &Workload<'_>) -> Vec<(CompactString, Protocol, u16)> {
