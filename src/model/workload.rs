@@ -147,14 +147,22 @@ impl<'a> Workload<'a> {
         self.object.spec()?.get("replicas")?.as_i64()
     }
 
-    /// The ServiceAccount the pods run as (`default` when unset).
+    /// The ServiceAccount the pods run as (`default` when no field names one).
     #[must_use]
     pub fn service_account(&self) -> &'a str {
-        self.spec
-            .and_then(|s| s.get("serviceAccountName").or_else(|| s.get("serviceAccount")))
-            .and_then(Node::as_str)
-            .filter(|s| !s.is_empty())
-            .unwrap_or("default")
+        self.service_account_field().map_or("default", |(_, name)| name)
+    }
+
+    /// The field that names the pods' ServiceAccount, and the name, as the API server reads
+    /// them: `serviceAccountName` when it is a non-empty string, otherwise the deprecated
+    /// `serviceAccount` (the v1 conversion takes the alias only when `serviceAccountName` is
+    /// empty); none when neither names one.
+    #[must_use]
+    pub fn service_account_field(&self) -> Option<(&'static str, &'a str)> {
+        let spec = self.spec?;
+        ["serviceAccountName", "serviceAccount"]
+            .into_iter()
+            .find_map(|f| spec.get(f).and_then(Node::as_str).filter(|n| !n.is_empty()).map(|n| (f, n)))
     }
 
     /// Whether the pods run to completion rather than serve: Jobs, CronJobs, and pods whose

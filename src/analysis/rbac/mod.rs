@@ -504,9 +504,12 @@ impl Graph {
                             .any(|s| s.get("serviceAccountToken").is_some())
                     },
                 );
-            let key = ["serviceAccountName", "serviceAccount"]
-                .into_iter()
-                .find(|k| w.spec.and_then(|s| s.get(k)).is_some());
+            // The field that names the account, else the one written empty.
+            let key = w.service_account_field().map(|(field, _)| field).or_else(|| {
+                ["serviceAccountName", "serviceAccount"]
+                    .into_iter()
+                    .find(|k| w.spec.and_then(|s| s.get(k)).is_some())
+            });
             self.workloads.push(WorkloadInfo {
                 object: o.index,
                 namespace: ns,

@@ -85,13 +85,8 @@ fn optional(node: &Node) -> bool {
 fn references<'a>(w: &Workload<'a>) -> Vec<Reference<'a>> {
     let mut out = Vec::new();
     let Some(spec) = w.spec else { return out };
-    for field in ["serviceAccountName", "serviceAccount"] {
-        if let Some(name) =
-            spec.get(field).and_then(Node::as_str).filter(|n| !n.is_empty() && *n != "default")
-        {
-            out.push(Reference { kind: "ServiceAccount", name, path: w.spec_path(&[field]) });
-            break;
-        }
+    if let Some((field, name)) = w.service_account_field().filter(|(_, name)| *name != "default") {
+        out.push(Reference { kind: "ServiceAccount", name, path: w.spec_path(&[field]) });
     }
     let mut push = |kind, node: Option<&'a Node>, key: &str, path: FieldPath| {
         let Some(node) = node.filter(|n| !optional(n)) else { return };

@@ -42,10 +42,8 @@ impl Rule for DefaultServiceAccount {
         if w.spec.is_none() || w.service_account() != "default" {
             return;
         }
-        // The deprecated `serviceAccount` field is read when `serviceAccountName` is absent.
-        let named = ["serviceAccountName", "serviceAccount"]
-            .into_iter()
-            .find(|f| w.spec.and_then(|s| s.get(f)).and_then(Node::as_str).is_some_and(|n| !n.is_empty()));
+        // The deprecated `serviceAccount` field is read when `serviceAccountName` is empty.
+        let named = w.service_account_field().map(|(field, _)| field);
         let empty = w.spec.and_then(|s| s.get("serviceAccountName")).and_then(Node::as_str) == Some("");
         let message = match (named, empty) {
             (Some(_), _) => crate::msg!("rule-pod019-message"),

@@ -47,10 +47,11 @@ crate::declare_rule! {
 
 impl Rule for ServiceAccountTokenAutomount {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        // The first ServiceAccount of each namespace and name, looked up once per workload.
+        // The last ServiceAccount of each namespace and name (applied in order, it replaces the
+        // ones before it; the RBAC graph reads it too), looked up once per workload.
         let mut accounts = std::collections::HashMap::new();
         for sa in set.of_kind("", "ServiceAccount") {
-            accounts.entry((sa.effective_namespace(), sa.name.as_str())).or_insert(sa);
+            accounts.insert((sa.effective_namespace(), sa.name.as_str()), sa);
         }
         // A template without a pod spec is incomplete input; there is no pod to judge.
         for w in set.iter().filter_map(Workload::of).filter(|w| w.spec.is_some()) {
