@@ -209,6 +209,35 @@ fn unknown_ladrillo_annotations_are_errors() {
     );
 }
 
+/// Annotation values are strings to Kubernetes, and a null one (a key with nothing after it) is
+/// the empty string. Read as the text `null`, an empty `ignore-reason` was a reason, and an empty
+/// `ignore` waived nothing without a word.
+#[test]
+fn null_waiver_annotations_are_empty_strings() {
+    let pod = |annotations: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n{annotations}spec:\n  containers:\n    - name: app\n      securityContext: {{privileged: true}}\n"
+        )
+    };
+    let no_reason = pod("    ladrillo.dev/ignore: POD001\n    ladrillo.dev/ignore-reason:\n");
+    let r = common::scan_text(&no_reason, &["POD001", "INP003"]);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let found: Vec<(&str, String, bool)> =
+        r.findings.iter().map(|f| (f.rule.code, f.message().into_owned(), f.suppressed.is_some())).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.iter().any(|(c, m, _)| *c == "INP003" && m.contains("no reason")), "{found:?}");
+    assert!(found.iter().any(|(c, _, waived)| *c == "POD001" && !waived), "{found:?}");
+
+    for empty in ["    ladrillo.dev/ignore:\n", "    ladrillo.dev/ignore: \" , \"\n"] {
+        let text = pod(&format!("{empty}    ladrillo.dev/ignore-reason: needed\n"));
+        let r = common::scan_text(&text, &["POD001"]);
+        let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(e.len(), 1, "{empty}: {e:?}");
+        assert!(e[0].starts_with("test.yaml:6:") && e[0].contains("empty rule name"), "{empty}: {e:?}");
+        assert!(r.findings.iter().all(|f| f.suppressed.is_none()), "{empty}");
+    }
+}
+
 /// A file named twice, or inside a directory also named, was scanned twice: every finding twice.
 #[test]
 fn a_file_named_twice_is_read_once() {

@@ -60,9 +60,22 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
             }
         }
         let Some(value) = node.get(IGNORE) else { continue };
-        let text = value.scalar_text().unwrap_or_default();
+        // Annotations are a `map[string]string`: a null value (`ignore:` with nothing after it)
+        // is the empty string, as Kubernetes reads it.
+        let text = value.string_map_value().unwrap_or_default();
+        let names: Vec<&str> = text.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        // A waiver that names no rule waives nothing: said, never silently kept.
+        if names.is_empty()
+            && let Some(origin) = &object.origin
+        {
+            errors.push(InputError::at(
+                &origin.file,
+                value.span(),
+                crate::msg!("input-in-annotation", annotation = IGNORE, why = unknown_rule_msg("")),
+            ));
+        }
         let mut rules_found = Vec::new();
-        for name in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        for name in names {
             match rules::find(name) {
                 Some(r) => rules_found.push(r),
                 None => {
@@ -85,8 +98,8 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
             rules: rules_found,
             located: object.locate(&path),
             path,
-            reason: node.get(IGNORE_REASON).and_then(Node::scalar_text).filter(|s| !s.trim().is_empty()),
-            until: node.get(IGNORE_UNTIL).and_then(Node::scalar_text),
+            reason: node.get(IGNORE_REASON).and_then(Node::string_map_value).filter(|s| !s.trim().is_empty()),
+            until: node.get(IGNORE_UNTIL).and_then(Node::string_map_value),
             used: false,
         });
     }

@@ -110,7 +110,8 @@ impl Rule for ExposedService {
 
 /// Why the load balancer is internet-facing; `None` when it is internal or not known.
 fn internet_facing(o: &Object, spec: &Node) -> Option<&'static str> {
-    let annotation = |k: &str| o.annotations().and_then(|a| a.get(k)).and_then(Node::scalar_text);
+    // Annotations are a `map[string]string`: a null value is the empty string.
+    let annotation = |k: &str| o.annotations().and_then(|a| a.get(k)).and_then(Node::string_map_value);
     if let Some(scheme) = annotation(SCHEME) {
         return (scheme.trim() == "internet-facing").then_some("rule-net001-scheme");
     }
