@@ -1,5 +1,6 @@
 //! In-process scan of a generated corpus (`bench/gen_corpus.py`): parsing alone, the whole scan of
-//! files already in memory, and the scan from disk. `cargo bench --bench scan`.
+//! files already in memory, the scan from disk, and writing one scan's JSON and SARIF reports.
+//! `cargo bench --bench scan`.
 //!
 //! `LADRILLO_BENCH_OBJECTS` (default 10000) sets the corpus size; `LADRILLO_BENCH_CORPUS` points at an
 //! existing corpus directory instead of generating one under `target/`.
@@ -19,6 +20,7 @@ use std::time::Duration;
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use ladrillo::document::SourceFile;
 use ladrillo::input::file;
+use ladrillo::report::{self, Format, ReportOptions};
 use ladrillo::scan::{self, ScanSettings};
 use ladrillo::settings::Config;
 use ladrillo::source;
@@ -74,6 +76,22 @@ fn bench_scan(c: &mut Criterion) {
     g.bench_function("scan_paths", |b| {
         b.iter(|| scan::scan_paths(std::slice::from_ref(&dir), &settings).findings.len());
     });
+    g.finish();
+
+    // The reports of one scan, written through a buffered writer behind `dyn Write`, as the CLI
+    // writes them to a file (here the bytes are dropped).
+    let result = scan::scan_files(&files, &settings);
+    let mut g = c.benchmark_group("report");
+    g.sampling_mode(SamplingMode::Flat).sample_size(10).measurement_time(Duration::from_secs(10));
+    g.throughput(Throughput::Elements(result.findings.len() as u64));
+    for (name, format) in [("json", Format::Json), ("sarif", Format::Sarif)] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut w = std::io::BufWriter::new(std::io::sink());
+                report::write(&result, format, ReportOptions::default(), &mut w).unwrap();
+            });
+        });
+    }
     g.finish();
 }
 

@@ -126,6 +126,5 @@ pub fn write(result: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Resu
         errors: &result.errors,
         summary: &result.summary,
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
+    super::write_json(out, &report)
 }

@@ -132,8 +132,7 @@ fn grouped<'a>(scan: &'a ScanResult, namespaces: &[String]) -> Grouped<'a> {
 pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let (namespaced, cluster) = grouped(scan, &[]);
     let list = List { namespaced: &namespaced, cluster: &cluster, errors: &scan.errors };
-    serde_json::to_writer_pretty(&mut *out, &list)?;
-    out.write_all(b"\n")
+    super::write_json(out, &list)
 }
 
 /// The `List` [`write`] prints.

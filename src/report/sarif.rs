@@ -247,6 +247,5 @@ pub fn write(scan: &ScanResult, out: &mut dyn std::io::Write) -> std::io::Result
             })],
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(std::io::Error::other)?;
-    out.write_all(b"\n")
+    super::write_json(out, &log)
 }
