@@ -210,8 +210,8 @@ fn unknown_ladrillo_annotations_are_errors() {
 }
 
 /// Annotation values are strings to Kubernetes, and a null one (a key with nothing after it) is
-/// the empty string. Read as the text `null`, an empty `ignore-reason` was a reason, and an empty
-/// `ignore` waived nothing without a word.
+/// the empty string. Read as the text `null`, an empty `ignore-reason` was a reason; and an
+/// `ignore` naming no rule waived nothing without a word, when it had a reason.
 #[test]
 fn null_waiver_annotations_are_empty_strings() {
     let pod = |annotations: &str| {
@@ -230,11 +230,19 @@ fn null_waiver_annotations_are_empty_strings() {
 
     for empty in ["    ladrillo.dev/ignore:\n", "    ladrillo.dev/ignore: \" , \"\n"] {
         let text = pod(&format!("{empty}    ladrillo.dev/ignore-reason: needed\n"));
-        let r = common::scan_text(&text, &["POD001"]);
-        let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
-        assert_eq!(e.len(), 1, "{empty}: {e:?}");
-        assert!(e[0].starts_with("test.yaml:6:") && e[0].contains("empty rule name"), "{empty}: {e:?}");
-        assert!(r.findings.iter().all(|f| f.suppressed.is_none()), "{empty}");
+        let r = common::scan_text(&text, &["POD001", "INP003"]);
+        assert!(r.errors.is_empty(), "{empty}: {:?}", r.errors);
+        let found: Vec<(&str, String, bool)> = r
+            .findings
+            .iter()
+            .map(|f| (f.rule.code, f.message().into_owned(), f.suppressed.is_some()))
+            .collect();
+        assert_eq!(found.len(), 2, "{empty}: {found:?}");
+        assert!(
+            found.iter().any(|(c, m, _)| *c == "INP003" && m.contains("names no rule")),
+            "{empty}: {found:?}"
+        );
+        assert!(found.iter().any(|(c, _, waived)| *c == "POD001" && !waived), "{empty}: {found:?}");
     }
 }
 

@@ -20,6 +20,9 @@ pub const IGNORE_UNTIL: &str = "ladrillo.dev/ignore-until";
 #[derive(Debug)]
 pub struct ObjectWaiver {
     pub rules: Vec<&'static dyn Rule>,
+    /// The annotation names a rule, known or not: one that names none (`ignore: ""`, or nothing
+    /// after the key) is an invalid waiver, reported as such.
+    pub names_rule: bool,
     pub path: FieldPath,
     /// Where `path` is in the object, found when the waiver is read: its findings are made
     /// after the object's tree is dropped.
@@ -64,16 +67,7 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
         // is the empty string, as Kubernetes reads it.
         let text = value.string_map_value().unwrap_or_default();
         let names: Vec<&str> = text.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
-        // A waiver that names no rule waives nothing: said, never silently kept.
-        if names.is_empty()
-            && let Some(origin) = &object.origin
-        {
-            errors.push(InputError::at(
-                &origin.file,
-                value.span(),
-                crate::msg!("input-in-annotation", annotation = IGNORE, why = unknown_rule_msg("")),
-            ));
-        }
+        let names_rule = !names.is_empty();
         let mut rules_found = Vec::new();
         for name in names {
             match rules::find(name) {
@@ -96,6 +90,7 @@ pub fn object_waivers(object: &Object) -> (Vec<ObjectWaiver>, Vec<InputError>) {
         let path = annotations.clone().key(IGNORE);
         waivers.push(ObjectWaiver {
             rules: rules_found,
+            names_rule,
             located: object.locate(&path),
             path,
             reason: node.get(IGNORE_REASON).and_then(Node::string_map_value).filter(|s| !s.trim().is_empty()),
@@ -139,7 +134,18 @@ pub fn apply_object(
     let options = RuleOptions::default();
     let mut cx = Context::new(&options);
     for w in waivers.iter_mut() {
-        if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
+        // A waiver naming no rule waives nothing: said, never kept in silence.
+        let why = if w.names_rule {
+            invalid_reason(w.reason.as_deref(), w.until.as_deref(), today)
+        } else {
+            Some(crate::msg!("waiver-no-rule"))
+        };
+        if let Some(why) = why {
+            let help = if w.names_rule {
+                crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL)
+            } else {
+                crate::msg!("rule-inp003-help-3", ignore = IGNORE)
+            };
             cx.report_located(
                 &InvalidWaiver,
                 object,
@@ -147,7 +153,7 @@ pub fn apply_object(
                 w.located.clone(),
                 crate::msg!("rule-inp003-message", why = why),
             )
-            .help(crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL));
+            .help(help);
             continue;
         }
         for &i in of_object {

@@ -212,5 +212,6 @@ rule-inp001-help = remove one of the two entries
 rule-inp002-help = quote the value if it is a string, or write it unambiguously
 rule-inp003-help = add `{ $reason }` and a future `{ $until }`, or remove the waiver
 rule-inp003-help-2 = give the waiver a `reason` and a future `until`, or remove it
+rule-inp003-help-3 = name the rules to waive in `{ $ignore }`, comma-separated, or remove the waiver
 rule-inp004-help = remove the waiver, or fix the rule names it lists
 rule-inp004-help-2 = remove the waiver, or fix what it matches

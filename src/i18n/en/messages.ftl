@@ -469,6 +469,7 @@ yaml-read-number = the number { $value }
 yaml-read-null = null
 yaml-read-string = a string
 waiver-no-reason = it has no reason
+waiver-no-rule = it names no rule
 waiver-bad-date = its expiry `{ $until }` is not a date (YYYY-MM-DD)
 waiver-expired = it expired on { $date }
 rule-inp001-message = key `{ $key }` is repeated (first at line { $line }); Kubernetes keeps only this last value

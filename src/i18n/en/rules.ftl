@@ -132,7 +132,7 @@ rule-inp001-title = Flags a key written twice in the same mapping.
 # ambiguous-scalar
 rule-inp002-title = Flags unquoted values that YAML 1.1 (what Kubernetes uses) and YAML 1.2 read differently: `yes`/`no`/`on`/`off`/`y`/`n` as booleans, `0644` as octal 420, `1_000` as 1000.
 # invalid-waiver
-rule-inp003-title = Flags waivers that do not take effect: no reason given, an expiry date in the past, or a date that cannot be read.
+rule-inp003-title = Flags waivers that do not take effect: no rule named (`ladrillo.dev/ignore: ""`, or nothing after the key), no reason given, an expiry date in the past, or a date that cannot be read.
 # unused-waiver
 rule-inp004-title = Flags waivers that matched no finding.
 

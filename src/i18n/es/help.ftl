@@ -216,5 +216,6 @@ rule-inp001-help = elimine una de las dos entradas
 rule-inp002-help = ponga el valor entre comillas si es una cadena, o escríbalo sin ambigüedad
 rule-inp003-help = añada `{ $reason }` y un `{ $until }` futuro, o elimine la exención
 rule-inp003-help-2 = dé a la exención un `reason` y un `until` futuro, o elimínela
+rule-inp003-help-3 = nombre en `{ $ignore }` las reglas que se eximen, separadas por comas, o elimine la exención
 rule-inp004-help = elimine la exención, o corrija los nombres de reglas que enumera
 rule-inp004-help-2 = elimine la exención, o corrija aquello con lo que coincide

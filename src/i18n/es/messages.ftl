@@ -481,6 +481,7 @@ yaml-read-number = el número { $value }
 yaml-read-null = null (nulo)
 yaml-read-string = una cadena
 waiver-no-reason = no tiene motivo
+waiver-no-rule = no nombra ninguna regla
 waiver-bad-date = su caducidad `{ $until }` no es una fecha (AAAA-MM-DD)
 waiver-expired = caducó el { $date }
 rule-inp001-message = la clave `{ $key }` está repetida (la primera vez en la línea { $line }); Kubernetes solo conserva este último valor

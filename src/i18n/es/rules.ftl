@@ -132,7 +132,7 @@ rule-inp001-title = Señala una clave escrita dos veces en el mismo mapa.
 # ambiguous-scalar
 rule-inp002-title = Señala los valores sin comillas que YAML 1.1 (el que usa Kubernetes) y YAML 1.2 leen de forma distinta: `yes`/`no`/`on`/`off`/`y`/`n` como booleanos, `0644` como el octal 420, `1_000` como 1000.
 # invalid-waiver
-rule-inp003-title = Señala las exenciones que no surten efecto: sin motivo, con una fecha de caducidad pasada o con una fecha ilegible.
+rule-inp003-title = Señala las exenciones que no surten efecto: sin regla nombrada (`ladrillo.dev/ignore: ""`, o nada tras la clave), sin motivo, con una fecha de caducidad pasada o con una fecha ilegible.
 # unused-waiver
 rule-inp004-title = Señala las exenciones que no coincidieron con ningún hallazgo.
 

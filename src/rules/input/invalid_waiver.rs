@@ -1,8 +1,9 @@
 use crate::rules::Rule;
 
 crate::declare_rule! {
-    /// Flags waivers that do not take effect: no reason given, an expiry date in the past, or a
-    /// date that cannot be read.
+    /// Flags waivers that do not take effect: no rule named (`ladrillo.dev/ignore: ""`, or
+    /// nothing after the key), no reason given, an expiry date in the past, or a date that
+    /// cannot be read.
     ///
     /// ## Why is this bad?
     /// A waiver is a recorded decision to accept a risk. Without a reason nobody can review it;
@@ -10,8 +11,9 @@ crate::declare_rule! {
     /// nothing and are reported, so accepted risks stay visible.
     ///
     /// ## How to fix
-    /// Add `ladrillo.dev/ignore-reason` (or `reason:` in `.ladrillo.yaml`), and renew or remove
-    /// expired waivers (`ladrillo.dev/ignore-until: YYYY-MM-DD`).
+    /// Name the rules to waive, add `ladrillo.dev/ignore-reason` (or `reason:` in
+    /// `.ladrillo.yaml`), and renew or remove expired waivers (`ladrillo.dev/ignore-until:
+    /// YYYY-MM-DD`).
     ///
     /// ## Example
     /// ```yaml
