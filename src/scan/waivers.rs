@@ -135,17 +135,14 @@ pub fn apply_object(
     let mut cx = Context::new(&options);
     for w in waivers.iter_mut() {
         // A waiver naming no rule waives nothing: said, never kept in silence.
-        let why = if w.names_rule {
-            invalid_reason(w.reason.as_deref(), w.until.as_deref(), today)
+        let invalid = if w.names_rule {
+            invalid_reason(w.reason.as_deref(), w.until.as_deref(), today).map(|why| {
+                (why, crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL))
+            })
         } else {
-            Some(crate::msg!("waiver-no-rule"))
+            Some((crate::msg!("waiver-no-rule"), crate::msg!("rule-inp003-help-3", ignore = IGNORE)))
         };
-        if let Some(why) = why {
-            let help = if w.names_rule {
-                crate::msg!("rule-inp003-help", reason = IGNORE_REASON, until = IGNORE_UNTIL)
-            } else {
-                crate::msg!("rule-inp003-help-3", ignore = IGNORE)
-            };
+        if let Some((why, help)) = invalid {
             cx.report_located(
                 &InvalidWaiver,
                 object,
