@@ -433,7 +433,7 @@ impl Eval<'_> {
         self.spend(NODE_WEIGHT * (1 + entries.len()));
         let entries: Vec<Entry> = entries
             .into_iter()
-            .map(|(key, key_span, pending)| Entry { key, key_span, value: pending.into_node() })
+            .map(|(key, key_span, pending)| Entry { key: key.into(), key_span, value: pending.into_node() })
             .collect();
         Node::new(span, Value::Map(entries.into()))
     }
@@ -484,8 +484,8 @@ impl Eval<'_> {
                             _ => return Node::unknown(span),
                         },
                     };
-                    entries.retain(|e| e.key != key);
-                    entries.push(Entry { key, key_span, value: self.expr(value.expr()) });
+                    entries.retain(|e| e.key.as_str() != key.as_str());
+                    entries.push(Entry { key: key.into(), key_span, value: self.expr(value.expr()) });
                 }
                 Value::Map(Map::from(entries))
             }

@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::key::Key;
 use super::node::{CompactString, Entry, Map, Node, Value};
 use super::span::Span;
 use super::yaml::resolve_plain;
@@ -92,13 +93,13 @@ impl Reader<'_> {
             return Some(Node::new(Span::new(start, self.at), Value::Map(Map::default())));
         }
         let first = self.entries.len();
-        let mut keys: Option<HashSet<CompactString>> = None;
+        let mut keys: Option<HashSet<Key>> = None;
         loop {
             if self.peek() != Some(b'"') {
                 return None;
             }
             let key_start = self.at;
-            let key = self.string()?;
+            let key = Key::new(&self.string()?);
             let key_span = Span::new(key_start, self.at);
             if key_span.range().len() > MAX_KEY {
                 return None;
@@ -107,7 +108,7 @@ impl Reader<'_> {
             let duplicate = match &mut keys {
                 Some(set) => !set.insert(key.clone()),
                 None if open.len() >= LINEAR_KEYS => {
-                    let mut set: HashSet<CompactString> = open.iter().map(|e| e.key.clone()).collect();
+                    let mut set: HashSet<Key> = open.iter().map(|e| e.key.clone()).collect();
                     let duplicate = !set.insert(key.clone());
                     keys = Some(set);
                     duplicate

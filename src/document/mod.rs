@@ -5,11 +5,13 @@
 pub mod cloudformation;
 pub mod hcl;
 pub mod json;
+pub mod key;
 pub mod node;
 pub mod span;
 pub mod symbolic;
 pub mod yaml;
 pub mod yaml_syntax;
 
+pub use key::Key;
 pub use node::{Entry, FieldPath, Located, Map, Node, Segment, Value};
 pub use span::{Position, RenderTool, Rendered, SourceFile, Span};

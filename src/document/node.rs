@@ -4,14 +4,15 @@
 //!
 //! Every tree is kept until all files are parsed and the cross-object rules ran (a scan then
 //! drops each object's tree once its own rules ran: `ObjectSet::check_dropping_trees`), so they
-//! are compact: a node is 32 bytes, a mapping entry 64; keys and strings of
-//! up to 24 bytes are stored inline ([`CompactString`]), and sequences and mappings are boxed
-//! slices holding no spare room.
+//! are compact: a node is 32 bytes, a mapping entry 48; keys are shared between the entries that
+//! repeat them ([`Key`]), strings of up to 24 bytes are stored inline ([`CompactString`]), and
+//! sequences and mappings are boxed slices holding no spare room.
 
 use std::fmt;
 
 pub use compact_str::CompactString;
 
+use super::key::Key;
 use super::span::Span;
 
 /// What one node costs in an expansion budget besides its text (see [`Node::weight`]).
@@ -115,7 +116,7 @@ pub struct Map {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: CompactString,
+    pub key: Key,
     pub key_span: Span,
     pub value: Node,
 }
@@ -692,7 +693,7 @@ mod tests {
         // Every node and mapping entry of every input is kept for the whole run.
         assert_eq!(std::mem::size_of::<Value>(), 24);
         assert_eq!(std::mem::size_of::<Node>(), 32);
-        assert_eq!(std::mem::size_of::<Entry>(), 64);
+        assert_eq!(std::mem::size_of::<Entry>(), 48);
     }
 
     #[test]

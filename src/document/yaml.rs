@@ -11,7 +11,8 @@ use std::collections::{HashMap, HashSet};
 
 use granit_parser::{Event, Parser, ScalarStyle, ScanError};
 
-use super::node::{CompactString, Entry, Map, Node, Tag, Value};
+use super::key::Key;
+use super::node::{Entry, Map, Node, Tag, Value};
 use super::span::Span;
 
 /// Upper bound on what alias expansion may add to a stream, in bytes as [`Node::weight`] counts
@@ -134,7 +135,7 @@ struct MapFrame {
     tag: Option<Tag>,
     entries: Vec<Entry>,
     /// Key index, built once a mapping is large enough for linear search to hurt.
-    index: Option<HashMap<CompactString, usize>>,
+    index: Option<HashMap<Key, usize>>,
     pending_key: Option<PendingKey>,
     merges: Vec<Node>,
     /// Levels of the deepest value completed inside so far.
@@ -142,7 +143,7 @@ struct MapFrame {
 }
 
 struct PendingKey {
-    key: CompactString,
+    key: Key,
     span: Span,
     merge: bool,
 }
@@ -355,7 +356,7 @@ fn insert(frame: &mut MapFrame, key: PendingKey, value: Node, out: &mut Stream) 
 fn finish_map(frame: MapFrame, end: Span) -> Result<Node, SyntaxError> {
     let MapFrame { span, tag, mut entries, merges, .. } = frame;
     // Keys already present, hashed: a merge of many keys (or many merges) stays linear.
-    let mut present: HashSet<CompactString> =
+    let mut present: HashSet<Key> =
         if merges.is_empty() { HashSet::new() } else { entries.iter().map(|e| e.key.clone()).collect() };
     for source in merges {
         let maps: Vec<&Map> = match &source.value {
@@ -389,13 +390,13 @@ fn merge_error(span: Span) -> SyntaxError {
     SyntaxError { span, message: crate::msg!("yaml-merge-needs-mapping") }
 }
 
-fn key_text(node: &Node) -> Result<CompactString, SyntaxError> {
+fn key_text(node: &Node) -> Result<Key, SyntaxError> {
     match &node.value {
-        Value::Str(s) => Ok(s.clone()),
-        Value::Null => Ok("null".into()),
-        Value::Bool(b) => Ok(if *b { "true" } else { "false" }.into()),
-        Value::Int(i) => Ok(i.to_string().into()),
-        Value::Float(f) => Ok(format_float(*f).into()),
+        Value::Str(s) => Ok(Key::new(s)),
+        Value::Null => Ok(Key::new("null")),
+        Value::Bool(b) => Ok(Key::new(if *b { "true" } else { "false" })),
+        Value::Int(i) => Ok(Key::new(&i.to_string())),
+        Value::Float(f) => Ok(Key::new(&format_float(*f))),
         Value::Seq(_) | Value::Map(_) => {
             Err(SyntaxError { span: node.span(), message: crate::msg!("yaml-key-not-scalar") })
         }
