@@ -167,7 +167,7 @@ impl Message {
     pub fn new(text: crate::i18n::Text, masked: &impl Fn(&str) -> bool) -> Self {
         match text {
             crate::i18n::Text::Plain(s) => Self::Text(s.into_boxed_str()),
-            crate::i18n::Text::Msg(m) if m.args.is_empty() => {
+            crate::i18n::Text::Msg(m) if !m.has_args() => {
                 // Rendered once per process (a rule's help line).
                 let english = m.english_shared();
                 if !masked(&english) { Self::Msg(m) } else { Self::Kept(Box::new((Box::from(&*english), m))) }
@@ -212,15 +212,6 @@ impl Message {
             Self::Text(s) => s.to_string(),
             Self::Msg(m) => m.render(lang),
             Self::Kept(k) => k.1.render(lang),
-        }
-    }
-
-    /// Frees the spare room of the message's argument lists.
-    pub fn shrink(&mut self) {
-        match self {
-            Self::Text(_) => {}
-            Self::Msg(m) => m.shrink(),
-            Self::Kept(k) => k.1.shrink(),
         }
     }
 
@@ -354,20 +345,13 @@ impl Finding {
         self.help.as_ref().map(|h| h.render(lang))
     }
 
-    /// Frees the spare room of its lists and messages (built by pushing one item at a time): a
+    /// Frees the spare room of its lists (built by pushing one item at a time): a
     /// finding lives for the whole run, and a large input has hundreds of thousands.
     pub fn shrink(&mut self) {
-        self.message.shrink();
-        if let Some(h) = &mut self.help {
-            h.shrink();
-        }
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
             path.shrink();
         }
         if let Some(e) = &mut self.extra {
-            for m in &mut e.notes {
-                m.shrink();
-            }
             e.notes.shrink_to_fit();
             e.related.shrink_to_fit();
             e.redact.shrink_to_fit();
@@ -673,9 +657,9 @@ mod tests {
     #[test]
     fn findings_stay_small() {
         // A large input keeps hundreds of thousands of findings until the report is written.
-        assert_eq!(std::mem::size_of::<Message>(), 48);
-        assert_eq!(std::mem::size_of::<Option<Message>>(), 48);
-        assert_eq!(std::mem::size_of::<Finding>(), 232);
+        assert_eq!(std::mem::size_of::<Message>(), 40);
+        assert_eq!(std::mem::size_of::<Option<Message>>(), 40);
+        assert_eq!(std::mem::size_of::<Finding>(), 216);
     }
 
     #[test]

@@ -242,7 +242,9 @@ fn untranslated(rel: &str, f: &ladrillo::finding::Finding) -> Vec<String> {
         }
     }
     for m in f.note_messages().iter().filter_map(ladrillo::finding::Message::msg) {
-        if m.id == "finding-default" && m.args.iter().any(|(_, a)| matches!(a, ladrillo::i18n::Arg::Str(_))) {
+        if m.id == "finding-default"
+            && m.args().any(|(_, a)| matches!(a, ladrillo::i18n::args::ArgRef::Str(_)))
+        {
             out.push(format!(
                 "{what}: the default reason of note `{}` has no message in src/i18n/*/defaults.ftl",
                 m.render(Lang::En)

@@ -10,6 +10,7 @@ use compact_str::CompactString;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+pub mod args;
 #[cfg(test)]
 mod tests;
 
@@ -132,37 +133,45 @@ macro_rules! number_args {
 number_args!(usize, u64, u32, u16, u8, i64, i32);
 
 /// A message id with its arguments, rendered in a language when it is shown (so a finding made
-/// once can be reported in either language).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// once can be reported in either language). The arguments are encoded in one byte string at
+/// their final size ([`args`]): read them with [`Msg::args`].
+#[derive(Clone, PartialEq, Eq)]
 pub struct Msg {
     pub id: Cow<'static, str>,
-    pub args: Vec<(&'static str, Arg)>,
+    args: Box<[u8]>,
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Msg").field("id", &self.id).field("args", &args::DebugArgs(&self.args)).finish()
+    }
 }
 
 impl Msg {
     #[must_use]
     pub fn new(id: impl Into<Cow<'static, str>>) -> Self {
-        Self { id: id.into(), args: Vec::new() }
+        Self { id: id.into(), args: Box::default() }
     }
 
-    /// A message with all its arguments at once (what [`msg!`] builds: the list is allocated at
-    /// its final size).
+    /// A message with all its arguments at once (what [`msg!`] builds).
     #[must_use]
-    pub fn with_args(id: impl Into<Cow<'static, str>>, args: Vec<(&'static str, Arg)>) -> Self {
-        Self { id: id.into(), args }
+    pub fn with_args(id: impl Into<Cow<'static, str>>, list: Vec<(&'static str, Arg)>) -> Self {
+        let mut buf = Vec::new();
+        for (name, value) in &list {
+            args::push_arg(&mut buf, name, value);
+        }
+        Self { id: id.into(), args: buf.into_boxed_slice() }
     }
 
-    /// Frees the spare room of the argument lists, nested messages included: a finding keeps
-    /// its messages for the whole run, hundreds of thousands of them on a large input.
-    pub fn shrink(&mut self) {
-        self.args.shrink_to_fit();
-        for (_, value) in &mut self.args {
-            match value {
-                Arg::Str(s) => s.shrink_to_fit(),
-                Arg::Msg(m) => m.shrink(),
-                Arg::Num(_) => {}
-            }
-        }
+    /// The arguments, in order.
+    pub fn args(&self) -> args::Iter<'_> {
+        args::iter(&self.args)
+    }
+
+    /// Whether the message has arguments.
+    #[must_use]
+    pub fn has_args(&self) -> bool {
+        !self.args.is_empty()
     }
 
     /// The English text, shared: a message without arguments (a rule's help line) is rendered
@@ -182,51 +191,44 @@ impl Msg {
     }
 
     #[must_use]
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
-        self.args.push((name, value.into()));
-        self
+    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Self {
+        let mut buf = self.args.into_vec();
+        args::push_arg(&mut buf, name, &value.into());
+        Self { id: self.id, args: buf.into_boxed_slice() }
     }
 
     /// Rewrites every text argument, in nested messages too, where `f` returns a new text (masking
     /// a credential that an input name carries into a message).
     pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
-        for (_, value) in &mut self.args {
-            match value {
-                Arg::Str(s) => {
-                    if let Some(new) = f(s) {
-                        *s = new.into();
-                    }
-                }
-                Arg::Msg(m) => m.map_text(f),
-                Arg::Num(_) => {}
-            }
+        if let Some(new) = args::map_text(&self.args, f) {
+            self.args = new.into_boxed_slice();
         }
     }
 
     /// Whether `f` holds for a text argument, in nested messages too.
     #[must_use]
     pub fn any_text(&self, f: &impl Fn(&str) -> bool) -> bool {
-        self.args.iter().any(|(_, value)| match value {
-            Arg::Str(s) => f(s),
-            Arg::Msg(m) => m.any_text(f),
-            Arg::Num(_) => false,
-        })
+        args::any_text(&self.args, f)
     }
 
     /// The message in a language.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
-        let mut args = FluentArgs::with_capacity(self.args.len());
-        for (name, value) in &self.args {
-            let value: FluentValue<'_> = match value {
-                Arg::Str(s) => s.as_str().into(),
-                Arg::Num(n) => (*n).into(),
-                Arg::Msg(m) => m.render(lang).into(),
-            };
-            args.set(*name, value);
-        }
-        format(lang, &self.id, Some(&args))
+        render(lang, &self.id, &self.args)
     }
+}
+
+fn render(lang: Lang, id: &str, list: &[u8]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args::iter(list) {
+        let value: FluentValue<'_> = match value {
+            args::ArgRef::Str(s) => s.into(),
+            args::ArgRef::Num(n) => n.into(),
+            args::ArgRef::Msg(id, nested) => render(lang, id, nested).into(),
+        };
+        fluent.set(name, value);
+    }
+    format(lang, id, Some(&fluent))
 }
 
 /// A user-facing text: a message rendered in the reader's language, or text not translated yet.
