@@ -349,7 +349,7 @@ impl Finding {
     /// finding lives for the whole run, and a large input has hundreds of thousands.
     pub fn shrink(&mut self) {
         for path in self.path.iter_mut().chain(self.missing.iter_mut()) {
-            path.shrink();
+            path.share();
         }
         if let Some(e) = &mut self.extra {
             e.notes.shrink_to_fit();

@@ -9,6 +9,7 @@
 //! sequences and mappings are boxed slices holding no spare room.
 
 use std::fmt;
+use std::sync::Arc;
 
 pub use compact_str::CompactString;
 
@@ -460,10 +461,71 @@ pub enum Segment<'a> {
 /// Every finding keeps one or two paths until the report is written, so a path is one byte
 /// string: each step is a marker byte, then a key's length and bytes or an index (lengths and
 /// indices as LEB128). A seven-step path takes about 50 bytes, where a list of steps took 168.
-/// The encoding is canonical, so paths are equal exactly when their bytes are.
-#[derive(Clone, Default, PartialEq, Eq, Hash)]
+/// The encoding is canonical, so paths are equal exactly when their bytes are. A finding's path
+/// is shared with the equal paths of other findings once the finding is made
+/// ([`FieldPath::share`]): a large input has hundreds of thousands of findings at a few thousand
+/// distinct fields.
+#[derive(Clone, Default)]
 pub struct FieldPath {
-    bytes: Vec<u8>,
+    bytes: PathBytes,
+}
+
+#[derive(Clone)]
+enum PathBytes {
+    /// Being built, or not worth sharing.
+    Owned(Vec<u8>),
+    /// Shared with equal paths (see [`FieldPath::share`]).
+    Shared(Arc<[u8]>),
+}
+
+impl Default for PathBytes {
+    fn default() -> Self {
+        Self::Owned(Vec::new())
+    }
+}
+
+impl PathBytes {
+    fn as_slice(&self) -> &[u8] {
+        match self {
+            Self::Owned(v) => v,
+            Self::Shared(s) => s,
+        }
+    }
+
+    fn to_mut(&mut self) -> &mut Vec<u8> {
+        if let Self::Shared(s) = self {
+            *self = Self::Owned(s.to_vec());
+        }
+        match self {
+            Self::Owned(v) => v,
+            Self::Shared(_) => unreachable!("made owned above"),
+        }
+    }
+}
+
+impl PartialEq for FieldPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes.as_slice() == other.bytes.as_slice()
+    }
+}
+
+impl Eq for FieldPath {}
+
+impl std::hash::Hash for FieldPath {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes.as_slice().hash(state);
+    }
+}
+
+/// Paths a thread remembers for sharing before it forgets them all and starts again.
+const MAX_SHARED_PATHS: usize = 16_384;
+
+/// Longer paths are kept as they are: rarely repeated.
+const MAX_SHARED_PATH_LEN: usize = 256;
+
+thread_local! {
+    static SHARED_PATHS: std::cell::RefCell<std::collections::HashSet<Arc<[u8]>>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
 }
 
 const KEY: u8 = 0;
@@ -553,14 +615,16 @@ impl FieldPath {
     }
 
     fn push_key(&mut self, key: &str) {
-        self.bytes.push(KEY);
-        push_number(&mut self.bytes, key.len() as u64);
-        self.bytes.extend_from_slice(key.as_bytes());
+        let bytes = self.bytes.to_mut();
+        bytes.push(KEY);
+        push_number(bytes, key.len() as u64);
+        bytes.extend_from_slice(key.as_bytes());
     }
 
     fn push_index(&mut self, ix: usize) {
-        self.bytes.push(INDEX);
-        push_number(&mut self.bytes, ix as u64);
+        let bytes = self.bytes.to_mut();
+        bytes.push(INDEX);
+        push_number(bytes, ix as u64);
     }
 
     #[must_use]
@@ -586,19 +650,19 @@ impl FieldPath {
 
     #[must_use]
     pub fn join(mut self, other: &FieldPath) -> Self {
-        self.bytes.extend_from_slice(&other.bytes);
+        self.bytes.to_mut().extend_from_slice(other.bytes.as_slice());
         self
     }
 
     #[must_use]
     pub fn is_root(&self) -> bool {
-        self.bytes.is_empty()
+        self.bytes.as_slice().is_empty()
     }
 
     /// The steps, in order.
     #[must_use]
     pub fn segments(&self) -> Segments<'_> {
-        Segments { bytes: &self.bytes, at: 0 }
+        Segments { bytes: self.bytes.as_slice(), at: 0 }
     }
 
     /// How many steps the path has.
@@ -617,18 +681,42 @@ impl FieldPath {
     /// steps, and equal prefixes are equal steps.
     #[must_use]
     pub fn encoded(&self) -> &[u8] {
-        &self.bytes
+        self.bytes.as_slice()
     }
 
     /// The path from the step at byte `offset` (a [`Segments::offset`]) on.
     #[must_use]
     pub fn from_offset(&self, offset: usize) -> FieldPath {
-        FieldPath { bytes: self.bytes.get(offset..).unwrap_or_default().to_vec() }
+        FieldPath {
+            bytes: PathBytes::Owned(self.bytes.as_slice().get(offset..).unwrap_or_default().to_vec()),
+        }
     }
 
-    /// Frees spare room: a finding keeps its paths for the whole run.
-    pub fn shrink(&mut self) {
-        self.bytes.shrink_to_fit();
+    /// Shares the path's bytes with the equal paths shared before on this thread (or frees its
+    /// spare room, for a long one): a finding keeps its paths for the whole run. Extending a
+    /// shared path copies it first.
+    pub fn share(&mut self) {
+        let PathBytes::Owned(bytes) = &mut self.bytes else { return };
+        if bytes.is_empty() {
+            return;
+        }
+        if bytes.len() > MAX_SHARED_PATH_LEN {
+            bytes.shrink_to_fit();
+            return;
+        }
+        let shared = SHARED_PATHS.with(|paths| {
+            let mut paths = paths.borrow_mut();
+            if let Some(shared) = paths.get(bytes.as_slice()) {
+                return Arc::clone(shared);
+            }
+            if paths.len() >= MAX_SHARED_PATHS {
+                paths.clear();
+            }
+            let shared: Arc<[u8]> = Arc::from(bytes.as_slice());
+            paths.insert(Arc::clone(&shared));
+            shared
+        });
+        self.bytes = PathBytes::Shared(shared);
     }
 
     /// RFC 6901 JSON pointer form (`/spec/containers/0`).
@@ -694,6 +782,27 @@ mod tests {
         assert_eq!(std::mem::size_of::<Value>(), 24);
         assert_eq!(std::mem::size_of::<Node>(), 32);
         assert_eq!(std::mem::size_of::<Entry>(), 48);
+        assert_eq!(std::mem::size_of::<FieldPath>(), 24);
+    }
+
+    #[test]
+    fn shared_paths_are_one_copy_and_extend_on_their_own() {
+        let make = || FieldPath::parse("spec.containers[0].image");
+        let (mut a, mut b) = (make(), make());
+        a.share();
+        b.share();
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.encoded(), b.encoded()));
+        let longer = b.clone().key("tag");
+        assert_eq!(longer.to_string(), "spec.containers[0].image.tag");
+        assert_eq!(b.to_string(), "spec.containers[0].image");
+        assert_eq!(a, make());
+        let mut root = FieldPath::root();
+        root.share();
+        assert!(root.is_root());
+        let mut long = FieldPath::root().key(&"k".repeat(MAX_SHARED_PATH_LEN));
+        long.share();
+        assert_eq!(long.first(), Some(Segment::Key(&"k".repeat(MAX_SHARED_PATH_LEN))));
     }
 
     #[test]
