@@ -679,7 +679,7 @@ fn run_set_rules(set: ObjectSet, settings: &ScanSettings) -> (ObjectSet, Vec<Vec
 
 /// The room to give the list of all findings once `needed` of them (those of the first `done` of
 /// `objects` objects) do not fit: as many per object for the objects left, an eighth more, and
-/// the `others` that join them at the end. The list is the largest allocation of a scan (232
+/// the `others` that join them at the end. The list is the largest allocation of a scan (216
 /// bytes a finding), and growing it by doubling copied it a dozen times, each time with the old
 /// and new lists alive together (up to 1.5 times its size). Room never written to is not
 /// resident, so a generous guess costs address space, not memory.
