@@ -23,4 +23,5 @@ pub mod rules;
 pub mod scan;
 pub mod settings;
 pub mod source;
+mod varint;
 pub mod webhook;

@@ -531,19 +531,6 @@ thread_local! {
 const KEY: u8 = 0;
 const INDEX: u8 = 1;
 
-fn push_number(bytes: &mut Vec<u8>, mut n: u64) {
-    loop {
-        #[allow(clippy::cast_possible_truncation)]
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            bytes.push(low);
-            return;
-        }
-        bytes.push(low | 0x80);
-    }
-}
-
 /// The steps of a [`FieldPath`], in order.
 #[derive(Clone, Debug)]
 pub struct Segments<'a> {
@@ -559,16 +546,7 @@ impl Segments<'_> {
     }
 
     fn number(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = *self.bytes.get(self.at)?;
-            self.at += 1;
-            n |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+        crate::varint::read(self.bytes, &mut self.at)
     }
 }
 
@@ -617,14 +595,14 @@ impl FieldPath {
     fn push_key(&mut self, key: &str) {
         let bytes = self.bytes.to_mut();
         bytes.push(KEY);
-        push_number(bytes, key.len() as u64);
+        crate::varint::push(bytes, key.len() as u64);
         bytes.extend_from_slice(key.as_bytes());
     }
 
     fn push_index(&mut self, ix: usize) {
         let bytes = self.bytes.to_mut();
         bytes.push(INDEX);
-        push_number(bytes, ix as u64);
+        crate::varint::push(bytes, ix as u64);
     }
 
     #[must_use]

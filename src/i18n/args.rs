@@ -23,21 +23,8 @@ pub enum ArgRef<'a> {
     Msg(&'a str, &'a [u8]),
 }
 
-fn push_len(buf: &mut Vec<u8>, mut n: u64) {
-    loop {
-        #[allow(clippy::cast_possible_truncation)]
-        let low = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            buf.push(low);
-            return;
-        }
-        buf.push(low | 0x80);
-    }
-}
-
 fn push_bytes(buf: &mut Vec<u8>, bytes: &[u8]) {
-    push_len(buf, bytes.len() as u64);
+    crate::varint::push(buf, bytes.len() as u64);
     buf.extend_from_slice(bytes);
 }
 
@@ -52,7 +39,7 @@ pub fn push(buf: &mut Vec<u8>, name: &str, value: ArgRef<'_>) {
         ArgRef::Num(n) => {
             buf.push(NUM);
             #[allow(clippy::cast_sign_loss)]
-            push_len(buf, ((n << 1) ^ (n >> 63)) as u64);
+            crate::varint::push(buf, ((n << 1) ^ (n >> 63)) as u64);
         }
         ArgRef::Msg(id, args) => {
             buf.push(MSG);
@@ -82,16 +69,10 @@ pub struct Iter<'a> {
 
 impl<'a> Iter<'a> {
     fn number(&mut self) -> Option<u64> {
-        let mut n: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let (&b, rest) = self.rest.split_first()?;
-            self.rest = rest;
-            n |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Some(n);
-            }
-        }
-        None
+        let mut at = 0;
+        let n = crate::varint::read(self.rest, &mut at)?;
+        self.rest = self.rest.get(at..)?;
+        Some(n)
     }
 
     fn len(&mut self) -> Option<usize> {
