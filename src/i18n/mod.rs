@@ -190,13 +190,6 @@ impl Msg {
         }
     }
 
-    #[must_use]
-    pub fn arg(self, name: &'static str, value: impl Into<Arg>) -> Self {
-        let mut buf = self.args.into_vec();
-        args::push_arg(&mut buf, name, &value.into());
-        Self { id: self.id, args: buf.into_boxed_slice() }
-    }
-
     /// Rewrites every text argument, in nested messages too, where `f` returns a new text (masking
     /// a credential that an input name carries into a message).
     pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
