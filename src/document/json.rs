@@ -119,7 +119,8 @@ impl Reader<'_> {
                 return None;
             }
             self.skip_inline_space()?;
-            if self.peek() != Some(b':') {
+            // YAML's bound on an implicit key covers the space before its `:` too.
+            if self.peek() != Some(b':') || self.at - key_start > MAX_KEY {
                 return None;
             }
             self.at += 1;
@@ -350,6 +351,9 @@ mod tests {
     #[test]
     fn leaves_to_the_yaml_reader_what_it_might_read_its_own_way() {
         let long_key = format!("{{\"{}\": 1}}", "k".repeat(MAX_KEY + 1));
+        // A short key far from its `:` (found by fuzzing `json_tree`): YAML refuses it.
+        let spaced_key = format!("{{\"k\"{}: 1}}", " \t".repeat(MAX_KEY));
+        assert!(!yaml::parse(&spaced_key).errors.is_empty());
         let deep = format!("{{\"a\": {}1{}}}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         let many: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 39)).collect();
         let duplicate_in_large = format!("{{{}}}", many.join(", "));
@@ -385,6 +389,7 @@ mod tests {
             "\u{feff}{\"a\": 1}",
             r#"{"a": 1"#,
             &long_key,
+            &spaced_key,
             &deep,
         ] {
             assert!(parse(text).is_none(), "read: {text}");
