@@ -44,22 +44,14 @@ impl Key {
         if text.len() > MAX_SHARED_LEN {
             return Self(ArcStr::from(text));
         }
-        SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            if let Some(key) = seen.get(text) {
-                return Self(key.clone());
-            }
+        Self(super::shared::shared(&SEEN, text, MAX_SEEN, |text| {
             let key = ArcStr::from(text);
             if MADE_STATIC.fetch_add(1, Ordering::Relaxed) < MAX_STATIC {
                 // Every clone of a leaked `ArcStr` is static: no count to update, ever.
                 let _: &'static str = key.leak();
             }
-            if seen.len() >= MAX_SEEN {
-                seen.clear();
-            }
-            seen.insert(key.clone());
-            Self(key)
-        })
+            key
+        }))
     }
 
     #[must_use]

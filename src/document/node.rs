@@ -682,18 +682,8 @@ impl FieldPath {
             bytes.shrink_to_fit();
             return;
         }
-        let shared = SHARED_PATHS.with(|paths| {
-            let mut paths = paths.borrow_mut();
-            if let Some(shared) = paths.get(bytes.as_slice()) {
-                return Arc::clone(shared);
-            }
-            if paths.len() >= MAX_SHARED_PATHS {
-                paths.clear();
-            }
-            let shared: Arc<[u8]> = Arc::from(bytes.as_slice());
-            paths.insert(Arc::clone(&shared));
-            shared
-        });
+        let shared =
+            super::shared::shared(&SHARED_PATHS, bytes.as_slice(), MAX_SHARED_PATHS, |b| Arc::from(b));
         self.bytes = PathBytes::Shared(shared);
     }
 

@@ -153,11 +153,12 @@ impl Msg {
         Self { id: id.into(), args: Box::default() }
     }
 
-    /// A message with all its arguments at once (what [`msg!`] builds).
+    /// A message with all its arguments at once (what [`msg!`] builds, from an array on the
+    /// stack: the encoded string is the message's one allocation).
     #[must_use]
-    pub fn with_args(id: impl Into<Cow<'static, str>>, list: Vec<(&'static str, Arg)>) -> Self {
+    pub fn with_args(id: impl Into<Cow<'static, str>>, list: &[(&'static str, Arg)]) -> Self {
         let mut buf = Vec::new();
-        for (name, value) in &list {
+        for (name, value) in list {
             args::push_arg(&mut buf, name, value);
         }
         Self { id: id.into(), args: buf.into_boxed_slice() }
@@ -294,7 +295,7 @@ impl From<Msg> for Text {
 #[macro_export]
 macro_rules! msg {
     ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::i18n::Msg::with_args($id, vec![$((stringify!($name), ::core::convert::Into::<$crate::i18n::Arg>::into($value))),*])
+        $crate::i18n::Msg::with_args($id, &[$((stringify!($name), ::core::convert::Into::<$crate::i18n::Arg>::into($value))),*])
     };
 }
 
