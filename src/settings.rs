@@ -307,7 +307,7 @@ impl Config {
 
     /// [`Config::parse`] with the problems in a language.
     pub fn parse_in(file: &Arc<SourceFile>, lang: Lang) -> Result<Config, Vec<InputError>> {
-        let stream = yaml::parse(&file.text);
+        let stream = yaml::parse(&file.text());
         let mut errors: Vec<InputError> =
             stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect();
         // Unlike in manifests, a repeated key or a second document in the config is a typo that

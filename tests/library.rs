@@ -64,7 +64,7 @@ const REVIEW: &str = r#"{
 /// The node of a request's object, as a webhook or an audit-log reader holds it.
 fn request_object(text: &str) -> (std::sync::Arc<ladrillo::document::SourceFile>, FieldPath, Node) {
     let file = common::source("admission:shop/bad", text);
-    let stream = yaml::parse(&file.text);
+    let stream = yaml::parse(&file.text());
     let root = stream.documents.into_iter().next().expect("a document").root;
     let path = FieldPath::root().keys(&["request", "object"]);
     let node = root.get("request").and_then(|r| r.get("object")).cloned().expect("request.object");
@@ -187,6 +187,48 @@ fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
             a.lines().nth(line),
             b.lines().nth(line)
         );
+    }
+}
+
+#[test]
+fn packed_texts_give_the_reports_that_texts_as_read_give() {
+    // Every rule over every fixture, in every format: positions, excerpts (masked credentials,
+    // long and non-ASCII lines), related places and HTML source views all read the texts.
+    let root = common::root();
+    let paths: Vec<String> =
+        ["tests/fixtures", "tests/rbac", "tests/netpol", "tests/pss", "tests/cluster_model", "examples"]
+            .iter()
+            .map(|p| root.join(p))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+    let settings = common::settings(&["all"]);
+    let scan_with = |packing| {
+        let options = ladrillo::input::Options { packing, ..settings.input_options() };
+        let inputs = ladrillo::input::Inputs::from_paths(&paths, &options);
+        let packed = inputs.files.iter().filter(|f| f.is_packed()).count();
+        (scan::scan(inputs, &settings), packed)
+    };
+    let (as_read, none) = scan_with(ladrillo::input::Packing::Never);
+    let (packed, some) = scan_with(ladrillo::input::Packing::Always);
+    assert_eq!(none, 0);
+    assert!(some > 100, "many fixtures are packed: {some}");
+    assert!(as_read.findings.len() > 1000, "the fixtures give many findings: {}", as_read.findings.len());
+    use ladrillo::report::{Format, ReportOptions, render};
+    for format in [Format::Text, Format::Json, Format::Sarif, Format::Junit, Format::Html, Format::Markdown] {
+        for lang in [ladrillo::i18n::Lang::En, ladrillo::i18n::Lang::Es] {
+            let options = ReportOptions { show_suppressed: true, lang, ..ReportOptions::default() };
+            let (a, b) = (render(&as_read, format, options), render(&packed, format, options));
+            if a != b {
+                let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
+                panic!(
+                    "{format:?} differs at line {}: {:?} vs {:?}",
+                    line + 1,
+                    a.lines().nth(line),
+                    b.lines().nth(line)
+                );
+            }
+        }
     }
 }
 

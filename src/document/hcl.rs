@@ -264,7 +264,7 @@ pub fn syntax_errors(file: &Arc<SourceFile>) -> Vec<InputError> {
 }
 
 fn parse(file: &Arc<SourceFile>, errors: &mut Vec<InputError>) -> Option<HclBody> {
-    match hcl_edit::parser::parse_body(&file.text) {
+    match hcl_edit::parser::parse_body(&file.text()) {
         Ok(body) => Some(body),
         Err(e) => {
             let offset = e.location().offset();

@@ -10,9 +10,11 @@ pub mod node;
 mod shared;
 pub mod span;
 pub mod symbolic;
+pub mod text;
 pub mod yaml;
 pub mod yaml_syntax;
 
 pub use key::Key;
 pub use node::{Entry, FieldPath, Located, Map, Node, Segment, Value};
 pub use span::{Position, RenderTool, Rendered, SourceFile, Span};
+pub use text::TextRef;

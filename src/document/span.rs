@@ -1,6 +1,7 @@
 //! Source files and byte spans. Positions are computed on demand from a per-file line index, so
 //! documents carry only two `u32`s per node. The index is sparse (see [`LineMark`]): one entry
 //! per 32 lines rather than one per line, since every file's index lives for the whole run.
+//! On a large input the text itself is packed once parsed (see [`super::text`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,7 +46,9 @@ pub struct SourceFile {
     pub display: String,
     /// The path on disk, if any.
     pub path: Option<PathBuf>,
-    pub text: String,
+    /// Read through [`SourceFile::text`] and the position methods: packed once the file is
+    /// parsed, on a large input (see [`SourceFile::pack`]).
+    text: super::text::Body,
     /// Where some lines start (see [`LineMark`]); the first is line 0 at offset 0.
     line_marks: Box<[LineMark]>,
     /// How many lines the text has: one more than it has line breaks.
@@ -53,6 +56,9 @@ pub struct SourceFile {
     /// The text is ASCII: a column is then a byte count, not a walk over the line (a one-line
     /// minified file of megabytes has thousands of findings on its one line).
     ascii: bool,
+    /// Some line is longer than [`LONG_LINE`]: the text is then never packed, since showing a
+    /// line or counting a column in it would decompress the whole line each time.
+    long_lines: bool,
     /// The text is an object read from the Kubernetes API (`display` names the cluster and the
     /// object): it has no lines a person could open, so reports show the field path instead.
     pub from_api: bool,
@@ -76,6 +82,8 @@ struct LineMark {
 const MARK_LINES: u32 = 32;
 /// Bytes from a mark within which the lines up to the next mark start (see [`LineMark`]).
 const MARK_BYTES: u32 = 4096;
+/// Longest line of a text that can be packed (see [`SourceFile::pack`]).
+const LONG_LINE: usize = 16 * 1024;
 
 /// The tool that rendered a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -113,7 +121,10 @@ impl SourceFile {
     fn build(display: String, path: Option<&Path>, text: String, from_api: bool) -> Self {
         let mut marks = vec![LineMark { offset: 0, line: 0 }];
         let mut lines: u32 = 1;
+        let (mut line_start, mut longest) = (0, 0);
         for newline in memchr_newlines(text.as_bytes()) {
+            longest = longest.max(newline - line_start);
+            line_start = newline + 1;
             let offset = u32::try_from(newline + 1).unwrap_or(u32::MAX);
             let line = lines;
             lines = lines.saturating_add(1);
@@ -123,13 +134,15 @@ impl SourceFile {
             }
         }
         let ascii = text.is_ascii();
+        let long_lines = longest.max(text.len() - line_start) > LONG_LINE;
         Self {
             display,
             path: path.map(Path::to_path_buf),
-            text,
+            text: super::text::Body::new(text),
             line_marks: marks.into_boxed_slice(),
             lines,
             ascii,
+            long_lines,
             from_api,
             rendered: std::sync::OnceLock::new(),
         }
@@ -155,39 +168,85 @@ impl SourceFile {
             .find(|r| r.span.start <= offset && offset < r.span.end.max(r.span.start + 1))
     }
 
+    /// The text. Borrowed as read; decompressed when packed (see [`SourceFile::pack`]).
+    #[must_use]
+    pub fn text(&self) -> super::TextRef {
+        self.text.text()
+    }
+
+    /// The text's length in bytes.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the text is empty.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.text.len() == 0
+    }
+
+    /// Packs the texts of files (see [`super::text`]), together: for files that are parsed, on
+    /// a large input, whose texts are then read only for positions and a few lines. Short
+    /// texts, texts that would shrink little and texts with a line longer than [`LONG_LINE`]
+    /// stay as read.
+    pub fn pack(files: &[Arc<SourceFile>]) {
+        let bodies: Vec<&super::text::Body> =
+            files.iter().filter(|f| !f.long_lines).map(|f| &f.text).collect();
+        super::text::pack(&bodies);
+    }
+
+    /// Whether the text is packed.
+    #[must_use]
+    pub fn is_packed(&self) -> bool {
+        self.text.is_packed()
+    }
+
     /// Line and column of a byte offset (clamped to the text).
     #[must_use]
     pub fn position(&self, offset: u32) -> Position {
-        let offset = offset.min(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-        let (line, start) = self.line_of(offset);
-        let mut end = offset as usize;
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let column = if self.ascii { end - start } else { self.text[start..end].chars().count() } + 1;
-        Position { line: line as usize + 1, column }
+        let offset = offset.min(u32::try_from(self.len()).unwrap_or(u32::MAX));
+        let mark = self.mark_before(offset);
+        // The bytes from the mark to the character after `offset`: the line's start is within
+        // MARK_BYTES of the mark, and a column is counted up to `offset`.
+        let from = mark.offset as usize;
+        self.text.with_bytes(from..offset as usize + 4, |bytes| {
+            let (line, start) = line_in(mark, bytes, offset);
+            let mut end = offset as usize - from;
+            while !is_char_boundary(bytes, end, self.len() - from) {
+                end -= 1;
+            }
+            let line_bytes = bytes.get(start - from..end).unwrap_or_default();
+            let column = if self.ascii { line_bytes.len() } else { chars(line_bytes) } + 1;
+            Position { line: line as usize + 1, column }
+        })
     }
 
-    /// The 0-based line holding an offset (at most the text's length), and where it starts.
-    fn line_of(&self, offset: u32) -> (u32, usize) {
+    /// The last mark at or before an offset.
+    fn mark_before(&self, offset: u32) -> LineMark {
         let i = self.line_marks.partition_point(|m| m.offset <= offset).saturating_sub(1);
-        let mark = self.line_marks.get(i).copied().unwrap_or(LineMark { offset: 0, line: 0 });
-        // Every line break before `offset` that starts a line of this mark's run is within
-        // MARK_BYTES of it (see `LineMark`).
-        let from = mark.offset as usize;
-        let to = offset.min(mark.offset.saturating_add(MARK_BYTES)) as usize;
-        let window = self.text.as_bytes().get(from..to).unwrap_or_default();
-        let (breaks, last) = memchr_newlines(window).fold((0u32, None), |(n, _), i| (n + 1, Some(i)));
-        (mark.line.saturating_add(breaks), last.map_or(from, |i| from + i + 1))
+        self.line_marks.get(i).copied().unwrap_or(LineMark { offset: 0, line: 0 })
     }
 
     /// The text of a 1-based line, without its line break.
     #[must_use]
-    pub fn line_text(&self, line: usize) -> &str {
-        let Some(start) = self.line_start(line) else { return "" };
-        let rest = self.text.get(start as usize..).unwrap_or_default();
-        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
-        rest.get(..end).unwrap_or_default().trim_end_matches(['\n', '\r'])
+    pub fn line_text(&self, line: usize) -> super::TextRef {
+        let Some(start) = self.line_start(line).map(|s| s as usize) else { return super::TextRef::empty() };
+        // A packed text has no line longer than LONG_LINE (see `pack`).
+        let window = if self.text.is_packed() { start..start + LONG_LINE + 2 } else { start..self.len() };
+        let end = self.text.with_bytes(window, |rest| {
+            let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            let line = rest.get(..end).unwrap_or_default();
+            line.len() - line.iter().rev().take_while(|b| matches!(b, b'\n' | b'\r')).count()
+        });
+        self.text.slice(start..start + end).unwrap_or_else(super::TextRef::empty)
+    }
+
+    /// The text of a byte range, as `str::get` gives it: none when an end is past the text or
+    /// inside a character.
+    #[must_use]
+    pub fn slice(&self, range: std::ops::Range<usize>) -> Option<super::TextRef> {
+        self.text.slice(range)
     }
 
     /// Byte offset where a 1-based line starts.
@@ -197,9 +256,12 @@ impl SourceFile {
         let i = self.line_marks.partition_point(|m| m.line <= line).saturating_sub(1);
         let mark = self.line_marks.get(i)?;
         let Some(skip) = (line - mark.line).checked_sub(1) else { return Some(mark.offset) };
-        let rest = self.text.as_bytes().get(mark.offset as usize..)?;
-        let newline = memchr_newlines(rest).nth(skip as usize)?;
-        Some(u32::try_from(mark.offset as usize + newline + 1).unwrap_or(u32::MAX))
+        // The lines up to the next mark start within MARK_BYTES of this one (see `LineMark`).
+        let from = mark.offset as usize;
+        let newline = self
+            .text
+            .with_bytes(from..from + MARK_BYTES as usize, |w| memchr_newlines(w).nth(skip as usize))?;
+        Some(u32::try_from(from + newline + 1).unwrap_or(u32::MAX))
     }
 
     #[must_use]
@@ -212,24 +274,93 @@ fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(b'\n', bytes)
 }
 
+/// The 0-based line holding `offset` and where it starts, from the bytes that follow `mark`:
+/// every line break before `offset` that starts a line of this mark's run is within MARK_BYTES
+/// of it (see `LineMark`).
+fn line_in(mark: LineMark, bytes: &[u8], offset: u32) -> (u32, usize) {
+    let from = mark.offset as usize;
+    let to = (offset.min(mark.offset.saturating_add(MARK_BYTES)) - mark.offset) as usize;
+    let window = bytes.get(..to).unwrap_or(bytes);
+    let (breaks, last) = memchr_newlines(window).fold((0u32, None), |(n, _), i| (n + 1, Some(i)));
+    (mark.line.saturating_add(breaks), last.map_or(from, |i| from + i + 1))
+}
+
+/// `str::is_char_boundary` on the bytes of a text that are `len` long in all.
+fn is_char_boundary(bytes: &[u8], at: usize, len: usize) -> bool {
+    at == 0 || at >= len || bytes.get(at).is_none_or(|b| (*b as i8) >= -0x40)
+}
+
+/// Code points in UTF-8 bytes that start and end between characters.
+fn chars(bytes: &[u8]) -> usize {
+    std::str::from_utf8(bytes)
+        .map_or_else(|_| bytes.iter().filter(|b| (**b as i8) >= -0x40).count(), |s| s.chars().count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn positions_count_code_points() {
-        let f = SourceFile::new("x", None, "a: 1\nñb: 2\n".to_string());
-        assert_eq!(f.position(0), Position { line: 1, column: 1 });
-        assert_eq!(f.position(5), Position { line: 2, column: 1 });
-        // 'b' after the two-byte 'ñ' is the second code point on line 2.
-        assert_eq!(f.position(7), Position { line: 2, column: 2 });
-        assert_eq!(f.line_text(2), "ñb: 2");
-        assert_eq!(f.line_text(9), "");
+        for f in as_read_and_packed("a: 1\nñb: 2\n") {
+            assert_eq!(f.position(0), Position { line: 1, column: 1 });
+            assert_eq!(f.position(5), Position { line: 2, column: 1 });
+            // 'b' after the two-byte 'ñ' is the second code point on line 2.
+            assert_eq!(f.position(7), Position { line: 2, column: 2 });
+            assert_eq!(f.line_text(2), "ñb: 2");
+            assert_eq!(f.line_text(9), "");
+            // Inside the 'ñ': none, as `str::get` gives.
+            assert!(f.slice(6..7).is_none());
+        }
     }
 
-    /// The sparse index gives what a full list of line starts gives.
+    #[test]
+    fn texts_with_a_long_line_or_that_shrink_little_stay_as_read() {
+        let long = SourceFile::new("x", None, format!("a: {}\n", "x".repeat(LONG_LINE + 1)));
+        SourceFile::pack(std::slice::from_ref(&long));
+        assert!(!long.is_packed());
+        // Bytes that repeat nothing: LZ4 cannot shrink them by a tenth.
+        let mut state = 1u64;
+        let noise: String = (0..4096)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                char::from(b'!' + u8::try_from(state >> 58).unwrap())
+            })
+            .collect();
+        let noisy = SourceFile::new("x", None, noise);
+        SourceFile::pack(std::slice::from_ref(&noisy));
+        assert!(!noisy.is_packed());
+        let plain = SourceFile::new("x", None, "k: v\n".repeat(100));
+        SourceFile::pack(std::slice::from_ref(&plain));
+        assert!(plain.is_packed());
+    }
+
+    /// A text as read, packed alone, and packed between two others so that it starts two bytes
+    /// before the end of a block.
+    fn as_read_and_packed(text: &str) -> Vec<Arc<SourceFile>> {
+        let plain = SourceFile::new("x", None, text.to_string());
+        let alone = SourceFile::new("x", None, text.to_string());
+        SourceFile::pack(std::slice::from_ref(&alone));
+        let before = SourceFile::new("b", None, "k: v\n".repeat(6553) + "k");
+        assert_eq!(before.len() + 2, 32 * 1024);
+        let between = SourceFile::new("x", None, text.to_string());
+        let after = SourceFile::new("a", None, "k: v\n".repeat(100));
+        SourceFile::pack(&[before, Arc::clone(&between), after]);
+        let long_line = text.split('\n').any(|l| l.len() > LONG_LINE);
+        assert_eq!(between.is_packed(), !long_line);
+        vec![plain, alone, between]
+    }
+
+    /// The sparse index gives what a full list of line starts gives, for a text as read and
+    /// packed.
     fn check_against_every_line_start(text: &str, stride: usize) {
-        let f = SourceFile::new("x", None, text.to_string());
+        for f in as_read_and_packed(text) {
+            check_file_against_every_line_start(&f, text, stride);
+        }
+    }
+
+    fn check_file_against_every_line_start(f: &SourceFile, text: &str, stride: usize) {
+        assert_eq!(*f.text(), *text);
         let starts: Vec<usize> =
             std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         assert_eq!(f.line_count(), starts.len());
@@ -246,6 +377,13 @@ mod tests {
             if k % stride == 0 || offset == text.len() {
                 let o = u32::try_from(offset).unwrap();
                 assert_eq!(f.position(o), Position { line, column }, "offset {offset}");
+                // Slices from here, as `str::get` gives them (inside a character too).
+                if k % (stride * 16) == 0 {
+                    for end in [offset, offset + 1, offset + 3 * stride, offset + 200, text.len() + 1] {
+                        let got = f.slice(offset..end).map(|t| t.to_string());
+                        assert_eq!(got.as_deref(), text.get(offset..end), "{offset}..{end}");
+                    }
+                }
             }
             if c == '\n' {
                 (line, column) = (line + 1, 1);

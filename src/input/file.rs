@@ -48,7 +48,7 @@ pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base
     if is_terraform(file) {
         return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
     }
-    let stream = parse(&file.text);
+    let stream = parse(&file.text());
     let mut out = Loaded {
         errors: stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect(),
         ..Loaded::default()
@@ -63,7 +63,7 @@ pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base
         spans.push(doc.root.span());
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
     }
-    let parts = super::rendered::parts(&file.text, &spans, &out.objects, base);
+    let parts = super::rendered::parts(&file.text(), &spans, &out.objects, base);
     if !parts.is_empty() {
         file.set_rendered(parts);
     }
@@ -107,7 +107,8 @@ fn json_error(file: &Arc<SourceFile>) -> Option<InputError> {
     if !name.to_ascii_lowercase().ends_with(".json") {
         return None;
     }
-    let text = file.text.as_str();
+    let text = file.text();
+    let text: &str = &text;
     let mut at = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
     while at <= text.len() {
         if text[at..].starts_with("---") {

@@ -55,7 +55,45 @@ pub struct Options {
     pub stdin_filename: Option<String>,
     /// Whether and how chart and kustomization directories are rendered (see [`render`]).
     pub render: render::Render,
+    /// Whether parsed texts are packed (see [`Packing`]).
+    pub packing: Packing,
 }
+
+/// Whether each file's text is packed once parsed (see [`SourceFile::pack`]): what reports
+/// show is the same either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Packing {
+    /// When the texts read add up to [`PACK_FROM`] bytes or more.
+    #[default]
+    Large,
+    Always,
+    Never,
+}
+
+/// Consecutive files parsed, then packed, together: up to [`PACK_GROUP`] bytes of text, or one
+/// file. A group's packed texts share one allocation (see [`SourceFile::pack`]).
+fn pack_groups(files: &[Arc<SourceFile>]) -> Vec<std::ops::Range<usize>> {
+    let mut groups = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, f) in files.iter().enumerate() {
+        if i > start && bytes + f.len() > PACK_GROUP {
+            groups.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += f.len();
+    }
+    if start < files.len() {
+        groups.push(start..files.len());
+    }
+    groups
+}
+
+/// Bytes of text parsed and packed together (see [`pack_groups`]).
+const PACK_GROUP: usize = 64 << 10;
+
+/// Bytes of text from which [`Packing::Large`] packs: below it the texts are a few MB, and
+/// packing them would cost time and save little.
+pub const PACK_FROM: usize = 4 << 20;
 
 /// Everything read from a run's inputs.
 #[derive(Debug, Default)]
@@ -166,6 +204,7 @@ pub struct Loader {
     render_remarks: Vec<Remark>,
     /// Parse on the calling thread only (see [`Loader::sequential`]).
     sequential: bool,
+    packing: Packing,
 }
 
 impl Loader {
@@ -173,6 +212,7 @@ impl Loader {
     /// and `-` for standard input. Files are read in parallel; what cannot be read is an error.
     pub fn paths(&mut self, paths: &[String], options: &Options) {
         self.one_cluster |= options.one_cluster;
+        self.packing = options.packing;
         let walk = source::Walk {
             exclude: exclude_set(&options.exclude),
             hidden: options.hidden,
@@ -352,6 +392,7 @@ impl Loader {
             render_tried,
             render_remarks,
             sequential,
+            packing,
         } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
@@ -365,6 +406,11 @@ impl Loader {
         let scopes = scope::assign(&all_files, &marked, one_cluster);
         drop(marked);
         progress.stage(crate::progress::Stage::Parsing);
+        let pack = match packing {
+            Packing::Large => all_files.iter().map(|f| f.len()).sum::<usize>() >= PACK_FROM,
+            Packing::Always => true,
+            Packing::Never => false,
+        };
         let load = |f: &Arc<SourceFile>| {
             let base = rendered.iter().find(|(r, _, _)| Arc::ptr_eq(r, f)).map(|(_, b, _)| b);
             let l = file::load_rendered(f, base);
@@ -387,10 +433,24 @@ impl Loader {
             .filter(|f| !projects.unrendered(f))
             .cloned()
             .partition(|f| file::is_terraform(f));
+        // Files are parsed in groups, whose texts are packed together once parsed (what reads a
+        // whole text at load has read it then).
+        let groups = pack_groups(&files);
+        let load_group = |range: &std::ops::Range<usize>| {
+            let group = files.get(range.clone()).unwrap_or_default();
+            let loaded: Vec<file::Loaded> = group.iter().map(load).collect();
+            if pack {
+                SourceFile::pack(group);
+            }
+            loaded
+        };
         let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) = if sequential {
-            (files.iter().map(load).collect(), file::terraform_sequential(&tf_files))
+            (groups.iter().flat_map(load_group).collect(), file::terraform_sequential(&tf_files))
         } else {
-            rayon::join(|| files.par_iter().map(load).collect(), || file::terraform(&tf_files))
+            rayon::join(
+                || groups.par_iter().flat_map_iter(load_group).collect(),
+                || file::terraform(&tf_files),
+            )
         };
         let mut stats =
             Stats { files: all_files.len() + unread, hidden_skipped, default_excluded, ..Stats::default() };

@@ -207,7 +207,7 @@ impl LineMasks {
         self.0.entry(key).or_insert_with(|| {
             let ls = file.line_start(line).unwrap_or(0) as usize;
             let previous = (line > 1).then(|| file.line_text(line - 1));
-            credential_ranges(previous, file.line_text(line))
+            credential_ranges(previous.as_deref(), &file.line_text(line))
                 .into_iter()
                 .map(|r| Span::new(ls + r.start, ls + r.end))
                 .collect()
@@ -242,7 +242,7 @@ pub(crate) fn excerpt(
         }
         let full = file.line_text(l);
         let ls = file.line_start(l).unwrap_or(0) as usize;
-        let (lo, hi) = window(full, if l == start { s.saturating_sub(ls) } else { 0 });
+        let (lo, hi) = window(&full, if l == start { s.saturating_sub(ls) } else { 0 });
         // Only the spans that reach into the window are tested for each of its characters.
         let shown_range = (ls + lo, ls + hi);
         let touches = |r: &&Span| (r.start as usize) < shown_range.1 && (r.end as usize) > shown_range.0;

@@ -42,10 +42,10 @@ pub fn old_object_path() -> FieldPath {
 /// is read by the YAML reader, which gives the same tree for any JSON and says what is wrong.
 pub fn parse(body: Vec<u8>) -> Result<Review, String> {
     let file = crate::source::from_bytes("admission-review".into(), None, body).map_err(|e| e.to_string())?;
-    let mut root = match json::parse(&file.text) {
+    let mut root = match json::parse(&file.text()) {
         Some(root) => root,
         None => {
-            let mut stream = yaml::parse(&file.text);
+            let mut stream = yaml::parse(&file.text());
             if let Some(e) = stream.errors.first() {
                 let p = file.position(e.span.start);
                 return Err(format!(

@@ -119,7 +119,7 @@ fn values_from_elsewhere_point_at_their_use() {
     let m = module(&[("m/main.tf", MAIN), ("m/variables.tf", VARS)]);
     let cluster = m.resources("aws_eks_cluster").next().unwrap();
     let version = cluster.get("version").unwrap();
-    assert_eq!(&cluster.file.text[version.span().range()], "var.k8s_version");
+    assert_eq!(&cluster.file.text()[version.span().range()], "var.k8s_version");
     let tags = cluster.get("tags").unwrap();
     assert_eq!(&MAIN[tags.span().range()], "local.tags");
     assert_eq!(&MAIN[tags.get("team").unwrap().span().range()], "local.tags");
@@ -186,7 +186,7 @@ resource "aws_launch_template" "n" {
     let path = crate::document::FieldPath::parse("block_device_mappings[0].ebs[0].encrypted");
     let located = b.locate(&path);
     assert!(located.missing.is_none());
-    assert_eq!(&m.blocks[0].file.text[located.span.range()], "encrypted = true");
+    assert_eq!(&m.blocks[0].file.text()[located.span.range()], "encrypted = true");
 }
 
 #[test]

@@ -171,12 +171,10 @@ fn entry_span(n: &Node, key: &str) -> Span {
 /// folded strings (whose escapes or folding move offsets) give `None`; the caller then uses the
 /// whole value.
 fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option<Span> {
-    let before = file.text.get(..node.span().start as usize)?.trim_end();
-    let indicator = before.rsplit('\n').next()?.split_whitespace().last()?;
-    if !indicator.starts_with('|') {
+    let first_line = file.position(node.span().start).line;
+    if !last_word_before(file, node.span().start, first_line)?.starts_with('|') {
         return None;
     }
-    let first_line = file.position(node.span().start).line;
     let indent = (node.span().start - file.line_start(first_line)?) as usize;
     let map = |off: u32| -> Option<u32> {
         let off = (off as usize).min(text.len());
@@ -188,9 +186,22 @@ fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option
     let span = Span { start: map(inner.start)?, end: map(inner.end)? };
     // The mapped text must be the text the inner parser saw (indentation indicators, tabs or a
     // less-indented first line would shift it); otherwise use the whole value.
-    let outer = file.text.get(span.range())?;
+    let outer = file.slice(span.range())?;
     let seen = text.get(inner.range())?;
     (outer.lines().next() == seen.lines().next()).then_some(span)
+}
+
+/// The last word before an offset on line `line` (1-based, the offset's), on the closest line
+/// above with one when there is none before it on its own line: a block scalar's indicator.
+fn last_word_before(file: &SourceFile, offset: u32, line: usize) -> Option<String> {
+    for l in (1..=line).rev() {
+        let text = file.line_text(l);
+        let upto = if l == line { (offset - file.line_start(l)?) as usize } else { text.len() };
+        if let Some(word) = text.get(..upto.min(text.len()))?.split_whitespace().last() {
+            return Some(word.to_owned());
+        }
+    }
+    None
 }
 
 fn karpenter(pool: &Object, class: Option<&Object>, errors: &mut Vec<InputError>) -> NodeGroup {

@@ -46,7 +46,8 @@ crate::declare_rule! {
 impl Rule for StaticAwsKey {
     fn check_source(&self, cx: &mut Context<'_>, file: &Arc<SourceFile>) {
         let mut offset = 0usize;
-        for (i, line) in file.text.split_inclusive('\n').enumerate() {
+        let text = file.text();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
             for (span, what) in keys_in(line) {
                 let span = Span::new(offset + span.start as usize, offset + span.end as usize);
                 cx.report_at(
