@@ -155,18 +155,22 @@ fn everything(result: &scan::ScanResult) -> String {
     )
 }
 
+/// Every directory of fixtures, and the examples.
+fn every_fixture() -> Vec<String> {
+    let root = common::root();
+    ["tests/fixtures", "tests/rbac", "tests/netpol", "tests/pss", "tests/cluster_model", "examples"]
+        .iter()
+        .map(|p| root.join(p))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
 #[test]
 fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
     // Every rule over every fixture: many files, objects and scopes (projects), Terraform
     // modules, clusters, waivers and parser notes.
-    let root = common::root();
-    let paths: Vec<String> =
-        ["tests/fixtures", "tests/rbac", "tests/netpol", "tests/pss", "tests/cluster_model", "examples"]
-            .iter()
-            .map(|p| root.join(p))
-            .filter(|p| p.exists())
-            .map(|p| p.display().to_string())
-            .collect();
+    let paths = every_fixture();
     let parallel_settings = common::settings(&["all"]);
     let mut sequential_settings = common::settings(&["all"]);
     sequential_settings.parallel = false;
@@ -194,14 +198,7 @@ fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
 fn packed_texts_give_the_reports_that_texts_as_read_give() {
     // Every rule over every fixture, in every format: positions, excerpts (masked credentials,
     // long and non-ASCII lines), related places and HTML source views all read the texts.
-    let root = common::root();
-    let paths: Vec<String> =
-        ["tests/fixtures", "tests/rbac", "tests/netpol", "tests/pss", "tests/cluster_model", "examples"]
-            .iter()
-            .map(|p| root.join(p))
-            .filter(|p| p.exists())
-            .map(|p| p.display().to_string())
-            .collect();
+    let paths = every_fixture();
     let settings = common::settings(&["all"]);
     let scan_with = |packing| {
         let options = ladrillo::input::Options { packing, ..settings.input_options() };
