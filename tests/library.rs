@@ -182,15 +182,14 @@ fn a_scan_on_the_calling_thread_says_exactly_what_a_parallel_scan_says() {
     let sequential = scan::scan(loader.finish(), &sequential_settings);
     assert!(parallel.findings.len() > 1000, "the fixtures give many findings: {}", parallel.findings.len());
     assert!(parallel.summary.clusters > 1, "and several clusters: {}", parallel.summary.clusters);
-    let (a, b) = (everything(&parallel), everything(&sequential));
+    assert_same("parallel and sequential scans", &everything(&parallel), &everything(&sequential));
+}
+
+/// Fails with the first line where two texts differ.
+fn assert_same(what: &str, a: &str, b: &str) {
     if a != b {
         let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
-        panic!(
-            "parallel and sequential scans differ at line {}: {:?} vs {:?}",
-            line + 1,
-            a.lines().nth(line),
-            b.lines().nth(line)
-        );
+        panic!("{what} differ at line {}: {:?} vs {:?}", line + 1, a.lines().nth(line), b.lines().nth(line));
     }
 }
 
@@ -216,15 +215,7 @@ fn packed_texts_give_the_reports_that_texts_as_read_give() {
         for lang in [ladrillo::i18n::Lang::En, ladrillo::i18n::Lang::Es] {
             let options = ReportOptions { show_suppressed: true, lang, ..ReportOptions::default() };
             let (a, b) = (render(&as_read, format, options), render(&packed, format, options));
-            if a != b {
-                let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
-                panic!(
-                    "{format:?} differs at line {}: {:?} vs {:?}",
-                    line + 1,
-                    a.lines().nth(line),
-                    b.lines().nth(line)
-                );
-            }
+            assert_same(&format!("{format:?} reports in {lang:?}"), &a, &b);
         }
     }
 }
