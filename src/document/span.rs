@@ -187,9 +187,9 @@ impl SourceFile {
     }
 
     /// Packs the texts of files (see [`super::text`]), together: for files that are parsed, on
-    /// a large input, whose texts are then read only for positions and a few lines. Short
-    /// texts, texts that would shrink little and texts with a line longer than [`LONG_LINE`]
-    /// stay as read.
+    /// a large input, whose texts are then read only for positions and a few lines. Texts with
+    /// a line longer than [`LONG_LINE`] stay as read, and so do all when packing them would
+    /// save less than a tenth.
     pub fn pack(files: &[Arc<SourceFile>]) {
         let bodies: Vec<&super::text::Body> =
             files.iter().filter(|f| !f.long_lines).map(|f| &f.text).collect();
