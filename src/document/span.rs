@@ -309,8 +309,11 @@ mod tests {
             assert_eq!(f.position(7), Position { line: 2, column: 2 });
             assert_eq!(f.line_text(2), "ñb: 2");
             assert_eq!(f.line_text(9), "");
-            // Inside the 'ñ': none, as `str::get` gives.
+            // Inside the 'ñ': none, as `str::get` gives, empty or not.
             assert!(f.slice(6..7).is_none());
+            assert!(f.slice(6..6).is_none());
+            assert_eq!(f.slice(5..5).as_deref(), Some(""));
+            assert_eq!(f.slice(12..12).as_deref(), Some(""));
         }
     }
 

@@ -164,6 +164,12 @@ impl Body {
         }
         match self.state() {
             State::Plain(s) => s.get(range.clone()).is_some().then_some(TextRef(Repr::Shared(s, range))),
+            State::Packed(store, at) if range.is_empty() => {
+                // Inside a character even an empty range is none, as `str::get` gives.
+                let next = store.read(at + range.start..(at + range.start + 1).min(at + self.len));
+                let between = next.get().first().is_none_or(|b| (*b as i8) >= -0x40);
+                between.then(TextRef::empty)
+            }
             State::Packed(store, at) => {
                 let bytes = store.read(at + range.start..at + range.end).into_vec();
                 String::from_utf8(bytes).ok().map(|s| TextRef(Repr::Owned(s)))
