@@ -56,8 +56,8 @@ pub struct SourceFile {
     /// The text is ASCII: a column is then a byte count, not a walk over the line (a one-line
     /// minified file of megabytes has thousands of findings on its one line).
     ascii: bool,
-    /// Some line is longer than [`LONG_LINE`]: the text is then never packed, since showing a
-    /// line or counting a column in it would decompress the whole line each time.
+    /// Some line is longer than [`LONG_LINE`]: the text is then never packed, since counting a
+    /// column in such a line would decompress the line up to it each time.
     long_lines: bool,
     /// The text is an object read from the Kubernetes API (`display` names the cluster and the
     /// object): it has no lines a person could open, so reports show the field path instead.
@@ -82,7 +82,8 @@ struct LineMark {
 const MARK_LINES: u32 = 32;
 /// Bytes from a mark within which the lines up to the next mark start (see [`LineMark`]).
 const MARK_BYTES: u32 = 4096;
-/// Longest line of a text that can be packed (see [`SourceFile::pack`]).
+/// Longest line of a text that can be packed (see [`SourceFile::pack`]): a column is counted
+/// from the start of its line.
 const LONG_LINE: usize = 16 * 1024;
 
 /// The tool that rendered a text.
@@ -232,14 +233,12 @@ impl SourceFile {
     #[must_use]
     pub fn line_text(&self, line: usize) -> super::TextRef {
         let Some(start) = self.line_start(line).map(|s| s as usize) else { return super::TextRef::empty() };
-        // A packed text has no line longer than LONG_LINE (see `pack`).
-        let window = if self.text.is_packed() { start..start + LONG_LINE + 2 } else { start..self.len() };
-        let end = self.text.with_bytes(window, |rest| {
-            let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
-            let line = rest.get(..end).unwrap_or_default();
-            line.len() - line.iter().rev().take_while(|b| matches!(b, b'\n' | b'\r')).count()
+        // The line runs to where the next one starts, or to the end of the text.
+        let next = self.line_start(line + 1).map_or(self.len(), |s| s as usize);
+        let breaks = self.text.with_bytes(start..next, |line| {
+            line.iter().rev().take_while(|b| matches!(b, b'\n' | b'\r')).count()
         });
-        self.text.slice(start..start + end).unwrap_or_else(super::TextRef::empty)
+        self.text.slice(start..next - breaks).unwrap_or_else(super::TextRef::empty)
     }
 
     /// The text of a byte range, as `str::get` gives it: none when an end is past the text or
@@ -287,13 +286,15 @@ fn line_in(mark: LineMark, bytes: &[u8], offset: u32) -> (u32, usize) {
 
 /// `str::is_char_boundary` on the bytes of a text that are `len` long in all.
 fn is_char_boundary(bytes: &[u8], at: usize, len: usize) -> bool {
-    at == 0 || at >= len || bytes.get(at).is_none_or(|b| (*b as i8) >= -0x40)
+    at == 0 || at >= len || bytes.get(at).is_none_or(|b| super::text::starts_char(*b))
 }
 
 /// Code points in UTF-8 bytes that start and end between characters.
 fn chars(bytes: &[u8]) -> usize {
-    std::str::from_utf8(bytes)
-        .map_or_else(|_| bytes.iter().filter(|b| (**b as i8) >= -0x40).count(), |s| s.chars().count())
+    std::str::from_utf8(bytes).map_or_else(
+        |_| bytes.iter().filter(|b| super::text::starts_char(**b)).count(),
+        |s| s.chars().count(),
+    )
 }
 
 #[cfg(test)]

@@ -167,7 +167,7 @@ impl Body {
             State::Packed(store, at) if range.is_empty() => {
                 // Inside a character even an empty range is none, as `str::get` gives.
                 let next = store.read(at + range.start..(at + range.start + 1).min(at + self.len));
-                let between = next.get().first().is_none_or(|b| (*b as i8) >= -0x40);
+                let between = next.get().first().is_none_or(|b| starts_char(*b));
                 between.then(TextRef::empty)
             }
             State::Packed(store, at) => {
@@ -313,6 +313,11 @@ fn compress(bytes: &[u8], out: &mut Vec<u8>) {
         let n = lz4_flex::block::compress_into(bytes, &mut room).unwrap_or(0);
         out.extend_from_slice(room.get(..n).unwrap_or_default());
     });
+}
+
+/// Whether a byte of UTF-8 text starts a character (is not a continuation byte).
+pub(super) fn starts_char(byte: u8) -> bool {
+    (byte as i8) >= -0x40
 }
 
 fn decompress(bytes: &[u8], size: usize) -> Vec<u8> {

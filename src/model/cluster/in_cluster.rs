@@ -196,7 +196,7 @@ fn inner_span(file: &SourceFile, node: &Node, text: &str, inner: Span) -> Option
 fn last_word_before(file: &SourceFile, offset: u32, line: usize) -> Option<String> {
     for l in (1..=line).rev() {
         let text = file.line_text(l);
-        let upto = if l == line { (offset - file.line_start(l)?) as usize } else { text.len() };
+        let upto = if l == line { offset.saturating_sub(file.line_start(l)?) as usize } else { text.len() };
         if let Some(word) = text.get(..upto.min(text.len()))?.split_whitespace().last() {
             return Some(word.to_owned());
         }
