@@ -26,8 +26,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node, SourceFile, cloudformation, hcl, yaml};
-use crate::model::ObjectSet;
 use crate::model::cluster::{self, AwsDocument};
+use crate::model::{Object, ObjectSet};
 use crate::source;
 
 /// How paths are turned into inputs.
@@ -86,6 +86,40 @@ fn pack_groups(files: &[Arc<SourceFile>]) -> Vec<std::ops::Range<usize>> {
         groups.push(start..files.len());
     }
     groups
+}
+
+/// What one file yielded, as kept from its parsing until the object set is built: its objects
+/// in a list of their exact length (a list grown one object at a time has room for four, and most
+/// files hold one), and the rest boxed, when there is any (most files have no errors, notes,
+/// skipped documents or AWS documents). 40 bytes a file where a [`file::Loaded`] takes 176.
+struct Parsed {
+    documents: usize,
+    objects: Vec<Object>,
+    rest: Option<Box<file::Loaded>>,
+}
+
+impl From<file::Loaded> for Parsed {
+    fn from(mut l: file::Loaded) -> Self {
+        let mut objects = std::mem::take(&mut l.objects);
+        objects.shrink_to_fit();
+        let documents = std::mem::take(&mut l.documents);
+        let empty = l.errors.is_empty()
+            && l.notes.is_empty()
+            && l.skipped.is_empty()
+            && l.unnamed.is_empty()
+            && l.aws.is_empty()
+            && l.templates.is_empty();
+        Self { documents, objects, rest: (!empty).then(|| Box::new(l)) }
+    }
+}
+
+impl From<Parsed> for file::Loaded {
+    fn from(p: Parsed) -> Self {
+        let mut l = p.rest.map_or_else(file::Loaded::default, |b| *b);
+        l.documents = p.documents;
+        l.objects = p.objects;
+        l
+    }
 }
 
 /// Bytes of text parsed and packed together (see [`pack_groups`]).
@@ -438,19 +472,19 @@ impl Loader {
         let groups = pack_groups(&files);
         let load_group = |range: &std::ops::Range<usize>| {
             let group = files.get(range.clone()).unwrap_or_default();
-            let loaded: Vec<file::Loaded> = group.iter().map(load).collect();
+            let parsed: Vec<Parsed> = group.iter().map(|f| Parsed::from(load(f))).collect();
             if pack {
                 SourceFile::pack(group);
             }
-            loaded
+            parsed
         };
-        let (loaded, modules): (Vec<file::Loaded>, Vec<hcl::Module>) = if sequential {
-            (groups.iter().flat_map(load_group).collect(), file::terraform_sequential(&tf_files))
+        // One list per group, each of its exact length, in a list of the groups' exact length:
+        // collecting the files' results into one list would grow it by doubling, up to twice
+        // the room, on top of every tree.
+        let (parsed, modules): (Vec<Vec<Parsed>>, Vec<hcl::Module>) = if sequential {
+            (groups.iter().map(load_group).collect(), file::terraform_sequential(&tf_files))
         } else {
-            rayon::join(
-                || groups.par_iter().flat_map_iter(load_group).collect(),
-                || file::terraform(&tf_files),
-            )
+            rayon::join(|| groups.par_iter().map(load_group).collect(), || file::terraform(&tf_files))
         };
         let mut stats =
             Stats { files: all_files.len() + unread, hidden_skipped, default_excluded, ..Stats::default() };
@@ -458,7 +492,7 @@ impl Loader {
         stats.documents += unrendered;
         stats.skipped_documents += unrendered;
         let mut set = ObjectSet::default();
-        set.reserve(loaded.iter().map(|l| l.objects.len()).sum());
+        set.reserve(parsed.iter().flatten().map(|p| p.objects.len()).sum());
         let mut notes = Vec::new();
         let mut aws: Vec<AwsDocument> = Vec::new();
         let mut templates: Vec<cloudformation::Template> = Vec::new();
@@ -475,7 +509,8 @@ impl Loader {
             }
             (f, l)
         });
-        for (f, l) in files.iter().cloned().zip(loaded).chain(in_memory) {
+        let parsed = files.iter().cloned().zip(parsed.into_iter().flatten().map(file::Loaded::from));
+        for (f, l) in parsed.chain(in_memory) {
             stats.documents += l.documents;
             stats.skipped_documents += l.skipped.len();
             errors.extend(l.errors);
