@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod scan;
 pub mod settings;
+mod shared;
 pub mod source;
 mod varint;
 pub mod webhook;

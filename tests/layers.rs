@@ -15,7 +15,7 @@ use std::path::Path;
 
 /// Top-level modules of `src/`, bottom layer first. Modules in one layer may use each other.
 const LAYERS: &[&[&str]] = &[
-    &["i18n", "varint"],
+    &["i18n", "shared", "varint"],
     &["diagnostic", "document", "progress"],
     &["source"],
     &["model"],

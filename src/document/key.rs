@@ -44,7 +44,7 @@ impl Key {
         if text.len() > MAX_SHARED_LEN {
             return Self(ArcStr::from(text));
         }
-        Self(super::shared::shared(&SEEN, text, MAX_SEEN, |text| {
+        Self(crate::shared::shared(&SEEN, text, MAX_SEEN, |text| {
             let key = ArcStr::from(text);
             if MADE_STATIC.fetch_add(1, Ordering::Relaxed) < MAX_STATIC {
                 // Every clone of a leaked `ArcStr` is static: no count to update, ever.

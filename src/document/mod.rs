@@ -7,7 +7,6 @@ pub mod hcl;
 pub mod json;
 pub mod key;
 pub mod node;
-mod shared;
 pub mod span;
 pub mod symbolic;
 pub mod text;

@@ -683,7 +683,7 @@ impl FieldPath {
             return;
         }
         let shared =
-            super::shared::shared(&SHARED_PATHS, bytes.as_slice(), MAX_SHARED_PATHS, |b| Arc::from(b));
+            crate::shared::shared(&SHARED_PATHS, bytes.as_slice(), MAX_SHARED_PATHS, |b| Arc::from(b));
         self.bytes = PathBytes::Shared(shared);
     }
 

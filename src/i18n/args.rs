@@ -54,7 +54,7 @@ pub fn push_arg(buf: &mut Vec<u8>, name: &str, value: &Arg) {
     match value {
         Arg::Str(s) => push(buf, name, ArgRef::Str(s)),
         Arg::Num(n) => push(buf, name, ArgRef::Num(*n)),
-        Arg::Msg(m) => push(buf, name, ArgRef::Msg(&m.id, &m.args)),
+        Arg::Msg(m) => push(buf, name, ArgRef::Msg(&m.id, m.args.as_deref().unwrap_or_default())),
     }
 }
 

@@ -135,22 +135,48 @@ number_args!(usize, u64, u32, u16, u8, i64, i32);
 /// A message id with its arguments, rendered in a language when it is shown (so a finding made
 /// once can be reported in either language). The arguments are encoded in one byte string at
 /// their final size ([`args`]): read them with [`Msg::args`].
+///
+/// Equal arguments made on one thread share one copy (see [`shared_args`]): findings repeat the
+/// same names, containers and notes hundreds of thousands of times on a large input, and a clone
+/// (a note every finding of a namespace carries) is a reference.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Msg {
     pub id: Cow<'static, str>,
-    args: Box<[u8]>,
+    /// None when the message has no arguments.
+    args: Option<Arc<[u8]>>,
+}
+
+/// Encoded arguments a thread remembers for sharing before it forgets them all and starts again.
+const MAX_SHARED_ARGS: usize = 16_384;
+
+/// Longer arguments are kept as they are: rarely repeated.
+const MAX_SHARED_ARGS_LEN: usize = 512;
+
+thread_local! {
+    static SHARED_ARGS: std::cell::RefCell<std::collections::HashSet<Arc<[u8]>>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// `encoded` as a message keeps it: none when empty, else the copy this thread already made of
+/// equal arguments, or a new one.
+fn shared_args(encoded: &[u8]) -> Option<Arc<[u8]>> {
+    match encoded.len() {
+        0 => None,
+        n if n > MAX_SHARED_ARGS_LEN => Some(Arc::from(encoded)),
+        _ => Some(crate::shared::shared(&SHARED_ARGS, encoded, MAX_SHARED_ARGS, |b| Arc::from(b))),
+    }
 }
 
 impl std::fmt::Debug for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Msg").field("id", &self.id).field("args", &args::DebugArgs(&self.args)).finish()
+        f.debug_struct("Msg").field("id", &self.id).field("args", &args::DebugArgs(self.encoded())).finish()
     }
 }
 
 impl Msg {
     #[must_use]
     pub fn new(id: impl Into<Cow<'static, str>>) -> Self {
-        Self { id: id.into(), args: Box::default() }
+        Self { id: id.into(), args: None }
     }
 
     /// A message with all its arguments at once (what [`msg!`] builds, from an array on the
@@ -161,18 +187,23 @@ impl Msg {
         for (name, value) in list {
             args::push_arg(&mut buf, name, value);
         }
-        Self { id: id.into(), args: buf.into_boxed_slice() }
+        Self { id: id.into(), args: shared_args(&buf) }
+    }
+
+    /// The encoded arguments (empty when there are none).
+    fn encoded(&self) -> &[u8] {
+        self.args.as_deref().unwrap_or_default()
     }
 
     /// The arguments, in order.
     pub fn args(&self) -> args::Iter<'_> {
-        args::iter(&self.args)
+        args::iter(self.encoded())
     }
 
     /// Whether the message has arguments.
     #[must_use]
     pub fn has_args(&self) -> bool {
-        !self.args.is_empty()
+        self.args.is_some()
     }
 
     /// The English text, shared: a message without arguments (a rule's help line) is rendered
@@ -181,7 +212,7 @@ impl Msg {
     pub fn english_shared(&self) -> Arc<str> {
         type Cache = Mutex<std::collections::HashMap<&'static str, Arc<str>>>;
         static CACHE: OnceLock<Cache> = OnceLock::new();
-        match (&self.id, self.args.is_empty()) {
+        match (&self.id, self.args.is_none()) {
             (Cow::Borrowed(id), true) => {
                 let cache = CACHE.get_or_init(Cache::default);
                 let mut cache = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -194,21 +225,21 @@ impl Msg {
     /// Rewrites every text argument, in nested messages too, where `f` returns a new text (masking
     /// a credential that an input name carries into a message).
     pub fn map_text(&mut self, f: &impl Fn(&str) -> Option<String>) {
-        if let Some(new) = args::map_text(&self.args, f) {
-            self.args = new.into_boxed_slice();
+        if let Some(new) = args::map_text(self.encoded(), f) {
+            self.args = shared_args(&new);
         }
     }
 
     /// Whether `f` holds for a text argument, in nested messages too.
     #[must_use]
     pub fn any_text(&self, f: &impl Fn(&str) -> bool) -> bool {
-        args::any_text(&self.args, f)
+        args::any_text(self.encoded(), f)
     }
 
     /// The message in a language.
     #[must_use]
     pub fn render(&self, lang: Lang) -> String {
-        render(lang, &self.id, &self.args)
+        render(lang, &self.id, self.encoded())
     }
 }
 

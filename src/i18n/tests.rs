@@ -91,3 +91,32 @@ fn a_message_can_carry_a_translated_fragment() {
     assert_eq!(m.render(Lang::En), "cannot write standard output: broken");
     assert_eq!(m.render(Lang::Es), "no se puede escribir la salida estándar: broken");
 }
+
+#[test]
+fn equal_arguments_made_on_one_thread_are_one_copy() {
+    let make = || crate::msg!("rule-pod013-message", container = "app", resource = "cpu");
+    let (a, b) = (make(), make());
+    let (Some(x), Some(y)) = (&a.args, &b.args) else { panic!("both have arguments") };
+    assert!(std::sync::Arc::ptr_eq(x, y));
+    assert_eq!(a.render(Lang::En), b.render(Lang::En));
+    // Other arguments are another copy; none is none.
+    let other = crate::msg!("rule-pod013-message", container = "web", resource = "cpu");
+    assert!(!std::sync::Arc::ptr_eq(x, other.args.as_ref().expect("arguments")));
+    assert!(crate::msg!("rule-pod013-help").args.is_none());
+    // Masking one copy leaves the other as it was.
+    let mut masked = make();
+    masked.map_text(&|s: &str| (s == "app").then(|| "***".to_string()));
+    assert!(masked.render(Lang::En).contains("***"));
+    assert_eq!(b.render(Lang::En), "app has no cpu limit");
+    // Arguments too long to be worth sharing are kept as they are, and read the same.
+    let long = "x".repeat(2000);
+    let (c, d) = (
+        crate::msg!("comma-list", first = long.as_str(), second = "y"),
+        crate::msg!("comma-list", first = long.as_str(), second = "y"),
+    );
+    assert!(!std::sync::Arc::ptr_eq(
+        c.args.as_ref().expect("arguments"),
+        d.args.as_ref().expect("arguments")
+    ));
+    assert_eq!(c, d);
+}

@@ -1,6 +1,6 @@
-//! Values shared between the equal copies a thread makes ([`super::Key`], a finding's
-//! [`super::FieldPath`]): a large input repeats a few thousand keys and paths hundreds of
-//! thousands of times.
+//! Values shared between the equal copies a thread makes (a mapping key, a finding's field path,
+//! a message's arguments): a large input repeats a few thousand keys, paths and names hundreds
+//! of thousands of times.
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
