@@ -458,17 +458,21 @@ impl ObjectSet {
         use rayon::prelude::*;
         self.drop_analyses();
         self.trees_dropped = true;
-        let check_and_drop = |o: &mut Object| {
-            let out = check(o);
-            o.root = Node::new(o.root.span(), crate::document::Value::Null);
-            out
-        };
+        let check = |o: &Object| check(o);
+        // A chunk's trees are dropped here, on the calling thread, once its checks returned, not
+        // by the worker that checked each object: a worker's allocator cache hands the slots a
+        // tree just freed to the findings it makes next, one or two on every page, and pages
+        // that are mostly free stay resident to the end (at 200,000 objects 501 MB at the end of
+        // this stage, against 339 MB this way).
         for (c, objects) in self.objects.chunks_mut(chunk.max(1)).enumerate() {
             let out: Vec<T> = if parallel {
-                objects.par_iter_mut().map(check_and_drop).collect()
+                objects.par_iter().map(check).collect()
             } else {
-                objects.iter_mut().map(check_and_drop).collect()
+                objects.iter().map(check).collect()
             };
+            for o in objects.iter_mut() {
+                o.root = Node::new(o.root.span(), crate::document::Value::Null);
+            }
             each(c * chunk.max(1), out);
         }
     }
