@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::document::node::CompactString;
 use crate::document::{FieldPath, Node, yaml};
 use crate::i18n::Msg;
 use crate::model::selector::LabelSelector;
@@ -91,12 +92,13 @@ pub struct ServiceAccountInfo {
     pub automount: Option<bool>,
 }
 
-/// A pod-bearing object and the ServiceAccount its pods run as.
+/// A pod-bearing object and the ServiceAccount its pods run as. One per workload of the input
+/// (hundreds of thousands in a large one): names are kept inline and the path shared.
 #[derive(Clone, Debug)]
 pub struct WorkloadInfo {
     pub object: usize,
-    pub namespace: String,
-    pub service_account: String,
+    pub namespace: CompactString,
+    pub service_account: CompactString,
     /// Whether the pods get an API token: automount (pod setting, else the ServiceAccount's,
     /// else true) or a projected `serviceAccountToken` volume.
     pub token_mounted: bool,
@@ -510,14 +512,17 @@ impl Graph {
                     .into_iter()
                     .find(|k| w.spec.and_then(|s| s.get(k)).is_some())
             });
+            let mut path = key.map_or_else(|| w.spec_path(&[]), |k| w.spec_path(&[k]));
+            path.share();
             self.workloads.push(WorkloadInfo {
                 object: o.index,
-                namespace: ns,
-                service_account: sa,
+                namespace: ns.into(),
+                service_account: sa.into(),
                 token_mounted: pod_automount.or(info.automount).unwrap_or(true) || projected,
-                path: key.map_or_else(|| w.spec_path(&[]), |k| w.spec_path(&[k])),
+                path,
             });
         }
+        self.workloads.shrink_to_fit();
         self.service_accounts = sas.into_values().collect();
     }
 
