@@ -443,9 +443,9 @@ impl ObjectSet {
     }
 
     /// Runs `check` once on every object, `chunk` objects at a time (in parallel within a chunk
-    /// when `parallel`), and drops each object's tree as soon as its check returned; `each`
-    /// receives every chunk's results, in object order, with the index of the chunk's first
-    /// object, before the next chunk runs. The trees, about 3.4 times the input text, then shrink
+    /// when `parallel`), and drops the chunk's trees once its checks returned; `each` receives
+    /// every chunk's results, in object order, with the index of the chunk's first object,
+    /// before the next chunk runs. The trees, about twice the input text, then shrink
     /// while what the checks return grows, instead of both being alive at the end. The analyses
     /// are dropped too; the set is left without trees (see [`ObjectSet::has_trees`]).
     pub fn check_dropping_trees<T: Send>(

@@ -343,8 +343,8 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     // Per-object rules and annotation waivers, over the objects of one chunk at a time (in
     // parallel within it); each chunk's findings are moved into the list of all before the next
     // chunk runs, so the objects' lists are never all alive beside that list (a second copy of
-    // every finding, hundreds of MB on a large input), and each object's tree is dropped once
-    // read.
+    // every finding, hundreds of MB on a large input), and each chunk's trees are dropped once
+    // its objects were checked.
     let object_rules = |o: &Object| {
         let (ws, errs) = waivers::object_waivers(o);
         (run_object_rules(o, settings), ws, errs)
