@@ -10,10 +10,10 @@
 # directories; list: all objects in one JSON List), RUNS (3; the median wall time is reported and
 # the run with that wall time gives the other columns), BIG_RUNS (1: runs for sizes of 100,000
 # objects and more), SEED (7), FORMAT (json), LADRILLO_BIN (use this binary, skip the build),
-# OUT (bench/out/scale). Corpora come from bench/gen_corpus.py and are kept under OUT (200,000
-# objects is about 120 MB of YAML in 140,000 files, or 325 MB of JSON in one). Writes
-# OUT/results.md (OUT/results-list.md for SHAPE=list) and prints it. Needs python3 and GNU time
-# at /usr/bin/time.
+# OUT (bench/out/scale). Corpora come from bench/gen_corpus.py and are kept under OUT, where one
+# may also be a symbolic link to a corpus made before (200,000 objects is about 120 MB of YAML in
+# 140,000 files, or 325 MB of JSON in one). Writes OUT/results.md (OUT/results-list.md for
+# SHAPE=list) and prints it. Needs python3 and GNU time at /usr/bin/time.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -48,12 +48,12 @@ for n in $OBJECTS; do
     corpus=$OUT/corpus-$n
     [ -d "$corpus" ] || python3 bench/gen_corpus.py --objects "$n" --seed "$SEED" --out "$corpus" >/dev/null
   fi
-  files=$(find "$corpus" -type f | wc -l)
-  bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
+  files=$(find -H "$corpus" -type f | wc -l)
+  bytes=$(find -H "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
   runs=$RUNS
   [ "$n" -ge 100000 ] && runs=$BIG_RUNS
   # Warm the page cache so the disk is not what is measured.
-  find "$corpus" -type f -exec cat {} + >/dev/null
+  find -H "$corpus" -type f -exec cat {} + >/dev/null
   : >"$OUT/runs-$SHAPE-$n.txt"
   for _ in $(seq "$runs"); do
     load=$(cut -d' ' -f1 /proc/loadavg)
