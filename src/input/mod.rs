@@ -800,3 +800,36 @@ pub fn exclude_set(globs: &[String]) -> globset::GlobSet {
     }
     b.build().unwrap_or_else(|_| globset::GlobSet::empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn loaded(text: &str) -> file::Loaded {
+        file::load(&SourceFile::new("t.yaml", None, text.to_string()))
+    }
+
+    fn summary(l: &file::Loaded) -> (usize, Vec<String>, usize, usize, usize, usize) {
+        let names = l.objects.iter().map(|o| o.name.to_string()).collect();
+        (l.documents, names, l.errors.len(), l.notes.len(), l.skipped.len(), l.unnamed.len())
+    }
+
+    /// A file's results as kept until the set is built read back as they were, with the objects
+    /// in a list of their exact length and nothing else boxed when there is nothing else.
+    #[test]
+    fn a_files_results_are_kept_whole_in_less_room() {
+        let plain = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n";
+        let mixed = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n---\nfoo: bar\n---\n\
+                     apiVersion: example.com/v1\nkind: Widget\nmetadata: {}\n---\napiVersion: v1\nkind: Secret\n\
+                     metadata:\n  name: s\n";
+        for (text, boxed) in [(plain, false), (mixed, true)] {
+            let before = summary(&loaded(text));
+            let parsed = Parsed::from(loaded(text));
+            assert_eq!(parsed.objects.capacity(), parsed.objects.len(), "{text}");
+            assert_eq!(parsed.rest.is_some(), boxed, "{text}");
+            assert_eq!(summary(&file::Loaded::from(parsed)), before, "{text}");
+        }
+        let (documents, names, _, notes, skipped, unnamed) = summary(&loaded(mixed));
+        assert_eq!((documents, names.len(), notes, skipped, unnamed), (4, 2, 1, 2, 1));
+    }
+}
