@@ -458,7 +458,6 @@ impl ObjectSet {
         use rayon::prelude::*;
         self.drop_analyses();
         self.trees_dropped = true;
-        let check = |o: &Object| check(o);
         // A chunk's trees are dropped here, on the calling thread, once its checks returned, not
         // by the worker that checked each object: a worker's allocator cache hands the slots a
         // tree just freed to the findings it makes next, one or two on every page, and pages
@@ -466,9 +465,9 @@ impl ObjectSet {
         // this stage, against 339 MB this way).
         for (c, objects) in self.objects.chunks_mut(chunk.max(1)).enumerate() {
             let out: Vec<T> = if parallel {
-                objects.par_iter().map(check).collect()
+                objects.par_iter().map(&check).collect()
             } else {
-                objects.iter().map(check).collect()
+                objects.iter().map(&check).collect()
             };
             for o in objects.iter_mut() {
                 o.root = Node::new(o.root.span(), crate::document::Value::Null);
