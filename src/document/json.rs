@@ -9,6 +9,7 @@
 //! `true`, `false` and `null` are resolved as the YAML reader resolves plain scalars.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::key::Key;
 use super::node::{CompactString, Entry, Map, Node, Value};
@@ -25,7 +26,7 @@ const LINEAR_KEYS: usize = 32;
 /// The tree of a text holding one JSON object; `None` when the YAML reader must read it.
 #[must_use]
 pub fn parse(text: &str) -> Option<Node> {
-    let mut reader = Reader { bytes: text.as_bytes(), text, at: 0, items: Vec::new(), entries: Vec::new() };
+    let mut reader = Reader::new(text, 0);
     reader.skip_space();
     if reader.peek() != Some(b'{') {
         return None;
@@ -35,17 +36,94 @@ pub fn parse(text: &str) -> Option<Node> {
     (reader.at == reader.bytes.len()).then_some(root)
 }
 
+/// A text holding one JSON object, read without the items of its top-level `items` array (a
+/// `List`), so that they can be read apart ([`parse_item`]) and put back ([`Unread::with_items`]).
+#[derive(Debug)]
+pub struct Unread {
+    /// The tree [`parse`] gives, but for its `items`: an empty sequence.
+    pub root: Node,
+    /// Where each item is in the text, in order. Only scanned, not read: whether each is JSON
+    /// this reader reads is told by [`parse_item`].
+    pub items: Vec<Range<usize>>,
+}
+
+/// The tree of a text holding one JSON object with an `items` array at its top, all but the
+/// items (see [`Unread`]); `None` when [`parse`] would give none or there is no such array.
+#[must_use]
+pub fn parse_without_items(text: &str) -> Option<Unread> {
+    let mut reader = Reader::new(text, 0);
+    reader.unread = Some(None);
+    reader.skip_space();
+    if reader.peek() != Some(b'{') {
+        return None;
+    }
+    let root = reader.value(0)?;
+    reader.skip_space();
+    let items = reader.unread.flatten()?;
+    (reader.at == reader.bytes.len()).then_some(Unread { root, items })
+}
+
+/// The tree of one item found by [`parse_without_items`]: `text` is the item, which starts at
+/// `at` in the whole text. The tree is the one [`parse`] gives the item inside the whole text,
+/// or `None` where `parse` gives none.
+#[must_use]
+pub fn parse_item(text: &str, at: usize) -> Option<Node> {
+    let mut reader = Reader::new(text, at);
+    // An item's place in a whole text: in the `items` sequence of the root mapping.
+    let item = reader.value(2)?;
+    (reader.at == reader.bytes.len()).then_some(item)
+}
+
+impl Unread {
+    /// The whole tree: `items` read with [`parse_item`], in order, put in their sequence.
+    #[must_use]
+    pub fn with_items(self, items: Vec<Node>) -> Node {
+        let start = self.root.span().start;
+        let Value::Map(mut map) = self.root.value else { return self.root };
+        if let Some(entry) = map.entries.iter_mut().find(|e| e.key == "items") {
+            // Spanned as `Reader::seq` spans it, and the root as `Reader::map` does: to the end
+            // of the last item's value, which a scan does not tell.
+            let span = entry.value.span();
+            let end = items.last().map_or(span.end, |n| n.span().end);
+            entry.value = Node::new(Span { start: span.start, end }, Value::Seq(items.into_boxed_slice()));
+        }
+        let end = map.entries.iter().map(|e| e.value.span().end).max().unwrap_or(start);
+        Node::new(Span { start, end: end.max(start) }, Value::Map(map))
+    }
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Where `text` starts in the whole text: added to every span.
+    base: usize,
     /// Items and entries of the collections being read, innermost last: each collection is then
     /// moved out in one allocation of its final size.
     items: Vec<Node>,
     entries: Vec<Entry>,
+    /// When set, the top-level `items` array is scanned, not read: where its items are, once
+    /// scanned (see [`parse_without_items`]).
+    unread: Option<Option<Vec<Range<usize>>>>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            text,
+            at: 0,
+            base,
+            items: Vec::new(),
+            entries: Vec::new(),
+            unread: None,
+        }
+    }
+
+    /// The span of `start..end` in the reader's text, in the whole text.
+    fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.base + start, self.base + end)
+    }
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -75,7 +153,7 @@ impl Reader<'_> {
             b'"' => {
                 let start = self.at;
                 let s = self.string()?;
-                Some(Node::new(Span::new(start, self.at), Value::Str(s)))
+                Some(Node::new(self.span(start, self.at), Value::Str(s)))
             }
             _ => self.plain(),
         }
@@ -90,7 +168,7 @@ impl Reader<'_> {
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Some(Node::new(Span::new(start, self.at), Value::Map(Map::default())));
+            return Some(Node::new(self.span(start, self.at), Value::Map(Map::default())));
         }
         let first = self.entries.len();
         let mut keys: Option<HashSet<Key>> = None;
@@ -100,7 +178,7 @@ impl Reader<'_> {
             }
             let key_start = self.at;
             let key = Key::new(&self.string()?);
-            let key_span = Span::new(key_start, self.at);
+            let key_span = self.span(key_start, self.at);
             if key_span.range().len() > MAX_KEY {
                 return None;
             }
@@ -125,7 +203,12 @@ impl Reader<'_> {
             }
             self.at += 1;
             self.skip_space();
-            let value = self.value(depth)?;
+            let value =
+                if depth == 1 && key == "items" && self.peek() == Some(b'[') && self.unread == Some(None) {
+                    self.scan_items()?
+                } else {
+                    self.value(depth)?
+                };
             self.entries.push(Entry { key, key_span, value });
             self.skip_space();
             match self.peek()? {
@@ -142,7 +225,7 @@ impl Reader<'_> {
         }
         let entries: Vec<Entry> = self.entries.drain(first..).collect();
         // As the YAML reader spans a mapping: from its `{` to the furthest end of its values.
-        let start = Span::new(start, start).start;
+        let start = self.span(start, start).start;
         let end = entries.iter().map(|e| e.value.span().end).max().unwrap_or(start);
         Some(Node::new(Span { start, end: end.max(start) }, Value::Map(Map::from(entries))))
     }
@@ -156,7 +239,7 @@ impl Reader<'_> {
         self.skip_space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Some(Node::new(Span::new(start, self.at), Value::Seq(Box::default())));
+            return Some(Node::new(self.span(start, self.at), Value::Seq(Box::default())));
         }
         let first = self.items.len();
         loop {
@@ -177,8 +260,99 @@ impl Reader<'_> {
         }
         let items: Vec<Node> = self.items.drain(first..).collect();
         // As the YAML reader spans a sequence: from its `[` to the end of its last item.
-        let end = items.last().map_or(self.at, |n| n.span().end as usize);
-        Some(Node::new(Span::new(start, end), Value::Seq(items.into_boxed_slice())))
+        let end = items.last().map_or(self.base + self.at, |n| n.span().end as usize);
+        Some(Node::new(Span::new(self.base + start, end), Value::Seq(items.into_boxed_slice())))
+    }
+
+    /// The array at `[`, scanned and not read (see [`Unread`]): an empty sequence from the `[`
+    /// (to the `]` when empty, to the end of the last item otherwise: [`Unread::with_items`]
+    /// ends it where the last item's tree ends). `None` when a scan tells it is no JSON array.
+    fn scan_items(&mut self) -> Option<Node> {
+        let start = self.at;
+        self.at += 1;
+        self.skip_space();
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+        } else {
+            loop {
+                let item = self.at;
+                self.skip_value()?;
+                items.push(item..self.at);
+                self.skip_space();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.skip_space();
+                    }
+                    b']' => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        let end = items.last().map_or(self.at, |r| r.end);
+        self.unread = Some(Some(items));
+        Some(Node::new(self.span(start, end), Value::Seq(Box::default())))
+    }
+
+    /// Moves past one value without reading it: a string to its closing quote, a collection to
+    /// the bracket that closes it, anything else to the next space or delimiter. What is
+    /// skipped is read later ([`parse_item`]), which tells whether it is JSON this reader reads.
+    fn skip_value(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.skip_string(),
+            open @ (b'{' | b'[') => {
+                // Only the brackets of its own kind count: whether the others match is told when
+                // the value is read.
+                let close = if open == b'{' { b'}' } else { b']' };
+                let mut depth = 0_usize;
+                loop {
+                    let rest = self.bytes.get(self.at..)?;
+                    self.at += memchr::memchr3(b'"', open, close, rest)?;
+                    match self.peek()? {
+                        b'"' => self.skip_string()?,
+                        b if b == open => {
+                            depth += 1;
+                            self.at += 1;
+                        }
+                        _ => {
+                            depth -= 1;
+                            self.at += 1;
+                            if depth == 0 {
+                                return Some(());
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {
+                let rest = self.bytes.get(self.at..)?;
+                let len = rest
+                    .iter()
+                    .position(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}'))
+                    .unwrap_or(rest.len());
+                self.at += len;
+                (len > 0).then_some(())
+            }
+        }
+    }
+
+    /// Moves past the string at `"`.
+    fn skip_string(&mut self) -> Option<()> {
+        self.at += 1;
+        loop {
+            let rest = self.bytes.get(self.at..)?;
+            let next = memchr::memchr2(b'"', b'\\', rest)?;
+            self.at += next + 1;
+            if rest.get(next) == Some(&b'"') {
+                return Some(());
+            }
+            // The escaped byte.
+            self.at += 1;
+        }
     }
 
     /// A string at `"`, unescaped; the reader then stands after its closing quote.
@@ -256,7 +430,7 @@ impl Reader<'_> {
         }
         let text = self.text.get(start..start + len)?;
         self.at += len;
-        Some(Node::new(Span::new(start, self.at), resolve_plain(text).0))
+        Some(Node::new(self.span(start, self.at), resolve_plain(text).0))
     }
 }
 
@@ -431,5 +605,57 @@ mod tests {
             proptest::prop_assert!(fast.is_some(), "not read: {}", text);
             proptest::prop_assert_eq!(fast.unwrap(), by_yaml(&text), "{}", text);
         }
+
+        #[test]
+        fn a_list_read_in_parts_is_the_list_read_whole(
+            items in proptest::collection::vec(json(), 0..8),
+            other in json(),
+            pretty in proptest::bool::ANY,
+        ) {
+            let text = serde_json::json!({"kind": "List", "before": other, "items": items, "after": 1});
+            let text = if pretty {
+                serde_json::to_string_pretty(&text).unwrap()
+            } else {
+                text.to_string()
+            };
+            let unread = parse_without_items(&text);
+            proptest::prop_assert!(unread.is_some(), "not read: {}", text);
+            let unread = unread.unwrap();
+            proptest::prop_assert_eq!(unread.items.len(), items.len());
+            let read: Option<Vec<Node>> =
+                unread.items.iter().map(|r| parse_item(&text[r.clone()], r.start)).collect();
+            proptest::prop_assert!(read.is_some(), "an item not read: {}", text);
+            proptest::prop_assert_eq!(unread.with_items(read.unwrap()), parse(&text).unwrap(), "{}", text);
+        }
+    }
+
+    #[test]
+    fn items_are_read_in_parts_only_from_json_read_whole() {
+        // Each of these has `items` at its top, and `parse` reads none of them, nor the items.
+        for text in [
+            r#"{"items": [1,], "kind": "List"}"#,
+            r#"{"items": [1 2]}"#,
+            r#"{"items": [1}"#,
+            r#"{"items": [{"a": 1, "a": 2}]}"#,
+            r#"{"items": [{"a": [1}]]}"#,
+            r#"{"items": ["a\"]}"#,
+            r#"{"items": [tru]}"#,
+            r#"{"items": [], "items": []}"#,
+            r#"{"items": []} x"#,
+        ] {
+            assert!(parse(text).is_none(), "{text}");
+            let whole = parse_without_items(text).and_then(|u| {
+                let read: Option<Vec<Node>> =
+                    u.items.iter().map(|r| parse_item(text.get(r.clone())?, r.start)).collect();
+                read.map(|items| u.with_items(items))
+            });
+            assert!(whole.is_none(), "read in parts: {text}");
+        }
+        // Items at the top only: an `items` deeper in is read as any other field.
+        let nested = r#"{"spec": {"items": [1, {"b": [2]}]}, "items": [{"items": [3]}]}"#;
+        let u = parse_without_items(nested).unwrap();
+        assert_eq!(u.items, vec![47..61]);
+        let item = parse_item(&nested[47..61], 47).unwrap();
+        assert_eq!(u.with_items(vec![item]), parse(nested).unwrap());
     }
 }

@@ -44,11 +44,31 @@ pub fn load(file: &Arc<SourceFile>) -> Loaded {
 /// from (see [`super::rendered`]); `base` is the directory ladrillo rendered it from, if any.
 #[must_use]
 pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base>) -> Loaded {
+    load_packing(file, base, None)
+}
+
+/// As [`load_rendered`]; with `pack_from`, a JSON `List` text of at least that many bytes is
+/// read in parts and packed before its items are read (see [`list_in_parts`]).
+#[must_use]
+pub(crate) fn load_packing(
+    file: &Arc<SourceFile>,
+    base: Option<&super::rendered::Base>,
+    pack_from: Option<usize>,
+) -> Loaded {
     // Terraform holds no Kubernetes objects (the scan reads it per module, see `terraform`).
     if is_terraform(file) {
         return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
     }
-    let stream = parse(&file.text());
+    let in_parts = pack_from.filter(|from| file.len() >= *from).and_then(|_| list_in_parts(file));
+    // What reading the List in parts found of the whole text (read then, before it was packed).
+    let mut json_checked = None;
+    let stream = match in_parts {
+        Some((root, json_error)) => {
+            json_checked = Some(json_error);
+            yaml::Stream { documents: vec![yaml::Document { index: 0, root }], ..yaml::Stream::default() }
+        }
+        None => parse(&file.text()),
+    };
     let mut out = Loaded {
         errors: stream.errors.iter().map(|e| InputError::at(file, e.span, e.message.clone())).collect(),
         ..Loaded::default()
@@ -63,14 +83,18 @@ pub fn load_rendered(file: &Arc<SourceFile>, base: Option<&super::rendered::Base
         spans.push(doc.root.span());
         collect(file, doc.index, FieldPath::root(), doc.root, None, &mut out);
     }
-    let parts = super::rendered::parts(&file.text(), &spans, &out.objects, base);
+    // A List read in parts is JSON, where no line is a `# Source:` comment: its text (packed)
+    // is not read again.
+    let text = if json_checked.is_some() { crate::document::TextRef::empty() } else { file.text() };
+    let parts = super::rendered::parts(&text, &spans, &out.objects, base);
+    drop(text);
     if !parts.is_empty() {
         file.set_rendered(parts);
     }
     // A `.json` file with something to check is read as JSON by kubectl and AWS tools: what only
     // YAML accepts (a trailing comma, a comment) is an error there, so it is one here.
     if !(out.objects.is_empty() && out.aws.is_empty() && out.templates.is_empty())
-        && let Some(e) = json_error(file)
+        && let Some(e) = json_checked.unwrap_or_else(|| json_error(file))
     {
         return Loaded { errors: vec![e], ..Loaded::default() };
     }
@@ -98,6 +122,63 @@ fn parse(text: &str) -> yaml::Stream {
         };
     }
     yaml::parse(text)
+}
+
+/// Size from which a JSON `List` is read in parts when texts are packed (see [`list_in_parts`]):
+/// below it, its text and trees are a few MB.
+pub(crate) const LIST_IN_PARTS_FROM: usize = 4 << 20;
+
+/// Items of a List read together from the packed text (see [`list_in_parts`]): about this many
+/// bytes of consecutive items, decompressed once.
+const ITEM_WINDOW: usize = 1 << 20;
+
+/// A JSON `List` (`kubectl get -A -o json` of a whole cluster) read so that its text as read and
+/// the trees of all its items are never alive together: the root is read without the items
+/// ([`json::parse_without_items`]), the text is packed, and the items are read from the packed
+/// text, in parallel, into the tree [`parse`] gives the whole text; with what [`json_error`]
+/// finds in the text. `None` (the caller then reads the text whole, as any other) when the text
+/// is not such a List, or when an item is not read this way: then the JSON reader would not
+/// read the whole text either, and the YAML reader reads it.
+///
+/// A 325 MB List of 200,000 objects peaked at its text and every tree alive together.
+fn list_in_parts(file: &Arc<SourceFile>) -> Option<(Node, Option<InputError>)> {
+    let (unread, json_error) = {
+        let text = file.text();
+        if !text.trim_start().starts_with('{') {
+            return None;
+        }
+        let unread = crate::document::json::parse_without_items(&text)?;
+        let kind = unread.root.get("kind").and_then(Node::as_str)?;
+        if !kind.ends_with("List") {
+            return None;
+        }
+        (unread, json_error(file))
+    };
+    SourceFile::pack(std::slice::from_ref(file));
+    let mut windows = Vec::new();
+    let mut first = 0;
+    for (i, item) in unread.items.iter().enumerate() {
+        let start = unread.items.get(first).map_or(item.start, |r| r.start);
+        if item.end - start > ITEM_WINDOW && i > first {
+            windows.push(first..i);
+            first = i;
+        }
+    }
+    windows.push(first..unread.items.len());
+    let read_window = |w: &std::ops::Range<usize>| -> Option<Vec<Node>> {
+        let items = unread.items.get(w.clone())?;
+        let (Some(start), Some(end)) = (items.first().map(|r| r.start), items.last().map(|r| r.end)) else {
+            return Some(Vec::new());
+        };
+        let text = file.slice(start..end)?;
+        items
+            .iter()
+            .map(|r| crate::document::json::parse_item(text.get(r.start - start..r.end - start)?, r.start))
+            .collect()
+    };
+    let read: Option<Vec<Vec<Node>>> = windows.par_iter().map(read_window).collect();
+    let items = read?.into_iter().flatten().collect();
+    Some((unread.with_items(items), json_error))
 }
 
 /// The first JSON syntax error of a `.json` file: a stream of JSON values, in documents that
@@ -304,5 +385,117 @@ mod tests {
         assert!(texts.iter().take(5).all(|t| crate::document::json::parse(t).is_some()));
         assert!(texts.iter().skip(5).all(|t| crate::document::json::parse(t).is_none()));
         assert_eq!(yaml::parse(&texts[5]).notes.len(), 1, "the duplicate key is noted");
+    }
+
+    /// What a loaded file yields, without the file itself (whose text is packed or not).
+    fn yielded(l: &Loaded) -> String {
+        let objects: Vec<String> = l
+            .objects
+            .iter()
+            .map(|o| {
+                let origin = o.origin.as_ref().map(|x| (x.document, x.path_in_document.to_string()));
+                format!("{:?} {origin:?} {:?}", o.id, o.root)
+            })
+            .collect();
+        let errors: Vec<_> = l.errors.iter().map(|e| (&e.file, e.line, e.column, &e.message)).collect();
+        format!(
+            "{} {objects:#?} {errors:?} {:?} {:?} {:?} {} {}",
+            l.documents,
+            l.notes,
+            l.skipped,
+            l.unnamed,
+            l.aws.len(),
+            l.templates.len()
+        )
+    }
+
+    /// A `List` read in parts yields what it yields read whole, and what is not read in parts
+    /// (not a List, not JSON this reader reads) is read whole, with the same result.
+    #[test]
+    fn a_json_list_read_in_parts_loads_as_read_whole() {
+        let pod = |i: usize| {
+            format!(
+                concat!(
+                    "{{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"Pod\",\n  \"metadata\": {{\"name\": \"p{}\", ",
+                    "\"namespace\": \"ns\", \"labels\": {{\"a]b\": \"c}}{{\\\"[\\u00e9\"}}}},\n  \"spec\": ",
+                    "{{\"containers\": [{{\"name\": \"c\", \"image\": \"nginx:1.{}\", \"ports\": [{{\"containerPort\": ",
+                    "80}}], \"args\": [[], [1, 2.5e3, 1e400, true, null], \"\\\\\"]}}]}}\n}}"
+                ),
+                i, i
+            )
+        };
+        let pods: Vec<String> = (0..40).map(pod).collect();
+        let list = |items: &str| {
+            format!(
+                "{{\n\"apiVersion\": \"v1\",\n\"kind\": \"List\",\n\"items\": [\n{items}\n],\n\"metadata\": {{}}\n}}\n"
+            )
+        };
+        let all = pods.join(",\n");
+        let typed_items: Vec<String> = (0..40)
+            .map(|i| format!("{{\"metadata\": {{\"name\": \"q{i}\", \"namespace\": \"ns\"}}, \"spec\": {{\"containers\": []}}}}"))
+            .collect();
+        let read_in_parts = [
+            list(&all),
+            format!("{all},\n{{}}, \"text\", 1, [1, 2], null, true, {{\"kind\": \"Pod\"}}"),
+            format!(
+                "{{\"kind\": \"PodList\", \"apiVersion\": \"v1\", \"items\": [{}]}}",
+                typed_items.join(",\n")
+            ),
+            format!(
+                "{{\"kind\": \"List\", \"items\": [], \"metadata\": {{\"x\": \"{}\"}}}}",
+                "y\\n".repeat(500)
+            ),
+        ];
+        let read_in_parts = [
+            read_in_parts[0].clone(),
+            list(&read_in_parts[1]),
+            read_in_parts[2].clone(),
+            read_in_parts[3].clone(),
+        ];
+        let deep = format!(
+            "{}1{}",
+            "[".repeat(crate::document::json::MAX_DEPTH),
+            "]".repeat(crate::document::json::MAX_DEPTH)
+        );
+        let read_whole = [
+            // Not a List, or no `items` array at its top.
+            all.replacen("\"kind\": \"Pod\"", "\"kind\": \"Pods\"", 1).replace("p0", "x"),
+            format!("{{\"kind\": \"Pod\", \"items\": [{all}]}}"),
+            format!("{{\"kind\": \"List\", \"items\": {{\"a\": [{all}]}}}}"),
+            format!("{{\"kind\": \"List\", \"spec\": {{\"items\": [{all}]}}}}"),
+            // Not JSON this reader reads, at the top or in an item.
+            list(&all).replacen("\"kind\"", "\"kind\": \"List\", \"kind\"", 1),
+            list(&all).replacen("\"items\"", "\"items\": [], \"items\"", 1),
+            list(&format!("{all},")),
+            list(&format!("{all}, 1x")),
+            list(&format!("{all} {{}}")),
+            list(&all.replacen("\"name\": \"c\"", "\"name\": \"c\", \"name\": \"d\"", 1)),
+            list(&all.replacen("80}]", "80},]", 1)),
+            list(&all.replacen("80}]", "80]]", 1)),
+            list(&format!("{all}, {deep}")),
+            format!("{}{}", '\u{feff}', list(&all)),
+            format!("{} x", list(&all)),
+            list(&all).replacen("\n]", "\n", 1),
+            list(&all)[..list(&all).len() / 2].to_string(),
+        ];
+        for (i, text) in read_in_parts.iter().chain(&read_whole).enumerate() {
+            for name in ["list.json", "list.yaml"] {
+                let whole = SourceFile::new(name, None, text.clone());
+                let parts = SourceFile::new(name, None, text.clone());
+                let (a, b) = (load_packing(&whole, None, None), load_packing(&parts, None, Some(0)));
+                assert_eq!(yielded(&a), yielded(&b), "{name} {text}");
+                assert!(!whole.is_packed());
+                let in_parts =
+                    list_in_parts(&SourceFile::new(name, None, text.clone())).map(|(root, _)| root);
+                let expected =
+                    (i < read_in_parts.len()).then(|| crate::document::json::parse(text)).flatten();
+                assert_eq!(in_parts, expected, "{name} {text}");
+                assert_eq!(in_parts.is_some(), i < read_in_parts.len(), "{name} {text}");
+                if i < read_in_parts.len() {
+                    assert!(parts.is_packed(), "{name}: packed before its items were read");
+                    assert!(i == 3 || !b.objects.is_empty());
+                }
+            }
+        }
     }
 }

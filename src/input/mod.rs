@@ -447,7 +447,7 @@ impl Loader {
         };
         let load = |f: &Arc<SourceFile>| {
             let base = rendered.iter().find(|(r, _, _)| Arc::ptr_eq(r, f)).map(|(_, b, _)| b);
-            let l = file::load_rendered(f, base);
+            let l = file::load_packing(f, base, pack.then_some(file::LIST_IN_PARTS_FROM));
             progress.file_parsed(l.objects.len());
             l
         };
