@@ -3,13 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 fx=../tests/fixtures
-mkdir -p corpus/{yaml,json,json_tree,webhook,terraform,cloudformation,eksctl,config,waiver}
+mkdir -p corpus/{yaml,json,json_tree,json_list,webhook,terraform,cloudformation,eksctl,config,waiver}
 find "$fx" -name '*.yaml' ! -name '*.cfn.yaml' -exec cp -t corpus/yaml {} +
 find "$fx" -name '*.json' -exec cp -t corpus/json {} +
 # The webhook's JSON reader, against the YAML reader: JSON fixtures and the bench's reviews.
 find "$fx" -name '*.json' -exec cp -t corpus/json_tree {} +
 cp ../bench/webhook/*.json corpus/json_tree/
 cp ../bench/webhook/*.json corpus/webhook/
+# Lists read in parts, against the same texts read whole: the JSON fixtures and small Lists.
+find "$fx" -name '*.json' -exec cp -t corpus/json_list {} +
+printf '{"kind": "List", "items": [{"a": [1, "]"]}, [], "x\\"", 2, null], "metadata": {}}' > corpus/json_list/list
+printf '{"kind":"PodList","apiVersion":"v1","items":[{"metadata":{"name":"p"}},{"items":[1]}]}' > corpus/json_list/typed
 find "$fx" -name '*.tf' -exec cp -t corpus/terraform {} +
 # Templates and ClusterConfigs without their first lines: the targets put those back.
 for f in $(grep -rl 'AWSTemplateFormatVersion' "$fx"); do grep -v 'AWSTemplateFormatVersion' "$f" > "corpus/cloudformation/$(basename "$f")"; done
