@@ -133,7 +133,7 @@ fn a_live_scan_finds_what_the_file_scan_of_the_same_objects_finds() {
     let manifests = objects(&text);
     let mut served = manifests.clone();
     served.extend(replicas(&manifests));
-    let run = Run::new(Setup { objects: served, ..Setup::default() });
+    let run = Run::new(Setup { objects: served.clone(), ..Setup::default() });
     let live = run.scan(&["--select", "all", "--format", "json"]);
     let live_report = json_out(&live);
     let file = run.dir.path().join("cluster.yaml");
@@ -161,6 +161,20 @@ fn a_live_scan_finds_what_the_file_scan_of_the_same_objects_finds() {
     assert_eq!(live_report["summary"]["cluster"], "prod");
     assert_eq!(live_report["summary"]["objects"], file_report["summary"]["objects"]);
     assert_eq!(live.status.code(), files.status.code());
+    // The same objects exported in one file, replicas included (`kubectl get -A -o json`): the
+    // replicas go to their controllers as they do live, and both say how many were left out.
+    let list = serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": served });
+    std::fs::write(run.dir.path().join("export.json"), list.to_string()).unwrap();
+    let exported = ladrillo()
+        .current_dir(run.dir.path())
+        .args(["scan", "--no-config", "--select", "all", "--format", "json", "export.json"])
+        .output()
+        .unwrap();
+    let export_report = json_out(&exported);
+    assert_eq!(findings(&export_report), file_set);
+    assert!(live_report["summary"]["owned"].as_u64().is_some_and(|n| n > 0), "{}", live_report["summary"]);
+    assert_eq!(export_report["summary"]["owned"], live_report["summary"]["owned"]);
+    assert_eq!(export_report["summary"]["objects"], file_report["summary"]["objects"]);
 }
 
 /// (rule, field path, message) of every finding, per object, in the report's order.

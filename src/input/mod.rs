@@ -16,6 +16,7 @@
 //! audit event), so findings point into the text the caller holds.
 
 pub mod file;
+pub mod owned;
 pub mod render;
 pub mod rendered;
 pub mod scope;
@@ -181,6 +182,8 @@ pub struct Stats {
     pub hidden_skipped: usize,
     /// Directories of other tools' test data a walk skipped (see [`source::DEFAULT_EXCLUDES`]).
     pub default_excluded: usize,
+    /// Objects left out because their controller is in the input too (see [`owned`]).
+    pub owned: usize,
 }
 
 impl Inputs {
@@ -239,6 +242,8 @@ pub struct Loader {
     /// Parse on the calling thread only (see [`Loader::sequential`]).
     sequential: bool,
     packing: Packing,
+    /// Objects a live scan left out because it read their controller (see [`owned`]).
+    owned: usize,
 }
 
 impl Loader {
@@ -391,6 +396,12 @@ impl Loader {
         }
     }
 
+    /// Counts objects a live scan left out before adding them, because it read their controller
+    /// (see [`owned`]): reported with the ones left out here.
+    pub fn owned_elsewhere(&mut self, count: usize) {
+        self.owned += count;
+    }
+
     /// Adds one object read from the Kubernetes API, as JSON text, named as reports show it
     /// (`cluster prod: Deployment shop/web`): it is loaded as a file would be, but reports show
     /// its field paths instead of lines (see [`SourceFile::from_api`]).
@@ -427,6 +438,7 @@ impl Loader {
             render_remarks,
             sequential,
             packing,
+            owned,
         } = self;
         // In path order whatever order the paths were given in: which copy of a duplicate comes
         // first, where a namespace-wide finding goes, every tie broken by input order is then
@@ -509,6 +521,13 @@ impl Loader {
             }
             (f, l)
         });
+        let owners = owned::Owners::of(
+            files
+                .iter()
+                .zip(parsed.iter().flatten())
+                .flat_map(|(f, p)| p.objects.iter().map(|o| (scopes.of(f), o))),
+        );
+        stats.owned += owned;
         let parsed = files.iter().cloned().zip(parsed.into_iter().flatten().map(file::Loaded::from));
         for (f, l) in parsed.chain(in_memory) {
             stats.documents += l.documents;
@@ -530,11 +549,16 @@ impl Loader {
             let id = Arc::as_ptr(&f);
             let (patch, unlisted) = (scopes.patches.contains(&id), scopes.unlisted.contains(&id));
             let added = scopes.labels.get(&id);
+            let scope = scopes.of(&f);
             for mut o in l.objects {
                 // Kustomize patches are not objects on their own: their base is audited.
                 if patch || (unlisted && is_partial(&o)) {
                     stats.skipped_documents += 1;
                     stats.patches += 1;
+                    continue;
+                }
+                if owners.owns(scope, &o) {
+                    stats.owned += 1;
                     continue;
                 }
                 if let Some(labels) = added {

@@ -123,6 +123,7 @@ pub fn read(options: &Options) -> Result<Snapshot, Error> {
 impl Snapshot {
     /// Hands every object to the loader (sorted by name, as files are).
     pub fn load_into(&mut self, loader: &mut Loader) {
+        loader.owned_elsewhere(std::mem::take(&mut self.owned));
         for o in self.objects.drain(..) {
             loader.api_object(o.name, o.json);
         }

@@ -1,4 +1,5 @@
-//! Owner de-duplication: a Deployment's ReplicaSets and Pods, a CronJob's Jobs carry the same
+//! Owner de-duplication as pages arrive (the loader does the same for files, see
+//! `input::owned`): a Deployment's ReplicaSets and Pods, a CronJob's Jobs carry the same
 //! pod template as their controller, so what is wrong with one replica is reported once, on
 //! the controller. Bare Pods, and Pods whose controller was not read (a kind ladrillo does not
 //! list, or another namespace), are kept.
@@ -8,7 +9,7 @@ use std::collections::HashSet;
 use super::fetch::Item;
 
 /// Kinds created by a controller from its template.
-pub const OWNED_KINDS: [&str; 3] = ["Pod", "ReplicaSet", "Job"];
+pub use crate::input::owned::OWNED_KINDS;
 
 /// Removes the objects whose controller is among `objects`; returns how many were removed.
 pub fn dedup(objects: &mut Vec<Item>) -> usize {

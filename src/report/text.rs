@@ -398,6 +398,7 @@ pub fn summary_line(result: &ScanResult, lang: Lang) -> String {
         ("summary-patches", if s.skipped_documents > 0 { s.patches } else { 0 }),
         ("summary-hidden", s.hidden_skipped),
         ("summary-default-excluded", s.default_excluded),
+        ("summary-owned", s.owned),
         ("summary-in-baseline", s.in_baseline),
         ("summary-below-min-severity", s.below_min_severity),
         ("summary-errors", s.errors),

@@ -204,6 +204,10 @@ pub struct Summary {
     /// Directories of other tools' test data skipped by default (`--no-default-excludes`).
     #[serde(skip_serializing_if = "is_zero")]
     pub default_excluded: usize,
+    /// Pods, ReplicaSets and Jobs left out because their controller is in the input: its
+    /// findings stand for theirs (see `input::owned`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub owned: usize,
     /// Findings left out because the baseline (`--baseline`) already holds them.
     #[serde(skip_serializing_if = "is_zero")]
     pub in_baseline: usize,
@@ -277,6 +281,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
         patches: stats.patches,
         hidden_skipped: stats.hidden_skipped,
         default_excluded: stats.default_excluded,
+        owned: stats.owned,
         objects: set.len(),
         rules: settings.rules.len(),
         input_notes: remarks,

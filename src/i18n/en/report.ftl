@@ -71,6 +71,10 @@ summary-default-excluded = { $line }; { $count ->
         [one] 1 directory
        *[other] { $count } directories
     } of other tools' test data skipped (testdata, __snapshots__; --no-default-excludes reads them)
+summary-owned = { $line }; { $count ->
+        [one] 1 Pod, ReplicaSet or Job left out
+       *[other] { $count } Pods, ReplicaSets and Jobs left out
+    }: their controller is in the input, and its findings stand for theirs
 summary-in-baseline = { $line }; { $count ->
         [one] 1 finding
        *[other] { $count } findings

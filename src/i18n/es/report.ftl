@@ -74,6 +74,10 @@ summary-default-excluded = { $line }; { $count ->
         [one] 1 directorio omitido
        *[other] { $count } directorios omitidos
     } con datos de prueba de otras herramientas (testdata, __snapshots__; --no-default-excludes los lee)
+summary-owned = { $line }; { $count ->
+        [one] 1 Pod, ReplicaSet o Job omitido
+       *[other] { $count } Pods, ReplicaSets y Jobs omitidos
+    }: su controlador está en la entrada y sus hallazgos valen por los suyos
 summary-in-baseline = { $line }; { $count ->
         [one] 1 hallazgo que ya estaba en la línea base no se muestra
        *[other] { $count } hallazgos que ya estaban en la línea base no se muestran
