@@ -210,17 +210,8 @@ impl<'a> Reader<'a> {
                     self.value(depth)?
                 };
             self.entries.push(Entry { key, key_span, value });
-            self.skip_space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.skip_space();
-                }
-                b'}' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
+            if !self.next_or_close(b'}')? {
+                break;
             }
         }
         let entries: Vec<Entry> = self.entries.drain(first..).collect();
@@ -245,23 +236,31 @@ impl<'a> Reader<'a> {
         loop {
             let item = self.value(depth)?;
             self.items.push(item);
-            self.skip_space();
-            match self.peek()? {
-                b',' => {
-                    self.at += 1;
-                    self.skip_space();
-                }
-                b']' => {
-                    self.at += 1;
-                    break;
-                }
-                _ => return None,
+            if !self.next_or_close(b']')? {
+                break;
             }
         }
         let items: Vec<Node> = self.items.drain(first..).collect();
         // As the YAML reader spans a sequence: from its `[` to the end of its last item.
         let end = items.last().map_or(self.base + self.at, |n| n.span().end as usize);
         Some(Node::new(Span::new(self.base + start, end), Value::Seq(items.into_boxed_slice())))
+    }
+
+    /// After an entry or an item: past a `,` and the space after it (`true`: another follows),
+    /// or past `close` (`false`); `None` at anything else.
+    fn next_or_close(&mut self, close: u8) -> Option<bool> {
+        self.skip_space();
+        let b = self.peek()?;
+        if b == b',' {
+            self.at += 1;
+            self.skip_space();
+            Some(true)
+        } else if b == close {
+            self.at += 1;
+            Some(false)
+        } else {
+            None
+        }
     }
 
     /// The array at `[`, scanned and not read (see [`Unread`]): an empty sequence from the `[`
@@ -279,17 +278,8 @@ impl<'a> Reader<'a> {
                 let item = self.at;
                 self.skip_value()?;
                 items.push(item..self.at);
-                self.skip_space();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.skip_space();
-                    }
-                    b']' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
+                if !self.next_or_close(b']')? {
+                    break;
                 }
             }
         }
