@@ -184,6 +184,17 @@ fn json_files_are_strict_json() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].starts_with("bad.json:2:27: invalid JSON: "), "{e:?}");
     assert_eq!(r.summary.objects, 1);
+    // What neither reader reads is reported in JSON's words, where the JSON goes wrong (the YAML
+    // reader's words were about the end of a flow mapping).
+    let doubled = ladrillo::source::from_bytes(
+        "doubled.json".into(),
+        None,
+        b"{\"apiVersion\": \"v1\",, \"kind\": \"Pod\"}\n".to_vec(),
+    )
+    .unwrap();
+    let r = scan_files(&[doubled], &common::settings(&["all"]));
+    let e: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(e, ["doubled.json:1:21: invalid JSON: key must be a string"]);
     // JSON that holds nothing ladrillo reads (a tsconfig with a trailing comma) stays skipped.
     let other = ladrillo::source::from_bytes("tsconfig.json".into(), None, b"{\"strict\": true,}\n".to_vec())
         .unwrap();

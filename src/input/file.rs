@@ -74,6 +74,13 @@ pub(crate) fn load_packing(
         ..Loaded::default()
     };
     out.notes = stream.notes;
+    // A `.json` file neither reader reads is JSON gone wrong: its JSON syntax error says what is
+    // wrong in JSON's words (a doubled comma is not "an unexpected end of a flow mapping").
+    if !out.errors.is_empty()
+        && let Some(e) = json_error(file)
+    {
+        out.errors = vec![e];
+    }
     let mut spans = Vec::new();
     for doc in stream.documents {
         if doc.root.is_null() {
