@@ -124,6 +124,7 @@ impl<'a> Reader<'a> {
     fn span(&self, start: usize, end: usize) -> Span {
         Span::new(self.base + start, self.base + end)
     }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -203,12 +204,15 @@ impl<'a> Reader<'a> {
             }
             self.at += 1;
             self.skip_space();
-            let value =
-                if depth == 1 && key == "items" && self.peek() == Some(b'[') && self.unread == Some(None) {
-                    self.scan_items()?
-                } else {
-                    self.value(depth)?
-                };
+            let value = if matches!(self.unread, Some(None))
+                && depth == 1
+                && key == "items"
+                && self.peek() == Some(b'[')
+            {
+                self.scan_items()?
+            } else {
+                self.value(depth)?
+            };
             self.entries.push(Entry { key, key_span, value });
             if !self.next_or_close(b'}')? {
                 break;

@@ -60,8 +60,10 @@ pub(crate) fn load_packing(
         return Loaded { errors: hcl::syntax_errors(file), ..Loaded::default() };
     }
     let in_parts = pack_from.filter(|from| file.len() >= *from).and_then(|_| list_in_parts(file));
-    // What reading the List in parts found of the whole text (read then, before it was packed).
-    let mut json_checked = None;
+    let read_in_parts = in_parts.is_some();
+    // The JSON syntax error of a `.json` file, looked for once: when reading the List in parts
+    // (before its text was packed), or when first needed below.
+    let mut json_checked: Option<Option<InputError>> = None;
     let stream = match in_parts {
         Some((root, json_error)) => {
             json_checked = Some(json_error);
@@ -77,9 +79,9 @@ pub(crate) fn load_packing(
     // A `.json` file neither reader reads is JSON gone wrong: its JSON syntax error says what is
     // wrong in JSON's words (a doubled comma is not "an unexpected end of a flow mapping").
     if !out.errors.is_empty()
-        && let Some(e) = json_error(file)
+        && let Some(e) = json_checked.get_or_insert_with(|| json_error(file))
     {
-        out.errors = vec![e];
+        out.errors = vec![e.clone()];
     }
     let mut spans = Vec::new();
     for doc in stream.documents {
@@ -92,7 +94,7 @@ pub(crate) fn load_packing(
     }
     // A List read in parts is JSON, where no line is a `# Source:` comment: its text (packed)
     // is not read again.
-    let text = if json_checked.is_some() { crate::document::TextRef::empty() } else { file.text() };
+    let text = if read_in_parts { crate::document::TextRef::empty() } else { file.text() };
     let parts = super::rendered::parts(&text, &spans, &out.objects, base);
     drop(text);
     if !parts.is_empty() {
