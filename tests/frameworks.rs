@@ -150,6 +150,21 @@ fn nothing_passes_on_unrelated_input() {
     assert_eq!(empty.exit_code(), 2);
 }
 
+/// A binding to cluster-admin is one finding (cluster-admin-binding, which names what it implies),
+/// yet every control about a permission that binding grants fails: secrets, bind/escalate/
+/// impersonate, node proxy, webhook configurations, token creation.
+#[test]
+fn a_cluster_admin_binding_fails_the_controls_of_what_it_grants() {
+    let binding = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  \
+                   name: developers-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  \
+                   name: cluster-admin\nsubjects:\n  - kind: Group\n    name: developers\n    \
+                   apiGroup: rbac.authorization.k8s.io\n";
+    let r = report_text(FrameworkId::CisEks18, binding);
+    for id in ["4.1.1", "4.1.2", "4.1.8", "4.1.10", "4.1.11", "4.1.12"] {
+        assert_eq!(status(&r, id), Status::Fail, "{id}");
+    }
+}
+
 /// A waived finding does not fail its control; the report counts it.
 #[test]
 fn waived_findings_do_not_fail_a_control() {

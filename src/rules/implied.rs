@@ -50,6 +50,16 @@ pub const IMPLICATIONS: &[Implication] = &[
         why: "NetworkPolicy does not isolate pods on the host network: that is one consequence of \
               `hostNetwork: true`, which this rule reports",
     },
+    Implication {
+        root: "RBAC002",
+        implied: &[
+            "RBAC004", "RBAC005", "RBAC006", "RBAC007", "RBAC008", "RBAC009", "RBAC010", "RBAC011",
+            "RBAC012", "RBAC013", "RBAC014", "RBAC015", "RBAC016",
+        ],
+        site: Site::Field,
+        why: "a subject bound to a role that allows every verb on every resource holds each of \
+              those permissions through that one binding: removing the binding removes them all",
+    },
 ];
 
 /// The implications whose root is this rule.
@@ -83,11 +93,14 @@ fn name(code: &str) -> String {
 pub fn doc_lines(code: &str) -> Vec<String> {
     let mut lines: Vec<String> = implied_by_rule(code)
         .map(|i| {
-            let implied: Vec<String> = i.implied.iter().map(|c| name(c)).collect();
+            let mut implied: Vec<String> = i.implied.iter().map(|c| name(c)).collect();
+            let last = implied.pop().unwrap_or_default();
+            let implied =
+                if implied.is_empty() { last } else { format!("{} and {last}", implied.join(", ")) };
             format!(
                 "Implies {} at {}: they are not reported there on their own; this finding names them \
                  (JSON `implies`, with their references, and a note) because {}.",
-                implied.join(" and "),
+                implied,
                 i.site.describe(),
                 i.why
             )

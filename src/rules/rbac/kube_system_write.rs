@@ -51,9 +51,6 @@ impl Rule for KubeSystemWrite {
                 continue;
             }
             let Some(role) = graph.role_of(b) else { continue };
-            if role.effective.iter().any(|&r| graph.rule(r).is_full_wildcard()) {
-                continue;
-            }
             // The first written resource that can live in a namespace.
             let found = role.effective.iter().find_map(|&r| {
                 let pr = graph.rule(r);

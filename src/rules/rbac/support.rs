@@ -27,18 +27,11 @@ pub(crate) fn who(subject: &Subject) -> crate::i18n::Msg {
 /// A hit whose precondition the subject lacks is reported as low, saying what is missing.
 pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &ObjectSet, spec: &Spec) {
     let graph = Graph::of(set);
-    // A binding to a full-wildcard role is one problem, reported once by cluster-admin-binding,
-    // not once per escalation primitive it implies.
-    let admin_reported = cx.options.selected_rules.contains(&"cluster-admin-binding");
+    // A binding to a full-wildcard role is reported here too: cluster-admin-binding's finding at
+    // the same subject absorbs this one and names it (`rules::implied`), so that controls mapped
+    // to this rule see it.
     for (id, b) in graph.bindings.iter().enumerate() {
         let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
-        if admin_reported
-            && graph
-                .role_of(b)
-                .is_some_and(|role| role.effective.iter().any(|&r| graph.rule(r).is_full_wildcard()))
-        {
-            continue;
-        }
         let Some(hit) = graph.binding_hit(id, spec.primitive) else { continue };
         for (i, subject) in b.subjects.iter().enumerate() {
             if subject.is_system() {

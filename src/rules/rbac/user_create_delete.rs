@@ -45,10 +45,6 @@ impl Rule for UserCreateDelete {
         for b in &graph.bindings {
             let Some(object) = b.object.and_then(|i| set.get(i)) else { continue };
             let Some(role) = graph.role_of(b) else { continue };
-            // Full wildcards are cluster-admin-binding's finding.
-            if role.effective.iter().any(|&r| graph.rule(r).is_full_wildcard()) {
-                continue;
-            }
             let Some(&rule) = role.effective.iter().find(|&&r| {
                 let pr = graph.rule(r);
                 !pr.resources.is_empty() && pr.verbs.iter().any(|v| CHANGE.contains(&v.as_str()))
