@@ -135,6 +135,70 @@ fn scan_leaves_a_check_to_the_workload_rule_that_covers_it() {
     assert_eq!(both, ["privileged-container: container \"c\" runs privileged"]);
 }
 
+/// A violation is left to the rule of its cause only when that rule reports every field the
+/// check rejects: run-as-root accepts a non-zero UID and reads the settings containers end up
+/// with; dangerous-capabilities allows the baseline set and reads `chown` as CHOWN.
+#[test]
+fn a_violation_the_cause_rule_would_miss_stays_reported() {
+    let pod = |pod_sc: &str, c_sc: &str| {
+        format!(
+            "apiVersion: v1\nkind: Pod\nmetadata: {{name: p}}\nspec:\n  securityContext: {{seccompProfile: {{type: RuntimeDefault}}{pod_sc}}}\n  \
+             containers:\n    - name: c\n      securityContext: {{allowPrivilegeEscalation: false{c_sc}}}\n"
+        )
+    };
+    let rules = ["pss-violation", "run-as-root", "dangerous-capabilities", "capabilities-not-dropped"];
+    let pss = |text: &str| -> Vec<String> {
+        messages(&common::scan_text(text, &rules))
+            .into_iter()
+            .filter(|m| m.starts_with("pss-violation"))
+            .collect()
+    };
+    let drop_all = ", capabilities: {drop: [ALL]}";
+    let cases = [
+        // A non-zero UID without runAsNonRoot: true.
+        (pod(", runAsUser: 1000", drop_all), Some("runAsNonRoot != true")),
+        // runAsNonRoot: false in the container, a non-zero UID from the pod.
+        (
+            pod(", runAsUser: 1000", ", runAsNonRoot: false, capabilities: {drop: [ALL]}"),
+            Some("runAsNonRoot != true"),
+        ),
+        // A pod-level runAsUser: 0 that the container overrides.
+        (
+            pod(", runAsUser: 0, runAsNonRoot: true", ", runAsUser: 1000, capabilities: {drop: [ALL]}"),
+            Some("runAsUser=0"),
+        ),
+        // A pod-level runAsNonRoot: false that the container overrides.
+        (
+            pod(", runAsNonRoot: false", ", runAsNonRoot: true, capabilities: {drop: [ALL]}"),
+            Some("runAsNonRoot != true"),
+        ),
+        // A baseline capability, which restricted does not allow.
+        (
+            pod(", runAsNonRoot: true", ", capabilities: {drop: [ALL], add: [CHOWN]}"),
+            Some("unrestricted capabilities"),
+        ),
+        // Fully reported by the cause rules: left to them.
+        (pod("", drop_all), None),
+        (pod(", runAsNonRoot: true", ", capabilities: {drop: [ALL], add: [SYS_ADMIN]}"), None),
+        (pod(", runAsNonRoot: true, runAsUser: 0", drop_all), None),
+    ];
+    for (text, expected) in cases {
+        let found = pss(&text);
+        match expected {
+            Some(reason) => {
+                assert!(found.iter().any(|m| m.contains(reason)), "{reason} missing for\n{text}{found:#?}")
+            }
+            None => assert!(found.is_empty(), "{text}{found:#?}"),
+        }
+    }
+    // Under baseline, admission compares names exactly: `chown` is not CHOWN.
+    let baseline = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n  labels: {pod-security.kubernetes.io/enforce: baseline}\n---\n\
+                    apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: b}\nspec:\n  containers:\n    - name: c\n      \
+                    securityContext: {capabilities: {add: [chown]}}\n";
+    let found = pss(baseline);
+    assert!(found.iter().any(|m| m.contains("non-default capabilities")), "{found:#?}");
+}
+
 #[test]
 fn coverage_by_rules_not_present_never_hides_a_violation() {
     let text = PRIVILEGED_POD.replace("spec:\n", "spec:\n  hostNetwork: true\n");

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
-use crate::analysis::pss::{self, Cause, Level, NamespacePolicy};
-use crate::document::FieldPath;
+use crate::analysis::pss::{self, Cause, CheckId, Level, NamespacePolicy};
+use crate::document::{FieldPath, Node};
 use crate::finding::Severity;
 use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::pod::{
@@ -35,7 +35,12 @@ crate::declare_rule! {
     ///   admission would do: `namespace-without-pss-enforce` reports the missing label.
     ///
     /// One finding per failed check; a check whose problems another selected rule already reports
-    /// field by field (for example `privileged-container`) is left to that rule. Severity is high
+    /// field by field, with the check's own condition (for example `privileged-container`), is
+    /// left to that rule. Where that rule's condition is weaker — `run-as-root` accepts a
+    /// non-zero UID without `runAsNonRoot: true` and reads the settings containers end up with,
+    /// `dangerous-capabilities` allows the baseline set (restricted allows NET_BIND_SERVICE
+    /// only) and reads `chown` as CHOWN (admission compares names exactly), both skip Windows
+    /// pods — and it would miss a field the check rejects, the violation is reported here. Severity is high
     /// for checks of the baseline level and medium for the checks only restricted adds.
     /// `pss.kubernetes-version` evaluates as an older API server does (it knows no newer checks).
     ///
@@ -101,7 +106,7 @@ impl Rule for PssViolation {
                     .help(crate::msg!("rule-pss001-help"));
             }
             for v in &evaluation.violations {
-                if covered(v, &cx.options.selected_rules) {
+                if covered(v, &w, &cx.options.selected_rules) {
                     continue;
                 }
                 report(self, cx, &w, v, &target);
@@ -147,10 +152,67 @@ fn rule_for(cause: Cause) -> &'static dyn Rule {
     }
 }
 
-/// Whether the rules reporting every cause of a violation all run (a violation without named
-/// causes never is): the violation is then left to them.
-pub(crate) fn covered(v: &pss::Violation, selected: &[&str]) -> bool {
-    !v.causes.is_empty() && v.causes.iter().all(|c| selected.contains(&rule_for(*c).meta().name))
+/// Whether the rules reporting every cause of a violation all run, each with the check's own
+/// condition for that cause (a violation without named causes never is): the violation is then
+/// left to them.
+pub(crate) fn covered(v: &pss::Violation, w: &Workload<'_>, selected: &[&str]) -> bool {
+    !v.causes.is_empty()
+        && v.causes
+            .iter()
+            .all(|&c| selected.contains(&rule_for(c).meta().name) && reported_alike(v.check, c, w))
+}
+
+/// Whether the rule for a cause reports every field the check rejects for that cause in this
+/// workload. Where its condition is weaker, the violation stays this rule's, or nothing would
+/// say the pods are rejected.
+fn reported_alike(check: CheckId, cause: Cause, w: &Workload<'_>) -> bool {
+    match cause {
+        Cause::RunAsRoot => !w.is_windows() && run_as_root_reports_all(check, w),
+        // These rules skip Windows pods, which the checks cover before v1.25.
+        Cause::AddedCapabilities => !w.is_windows() && !adds_unreported(check, w),
+        Cause::CapabilitiesNotDropped | Cause::PrivilegeEscalation => !w.is_windows(),
+        Cause::HostNetwork
+        | Cause::HostPid
+        | Cause::HostIpc
+        | Cause::HostPort
+        | Cause::HostPathVolume
+        | Cause::Privileged => true,
+    }
+}
+
+/// Whether run-as-root reports every field the `runAsNonRoot` or `runAsUser` check rejects. It
+/// accepts a non-zero UID without `runAsNonRoot: true`, and reads the settings each container
+/// ends up with: a pod-level `runAsNonRoot: false` or `runAsUser: 0` that every container
+/// overrides is rejected by admission, yet never reported there.
+fn run_as_root_reports_all(check: CheckId, w: &Workload<'_>) -> bool {
+    let pod = |key: &str| w.pod_security_context().and_then(|sc| sc.get(key));
+    let inherited = |key: &str| w.containers().any(|c| c.own(&[key]).is_none());
+    match check {
+        CheckId::RunAsNonRoot => {
+            let pod_false = pod("runAsNonRoot").and_then(Node::as_bool) == Some(false);
+            let non_zero_uid_only = w.containers().any(|c| {
+                let non_root =
+                    c.effective(w, &["runAsNonRoot"]).is_some_and(|s| s.node.as_bool() == Some(true));
+                let uid = c.effective(w, &["runAsUser"]).and_then(|u| u.node.as_i64());
+                !non_root && uid.is_some_and(|u| u > 0)
+            });
+            (!pod_false || inherited("runAsNonRoot")) && !non_zero_uid_only
+        }
+        CheckId::RunAsUser => pod("runAsUser").and_then(Node::as_i64) != Some(0) || inherited("runAsUser"),
+        _ => false,
+    }
+}
+
+/// Whether a container adds a capability the check rejects and dangerous-capabilities allows:
+/// one of the baseline set under restricted (which allows NET_BIND_SERVICE only), or one of it
+/// under another spelling (`chown`, `CAP_CHOWN`: admission compares names exactly).
+fn adds_unreported(check: CheckId, w: &Workload<'_>) -> bool {
+    use crate::model::capability::{BASELINE, is_baseline, listed};
+    let rejected = |a: &str| match check {
+        CheckId::CapabilitiesRestricted => a != "NET_BIND_SERVICE",
+        _ => !BASELINE.contains(&a),
+    };
+    w.containers().any(|c| listed(&c, "add").any(|(_, a)| rejected(a) && is_baseline(a)))
 }
 
 fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::Violation, target: &Target) {

@@ -84,7 +84,7 @@ impl Rule for PssWarnViolation {
                     _ => ("rule-pss005-both", "rule-pss005-note-both"),
                 };
                 for v in &evaluation.violations {
-                    if reported.contains(&v.check) || covered(v, &cx.options.selected_rules) {
+                    if reported.contains(&v.check) || covered(v, &w, &cx.options.selected_rules) {
                         continue;
                     }
                     let emulation = target::emulation_note(cx.options);
