@@ -165,7 +165,8 @@ impl Detection {
 /// annotation). Most severe first; one detection per kind and line.
 #[must_use]
 pub fn scan(name: Option<&str>, value: &str) -> Vec<Detection> {
-    if !value.trim().contains('\n') {
+    let one_line = !value.trim().contains('\n');
+    if one_line && !is_file_content(name, value) {
         let mut out = formats(value);
         if out.is_empty()
             && let Some(kind) = name.and_then(|n| named(n, value))
@@ -184,15 +185,85 @@ pub fn scan(name: Option<&str>, value: &str) -> Vec<Detection> {
         let found = line_formats(line);
         let none = found.is_empty();
         out.extend(found.into_iter().map(|d| Detection { line: Some(i + 1), ..d }));
-        if none
-            && let Some((inner, v)) = assignment(line)
-            && !syntax.is_setting(inner)
-            && let Some(kind) = named(inner, v)
-        {
-            out.push(Detection { kind, hint: None, under: Some(inner.to_string()), line: Some(i + 1) });
+        if !none {
+            continue;
+        }
+        // `NAME=value`, `name: value`, and every `"name": "value"` of JSON written on the line
+        // (a whole document on one line, a nested object).
+        let assigned = assignment(line).into_iter().chain(quoted_pairs(line));
+        for (inner, v) in assigned {
+            if !syntax.is_setting(inner)
+                && let Some(kind) = named(inner, v)
+            {
+                out.push(Detection { kind, hint: None, under: Some(inner.to_string()), line: Some(i + 1) });
+            }
         }
     }
+    // A one-line file is also the value of its own key (`password.txt: …`).
+    if one_line
+        && out.is_empty()
+        && let Some(kind) = name.and_then(|n| named(n, value))
+    {
+        out.push(Detection::new(kind));
+    }
     dedup(out)
+}
+
+/// Whether a one-line value is the content of a file rather than a plain value: a JSON object
+/// or array, or the value of a key named like a file (`app.json`, `.env`, `db.properties`).
+fn is_file_content(name: Option<&str>, value: &str) -> bool {
+    let v = value.trim();
+    let json = (v.starts_with('{') && v.ends_with('}')) || (v.starts_with('[') && v.ends_with(']'));
+    let file_name = name.is_some_and(|n| {
+        let base = n.rsplit('/').next().unwrap_or(n);
+        base.starts_with('.')
+            || base.rsplit_once('.').is_some_and(|(stem, ext)| {
+                !stem.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+            })
+    });
+    json || file_name
+}
+
+/// Extensions of the configuration files ConfigMaps carry.
+const FILE_EXTENSIONS: &[&str] =
+    &["json", "env", "properties", "conf", "cfg", "ini", "yaml", "yml", "toml", "xml", "txt", "config"];
+
+/// Every `"name": "value"` pair written on a line (JSON), with the value's escapes left as
+/// they are.
+fn quoted_pairs(line: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest.find('"')?;
+            let after = rest.get(start + 1..)?;
+            let end = string_end(after)?;
+            let key = after.get(..end)?;
+            rest = after.get(end + 1..)?;
+            let Some(colon) = rest.trim_start().strip_prefix(':') else { continue };
+            let Some(quoted) = colon.trim_start().strip_prefix('"') else {
+                rest = colon;
+                continue;
+            };
+            let value_end = string_end(quoted)?;
+            let value = quoted.get(..value_end)?;
+            rest = quoted.get(value_end + 1..)?;
+            return Some((key, value));
+        }
+    })
+}
+
+/// Where a JSON string's closing quote is, in the text after its opening one.
+fn string_end(text: &str) -> Option<usize> {
+    let mut escaped = false;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            _ if escaped => escaped = false,
+            b'\\' => escaped = true,
+            b'"' => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Only the token formats (no name-based guesses): for decoded binary data.

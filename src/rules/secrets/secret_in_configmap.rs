@@ -9,7 +9,9 @@ crate::declare_rule! {
     /// Flags credentials stored in ConfigMaps.
     ///
     /// `data` values are checked like environment variables, with the key as the name, and
-    /// embedded files (`.env`, properties, INI, YAML, JSON) line by line; `binaryData` values are base64-decoded and checked for private keys
+    /// embedded files (`.env`, properties, INI, YAML, JSON) line by line, every `"name": "value"`
+    /// of a line included — also a file written on one line: a JSON object or array, or the value
+    /// of a key named like a file (`app.json`, `.env`); `binaryData` values are base64-decoded and checked for private keys
     /// and token formats (AWS access key ids, GitHub, Slack, JWT). The finding names the key and
     /// the kind of secret, never the value.
     ///
