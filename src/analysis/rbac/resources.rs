@@ -75,3 +75,24 @@ pub fn group_of(resource: &str) -> Option<&'static str> {
 pub fn is_namespaced(group: &str, resource: &str) -> Option<bool> {
     BUILTIN.iter().find(|(r, g, _)| *r == resource && *g == group).map(|(_, _, n)| *n)
 }
+
+/// Whether a group is one of the built-in groups above (a custom resource cannot join them).
+#[must_use]
+pub fn is_builtin_group(group: &str) -> bool {
+    BUILTIN.iter().any(|(_, g, _)| *g == group)
+}
+
+/// Whether a built-in group serves some namespaced resource.
+#[must_use]
+pub fn has_namespaced(group: &str) -> bool {
+    BUILTIN.iter().any(|(_, g, n)| *g == group && *n)
+}
+
+/// Whether a built-in resource of this name, in any group, is namespaced; `None` when no
+/// built-in has the name.
+#[must_use]
+pub fn namespaced_in_any_group(resource: &str) -> Option<bool> {
+    let mut found = BUILTIN.iter().filter(|(r, _, _)| *r == resource).peekable();
+    found.peek()?;
+    Some(found.any(|(_, _, n)| *n))
+}

@@ -1,6 +1,6 @@
 //! RBAC016: subjects outside the platform that can change objects in kube-system.
 
-use crate::analysis::rbac::query::is_namespaced;
+use crate::analysis::rbac::resources;
 use crate::analysis::rbac::{BindingKind, Graph, Request};
 use crate::document::FieldPath;
 use crate::model::ObjectSet;
@@ -57,15 +57,12 @@ impl Rule for KubeSystemWrite {
                 if !pr.verbs.iter().any(|v| WRITE.contains(&v.as_str())) {
                     return None;
                 }
-                let group = pr.api_groups.first().map_or("", String::as_str);
-                pr.resources
-                    .iter()
-                    .find(|res| {
-                        let (name, sub) =
-                            res.split_once('/').map_or((res.as_str(), None), |(a, b)| (a, Some(b)));
-                        name == "*" || is_namespaced(&Request::resource("create", group, name, sub))
-                    })
-                    .map(|res| (r, res.clone()))
+                pr.api_groups.iter().find_map(|group| {
+                    pr.resources
+                        .iter()
+                        .find(|res| writes_namespaced(&graph, group, res))
+                        .map(|res| (r, res.clone()))
+                })
             });
             let Some((rule, resource)) = found else { continue };
             for (i, s) in b.subjects.iter().enumerate() {
@@ -93,4 +90,28 @@ impl Rule for KubeSystemWrite {
             }
         }
     }
+}
+
+/// Whether one `apiGroups` entry and one `resources` entry of a rule match a resource that lives
+/// in a namespace, as RBAC matches them: `*` is every resource of the group, `*/sub` that
+/// subresource of any, and anything else only itself (`*/*` and `pods/*` match only a
+/// subresource named `*`, which none is). A built-in group serves only its own resources
+/// (`configmaps` under `rbac.authorization.k8s.io` grants nothing); other groups may serve
+/// namespaced custom resources.
+fn writes_namespaced(graph: &Graph, group: &str, resource: &str) -> bool {
+    let (name, sub) = resource.split_once('/').map_or((resource, None), |(a, b)| (a, Some(b)));
+    if sub == Some("*") {
+        return false;
+    }
+    let custom_group = group == "*" || !resources::is_builtin_group(group);
+    if name == "*" {
+        return custom_group || resources::has_namespaced(group);
+    }
+    if group == "*" {
+        return resources::namespaced_in_any_group(name).unwrap_or(true);
+    }
+    if !custom_group && resources::is_namespaced(group, name).is_none() {
+        return false;
+    }
+    graph.is_namespaced(&Request::resource("create", group, name, sub))
 }
