@@ -448,7 +448,14 @@ fn select_and_ignore_accept_groups_code_prefixes_and_globs() {
     assert_eq!(rules_run(&["--select", "*-binding"]), bindings);
     // Ignore takes the same forms.
     assert_eq!(rules_run(&["--select", "pod,network", "--ignore", "NET*"]), count("pod"));
-    assert_eq!(rules_run(&["--select", "pod", "--ignore", "POD"]), 0);
+    // Ignoring all that is selected leaves nothing to run: an error, not a clean scan.
+    let out = ladrillo()
+        .args(["scan", "--no-config", "--select", "pod", "--ignore", "POD", "-"])
+        .write_stdin(CLEAN_POD)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule selected"));
 }
 
 #[test]

@@ -56,6 +56,46 @@ fn an_empty_directory_fails_every_command_and_allow_empty_opts_out() {
     ladrillo().args(["pss", "--no-config", "--allow-empty", path]).assert().code(0);
 }
 
+/// A selection that leaves no rule to run is an error, not a pass: on the command line, in the
+/// config, and for the webhook.
+#[test]
+fn a_selection_of_no_rule_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pod.yaml", POD);
+    let pod = dir.path().join("pod.yaml");
+    let out = ladrillo()
+        .args(["scan", "--no-config", "--select", "POD001", "--ignore", "POD001"])
+        .arg(&pod)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule selected"), "{out:?}");
+    write(dir.path(), ".ladrillo.yaml", "select: [POD001]\nignore: [privileged-container]\n");
+    let out = ladrillo().current_dir(dir.path()).args(["scan", "pod.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule selected"), "{out:?}");
+    // Only scan-only rules: nothing runs at admission. The check comes before the certificate
+    // is read.
+    write(dir.path(), "webhook.yaml", "select: [EKS001]\n");
+    let out = ladrillo()
+        .args([
+            "webhook",
+            "--listen",
+            "127.0.0.1:0",
+            "--no-namespace-watch",
+            "--tls-cert",
+            "missing.crt",
+            "--tls-key",
+            "missing.key",
+            "--config",
+        ])
+        .arg(dir.path().join("webhook.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no rule selected for admission"), "{out:?}");
+}
+
 #[test]
 fn empty_stdin_fails_closed() {
     ladrillo()

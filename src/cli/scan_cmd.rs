@@ -166,6 +166,10 @@ fn prepare(args: &ScanArgs) -> Result<(ScanSettings, FailOn), Vec<String>> {
         return Err(errors);
     }
     let mut settings = ScanSettings::new(config, &select, &ignore, today.unwrap_or_default());
+    // A gate that runs no rule would pass anything.
+    if settings.rules.is_empty() {
+        return Err(vec![crate::t!(super::lang(), "no-rule-selected")]);
+    }
     if let Some(f) = cli_fail_on {
         settings.fail_on = f;
     }

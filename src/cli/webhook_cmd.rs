@@ -209,6 +209,15 @@ fn serve(args: &ServeArgs) -> i32 {
         },
     };
     let mode = args.mode.as_deref().map(WebhookMode::parse).transpose().unwrap_or_default();
+    // A webhook that runs no rule would admit anything.
+    if crate::webhook::Webhook::new(config.clone(), mode, jiff::Zoned::now().date(), super::lang())
+        .settings
+        .rules
+        .is_empty()
+    {
+        super::error(crate::t!(super::lang(), "webhook-no-rule-selected"));
+        return 2;
+    }
     let options = server::Options {
         cert: cert.clone(),
         key: key.clone(),
