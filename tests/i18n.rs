@@ -1065,3 +1065,50 @@ fn init_from_lists_its_changes_in_spanish() {
     let error = run("es", "b.yaml", 2);
     assert!(error.contains("b.yaml: no se encontró ningún ClusterConfig de eksctl"), "{error}");
 }
+
+/// RBAC findings in Spanish carry no English of their own: the full-wildcard request, the
+/// precondition a half permission lacks, and the `(default)` mark of a built-in role are
+/// translated; the English stays as it was.
+#[test]
+fn rbac_findings_in_spanish_have_no_english_words() {
+    let manifests = "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n\
+        metadata: {name: developers-admin}\n\
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\n\
+        subjects: [{kind: Group, name: developers, apiGroup: rbac.authorization.k8s.io}]\n---\n\
+        apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: peek}\n\
+        rules: [{apiGroups: [rbac.authorization.k8s.io], resources: [clusterroles], verbs: [escalate, bind]}]\n---\n\
+        apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: peek}\n\
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: peek}\n\
+        subjects: [{kind: ServiceAccount, name: ci, namespace: tools}]\n";
+    let run = |lang: &str| {
+        let out = ladrillo()
+            .args(["--lang", lang, "scan", "--no-config", "--select", "rbac", "-"])
+            .write_stdin(manifests)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let es = run("es");
+    for wanted in [
+        "ClusterRole cluster-admin (predeterminado)",
+        "permite * sobre * en todo el clúster",
+        "pero no create/update/patch sobre roles.rbac.authorization.k8s.io o clusterroles.rbac.authorization.k8s.io,",
+        "necesita además create/update/patch sobre roles.rbac.authorization.k8s.io o clusterroles",
+    ] {
+        assert!(es.contains(wanted), "no `{wanted}` in:\n{es}");
+    }
+    for english in ["(default)", " on ", " or "] {
+        assert!(!es.contains(english), "English `{english}` in:\n{es}");
+    }
+    let en = run("en");
+    for wanted in [
+        "ClusterRole cluster-admin (default)",
+        "allows * on * cluster-wide",
+        "but not create/update/patch on roles.rbac.authorization.k8s.io or clusterroles.rbac.authorization.k8s.io,",
+    ] {
+        assert!(en.contains(wanted), "no `{wanted}` in:\n{en}");
+    }
+}

@@ -223,12 +223,13 @@ pub struct Hit {
     pub binding: BindingId,
     pub rule: RuleRef,
     pub scope: Scope,
-    /// The request the rule allows (`bind clusterroles.rbac.authorization.k8s.io`).
-    pub request: String,
+    /// The request the rule allows (`bind clusterroles.rbac.authorization.k8s.io`); `None` for a
+    /// full-wildcard rule, which allows every verb on every resource.
+    pub request: Option<String>,
     /// Whether a restriction to `resourceNames` limits it to some objects.
     pub named_only: bool,
     /// The unmet precondition, when the permission yields nothing by itself.
-    pub missing: Option<String>,
+    pub missing: Option<Msg>,
     /// The objects the met precondition is limited to by `resourceNames` (the signers a CSR
     /// approver may `approve`); empty when it is not limited or not checked.
     pub needs_names: Vec<String>,
@@ -279,6 +280,22 @@ impl Hit {
         }
     }
 
+    /// The request the rule allows, for messages: the request itself, or every verb on every
+    /// resource (`* on *`) for a full-wildcard rule.
+    #[must_use]
+    pub fn request_arg(&self) -> Arg {
+        match &self.request {
+            Some(request) => request.into(),
+            None => crate::msg!("rbac-request-any").into(),
+        }
+    }
+
+    /// Whether the request found is about ServiceAccounts (impersonating them).
+    #[must_use]
+    pub fn is_about_service_accounts(&self) -> bool {
+        self.request.as_deref().is_some_and(|r| r.contains("serviceaccounts"))
+    }
+
     /// A hit found by a caller's own search (e.g. a full-wildcard rule).
     #[must_use]
     pub fn new(primitive: Primitive, binding: BindingId, rule: RuleRef, scope: Scope) -> Self {
@@ -287,7 +304,7 @@ impl Hit {
             binding,
             rule,
             scope,
-            request: "* on *".into(),
+            request: None,
             named_only: false,
             missing: None,
             needs_names: Vec::new(),
@@ -316,7 +333,7 @@ impl Graph {
                         binding,
                         rule: r,
                         scope,
-                        request: "* on *".into(),
+                        request: None,
                         named_only: false,
                         missing: None,
                         needs_names: Vec::new(),
@@ -333,7 +350,7 @@ impl Graph {
                         rule: r,
                         scope,
                         named_only: !rule.resource_names.is_empty(),
-                        request: req.to_string(),
+                        request: Some(req.to_string()),
                         missing: probe.needs.map(describe_probe),
                         needs_names: Vec::new(),
                         probe: index,
@@ -413,15 +430,14 @@ impl Graph {
     #[must_use]
     pub fn chain(&self, subject: impl Into<Arg>, hit: &Hit) -> Msg {
         let b = self.binding(hit.binding);
-        let role = self.role_of(b).map(ToString::to_string).unwrap_or_default();
-        let from: Arg = self.rule_origin(b, hit.rule).map_or_else(
-            || "".into(),
-            |o| crate::msg!("rbac-aggregated-from", origin = o.to_string()).into(),
-        );
+        let role = self.role_of(b).map_or_else(|| "".into(), super::Role::label);
+        let from: Arg = self
+            .rule_origin_label(b, hit.rule)
+            .map_or_else(|| "".into(), |o| crate::msg!("rbac-aggregated-from", origin = o).into());
         let names: Arg = if hit.named_only { crate::msg!("rbac-named-only").into() } else { "".into() };
         let yields = match (hit.primitive, &hit.scope) {
             (Primitive::ClusterAdmin, Scope::Namespace(_)) => crate::msg!("rbac-yields-namespace-admin"),
-            (Primitive::Impersonate, _) if hit.request.contains("serviceaccounts") => {
+            (Primitive::Impersonate, _) if hit.is_about_service_accounts() => {
                 crate::msg!("rbac-yields-impersonate-accounts")
             }
             (Primitive::PodExec, _) if hit.port_forward_only() => crate::msg!("rbac-yields-pod-portforward"),
@@ -430,11 +446,11 @@ impl Graph {
         crate::msg!(
             "rbac-chain",
             subject = subject,
-            binding = b.to_string(),
+            binding = b.label(),
             role = role,
             from = from,
             rule = self.rule(hit.rule).describe(),
-            request = &hit.request,
+            request = hit.request_arg(),
             scope = hit.scope.msg(),
             names = names,
             yields = yields,
@@ -477,8 +493,10 @@ fn probe_request(probe: &Probe, scope: &Scope, allows: impl Fn(&Request) -> bool
     None
 }
 
-fn describe_probe(probe: &Probe) -> String {
-    let resources: Vec<String> = probe
+/// What a probe asks for, for messages: `create/update/patch on roles.rbac.authorization.k8s.io
+/// or clusterroles.rbac.authorization.k8s.io`.
+fn describe_probe(probe: &Probe) -> Msg {
+    let mut resources: Vec<String> = probe
         .resources
         .iter()
         .map(|(r, s)| {
@@ -489,5 +507,12 @@ fn describe_probe(probe: &Probe) -> String {
             }
         })
         .collect();
-    format!("{} on {}", probe.verbs.join("/"), resources.join(" or "))
+    let last = resources.pop().unwrap_or_default();
+    crate::msg!(
+        "rbac-probe",
+        verbs = probe.verbs.join("/"),
+        count = resources.len() + 1,
+        first = resources.join(", "),
+        last = last,
+    )
 }

@@ -576,15 +576,7 @@ impl Graph {
 
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.namespace {
-            Some(ns) => write!(
-                f,
-                "Role {}/{}",
-                crate::diagnostic::escape_inline(ns),
-                crate::diagnostic::escape_inline(&self.name)
-            ),
-            None => write!(f, "ClusterRole {}", crate::diagnostic::escape_inline(&self.name)),
-        }?;
+        f.write_str(&self.bare())?;
         if let Some(mark) = self.mark() {
             f.write_str(mark.english())?;
         }
@@ -620,6 +612,16 @@ impl Mark {
         };
         crate::t!(lang, id, name = bare)
     }
+
+    /// A role or binding named `bare`, with its mark, as a message argument: the mark is
+    /// translated (`(default)`, `(predeterminado)`).
+    fn label(mark: Option<Mark>, bare: String) -> crate::i18n::Arg {
+        match mark {
+            None => bare.into(),
+            Some(Self::Default) => crate::msg!("rbac-mark-default", name = bare).into(),
+            Some(Self::AccessPolicy) => crate::msg!("rbac-mark-access-policy", name = bare).into(),
+        }
+    }
 }
 
 impl Role {
@@ -627,6 +629,24 @@ impl Role {
     #[must_use]
     pub fn mark(&self) -> Option<Mark> {
         self.object.is_none().then_some(Mark::Default)
+    }
+
+    /// `Role ns/name` or `ClusterRole name`, without the mark.
+    fn bare(&self) -> String {
+        match &self.namespace {
+            Some(ns) => format!(
+                "Role {}/{}",
+                crate::diagnostic::escape_inline(ns),
+                crate::diagnostic::escape_inline(&self.name)
+            ),
+            None => format!("ClusterRole {}", crate::diagnostic::escape_inline(&self.name)),
+        }
+    }
+
+    /// The role as messages name it: as `Display` writes it, its mark in the reader's language.
+    #[must_use]
+    pub fn label(&self) -> crate::i18n::Arg {
+        Mark::label(self.mark(), self.bare())
     }
 }
 
@@ -640,6 +660,24 @@ impl Binding {
         })
     }
 
+    /// `RoleBinding ns/name` or `ClusterRoleBinding name`, without the mark.
+    fn bare(&self) -> String {
+        match &self.namespace {
+            Some(ns) => format!(
+                "RoleBinding {}/{}",
+                crate::diagnostic::escape_inline(ns),
+                crate::diagnostic::escape_inline(&self.name)
+            ),
+            None => format!("ClusterRoleBinding {}", crate::diagnostic::escape_inline(&self.name)),
+        }
+    }
+
+    /// The binding as messages name it: as `Display` writes it, its mark in the reader's language.
+    #[must_use]
+    pub fn label(&self) -> crate::i18n::Arg {
+        Mark::label(self.mark(), self.bare())
+    }
+
     /// `RoleBinding "x"` / `ClusterRoleBinding "x"`, for messages.
     #[must_use]
     pub fn kind_text(&self) -> String {
@@ -649,15 +687,7 @@ impl Binding {
 
 impl fmt::Display for Binding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.namespace {
-            Some(ns) => write!(
-                f,
-                "RoleBinding {}/{}",
-                crate::diagnostic::escape_inline(ns),
-                crate::diagnostic::escape_inline(&self.name)
-            ),
-            None => write!(f, "ClusterRoleBinding {}", crate::diagnostic::escape_inline(&self.name)),
-        }?;
+        f.write_str(&self.bare())?;
         // Bindings without a manifest are the cluster's defaults or stand for EKS access policies.
         if let Some(mark) = self.mark() {
             f.write_str(mark.english())?;

@@ -158,6 +158,12 @@ impl Graph {
         (b.role != Some(r.role)).then(|| self.role(r.role).to_string())
     }
 
+    /// [`Graph::rule_origin`] as a message argument, its mark in the reader's language.
+    #[must_use]
+    pub fn rule_origin_label(&self, b: &super::Binding, r: RuleRef) -> Option<crate::i18n::Arg> {
+        (b.role != Some(r.role)).then(|| self.role(r.role).label())
+    }
+
     /// Every rule an identity holds, with the binding and role that give it.
     #[must_use]
     pub fn rules_of(&self, identity: &Identity) -> Vec<EffectiveRule> {

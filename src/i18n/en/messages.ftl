@@ -258,6 +258,11 @@ rbac-then-as = then, as { $account }
 rbac-holds = { $who } { $action } { $scope }
 rbac-holds-partly = { $who } holds { $request } { $scope } but not { $missing }, so it cannot { $act } with it
 rbac-needs = yields nothing by itself: the subject also needs { $missing } in the same scope
+rbac-request-any = * on *
+rbac-probe = { $verbs } on { $count ->
+    [one] { $last }
+   *[other] { $first } or { $last }
+}
 rbac-iam-role = IAM role { $arn }
 rbac-iam-user = IAM user { $arn }
 rule-rbac001-message = rule { $index } of { $kind } "{ $name }" allows { $what ->

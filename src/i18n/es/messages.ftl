@@ -270,6 +270,11 @@ rbac-then-as = después, como { $account }
 rbac-holds = { $who } { $action } { $scope }
 rbac-holds-partly = { $who } tiene { $request } { $scope } pero no { $missing }, así que no puede { $act } con ello
 rbac-needs = no concede nada por sí solo: el sujeto necesita además { $missing } en el mismo ámbito
+rbac-request-any = * sobre *
+rbac-probe = { $verbs } sobre { $count ->
+    [one] { $last }
+   *[other] { $first } o { $last }
+}
 rbac-iam-role = el rol de IAM { $arn }
 rbac-iam-user = el usuario de IAM { $arn }
 rule-rbac001-message = la regla { $index } de { $kind } "{ $name }" permite { $what ->

@@ -62,7 +62,7 @@ impl Rule for AnonymousBinding {
                     let role = format!("{:?} {}", b.role_kind, b.role_name);
                     crate::msg!("rule-rbac003-role-not-found", role = role).into()
                 },
-                |r| r.to_string().into(),
+                crate::analysis::rbac::Role::label,
             );
             for (i, s) in b.subjects.iter().enumerate() {
                 let everyone_signed_in = s.kind == SubjectKind::Group && s.name == "system:authenticated";

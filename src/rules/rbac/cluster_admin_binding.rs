@@ -69,15 +69,14 @@ impl Rule for ClusterAdminBinding {
                 }
                 let path = FieldPath::root().key("subjects").index(i);
                 let (message, severity) = match b.kind {
-                    BindingKind::ClusterRoleBinding => (
-                        crate::msg!("rule-rbac002-cluster", who = who(subject), role = role.to_string()),
-                        None,
-                    ),
+                    BindingKind::ClusterRoleBinding => {
+                        (crate::msg!("rule-rbac002-cluster", who = who(subject), role = role.label()), None)
+                    }
                     BindingKind::RoleBinding => (
                         crate::msg!(
                             "rule-rbac002-namespace",
                             who = who(subject),
-                            role = role.to_string(),
+                            role = role.label(),
                             namespace = b.namespace.as_deref().unwrap_or("default")
                         ),
                         Some(Severity::High),

@@ -50,7 +50,7 @@ impl Rule for ImpersonateVerb {
             primitive: Primitive::Impersonate,
             help: "rule-rbac006-help",
             severity: |h| {
-                if h.request.contains("serviceaccounts") {
+                if h.is_about_service_accounts() {
                     Some(if h.scope == Scope::Cluster { Severity::High } else { Severity::Medium })
                 } else {
                     h.named_only.then_some(Severity::High)

@@ -77,14 +77,14 @@ impl Rule for KubeSystemWrite {
                         "rule-rbac016-message",
                         who = who(s),
                         resource = &resource,
-                        role = role.to_string()
+                        role = role.label()
                     ),
                 )
                 .help(crate::msg!("rule-rbac016-help"))
                 .note(crate::msg!(
                     "rule-rbac016-note",
-                    binding = b.to_string(),
-                    role = role.to_string(),
+                    binding = b.label(),
+                    role = role.label(),
                     rule = graph.rule(rule).describe()
                 ));
             }

@@ -50,9 +50,9 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
                 Some(missing) => crate::msg!(
                     "rbac-holds-partly",
                     who = who(subject),
-                    request = &hit.request,
+                    request = hit.request_arg(),
                     scope = hit.scope.msg(),
-                    missing = missing,
+                    missing = missing.clone(),
                     act = hit.act()
                 ),
             };
@@ -63,7 +63,9 @@ pub(crate) fn report_primitive(rule: &dyn Declared, cx: &mut Context<'_>, set: &
                 .note(graph.subject_chain(subject, &hit));
             match &hit.missing {
                 Some(missing) => {
-                    let _ = report.severity(Severity::Low).note(crate::msg!("rbac-needs", missing = missing));
+                    let _ = report
+                        .severity(Severity::Low)
+                        .note(crate::msg!("rbac-needs", missing = missing.clone()));
                 }
                 None => {
                     if let Some(s) = (spec.severity)(&hit) {

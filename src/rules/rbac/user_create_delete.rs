@@ -54,7 +54,7 @@ impl Rule for UserCreateDelete {
             let scope = Graph::scope_of(b);
             for (i, s) in b.subjects.iter().enumerate().filter(|(_, s)| is_human(s)) {
                 let from: crate::i18n::Arg = graph
-                    .rule_origin(b, rule)
+                    .rule_origin_label(b, rule)
                     .map_or_else(|| "".into(), |o| crate::msg!("rbac-aggregated-from", origin = o).into());
                 cx.report(
                     self,
@@ -64,7 +64,7 @@ impl Rule for UserCreateDelete {
                         "rule-rbac015-message",
                         who = who(s),
                         scope = scope.msg(),
-                        role = role.to_string()
+                        role = role.label()
                     ),
                 )
                 .help(crate::msg!("rule-rbac015-help"))
