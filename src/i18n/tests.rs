@@ -8,6 +8,33 @@ fn the_bundles_are_complete_and_translated() {
     assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
 }
 
+/// The Spanish bundle names each concept with one term: a binding is a "vinculación", an API
+/// endpoint a "punto de enlace", a managed node group or add-on "administrado", a built-in role
+/// "(predeterminado)". Code spans (`endpoint_public_access`) are identifiers and do not count.
+#[test]
+fn spanish_uses_one_term_for_each_concept() {
+    // (what is rejected, whether it must start a word, the term to use)
+    let rejected = [
+        ("endpoint", true, "punto de enlace"),
+        ("binding", true, "vinculación"),
+        ("gestionad", false, "administrado"),
+        ("(default)", false, "(predeterminado)"),
+    ];
+    let mut found = Vec::new();
+    for e in audit::entries(Lang::Es).unwrap() {
+        let prose: String = e.text.split('`').step_by(2).collect::<Vec<_>>().join(" ").to_lowercase();
+        for (word, starts_word, term) in rejected {
+            let hit = prose.match_indices(word).any(|(i, _)| {
+                !starts_word || !prose[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+            });
+            if hit {
+                found.push(format!("src/i18n/es/{}: `{}` says `{word}`: write `{term}`", e.file, e.id));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
 fn entry(file: &'static str, id: &str, vars: &[&str], text: &str) -> audit::Entry {
     audit::Entry {
         file,

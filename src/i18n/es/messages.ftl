@@ -425,9 +425,9 @@ capacity-note-no-instance-types = desconocida: no se conocen los tipos de instan
 capacity-note-no-eni-data = desconocida: no hay datos de ENI del tipo de instancia { $instance_type }
 capacity-note-no-max-size = desconocida: no se conoce el tamaño máximo
 rule-eks001-message = el { $cluster } no cifra los Secrets con una clave de KMS del cliente
-rule-eks002-message = el { $cluster } expone su endpoint de la API a { $cidr }
-rule-eks003-message = el { $cluster } tiene un endpoint público de la API
-rule-eks004-message = el { $cluster } tiene desactivado el endpoint privado de la API
+rule-eks002-message = el { $cluster } expone su punto de enlace de la API a { $cidr }
+rule-eks003-message = el { $cluster } tiene un punto de enlace público de la API
+rule-eks004-message = el { $cluster } tiene desactivado el punto de enlace privado de la API
 rule-eks005-none = el { $cluster } no envía registros del plano de control
 rule-eks005-message = el { $cluster } no envía los registros del plano de control { $logs }
 rule-eks006-message = el { $cluster } no tiene un proveedor OIDC para IRSA ni asociaciones de Pod Identity
@@ -548,6 +548,6 @@ node-type-string = una cadena
 node-type-array = una lista
 node-type-object = un objeto
 
-# Un rol o un binding sin manifiesto, tal como lo muestran las respuestas de `rbac`.
+# Un rol o una vinculación sin manifiesto, tal como lo muestran las respuestas de `rbac`.
 rbac-mark-default = { $name } (predeterminado)
 rbac-mark-access-policy = { $name } (política de acceso de EKS)
