@@ -377,7 +377,7 @@ impl Config {
                     for s in strings(v, "exclude", lang, &mut err) {
                         match crate::source::glob_matcher(&s.0) {
                             Ok(_) => config.exclude.push(s.0),
-                            Err(e) => err(s.1, e),
+                            Err(e) => err(s.1, e.render(lang)),
                         }
                     }
                 }
@@ -559,7 +559,7 @@ fn glob(v: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<glob
         err(v.span(), crate::i18n::text(lang, "config-expected-string"));
         None
     })?;
-    crate::source::glob_matcher(s).map_err(|e| err(v.span(), e)).ok()
+    crate::source::glob_matcher(s).map_err(|e| err(v.span(), e.render(lang))).ok()
 }
 
 fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<ConfigWaiver> {

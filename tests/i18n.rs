@@ -1112,3 +1112,46 @@ fn rbac_findings_in_spanish_have_no_english_words() {
         assert!(en.contains(wanted), "no `{wanted}` in:\n{en}");
     }
 }
+
+/// A bad number or glob is refused with a sentence that says what the option or the config
+/// takes, in the reader's language (clap's and globset's own English otherwise).
+#[test]
+fn bad_numbers_and_globs_are_explained_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(".ladrillo.yaml"), "exclude: [\"[a-\"]\n").unwrap();
+    std::fs::write(dir.path().join("pod.yaml"), PRIVILEGED_POD).unwrap();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["scan", "--jobs", "0", "pod.yaml"],
+            "error: valor no válido '0' para '--jobs <N>': debe ser un número entero de 1 a 65535",
+            "error: invalid value '0' for '--jobs <N>': must be a whole number from 1 to 65535",
+        ),
+        (
+            &["scan", "--cluster", "--timeout", "abc"],
+            "para '--timeout <SECONDS>': debe ser un número entero igual o mayor que 1",
+            "for '--timeout <SECONDS>': must be a whole number of 1 or more",
+        ),
+        (
+            &["init", "--nodes", "99999999999"],
+            "para '--nodes <NODES>': debe ser un número entero de 0 a 4294967295",
+            "for '--nodes <NODES>': must be a whole number from 0 to 4294967295",
+        ),
+        (
+            &["scan", "pod.yaml"],
+            ".ladrillo.yaml:1:11: glob no válido `[a-`: una clase de caracteres abierta con `[` no se cierra con `]`",
+            ".ladrillo.yaml:1:11: invalid glob `[a-`: a character class opened with `[` is not closed with `]`",
+        ),
+    ];
+    for (args, es, en) in cases {
+        for (lang, wanted) in [("es", es), ("en", en)] {
+            let out = ladrillo().current_dir(dir.path()).args(["--lang", lang]).args(*args).assert().code(2);
+            let out = out.get_output();
+            let text =
+                String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+            assert!(text.contains(wanted), "{args:?} {lang}: no `{wanted}` in:\n{text}");
+            for english in ["is not in", "invalid digit", "error parsing glob", "unclosed character class"] {
+                assert!(!text.contains(english), "{args:?} {lang}: `{english}` in:\n{text}");
+            }
+        }
+    }
+}

@@ -25,10 +25,10 @@ pub struct ClusterArgs {
     #[arg(long, requires = "cluster")]
     pub include_secrets_metadata: bool,
     /// Seconds to wait for each response of the API server.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = super::numbers::seconds)]
     pub timeout: u64,
     /// Largest response accepted from the API server, in MB.
-    #[arg(long, value_name = "MB", default_value_t = 64, hide = true, value_parser = clap::value_parser!(u64).range(1..=4096))]
+    #[arg(long, value_name = "MB", default_value_t = 64, hide = true, value_parser = super::numbers::response_mb)]
     pub max_response_mb: u64,
 }
 

@@ -39,13 +39,13 @@ pub struct InitArgs {
     #[arg(long, short = 't')]
     pub node_type: Option<String>,
     /// Desired number of nodes [default: 2].
-    #[arg(long, short = 'N')]
+    #[arg(long, short = 'N', value_parser = super::numbers::count)]
     pub nodes: Option<u32>,
     /// Minimum number of nodes [default: --nodes].
-    #[arg(long, short = 'm')]
+    #[arg(long, short = 'm', value_parser = super::numbers::count)]
     pub nodes_min: Option<u32>,
     /// Maximum number of nodes [default: --nodes].
-    #[arg(long, short = 'M')]
+    #[arg(long, short = 'M', value_parser = super::numbers::count)]
     pub nodes_max: Option<u32>,
     /// Spot capacity (needs --instance-types with two or more types).
     #[arg(long)]

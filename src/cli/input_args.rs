@@ -54,7 +54,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "PATH", requires = "render")]
     pub kubectl_path: Option<PathBuf>,
     /// Seconds one rendering may run before it is stopped (default: 60).
-    #[arg(long, value_name = "SECONDS", requires = "render", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    #[arg(long, value_name = "SECONDS", requires = "render", value_parser = super::numbers::render_seconds)]
     pub render_timeout: Option<u64>,
     #[command(flatten)]
     pub cluster: super::cluster_args::ClusterArgs,

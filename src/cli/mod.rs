@@ -11,6 +11,7 @@ mod init_cmd;
 mod input_args;
 mod max_pods_cmd;
 mod netpol_cmd;
+mod numbers;
 mod output_guard;
 mod pss_cmd;
 mod rbac_cmd;

@@ -94,7 +94,7 @@ pub struct ScanArgs {
     #[arg(long)]
     pub one_cluster: bool,
     /// Worker threads (default: one per core).
-    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(short, long, value_name = "N", value_parser = super::numbers::jobs)]
     pub jobs: Option<u16>,
     /// No progress line on the terminal (it is never shown on a pipe or when CI is set).
     #[arg(short, long)]

@@ -52,22 +52,22 @@ pub struct ServeArgs {
     #[arg(long, value_name = "MODE", value_parser = ["enforce", "warn", "audit"])]
     pub mode: Option<String>,
     /// How often the certificate files are checked for a change, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = super::numbers::seconds)]
     pub cert_reload_interval: u64,
     /// Time allowed for a TLS handshake, for a request head (from its first byte) and for a
     /// request body, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = connection::READ_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::READ_TIMEOUT, value_parser = super::numbers::seconds)]
     pub read_timeout: u64,
     /// Time allowed for a write to make progress, in seconds: a client that stops reading its
     /// answers is disconnected.
-    #[arg(long, value_name = "SECONDS", default_value_t = connection::WRITE_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::WRITE_TIMEOUT, value_parser = super::numbers::seconds)]
     pub write_timeout: u64,
     /// Time a keep-alive connection may stay without a request, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = connection::IDLE_TIMEOUT, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "SECONDS", default_value_t = connection::IDLE_TIMEOUT, value_parser = super::numbers::seconds)]
     pub idle_timeout: u64,
     /// Connections open at once; at the cap, idle ones are closed to make room and new ones
     /// wait until one closes.
-    #[arg(long, value_name = "N", default_value_t = connection::MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    #[arg(long, value_name = "N", default_value_t = connection::MAX_CONNECTIONS, value_parser = super::numbers::connections)]
     pub max_connections: u32,
     /// Do not watch Namespaces (no API server access): every namespace is judged without its
     /// labels, at the config's target Pod Security level and the default mode.

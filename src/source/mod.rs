@@ -394,24 +394,43 @@ pub const MAX_GLOB_LEN: usize = 1024;
 /// See [`MAX_GLOB_LEN`].
 pub const MAX_GLOB_WILDCARDS: usize = 64;
 
-/// A glob from a config, bounded in length and wildcards (see [`MAX_GLOB_LEN`]).
-pub fn glob(pattern: &str) -> Result<globset::Glob, String> {
+/// A glob from a config, bounded in length and wildcards (see [`MAX_GLOB_LEN`]); the error is a
+/// message naming the pattern and what is wrong with it.
+pub fn glob(pattern: &str) -> Result<globset::Glob, Msg> {
     if pattern.len() > MAX_GLOB_LEN {
-        return Err(format!("invalid glob: longer than {MAX_GLOB_LEN} characters"));
+        return Err(crate::msg!("glob-too-long", max = MAX_GLOB_LEN));
     }
     let wildcards = pattern.chars().filter(|c| matches!(c, '*' | '?' | '[' | '{')).count();
     if wildcards > MAX_GLOB_WILDCARDS {
-        return Err(format!("invalid glob: more than {MAX_GLOB_WILDCARDS} wildcards"));
+        return Err(crate::msg!("glob-too-many-wildcards", max = MAX_GLOB_WILDCARDS));
     }
-    globset::Glob::new(pattern).map_err(|e| format!("invalid glob: {e}"))
+    globset::Glob::new(pattern).map_err(|e| glob_error(pattern, &e))
 }
 
 /// A bounded glob compiled to a matcher; a pattern whose matcher cannot be built is an error,
 /// never a panic (`Glob::compile_matcher` panics on one).
-pub fn glob_matcher(pattern: &str) -> Result<globset::GlobMatcher, String> {
+pub fn glob_matcher(pattern: &str) -> Result<globset::GlobMatcher, Msg> {
     let g = glob(pattern)?;
-    globset::GlobSetBuilder::new().add(g.clone()).build().map_err(|e| format!("invalid glob: {e}"))?;
+    globset::GlobSetBuilder::new().add(g.clone()).build().map_err(|e| glob_error(pattern, &e))?;
     Ok(g.compile_matcher())
+}
+
+/// globset's error as a message: what is wrong in the reader's language, globset's own English
+/// wording only for the rare errors of the regex it compiles to.
+fn glob_error(pattern: &str, e: &globset::Error) -> Msg {
+    use globset::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::UnclosedClass => crate::msg!("glob-unclosed-class"),
+        ErrorKind::InvalidRange(from, to) => {
+            crate::msg!("glob-invalid-range", from = from.to_string(), to = to.to_string())
+        }
+        ErrorKind::UnopenedAlternates => crate::msg!("glob-unopened-alternates"),
+        ErrorKind::UnclosedAlternates => crate::msg!("glob-unclosed-alternates"),
+        ErrorKind::TooManyNestedAlternates => crate::msg!("glob-nested-too-deep"),
+        ErrorKind::DanglingEscape => crate::msg!("glob-dangling-escape"),
+        kind => crate::msg!("glob-other", detail = kind.to_string()),
+    };
+    crate::msg!("glob-invalid", glob = escape_inline(pattern).to_string(), reason = reason)
 }
 
 /// Reads an input into a source file.

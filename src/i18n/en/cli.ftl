@@ -375,6 +375,18 @@ as-written = { $text }
 arg-pss-level = must be one of privileged, baseline, restricted
 arg-pss-version = must be "latest" or "v1.x"
 arg-kubernetes-version = must be a Kubernetes release such as 1.30
+arg-whole-number-range = must be a whole number from { $min } to { $max }
+arg-whole-number-min = must be a whole number of { $min } or more
+glob-invalid = invalid glob `{ $glob }`: { $reason }
+glob-too-long = invalid glob: longer than { $max } characters
+glob-too-many-wildcards = invalid glob: more than { $max } wildcards
+glob-unclosed-class = a character class opened with `[` is not closed with `]`
+glob-invalid-range = the character range `{ $from }-{ $to }` runs backwards
+glob-unopened-alternates = a `{ "}" }` closes no `{ "{" }`
+glob-unclosed-alternates = a `{ "{" }` is not closed with `{ "}" }`
+glob-nested-too-deep = the `{ "{" }…{ "}" }` alternatives are nested too deeply
+glob-dangling-escape = it ends with a `\` that escapes nothing
+glob-other = { $detail }
 
 # `ladrillo init`: writing the bundle.
 bundle-cannot-read = cannot read { $path }: { $reason }

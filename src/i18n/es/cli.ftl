@@ -393,6 +393,18 @@ as-written = { $text }
 arg-pss-level = debe ser privileged, baseline o restricted
 arg-pss-version = debe ser "latest" o "v1.x"
 arg-kubernetes-version = debe ser una versión de Kubernetes como 1.30
+arg-whole-number-range = debe ser un número entero de { $min } a { $max }
+arg-whole-number-min = debe ser un número entero igual o mayor que { $min }
+glob-invalid = glob no válido `{ $glob }`: { $reason }
+glob-too-long = glob no válido: tiene más de { $max } caracteres
+glob-too-many-wildcards = glob no válido: tiene más de { $max } comodines
+glob-unclosed-class = una clase de caracteres abierta con `[` no se cierra con `]`
+glob-invalid-range = el rango de caracteres `{ $from }-{ $to }` está invertido
+glob-unopened-alternates = una `{ "}" }` no cierra ninguna `{ "{" }`
+glob-unclosed-alternates = una `{ "{" }` no se cierra con `{ "}" }`
+glob-nested-too-deep = las alternativas `{ "{" }…{ "}" }` están anidadas a demasiada profundidad
+glob-dangling-escape = termina con una `\` que no escapa nada
+glob-other = no se puede compilar: { $detail }
 
 # `ladrillo init`: escritura del paquete.
 bundle-cannot-read = no se puede leer { $path }: { $reason }

@@ -218,7 +218,7 @@ fn globs(v: &Node, what: &str, lang: Lang, fail: &mut Fail<'_>, ok: &mut bool) -
         .filter_map(|(s, span)| match crate::source::glob_matcher(&s) {
             Ok(g) => Some(g),
             Err(e) => {
-                fail(span, e, ok);
+                fail(span, e.render(lang), ok);
                 None
             }
         })
