@@ -1113,6 +1113,51 @@ fn rbac_findings_in_spanish_have_no_english_words() {
     }
 }
 
+/// `audit-log`'s summary agrees with its numbers in both languages: one event read, analysed
+/// and not evaluated is singular, more are plural.
+#[test]
+fn audit_log_summaries_agree_in_number() {
+    let mix = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/audit/eks-mix.jsonl");
+    let text = std::fs::read_to_string(&mix).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.jsonl");
+    std::fs::write(&one, format!("{}\nnot json\n", text.lines().next().unwrap())).unwrap();
+    let run = |lang: &str, file: &std::path::Path| {
+        let out = ladrillo().args(["--lang", lang, "audit-log", "--no-config"]).arg(file).output().unwrap();
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+    };
+    let cases: [(&str, &std::path::Path, &[&str]); 4] = [
+        ("es", &one, &["de 1 evento analizado (de 1 leído) en 1 entrada; 1 registro mal formado"]),
+        ("en", &one, &["from 1 event analysed of 1 read in 1 input; 1 malformed record"]),
+        (
+            "es",
+            &mix,
+            &[
+                "de 8 eventos analizados (de 9 leídos) en 1 entrada",
+                "no pudo evaluar 1 evento: la política de auditoría lo registró por debajo del nivel Request",
+            ],
+        ),
+        (
+            "en",
+            &mix,
+            &[
+                "from 8 events analysed of 9 read",
+                "could not evaluate 1 event: the audit policy logged it below level",
+            ],
+        ),
+    ];
+    for (lang, file, wanted) in cases {
+        let out = run(lang, file);
+        for w in wanted {
+            assert!(out.contains(w), "{lang}: no `{w}` in:\n{out}");
+        }
+        for wrong in ["1 leídos", "lo registró los", "1 evento: la política de auditoría los", "logged them"]
+        {
+            assert!(!out.contains(wrong), "{lang}: `{wrong}` in:\n{out}");
+        }
+    }
+}
+
 /// A bad number or glob is refused with a sentence that says what the option or the config
 /// takes, in the reader's language (clap's and globset's own English otherwise).
 #[test]

@@ -114,11 +114,14 @@ audit-summary-malformed = { $count ->
         [one] { $count } malformed record
        *[other] { $count } malformed records
     }
-audit-summary-other-streams = { $count } log events of other streams
+audit-summary-other-streams = { $count ->
+        [one] { $count } log event of another stream
+       *[other] { $count } log events of other streams
+    }
 audit-not-evaluated = { $rule } { $name } could not evaluate { $count ->
-        [one] { $count } event
-       *[other] { $count } events
-    }: the audit policy logged them below level { $level }
+        [one] { $count } event: the audit policy logged it
+       *[other] { $count } events: the audit policy logged them
+    } below level { $level }
 
 ## Lists of texts, each item in the reader's language.
 audit-join-semicolon = { $first }; { $rest }
@@ -126,8 +129,20 @@ audit-join-comma = { $first }, { $rest }
 audit-one = { $item }
 
 ## The command line.
-audit-more-errors = … and { $count } more input errors
-audit-jsonl-summary = { $alerts } alerts from { $analysed } analysed events of { $read } read; { $malformed } malformed records
+audit-more-errors = … and { $count ->
+        [one] { $count } more input error
+       *[other] { $count } more input errors
+    }
+audit-jsonl-summary = { $alerts ->
+        [one] { $alerts } alert
+       *[other] { $alerts } alerts
+    } from { $analysed ->
+        [one] { $analysed } analysed event
+       *[other] { $analysed } analysed events
+    } of { $read } read; { $malformed ->
+        [one] { $malformed } malformed record
+       *[other] { $malformed } malformed records
+    }
 
 # Reading an audit log: problems with an input or one of its records.
 audit-cannot-open = cannot open: { $reason }

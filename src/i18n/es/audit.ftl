@@ -104,7 +104,10 @@ audit-summary = { $alerts ->
     }{ $by } de { $analysed ->
         [one] { $analysed } evento analizado
        *[other] { $analysed } eventos analizados
-    } entre { $read } leídos en { $inputs ->
+    } (de { $read ->
+        [one] { $read } leído
+       *[other] { $read } leídos
+    }) en { $inputs ->
         [one] { $inputs } entrada
        *[other] { $inputs } entradas
     }
@@ -114,11 +117,14 @@ audit-summary-malformed = { $count ->
         [one] { $count } registro mal formado
        *[other] { $count } registros mal formados
     }
-audit-summary-other-streams = { $count } eventos de registro de otros flujos
+audit-summary-other-streams = { $count ->
+        [one] { $count } evento de registro de otro flujo
+       *[other] { $count } eventos de registro de otros flujos
+    }
 audit-not-evaluated = { $rule } { $name } no pudo evaluar { $count ->
-        [one] { $count } evento
-       *[other] { $count } eventos
-    }: la política de auditoría los registró por debajo del nivel { $level }
+        [one] { $count } evento: la política de auditoría lo registró
+       *[other] { $count } eventos: la política de auditoría los registró
+    } por debajo del nivel { $level }
 
 ## Lists of texts, each item in the reader's language.
 audit-join-semicolon = { $first }; { $rest }
@@ -126,7 +132,10 @@ audit-join-comma = { $first }, { $rest }
 audit-one = { $item }
 
 ## La línea de órdenes.
-audit-more-errors = … y { $count } errores de entrada más
+audit-more-errors = … y { $count ->
+        [one] { $count } error de entrada más
+       *[other] { $count } errores de entrada más
+    }
 audit-jsonl-summary = alertas: { $alerts }; eventos analizados: { $analysed } de { $read } leídos; registros mal formados: { $malformed }
 
 # Lectura de un registro de auditoría: problemas de una entrada o de uno de sus registros.
