@@ -171,6 +171,21 @@ fn the_scan_report_works_in_chromium() {
         let count =
             ladrillo::t!(lang, "report-html-shown", shown = expected.to_string(), total = total.to_string());
         assert!(dom.contains(&count), "the count `{count}` is not shown");
+
+        // A part of the address that does not decode (a link cut short) is ignored, and the
+        // rest still filters: only the findings of namespace prod, of any severity.
+        let (dom, log) = load(&file, "#severity=%E0%A4%A&namespace=prod");
+        assert!(problems(&log).is_empty(), "browser problems: {:?}", problems(&log));
+        let shown = tags(&dom, "<article ").into_iter().filter(|t| !t.contains("hidden")).count();
+        let expected = result
+            .active()
+            .filter(|f| f.object.as_ref().and_then(|o| o.namespace.as_deref()) == Some("prod"))
+            .count();
+        assert!(expected > 0 && expected < total);
+        assert_eq!(shown, expected, "{dom}");
+        let count =
+            ladrillo::t!(lang, "report-html-shown", shown = expected.to_string(), total = total.to_string());
+        assert!(dom.contains(&count), "the count `{count}` is not shown");
         let png = screenshot(&file, &format!("scan-{}", lang.code()));
         eprintln!("screenshot for review: {}", png.display());
     }

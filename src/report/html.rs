@@ -32,7 +32,8 @@ a:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid #1a
 
 /// Filters the elements with `data-severity`, `data-rule`, `data-namespace` or `data-status`
 /// by the selects of `#filters`, keeps the choice in the address (`#severity=high`), hides
-/// groups left empty and says how many are shown.
+/// groups left empty and says how many are shown. A part of the address that does not decode
+/// (`#severity=%E0%A4%A`, a link cut short) is ignored: the filters still work.
 const SCRIPT: &str = r#"(function(){
 var form=document.getElementById('filters');if(!form)return;
 form.hidden=false;
@@ -40,8 +41,9 @@ var items=[].slice.call(document.querySelectorAll('[data-item]'));
 var groups=[].slice.call(document.querySelectorAll('[data-group]'));
 var out=document.getElementById('shown');
 var fields=[].slice.call(form.querySelectorAll('select')).map(function(s){return s.name;});
+function dec(t){try{return decodeURIComponent(t);}catch(e){return null;}}
 function fromHash(){location.hash.slice(1).split('&').forEach(function(p){var i=p.indexOf('=');if(i<0)return;
-var k=p.slice(0,i),v=decodeURIComponent(p.slice(i+1));var s=form.elements[k];if(!s||fields.indexOf(k)<0)return;
+var k=p.slice(0,i),v=dec(p.slice(i+1));var s=form.elements[k];if(v===null||!s||fields.indexOf(k)<0)return;
 for(var j=0;j<s.options.length;j++){if(s.options[j].value===v){s.value=v;}}});}
 function apply(){var n=0;
 items.forEach(function(el){var ok=fields.every(function(k){var v=form.elements[k].value;return !v||el.getAttribute('data-'+k)===v;});
@@ -131,7 +133,7 @@ pub(crate) fn select(h: &mut String, name: &str, label: &str, options: &[(String
         h,
         "<label>{}<select name=\"{name}\"><option value=\"\">{}</option>",
         escape(label),
-        escape(&text(lang, "report-html-all"))
+        escape(&crate::t!(lang, "report-html-all", filter = name))
     );
     for (value, shown) in options {
         let _ = write!(h, "<option value=\"{}\">{}</option>", escape(value), escape(shown));

@@ -106,7 +106,11 @@ report-html-namespace = Namespace
 report-html-no-namespace = (no namespace)
 report-html-where = Where
 report-html-message = Message
-report-html-all = all
+# The option that filters nothing; `$filter` is the filter's name (`severity`, `rule`,
+# `namespace`), which Spanish needs to agree with it.
+report-html-all = { $filter ->
+       *[other] all
+    }
 report-html-filters = Filters
 report-html-shown = { $shown } of { $total } shown
 report-html-skip = Skip to the findings

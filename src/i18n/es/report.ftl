@@ -109,7 +109,12 @@ report-html-namespace = Espacio de nombres
 report-html-no-namespace = (sin espacio de nombres)
 report-html-where = Dónde
 report-html-message = Mensaje
-report-html-all = todos
+# La opción que no filtra, concordando con el nombre del filtro: severidad, regla, espacio de nombres.
+report-html-all = { $filter ->
+        [severity] todas
+        [rule] todas
+       *[other] todos
+    }
 report-html-filters = Filtros
 report-html-shown = { $shown } de { $total } visibles
 report-html-skip = Ir a los hallazgos
