@@ -1200,3 +1200,45 @@ fn bad_numbers_and_globs_are_explained_in_the_readers_language() {
         }
     }
 }
+
+/// The HTML pages in Spanish: the filters' "all" option agrees with each filter's name, and the
+/// framework report shows its texts' code spans as code, as the scan's page does.
+#[test]
+fn html_pages_in_spanish() {
+    let out = ladrillo()
+        .args([
+            "--lang",
+            "es",
+            "scan",
+            "--no-config",
+            "--format",
+            "html",
+            "--select",
+            "privileged-container",
+            "-",
+        ])
+        .write_stdin(PRIVILEGED_POD)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).unwrap();
+    for wanted in [
+        "Severidad<select name=\"severity\"><option value=\"\">todas</option>",
+        "Regla<select name=\"rule\"><option value=\"\">todas</option>",
+        "<select name=\"namespace\"><option value=\"\">todos</option>",
+    ] {
+        assert!(html.contains(wanted), "no `{wanted}` in:\n{html}");
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = ladrillo()
+        .current_dir(root)
+        .args(["--lang", "es", "report", "--no-config", "--framework", "cis-eks-1.8", "-f", "html"])
+        .arg("examples/guide-cluster")
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("(<code>kube-bench run --targets node</code>)"), "{html}");
+    assert!(!html.contains("`kube-bench"), "a Markdown code span left as it is:\n{html}");
+}

@@ -1,5 +1,6 @@
 //! The framework report as one self-contained HTML page: the score, then every control with its
-//! status, what decided it and its findings or what to check by hand, filterable by status.
+//! status, what decided it and its findings or what to check by hand, filterable by status. Texts
+//! show their Markdown code spans as `<code>`, as the scan's page does.
 
 use std::fmt::Write as _;
 
@@ -67,7 +68,7 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
             c.status.as_str(),
             escape(c.control.id),
             badge(c.status, lang),
-            escape(&words::title(r.framework, &c.control, lang))
+            html::inline(&words::title(r.framework, &c.control, lang))
         );
         if !c.decided_by.is_empty() {
             let decided: Vec<String> = c.decided_by.iter().map(|d| d.render(lang)).collect();
@@ -88,17 +89,17 @@ pub fn render(r: &FrameworkReport, lang: Lang) -> String {
                         escape(&crate::report::text::severity_name(f.severity, lang)),
                         escape(f.rule.code),
                         escape(&place),
-                        escape(&f.message_in(lang))
+                        html::inline(&f.message_in(lang))
                     );
                 }
                 h.push_str("</ul>");
             }
             Status::Pass if !c.evaluated_on.is_empty() => {
-                let _ = write!(h, "<div>{}</div>", escape(&words::evaluated_on(&c.evaluated_on, lang)));
+                let _ = write!(h, "<div>{}</div>", html::inline(&words::evaluated_on(&c.evaluated_on, lang)));
             }
             _ => {
                 if let Some(reason) = &c.reason {
-                    let _ = write!(h, "<div>{}</div>", escape(&reason.render(lang)));
+                    let _ = write!(h, "<div>{}</div>", html::inline(&reason.render(lang)));
                 }
             }
         }
