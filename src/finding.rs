@@ -482,6 +482,14 @@ pub struct RuleMeta {
     pub default_enabled: bool,
 }
 
+/// The sections of a rule's documentation (`## Why is this bad?`), with the ids of their
+/// headings in `rules.ftl`.
+const DOC_SECTIONS: [(&str, &str); 3] = [
+    ("Why is this bad?", "rule-docs-why"),
+    ("How to fix", "rule-docs-fix"),
+    ("Example", "rule-docs-example"),
+];
+
 impl RuleMeta {
     /// The first paragraph of the documentation, on one line.
     #[must_use]
@@ -507,12 +515,30 @@ impl RuleMeta {
         crate::i18n::text(lang, &self.title_id())
     }
 
-    /// The documentation in a language: the title, then the sections (still in English).
+    /// The documentation in a language: the title, then the sections. The sections are written
+    /// in English only: in another language their headings are translated and a line first says
+    /// that the text under them is in English.
     #[must_use]
     pub fn docs_in(&self, lang: crate::i18n::Lang) -> String {
         let docs = self.docs_text();
         let rest = docs.split_once("\n\n").map_or("", |(_, rest)| rest);
-        if rest.is_empty() { self.title(lang) } else { format!("{}\n\n{rest}", self.title(lang)) }
+        let title = self.title(lang);
+        if rest.is_empty() {
+            return title;
+        }
+        if lang == crate::i18n::Lang::En {
+            return format!("{title}\n\n{rest}");
+        }
+        let body: Vec<String> = rest
+            .lines()
+            .map(|line| {
+                let id = line.strip_prefix("## ").and_then(|heading| {
+                    DOC_SECTIONS.iter().find(|(english, _)| *english == heading).map(|(_, id)| *id)
+                });
+                id.map_or_else(|| line.to_string(), |id| format!("## {}", crate::i18n::text(lang, id)))
+            })
+            .collect();
+        format!("{title}\n\n{}\n\n{}", crate::i18n::text(lang, "rule-docs-in-english"), body.join("\n"))
     }
 
     /// The severity, with the others some findings have: `high (some findings medium)`.

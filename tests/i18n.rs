@@ -143,9 +143,25 @@ fn rules_and_explain_in_spanish() {
     assert!(out.contains("secrets (SEC, ") && out.contains(" reglas): credenciales"), "{out}");
     assert!(line.contains("privileged-container") && line.contains("crítica"), "{line}");
     assert!(line.ends_with("Señala los contenedores que se ejecutan en modo privilegiado."), "{line}");
-    ladrillo().args(["--lang", "es", "explain", "POD001"]).assert().code(0).stdout(predicate::str::contains(
-        "\n\nSeñala los contenedores que se ejecutan en modo privilegiado.\n\n## ",
-    ));
+    // The documentation's sections are in English: their headings are not, and a line says so.
+    let out =
+        ladrillo().args(["--lang", "es", "explain", "POD001"]).assert().code(0).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(
+            "\n\nSeñala los contenedores que se ejecutan en modo privilegiado.\n\n\
+             La explicación que sigue solo está disponible en inglés.\n\n## ¿Por qué es un problema?\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\n## Cómo corregirlo\n") && out.contains("\n## Ejemplo\n"), "{out}");
+    for english in ["## Why is this bad?", "## How to fix", "## Example"] {
+        assert!(!out.contains(english), "{out}");
+    }
+    let en =
+        ladrillo().args(["--lang", "en", "explain", "POD001"]).assert().code(0).get_output().stdout.clone();
+    let en = String::from_utf8(en).unwrap();
+    assert!(en.contains("run privileged.\n\n## Why is this bad?\n") && !en.contains("in English"), "{en}");
 }
 
 /// Every message id written as a literal in the source (`msg!("id"`, `t!(lang, "id"`, and the

@@ -2,6 +2,13 @@
 # `rule-<code>-title` with the code in lowercase. Every registered rule has one in each language
 # (tests/i18n.rs); the English one is the same sentence as the rule's doc comment.
 
+# The headings of the sections of every rule's documentation (`ladrillo explain`), and the line
+# other languages show before them: the sections are written in English only.
+rule-docs-why = Why is this bad?
+rule-docs-fix = How to fix
+rule-docs-example = Example
+rule-docs-in-english = The explanation below is in English.
+
 
 # exec-into-pod
 rule-aud001-title = Flags interactive and one-off commands run in a pod (`kubectl exec`).

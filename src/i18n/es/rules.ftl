@@ -2,6 +2,13 @@
 # `rule-<código>-title` y el código en minúsculas. Toda regla registrada tiene uno en cada idioma
 # (tests/i18n.rs).
 
+# Los encabezados de las secciones de la documentación de cada regla (`ladrillo explain`), y la
+# línea que los precede: las secciones solo están escritas en inglés.
+rule-docs-why = ¿Por qué es un problema?
+rule-docs-fix = Cómo corregirlo
+rule-docs-example = Ejemplo
+rule-docs-in-english = La explicación que sigue solo está disponible en inglés.
+
 
 # exec-into-pod
 rule-aud001-title = Señala las órdenes interactivas o puntuales ejecutadas en un pod (`kubectl exec`).
