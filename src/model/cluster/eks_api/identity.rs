@@ -60,10 +60,14 @@ fn policy_name(arn: &str) -> String {
 /// Whether an IAM OIDC provider is registered for the cluster's issuer.
 pub(crate) fn oidc<S: Resources>(src: &S, d: &Dialect, cluster: &str, at: &Place) -> Field<bool> {
     let k = &d.oidc;
-    let issuer = format!("{cluster}.{}", k.issuer);
     let providers = src.of_type(k.kind);
     let url = |r: &Res<'_>| r.get(k.url).and_then(Node::reference_address).map(str::to_string);
-    if let Some(res) = providers.iter().find(|r| url(r).is_some_and(|a| a.starts_with(&issuer))) {
+    // The cluster a reference names is resolved as a node group's is, so one instance of a
+    // cluster with `count` or `for_each` (`aws_eks_cluster.this[0]`, `…this["a"]`) is the cluster.
+    let issuer = |a: &str| {
+        src.at(a).is_some_and(|t| t.address == cluster) && attribute(a, cluster).starts_with(k.issuer)
+    };
+    if let Some(res) = providers.iter().find(|r| url(r).is_some_and(|a| issuer(&a))) {
         return Field::known(true, res.reader().place(&p(k.url)));
     }
     // A provider for another cluster is not this cluster's, nor one whose literal URL is not an
@@ -80,6 +84,19 @@ pub(crate) fn oidc<S: Resources>(src: &S, d: &Dialect, cluster: &str, at: &Place
     } else {
         Field::unknown(at.clone(), "an OIDC provider exists whose issuer may be this cluster's")
     }
+}
+
+/// The attribute a reference to a resource reads, past the resource's address and an instance
+/// index: `identity[0].oidc[0].issuer` of `aws_eks_cluster.this[0].identity[0].oidc[0].issuer`.
+pub(super) fn attribute<'a>(reference: &'a str, address: &str) -> &'a str {
+    let rest = reference.strip_prefix(address).unwrap_or_default();
+    // A `for_each` key is quoted and may hold a `]`.
+    let index_end = if rest.starts_with("[\"") { "\"]" } else { "]" };
+    let rest = match rest.strip_prefix('[') {
+        Some(index) => index.split_once(index_end).map_or("", |(_, after)| after),
+        None => rest,
+    };
+    rest.strip_prefix('.').unwrap_or_default()
 }
 
 pub(crate) fn addons_of(

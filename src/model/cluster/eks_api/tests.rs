@@ -461,3 +461,57 @@ Resources:
     assert!(cfn("https://token.actions.githubusercontent.com").identity.oidc_provider.is_false());
     assert!(cfn("!ImportValue issuer").identity.oidc_provider.is_unknown());
 }
+
+#[test]
+fn an_oidc_provider_links_to_an_instance_of_a_counted_cluster() {
+    let tf = |decl: &str, url: &str| {
+        one(
+            "m/main.tf",
+            &format!(
+                r#"
+resource "aws_eks_cluster" "this" {{
+  {decl}
+  name     = "prod"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+  vpc_config {{
+    subnet_ids = ["a", "b"]
+  }}
+}}
+resource "aws_iam_openid_connect_provider" "oidc" {{
+  url            = {url}
+  client_id_list = ["sts.amazonaws.com"]
+}}
+"#
+            ),
+        )
+        .identity
+        .oidc_provider
+    };
+    let linked = |f: Field<bool>| f.is_true() && f.is_known();
+    assert!(linked(tf("count = 1", "aws_eks_cluster.this[0].identity[0].oidc[0].issuer")));
+    assert!(linked(tf(
+        "for_each = toset([\"a\"])",
+        "aws_eks_cluster.this[\"a\"].identity[0].oidc[0].issuer"
+    )));
+    assert!(linked(tf(
+        "for_each = var.clusters",
+        "aws_eks_cluster.this[each.key].identity[0].oidc[0].issuer"
+    )));
+    assert!(linked(tf("", "aws_eks_cluster.this.identity[0].oidc[0].issuer")));
+    // Another attribute of the same instance is no issuer.
+    assert!(tf("count = 1", "aws_eks_cluster.this[0].endpoint").is_false());
+}
+
+#[test]
+fn a_reference_attribute_skips_the_instance_index() {
+    use super::identity::attribute;
+    let a = "aws_eks_cluster.this";
+    assert_eq!(
+        attribute("aws_eks_cluster.this[0].identity[0].oidc[0].issuer", a),
+        "identity[0].oidc[0].issuer"
+    );
+    assert_eq!(attribute("aws_eks_cluster.this[\"a]\"].identity", a), "identity");
+    assert_eq!(attribute("aws_eks_cluster.this.identity", a), "identity");
+    assert_eq!(attribute("aws_eks_cluster.this2.identity", a), "");
+    assert_eq!(attribute("Cluster.OpenIdConnectIssuerUrl", "Cluster"), "OpenIdConnectIssuerUrl");
+}
