@@ -1,7 +1,7 @@
 //! Terraform → [`Cluster`]: one cluster per `aws_eks_cluster` resource and per
-//! terraform-aws-modules/eks `module` block (v21 variable names and defaults, [`module`]), with
-//! the node groups, launch templates, add-ons, access entries, Fargate profiles, OIDC providers
-//! and role policy attachments of the same module linked to it. Absent arguments take the AWS
+//! terraform-aws-modules/eks `module` block (the input names and defaults of its major version,
+//! [`module`]), with the node groups, launch templates, add-ons, access entries, Fargate
+//! profiles, OIDC providers and role policy attachments of the same module linked to it. Absent arguments take the AWS
 //! provider's (or the module's) documented default, cited from eks-facts §5; values Terraform
 //! only knows at apply time stay unknown. The resources are read by [`super::eks_api`] with the
 //! provider's argument names below.
@@ -18,6 +18,7 @@ use super::eks_api::{
 use super::read::Reader;
 use super::{Cluster, Field, Place, SourceKind};
 
+mod era;
 mod module;
 
 const WHY_NONE: &str = "none in the Terraform module";

@@ -515,3 +515,151 @@ fn a_reference_attribute_skips_the_instance_index() {
     assert_eq!(attribute("aws_eks_cluster.this2.identity", a), "");
     assert_eq!(attribute("Cluster.OpenIdConnectIssuerUrl", "Cluster"), "OpenIdConnectIssuerUrl");
 }
+
+/// The clusters and input errors of one Terraform file.
+fn with_errors(text: &str) -> (Vec<Cluster>, Vec<String>) {
+    let sources = vec![SourceFile::new("m/main.tf", None, text.to_string())];
+    let Clusters { clusters, errors } = crate::input::clusters(&sources);
+    (clusters, errors.iter().map(|e| format!("{}:{}", e.line.unwrap_or(0), e.message)).collect())
+}
+
+#[test]
+fn eks_module_v20_names_and_defaults() {
+    let c = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source                         = "terraform-aws-modules/eks/aws"
+  version                        = "~> 20.0"
+  cluster_name                   = "prod"
+  cluster_version                = "1.31"
+  cluster_endpoint_public_access = true
+  cluster_enabled_log_types      = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+  cluster_addons                 = { coredns = {} }
+  cluster_compute_config         = { enabled = true }
+  cluster_encryption_config      = {}
+  eks_managed_node_group_defaults = {
+    instance_types = ["m6i.large"]
+    ami_type       = "BOTTLEROCKET_x86_64"
+  }
+  eks_managed_node_groups = {
+    general = {}
+    own     = { instance_types = ["c6i.large"] }
+  }
+}
+"#,
+    );
+    assert_eq!(c.name.value().map(String::as_str), Some("prod"));
+    assert_eq!(c.version.value().map(String::as_str), Some("1.31"));
+    assert!(c.endpoint.public_access.is_true() && c.endpoint.public_access.is_known());
+    assert!(c.endpoint.private_access.is_true() && c.endpoint.private_access.is_default());
+    assert_eq!(c.logging.value().map(Vec::len), Some(5));
+    assert_eq!(c.addons.value().map(Vec::len), Some(1));
+    assert!(c.auto_mode.is_true());
+    // Before v21 an empty encryption map turns secrets encryption off.
+    assert!(c.secrets_key.is_known() && c.secrets_key.is(Option::is_none));
+    assert_eq!(c.access.mode.value(), Some(&AuthMode::ApiAndConfigMap));
+    assert!(c.access.bootstrap_creator_admin.is_false());
+    let general = &c.node_groups[0];
+    assert_eq!(general.instance_types.value(), Some(&vec!["m6i.large".to_string()]));
+    assert_eq!(general.ami_family.value().map(String::as_str), Some("Bottlerocket"));
+    assert!(general.imds.v2_required.is_true() && general.imds.hop_limit.is(|h| *h == 2));
+    assert_eq!(c.node_groups[1].instance_types.value(), Some(&vec!["c6i.large".to_string()]));
+}
+
+#[test]
+fn eks_module_v19_defaults_and_unpinned_blocks() {
+    let v19 = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source       = "git::https://github.com/terraform-aws-modules/terraform-aws-eks.git?ref=v19.21.0"
+  cluster_name = "prod"
+  eks_managed_node_groups = { general = {} }
+}
+"#,
+    );
+    assert_eq!(v19.name.value().map(String::as_str), Some("prod"));
+    assert_eq!(v19.access.mode.value(), Some(&AuthMode::ConfigMap));
+    assert!(v19.access.bootstrap_creator_admin.is_true() && v19.access.bootstrap_creator_admin.is_default());
+    assert!(v19.endpoint.public_access.is_false() && v19.secrets_key.is(Option::is_some));
+    assert!(v19.node_groups[0].ami_family.is_unknown());
+    // Unpinned, with v20 names: the values set are read, defaults that changed are unknown.
+    let unpinned = one(
+        "m/main.tf",
+        r#"
+module "eks" {
+  source                         = "terraform-aws-modules/eks/aws"
+  cluster_name                   = "prod"
+  cluster_endpoint_public_access = true
+  eks_managed_node_groups        = { general = {} }
+}
+"#,
+    );
+    assert!(unpinned.endpoint.public_access.is_true());
+    assert!(unpinned.endpoint.private_access.is_unknown() && unpinned.access.mode.is_unknown());
+    assert!(unpinned.node_groups[0].imds.hop_limit.is_unknown());
+    assert!(unpinned.logging.is_default());
+}
+
+#[test]
+fn eks_module_names_of_another_version_are_input_errors_and_still_read() {
+    // Pinned to v21, a v20 name is reported, and its value read.
+    let (clusters, errors) = with_errors(
+        r#"
+module "eks" {
+  source         = "terraform-aws-modules/eks/aws"
+  version        = "~> 21.0"
+  name           = "prod"
+  cluster_addons = { coredns = {} }
+}
+"#,
+    );
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("6:") && errors[0].contains("it is named `addons` there"), "{errors:?}");
+    assert_eq!(clusters[0].addons.value().map(Vec::len), Some(1));
+    // Pinned to v20, a v21 name; pinned to v19, an access entry input.
+    let (_, errors) = with_errors(
+        r#"
+module "v20" {
+  source       = "terraform-aws-modules/eks/aws"
+  version      = "~> 20.0"
+  cluster_name = "a"
+  addons       = {}
+}
+module "v19" {
+  source             = "terraform-aws-modules/eks/aws"
+  version            = "~> 19.0"
+  cluster_name       = "b"
+  authentication_mode = "API"
+}
+"#,
+    );
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("v20 has no input `addons`: it is named `cluster_addons`"), "{errors:?}");
+    assert!(errors[1].contains("v19 has no input `authentication_mode`"), "{errors:?}");
+    // Unpinned: both names of one input, or names of both versions.
+    let (clusters, errors) = with_errors(
+        r#"
+module "both" {
+  source         = "terraform-aws-modules/eks/aws"
+  name           = "a"
+  cluster_name   = "a"
+}
+module "mixed" {
+  source       = "terraform-aws-modules/eks/aws"
+  cluster_name = "b"
+  addons       = { coredns = {} }
+}
+"#,
+    );
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("both `cluster_name`") && errors[0].contains("and `name` (v21)"),
+        "{errors:?}"
+    );
+    assert!(errors[1].contains("`addons` is a terraform-aws-modules/eks v21 input"), "{errors:?}");
+    // Both inputs of the mixed block are read.
+    assert_eq!(clusters[1].name.value().map(String::as_str), Some("b"));
+    assert_eq!(clusters[1].addons.value().map(Vec::len), Some(1));
+}

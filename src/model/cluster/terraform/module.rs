@@ -1,7 +1,9 @@
-//! The terraform-aws-modules/eks module (v21 variable names and defaults, eks-facts §5.9) →
-//! [`Cluster`]: one cluster per `module` block whose `source` is the registry module or its
-//! Git repository, with its managed and self-managed node groups, Fargate profiles, add-ons and
-//! access entries. Values the module computes stay unknown.
+//! The terraform-aws-modules/eks module → [`Cluster`]: one cluster per `module` block whose
+//! `source` is the registry module or its Git repository, with its managed and self-managed node
+//! groups, Fargate profiles, add-ons and access entries. Inputs are read under the names and with
+//! the defaults of the block's major version ([`super::era`]): v21 (eks-facts §5.9), or v20 and
+//! v19, whose cluster inputs carry a `cluster_` prefix and whose defaults differ where noted.
+//! Values the module computes stay unknown.
 
 use crate::diagnostic::InputError;
 use crate::document::hcl::Block;
@@ -17,6 +19,7 @@ use crate::model::cluster::{
     ami_family,
 };
 
+use super::era::{Era, Inputs};
 use super::{WHY_ENTRY_TYPE, WHY_INSTANCE, WHY_LT_ENCRYPTED, WHY_NONE, WHY_SSH_OPEN, reader};
 
 const WHY_TAGS: &str = "no tags";
@@ -45,35 +48,99 @@ const WHY_M_TOKENS: &str = "the node group sub-module requires IMDSv2";
 const WHY_M_HOPS: &str = "the node group sub-module sets the hop limit to 1";
 const WHY_M_VOLUME: &str = "`block_device_mappings = null`: no volume encryption unless set";
 const WHY_M_SSH: &str = "the node group sub-module sets no `remote_access` or `key_name`";
+// Before v21 (the module's UPGRADE-19.0, -20.0 and -21.0 notes; eks-facts §5.9 for the hop limit).
+const WHY_M20_PUBLIC: &str = "the eks module defaults `cluster_endpoint_public_access` to false";
+const WHY_M20_PRIVATE: &str = "the eks module defaults `cluster_endpoint_private_access` to true";
+const WHY_M20_CIDRS: &str = "the eks module defaults `cluster_endpoint_public_access_cidrs` to 0.0.0.0/0";
+const WHY_M20_AUTO: &str = "the eks module leaves Auto Mode off unless `cluster_compute_config.enabled`";
+const WHY_M20_ADDONS: &str = "the eks module installs no add-ons unless `cluster_addons` lists them";
+const WHY_M19_AUTH: &str = "before v20 the eks module sends no `access_config`: EKS uses CONFIG_MAP";
+const WHY_M19_BOOTSTRAP: &str =
+    "before v20 the eks module sends no `access_config`: EKS grants the cluster creator admin";
+const WHY_M20_HOPS: &str = "before v21 the node group sub-module sets the hop limit to 2";
+const WHY_M20_AMI: &str = "before v21 the node group sub-module leaves `ami_type` to EKS";
+/// Why a default that changed between versions is unknown.
+const WHY_UNPINNED: &str = "the eks module's version is not pinned, and this default depends on it";
+const WHY_BEFORE_19: &str = "the eks module's defaults before v19 are not modelled";
 
 /// The registry source of the terraform-aws-modules/eks root module.
 const EKS_MODULE: &str = "terraform-aws-modules/eks/aws";
 
 pub(super) fn is_eks_module(b: &Block) -> bool {
     b.get("source").and_then(Node::as_str).is_some_and(|s| {
-        let s = s.trim_end_matches('/');
+        // A Git source may pin a ref (`?ref=v20.8.5`).
+        let s = s.split_once('?').map_or(s, |(s, _)| s).trim_end_matches('/');
         s == EKS_MODULE || s.ends_with("/terraform-aws-eks") || s.ends_with("/terraform-aws-eks.git")
     })
 }
 
-/// A terraform-aws-modules/eks v21 `module` block, with the module's defaults (eks-facts §5.9).
+/// Which defaults apply: the pinned version's; an unpinned block with v21 names takes v21's (the
+/// registry serves the latest version), one with v20 names [`Era::Unknown`]: defaults that
+/// changed between versions are unknown.
+fn defaults_era(inputs: &Inputs<'_>) -> Era {
+    match inputs.era {
+        Era::Unknown if !inputs.prefixed() => Era::V21,
+        era => era,
+    }
+}
+
+/// A default the module has had since v19 (the endpoint's access, the KMS key).
+fn since_19<T>(
+    era: Era,
+    v21: (T, &'static str),
+    v20: (T, &'static str),
+) -> Result<(T, &'static str), &'static str> {
+    match era {
+        Era::V21 => Ok(v21),
+        Era::V20 | Era::V19 => Ok(v20),
+        Era::Before19 => Err(WHY_BEFORE_19),
+        Era::Unknown => Err(WHY_UNPINNED),
+    }
+}
+
+/// A terraform-aws-modules/eks `module` block, with the module's defaults.
 pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
+    let inputs = Inputs::new(b, errors);
+    let era = defaults_era(&inputs);
+    let n = |v21: &'static str| p(inputs.name(v21));
+    let pre21 = inputs.prefixed();
     let mut r = reader(b);
-    let at = r.place(&p("name"));
+    let at = r.place(&n("name"));
     let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed by the eks module");
-    c.name = r.string(&p("name"), None);
-    c.version = r.string(&p("kubernetes_version"), None);
-    c.endpoint.public_access = r.bool(&p("endpoint_public_access"), Some((false, WHY_M_PUBLIC)));
-    c.auto_mode = r.bool(
-        &p("compute_config.enabled"),
-        Some((false, "the eks module leaves Auto Mode off unless `compute_config.enabled`")),
-    );
-    c.endpoint.private_access = r.bool(&p("endpoint_private_access"), Some((true, WHY_M_PRIVATE)));
+    c.name = r.string(&n("name"), None);
+    c.version = r.string(&n("kubernetes_version"), None);
+    let default =
+        |r: &mut Reader<'_>, path: &FieldPath, d: Result<(bool, &'static str), &'static str>| match d {
+            Ok(d) => r.bool(path, Some(d)),
+            Err(why) if r.get(path).is_none() => Field::unknown(r.place(path), why),
+            Err(_) => r.bool(path, None),
+        };
+    let public = since_19(era, (false, WHY_M_PUBLIC), (false, WHY_M20_PUBLIC));
+    c.endpoint.public_access = default(&mut r, &n("endpoint_public_access"), public);
+    let why_auto = if pre21 {
+        WHY_M20_AUTO
+    } else {
+        "the eks module leaves Auto Mode off unless `compute_config.enabled`"
+    };
+    c.auto_mode = r.bool(&n("compute_config").key("enabled"), Some((false, why_auto)));
+    let private = since_19(era, (true, WHY_M_PRIVATE), (true, WHY_M20_PRIVATE));
+    c.endpoint.private_access = default(&mut r, &n("endpoint_private_access"), private);
+    let why_cidrs = if pre21 { WHY_M20_CIDRS } else { WHY_M_CIDRS };
     c.endpoint.public_cidrs = super::super::no_cidrs_is_open(
-        r.spanned_strings(&p("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], WHY_M_CIDRS))),
+        r.spanned_strings(&n("endpoint_public_access_cidrs"), Some((vec!["0.0.0.0/0".into()], why_cidrs))),
     );
-    c.secrets_key = match b.get("encryption_config") {
-        Some(n) if n.is_null() && !n.is_unknown() => Field::known(None, r.place(&p("encryption_config"))),
+    let encryption = n("encryption_config");
+    let key = |s: &str| encryption.clone().join(&p(s));
+    c.secrets_key = match b.get(inputs.name("encryption_config")) {
+        Some(n) if n.is_null() && !n.is_unknown() => Field::known(None, r.place(&encryption)),
+        // Before v21 an empty map turns encryption off (the module encrypts when it has entries).
+        Some(n) if n.is_literal() && n.as_map().is_some_and(|m| m.entries.is_empty()) && era != Era::V21 => {
+            match era {
+                Era::V20 | Era::V19 => Field::known(None, r.place(&encryption)),
+                Era::Before19 => Field::unknown(r.place(&encryption), WHY_BEFORE_19),
+                _ => Field::unknown(r.place(&encryption), WHY_UNPINNED),
+            }
+        }
         // `resources = []` (or a list without `secrets`) encrypts nothing EKS knows of.
         Some(n)
             if n.get("resources").and_then(Node::as_seq).is_some_and(|items| {
@@ -81,15 +148,14 @@ pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
                     && items.iter().all(Node::is_literal)
             }) =>
         {
-            Field::known(None, r.place(&p("encryption_config.resources")))
+            Field::known(None, r.place(&key("resources")))
         }
         Some(n) if n.get("provider_key_arn").is_some() => {
-            r.string_or_reference(&p("encryption_config.provider_key_arn"), None).map(Some)
+            r.string_or_reference(&key("provider_key_arn"), None).map(Some)
         }
-        Some(n) if !n.is_literal() => {
-            r.symbolic(n, &p("encryption_config")).unwrap_or_else(|| unreachable(&c))
-        }
-        _ => match r.bool(&p("create_kms_key"), Some((true, WHY_M_KEY))) {
+        Some(n) if !n.is_literal() => r.symbolic(n, &encryption).unwrap_or_else(|| unreachable(&c)),
+        _ => match default(&mut r, &p("create_kms_key"), since_19(era, (true, WHY_M_KEY), (true, WHY_M_KEY)))
+        {
             f if f.is_true() => f.map(|_| Some("created by the eks module".to_string())),
             f if f.is_false() => {
                 Field::unknown(f.at().clone(), "no key given while `create_kms_key = false`")
@@ -99,19 +165,27 @@ pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     };
     c.logging = log_types(
         &mut r,
-        &p("enabled_log_types"),
+        &n("enabled_log_types"),
         None,
         Some((vec!["audit".into(), "api".into(), "authenticator".into()], WHY_M_LOGS)),
     );
-    c.access.mode = match r.get(&p("authentication_mode")) {
-        None => Field::default(AuthMode::ApiAndConfigMap, r.place(&p("authentication_mode")), WHY_M_AUTH),
-        Some(_) => auth_mode(&mut r, &p("authentication_mode"), WHY_M_AUTH),
+    let mode = p("authentication_mode");
+    c.access.mode = match (r.get(&mode), era) {
+        (Some(_), _) => auth_mode(&mut r, &mode, WHY_M_AUTH),
+        (None, Era::V21 | Era::V20) => Field::default(AuthMode::ApiAndConfigMap, r.place(&mode), WHY_M_AUTH),
+        (None, Era::V19 | Era::Before19) => Field::default(AuthMode::ConfigMap, r.place(&mode), WHY_M19_AUTH),
+        (None, Era::Unknown) => Field::unknown(r.place(&mode), WHY_UNPINNED),
     };
-    c.access.bootstrap_creator_admin = Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP);
+    c.access.bootstrap_creator_admin = match era {
+        Era::V21 | Era::V20 => Field::default(false, c.at.clone(), WHY_M_BOOTSTRAP),
+        Era::V19 | Era::Before19 => Field::default(true, c.at.clone(), WHY_M19_BOOTSTRAP),
+        Era::Unknown => Field::unknown(c.at.clone(), WHY_UNPINNED),
+    };
     c.access.entries = module_access_entries(&mut r, &c);
     c.identity.oidc_provider = r.bool(&p("enable_irsa"), Some((true, WHY_M_IRSA)));
-    c.identity.pod_identity = module_pod_identities(&mut r, &c);
-    c.addons = module_addons(&mut r);
+    let addons = n("addons");
+    c.identity.pod_identity = module_pod_identities(&mut r, &c, &addons);
+    c.addons = module_addons(&mut r, &addons, if pre21 { WHY_M20_ADDONS } else { WHY_M_ADDONS });
     c.cluster_role = if r.get(&p("iam_role_arn")).is_some()
         && !r.bool(&p("create_iam_role"), Some((true, WHY_M_ROLE))).is_true()
     {
@@ -134,8 +208,11 @@ pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
         .filter(|(_, g)| g.get("create").and_then(Node::as_bool) != Some(false))
         .map(|(k, _)| k.to_string())
         .collect();
+    // Before v21, `eks_managed_node_group_defaults` holds what a group leaves out.
+    let group_defaults = pre21.then(|| p("eks_managed_node_group_defaults"));
     for name in names {
-        c.node_groups.push(module_node_group(&mut r, &groups.clone().key(&name), &name));
+        let path = groups.clone().key(&name);
+        c.node_groups.push(module_node_group(&mut r, &path, group_defaults.as_ref(), &name, era));
     }
     // Self-managed groups: their sub-module's defaults are not in eks-facts, so only what is
     // written is read.
@@ -232,10 +309,13 @@ fn module_access_entries(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<AccessEnt
 }
 
 /// Pod Identity associations given to the module's add-ons (`addons.<name>.pod_identity_association`).
-fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdentityAssociation>> {
-    let base = p("addons");
-    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), c.at.clone(), WHY_NONE) };
-    if let Some(f) = r.symbolic(n, &base) {
+fn module_pod_identities(
+    r: &mut Reader<'_>,
+    c: &Cluster,
+    base: &FieldPath,
+) -> Field<Vec<PodIdentityAssociation>> {
+    let Some(n) = r.get(base) else { return Field::default(Vec::new(), c.at.clone(), WHY_NONE) };
+    if let Some(f) = r.symbolic(n, base) {
         return f;
     }
     let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
@@ -254,10 +334,9 @@ fn module_pod_identities(r: &mut Reader<'_>, c: &Cluster) -> Field<Vec<PodIdenti
     list_field(c, out, WHY_NONE)
 }
 
-fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
-    let base = p("addons");
-    let Some(n) = r.get(&base) else { return Field::default(Vec::new(), r.place(&base), WHY_M_ADDONS) };
-    if let Some(f) = r.symbolic(n, &base) {
+fn module_addons(r: &mut Reader<'_>, base: &FieldPath, why_none: &'static str) -> Field<Vec<Addon>> {
+    let Some(n) = r.get(base) else { return Field::default(Vec::new(), r.place(base), why_none) };
+    if let Some(f) = r.symbolic(n, base) {
         return f;
     }
     let names: Vec<String> = n.entries().map(|(k, _)| k.to_string()).collect();
@@ -272,17 +351,43 @@ fn module_addons(r: &mut Reader<'_>) -> Field<Vec<Addon>> {
             configuration_values: r.opt_string(&path.clone().key("configuration_values"), WHY_NONE),
         });
     }
-    Field::known(out, r.place(&base))
+    Field::known(out, r.place(base))
 }
 
-fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGroup {
-    let k = |s: &str| path.clone().join(&p(s));
+fn module_node_group(
+    r: &mut Reader<'_>,
+    path: &FieldPath,
+    defaults: Option<&FieldPath>,
+    key: &str,
+    era: Era,
+) -> NodeGroup {
+    // A group's input, or the same input of the defaults map when the group leaves it out (the
+    // whole top-level value is taken, as the module's `try` does).
+    let inherited: Vec<String> = defaults
+        .and_then(|d| r.get(d))
+        .into_iter()
+        .flat_map(Node::entries)
+        .map(|(top, _)| top.to_string())
+        .filter(|top| r.get(&path.clone().key(top)).is_none())
+        .collect();
+    let k = |s: &str| {
+        let top = s.split('.').next().unwrap_or(s);
+        match defaults {
+            Some(d) if inherited.iter().any(|t| t == top) => d.clone().join(&p(s)),
+            _ => path.clone().join(&p(s)),
+        }
+    };
     let at = r.place(path);
     let mut ng = NodeGroup::unknown(NodeGroupKind::Managed, at, "not expressed by the eks module");
-    ng.name = r.string(&k("name"), Some((key, "the map key names the node group")));
+    ng.name = r.string(&path.clone().key("name"), Some((key, "the map key names the node group")));
     ng.instance_types = r.strings(&k("instance_types"), Some((vec!["t3.medium".into()], WHY_INSTANCE)));
-    ng.ami_family =
-        r.string(&k("ami_type"), Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))).map(|t| ami_family(&t));
+    let ami = k("ami_type");
+    ng.ami_family = match era {
+        Era::V21 => r.string(&ami, Some(("AL2023_x86_64_STANDARD", WHY_M_AMI))),
+        _ if r.get(&ami).is_none() => Field::unknown(r.place(&ami), WHY_M20_AMI),
+        _ => r.string(&ami, None),
+    }
+    .map(|t| ami_family(&t));
     ng.subnets = r.strings(&k("subnet_ids"), None);
     ng.spot = r.string(&k("capacity_type"), Some(("ON_DEMAND", WHY_M_SPOT))).map(|t| t == "SPOT");
     ng.scaling = Scaling {
@@ -294,11 +399,21 @@ fn module_node_group(r: &mut Reader<'_>, path: &FieldPath, key: &str) -> NodeGro
         r.string_map(&k("labels"), Some(((), WHY_NONE))).map(|v| v.into_iter().map(|t| t.value).collect());
     ng.taints = module_taints(r, &k("taints"));
     ng.tags = r.string_map(&k("tags"), Some(((), WHY_TAGS)));
+    let hops = k("metadata_options.http_put_response_hop_limit");
     ng.imds = Imds {
         v2_required: r
             .string(&k("metadata_options.http_tokens"), Some(("required", WHY_M_TOKENS)))
             .map(|t| t == "required"),
-        hop_limit: r.int(&k("metadata_options.http_put_response_hop_limit"), Some((1, WHY_M_HOPS))),
+        hop_limit: match era {
+            Era::V21 => r.int(&hops, Some((1, WHY_M_HOPS))),
+            // The module's own `metadata_options` (hop limit 2) applies only when the group
+            // sets none; a map without the hop limit leaves it to the launch template's default.
+            _ if r.get(&k("metadata_options")).is_some() => {
+                r.int(&hops, Some((1, "`http_put_response_hop_limit` defaults to 1")))
+            }
+            Era::Unknown => Field::unknown(r.place(&hops), WHY_UNPINNED),
+            _ => r.int(&hops, Some((2, WHY_M20_HOPS))),
+        },
         pods_blocked: Field::unknown(r.place(&k("metadata_options")), "not expressed by the eks module"),
     };
     let bdm = k("block_device_mappings");
