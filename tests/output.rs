@@ -413,3 +413,29 @@ fn html_report_lists_rbac_escalation_paths() {
     assert!(!es.contains("chain:"), "{es}");
     assert!(section(&report::render(&result(), Format::Html, ReportOptions::default())).is_none());
 }
+
+/// A line longer than an excerpt shows is cut to a window around the finding; the text header
+/// still gives the file's line and column, as JSON does, for findings and input errors.
+#[test]
+fn text_header_gives_the_file_column_on_a_long_line() {
+    let labels: Vec<String> = (0..40).map(|i| format!("l{i}: v{i}")).collect();
+    let pod = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata: {{name: p, namespace: a, labels: {{{}}}}}\nspec: {{containers: [{{name: c, image: x, securityContext: {{privileged: true}}}}]}}\n",
+        labels.join(", ")
+    );
+    let pod = pod.replace("spec: {", &format!("spec: {{hostname: {}, ", "h".repeat(300)));
+    let r = common::scan_text(&pod, &["privileged-container"]);
+    let f = r.findings.first().expect("a finding");
+    let at = f.location.start().expect("a position");
+    assert!(at.column > 240, "the finding is beyond the window's width: {at:?}");
+    let text = report::render(&r, Format::Text, ReportOptions::default());
+    assert!(text.contains(&format!("test.yaml:{}:{}\n", at.line, at.column)), "{text}");
+    // An input error on such a line.
+    let deep = format!("a: {}1{}\n", "[".repeat(300), "]".repeat(300));
+    let r = common::scan_text(&deep, &["privileged-container"]);
+    let e = r.errors.first().expect("an input error");
+    let text = report::render(&r, Format::Text, ReportOptions::default());
+    let (line, column) = (e.line.expect("a line"), e.column.expect("a column"));
+    assert!(column > 240, "{e:?}");
+    assert!(text.contains(&format!("test.yaml:{line}:{column}\n")), "{e:?}\n{text}");
+}

@@ -192,7 +192,25 @@ fn render_finding_with(
         let help = Level::HELP.with_name(Some(text(lang, "label-help")));
         groups.push(Group::with_title(help.secondary_title(h.as_str())));
     }
-    renderer.render(&groups)
+    let rendered = renderer.render(&groups);
+    // A long line is shown cut to a window around the span, and the renderer counts the header's
+    // column in the window: the header says the file's column, as the other formats do.
+    let cut = excerpt.as_ref().zip(f.location.file.as_ref()).zip(f.location.start());
+    match (path, cut) {
+        (Some(path), Some(((_, file), at))) if file.line_text(at.line).len() > MAX_WIDTH => {
+            with_column(rendered, &format!("{path}:{}:", at.line), at.column)
+        }
+        _ => rendered,
+    }
+}
+
+/// `rendered` with the number after the first `prefix` (`file:line:`) replaced by `column`.
+fn with_column(rendered: String, prefix: &str, column: usize) -> String {
+    let Some(at) = rendered.find(prefix).map(|i| i + prefix.len()) else { return rendered };
+    let digits = rendered[at..].bytes().take_while(u8::is_ascii_digit).count();
+    let mut fixed = rendered;
+    fixed.replace_range(at..at + digits, &column.to_string());
+    fixed
 }
 
 /// Credentials found by [`credential_ranges`] in raw lines, by file and line: each line is read
@@ -325,12 +343,19 @@ fn render_error(
             Some(c) if range.is_empty() => range.start..range.start + c.len_utf8(),
             _ => range,
         };
-        return renderer.render(&[group.element(
+        let path = escape_inline(&file.display);
+        let rendered = renderer.render(&[group.element(
             Snippet::source(text.as_str())
                 .line_start(line)
-                .path(escape_inline(&file.display).as_ref())
+                .path(path.as_ref())
                 .annotation(AnnotationKind::Primary.span(range)),
         )]);
+        let at = file.position(span.start);
+        return if file.line_text(at.line).len() > MAX_WIDTH {
+            with_column(rendered, &format!("{path}:{}:", at.line), at.column)
+        } else {
+            rendered
+        };
     }
     renderer.render(&[group.element(annotate_snippets::Origin::path(escape_inline(&e.file).as_ref()))])
 }
