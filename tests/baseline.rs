@@ -147,3 +147,36 @@ fn write_baseline_never_overwrites_an_input() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("already in the baseline not shown"), "{text}");
 }
+
+/// The report never lands on a baseline: `-o` naming the baseline read or written is refused
+/// before anything is written, whatever name reaches it; reading and rewriting one baseline is
+/// allowed.
+#[test]
+fn the_report_never_overwrites_a_baseline() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("app.yaml"), pod("web")).unwrap();
+    let out = ladrillo(tmp.path())
+        .args(["--write-baseline", "b.json", "-o", "./b.json", "app.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--output and --write-baseline name the same file")
+    );
+    assert!(!tmp.path().join("b.json").exists(), "nothing is written");
+    let written = write_baseline(tmp.path());
+    let out = ladrillo(tmp.path())
+        .args(["--baseline", "baseline.json", "-o", "baseline.json", "app.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output and --baseline name the same file"));
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("baseline.json")).unwrap()).unwrap();
+    assert_eq!(kept, written, "the baseline is untouched");
+    let out = ladrillo(tmp.path())
+        .args(["--baseline", "baseline.json", "--write-baseline", "baseline.json", "app.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

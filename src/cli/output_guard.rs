@@ -96,3 +96,16 @@ impl<'a> OutputGuard<'a> {
         Ok(())
     }
 }
+
+/// Whether two paths name one file: the same file when both exist (by identity), else the same
+/// absolute path.
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (Handle::from_path(a), Handle::from_path(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        (Err(_), Err(_)) => {
+            std::path::absolute(a).ok().is_some_and(|x| std::path::absolute(b).ok().is_some_and(|y| x == y))
+        }
+        _ => false,
+    }
+}

@@ -403,6 +403,7 @@ bundle-not-regular = { $path } is not a regular file
 
 # `--output` would overwrite an input.
 output-would-overwrite = { $output } would overwrite { $what }; choose another file
+output-same-file = { $first } and { $second } name the same file, { $path }: one would overwrite the other; choose another file
 output-overwrites-stdin = standard input, which is the same file
 output-overwrites-input = the input { $path }
 output-overwrites-config = the config { $path }

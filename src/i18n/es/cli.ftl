@@ -421,6 +421,7 @@ bundle-not-regular = { $path } no es un archivo normal
 
 # `--output` sobrescribiría una entrada.
 output-would-overwrite = { $output } sobrescribiría { $what }; elija otro archivo
+output-same-file = { $first } y { $second } nombran el mismo archivo, { $path }: uno sobrescribiría el otro; elija otro archivo
 output-overwrites-stdin = la entrada estándar, que es el mismo archivo
 output-overwrites-input = la entrada { $path }
 output-overwrites-config = la configuración { $path }
