@@ -430,6 +430,11 @@ fn item8_non_regular_files_are_bounded_and_fifos_do_not_block() {
     finished(&o);
     let t = text(&o);
     assert!(t.contains("good-pod") && t.contains("pipe.yaml"), "{}", head(&t));
+    // audit-log too: a named pipe with no writer is an input error, not a wait without end.
+    let o = run_in(dir.path(), &["audit-log", "--no-config", "pipe.yaml"]);
+    finished(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("pipe.yaml: named pipe with no writer"), "{o:?}");
 }
 
 /// A named pipe, a socket or a looping link met by a directory walk was passed over without a

@@ -84,11 +84,17 @@ impl Default for ReadOptions {
 /// not be opened, decompressed, or its document structure broke.
 pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<(), ReadError> {
     let fatal = |message: Msg| ReadError { line: None, column: None, message };
+    // A named pipe is opened without waiting for a writer (as `scan` does): one without a writer
+    // cannot stop the run.
+    let fifo = match input {
+        Input::File { path, .. } => std::fs::metadata(path).is_ok_and(|m| crate::source::is_fifo(&m)),
+        Input::Stdin { .. } => false,
+    };
     let raw: Box<dyn Read> = match input {
         Input::Stdin { .. } => Box::new(io::stdin().lock()),
         Input::File { path, .. } => {
-            let file =
-                File::open(path).map_err(|e| fatal(crate::msg!("audit-cannot-open", reason = io_msg(&e))))?;
+            let file = crate::source::open_for_reading(path, fifo)
+                .map_err(|e| fatal(crate::msg!("audit-cannot-open", reason = io_msg(&e))))?;
             if file.metadata().is_ok_and(|m| m.is_dir()) {
                 return Err(fatal(crate::msg!("audit-is-a-directory")));
             }
@@ -98,6 +104,9 @@ pub fn read(input: &Input, options: ReadOptions, v: &mut dyn Visitor) -> Result<
     let mut buffered = BufReader::with_capacity(256 << 10, raw);
     let head =
         buffered.fill_buf().map_err(|e| fatal(crate::msg!("audit-cannot-read", reason = io_msg(&e))))?;
+    if fifo && head.is_empty() {
+        return Err(fatal(Msg::new("input-pipe-without-writer")));
+    }
     let reader: Box<dyn Read> = if head.starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::bufread::MultiGzDecoder::new(buffered))
     } else {

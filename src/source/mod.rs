@@ -495,20 +495,20 @@ fn read_bounded(
 }
 
 #[cfg(unix)]
-fn is_fifo(meta: &std::fs::Metadata) -> bool {
+pub(crate) fn is_fifo(meta: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::FileTypeExt as _;
     meta.file_type().is_fifo()
 }
 
 #[cfg(not(unix))]
-fn is_fifo(_: &std::fs::Metadata) -> bool {
+pub(crate) fn is_fifo(_: &std::fs::Metadata) -> bool {
     false
 }
 
 /// Opens a file; a named pipe without blocking on the open (which waits for a writer), then
 /// back to blocking reads (which end at once when no writer is there).
 #[cfg(unix)]
-fn open_for_reading(path: &Path, fifo: bool) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_for_reading(path: &Path, fifo: bool) -> std::io::Result<std::fs::File> {
     use rustix::fs::OFlags;
     use std::os::unix::fs::OpenOptionsExt as _;
     if !fifo {
@@ -521,7 +521,7 @@ fn open_for_reading(path: &Path, fifo: bool) -> std::io::Result<std::fs::File> {
 }
 
 #[cfg(not(unix))]
-fn open_for_reading(path: &Path, _fifo: bool) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_for_reading(path: &Path, _fifo: bool) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
 
