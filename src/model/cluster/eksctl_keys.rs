@@ -1,7 +1,10 @@
 //! Field names of eksctl's `ClusterConfig` schema (eksctl-io/eksctl
-//! `pkg/apis/eksctl.io/v1alpha5/assets/schema.json` at `99984adb`, beside eks-facts.md). eksctl
-//! rejects unknown fields, so a misspelt key (`secretEncryption`) is an input error here too,
-//! rather than a silently absent setting.
+//! `pkg/apis/eksctl.io/v1alpha5/assets/schema.json` at `99984adb`, beside eks-facts.md), and
+//! the fields eksctl's own examples use since: `deletionProtection`
+//! (`examples/46-deletion-protection-example.yaml`, `7a6c62c1`) and node groups'
+//! `connectionTracking` (`examples/50-connection-tracking.yaml`, `8e699fe8`). eksctl rejects
+//! unknown fields, so a misspelt key (`secretEncryption`) is an input error here too, rather
+//! than a silently absent setting.
 
 use crate::diagnostic::InputError;
 use crate::document::{FieldPath, Node};
@@ -18,6 +21,7 @@ pub const ROOT: &[&str] = &[
     "capabilities",
     "cloudWatch",
     "controlPlaneScalingConfig",
+    "deletionProtection",
     "fargateProfiles",
     "gitops",
     "iam",
@@ -110,6 +114,7 @@ pub const MANAGED_NODE_GROUP: &[&str] = &[
     "availabilityZones",
     "bottlerocket",
     "capacityReservation",
+    "connectionTracking",
     "desiredCapacity",
     "disableIMDSv1",
     "disablePodIMDS",
@@ -163,6 +168,7 @@ pub const NODE_GROUP: &[&str] = &[
     "capacityReservation",
     "classicLoadBalancerNames",
     "clusterDNS",
+    "connectionTracking",
     "containerRuntime",
     "cpuCredits",
     "desiredCapacity",
@@ -208,6 +214,7 @@ pub const NODE_GROUP: &[&str] = &[
     "volumeThroughput",
     "volumeType",
 ];
+pub const CONNECTION_TRACKING: &[&str] = &["tcpEstablishedTimeout", "udpStreamTimeout", "udpTimeout"];
 pub const SSH: &[&str] =
     &["allow", "enableSsm", "publicKey", "publicKeyName", "publicKeyPath", "sourceSecurityGroupIds"];
 pub const FARGATE_PROFILE: &[&str] =
@@ -264,8 +271,10 @@ const CHECKED: &[(&str, &[&str])] = &[
     ("addons[]", ADDON),
     ("managedNodeGroups[]", MANAGED_NODE_GROUP),
     ("managedNodeGroups[].ssh", SSH),
+    ("managedNodeGroups[].connectionTracking", CONNECTION_TRACKING),
     ("nodeGroups[]", NODE_GROUP),
     ("nodeGroups[].ssh", SSH),
+    ("nodeGroups[].connectionTracking", CONNECTION_TRACKING),
     ("fargateProfiles[]", FARGATE_PROFILE),
 ];
 

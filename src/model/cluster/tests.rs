@@ -193,6 +193,32 @@ managedNodeGroups:
     assert!(cs.clusters[0].endpoint.public_access.is_unknown());
 }
 
+/// Fields eksctl's examples use since the schema this table was taken from are known, and so
+/// are the keys under `connectionTracking`, which a misspelling still fails.
+#[test]
+fn eksctl_fields_of_newer_examples_are_known() {
+    let text = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: c, region: r}
+deletionProtection: true
+managedNodeGroups:
+  - name: ng
+    connectionTracking: {tcpEstablishedTimeout: 432000}
+nodeGroups:
+  - name: self
+    connectionTracking: {tcpEstablishedTimeout: 3600, udpStreamTimeout: 180, udpTimout: 60}
+";
+    let (_, cs) = build_text(text);
+    let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        msgs,
+        [
+            "c.yaml:10:78: unknown eksctl field `udpTimout` in `nodeGroups[0].connectionTracking`; did you mean `udpTimeout`?"
+        ]
+    );
+}
+
 const DESCRIBE: &str = r#"{
   "cluster": {
     "name": "prod",
