@@ -251,6 +251,9 @@ impl Hit {
             ),
             Some(half) => Msg::new(format!("rbac-action-csr-{half}")),
             None if self.port_forward_only() => Msg::new("rbac-action-pod-portforward"),
+            None if self.primitive == Primitive::SecretsRead && self.named_only => {
+                Msg::new("rbac-action-secrets-read-named")
+            }
             None => self.primitive.action(),
         }
     }
@@ -315,7 +318,8 @@ impl Hit {
 
 impl Graph {
     /// The first rule of a binding's role granting the primitive within the binding's scope
-    /// (preconditions not checked; see [`Graph::check_preconditions`]).
+    /// (preconditions not checked; see [`Graph::check_preconditions`]); one limited by
+    /// `resourceNames` only when no rule grants it whole.
     #[must_use]
     pub fn binding_hit(&self, binding: BindingId, p: Primitive) -> Option<Hit> {
         let b = self.binding(binding);
@@ -324,41 +328,36 @@ impl Graph {
             return None;
         }
         let role = self.role_of(b)?;
-        for &r in &role.effective {
-            let rule = self.rule(r);
-            if p == Primitive::ClusterAdmin {
-                if rule.is_full_wildcard() {
-                    return Some(Hit {
-                        primitive: p,
-                        binding,
-                        rule: r,
-                        scope,
-                        request: None,
-                        named_only: false,
-                        missing: None,
-                        needs_names: Vec::new(),
-                        probe: 0,
-                    });
-                }
-                continue;
+        let mut named = None;
+        for hit in role.effective.iter().filter_map(|&r| self.rule_hit(binding, r, p, &scope)) {
+            if !hit.named_only {
+                return Some(hit);
             }
-            for (index, probe) in p.probes().iter().enumerate() {
-                if let Some(req) = probe_request(probe, &scope, |req| rule.allows(req, Names::AnyObject)) {
-                    return Some(Hit {
-                        primitive: p,
-                        binding,
-                        rule: r,
-                        scope,
-                        named_only: !rule.resource_names.is_empty(),
-                        request: Some(req.to_string()),
-                        missing: probe.needs.map(describe_probe),
-                        needs_names: Vec::new(),
-                        probe: index,
-                    });
-                }
-            }
+            named.get_or_insert(hit);
         }
-        None
+        named
+    }
+
+    /// The hit of one rule of a binding's role, if it grants the primitive.
+    fn rule_hit(&self, binding: BindingId, r: RuleRef, p: Primitive, scope: &Scope) -> Option<Hit> {
+        let rule = self.rule(r);
+        if p == Primitive::ClusterAdmin {
+            return rule.is_full_wildcard().then(|| Hit::new(p, binding, r, scope.clone()));
+        }
+        p.probes().iter().enumerate().find_map(|(index, probe)| {
+            let req = probe_request(probe, scope, |req| rule.allows(req, Names::AnyObject))?;
+            Some(Hit {
+                primitive: p,
+                binding,
+                rule: r,
+                scope: scope.clone(),
+                named_only: !rule.resource_names.is_empty(),
+                request: Some(req.to_string()),
+                missing: probe.needs.map(describe_probe),
+                needs_names: Vec::new(),
+                probe: index,
+            })
+        })
     }
 
     /// Clears `missing` on a hit when the identity also holds the precondition in a scope that
@@ -441,6 +440,7 @@ impl Graph {
                 crate::msg!("rbac-yields-impersonate-accounts")
             }
             (Primitive::PodExec, _) if hit.port_forward_only() => crate::msg!("rbac-yields-pod-portforward"),
+            (Primitive::SecretsRead, _) if hit.named_only => crate::msg!("rbac-yields-secrets-read-named"),
             (p, _) => p.yields(),
         };
         crate::msg!(

@@ -1,6 +1,7 @@
 //! RBAC011: Flags subjects that can read Secrets in every namespace.
 
 use crate::analysis::rbac::escalation::Primitive;
+use crate::finding::Severity;
 use crate::model::ObjectSet;
 use crate::rules::{Context, Rule};
 
@@ -12,7 +13,9 @@ crate::declare_rule! {
     /// ## Why is this bad?
     /// `get`, `list` or `watch` on Secrets through a ClusterRoleBinding reads every Secret of the
     /// cluster, ServiceAccount tokens and registry and cloud credentials included: those identities are
-    /// then the subject's too. `list` and `watch` return the values, not just names.
+    /// then the subject's too. `list` and `watch` return the values, not just names. A grant
+    /// limited by `resourceNames` reads the Secrets of those names in every namespace: reported
+    /// at medium severity, and said so.
     ///
     /// ## How to fix
     /// Bind secret access with RoleBindings in the namespaces that need it, limited by `resourceNames`.
@@ -28,6 +31,7 @@ crate::declare_rule! {
         name: "secrets-read-cluster-wide",
         group: Rbac,
         severity: High,
+        also_severity: [Medium],
         guide: ["G4.1", "G4.6"],
         references: [
             "cis-eks-1.8:4.1.2",
@@ -42,7 +46,12 @@ crate::declare_rule! {
 
 impl Rule for SecretsReadClusterWide {
     fn check_set(&self, cx: &mut Context<'_>, set: &ObjectSet) {
-        let spec = Spec { primitive: Primitive::SecretsRead, help: "rule-rbac011-help", severity: |_| None };
+        // Limited by resourceNames, the grant reads the Secrets of those names only.
+        let spec = Spec {
+            primitive: Primitive::SecretsRead,
+            help: "rule-rbac011-help",
+            severity: |h| h.named_only.then_some(Severity::Medium),
+        };
         report_primitive(self, cx, set, &spec);
     }
 }
