@@ -197,29 +197,23 @@ fn execute(args: &ScanArgs, settings: &ScanSettings, fail_on: FailOn) -> i32 {
     // A live scan reads no paths (the default `.` is not an input then).
     let live_scan = args.input.cluster.cluster || args.eks.is_some();
     let paths: &[String] = if live_scan { &args.launch_template_versions } else { &args.paths };
-    // The report must not land on a baseline, the one read or the one written.
-    let outputs =
-        [(args.output.as_deref(), "--output"), (args.write_baseline.as_deref(), "--write-baseline")];
-    let taken =
+    // The report must not land on a baseline, the one read or the one written (rewriting the
+    // baseline read is how one updates it).
+    let baselines =
         [(args.write_baseline.as_deref(), "--write-baseline"), (args.baseline.as_deref(), "--baseline")];
-    for (out, out_flag) in outputs {
-        for (other, other_flag) in taken {
-            if let (Some(a), Some(b)) = (out, other)
-                && out_flag != other_flag
-                && !(out_flag == "--write-baseline" && other_flag == "--baseline")
-                && super::output_guard::same_file(a, b)
-            {
-                let path = a.display().to_string();
-                super::error(crate::t!(
-                    super::lang(),
-                    "output-same-file",
-                    first = out_flag,
-                    second = other_flag,
-                    path = path
-                ));
-                return 2;
-            }
-        }
+    if let Some(out) = args.output.as_deref()
+        && let Some((_, flag)) =
+            baselines.iter().find(|(b, _)| b.is_some_and(|b| super::output_guard::same_file(out, b)))
+    {
+        let path = out.display().to_string();
+        super::error(crate::t!(
+            super::lang(),
+            "output-same-file",
+            first = "--output",
+            second = *flag,
+            path = path
+        ));
+        return 2;
     }
     for g in guard.iter().chain(&baseline_guard) {
         if let Err(e) = g.check_arguments(paths, config) {

@@ -204,9 +204,11 @@ fn render_finding_with(
     }
 }
 
-/// `rendered` with the number after the first `prefix` (`file:line:`) replaced by `column`.
+/// `rendered` with the number after the header's `prefix` (`file:line:`) replaced by `column`.
 fn with_column(rendered: String, prefix: &str, column: usize) -> String {
-    let Some(at) = rendered.find(prefix).map(|i| i + prefix.len()) else { return rendered };
+    // After the header's arrow: the title above it may quote the same text.
+    let arrow = rendered.find("-->").unwrap_or(0);
+    let Some(at) = rendered[arrow..].find(prefix).map(|i| arrow + i + prefix.len()) else { return rendered };
     let digits = rendered[at..].bytes().take_while(u8::is_ascii_digit).count();
     let mut fixed = rendered;
     fixed.replace_range(at..at + digits, &column.to_string());

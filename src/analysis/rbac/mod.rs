@@ -606,11 +606,7 @@ impl Mark {
     pub fn render(mark: Option<Mark>, text: &str, lang: crate::i18n::Lang) -> String {
         let Some(mark) = mark else { return text.to_string() };
         let Some(bare) = text.strip_suffix(mark.english()) else { return text.to_string() };
-        let id = match mark {
-            Self::Default => "rbac-mark-default",
-            Self::AccessPolicy => "rbac-mark-access-policy",
-        };
-        crate::t!(lang, id, name = bare)
+        crate::t!(lang, mark.message_id(), name = bare)
     }
 
     /// A role or binding named `bare`, with its mark, as a message argument: the mark is
@@ -618,9 +614,25 @@ impl Mark {
     fn label(mark: Option<Mark>, bare: String) -> crate::i18n::Arg {
         match mark {
             None => bare.into(),
-            Some(Self::Default) => crate::msg!("rbac-mark-default", name = bare).into(),
-            Some(Self::AccessPolicy) => crate::msg!("rbac-mark-access-policy", name = bare).into(),
+            Some(m) => crate::msg!(m.message_id(), name = bare).into(),
         }
+    }
+
+    fn message_id(self) -> &'static str {
+        match self {
+            Self::Default => "rbac-mark-default",
+            Self::AccessPolicy => "rbac-mark-access-policy",
+        }
+    }
+}
+
+/// `Kind ns/name` for a namespaced object, `ClusterKind name` for a cluster-wide one, names
+/// escaped for one line.
+fn qualified(kind: &str, cluster_kind: &str, namespace: Option<&str>, name: &str) -> String {
+    use crate::diagnostic::escape_inline as e;
+    match namespace {
+        Some(ns) => format!("{kind} {}/{}", e(ns), e(name)),
+        None => format!("{cluster_kind} {}", e(name)),
     }
 }
 
@@ -633,14 +645,7 @@ impl Role {
 
     /// `Role ns/name` or `ClusterRole name`, without the mark.
     fn bare(&self) -> String {
-        match &self.namespace {
-            Some(ns) => format!(
-                "Role {}/{}",
-                crate::diagnostic::escape_inline(ns),
-                crate::diagnostic::escape_inline(&self.name)
-            ),
-            None => format!("ClusterRole {}", crate::diagnostic::escape_inline(&self.name)),
-        }
+        qualified("Role", "ClusterRole", self.namespace.as_deref(), &self.name)
     }
 
     /// The role as messages name it: as `Display` writes it, its mark in the reader's language.
@@ -662,14 +667,7 @@ impl Binding {
 
     /// `RoleBinding ns/name` or `ClusterRoleBinding name`, without the mark.
     fn bare(&self) -> String {
-        match &self.namespace {
-            Some(ns) => format!(
-                "RoleBinding {}/{}",
-                crate::diagnostic::escape_inline(ns),
-                crate::diagnostic::escape_inline(&self.name)
-            ),
-            None => format!("ClusterRoleBinding {}", crate::diagnostic::escape_inline(&self.name)),
-        }
+        qualified("RoleBinding", "ClusterRoleBinding", self.namespace.as_deref(), &self.name)
     }
 
     /// The binding as messages name it: as `Display` writes it, its mark in the reader's language.
