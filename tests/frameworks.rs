@@ -123,6 +123,34 @@ fn statuses_follow_the_input() {
     assert_eq!(r.exit_code(), 1);
 }
 
+/// Encryption at rest is set on clusters and StorageClasses, and exposure on Services and
+/// Ingresses: a workload says nothing about either, so those controls are not applicable on
+/// workloads alone, and a StorageClass or a Service decides them.
+#[test]
+fn controls_are_decided_only_by_the_kinds_their_rules_read() {
+    let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  namespace: a\nspec:\n  \
+                      template:\n    spec:\n      containers:\n        - name: c\n          image: nginx\n";
+    let nsa = report_text(FrameworkId::NsaCisa, deployment);
+    assert_eq!(status(&nsa, "encryption"), Status::NotApplicable);
+    let guide = report_text(FrameworkId::Guide, deployment);
+    for id in ["G2.4", "G4.7", "G7.1"] {
+        assert_eq!(status(&guide, id), Status::NotApplicable, "{id}");
+    }
+    let storage = |encrypted: &str| {
+        format!(
+            "{deployment}---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gp3\n\
+             provisioner: ebs.csi.aws.com\nparameters:\n  type: gp3\n  encrypted: \"{encrypted}\"\n"
+        )
+    };
+    assert_eq!(status(&report_text(FrameworkId::NsaCisa, &storage("false")), "encryption"), Status::Fail);
+    assert_eq!(status(&report_text(FrameworkId::NsaCisa, &storage("true")), "encryption"), Status::Pass);
+    let service = format!(
+        "{deployment}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: a\nspec:\n  \
+         type: ClusterIP\n  ports:\n    - port: 80\n"
+    );
+    assert_ne!(status(&report_text(FrameworkId::Guide, &service), "G7.1"), Status::NotApplicable);
+}
+
 /// A ConfigMap says nothing about pods or RBAC: those controls are not applicable, never passed.
 #[test]
 fn nothing_passes_on_unrelated_input() {

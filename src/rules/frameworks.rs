@@ -41,12 +41,24 @@ pub enum Input {
     Rbac,
     /// Kubernetes objects that live in a namespace.
     Namespaced,
+    /// StorageClasses: where volumes' encryption at rest is set.
+    StorageClasses,
+    /// Services and Ingresses: how workloads are exposed.
+    Services,
     /// Any Kubernetes object.
     Objects,
 }
 
 impl Input {
-    pub const ALL: [Input; 5] = [Self::Cluster, Self::Workloads, Self::Rbac, Self::Namespaced, Self::Objects];
+    pub const ALL: [Input; 7] = [
+        Self::Cluster,
+        Self::Workloads,
+        Self::Rbac,
+        Self::Namespaced,
+        Self::StorageClasses,
+        Self::Services,
+        Self::Objects,
+    ];
 
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -55,6 +67,8 @@ impl Input {
             Self::Workloads => "workloads",
             Self::Rbac => "rbac",
             Self::Namespaced => "namespaced",
+            Self::StorageClasses => "storage-classes",
+            Self::Services => "services",
             Self::Objects => "objects",
         }
     }
@@ -82,7 +96,10 @@ pub enum Implementation {
     PodSecurity(Level),
 }
 
-use Input::{Cluster as C, Namespaced as NS, Objects as O, Rbac as R, Workloads as W};
+use Input::{
+    Cluster as C, Namespaced as NS, Objects as O, Rbac as R, Services as SVC, StorageClasses as SC,
+    Workloads as W,
+};
 
 const NODE: &str = "Node configuration is not in cluster definitions: check the kubelet on a node \
                     (`kube-bench run --targets node`), or the kubeletExtraConfig/NodeConfig you ship.";
@@ -358,7 +375,7 @@ const CIS_EKS_1_8: &[Control] = &[
     Control {
         id: "5.4.5",
         title: "Encrypt traffic to HTTPS load balancers with TLS certificates",
-        inputs: &[O],
+        inputs: &[SVC],
         by_hand: "Check that LoadBalancer Services and Ingresses terminate TLS with an ACM certificate \
                   (`service.beta.kubernetes.io/aws-load-balancer-ssl-cert`, `alb.ingress.kubernetes.io/certificate-arn`).",
     },
@@ -436,7 +453,7 @@ const NSA_CISA: &[Control] = &[
         inputs: &[C],
         by_hand: "",
     },
-    Control { id: "encryption", title: "Encrypt data at rest and in transit", inputs: &[C, O], by_hand: "" },
+    Control { id: "encryption", title: "Encrypt data at rest and in transit", inputs: &[C, SC], by_hand: "" },
     Control {
         id: "secrets",
         title: "Encrypt Secrets and keep credentials out of manifests",
@@ -705,7 +722,8 @@ pub fn frameworks_markdown() -> String {
          that passed or failed. Exit code: 0 when no control fails, 1 when one does, 2 on input errors.\n\n\
          Inputs: *cluster* = an EKS cluster definition (eksctl, Terraform, CloudFormation, \
          `aws eks describe-*`), *workloads* = pod-bearing objects, *rbac* = Roles, ClusterRoles and \
-         bindings, *namespaced* = objects in a namespace, *objects* = any Kubernetes object.\n",
+         bindings, *namespaced* = objects in a namespace, *storage-classes* = StorageClasses, *services* = \
+         Services and Ingresses, *objects* = any Kubernetes object.\n",
     );
     for fw in FrameworkId::ALL {
         let _ = write!(out, "\n## `{}`: {}\n\nSource: {}.\n\n", fw.as_str(), fw.name(), fw.source());

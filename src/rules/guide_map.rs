@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use super::all;
 use super::frameworks::Input::{
-    self, Cluster as C, Namespaced as NS, Objects as O, Rbac as R, Workloads as W,
+    self, Cluster as C, Namespaced as NS, Objects as O, Rbac as R, Services as SVC, StorageClasses as SC,
+    Workloads as W,
 };
 
 /// A practice of the guide (numbered as in the guide's sections) and what else implements it.
@@ -70,7 +71,7 @@ pub const PRACTICES: &[Practice] = &[
         id: "G2.4",
         practice: "EBS/EFS CSI storage; gp3 StorageClass with `encrypted: \"true\"`, `reclaimPolicy: Delete`.",
         title_es: "Almacenamiento con los drivers CSI de EBS/EFS y StorageClass gp3 cifrada",
-        inputs: &[C, O],
+        inputs: &[C, SC],
         also: "",
     },
     Practice {
@@ -179,7 +180,7 @@ pub const PRACTICES: &[Practice] = &[
         id: "G4.7",
         practice: "Encryption at rest (EBS) and TLS for the API server.",
         title_es: "Cifrado en reposo (EBS) y TLS para el servidor de API",
-        inputs: &[C, O],
+        inputs: &[C, SC, SVC],
         also: "",
     },
     Practice {
@@ -215,7 +216,7 @@ pub const PRACTICES: &[Practice] = &[
         id: "G5.4",
         practice: "Risks: IAM privilege escalation; services exposed without a load balancer.",
         title_es: "Riesgos: escalada de privilegios en IAM; servicios expuestos sin balanceador de carga",
-        inputs: &[C, R, O],
+        inputs: &[C, R, SVC],
         also: "",
     },
     Practice {
@@ -261,7 +262,7 @@ pub const PRACTICES: &[Practice] = &[
         id: "G7.1",
         practice: "Microservices behind LoadBalancer Services and the ALB Ingress Controller.",
         title_es: "Microservicios tras Services de tipo LoadBalancer y el controlador de Ingress de ALB",
-        inputs: &[O],
+        inputs: &[SVC],
         also: "",
     },
     Practice {

@@ -13,6 +13,8 @@ framework-input-cluster = cluster definitions
 framework-input-workloads = workloads
 framework-input-rbac = RBAC objects
 framework-input-namespaced = namespaced objects
+framework-input-storage-classes = StorageClasses
+framework-input-services = Services/Ingresses
 framework-input-objects = Kubernetes objects
 # Joins input kinds after a negation: "no X or Y".
 framework-or = or

@@ -13,6 +13,8 @@ framework-input-cluster = definiciones de clúster
 framework-input-workloads = cargas de trabajo
 framework-input-rbac = objetos de RBAC
 framework-input-namespaced = objetos con espacio de nombres
+framework-input-storage-classes = objetos StorageClass
+framework-input-services = Services/Ingress
 framework-input-objects = objetos de Kubernetes
 # Une tipos de entrada tras una negación: «no hay X ni Y».
 framework-or = ni

@@ -52,6 +52,8 @@ pub struct Coverage {
     pub workloads: usize,
     pub rbac: usize,
     pub namespaced: usize,
+    pub storage_classes: usize,
+    pub services: usize,
     pub objects: usize,
 }
 
@@ -64,6 +66,15 @@ impl Coverage {
             workloads: kube().filter(|o| Workload::is_pod_bearing(o)).count(),
             rbac: kube().filter(|o| o.group() == "rbac.authorization.k8s.io").count(),
             namespaced: kube().filter(|o| !o.is_cluster_scoped()).count(),
+            storage_classes: kube()
+                .filter(|o| o.group() == "storage.k8s.io" && o.kind == "StorageClass")
+                .count(),
+            services: kube()
+                .filter(|o| {
+                    (o.group().is_empty() && o.kind == "Service")
+                        || (o.group() == "networking.k8s.io" && o.kind == "Ingress")
+                })
+                .count(),
             objects: kube().count(),
         }
     }
@@ -75,6 +86,8 @@ impl Coverage {
             Input::Workloads => self.workloads,
             Input::Rbac => self.rbac,
             Input::Namespaced => self.namespaced,
+            Input::StorageClasses => self.storage_classes,
+            Input::Services => self.services,
             Input::Objects => self.objects,
         }
     }
