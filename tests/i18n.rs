@@ -769,7 +769,7 @@ fn help_in_spanish() {
         "Opciones:",
         "Formato de salida\n          \n          Valores posibles:\n          - text\n",
         "- markdown: Para comentarios de pull requests",
-        "[por omisión: text]",
+        "[por defecto: text]",
         "Escribe el informe en un archivo en lugar de la salida estándar",
         "Muestra la ayuda",
     ] {
@@ -781,7 +781,7 @@ fn help_in_spanish() {
         assert!(!es.contains(english), "`{english}` in:\n{es}");
     }
     let short = help(&["scan", "-h", "--lang", "es"], None);
-    assert!(short.contains("Formato de salida [por omisión: text] [valores posibles: text, json"), "{short}");
+    assert!(short.contains("Formato de salida [por defecto: text] [valores posibles: text, json"), "{short}");
     let top = help(&["-h"], Some("es_ES.UTF-8"));
     assert!(top.contains("Órdenes:\n  scan         Analiza manifiestos"), "{top}");
     assert!(top.contains("help         Muestra esta ayuda"), "{top}");

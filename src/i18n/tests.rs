@@ -10,7 +10,8 @@ fn the_bundles_are_complete_and_translated() {
 
 /// The Spanish bundle names each concept with one term: a binding is a "vinculación", an API
 /// endpoint a "punto de enlace", a managed node group or add-on "administrado", a built-in role
-/// "(predeterminado)". Code spans (`endpoint_public_access`) are identifiers and do not count.
+/// "(predeterminado)", what applies when nothing is set "por defecto". Code spans
+/// (`endpoint_public_access`) are identifiers and do not count.
 #[test]
 fn spanish_uses_one_term_for_each_concept() {
     // (what is rejected, whether it must start a word, the term to use)
@@ -19,6 +20,7 @@ fn spanish_uses_one_term_for_each_concept() {
         ("binding", true, "vinculación"),
         ("gestionad", false, "administrado"),
         ("(default)", false, "(predeterminado)"),
+        ("por omisión", false, "por defecto"),
     ];
     let mut found = Vec::new();
     for e in audit::entries(Lang::Es).unwrap() {

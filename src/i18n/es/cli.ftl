@@ -330,7 +330,7 @@ help-possible-values-heading = Valores posibles:
 help-heading-arguments = Argumentos
 help-heading-options = Opciones
 help-heading-commands = Órdenes
-help-default = [por omisión: { $value }]
+help-default = [por defecto: { $value }]
 help-possible-values = [valores posibles: { $values }]
 
 # `ladrillo init`: problemas de la petición.
