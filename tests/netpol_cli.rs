@@ -175,6 +175,29 @@ fn explain_exit_codes_follow_rbac_can_i() {
         .stdout(predicate::str::contains("0.0.0.0-9.255.255.255 => edge/proxy[Deployment] : TCP 8443"));
 }
 
+/// A file given where the port goes is named as such, and nothing is read before the port is
+/// checked (here `.` would be read).
+#[test]
+fn explain_says_how_to_read_a_file_given_as_the_port() {
+    ladrillo()
+        .args(["netpol", "explain", "shop/frontend", "shop/backend", "tests/netpol/backend-only-from-frontend.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`tests/netpol/backend-only-from-frontend.yaml` is not PORT or PORT/PROTOCOL; to read \
+             `tests/netpol/backend-only-from-frontend.yaml`, name it with `-f tests/netpol/backend-only-from-frontend.yaml`",
+        ));
+    ladrillo()
+        .args(["netpol", "explain", "shop/frontend", "shop/backend", "http"])
+        .args(["-f", "tests/netpol/backend-only-from-frontend.yaml"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("`http` is not PORT or PORT/PROTOCOL")
+                .and(predicate::str::contains("-f").not()),
+        );
+}
+
 #[test]
 fn host_network_pods_are_said_not_to_be_selected() {
     ladrillo()

@@ -164,14 +164,20 @@ impl Chunks {
 fn explain_cmd(args: &ExplainArgs) -> i32 {
     let paths = if args.files.is_empty() { vec![".".to_string()] } else { args.files.clone() };
     let lang = super::lang();
-    let Some((set, model)) = load_model(&paths, &args.input) else { return 2 };
+    // Checked before anything is read; a path given where the port goes is named as such.
     let port = match args.port.as_deref().map(|p| explain::parse_port(p, lang)).transpose() {
         Ok(p) => p,
         Err(m) => {
-            super::error(m);
+            let given = args.port.as_deref().unwrap_or_default();
+            if std::path::Path::new(given).exists() {
+                super::error(crate::t!(lang, "netpol-port-is-path", message = m, path = given));
+            } else {
+                super::error(m);
+            }
             return 2;
         }
     };
+    let Some((set, model)) = load_model(&paths, &args.input) else { return 2 };
     let ends = explain::resolve(&model, &args.src, lang)
         .and_then(|s| Ok((s, explain::resolve(&model, &args.dst, lang)?)));
     match ends {

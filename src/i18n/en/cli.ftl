@@ -264,6 +264,7 @@ netpol-matrix-head = from \ to
 netpol-no-workload = no workload `{ $name }` in the input (write namespace/name[Kind], an address or a CIDR)
 netpol-ambiguous = `{ $name }` is ambiguous: { $candidates }
 netpol-bad-port = `{ $value }` is not PORT or PORT/PROTOCOL
+netpol-port-is-path = { $message }; to read `{ $path }`, name it with `-f { $path }`
 netpol-bad-protocol = `{ $value }` is not TCP, UDP or SCTP
 netpol-focus-not-workload = --focus `{ $value }` must name a workload
 netpol-policy-ignored = { $object } is ignored: { $why } ({ $path })

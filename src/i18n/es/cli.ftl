@@ -279,6 +279,7 @@ netpol-matrix-head = de \ a
 netpol-no-workload = no hay ninguna carga de trabajo `{ $name }` en la entrada (escriba espacio-de-nombres/nombre[Kind], una dirección o un CIDR)
 netpol-ambiguous = `{ $name }` es ambiguo: { $candidates }
 netpol-bad-port = `{ $value }` no es PUERTO ni PUERTO/PROTOCOLO
+netpol-port-is-path = { $message }; para leer `{ $path }`, indíquelo con `-f { $path }`
 netpol-bad-protocol = `{ $value }` no es TCP, UDP ni SCTP
 netpol-focus-not-workload = --focus `{ $value }` debe nombrar una carga de trabajo
 netpol-policy-ignored = se ignora { $object }: { $why } ({ $path })
