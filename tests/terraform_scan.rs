@@ -125,6 +125,32 @@ fn an_encryption_config_without_secrets_encrypts_nothing() {
     assert_eq!(terraform_findings(module, &select).len(), 1);
 }
 
+/// A `dynamic "encryption_config"` whose `for_each` the variables decide: with no key given it
+/// makes no block, so secrets are not encrypted; with one it is the block. Before conditionals
+/// and dynamic blocks were evaluated, both read as unknown and neither was reported.
+#[test]
+fn a_dynamic_encryption_config_is_read_with_the_variables_values() {
+    let select = ["secrets-without-customer-key"];
+    let module = |default: &str| {
+        format!(
+            "variable \"kms_key_arn\" {{\n  default = {default}\n}}\n{CLUSTER_HEAD}  vpc_config {{\n    subnet_ids = [\"a\"]\n  }}\n  \
+             dynamic \"encryption_config\" {{\n    for_each = var.kms_key_arn != null ? [var.kms_key_arn] : []\n    content {{\n      \
+             resources = [\"secrets\"]\n      provider {{\n        key_arn = encryption_config.value\n      }}\n    }}\n  }}\n}}\n"
+        )
+    };
+    let f = terraform_findings(&module("null"), &select);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(terraform_findings(&module("\"arn:aws:kms:eu-west-1:111122223333:key/k\""), &select).is_empty());
+    // A `for_each` that cannot be known leaves the block unknown: nothing is reported.
+    assert!(
+        terraform_findings(
+            &module("null").replace("var.kms_key_arn != null", "length(var.kms_key_arn) > 0"),
+            &select
+        )
+        .is_empty()
+    );
+}
+
 #[test]
 fn a_node_group_whose_cluster_is_elsewhere_is_still_checked() {
     let text = "resource \"aws_eks_node_group\" \"ng\" {\n  cluster_name    = var.cluster_name\n  node_group_name = \"ng\"\n  node_role_arn   = \"arn:aws:iam::111122223333:role/node\"\n  subnet_ids      = [\"a\", \"b\"]\n  scaling_config {\n    min_size     = 1\n    max_size     = 3\n    desired_size = 2\n  }\n  remote_access {\n    ec2_ssh_key = \"key\"\n  }\n}\n";

@@ -3,9 +3,12 @@
 //! [`Node`] trees so adapters and rules navigate them like YAML.
 //!
 //! Evaluation stops at plain references. Literals, lists, objects, `var.x`, `local.x`, resource
-//! attributes (as symbolic references, see [`super::symbolic`]) and string templates whose parts
-//! are known are evaluated; functions, conditionals, operators, `for` expressions, splats, data
-//! sources, module outputs, `each`/`count`/`path`/`self` are unknown, never guessed.
+//! attributes (as symbolic references, see [`super::symbolic`]), string templates whose parts
+//! are known, and conditionals and operators whose operands are known are evaluated; functions,
+//! `for` expressions, splats, data sources, module outputs, `each`/`count`/`path`/`self` are
+//! unknown, never guessed. Operands are not converted between types except where Terraform
+//! always converts (`"true"` as a condition): a comparison of a string with a number is unknown,
+//! since a typed variable may have converted it.
 //!
 //! Variables take the value Terraform itself would load without command-line flags: the last of
 //! `terraform.tfvars` then `*.auto.tfvars` (in name order) in the same directory, else the
@@ -13,14 +16,16 @@
 //! so they are not used and are reported back as [`Module::unused_tfvars`].
 //!
 //! Nested blocks become lists of objects under their type (`vpc_config[0].subnet_ids`), as in
-//! Terraform's own plan JSON; a `dynamic` block makes its type unknown.
+//! Terraform's own plan JSON. A `dynamic` block whose `for_each` is a known list or map becomes
+//! one block per element (none for an empty one), its `content` evaluated with the iterator's
+//! `key` and `value`; any other `dynamic` block makes its type unknown.
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use hcl_edit::expr::{Expression, ObjectKey, Traversal, TraversalOperator, UnaryOperator};
+use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, Traversal, TraversalOperator, UnaryOperator};
 use hcl_edit::structure::{Body as HclBody, Structure};
 use hcl_edit::template::{Element, Template};
 
@@ -179,6 +184,7 @@ impl Module {
             depth: Cell::new(0),
             nest: Cell::new(0),
             budget: Cell::new(BUDGET),
+            iterators: RefCell::default(),
         };
         for (file, body) in &parsed {
             for block in body.blocks() {
@@ -357,6 +363,8 @@ struct Eval<'a> {
     /// Current expression nesting, through locals and variables.
     nest: Cell<u32>,
     budget: Cell<usize>,
+    /// The iterators of the `dynamic` blocks being expanded, innermost last: name, key, value.
+    iterators: RefCell<Vec<(String, Node, Node)>>,
 }
 
 impl Eval<'_> {
@@ -373,6 +381,7 @@ impl Eval<'_> {
             depth: Cell::new(0),
             nest: Cell::new(0),
             budget: Cell::new(BUDGET),
+            iterators: RefCell::default(),
         }
     }
 
@@ -401,32 +410,39 @@ impl Eval<'_> {
                     span_of(&attr.key),
                     Pending::Done(self.expr(&attr.value)),
                 )),
-                Structure::Block(block) => {
+                Structure::Block(block) if block.ident.as_str() == "dynamic" => {
                     let block_span = span_of(block);
-                    let (key, key_span, value) = if block.ident.as_str() == "dynamic" {
-                        let key =
-                            block.labels.first().map_or_else(CompactString::default, |l| l.as_str().into());
-                        (key, span_of(&block.ident), Node::unknown(block_span))
-                    } else {
-                        let value = self.body(&block.body, block_span);
-                        (block.ident.as_str().into(), span_of(&block.ident), value)
-                    };
-                    match entries.iter_mut().find(|(k, ..)| *k == key) {
-                        Some((_, _, pending)) if !value.is_unknown() && pending.is_list() => {
-                            pending.push(value, block_span);
-                        }
-                        Some((_, _, pending)) => {
-                            *pending = Pending::Done(Node::unknown(pending.span().join(block_span)))
+                    let key: CompactString =
+                        block.labels.first().map_or_else(CompactString::default, |l| l.as_str().into());
+                    match self.dynamic(block) {
+                        // One block per element; an empty `for_each` adds none.
+                        Some(blocks) => {
+                            for value in blocks {
+                                add_block(
+                                    &mut entries,
+                                    key.clone(),
+                                    span_of(&block.ident),
+                                    value,
+                                    block_span,
+                                );
+                            }
                         }
                         None => {
-                            let value = if value.is_unknown() {
-                                Pending::Done(value)
-                            } else {
-                                Pending::Blocks { span: block_span, tag: None, items: vec![value] }
-                            };
-                            entries.push((key, key_span, value));
+                            let unknown = Node::unknown(block_span);
+                            add_block(&mut entries, key, span_of(&block.ident), unknown, block_span);
                         }
                     }
+                }
+                Structure::Block(block) => {
+                    let block_span = span_of(block);
+                    let value = self.body(&block.body, block_span);
+                    add_block(
+                        &mut entries,
+                        block.ident.as_str().into(),
+                        span_of(&block.ident),
+                        value,
+                        block_span,
+                    );
                 }
             }
         }
@@ -436,6 +452,72 @@ impl Eval<'_> {
             .map(|(key, key_span, pending)| Entry { key: key.into(), key_span, value: pending.into_node() })
             .collect();
         Node::new(span, Value::Map(entries.into()))
+    }
+
+    /// The blocks a `dynamic` block makes, when its `for_each` is a known list or map and it
+    /// has one `content` block and no `labels`; `None` when that cannot be known.
+    fn dynamic(&self, block: &hcl_edit::structure::Block) -> Option<Vec<Node>> {
+        let body = &block.body;
+        let label = block.labels.first()?.as_str();
+        let iterator = match body.get_attribute("iterator").map(|a| &a.value) {
+            None => label.to_string(),
+            Some(Expression::Variable(v)) => v.as_str().to_string(),
+            Some(_) => return None,
+        };
+        let mut contents = body.blocks().filter(|b| b.ident.as_str() == "content");
+        let (Some(content), None) = (contents.next(), contents.next()) else { return None };
+        if body.get_attribute("labels").is_some() || !content.labels.is_empty() {
+            return None;
+        }
+        let for_each = self.expr(&body.get_attribute("for_each")?.value);
+        if for_each.tag().is_some() {
+            return None;
+        }
+        let pairs: Vec<(Node, Node)> = match &for_each.value {
+            Value::Seq(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    (Node::new(v.span(), Value::Int(i64::try_from(i).unwrap_or(i64::MAX))), v.clone())
+                })
+                .collect(),
+            Value::Map(m) => m
+                .entries
+                .iter()
+                .map(|e| (Node::new(e.key_span, Value::Str(e.key.as_str().into())), e.value.clone()))
+                .collect(),
+            _ => return None,
+        };
+        let content_span = span_of(content);
+        let mut blocks = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            if !self.spend(NODE_WEIGHT) {
+                return None;
+            }
+            self.iterators.borrow_mut().push((iterator.clone(), key, value));
+            let made = self.body(&content.body, content_span);
+            self.iterators.borrow_mut().pop();
+            blocks.push(made);
+        }
+        Some(blocks)
+    }
+
+    /// The value of `iterator.key` or `iterator.value` (then the steps after it) inside the
+    /// `content` of a `dynamic` block being expanded.
+    fn iterator(&self, name: &str, first: &str, rest: &[&TraversalOperator], span: Span) -> Option<Node> {
+        let bound = {
+            let iterators = self.iterators.borrow();
+            let (_, key, value) = iterators.iter().rev().find(|(n, ..)| n == name)?;
+            match first {
+                "key" => key.clone(),
+                "value" => value.clone(),
+                _ => return Some(Node::unknown(span)),
+            }
+        };
+        if !self.spend(bound.weight()) {
+            return Some(Node::unknown(span));
+        }
+        Some(self.apply(bound.respanned(span), rest, span))
     }
 
     fn spend(&self, n: usize) -> bool {
@@ -504,11 +586,23 @@ impl Eval<'_> {
                     _ => return Node::unknown(span),
                 }
             }
-            Expression::Variable(_)
-            | Expression::Conditional(_)
-            | Expression::FuncCall(_)
-            | Expression::BinaryOp(_)
-            | Expression::ForExpr(_) => return Node::unknown(span),
+            Expression::Conditional(c) => {
+                return match truth(&self.expr(&c.cond_expr)) {
+                    Some(true) => self.expr(&c.true_expr),
+                    Some(false) => self.expr(&c.false_expr),
+                    None => Node::unknown(span),
+                };
+            }
+            Expression::BinaryOp(op) => {
+                let (lhs, rhs) = (self.expr(&op.lhs_expr), self.expr(&op.rhs_expr));
+                match binary(*op.operator.value(), &lhs, &rhs) {
+                    Some(value) => value,
+                    None => return Node::unknown(span),
+                }
+            }
+            Expression::Variable(_) | Expression::FuncCall(_) | Expression::ForExpr(_) => {
+                return Node::unknown(span);
+            }
         };
         Node::new(span, value)
     }
@@ -563,6 +657,9 @@ impl Eval<'_> {
             Some((TraversalOperator::GetAttr(name), rest)) => (name.as_str(), rest),
             _ => return Node::unknown(span),
         };
+        if let Some(value) = self.iterator(root.as_str(), first, rest, span) {
+            return value;
+        }
         match root.as_str() {
             "var" => {
                 let value = match self.vars.get(first) {
@@ -689,6 +786,113 @@ impl Eval<'_> {
         }
         value
     }
+}
+
+/// Adds a nested block to a body's entries: blocks of one type gather in a list, and an unknown
+/// one (a `dynamic` block that cannot be expanded) makes the whole list unknown.
+fn add_block(
+    entries: &mut Vec<(CompactString, Span, Pending)>,
+    key: CompactString,
+    key_span: Span,
+    value: Node,
+    block_span: Span,
+) {
+    match entries.iter_mut().find(|(k, ..)| *k == key) {
+        Some((_, _, pending)) if !value.is_unknown() && pending.is_list() => {
+            pending.push(value, block_span);
+        }
+        Some((_, _, pending)) => *pending = Pending::Done(Node::unknown(pending.span().join(block_span))),
+        None => {
+            let value = if value.is_unknown() {
+                Pending::Done(value)
+            } else {
+                Pending::Blocks { span: block_span, tag: None, items: vec![value] }
+            };
+            entries.push((key, key_span, value));
+        }
+    }
+}
+
+/// A known condition: a boolean, or the strings Terraform converts to one.
+fn truth(node: &Node) -> Option<bool> {
+    if node.tag().is_some() {
+        return None;
+    }
+    match &node.value {
+        Value::Bool(b) => Some(*b),
+        Value::Str(s) if s == "true" => Some(true),
+        Value::Str(s) if s == "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// A known number as a float, for comparisons and arithmetic.
+fn number(node: &Node) -> Option<f64> {
+    match (&node.value, node.tag()) {
+        (Value::Int(i), None) => Some(*i as f64),
+        (Value::Float(f), None) => Some(*f),
+        _ => None,
+    }
+}
+
+/// Whether two known values are equal, as Terraform compares them; `None` when either is
+/// unknown, or when they are scalars of different types that a typed variable could have
+/// converted into each other (`"1"` and `1`), or collections (not compared here).
+fn equal(lhs: &Node, rhs: &Node) -> Option<bool> {
+    if lhs.tag().is_some() || rhs.tag().is_some() {
+        return None;
+    }
+    match (&lhs.value, &rhs.value) {
+        (Value::Null, Value::Null) => Some(true),
+        (Value::Null, _) | (_, Value::Null) => Some(false),
+        (Value::Bool(a), Value::Bool(b)) => Some(a == b),
+        (Value::Str(a), Value::Str(b)) => Some(a == b),
+        (Value::Int(a), Value::Int(b)) => Some(a == b),
+        (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+            Some(number(lhs)? == number(rhs)?)
+        }
+        _ => None,
+    }
+}
+
+/// A binary operation on known operands; `None` (unknown) otherwise.
+fn binary(op: BinaryOperator, lhs: &Node, rhs: &Node) -> Option<Value> {
+    use BinaryOperator as B;
+    let ints = match (&lhs.value, &rhs.value, lhs.tag(), rhs.tag()) {
+        (Value::Int(a), Value::Int(b), None, None) => Some((*a, *b)),
+        _ => None,
+    };
+    let float = |f: f64| f.is_finite().then_some(Value::Float(f));
+    Some(match op {
+        B::Eq => Value::Bool(equal(lhs, rhs)?),
+        B::NotEq => Value::Bool(!equal(lhs, rhs)?),
+        B::And => Value::Bool(truth(lhs)? && truth(rhs)?),
+        B::Or => Value::Bool(truth(lhs)? || truth(rhs)?),
+        B::Less => Value::Bool(number(lhs)? < number(rhs)?),
+        B::LessEq => Value::Bool(number(lhs)? <= number(rhs)?),
+        B::Greater => Value::Bool(number(lhs)? > number(rhs)?),
+        B::GreaterEq => Value::Bool(number(lhs)? >= number(rhs)?),
+        B::Plus => match ints {
+            Some((a, b)) => a.checked_add(b).map(Value::Int)?,
+            None => float(number(lhs)? + number(rhs)?)?,
+        },
+        B::Minus => match ints {
+            Some((a, b)) => a.checked_sub(b).map(Value::Int)?,
+            None => float(number(lhs)? - number(rhs)?)?,
+        },
+        B::Mul => match ints {
+            Some((a, b)) => a.checked_mul(b).map(Value::Int)?,
+            None => float(number(lhs)? * number(rhs)?)?,
+        },
+        B::Div => match ints {
+            Some((a, b)) if b != 0 && a.checked_rem(b) == Some(0) => Value::Int(a / b),
+            _ => float(number(lhs)? / number(rhs)?)?,
+        },
+        B::Mod => match ints {
+            Some((a, b)) if b != 0 => a.checked_rem(b).map(Value::Int)?,
+            _ => return None,
+        },
+    })
 }
 
 /// A body's entry while the body is read: nested blocks of one type gather in a list.

@@ -283,3 +283,131 @@ fn nested_values_through_chained_locals_stay_within_the_stack() {
     assert!(m.errors.is_empty(), "{:?}", m.errors);
     assert!(m.resources("x").next().unwrap().get("v").unwrap().contains_unknown());
 }
+
+#[test]
+fn conditionals_and_operators_on_known_values_are_evaluated() {
+    let m = module(&[(
+        "m/main.tf",
+        r#"
+variable "env" { default = "prod" }
+variable "n" { default = 3 }
+variable "flag" { default = "false" }
+variable "open" {}
+locals { prod = var.env == "prod" }
+
+resource "aws_eks_cluster" "c" {
+  public      = local.prod ? false : true
+  chained     = var.env != "prod" || var.n > 2
+  both        = local.prod && var.n >= 4
+  from_string = var.flag ? 1 : 2
+  sum         = var.n + 1
+  ratio       = var.n / 2
+  whole       = var.n * 4 / 2
+  rest        = var.n % 2
+  is_null     = var.n == null
+  unknown     = var.open ? 1 : 2
+  mixed       = var.n == "3"
+  on_unknown  = var.open == true
+  div_zero    = var.n / 0
+  reference   = aws_kms_key.k.arn == "x" ? 1 : 2
+}
+"#,
+    )]);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    let b = &m.resources("aws_eks_cluster").next().unwrap().body;
+    assert_eq!(b.get("public").and_then(Node::as_bool), Some(false));
+    let public = b.get("public").unwrap();
+    assert_eq!(&m.blocks[0].file.text()[public.span().range()], "false");
+    assert_eq!(b.get("chained").and_then(Node::as_bool), Some(true));
+    assert_eq!(b.get("both").and_then(Node::as_bool), Some(false));
+    assert_eq!(b.get("from_string").and_then(Node::as_i64), Some(2));
+    assert_eq!(b.get("sum").and_then(Node::as_i64), Some(4));
+    assert!(matches!(b.get("ratio").unwrap().value, Value::Float(f) if (f - 1.5).abs() < 1e-9));
+    assert_eq!(b.get("whole").and_then(Node::as_i64), Some(6));
+    assert_eq!(b.get("rest").and_then(Node::as_i64), Some(1));
+    assert_eq!(b.get("is_null").and_then(Node::as_bool), Some(false));
+    for unknown in ["unknown", "mixed", "on_unknown", "div_zero", "reference"] {
+        assert!(b.get(unknown).unwrap().is_unknown(), "{unknown}");
+    }
+    // The variables a condition reads are uses of the block, so a finding can say where they are set.
+    let cluster = m.resources("aws_eks_cluster").next().unwrap();
+    assert!(cluster.var_uses.iter().any(|u| u.name == "env"), "{:?}", cluster.var_uses);
+}
+
+#[test]
+fn dynamic_blocks_with_a_known_for_each_are_expanded() {
+    let m = module(&[(
+        "m/main.tf",
+        r#"
+variable "kms_key_arn" { default = "" }
+variable "keys" { default = ["arn:a", "arn:b"] }
+variable "logs" { default = { api = "on", audit = "off" } }
+variable "unset" {}
+
+resource "aws_eks_cluster" "c" {
+  dynamic "encryption_config" {
+    for_each = var.kms_key_arn != "" ? [1] : []
+    content {
+      resources = ["secrets"]
+    }
+  }
+  dynamic "key" {
+    for_each = var.keys
+    iterator = k
+    content {
+      arn   = k.value
+      index = k.key
+      dynamic "inner" {
+        for_each = [k.value]
+        content {
+          outer = k.key
+          same  = inner.value
+        }
+      }
+    }
+  }
+  dynamic "log" {
+    for_each = var.logs
+    content {
+      type  = log.key
+      state = log.value
+    }
+  }
+  dynamic "unknown" {
+    for_each = var.unset
+    content { x = 1 }
+  }
+  dynamic "mixed" {
+    for_each = var.keys
+    content { x = mixed.value }
+  }
+  mixed {
+    x = "literal"
+  }
+}
+"#,
+    )]);
+    assert!(m.errors.is_empty(), "{:?}", m.errors);
+    let b = &m.resources("aws_eks_cluster").next().unwrap().body;
+    assert!(b.get("encryption_config").is_none(), "an empty for_each makes no block");
+    let keys: Vec<&Node> = b.get("key").unwrap().items().collect();
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys[1].get("arn").and_then(Node::as_str), Some("arn:b"));
+    assert_eq!(keys[1].get("index").and_then(Node::as_i64), Some(1));
+    let inner = keys[1].get("inner").unwrap().items().next().unwrap();
+    assert_eq!(inner.get("outer").and_then(Node::as_i64), Some(1));
+    assert_eq!(inner.get("same").and_then(Node::as_str), Some("arn:b"));
+    let logs: Vec<(Option<&str>, Option<&str>)> = b
+        .get("log")
+        .unwrap()
+        .items()
+        .map(|l| (l.get("type").and_then(Node::as_str), l.get("state").and_then(Node::as_str)))
+        .collect();
+    assert_eq!(logs, [(Some("api"), Some("on")), (Some("audit"), Some("off"))]);
+    assert!(b.get("unknown").unwrap().is_unknown());
+    assert_eq!(b.get("mixed").unwrap().items().count(), 3);
+    // Outside its content the iterator's name is nothing.
+    let text = m.blocks[0].file.text();
+    let arn = keys[0].get("arn").unwrap();
+    assert_eq!(&text[arn.span().range()], "k.value");
+}
