@@ -320,3 +320,19 @@ spec:
     let found: Vec<&str> = r.active().map(|f| f.rule.name).collect();
     assert_eq!(found, ["service-selects-nothing"]);
 }
+
+/// A container without a name is named by its position, in English and Spanish, and a Pod
+/// Security reason that quotes its empty name says which container that is.
+#[test]
+fn a_container_without_a_name_is_named_by_its_position() {
+    let text = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n    - image: nginx:1.27\n";
+    let r = common::scan_text(text, &["run-as-root", "pss-violation"]);
+    let es = ReportOptions { lang: Lang::Es, ..ReportOptions::default() };
+    let (en, es) =
+        (report::render(&r, Format::Text, ReportOptions::default()), report::render(&r, Format::Text, es));
+    assert!(en.contains("unnamed container containers[1] may run as root"), "{en}");
+    assert!(es.contains("el contenedor sin nombre containers[1]"), "{es}");
+    assert!(!en.contains("container \"\"") && !es.contains("contenedor \"\""), "{en}\n{es}");
+    assert!(en.contains("`\"\"` in the reason is the container without a name: containers[1]"), "{en}");
+    assert!(es.contains("`\"\"` en el motivo es el contenedor sin nombre: containers[1]"), "{es}");
+}

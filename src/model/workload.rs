@@ -231,15 +231,25 @@ impl Container<'_> {
         })
     }
 
-    /// Text for messages: `container "app"`, `init container "setup"`.
+    /// Text for messages: `container "app"`, `init container "setup"`; a container without a
+    /// name (which the API server refuses) by its position: `unnamed container containers[0]`.
     #[must_use]
     pub fn describe(&self) -> String {
-        format!("{} \"{}\"", self.kind.noun(), self.name)
+        self.describe_msg().render(crate::i18n::Lang::En)
     }
 
     /// [`Container::describe`] as a translated fragment for messages.
     #[must_use]
     pub fn describe_msg(&self) -> crate::i18n::Msg {
-        crate::msg!(self.kind.noun_id(), name = self.name)
+        if self.name.is_empty() {
+            let id = match self.kind {
+                ContainerKind::Init => "container-init-unnamed",
+                ContainerKind::Regular => "container-regular-unnamed",
+                ContainerKind::Ephemeral => "container-ephemeral-unnamed",
+            };
+            crate::msg!(id, index = self.index.to_string())
+        } else {
+            crate::msg!(self.kind.noun_id(), name = self.name)
+        }
     }
 }

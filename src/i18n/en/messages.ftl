@@ -10,6 +10,9 @@ field-is = { $field } is { $value }
 container-regular = container "{ $name }"
 container-init = init container "{ $name }"
 container-ephemeral = ephemeral container "{ $name }"
+container-regular-unnamed = unnamed container containers[{ $index }]
+container-init-unnamed = unnamed init container initContainers[{ $index }]
+container-ephemeral-unnamed = unnamed ephemeral container ephemeralContainers[{ $index }]
 
 # A note on a finding that stands for another rule's finding at the same place (`scan::implied`).
 finding-implies = implies { $name } ({ $code }), not reported on its own: { $message }
@@ -176,6 +179,7 @@ pss-invalid-field = { $field } must be { $expected }, found { $found }
 
 rule-pss001-message = { $policy }: { $reason }
 rule-pss001-invalid = pods cannot be admitted: { $field } must be { $expected }, found { $found }
+rule-pss001-note-unnamed = `""` in the reason is the container without a name: { $containers }
 rule-pss001-note = { $why }; check pss:{ $level }:{ $control }
 rule-pss001-note-controller = the API server accepts the { $kind } with a warning and rejects every pod it creates
 rule-pss002-message = namespace "{ $namespace }" has no { $label } label, so any pod is admitted

@@ -10,6 +10,9 @@ field-is = { $field } vale { $value }
 container-regular = el contenedor "{ $name }"
 container-init = el contenedor de inicio "{ $name }"
 container-ephemeral = el contenedor efímero "{ $name }"
+container-regular-unnamed = el contenedor sin nombre containers[{ $index }]
+container-init-unnamed = el contenedor de inicio sin nombre initContainers[{ $index }]
+container-ephemeral-unnamed = el contenedor efímero sin nombre ephemeralContainers[{ $index }]
 
 # Nota de un hallazgo que engloba el de otra regla en el mismo lugar (`scan::implied`).
 finding-implies = implica { $name } ({ $code }), que no se informa por separado: { $message }
@@ -188,6 +191,7 @@ pss-invalid-field = { $field } debe ser { $expected }, pero es { $found }
 
 rule-pss001-message = { $policy }: { $reason }
 rule-pss001-invalid = los pods no se pueden admitir: { $field } debe ser { $expected }, pero es { $found }
+rule-pss001-note-unnamed = `""` en el motivo es el contenedor sin nombre: { $containers }
 rule-pss001-note = { $why }; control pss:{ $level }:{ $control }
 rule-pss001-note-controller = el servidor de API acepta el { $kind } con un aviso y rechaza todos los pods que crea
 rule-pss002-message = el espacio de nombres "{ $namespace }" no tiene la etiqueta { $label }, así que se admite cualquier pod

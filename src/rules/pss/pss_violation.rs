@@ -240,6 +240,9 @@ fn report(rule: &PssViolation, cx: &mut Context<'_>, w: &Workload<'_>, v: &pss::
     if let Some(note) = emulation {
         r = r.note(note);
     }
+    if let Some(note) = target::unnamed_note(w, v) {
+        r = r.note(note);
+    }
     drop(r);
 }
 

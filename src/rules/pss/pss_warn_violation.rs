@@ -102,6 +102,9 @@ impl Rule for PssWarnViolation {
                     if let Some(note) = emulation {
                         r = r.note(note);
                     }
+                    if let Some(note) = target::unnamed_note(&w, v) {
+                        r = r.note(note);
+                    }
                     drop(r);
                 }
             }

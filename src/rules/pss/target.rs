@@ -144,6 +144,20 @@ pub(crate) fn help(check: CheckId) -> Msg {
     })
 }
 
+/// A note naming the containers without a name by their position, when the reason (the API
+/// server's words, which quote names) shows one as `""`.
+pub(crate) fn unnamed_note(w: &crate::model::Workload<'_>, v: &Violation) -> Option<Msg> {
+    if !v.detail.contains("\"\"") {
+        return None;
+    }
+    let unnamed: Vec<String> = w
+        .containers()
+        .filter(|c| c.name.is_empty())
+        .map(|c| format!("{}[{}]", c.kind.field(), c.index))
+        .collect();
+    (!unnamed.is_empty()).then(|| crate::msg!("rule-pss001-note-unnamed", containers = unnamed.join(", ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
