@@ -24,41 +24,113 @@ pub enum MutableTag {
     Latest,
 }
 
+/// Why a text is not an image reference a container runtime can pull (the kubelet refuses it
+/// with `InvalidImageName`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Malformed {
+    /// The text is empty.
+    Empty,
+    /// A character no reference may hold (a space, `$`, `{`, an uppercase letter in the
+    /// repository path, …).
+    Character(char),
+    /// `@` with nothing after it, or an algorithm with no encoded digest (`nginx@sha256:`).
+    EmptyDigest,
+    /// A digest that is not `algorithm:encoded` as the OCI image spec writes it: for `sha256`
+    /// 64 hexadecimal digits, for `sha512` 128.
+    Digest(String),
+    /// `:` with no tag after it, or a tag that is not `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
+    Tag(String),
+    /// An empty path component (`/app`, `a//b`, `host:5000/`) or one with characters a
+    /// repository path does not allow.
+    Repository(String),
+    /// A registry host or port that cannot be one (`:5000/app`).
+    Registry(String),
+}
+
+impl Malformed {
+    /// What is wrong, as a message (`the digest `sha256:abc` is not 64 hexadecimal digits`).
+    #[must_use]
+    pub fn msg(&self) -> crate::i18n::Msg {
+        match self {
+            Self::Empty => crate::msg!("image-malformed-empty"),
+            Self::Character(c) => {
+                crate::msg!("image-malformed-character", character = c.escape_debug().to_string())
+            }
+            Self::EmptyDigest => crate::msg!("image-malformed-empty-digest"),
+            Self::Digest(d) => match d.split_once(':') {
+                Some(("sha256", _)) => {
+                    crate::msg!("image-malformed-digest-hex", digest = d.as_str(), digits = 64)
+                }
+                Some(("sha512", _)) => {
+                    crate::msg!("image-malformed-digest-hex", digest = d.as_str(), digits = 128)
+                }
+                _ => crate::msg!("image-malformed-digest", digest = d.as_str()),
+            },
+            Self::Tag(t) if t.is_empty() => crate::msg!("image-malformed-empty-tag"),
+            Self::Tag(t) => crate::msg!("image-malformed-tag", tag = t.as_str()),
+            Self::Repository(r) => crate::msg!("image-malformed-repository", repository = r.as_str()),
+            Self::Registry(r) => crate::msg!("image-malformed-registry", registry = r.as_str()),
+        }
+    }
+}
+
 impl<'a> ImageRef<'a> {
     /// Parses a reference; `None` when the text is not a valid image reference.
     #[must_use]
     pub fn parse(text: &'a str) -> Option<Self> {
-        if text.is_empty() || !text.chars().all(is_reference_char) {
-            return None;
+        Self::check(text).ok()
+    }
+
+    /// Parses a reference, or says why the text is not one.
+    pub fn check(text: &'a str) -> Result<Self, Malformed> {
+        if text.is_empty() {
+            return Err(Malformed::Empty);
+        }
+        if let Some(c) = text.chars().find(|&c| !is_reference_char(c)) {
+            return Err(Malformed::Character(c));
         }
         let (name, digest) = match text.split_once('@') {
             Some((n, d)) => (n, Some(d)),
             None => (text, None),
         };
-        if digest.is_some_and(|d| !is_digest(d)) {
-            return None;
+        if let Some(d) = digest {
+            if d.is_empty() || d.ends_with(':') {
+                return Err(Malformed::EmptyDigest);
+            }
+            if !is_digest(d) {
+                return Err(Malformed::Digest(d.to_string()));
+            }
         }
         // A tag is a `:` after the last `/`; a `:` before it belongs to a registry port.
         let last_slash = name.rfind('/').map_or(0, |i| i + 1);
-        let (path, tag) = match name[last_slash..].rfind(':') {
-            Some(i) => (&name[..last_slash + i], Some(&name[last_slash + i + 1..])),
+        let (path, tag) = match name.get(last_slash..).and_then(|last| last.rfind(':')) {
+            Some(i) => (
+                name.get(..last_slash + i).unwrap_or_default(),
+                Some(name.get(last_slash + i + 1..).unwrap_or_default()),
+            ),
             None => (name, None),
         };
-        if tag.is_some_and(|t| !is_tag(t)) {
-            return None;
+        if let Some(t) = tag.filter(|t| !is_tag(t)) {
+            return Err(Malformed::Tag(t.to_string()));
         }
         let (registry, repository) = match path.split_once('/') {
             Some((first, rest)) if first.contains(['.', ':']) || first == "localhost" => (Some(first), rest),
             _ => (None, path),
         };
+        if let Some(r) = registry.filter(|r| !is_registry(r)) {
+            return Err(Malformed::Registry(r.to_string()));
+        }
+        if let Some(c) = repository.chars().find(char::is_ascii_uppercase) {
+            return Err(Malformed::Character(c));
+        }
         let components_ok = repository.split('/').all(|c| {
             !c.is_empty()
                 && c.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || "._-".contains(ch))
         });
-        if !components_ok || registry.is_some_and(|r| !is_registry(r)) {
-            return None;
+        if !components_ok {
+            return Err(Malformed::Repository(repository.to_string()));
         }
-        Some(Self { registry, repository, tag, digest })
+        Ok(Self { registry, repository, tag, digest })
     }
 
     /// Whether the image is pinned to content by a digest.
@@ -202,6 +274,43 @@ mod tests {
             ":5000/app",
         ] {
             assert_eq!(ImageRef::parse(s), None, "{s:?}");
+        }
+    }
+
+    /// Only a well-formed digest pins an image; anything else after `@` says what it is.
+    #[test]
+    fn malformed_references_say_why() {
+        let cases: [(&str, Malformed); 12] = [
+            ("", Malformed::Empty),
+            ("nginx@sha256:", Malformed::EmptyDigest),
+            ("nginx@", Malformed::EmptyDigest),
+            ("nginx:1.27@sha256:abc", Malformed::Digest("sha256:abc".into())),
+            (
+                "nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg",
+                Malformed::Digest(
+                    "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeg".into(),
+                ),
+            ),
+            ("nginx@md5", Malformed::Digest("md5".into())),
+            ("nginx:", Malformed::Tag(String::new())),
+            ("nginx:-1", Malformed::Tag("-1".into())),
+            ("${IMAGE}", Malformed::Character('$')),
+            ("Nginx:1", Malformed::Character('N')),
+            ("a//b", Malformed::Repository("a//b".into())),
+            (":5000/app", Malformed::Registry(":5000".into())),
+        ];
+        for (text, why) in cases {
+            assert_eq!(ImageRef::check(text), Err(why), "{text:?}");
+        }
+        let sha = format!("nginx@{SHA}");
+        assert!(ImageRef::check(&sha).is_ok_and(|r| r.is_pinned()));
+        let long = format!("nginx@{}", SHA.replace("sha256:", "sha256:0"));
+        assert!(matches!(ImageRef::check(&long), Err(Malformed::Digest(_))));
+        // Every reason reads in both languages.
+        for why in [Malformed::EmptyDigest, Malformed::Digest("sha256:abc".into()), Malformed::Character('$')]
+        {
+            let (en, es) = (why.msg().render(crate::i18n::Lang::En), why.msg().render(crate::i18n::Lang::Es));
+            assert_ne!(en, es);
         }
     }
 }

@@ -10,6 +10,6 @@ pub mod selector;
 pub mod validation;
 pub mod workload;
 
-pub use image::{ImageRef, MutableTag};
+pub use image::{ImageRef, Malformed, MutableTag};
 pub use object::{Object, ObjectRef, ObjectSet, Origin};
 pub use workload::{Container, ContainerKind, Level, Setting, Workload};

@@ -111,6 +111,7 @@ const TABLE: &[(&str, Scope)] = &[
     ("POD024", Scope::Object),                                                       // host-aliases
     ("POD025", Scope::Object),          // shared-process-namespace
     ("POD026", Scope::Object),          // memory-limit-far-above-request
+    ("POD027", Scope::Object),          // malformed-image-reference
     ("PSS001", Scope::Namespace),       // pss-violation
     ("PSS002", Scope::Object),          // namespace-without-pss-enforce
     ("PSS003", Scope::Object),          // privileged-pss-namespace

@@ -88,6 +88,16 @@ rule-pod024-message = the pod sets /etc/hosts entries for { $names } through hos
 rule-pod024-no-names = the pod sets /etc/hosts entries through hostAliases
 rule-pod025-message = the pod's containers share one process namespace
 rule-pod026-message = { $container } may use { $limit } of memory but requests { $request } ({ $ratio } times as much)
+rule-pod027-message = { $container } image "{ $image }" is not an image reference the kubelet can pull: { $why }
+image-malformed-empty = it is empty
+image-malformed-character = it holds `{ $character }`, which no image reference may hold
+image-malformed-empty-digest = the digest after `@` is empty
+image-malformed-digest-hex = the digest `{ $digest }` is not { $digits } hexadecimal digits
+image-malformed-digest = the digest `{ $digest }` is not algorithm:encoded
+image-malformed-empty-tag = the tag after `:` is empty
+image-malformed-tag = the tag `{ $tag }` is not a valid tag
+image-malformed-repository = the repository path `{ $repository }` has an empty part or characters a path may not hold
+image-malformed-registry = `{ $registry }` is not a registry host[:port]
 
 ## network
 

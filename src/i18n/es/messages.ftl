@@ -94,6 +94,16 @@ rule-pod024-message = el pod define entradas de /etc/hosts para { $names } media
 rule-pod024-no-names = el pod define entradas de /etc/hosts mediante hostAliases
 rule-pod025-message = los contenedores del pod comparten un mismo espacio de nombres de procesos
 rule-pod026-message = { $container } puede usar { $limit } de memoria pero solicita { $request } ({ $ratio } veces más)
+rule-pod027-message = { $container } usa la imagen "{ $image }", que no es una referencia de imagen que el kubelet pueda descargar: { $why }
+image-malformed-empty = está vacía
+image-malformed-character = contiene `{ $character }`, que ninguna referencia de imagen admite
+image-malformed-empty-digest = el digest tras `@` está vacío
+image-malformed-digest-hex = el digest `{ $digest }` no tiene { $digits } dígitos hexadecimales
+image-malformed-digest = el digest `{ $digest }` no tiene la forma algoritmo:codificación
+image-malformed-empty-tag = la etiqueta tras `:` está vacía
+image-malformed-tag = la etiqueta `{ $tag }` no es una etiqueta válida
+image-malformed-repository = la ruta del repositorio `{ $repository }` tiene una parte vacía o caracteres que una ruta no admite
+image-malformed-registry = `{ $registry }` no es un registro host[:puerto]
 
 ## network
 
