@@ -336,3 +336,28 @@ fn a_container_without_a_name_is_named_by_its_position() {
     assert!(en.contains("`\"\"` in the reason is the container without a name: containers[1]"), "{en}");
     assert!(es.contains("`\"\"` en el motivo es el contenedor sin nombre: containers[1]"), "{es}");
 }
+
+/// A built-in kind under a built-in group that does not serve it is reported, never silently
+/// left unaudited; a version the group once served is removed-api-version's alone.
+#[test]
+fn a_kind_under_the_wrong_group_is_reported_once() {
+    let text = "apiVersion: v1\nkind: Deployment\nmetadata: {name: web}\nspec: {template: {spec: {containers: [{name: app, image: nginx, securityContext: {privileged: true}}]}}}\n---\napiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: old}\n";
+    let r = common::scan_text(text, &["all"]);
+    let found: Vec<String> = r
+        .active()
+        .filter(|f| f.rule.group == Group::Input || f.rule.name == "removed-api-version")
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f.rule.name,
+                f.object.as_ref().map(|o| o.name.to_string()).unwrap_or_default(),
+                f.location.start().map_or(0, |p| p.line)
+            )
+        })
+        .collect();
+    assert_eq!(found, ["wrong-api-group web 1", "removed-api-version old 6"]);
+    assert!(
+        r.active()
+            .any(|f| f.severity >= ladrillo::finding::Severity::High && f.rule.name == "wrong-api-group")
+    );
+}

@@ -4,6 +4,7 @@
 pub mod capability;
 pub mod cluster;
 pub mod image;
+pub mod kinds;
 pub mod object;
 pub mod resources;
 pub mod selector;

@@ -29,6 +29,8 @@ impl Scope {
 const ROLE: &str = "the Role or ClusterRole a binding grants, and the bindings of a role";
 const POLICIES: &str = "the NetworkPolicies of the namespace";
 const CLUSTER: &str = "an EKS cluster definition, not a Kubernetes object";
+/// The API server refuses such an object before validating admission: a webhook never sees it.
+const REFUSED: &str = "an object the API server accepts: it refuses these before they reach admission";
 
 /// Every rule but the audit-log detections, by code (a test checks it names each one).
 const TABLE: &[(&str, Scope)] = &[
@@ -72,6 +74,7 @@ const TABLE: &[(&str, Scope)] = &[
     ("INP002", Scope::ScanOnly("how a file is written; the API server sends parsed JSON")), // ambiguous-scalar
     ("INP003", Scope::Object),                                                              // invalid-waiver
     ("INP004", Scope::ScanOnly("every rule's findings, scan-only rules included")),         // unused-waiver
+    ("INP005", Scope::ScanOnly(REFUSED)),                                                   // wrong-api-group
     ("NET001", Scope::Object),                                                              // exposed-service
     ("NET101", Scope::ScanOnly(POLICIES)), // namespace-without-default-deny-ingress
     ("NET102", Scope::ScanOnly(POLICIES)), // namespace-without-default-deny-egress

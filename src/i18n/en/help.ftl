@@ -216,3 +216,4 @@ rule-inp003-help-2 = give the waiver a `reason` and a future `until`, or remove 
 rule-inp003-help-3 = name the rules to waive in `{ $ignore }`, comma-separated, or remove the waiver
 rule-inp004-help = remove the waiver, or fix the rule names it lists
 rule-inp004-help-2 = remove the waiver, or fix what it matches
+rule-inp005-help = write apiVersion: { $version }

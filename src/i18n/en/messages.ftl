@@ -498,6 +498,8 @@ rule-inp002-secret = an unquoted value of this Secret is read differently by Kub
 rule-inp002-message = unquoted `{ $text }` is read by Kubernetes as { $read_as }, by YAML 1.2 tools differently
 rule-inp003-message = waiver does not apply: { $why }
 rule-inp004-message = waiver for { $rules } matched no finding
+rule-inp005-message = { $kind } "{ $name }" is written as apiVersion { $version }, whose group does not serve kind { $kind }: the API server rejects it
+rule-inp005-note = the API server serves { $kind } as { $served }
 
 ## Validation the API server applies (`model/validation.rs`, `model/selector.rs`, NetworkPolicy fields)
 

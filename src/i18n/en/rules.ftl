@@ -142,6 +142,7 @@ rule-inp002-title = Flags unquoted values that YAML 1.1 (what Kubernetes uses) a
 rule-inp003-title = Flags waivers that do not take effect: no rule named (`ladrillo.dev/ignore: ""`, or nothing after the key), no reason given, an expiry date in the past, or a date that cannot be read.
 # unused-waiver
 rule-inp004-title = Flags waivers that matched no finding.
+rule-inp005-title = Flags objects of a built-in kind written in an API group that does not serve that kind.
 
 # exposed-service
 rule-net001-title = Flags internet-facing load balancers open to every address, and NodePort Services.

@@ -220,3 +220,4 @@ rule-inp003-help-2 = dé a la exención un `reason` y un `until` futuro, o elim�
 rule-inp003-help-3 = nombre en `{ $ignore }` las reglas que se eximen, separadas por comas, o elimine la exención
 rule-inp004-help = elimine la exención, o corrija los nombres de reglas que enumera
 rule-inp004-help-2 = elimine la exención, o corrija aquello con lo que coincide
+rule-inp005-help = escriba apiVersion: { $version }

@@ -510,6 +510,8 @@ rule-inp002-secret = Kubernetes (YAML 1.1) y las herramientas de YAML 1.2 leen d
 rule-inp002-message = Kubernetes lee `{ $text }` sin comillas como { $read_as }, y las herramientas de YAML 1.2 de otra forma
 rule-inp003-message = la exención no se aplica: { $why }
 rule-inp004-message = la exención de { $rules } no coincidió con ningún hallazgo
+rule-inp005-message = { $kind } "{ $name }" se escribe con apiVersion { $version }, cuyo grupo no sirve el tipo { $kind }: el servidor de API lo rechaza
+rule-inp005-note = el servidor de API sirve { $kind } como { $served }
 
 ## Validación que aplica el servidor de API (`model/validation.rs`, `model/selector.rs`, campos de NetworkPolicy)
 

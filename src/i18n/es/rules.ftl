@@ -142,6 +142,7 @@ rule-inp002-title = Señala los valores sin comillas que YAML 1.1 (el que usa Ku
 rule-inp003-title = Señala las exenciones que no surten efecto: sin regla nombrada (`ladrillo.dev/ignore: ""`, o nada tras la clave), sin motivo, con una fecha de caducidad pasada o con una fecha ilegible.
 # unused-waiver
 rule-inp004-title = Señala las exenciones que no coincidieron con ningún hallazgo.
+rule-inp005-title = Señala los objetos de un tipo integrado escritos en un grupo de API que no sirve ese tipo.
 
 # exposed-service
 rule-net001-title = Señala los balanceadores de carga expuestos a internet y abiertos a cualquier dirección, y los Services NodePort.
