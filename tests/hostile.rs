@@ -283,3 +283,29 @@ fn bindings_the_api_server_rejects_grant_nothing() {
         assert!(!text.contains(absent), "{absent} in\n{text}");
     }
 }
+
+/// The pod template checks read fixed fields at fixed depths: a template with many invalid
+/// containers, huge values and deep nesting under a checked field is judged without a panic, and
+/// each field is reported once.
+#[test]
+fn invalid_pod_templates_of_hostile_size() {
+    let deep = "[".repeat(100) + &"]".repeat(100);
+    let mut text = String::from("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n");
+    for i in 0..2_000 {
+        text.push_str(&format!(
+            "    - {{env: {deep}, image: \"x@sha256:{}\", resources: {i}}}\n",
+            "a".repeat(i % 70)
+        ));
+    }
+    text.push_str(&format!("  volumes: \"{}\"\n", "v".repeat(1 << 20)));
+    let r = scan_files(
+        &[common::source("hostile.yaml", &text)],
+        &common::settings(&["invalid-pod-template", "malformed-image-reference", "pss-violation"]),
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let count = |rule: &str| r.findings.iter().filter(|f| f.rule.name == rule).count();
+    // Per container: the name is required, env must be a list, resources an object; the volumes.
+    assert_eq!(count("invalid-pod-template"), 2_000 * 3 + 1);
+    // Only `sha256:` + 64 hex digits pins: every other length is malformed.
+    assert_eq!(count("malformed-image-reference"), 2_000 - (0..2_000).filter(|i| i % 70 == 64).count());
+}

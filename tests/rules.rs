@@ -321,6 +321,52 @@ spec:
     assert_eq!(found, ["service-selects-nothing"]);
 }
 
+/// A field the Pod Security evaluator refuses for its type is reported once: by
+/// invalid-pod-template when it runs (with the fields the evaluator does not read), by
+/// pss-violation ("pods cannot be admitted") when it runs alone.
+#[test]
+fn an_invalid_pod_field_is_reported_once() {
+    let text = r#"apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop}
+spec:
+  hostNetwork: "yes"
+  containers:
+    - image: nginx:1.27
+      env: "FOO=bar"
+      securityContext: {privileged: "true"}
+"#;
+    let found = |rules: &[&str]| -> Vec<String> {
+        let r = common::scan_text(text, rules);
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        let mut found: Vec<String> = r
+            .active()
+            .filter(|f| f.message().contains(" must be ") || f.message().contains(" is required"))
+            .map(|f| {
+                format!("{} {}", f.rule.name, f.path.as_ref().map(ToString::to_string).unwrap_or_default())
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let both = found(&["invalid-pod-template", "pss-violation"]);
+    assert_eq!(
+        both,
+        [
+            "invalid-pod-template spec.containers[0].env",
+            "invalid-pod-template spec.containers[0].name",
+            "invalid-pod-template spec.containers[0].securityContext.privileged",
+            "invalid-pod-template spec.hostNetwork",
+        ]
+    );
+    assert_eq!(found(&["all"]), both);
+    let alone = found(&["pss-violation"]);
+    assert_eq!(
+        alone,
+        ["pss-violation spec.containers[0].securityContext.privileged", "pss-violation spec.hostNetwork"]
+    );
+}
+
 /// A container without a name is named by its position, in English and Spanish, and a Pod
 /// Security reason that quotes its empty name says which container that is.
 #[test]

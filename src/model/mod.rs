@@ -7,6 +7,7 @@ pub mod image;
 pub mod kinds;
 pub mod object;
 pub mod resources;
+pub mod schema;
 pub mod selector;
 pub mod validation;
 pub mod workload;

@@ -29,7 +29,8 @@ impl Scope {
 const ROLE: &str = "the Role or ClusterRole a binding grants, and the bindings of a role";
 const POLICIES: &str = "the NetworkPolicies of the namespace";
 const CLUSTER: &str = "an EKS cluster definition, not a Kubernetes object";
-/// The API server refuses such an object before validating admission: a webhook never sees it.
+/// The API server refuses such an object before validating admission: a webhook never sees it
+/// (pss-violation still reports the field types the Pod Security evaluator refuses there).
 const REFUSED: &str = "an object the API server accepts: it refuses these before they reach admission";
 
 /// Every rule but the audit-log detections, by code (a test checks it names each one).
@@ -112,30 +113,31 @@ const TABLE: &[(&str, Scope)] = &[
     ("POD022", Scope::Object),                                                       // writable-host-path
     ("POD023", Scope::Object),                                                       // ssh-port
     ("POD024", Scope::Object),                                                       // host-aliases
-    ("POD025", Scope::Object),          // shared-process-namespace
-    ("POD026", Scope::Object),          // memory-limit-far-above-request
-    ("POD027", Scope::Object),          // malformed-image-reference
-    ("PSS001", Scope::Namespace),       // pss-violation
-    ("PSS002", Scope::Object),          // namespace-without-pss-enforce
-    ("PSS003", Scope::Object),          // privileged-pss-namespace
-    ("PSS004", Scope::Object),          // invalid-pss-label
-    ("PSS005", Scope::Namespace),       // pss-warn-violation
-    ("RBAC001", Scope::Object),         // wildcard-rule
-    ("RBAC002", Scope::ScanOnly(ROLE)), // cluster-admin-binding
-    ("RBAC003", Scope::Object),         // anonymous-binding
-    ("RBAC004", Scope::ScanOnly(ROLE)), // escalate-verb
-    ("RBAC005", Scope::ScanOnly(ROLE)), // bind-verb
-    ("RBAC006", Scope::ScanOnly(ROLE)), // impersonate-verb
-    ("RBAC007", Scope::ScanOnly(ROLE)), // role-binding-write
-    ("RBAC008", Scope::ScanOnly(ROLE)), // pod-create-token-theft
-    ("RBAC009", Scope::ScanOnly(ROLE)), // pod-exec
-    ("RBAC010", Scope::ScanOnly(ROLE)), // node-proxy
-    ("RBAC011", Scope::ScanOnly(ROLE)), // secrets-read-cluster-wide
-    ("RBAC012", Scope::ScanOnly(ROLE)), // token-create
-    ("RBAC013", Scope::ScanOnly(ROLE)), // csr-approve
-    ("RBAC014", Scope::ScanOnly(ROLE)), // webhook-config-write
-    ("RBAC015", Scope::ScanOnly(ROLE)), // user-create-delete
-    ("RBAC016", Scope::ScanOnly(ROLE)), // kube-system-write
+    ("POD025", Scope::Object),            // shared-process-namespace
+    ("POD026", Scope::Object),            // memory-limit-far-above-request
+    ("POD027", Scope::Object),            // malformed-image-reference
+    ("POD028", Scope::ScanOnly(REFUSED)), // invalid-pod-template
+    ("PSS001", Scope::Namespace),         // pss-violation
+    ("PSS002", Scope::Object),            // namespace-without-pss-enforce
+    ("PSS003", Scope::Object),            // privileged-pss-namespace
+    ("PSS004", Scope::Object),            // invalid-pss-label
+    ("PSS005", Scope::Namespace),         // pss-warn-violation
+    ("RBAC001", Scope::Object),           // wildcard-rule
+    ("RBAC002", Scope::ScanOnly(ROLE)),   // cluster-admin-binding
+    ("RBAC003", Scope::Object),           // anonymous-binding
+    ("RBAC004", Scope::ScanOnly(ROLE)),   // escalate-verb
+    ("RBAC005", Scope::ScanOnly(ROLE)),   // bind-verb
+    ("RBAC006", Scope::ScanOnly(ROLE)),   // impersonate-verb
+    ("RBAC007", Scope::ScanOnly(ROLE)),   // role-binding-write
+    ("RBAC008", Scope::ScanOnly(ROLE)),   // pod-create-token-theft
+    ("RBAC009", Scope::ScanOnly(ROLE)),   // pod-exec
+    ("RBAC010", Scope::ScanOnly(ROLE)),   // node-proxy
+    ("RBAC011", Scope::ScanOnly(ROLE)),   // secrets-read-cluster-wide
+    ("RBAC012", Scope::ScanOnly(ROLE)),   // token-create
+    ("RBAC013", Scope::ScanOnly(ROLE)),   // csr-approve
+    ("RBAC014", Scope::ScanOnly(ROLE)),   // webhook-config-write
+    ("RBAC015", Scope::ScanOnly(ROLE)),   // user-create-delete
+    ("RBAC016", Scope::ScanOnly(ROLE)),   // kube-system-write
     ("RBAC017", Scope::ScanOnly("the roles bound to the workload's ServiceAccount")), // workload-token-escalation
     ("RBAC018", Scope::Object), // invalid-aggregation-rule
     ("RBAC019", Scope::Object), // default-service-account-automount

@@ -79,6 +79,13 @@ impl Evaluation {
     }
 }
 
+/// The fields of a workload's pod that the evaluator refuses for their type (see
+/// [`Evaluation::invalid`]), without running any check.
+#[must_use]
+pub fn invalid_fields(workload: &Workload<'_>) -> Vec<InvalidField> {
+    pod::read(workload).1
+}
+
 /// Evaluates a pod-bearing workload. Pod controllers are judged by their pod template.
 #[must_use]
 pub fn evaluate(workload: &Workload<'_>, policy: Policy) -> Evaluation {

@@ -242,10 +242,7 @@ fn with<'k>(at: At<'_>, keys: &'k [&'k str]) -> At<'k> {
 }
 
 pub(crate) fn found(node: &Node) -> String {
-    match &node.value {
-        Value::Int(_) | Value::Float(_) => format!("number {}", node.scalar_text().unwrap_or_default()),
-        _ => node.type_name().to_string(),
-    }
+    crate::model::schema::found(node)
 }
 
 /// Reads a workload's pod; the error list is empty when every field read has a valid type.

@@ -224,6 +224,7 @@ rule-pod025-title = Flags pods whose containers share one process namespace (`sh
 # memory-limit-far-above-request
 rule-pod026-title = Flags containers whose memory limit is more than four times their memory request.
 rule-pod027-title = Flags container images that are not valid image references, such as an empty or malformed digest.
+rule-pod028-title = Flags pod template fields of a type, or required fields missing, that the API server refuses.
 
 # pss-violation
 rule-pss001-title = Flags workloads whose pods break the Pod Security level of their namespace: the enforced one, or the target level when none is known to be enforced.

@@ -224,6 +224,7 @@ rule-pod025-title = Señala los pods cuyos contenedores comparten un mismo espac
 # memory-limit-far-above-request
 rule-pod026-title = Señala los contenedores cuyo límite de memoria es más de cuatro veces su solicitud de memoria.
 rule-pod027-title = Señala las imágenes de contenedor que no son referencias de imagen válidas, como un digest vacío o mal formado.
+rule-pod028-title = Señala los campos de la plantilla de pod de un tipo, o los campos obligatorios ausentes, que el servidor de API rechaza.
 
 # pss-violation
 rule-pss001-title = Señala las cargas de trabajo cuyos pods incumplen el nivel de Pod Security de su espacio de nombres: el aplicado o, si no se sabe de ninguno aplicado, el nivel objetivo.

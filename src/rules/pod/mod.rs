@@ -14,6 +14,7 @@ pub mod host_pid;
 pub mod host_port;
 pub mod image_pull_policy;
 pub mod image_without_digest;
+pub mod invalid_pod_template;
 pub mod malformed_image_reference;
 pub mod memory_limit_far_above_request;
 pub mod missing_liveness_probe;
@@ -58,4 +59,5 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &shared_process_namespace::SharedProcessNamespace,
     &memory_limit_far_above_request::MemoryLimitFarAboveRequest,
     &malformed_image_reference::MalformedImageReference,
+    &invalid_pod_template::InvalidPodTemplate,
 ];

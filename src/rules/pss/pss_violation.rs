@@ -7,8 +7,9 @@ use crate::model::{Object, ObjectSet, Workload};
 use crate::rules::pod::{
     capabilities_not_dropped::CapabilitiesNotDropped, dangerous_capabilities::DangerousCapabilities,
     host_ipc::HostIpc, host_network::HostNetwork, host_path_volume::HostPathVolume, host_pid::HostPid,
-    host_port::HostPort, privilege_escalation_allowed::PrivilegeEscalationAllowed,
-    privileged_container::PrivilegedContainer, run_as_root::RunAsRoot,
+    host_port::HostPort, invalid_pod_template::InvalidPodTemplate,
+    privilege_escalation_allowed::PrivilegeEscalationAllowed, privileged_container::PrivilegedContainer,
+    run_as_root::RunAsRoot,
 };
 use crate::rules::{Context, Rule};
 
@@ -33,6 +34,9 @@ crate::declare_rule! {
     ///   names the namespace, whether it is absent or unlabelled, and that EKS then admits every
     ///   pod (its default is `privileged`). This states what the guide asks for, not what
     ///   admission would do: `namespace-without-pss-enforce` reports the missing label.
+    ///
+    /// A field of a type the API server refuses makes the pods impossible to admit ("pods cannot
+    /// be admitted: …"): that is reported by `invalid-pod-template` when it runs, here otherwise.
     ///
     /// One finding per failed check; a check whose problems another selected rule already reports
     /// field by field, with the check's own condition (for example `privileged-container`), is
@@ -101,7 +105,10 @@ impl Rule for PssViolation {
                 continue;
             }
             let evaluation = pss::evaluate_on(&w, target.policy, cx.options.pss_kubernetes_version);
-            for invalid in &evaluation.invalid {
+            // invalid-pod-template reports every field the evaluator refuses, once, when it runs.
+            let invalid_reported =
+                cx.options.selected_rules.contains(&crate::rules::Declared::meta(&InvalidPodTemplate).name);
+            for invalid in evaluation.invalid.iter().filter(|_| !invalid_reported) {
                 cx.report(self, object, invalid.path.clone(), invalid_message(invalid))
                     .help(crate::msg!("rule-pss001-help"));
             }
@@ -279,7 +286,7 @@ pub fn invalid_objects_message(invalid: &[pss::InvalidField]) -> crate::i18n::Ms
 }
 
 /// The expected type and the found value of an invalid field, as messages.
-fn invalid_parts(invalid: &pss::InvalidField) -> (crate::i18n::Msg, crate::i18n::Msg) {
+pub(crate) fn invalid_parts(invalid: &pss::InvalidField) -> (crate::i18n::Msg, crate::i18n::Msg) {
     let expected = match invalid.expected {
         "a boolean" => crate::msg!("pss-type-a-boolean"),
         "a string" => crate::msg!("pss-type-a-string"),
@@ -287,6 +294,8 @@ fn invalid_parts(invalid: &pss::InvalidField) -> (crate::i18n::Msg, crate::i18n:
         "an object" => crate::msg!("pss-type-an-object"),
         "a 32-bit integer" => crate::msg!("pss-type-an-int32"),
         "an integer" => crate::msg!("pss-type-an-integer"),
+        "an integer or a string" => crate::msg!("pss-type-int-or-string"),
+        "a quantity" => crate::msg!("pss-type-quantity"),
         other => crate::msg!("pss-type-other", name = other),
     };
     let found = match invalid.found.as_str() {
