@@ -172,6 +172,44 @@ fn a_comment_that_is_not_helms_names_no_template() {
 }
 
 #[test]
+fn a_source_comment_outside_a_chart_names_no_template() {
+    // The Kubernetes documentation's examples open with `# Source: https://kubernetes.io/…`, and
+    // copies keep it; Helm only writes paths inside a chart (`CHART/templates/FILE`).
+    let body = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n";
+    let plain = fingerprints(&ladrillo::scan::scan_files(
+        &[common::source("svc.yaml", body)],
+        &common::settings(SELECT),
+    ));
+    for comment in [
+        "# Source: https://kubernetes.io/examples/service/nodeport.yaml",
+        "# Source: /home/me/charts/app/templates/svc.yaml",
+        "# Source: ../app/templates/svc.yaml",
+        "# Source: service.yaml",
+    ] {
+        let text = format!("{comment}\n{body}");
+        let result =
+            ladrillo::scan::scan_files(&[common::source("svc.yaml", &text)], &common::settings(SELECT));
+        let json = json(&result);
+        assert_eq!(json["findings"].as_array().unwrap().len(), 1, "{comment}");
+        assert!(json["findings"][0].get("rendered_from").is_none(), "{comment}");
+        assert_eq!(fingerprints(&result), plain, "{comment}");
+        // A waiver's `file:` glob matches the file, not the comment.
+        let waived = |file: &str| {
+            let config = format!(
+                "waivers:\n  - rules: [exposed-service]\n    file: \"{file}\"\n    reason: r\n    until: 2099-01-01\n"
+            );
+            let result = ladrillo::scan::scan_files(
+                &[common::source("svc.yaml", &text)],
+                &common::settings_with(&config, SELECT),
+            );
+            result.findings.iter().any(|f| f.suppressed.is_some())
+        };
+        assert!(waived("svc.yaml"), "{comment}");
+        assert!(!waived(comment.trim_start_matches("# Source: ")), "{comment}");
+    }
+}
+
+#[test]
 fn documents_after_the_helm_output_keep_their_own_template() {
     // Two renderings in one file: each document takes the comment right above it.
     let text = "---\n# Source: a/templates/s.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  type: NodePort\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: t\nspec:\n  type: NodePort\n";

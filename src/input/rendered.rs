@@ -75,14 +75,30 @@ fn helm_sources(text: &str) -> Vec<(usize, &str)> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         if let Some(path) = line.strip_prefix(SOURCE).map(str::trim_end)
-            && !path.is_empty()
-            && !path.contains(char::is_whitespace)
+            && is_chart_path(path)
         {
             out.push((at, path));
         }
         at += line.len();
     }
     out
+}
+
+/// Whether a `# Source:` path is one Helm writes: a file of a chart, relative to the chart's
+/// parent, `CHART/templates/…` or `CHART/crds/…` (`--include-crds`), possibly in subcharts
+/// (`CHART/charts/SUB/templates/…`). A URL, an absolute path or any other text copied from
+/// elsewhere (the Kubernetes documentation's `# Source: https://kubernetes.io/…`) is not.
+fn is_chart_path(path: &str) -> bool {
+    let segments: Vec<&str> = path.split('/').collect();
+    if segments.iter().any(|s| s.is_empty() || *s == "." || *s == ".." || s.contains(char::is_whitespace)) {
+        return false;
+    }
+    // The chart's name, then `charts/SUB` pairs, then the directory and at least one name in it.
+    let mut rest = segments.get(1..).unwrap_or_default();
+    while let ["charts", _sub, tail @ ..] = rest {
+        rest = tail;
+    }
+    matches!(rest, ["templates" | "crds", _, ..])
 }
 
 /// Where kustomize says an object comes from.
@@ -180,5 +196,36 @@ mod tests {
     fn source_comments_are_whole_lines() {
         let text = "---\n# Source: app/templates/a.yaml\nkind: A\n---\n  # Source: not/this.yaml\n# Source: two words\n";
         assert_eq!(helm_sources(text), vec![(4, "app/templates/a.yaml")]);
+    }
+
+    #[test]
+    fn only_paths_inside_a_chart_are_helm_sources() {
+        for path in [
+            "app/templates/a.yaml",
+            "app/templates/sub/dir/a.yaml",
+            "app/crds/crd.yaml",
+            "app/charts/db/templates/sts.yaml",
+            "app/charts/db/charts/cache/crds/crd.yaml",
+        ] {
+            assert!(is_chart_path(path), "{path}");
+        }
+        for path in [
+            "https://kubernetes.io/examples/pods/simple-pod.yaml",
+            "http://example.com/app/templates/a.yaml",
+            "/home/me/app/templates/a.yaml",
+            "./app/templates/a.yaml",
+            "../app/templates/a.yaml",
+            "app/templates/../x.yaml",
+            "app//templates/a.yaml",
+            "app/templates/",
+            "app/templates",
+            "templates/a.yaml",
+            "app/a.yaml",
+            "app/charts/templates/a.yaml",
+            "pod.yaml",
+            "hand-written,",
+        ] {
+            assert!(!is_chart_path(path), "{path}");
+        }
     }
 }
