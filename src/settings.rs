@@ -260,6 +260,8 @@ pub struct ConfigWaiver {
     pub until: Option<String>,
     /// Where the waiver is written, for reports.
     pub span: Span,
+    /// Where its `until` value is written: a date that is wrong or past is reported there.
+    pub until_span: Option<Span>,
 }
 
 impl Config {
@@ -576,6 +578,7 @@ fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Co
         reason: None,
         until: None,
         span: map.entries.first().map_or(w.span(), |e| e.key_span),
+        until_span: None,
     };
     let mut ok = true;
     for e in &map.entries {
@@ -592,12 +595,28 @@ fn waiver(w: &Node, lang: Lang, err: &mut impl FnMut(Span, String)) -> Option<Co
                     }
                 }
             }
-            "kind" => out.kind = v.as_str().map(str::to_string),
+            // A value that is not one would waive every kind, or forever: an error.
+            "kind" => match v.as_str() {
+                Some(kind) => out.kind = Some(kind.to_string()),
+                None => {
+                    err(v.span(), crate::i18n::text(lang, "config-expected-string"));
+                    ok = false;
+                }
+            },
             "namespace" => out.namespace = glob(v, lang, err),
             "name" => out.name = glob(v, lang, err),
             "file" => out.file = glob(v, lang, err),
             "reason" => out.reason = v.scalar_text().filter(|s| !s.trim().is_empty()),
-            "until" => out.until = v.scalar_text(),
+            "until" => match v.scalar_text() {
+                Some(until) => {
+                    out.until = Some(until);
+                    out.until_span = Some(v.span());
+                }
+                None => {
+                    err(v.span(), crate::i18n::text(lang, "config-expected-string"));
+                    ok = false;
+                }
+            },
             other => {
                 err(
                     e.key_span,

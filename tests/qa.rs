@@ -75,6 +75,60 @@ fn duplicate_config_keys_are_errors() {
     );
 }
 
+/// A waiver of `.ladrillo.yaml` whose `until` is not a date (or is past) was reported at its
+/// first key, `rules:`, rather than at the date; without a reason it is the waiver's own fault.
+#[test]
+fn a_config_waivers_bad_date_is_reported_at_the_date() {
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: a:1\n      securityContext: {privileged: true}\n";
+    let place = |config: &str| -> Vec<(String, usize, usize)> {
+        let settings = common::settings_with(config, &["privileged-container", "invalid-waiver"]);
+        let result = ladrillo::scan::scan_files(&[common::source("pod.yaml", pod)], &settings);
+        result
+            .findings
+            .iter()
+            .filter(|f| f.rule.name == "invalid-waiver")
+            .map(|f| {
+                let at = f.location.start().unwrap();
+                (f.message().to_string(), at.line, at.column)
+            })
+            .collect()
+    };
+    let waiver = "waivers:\n  - rules: [privileged-container]\n    reason: debug\n";
+    assert_eq!(
+        place(&format!("{waiver}    until: 2026-13-45\n")),
+        [("waiver does not apply: its expiry `2026-13-45` is not a date (YYYY-MM-DD)".to_string(), 4, 12)]
+    );
+    assert_eq!(
+        place(&format!("{waiver}    until:   \"next year\"\n")),
+        [("waiver does not apply: its expiry `next year` is not a date (YYYY-MM-DD)".to_string(), 4, 14)]
+    );
+    assert_eq!(
+        place(&format!("{waiver}    until: 2020-01-01\n")),
+        [("waiver does not apply: it expired on 2020-01-01".to_string(), 4, 12)]
+    );
+    assert_eq!(
+        place("waivers:\n  - until: 2026-13-45\n    rules: [privileged-container]\n"),
+        [("waiver does not apply: it has no reason".to_string(), 2, 5)]
+    );
+}
+
+/// `until: {}` made a waiver without an expiry, `kind: [Pod]` one for every kind: a value that
+/// is not a string is an error.
+#[test]
+fn a_config_waivers_until_and_kind_must_be_strings() {
+    let waiver = "waivers:\n  - rules: [POD001]\n    reason: r\n";
+    assert_eq!(
+        config_errors(&format!("{waiver}    until: {{}}\n")),
+        [".ladrillo.yaml:4:12: expected a string"]
+    );
+    assert_eq!(
+        config_errors(&format!("{waiver}    kind: [Pod]\n")),
+        [".ladrillo.yaml:4:11: expected a string"]
+    );
+    assert_eq!(config_errors(&format!("{waiver}    kind: 1\n")), [".ladrillo.yaml:4:11: expected a string"]);
+    assert!(config_errors(&format!("{waiver}    kind: Pod\n    until: 2099-01-01\n")).is_empty());
+}
+
 /// A second YAML document in `.ladrillo.yaml` was silently ignored.
 #[test]
 fn a_second_config_document_is_an_error() {

@@ -114,6 +114,11 @@ pub fn invalid_reason(reason: Option<&str>, until: Option<&str>, today: Date) ->
     if reason.is_none() {
         return Some(crate::msg!("waiver-no-reason"));
     }
+    expiry_problem(until, today)
+}
+
+/// Why a waiver's expiry date makes it not apply, if it does: not a date, or past.
+fn expiry_problem(until: Option<&str>, today: Date) -> Option<crate::i18n::Msg> {
     let until = until?;
     match until.trim().parse::<Date>() {
         Err(_) => Some(crate::msg!("waiver-bad-date", until = until)),
@@ -190,11 +195,18 @@ pub fn apply_config(
     let options = RuleOptions::default();
     let mut cx = Context::new(&options);
     for w in waivers {
-        if let Some(why) = invalid_reason(w.reason.as_deref(), w.until.as_deref(), today) {
+        // A missing reason is the waiver's; a wrong or past date is its `until` value's.
+        let invalid = match &w.reason {
+            None => Some((crate::msg!("waiver-no-reason"), w.span)),
+            Some(_) => {
+                expiry_problem(w.until.as_deref(), today).map(|why| (why, w.until_span.unwrap_or(w.span)))
+            }
+        };
+        if let Some((why, span)) = invalid {
             cx.report_at(
                 &InvalidWaiver,
                 config_file.cloned(),
-                w.span,
+                span,
                 crate::msg!("rule-inp003-message", why = why),
             )
             .help(crate::msg!("rule-inp003-help-2"));
