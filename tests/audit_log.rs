@@ -142,6 +142,39 @@ fn every_input_form_gives_the_same_alerts() {
     assert_eq!(codes(&export.get_output().stdout), first_five);
 }
 
+/// `audit-log - -` counted standard input twice (and failed on the second, empty, read), and a
+/// file named twice was read twice: each is read once, as `scan` reads them.
+#[test]
+fn an_input_named_twice_is_read_once() {
+    let mix = common::read(&data("eks-mix.jsonl"));
+    let summary = |out: &std::process::Output| -> serde_json::Value {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["summary"].clone()
+    };
+    let once = ladrillo().args(["-", "--format", "json"]).write_stdin(mix.clone()).output().unwrap();
+    assert_eq!(once.status.code(), Some(1));
+    let twice = ladrillo().args(["-", "-", "--format", "json"]).write_stdin(mix).output().unwrap();
+    assert_eq!(twice.status.code(), Some(1), "{}", String::from_utf8_lossy(&twice.stderr));
+    assert_eq!(summary(&twice), summary(&once));
+    assert_eq!(summary(&once)["inputs"], 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "audit.log", mix_lines().join("\n").as_bytes());
+    let spellings = [dir.path().to_path_buf(), file.clone(), dir.path().join("./audit.log")];
+    let out = ladrillo().args(&spellings).args(["--format", "json"]).output().unwrap();
+    let one = ladrillo().arg(&file).args(["--format", "json"]).output().unwrap();
+    assert_eq!(summary(&out), summary(&one));
+    assert_eq!(summary(&one)["inputs"], 1);
+    // `scan` reads standard input named twice once too.
+    let pod =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: a:1}]\n";
+    let mut scan = Command::cargo_bin("ladrillo").unwrap();
+    let out =
+        scan.args(["scan", "--no-config", "--format", "json", "-", "-"]).write_stdin(pod).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{v}");
+    assert_eq!(v["summary"]["objects"], 1, "{v}");
+}
+
 #[test]
 fn concatenated_records_on_one_line_are_each_read() {
     // Firehose writes records back to back, without a separator.

@@ -124,6 +124,16 @@ fn inputs(paths: &[String], stdin_filename: Option<&str>, errors: &mut Vec<Strin
             errors.push(crate::t!(super::lang(), "audit-no-such-path", path = p));
         }
     }
+    // `-` named twice, or a file named twice (or also found in a named directory), is read once,
+    // as `scan` reads it: standard input cannot be read again, and a file's events would
+    // otherwise be counted and alerted on twice.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|i| {
+        seen.insert(match i {
+            Input::Stdin { .. } => None,
+            Input::File { path, .. } => Some(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone())),
+        })
+    });
     out
 }
 
