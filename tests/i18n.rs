@@ -464,7 +464,11 @@ fn commands_speak_spanish_on_good_and_bad_input() {
             2,
             &["error: no existe el archivo o directorio\n--> missing.yaml"],
         ),
-        (&["scan", "--no-config", "links"], 2, &["enlace simbólico roto: su destino no existe"]),
+        (
+            &["scan", "--no-config", "links"],
+            2,
+            &["enlace simbólico roto: su destino `", "nowhere.yaml` no existe"],
+        ),
         (
             &["scan", "--no-config", "list.json", "noname.yaml"],
             2,

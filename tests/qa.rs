@@ -320,6 +320,35 @@ fn a_file_named_twice_is_read_once() {
     assert_eq!(inputs.len(), 2, "{inputs:?}");
 }
 
+/// A broken link named on the command line was "no such file or directory", while a walk called
+/// the same link a broken link: both now say it is one and name the target that does not exist.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_is_named_so_whether_named_or_walked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::os::unix::fs::symlink("missing.yaml", d.join("broken.yaml")).unwrap();
+    // A chain of links leads to the last one's target.
+    std::os::unix::fs::symlink("broken.yaml", d.join("chain.yaml")).unwrap();
+    let d = d.display().to_string();
+    let errors = |paths: &[String]| -> Vec<String> {
+        let found = ladrillo::source::discover(paths, &ladrillo::source::Walk::default());
+        found.errors.iter().map(ToString::to_string).collect()
+    };
+    let expected = [
+        format!("{d}/broken.yaml: broken symbolic link: its target `{d}/missing.yaml` does not exist"),
+        format!("{d}/chain.yaml: broken symbolic link: its target `{d}/missing.yaml` does not exist"),
+    ];
+    assert_eq!(errors(std::slice::from_ref(&d)), expected);
+    assert_eq!(errors(&[format!("{d}/broken.yaml"), format!("{d}/chain.yaml")]), expected);
+    // A path that is not there at all is still just missing.
+    assert_eq!(
+        errors(&[format!("{d}/missing.yaml")]),
+        [format!("{d}/missing.yaml: no such file or directory")]
+    );
+}
+
 /// A walk knows its files' real paths without resolving each one: a file reached through a linked
 /// directory, a link to a file of the same walk, or a second spelling is still read once.
 #[cfg(unix)]

@@ -120,6 +120,10 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
         // `escape_inline`): a file name must not drive the terminal the report is read on.
         let display = escape_inline(arg).into_owned();
         match std::fs::metadata(path) {
+            // A link that cannot be followed is said to be one, as a walk says it.
+            Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+                found.errors.push(InputError::file(display, link_message(path, &e)));
+            }
             Err(e) => found.errors.push(InputError::file(display, io_message(&e))),
             Ok(m) if m.is_dir() => {
                 let first = found.inputs.len();
@@ -272,7 +276,7 @@ fn meet(entry: &ignore::DirEntry, root: &Path, walk: &Walk) -> Option<Met> {
             Ok(m) => m.file_type(),
             Err(e) => {
                 return is_manifest_like(path)
-                    .then(|| Met::Error(InputError::file(display(), link_message(&e))));
+                    .then(|| Met::Error(InputError::file(display(), link_message(path, &e))));
             }
         }
     } else {
@@ -599,15 +603,39 @@ fn special_kind_id(t: std::fs::FileType) -> &'static str {
 }
 
 /// Why a link found by a walk cannot be read: a loop is named as such.
-fn link_message(e: &std::io::Error) -> Msg {
+fn link_message(link: &Path, e: &std::io::Error) -> Msg {
     #[cfg(unix)]
     if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
         return Msg::new("input-link-loop");
     }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => Msg::new("input-link-broken"),
+    match (e.kind(), missing_target(link)) {
+        (std::io::ErrorKind::NotFound, Some(target)) => {
+            crate::msg!(
+                "input-link-broken",
+                target = escape_inline(&target.display().to_string()).into_owned()
+            )
+        }
         _ => io_message(e),
     }
+}
+
+/// Where a broken link leads: its target, or, through a chain of links, the last link's target,
+/// as a path from where the link is named (`dir/link -> x.yaml` leads to `dir/x.yaml`).
+fn missing_target(link: &Path) -> Option<PathBuf> {
+    let mut at = link.to_path_buf();
+    // As many links as Linux follows in one path (`MAXSYMLINKS`); a loop is an error of its own.
+    for _ in 0..40 {
+        let target = std::fs::read_link(&at).ok()?;
+        let next = match at.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+        if !std::fs::symlink_metadata(&next).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(next);
+        }
+        at = next;
+    }
+    None
 }
 
 /// Why a file cannot be read: the two common reasons in the reader's language, any other as the

@@ -13,7 +13,7 @@ input-not-utf8 = file is not valid UTF-8
 input-too-large = file is larger than { $mib } MiB; refusing to read it
 input-too-large-found = file is larger than { $mib } MiB; refusing to read it (a file named on the command line is read up to { $named } MiB)
 input-link-loop = symbolic link loop: following the link never reaches a file
-input-link-broken = broken symbolic link: its target does not exist
+input-link-broken = broken symbolic link: its target `{ $target }` does not exist
 
 input-and-then = { $first }; { $then }
 input-invalid-hcl = invalid HCL: { $detail }

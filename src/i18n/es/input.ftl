@@ -13,7 +13,7 @@ input-not-utf8 = el archivo no es UTF-8 válido
 input-too-large = el archivo ocupa más de { $mib } MiB; no se lee
 input-too-large-found = el archivo ocupa más de { $mib } MiB; no se lee (un archivo nombrado en la línea de órdenes se lee hasta { $named } MiB)
 input-link-loop = bucle de enlaces simbólicos: siguiendo el enlace nunca se llega a un archivo
-input-link-broken = enlace simbólico roto: su destino no existe
+input-link-broken = enlace simbólico roto: su destino `{ $target }` no existe
 
 input-and-then = { $first }; { $then }
 input-invalid-hcl = HCL no válido; el analizador de HCL indica: «{ $detail }»
