@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::pss::Policy;
+use crate::analysis::pss::{Policy, Version};
 use crate::diagnostic::InputError;
 use crate::document::{Node, SourceFile, Span, yaml};
 use crate::finding::Severity;
@@ -61,6 +61,9 @@ pub struct Config {
     pub audit_log: Option<crate::rules::audit::config::AuditConfig>,
     /// `ladrillo webhook` settings: default mode, exempt namespaces, modes per namespace.
     pub webhook: WebhookConfig,
+    /// Valid values not evaluated as written, for the reader: a Pod Security version or
+    /// release newer than any ladrillo knows.
+    pub warnings: Vec<InputError>,
 }
 
 /// What the admission webhook does with a finding.
@@ -406,8 +409,36 @@ impl Config {
                 other => err(entry.key_span, unknown_key(other, KEYS, lang)),
             }
         }
-        if errors.is_empty() { Ok(config) } else { Err(errors) }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        config.warnings = pss_warnings(file, &root, config.pss_kubernetes_version);
+        Ok(config)
     }
+}
+
+/// The Pod Security versions (`pss`, `audit-log.pss`) and release (`pss.kubernetes-version`) of
+/// a valid config that are newer than any ladrillo knows, each at its value.
+fn pss_warnings(file: &Arc<SourceFile>, root: &Node, release: Option<u32>) -> Vec<InputError> {
+    let pss = root.get("pss");
+    // `audit-log` judges events without emulating a release.
+    let sections = [(pss, release), (root.get("audit-log").and_then(|a| a.get("pss")), None)];
+    let mut out = Vec::new();
+    for (section, release) in sections {
+        if let Some(v) = section.and_then(|s| s.get("version"))
+            && let Some(warning) =
+                v.as_str().and_then(|t| t.parse::<Version>().ok()).and_then(|x| x.newer_than_known(release))
+        {
+            out.push(InputError::at(file, v.span(), warning));
+        }
+    }
+    if let (Some(v), Some(warning)) = (
+        pss.and_then(|s| s.get("kubernetes-version")),
+        release.and_then(crate::analysis::pss::release_newer_than_known),
+    ) {
+        out.push(InputError::at(file, v.span(), warning));
+    }
+    out
 }
 
 /// `to` as a path from `from` (both absolute and canonical): the common part dropped, `..` for

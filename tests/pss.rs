@@ -262,6 +262,50 @@ fn pss_config_errors_have_positions() {
     );
 }
 
+/// A version or release newer than any ladrillo knows is valid (the admission controller accepts
+/// it and evaluates it as its newest), and said at its value; a malformed one is an error.
+#[test]
+fn pss_config_versions_newer_than_known_are_warned_about() {
+    let newest = pss::NEWEST;
+    let c = config(&format!(
+        "pss:\n  version: v1.{}\n  kubernetes-version: \"1.{}\"\naudit-log:\n  pss: {{version: v1.99}}\n",
+        newest + 1,
+        newest + 2
+    ))
+    .unwrap();
+    let warnings: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                ".ladrillo.yaml:2:12: Pod Security version v1.{} is newer than v1.{newest}, the newest ladrillo knows: it is evaluated as v1.{newest}, as the admission controller evaluates a version newer than its own",
+                newest + 1
+            ),
+            format!(
+                ".ladrillo.yaml:5:18: Pod Security version v1.99 is newer than v1.{newest}, the newest ladrillo knows: it is evaluated as v1.{newest}, as the admission controller evaluates a version newer than its own"
+            ),
+            format!(
+                ".ladrillo.yaml:3:23: Kubernetes 1.{} is newer than 1.{newest}, the newest release whose Pod Security checks ladrillo knows: its checks are evaluated as those of 1.{newest}",
+                newest + 2
+            ),
+        ]
+    );
+    // An emulated older release clamps the version as its API server does: nothing to say.
+    let c = config("pss: {version: v1.99, kubernetes-version: \"1.30\"}\n").unwrap();
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    let c = config(&format!("pss: {{version: v1.{newest}}}\n")).unwrap();
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    for bad in ["1.x", "v1", "latest2", "v2.0"] {
+        let errors = config(&format!("pss: {{version: {bad}}}\n")).unwrap_err();
+        assert_eq!(
+            errors,
+            [format!(".ladrillo.yaml:1:16: `version` must be \"latest\" or \"v1.x\"; found `{bad}`")]
+        );
+        let errors = config(&format!("audit-log:\n  pss: {{version: {bad}}}\n")).unwrap_err();
+        assert_eq!(errors.len(), 1, "{bad}: {errors:?}");
+    }
+}
+
 #[test]
 fn configured_default_level_is_used_without_namespace_labels() {
     let default_pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n";
@@ -288,6 +332,49 @@ mod cli {
     }
 
     const DEFAULT_POD: &str = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: web}\nspec:\n  containers:\n    - name: c\n";
+
+    /// `pss --version v1.99` was accepted without a word: it is evaluated as the newest version
+    /// ladrillo knows, and stderr says so; a malformed version is an error.
+    #[test]
+    fn a_version_newer_than_known_is_evaluated_as_the_newest_and_said() {
+        let newest = format!("v1.{}", ladrillo::analysis::pss::NEWEST);
+        let run = |args: &[&str]| {
+            let out = Command::cargo_bin("ladrillo")
+                .unwrap()
+                .args(["pss", "--no-config", "--format", "json"])
+                .args(args)
+                .arg("-")
+                .write_stdin(DEFAULT_POD)
+                .output()
+                .unwrap();
+            (out.status.code(), String::from_utf8(out.stderr).unwrap(), out.stdout)
+        };
+        let (code, stderr, stdout) = run(&["--version", "v1.99"]);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "warning: Pod Security version v1.99 is newer than {newest}, the newest ladrillo knows: it is evaluated as {newest}, as the admission controller evaluates a version newer than its own\n"
+            )
+        );
+        // The same verdicts as at the newest version, the version shown as given.
+        let (_, quiet, at_newest) = run(&["--version", &newest]);
+        assert_eq!(quiet, "");
+        let reasons = |out: &[u8]| {
+            let v: serde_json::Value = serde_json::from_slice(out).unwrap();
+            v["results"][0]["reasons"].clone()
+        };
+        assert_eq!(reasons(&stdout), reasons(&at_newest));
+        let (_, stderr, _) = run(&["--version", "v1.99", "--kubernetes-version", "1.30"]);
+        assert_eq!(stderr, "");
+        let (_, stderr, _) = run(&["--kubernetes-version", "1.99"]);
+        assert!(stderr.starts_with("warning: Kubernetes 1.99 is newer than 1."), "{stderr}");
+        for bad in ["1.x", "v1", "latest2", "v1.030"] {
+            let (code, stderr, _) = run(&["--version", bad]);
+            assert_eq!(code, Some(2), "{bad}: {stderr}");
+            assert!(stderr.contains("must be \"latest\" or \"v1.x\""), "{bad}: {stderr}");
+        }
+    }
 
     #[test]
     fn exit_codes_and_json() {

@@ -184,10 +184,12 @@ pub fn run(args: &AuditLogArgs) -> i32 {
     };
     let config = match config_path {
         None => Config::default(),
-        Some(p) => Config::load_in(&p, super::lang()).unwrap_or_else(|errs| {
-            errors.extend(errs.iter().map(|e| e.to_string_in(super::lang())));
-            Config::default()
-        }),
+        Some(p) => {
+            Config::load_in(&p, super::lang()).inspect(super::config_warnings).unwrap_or_else(|errs| {
+                errors.extend(errs.iter().map(|e| e.to_string_in(super::lang())));
+                Config::default()
+            })
+        }
     };
     if let Some(name) = &args.stdin_filename {
         // A name for an input that is not read is a mistake in the command line.

@@ -85,6 +85,7 @@ impl InputArgs {
         match path {
             None => Ok(Config::default()),
             Some(p) => Config::load_in(&p, super::lang())
+                .inspect(super::config_warnings)
                 .map_err(|errs| errs.iter().map(|e| e.to_string_in(super::lang())).collect()),
         }
     }

@@ -182,6 +182,13 @@ pub(crate) fn warning(message: impl std::fmt::Display) {
     eprintln!("{}", crate::t!(lang(), "warning", message = message.to_string()));
 }
 
+/// Prints the warnings of a config read, each with its place.
+pub(crate) fn config_warnings(config: &crate::settings::Config) {
+    for w in &config.warnings {
+        warning(w.to_string_in(lang()));
+    }
+}
+
 /// Prints an error line to stderr.
 pub(crate) fn error(message: impl std::fmt::Display) {
     let message = crate::diagnostic::escape_inline(&message.to_string()).into_owned();

@@ -113,6 +113,11 @@ pub fn evaluate(inputs: Inputs, policy: Policy, release: Option<u32>) -> PssRepo
 
 pub fn run(args: &PssArgs) -> i32 {
     let policy = Policy::new(args.level, args.version);
+    // Accepted, as the admission controller accepts them, but not evaluated as written.
+    let newer = args.version.newer_than_known(args.kubernetes_version);
+    for w in newer.into_iter().chain(args.kubernetes_version.and_then(pss::release_newer_than_known)) {
+        super::warning(w.render(super::lang()));
+    }
     let inputs = match args.input.load(&args.paths) {
         Ok(i) => i,
         Err(messages) => {

@@ -199,7 +199,10 @@ fn serve(args: &ServeArgs) -> i32 {
     let config = match &args.config {
         None => Config::default(),
         Some(p) => match Config::load_in(p, super::lang()) {
-            Ok(c) => c,
+            Ok(c) => {
+                super::config_warnings(&c);
+                c
+            }
             Err(errors) => {
                 for e in errors {
                     super::error(e.to_string_in(super::lang()));

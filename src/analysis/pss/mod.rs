@@ -12,7 +12,7 @@ mod policy;
 pub use checks::{Cause, CheckId, Site, Violation};
 pub use namespace::{MODES, NamespacePolicy, PSS_LABEL_PREFIX};
 pub use pod::InvalidField;
-pub use policy::{Level, NEWEST, Policy, Version, parse_release};
+pub use policy::{Level, NEWEST, Policy, Version, parse_release, release_newer_than_known};
 
 use crate::model::{Object, Workload};
 

@@ -77,6 +77,32 @@ impl Version {
     }
 }
 
+impl Version {
+    /// The warning for a version newer than any ladrillo knows: the admission controller accepts
+    /// it and evaluates it as the newest it knows, and so does ladrillo, at [`NEWEST`]. None when
+    /// the emulated release (`release`) knows no newer checks than ladrillo, so clamps it anyway.
+    #[must_use]
+    pub fn newer_than_known(self, release: Option<u32>) -> Option<crate::i18n::Msg> {
+        match self {
+            Self::V1(n) if n > NEWEST && release.is_none_or(|r| r > NEWEST) => Some(crate::msg!(
+                "pss-version-newer",
+                version = self.to_string(),
+                newest = Self::V1(NEWEST).to_string()
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// The warning for an emulated Kubernetes release newer than any whose checks ladrillo knows:
+/// its Pod Security checks are evaluated as those of `1.NEWEST`.
+#[must_use]
+pub fn release_newer_than_known(release: u32) -> Option<crate::i18n::Msg> {
+    (release > NEWEST).then(|| {
+        crate::msg!("pss-release-newer", release = format!("1.{release}"), newest = format!("1.{NEWEST}"))
+    })
+}
+
 /// A Kubernetes release `1.N` (or `v1.N`), as given to emulate an older API server.
 pub fn parse_release(s: &str) -> Result<u32, String> {
     const ERR: &str = "must be a Kubernetes release such as 1.30";
@@ -185,6 +211,28 @@ mod tests {
         assert_eq!(Version::V1(22).effective(), 22);
         assert!(Version::Latest > Version::V1(1000));
         assert!(Level::Baseline < Level::Restricted);
+    }
+
+    #[test]
+    fn versions_newer_than_known_are_said_to_be() {
+        let newer = Version::V1(NEWEST + 1);
+        assert!(newer.newer_than_known(None).is_some());
+        assert!(newer.newer_than_known(Some(NEWEST + 5)).is_some());
+        // An emulated release that knows no newer checks clamps the version as the server would.
+        assert!(newer.newer_than_known(Some(30)).is_none());
+        assert!(newer.newer_than_known(Some(NEWEST)).is_none());
+        for known in [Version::Latest, Version::V1(NEWEST), Version::V1(0)] {
+            assert!(known.newer_than_known(None).is_none(), "{known}");
+        }
+        assert_eq!(
+            newer.newer_than_known(None).map(|m| m.render(crate::i18n::Lang::En)),
+            Some(format!(
+                "Pod Security version v1.{} is newer than v1.{NEWEST}, the newest ladrillo knows: it is evaluated as v1.{NEWEST}, as the admission controller evaluates a version newer than its own",
+                NEWEST + 1
+            ))
+        );
+        assert!(release_newer_than_known(NEWEST + 1).is_some());
+        assert!(release_newer_than_known(NEWEST).is_none());
     }
 
     #[test]

@@ -375,6 +375,8 @@ as-written = { $text }
 # Values the command line refuses.
 arg-pss-level = must be one of privileged, baseline, restricted
 arg-pss-version = must be "latest" or "v1.x"
+pss-version-newer = Pod Security version { $version } is newer than { $newest }, the newest ladrillo knows: it is evaluated as { $newest }, as the admission controller evaluates a version newer than its own
+pss-release-newer = Kubernetes { $release } is newer than { $newest }, the newest release whose Pod Security checks ladrillo knows: its checks are evaluated as those of { $newest }
 arg-kubernetes-version = must be a Kubernetes release such as 1.30
 arg-whole-number-range = must be a whole number from { $min } to { $max }
 arg-whole-number-min = must be a whole number of { $min } or more

@@ -393,6 +393,8 @@ as-written = { $text }
 # Valores que la línea de órdenes rechaza.
 arg-pss-level = debe ser privileged, baseline o restricted
 arg-pss-version = debe ser "latest" o "v1.x"
+pss-version-newer = la versión { $version } de Pod Security es posterior a { $newest }, la más reciente que ladrillo conoce: se evalúa como { $newest }, igual que el controlador de admisión evalúa una versión posterior a la suya
+pss-release-newer = Kubernetes { $release } es posterior a { $newest }, la versión más reciente cuyas comprobaciones de Pod Security conoce ladrillo: sus comprobaciones se evalúan como las de { $newest }
 arg-kubernetes-version = debe ser una versión de Kubernetes como 1.30
 arg-whole-number-range = debe ser un número entero de { $min } a { $max }
 arg-whole-number-min = debe ser un número entero igual o mayor que { $min }
