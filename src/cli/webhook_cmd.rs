@@ -194,6 +194,18 @@ fn write_new(path: &Path, text: &str, private: bool) -> std::io::Result<()> {
     options.open(path)?.write_all(text.as_bytes())
 }
 
+/// The webhook of a config, built once (with the rule set it runs) and kept as the server's
+/// webhook of the day; none, said, when it would run no rule, since it would admit anything.
+fn webhook(config: Config, mode: Option<WebhookMode>) -> Option<(Current, Arc<crate::webhook::Webhook>)> {
+    let current = Current::new(config, mode, super::lang());
+    let built = current.get();
+    if built.settings.rules.is_empty() {
+        super::error(crate::t!(super::lang(), "webhook-no-rule-selected"));
+        return None;
+    }
+    Some((current, built))
+}
+
 fn serve(args: &ServeArgs) -> i32 {
     let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) else { return 2 };
     let config = match &args.config {
@@ -212,15 +224,7 @@ fn serve(args: &ServeArgs) -> i32 {
         },
     };
     let mode = args.mode.as_deref().map(WebhookMode::parse).transpose().unwrap_or_default();
-    // A webhook that runs no rule would admit anything.
-    if crate::webhook::Webhook::new(config.clone(), mode, jiff::Zoned::now().date(), super::lang())
-        .settings
-        .rules
-        .is_empty()
-    {
-        super::error(crate::t!(super::lang(), "webhook-no-rule-selected"));
-        return 2;
-    }
+    let Some((webhook, built)) = webhook(config, mode) else { return 2 };
     let options = server::Options {
         cert: cert.clone(),
         key: key.clone(),
@@ -265,11 +269,9 @@ fn serve(args: &ServeArgs) -> i32 {
                 }
             }
         };
-        let webhook = Current::new(config, mode, super::lang());
-        let skipped = webhook.scan_only_selected();
-        if !skipped.is_empty() {
+        if !built.scan_only.is_empty() {
             tracing::warn!(
-                rules = skipped.join(","),
+                rules = built.scan_only.join(","),
                 "selected rules that are scan-only are not run at admission"
             );
         }
@@ -310,4 +312,36 @@ fn serve(args: &ServeArgs) -> i32 {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn built() -> usize {
+        crate::webhook::BUILT.with(std::cell::Cell::get)
+    }
+
+    /// The rule set was built once for the "no rule selected" check, again for the server's
+    /// webhook, and a third time for the scan-only rules it skips: once now.
+    #[test]
+    fn the_webhook_is_built_once_at_start_up() {
+        let config = |text: &str| {
+            Config::parse(
+                &crate::source::from_bytes(".ladrillo.yaml".into(), None, text.as_bytes().to_vec()).unwrap(),
+            )
+            .unwrap()
+        };
+        let before = built();
+        let (current, first) = webhook(config("select: [POD001, EKS001]\n"), None).unwrap();
+        assert_eq!(built() - before, 1);
+        assert!(Arc::ptr_eq(&current.get(), &first));
+        assert_eq!(built() - before, 1);
+        assert_eq!(first.scan_only, ["EKS001"]);
+        assert_eq!(first.settings.rules.iter().map(|r| r.meta().code).collect::<Vec<_>>(), ["POD001"]);
+        // Only scan-only rules: refused, after the same one build.
+        let before = built();
+        assert!(webhook(config("select: [EKS001]\n"), None).is_none());
+        assert_eq!(built() - before, 1);
+    }
 }

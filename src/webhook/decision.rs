@@ -41,6 +41,9 @@ impl NamespaceLabels for HashMap<String, Vec<(String, String)>> {
 #[derive(Debug)]
 pub struct Webhook {
     pub settings: ScanSettings,
+    /// The codes of the rules the config selects that only `scan` runs (see [`super::scope`]):
+    /// not in `settings`.
+    pub scan_only: Vec<&'static str>,
     pub mode: WebhookMode,
     pub exempt: Vec<String>,
     pub namespace_modes: Vec<(String, WebhookMode)>,

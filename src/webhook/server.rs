@@ -115,19 +115,6 @@ impl Current {
         Self { config, mode, lang, webhook: RwLock::new(webhook) }
     }
 
-    /// The codes of the rules the config selects that only `scan` runs (see
-    /// [`super::scope`]).
-    #[must_use]
-    pub fn scan_only_selected(&self) -> Vec<&'static str> {
-        let today = jiff::Zoned::now().date();
-        crate::scan::ScanSettings::new(self.config.clone(), &[], &[], today)
-            .rules
-            .iter()
-            .filter(|r| !super::scope::at_admission(**r))
-            .map(|r| r.meta().code)
-            .collect()
-    }
-
     /// The webhook for today.
     pub fn get(&self) -> Arc<Webhook> {
         let today = jiff::Zoned::now().date();
