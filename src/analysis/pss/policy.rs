@@ -75,9 +75,7 @@ impl Version {
     pub fn effective_on(self, release: Option<u32>) -> u32 {
         release.map_or(self.effective(), |r| self.effective().min(r))
     }
-}
 
-impl Version {
     /// The warning for a version newer than any ladrillo knows: the admission controller accepts
     /// it and evaluates it as the newest it knows, and so does ladrillo, at [`NEWEST`]. None when
     /// the emulated release (`release`) knows no newer checks than ladrillo, so clamps it anyway.
