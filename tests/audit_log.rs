@@ -175,6 +175,24 @@ fn an_input_named_twice_is_read_once() {
     assert_eq!(v["summary"]["objects"], 1, "{v}");
 }
 
+/// A broken link named as an audit log was "no such file or directory": it is said to be a
+/// broken link, naming its target, as `scan` says it.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_is_named_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("gone.log", dir.path().join("audit.log")).unwrap();
+    let link = dir.path().join("audit.log");
+    let out = ladrillo().arg(&link).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let expected = format!(
+        "error: {}: broken symbolic link: its target `{}` does not exist\n",
+        link.display(),
+        dir.path().join("gone.log").display()
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), expected);
+}
+
 #[test]
 fn concatenated_records_on_one_line_are_each_read() {
     // Firehose writes records back to back, without a separator.

@@ -120,6 +120,9 @@ fn inputs(paths: &[String], stdin_filename: Option<&str>, errors: &mut Vec<Strin
             }
         } else if path.exists() {
             out.push(Input::File { path: path.to_path_buf(), display: p.clone() });
+        } else if let Some(why) = crate::source::broken_link(path) {
+            // Said as `scan` says it.
+            errors.push(format!("{p}: {}", why.render(super::lang())));
         } else {
             errors.push(crate::t!(super::lang(), "audit-no-such-path", path = p));
         }

@@ -121,10 +121,9 @@ pub fn discover(paths: &[String], walk: &Walk) -> Discovered {
         let display = escape_inline(arg).into_owned();
         match std::fs::metadata(path) {
             // A link that cannot be followed is said to be one, as a walk says it.
-            Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
-                found.errors.push(InputError::file(display, link_message(path, &e)));
-            }
-            Err(e) => found.errors.push(InputError::file(display, io_message(&e))),
+            Err(e) => found
+                .errors
+                .push(InputError::file(display, broken_link(path).unwrap_or_else(|| io_message(&e)))),
             Ok(m) if m.is_dir() => {
                 let first = found.inputs.len();
                 let linked = walk_dir(path, walk, &mut found);
@@ -603,6 +602,16 @@ fn special_kind_id(t: std::fs::FileType) -> &'static str {
 }
 
 /// Why a link found by a walk cannot be read: a loop is named as such.
+/// Why `path`, a symbolic link that cannot be followed, cannot be (a loop, a target that does
+/// not exist); none for anything else.
+#[must_use]
+pub fn broken_link(path: &Path) -> Option<Msg> {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return None;
+    }
+    std::fs::metadata(path).err().map(|e| link_message(path, &e))
+}
+
 fn link_message(link: &Path, e: &std::io::Error) -> Msg {
     #[cfg(unix)]
     if e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error()) {
