@@ -83,6 +83,8 @@ impl Cluster {
             r.no_defaults = Some(WHY_NODEGROUP_ONLY);
         }
         let c = read_cluster(&mut r);
+        // After the readers, whose messages for the fields they read are the more precise.
+        super::eksctl_types::check(&mut r);
         (c, r.errors)
     }
 }

@@ -19,6 +19,7 @@ mod eks_api;
 pub mod eks_snapshot;
 pub mod eksctl;
 mod eksctl_keys;
+mod eksctl_types;
 mod field;
 pub mod in_cluster;
 pub mod launch_templates;

@@ -309,6 +309,8 @@ fn expected_msg(expected: &str) -> crate::i18n::Arg {
         "a list of strings" => "expected-list-of-strings",
         "a mapping of strings" => "expected-mapping-of-strings",
         "a list of taints" => "expected-list-of-taints",
+        "a mapping" => "expected-mapping",
+        "a number" => "expected-number",
         "a quoted string such as \"1.30\"" => "expected-quoted-version",
         _ => return expected.into(),
     };

@@ -219,6 +219,97 @@ nodeGroups:
     );
 }
 
+/// Values of the wrong type are errors at the value, for any field whose type eksctl's schema
+/// gives, not only those the model reads (eksctl's decoder refuses them all).
+#[test]
+fn eksctl_values_of_the_wrong_type_are_errors_at_the_value() {
+    let text = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: c, region: eu-west-1, tags: {cost-center: 1234}}
+availabilityZones: eu-west-1a
+iam: {withOIDC: \"true\"}
+managedNodeGroups:
+  - name: ng
+    ssh: [1, 2]
+    connectionTracking: [1, 2]
+    desiredCapacity: \"3\"
+    volumeSize: 80.5
+    labels: {role: true}
+nodeGroups:
+  - name: self
+    taints: {dedicated: 1}
+    instancesDistribution: {maxPrice: cheap}
+";
+    let (_, mut cs) = build_text(text);
+    cs.errors.sort_by_key(|e| (e.line, e.column));
+    let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        msgs,
+        [
+            "c.yaml:3:60: `metadata.tags.cost-center` must be a string, found number",
+            "c.yaml:4:20: `availabilityZones` must be a list of strings, found string",
+            "c.yaml:5:17: `iam.withOIDC` must be a boolean, found string",
+            "c.yaml:8:10: `managedNodeGroups[0].ssh` must be a mapping, found array",
+            "c.yaml:9:25: `managedNodeGroups[0].connectionTracking` must be a mapping, found array",
+            "c.yaml:10:22: `managedNodeGroups[0].desiredCapacity` must be an integer, found string",
+            "c.yaml:11:17: `managedNodeGroups[0].volumeSize` must be an integer, found number",
+            "c.yaml:12:20: `managedNodeGroups[0].labels.role` must be a string, found boolean",
+            "c.yaml:15:25: `nodeGroups[0].taints.dedicated` must be a string, found number",
+            "c.yaml:16:39: `nodeGroups[0].instancesDistribution.maxPrice` must be a number, found string",
+        ]
+    );
+}
+
+/// What eksctl accepts in several forms, or leaves free, is not an error: `null` anywhere,
+/// taints as the older mapping, free-form policy documents, string maps, an integer written
+/// `80.0`, a whole number where a number goes, identity providers (a `oneOf`) and ARNs (no type).
+#[test]
+fn eksctl_values_in_every_accepted_form_are_not_errors() {
+    let text = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: c, region: eu-west-1, version: \"1.34\", tags: {team: a, empty: }}
+iam:
+  withOIDC: true
+  serviceAccounts:
+    - metadata: {name: s, namespace: ns, labels: {a: b}}
+      attachPolicy:
+        Version: \"2012-10-17\"
+        Statement: [{Effect: Allow, Action: [\"s3:GetObject\"], Resource: \"*\"}]
+accessConfig:
+  accessEntries:
+    - principalARN: arn:aws:iam::111122223333:role/admin
+      accessPolicies:
+        - policyARN: arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy
+          accessScope: {type: namespace, namespaces: [dev]}
+identityProviders:
+  - {name: p, type: oidc, issuerURL: https://example.com, clientID: x}
+addons:
+  - {name: vpc-cni, version: latest, configurationValues: \"{}\", tags: {a: b}}
+managedNodeGroups:
+  - name: ng
+    desiredCapacity: 2
+    volumeSize: 80.0
+    labels: {role: worker}
+    taints: [{key: k, value: v, effect: NoSchedule}]
+    ssh: ~
+    iam: {withAddonPolicies: {ebs: true}}
+    updateConfig: {maxUnavailable: 1}
+nodeGroups:
+  - name: self
+    taints: {special: \"true:NoSchedule\"}
+    kubeletExtraConfig: {kubeReserved: {cpu: 300m}, evictionHard: {memory.available: 200Mi}}
+    instancesDistribution: {maxPrice: 1, onDemandBaseCapacity: 0, instanceTypes: [m5.large]}
+fargateProfiles:
+  - name: fp
+    selectors: [{namespace: default, labels: {app: a}}]
+";
+    let (_, cs) = build_text(text);
+    let msgs: Vec<String> = cs.errors.iter().map(ToString::to_string).collect();
+    assert!(msgs.is_empty(), "{msgs:?}");
+}
+
 const DESCRIBE: &str = r#"{
   "cluster": {
     "name": "prod",
