@@ -100,6 +100,13 @@ impl Cluster {
             None => Field::unknown(arn.at().clone(), "no cluster ARN"),
         };
         c.version = r.string(&p("cluster.version"), None);
+        c.outpost = super::eks_api::outpost(
+            &mut r,
+            &p("cluster.outpostConfig"),
+            &p("cluster.outpostConfig.outpostArns"),
+            &p("cluster.outpostConfig.controlPlaneInstanceType"),
+            "describe-cluster shows `outpostConfig` only for a control plane on AWS Outposts",
+        );
         c.auto_mode = r.bool(
             &p("cluster.computeConfig.enabled"),
             Some((false, "describe-cluster shows `computeConfig` only for Auto Mode")),

@@ -10,8 +10,8 @@ use crate::document::cloudformation::{Resource, Template};
 
 use super::eks_api::{
     AccessEntryKeys, AccessPolicyKeys, AddonKeys, Bootstrap, ClusterKeys, Dialect, FargateKeys,
-    GuardDutyKeys, LaunchTemplateKeys, Logging, NodeGroupKeys, OidcKeys, PodIdentityKeys, Policies,
-    RemoteAccessKeys, Res, Resources, RoleKeys, TagShape,
+    GuardDutyKeys, LaunchTemplateKeys, Logging, NodeGroupKeys, OidcKeys, OutpostKeys, PodIdentityKeys,
+    Policies, RemoteAccessKeys, Res, Resources, RoleKeys, TagShape,
 };
 use super::{Cluster, Field, Place, SourceKind};
 
@@ -54,6 +54,12 @@ const CLOUDFORMATION: Dialect = Dialect {
         },
         role_arn: "RoleArn",
         tags: ("Tags", TagShape::List),
+        outpost: OutpostKeys {
+            block: "OutpostConfig",
+            arns: "OutpostConfig.OutpostArns",
+            instance_type: "OutpostConfig.ControlPlaneInstanceType",
+            why_region: "no `OutpostConfig`: the control plane runs in the AWS Region",
+        },
     },
     node_group: NodeGroupKeys {
         kind: "AWS::EKS::Nodegroup",

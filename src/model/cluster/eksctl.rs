@@ -10,7 +10,7 @@ use super::read::{Reader, scalar};
 use super::{
     Access, AccessEntry, AccessPolicy, AccessScope, Addon, AuthMode, AwsAuthMapping, Cluster, ClusterRole,
     Endpoint, Field, Identity, Imds, LogType, MappingKind, NodeGroup, NodeGroupKind, ObjectLink,
-    PodIdentityAssociation, Scaling, ServiceAccountRole, SourceKind, Ssh, Taint, Volume,
+    OutpostControlPlane, PodIdentityAssociation, Scaling, ServiceAccountRole, SourceKind, Ssh, Taint, Volume,
 };
 
 /// eksctl's default Kubernetes version (`DefaultVersion`).
@@ -27,6 +27,9 @@ const WHY_CIDRS: &str = "EKS opens the public endpoint to 0.0.0.0/0";
 const WHY_SECRETS: &str = "eksctl configures no customer KMS key for secrets";
 const WHY_LOGGING: &str = "eksctl enables no control-plane logs";
 const WHY_AUTH: &str = "eksctl uses API_AND_CONFIG_MAP";
+const WHY_AUTH_OUTPOST: &str =
+    "eksctl uses CONFIG_MAP for a control plane on AWS Outposts, the only mode EKS accepts there";
+const WHY_REGION: &str = "`outpost` unset: the control plane runs in the AWS Region";
 const WHY_BOOTSTRAP: &str = "EKS grants the cluster creator admin by default";
 const WHY_NONE: &str = "none configured";
 const WHY_OIDC: &str = "`iam.withOIDC` defaults to false: no OIDC provider";
@@ -133,8 +136,19 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
     c.name = r.string(&p("metadata.name"), None);
     c.region = r.string(&p("metadata.region"), None);
     c.version = version(r);
+    c.outpost = outpost(r);
+    let local = c.on_outposts();
     let private_cluster = r.bool(&p("privateCluster.enabled"), Some((false, WHY_NONE))).is_true();
-    c.endpoint = if private_cluster {
+    c.endpoint = if local {
+        Endpoint {
+            public_access: r
+                .bool(&p("vpc.clusterEndpoints.publicAccess"), Some((false, super::WHY_LOCAL_ENDPOINT))),
+            private_access: r
+                .bool(&p("vpc.clusterEndpoints.privateAccess"), Some((true, super::WHY_LOCAL_ENDPOINT))),
+            public_cidrs: r
+                .spanned_strings(&p("vpc.publicAccessCIDRs"), Some((Vec::new(), super::WHY_LOCAL_ENDPOINT))),
+        }
+    } else if private_cluster {
         Endpoint {
             public_access: r
                 .bool(&p("vpc.clusterEndpoints.publicAccess"), Some((false, WHY_PRIVATE_CLUSTER))),
@@ -153,7 +167,7 @@ fn read_cluster(r: &mut Reader<'_>) -> Cluster {
     };
     c.secrets_key = r.opt_string(&p("secretsEncryption.keyARN"), WHY_SECRETS);
     c.logging = logging(r);
-    c.access = access(r);
+    c.access = access(r, local);
     c.identity = identity(r);
     c.addons = addons(r);
     c.auto_mode = r.bool(
@@ -231,9 +245,20 @@ fn logging(r: &mut Reader<'_>) -> Field<Vec<LogType>> {
     types.map(|_| out)
 }
 
-fn access(r: &mut Reader<'_>) -> Access {
+/// The control plane on AWS Outposts: `outpost.controlPlaneOutpostARN` set (eksctl's
+/// `IsControlPlaneOnOutposts`).
+fn outpost(r: &mut Reader<'_>) -> Field<Option<OutpostControlPlane>> {
+    let arn = r.opt_string(&p("outpost.controlPlaneOutpostARN"), WHY_REGION);
+    let instance_type = r.get(&p("outpost.controlPlaneInstanceType")).and_then(scalar);
+    arn.map(|a| {
+        a.filter(|a| !a.is_empty()).map(|a| OutpostControlPlane { outpost_arns: vec![a], instance_type })
+    })
+}
+
+fn access(r: &mut Reader<'_>, local: bool) -> Access {
     let mode_path = p("accessConfig.authenticationMode");
-    let mode = match r.string(&mode_path, Some(("API_AND_CONFIG_MAP", WHY_AUTH))) {
+    let why = if local { ("CONFIG_MAP", WHY_AUTH_OUTPOST) } else { ("API_AND_CONFIG_MAP", WHY_AUTH) };
+    let mode = match r.string(&mode_path, Some(why)) {
         f @ Field::Unknown { .. } => f.map(|_| AuthMode::Api),
         f => match f.value().and_then(|s| AuthMode::parse(s)) {
             Some(m) => f.map(|_| m),

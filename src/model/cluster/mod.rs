@@ -81,6 +81,26 @@ pub struct Cluster {
     /// GuardDuty EKS Runtime Monitoring with the agent managed by GuardDuty (account-level, seen
     /// only when the same Terraform module or CloudFormation template enables it).
     pub guardduty_managed_agent: Field<bool>,
+    /// Where the control plane runs: on AWS Outposts (an EKS local cluster: eksctl `outpost`,
+    /// Terraform `outpost_config`, CloudFormation `OutpostConfig`, describe-cluster
+    /// `outpostConfig`), or in an AWS Region (`None`). A local cluster cannot have what eksctl
+    /// refuses there (eksctl `userdocs/src/usage/outposts.md`, `outposts_validation_test.go`):
+    /// KMS secrets encryption, add-ons, `iam.withOIDC`, identity providers, Fargate, Karpenter,
+    /// managed node groups, a public endpoint; and EKS accepts only CONFIG_MAP authentication
+    /// with the creator as admin (eks-facts §1.2; eksctl-io/eksctl#7552).
+    pub outpost: Field<Option<OutpostControlPlane>>,
+}
+
+/// Why an endpoint is private when nothing says so: a local cluster has no public endpoint.
+pub(crate) const WHY_LOCAL_ENDPOINT: &str = "a control plane on AWS Outposts has a private endpoint only";
+
+/// A control plane on AWS Outposts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutpostControlPlane {
+    /// The Outposts ARNs, when literal (EKS takes one).
+    pub outpost_arns: Vec<String>,
+    /// The control plane's EC2 instance type, when the input gives it.
+    pub instance_type: Option<String>,
 }
 
 /// The Kubernetes API endpoint.
@@ -647,7 +667,14 @@ impl Cluster {
             tags: u!(),
             auto_mode: u!(),
             guardduty_managed_agent: u!(),
+            outpost: u!(),
         }
+    }
+
+    /// Whether the control plane is known to run on AWS Outposts (an EKS local cluster).
+    #[must_use]
+    pub fn on_outposts(&self) -> bool {
+        self.outpost.value().is_some_and(Option::is_some)
     }
 
     /// `cluster "prod"`, for messages.

@@ -12,8 +12,8 @@ use crate::document::hcl::{Block, Module};
 
 use super::eks_api::{
     AccessEntryKeys, AccessPolicyKeys, AddonKeys, Bootstrap, ClusterKeys, Dialect, FargateKeys,
-    GuardDutyKeys, LaunchTemplateKeys, Logging, NodeGroupKeys, OidcKeys, PodIdentityKeys, Policies,
-    RemoteAccessKeys, Res, Resources, RoleKeys, TagShape, p,
+    GuardDutyKeys, LaunchTemplateKeys, Logging, NodeGroupKeys, OidcKeys, OutpostKeys, PodIdentityKeys,
+    Policies, RemoteAccessKeys, Res, Resources, RoleKeys, TagShape, p,
 };
 use super::read::Reader;
 use super::{Cluster, Field, Place, SourceKind};
@@ -72,6 +72,12 @@ const TERRAFORM: Dialect = Dialect {
         },
         role_arn: "role_arn",
         tags: ("tags", TagShape::Map),
+        outpost: OutpostKeys {
+            block: "outpost_config",
+            arns: "outpost_config[0].outpost_arns",
+            instance_type: "outpost_config[0].control_plane_instance_type",
+            why_region: "no `outpost_config`: the control plane runs in the AWS Region",
+        },
     },
     node_group: NodeGroupKeys {
         kind: "aws_eks_node_group",

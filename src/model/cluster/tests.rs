@@ -310,6 +310,43 @@ fargateProfiles:
     assert!(msgs.is_empty(), "{msgs:?}");
 }
 
+/// A control plane on AWS Outposts is read from every form; eksctl then defaults what a local
+/// cluster has: a private endpoint only, and CONFIG_MAP authentication.
+#[test]
+fn an_outposts_control_plane_is_read_with_its_defaults() {
+    let eksctl = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: local, region: us-west-2}
+outpost:
+  controlPlaneOutpostARN: arn:aws:outposts:us-west-2:111122223333:outpost/op-1234
+  controlPlaneInstanceType: m5d.large
+";
+    let (_, cs) = build_text(eksctl);
+    assert!(cs.errors.is_empty(), "{:?}", cs.errors);
+    let c = &cs.clusters[0];
+    assert!(c.on_outposts());
+    let o = c.outpost.value().cloned().flatten().unwrap();
+    assert_eq!(o.outpost_arns, ["arn:aws:outposts:us-west-2:111122223333:outpost/op-1234"]);
+    assert_eq!(o.instance_type.as_deref(), Some("m5d.large"));
+    assert!(c.endpoint.public_access.is_default() && c.endpoint.public_access.is_false());
+    assert!(c.endpoint.private_access.is_true());
+    assert_eq!(c.endpoint.public_cidrs.value().map(Vec::len), Some(0));
+    assert!(c.access.mode.is_default() && c.access.mode.value() == Some(&AuthMode::ConfigMap));
+
+    let (_, cs) = build_text(MINIMAL);
+    assert!(!cs.clusters[0].on_outposts() && cs.clusters[0].outpost.is_default());
+
+    let json = r#"{"cluster": {"name": "local", "arn": "arn:aws:eks:us-west-2:111122223333:cluster/local",
+      "outpostConfig": {"outpostArns": ["arn:aws:outposts:us-west-2:111122223333:outpost/op-1234"],
+                        "controlPlaneInstanceType": "m5d.large"}}}"#;
+    let file = SourceFile::new("d.json", None, json.to_string());
+    let loaded = crate::input::file::load(&file);
+    let (c, errors) = Cluster::from_describe_cluster(&file, &loaded.aws[0].root);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(c.on_outposts());
+}
+
 const DESCRIBE: &str = r#"{
   "cluster": {
     "name": "prod",

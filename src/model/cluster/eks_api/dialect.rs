@@ -47,6 +47,16 @@ pub(crate) struct ClusterKeys {
     pub bootstrap: Bootstrap,
     pub role_arn: &'static str,
     pub tags: (&'static str, TagShape),
+    pub outpost: OutpostKeys,
+}
+
+/// The block that puts the control plane on AWS Outposts, and its fields.
+pub(crate) struct OutpostKeys {
+    pub block: &'static str,
+    pub arns: &'static str,
+    pub instance_type: &'static str,
+    /// Why the control plane is in the Region when the block is absent.
+    pub why_region: &'static str,
 }
 
 /// Where enabled control-plane log types are listed.

@@ -217,13 +217,22 @@ fn cluster<S: Resources>(src: &S, d: &Dialect, res: &Res<'_>, errors: &mut Vec<I
     c.name = name(d, &mut r, k.name, &at);
     c.region = src.region(&c.at);
     c.version = r.string(&p(k.version), None);
-    c.endpoint.public_access = r.bool(&p(k.public_access.0), Some((true, k.public_access.1)));
+    let o = &k.outpost;
+    c.outpost = outpost(&mut r, &p(o.block), &p(o.arns), &p(o.instance_type), o.why_region);
+    let (public, private, cidrs) = if c.on_outposts() {
+        let why = super::WHY_LOCAL_ENDPOINT;
+        ((false, why), (true, why), (Vec::new(), why))
+    } else {
+        (
+            (true, k.public_access.1),
+            (false, k.private_access.1),
+            (vec!["0.0.0.0/0".into()], "EKS opens the public endpoint to 0.0.0.0/0"),
+        )
+    };
+    c.endpoint.public_access = r.bool(&p(k.public_access.0), Some(public));
     c.auto_mode = r.bool(&p(k.auto_mode.0), Some((false, k.auto_mode.1)));
-    c.endpoint.private_access = r.bool(&p(k.private_access.0), Some((false, k.private_access.1)));
-    c.endpoint.public_cidrs = super::no_cidrs_is_open(r.spanned_strings(
-        &p(k.public_cidrs),
-        Some((vec!["0.0.0.0/0".into()], "EKS opens the public endpoint to 0.0.0.0/0")),
-    ));
+    c.endpoint.private_access = r.bool(&p(k.private_access.0), Some(private));
+    c.endpoint.public_cidrs = super::no_cidrs_is_open(r.spanned_strings(&p(k.public_cidrs), Some(cidrs)));
     let (block, key_arn, why) = k.encryption;
     c.secrets_key = if r.get(&p(block)).is_some() {
         match r.spanned_strings(&p(k.encryption_resources), None) {
@@ -251,6 +260,26 @@ fn cluster<S: Resources>(src: &S, d: &Dialect, res: &Res<'_>, errors: &mut Vec<I
     c.tags = tags(&mut r, &p(k.tags.0), k.tags.1);
     errors.append(&mut r.errors);
     c
+}
+
+/// The control plane on AWS Outposts: the block (Terraform `outpost_config`, CloudFormation
+/// `OutpostConfig`, describe-cluster `outpostConfig`) with its Outpost ARNs and instance type;
+/// absent, the control plane runs in the Region. A block the input cannot tell (a Terraform
+/// `dynamic` block, a CloudFormation `!If`) is unknown.
+pub(super) fn outpost(
+    r: &mut Reader<'_>,
+    block: &FieldPath,
+    arns: &FieldPath,
+    instance_type: &FieldPath,
+    why_region: &'static str,
+) -> Field<Option<super::OutpostControlPlane>> {
+    let Some(node) = r.get(block) else { return Field::default(None, r.place(block), why_region) };
+    if let Some(f) = r.symbolic(node, block) {
+        return f;
+    }
+    let outpost_arns = r.strings(arns, None).value().cloned().unwrap_or_default();
+    let instance_type = r.get(instance_type).filter(|n| n.is_literal()).and_then(super::read::scalar);
+    Field::known(Some(super::OutpostControlPlane { outpost_arns, instance_type }), r.place(block))
 }
 
 /// Control-plane log types: a list of names, or of items holding a name under `item_key`.

@@ -30,6 +30,7 @@ const MODULE_POLICY: AccessPolicyKeys = AccessPolicyKeys {
     scope_type: "type",
     namespaces: "namespaces",
 };
+const WHY_M_REGION: &str = "no `outpost_config`: the eks module creates the control plane in the AWS Region";
 const WHY_M_PUBLIC: &str = "the eks module defaults `endpoint_public_access` to false";
 const WHY_M_PRIVATE: &str = "the eks module defaults `endpoint_private_access` to true";
 const WHY_M_CIDRS: &str = "the eks module defaults `endpoint_public_access_cidrs` to 0.0.0.0/0";
@@ -98,6 +99,34 @@ fn since_19<T>(
     }
 }
 
+/// The module's `outpost_config`: a map with entries puts the control plane on AWS Outposts
+/// (the module creates a local cluster when it is not empty); absent, null or empty, the
+/// control plane runs in the Region.
+fn outpost(r: &mut Reader<'_>, b: &Block) -> Field<Option<crate::model::cluster::OutpostControlPlane>> {
+    let path = p("outpost_config");
+    match b.get("outpost_config") {
+        None => Field::default(None, r.place(&path), WHY_M_REGION),
+        Some(n) if !n.is_literal() => {
+            r.symbolic(n, &path).unwrap_or_else(|| Field::unknown(r.place(&path), "computed"))
+        }
+        Some(n) if n.is_null() || n.as_map().is_some_and(|m| m.entries.is_empty()) => {
+            Field::known(None, r.place(&path))
+        }
+        Some(_) => {
+            let outpost_arns =
+                r.strings(&path.clone().key("outpost_arns"), None).value().cloned().unwrap_or_default();
+            let instance_type = r
+                .get(&path.clone().key("control_plane_instance_type"))
+                .filter(|n| n.is_literal())
+                .and_then(crate::model::cluster::read::scalar);
+            Field::known(
+                Some(crate::model::cluster::OutpostControlPlane { outpost_arns, instance_type }),
+                r.place(&path),
+            )
+        }
+    }
+}
+
 /// A terraform-aws-modules/eks `module` block, with the module's defaults.
 pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     let inputs = Inputs::new(b, errors);
@@ -109,6 +138,7 @@ pub(super) fn cluster(b: &Block, errors: &mut Vec<InputError>) -> Cluster {
     let mut c = Cluster::unknown(SourceKind::Terraform, at, "not expressed by the eks module");
     c.name = r.string(&n("name"), None);
     c.version = r.string(&n("kubernetes_version"), None);
+    c.outpost = outpost(&mut r, b);
     let default =
         |r: &mut Reader<'_>, path: &FieldPath, d: Result<(bool, &'static str), &'static str>| match d {
             Ok(d) => r.bool(path, Some(d)),
