@@ -99,6 +99,12 @@ pub trait Rule: Declared + Send + Sync {
     fn check_run(&self, _cx: &mut Context<'_>, _set: &ObjectSet) {}
     /// Called once per EKS cluster built from the inputs (eksctl, AWS JSON, Terraform, …).
     fn check_cluster(&self, _cx: &mut Context<'_>, _cluster: &Cluster) {}
+    /// Whether what the rule asks for can be done on a cluster whose control plane runs on AWS
+    /// Outposts (see [`Cluster::outpost`]). When not, the scan does not check such clusters with
+    /// it, and compliance reports show its controls as not applicable to them.
+    fn applies_on_outposts(&self) -> bool {
+        true
+    }
     /// Called once per cluster with every object of the run, when the run has exactly one
     /// cluster (workloads are not tied to a cluster otherwise).
     fn check_cluster_objects(&self, _cx: &mut Context<'_>, _cluster: &Cluster, _set: &ObjectSet) {}

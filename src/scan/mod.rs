@@ -319,7 +319,7 @@ pub fn scan(inputs: Inputs, settings: &ScanSettings) -> ScanResult {
     let mut per_cluster = Vec::new();
     for c in clusters {
         let mut cx = Context::new(&settings.options);
-        for rule in &settings.rules {
+        for rule in settings.rules.iter().filter(|r| r.applies_on_outposts() || !c.on_outposts()) {
             rule.check_cluster(&mut cx, c);
             if clusters.len() == 1 {
                 rule.check_cluster_objects(&mut cx, c, &set);

@@ -14,6 +14,9 @@ crate::declare_rule! {
     /// `bootstrap_cluster_creator_admin_permissions = false`) and grant admin through an
     /// explicit access entry for a dedicated role.
     ///
+    /// Not reported for a control plane on AWS Outposts, where EKS accepts only
+    /// `bootstrapClusterCreatorAdminPermissions: true`.
+    ///
     /// ## Example
     /// ```yaml
     /// accessConfig:
@@ -33,6 +36,10 @@ crate::declare_rule! {
 }
 
 impl Rule for ClusterCreatorAdmin {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if c.access.bootstrap_creator_admin.is_true() {
             cx.report_field(

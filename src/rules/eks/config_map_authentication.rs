@@ -14,6 +14,9 @@ crate::declare_rule! {
     /// Switch the authentication mode to `API_AND_CONFIG_MAP`, migrate the mappings to access
     /// entries, then to `API`. The change is one-way.
     ///
+    /// Not reported for a control plane on AWS Outposts, where CONFIG_MAP is the only mode EKS
+    /// accepts.
+    ///
     /// ## Example
     /// ```yaml
     /// accessConfig:
@@ -33,6 +36,10 @@ crate::declare_rule! {
 }
 
 impl Rule for ConfigMapAuthentication {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if c.access.mode.value() == Some(&AuthMode::ConfigMap) {
             cx.report_field(

@@ -14,6 +14,8 @@ crate::declare_rule! {
     /// Add the `amazon-cloudwatch-observability` add-on, with an IRSA or Pod Identity role
     /// carrying `CloudWatchAgentServerPolicy`, or waive the rule where another stack is used.
     ///
+    /// Not reported for a control plane on AWS Outposts, where add-ons are not supported.
+    ///
     /// ## Example
     /// ```yaml
     /// addons:   # flagged: no amazon-cloudwatch-observability
@@ -30,6 +32,10 @@ crate::declare_rule! {
 }
 
 impl Rule for ContainerInsightsMissing {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if !c.addons.is_unknown() && c.addon("amazon-cloudwatch-observability").is_none() {
             cx.report_field(

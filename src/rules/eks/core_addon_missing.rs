@@ -14,6 +14,8 @@ crate::declare_rule! {
     /// List the add-ons in the cluster definition (eksctl `addons`, Terraform `aws_eks_addon`),
     /// the EBS CSI driver with an IRSA or Pod Identity role carrying `AmazonEBSCSIDriverPolicy`.
     ///
+    /// Not reported for a control plane on AWS Outposts, where add-ons are not supported.
+    ///
     /// ## Example
     /// ```yaml
     /// addons:              # flagged: no aws-ebs-csi-driver
@@ -30,6 +32,10 @@ crate::declare_rule! {
 }
 
 impl Rule for CoreAddonMissing {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         // Auto Mode runs networking, DNS, kube-proxy and block storage itself; unknown is no answer.
         if c.addons.is_unknown() || !c.auto_mode.is_false() {

@@ -14,6 +14,8 @@ crate::declare_rule! {
     /// Enable GuardDuty EKS Runtime Monitoring and add the `aws-guardduty-agent` add-on (it
     /// does not run on Fargate), or waive the rule where another runtime tool is deployed.
     ///
+    /// Not reported for a control plane on AWS Outposts, where add-ons are not supported.
+    ///
     /// ## Example
     /// ```yaml
     /// addons:   # flagged: no aws-guardduty-agent
@@ -34,6 +36,10 @@ crate::declare_rule! {
 }
 
 impl Rule for RuntimeMonitoringMissing {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         let ec2_nodes = c.node_groups.iter().any(|n| n.kind != NodeGroupKind::Fargate);
         // GuardDuty may install and manage the agent itself (EKS_ADDON_MANAGEMENT).

@@ -14,6 +14,9 @@ crate::declare_rule! {
     /// `secretsEncryption.keyARN`, Terraform `encryption_config`, CloudFormation
     /// `EncryptionConfig`. It can be added to an existing cluster, and cannot be removed.
     ///
+    /// Not reported for a control plane on AWS Outposts, where KMS secrets encryption is not
+    /// supported.
+    ///
     /// ## Example
     /// ```yaml
     /// apiVersion: eksctl.io/v1alpha5
@@ -39,6 +42,10 @@ crate::declare_rule! {
 }
 
 impl Rule for SecretsWithoutCustomerKey {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if c.secrets_key.is(Option::is_none) {
             cx.report_field(

@@ -14,6 +14,9 @@ crate::declare_rule! {
     /// own role through IRSA, or use EKS Pod Identity (the `eks-pod-identity-agent` add-on and
     /// `iam.podIdentityAssociations`).
     ///
+    /// Not reported for a control plane on AWS Outposts, where neither `iam.withOIDC` nor
+    /// add-ons (the Pod Identity agent is one) are supported.
+    ///
     /// ## Example
     /// ```yaml
     /// iam:
@@ -30,6 +33,10 @@ crate::declare_rule! {
 }
 
 impl Rule for WorkloadIdentityMissing {
+    fn applies_on_outposts(&self) -> bool {
+        false
+    }
+
     fn check_cluster(&self, cx: &mut Context<'_>, c: &Cluster) {
         if c.identity.oidc_provider.is_false() && c.identity.pod_identity.is(Vec::is_empty) {
             cx.report_field(
