@@ -441,3 +441,41 @@ fn html_scan_report_shows_framework_scores() {
     let text = run(&["scan", "--no-config", "tests/data/frameworks"]);
     assert!(!text.contains("pss-baseline"), "{text}");
 }
+
+/// A control whose cluster rules cannot apply to a control plane on AWS Outposts (KMS secrets
+/// encryption, access entries, IRSA) is not applicable there, with the reason, rather than a
+/// pass; the same cluster in a Region fails them, and controls that do apply are still decided.
+#[test]
+fn controls_that_cannot_apply_on_outposts_are_not_applicable_there() {
+    let outposts = "\
+apiVersion: eksctl.io/v1alpha5
+kind: ClusterConfig
+metadata: {name: local, region: us-west-2}
+nodeGroups:
+  - name: ng
+    privateNetworking: true
+outpost:
+  controlPlaneOutpostARN: arn:aws:outposts:us-west-2:111122223333:outpost/op-1234
+";
+    let r = report_text(FrameworkId::CisEks18, outposts);
+    assert_eq!(r.coverage.outposts, 1);
+    for id in ["4.1.7", "5.2.1", "5.3.1"] {
+        assert_eq!(status(&r, id), Status::NotApplicable, "{id}");
+        let c = r.controls.iter().find(|c| c.control.id == id).unwrap();
+        let reason = c.reason.as_ref().unwrap().render(Lang::En);
+        assert!(reason.contains("AWS Outposts"), "{id}: {reason}");
+    }
+    assert_eq!(status(&r, "2.1.1"), Status::Fail);
+    assert_eq!(status(&r, "5.4.2"), Status::Pass);
+
+    let region = outposts.replace(
+        "outpost:\n  controlPlaneOutpostARN: arn:aws:outposts:us-west-2:111122223333:outpost/op-1234\n",
+        "",
+    );
+    let r = report_text(FrameworkId::CisEks18, &region);
+    assert_eq!(r.coverage.outposts, 0);
+    for id in ["4.1.7", "5.2.1", "5.3.1"] {
+        assert_ne!(status(&r, id), Status::NotApplicable, "{id}");
+    }
+    assert_eq!(status(&r, "5.3.1"), Status::Fail);
+}

@@ -717,7 +717,8 @@ pub fn frameworks_markdown() -> String {
         "`ladrillo report --framework F PATH...` lists every control of a framework with its status: \
          **pass** (the rules that implement it ran on relevant input and found nothing), **fail** (with \
          the findings), **not-applicable** (the input has nothing the control is about, such as no \
-         cluster definition for a cluster control) or **manual** (no definition can decide it; the \
+         cluster definition for a cluster control, or only clusters whose control plane runs on AWS \
+         Outposts for a control whose cluster rules cannot apply there) or **manual** (no definition can decide it; the \
          report says what to check by hand). The score is the share of passed controls among those \
          that passed or failed. Exit code: 0 when no control fails, 1 when one does, 2 on input errors.\n\n\
          Inputs: *cluster* = an EKS cluster definition (eksctl, Terraform, CloudFormation, \

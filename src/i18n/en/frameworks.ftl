@@ -22,6 +22,7 @@ framework-checked-on = checked on { $inputs }
 framework-no-rule = no rule checks this control from definitions
 framework-not-run = not evaluated: rules not run ({ $rules }); check by hand or stop ignoring them
 framework-not-applicable = no relevant input: no { $inputs } in the input
+framework-not-applicable-outposts = the control plane runs on AWS Outposts, where EKS or eksctl does not support what this control asks for
 framework-pss-check = Pod Security check { $check }
 framework-check-by-hand = check by hand
 framework-waived = { $count } waived

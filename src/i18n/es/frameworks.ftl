@@ -22,6 +22,7 @@ framework-checked-on = comprobado sobre { $inputs }
 framework-no-rule = ninguna regla puede comprobar este control a partir de las definiciones
 framework-not-run = sin evaluar: no se ejecutaron reglas de este control ({ $rules }); compruébelo a mano o deje de ignorarlas
 framework-not-applicable = sin entrada relevante: la entrada no tiene { $inputs }
+framework-not-applicable-outposts = el plano de control se ejecuta en AWS Outposts, donde EKS o eksctl no admiten lo que pide este control
 framework-pss-check = comprobación { $check } de Pod Security
 framework-check-by-hand = comprobar a mano
 framework-waived = { $count ->

@@ -49,6 +49,10 @@ impl Status {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Coverage {
     pub cluster: usize,
+    /// Clusters whose control plane runs on AWS Outposts (among `cluster`): controls decided
+    /// only by rules that do not apply there are not applicable to them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub outposts: usize,
     pub workloads: usize,
     pub rbac: usize,
     pub namespaced: usize,
@@ -63,6 +67,7 @@ impl Coverage {
         let kube = || set.iter().filter(|o| o.group() != "eksctl.io");
         Self {
             cluster: set.clusters().len(),
+            outposts: set.clusters().iter().filter(|c| c.on_outposts()).count(),
             workloads: kube().filter(|o| Workload::is_pod_bearing(o)).count(),
             rbac: kube().filter(|o| o.group() == "rbac.authorization.k8s.io").count(),
             namespaced: kube().filter(|o| !o.is_cluster_scoped()).count(),
@@ -91,6 +96,11 @@ impl Coverage {
             Input::Objects => self.objects,
         }
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One control's verdict.
@@ -312,8 +322,26 @@ fn decide(
     pss: &[(pss::CheckId, Finding)],
     keep_findings: bool,
 ) -> ControlResult {
-    let evaluated_on: Vec<(Input, usize)> =
+    let mut evaluated_on: Vec<(Input, usize)> =
         control.inputs.iter().map(|i| (*i, coverage.count(*i))).filter(|(_, n)| *n > 0).collect();
+    // Clusters on AWS Outposts do not count for a control whose cluster rules all do not apply
+    // there: with no other input it is not applicable, for that reason.
+    let regional_only = framework.pss_check(control.id).is_none() && {
+        let rules = framework.rules(control.id);
+        let mut cluster_rules =
+            rules.iter().filter(|r| r.meta().group == crate::rules::Group::Eks).peekable();
+        cluster_rules.peek().is_some() && cluster_rules.all(|r| !r.applies_on_outposts())
+    };
+    let mut only_outposts = false;
+    if regional_only && coverage.outposts > 0 {
+        for (input, n) in &mut evaluated_on {
+            if *input == Input::Cluster {
+                *n -= coverage.outposts.min(*n);
+            }
+        }
+        evaluated_on.retain(|(_, n)| *n > 0);
+        only_outposts = evaluated_on.is_empty();
+    }
     let mut result = ControlResult {
         control,
         status: Status::Manual,
@@ -355,7 +383,11 @@ fn decide(
     result.decided_by = decided_by;
     if result.evaluated_on.is_empty() {
         result.status = Status::NotApplicable;
-        result.reason = Some(words::not_applicable_reason(control.inputs));
+        result.reason = Some(if only_outposts {
+            words::outposts_reason()
+        } else {
+            words::not_applicable_reason(control.inputs)
+        });
         return result;
     }
     result.waived = findings.iter().filter(|f| f.suppressed.is_some()).count();

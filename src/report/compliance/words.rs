@@ -111,6 +111,13 @@ pub fn not_applicable_reason(inputs: &'static [Input]) -> Reason {
     Reason::NoInput(inputs)
 }
 
+/// Why a control is not applicable: every cluster's control plane runs on AWS Outposts, where
+/// what it asks for cannot be done.
+#[must_use]
+pub fn outposts_reason() -> Reason {
+    Reason::Text(Text::Msg(crate::msg!("framework-not-applicable-outposts")))
+}
+
 /// `cluster definitions or workloads` after a negation (`ni` in Spanish), in a language.
 #[must_use]
 pub fn or_list(inputs: &[Input], lang: Lang) -> String {
