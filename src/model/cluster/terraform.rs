@@ -226,7 +226,8 @@ fn reader(b: &Block) -> Reader<'_> {
     res(b).reader()
 }
 
-/// False only for a literal `count = 0` (or an empty literal `for_each`).
+/// False only for a `count` of 0 or an empty `for_each`, as written or as the variables' values
+/// make them (`count = var.create ? 1 : 0`); an unknown count leaves the resource in.
 fn exists(b: &Block) -> bool {
     let zero_count = b.get("count").and_then(Node::as_i64) == Some(0);
     let empty_each = b.get("for_each").is_some_and(|n| {
