@@ -151,6 +151,29 @@ fn a_dynamic_encryption_config_is_read_with_the_variables_values() {
     );
 }
 
+/// A cluster whose `count` the variables make 0 is not created, so not analysed, and the scan
+/// says so rather than leave it out in silence.
+#[test]
+fn a_cluster_the_variables_switch_off_is_named_as_not_created() {
+    let text = format!(
+        "variable \"create\" {{\n  default = false\n}}\n{}",
+        CLUSTER_HEAD.replacen(" {\n", " {\n  count    = var.create ? 1 : 0\n", 1)
+            + "  vpc_config {\n    subnet_ids = [\"a\"]\n  }\n}\n"
+    );
+    let r = ladrillo::scan::scan_files(&[common::source("main.tf", &text)], &common::settings(&["all"]));
+    assert_eq!(r.summary.clusters, 0);
+    let notes: Vec<&str> = r.summary.input_notes.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].starts_with("`aws_eks_cluster.this` is not created with these values"), "{notes:?}");
+    assert_eq!(r.summary.input_notes[0].line, Some(4));
+    // Switched on, it is analysed and nothing is said.
+    let on = ladrillo::scan::scan_files(
+        &[common::source("main.tf", &text.replace("default = false", "default = true"))],
+        &common::settings(&["all"]),
+    );
+    assert_eq!((on.summary.clusters, on.summary.input_notes.len()), (1, 0));
+}
+
 #[test]
 fn a_node_group_whose_cluster_is_elsewhere_is_still_checked() {
     let text = "resource \"aws_eks_node_group\" \"ng\" {\n  cluster_name    = var.cluster_name\n  node_group_name = \"ng\"\n  node_role_arn   = \"arn:aws:iam::111122223333:role/node\"\n  subnet_ids      = [\"a\", \"b\"]\n  scaling_config {\n    min_size     = 1\n    max_size     = 3\n    desired_size = 2\n  }\n  remote_access {\n    ec2_ssh_key = \"key\"\n  }\n}\n";

@@ -512,6 +512,11 @@ impl Loader {
             stats.documents += m.files.len() + m.unused_tfvars.len();
             stats.skipped_documents += m.unused_tfvars.len();
             errors.extend(m.errors.iter().cloned());
+            remarks.extend(crate::model::cluster::terraform::not_created(m).into_iter().map(|b| Remark {
+                file: b.file.display.clone(),
+                line: Some(b.file.position(b.head.start).line),
+                message: crate::t!(lang, "input-terraform-not-created", address = b.address()),
+            }));
         }
         let in_memory = documents.into_iter().map(|(f, document, path, node)| {
             let mut l = file::Loaded::default();

@@ -106,6 +106,7 @@ stdin-filename-without-stdin = --stdin-filename names standard input, but `-` is
 input-unnamed-skipped = { $kind } ({ $api }) without `metadata.name` skipped: ladrillo does not analyse this kind
 input-linked-directory = link to a directory, not followed: a directory walk does not follow links (they may lead out of the tree or back into it); name the target on the command line to scan it
 input-kustomization-read = kustomization read as a list of files, not built: to scan what kustomize builds, name its directory with --render or `kubectl kustomize { $dir } | ladrillo scan -`
+input-terraform-not-created = `{ $address }` is not created with these values (a count of 0, an empty for_each or create = false): not analysed
 input-helm-templates = Helm chart: { $count ->
         [one] 1 template not read
        *[other] { $count } templates not read

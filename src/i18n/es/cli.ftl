@@ -106,6 +106,7 @@ stdin-filename-without-stdin = --stdin-filename da nombre a la entrada estándar
 input-unnamed-skipped = { $kind } ({ $api }) sin `metadata.name` omitido: ladrillo no analiza este tipo
 input-linked-directory = enlace a un directorio, no seguido: el recorrido de directorios no sigue enlaces (pueden salir del árbol o volver a él); indique el destino en la línea de órdenes para analizarlo
 input-kustomization-read = kustomization leída como lista de archivos, sin generarla: para analizar lo que genera kustomize, indique su directorio con --render o `kubectl kustomize { $dir } | ladrillo scan -`
+input-terraform-not-created = `{ $address }` no se crea con estos valores (count 0, for_each vacío o create = false): no se analiza
 input-helm-templates = chart de Helm: { $count ->
         [one] 1 plantilla sin leer
        *[other] { $count } plantillas sin leer

@@ -190,6 +190,26 @@ pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     (clusters, errors)
 }
 
+/// The clusters, node groups, Fargate profiles and eks module blocks a module writes but does
+/// not create: a `count` of 0, an empty `for_each`, or the module's `create = false`, as written
+/// or as the variables' values make them. They are left out of the model; the loader says so.
+#[must_use]
+pub fn not_created(module: &Module) -> Vec<&Block> {
+    let modelled = |b: &Block| match b.kind.as_str() {
+        "resource" => {
+            matches!(
+                b.resource_type(),
+                Some("aws_eks_cluster" | "aws_eks_node_group" | "aws_eks_fargate_profile")
+            )
+        }
+        "module" => module::is_eks_module(b),
+        _ => false,
+    };
+    let switched_off =
+        |b: &Block| b.kind == "module" && b.get("create").and_then(Node::as_bool) == Some(false);
+    module.blocks.iter().filter(|b| modelled(b) && (!exists(b) || switched_off(b))).collect()
+}
+
 impl Resources for Module {
     fn of_type<'a>(&'a self, kind: &str) -> Vec<Res<'a>> {
         let of_kind = |b: &&Block| b.kind == "resource" && b.resource_type() == Some(kind);
