@@ -61,12 +61,43 @@ pub enum NoteKind {
     Yaml11Scalar { text: String, read_as: String },
 }
 
+/// Double-quoted scalars read again with their `\'` escapes taken as go-yaml takes them, at most
+/// (each one a parse of the whole text again).
+const MAX_QUOTE_ESCAPE_SCALARS: usize = 16;
+
 /// Parses a YAML or JSON stream.
+///
+/// go-yaml, which Kubernetes reads YAML with, takes `\'` in a double-quoted scalar as an escaped
+/// `'`; the YAML specification (and the parser here) has no such escape. A scalar the parser
+/// refuses for it is read again with each `\'` written `\a` (as long, so every span stays
+/// where it was), and each bell that stands for one is put back as `'` in its value.
 #[must_use]
 pub fn parse(text: &str) -> Stream {
+    let mut copy: Option<String> = None;
+    let mut quotes: Vec<(u32, Vec<bool>)> = Vec::new();
+    loop {
+        let source = copy.as_deref().unwrap_or(text);
+        // Past the bound the rest is read as the parser reads it (an error, not a long wait).
+        let retry = quotes.len() < MAX_QUOTE_ESCAPE_SCALARS;
+        let failed_at = match parse_once(source, &quotes, retry) {
+            Ok(stream) | Err((stream, _)) if !retry => return stream,
+            Ok(stream) => return stream,
+            Err((_, at)) => at,
+        };
+        let bells = quote_escapes(text, failed_at);
+        let working = copy.get_or_insert_with(|| text.to_string());
+        rewrite_quote_escapes(working, failed_at);
+        quotes.push((u32::try_from(failed_at).unwrap_or(u32::MAX), bells));
+    }
+}
+
+/// One parse. `Err` (the stream so far and the offset of the opening quote) when a double-quoted
+/// scalar holds a `\'` the parser refuses, so that [`parse`] reads it again.
+fn parse_once(text: &str, quotes: &[(u32, Vec<bool>)], retry: bool) -> Result<Stream, (Stream, usize)> {
     let options = granit_parser::options! {};
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut builder = Builder::new(text.len());
+    builder.quotes = quotes;
     let mut stream = Stream::default();
     loop {
         match parser.next_event() {
@@ -81,6 +112,13 @@ pub fn parse(text: &str) -> Stream {
                 }
             }
             Some(Err(e)) => {
+                if retry && matches!(e.kind(), granit_parser::ErrorKind::UnknownQuotedScalarEscape) {
+                    let at =
+                        e.marker().byte_offset().unwrap_or_else(|| char_to_byte(text, e.marker().index()));
+                    if quote_escapes(text, at).contains(&true) {
+                        return Err((stream, at));
+                    }
+                }
                 stream.errors.push(scan_error(&e, text));
                 builder.abandon();
                 if !recover(&mut parser, &mut stream) {
@@ -89,7 +127,53 @@ pub fn parse(text: &str) -> Stream {
             }
         }
     }
-    stream
+    Ok(stream)
+}
+
+/// The escapes of the double-quoted scalar whose opening quote is at `at` that the parser reads
+/// as a bell, in order: `true` for `\'`, `false` for `\a`. Empty when no scalar starts there.
+fn quote_escapes(text: &str, at: usize) -> Vec<bool> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    if bytes.get(at) != Some(&b'"') {
+        return found;
+    }
+    let mut i = at + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => break,
+            b'\\' => {
+                match bytes.get(i + 1) {
+                    Some(b'\'') => found.push(true),
+                    Some(b'a') => found.push(false),
+                    _ => {}
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// Writes each `\'` of the double-quoted scalar at `at` as `\a`, which the parser reads.
+fn rewrite_quote_escapes(text: &mut String, at: usize) {
+    // SAFETY of the edit: only the ASCII byte after a backslash changes, ASCII for ASCII.
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut i = at + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => break,
+            b'\\' => {
+                if let Some(next @ b'\'') = bytes.get_mut(i + 1) {
+                    *next = b'a';
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 fn recover<'a>(parser: &mut Parser<'a, granit_parser::StrInput<'a>>, stream: &mut Stream) -> bool {
@@ -148,7 +232,10 @@ struct PendingKey {
     merge: bool,
 }
 
-struct Builder {
+struct Builder<'q> {
+    /// Double-quoted scalars read with their `\'` written `\a` (see [`parse`]): the opening
+    /// quote's offset, and which of the bells in the value stand for `'`.
+    quotes: &'q [(u32, Vec<bool>)],
     stack: Vec<Frame>,
     /// Anchored nodes and their height (levels), for aliases.
     anchors: HashMap<usize, (Node, usize)>,
@@ -158,9 +245,10 @@ struct Builder {
     budget: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn new(source_len: usize) -> Self {
         Self {
+            quotes: &[],
             stack: Vec::new(),
             anchors: HashMap::new(),
             doc_index: 0,
@@ -168,6 +256,25 @@ impl Builder {
             root: None,
             budget: ALIAS_BUDGET.saturating_add(source_len),
         }
+    }
+
+    /// A double-quoted scalar read with its `\'` written `\a`: each bell that stands for a `\'`
+    /// is a `'` again; a bell from `\a` stays.
+    fn with_quotes_put_back<'t>(
+        &self,
+        text: std::borrow::Cow<'t, str>,
+        style: ScalarStyle,
+        sp: Span,
+    ) -> std::borrow::Cow<'t, str> {
+        if style != ScalarStyle::DoubleQuoted {
+            return text;
+        }
+        let Some((_, bells)) = self.quotes.iter().find(|(at, _)| *at == sp.start) else { return text };
+        let mut bells = bells.iter();
+        text.chars()
+            .map(|c| if c == '\x07' && bells.next() == Some(&true) { '\'' } else { c })
+            .collect::<String>()
+            .into()
     }
 
     fn abandon(&mut self) {
@@ -200,6 +307,7 @@ impl Builder {
                 self.in_document = false;
             }
             Event::Scalar(text, style, anchor, tag) => {
+                let text = self.with_quotes_put_back(text, style, sp);
                 let merge = style == ScalarStyle::Plain && text == "<<" && tag.is_none();
                 let node = scalar(&text, style, tag.as_deref(), sp, out)?;
                 self.complete_key_aware(node, 1, anchor, merge, out)?;
@@ -587,6 +695,32 @@ mod tests {
         let s = parse(text);
         assert!(s.errors.is_empty(), "{:?}", s.errors);
         s.documents.into_iter().next().unwrap().root
+    }
+
+    /// go-yaml takes `\'` in a double-quoted scalar as `'` (the YAML specification has no such
+    /// escape): a manifest kubectl applies is read, with the value and spans it has there.
+    #[test]
+    fn an_escaped_single_quote_is_read_as_go_yaml_reads_it() {
+        let text = "a: \"it\\'s \\a \\'x\\'\"\nb: [\"\\'\", 'c\\d']\nc: plain\\'\n---\nd: \"\\'\"\n";
+        let s = parse(text);
+        assert!(s.errors.is_empty(), "{:?}", s.errors);
+        let a = s.documents[0].root.get("a").unwrap();
+        assert_eq!(a.as_str(), Some("it's \u{7} 'x'"));
+        assert_eq!(&text[a.span().range()], "\"it\\'s \\a \\'x\\'\"");
+        let b = s.documents[0].root.get("b").unwrap();
+        let items: Vec<_> = b.items().map(|n| n.as_str().unwrap()).collect();
+        assert_eq!(items, ["'", "c\\d"]);
+        assert_eq!(s.documents[0].root.get("c").unwrap().as_str(), Some("plain\\'"));
+        assert_eq!(s.documents[1].root.get("d").unwrap().as_str(), Some("'"));
+        // Other unknown escapes are still errors, where they are.
+        let bad = parse("a: \"\\'\"\nb: \"\\q\"\n");
+        assert_eq!(bad.errors.len(), 1, "{:?}", bad.errors);
+        assert_eq!(bad.errors[0].span.start, 11);
+        // Each such scalar is one more parse of the text: past 16 the parser's error stands.
+        let many: String = (0..20).map(|i| format!("k{i}: \"\\'\"\n")).collect();
+        let s = parse(&many);
+        assert_eq!(s.errors.len(), 1, "{:?}", s.errors);
+        assert_eq!(s.errors[0].span.start as usize, many.find("k16").unwrap() + 5);
     }
 
     #[test]
