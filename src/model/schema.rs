@@ -24,6 +24,9 @@ pub enum Problem {
     Type { expected: &'static str, found: String },
     /// The field is required and missing, null or empty.
     Required,
+    /// The value has its type, and the API server's validation refuses it (a port name with no
+    /// letter, a port number out of range): why, in a message.
+    Invalid(crate::i18n::Msg),
 }
 
 /// The found value of a field of the wrong type: its type, a number with its text
@@ -264,12 +267,12 @@ fn container(c: &mut Check, node: &Node, path: &FieldPath) {
     for (from, path) in c.objects(node, "envFrom", path) {
         c.fields(from, &path, &[("prefix", Ty::Str), ("configMapRef", Ty::Map), ("secretRef", Ty::Map)]);
     }
-    for (port, path) in c.objects(node, "ports", path) {
-        if port.get("containerPort").is_none_or(Node::is_null) {
+    for (port_node, path) in c.objects(node, "ports", path) {
+        if port_node.get("containerPort").is_none_or(Node::is_null) {
             c.errors.push(FieldError { path: path.clone().key("containerPort"), problem: Problem::Required });
         }
         c.fields(
-            port,
+            port_node,
             &path,
             &[
                 ("containerPort", Ty::Int32),
@@ -278,6 +281,8 @@ fn container(c: &mut Check, node: &Node, path: &FieldPath) {
                 ("protocol", Ty::Str),
             ],
         );
+        port(c, port_node, "containerPort", &path, Ty::Int32);
+        port(c, port_node, "name", &path, Ty::Str);
     }
     if let Some((resources, path)) = c.map(node, "resources", path) {
         for key in ["limits", "requests"] {
@@ -334,6 +339,21 @@ fn container(c: &mut Check, node: &Node, path: &FieldPath) {
     }
 }
 
+/// A port given by number or by name, once its type is right: a number from 1 to 65535, a name
+/// as IANA service names are written (the API server refuses `"8080"`: a name needs a letter).
+/// `ty` is the field's type: a value of another type was reported as such already.
+fn port(c: &mut Check, parent: &Node, key: &str, path: &FieldPath, ty: Ty) {
+    let Some(node) = parent.get(key) else { return };
+    let problem = match (&node.value, ty) {
+        (Value::Str(name), Ty::Str | Ty::IntOrStr) => super::validation::port_name(name).err(),
+        (Value::Int(n), Ty::Int32 | Ty::IntOrStr) => super::validation::port_number(*n).err(),
+        _ => None,
+    };
+    if let Some(why) = problem {
+        c.errors.push(FieldError { path: path.clone().key(key), problem: Problem::Invalid(why) });
+    }
+}
+
 /// A probe's or lifecycle hook's handler.
 fn handler(c: &mut Check, node: &Node, path: &FieldPath) {
     if let Some((get, path)) = c.map(node, "httpGet", path) {
@@ -342,14 +362,17 @@ fn handler(c: &mut Check, node: &Node, path: &FieldPath) {
             &path,
             &[("port", Ty::IntOrStr), ("path", Ty::Str), ("host", Ty::Str), ("scheme", Ty::Str)],
         );
+        port(c, get, "port", &path, Ty::IntOrStr);
     }
     if let Some((tcp, path)) = c.map(node, "tcpSocket", path) {
         c.fields(tcp, &path, &[("port", Ty::IntOrStr), ("host", Ty::Str)]);
+        port(c, tcp, "port", &path, Ty::IntOrStr);
     }
     if let Some((exec, path)) = c.map(node, "exec", path) {
         c.fields(exec, &path, &[("command", Ty::StrList)]);
     }
     if let Some((grpc, path)) = c.map(node, "grpc", path) {
         c.fields(grpc, &path, &[("port", Ty::Int32), ("service", Ty::Str)]);
+        port(c, grpc, "port", &path, Ty::Int32);
     }
 }

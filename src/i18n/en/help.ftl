@@ -130,6 +130,7 @@ rule-pod026-help = set the memory request to the container's real peak use and t
 rule-pod027-help = write the image as registry/repository:tag@sha256:<64 hexadecimal digits>
 rule-pod028-help = give the field the type the Kubernetes API reference gives it
 rule-pod028-help-required = set the field: the API server requires it
+rule-pod028-help-invalid = write the value as the Kubernetes API reference allows it
 rule-pss001-help = fix the field's type; the API server refuses the object as written
 rule-pss001-help-app-armor-profile = use AppArmor profile type RuntimeDefault or Localhost
 rule-pss001-help-capabilities-baseline = add only capabilities from the baseline list (or none)

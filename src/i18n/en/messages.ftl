@@ -91,6 +91,7 @@ rule-pod026-message = { $container } may use { $limit } of memory but requests {
 rule-pod027-message = { $container } image "{ $image }" is not an image reference the kubelet can pull: { $why }
 rule-pod028-type = the API server refuses the pod template: { $field } must be { $expected }, found { $found }
 rule-pod028-required = the API server refuses the pod template: { $field } is required
+rule-pod028-invalid = the API server refuses the pod template: { $field }: { $why }
 image-malformed-empty = it is empty
 image-malformed-character = it holds `{ $character }`, which no image reference may hold
 image-malformed-empty-digest = the digest after `@` is empty

@@ -131,6 +131,7 @@ rule-pod026-help = defina la solicitud de memoria según el uso máximo real del
 rule-pod027-help = escriba la imagen como registro/repositorio:etiqueta@sha256:<64 dígitos hexadecimales>
 rule-pod028-help = dé al campo el tipo que indica la referencia de la API de Kubernetes
 rule-pod028-help-required = defina el campo: el servidor de API lo exige
+rule-pod028-help-invalid = escriba el valor como lo permite la referencia de la API de Kubernetes
 rule-pss001-help = corrija el tipo del campo; el servidor de API rechaza el objeto tal como está escrito
 rule-pss001-help-app-armor-profile = use un perfil de AppArmor de tipo RuntimeDefault o Localhost
 rule-pss001-help-capabilities-baseline = añada solo capacidades de la lista de baseline (o ninguna)

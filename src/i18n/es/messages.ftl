@@ -97,6 +97,7 @@ rule-pod026-message = { $container } puede usar { $limit } de memoria pero solic
 rule-pod027-message = { $container } usa la imagen "{ $image }", que no es una referencia de imagen que el kubelet pueda descargar: { $why }
 rule-pod028-type = el servidor de API rechaza la plantilla de pod: { $field } debe ser { $expected }, pero es { $found }
 rule-pod028-required = el servidor de API rechaza la plantilla de pod: { $field } es obligatorio
+rule-pod028-invalid = el servidor de API rechaza la plantilla de pod: { $field }: { $why }
 image-malformed-empty = está vacía
 image-malformed-character = contiene `{ $character }`, que ninguna referencia de imagen admite
 image-malformed-empty-digest = el digest tras `@` está vacío

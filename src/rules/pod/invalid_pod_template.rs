@@ -13,7 +13,10 @@ crate::declare_rule! {
     /// `hostNetwork`, `hostPID`, `hostIPC`, `automountServiceAccountToken` and the like. Each
     /// finding gives the field's path, the type it must have and the one it has (`env` must be a
     /// list, found string), or that it is required (a container, an `env` entry, a volume or a
-    /// volume mount without a `name`). One finding per field: `pss-violation` leaves the fields
+    /// volume mount without a `name`). Ports are checked as the API server validates them once
+    /// their type is right: container ports and probe ports from 1 to 65535, port names as IANA
+    /// service names (lowercase, at most 15 characters, at least one letter: a probe's
+    /// `port: "8080"` is refused). One finding per field: `pss-violation` leaves the fields
     /// the Pod Security evaluator refuses ("pods cannot be admitted") to this rule when it runs.
     /// A template that is a kustomize patch beside its kustomization is not an object and is not
     /// read.
@@ -89,6 +92,9 @@ fn report(rule: &InvalidPodTemplate, cx: &mut Context<'_>, object: &Object, erro
     let (message, help) = match &error.problem {
         Problem::Required => {
             (crate::msg!("rule-pod028-required", field = field), "rule-pod028-help-required")
+        }
+        Problem::Invalid(why) => {
+            (crate::msg!("rule-pod028-invalid", field = field, why = why.clone()), "rule-pod028-help-invalid")
         }
         Problem::Type { expected, found } => {
             let invalid = InvalidField { path: error.path.clone(), expected, found: found.clone() };
