@@ -84,10 +84,15 @@ pub fn parse(text: &str) -> Stream {
             Ok(stream) => return stream,
             Err((_, at)) => at,
         };
-        let bells = quote_escapes(text, failed_at);
+        let escapes = bell_escapes(text, failed_at);
         let working = copy.get_or_insert_with(|| text.to_string());
-        rewrite_quote_escapes(working, failed_at);
-        quotes.push((u32::try_from(failed_at).unwrap_or(u32::MAX), bells));
+        for &quote in escapes.iter().flatten() {
+            working.replace_range(quote..=quote, "a");
+        }
+        quotes.push((
+            u32::try_from(failed_at).unwrap_or(u32::MAX),
+            escapes.iter().map(Option::is_some).collect(),
+        ));
     }
 }
 
@@ -115,7 +120,7 @@ fn parse_once(text: &str, quotes: &[(u32, Vec<bool>)], retry: bool) -> Result<St
                 if retry && matches!(e.kind(), granit_parser::ErrorKind::UnknownQuotedScalarEscape) {
                     let at =
                         e.marker().byte_offset().unwrap_or_else(|| char_to_byte(text, e.marker().index()));
-                    if quote_escapes(text, at).contains(&true) {
+                    if bell_escapes(text, at).iter().any(Option::is_some) {
                         return Err((stream, at));
                     }
                 }
@@ -131,8 +136,9 @@ fn parse_once(text: &str, quotes: &[(u32, Vec<bool>)], retry: bool) -> Result<St
 }
 
 /// The escapes of the double-quoted scalar whose opening quote is at `at` that the parser reads
-/// as a bell, in order: `true` for `\'`, `false` for `\a`. Empty when no scalar starts there.
-fn quote_escapes(text: &str, at: usize) -> Vec<bool> {
+/// as a bell, in order: each `\'` as the offset of its `'`, each `\a` as `None`. Empty when no
+/// scalar starts there.
+fn bell_escapes(text: &str, at: usize) -> Vec<Option<usize>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     if bytes.get(at) != Some(&b'"') {
@@ -144,8 +150,8 @@ fn quote_escapes(text: &str, at: usize) -> Vec<bool> {
             b'"' => break,
             b'\\' => {
                 match bytes.get(i + 1) {
-                    Some(b'\'') => found.push(true),
-                    Some(b'a') => found.push(false),
+                    Some(b'\'') => found.push(Some(i + 1)),
+                    Some(b'a') => found.push(None),
                     _ => {}
                 }
                 i += 2;
@@ -154,26 +160,6 @@ fn quote_escapes(text: &str, at: usize) -> Vec<bool> {
         }
     }
     found
-}
-
-/// Writes each `\'` of the double-quoted scalar at `at` as `\a`, which the parser reads.
-fn rewrite_quote_escapes(text: &mut String, at: usize) {
-    // SAFETY of the edit: only the ASCII byte after a backslash changes, ASCII for ASCII.
-    let mut bytes = std::mem::take(text).into_bytes();
-    let mut i = at + 1;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'"' => break,
-            b'\\' => {
-                if let Some(next @ b'\'') = bytes.get_mut(i + 1) {
-                    *next = b'a';
-                }
-                i += 2;
-            }
-            _ => i += 1,
-        }
-    }
-    *text = String::from_utf8(bytes).unwrap_or_default();
 }
 
 fn recover<'a>(parser: &mut Parser<'a, granit_parser::StrInput<'a>>, stream: &mut Stream) -> bool {

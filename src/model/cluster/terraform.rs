@@ -179,8 +179,6 @@ const TERRAFORM: Dialect = Dialect {
 #[must_use]
 pub fn clusters(module: &Module) -> (Vec<Cluster>, Vec<InputError>) {
     let mut errors = Vec::new();
-    // `create = false` makes the eks module (or one of its node groups) create nothing.
-    let created = |b: &Block| b.get("create").and_then(Node::as_bool) != Some(false);
     let modules: Vec<Cluster> = module
         .blocks_of("module")
         .filter(|b| module::is_eks_module(b) && exists(b) && created(b))
@@ -205,9 +203,13 @@ pub fn not_created(module: &Module) -> Vec<&Block> {
         "module" => module::is_eks_module(b),
         _ => false,
     };
-    let switched_off =
-        |b: &Block| b.kind == "module" && b.get("create").and_then(Node::as_bool) == Some(false);
-    module.blocks.iter().filter(|b| modelled(b) && (!exists(b) || switched_off(b))).collect()
+    module.blocks.iter().filter(|b| modelled(b) && !(exists(b) && created(b))).collect()
+}
+
+/// `create = false` makes the eks module (or one of its node groups) create nothing; resources
+/// have no such argument.
+fn created(b: &Block) -> bool {
+    b.get("create").and_then(Node::as_bool) != Some(false)
 }
 
 impl Resources for Module {
